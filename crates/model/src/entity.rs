@@ -1,0 +1,177 @@
+//! Who supplies and who receives: states, former states, non-state groups,
+//! organisations and SIPRI's "unknown" placeholders.
+
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// Index of an entity in its release's [`EntityTable`]. Compact so that flow
+/// columns stay small and cache-friendly.
+pub type EntityId = u32;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntityKind {
+    /// A current state with an ISO 3166-1 alpha-3 code.
+    State,
+    /// A state that no longer exists (Soviet Union, Yugoslavia, East Germany …).
+    FormerState,
+    /// A non-state armed group; SIPRI marks these with a trailing `*`.
+    NonState,
+    /// An international organisation; SIPRI marks these with a trailing `**`.
+    Organisation,
+    /// SIPRI's own placeholders: `unknown supplier(s)`, `unknown recipient(s)`.
+    Unknown,
+    /// Not a real party: the "all suppliers"/"all recipients" side of a TIV table,
+    /// which reports only one side of each flow.
+    Aggregate,
+    /// A name our table does not know. Kept, reported, never dropped.
+    Unresolved,
+}
+
+impl EntityKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::State => "state",
+            EntityKind::FormerState => "former_state",
+            EntityKind::NonState => "non_state",
+            EntityKind::Organisation => "organisation",
+            EntityKind::Unknown => "unknown",
+            EntityKind::Aggregate => "aggregate",
+            EntityKind::Unresolved => "unresolved",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<EntityKind> {
+        Some(match s {
+            "state" => EntityKind::State,
+            "former_state" => EntityKind::FormerState,
+            "non_state" => EntityKind::NonState,
+            "organisation" => EntityKind::Organisation,
+            "unknown" => EntityKind::Unknown,
+            "aggregate" => EntityKind::Aggregate,
+            "unresolved" => EntityKind::Unresolved,
+            _ => return None,
+        })
+    }
+}
+
+/// One resolved party.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entity {
+    /// Stable key across releases: the ISO alpha-3 code for states (`KAZ`), the
+    /// ISO 3166-3 code for former states (`SUHH`), a slug otherwise
+    /// (`ns:houthi-rebels-yemen`, `org:nato`, `unknown:supplier`).
+    pub key: String,
+    /// Display name (SIPRI's current spelling).
+    pub name: String,
+    pub kind: EntityKind,
+    /// ISO 3166-1 alpha-3 for states; `None` otherwise.
+    pub iso3: Option<String>,
+}
+
+/// The entities one release refers to, indexed by [`EntityId`].
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct EntityTable {
+    entities: Vec<Entity>,
+    #[serde(skip)]
+    by_key: HashMap<String, EntityId>,
+}
+
+impl EntityTable {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn from_vec(entities: Vec<Entity>) -> Self {
+        let mut t = EntityTable::new();
+        for e in entities {
+            t.intern(e);
+        }
+        t
+    }
+
+    /// Returns the id of the entity with this key, adding it if new.
+    pub fn intern(&mut self, e: Entity) -> EntityId {
+        if let Some(&id) = self.by_key.get(&e.key) {
+            return id;
+        }
+        let id = self.entities.len() as EntityId;
+        self.by_key.insert(e.key.clone(), id);
+        self.entities.push(e);
+        id
+    }
+
+    pub fn get(&self, id: EntityId) -> &Entity {
+        &self.entities[id as usize]
+    }
+
+    pub fn try_get(&self, id: EntityId) -> Option<&Entity> {
+        self.entities.get(id as usize)
+    }
+
+    pub fn by_key(&self, key: &str) -> Option<EntityId> {
+        if self.by_key.len() != self.entities.len() {
+            // Deserialised tables skip the index; fall back to a scan.
+            return self
+                .entities
+                .iter()
+                .position(|e| e.key == key)
+                .map(|i| i as EntityId);
+        }
+        self.by_key.get(key).copied()
+    }
+
+    /// Rebuilds the key index after deserialisation.
+    pub fn reindex(&mut self) {
+        self.by_key = self
+            .entities
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.key.clone(), i as EntityId))
+            .collect();
+    }
+
+    pub fn len(&self) -> usize {
+        self.entities.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entities.is_empty()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (EntityId, &Entity)> {
+        self.entities
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (i as EntityId, e))
+    }
+
+    pub fn as_slice(&self) -> &[Entity] {
+        &self.entities
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn e(key: &str) -> Entity {
+        Entity {
+            key: key.into(),
+            name: key.into(),
+            kind: EntityKind::State,
+            iso3: Some(key.into()),
+        }
+    }
+
+    #[test]
+    fn intern_dedupes() {
+        let mut t = EntityTable::new();
+        let a = t.intern(e("KAZ"));
+        let b = t.intern(e("RUS"));
+        assert_eq!(t.intern(e("KAZ")), a);
+        assert_ne!(a, b);
+        assert_eq!(t.by_key("RUS"), Some(b));
+        assert_eq!(t.len(), 2);
+    }
+}

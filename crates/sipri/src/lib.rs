@@ -1,0 +1,1 @@
+//! SIPRI's export formats, the name resolver and the synthetic generator.

@@ -1,0 +1,1 @@
+//! Release snapshots on disk.
