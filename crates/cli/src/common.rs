@@ -1,4 +1,10 @@
-//! Arguments and helpers shared by subcommands.
+//! Arguments and helpers shared by subcommands: where the store is, which
+//! release to query, and how a user's country name becomes an entity.
+
+use anyhow::Context;
+use model::{EntityId, Release};
+use std::path::{Path, PathBuf};
+use store::{Store, StoreError};
 
 /// An error caused by the user's input (exit code 2), as opposed to a failure of ours.
 #[derive(Debug)]
@@ -11,3 +17,194 @@ impl std::fmt::Display for UserError {
 }
 
 impl std::error::Error for UserError {}
+
+/// Where releases live and which one to use. Every query subcommand flattens this.
+#[derive(clap::Args, Debug, Clone, Default)]
+pub struct DataArgs {
+    /// Data directory [default: $XDG_DATA_HOME/armsflow or ~/.local/share/armsflow]
+    #[arg(long, value_name = "DIR", env = store::DATA_DIR_ENV)]
+    pub data_dir: Option<PathBuf>,
+    /// Release to use (an id from `armsflow releases`) [default: the latest]
+    #[arg(long, value_name = "ID")]
+    pub release: Option<String>,
+}
+
+/// What to tell a user whose store is empty.
+pub const EMPTY_STORE_HINT: &str = "import a SIPRI export with `armsflow import FILE`, \
+download one with `armsflow fetch`, or try SYNTHETIC demo data with \
+`armsflow demo-data -o demo.csv && armsflow import demo.csv`";
+
+/// The data directory: `--data-dir`/`$ARMSFLOW_DATA_DIR`, else the XDG default.
+pub fn data_dir(explicit: Option<&Path>) -> anyhow::Result<PathBuf> {
+    match explicit {
+        Some(d) => Ok(d.to_path_buf()),
+        None => Store::default_dir().ok_or_else(|| {
+            UserError("no data directory: set HOME, ARMSFLOW_DATA_DIR or pass --data-dir".into())
+                .into()
+        }),
+    }
+}
+
+/// Opens the store at `dir` (creating it).
+pub fn open_store_at(dir: Option<&Path>) -> anyhow::Result<Store> {
+    let dir = data_dir(dir)?;
+    Store::open(&dir).with_context(|| format!("cannot open the data directory {}", dir.display()))
+}
+
+pub fn open_store(args: &DataArgs) -> anyhow::Result<Store> {
+    open_store_at(args.data_dir.as_deref())
+}
+
+/// The release named by `--release`, else the latest one.
+pub fn load_release(args: &DataArgs) -> anyhow::Result<Release> {
+    load_release_with(args, true)
+}
+
+/// [`load_release`], skipping the deal table when `deals` is false: metric
+/// queries by delivery year need only flows, and on very large releases the
+/// deals' text dominates load time and memory.
+pub fn load_release_with(args: &DataArgs, deals: bool) -> anyhow::Result<Release> {
+    let store = open_store(args)?;
+    let id = match &args.release {
+        Some(id) => id.clone(),
+        None => match store.latest()? {
+            Some(meta) => meta.id,
+            None => {
+                return Err(UserError(format!(
+                    "no releases in {}: {EMPTY_STORE_HINT}",
+                    store.dir().display()
+                ))
+                .into());
+            }
+        },
+    };
+    let loaded = if deals {
+        store.load(&id)
+    } else {
+        store.load_without_deals(&id)
+    };
+    match loaded {
+        Ok(r) => Ok(r),
+        Err(StoreError::NotFound { .. } | StoreError::InvalidId(_)) => {
+            let ids: Vec<String> = store.list()?.into_iter().map(|m| m.id).collect();
+            let known = if ids.is_empty() {
+                format!("the store is empty: {EMPTY_STORE_HINT}")
+            } else {
+                format!("stored releases: {}", ids.join(", "))
+            };
+            Err(UserError(format!(
+                "no release '{id}' in {}; {known}",
+                store.dir().display()
+            ))
+            .into())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// A user's country (or group) name → its id in `release`.
+///
+/// Tries the resolver (any spelling, ISO or SIPRI code), then an exact name or
+/// key among the release's own entities (so unresolved names stay reachable).
+pub fn resolve_country(release: &Release, query: &str) -> anyhow::Result<EntityId> {
+    let resolver = sipri::names::Resolver::builtin();
+    let (id, name) = match resolver.lookup(query) {
+        Ok(entity) => match release.entities.by_key(&entity.key) {
+            Some(id) => (id, entity.name),
+            None => {
+                return Err(UserError(format!(
+                    "{} has no arms transfers in release {}",
+                    entity.name, release.meta.id
+                ))
+                .into());
+            }
+        },
+        Err(suggestions) => {
+            let q = query.trim().to_lowercase();
+            let found = release
+                .entities
+                .iter()
+                .find(|(_, e)| e.name.to_lowercase() == q || e.key.to_lowercase() == q);
+            match found {
+                Some((id, e)) => (id, e.name.clone()),
+                None => {
+                    let hint = if suggestions.is_empty() {
+                        String::new()
+                    } else {
+                        format!("; did you mean {}?", suggestions.join(", "))
+                    };
+                    return Err(
+                        UserError(format!("unknown country or group '{query}'{hint}")).into(),
+                    );
+                }
+            }
+        }
+    };
+    let f = &release.flows;
+    if !f.supplier.contains(&id) && !f.recipient.contains(&id) {
+        return Err(UserError(format!(
+            "{name} has no arms transfers in release {}",
+            release.meta.id
+        ))
+        .into());
+    }
+    Ok(id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn demo() -> Release {
+        let mut buf = Vec::new();
+        sipri::synth::write_register(&mut buf, 1, 42).unwrap();
+        sipri::read(&buf, &sipri::ReadOptions::default()).unwrap().0
+    }
+
+    fn user_msg(e: anyhow::Error) -> String {
+        e.downcast_ref::<UserError>()
+            .expect("a UserError")
+            .0
+            .clone()
+    }
+
+    #[test]
+    fn resolves_spellings_codes_and_reports_misses() {
+        let r = demo();
+        let kaz = r.entities.by_key("KAZ").unwrap();
+        for q in ["Kazakhstan", "kazakhstan", "KAZ", " Kazakhstan "] {
+            assert_eq!(resolve_country(&r, q).unwrap(), kaz, "{q}");
+        }
+        let tur = r.entities.by_key("TUR").unwrap();
+        assert_eq!(resolve_country(&r, "Türkiye").unwrap(), tur);
+        assert_eq!(resolve_country(&r, "Turkey").unwrap(), tur);
+
+        let miss = user_msg(resolve_country(&r, "Kazakstan").unwrap_err());
+        assert!(
+            miss.contains("did you mean") && miss.contains("Kazakhstan"),
+            "{miss}"
+        );
+        let none = user_msg(resolve_country(&r, "qqqqqqqqqq").unwrap_err());
+        assert!(none.contains("unknown"), "{none}");
+        // Known to the resolver but absent from this (synthetic) release.
+        let absent = user_msg(resolve_country(&r, "Soviet Union").unwrap_err());
+        assert!(absent.contains("no arms transfers"), "{absent}");
+    }
+
+    #[test]
+    fn empty_store_and_unknown_release_are_user_errors() {
+        let tmp = tempfile::tempdir().unwrap();
+        let mut args = DataArgs {
+            data_dir: Some(tmp.path().to_path_buf()),
+            release: None,
+        };
+        let msg = user_msg(load_release(&args).unwrap_err());
+        assert!(
+            msg.contains("armsflow import FILE") && msg.contains("armsflow fetch"),
+            "{msg}"
+        );
+        args.release = Some("nope".into());
+        let msg = user_msg(load_release(&args).unwrap_err());
+        assert!(msg.contains("no release 'nope'"), "{msg}");
+    }
+}

@@ -1,8 +1,94 @@
-//! Placeholder until its issue lands: fails loudly rather than pretending.
+//! `armsflow check '<claim>'`: one claim, structured or a plain English or
+//! German sentence, checked against a release.
+
+use crate::cmd::imports::title;
+use crate::common::{self, DataArgs, UserError};
+use crate::output::{self, Cell, OutputArgs, Table};
+use claims::{Names, TextCheck, check_input};
+use model::Release;
 
 #[derive(clap::Args)]
-pub struct Args {}
+#[command(after_help = "Examples:\n  \
+armsflow check 'share imports KAZ from RUS 2020-2024 = 88%'\n  \
+armsflow check 'rank exports Russia recipient Kazakhstan 2020-24 = 3'\n  \
+armsflow check 'From 2020 to 2024, 88 % of Kazakhstan'\\''s arms imports came from Russia.'\n  \
+armsflow check 'Von 2020 bis 2024 war Kasachstan der drittgrößte Abnehmer russischer Waffen.'\n\n\
+Claim forms, tolerances and verdicts: docs/claims.md.")]
+pub struct Args {
+    /// The claim: structured form or a sentence
+    pub claim: String,
+    #[command(flatten)]
+    pub data: DataArgs,
+    #[command(flatten)]
+    pub out: OutputArgs,
+}
 
-pub fn run(_args: Args) -> anyhow::Result<()> {
-    anyhow::bail!("this subcommand is not implemented yet")
+pub fn run(args: Args) -> anyhow::Result<()> {
+    let rel = common::load_release(&args.data)?;
+    let checks =
+        check_input(&args.claim, &rel, Names::builtin()).map_err(|e| UserError(e.to_string()))?;
+    output::emit(
+        &verdict_table(&rel, "Claim check", &checks, false),
+        &args.out,
+    )
+}
+
+/// One row per checked claim; the explanation of each and the release's
+/// citation as notes. `with_sentence` adds the sentence column (texts).
+pub fn verdict_table(
+    rel: &Release,
+    heading: &str,
+    checks: &[TextCheck],
+    with_sentence: bool,
+) -> Table {
+    let mut cols = vec!["#"];
+    if with_sentence {
+        cols.push("sentence");
+    }
+    cols.extend([
+        "claim",
+        "verdict",
+        "computed",
+        "rank",
+        "tolerance",
+        "estimated %",
+    ]);
+    let mut t = Table::new(
+        title(rel, format!("{heading} against release {}", rel.meta.id)),
+        &cols,
+    );
+    for (i, c) in checks.iter().enumerate() {
+        let k = &c.checked;
+        let mut row = vec![Cell::Int(i as i64 + 1)];
+        if with_sentence {
+            row.push(Cell::text(c.sentence.clone()));
+        }
+        row.extend([
+            Cell::text(k.structured.clone()),
+            Cell::text(k.verdict.as_str()),
+            k.computed.map_or(Cell::Empty, |v| Cell::num(v, 2)),
+            k.computed_rank.map_or(Cell::Empty, |r| Cell::Int(r as i64)),
+            Cell::text(k.tolerance.clone().unwrap_or_default()),
+            Cell::opt_pct(k.estimated_share),
+        ]);
+        t.row(row);
+    }
+    for (i, c) in checks.iter().enumerate() {
+        let w = c
+            .checked
+            .window
+            .map_or(String::new(), |w| format!(" [{w}]"));
+        t.note(format!(
+            "{}. {}{w}: {}.",
+            i + 1,
+            c.checked.verdict.as_str(),
+            c.checked.explanation
+        ));
+    }
+    t.note(
+        "computed: percentage (shares, change), year (first-ever); rank: position among partners or worldwide. \
+         Tolerance follows the stated precision (docs/claims.md).",
+    );
+    t.note(rel.citation());
+    t
 }

@@ -1,8 +1,72 @@
-//! Placeholder until its issue lands: fails loudly rather than pretending.
+//! `armsflow check-claims FILE`: every claim in an English or German text,
+//! with its sentence, structured form and verdict.
+
+use crate::cmd::check::verdict_table;
+use crate::common::{self, DataArgs, UserError};
+use crate::output::{self, OutputArgs};
+use claims::{Names, check_text};
+use std::io::Read;
+use std::path::PathBuf;
 
 #[derive(clap::Args)]
-pub struct Args {}
+#[command(after_help = "Example:\n  \
+armsflow check-claims ../shared/seed/article-kazakhstan-abraham-accords-de.txt\n\n\
+Sentences without a checkable claim (dates, model names, numbers that are no share) produce \
+nothing; --verbose lists claim-like sentences that were skipped and why.")]
+pub struct Args {
+    /// Text file (UTF-8 or Latin-1); `-` reads standard input
+    pub file: PathBuf,
+    /// Also list sentences that looked like claims but could not be pinned down
+    #[arg(long, short = 'v')]
+    pub verbose: bool,
+    #[command(flatten)]
+    pub data: DataArgs,
+    #[command(flatten)]
+    pub out: OutputArgs,
+}
 
-pub fn run(_args: Args) -> anyhow::Result<()> {
-    anyhow::bail!("this subcommand is not implemented yet")
+fn read_text(path: &PathBuf) -> anyhow::Result<String> {
+    let mut bytes = Vec::new();
+    if path.as_os_str() == "-" {
+        std::io::stdin().read_to_end(&mut bytes)?;
+    } else {
+        bytes = std::fs::read(path)
+            .map_err(|e| UserError(format!("{}: cannot read: {e}", path.display())))?;
+    }
+    if bytes.contains(&0) {
+        return Err(UserError(format!("{}: binary data, not a text file", path.display())).into());
+    }
+    Ok(match String::from_utf8(bytes) {
+        Ok(s) => s,
+        // Latin-1: every byte is the code point of the same value.
+        Err(e) => e.into_bytes().iter().map(|&b| b as char).collect(),
+    })
+}
+
+pub fn run(args: Args) -> anyhow::Result<()> {
+    let text = read_text(&args.file)?;
+    let rel = common::load_release(&args.data)?;
+    let (checks, skipped) = check_text(&text, &rel, Names::builtin());
+    let heading = format!("Claims in {}", args.file.display());
+    let mut t = verdict_table(&rel, &heading, &checks, true);
+    let n = checks.len();
+    let supported = checks
+        .iter()
+        .filter(|c| c.checked.verdict == claims::Verdict::Supported)
+        .count();
+    t.notes
+        .insert(0, format!("{n} claim(s) found, {supported} supported."));
+    if !skipped.is_empty() {
+        if args.verbose {
+            for s in &skipped {
+                t.note(format!("Skipped: \"{}\" — {}.", s.sentence, s.reason));
+            }
+        } else {
+            t.note(format!(
+                "{} claim-like sentence(s) skipped (no period or party); --verbose lists them.",
+                skipped.len()
+            ));
+        }
+    }
+    output::emit(&t, &args.out)
 }

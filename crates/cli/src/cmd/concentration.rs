@@ -1,8 +1,305 @@
-//! Placeholder until its issue lands: fails loudly rather than pretending.
+//! `armsflow concentration COUNTRY`: how concentrated a country's suppliers (or
+//! customers) are, over consecutive five-year windows.
+
+use super::imports::{BasisArg, describe, name, provenance, title};
+use crate::common::{self, DataArgs, UserError};
+use crate::output::{self, Cell, OutputArgs, Table};
+use engine::{Basis, Direction, Filter};
+use model::{Category, EntityId, EntityKind, Release, Window};
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum DirArg {
+    /// Concentration of the country's suppliers
+    #[default]
+    Imports,
+    /// Concentration of the country's customers
+    Exports,
+}
 
 #[derive(clap::Args)]
-pub struct Args {}
+#[command(after_help = "Examples:\n  \
+armsflow concentration Kazakhstan\n  \
+armsflow concentration Russia --direction exports\n  \
+armsflow concentration India --periods 2000-2009,2010-2019 --category aircraft\n  \
+armsflow concentration --all --period 2020-2024\n\n\
+HHI is the sum of squared partner shares (1 = a single partner). Normalised HHI rescales \
+it to 0 (even split) .. 1; the effective number of partners is 1/HHI; CR1/CR3 are the \
+shares of the largest one/three partners. An unknown-supplier entry counts as one partner.")]
+pub struct Args {
+    /// Country: SIPRI name, alias or ISO3 code (case-insensitive)
+    #[arg(required_unless_present = "all")]
+    pub country: Option<String>,
+    /// Every country in one window instead: supplier (or customer) concentration
+    /// of all of them, most concentrated first
+    #[arg(long, conflicts_with = "periods")]
+    pub all: bool,
+    /// With --all: the window [default: the release's last complete five-year window]
+    #[arg(long, short = 'p', value_name = "YEARS", value_parser = parse_window, requires = "all")]
+    pub period: Option<Window>,
+    /// Suppliers of its imports or recipients of its exports
+    #[arg(long, short = 'd', value_enum, default_value_t = DirArg::Imports)]
+    pub direction: DirArg,
+    /// Comma-separated windows [default: consecutive five-year windows ending at the release's last year]
+    #[arg(long, value_name = "YEARS,...", value_delimiter = ',', value_parser = parse_window)]
+    pub periods: Vec<Window>,
+    /// Only one armament category
+    #[arg(long, short = 'c', value_name = "CATEGORY", value_parser = parse_category)]
+    pub category: Option<Category>,
+    /// Place deliveries in windows by delivery year or by the deal's order year
+    #[arg(long, value_enum, default_value_t = BasisArg::Delivery)]
+    pub basis: BasisArg,
+    #[command(flatten)]
+    pub data: DataArgs,
+    #[command(flatten)]
+    pub out: OutputArgs,
+}
 
-pub fn run(_args: Args) -> anyhow::Result<()> {
-    anyhow::bail!("this subcommand is not implemented yet")
+fn parse_window(s: &str) -> Result<Window, String> {
+    Window::parse(s).map_err(|e| e.to_string())
+}
+
+fn parse_category(s: &str) -> Result<Category, String> {
+    Category::parse(s).ok_or_else(|| format!("unknown category '{s}'"))
+}
+
+pub fn run(args: Args) -> anyhow::Result<()> {
+    let rel = common::load_release_with(&args.data, args.basis == BasisArg::Order)?;
+    let dir = match args.direction {
+        DirArg::Imports => Direction::Imports,
+        DirArg::Exports => Direction::Exports,
+    };
+    let basis = match args.basis {
+        BasisArg::Delivery => Basis::Delivery,
+        BasisArg::Order => Basis::Order,
+    };
+    let Some(country) = args.country.as_deref().filter(|_| !args.all) else {
+        let window = match args.period.or_else(|| engine::default_window(&rel)) {
+            Some(w) => w,
+            None => {
+                return Err(
+                    UserError(format!("release {} holds no deliveries", rel.meta.id)).into(),
+                );
+            }
+        };
+        let f = Filter::new(window)
+            .with_category(args.category)
+            .with_basis(basis);
+        return output::emit(&all_table(&rel, dir, &f), &args.out);
+    };
+    let focus = common::resolve_country(&rel, country)?;
+    let windows = if args.periods.is_empty() {
+        engine::default_windows(&rel)
+    } else {
+        args.periods.clone()
+    };
+    if windows.is_empty() {
+        return Err(UserError(format!(
+            "release {} covers fewer than five years; pass --periods",
+            rel.meta.id
+        ))
+        .into());
+    }
+    let side = if dir == Direction::Imports {
+        "supplier"
+    } else {
+        "recipient"
+    };
+    let top = format!("top {side}");
+    let n = format!("{side}s");
+    let mut t = Table::new(
+        title(
+            &rel,
+            format!(
+                "Concentration of {}'s arms {dir} by window",
+                name(&rel, focus)
+            ),
+        ),
+        &[
+            "window",
+            "TIV",
+            "change %",
+            &n,
+            "HHI",
+            "HHI 0-10000",
+            "normalised HHI",
+            "effective n",
+            "CR1 %",
+            &top,
+            "CR3 %",
+            "unknown TIV",
+            "estimated %",
+        ],
+    );
+    let mut empty = Vec::new();
+    let mut last = None;
+    for w in &windows {
+        let f = Filter::new(*w)
+            .with_category(args.category)
+            .with_basis(basis);
+        let p = engine::partners(&rel, focus, dir, &f);
+        let c = p.concentration;
+        let num = |g: fn(&engine::Concentration) -> f64, d| {
+            c.as_ref().map_or(Cell::Empty, |c| Cell::num(g(c), d))
+        };
+        t.row(vec![
+            Cell::text(w.to_string()),
+            Cell::tiv(p.total),
+            p.change.map_or(Cell::Empty, |x| Cell::num(x * 100.0, 1)),
+            Cell::Int(p.partners.len() as i64),
+            num(|c| c.hhi, 3),
+            num(|c| c.hhi_10000, 0),
+            num(|c| c.hhi_normalized, 3),
+            num(|c| c.n_eff, 2),
+            c.as_ref().map_or(Cell::Empty, |c| Cell::pct(c.cr1)),
+            p.partners
+                .first()
+                .map_or(Cell::Empty, |x| Cell::text(name(&rel, x.entity))),
+            c.as_ref().map_or(Cell::Empty, |c| Cell::pct(c.cr3)),
+            Cell::tiv(p.unknown_tiv),
+            Cell::pct(p.estimated_share),
+        ]);
+        if p.is_empty() {
+            empty.push(w.to_string());
+        }
+        if p.aggregate_tiv > 0.0 {
+            t.note(format!(
+                "{w}: the source does not name the {side}s; concentration is not defined."
+            ));
+        }
+        last = Some(f);
+    }
+    if !empty.is_empty() {
+        t.note(format!("No deliveries in: {}.", empty.join(", ")));
+    }
+    t.note("Change % compares each window's total with the window of equal length before it.");
+    if let Some(f) = last {
+        let span = Filter {
+            window: Window {
+                start: windows[0].start,
+                end: f.window.end,
+            },
+            ..f
+        };
+        t.note(format!(
+            "Windows: {}.",
+            windows
+                .iter()
+                .map(|w| w.to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+        provenance(&mut t, &rel, &span);
+    }
+    output::emit(&t, &args.out)
+}
+
+/// (focus, total, concentration, (top partner, its share), partners)
+type AllRow = (
+    EntityId,
+    f64,
+    Option<engine::Concentration>,
+    Option<(EntityId, f64)>,
+    usize,
+);
+
+/// Every focus country's concentration in one window, from the full pair
+/// matrix (one pass over the flows).
+fn all_table(rel: &Release, dir: Direction, f: &Filter) -> Table {
+    let m = engine::all_pairs(rel, f);
+    // The matrix is by recipient; for exports, regroup its cells by supplier.
+    let mut rows: Vec<AllRow> = match dir {
+        Direction::Imports => m
+            .recipients
+            .iter()
+            .map(|r| {
+                let cells = m.cells_of(r.recipient);
+                let top = cells.first().map(|c| (c.supplier, c.share_of_recipient));
+                (r.recipient, r.total, r.concentration, top, cells.len())
+            })
+            .collect(),
+        Direction::Exports => {
+            let mut by: std::collections::BTreeMap<EntityId, (Vec<f64>, bool)> = Default::default();
+            for c in &m.cells {
+                let e = by.entry(c.supplier).or_default();
+                e.0.push(c.tiv);
+                e.1 |= is_kind(rel, c.recipient, EntityKind::Aggregate);
+            }
+            let mut top: std::collections::HashMap<EntityId, (EntityId, f64)> = Default::default();
+            for c in &m.cells {
+                let e = top
+                    .entry(c.supplier)
+                    .or_insert((c.recipient, c.share_of_supplier));
+                if c.share_of_supplier > e.1 {
+                    *e = (c.recipient, c.share_of_supplier);
+                }
+            }
+            by.into_iter()
+                .map(|(s, (v, agg))| {
+                    let total = v.iter().fold(0.0, |a, b| a + b);
+                    let c = if agg { None } else { engine::concentration(&v) };
+                    (s, total, c, top.get(&s).copied(), v.len())
+                })
+                .collect()
+        }
+    };
+    rows.retain(|r| {
+        !is_kind(rel, r.0, EntityKind::Aggregate) && !is_kind(rel, r.0, EntityKind::Unknown)
+    });
+    rows.sort_by(|a, b| {
+        let h = |x: &Option<engine::Concentration>| x.map_or(-1.0, |c| c.hhi);
+        h(&b.2).total_cmp(&h(&a.2)).then(b.1.total_cmp(&a.1))
+    });
+    let (focus, side) = match dir {
+        Direction::Imports => ("importer", "supplier"),
+        Direction::Exports => ("exporter", "recipient"),
+    };
+    let top = format!("top {side}");
+    let n = format!("{side}s");
+    let mut t = Table::new(
+        title(
+            rel,
+            format!(
+                "Concentration of every {focus}'s arms {dir}, {}",
+                describe(f)
+            ),
+        ),
+        &[
+            focus,
+            "TIV",
+            &n,
+            "HHI",
+            "effective n",
+            &top,
+            "CR1 %",
+            "CR3 %",
+        ],
+    );
+    for (id, total, c, top, k) in &rows {
+        t.row(vec![
+            Cell::text(name(rel, *id)),
+            Cell::tiv(*total),
+            Cell::Int(*k as i64),
+            c.map_or(Cell::Empty, |c| Cell::num(c.hhi, 3)),
+            c.map_or(Cell::Empty, |c| Cell::num(c.n_eff, 2)),
+            top.map_or(Cell::Empty, |x| Cell::text(name(rel, x.0))),
+            c.map_or(Cell::Empty, |c| Cell::pct(c.cr1)),
+            c.map_or(Cell::Empty, |c| Cell::pct(c.cr3)),
+        ]);
+    }
+    if rows.is_empty() {
+        t.note(format!("No deliveries in {}.", describe(f)));
+    } else {
+        t.note(format!(
+            "{} {focus}s; world total {:.2} TIV. Unknown partners count as one partner; unknown and \
+             aggregate entities get no row of their own.",
+            rows.len(),
+            m.total
+        ));
+    }
+    provenance(&mut t, rel, f);
+    t
+}
+
+fn is_kind(rel: &Release, id: EntityId, kind: EntityKind) -> bool {
+    rel.entities.try_get(id).is_some_and(|e| e.kind == kind)
 }

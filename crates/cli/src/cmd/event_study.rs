@@ -1,8 +1,315 @@
-//! Placeholder until its issue lands: fails loudly rather than pretending.
+//! `armsflow event-study`: a country's supplier mix in the years before it joined
+//! a group against the years after.
+
+use super::groups::{GroupFileArgs, key_name, member_key, pick};
+use super::imports::{BasisArg, name, title};
+use crate::common::{self, DataArgs, UserError};
+use crate::output::{self, Cell, OutputArgs, Table};
+use engine::event::{DEFAULT_YEARS, EventOptions, EventStatus, EventStudy, event_studies};
+use engine::{Basis, Filter};
+use model::{Category, Release, Window};
 
 #[derive(clap::Args)]
-pub struct Args {}
+#[command(after_help = "Examples:\n  \
+armsflow event-study --group \"Abraham Accords\" --member UAE --partner Israel\n  \
+armsflow event-study --group \"Abraham Accords\" --partner Israel      (every member)\n  \
+armsflow event-study --group \"Abraham Accords\" --member Kazakhstan --years 5\n\n\
+SIPRI dates deliveries by year only, so the accession year is left out of both windows \
+(unless the member joined on 1 January). The group's share counts the other members on \
+the accession day in both windows.")]
+pub struct Args {
+    /// Group name (see `armsflow groups`)
+    #[arg(long, short = 'g', value_name = "GROUP")]
+    pub group: String,
+    /// The joining country [default: every member of the group]
+    #[arg(long, short = 'm', value_name = "COUNTRY")]
+    pub member: Option<String>,
+    /// Also report this supplier's share, e.g. Israel
+    #[arg(long, value_name = "SUPPLIER")]
+    pub partner: Option<String>,
+    /// Years on each side of the accession
+    #[arg(long, short = 'y', default_value_t = DEFAULT_YEARS, value_parser = clap::value_parser!(u16).range(1..=30))]
+    pub years: u16,
+    /// Only one armament category
+    #[arg(long, short = 'c', value_name = "CATEGORY", value_parser = parse_category)]
+    pub category: Option<Category>,
+    #[arg(long, value_enum, default_value_t = BasisArg::Delivery)]
+    pub basis: BasisArg,
+    #[command(flatten)]
+    pub groups: GroupFileArgs,
+    #[command(flatten)]
+    pub data: DataArgs,
+    #[command(flatten)]
+    pub out: OutputArgs,
+}
 
-pub fn run(_args: Args) -> anyhow::Result<()> {
-    anyhow::bail!("this subcommand is not implemented yet")
+fn parse_category(s: &str) -> Result<Category, String> {
+    Category::parse(s).ok_or_else(|| format!("unknown category '{s}'"))
+}
+
+pub fn run(args: Args) -> anyhow::Result<()> {
+    let set = args.groups.load()?;
+    let group = pick(&set, &args.group)?;
+    let rel = common::load_release(&args.data)?;
+    let member = match &args.member {
+        Some(m) => {
+            let key = member_key(m)?;
+            if !group.members().contains(&key.as_str()) {
+                let names: Vec<String> = group.members().iter().map(|k| key_name(k)).collect();
+                return Err(UserError(format!(
+                    "{} is not a member of {}; members: {}",
+                    key_name(&key),
+                    group.name,
+                    names.join(", ")
+                ))
+                .into());
+            }
+            Some(key)
+        }
+        None => None,
+    };
+    let basis = match args.basis {
+        BasisArg::Delivery => Basis::Delivery,
+        BasisArg::Order => Basis::Order,
+    };
+    let filter = Filter::new(Window {
+        start: 2000,
+        end: 2000,
+    })
+    .with_category(args.category)
+    .with_basis(basis);
+    let opts = EventOptions {
+        years: args.years,
+        partner: match &args.partner {
+            Some(p) => Some(common::resolve_country(&rel, p)?),
+            None => None,
+        },
+        filter,
+    };
+    let studies = event_studies(&rel, &group, member.as_deref(), &opts);
+    if studies.is_empty() {
+        return Err(UserError(format!(
+            "{} has no dated accessions to study (ad-hoc groups have none)",
+            group.name
+        ))
+        .into());
+    }
+    let t = if studies.len() == 1 {
+        mix_table(&rel, &studies[0], &opts)
+    } else {
+        summary_table(&rel, &studies, &opts)
+    };
+    output::emit(&t, &args.out)
+}
+
+fn after_label(s: &EventStudy) -> String {
+    s.after_in_data.map_or_else(
+        || format!("{} (none in release)", s.after),
+        |w| w.to_string(),
+    )
+}
+
+/// The plain-language status line every output carries.
+fn status_note(s: &EventStudy) -> String {
+    let who = key_name(&s.member_key);
+    let excluded = s.excluded_year.map_or(String::new(), |y| {
+        format!("; {y}, the accession year, is in neither window")
+    });
+    let base = format!(
+        "{who} joined {} on {}. Before: {}; after: {}{excluded}.",
+        s.group, s.joined, s.before, s.after
+    );
+    match s.status {
+        EventStatus::Complete => base,
+        EventStatus::Truncated { years } => format!(
+            "{base} The release reaches only {years} of the {} after-years ({}).",
+            s.after.len(),
+            after_label(s)
+        ),
+        EventStatus::NoPostAccessionData => format!(
+            "{base} No post-accession deliveries yet: the release ends before {}. The 'before' \
+             columns are the baseline future releases will be compared with.",
+            s.after.start
+        ),
+    }
+}
+
+fn mix_table(rel: &Release, s: &EventStudy, opts: &EventOptions) -> Table {
+    let who = key_name(&s.member_key);
+    let (cb, cbs) = (format!("TIV {}", s.before), format!("share {} %", s.before));
+    let (ca, cas) = (
+        format!("TIV {}", after_label(s)),
+        format!("share {} %", after_label(s)),
+    );
+    let mut t = Table::new(
+        title(
+            rel,
+            format!("Arms imports of {who} before and after joining {}", s.group),
+        ),
+        &["supplier", &cb, &cbs, &ca, &cas, "change (points)"],
+    );
+    let after = s.after_mix.as_ref();
+    let mut ids: Vec<u32> = s.before_mix.partners.iter().map(|p| p.entity).collect();
+    for p in after.map_or(&[][..], |a| &a.partners[..]) {
+        if !ids.contains(&p.entity) {
+            ids.push(p.entity);
+        }
+    }
+    for id in ids {
+        let b = s.before_mix.get(id);
+        let a = after.and_then(|m| m.get(id));
+        let share_b = b.map_or(0.0, |x| x.share);
+        let share_a = after.map(|_| a.map_or(0.0, |x| x.share));
+        t.row(vec![
+            Cell::text(name(rel, id)),
+            Cell::tiv(b.map_or(0.0, |x| x.tiv)),
+            if s.before_mix.total > 0.0 {
+                Cell::pct(share_b)
+            } else {
+                Cell::Empty
+            },
+            after.map_or(Cell::Empty, |_| Cell::tiv(a.map_or(0.0, |x| x.tiv))),
+            share_a.map_or(Cell::Empty, Cell::pct),
+            match share_a {
+                Some(sa) if s.before_mix.total > 0.0 => Cell::num((sa - share_b) * 100.0, 1),
+                _ => Cell::Empty,
+            },
+        ]);
+    }
+    t.note(status_note(s));
+    notes(&mut t, rel, s, opts);
+    t
+}
+
+fn pct(x: Option<f64>) -> String {
+    x.map_or("n/a (no imports)".into(), |v| format!("{:.1}%", v * 100.0))
+}
+
+fn notes(t: &mut Table, rel: &Release, s: &EventStudy, opts: &EventOptions) {
+    t.note(format!(
+        "Totals: {:.2} TIV before, {}.",
+        s.before_mix.total,
+        s.after_mix
+            .as_ref()
+            .map_or("nothing after yet".into(), |a| format!(
+                "{:.2} TIV after",
+                a.total
+            ))
+    ));
+    let roster: Vec<String> = s.roster.iter().map(|k| key_name(k)).collect();
+    t.note(format!(
+        "{} share (other members on {}: {}): {} before, {} after.",
+        s.group,
+        s.joined,
+        if roster.is_empty() {
+            "none".into()
+        } else {
+            roster.join(", ")
+        },
+        pct(s.group_before.share),
+        s.group_after
+            .as_ref()
+            .map_or("none yet".into(), |g| pct(g.share))
+    ));
+    if let Some(p) = s.partner {
+        t.note(format!(
+            "{} share: {} before ({:.2} TIV), {}.",
+            name(rel, p.partner),
+            pct(p.share_before),
+            p.tiv_before,
+            match s.after_mix {
+                Some(_) => format!("{} after ({:.2} TIV)", pct(p.share_after), p.tiv_after),
+                None => "none yet after".into(),
+            }
+        ));
+    }
+    if s.before_clipped {
+        t.note(format!(
+            "The before window starts before the release's first year: {} is only partly covered.",
+            s.before
+        ));
+    }
+    if s.member.is_none() {
+        t.note(format!(
+            "{} has no arms transfers in this release.",
+            key_name(&s.member_key)
+        ));
+    }
+    common_notes(t, rel, opts);
+}
+
+fn common_notes(t: &mut Table, rel: &Release, opts: &EventOptions) {
+    super::groups::series_notes(t, rel, &opts.filter);
+}
+
+fn summary_table(rel: &Release, studies: &[EventStudy], opts: &EventOptions) -> Table {
+    let group = &studies[0].group;
+    let partner = opts.partner.map(|p| name(rel, p).to_string());
+    let mut cols = vec![
+        "member",
+        "joined",
+        "before",
+        "after",
+        "TIV before",
+        "TIV after",
+        "group share before %",
+        "group share after %",
+    ];
+    let (pb, pa) = partner
+        .as_ref()
+        .map_or((String::new(), String::new()), |p| {
+            (format!("{p} share before %"), format!("{p} share after %"))
+        });
+    if partner.is_some() {
+        cols.push(&pb);
+        cols.push(&pa);
+    }
+    cols.push("status");
+    let mut t = Table::new(
+        title(
+            rel,
+            format!("Supplier mix before and after joining {group}"),
+        ),
+        &cols,
+    );
+    for s in studies {
+        let mut row = vec![
+            Cell::text(key_name(&s.member_key)),
+            Cell::text(s.joined.to_string()),
+            Cell::text(s.before.to_string()),
+            Cell::text(after_label(s)),
+            Cell::tiv(s.before_mix.total),
+            s.after_mix
+                .as_ref()
+                .map_or(Cell::Empty, |a| Cell::tiv(a.total)),
+            Cell::opt_pct(s.group_before.share),
+            Cell::opt_pct(s.group_after.as_ref().and_then(|g| g.share)),
+        ];
+        if let Some(p) = s.partner {
+            row.push(Cell::opt_pct(p.share_before));
+            row.push(Cell::opt_pct(p.share_after));
+        }
+        row.push(Cell::text(match s.status {
+            EventStatus::Complete => "complete".to_string(),
+            EventStatus::Truncated { years } => format!("{years} after-year(s) in release"),
+            EventStatus::NoPostAccessionData => "no post-accession deliveries yet".to_string(),
+        }));
+        t.row(row);
+    }
+    t.note(
+        "Each accession year is left out of both windows (unless the member joined on 1 January); \
+         the group share counts the other members on the accession day.",
+    );
+    for s in studies
+        .iter()
+        .filter(|s| s.status == EventStatus::NoPostAccessionData)
+    {
+        t.note(format!(
+            "{}: no post-accession deliveries yet; its 'before' figures ({}) are the baseline.",
+            key_name(&s.member_key),
+            s.before
+        ));
+    }
+    common_notes(&mut t, rel, opts);
+    t
 }

@@ -1,8 +1,230 @@
-//! Placeholder until its issue lands: fails loudly rather than pretending.
+//! `armsflow fetch`: download the current trade register from SIPRI's backend
+//! and import it as a release.
+//!
+//! The download is finished, decoded and read in full before the store is
+//! opened, so any failure leaves the data directory exactly as it was.
+
+use crate::common::{self, UserError};
+use sipri::fetch::{self, FetchConfig, FetchEvent};
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+use store::PutOutcome;
 
 #[derive(clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// Base URL of SIPRI's backend (for mirrors and tests)
+    #[arg(long, value_name = "URL", default_value = fetch::DEFAULT_BASE_URL)]
+    pub url: String,
+    /// First delivery year
+    #[arg(long, value_name = "YEAR", default_value_t = fetch::FIRST_YEAR)]
+    pub from: u16,
+    /// Last delivery year [default: the backend's latest year, else the current year]
+    #[arg(long, value_name = "YEAR")]
+    pub to: Option<u16>,
+    /// Seconds to wait for each request (the backend often needs 10-30 s)
+    #[arg(long, value_name = "SECONDS", default_value_t = 120)]
+    pub timeout: u64,
+    /// Further attempts after a server error or a broken connection
+    #[arg(long, value_name = "N", default_value_t = 3)]
+    pub retries: u32,
+    /// Wait before the first retry, in milliseconds; doubles on each retry
+    #[arg(long, value_name = "MS", default_value_t = 2000, hide = true)]
+    pub retry_delay_ms: u64,
+    /// Data directory [default: $XDG_DATA_HOME/armsflow or ~/.local/share/armsflow]
+    #[arg(long, value_name = "DIR", env = store::DATA_DIR_ENV)]
+    pub data_dir: Option<PathBuf>,
+    /// Also save the downloaded CSV to FILE
+    #[arg(long, value_name = "FILE")]
+    pub save: Option<PathBuf>,
+}
 
-pub fn run(_args: Args) -> anyhow::Result<()> {
-    anyhow::bail!("this subcommand is not implemented yet")
+pub fn run(args: Args) -> anyhow::Result<()> {
+    if args.timeout == 0 {
+        return Err(UserError("--timeout must be at least 1 second".into()).into());
+    }
+    let mut cfg = FetchConfig {
+        base_url: args.url.clone(),
+        timeout: Duration::from_secs(args.timeout),
+        retries: args.retries,
+        backoff: Duration::from_millis(args.retry_delay_ms),
+        from_year: args.from,
+        ..FetchConfig::default()
+    };
+    let mut progress = Progress::new();
+    cfg.to_year = match args.to {
+        Some(y) => y,
+        None => last_year(&cfg, &mut progress)?,
+    };
+    if cfg.from_year > cfg.to_year {
+        return Err(UserError(format!(
+            "--from {} is after --to {}",
+            cfg.from_year, cfg.to_year
+        ))
+        .into());
+    }
+    progress.what = format!("the trade register {}-{}", cfg.from_year, cfg.to_year);
+    let fetched = fetch::fetch_register(&cfg, &mut |e| progress.event(e));
+    progress.finish();
+    let bytes = fetched?;
+
+    let file_name = match &args.save {
+        Some(p) => p.display().to_string(),
+        None => format!("sipri-trade-register-{}-{}.csv", cfg.from_year, cfg.to_year),
+    };
+    let opts = sipri::ReadOptions {
+        file_name: file_name.clone(),
+        skip_bad_rows: false,
+    };
+    let read = sipri::read(&bytes, &opts);
+    if let Some(path) = &args.save {
+        save(path, &bytes)?;
+        eprintln!("saved the downloaded register to {}", path.display());
+    }
+    let (release, report) =
+        read.map_err(|e| anyhow::anyhow!("the register SIPRI sent cannot be read: {e}"))?;
+    let store = common::open_store_at(args.data_dir.as_deref())?;
+    match store.put(&release, &report)? {
+        PutOutcome::Created(id) => {
+            println!(
+                "imported release {id}: {} rows, {} deals, {} TIV (millions), delivery years {}",
+                report.rows_imported,
+                report.deals,
+                crate::cmd::import::tiv(report.tiv_total),
+                match (release.meta.first_year, release.meta.last_year) {
+                    (Some(a), Some(b)) => format!("{a}-{b}"),
+                    _ => "none".into(),
+                }
+            );
+            for w in &report.warnings {
+                println!("  warning: {w}");
+            }
+        }
+        PutOutcome::AlreadyPresent(id) => {
+            println!("already stored as {id}: SIPRI's register has not changed, nothing imported");
+        }
+    }
+    println!("{}", release.citation());
+    Ok(())
+}
+
+/// The last year to ask for: the backend's own answer, else the current year.
+fn last_year(cfg: &FetchConfig, progress: &mut Progress) -> anyhow::Result<u16> {
+    progress.what = "the latest year".into();
+    let asked = fetch::max_year(cfg, &mut |e| progress.event(e));
+    match asked {
+        Ok(y) => Ok(y),
+        // No network: say so now rather than after a second failing request.
+        Err(e @ (fetch::FetchError::Unreachable { .. } | fetch::FetchError::Config(_))) => {
+            progress.finish();
+            Err(e.into())
+        }
+        Err(e) => {
+            let y = fetch::current_year();
+            progress.say(&format!(
+                "could not ask SIPRI for its latest year ({e}); using {y}"
+            ));
+            Ok(y)
+        }
+    }
+}
+
+/// Writes `bytes` to `path` via a temp file and a rename, so a failure never
+/// leaves half a file behind.
+fn save(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    let name = path.file_name().map(|n| n.to_string_lossy().to_string());
+    let Some(name) = name else {
+        return Err(UserError(format!("--save {}: not a file name", path.display())).into());
+    };
+    let tmp = path.with_file_name(format!(".{name}.part"));
+    let res = std::fs::write(&tmp, bytes).and_then(|_| std::fs::rename(&tmp, path));
+    if let Err(e) = res {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(UserError(format!("--save {}: {e}", path.display())).into());
+    }
+    Ok(())
+}
+
+/// A spinner with elapsed time on a terminal; plain lines on stderr otherwise
+/// (logs, CI), so a slow backend never looks like a hang.
+struct Progress {
+    bar: Option<indicatif::ProgressBar>,
+    /// What is being fetched, e.g. `the trade register 1950-2025`.
+    what: String,
+}
+
+impl Progress {
+    fn new() -> Progress {
+        let bar = std::io::stderr().is_terminal().then(|| {
+            let pb = indicatif::ProgressBar::new_spinner();
+            if let Ok(style) =
+                indicatif::ProgressStyle::with_template("{spinner} {msg} [{elapsed_precise}]")
+            {
+                pb.set_style(style);
+            }
+            pb.enable_steady_tick(Duration::from_millis(120));
+            pb
+        });
+        Progress {
+            bar,
+            what: String::new(),
+        }
+    }
+
+    fn say(&self, msg: &str) {
+        match &self.bar {
+            Some(pb) => pb.set_message(msg.to_string()),
+            None => eprintln!("{msg}"),
+        }
+    }
+
+    fn event(&mut self, e: FetchEvent) {
+        let msg = match e {
+            FetchEvent::Sending {
+                url,
+                attempt,
+                attempts,
+            } => {
+                let host = url.split("://").nth(1).and_then(|r| r.split('/').next());
+                let of = if attempt > 1 {
+                    format!(", attempt {attempt} of {attempts}")
+                } else {
+                    String::new()
+                };
+                format!(
+                    "fetching {} from {} (this can take 30 s{of})",
+                    self.what,
+                    host.unwrap_or(&url)
+                )
+            }
+            FetchEvent::Receiving { status } => format!("receiving (HTTP {status})"),
+            FetchEvent::Received { bytes } => format!("received {}", size(bytes)),
+            FetchEvent::Retrying {
+                reason,
+                delay,
+                next_attempt,
+            } => format!(
+                "{reason}; retrying in {:.1} s (attempt {next_attempt})",
+                delay.as_secs_f64()
+            ),
+            FetchEvent::Decoded { bytes, rows } => {
+                format!("decoded the register: {} of CSV, {rows} rows", size(bytes))
+            }
+        };
+        self.say(&msg);
+    }
+
+    fn finish(&mut self) {
+        if let Some(pb) = self.bar.take() {
+            pb.finish_and_clear();
+        }
+    }
+}
+
+fn size(bytes: usize) -> String {
+    if bytes >= 1 << 20 {
+        format!("{:.1} MB", bytes as f64 / f64::from(1u32 << 20))
+    } else {
+        format!("{:.1} kB", bytes as f64 / 1024.0)
+    }
 }

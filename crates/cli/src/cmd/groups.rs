@@ -1,8 +1,321 @@
-//! Placeholder until its issue lands: fails loudly rather than pretending.
+//! `armsflow groups`: the alignment groups, and the share of a country's imports
+//! (or exports) that involved their members, window by window. Also home of the
+//! group arguments `event-study` shares.
+
+use super::concentration::DirArg;
+use super::imports::{BasisArg, describe, name, title};
+use crate::common::{self, DataArgs, UserError};
+use crate::output::{self, Cell, OutputArgs, Table};
+use engine::groups::{Group, GroupSet, GroupShare, group_share_series, split_adhoc};
+use engine::{Basis, Direction, Filter};
+use model::{Category, Release, Window};
+use std::path::PathBuf;
+
+/// Where groups come from: the built-in table, user files, ad-hoc definitions.
+#[derive(clap::Args, Debug, Clone, Default)]
+pub struct GroupFileArgs {
+    /// Membership file(s) in the groups.csv format (group,member,joined,left,note); a group
+    /// named like a built-in one replaces it
+    #[arg(long = "groups", value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+}
+
+impl GroupFileArgs {
+    /// The built-in table plus every `--groups FILE`.
+    pub fn load(&self) -> anyhow::Result<GroupSet> {
+        let mut set = GroupSet::builtin();
+        for f in &self.files {
+            let text = std::fs::read_to_string(f)
+                .map_err(|e| UserError(format!("{}: {e}", f.display())))?;
+            let user = GroupSet::parse(&text)
+                .map_err(|e| UserError(format!("{}:{}: {}", f.display(), e.line, e.reason)))?;
+            set.extend(user);
+        }
+        Ok(set)
+    }
+}
+
+/// A group by name, or an ad-hoc `Name=A,B,C` (members for all years; member
+/// names go through the resolver, so `UAE`, `Türkiye` and `ISR` all work).
+pub fn pick(set: &GroupSet, spec: &str) -> anyhow::Result<Group> {
+    if spec.contains('=') {
+        let (gname, names) = split_adhoc(spec).map_err(UserError)?;
+        let keys = names
+            .iter()
+            .map(|n| member_key(n))
+            .collect::<anyhow::Result<Vec<String>>>()?;
+        return Ok(Group::all_years(&gname, &keys));
+    }
+    set.get(spec).cloned().ok_or_else(|| {
+        UserError(format!(
+            "unknown group '{spec}'; known: {} (or define one: --group \"Name=ISR,TUR\")",
+            set.names().join(", ")
+        ))
+        .into()
+    })
+}
+
+/// A country name, alias or code → its entity key, whether or not the release
+/// at hand has transfers for it.
+pub fn member_key(query: &str) -> anyhow::Result<String> {
+    match sipri::names::Resolver::builtin().lookup(query) {
+        Ok(e) => Ok(e.key),
+        Err(sugg) => {
+            let hint = if sugg.is_empty() {
+                String::new()
+            } else {
+                format!("; did you mean {}?", sugg.join(", "))
+            };
+            Err(UserError(format!("unknown country '{query}'{hint}")).into())
+        }
+    }
+}
+
+/// Display name of an entity key (the resolver's name, else the key).
+pub fn key_name(key: &str) -> String {
+    sipri::names::Resolver::builtin()
+        .by_key(key)
+        .map_or_else(|| key.to_string(), |e| e.name.clone())
+}
 
 #[derive(clap::Args)]
-pub struct Args {}
+#[command(after_help = "Examples:\n  \
+armsflow groups                                   (list the groups)\n  \
+armsflow groups --group CSTO                      (members and dates)\n  \
+armsflow groups Kazakhstan --group CSTO --group NATO\n  \
+armsflow groups Russia --direction exports --group CSTO --period 2020-2024\n  \
+armsflow groups Kazakhstan --group \"Partners=Israel,Turkiye,Spain,South Africa\"\n\n\
+A member counts toward its group for delivery year Y iff it was a member on 1 July of Y \
+(see docs/methodology.md). Ad-hoc groups (NAME=A,B,...) count their members in every year.")]
+pub struct Args {
+    /// Country whose imports (or exports) to split by group; omit to list groups
+    pub country: Option<String>,
+    /// Group name or ad-hoc NAME=A,B,... (repeatable) [default: every group]
+    #[arg(long, short = 'g', value_name = "GROUP")]
+    pub group: Vec<String>,
+    /// Imports from members, or exports to members
+    #[arg(long, short = 'd', value_enum, default_value_t = DirArg::Imports)]
+    pub direction: DirArg,
+    /// Comma-separated windows [default: consecutive five-year windows ending at the release's last year]
+    #[arg(long, short = 'p', value_name = "YEARS,...", value_delimiter = ',', value_parser = parse_window)]
+    pub period: Vec<Window>,
+    /// Only one armament category
+    #[arg(long, short = 'c', value_name = "CATEGORY", value_parser = parse_category)]
+    pub category: Option<Category>,
+    #[arg(long, value_enum, default_value_t = BasisArg::Delivery)]
+    pub basis: BasisArg,
+    #[command(flatten)]
+    pub groups: GroupFileArgs,
+    #[command(flatten)]
+    pub data: DataArgs,
+    #[command(flatten)]
+    pub out: OutputArgs,
+}
 
-pub fn run(_args: Args) -> anyhow::Result<()> {
-    anyhow::bail!("this subcommand is not implemented yet")
+pub fn parse_window(s: &str) -> Result<Window, String> {
+    Window::parse(s).map_err(|e| e.to_string())
+}
+
+fn parse_category(s: &str) -> Result<Category, String> {
+    Category::parse(s).ok_or_else(|| format!("unknown category '{s}'"))
+}
+
+pub fn run(args: Args) -> anyhow::Result<()> {
+    let set = args.groups.load()?;
+    let chosen: Vec<Group> = if args.group.is_empty() {
+        set.groups.clone()
+    } else {
+        args.group
+            .iter()
+            .map(|g| pick(&set, g))
+            .collect::<anyhow::Result<_>>()?
+    };
+    let Some(country) = &args.country else {
+        let t = if args.group.is_empty() {
+            list_groups(&chosen)
+        } else {
+            list_members(&chosen)
+        };
+        return output::emit(&t, &args.out);
+    };
+    let rel = common::load_release(&args.data)?;
+    let focus = common::resolve_country(&rel, country)?;
+    let dir = match args.direction {
+        DirArg::Imports => Direction::Imports,
+        DirArg::Exports => Direction::Exports,
+    };
+    let windows = if args.period.is_empty() {
+        engine::default_windows(&rel)
+    } else {
+        args.period.clone()
+    };
+    let Some(last) = windows.last().copied() else {
+        return Err(UserError(format!(
+            "release {} covers fewer than five years; pass --period",
+            rel.meta.id
+        ))
+        .into());
+    };
+    let basis = match args.basis {
+        BasisArg::Delivery => Basis::Delivery,
+        BasisArg::Order => Basis::Order,
+    };
+    let f = Filter::new(last)
+        .with_category(args.category)
+        .with_basis(basis);
+    let mut series = Vec::new();
+    for g in &chosen {
+        let idx = g.index(&rel);
+        series.push(group_share_series(&rel, focus, dir, &idx, &f, &windows));
+    }
+    output::emit(&shares_table(&rel, dir, &f, &series), &args.out)
+}
+
+fn list_groups(groups: &[Group]) -> Table {
+    let mut t = Table::new(
+        "Alignment groups",
+        &[
+            "group",
+            "members",
+            "spells",
+            "earliest joining",
+            "current members",
+        ],
+    );
+    for g in groups {
+        let earliest = g.spells.iter().filter_map(|s| s.joined).min();
+        let current = g.spells.iter().filter(|s| s.left.is_none()).count();
+        t.row(vec![
+            Cell::text(&g.name),
+            Cell::Int(g.members().len() as i64),
+            Cell::Int(g.spells.len() as i64),
+            earliest.map_or(Cell::Empty, |d| Cell::text(d.to_string())),
+            Cell::Int(current as i64),
+        ]);
+    }
+    t.note(
+        "A member counts toward its group for delivery year Y iff it was a member on 1 July of Y.",
+    );
+    t.note("Built-in table: crates/engine/data/groups.csv (sources in its header); add or replace groups with --groups FILE.");
+    t
+}
+
+fn list_members(groups: &[Group]) -> Table {
+    let mut t = Table::new(
+        "Alignment group membership",
+        &[
+            "group",
+            "member",
+            "key",
+            "joined",
+            "left",
+            "counts for years",
+            "note",
+        ],
+    );
+    for g in groups {
+        for s in &g.spells {
+            let years = match s.years() {
+                None => "none (no 1 July inside the spell)".to_string(),
+                Some((0, u16::MAX)) => "all".to_string(),
+                Some((a, u16::MAX)) => format!("{a}-"),
+                Some((a, b)) => format!("{a}-{b}"),
+            };
+            t.row(vec![
+                Cell::text(&g.name),
+                Cell::text(key_name(&s.member)),
+                Cell::text(&s.member),
+                s.joined
+                    .map_or(Cell::text("always"), |d| Cell::text(d.to_string())),
+                s.left.map_or(Cell::Empty, |d| Cell::text(d.to_string())),
+                Cell::text(years),
+                Cell::text(&s.note),
+            ]);
+        }
+    }
+    t.note(
+        "A member counts toward its group for delivery year Y iff it was a member on 1 July of Y.",
+    );
+    t
+}
+
+fn shares_table(rel: &Release, dir: Direction, f: &Filter, series: &[Vec<GroupShare>]) -> Table {
+    let (noun, side, prep) = match dir {
+        Direction::Imports => ("imports", "suppliers", "from"),
+        Direction::Exports => ("exports", "recipients", "to"),
+    };
+    let focus = series
+        .first()
+        .and_then(|s| s.first())
+        .map_or("?", |g| name(rel, g.focus));
+    let count_col = format!("member {side}");
+    let mut t = Table::new(
+        title(
+            rel,
+            format!("Share of {focus}'s arms {noun} {prep} alignment groups"),
+        ),
+        &[
+            "group",
+            "window",
+            "group TIV",
+            "total TIV",
+            "share %",
+            &count_col,
+            "top members",
+        ],
+    );
+    for s in series.iter().flatten() {
+        let top: Vec<String> = s
+            .members
+            .iter()
+            .take(4)
+            .map(|m| format!("{} {:.1}%", name(rel, m.entity), m.share * 100.0))
+            .collect();
+        t.row(vec![
+            Cell::text(&s.group),
+            Cell::text(s.filter.window.to_string()),
+            Cell::tiv(s.group_tiv),
+            Cell::tiv(s.total),
+            Cell::opt_pct(s.share),
+            Cell::Int(s.members.len() as i64),
+            Cell::text(top.join(", ")),
+        ]);
+        if s.outside_membership_tiv > 0.0 {
+            t.note(format!(
+                "{} {}: {:.2} TIV with countries that were not members of {} in the year of delivery is not counted.",
+                s.group, s.filter.window, s.outside_membership_tiv, s.group
+            ));
+        }
+        if s.total == 0.0 {
+            t.note(format!(
+                "{} {}: no deliveries, share not defined.",
+                s.group, s.filter.window
+            ));
+        } else if s.aggregate_tiv > 0.0 {
+            t.note(format!(
+                "{} {}: the source does not name the {side}; share not defined.",
+                s.group, s.filter.window
+            ));
+        }
+    }
+    t.note(
+        "Membership by delivery year: a member counts for year Y iff it was a member on 1 July of Y.",
+    );
+    series_notes(&mut t, rel, f);
+    t
+}
+
+/// Release and attribution notes for a table over several windows (the
+/// windows are in the rows; `f` gives category and basis).
+pub fn series_notes(t: &mut Table, rel: &Release, f: &Filter) {
+    let d = describe(f);
+    let what = d.strip_prefix(&f.window.to_string()).unwrap_or(&d).trim();
+    t.note(format!(
+        "Windows inclusive, {what}; release {}.",
+        rel.meta.id
+    ));
+    t.note(
+        "Values in millions of SIPRI trend-indicator values (TIV): a volume of transfers, not prices.",
+    );
+    t.note(rel.citation());
 }

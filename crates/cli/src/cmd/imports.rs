@@ -1,8 +1,324 @@
-//! Placeholder until its issue lands: fails loudly rather than pretending.
+//! `armsflow imports COUNTRY`: who supplied a country's arms imports. Also home
+//! of the query arguments and notes the other metric subcommands share.
+
+use crate::common::{self, DataArgs, UserError};
+use crate::output::{self, Cell, OutputArgs, Table};
+use engine::{Basis, Direction, Filter, Partners};
+use model::{Category, EntityId, Release, Window};
+
+/// `--period`, `--category`, `--basis`: what every metric query selects.
+#[derive(clap::Args, Debug, Clone, Default)]
+pub struct QueryArgs {
+    /// Inclusive period: 2020-2024, 2020-24 or one year [default: the release's last complete five-year window]
+    #[arg(long, short = 'p', value_name = "YEARS", value_parser = parse_window)]
+    pub period: Option<Window>,
+    /// Only one armament category, e.g. aircraft, air-defence, ships, missiles
+    #[arg(long, short = 'c', value_name = "CATEGORY", value_parser = parse_category)]
+    pub category: Option<Category>,
+    /// Place deliveries in the window by delivery year or by the deal's order year
+    #[arg(long, value_enum, default_value_t = BasisArg::Delivery)]
+    pub basis: BasisArg,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum BasisArg {
+    /// Year the weapons were delivered (SIPRI's published figures)
+    #[default]
+    Delivery,
+    /// Year the deal was ordered
+    Order,
+}
+
+fn parse_window(s: &str) -> Result<Window, String> {
+    Window::parse(s).map_err(|e| e.to_string())
+}
+
+fn parse_category(s: &str) -> Result<Category, String> {
+    Category::parse(s).ok_or_else(|| {
+        let names: Vec<&str> = Category::ALL.iter().map(|c| c.sipri_name()).collect();
+        format!("unknown category '{s}'; one of: {}", names.join(", "))
+    })
+}
+
+impl QueryArgs {
+    /// Loads the release; the deal table only when the order basis needs it.
+    pub fn load(&self, data: &DataArgs) -> anyhow::Result<Release> {
+        common::load_release_with(data, self.basis == BasisArg::Order)
+    }
+
+    /// The filter these arguments select in `rel`.
+    pub fn filter(&self, rel: &Release) -> anyhow::Result<Filter> {
+        let window = match self.period {
+            Some(w) => w,
+            None => engine::default_window(rel)
+                .ok_or_else(|| UserError(format!("release {} holds no deliveries", rel.meta.id)))?,
+        };
+        let basis = match self.basis {
+            BasisArg::Delivery => Basis::Delivery,
+            BasisArg::Order => Basis::Order,
+        };
+        Ok(Filter::new(window)
+            .with_category(self.category)
+            .with_basis(basis))
+    }
+}
+
+/// Display name of an entity.
+pub fn name(rel: &Release, id: EntityId) -> &str {
+    rel.entities.try_get(id).map_or("?", |e| e.name.as_str())
+}
+
+/// "2020-2024 by delivery year, aircraft only".
+pub fn describe(f: &Filter) -> String {
+    let basis = match f.basis {
+        Basis::Delivery => "by delivery year",
+        Basis::Order => "by order year",
+    };
+    match f.category {
+        Some(c) => format!("{} {basis}, {c} only", f.window),
+        None => format!("{} {basis}, all categories", f.window),
+    }
+}
+
+/// Title prefix that makes synthetic data impossible to miss.
+pub fn title(rel: &Release, s: String) -> String {
+    if rel.meta.synthetic {
+        format!("SYNTHETIC DEMO DATA (not SIPRI) — {s}")
+    } else {
+        s
+    }
+}
+
+/// The closing notes of every metric output: TIV caveat, release, attribution.
+pub fn provenance(t: &mut Table, rel: &Release, f: &Filter) {
+    t.note(format!(
+        "Window {} (inclusive); release {}.",
+        describe(f),
+        rel.meta.id
+    ));
+    t.note(
+        "Values in millions of SIPRI trend-indicator values (TIV): a volume of transfers, not prices.",
+    );
+    t.note(rel.citation());
+}
+
+fn pct(x: f64) -> String {
+    format!("{:.1}%", x * 100.0)
+}
+
+/// Notes on totals, change, concentration, estimates and unknown partners.
+pub fn partner_notes(t: &mut Table, rel: &Release, p: &Partners) {
+    let (verb, side) = match p.direction {
+        Direction::Imports => ("imported", "suppliers"),
+        Direction::Exports => ("exported", "recipients"),
+    };
+    let who = name(rel, p.focus);
+    if p.is_empty() {
+        t.note(format!(
+            "No deliveries: {who} {verb} nothing in {} in this release.",
+            describe(&p.filter)
+        ));
+    } else {
+        t.note(format!(
+            "Total: {:.2} TIV from {} {side}.",
+            p.total,
+            p.partners.len()
+        ));
+    }
+    if let Some(prev) = &p.previous {
+        let change = match p.change {
+            Some(c) => format!("change {:+.1}%", c * 100.0),
+            None => "change not defined (nothing in the previous window)".into(),
+        };
+        t.note(format!(
+            "Previous window {}: {:.2} TIV; {change}.",
+            prev.filter.window, prev.total
+        ));
+    }
+    if let Some(c) = &p.concentration {
+        t.note(format!(
+            "Concentration: HHI {:.3} ({:.0} on the 0-10,000 scale), normalised {:.3}, \
+             effective number of {side} {:.2}, CR1 {}, CR3 {}.",
+            c.hhi,
+            c.hhi_10000,
+            c.hhi_normalized,
+            c.n_eff,
+            pct(c.cr1),
+            pct(c.cr3)
+        ));
+    } else if p.aggregate_tiv > 0.0 {
+        t.note(format!(
+            "This release's source does not name the {side} ({:.2} TIV under an aggregate), \
+             so shares and concentration are not meaningful.",
+            p.aggregate_tiv
+        ));
+    }
+    if !p.is_empty() {
+        t.note(format!(
+            "Estimates: {} of the total rests on values SIPRI marks as estimated; {} on allocations \
+             of per-deal totals to years.",
+            pct(p.estimated_share),
+            pct(p.allocated_share)
+        ));
+        t.note(format!(
+            "Unknown {side}: {:.2} TIV ({}), kept in the denominator.",
+            p.unknown_tiv,
+            pct(p.unknown_tiv / p.total)
+        ));
+    }
+    if p.undated_tiv > 0.0 {
+        t.note(format!(
+            "{:.2} TIV belongs to deals without an order year and is not counted (order basis).",
+            p.undated_tiv
+        ));
+    }
+}
+
+/// The partner table shared by `imports` and `exports`.
+pub fn partners_table(rel: &Release, p: &Partners) -> Table {
+    let (noun, side) = match p.direction {
+        Direction::Imports => ("imports", "supplier"),
+        Direction::Exports => ("exports", "recipient"),
+    };
+    let prev = p.previous.as_deref();
+    let pw = prev.map_or(String::new(), |q| q.filter.window.to_string());
+    let (c_prev, c_prev_share) = (format!("TIV {pw}"), format!("share {pw} %"));
+    let mut t = Table::new(
+        title(
+            rel,
+            format!(
+                "Arms {noun} of {}, {}",
+                name(rel, p.focus),
+                describe(&p.filter)
+            ),
+        ),
+        &[
+            "rank",
+            side,
+            "TIV",
+            "share %",
+            "estimated %",
+            &c_prev,
+            &c_prev_share,
+        ],
+    );
+    for x in &p.partners {
+        let before = prev.and_then(|q| q.get(x.entity));
+        t.row(vec![
+            Cell::Int(x.rank as i64),
+            Cell::text(name(rel, x.entity)),
+            Cell::tiv(x.tiv),
+            Cell::pct(x.share),
+            Cell::pct(x.estimated_tiv / x.tiv),
+            before.map_or(Cell::tiv(0.0), |b| Cell::tiv(b.tiv)),
+            match (before, prev) {
+                (Some(b), _) => Cell::pct(b.share),
+                (None, Some(q)) if q.total > 0.0 => Cell::pct(0.0),
+                _ => Cell::Empty,
+            },
+        ]);
+    }
+    partner_notes(&mut t, rel, p);
+    provenance(&mut t, rel, &p.filter);
+    t
+}
+
+/// One row per armament category: total, share of all categories, top partner.
+pub fn categories_table(rel: &Release, focus: EntityId, dir: Direction, f: &Filter) -> Table {
+    let all = engine::partners(rel, focus, dir, &f.with_category(None));
+    let rows = engine::category_breakdown(rel, focus, dir, f);
+    let side = match dir {
+        Direction::Imports => "supplier",
+        Direction::Exports => "recipient",
+    };
+    let top = format!("top {side}");
+    let top_share = format!("top {side} share %");
+    let mut t = Table::new(
+        title(
+            rel,
+            format!(
+                "Arms {dir} of {} by armament category, {}",
+                name(rel, focus),
+                describe(&f.with_category(None))
+            ),
+        ),
+        &[
+            "category",
+            "TIV",
+            "share %",
+            &top,
+            &top_share,
+            "HHI",
+            "estimated %",
+        ],
+    );
+    for (c, p) in &rows {
+        let first = p.partners.first();
+        t.row(vec![
+            Cell::text(c.sipri_name()),
+            Cell::tiv(p.total),
+            Cell::pct(p.total / all.total),
+            first.map_or(Cell::Empty, |x| Cell::text(name(rel, x.entity))),
+            first.map_or(Cell::Empty, |x| Cell::pct(x.share)),
+            p.concentration.map_or(Cell::Empty, |c| Cell::num(c.hhi, 3)),
+            Cell::pct(p.estimated_share),
+        ]);
+    }
+    let mut all_f = all.clone();
+    all_f.previous = None;
+    partner_notes(&mut t, rel, &all_f);
+    provenance(&mut t, rel, &f.with_category(None));
+    t
+}
 
 #[derive(clap::Args)]
-pub struct Args {}
+#[command(after_help = "Examples:\n  \
+armsflow imports Kazakhstan --period 2020-2024\n  \
+armsflow imports KAZ --period 2020-24 --category aircraft\n  \
+armsflow imports 'Saudi Arabia' --by-category --format markdown\n  \
+armsflow imports India --format parquet -o india.parquet\n\n\
+Shares are of the country's total imports in the window, unknown suppliers included.")]
+pub struct Args {
+    /// Recipient: SIPRI name, alias or ISO3 code (case-insensitive)
+    pub country: String,
+    #[command(flatten)]
+    pub query: QueryArgs,
+    /// One row per armament category instead of one per supplier
+    #[arg(long)]
+    pub by_category: bool,
+    #[command(flatten)]
+    pub data: DataArgs,
+    #[command(flatten)]
+    pub out: OutputArgs,
+}
 
-pub fn run(_args: Args) -> anyhow::Result<()> {
-    anyhow::bail!("this subcommand is not implemented yet")
+pub fn run(args: Args) -> anyhow::Result<()> {
+    run_direction(
+        Direction::Imports,
+        &args.country,
+        &args.query,
+        args.by_category,
+        &args.data,
+        &args.out,
+    )
+}
+
+/// `imports` and `exports` differ only in direction.
+pub fn run_direction(
+    dir: Direction,
+    country: &str,
+    query: &QueryArgs,
+    by_category: bool,
+    data: &DataArgs,
+    out: &OutputArgs,
+) -> anyhow::Result<()> {
+    let rel = query.load(data)?;
+    let focus = common::resolve_country(&rel, country)?;
+    let f = query.filter(&rel)?;
+    let t = if by_category {
+        categories_table(&rel, focus, dir, &f)
+    } else {
+        partners_table(&rel, &engine::partners(&rel, focus, dir, &f))
+    };
+    output::emit(&t, out)
 }

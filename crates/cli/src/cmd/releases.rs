@@ -1,8 +1,99 @@
-//! Placeholder until its issue lands: fails loudly rather than pretending.
+//! `armsflow releases`: what is stored, oldest first, and which one queries use.
+
+use crate::cmd::import::{thousands, tiv};
+use crate::common;
+use serde::Serialize;
+use std::path::PathBuf;
 
 #[derive(clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// Data directory [default: $XDG_DATA_HOME/armsflow or ~/.local/share/armsflow]
+    #[arg(long, value_name = "DIR", env = store::DATA_DIR_ENV)]
+    pub data_dir: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = crate::cmd::import::Format::Table)]
+    pub format: crate::cmd::import::Format,
+}
 
-pub fn run(_args: Args) -> anyhow::Result<()> {
-    anyhow::bail!("this subcommand is not implemented yet")
+/// One release as `--format json` prints it.
+#[derive(Serialize)]
+struct Row {
+    #[serde(flatten)]
+    meta: model::ReleaseMeta,
+    rows_imported: u64,
+    flows: u64,
+    deals: u64,
+    rejected: usize,
+    tiv_total: f64,
+    /// The release queries use when no `--release` is given.
+    latest: bool,
+}
+
+pub fn run(args: Args) -> anyhow::Result<()> {
+    let store = common::open_store_at(args.data_dir.as_deref())?;
+    let metas = store.list()?;
+    let n = metas.len();
+    let mut rows = Vec::with_capacity(n);
+    for (i, meta) in metas.into_iter().enumerate() {
+        let report = store.report(&meta.id)?;
+        rows.push(Row {
+            rows_imported: report.rows_imported,
+            flows: report.flows,
+            deals: report.deals,
+            rejected: report.rejected.len(),
+            tiv_total: report.tiv_total,
+            latest: i + 1 == n,
+            meta,
+        });
+    }
+    if args.format == crate::cmd::import::Format::Json {
+        println!("{}", serde_json::to_string_pretty(&rows)?);
+        return Ok(());
+    }
+    if rows.is_empty() {
+        println!(
+            "No releases in {}: {}",
+            store.dir().display(),
+            common::EMPTY_STORE_HINT
+        );
+        return Ok(());
+    }
+    let table: Vec<[String; 7]> = rows
+        .iter()
+        .map(|r| {
+            [
+                format!("{}{}", if r.latest { "* " } else { "  " }, r.meta.id),
+                r.meta.format.as_str().to_string(),
+                r.meta.generated.clone().unwrap_or_else(|| "?".into()),
+                thousands(r.rows_imported),
+                tiv(r.tiv_total),
+                if r.meta.synthetic { "SYNTHETIC" } else { "" }.to_string(),
+                r.meta.imported_at.clone(),
+            ]
+        })
+        .collect();
+    let head = ["  id", "format", "generated", "rows", "TIV total", "data", "imported at"];
+    let mut width = head.map(str::len);
+    for row in &table {
+        for (w, c) in width.iter_mut().zip(row) {
+            *w = (*w).max(c.chars().count());
+        }
+    }
+    let line = |cells: [&str; 7]| {
+        let mut s = String::new();
+        for (i, (c, w)) in cells.iter().zip(width).enumerate() {
+            // Numbers right-aligned, text left-aligned.
+            if i == 3 || i == 4 {
+                s.push_str(&format!("{c:>w$}  "));
+            } else {
+                s.push_str(&format!("{c:<w$}  "));
+            }
+        }
+        println!("{}", s.trim_end());
+    };
+    line(head);
+    for row in &table {
+        line(row.each_ref().map(String::as_str));
+    }
+    println!("\n* = latest, used when no --release is given. Source: SIPRI Arms Transfers Database (c) SIPRI; SYNTHETIC releases are not SIPRI data.");
+    Ok(())
 }

@@ -1,8 +1,200 @@
-//! Placeholder until its issue lands: fails loudly rather than pretending.
+//! `armsflow switching`: the countries whose supplier mix moved most between
+//! two windows, or moved most away from one supplier.
+
+use super::groups::{parse_window, series_notes};
+use super::imports::{BasisArg, name, title};
+use crate::common::{self, DataArgs, UserError};
+use crate::output::{self, Cell, OutputArgs, Table};
+use engine::switching::{DEFAULT_MIN_TIV, SwitchOptions, Switching, switching};
+use engine::{Basis, Filter};
+use model::{Category, Release, Window};
 
 #[derive(clap::Args)]
-pub struct Args {}
+#[command(after_help = "Examples:\n  \
+armsflow switching --from 2015-2019 --to 2020-2024\n  \
+armsflow switching --from 2015-2019 --to 2020-2024 --away-from Russia --limit 10\n  \
+armsflow switching --country Kazakhstan\n\n\
+Distance is the total-variation distance between the two supplier mixes, \
+0.5 * sum |share_from - share_to|: the part of the later imports that would have to change \
+supplier to restore the earlier mix (0 = same mix, 100% = no supplier in common). \
+Countries importing less than --min-tiv in either window are left out (a single deal would \
+swing their mix); with --country the floor does not apply.")]
+pub struct Args {
+    /// Earlier window [default: the release's second-to-last five-year window]
+    #[arg(long, value_name = "YEARS", value_parser = parse_window)]
+    pub from: Option<Window>,
+    /// Later window [default: the release's last five-year window]
+    #[arg(long, value_name = "YEARS", value_parser = parse_window)]
+    pub to: Option<Window>,
+    /// Rank by the drop in this supplier's share
+    #[arg(long, value_name = "SUPPLIER")]
+    pub away_from: Option<String>,
+    /// Only this recipient
+    #[arg(long, value_name = "COUNTRY")]
+    pub country: Option<String>,
+    /// Rows to show (0 = all)
+    #[arg(long, short = 'n', default_value_t = 20)]
+    pub limit: usize,
+    /// Minimum imports (TIV) in each window for a country to be ranked
+    #[arg(long, value_name = "TIV", default_value_t = DEFAULT_MIN_TIV)]
+    pub min_tiv: f64,
+    /// Only one armament category
+    #[arg(long, short = 'c', value_name = "CATEGORY", value_parser = parse_category)]
+    pub category: Option<Category>,
+    #[arg(long, value_enum, default_value_t = BasisArg::Delivery)]
+    pub basis: BasisArg,
+    #[command(flatten)]
+    pub data: DataArgs,
+    #[command(flatten)]
+    pub out: OutputArgs,
+}
 
-pub fn run(_args: Args) -> anyhow::Result<()> {
-    anyhow::bail!("this subcommand is not implemented yet")
+fn parse_category(s: &str) -> Result<Category, String> {
+    Category::parse(s).ok_or_else(|| format!("unknown category '{s}'"))
+}
+
+pub fn run(args: Args) -> anyhow::Result<()> {
+    let rel = common::load_release(&args.data)?;
+    let windows = engine::default_windows(&rel);
+    let n = windows.len();
+    let from = args.from.or_else(|| (n >= 2).then(|| windows[n - 2]));
+    let to = args.to.or_else(|| windows.last().copied());
+    let (Some(from), Some(to)) = (from, to) else {
+        return Err(UserError(format!(
+            "release {} has fewer than two five-year windows; pass --from and --to",
+            rel.meta.id
+        ))
+        .into());
+    };
+    if !args.min_tiv.is_finite() || args.min_tiv < 0.0 {
+        return Err(UserError("--min-tiv must be a number ≥ 0".into()).into());
+    }
+    let opts = SwitchOptions {
+        min_tiv: args.min_tiv,
+        away_from: match &args.away_from {
+            Some(s) => Some(common::resolve_country(&rel, s)?),
+            None => None,
+        },
+        recipient: match &args.country {
+            Some(c) => Some(common::resolve_country(&rel, c)?),
+            None => None,
+        },
+    };
+    let basis = match args.basis {
+        BasisArg::Delivery => Basis::Delivery,
+        BasisArg::Order => Basis::Order,
+    };
+    let f = Filter::new(from)
+        .with_category(args.category)
+        .with_basis(basis);
+    let s = switching(&rel, &f, to, &opts);
+    output::emit(&table(&rel, &s, args.limit), &args.out)
+}
+
+fn table(rel: &Release, s: &Switching, limit: usize) -> Table {
+    let (fw, tw) = (s.from.window, s.to.window);
+    let away = s.options.away_from;
+    let heading = match away {
+        Some(x) => format!(
+            "Countries moving away from {} as a supplier, {fw} → {tw}",
+            name(rel, x)
+        ),
+        None => format!("Countries whose supplier mix moved most, {fw} → {tw}"),
+    };
+    let (tf, tt) = (format!("TIV {fw}"), format!("TIV {tw}"));
+    let mut cols: Vec<String> = vec!["rank".into(), "country".into(), tf, tt];
+    if let Some(x) = away {
+        let n = name(rel, x);
+        cols.push(format!("{n} share {fw} %"));
+        cols.push(format!("{n} share {tw} %"));
+        cols.push("change (points)".into());
+    }
+    for c in [
+        "distance %",
+        "top supplier before",
+        "top supplier after",
+        "HHI before",
+        "HHI after",
+        "HHI change",
+        "entered",
+        "left",
+    ] {
+        cols.push(c.into());
+    }
+    let colrefs: Vec<&str> = cols.iter().map(String::as_str).collect();
+    let mut t = Table::new(title(rel, heading), &colrefs);
+    // The four largest by share keep a wide table readable; the rest are counted.
+    let names = |v: &[engine::switching::ShareChange]| -> String {
+        let mut s = v
+            .iter()
+            .take(4)
+            .map(|c| name(rel, c.supplier))
+            .collect::<Vec<_>>()
+            .join(", ");
+        if v.len() > 4 {
+            s.push_str(&format!(" (+{} more)", v.len() - 4));
+        }
+        s
+    };
+    let take = if limit == 0 { s.rows.len() } else { limit };
+    for (i, r) in s.rows.iter().take(take).enumerate() {
+        let mut row = vec![
+            Cell::Int(i as i64 + 1),
+            Cell::text(name(rel, r.recipient)),
+            Cell::tiv(r.from_total),
+            Cell::tiv(r.to_total),
+        ];
+        if let Some(a) = r.away {
+            row.push(Cell::pct(a.share_from));
+            row.push(Cell::pct(a.share_to));
+            row.push(Cell::num(a.change * 100.0, 1));
+        }
+        let top = |c: &engine::switching::ShareChange, share: f64| {
+            Cell::text(format!("{} {:.1}%", name(rel, c.supplier), share * 100.0))
+        };
+        row.extend([
+            Cell::pct(r.tv_distance),
+            top(&r.top_from, r.top_from.share_from),
+            top(&r.top_to, r.top_to.share_to),
+            r.hhi_from.map_or(Cell::Empty, |h| Cell::num(h, 3)),
+            r.hhi_to.map_or(Cell::Empty, |h| Cell::num(h, 3)),
+            r.hhi_change.map_or(Cell::Empty, |h| Cell::num(h, 3)),
+            Cell::text(names(&r.entered)),
+            Cell::text(names(&r.left)),
+        ]);
+        t.row(row);
+    }
+    if s.rows.is_empty() {
+        t.note("No country qualifies: see the counts below.");
+    } else if take < s.rows.len() {
+        t.note(format!(
+            "Showing {take} of {} countries (--limit).",
+            s.rows.len()
+        ));
+    }
+    if s.options.recipient.is_none() {
+        t.note(format!(
+            "Left out: {} below {:.0} TIV in a window (--min-tiv), {} importing in one window only{}.",
+            s.below_min,
+            s.options.min_tiv,
+            s.one_window_only,
+            match away {
+                Some(x) => format!(
+                    ", {} that took nothing from {} in either window",
+                    s.never_supplied,
+                    name(rel, x)
+                ),
+                None => String::new(),
+            }
+        ));
+    }
+    if s.mix_unknown > 0 {
+        t.note(format!(
+            "{} countries have suppliers the source does not name (TIV table) and are not compared.",
+            s.mix_unknown
+        ));
+    }
+    t.note("Distance: total-variation distance between supplier mixes, 0.5 × Σ|share before − share after|.");
+    series_notes(&mut t, rel, &s.from);
+    t
 }

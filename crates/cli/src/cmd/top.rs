@@ -1,8 +1,102 @@
-//! Placeholder until its issue lands: fails loudly rather than pretending.
+//! `armsflow top exporters|importers`: the world's largest in a window.
+
+use super::imports::{QueryArgs, describe, name, provenance, title};
+use crate::common::DataArgs;
+use crate::output::{self, Cell, OutputArgs, Table};
+use engine::Direction;
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    Exporters,
+    Importers,
+}
 
 #[derive(clap::Args)]
-pub struct Args {}
+#[command(after_help = "Examples:\n  \
+armsflow top exporters --period 2020-2024 --limit 25\n  \
+armsflow top importers --period 2015-19 --category air-defence\n\n\
+Shares are of the world total in the window. Unknown suppliers/recipients count in that \
+total but are not ranked (they are not one country).")]
+pub struct Args {
+    /// Rank exporters or importers
+    #[arg(value_enum)]
+    pub side: Side,
+    /// Show only the first N rows (0 = all)
+    #[arg(long, short = 'n', default_value_t = 25)]
+    pub limit: usize,
+    #[command(flatten)]
+    pub query: QueryArgs,
+    #[command(flatten)]
+    pub data: DataArgs,
+    #[command(flatten)]
+    pub out: OutputArgs,
+}
 
-pub fn run(_args: Args) -> anyhow::Result<()> {
-    anyhow::bail!("this subcommand is not implemented yet")
+pub fn run(args: Args) -> anyhow::Result<()> {
+    let rel = args.query.load(&args.data)?;
+    let f = args.query.filter(&rel)?;
+    let (dir, noun) = match args.side {
+        Side::Exporters => (Direction::Exports, "exporters"),
+        Side::Importers => (Direction::Imports, "importers"),
+    };
+    let r = engine::ranking(&rel, dir, &f);
+    let limit = if args.limit == 0 {
+        r.rows.len()
+    } else {
+        args.limit
+    };
+    let mut t = Table::new(
+        title(&rel, format!("Largest arms {noun}, {}", describe(&f))),
+        &["rank", "country", "TIV", "world share %", "estimated %"],
+    );
+    for x in r.rows.iter().take(limit) {
+        t.row(vec![
+            Cell::Int(x.rank as i64),
+            Cell::text(name(&rel, x.entity)),
+            Cell::tiv(x.tiv),
+            Cell::pct(x.share),
+            Cell::pct(x.estimated_tiv / x.tiv),
+        ]);
+    }
+    if r.rows.is_empty() {
+        t.note(format!(
+            "No deliveries: no named {noun} in {} in this release.",
+            describe(&f)
+        ));
+    } else {
+        t.note(format!(
+            "World total: {:.2} TIV; {} {noun} ranked, {} shown.",
+            r.total,
+            r.rows.len(),
+            limit.min(r.rows.len())
+        ));
+        t.note(format!(
+            "Unknown {}: {:.2} TIV ({:.1}% of the world total), in the total but not ranked.",
+            if dir == Direction::Exports {
+                "suppliers"
+            } else {
+                "recipients"
+            },
+            r.unknown_tiv,
+            r.unknown_tiv / r.total * 100.0
+        ));
+        t.note(format!(
+            "Estimates: {:.1}% of the world total rests on values SIPRI marks as estimated.",
+            r.estimated_share * 100.0
+        ));
+    }
+    if r.aggregate_tiv > 0.0 {
+        t.note(format!(
+            "{:.2} TIV is reported only as an aggregate (TIV table source) and is left out.",
+            r.aggregate_tiv
+        ));
+    }
+    if r.undated_tiv > 0.0 {
+        t.note(format!(
+            "{:.2} TIV belongs to deals without an order year and is not counted (order basis).",
+            r.undated_tiv
+        ));
+    }
+    provenance(&mut t, &rel, &f);
+    output::emit(&t, &args.out)
 }

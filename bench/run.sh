@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# Reproducible benchmark: armsflow vs the DuckDB CLI vs python + pandas, as whole
+# processes, on the same Parquet file (the store's flows.parquet).
+#
+#   bench/run.sh            # real-data questions + scale-1000 all-pairs
+#   SCALE=100 bench/run.sh  # a smaller synthetic register
+#   SKIP_SCALE=1 bench/run.sh
+#
+# Needs: hyperfine and /usr/bin/time (apt-get install -y hyperfine time), python3.
+# DuckDB CLI and pandas come from PyPI into bench/.venv (duckdb-cli, pandas, pyarrow).
+# The SIPRI register is read from the shared directory, never copied into the repo;
+# all generated data goes to $BENCH_DIR (default /tmp/armsflow-bench).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+SHARED=${ARMSFLOW_SHARED_DIR:-$ROOT/../shared}
+REGISTER=$SHARED/data/sipri/nagehanrdogan-trade-register-2026/trade_register.csv
+WORK=${BENCH_DIR:-/tmp/armsflow-bench}
+SCALE=${SCALE:-1000}
+RUNS=${RUNS:-20}
+OUT=$WORK/results
+mkdir -p "$WORK" "$OUT"
+
+command -v hyperfine >/dev/null || { echo "bench: install hyperfine (apt-get install -y hyperfine)"; exit 1; }
+VENV=${BENCH_VENV:-$ROOT/bench/.venv}
+if [ ! -x "$VENV/bin/duckdb" ] || ! "$VENV/bin/python" -c 'import pandas, pyarrow' 2>/dev/null; then
+    python3 -m venv "$VENV"
+    "$VENV/bin/pip" install -q duckdb-cli pandas pyarrow
+fi
+PY=$VENV/bin/python
+DUCK=$VENV/bin/duckdb
+
+cargo build --release -q -p armsflow-cli
+AF=$ROOT/target/release/armsflow
+
+# --- real register -----------------------------------------------------------
+if [ ! -f "$REGISTER" ]; then
+    echo "SKIPPED: $REGISTER not found (set ARMSFLOW_SHARED_DIR)"; exit 1
+fi
+REAL=$WORK/real
+if ! ls "$REAL"/releases/*/flows.parquet >/dev/null 2>&1; then
+    "$AF" import --data-dir "$REAL" "$REGISTER" >/dev/null
+fi
+FLOWS=$(ls "$REAL"/releases/*/flows.parquet | head -1)
+# A query file with the Parquet path (and window) filled in, so that DuckDB runs
+# without a shell around it, like the other two.
+duck() { # flows, query, [y0, y1] -> path of a complete .sql file
+    local f=$WORK/$2-$(basename "$(dirname "$1")").sql
+    { printf "SET VARIABLE flows = '%s';\nSET VARIABLE y0 = %s;\nSET VARIABLE y1 = %s;\n" \
+        "$1" "${3:-0}" "${4:-0}"; cat "$ROOT/bench/$2.sql"; } >"$f"
+    echo "$f"
+}
+
+run() { # name, then commands
+    local name=$1; shift
+    hyperfine -N --warmup 3 --runs "$RUNS" --export-json "$OUT/$name.json" \
+        --export-markdown "$OUT/$name.md" "$@"
+    cat "$OUT/$name.md"; echo
+}
+
+echo "## Kazakhstan question (2020-2024, both denominators)"
+run kazakhstan \
+    -n armsflow "$AF pair Russia Kazakhstan --period 2020-2024 --data-dir $REAL --format csv" \
+    -n duckdb "$DUCK -csv -f $(duck "$FLOWS" kazakhstan)" \
+    -n pandas "$PY $ROOT/bench/queries.py kazakhstan $FLOWS"
+
+echo "## Top 25 exporters 2020-2024"
+run top25 \
+    -n armsflow "$AF top exporters --period 2020-2024 --limit 25 --data-dir $REAL --format csv" \
+    -n duckdb "$DUCK -csv -f $(duck "$FLOWS" top25)" \
+    -n pandas "$PY $ROOT/bench/queries.py top25 $FLOWS"
+
+# --- synthetic scale register ------------------------------------------------
+if [ -z "${SKIP_SCALE:-}" ]; then
+    S=$WORK/scale$SCALE
+    if ! ls "$S"/releases/*/flows.parquet >/dev/null 2>&1; then
+        echo "generating and importing SYNTHETIC scale-$SCALE register (once)…"
+        "$AF" demo-data --scale "$SCALE" -o "$WORK/scale$SCALE.csv"
+        /usr/bin/time -v "$AF" import --data-dir "$S" "$WORK/scale$SCALE.csv" \
+            >"$OUT/import-scale.txt" 2>&1
+        rm -f "$WORK/scale$SCALE.csv"
+    fi
+    SF=$(ls "$S"/releases/*/flows.parquet | head -1)
+    LAST=$("$PY" -c "import json,glob;print(json.load(open(glob.glob('$S/releases/*/release.json')[0]))['last_year'])")
+    Y0=$((LAST - 4))
+    echo "## All-pairs shares + HHI, SYNTHETIC scale $SCALE, $Y0-$LAST"
+    RUNS=${SCALE_RUNS:-5} run allpairs \
+        -n armsflow "$AF concentration --all --period $Y0-$LAST --data-dir $S --format csv" \
+        -n duckdb "$DUCK -csv -f $(duck "$SF" allpairs $Y0 $LAST)" \
+        -n pandas "$PY $ROOT/bench/queries.py allpairs $SF $Y0 $LAST"
+    echo "## Peak memory (max resident set size, kB)"
+    for cmd in \
+        "$AF concentration --all --period $Y0-$LAST --data-dir $S --format csv" \
+        "$DUCK -csv -f $(duck "$SF" allpairs $Y0 $LAST)" \
+        "$PY $ROOT/bench/queries.py allpairs $SF $Y0 $LAST"; do
+        # shellcheck disable=SC2086
+        kb=$(/usr/bin/time -v $cmd 2>&1 >/dev/null | awk -F: '/Maximum resident/ {gsub(/ /,"",$2); print $2}')
+        echo "$kb  $(basename "${cmd%% *}")"
+    done | tee "$OUT/memory.txt"
+fi
+echo "results in $OUT"

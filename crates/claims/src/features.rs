@@ -1,0 +1,547 @@
+//! What one sentence contains, position by position: country mentions with
+//! their grammatical form and preposition, stated percentages, "n-th largest"
+//! phrases, periods, and the keywords that decide a claim's shape.
+
+use crate::claim::{Party, Period};
+use crate::lex::{Kind, MONTHS, Sentence, Token};
+use crate::lexicon::{self as lx, Prep, RoleNoun};
+use crate::names::Names;
+use crate::stated::Stated;
+use engine::Direction;
+use model::Window;
+
+/// How a country is mentioned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// "Kasachstan", "Russia": a noun in its own right.
+    Noun,
+    /// "Russia's", "Russlands", "der Türkei" after a noun: the owner of something.
+    Possessive,
+    /// "russischer", "Russian": a demonym adjective.
+    Adjective,
+}
+
+#[derive(Debug, Clone)]
+pub struct Mention {
+    pub party: Party,
+    /// First and one-past-last token.
+    pub idx: usize,
+    pub end: usize,
+    pub form: Form,
+    pub prep: Option<Prep>,
+    pub clause: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct Percent {
+    pub stated: Stated,
+    pub idx: usize,
+    /// The word before the number (after any hedge) was "to"/"auf": a level
+    /// reached, not an amount of change ("fell to 60 %").
+    pub level: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Ordinal {
+    pub n: u32,
+    pub idx: usize,
+    pub role: RoleNoun,
+    pub role_idx: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum PeriodRef {
+    Given(Period),
+    /// "in diesem Zeitraum": the last period mentioned.
+    Anaphor,
+}
+
+#[derive(Debug, Default)]
+pub struct Features {
+    pub mentions: Vec<Mention>,
+    pub percents: Vec<Percent>,
+    pub ordinals: Vec<Ordinal>,
+    pub directions: Vec<(Direction, usize)>,
+    pub periods: Vec<(PeriodRef, usize)>,
+    /// Token indexes of world/global words.
+    pub world: Vec<usize>,
+    /// (+1 | -1, token index) of change verbs.
+    pub change: Vec<(i8, usize)>,
+    pub first_ever: bool,
+    pub delivery_word: bool,
+    /// "received", "erhielt": the subject is the recipient.
+    pub receive_verb: bool,
+    /// Clause number of every token.
+    pub clause_of: Vec<usize>,
+}
+
+impl Features {
+    pub fn clause(&self, idx: usize) -> usize {
+        self.clause_of.get(idx).copied().unwrap_or(0)
+    }
+}
+
+/// Words that open a new clause after a comma.
+const CONNECTIVES: &[&str] = &[
+    "somit",
+    "damit",
+    "wodurch",
+    "womit",
+    "making",
+    "which",
+    "while",
+    "whereas",
+    "whilst",
+    "und",
+    "and",
+    "wahrend",
+    "accounting",
+    "but",
+    "aber",
+    "jedoch",
+    "dass",
+    "that",
+    "wobei",
+    "with",
+];
+
+pub fn analyse(s: &Sentence, names: &Names) -> Features {
+    let t = &s.tokens;
+    let mut f = Features {
+        clause_of: clauses(t),
+        ..Default::default()
+    };
+    mentions(t, names, &mut f);
+    for i in 0..t.len() {
+        let norm = t[i].norm.as_str();
+        if t[i].is_word() {
+            if let Some(d) = lx::direction(norm) {
+                f.directions.push((d, i));
+            }
+            if lx::is_world(norm) {
+                f.world.push(i);
+            }
+            let next = t.get(i + 1).map_or("", |x| x.norm.as_str());
+            let prev = if i > 0 { t[i - 1].norm.as_str() } else { "" };
+            // "made up 88 %" is a share, not growth.
+            let phrasal = matches!(norm, "up" | "down")
+                && matches!(
+                    prev,
+                    "made"
+                        | "make"
+                        | "makes"
+                        | "making"
+                        | "add"
+                        | "adds"
+                        | "added"
+                        | "broke"
+                        | "broken"
+                );
+            if let Some(sg) = lx::change_sign(norm).filter(|_| !phrasal) {
+                f.change.push((sg, i));
+            }
+            if lx::is_first_ever(norm)
+                || (norm == "first" && matches!(next, "time" | "ever"))
+                || (norm == "ersten" && next == "mal" && prev == "zum")
+            {
+                f.first_ever = true;
+            }
+            if lx::is_delivery_word(norm) {
+                f.delivery_word = true;
+            }
+            if matches!(
+                norm,
+                "received"
+                    | "erhielt"
+                    | "erhielten"
+                    | "bought"
+                    | "kaufte"
+                    | "kauften"
+                    | "imported"
+                    | "importierte"
+            ) {
+                f.receive_verb = true;
+            }
+        }
+        if let Kind::Number { value, decimals } = t[i].kind
+            && matches!(t.get(i + 1).map(|x| &x.kind), Some(Kind::Percent))
+        {
+            let w = |k: usize| -> &str {
+                if i >= k && t[i - k].is_word() {
+                    t[i - k].norm.as_str()
+                } else {
+                    ""
+                }
+            };
+            let qualifier = lx::qualifier(w(2), w(1));
+            let level = if qualifier == crate::stated::Qualifier::Exact {
+                matches!(w(1), "to" | "auf")
+            } else {
+                matches!(w(2), "to" | "auf") || matches!(w(3), "to" | "auf")
+            };
+            f.percents.push(Percent {
+                stated: Stated {
+                    value,
+                    decimals,
+                    qualifier,
+                },
+                idx: i,
+                level,
+            });
+        }
+    }
+    ordinals(t, &mut f);
+    f.periods = periods(t);
+    f
+}
+
+fn clauses(t: &[Token]) -> Vec<usize> {
+    let mut out = Vec::with_capacity(t.len());
+    let mut c = 0;
+    for (i, tok) in t.iter().enumerate() {
+        let split = match tok.kind {
+            Kind::Punct(';') => true,
+            Kind::Punct(',') => t
+                .get(i + 1)
+                .is_some_and(|n| CONNECTIVES.contains(&n.norm.as_str())),
+            _ => false,
+        };
+        if split {
+            c += 1;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Finds country names (longest span first), possessives and demonyms.
+fn mentions(t: &[Token], names: &Names, f: &mut Features) {
+    let mut i = 0;
+    while i < t.len() {
+        if !t[i].is_word() {
+            i += 1;
+            continue;
+        }
+        if let Some((party, end, form)) = name_at(t, i, names) {
+            push_mention(t, f, party, i, end, form);
+            i = end;
+            continue;
+        }
+        // Demonyms: two-word forms first ("South African").
+        let two = t
+            .get(i + 1)
+            .filter(|n| n.is_word())
+            .map(|n| format!("{} {}", t[i].text, n.text));
+        if let Some(p) = two.as_deref().and_then(|s| names.demonym(s)) {
+            push_mention(t, f, p, i, i + 2, Form::Adjective);
+            i += 2;
+            continue;
+        }
+        let w = &t[i].text;
+        let short_ok = w.chars().count() > 3 || w.chars().all(|c| c.is_uppercase() || c == '.');
+        if short_ok && let Some(p) = names.demonym(w) {
+            push_mention(t, f, p, i, i + 1, Form::Adjective);
+        } else if let Some((head, tail)) = w.split_once('-') {
+            // "US-amerikanische", "US-Präsident": a country or demonym inside a compound.
+            let head_ok = head.chars().all(char::is_uppercase)
+                || head.chars().next().is_some_and(char::is_uppercase);
+            let hit = names
+                .demonym(tail)
+                .or_else(|| if head_ok { names.in_text(head) } else { None });
+            if let Some(p) = hit.filter(|_| head_ok || names.demonym(tail).is_some()) {
+                push_mention(t, f, p, i, i + 1, Form::Adjective);
+            }
+        }
+        i += 1;
+    }
+}
+
+/// A country name starting at token `i`: `(party, end, form)`.
+fn name_at(t: &[Token], i: usize, names: &Names) -> Option<(Party, usize, Form)> {
+    if !t[i].capitalized() {
+        return None;
+    }
+    let max = names.max_words().min(t.len() - i);
+    for len in (1..=max).rev() {
+        let span = &t[i..i + len];
+        if !span.iter().all(Token::is_word) || !span[len - 1].capitalized() && len > 1 {
+            continue;
+        }
+        let words: Vec<&str> = span.iter().map(|x| x.text.as_str()).collect();
+        let phrase = words.join(" ");
+        if len == 1 && phrase.chars().count() <= 3 && !phrase.chars().all(char::is_uppercase) {
+            continue;
+        }
+        if let Some(p) = names.in_text(&phrase) {
+            return Some((p, i + len, Form::Noun));
+        }
+        // English possessive.
+        for suf in ["'s", "’s", "'", "’"] {
+            if let Some(stem) = phrase.strip_suffix(suf)
+                && let Some(p) = names.in_text(stem)
+            {
+                return Some((p, i + len, Form::Possessive));
+            }
+        }
+        // German genitive -s ("Russlands", "Kasachstans").
+        if let Some(stem) = phrase.strip_suffix('s')
+            && stem.chars().count() > 3
+            && let Some(p) = names.in_text(stem)
+        {
+            return Some((p, i + len, Form::Possessive));
+        }
+        // German dative/genitive -n on multi-word names ("Vereinigten Arabischen Emiraten").
+        if len > 1 {
+            let stripped: Vec<&str> = words
+                .iter()
+                .map(|w| w.strip_suffix('n').unwrap_or(w))
+                .collect();
+            if let Some(p) = names.in_text(&stripped.join(" ")) {
+                return Some((p, i + len, Form::Noun));
+            }
+        }
+    }
+    None
+}
+
+fn push_mention(
+    t: &[Token],
+    f: &mut Features,
+    party: Party,
+    idx: usize,
+    end: usize,
+    mut form: Form,
+) {
+    let mut j = idx;
+    let mut article: Option<&str> = None;
+    while j > 0 && t[j - 1].is_word() && lx::is_article(&t[j - 1].norm) {
+        article = Some(t[j - 1].norm.as_str());
+        j -= 1;
+    }
+    let before = if j > 0 { Some(&t[j - 1]) } else { None };
+    let prep = before
+        .filter(|b| b.is_word())
+        .and_then(|b| lx::prep(&b.norm));
+    // "Abnehmer der Türkei": a genitive article after a noun.
+    if form == Form::Noun
+        && prep.is_none()
+        && article.is_some_and(lx::is_genitive_article)
+        && before.is_some_and(|b| b.is_word() && b.capitalized())
+    {
+        form = Form::Possessive;
+    }
+    let clause = f.clause(idx);
+    f.mentions.push(Mention {
+        party,
+        idx,
+        end,
+        form,
+        prep,
+        clause,
+    });
+}
+
+fn ordinals(t: &[Token], f: &mut Features) {
+    let mut skip_to = 0;
+    for i in 0..t.len() {
+        if i < skip_to {
+            continue;
+        }
+        let norm = t[i].norm.as_str();
+        let (n, from) = if let Kind::Ordinal(n) = t[i].kind {
+            // "3. größter"
+            match t.get(i + 1).and_then(|x| lx::ordinal_largest(&x.norm)) {
+                Some(1) => (n, i + 2),
+                _ => continue,
+            }
+        } else if !t[i].is_word() {
+            continue;
+        } else if let Some(role) = lx::main_compound(norm) {
+            f.ordinals.push(Ordinal {
+                n: 1,
+                idx: i,
+                role,
+                role_idx: i,
+            });
+            continue;
+        } else if let Some(n) = lx::english_ordinal(norm)
+            && t.get(i + 1)
+                .is_some_and(|x| matches!(x.norm.as_str(), "largest" | "biggest"))
+        {
+            (n, i + 2)
+        } else if let Some(n) = lx::ordinal_largest(norm) {
+            (n, i + 1)
+        } else {
+            continue;
+        };
+        skip_to = from;
+        // The role noun follows within three words ("largest arms exporter").
+        for (k, tok) in t.iter().enumerate().skip(from).take(3) {
+            if !tok.is_word() {
+                break;
+            }
+            if let Some(role) = lx::role_noun(&tok.norm) {
+                f.ordinals.push(Ordinal {
+                    n,
+                    idx: i,
+                    role,
+                    role_idx: k,
+                });
+                break;
+            }
+        }
+    }
+}
+
+fn year_of(t: &Token) -> Option<u16> {
+    match t.kind {
+        Kind::Number { value, decimals: 0 }
+            if t.text.len() == 4 && (1900.0..=2100.0).contains(&value) =>
+        {
+            Some(value as u16)
+        }
+        _ => None,
+    }
+}
+
+/// Periods in a sentence, with the token they start at.
+fn periods(t: &[Token]) -> Vec<(PeriodRef, usize)> {
+    let mut out = Vec::new();
+    let w = |i: usize| t.get(i).map_or("", |x| x.norm.as_str());
+    let mut i = 0;
+    while i < t.len() {
+        if let Kind::YearRange(win) = t[i].kind {
+            out.push((PeriodRef::Given(Period::Fixed(win)), i));
+            i += 1;
+            continue;
+        }
+        if let Some(y) = year_of(&t[i]) {
+            let prev = if i > 0 { w(i - 1) } else { "" };
+            let link = w(i + 1);
+            let dash = matches!(
+                t.get(i + 1).map(|x| &x.kind),
+                Some(Kind::Punct('-' | '–' | '—'))
+            );
+            let opener = matches!(prev, "von" | "from" | "zwischen" | "between");
+            let range_link = matches!(link, "bis" | "to" | "through" | "until" | "thru") || dash;
+            let and_link = matches!(link, "and" | "und") && matches!(prev, "zwischen" | "between");
+            if let Some(z) = t.get(i + 2).and_then(year_of)
+                && (range_link || and_link)
+                && (opener || range_link)
+                && let Ok(win) = Window::new(y, z)
+            {
+                out.push((PeriodRef::Given(Period::Fixed(win)), i));
+                i += 3;
+                continue;
+            }
+            // A date ("15. September 2020", "im August 2024") is not a period.
+            let is_date =
+                MONTHS.contains(&prev) || (i > 0 && matches!(t[i - 1].kind, Kind::Ordinal(_)));
+            let is_percent = matches!(t.get(i + 1).map(|x| &x.kind), Some(Kind::Percent));
+            if !is_date && !is_percent {
+                out.push((
+                    PeriodRef::Given(Period::Fixed(Window { start: y, end: y })),
+                    i,
+                ));
+            }
+            i += 1;
+            continue;
+        }
+        let norm = w(i);
+        if matches!(
+            norm,
+            "past" | "last" | "letzten" | "vergangenen" | "previous" | "zuruckliegenden"
+        ) {
+            let (n, unit) = match lx::small_number(w(i + 1)) {
+                Some(n) => (n, w(i + 2)),
+                None => (1, w(i + 1)),
+            };
+            if matches!(unit, "years" | "jahren" | "jahre") && n > 1
+                || matches!(unit, "year" | "jahr") && n == 1
+            {
+                out.push((PeriodRef::Given(Period::LastYears(n)), i));
+            }
+        }
+        if i > 0 && lx::is_period_anaphor(w(i - 1), norm) {
+            out.push((PeriodRef::Anaphor, i));
+        }
+        i += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lex::{Lang, lex, sentences};
+
+    fn feats(text: &str, lang: Lang) -> Features {
+        let s = sentences(text, lex(text, lang));
+        analyse(&s[0], Names::builtin())
+    }
+
+    #[test]
+    fn seed_sentence_features() {
+        let f = feats(
+            "Von 2020 bis 2024 entfielen 88 Prozent aller Waffenimporte auf Russland, somit war Kasachstan \
+             in diesem Zeitraum der drittgrößte Abnehmer russischer Waffen.",
+            Lang::German,
+        );
+        let m: Vec<(&str, Form, Option<Prep>, usize)> = f
+            .mentions
+            .iter()
+            .map(|m| (m.party.key.as_str(), m.form, m.prep, m.clause))
+            .collect();
+        assert_eq!(
+            m,
+            vec![
+                ("RUS", Form::Noun, Some(Prep::From), 0),
+                ("KAZ", Form::Noun, None, 1),
+                ("RUS", Form::Adjective, None, 1)
+            ]
+        );
+        assert_eq!(f.percents.len(), 1);
+        assert_eq!(f.percents[0].stated, Stated::exact(88.0, 0));
+        assert_eq!(f.ordinals.len(), 1);
+        assert_eq!(
+            (f.ordinals[0].n, f.ordinals[0].role),
+            (3, RoleNoun::Recipient)
+        );
+        assert_eq!(f.periods.len(), 2);
+        assert_eq!(
+            f.periods[0].0,
+            PeriodRef::Given(Period::Fixed(Window::new(2020, 2024).unwrap()))
+        );
+        assert_eq!(f.periods[1].0, PeriodRef::Anaphor);
+    }
+
+    #[test]
+    fn dates_are_not_periods() {
+        let f = feats(
+            "Kasachstan wird dem am 15. September 2020 erstmalig unterzeichneten Abkommen beitreten.",
+            Lang::German,
+        );
+        assert!(f.periods.is_empty());
+        let f = feats(
+            "In the past five years, Kazakhstan's imports rose.",
+            Lang::English,
+        );
+        assert_eq!(f.periods[0].0, PeriodRef::Given(Period::LastYears(5)));
+    }
+
+    #[test]
+    fn possessives_and_genitives() {
+        let f = feats(
+            "Kazakhstan was Russia's third-largest customer, ahead of der Türkei.",
+            Lang::English,
+        );
+        assert_eq!(f.mentions[1].form, Form::Possessive);
+        let f = feats(
+            "Drittgrößter Abnehmer Russlands und der Vereinigten Arabischen Emiraten",
+            Lang::German,
+        );
+        assert_eq!(f.mentions[0].party.key, "RUS");
+        assert_eq!(f.mentions[0].form, Form::Possessive);
+        assert_eq!(f.mentions[1].party.key, "ARE");
+    }
+}

@@ -1,0 +1,96 @@
+//! Claims about arms transfers, checked against one SIPRI release.
+//!
+//! Five claim shapes cover what SIPRI and the press say (`docs/claims.md`):
+//! (a) a supplier's share of a recipient's imports, (b) a recipient's share of
+//! a supplier's exports and its rank among the supplier's customers, (c) %
+//! change between two windows, (d) global share and rank, (e) "n-th largest"
+//! and "first-ever". A claim is written in a small structured form
+//! ([`structured::parse`]) or found in English or German prose
+//! ([`extract::extract`]), then [`check::check`]ed: supported, not supported
+//! or cannot be checked, with the computed value, the tolerance derived from
+//! the stated precision, the release id and the share resting on estimates.
+
+pub mod check;
+pub mod claim;
+pub mod extract;
+pub mod features;
+pub mod lex;
+pub mod lexicon;
+pub mod names;
+pub mod stated;
+pub mod structured;
+
+pub use check::{Checked, Verdict, check};
+pub use claim::{Claim, Party, Period, Role};
+pub use extract::{Extraction, Found, Skipped, extract};
+pub use names::Names;
+pub use stated::{Qualifier, Stated, Tolerance};
+pub use structured::{ParseError, looks_structured, parse};
+
+use model::Release;
+use serde::Serialize;
+
+/// One claim found in a text, with its verdict.
+#[derive(Debug, Clone, Serialize)]
+pub struct TextCheck {
+    pub sentence: String,
+    pub offset: usize,
+    pub checked: Checked,
+}
+
+/// Finds and checks every claim in `text`. Sentences that carry no checkable
+/// claim produce nothing; near-misses are in the returned [`Skipped`] list.
+pub fn check_text(text: &str, rel: &Release, names: &Names) -> (Vec<TextCheck>, Vec<Skipped>) {
+    let ex = extract(text, names);
+    let checks = ex
+        .claims
+        .into_iter()
+        .map(|f| TextCheck {
+            checked: check(&f.claim, rel),
+            sentence: f.sentence,
+            offset: f.offset,
+        })
+        .collect();
+    (checks, ex.skipped)
+}
+
+/// Error of [`check_input`]: a structured claim that does not parse, or a
+/// sentence with no checkable claim.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum InputError {
+    #[error(transparent)]
+    Parse(#[from] ParseError),
+    #[error("no checkable claim found in: {sentence}{}", hint(.reason))]
+    NoClaim {
+        sentence: String,
+        reason: Option<String>,
+    },
+}
+
+fn hint(reason: &Option<String>) -> String {
+    reason.as_ref().map_or(String::new(), |r| format!(" ({r})"))
+}
+
+/// `armsflow check`'s input: the structured form or a plain sentence.
+pub fn check_input(
+    input: &str,
+    rel: &Release,
+    names: &Names,
+) -> Result<Vec<TextCheck>, InputError> {
+    if looks_structured(input) {
+        let c = parse(input, names)?;
+        return Ok(vec![TextCheck {
+            sentence: input.trim().to_string(),
+            offset: 0,
+            checked: check(&c, rel),
+        }]);
+    }
+    let (checks, skipped) = check_text(input, rel, names);
+    if checks.is_empty() {
+        return Err(InputError::NoClaim {
+            sentence: input.trim().to_string(),
+            reason: skipped.first().map(|s| s.reason.clone()),
+        });
+    }
+    Ok(checks)
+}

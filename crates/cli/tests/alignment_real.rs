@@ -1,0 +1,218 @@
+//! `groups`, `switching`, `event-study` and `pipeline` end to end on the real
+//! SIPRI files in `shared/` (imported at run time, never committed). The figures
+//! are the ones pinned, and hand-verified, in `crates/engine/tests/groups_real.rs`.
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const REGISTER_2026: &str = "data/sipri/nagehanrdogan-trade-register-2026/trade_register.csv";
+const LEGACY_2025: &str = "data/sipri/colasdroin-trade-register-2025/trade-register.csv";
+
+fn armsflow(data: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_armsflow"))
+        .args(args)
+        .args(["--data-dir", data.to_str().unwrap()])
+        .env_remove("ARMSFLOW_DATA_DIR")
+        .output()
+        .expect("run armsflow")
+}
+
+fn shared(rel: &str) -> Option<PathBuf> {
+    let dir = match std::env::var("ARMSFLOW_SHARED_DIR") {
+        Ok(d) => Some(PathBuf::from(d)),
+        Err(_) => Path::new(env!("CARGO_MANIFEST_DIR"))
+            .ancestors()
+            .map(|a| a.join("shared"))
+            .find(|p| p.join("data").is_dir()),
+    };
+    let path = dir.map(|d| d.join(rel)).filter(|p| p.is_file());
+    if path.is_none() {
+        let msg = format!("SKIPPED: shared file {rel} not found");
+        if std::env::var("ARMSFLOW_REQUIRE_SHARED").as_deref() == Ok("1") {
+            panic!("{msg}");
+        }
+        eprintln!("{msg}");
+    }
+    path
+}
+
+fn json(data: &Path, args: &[&str]) -> Value {
+    let mut all = args.to_vec();
+    all.extend(["--format", "json"]);
+    let out = armsflow(data, &all);
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("json output")
+}
+
+fn num(v: &Value) -> f64 {
+    v.as_f64().unwrap_or_else(|| panic!("not a number: {v}"))
+}
+
+fn notes(v: &Value) -> String {
+    v["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n.as_str().unwrap())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn alignment_commands_on_real_releases() {
+    let (Some(reg), Some(leg)) = (shared(REGISTER_2026), shared(LEGACY_2025)) else {
+        return;
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path();
+    for f in [&reg, &leg] {
+        let out = armsflow(data, &["import", f.to_str().unwrap()]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let releases = json(data, &["releases"]);
+    let ids: Vec<&str> = releases
+        .as_array()
+        .expect("a list of releases")
+        .iter()
+        .filter_map(|r| r["id"].as_str())
+        .collect();
+    let register = ids
+        .iter()
+        .find(|i| i.contains("-register-"))
+        .expect("register id");
+
+    // Group shares: Kazakhstan from the CSTO and NATO.
+    let g = json(
+        data,
+        &[
+            "groups",
+            "Kazakhstan",
+            "--group",
+            "CSTO",
+            "--group",
+            "NATO",
+            "--period",
+            "2015-2019,2020-2024",
+            "--release",
+            register,
+        ],
+    );
+    let shares: Vec<f64> = g["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| num(&r["share %"]))
+        .collect();
+    let want = [91.1658, 88.4287, 5.9965, 10.3425];
+    assert_eq!(shares.len(), 4);
+    for (s, w) in shares.iter().zip(want) {
+        assert!((s - w).abs() < 1e-3, "{s} vs {w}");
+    }
+
+    // Switching away from Russia.
+    let s = json(
+        data,
+        &[
+            "switching",
+            "--from",
+            "2015-2019",
+            "--to",
+            "2020-2024",
+            "--away-from",
+            "Russia",
+            "--limit",
+            "10",
+            "--release",
+            register,
+        ],
+    );
+    let top: Vec<&str> = s["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["country"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        top,
+        [
+            "Angola",
+            "Serbia",
+            "Armenia",
+            "Nigeria",
+            "Viet Nam",
+            "Iraq",
+            "Azerbaijan",
+            "Egypt",
+            "Peru",
+            "Bahrain"
+        ]
+    );
+
+    // Event studies: UAE with Israel; Kazakhstan without post-accession data.
+    let e = json(
+        data,
+        &[
+            "event-study",
+            "--group",
+            "Abraham Accords",
+            "--member",
+            "UAE",
+            "--partner",
+            "Israel",
+            "--release",
+            register,
+        ],
+    );
+    let n = notes(&e);
+    assert!(
+        n.contains("Israel share: 0.0% before (0.00 TIV), 6.0% after (187.50 TIV)"),
+        "{n}"
+    );
+    assert!(
+        n.contains("2020, the accession year, is in neither window"),
+        "{n}"
+    );
+    let k = json(
+        data,
+        &[
+            "event-study",
+            "--group",
+            "Abraham Accords",
+            "--member",
+            "Kazakhstan",
+            "--release",
+            register,
+        ],
+    );
+    assert!(notes(&k).contains("No post-accession deliveries yet"));
+
+    // Pipeline: picks the legacy release by itself; refuses the register.
+    let p = json(data, &["pipeline", "Kazakhstan"]);
+    let rows = p["rows"].as_array().unwrap();
+    let by: Vec<(&str, f64)> = rows
+        .iter()
+        .map(|r| (r["supplier"].as_str().unwrap(), num(&r["outstanding TIV"])))
+        .collect();
+    assert_eq!(
+        by,
+        [
+            ("Russia", 254.5),
+            ("France", 247.0),
+            ("Spain", 73.0),
+            ("Germany", 12.0)
+        ]
+    );
+    assert!(notes(&p).contains("Total outstanding: 586.50 TIV in 5 open deal(s)."));
+    let out = armsflow(data, &["pipeline", "Kazakhstan", "--release", register]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("needs a legacy-register release"));
+}

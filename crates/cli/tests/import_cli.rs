@@ -1,0 +1,194 @@
+//! `armsflow import`, `releases` and `demo-data` end to end: idempotence,
+//! listings, SYNTHETIC marking, kills mid-import, and the real SIPRI files.
+
+mod import_support;
+
+use import_support::*;
+use std::fs;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+fn demo(file: &Path, scale: u32, seed: u64) {
+    let out = armsflow()
+        .args(["demo-data", "--scale", &scale.to_string(), "--seed", &seed.to_string(), "-o"])
+        .arg(file)
+        .output()
+        .unwrap();
+    ok(&out);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("SYNTHETIC"));
+}
+
+fn releases_json(data: &Path) -> Vec<serde_json::Value> {
+    let out = run(&["releases", "--format", "json"], data);
+    serde_json::from_str::<serde_json::Value>(&ok(&out)).unwrap().as_array().unwrap().clone()
+}
+
+#[test]
+fn import_is_idempotent_and_listed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    let file = tmp.path().join("demo.csv");
+    demo(&file, 1, 5);
+    let first = ok(&import(&file, &data, &[]));
+    assert!(first.contains("(created)"), "{first}");
+    assert!(first.contains("SYNTHETIC"), "{first}");
+    assert!(first.contains("rejected          0"), "{first}");
+    let tree = snapshot(&data);
+    let second = ok(&import(&file, &data, &[]));
+    assert!(second.contains("already present"), "{second}");
+    assert_eq!(snapshot(&data), tree, "second import changed the store");
+
+    // JSON report for machines.
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(&import(&file, &data, &["--format", "json"]))).unwrap();
+    assert_eq!(json[0]["outcome"], "already_present");
+    assert_eq!(json[0]["synthetic"], true);
+    assert!(json[0]["report"]["rows_imported"].as_u64().unwrap() > 20_000);
+
+    // A second, different release becomes the latest when it is newer.
+    let other = tmp.path().join("other.csv");
+    fs::write(&other, good_register()).unwrap();
+    ok(&import(&other, &data, &[]));
+    let list = releases_json(&data);
+    assert_eq!(list.len(), 2);
+    let latest: Vec<bool> = list.iter().map(|r| r["latest"].as_bool().unwrap()).collect();
+    assert_eq!(latest.iter().filter(|&&l| l).count(), 1);
+    // Demo data is dated 2025 by its seed, the hand-made file 3 Jan 2025.
+    let ordered: Vec<&str> = list.iter().map(|r| r["generated"].as_str().unwrap()).collect();
+    let mut sorted = ordered.clone();
+    sorted.sort();
+    assert_eq!(ordered, sorted);
+    let table = ok(&run(&["releases"], &data));
+    assert!(table.contains("SYNTHETIC") && table.contains("* "), "{table}");
+}
+
+#[test]
+fn empty_store_says_what_to_do() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    let out = ok(&run(&["releases"], &data));
+    assert!(out.contains("armsflow import FILE") && out.contains("demo-data"), "{out}");
+    assert!(releases_json(&data).is_empty());
+}
+
+#[test]
+fn demo_data_is_deterministic_and_streams_to_stdout() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (a, b) = (tmp.path().join("a.csv"), tmp.path().join("b.csv"));
+    demo(&a, 1, 9);
+    demo(&b, 1, 9);
+    let bytes = fs::read(&a).unwrap();
+    assert_eq!(bytes, fs::read(&b).unwrap());
+    let out = armsflow().args(["demo-data", "--seed", "9", "-o", "-"]).output().unwrap();
+    assert!(out.status.success());
+    assert_eq!(out.stdout, bytes);
+    demo(&b, 1, 10);
+    assert_ne!(fs::read(&b).unwrap(), bytes);
+}
+
+/// SIGKILL an import of a big SYNTHETIC file at a few moments: afterwards only
+/// complete releases are visible, and all of them load.
+#[test]
+fn kill_during_import_leaves_no_partial_release() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    let file = tmp.path().join("big.csv");
+    demo(&file, 10, 77);
+    let started = Instant::now();
+    let mut interrupted = 0;
+    for (i, ms) in [30u64, 150, 400, 900, 1600].into_iter().enumerate() {
+        let mut child = armsflow()
+            .arg("import")
+            .arg(&file)
+            .arg("--data-dir")
+            .arg(&data)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(ms));
+        let _ = child.kill();
+        let status = child.wait().unwrap();
+        if !status.success() {
+            interrupted += 1;
+        }
+        let store = store::Store::open(&data).unwrap();
+        let listed = store.list().unwrap_or_else(|e| panic!("kill {i}: {e}"));
+        assert!(listed.len() <= 1, "kill {i}: {listed:?}");
+        for m in &listed {
+            let r = store.load(&m.id).unwrap_or_else(|e| panic!("kill {i}: {e}"));
+            assert!(r.flows.len() > 200_000 && r.flows.is_consistent());
+            // Start over so the next kill lands on a real write again.
+            fs::remove_dir_all(data.join("releases").join(&m.id)).unwrap();
+        }
+        for e in fs::read_dir(data.join("releases")).into_iter().flatten().flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            assert!(name.starts_with(".tmp-"), "kill {i}: stray {name}");
+        }
+        if started.elapsed() > Duration::from_secs(60) {
+            break;
+        }
+    }
+    assert!(interrupted > 0, "no kill landed during an import");
+    // A clean import afterwards works and sweeps the dead imports' temp dirs.
+    ok(&import(&file, &data, &[]));
+    let names: Vec<String> = fs::read_dir(data.join("releases"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 1, "{names:?}");
+}
+
+fn import_shared(rel: &str, what: &str) -> Option<(serde_json::Value, tempfile::TempDir)> {
+    let shared = shared_dir(what)?;
+    let file = shared.join("data/sipri").join(rel);
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(&import(&file, &data, &["--format", "json"]))).unwrap();
+    assert_eq!(json[0]["outcome"], "created");
+    assert_eq!(json[0]["synthetic"], false);
+    Some((json[0].clone(), tmp))
+}
+
+#[test]
+fn real_feb_2026_register_imports_and_loads_fast() {
+    let Some((j, tmp)) =
+        import_shared("nagehanrdogan-trade-register-2026/trade_register.csv", "Feb-2026 register")
+    else {
+        return;
+    };
+    let r = &j["report"];
+    assert_eq!(r["rows_imported"], 25_024, "{r}");
+    assert_eq!(r["deals"], 12_571);
+    assert_eq!(r["rejected"].as_array().unwrap().len(), 0);
+    assert_eq!(r["unresolved"].as_array().unwrap().len(), 0);
+    let id = j["release"].as_str().unwrap();
+    assert!(id.starts_with("2026-02-12-register-"), "{id}");
+    let store = store::Store::open(tmp.path().join("data")).unwrap();
+    let t = Instant::now();
+    let release = store.load(id).unwrap();
+    let took = t.elapsed();
+    eprintln!("loaded {} flows in {took:?}", release.flows.len());
+    assert!(took < Duration::from_secs(2), "{took:?}");
+    assert_eq!(release.flows.len(), 25_024);
+    let total = r["tiv_total"].as_f64().unwrap();
+    assert!((release.flows.total_tiv() - total).abs() < 0.01);
+    assert!(!release.meta.synthetic);
+}
+
+#[test]
+fn real_legacy_register_imports_with_repairs() {
+    let Some((j, _tmp)) =
+        import_shared("colasdroin-trade-register-2025/trade-register.csv", "legacy register")
+    else {
+        return;
+    };
+    let r = &j["report"];
+    assert_eq!(r["deals"], 29_515, "{r}");
+    assert_eq!(r["rows_repaired"], 4);
+    assert_eq!(r["rejected"].as_array().unwrap().len(), 0);
+    assert!(r["flows_allocated"].as_u64().unwrap() > 0);
+    assert!(j["release"].as_str().unwrap().starts_with("2025-03-13-legacy_register-"));
+}

@@ -1,0 +1,142 @@
+//! The seed article's two figures on the real Feb-2026 register, through the
+//! binary: import into a temporary store, then query as a user would.
+//! The SIPRI file is read at run time from the shared directory, never copied.
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const REGISTER: &str = "data/sipri/nagehanrdogan-trade-register-2026/trade_register.csv";
+
+fn shared(rel: &str) -> Option<PathBuf> {
+    let dir = match std::env::var("ARMSFLOW_SHARED_DIR") {
+        Ok(d) => PathBuf::from(d),
+        Err(_) => Path::new(env!("CARGO_MANIFEST_DIR"))
+            .ancestors()
+            .map(|a| a.join("shared"))
+            .find(|d| d.is_dir())?,
+    };
+    let p = dir.join(rel);
+    if p.is_file() {
+        return Some(p);
+    }
+    if std::env::var("ARMSFLOW_REQUIRE_SHARED").as_deref() == Ok("1") {
+        panic!("{} not found and ARMSFLOW_REQUIRE_SHARED=1", p.display());
+    }
+    eprintln!(
+        "SKIPPED: {} not found (set ARMSFLOW_SHARED_DIR)",
+        p.display()
+    );
+    None
+}
+
+fn armsflow(data: &Path, args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_armsflow"))
+        .args(args)
+        .arg("--data-dir")
+        .arg(data)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "armsflow {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn json(data: &Path, args: &[&str]) -> Value {
+    let mut a = args.to_vec();
+    a.extend(["--format", "json"]);
+    serde_json::from_str(&armsflow(data, &a)).unwrap()
+}
+
+fn row<'a>(t: &'a Value, col: &str, name: &str) -> &'a Value {
+    t["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r[col] == name)
+        .unwrap_or_else(|| panic!("no row {name}"))
+}
+
+fn num(v: &Value) -> f64 {
+    v.as_f64().unwrap()
+}
+
+#[test]
+fn kazakhstan_and_russia_2020_24() {
+    let Some(file) = shared(REGISTER) else { return };
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    armsflow(d, &["import", file.to_str().unwrap()]);
+
+    // 88.4 % of Kazakhstan's imports: 1175.20 of 1328.98.
+    let t = json(d, &["imports", "Kazakhstan", "--period", "2020-2024"]);
+    let rus = row(&t, "supplier", "Russia");
+    assert_eq!(rus["rank"], 1);
+    assert!((num(&rus["TIV"]) - 1175.20).abs() < 1e-6);
+    assert!((num(&rus["share %"]) - 100.0 * 1175.20 / 1328.98).abs() < 1e-6);
+    assert_eq!(format!("{:.1}", num(&rus["share %"])), "88.4");
+    let notes = t["notes"].to_string();
+    assert!(notes.contains("Total: 1328.98 TIV"), "{notes}");
+    assert!(notes.contains("Unknown suppliers: 2.25 TIV"), "{notes}");
+    assert!(
+        notes.contains("2026-02-12-register-"),
+        "release id: {notes}"
+    );
+    assert!(notes.contains(model::SIPRI_ATTRIBUTION), "{notes}");
+
+    // Russia's recipients: India 38.5 %, China 16.8 %, Kazakhstan 3rd with 10.6 %.
+    let t = json(d, &["exports", "RUS", "--period", "2020-24"]);
+    for (name, rank, pct) in [
+        ("India", 1, "38.5"),
+        ("China", 2, "16.8"),
+        ("Kazakhstan", 3, "10.6"),
+    ] {
+        let r = row(&t, "recipient", name);
+        assert_eq!(r["rank"], rank, "{name}");
+        assert_eq!(format!("{:.1}", num(&r["share %"])), pct, "{name}");
+    }
+    assert!(t["notes"].to_string().contains("Total: 11102.04 TIV"));
+
+    // Both denominators in one place.
+    let text = armsflow(d, &["pair", "Russia", "kaz", "--period", "2020-2024"]);
+    assert!(
+        text.contains("Russia supplied 88.4% of Kazakhstan's imports"),
+        "{text}"
+    );
+    assert!(text.contains("its 3rd-largest recipient"), "{text}");
+
+    // An empty window says so.
+    let text = armsflow(d, &["imports", "Kazakhstan", "--period", "1990-1994"]);
+    assert!(text.contains("No deliveries"), "{text}");
+    assert!(!text.contains("NaN") && !text.contains("-0.00"), "{text}");
+
+    // Top exporters, and categories that add up.
+    let t = json(
+        d,
+        &["top", "exporters", "--period", "2020-2024", "--limit", "3"],
+    );
+    assert_eq!(t["rows"][0]["country"], "United States");
+    assert_eq!(t["rows"].as_array().unwrap().len(), 3);
+    // Every importer at once (the all-pairs path) agrees with the single query.
+    let t = json(d, &["concentration", "--all", "--period", "2020-2024"]);
+    let kaz = row(&t, "importer", "Kazakhstan");
+    assert_eq!(kaz["top supplier"], "Russia");
+    assert_eq!(format!("{:.1}", num(&kaz["CR1 %"])), "88.4");
+    let series = json(d, &["concentration", "Kazakhstan"]);
+    let last = row(&series, "window", "2020-2024");
+    assert!((num(&last["HHI"]) - num(&kaz["HHI"])).abs() < 1e-12);
+    let t = json(
+        d,
+        &["imports", "Kazakhstan", "-p", "2020-2024", "--by-category"],
+    );
+    let sum: f64 = t["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| num(&r["TIV"]))
+        .sum();
+    assert!((sum - 1328.98).abs() < 1e-6);
+}

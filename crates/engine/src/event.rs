@@ -1,0 +1,193 @@
+//! Event studies: a country's supplier mix in the N years before it joined a
+//! group against the N years after.
+//!
+//! SIPRI dates deliveries by year only, so the accession year mixes deliveries
+//! from before and after the event: it is left out of both windows, unless the
+//! member joined on 1 January (then the whole year is "after"). The group's
+//! share is taken over a frozen roster, the other members on the accession day,
+//! so that both windows measure purchases from the same countries rather than
+//! the roster's growth (see `docs/methodology.md`, "Event studies").
+
+use crate::filter::{Direction, Filter, year_span};
+use crate::groups::{Group, GroupDate, GroupIndex, GroupShare, group_share};
+use crate::metrics::{Partners, partners_once};
+use model::{EntityId, Release, Window};
+use serde::Serialize;
+
+/// Default number of years on each side.
+pub const DEFAULT_YEARS: u16 = 5;
+
+/// What the release can say about the event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum EventStatus {
+    /// Both windows lie fully inside the release.
+    Complete,
+    /// The after window runs past the release's last year; `years` of it are in.
+    Truncated { years: u16 },
+    /// The release ends before the first post-accession year.
+    NoPostAccessionData,
+}
+
+/// One partner's share of the member's imports, before and after.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct PartnerShift {
+    pub partner: EntityId,
+    pub tiv_before: f64,
+    pub tiv_after: f64,
+    /// `None` when the window has no imports.
+    pub share_before: Option<f64>,
+    pub share_after: Option<f64>,
+}
+
+/// The mix around one accession.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EventStudy {
+    pub group: String,
+    /// Entity key of the member (ISO3 for states).
+    pub member_key: String,
+    /// `None` when the release has no entity with that key (no arms trade at all).
+    pub member: Option<EntityId>,
+    pub joined: GroupDate,
+    /// The accession year, left out of both windows; `None` for a 1 January accession.
+    pub excluded_year: Option<u16>,
+    pub before: Window,
+    /// The after window as designed, whether or not the release reaches it.
+    pub after: Window,
+    /// The part of `after` inside the release.
+    pub after_in_data: Option<Window>,
+    /// True when the before window starts before the release's first year.
+    pub before_clipped: bool,
+    pub status: EventStatus,
+    /// Keys of the other members on the accession day: the group share's roster.
+    pub roster: Vec<String>,
+    pub before_mix: Partners,
+    /// `None` when there are no post-accession years in the release.
+    pub after_mix: Option<Partners>,
+    pub group_before: GroupShare,
+    pub group_after: Option<GroupShare>,
+    pub partner: Option<PartnerShift>,
+}
+
+/// What to study around each accession.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct EventOptions {
+    /// Years on each side (at least 1).
+    pub years: u16,
+    /// Also report this supplier's share (e.g. Israel).
+    pub partner: Option<EntityId>,
+    /// Category and basis; its window is ignored.
+    pub filter: Filter,
+}
+
+/// The before/after windows and the excluded accession year for an accession on
+/// `joined`, `n` years each side.
+pub fn event_windows(joined: GroupDate, n: u16) -> (Window, Window, Option<u16>) {
+    let n = n.max(1);
+    let y = joined.year;
+    let before = Window {
+        start: y.saturating_sub(n),
+        end: y.saturating_sub(1),
+    };
+    let (first_after, excluded) = if joined.is_new_year() {
+        (y, None)
+    } else {
+        (y.saturating_add(1), Some(y))
+    };
+    let after = Window {
+        start: first_after,
+        end: first_after.saturating_add(n - 1),
+    };
+    (before, after, excluded)
+}
+
+/// One accession: `member_key` joining `group` on `joined`.
+pub fn event_study(
+    rel: &Release,
+    group: &Group,
+    member_key: &str,
+    joined: GroupDate,
+    opts: &EventOptions,
+) -> EventStudy {
+    let (before, after, excluded_year) = event_windows(joined, opts.years);
+    let member = rel.entities.by_key(member_key);
+    // An id no flow carries: an absent member gets empty, well-formed results.
+    let focus = member.unwrap_or(EntityId::MAX);
+    let roster: Vec<String> = group
+        .members_on(joined)
+        .into_iter()
+        .filter(|k| *k != member_key)
+        .map(str::to_string)
+        .collect();
+    let roster_ids: Vec<EntityId> = roster
+        .iter()
+        .filter_map(|k| rel.entities.by_key(k))
+        .collect();
+    let frozen = GroupIndex::fixed(&group.name, &roster_ids);
+    let span = year_span(rel);
+    let last = span.map_or(0, |s| s.1);
+    let before_clipped = span.is_none_or(|(first, _)| before.start < first);
+    let after_in_data = (after.start <= last).then(|| Window {
+        start: after.start,
+        end: after.end.min(last),
+    });
+    let status = match after_in_data {
+        None => EventStatus::NoPostAccessionData,
+        Some(w) if w.end < after.end => EventStatus::Truncated { years: w.len() },
+        Some(_) => EventStatus::Complete,
+    };
+    let mix = |w: Window| partners_once(rel, focus, Direction::Imports, &opts.filter.at(w));
+    let gshare =
+        |w: Window| group_share(rel, focus, Direction::Imports, &frozen, &opts.filter.at(w));
+    let before_mix = mix(before);
+    let after_mix = after_in_data.map(mix);
+    let partner = opts.partner.map(|p| {
+        let get = |m: &Partners| m.get(p).map_or(0.0, |s| s.tiv);
+        let share = |m: &Partners| (m.total > 0.0).then(|| get(m) / m.total);
+        PartnerShift {
+            partner: p,
+            tiv_before: get(&before_mix),
+            tiv_after: after_mix.as_ref().map_or(0.0, get),
+            share_before: share(&before_mix),
+            share_after: after_mix.as_ref().and_then(share),
+        }
+    });
+    EventStudy {
+        group: group.name.clone(),
+        member_key: member_key.to_string(),
+        member,
+        joined,
+        excluded_year,
+        before,
+        after,
+        after_in_data,
+        before_clipped,
+        status,
+        roster,
+        group_before: gshare(before),
+        group_after: after_in_data.map(gshare),
+        before_mix,
+        after_mix,
+        partner,
+    }
+}
+
+/// Every accession in `group` (each spell's joining; founding members too), or
+/// only `member`'s, in the group file's order. Spells without a joining date
+/// (ad-hoc groups) have no event and are skipped.
+pub fn event_studies(
+    rel: &Release,
+    group: &Group,
+    member: Option<&str>,
+    opts: &EventOptions,
+) -> Vec<EventStudy> {
+    group
+        .spells
+        .iter()
+        .filter(|s| member.is_none_or(|m| s.member == m))
+        .filter_map(|s| {
+            s.joined
+                .map(|j| event_study(rel, group, &s.member, j, opts))
+        })
+        .collect()
+}

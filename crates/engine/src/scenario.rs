@@ -1,0 +1,596 @@
+//! Diversification scenarios: start from a recipient's supplier mix in a window
+//! and apply explicit changes in order (shift part of one supplier's TIV to
+//! others, add or remove TIV, drop a supplier, penalise suppliers outside a
+//! group). The result compares baseline and scenario: TIV and shares per
+//! supplier, HHI, effective number of suppliers, CR1/CR3, and the knock-on
+//! rank of the recipient among each affected supplier's customers ("would
+//! Kazakhstan still be Russia's third-largest recipient?").
+//!
+//! Pure: the spec names countries as strings and the caller resolves them
+//! with a closure, so the engine needs no name table. Every reallocation rule
+//! is explicit in the spec; nothing is redistributed by default.
+
+use crate::concentration::{Concentration, concentration};
+use crate::filter::{Direction, Filter, default_window, name_of};
+use crate::metrics::{partners_once, sort_and_rank};
+use model::{Category, EntityId, Release, Window};
+use serde::{Deserialize, Serialize};
+
+/// A scenario as users write it (TOML in the CLI, JSON in the API).
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScenarioSpec {
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub description: Option<String>,
+    /// The importing country whose supplier mix is changed.
+    pub recipient: String,
+    /// Baseline window (`2020-2024`); the release's last five-year window if absent.
+    #[serde(default)]
+    pub period: Option<String>,
+    /// One armament category (SIPRI spelling or slug); all if absent.
+    #[serde(default)]
+    pub category: Option<String>,
+    /// Applied in order, each to the result of the previous one.
+    #[serde(default, rename = "change")]
+    pub changes: Vec<ChangeSpec>,
+}
+
+/// Where TIV taken from suppliers goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reallocate {
+    /// It disappears: the recipient imports less.
+    None,
+    /// To the receiving suppliers in proportion to their current TIV.
+    Proportional,
+    /// In equal parts to the receiving suppliers.
+    Equal,
+}
+
+/// One change, tagged by `kind`.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum ChangeSpec {
+    /// Move `percent` % of `from`'s current TIV to `to` (equal split, or by
+    /// `weights`, which are normalised).
+    Shift {
+        from: String,
+        to: Vec<String>,
+        percent: f64,
+        #[serde(default)]
+        weights: Option<Vec<f64>>,
+    },
+    /// Add TIV (negative removes).
+    Add { supplier: String, tiv: f64 },
+    /// Remove TIV (a positive amount).
+    Remove { supplier: String, tiv: f64 },
+    /// Remove a supplier entirely; its TIV is reallocated to the remaining
+    /// suppliers or not, as stated.
+    Drop {
+        supplier: String,
+        reallocate: Reallocate,
+    },
+    /// Cut every supplier outside `group` by `percent` %, reallocating the cut
+    /// to the group's members (or not).
+    #[serde(alias = "penalize")]
+    Penalise {
+        group: Vec<String>,
+        percent: f64,
+        reallocate: Reallocate,
+    },
+}
+
+/// A resolved change.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Change {
+    Shift {
+        from: EntityId,
+        to: Vec<(EntityId, f64)>,
+        percent: f64,
+    },
+    Add {
+        supplier: EntityId,
+        tiv: f64,
+    },
+    Drop {
+        supplier: EntityId,
+        reallocate: Reallocate,
+    },
+    Penalise {
+        group: Vec<EntityId>,
+        percent: f64,
+        reallocate: Reallocate,
+    },
+}
+
+/// A resolved scenario, ready to run.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Scenario {
+    pub name: Option<String>,
+    pub recipient: EntityId,
+    pub filter: Filter,
+    pub changes: Vec<Change>,
+}
+
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ScenarioError {
+    #[error("{field}: unknown country '{name}'")]
+    UnknownCountry { field: String, name: String },
+    #[error("period: {0}")]
+    Period(String),
+    #[error("category: unknown armament category '{0}'")]
+    Category(String),
+    #[error("{recipient} has no imports in {window}: nothing to build a scenario on")]
+    EmptyBaseline { recipient: String, window: Window },
+    #[error(
+        "release {0} has one side of each flow only (a TIV table): scenarios need a trade register"
+    )]
+    OneSided(String),
+    #[error(
+        "change {change}: percent must be between 0 and 100 (got {value}); a supplier cannot give up more than all of its share"
+    )]
+    Percent { change: usize, value: f64 },
+    #[error("change {change}: {supplier} would end with negative TIV ({value:.2})")]
+    NegativeTiv {
+        change: usize,
+        supplier: String,
+        value: f64,
+    },
+    #[error("change {change}: {reason}")]
+    Invalid { change: usize, reason: String },
+}
+
+impl ScenarioSpec {
+    /// Resolves names, period and category against `rel`. `resolve` maps a
+    /// user-written name to an entity of this release.
+    pub fn resolve(
+        &self,
+        rel: &Release,
+        resolve: &dyn Fn(&str) -> Option<EntityId>,
+    ) -> Result<Scenario, ScenarioError> {
+        let look = |field: String, name: &str| {
+            resolve(name).ok_or_else(|| ScenarioError::UnknownCountry {
+                field,
+                name: name.to_string(),
+            })
+        };
+        let recipient = look("recipient".into(), &self.recipient)?;
+        let window = match &self.period {
+            Some(p) => Window::parse(p).map_err(|e| ScenarioError::Period(e.to_string()))?,
+            None => default_window(rel)
+                .ok_or_else(|| ScenarioError::Period("the release has no data".into()))?,
+        };
+        let category = match &self.category {
+            Some(c) => Some(Category::parse(c).ok_or_else(|| ScenarioError::Category(c.clone()))?),
+            None => None,
+        };
+        let mut changes = Vec::with_capacity(self.changes.len());
+        for (k, c) in self.changes.iter().enumerate() {
+            let n = k + 1;
+            let field = |f: &str| format!("change {n}: {f}");
+            let invalid = |reason: String| ScenarioError::Invalid { change: n, reason };
+            let pct = |p: f64| {
+                if p.is_finite() && (0.0..=100.0).contains(&p) {
+                    Ok(p)
+                } else {
+                    Err(ScenarioError::Percent {
+                        change: n,
+                        value: p,
+                    })
+                }
+            };
+            let finite = |v: f64| {
+                if v.is_finite() {
+                    Ok(v)
+                } else {
+                    Err(invalid(format!("TIV must be a number (got {v})")))
+                }
+            };
+            changes.push(match c {
+                ChangeSpec::Shift {
+                    from,
+                    to,
+                    percent,
+                    weights,
+                } => {
+                    let percent = pct(*percent)?;
+                    let from = look(field("from"), from)?;
+                    if to.is_empty() {
+                        return Err(invalid("shift needs at least one supplier in `to`".into()));
+                    }
+                    let ids = to
+                        .iter()
+                        .map(|t| look(field("to"), t))
+                        .collect::<Result<Vec<_>, _>>()?;
+                    if ids.contains(&from) {
+                        return Err(invalid(
+                            "a supplier cannot shift its share to itself".into(),
+                        ));
+                    }
+                    if (1..ids.len()).any(|i| ids[..i].contains(&ids[i])) {
+                        return Err(invalid("`to` names the same supplier twice".into()));
+                    }
+                    let w = split_weights(weights.as_deref(), ids.len()).map_err(invalid)?;
+                    let sum: f64 = w.iter().sum();
+                    Change::Shift {
+                        from,
+                        to: ids.into_iter().zip(w.iter().map(|x| x / sum)).collect(),
+                        percent,
+                    }
+                }
+                ChangeSpec::Add { supplier, tiv } => Change::Add {
+                    supplier: look(field("supplier"), supplier)?,
+                    tiv: finite(*tiv)?,
+                },
+                ChangeSpec::Remove { supplier, tiv } => {
+                    if finite(*tiv)? < 0.0 {
+                        return Err(invalid(format!(
+                            "remove takes a positive TIV (got {tiv}); use add"
+                        )));
+                    }
+                    Change::Add {
+                        supplier: look(field("supplier"), supplier)?,
+                        tiv: -tiv,
+                    }
+                }
+                ChangeSpec::Drop {
+                    supplier,
+                    reallocate,
+                } => Change::Drop {
+                    supplier: look(field("supplier"), supplier)?,
+                    reallocate: *reallocate,
+                },
+                ChangeSpec::Penalise {
+                    group,
+                    percent,
+                    reallocate,
+                } => {
+                    let percent = pct(*percent)?;
+                    if group.is_empty() {
+                        return Err(invalid("penalise needs at least one group member".into()));
+                    }
+                    let ids = group
+                        .iter()
+                        .map(|g| look(field("group"), g))
+                        .collect::<Result<Vec<_>, _>>()?;
+                    Change::Penalise {
+                        group: ids,
+                        percent,
+                        reallocate: *reallocate,
+                    }
+                }
+            });
+        }
+        Ok(Scenario {
+            name: self.name.clone(),
+            recipient,
+            filter: Filter::new(window).with_category(category),
+            changes,
+        })
+    }
+}
+
+/// Validated weights of a shift: one per target, non-negative, not all zero.
+fn split_weights(weights: Option<&[f64]>, n: usize) -> Result<Vec<f64>, String> {
+    match weights {
+        None => Ok(vec![1.0; n]),
+        Some(w) if w.len() != n => Err(format!("{} weights for {n} suppliers", w.len())),
+        Some(w) if w.iter().any(|x| !x.is_finite() || *x < 0.0) || w.iter().sum::<f64>() <= 0.0 => {
+            Err("weights must be non-negative numbers, not all zero".into())
+        }
+        Some(w) => Ok(w.to_vec()),
+    }
+}
+
+/// One supplier, before and after.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SupplierRow {
+    pub supplier: EntityId,
+    pub baseline_tiv: f64,
+    pub scenario_tiv: f64,
+    pub baseline_share: f64,
+    pub scenario_share: f64,
+}
+
+/// Totals and concentration of one mix.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Mix {
+    pub total: f64,
+    pub concentration: Option<Concentration>,
+}
+
+/// The recipient among one affected supplier's customers.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct KnockOn {
+    pub supplier: EntityId,
+    pub baseline_tiv: f64,
+    pub scenario_tiv: f64,
+    /// The supplier's total exports in the window, before and after.
+    pub baseline_exports: f64,
+    pub scenario_exports: f64,
+    /// The recipient's rank among the supplier's customers (`None`: not one).
+    pub baseline_rank: Option<u32>,
+    pub scenario_rank: Option<u32>,
+    pub baseline_customers: usize,
+    pub scenario_customers: usize,
+    /// Share of the supplier's exports going to the recipient.
+    pub baseline_share: f64,
+    pub scenario_share: f64,
+    /// The customers just above and below the recipient after the change.
+    pub above: Option<(EntityId, f64)>,
+    pub below: Option<(EntityId, f64)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScenarioResult {
+    pub name: Option<String>,
+    pub recipient: EntityId,
+    pub filter: Filter,
+    pub baseline: Mix,
+    pub scenario: Mix,
+    /// Every supplier of either mix, by scenario TIV descending.
+    pub rows: Vec<SupplierRow>,
+    /// One entry per supplier whose TIV to the recipient changed.
+    pub knock_on: Vec<KnockOn>,
+    /// What each change did, in words.
+    pub steps: Vec<String>,
+}
+
+/// Resolves and runs `spec` in one call.
+pub fn run_spec(
+    rel: &Release,
+    spec: &ScenarioSpec,
+    resolve: &dyn Fn(&str) -> Option<EntityId>,
+) -> Result<ScenarioResult, ScenarioError> {
+    run(rel, &spec.resolve(rel, resolve)?)
+}
+
+/// Applies the scenario's changes to the recipient's baseline mix.
+pub fn run(rel: &Release, sc: &Scenario) -> Result<ScenarioResult, ScenarioError> {
+    let base = partners_once(rel, sc.recipient, Direction::Imports, &sc.filter);
+    if base.total <= 0.0 {
+        return Err(ScenarioError::EmptyBaseline {
+            recipient: name_of(rel, sc.recipient).to_string(),
+            window: sc.filter.window,
+        });
+    }
+    if base.aggregate_tiv > 0.0 {
+        return Err(ScenarioError::OneSided(rel.meta.id.clone()));
+    }
+    let baseline: Vec<(EntityId, f64)> = base.partners.iter().map(|p| (p.entity, p.tiv)).collect();
+    let mut mix = baseline.clone();
+    let mut steps = Vec::new();
+    for (k, c) in sc.changes.iter().enumerate() {
+        steps.push(apply(rel, &mut mix, c, k + 1)?);
+    }
+    let get =
+        |m: &[(EntityId, f64)], id: EntityId| m.iter().find(|x| x.0 == id).map_or(0.0, |x| x.1);
+    let new_total: f64 = mix.iter().map(|x| x.1).sum();
+    let mut rows: Vec<SupplierRow> = mix
+        .iter()
+        .map(|&(s, t)| {
+            let b = get(&baseline, s);
+            SupplierRow {
+                supplier: s,
+                baseline_tiv: b,
+                scenario_tiv: t,
+                baseline_share: b / base.total,
+                scenario_share: if new_total > 0.0 { t / new_total } else { 0.0 },
+            }
+        })
+        .filter(|r| r.baseline_tiv > 0.0 || r.scenario_tiv > 0.0)
+        .collect();
+    sort_and_rank(rel, &mut rows, |r| (r.supplier, r.scenario_tiv));
+    let tivs = |m: &[(EntityId, f64)]| m.iter().map(|x| x.1).collect::<Vec<f64>>();
+    let knock_on = rows
+        .iter()
+        .filter(|r| (r.scenario_tiv - r.baseline_tiv).abs() > 1e-9)
+        .map(|r| knock_on(rel, sc, r))
+        .collect();
+    Ok(ScenarioResult {
+        name: sc.name.clone(),
+        recipient: sc.recipient,
+        filter: sc.filter,
+        baseline: Mix {
+            total: base.total,
+            concentration: base.concentration,
+        },
+        scenario: Mix {
+            total: new_total,
+            concentration: concentration(&tivs(&mix)),
+        },
+        rows,
+        knock_on,
+        steps,
+    })
+}
+
+fn slot(mix: &mut Vec<(EntityId, f64)>, id: EntityId) -> usize {
+    match mix.iter().position(|x| x.0 == id) {
+        Some(i) => i,
+        None => {
+            mix.push((id, 0.0));
+            mix.len() - 1
+        }
+    }
+}
+
+/// Spreads `amount` over `to` (ids with weights summing to 1).
+fn spread(
+    rel: &Release,
+    mix: &mut Vec<(EntityId, f64)>,
+    to: &[(EntityId, f64)],
+    amount: f64,
+) -> String {
+    let mut parts = Vec::new();
+    for &(id, w) in to {
+        let i = slot(mix, id);
+        mix[i].1 += amount * w;
+        parts.push(format!("{} +{:.2}", name_of(rel, id), amount * w));
+    }
+    parts.join(", ")
+}
+
+/// Receivers of a reallocation with their weights, or an error if none.
+fn receivers(
+    mix: &[(EntityId, f64)],
+    among: &[EntityId],
+    rule: Reallocate,
+    change: usize,
+) -> Result<Vec<(EntityId, f64)>, ScenarioError> {
+    let present: Vec<(EntityId, f64)> = among
+        .iter()
+        .map(|&id| (id, mix.iter().find(|x| x.0 == id).map_or(0.0, |x| x.1)))
+        .collect();
+    match rule {
+        Reallocate::None => Ok(Vec::new()),
+        Reallocate::Equal if !present.is_empty() => {
+            let n = present.len() as f64;
+            Ok(present.iter().map(|&(id, _)| (id, 1.0 / n)).collect())
+        }
+        Reallocate::Proportional => {
+            let sum: f64 = present.iter().map(|x| x.1).sum();
+            if sum > 0.0 {
+                Ok(present
+                    .iter()
+                    .filter(|x| x.1 > 0.0)
+                    .map(|&(id, t)| (id, t / sum))
+                    .collect())
+            } else {
+                Err(ScenarioError::Invalid {
+                    change,
+                    reason: "no receiving supplier has any TIV to be proportional to; use reallocate = \"equal\"".into(),
+                })
+            }
+        }
+        Reallocate::Equal => Err(ScenarioError::Invalid {
+            change,
+            reason: "nobody left to reallocate to".into(),
+        }),
+    }
+}
+
+fn apply(
+    rel: &Release,
+    mix: &mut Vec<(EntityId, f64)>,
+    c: &Change,
+    n: usize,
+) -> Result<String, ScenarioError> {
+    let nm = |id: EntityId| name_of(rel, id).to_string();
+    Ok(match c {
+        Change::Shift { from, to, percent } => {
+            let i = slot(mix, *from);
+            let amount = mix[i].1 * percent / 100.0;
+            mix[i].1 -= amount;
+            let parts = spread(rel, mix, to, amount);
+            format!(
+                "shift {percent} % of {} ({amount:.2} TIV): {parts}",
+                nm(*from)
+            )
+        }
+        Change::Add { supplier, tiv } => {
+            let i = slot(mix, *supplier);
+            let v = mix[i].1 + tiv;
+            if v < -1e-9 {
+                return Err(ScenarioError::NegativeTiv {
+                    change: n,
+                    supplier: nm(*supplier),
+                    value: v,
+                });
+            }
+            mix[i].1 = v.max(0.0);
+            format!("{} {:+.2} TIV → {:.2}", nm(*supplier), tiv, mix[i].1)
+        }
+        Change::Drop {
+            supplier,
+            reallocate,
+        } => {
+            let i = slot(mix, *supplier);
+            let amount = mix[i].1;
+            mix[i].1 = 0.0;
+            let others: Vec<EntityId> = mix
+                .iter()
+                .filter(|x| x.0 != *supplier && x.1 > 0.0)
+                .map(|x| x.0)
+                .collect();
+            let to = receivers(mix, &others, *reallocate, n)?;
+            let parts = spread(rel, mix, &to, amount);
+            format!(
+                "drop {} ({amount:.2} TIV){}",
+                nm(*supplier),
+                if parts.is_empty() {
+                    " without reallocation".into()
+                } else {
+                    format!(": {parts}")
+                }
+            )
+        }
+        Change::Penalise {
+            group,
+            percent,
+            reallocate,
+        } => {
+            let mut cut = 0.0;
+            for x in mix.iter_mut().filter(|x| !group.contains(&x.0)) {
+                let d = x.1 * percent / 100.0;
+                x.1 -= d;
+                cut += d;
+            }
+            let to = receivers(mix, group, *reallocate, n)?;
+            let parts = spread(rel, mix, &to, cut);
+            format!(
+                "cut suppliers outside the group by {percent} % ({cut:.2} TIV){}",
+                if parts.is_empty() {
+                    " without reallocation".into()
+                } else {
+                    format!(": {parts}")
+                }
+            )
+        }
+    })
+}
+
+/// The recipient's standing among `row.supplier`'s customers, with only the
+/// recipient's TIV changed.
+fn knock_on(rel: &Release, sc: &Scenario, row: &SupplierRow) -> KnockOn {
+    let exp = partners_once(rel, row.supplier, Direction::Exports, &sc.filter);
+    let base_rank = exp.get(sc.recipient).map(|p| p.rank);
+    let mut customers: Vec<(EntityId, f64)> = exp
+        .partners
+        .iter()
+        .filter(|p| p.entity != sc.recipient)
+        .map(|p| (p.entity, p.tiv))
+        .collect();
+    if row.scenario_tiv > 0.0 {
+        customers.push((sc.recipient, row.scenario_tiv));
+    }
+    let ranks = sort_and_rank(rel, &mut customers, |c| (c.0, c.1));
+    let total: f64 = customers.iter().map(|c| c.1).sum();
+    let pos = customers.iter().position(|c| c.0 == sc.recipient);
+    KnockOn {
+        supplier: row.supplier,
+        baseline_tiv: row.baseline_tiv,
+        scenario_tiv: row.scenario_tiv,
+        baseline_exports: exp.total,
+        scenario_exports: total,
+        baseline_rank: base_rank,
+        scenario_rank: pos.map(|i| ranks[i]),
+        baseline_customers: exp.partners.len(),
+        scenario_customers: customers.len(),
+        baseline_share: if exp.total > 0.0 {
+            row.baseline_tiv / exp.total
+        } else {
+            0.0
+        },
+        scenario_share: if total > 0.0 {
+            row.scenario_tiv / total
+        } else {
+            0.0
+        },
+        above: pos.and_then(|i| i.checked_sub(1)).map(|i| customers[i]),
+        below: pos.and_then(|i| customers.get(i + 1).copied()),
+    }
+}

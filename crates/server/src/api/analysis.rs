@@ -1,0 +1,332 @@
+//! Alignment groups, switching, event studies, the orders pipeline and
+//! release diffs. The engine's results are serialised as they are, then
+//! [`named`] swaps entity ids for `{key, name, kind, iso3}`.
+
+use super::compute;
+use crate::error::{ApiError, ApiResult};
+use crate::params::Params;
+use crate::present;
+use crate::state::AppState;
+use axum::Json;
+use axum::extract::State;
+use engine::groups::{Group, GroupSet, group_share_series, split_adhoc};
+use engine::{Direction, Filter};
+use model::{Release, Window};
+use serde::Serialize;
+use serde_json::{Value, json};
+use std::sync::{Arc, OnceLock};
+
+type Out = ApiResult<Json<Value>>;
+
+/// Fields of engine results that hold an entity id.
+const ID_FIELDS: &[&str] = &[
+    "entity",
+    "focus",
+    "supplier",
+    "recipient",
+    "partner",
+    "member",
+    "away_from",
+];
+
+/// Serialises `v`, replacing integer ids in [`ID_FIELDS`] (and the `[id, tiv]`
+/// pairs of `above`/`below`) with entity objects.
+pub fn named<T: Serialize>(rel: &Release, v: &T) -> ApiResult<Value> {
+    let mut j = serde_json::to_value(v).map_err(|e| ApiError::internal(e.to_string()))?;
+    expand(rel, &mut j);
+    Ok(j)
+}
+
+fn expand(rel: &Release, v: &mut Value) {
+    match v {
+        Value::Object(m) => {
+            for (k, x) in m.iter_mut() {
+                if ID_FIELDS.contains(&k.as_str())
+                    && let Some(id) = x.as_u64()
+                    && id <= u32::MAX as u64
+                {
+                    *x = present::entity(rel, id as u32);
+                    continue;
+                }
+                if (k == "above" || k == "below")
+                    && let Some([id, tiv]) = x.as_array().map(Vec::as_slice)
+                    && let Some(id) = id.as_u64()
+                {
+                    *x = json!({"entity": present::entity(rel, id as u32), "tiv": tiv});
+                    continue;
+                }
+                expand(rel, x);
+            }
+        }
+        Value::Array(a) => a.iter_mut().for_each(|x| expand(rel, x)),
+        _ => {}
+    }
+}
+
+fn builtin_groups() -> &'static GroupSet {
+    static G: OnceLock<GroupSet> = OnceLock::new();
+    G.get_or_init(GroupSet::builtin)
+}
+
+/// A group by name (case-insensitive), or ad-hoc `Name=A,B,C`.
+fn pick_group(spec: &str) -> ApiResult<Group> {
+    let set = builtin_groups();
+    if spec.contains('=') {
+        let (name, members) = split_adhoc(spec).map_err(ApiError::bad_request)?;
+        let mut keys = Vec::new();
+        for m in members {
+            match sipri::names::Resolver::builtin().lookup(&m) {
+                Ok(e) => keys.push(e.key),
+                Err(s) => {
+                    return Err(ApiError::not_found(format!(
+                        "unknown country '{m}' in group '{name}'"
+                    ))
+                    .with_suggestions(s));
+                }
+            }
+        }
+        return Ok(Group::all_years(&name, &keys));
+    }
+    let found = set.get(spec).or_else(|| {
+        set.groups
+            .iter()
+            .find(|g| g.name.eq_ignore_ascii_case(spec))
+    });
+    found.cloned().ok_or_else(|| {
+        ApiError::not_found(format!(
+            "unknown group '{spec}' (or define one: Name=ISR,TUR)"
+        ))
+        .with_suggestions(set.names().iter().map(|s| s.to_string()).collect())
+    })
+}
+
+/// Groups and members, for listings and the country page.
+pub fn group_list() -> Value {
+    let groups: Vec<Value> = builtin_groups()
+        .groups
+        .iter()
+        .map(|g| {
+            let spells: Vec<Value> = g
+                .spells
+                .iter()
+                .map(|s| {
+                    json!({
+                        "member": s.member,
+                        "name": sipri::names::Resolver::builtin().by_key(&s.member).map(|e| e.name.clone()),
+                        "joined": s.joined.map(|d| d.to_string()),
+                        "left": s.left.map(|d| d.to_string()),
+                        "note": s.note,
+                    })
+                })
+                .collect();
+            json!({"name": g.name, "members": g.members().len(), "spells": spells})
+        })
+        .collect();
+    json!({
+        "groups": groups,
+        "rule": "A member counts toward its group for delivery year Y iff it was a member on 1 July of Y.",
+    })
+}
+
+pub async fn groups(State(st): State<Arc<AppState>>, p: Params) -> Out {
+    compute(move || {
+        if p.get("country").is_none() {
+            return Ok(Json(group_list()));
+        }
+        let rel = st.pick(p.release())?;
+        let focus = p.entity(&rel, "country")?;
+        let dir = p.direction(Direction::Imports)?;
+        let chosen: Vec<Group> = match p.get_all("group").as_slice() {
+            [] => builtin_groups().groups.clone(),
+            specs => specs.iter().map(|s| pick_group(s)).collect::<ApiResult<_>>()?,
+        };
+        let windows: Vec<Window> = match p.get("period") {
+            Some(_) => vec![p.window(&rel, "period")?],
+            None => engine::default_windows(&rel),
+        };
+        let Some(last) = windows.last().copied() else {
+            return Err(ApiError::bad_request("the release covers fewer than five years: pass 'period'"));
+        };
+        let f = Filter::new(last).with_category(p.category()?).with_basis(p.basis()?);
+        let mut out = Vec::new();
+        for g in &chosen {
+            let idx = g.index(&rel);
+            let s = group_share_series(&rel, focus, dir, &idx, &f, &windows);
+            out.push(json!({"group": g.name, "windows": named(&rel, &s)?}));
+        }
+        Ok(Json(present::envelope(
+            &rel,
+            json!({"focus": present::entity(&rel, focus), "direction": dir.as_str(), "groups": out}),
+        )))
+    })
+    .await
+}
+
+pub async fn switching(State(st): State<Arc<AppState>>, p: Params) -> Out {
+    compute(move || {
+        let rel = st.pick(p.release())?;
+        let windows = engine::default_windows(&rel);
+        let n = windows.len();
+        let from = match p.get("from") {
+            Some(s) => crate::params::parse_window(s, "from")?,
+            None => *windows.get(n.wrapping_sub(2)).ok_or_else(|| {
+                ApiError::bad_request(
+                    "the release has fewer than two five-year windows: pass 'from' and 'to'",
+                )
+            })?,
+        };
+        let to = match p.get("to") {
+            Some(s) => crate::params::parse_window(s, "to")?,
+            None => *windows
+                .last()
+                .ok_or_else(|| ApiError::bad_request("pass 'to'"))?,
+        };
+        let opts = engine::switching::SwitchOptions {
+            min_tiv: p.number(
+                "min_tiv",
+                engine::switching::SwitchOptions::default().min_tiv,
+                0.0,
+                1e9,
+            )?,
+            away_from: p.entity_opt(&rel, "away_from")?,
+            recipient: p.entity_opt(&rel, "country")?,
+        };
+        let limit = p.limit("limit", 25, 500)?;
+        let f = Filter::new(from)
+            .with_category(p.category()?)
+            .with_basis(p.basis()?);
+        let mut s = engine::switching::switching(&rel, &f, to, &opts);
+        let ranked = s.rows.len();
+        s.rows.truncate(limit);
+        let mut v = named(&rel, &s)?;
+        v["ranked"] = json!(ranked);
+        Ok(Json(present::envelope(&rel, v)))
+    })
+    .await
+}
+
+pub async fn event_study(State(st): State<Arc<AppState>>, p: Params) -> Out {
+    compute(move || {
+        let rel = st.pick(p.release())?;
+        let group = pick_group(p.require("group")?)?;
+        let member = match p.get("member") {
+            None => None,
+            Some(m) => {
+                let key = sipri::names::Resolver::builtin()
+                    .lookup(m)
+                    .map_err(|s| {
+                        ApiError::not_found(format!("unknown country '{m}'")).with_suggestions(s)
+                    })?
+                    .key;
+                if !group.members().contains(&key.as_str()) {
+                    return Err(ApiError::bad_request(format!(
+                        "{m} is not a member of {}",
+                        group.name
+                    ))
+                    .with_suggestions(group.members().iter().map(|s| s.to_string()).collect()));
+                }
+                Some(key)
+            }
+        };
+        let years = p.limit("years", 5, 30)? as u16;
+        let filter = Filter::new(Window {
+            start: 2000,
+            end: 2000,
+        })
+        .with_category(p.category()?)
+        .with_basis(p.basis()?);
+        let opts = engine::event::EventOptions {
+            years,
+            partner: p.entity_opt(&rel, "partner")?,
+            filter,
+        };
+        let studies = engine::event::event_studies(&rel, &group, member.as_deref(), &opts);
+        if studies.is_empty() {
+            return Err(ApiError::bad_request(format!(
+                "{} has no dated accessions to study",
+                group.name
+            )));
+        }
+        Ok(Json(present::envelope(
+            &rel,
+            json!({"group": group.name, "years": years, "studies": named(&rel, &studies)?}),
+        )))
+    })
+    .await
+}
+
+pub async fn pipeline(State(st): State<Arc<AppState>>, p: Params) -> Out {
+    compute(move || {
+        let rel = st.pick(p.release())?;
+        let focus = p.entity(&rel, "country")?;
+        let dir = p.direction(Direction::Imports)?;
+        let pl = engine::pipeline::pipeline(&rel, focus, dir).map_err(|e| {
+            ApiError::new(
+                axum::http::StatusCode::BAD_REQUEST,
+                "unsupported_release",
+                e.to_string(),
+            )
+        })?;
+        let mut v = named(&rel, &pl)?;
+        v["caveats"] = json!(pl.caveats());
+        Ok(Json(present::envelope(&rel, v)))
+    })
+    .await
+}
+
+pub async fn diff(State(st): State<Arc<AppState>>, p: Params) -> Out {
+    compute(move || {
+        let metas = st.releases();
+        let b_id = st.resolve_id(p.get("b"))?;
+        let a_id = match p.get("a") {
+            Some(a) => st.resolve_id(Some(a))?,
+            None => {
+                let pos = metas.iter().position(|m| m.id == b_id);
+                match pos
+                    .and_then(|i| i.checked_sub(1))
+                    .and_then(|i| metas.get(i))
+                {
+                    Some(m) => m.id.clone(),
+                    None => {
+                        return Err(ApiError::bad_request(
+                            "no earlier release to compare with: pass 'a' (see /api/releases)",
+                        ));
+                    }
+                }
+            }
+        };
+        let (a, b) = (st.release(&a_id)?, st.release(&b_id)?);
+        let country = match p.get("country") {
+            None => None,
+            Some(c) => Some(match crate::params::resolve_entity(&b, c) {
+                Ok(id) => b.entities.get(id).key.clone(),
+                Err(e) => match crate::params::resolve_entity(&a, c) {
+                    Ok(id) => a.entities.get(id).key.clone(),
+                    Err(_) => return Err(e),
+                },
+            }),
+        };
+        let years = match p.get("period") {
+            Some(s) => Some(crate::params::parse_window(s, "period")?),
+            None => None,
+        };
+        let opts = engine::diff::DiffOptions {
+            threshold: p.number("threshold", 1.0, 0.0, 1e9)?,
+            min_relative: p.number("min_change", 0.0, 0.0, 100.0)? / 100.0,
+            country,
+            years,
+        };
+        let limit = p.limit("limit", 200, 100_000)?;
+        let mut d = engine::diff::diff(&a, &b, &opts);
+        let total = d.revisions.len();
+        d.revisions.truncate(limit);
+        Ok(Json(json!({
+            "diff": d,
+            "revisions_total": total,
+            "citation_a": a.citation(),
+            "citation_b": b.citation(),
+            "attribution": model::SIPRI_ATTRIBUTION,
+        })))
+    })
+    .await
+}

@@ -1,0 +1,192 @@
+//! The core queries: imports, exports, top lists, concentration, pairs,
+//! category breakdowns and the largest deliveries.
+
+use super::compute;
+use crate::error::ApiResult;
+use crate::params::Params;
+use crate::present;
+use crate::state::AppState;
+use axum::Json;
+use axum::extract::State;
+use engine::{Direction, Filter};
+use model::{EntityId, Flags, Release};
+use serde_json::{Value, json};
+use std::sync::Arc;
+
+type Out = ApiResult<Json<Value>>;
+
+async fn partners_of(st: Arc<AppState>, p: Params, dir: Direction) -> Out {
+    compute(move || {
+        let rel = st.pick(p.release())?;
+        let focus = p.entity(&rel, "country")?;
+        let f = p.filter(&rel)?;
+        let r = engine::partners(&rel, focus, dir, &f);
+        Ok(Json(present::partners(&rel, &r)))
+    })
+    .await
+}
+
+pub async fn imports(State(st): State<Arc<AppState>>, p: Params) -> Out {
+    partners_of(st, p, Direction::Imports).await
+}
+
+pub async fn exports(State(st): State<Arc<AppState>>, p: Params) -> Out {
+    partners_of(st, p, Direction::Exports).await
+}
+
+pub async fn top(State(st): State<Arc<AppState>>, p: Params) -> Out {
+    compute(move || {
+        let rel = st.pick(p.release())?;
+        let dir = match p.get("direction") {
+            None => Direction::Exports,
+            Some(_) => p.direction(Direction::Exports)?,
+        };
+        let f = p.filter(&rel)?;
+        let limit = p.limit("limit", 25, 500)?;
+        let r = engine::ranking(&rel, dir, &f);
+        Ok(Json(present::ranking(&rel, &r, limit)))
+    })
+    .await
+}
+
+pub async fn concentration(State(st): State<Arc<AppState>>, p: Params) -> Out {
+    compute(move || {
+        let rel = st.pick(p.release())?;
+        let focus = p.entity(&rel, "country")?;
+        let dir = p.direction(Direction::Imports)?;
+        let windows = engine::default_windows(&rel);
+        let s = engine::concentration_series(&rel, focus, dir, &windows, p.category()?);
+        Ok(Json(present::series(&rel, focus, dir, &s)))
+    })
+    .await
+}
+
+pub async fn pair(State(st): State<Arc<AppState>>, p: Params) -> Out {
+    compute(move || {
+        let rel = st.pick(p.release())?;
+        let s = p.entity(&rel, "supplier")?;
+        let r = p.entity(&rel, "recipient")?;
+        let f = p.filter(&rel)?;
+        Ok(Json(present::pair(&rel, &engine::pair(&rel, s, r, &f))))
+    })
+    .await
+}
+
+pub async fn categories(State(st): State<Arc<AppState>>, p: Params) -> Out {
+    compute(move || {
+        let rel = st.pick(p.release())?;
+        let focus = p.entity(&rel, "country")?;
+        let dir = p.direction(Direction::Imports)?;
+        let f = Filter::new(p.window(&rel, "period")?).with_basis(p.basis()?);
+        let b = engine::category_breakdown(&rel, focus, dir, &f);
+        let rows: Vec<Value> = b
+            .iter()
+            .map(|(c, part)| {
+                let mut v = present::partners(&rel, part);
+                v["category"] = json!(c.sipri_name());
+                v
+            })
+            .collect();
+        Ok(Json(present::envelope(
+            &rel,
+            json!({
+                "focus": present::entity(&rel, focus),
+                "direction": dir.as_str(),
+                "filter": present::filter(&f),
+                "categories": rows,
+            }),
+        )))
+    })
+    .await
+}
+
+pub async fn deliveries(State(st): State<Arc<AppState>>, p: Params) -> Out {
+    compute(move || {
+        let rel = st.pick(p.release())?;
+        let focus = p.entity(&rel, "country")?;
+        let dir = p.direction(Direction::Imports)?;
+        let f = p.filter(&rel)?;
+        let limit = p.limit("limit", 20, 500)?;
+        let rows: Vec<Value> = largest_deliveries(&rel, focus, dir, &f, limit)
+            .into_iter()
+            .map(|i| delivery(&rel, i))
+            .collect();
+        Ok(Json(present::envelope(
+            &rel,
+            json!({
+                "focus": present::entity(&rel, focus),
+                "direction": dir.as_str(),
+                "filter": present::filter(&f),
+                "deliveries": rows,
+            }),
+        )))
+    })
+    .await
+}
+
+/// Indexes of `focus`'s flows in the window (delivery year), largest TIV first.
+/// A listing of rows as SIPRI gives them, not a metric.
+pub fn largest_deliveries(
+    rel: &Release,
+    focus: EntityId,
+    dir: Direction,
+    f: &Filter,
+    limit: usize,
+) -> Vec<usize> {
+    let col = match dir {
+        Direction::Imports => &rel.flows.recipient,
+        Direction::Exports => &rel.flows.supplier,
+    };
+    let mut idx: Vec<usize> = (0..rel.flows.len())
+        .filter(|&i| {
+            col[i] == focus
+                && f.window.contains(rel.flows.year[i])
+                && f.category.is_none_or(|c| rel.flows.category[i] == c as u8)
+        })
+        .collect();
+    idx.sort_by(|&a, &b| {
+        rel.flows.tiv[b]
+            .total_cmp(&rel.flows.tiv[a])
+            .then(rel.flows.year[a].cmp(&rel.flows.year[b]))
+            .then(a.cmp(&b))
+    });
+    idx.truncate(limit);
+    idx
+}
+
+/// The flag bits of a flow as named booleans.
+pub fn flag_names(flags: u16) -> Vec<&'static str> {
+    [
+        (Flags::EST_YEAR, "estimated_year"),
+        (Flags::EST_NUMBER, "estimated_number"),
+        (Flags::EST_ORDER, "estimated_order_year"),
+        (Flags::EST_UNKNOWN, "estimate_unknown"),
+        (Flags::ALLOCATED, "allocated"),
+        (Flags::BELOW_HALF, "below_half"),
+        (Flags::SECOND_HAND, "second_hand"),
+        (Flags::LOCAL_PRODUCTION, "local_production"),
+    ]
+    .into_iter()
+    .filter(|(b, _)| flags & b != 0)
+    .map(|(_, n)| n)
+    .collect()
+}
+
+fn delivery(rel: &Release, i: usize) -> Value {
+    let fl = rel.flows.get(i);
+    let deal = rel.deal(i);
+    json!({
+        "supplier": present::entity(rel, fl.supplier),
+        "recipient": present::entity(rel, fl.recipient),
+        "year": fl.year,
+        "category": fl.category.sipri_name(),
+        "designation": deal.map(|d| d.designation.as_str()),
+        "description": deal.map(|d| d.description.as_str()),
+        "order_year": deal.and_then(|d| d.order_year),
+        "sipri_id": deal.and_then(|d| d.sipri_id),
+        "status": deal.map(|d| d.status.as_str()),
+        "units": fl.units,
+        "tiv": fl.tiv,
+        "flags": flag_names(fl.flags),
+    })
+}

@@ -1,0 +1,394 @@
+//! Hand-drawn SVG charts, rendered on the server: no script, no library, and
+//! every chart carries a title, a description and per-mark `<title>` tooltips
+//! for screen readers (the same figures are also in a table on each page).
+
+use crate::html::esc;
+use std::fmt::Write;
+
+/// Colour-blind-safe palette (Okabe–Ito, then two more); "others" is grey.
+pub const PALETTE: &[&str] = &[
+    "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#8C6D31", "#6A51A3",
+];
+pub const OTHERS: &str = "#B8B8B8";
+
+fn open_svg(s: &mut String, id: &str, w: u32, h: u32, title: &str, desc: &str) {
+    let _ = write!(
+        s,
+        "<svg id=\"{id}\" class=\"chart\" viewBox=\"0 0 {w} {h}\" width=\"100%\" role=\"img\" \
+aria-labelledby=\"{id}-title {id}-desc\" xmlns=\"http://www.w3.org/2000/svg\">\
+<title id=\"{id}-title\">{}</title><desc id=\"{id}-desc\">{}</desc>",
+        esc(title),
+        esc(desc)
+    );
+}
+
+/// One stacked series: a name and its share (0..1) in each column.
+pub struct Stack {
+    pub name: String,
+    pub shares: Vec<f64>,
+    pub color: &'static str,
+}
+
+/// 100 % stacked columns, one per window, with a legend on the right.
+pub fn stacked_shares(id: &str, title: &str, columns: &[String], stacks: &[Stack]) -> String {
+    let (w, h) = (760u32, 330u32);
+    let (left, top, bottom, legend_w) = (44.0, 16.0, 40.0, 190.0);
+    let plot_w = w as f64 - left - legend_w - 10.0;
+    let plot_h = h as f64 - top - bottom;
+    let desc = describe_stacks(columns, stacks);
+    let mut s = String::new();
+    open_svg(&mut s, id, w, h, title, &desc);
+    for k in 0..=4 {
+        let v = k as f64 * 0.25;
+        let y = top + plot_h * (1.0 - v);
+        let _ = write!(
+            s,
+            "<line class=\"grid\" x1=\"{left}\" x2=\"{:.1}\" y1=\"{y:.1}\" y2=\"{y:.1}\"/>\
+<text class=\"axis\" x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{}%</text>",
+            left + plot_w,
+            left - 6.0,
+            y + 4.0,
+            k * 25
+        );
+    }
+    let n = columns.len().max(1) as f64;
+    let slot = plot_w / n;
+    let bar = (slot * 0.62).min(70.0);
+    for (c, label) in columns.iter().enumerate() {
+        let x = left + slot * c as f64 + (slot - bar) / 2.0;
+        let mut y = top + plot_h;
+        for st in stacks {
+            let v = st.shares.get(c).copied().unwrap_or(0.0).clamp(0.0, 1.0);
+            if v <= 0.0 {
+                continue;
+            }
+            let hgt = v * plot_h;
+            y -= hgt;
+            let _ = write!(
+                s,
+                "<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{bar:.1}\" height=\"{hgt:.1}\" fill=\"{}\">\
+<title>{} {}: {:.1}%</title></rect>",
+                st.color,
+                esc(&st.name),
+                esc(label),
+                v * 100.0
+            );
+        }
+        let _ = write!(
+            s,
+            "<text class=\"axis\" x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{}</text>",
+            x + bar / 2.0,
+            top + plot_h + 18.0,
+            esc(label)
+        );
+    }
+    let lx = w as f64 - legend_w;
+    for (i, st) in stacks.iter().enumerate() {
+        let y = top + 4.0 + i as f64 * 22.0;
+        let _ = write!(
+            s,
+            "<rect x=\"{lx:.1}\" y=\"{y:.1}\" width=\"14\" height=\"14\" fill=\"{}\"/>\
+<text class=\"legend\" x=\"{:.1}\" y=\"{:.1}\">{}</text>",
+            st.color,
+            lx + 20.0,
+            y + 12.0,
+            esc(&truncate(&st.name, 24))
+        );
+    }
+    s.push_str("</svg>");
+    s
+}
+
+fn describe_stacks(columns: &[String], stacks: &[Stack]) -> String {
+    let mut parts = Vec::new();
+    for (c, label) in columns.iter().enumerate() {
+        let mut top: Vec<(&str, f64)> = stacks
+            .iter()
+            .map(|s| (s.name.as_str(), s.shares.get(c).copied().unwrap_or(0.0)))
+            .filter(|(_, v)| *v > 0.0)
+            .collect();
+        top.sort_by(|a, b| b.1.total_cmp(&a.1));
+        let items: Vec<String> = top
+            .iter()
+            .take(3)
+            .map(|(n, v)| format!("{n} {:.1}%", v * 100.0))
+            .collect();
+        if items.is_empty() {
+            parts.push(format!("{label}: no deliveries"));
+        } else {
+            parts.push(format!("{label}: {}", items.join(", ")));
+        }
+    }
+    format!("Share of each supplier per window. {}.", parts.join("; "))
+}
+
+fn truncate(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        let t: String = s.chars().take(n - 1).collect();
+        format!("{t}…")
+    }
+}
+
+/// A line: name, colour, values per column (`None` = no data), and whether it
+/// uses the right-hand axis.
+pub struct Line {
+    pub name: String,
+    pub color: &'static str,
+    pub values: Vec<Option<f64>>,
+    pub right_axis: bool,
+    pub fmt: fn(f64) -> String,
+}
+
+/// Up to two axes: left 0..`left_max`, right 0..`right_max`.
+pub fn lines(
+    id: &str,
+    title: &str,
+    desc: &str,
+    columns: &[String],
+    lines: &[Line],
+    left_max: f64,
+    right_max: f64,
+) -> String {
+    let (w, h) = (760u32, 280u32);
+    let (left, right, top, bottom) = (48.0, 56.0, 16.0, 56.0);
+    let plot_w = w as f64 - left - right;
+    let plot_h = h as f64 - top - bottom;
+    let mut s = String::new();
+    open_svg(&mut s, id, w, h, title, desc);
+    for k in 0..=4 {
+        let f = k as f64 / 4.0;
+        let y = top + plot_h * (1.0 - f);
+        let _ = write!(
+            s,
+            "<line class=\"grid\" x1=\"{left}\" x2=\"{:.1}\" y1=\"{y:.1}\" y2=\"{y:.1}\"/>\
+<text class=\"axis\" x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{:.2}</text>\
+<text class=\"axis\" x=\"{:.1}\" y=\"{:.1}\">{:.1}</text>",
+            left + plot_w,
+            left - 6.0,
+            y + 4.0,
+            left_max * f,
+            left + plot_w + 6.0,
+            y + 4.0,
+            right_max * f
+        );
+    }
+    let n = columns.len().max(1) as f64;
+    let slot = plot_w / n;
+    let xs: Vec<f64> = (0..columns.len())
+        .map(|c| left + slot * (c as f64 + 0.5))
+        .collect();
+    for (c, label) in columns.iter().enumerate() {
+        let _ = write!(
+            s,
+            "<text class=\"axis\" x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{}</text>",
+            xs[c],
+            top + plot_h + 18.0,
+            esc(label)
+        );
+    }
+    for (li, l) in lines.iter().enumerate() {
+        let max = if l.right_axis { right_max } else { left_max };
+        let pt = |v: f64| top + plot_h * (1.0 - (v / max).clamp(0.0, 1.0));
+        let mut d = String::new();
+        let mut pen_up = true;
+        for (c, v) in l.values.iter().enumerate() {
+            match v {
+                Some(v) => {
+                    let _ = write!(
+                        d,
+                        "{}{:.1},{:.1} ",
+                        if pen_up { "M" } else { "L" },
+                        xs[c],
+                        pt(*v)
+                    );
+                    pen_up = false;
+                }
+                None => pen_up = true,
+            }
+        }
+        let dash = if l.right_axis {
+            " stroke-dasharray=\"6 4\""
+        } else {
+            ""
+        };
+        let _ = write!(
+            s,
+            "<path d=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2.5\"{dash}/>",
+            d.trim(),
+            l.color
+        );
+        for (c, v) in l.values.iter().enumerate() {
+            if let Some(v) = v {
+                let _ = write!(
+                    s,
+                    "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"4\" fill=\"{}\"><title>{} {}: {}</title></circle>",
+                    xs[c],
+                    pt(*v),
+                    l.color,
+                    esc(&l.name),
+                    esc(&columns[c]),
+                    (l.fmt)(*v)
+                );
+            }
+        }
+        let lx = left + li as f64 * 280.0;
+        let ly = h as f64 - 14.0;
+        let _ = write!(
+            s,
+            "<line x1=\"{lx:.1}\" x2=\"{:.1}\" y1=\"{:.1}\" y2=\"{:.1}\" stroke=\"{}\" stroke-width=\"2.5\"{dash}/>\
+<text class=\"legend\" x=\"{:.1}\" y=\"{ly:.1}\">{}</text>",
+            lx + 24.0,
+            ly - 4.0,
+            ly - 4.0,
+            l.color,
+            lx + 30.0,
+            esc(&l.name)
+        );
+    }
+    s.push_str("</svg>");
+    s
+}
+
+/// One horizontal bar: label, value, the value as shown, and a link.
+pub struct Bar {
+    pub label: String,
+    pub value: f64,
+    pub shown: String,
+    pub href: Option<String>,
+}
+
+/// Ranked horizontal bars, largest first, scaled to the first.
+pub fn ranked_bars(id: &str, title: &str, bars: &[Bar], color: &str) -> String {
+    let row = 24.0;
+    let (label_w, value_w, top) = (170.0, 120.0, 6.0);
+    let w = 560.0;
+    let h = top * 2.0 + row * bars.len().max(1) as f64;
+    let plot_w = w - label_w - value_w;
+    let max = bars.iter().map(|b| b.value).fold(0.0, f64::max);
+    let desc: Vec<String> = bars
+        .iter()
+        .take(5)
+        .map(|b| format!("{} {}", b.label, b.shown))
+        .collect();
+    let mut s = String::new();
+    open_svg(
+        &mut s,
+        id,
+        w as u32,
+        h as u32,
+        title,
+        &format!("Largest first: {}.", desc.join(", ")),
+    );
+    if bars.is_empty() {
+        let _ = write!(
+            s,
+            "<text class=\"axis\" x=\"10\" y=\"20\">No deliveries in this window.</text>"
+        );
+    }
+    for (i, b) in bars.iter().enumerate() {
+        let y = top + row * i as f64;
+        let bw = if max > 0.0 {
+            (b.value / max * plot_w).max(1.0)
+        } else {
+            0.0
+        };
+        let label = esc(&truncate(&b.label, 24));
+        let text = format!(
+            "<text class=\"legend\" x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{label}</text>",
+            label_w - 8.0,
+            y + row * 0.68
+        );
+        match &b.href {
+            Some(href) => {
+                let _ = write!(s, "<a href=\"{}\">{text}</a>", esc(href));
+            }
+            None => s.push_str(&text),
+        }
+        let _ = write!(
+            s,
+            "<rect x=\"{label_w:.1}\" y=\"{:.1}\" width=\"{bw:.1}\" height=\"{:.1}\" fill=\"{color}\"><title>{}: {}</title></rect>\
+<text class=\"axis\" x=\"{:.1}\" y=\"{:.1}\">{}</text>",
+            y + 4.0,
+            row - 8.0,
+            esc(&b.label),
+            esc(&b.shown),
+            label_w + bw + 6.0,
+            y + row * 0.68,
+            esc(&b.shown)
+        );
+    }
+    s.push_str("</svg>");
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stacked_has_id_and_tooltips() {
+        let svg = stacked_shares(
+            "supplier-chart",
+            "Suppliers",
+            &["2015-2019".into(), "2020-2024".into()],
+            &[Stack {
+                name: "Russia <&>".into(),
+                shares: vec![0.5, 0.884],
+                color: PALETTE[0],
+            }],
+        );
+        assert!(svg.starts_with("<svg id=\"supplier-chart\""));
+        assert!(svg.contains("Russia &lt;&amp;&gt; 2020-2024: 88.4%"));
+        assert!(svg.contains("role=\"img\""));
+        assert!(svg.ends_with("</svg>"));
+    }
+
+    #[test]
+    fn lines_skip_missing_points() {
+        let svg = lines(
+            "c",
+            "t",
+            "d",
+            &["a".into(), "b".into(), "c".into()],
+            &[Line {
+                name: "HHI".into(),
+                color: PALETTE[0],
+                values: vec![Some(0.5), None, Some(1.0)],
+                right_axis: false,
+                fmt: |v| format!("{v:.2}"),
+            }],
+            1.0,
+            5.0,
+        );
+        assert_eq!(svg.matches("<circle").count(), 2);
+        assert_eq!(svg.matches(" M").count() + svg.matches("\"M").count(), 2);
+    }
+
+    #[test]
+    fn bars_scale_to_max() {
+        let svg = ranked_bars(
+            "b",
+            "t",
+            &[
+                Bar {
+                    label: "A".into(),
+                    value: 10.0,
+                    shown: "10".into(),
+                    href: Some("/country/A".into()),
+                },
+                Bar {
+                    label: "B".into(),
+                    value: 5.0,
+                    shown: "5".into(),
+                    href: None,
+                },
+            ],
+            PALETTE[0],
+        );
+        assert!(svg.contains("width=\"270.0\""));
+        assert!(svg.contains("width=\"135.0\""));
+        assert!(svg.contains("<a href=\"/country/A\">"));
+    }
+}

@@ -1,0 +1,123 @@
+//! The claim checker: paste a sentence or an article, see each claim found,
+//! its verdict, the computed figure and the release that decided it. The form
+//! posts to this page (no script needed); with script it fills in place.
+
+use super::{Ctx, Page, render};
+use crate::html::esc;
+use crate::params::Params;
+use crate::state::AppState;
+use axum::body::Body;
+use axum::extract::State;
+use axum::response::{IntoResponse, Response};
+use serde_json::Value;
+use std::fmt::Write;
+use std::sync::Arc;
+
+const EXAMPLE: &str = "From 2020 to 2024, 88 % of Kazakhstan's arms imports came from Russia, \
+making it the third-largest buyer of Russian arms.";
+
+pub async fn page(State(st): State<Arc<AppState>>, p: Params) -> Response {
+    render(st, p, "/claims".into(), |ctx| Ok(build(ctx, None))).await
+}
+
+pub async fn submit(State(st): State<Arc<AppState>>, p: Params, body: Body) -> Response {
+    let bytes = match crate::api::read_body(body, st.limits.max_body).await {
+        Ok(b) => b,
+        Err(e) => return e.into_response(),
+    };
+    let text = form_urlencoded::parse(&bytes)
+        .find(|(k, _)| k == "text")
+        .map(|(_, v)| v.into_owned())
+        .unwrap_or_default();
+    render(st, p, "/claims".into(), move |ctx| {
+        Ok(build(ctx, Some(&text)))
+    })
+    .await
+}
+
+fn build(ctx: &Ctx, text: Option<&str>) -> Page {
+    let mut b = String::from(
+        "<h1>Claim checker</h1><p class=\"lede\">Paste a sentence or a whole article, in English or German. \
+armsflow finds each claim about arms-transfer shares, ranks and changes and checks it against the release \
+shown below; the tolerance follows the precision the claim states (\u{201c}88 %\u{201d} accepts 87.5–88.5).</p>",
+    );
+    let action = ctx.href("/claims", &[]);
+    let _ = write!(
+        b,
+        "<form method=\"post\" action=\"{}\" data-api=\"/api/claims\" data-render=\"claims\" data-target=\"claim-results\">\
+<label for=\"claim-text\"><strong>Text to check</strong></label>\
+<textarea id=\"claim-text\" name=\"text\" required placeholder=\"{}\">{}</textarea>\
+<div class=\"form-row\"><button type=\"submit\">Check claims</button>\
+<span class=\"note\">Example: {}</span></div></form>",
+        esc(&action),
+        esc(EXAMPLE),
+        esc(text.unwrap_or("")),
+        esc(EXAMPLE)
+    );
+    b.push_str("<section id=\"claim-results\" tabindex=\"-1\" aria-live=\"polite\">");
+    if let Some(t) = text.filter(|t| !t.trim().is_empty()) {
+        let v = crate::api::text::check(&ctx.rel, t);
+        b.push_str(&results_html(&v));
+    }
+    b.push_str("</section>");
+    Page {
+        title: "Claim checker".into(),
+        body: b,
+    }
+}
+
+fn verdict_class(v: &str) -> &'static str {
+    match v {
+        "supported" => "supported",
+        "not_supported" => "not_supported",
+        _ => "cannot_check",
+    }
+}
+
+/// The verdict list; `app.js` renders the same structure from the API.
+fn results_html(v: &Value) -> String {
+    let mut s = String::new();
+    if let Some(e) = v.get("error").and_then(Value::as_str) {
+        let _ = write!(s, "<p role=\"alert\">{}</p>", esc(e));
+        return s;
+    }
+    let claims = v["claims"].as_array().cloned().unwrap_or_default();
+    let _ = write!(
+        s,
+        "<h2>{} claim{} found</h2>",
+        claims.len(),
+        if claims.len() == 1 { "" } else { "s" }
+    );
+    if claims.is_empty() {
+        s.push_str("<p>No checkable claim in this text. Claims need a number or a rank about arms imports or exports, e.g. a share, a rank or a change between periods.</p>");
+    }
+    for c in &claims {
+        let verdict = c["verdict"].as_str().unwrap_or("");
+        let _ = write!(
+            s,
+            "<div class=\"result\"><p><span class=\"verdict {}\">{}</span> {}</p>\
+<p class=\"muted\">Claim: <code>{}</code></p><p>{}</p>",
+            verdict_class(verdict),
+            esc(c["verdict_text"].as_str().unwrap_or(verdict)),
+            esc(c["sentence"].as_str().unwrap_or("")),
+            esc(c["structured"].as_str().unwrap_or("")),
+            esc(c["explanation"].as_str().unwrap_or(""))
+        );
+        if let Some(t) = c["tolerance"].as_str() {
+            let _ = write!(s, "<p class=\"note\">Accepted interval: {}</p>", esc(t));
+        }
+        if let Some(e) = c["estimated_share"].as_f64() {
+            let _ = write!(
+                s,
+                "<p class=\"note\">{} of the figure rests on SIPRI estimates.</p>",
+                crate::present::pct(e)
+            );
+        }
+        let _ = write!(
+            s,
+            "<p class=\"note\">{}</p></div>",
+            esc(c["citation"].as_str().unwrap_or(""))
+        );
+    }
+    s
+}

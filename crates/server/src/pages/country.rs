@@ -1,0 +1,491 @@
+//! The country page: who supplied a country's arms imports, window by window;
+//! how concentrated that supply is; its largest deliveries with SIPRI's
+//! estimate flags; its groups; and a scenario form.
+
+use super::{Ctx, Page, render};
+use crate::charts::{self, Line, Stack};
+use crate::html::{esc, table, url_enc};
+use crate::params::{Params, resolve_entity};
+use crate::present::{pct, tiv};
+use crate::state::AppState;
+use axum::extract::{Path, State};
+use axum::response::Response;
+use engine::{Direction, Filter, Partners};
+use model::{EntityId, Flags, Release};
+use std::collections::HashMap;
+use std::fmt::Write;
+use std::sync::Arc;
+
+/// Suppliers drawn individually in the stacked chart; the rest are "Others".
+const STACKED: usize = 7;
+
+pub async fn page(State(st): State<Arc<AppState>>, Path(key): Path<String>, p: Params) -> Response {
+    let path = format!("/country/{}", url_enc(&key));
+    render(st, p, path, move |ctx| build(ctx, &key)).await
+}
+
+fn build(ctx: &Ctx, key: &str) -> Result<Page, crate::ApiError> {
+    let rel = &ctx.rel;
+    let focus = resolve_entity(rel, key)?;
+    let ent = rel.entities.get(focus);
+    let f = Filter::new(ctx.p.window(rel, "period")?);
+    let cur = engine::partners(rel, focus, Direction::Imports, &f);
+    let windows = engine::default_windows(rel);
+    let series = engine::concentration_series(rel, focus, Direction::Imports, &windows, None);
+
+    let mut b = String::new();
+    let _ = write!(
+        b,
+        "<h1>{} <span class=\"sub\">arms imports</span></h1>",
+        esc(&ent.name)
+    );
+    b.push_str(&summary(ctx, &cur));
+    b.push_str(&super::world::window_form(ctx, &f, false));
+
+    b.push_str(
+        "<section aria-labelledby=\"mix-h\"><h2 id=\"mix-h\">Suppliers by five-year window</h2>",
+    );
+    b.push_str(&stacked_chart(rel, &series));
+    b.push_str("</section>");
+
+    b.push_str(&shares_section(ctx, &cur));
+    b.push_str(&concentration_section(&series));
+    b.push_str(&deliveries_section(ctx, focus, &f));
+    b.push_str(&groups_section(ctx, focus, &ent.key, &f));
+    b.push_str(&super::scenario::section(ctx, &ent.key, &cur));
+    Ok(Page {
+        title: format!("{} arms imports", ent.name),
+        body: b,
+    })
+}
+
+fn summary(ctx: &Ctx, cur: &Partners) -> String {
+    let rel = &ctx.rel;
+    let name = &rel.entities.get(cur.focus).name;
+    let w = cur.filter.window;
+    let mut s = String::from("<p class=\"lede\">");
+    match cur.partners.first() {
+        None => {
+            let _ = write!(s, "No deliveries to {} are recorded in {w}.", esc(name));
+        }
+        Some(top) => {
+            let _ = write!(
+                s,
+                "In {w}, {} imported <strong>{}</strong> TIV (millions) from {} supplier{}. \
+The largest, <a href=\"{}\">{}</a>, supplied <strong>{}</strong>.",
+                esc(name),
+                tiv(cur.total),
+                cur.partners.len(),
+                if cur.partners.len() == 1 { "" } else { "s" },
+                esc(&ctx.supplier_href(&rel.entities.get(top.entity).key)),
+                esc(&rel.entities.get(top.entity).name),
+                pct(top.share)
+            );
+            if let Some(c) = &cur.concentration {
+                let _ = write!(
+                    s,
+                    " Supplier concentration (HHI) is {:.2}, like {:.1} equal-sized suppliers.",
+                    c.hhi, c.n_eff
+                );
+            }
+            if let Some(ch) = cur.change {
+                let _ = write!(
+                    s,
+                    " Volume {} {:.0}% against {}.",
+                    if ch >= 0.0 { "up" } else { "down" },
+                    ch.abs() * 100.0,
+                    w.previous()
+                );
+            }
+            if cur.estimated_share > 0.0 {
+                let _ = write!(
+                    s,
+                    " {} of the total rests on SIPRI estimates.",
+                    pct(cur.estimated_share)
+                );
+            }
+        }
+    }
+    let _ = write!(
+        s,
+        " <a href=\"{}\">As a supplier →</a></p>",
+        esc(&ctx.supplier_href(&rel.entities.get(cur.focus).key))
+    );
+    s
+}
+
+/// Supplier colours stable across windows: ranked by TIV over all windows.
+fn top_suppliers(series: &[Partners]) -> Vec<EntityId> {
+    let mut tot: HashMap<EntityId, f64> = HashMap::new();
+    for p in series {
+        for s in &p.partners {
+            *tot.entry(s.entity).or_default() += s.share;
+        }
+    }
+    let mut v: Vec<(EntityId, f64)> = tot.into_iter().collect();
+    v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    v.into_iter().take(STACKED).map(|x| x.0).collect()
+}
+
+fn stacked_chart(rel: &Release, series: &[Partners]) -> String {
+    if series.is_empty() {
+        return "<p>This release covers fewer than five years, so there are no five-year windows to compare.</p>".into();
+    }
+    let top = top_suppliers(series);
+    let columns: Vec<String> = series.iter().map(|p| p.filter.window.to_string()).collect();
+    let mut stacks: Vec<Stack> = top
+        .iter()
+        .enumerate()
+        .map(|(i, id)| Stack {
+            name: rel.entities.get(*id).name.clone(),
+            shares: series
+                .iter()
+                .map(|p| p.get(*id).map_or(0.0, |s| s.share))
+                .collect(),
+            color: charts::PALETTE[i % charts::PALETTE.len()],
+        })
+        .collect();
+    let others: Vec<f64> = series
+        .iter()
+        .map(|p| {
+            p.partners
+                .iter()
+                .filter(|s| !top.contains(&s.entity))
+                .map(|s| s.share)
+                .sum()
+        })
+        .collect();
+    if others.iter().any(|v| *v > 0.0) {
+        stacks.push(Stack {
+            name: "Others".into(),
+            shares: others,
+            color: charts::OTHERS,
+        });
+    }
+    let name = &rel.entities.get(series[0].focus).name;
+    charts::stacked_shares(
+        "supplier-chart",
+        &format!("Supplier shares of {name}'s arms imports by five-year window"),
+        &columns,
+        &stacks,
+    )
+}
+
+fn shares_section(ctx: &Ctx, cur: &Partners) -> String {
+    let rel = &ctx.rel;
+    let prev = cur.previous.as_deref();
+    let rows: Vec<Vec<String>> = cur
+        .partners
+        .iter()
+        .map(|s| {
+            let e = rel.entities.get(s.entity);
+            let before = prev
+                .and_then(|p| p.get(s.entity))
+                .map_or("–".to_string(), |x| pct(x.share));
+            let est = if s.tiv > 0.0 {
+                pct(s.estimated_tiv / s.tiv)
+            } else {
+                "–".into()
+            };
+            vec![
+                s.rank.to_string(),
+                format!(
+                    "<a href=\"{}\">{}</a>",
+                    esc(&ctx.supplier_href(&e.key)),
+                    esc(&e.name)
+                ),
+                tiv(s.tiv),
+                format!("<strong>{}</strong>", pct(s.share)),
+                before,
+                est,
+            ]
+        })
+        .collect();
+    let w = cur.filter.window;
+    let mut s = format!(
+        "<section aria-labelledby=\"shares-h\"><h2 id=\"shares-h\">Supplier shares, {w}</h2>"
+    );
+    if rows.is_empty() {
+        let _ = write!(s, "<p>No deliveries in {w}.</p>");
+    } else {
+        s.push_str(&table(
+            &format!(
+                "Suppliers of {} in {w}: total {} TIV (millions)",
+                rel.entities.get(cur.focus).name,
+                tiv(cur.total)
+            ),
+            &[
+                "Rank",
+                "Supplier",
+                "TIV (m)",
+                "Share",
+                &format!("Share {}", w.previous()),
+                "Estimated",
+            ],
+            &[true, false, true, true, true, true],
+            &rows,
+        ));
+    }
+    if cur.unknown_tiv > 0.0 {
+        let _ = write!(
+            s,
+            "<p class=\"note\">{} TIV from unknown suppliers is included in the total.</p>",
+            tiv(cur.unknown_tiv)
+        );
+    }
+    s.push_str("</section>");
+    s
+}
+
+fn concentration_section(series: &[Partners]) -> String {
+    let mut s = String::from(
+        "<section aria-labelledby=\"conc-h\"><h2 id=\"conc-h\">Concentration of supply</h2>",
+    );
+    if series.is_empty() {
+        s.push_str("<p>No five-year windows in this release.</p></section>");
+        return s;
+    }
+    let columns: Vec<String> = series.iter().map(|p| p.filter.window.to_string()).collect();
+    let hhi: Vec<Option<f64>> = series
+        .iter()
+        .map(|p| p.concentration.map(|c| c.hhi))
+        .collect();
+    let neff: Vec<Option<f64>> = series
+        .iter()
+        .map(|p| p.concentration.map(|c| c.n_eff))
+        .collect();
+    let max_n = neff
+        .iter()
+        .flatten()
+        .fold(1.0f64, |a, b| a.max(*b))
+        .ceil()
+        .max(2.0);
+    let desc: Vec<String> = columns
+        .iter()
+        .zip(&hhi)
+        .zip(&neff)
+        .map(|((c, h), n)| match (h, n) {
+            (Some(h), Some(n)) => format!("{c}: HHI {h:.2}, effective number {n:.1}"),
+            _ => format!("{c}: no deliveries"),
+        })
+        .collect();
+    s.push_str(&charts::lines(
+        "concentration-chart",
+        "Herfindahl-Hirschman index (left axis) and effective number of suppliers (right axis)",
+        &desc.join("; "),
+        &columns,
+        &[
+            Line {
+                name: "HHI (0–1, left)".into(),
+                color: charts::PALETTE[5],
+                values: hhi,
+                right_axis: false,
+                fmt: |v| format!("{v:.3}"),
+            },
+            Line {
+                name: "Effective number of suppliers (right)".into(),
+                color: charts::PALETTE[0],
+                values: neff,
+                right_axis: true,
+                fmt: |v| format!("{v:.2}"),
+            },
+        ],
+        1.0,
+        max_n,
+    ));
+    let rows: Vec<Vec<String>> = series
+        .iter()
+        .map(|p| {
+            let c = p.concentration;
+            let f = |v: Option<f64>, d: usize| v.map_or("–".to_string(), |x| format!("{x:.d$}"));
+            vec![
+                p.filter.window.to_string(),
+                tiv(p.total),
+                p.partners.len().to_string(),
+                f(c.map(|c| c.hhi), 3),
+                f(c.map(|c| c.n_eff), 2),
+                c.map_or("–".into(), |c| pct(c.cr1)),
+                c.map_or("–".into(), |c| pct(c.cr3)),
+            ]
+        })
+        .collect();
+    s.push_str(&table(
+        "Concentration by window",
+        &[
+            "Window",
+            "TIV (m)",
+            "Suppliers",
+            "HHI",
+            "Effective number",
+            "CR1",
+            "CR3",
+        ],
+        &[false, true, true, true, true, true, true],
+        &rows,
+    ));
+    s.push_str("</section>");
+    s
+}
+
+/// Short markers for a flow's flags, with full names for screen readers.
+pub fn flag_markers(flags: u16) -> String {
+    let mut out = Vec::new();
+    for (bit, short, long) in [
+        (
+            Flags::EST_YEAR,
+            "est. year",
+            "delivery year estimated by SIPRI",
+        ),
+        (
+            Flags::EST_NUMBER,
+            "est. number",
+            "number delivered estimated by SIPRI",
+        ),
+        (
+            Flags::EST_ORDER,
+            "est. order",
+            "order year estimated by SIPRI",
+        ),
+        (
+            Flags::EST_UNKNOWN,
+            "est.?",
+            "SIPRI left an estimate flag empty",
+        ),
+        (
+            Flags::ALLOCATED,
+            "allocated",
+            "value allocated by armsflow from a per-deal total",
+        ),
+        (Flags::SECOND_HAND, "second-hand", "second-hand equipment"),
+        (
+            Flags::LOCAL_PRODUCTION,
+            "local prod.",
+            "licensed production in the recipient country",
+        ),
+    ] {
+        if flags & bit != 0 {
+            out.push(format!(
+                "<abbr class=\"flag\" title=\"{long}\">{short}</abbr>"
+            ));
+        }
+    }
+    out.join(" ")
+}
+
+fn deliveries_section(ctx: &Ctx, focus: EntityId, f: &Filter) -> String {
+    let rel = &ctx.rel;
+    let idx = crate::api::core::largest_deliveries(rel, focus, Direction::Imports, f, 15);
+    let mut s = format!(
+        "<section aria-labelledby=\"deliv-h\"><h2 id=\"deliv-h\">Largest deliveries, {}</h2>",
+        f.window
+    );
+    if idx.is_empty() {
+        s.push_str("<p>No deliveries in this window.</p></section>");
+        return s;
+    }
+    let rows: Vec<Vec<String>> = idx
+        .iter()
+        .map(|&i| {
+            let fl = rel.flows.get(i);
+            let d = rel.deal(i);
+            let sup = rel.entities.get(fl.supplier);
+            let designation = d.map_or(String::new(), |d| {
+                format!(
+                    "{} <span class=\"muted\">{}</span>",
+                    esc(&d.designation),
+                    esc(&d.description)
+                )
+            });
+            vec![
+                fl.year.to_string(),
+                format!(
+                    "<a href=\"{}\">{}</a>",
+                    esc(&ctx.supplier_href(&sup.key)),
+                    esc(&sup.name)
+                ),
+                designation,
+                esc(fl.category.sipri_name()),
+                if fl.units > 0 {
+                    fl.units.to_string()
+                } else {
+                    "–".into()
+                },
+                tiv(fl.tiv),
+                flag_markers(fl.flags),
+            ]
+        })
+        .collect();
+    s.push_str(&table(
+        &format!(
+            "The {} largest deliveries to {} in {} by TIV",
+            rows.len(),
+            rel.entities.get(focus).name,
+            f.window
+        ),
+        &[
+            "Year",
+            "Supplier",
+            "Designation",
+            "Category",
+            "Units",
+            "TIV (m)",
+            "Flags",
+        ],
+        &[false, false, false, false, true, true, false],
+        &rows,
+    ));
+    s.push_str("<p class=\"note\">est. = SIPRI marks the value as an estimate; est.? = SIPRI left the estimate flag empty; allocated = armsflow split a per-deal total over delivery years.</p></section>");
+    s
+}
+
+fn groups_section(ctx: &Ctx, focus: EntityId, key: &str, f: &Filter) -> String {
+    let rel = &ctx.rel;
+    let set = engine::groups::GroupSet::builtin();
+    let year = f.window.end;
+    let mut s = String::from(
+        "<section aria-labelledby=\"groups-h\"><h2 id=\"groups-h\">Alignment groups</h2>",
+    );
+    let member_of = set.groups_of(key, year);
+    if member_of.is_empty() {
+        let _ = write!(s, "<p>Not a member of any built-in group in {year}.</p>");
+    } else {
+        let _ = write!(
+            s,
+            "<p>Member in {year} (on 1 July) of:</p><ul class=\"groups\">"
+        );
+        for g in member_of {
+            let _ = write!(s, "<li>{}</li>", esc(g));
+        }
+        s.push_str("</ul>");
+    }
+    let rows: Vec<Vec<String>> = set
+        .groups
+        .iter()
+        .map(|g| {
+            let gs = engine::groups::group_share(rel, focus, Direction::Imports, &g.index(rel), f);
+            let top: Vec<String> = gs
+                .members
+                .iter()
+                .take(3)
+                .map(|m| format!("{} {}", esc(&rel.entities.get(m.entity).name), pct(m.share)))
+                .collect();
+            vec![
+                esc(&g.name),
+                gs.share.map_or("–".into(), pct),
+                tiv(gs.group_tiv),
+                top.join(", "),
+            ]
+        })
+        .collect();
+    s.push_str(&table(
+        &format!(
+            "Share of imports in {} from each group's members (membership by year of delivery)",
+            f.window
+        ),
+        &["Group", "Share of imports", "TIV (m)", "Largest members"],
+        &[false, true, true, false],
+        &rows,
+    ));
+    s.push_str("</section>");
+    s
+}

@@ -1,0 +1,144 @@
+//! Server-rendered dashboard pages. Each page is plain HTML with inline SVG
+//! charts; the small script in `assets/app.js` only adds search suggestions
+//! and in-place form results, so every page works without it.
+
+pub mod claims;
+pub mod country;
+pub mod layout;
+pub mod scenario;
+pub mod search;
+pub mod supplier;
+pub mod world;
+
+use crate::error::ApiError;
+use crate::html::esc;
+use crate::params::Params;
+use crate::state::AppState;
+use axum::http::{StatusCode, Uri, header};
+use axum::response::{Html, IntoResponse, Response};
+use model::Release;
+use std::sync::Arc;
+
+/// What a page handler gets: the release it shows and how to link back to it.
+pub struct Ctx {
+    pub st: Arc<AppState>,
+    pub rel: Arc<Release>,
+    /// `Some(id)` when the URL named a release; links then keep it.
+    pub pinned: Option<String>,
+    pub p: Params,
+    /// Path of this page, for forms that re-submit to it.
+    pub path: String,
+}
+
+impl Ctx {
+    /// `path` with `extra` query pairs, plus `release=` when pinned.
+    pub fn href(&self, path: &str, extra: &[(&str, &str)]) -> String {
+        let mut pairs: Vec<String> = extra
+            .iter()
+            .filter(|(_, v)| !v.is_empty())
+            .map(|(k, v)| format!("{k}={}", crate::html::url_enc(v)))
+            .collect();
+        if let Some(r) = &self.pinned {
+            pairs.push(format!("release={}", crate::html::url_enc(r)));
+        }
+        if pairs.is_empty() {
+            path.to_string()
+        } else {
+            format!("{path}?{}", pairs.join("&"))
+        }
+    }
+
+    pub fn country_href(&self, key: &str) -> String {
+        self.href(&format!("/country/{}", crate::html::url_enc(key)), &[])
+    }
+
+    pub fn supplier_href(&self, key: &str) -> String {
+        self.href(&format!("/supplier/{}", crate::html::url_enc(key)), &[])
+    }
+}
+
+/// A rendered page body and its title.
+pub struct Page {
+    pub title: String,
+    pub body: String,
+}
+
+/// Resolves the release, runs `build` on the blocking pool and wraps the result
+/// in the layout. Errors become an HTML page with the API error's status.
+pub async fn render(
+    st: Arc<AppState>,
+    p: Params,
+    path: String,
+    build: impl FnOnce(&Ctx) -> Result<Page, ApiError> + Send + 'static,
+) -> Response {
+    let pinned = p.release().map(str::to_string);
+    let rel = match st.pick(pinned.as_deref()) {
+        Ok(r) => r,
+        Err(e) => return error_page(&st, None, e),
+    };
+    let ctx = Ctx {
+        st: st.clone(),
+        rel,
+        pinned,
+        p,
+        path,
+    };
+    let res = tokio::task::spawn_blocking(move || {
+        let out = build(&ctx);
+        (ctx, out)
+    })
+    .await;
+    match res {
+        Ok((ctx, Ok(page))) => Html(layout::layout(&ctx, &page.title, &page.body)).into_response(),
+        Ok((ctx, Err(e))) => error_page(&st, Some(&ctx), e),
+        Err(e) => error_page(&st, None, ApiError::internal(e.to_string())),
+    }
+}
+
+fn error_page(st: &Arc<AppState>, ctx: Option<&Ctx>, e: ApiError) -> Response {
+    let mut body = format!(
+        "<h1>{}</h1><p>{}</p>",
+        esc(e.status.canonical_reason().unwrap_or("Error")),
+        esc(&e.message)
+    );
+    if !e.suggestions.is_empty() {
+        body.push_str("<p>Did you mean:</p><ul>");
+        for s in &e.suggestions {
+            let href = match ctx {
+                Some(c) => c.href("/search", &[("q", s)]),
+                None => format!("/search?q={}", crate::html::url_enc(s)),
+            };
+            body.push_str(&format!(
+                "<li><a href=\"{}\">{}</a></li>",
+                esc(&href),
+                esc(s)
+            ));
+        }
+        body.push_str("</ul>");
+    }
+    body.push_str("<p><a href=\"/\">Back to the world page</a></p>");
+    let html = match ctx {
+        Some(c) => layout::layout(c, "Error", &body),
+        None => layout::bare(st, "Error", &body),
+    };
+    let mut r = (e.status, Html(html)).into_response();
+    r.headers_mut().insert(
+        header::CACHE_CONTROL,
+        header::HeaderValue::from_static("no-store"),
+    );
+    r
+}
+
+/// 404: JSON under `/api/`, a page elsewhere.
+pub async fn not_found(
+    axum::extract::State(st): axum::extract::State<Arc<AppState>>,
+    uri: Uri,
+) -> Response {
+    let e = ApiError::not_found(format!("no such page: {}", uri.path()));
+    if uri.path().starts_with("/api/") || uri.path() == "/api" {
+        return e.into_response();
+    }
+    let mut r = error_page(&st, None, e);
+    *r.status_mut() = StatusCode::NOT_FOUND;
+    r
+}

@@ -1,0 +1,318 @@
+//! Query parameters: parsed leniently (never a parse failure on odd bytes),
+//! validated strictly (a bad period or category is a 400 naming the problem,
+//! an unknown country a 404 with suggestions).
+
+use crate::error::{ApiError, ApiResult};
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use engine::{Basis, Direction, Filter};
+use model::{Category, EntityId, EntityKind, Release, Window};
+use sipri::names::{Resolver, levenshtein, loose};
+use std::convert::Infallible;
+
+/// Longest country (or other) query we look up; longer ones are a 400.
+const MAX_VALUE: usize = 200;
+
+/// The decoded query string, in order.
+#[derive(Debug, Clone, Default)]
+pub struct Params {
+    pairs: Vec<(String, String)>,
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Params {
+    type Rejection = Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(Params::parse(parts.uri.query().unwrap_or("")))
+    }
+}
+
+impl Params {
+    pub fn parse(query: &str) -> Params {
+        Params {
+            pairs: form_urlencoded::parse(query.as_bytes())
+                .map(|(k, v)| (k.into_owned(), v.into_owned()))
+                .collect(),
+        }
+    }
+
+    /// The first non-blank value of `name`, trimmed.
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.pairs
+            .iter()
+            .filter(|(k, _)| k == name)
+            .map(|(_, v)| v.trim())
+            .find(|v| !v.is_empty())
+    }
+
+    /// Every non-blank value of `name`, trimmed, in order.
+    pub fn get_all(&self, name: &str) -> Vec<&str> {
+        self.pairs
+            .iter()
+            .filter(|(k, _)| k == name)
+            .map(|(_, v)| v.trim())
+            .filter(|v| !v.is_empty())
+            .collect()
+    }
+
+    /// A number parameter within `min..=max`.
+    pub fn number(&self, name: &str, default: f64, min: f64, max: f64) -> ApiResult<f64> {
+        match self.get(name) {
+            None => Ok(default),
+            Some(s) => match s.parse::<f64>() {
+                Ok(v) if v.is_finite() && (min..=max).contains(&v) => Ok(v),
+                _ => Err(ApiError::bad_request(format!(
+                    "'{name}' must be a number from {min} to {max}, not '{s}'"
+                ))),
+            },
+        }
+    }
+
+    /// An optional party parameter, resolved in `rel`.
+    pub fn entity_opt(&self, rel: &Release, name: &str) -> ApiResult<Option<EntityId>> {
+        match self.get(name) {
+            None => Ok(None),
+            Some(_) => self.entity(rel, name).map(Some),
+        }
+    }
+
+    /// A required parameter.
+    pub fn require(&self, name: &str) -> ApiResult<&str> {
+        let v = self
+            .get(name)
+            .ok_or_else(|| ApiError::bad_request(format!("missing parameter '{name}'")))?;
+        if v.len() > MAX_VALUE {
+            return Err(ApiError::bad_request(format!(
+                "parameter '{name}' is over {MAX_VALUE} bytes"
+            )));
+        }
+        Ok(v)
+    }
+
+    pub fn release(&self) -> Option<&str> {
+        self.get("release")
+    }
+
+    /// `name` as a window; the release's latest five-year window when absent.
+    pub fn window(&self, rel: &Release, name: &str) -> ApiResult<Window> {
+        match self.get(name) {
+            Some(s) => parse_window(s, name),
+            None => engine::default_window(rel).ok_or_else(|| {
+                ApiError::bad_request(format!(
+                    "release {} has no deliveries, so '{name}' has no default",
+                    rel.meta.id
+                ))
+            }),
+        }
+    }
+
+    /// `name` as a window, required.
+    pub fn window_required(&self, name: &str) -> ApiResult<Window> {
+        parse_window(self.require(name)?, name)
+    }
+
+    pub fn category(&self) -> ApiResult<Option<Category>> {
+        match self.get("category") {
+            None => Ok(None),
+            Some(s) if s.eq_ignore_ascii_case("all") => Ok(None),
+            Some(s) => Category::parse(s).map(Some).ok_or_else(|| {
+                let names: Vec<String> = Category::ALL
+                    .iter()
+                    .map(|c| c.sipri_name().to_string())
+                    .collect();
+                ApiError::bad_request(format!(
+                    "'{s}' is not an armament category; use one of: {}",
+                    names.join(", ")
+                ))
+                .with_suggestions(names)
+            }),
+        }
+    }
+
+    pub fn basis(&self) -> ApiResult<Basis> {
+        match self.get("basis") {
+            None => Ok(Basis::Delivery),
+            Some(s) => Basis::parse(s).ok_or_else(|| {
+                ApiError::bad_request(format!("'{s}' is not a basis; use 'delivery' or 'order'"))
+            }),
+        }
+    }
+
+    /// `period` + `category` + `basis`.
+    pub fn filter(&self, rel: &Release) -> ApiResult<Filter> {
+        Ok(Filter::new(self.window(rel, "period")?)
+            .with_category(self.category()?)
+            .with_basis(self.basis()?))
+    }
+
+    /// `direction`: imports (default) or exports; also `importers`/`exporters`.
+    pub fn direction(&self, default: Direction) -> ApiResult<Direction> {
+        match self.get("direction") {
+            None => Ok(default),
+            Some(s) => parse_direction(s).ok_or_else(|| {
+                ApiError::bad_request(format!(
+                    "'{s}' is not a direction; use 'imports' or 'exports'"
+                ))
+            }),
+        }
+    }
+
+    /// A positive integer `name` up to `max`.
+    pub fn limit(&self, name: &str, default: usize, max: usize) -> ApiResult<usize> {
+        match self.get(name) {
+            None => Ok(default),
+            Some(s) => match s.parse::<usize>() {
+                Ok(n) if (1..=max).contains(&n) => Ok(n),
+                _ => Err(ApiError::bad_request(format!(
+                    "'{name}' must be a whole number from 1 to {max}, not '{s}'"
+                ))),
+            },
+        }
+    }
+
+    /// A required country (or other party) parameter, resolved in `rel`.
+    pub fn entity(&self, rel: &Release, name: &str) -> ApiResult<EntityId> {
+        resolve_entity(rel, self.require(name)?)
+    }
+}
+
+pub fn parse_window(s: &str, name: &str) -> ApiResult<Window> {
+    Window::parse(s).map_err(|e| ApiError::bad_request(format!("'{name}': {e}")))
+}
+
+pub fn parse_direction(s: &str) -> Option<Direction> {
+    match s.trim().to_ascii_lowercase().as_str() {
+        "importers" | "importer" => Some(Direction::Imports),
+        "exporters" | "exporter" => Some(Direction::Exports),
+        other => Direction::parse(other),
+    }
+}
+
+/// A party as users write it — ISO3, key, SIPRI name or any alias — to its id
+/// in `rel`. Unknown: 404 with up to five suggestions.
+pub fn resolve_entity(rel: &Release, q: &str) -> ApiResult<EntityId> {
+    let q = q.trim();
+    if q.is_empty() {
+        return Err(ApiError::bad_request("empty country name"));
+    }
+    if q.len() > MAX_VALUE {
+        return Err(ApiError::bad_request("country name too long"));
+    }
+    if let Some(id) = rel
+        .entities
+        .by_key(q)
+        .or_else(|| rel.entities.by_key(&q.to_ascii_uppercase()))
+    {
+        return Ok(id);
+    }
+    let lq = loose(q);
+    if let Some((id, _)) = rel.entities.iter().find(|(_, e)| loose(&e.name) == lq) {
+        return Ok(id);
+    }
+    match Resolver::builtin().lookup(q) {
+        Ok(e) => rel.entities.by_key(&e.key).ok_or_else(|| {
+            ApiError::not_found(format!(
+                "{} ({}) has no transfers in release {}",
+                e.name, e.key, rel.meta.id
+            ))
+        }),
+        Err(mut suggestions) => {
+            if suggestions.is_empty() {
+                suggestions = suggest_in_release(rel, &lq);
+            }
+            Err(
+                ApiError::not_found(format!("unknown country or party '{q}'"))
+                    .with_suggestions(suggestions),
+            )
+        }
+    }
+}
+
+/// Names in the release close to `lq` (already `loose`-folded).
+fn suggest_in_release(rel: &Release, lq: &str) -> Vec<String> {
+    if lq.is_empty() {
+        return Vec::new();
+    }
+    let limit = (lq.chars().count() / 3).max(2);
+    let mut v: Vec<(usize, &str)> = rel
+        .entities
+        .iter()
+        .filter_map(|(_, e)| {
+            let n = loose(&e.name);
+            let d = if n.contains(lq) {
+                0
+            } else {
+                levenshtein(lq, &n)
+            };
+            (d <= limit).then_some((d, e.name.as_str()))
+        })
+        .collect();
+    v.sort();
+    v.into_iter().take(5).map(|(_, n)| n.to_string()).collect()
+}
+
+/// One search hit.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Hit {
+    pub key: String,
+    pub name: String,
+    pub kind: &'static str,
+    pub iso3: Option<String>,
+    /// The spelling that matched, when it is an alias rather than the name.
+    pub matched: Option<String>,
+}
+
+/// Parties of `rel` whose name, key or any alias contains `q` (prefix matches
+/// first), for the search box. Aliases come from the resolver's table, so
+/// "Kasachstan", "Turkey" or "UAE" find their country.
+pub fn search(rel: &Release, q: &str, limit: usize) -> Vec<Hit> {
+    let lq = loose(q);
+    if lq.is_empty() {
+        return Vec::new();
+    }
+    let resolver = Resolver::builtin();
+    let mut scored: Vec<(u8, String, Hit)> = Vec::new();
+    for (_, e) in rel.entities.iter() {
+        if matches!(e.kind, EntityKind::Aggregate) {
+            continue;
+        }
+        let score_of = |spelling: &str| -> Option<u8> {
+            let l = loose(spelling);
+            if l == lq {
+                Some(0)
+            } else if l.starts_with(&lq) {
+                Some(1)
+            } else if l.contains(&lq) {
+                Some(2)
+            } else {
+                None
+            }
+        };
+        let mut best: Option<(u8, Option<String>)> = score_of(&e.name).map(|s| (s * 2, None));
+        if e.key.eq_ignore_ascii_case(q.trim()) {
+            best = Some((0, None));
+        }
+        for a in resolver.aliases(&e.key).into_iter().skip(1) {
+            if let Some(sc) = score_of(a).map(|s| s * 2 + 1)
+                && best.as_ref().is_none_or(|(b, _)| sc < *b)
+            {
+                best = Some((sc, Some(a.to_string())));
+            }
+        }
+        if let Some((score, matched)) = best {
+            scored.push((
+                score,
+                e.name.clone(),
+                Hit {
+                    key: e.key.clone(),
+                    name: e.name.clone(),
+                    kind: e.kind.as_str(),
+                    iso3: e.iso3.clone(),
+                    matched,
+                },
+            ));
+        }
+    }
+    scored.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+    scored.into_iter().take(limit).map(|(_, _, h)| h).collect()
+}

@@ -1,0 +1,96 @@
+//! The route table: one list that both the router and the OpenAPI document are
+//! built from, so the document cannot miss an endpoint or a parameter.
+
+use crate::state::AppState;
+use crate::{assets, cache, harden, pages};
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::middleware;
+use axum::routing::{MethodRouter, get};
+
+mod table;
+use std::sync::Arc;
+pub use table::*;
+
+pub type Route = MethodRouter<Arc<AppState>>;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum In {
+    Path,
+    Query,
+}
+
+/// A parameter's type, as the OpenAPI schema states it.
+#[derive(Debug, Clone, Copy)]
+pub enum Ty {
+    Str,
+    /// A period: `YYYY`, `YYYY-YYYY` or `YYYY-YY`.
+    Period,
+    Int {
+        min: i64,
+        max: i64,
+    },
+    Enum(&'static [&'static str]),
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Param {
+    pub name: &'static str,
+    pub at: In,
+    pub required: bool,
+    pub ty: Ty,
+    pub doc: &'static str,
+    pub example: Option<&'static str>,
+}
+
+/// A request body.
+#[derive(Debug, Clone, Copy)]
+pub struct BodyDoc {
+    /// Media types accepted, first is the main one.
+    pub media: &'static [&'static str],
+    pub doc: &'static str,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Produces {
+    Json,
+    Html,
+}
+
+pub struct Endpoint {
+    pub method: &'static str,
+    pub path: &'static str,
+    pub id: &'static str,
+    pub tag: &'static str,
+    pub summary: &'static str,
+    pub params: &'static [Param],
+    pub body: Option<BodyDoc>,
+    pub produces: Produces,
+    /// Builds the axum method router for this path.
+    pub route: fn() -> Route,
+}
+
+/// The router: the table's routes, embedded assets, limits and caching.
+pub fn router(state: Arc<AppState>) -> Router {
+    let limits = state.limits.clone();
+    let mut r: Router<Arc<AppState>> = Router::new();
+    for e in ENDPOINTS {
+        r = r.route(e.path, (e.route)());
+    }
+    let (l1, l2) = (limits.clone(), limits.clone());
+    r.route("/assets/{name}", get(assets::serve))
+        .fallback(pages::not_found)
+        .layer(DefaultBodyLimit::max(limits.max_body))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            cache::conditional_get,
+        ))
+        .layer(middleware::from_fn(move |req, next| {
+            harden::timeout(l1.clone(), req, next)
+        }))
+        .layer(middleware::from_fn(move |req, next| {
+            harden::limit_uri(l2.clone(), req, next)
+        }))
+        .layer(middleware::from_fn(harden::security_headers))
+        .with_state(state)
+}

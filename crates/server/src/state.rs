@@ -1,0 +1,251 @@
+//! Server state: the store, loaded releases, the SYNTHETIC demo and the
+//! response cache.
+//!
+//! Releases are immutable, so a loaded `Arc<Release>` is shared by every
+//! request and kept for the life of the process (a data dir holds a handful).
+//! The release listing is re-read at most every [`LISTING_TTL`], so a release
+//! imported by `armsflow import` while the server runs shows up without a restart.
+
+use crate::Limits;
+use crate::cache::ResponseCache;
+use crate::error::{ApiError, ApiResult};
+use axum::http::StatusCode;
+use model::{ImportReport, Release, ReleaseMeta};
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::{Duration, Instant};
+use store::Store;
+
+/// How long a release listing is trusted before the data dir is re-read.
+pub const LISTING_TTL: Duration = Duration::from_secs(3);
+
+/// Seed of the demo data: fixed so that every first run shows the same numbers.
+pub const DEMO_SEED: u64 = 2026;
+
+/// Loaded releases kept at most; beyond this the least recently added goes.
+const MAX_LOADED: usize = 8;
+
+struct Listing {
+    metas: Arc<Vec<ReleaseMeta>>,
+    checked: Instant,
+}
+
+pub struct AppState {
+    store: Store,
+    pub admin_token: Option<String>,
+    pub limits: Limits,
+    /// Generated in memory when the store held no release at startup.
+    demo: Option<Arc<Release>>,
+    loaded: RwLock<HashMap<String, Arc<Release>>>,
+    listing: RwLock<Listing>,
+    /// Bumped whenever the listing changes, so cached pages (whose release
+    /// picker lists the releases) are not served stale.
+    generation: AtomicU64,
+    /// Serialises imports so that two uploads never race inside one server.
+    import_lock: Mutex<()>,
+    pub cache: ResponseCache,
+}
+
+impl AppState {
+    /// Opens the store at `data_dir`; with no release stored, generates the
+    /// SYNTHETIC demo (scale 1, [`DEMO_SEED`]).
+    pub fn open(
+        data_dir: &Path,
+        admin_token: Option<String>,
+        limits: Limits,
+    ) -> Result<Self, String> {
+        let store = Store::open(data_dir).map_err(|e| e.to_string())?;
+        let metas = store.list().map_err(|e| e.to_string())?;
+        let demo = if metas.is_empty() {
+            Some(Arc::new(demo_release()?))
+        } else {
+            None
+        };
+        Ok(AppState {
+            store,
+            admin_token: admin_token.filter(|t| !t.is_empty()),
+            limits,
+            demo,
+            loaded: RwLock::new(HashMap::new()),
+            listing: RwLock::new(Listing {
+                metas: Arc::new(metas),
+                checked: Instant::now(),
+            }),
+            generation: AtomicU64::new(0),
+            import_lock: Mutex::new(()),
+            cache: ResponseCache::default(),
+        })
+    }
+
+    pub fn data_dir(&self) -> &Path {
+        self.store.dir()
+    }
+
+    /// Stored releases, oldest first (re-read after [`LISTING_TTL`]).
+    pub fn releases(&self) -> Arc<Vec<ReleaseMeta>> {
+        {
+            let l = self.listing.read().unwrap_or_else(|e| e.into_inner());
+            if l.checked.elapsed() < LISTING_TTL {
+                return l.metas.clone();
+            }
+        }
+        self.refresh_listing()
+    }
+
+    fn refresh_listing(&self) -> Arc<Vec<ReleaseMeta>> {
+        let mut l = self.listing.write().unwrap_or_else(|e| e.into_inner());
+        // A failing listing keeps the last good one rather than failing every request.
+        if let Ok(metas) = self.store.list() {
+            let changed = metas
+                .iter()
+                .map(|m| &m.id)
+                .ne(l.metas.iter().map(|m| &m.id));
+            if changed {
+                l.metas = Arc::new(metas);
+                self.generation.fetch_add(1, Ordering::Relaxed);
+            }
+        }
+        l.checked = Instant::now();
+        l.metas.clone()
+    }
+
+    /// Changes whenever the set of releases changes.
+    pub fn generation(&self) -> u64 {
+        self.generation.load(Ordering::Relaxed)
+    }
+
+    /// The demo release, when the server runs on one.
+    pub fn demo(&self) -> Option<&Arc<Release>> {
+        self.demo.as_ref()
+    }
+
+    /// The release a request means: `requested`, else the latest stored, else
+    /// the demo. Unknown ids are a 404 listing the known ones.
+    pub fn resolve_id(&self, requested: Option<&str>) -> ApiResult<String> {
+        let metas = self.releases();
+        match requested.map(str::trim).filter(|s| !s.is_empty()) {
+            Some(id) => {
+                let known = metas.iter().any(|m| m.id == id)
+                    || self.demo.as_ref().is_some_and(|d| d.meta.id == id);
+                if known {
+                    Ok(id.to_string())
+                } else {
+                    let mut ids: Vec<String> = metas.iter().rev().map(|m| m.id.clone()).collect();
+                    if let Some(d) = &self.demo {
+                        ids.push(d.meta.id.clone());
+                    }
+                    Err(ApiError::not_found(format!("no release '{id}'"))
+                        .with_suggestions(ids.into_iter().take(10).collect()))
+                }
+            }
+            None => match (metas.last(), &self.demo) {
+                (Some(m), _) => Ok(m.id.clone()),
+                (None, Some(d)) => Ok(d.meta.id.clone()),
+                (None, None) => Err(ApiError::new(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "no_release",
+                    "no release stored: run `armsflow import FILE` or `armsflow fetch`",
+                )),
+            },
+        }
+    }
+
+    /// The release with id `id` (see [`AppState::resolve_id`]), loading it on first use.
+    pub fn release(&self, id: &str) -> ApiResult<Arc<Release>> {
+        if let Some(d) = &self.demo
+            && d.meta.id == id
+        {
+            return Ok(d.clone());
+        }
+        if let Some(r) = self
+            .loaded
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(id)
+        {
+            return Ok(r.clone());
+        }
+        let rel = self.store.load(id).map_err(|e| match e {
+            store::StoreError::NotFound { .. } | store::StoreError::InvalidId(_) => {
+                ApiError::not_found(e.to_string())
+            }
+            other => ApiError::internal(format!("cannot load release {id}: {other}")),
+        })?;
+        let rel = Arc::new(rel);
+        let mut loaded = self.loaded.write().unwrap_or_else(|e| e.into_inner());
+        if loaded.len() >= MAX_LOADED
+            && let Some(k) = loaded.keys().next().cloned()
+        {
+            loaded.remove(&k);
+        }
+        loaded.insert(id.to_string(), rel.clone());
+        Ok(rel)
+    }
+
+    /// Resolves and loads in one step.
+    pub fn pick(&self, requested: Option<&str>) -> ApiResult<Arc<Release>> {
+        let id = self.resolve_id(requested)?;
+        self.release(&id)
+    }
+
+    /// The stored import report of release `id`.
+    pub fn import_report(&self, id: &str) -> Option<ImportReport> {
+        self.store.report(id).ok()
+    }
+
+    /// Whether every page should carry the SYNTHETIC banner for `rel`.
+    pub fn is_synthetic(rel: &Release) -> bool {
+        rel.meta.synthetic
+    }
+
+    /// Imports a file's bytes as a release (admin only; the caller checked the token).
+    pub fn import(
+        &self,
+        file_name: &str,
+        bytes: &[u8],
+    ) -> ApiResult<(ReleaseMeta, ImportReport, bool)> {
+        let _guard = self.import_lock.lock().unwrap_or_else(|e| e.into_inner());
+        let opts = sipri::ReadOptions {
+            file_name: file_name.to_string(),
+            ..Default::default()
+        };
+        let (release, report) = sipri::read(bytes, &opts).map_err(|e| {
+            ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "unreadable",
+                e.to_string(),
+            )
+        })?;
+        let outcome = self.store.put(&release, &report).map_err(|e| match e {
+            store::StoreError::Conflict { .. } => {
+                ApiError::new(StatusCode::CONFLICT, "conflict", e.to_string())
+            }
+            other => ApiError::internal(other.to_string()),
+        })?;
+        let created = outcome.is_created();
+        let meta = self
+            .store
+            .meta(outcome.id())
+            .map_err(|e| ApiError::internal(e.to_string()))?;
+        self.refresh_listing();
+        Ok((meta, report, created))
+    }
+}
+
+/// The SYNTHETIC demo: our generator's register at scale 1, read by the real
+/// reader, so the demo exercises exactly the path real files take.
+pub fn demo_release() -> Result<Release, String> {
+    let mut buf = Vec::new();
+    sipri::synth::write_register(&mut buf, 1, DEMO_SEED)
+        .map_err(|e| format!("cannot generate demo data: {e}"))?;
+    let opts = sipri::ReadOptions {
+        file_name: "synthetic-demo.csv".to_string(),
+        ..Default::default()
+    };
+    let (mut release, _report) =
+        sipri::read(&buf, &opts).map_err(|e| format!("cannot read demo data: {e}"))?;
+    release.meta.synthetic = true;
+    Ok(release)
+}

@@ -1,0 +1,150 @@
+//! Test helpers: apps over the SYNTHETIC demo and over the shared Feb-2026
+//! register, and one-shot requests against the router (no socket needed).
+#![allow(dead_code)]
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{HeaderMap, Request, StatusCode};
+use http_body_util::BodyExt;
+use server::{AppState, Limits};
+use std::path::PathBuf;
+use std::sync::{Arc, OnceLock};
+use tower::ServiceExt;
+
+/// `$ARMSFLOW_SHARED_DIR`, else the `shared` dir found walking up from this crate.
+pub fn shared_dir() -> Option<PathBuf> {
+    if let Some(d) = std::env::var_os("ARMSFLOW_SHARED_DIR") {
+        let p = PathBuf::from(d);
+        return p.is_dir().then_some(p);
+    }
+    let mut dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    loop {
+        let cand = dir.join("shared");
+        if cand.join("data").is_dir() {
+            return Some(cand);
+        }
+        if !dir.pop() {
+            return None;
+        }
+    }
+}
+
+/// The Feb-2026 register, or `None` after a LOUD skip message (a panic when
+/// `ARMSFLOW_REQUIRE_SHARED=1`).
+pub fn register_2026(test: &str) -> Option<PathBuf> {
+    let p = shared_dir()
+        .map(|d| d.join("data/sipri/nagehanrdogan-trade-register-2026/trade_register.csv"));
+    match p {
+        Some(p) if p.is_file() => Some(p),
+        _ => {
+            if std::env::var("ARMSFLOW_REQUIRE_SHARED").as_deref() == Ok("1") {
+                panic!("{test}: shared Feb-2026 register not found and ARMSFLOW_REQUIRE_SHARED=1");
+            }
+            eprintln!(
+                "SKIPPED: {test}: shared Feb-2026 register not found (set ARMSFLOW_SHARED_DIR)"
+            );
+            None
+        }
+    }
+}
+
+/// A data dir holding the imported Feb-2026 register, made once per test binary.
+pub fn real_data_dir(test: &str) -> Option<PathBuf> {
+    static DIR: OnceLock<Option<tempfile::TempDir>> = OnceLock::new();
+    let src = register_2026(test)?;
+    let dir = DIR.get_or_init(|| {
+        let bytes = std::fs::read(&src).expect("read register");
+        let opts = sipri::ReadOptions {
+            file_name: "trade_register.csv".into(),
+            ..Default::default()
+        };
+        let (rel, report) = sipri::read(&bytes, &opts).expect("register reads");
+        let tmp = tempfile::tempdir().expect("tempdir");
+        store::Store::open(tmp.path())
+            .unwrap()
+            .put(&rel, &report)
+            .expect("store put");
+        Some(tmp)
+    });
+    dir.as_ref().map(|d| d.path().to_path_buf())
+}
+
+pub fn state_at(dir: &std::path::Path, token: Option<&str>, limits: Limits) -> Arc<AppState> {
+    Arc::new(AppState::open(dir, token.map(str::to_string), limits).expect("state opens"))
+}
+
+/// The app over an empty data dir: the SYNTHETIC demo. Shared per test binary.
+pub fn demo_app() -> Router {
+    static ST: OnceLock<(tempfile::TempDir, Arc<AppState>)> = OnceLock::new();
+    let (_, st) = ST.get_or_init(|| {
+        let tmp = tempfile::tempdir().unwrap();
+        let st = state_at(tmp.path(), None, Limits::default());
+        (tmp, st)
+    });
+    server::app(st.clone())
+}
+
+/// The app over the Feb-2026 register, if the shared data is there.
+pub fn real_app(test: &str) -> Option<Router> {
+    static ST: OnceLock<Arc<AppState>> = OnceLock::new();
+    let dir = real_data_dir(test)?;
+    let st = ST.get_or_init(|| state_at(&dir, None, Limits::default()));
+    Some(server::app(st.clone()))
+}
+
+pub struct Resp {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: Vec<u8>,
+}
+
+impl Resp {
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_slice(&self.body)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&self.body)))
+    }
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+}
+
+pub async fn send(app: &Router, req: Request<Body>) -> Resp {
+    let r = app.clone().oneshot(req).await.expect("infallible");
+    let status = r.status();
+    let headers = r.headers().clone();
+    let body = r
+        .into_body()
+        .collect()
+        .await
+        .expect("body")
+        .to_bytes()
+        .to_vec();
+    Resp {
+        status,
+        headers,
+        body,
+    }
+}
+
+pub async fn get(app: &Router, uri: &str) -> Resp {
+    send(app, Request::get(uri).body(Body::empty()).unwrap()).await
+}
+
+pub async fn post(app: &Router, uri: &str, ctype: &str, body: impl Into<Body>) -> Resp {
+    send(
+        app,
+        Request::post(uri)
+            .header("content-type", ctype)
+            .body(body.into())
+            .unwrap(),
+    )
+    .await
+}
+
+/// Asserts a JSON error with this status and returns its body.
+pub fn assert_error(r: &Resp, status: StatusCode) -> serde_json::Value {
+    assert_eq!(r.status, status, "body: {}", r.text());
+    let j = r.json();
+    assert!(j["error"].is_string() && j["message"].is_string(), "{j}");
+    j
+}

@@ -1,0 +1,238 @@
+//! State shared by the readers while they build one release: entity interning,
+//! row accounting, rejections and warnings.
+
+use crate::ReadError;
+use crate::names::Resolver;
+use crate::preamble::Preamble;
+use model::{
+    Deal, Entity, EntityId, EntityKind, EntityTable, Flows, ImportReport, Rejection, Release,
+    ReleaseMeta, SourceFormat, UnresolvedName,
+};
+use sha2::{Digest, Sha256};
+use std::collections::HashMap;
+
+/// Individual warnings kept before they are summarised, so a pathological file
+/// cannot grow the report without bound.
+const MAX_WARNINGS: usize = 50;
+
+pub(crate) struct Builder {
+    pub file: String,
+    skip_bad_rows: bool,
+    resolver: &'static Resolver,
+    pub entities: EntityTable,
+    /// Raw name as written → id, so the resolver runs once per distinct name.
+    cache: HashMap<String, EntityId>,
+    /// Unresolved entity → (rows, TIV) it carries.
+    unresolved: HashMap<EntityId, (u64, f64)>,
+    pub deals: Vec<Deal>,
+    pub flows: Flows,
+    pub world_totals: Vec<(u16, f64)>,
+    pub report: ImportReport,
+    suppressed_warnings: u64,
+}
+
+impl Builder {
+    pub fn new(file: &str, skip_bad_rows: bool, capacity: usize) -> Self {
+        Builder {
+            file: file.to_string(),
+            skip_bad_rows,
+            resolver: Resolver::builtin(),
+            entities: EntityTable::new(),
+            cache: HashMap::new(),
+            unresolved: HashMap::new(),
+            deals: Vec::new(),
+            flows: Flows::with_capacity(capacity),
+            world_totals: Vec::new(),
+            report: ImportReport {
+                file: file.to_string(),
+                ..ImportReport::default()
+            },
+            suppressed_warnings: 0,
+        }
+    }
+
+    pub fn error(&self, line: u64, reason: impl Into<String>) -> ReadError {
+        ReadError {
+            file: self.file.clone(),
+            line,
+            reason: reason.into(),
+        }
+    }
+
+    /// A row that cannot be read: fails the read, or is recorded as rejected
+    /// when the caller asked to skip bad rows.
+    pub fn bad_row(&mut self, line: u64, reason: String) -> Result<(), ReadError> {
+        if self.skip_bad_rows {
+            self.report.rejected.push(Rejection { line, reason });
+            Ok(())
+        } else {
+            Err(self.error(line, reason))
+        }
+    }
+
+    pub fn warn(&mut self, msg: String) {
+        if self.report.warnings.len() < MAX_WARNINGS {
+            self.report.warnings.push(msg);
+        } else {
+            self.suppressed_warnings += 1;
+        }
+    }
+
+    /// The id of a name as written in the file; unknown names become
+    /// `Unresolved` entities (reported, never dropped).
+    pub fn entity(&mut self, raw: &str) -> EntityId {
+        if let Some(&id) = self.cache.get(raw) {
+            return id;
+        }
+        let name = raw.trim();
+        let e = self.resolver.resolve(name).unwrap_or_else(|| Entity {
+            key: format!("unresolved:{name}"),
+            name: name.to_string(),
+            kind: EntityKind::Unresolved,
+            iso3: None,
+        });
+        let id = self.entities.intern(e);
+        self.cache.insert(raw.to_string(), id);
+        id
+    }
+
+    /// The "all suppliers"/"all recipients" side of a one-sided TIV table.
+    pub fn aggregate(&mut self, key: &str, name: &str) -> EntityId {
+        self.entities.intern(Entity {
+            key: key.to_string(),
+            name: name.to_string(),
+            kind: EntityKind::Aggregate,
+            iso3: None,
+        })
+    }
+
+    /// Accounts one row's TIV to any unresolved party in it.
+    pub fn note_parties(&mut self, ids: [EntityId; 2], tiv: f64) {
+        for id in ids {
+            if self.entities.get(id).kind == EntityKind::Unresolved {
+                let e = self.unresolved.entry(id).or_insert((0, 0.0));
+                e.0 += 1;
+                e.1 += tiv;
+            }
+        }
+    }
+
+    pub fn finish(
+        mut self,
+        format: SourceFormat,
+        preamble: Preamble,
+        bytes: &[u8],
+    ) -> (Release, ImportReport) {
+        if self.suppressed_warnings > 0 {
+            let n = self.suppressed_warnings;
+            self.report
+                .warnings
+                .push(format!("{n} further warnings not shown"));
+        }
+        let digest = Sha256::digest(bytes);
+        let sha: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+        let date = preamble.generated_iso.clone();
+        let id = format!(
+            "{}-{}-{}",
+            date.as_deref().unwrap_or("undated"),
+            format.as_str(),
+            &sha[..8]
+        );
+        let span = self.flows.year_span();
+        let mut unresolved: Vec<UnresolvedName> = self
+            .unresolved
+            .iter()
+            .map(|(&id, &(rows, tiv))| UnresolvedName {
+                name: self.entities.get(id).name.clone(),
+                rows,
+                tiv,
+            })
+            .collect();
+        unresolved.sort_by(|a, b| b.tiv.total_cmp(&a.tiv).then(a.name.cmp(&b.name)));
+        let r = &mut self.report;
+        r.format = Some(format);
+        r.rows_imported = r.rows_read.saturating_sub(r.rejected.len() as u64);
+        r.deals = self.deals.len() as u64;
+        r.flows = self.flows.len() as u64;
+        r.entities = self.entities.len() as u64;
+        r.unresolved = unresolved;
+        let meta = ReleaseMeta {
+            id,
+            format,
+            title: preamble.title,
+            generated_raw: preamble.generated_raw,
+            generated: date,
+            source_line: preamble.source_line,
+            source_file: self.file.clone(),
+            sha256: sha,
+            synthetic: preamble.synthetic,
+            first_year: span.map(|s| s.0),
+            last_year: span.map(|s| s.1),
+            imported_at: String::new(),
+        };
+        let release = Release {
+            meta,
+            entities: self.entities,
+            deals: self.deals,
+            flows: self.flows,
+            world_totals: self.world_totals,
+        };
+        (release, self.report)
+    }
+}
+
+/// A 4-digit year in 1900..=2100, or a clear reason.
+pub fn parse_year(s: &str, what: &str) -> Result<u16, String> {
+    let t = s.trim();
+    if t.len() != 4 || !t.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(format!("{what}: '{t}' is not a 4-digit year"));
+    }
+    let y: u16 = t
+        .parse()
+        .map_err(|_| format!("{what}: '{t}' is not a year"))?;
+    if !(1900..=2100).contains(&y) {
+        return Err(format!("{what}: impossible year {y} (expected 1900-2100)"));
+    }
+    Ok(y)
+}
+
+/// An optional year: empty → `None`.
+pub fn parse_opt_year(s: &str, what: &str) -> Result<Option<u16>, String> {
+    if s.trim().is_empty() {
+        Ok(None)
+    } else {
+        parse_year(s, what).map(Some)
+    }
+}
+
+/// A non-negative finite TIV value.
+pub fn parse_tiv(s: &str, what: &str) -> Result<f64, String> {
+    let t = s.trim();
+    match t.parse::<f64>() {
+        Ok(v) if v.is_finite() && v >= 0.0 => Ok(v),
+        Ok(v) => Err(format!(
+            "{what}: {v} is not a valid TIV (negative or infinite)"
+        )),
+        Err(_) if t.is_empty() => Err(format!("{what}: empty TIV value")),
+        Err(_) => Err(format!("{what}: non-numeric TIV '{t}'")),
+    }
+}
+
+pub fn parse_opt_tiv(s: &str, what: &str) -> Result<Option<f64>, String> {
+    if s.trim().is_empty() {
+        Ok(None)
+    } else {
+        parse_tiv(s, what).map(Some)
+    }
+}
+
+/// A whole number of units; empty → `None`.
+pub fn parse_opt_count(s: &str, what: &str) -> Result<Option<u32>, String> {
+    let t = s.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    t.parse::<u32>()
+        .map(Some)
+        .map_err(|_| format!("{what}: '{t}' is not a whole number"))
+}

@@ -1,0 +1,379 @@
+//! Name resolver: SIPRI's supplier/recipient names (and what users type) → one
+//! [`Entity`] each, from our own reviewed table `data/entities.csv`.
+//!
+//! Two matching levels, on purpose:
+//! * [`Resolver::resolve`] is for names read from SIPRI files: case-, accent- and
+//!   whitespace-insensitive, but punctuation (`*`, `**`, brackets) must match, so a
+//!   file never resolves to the wrong party by a loose guess.
+//! * [`Resolver::lookup`] is for user input: it also ignores punctuation and accepts
+//!   ISO codes and SIPRI's legacy codes, and answers "did you mean" otherwise.
+
+use model::{Entity, EntityKind};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+const BUILTIN_CSV: &str = include_str!("../data/entities.csv");
+
+/// One row of the name table.
+#[derive(Debug, Clone)]
+struct Row {
+    entity: Entity,
+    aliases: Vec<String>,
+    codes: Vec<String>,
+}
+
+/// The name table with its indexes.
+#[derive(Debug)]
+pub struct Resolver {
+    rows: Vec<Row>,
+    /// `fold(name)` of canonical names and aliases → row index.
+    exact: HashMap<String, usize>,
+    /// `loose(name)` of names, aliases, ISO3 codes and SIPRI codes → row index.
+    loose: HashMap<String, usize>,
+    by_key: HashMap<String, usize>,
+}
+
+/// Error in a name table: line number and reason.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableError {
+    pub line: usize,
+    pub reason: String,
+}
+
+impl std::fmt::Display for TableError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "entities.csv:{}: {}", self.line, self.reason)
+    }
+}
+
+impl std::error::Error for TableError {}
+
+impl Resolver {
+    /// The embedded table, parsed once.
+    pub fn builtin() -> &'static Resolver {
+        static R: OnceLock<Resolver> = OnceLock::new();
+        R.get_or_init(|| {
+            // The embedded table is checked by this crate's tests; a broken build
+            // of it is a programming error, not an input error.
+            Resolver::parse(BUILTIN_CSV).expect("embedded entities.csv is valid")
+        })
+    }
+
+    /// Parses a table in the `entities.csv` format (`#` comments, one header line).
+    pub fn parse(text: &str) -> Result<Resolver, TableError> {
+        let mut r = Resolver {
+            rows: Vec::new(),
+            exact: HashMap::new(),
+            loose: HashMap::new(),
+            by_key: HashMap::new(),
+        };
+        let mut seen_header = false;
+        for (i, raw) in text.lines().enumerate() {
+            let line = i + 1;
+            let l = raw.trim_end_matches('\r');
+            if l.trim().is_empty() || l.starts_with('#') {
+                continue;
+            }
+            if !seen_header {
+                seen_header = true;
+                if l.trim() != "key,kind,iso3,name,aliases,codes" {
+                    return Err(TableError {
+                        line,
+                        reason: format!("unexpected header '{l}'"),
+                    });
+                }
+                continue;
+            }
+            let f: Vec<&str> = l.split(',').map(str::trim).collect();
+            if f.len() != 6 {
+                return Err(TableError {
+                    line,
+                    reason: format!("{} fields, expected 6", f.len()),
+                });
+            }
+            let kind = EntityKind::parse(f[1]).ok_or_else(|| TableError {
+                line,
+                reason: format!("unknown kind '{}'", f[1]),
+            })?;
+            if f[0].is_empty() || f[3].is_empty() {
+                return Err(TableError {
+                    line,
+                    reason: "empty key or name".into(),
+                });
+            }
+            let iso3 = (!f[2].is_empty()).then(|| f[2].to_string());
+            if kind == EntityKind::State && f[0].len() == 3 && iso3.as_deref() != Some(f[0]) {
+                return Err(TableError {
+                    line,
+                    reason: "state key must equal its iso3".into(),
+                });
+            }
+            let split = |s: &str| -> Vec<String> {
+                s.split('|')
+                    .map(str::trim)
+                    .filter(|a| !a.is_empty())
+                    .map(String::from)
+                    .collect()
+            };
+            let row = Row {
+                entity: Entity {
+                    key: f[0].into(),
+                    name: f[3].into(),
+                    kind,
+                    iso3,
+                },
+                aliases: split(f[4]),
+                codes: split(f[5]),
+            };
+            r.add(row, line)?;
+        }
+        r.index_codes();
+        Ok(r)
+    }
+
+    fn add(&mut self, row: Row, line: usize) -> Result<(), TableError> {
+        let idx = self.rows.len();
+        if self.by_key.insert(row.entity.key.clone(), idx).is_some() {
+            return Err(TableError {
+                line,
+                reason: format!("duplicate key '{}'", row.entity.key),
+            });
+        }
+        for n in std::iter::once(&row.entity.name).chain(&row.aliases) {
+            for (map, k) in [(&mut self.exact, fold(n)), (&mut self.loose, loose(n))] {
+                if k.is_empty() {
+                    continue;
+                }
+                if let Some(&other) = map.get(&k)
+                    && other != idx
+                {
+                    return Err(TableError {
+                        line,
+                        reason: format!(
+                            "name '{n}' already belongs to '{}'",
+                            self.rows[other].entity.key
+                        ),
+                    });
+                }
+                map.insert(k, idx);
+            }
+        }
+        self.rows.push(row);
+        Ok(())
+    }
+
+    /// Codes come last so that a code never shadows a name, and ISO codes win over
+    /// SIPRI's legacy codes where they clash (`CHE` is ISO Switzerland but SIPRI
+    /// Chile; `CZE` is ISO Czechia but SIPRI Czechoslovakia).
+    fn index_codes(&mut self) {
+        for (idx, row) in self.rows.iter().enumerate() {
+            if let Some(iso) = &row.entity.iso3 {
+                self.loose.entry(loose(iso)).or_insert(idx);
+            }
+        }
+        for (idx, row) in self.rows.iter().enumerate() {
+            for c in &row.codes {
+                self.loose.entry(loose(c)).or_insert(idx);
+            }
+        }
+    }
+
+    /// Resolves a name as written in a SIPRI file. `None` means "not in our table".
+    pub fn resolve(&self, sipri_name: &str) -> Option<Entity> {
+        self.exact
+            .get(&fold(sipri_name))
+            .map(|&i| self.rows[i].entity.clone())
+    }
+
+    /// Resolves user input: any spelling, alias, ISO3 or SIPRI code, ignoring case,
+    /// accents and punctuation. On failure returns up to 5 suggestions, best first.
+    pub fn lookup(&self, user_query: &str) -> Result<Entity, Vec<String>> {
+        let q = loose(user_query);
+        if let Some(&i) = self.loose.get(&q) {
+            return Ok(self.rows[i].entity.clone());
+        }
+        if let Some(&i) = self.by_key.get(user_query.trim()) {
+            return Ok(self.rows[i].entity.clone());
+        }
+        Err(self.suggest(&q))
+    }
+
+    fn suggest(&self, q: &str) -> Vec<String> {
+        if q.is_empty() {
+            return Vec::new();
+        }
+        let limit = (q.chars().count() / 3).max(2);
+        let mut best: HashMap<usize, usize> = HashMap::new();
+        for (k, &idx) in &self.loose {
+            let d = if q.len() >= 3 && k.starts_with(q) {
+                0
+            } else {
+                levenshtein(q, k)
+            };
+            if d <= limit {
+                let e = best.entry(idx).or_insert(d);
+                *e = (*e).min(d);
+            }
+        }
+        let mut v: Vec<(usize, &str)> = best
+            .into_iter()
+            .map(|(i, d)| (d, self.rows[i].entity.name.as_str()))
+            .collect();
+        v.sort();
+        v.into_iter().take(5).map(|(_, n)| n.to_string()).collect()
+    }
+
+    pub fn entities(&self) -> impl Iterator<Item = &Entity> {
+        self.rows.iter().map(|r| &r.entity)
+    }
+
+    /// Entity by its stable key (`KAZ`, `org:nato`).
+    pub fn by_key(&self, key: &str) -> Option<&Entity> {
+        self.by_key.get(key).map(|&i| &self.rows[i].entity)
+    }
+
+    /// Every spelling known for `key`: the canonical name first, then the aliases
+    /// (not the codes). Empty for an unknown key. Used to find names in free text.
+    pub fn aliases(&self, key: &str) -> Vec<&str> {
+        match self.by_key.get(key) {
+            Some(&i) => {
+                let r = &self.rows[i];
+                std::iter::once(r.entity.name.as_str())
+                    .chain(r.aliases.iter().map(String::as_str))
+                    .collect()
+            }
+            None => Vec::new(),
+        }
+    }
+
+    /// SIPRI legacy codes of `key` (`USR` for the Soviet Union).
+    pub fn codes(&self, key: &str) -> Vec<&str> {
+        self.by_key
+            .get(key)
+            .map(|&i| self.rows[i].codes.iter().map(String::as_str).collect())
+            .unwrap_or_default()
+    }
+}
+
+/// Lower-case, accents folded, whitespace collapsed; punctuation kept.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        for c in word.chars() {
+            push_folded(&mut out, c);
+        }
+    }
+    out
+}
+
+/// [`fold`], then apostrophes dropped and other punctuation treated as spaces.
+pub fn loose(s: &str) -> String {
+    let f = fold(s);
+    let mut out = String::with_capacity(f.len());
+    let mut space = false;
+    for c in f.chars() {
+        if c == '\'' || c == '\u{2019}' || c == '`' || c == '\u{b4}' {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.push(c);
+        } else {
+            space = true;
+        }
+    }
+    out
+}
+
+fn push_folded(out: &mut String, c: char) {
+    let s = match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ą' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => {
+            "a"
+        }
+        'æ' | 'Æ' => "ae",
+        'ç' | 'ć' | 'č' | 'Ç' | 'Ć' | 'Č' => "c",
+        'è' | 'é' | 'ê' | 'ë' | 'ę' | 'ě' | 'È' | 'É' | 'Ê' | 'Ë' => "e",
+        'ì' | 'í' | 'î' | 'ï' | 'ı' | 'İ' | 'Ì' | 'Í' | 'Î' | 'Ï' => "i",
+        'ñ' | 'ń' | 'Ñ' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ő' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' => {
+            "o"
+        }
+        'ù' | 'ú' | 'û' | 'ü' | 'ű' | 'Ù' | 'Ú' | 'Û' | 'Ü' => "u",
+        'ý' | 'ÿ' | 'Ý' => "y",
+        'ß' => "ss",
+        'ş' | 'ś' | 'š' | 'Ş' | 'Š' => "s",
+        'ğ' | 'Ğ' => "g",
+        'ł' | 'Ł' => "l",
+        'ř' => "r",
+        'ž' | 'ź' | 'ż' | 'Ž' => "z",
+        _ => {
+            for l in c.to_lowercase() {
+                out.push(l);
+            }
+            return;
+        }
+    };
+    out.push_str(s);
+}
+
+/// Edit distance over chars (insert, delete, substitute), two-row DP.
+pub fn levenshtein(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != cb);
+            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn levenshtein_cases() {
+        assert_eq!(levenshtein("", ""), 0);
+        assert_eq!(levenshtein("abc", ""), 3);
+        assert_eq!(levenshtein("kitten", "sitting"), 3);
+        assert_eq!(levenshtein("türkei", "turkei"), 1);
+    }
+
+    #[test]
+    fn folding() {
+        assert_eq!(fold("  Türkiye  "), "turkiye");
+        assert_eq!(fold("Unknown   supplier(s)"), "unknown supplier(s)");
+        assert_eq!(loose("Côte d'Ivoire"), "cote divoire");
+        assert_eq!(loose("NATO**"), "nato");
+        assert_eq!(loose("HoR (Libya)*"), "hor libya");
+    }
+
+    #[test]
+    fn builtin_parses() {
+        let r = Resolver::builtin();
+        assert!(r.entities().count() > 250);
+        assert_eq!(r.resolve("Türkiye").unwrap().key, "TUR");
+    }
+
+    #[test]
+    fn parse_errors() {
+        let h = "key,kind,iso3,name,aliases,codes\n";
+        assert!(Resolver::parse("bad header\n").is_err());
+        assert!(Resolver::parse(&format!("{h}A,state\n")).is_err());
+        assert!(Resolver::parse(&format!("{h}AAA,planet,AAA,A,,\n")).is_err());
+        let dup = format!("{h}AAA,state,AAA,A,,\nBBB,state,BBB,B,A,\n");
+        assert_eq!(Resolver::parse(&dup).unwrap_err().line, 3);
+    }
+}

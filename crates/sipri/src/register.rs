@@ -1,0 +1,278 @@
+//! The current 17-column trade register: one row per deal and delivery year.
+//!
+//! Each row becomes one flow with SIPRI's `TIV delivery values` as given (never
+//! recomputed); rows sharing a `SIPRI AT Database ID` form one deal.
+
+use crate::ReadError;
+use crate::builder::{
+    Builder, parse_opt_count, parse_opt_tiv, parse_opt_year, parse_tiv, parse_year,
+};
+use crate::text::{Line, Lines, is_blank, split_fields, strip_semicolon};
+use model::{Category, Deal, Flags, flows::Flow};
+use std::collections::HashMap;
+
+pub const COLUMNS: [&str; 17] = [
+    "SIPRI AT Database ID",
+    "Supplier",
+    "Recipient",
+    "Designation",
+    "Description",
+    "Armament category",
+    "Order date",
+    "Order date is estimate",
+    "Numbers delivered",
+    "Numbers delivered is estimate",
+    "Delivery year",
+    "Delivery year is estimate",
+    "Status",
+    "SIPRI estimate",
+    "TIV deal unit",
+    "TIV delivery values",
+    "Local production",
+];
+
+/// Checks a header row against the expected column names.
+pub fn check_header(b: &Builder, line: &Line, expected: &[&str]) -> Result<(), ReadError> {
+    let cells: Vec<&str> = strip_semicolon(line.text)
+        .split(',')
+        .map(str::trim)
+        .collect();
+    if cells.len() != expected.len() {
+        return Err(b.error(
+            line.no,
+            format!(
+                "header has {} columns, expected {}",
+                cells.len(),
+                expected.len()
+            ),
+        ));
+    }
+    for (i, (got, want)) in cells.iter().zip(expected).enumerate() {
+        if !got.eq_ignore_ascii_case(want.trim()) {
+            return Err(b.error(
+                line.no,
+                format!(
+                    "header column {}: '{got}', expected '{}'",
+                    i + 1,
+                    want.trim()
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Yes/No/empty → `Some(true)`/`Some(false)`/`None` (unknown, not No).
+fn yes_no(s: &str, col: usize) -> Result<Option<bool>, String> {
+    match s.trim() {
+        "" => Ok(None),
+        t if t.eq_ignore_ascii_case("yes") => Ok(Some(true)),
+        t if t.eq_ignore_ascii_case("no") => Ok(Some(false)),
+        t => Err(format!(
+            "'{}': expected Yes, No or empty, found '{t}'",
+            COLUMNS[col]
+        )),
+    }
+}
+
+/// Estimate state of a deal from several rows: any Yes wins, then any unknown.
+fn merge(a: Option<bool>, b: Option<bool>) -> Option<bool> {
+    match (a, b) {
+        (Some(true), _) | (_, Some(true)) => Some(true),
+        (None, _) | (_, None) => None,
+        _ => Some(false),
+    }
+}
+
+struct Row<'a> {
+    id: u64,
+    f: [&'a str; 17],
+    category: Category,
+    order_year: Option<u16>,
+    order_est: Option<bool>,
+    units: Option<u32>,
+    units_est: Option<bool>,
+    year: u16,
+    year_est: Option<bool>,
+    tiv_unit_new: Option<f64>,
+    tiv_unit: Option<f64>,
+    tiv: f64,
+    local: Option<bool>,
+}
+
+fn parse_row<'a>(f: [&'a str; 17]) -> Result<Row<'a>, String> {
+    let id_s = f[0].trim();
+    let id = id_s
+        .parse::<u64>()
+        .map_err(|_| format!("'SIPRI AT Database ID': '{id_s}' is not a number"))?;
+    if f[1].trim().is_empty() || f[2].trim().is_empty() {
+        return Err("empty Supplier or Recipient".into());
+    }
+    let cat_s = f[5].trim();
+    let category =
+        Category::parse(cat_s).ok_or_else(|| format!("unknown armament category '{cat_s}'"))?;
+    Ok(Row {
+        id,
+        f,
+        category,
+        order_year: parse_opt_year(f[6], COLUMNS[6])?,
+        order_est: yes_no(f[7], 7)?,
+        units: parse_opt_count(f[8], COLUMNS[8])?,
+        units_est: yes_no(f[9], 9)?,
+        year: parse_year(f[10], COLUMNS[10])?,
+        year_est: yes_no(f[11], 11)?,
+        tiv_unit_new: parse_opt_tiv(f[13], COLUMNS[13])?,
+        tiv_unit: parse_opt_tiv(f[14], COLUMNS[14])?,
+        tiv: parse_tiv(f[15], COLUMNS[15])?,
+        local: yes_no(f[16], 16)?,
+    })
+}
+
+pub fn read(b: &mut Builder, text: &str, header: &Line) -> Result<(), ReadError> {
+    check_header(b, header, &COLUMNS)?;
+    let mut deal_of: HashMap<u64, u32> = HashMap::new();
+    let mut blank = 0u64;
+    let mut dup_years = 0u64;
+    for line in Lines::new(text).skip(header.no as usize) {
+        let l = strip_semicolon(line.text);
+        if is_blank(l) {
+            blank += 1;
+            continue;
+        }
+        b.report.rows_read += 1;
+        let mut f = [""; 17];
+        let n = split_fields(l, &mut f);
+        if n != 17 {
+            let reason = if n < 17 && !line.terminated {
+                format!("truncated file: last record has {n} of 17 fields")
+            } else if n < 17 {
+                format!("missing columns: {n} fields, expected 17")
+            } else {
+                format!("extra columns: {n} fields, expected 17")
+            };
+            b.bad_row(line.no, reason)?;
+            continue;
+        }
+        let row = match parse_row(f) {
+            Ok(r) => r,
+            Err(reason) => {
+                b.bad_row(line.no, reason)?;
+                continue;
+            }
+        };
+        let supplier = b.entity(row.f[1]);
+        let recipient = b.entity(row.f[2]);
+        let (deal_idx, is_new) = match deal_of.get(&row.id) {
+            Some(&d) => {
+                let deal = &b.deals[d as usize];
+                if deal.supplier != supplier || deal.recipient != recipient {
+                    let first = deal.line;
+                    b.bad_row(
+                        line.no,
+                        format!(
+                            "deal {} has other parties here than at line {first}",
+                            row.id
+                        ),
+                    )?;
+                    continue;
+                }
+                (d, false)
+            }
+            None => {
+                let d = b.deals.len() as u32;
+                deal_of.insert(row.id, d);
+                b.deals.push(new_deal(&row, supplier, recipient, line.no));
+                (d, true)
+            }
+        };
+        if !is_new {
+            let deal = &mut b.deals[deal_idx as usize];
+            if deal.delivery_years.contains(&row.year) {
+                dup_years += 1;
+            }
+            deal.delivery_years.push(row.year);
+            deal.number_delivered =
+                Some(deal.number_delivered.unwrap_or(0) + row.units.unwrap_or(0));
+            deal.number_delivered_estimated = merge(deal.number_delivered_estimated, row.units_est);
+            deal.tiv_delivered = Some(deal.tiv_delivered.unwrap_or(0.0) + row.tiv);
+        }
+        let mut flags = 0u16;
+        for (est, bit) in [
+            (row.order_est, Flags::EST_ORDER),
+            (row.units_est, Flags::EST_NUMBER),
+            (row.year_est, Flags::EST_YEAR),
+        ] {
+            match est {
+                Some(true) => flags |= bit,
+                None => flags |= Flags::EST_UNKNOWN,
+                Some(false) => {}
+            }
+        }
+        if is_second_hand(row.f[12]) {
+            flags |= Flags::SECOND_HAND;
+        }
+        if row.local == Some(true) {
+            flags |= Flags::LOCAL_PRODUCTION;
+        }
+        b.flows.push(Flow {
+            supplier,
+            recipient,
+            year: row.year,
+            category: row.category,
+            tiv: row.tiv,
+            units: row.units.unwrap_or(0),
+            flags,
+            deal: deal_idx,
+        });
+        b.report.tiv_total += row.tiv;
+        b.note_parties([supplier, recipient], row.tiv);
+    }
+    for d in &mut b.deals {
+        d.delivery_years.sort_unstable();
+    }
+    if dup_years > 0 {
+        b.warn(format!(
+            "{dup_years} rows repeat a (deal, delivery year) pair; kept as separate flows"
+        ));
+    }
+    if blank > 0 {
+        b.warn(format!("{blank} blank lines skipped"));
+    }
+    if b.report.rows_read == 0 {
+        return Err(b.error(header.no, "no data rows after the header"));
+    }
+    Ok(())
+}
+
+pub fn is_second_hand(status: &str) -> bool {
+    status
+        .trim()
+        .to_ascii_lowercase()
+        .starts_with("second hand")
+}
+
+fn new_deal(row: &Row, supplier: u32, recipient: u32, line: u64) -> Deal {
+    Deal {
+        sipri_id: Some(row.id),
+        supplier,
+        recipient,
+        designation: row.f[3].trim().to_string(),
+        description: row.f[4].trim().to_string(),
+        category: row.category as u8,
+        order_year: row.order_year,
+        order_year_estimated: row.order_est,
+        number_ordered: None,
+        number_ordered_estimated: None,
+        number_delivered: Some(row.units.unwrap_or(0)),
+        number_delivered_estimated: row.units_est,
+        delivery_years: vec![row.year],
+        status: row.f[12].trim().to_string(),
+        comments: String::new(),
+        tiv_unit_new: row.tiv_unit_new,
+        tiv_unit: row.tiv_unit,
+        tiv_order: None,
+        tiv_delivered: Some(row.tiv),
+        local_production: row.local,
+        line: u32::try_from(line).unwrap_or(u32::MAX),
+    }
+}

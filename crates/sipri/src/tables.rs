@@ -1,0 +1,193 @@
+//! SIPRI TIV tables: entity rows × year columns.
+//!
+//! * importers/exporters tables (new tool): one side of each flow is "all
+//!   suppliers"/"all recipients", an aggregate entity; the `Total world …` row
+//!   becomes the release's world totals;
+//! * legacy per-supplier tables (`TIV of arms exports from X`): bilateral, the
+//!   title names the supplier; the trailing `Total` row is only checked.
+//!
+//! An empty cell is "no deliveries" (no flow); `0` (often `0 `) is "between 0 and
+//! 0.5", kept as a zero flow flagged `BELOW_HALF`. Totals and percentages are not
+//! flows; totals are compared with the row sums and mismatches beyond rounding warned.
+
+use crate::ReadError;
+use crate::builder::{Builder, parse_tiv};
+use crate::preamble::{Header, is_year, supplier_table_party};
+use crate::text::{Lines, is_blank, strip_semicolon};
+use model::{Category, EntityId, Flags, NO_DEAL, SourceFormat, flows::Flow};
+
+/// Which side the rows are on and who the other side is.
+enum Sides {
+    RowsAreRecipients(EntityId),
+    RowsAreSuppliers(EntityId),
+}
+
+pub fn read(b: &mut Builder, text: &str, h: &Header) -> Result<(), ReadError> {
+    let cells: Vec<&str> = strip_semicolon(h.line.text).split(',').collect();
+    let width = cells.len();
+    let year_cols: Vec<(usize, u16)> = cells
+        .iter()
+        .enumerate()
+        .skip(1)
+        .filter(|(_, c)| is_year(c.trim()))
+        .map(|(i, c)| (i, c.trim().parse().unwrap_or(0)))
+        .collect();
+    // The first non-year column after the years is the row total (`1950-2024`, `Total`).
+    let total_col = cells
+        .iter()
+        .enumerate()
+        .skip(1)
+        .find(|(_, c)| !c.trim().is_empty() && !is_year(c.trim()))
+        .map(|(i, _)| i);
+    let sides = match h.format {
+        SourceFormat::ImportTable => {
+            Sides::RowsAreRecipients(b.aggregate("aggregate:all-suppliers", "All suppliers"))
+        }
+        SourceFormat::ExportTable => {
+            Sides::RowsAreSuppliers(b.aggregate("aggregate:all-recipients", "All recipients"))
+        }
+        _ => {
+            let (name, exports) = supplier_table_party(&h.preamble.title).ok_or_else(|| {
+                b.error(
+                    1,
+                    format!(
+                        "cannot read the party from the title '{}'",
+                        h.preamble.title
+                    ),
+                )
+            })?;
+            let party = b.entity(name);
+            if exports {
+                Sides::RowsAreRecipients(party)
+            } else {
+                Sides::RowsAreSuppliers(party)
+            }
+        }
+    };
+    let world = matches!(
+        h.format,
+        SourceFormat::ImportTable | SourceFormat::ExportTable
+    );
+    let mut col_sums = vec![0.0f64; year_cols.len()];
+    let mut col_counts = vec![0usize; year_cols.len()];
+    let mut fields: Vec<&str> = Vec::with_capacity(width);
+    for line in Lines::new(text).skip(h.line.no as usize) {
+        let l = strip_semicolon(line.text);
+        if is_blank(l) {
+            continue;
+        }
+        fields.clear();
+        fields.extend(l.split(','));
+        b.report.rows_read += 1;
+        if fields.len() != width {
+            let reason = if fields.len() < width && !line.terminated {
+                format!(
+                    "truncated file: last row has {} of {width} fields",
+                    fields.len()
+                )
+            } else {
+                format!("row has {} fields, header has {width}", fields.len())
+            };
+            b.bad_row(line.no, reason)?;
+            continue;
+        }
+        let name = fields[0].trim();
+        if name.is_empty() {
+            b.bad_row(line.no, "row without a name".into())?;
+            continue;
+        }
+        let mut values: Vec<Option<(f64, bool)>> = Vec::with_capacity(year_cols.len());
+        let mut bad = None;
+        for &(i, year) in &year_cols {
+            let c = fields[i].trim();
+            if c.is_empty() {
+                values.push(None);
+                continue;
+            }
+            match parse_tiv(c, &year.to_string()) {
+                Ok(v) => values.push(Some((v, v == 0.0))),
+                Err(e) => {
+                    bad = Some(e);
+                    break;
+                }
+            }
+        }
+        if let Some(reason) = bad {
+            b.bad_row(line.no, reason)?;
+            continue;
+        }
+        let row_sum: f64 = values.iter().flatten().map(|v| v.0).sum();
+        let cells_n = values.iter().flatten().count();
+        if let Some(tc) = total_col {
+            check_total(b, line.no, name, fields[tc], row_sum, cells_n);
+        }
+        let is_total = name.eq_ignore_ascii_case("Total")
+            || name.to_ascii_lowercase().starts_with("total world");
+        if is_total {
+            for (k, v) in values.iter().enumerate() {
+                if let Some((v, _)) = v {
+                    if world {
+                        b.world_totals.push((year_cols[k].1, *v));
+                    }
+                    let ours = col_sums[k];
+                    if (ours - v).abs() > 0.5 * col_counts[k] as f64 + 1.0 {
+                        b.warn(format!(
+                            "line {}: Total for {} is {v}, rows sum to {ours}",
+                            line.no, year_cols[k].1
+                        ));
+                    }
+                }
+            }
+            continue;
+        }
+        let other = b.entity(name);
+        let (supplier, recipient) = match sides {
+            Sides::RowsAreRecipients(s) => (s, other),
+            Sides::RowsAreSuppliers(r) => (other, r),
+        };
+        for (k, v) in values.iter().enumerate() {
+            let Some((tiv, below_half)) = *v else {
+                continue;
+            };
+            col_sums[k] += tiv;
+            col_counts[k] += 1;
+            let mut flags = 0;
+            if below_half {
+                flags |= Flags::BELOW_HALF;
+                b.report.below_half_cells += 1;
+            }
+            b.flows.push(Flow {
+                supplier,
+                recipient,
+                year: year_cols[k].1,
+                category: Category::Unspecified,
+                tiv,
+                units: 0,
+                flags,
+                deal: NO_DEAL,
+            });
+        }
+        b.report.tiv_total += row_sum;
+        b.note_parties([supplier, recipient], row_sum);
+    }
+    if b.report.rows_read == 0 {
+        return Err(b.error(h.line.no, "no data rows after the header"));
+    }
+    Ok(())
+}
+
+/// Compares a row's published total with the sum of its year cells. SIPRI rounds
+/// each cell, so up to 0.5 per cell may be lost either way.
+fn check_total(b: &mut Builder, line: u64, name: &str, cell: &str, sum: f64, cells: usize) {
+    let t = cell.trim();
+    if t.is_empty() {
+        return;
+    }
+    match t.parse::<f64>() {
+        Ok(total) if (total - sum).abs() <= 0.5 * cells as f64 + 0.5 => {}
+        Ok(total) => b.warn(format!(
+            "line {line}: '{name}' total {total} differs from its year cells' sum {sum}"
+        )),
+        Err(_) => b.warn(format!("line {line}: '{name}' total '{t}' is not a number")),
+    }
+}

@@ -1,0 +1,143 @@
+//! Bytes → text: encoding, BOM, physical lines and fields.
+//!
+//! SIPRI files never quote fields (except the title of legacy per-supplier tables),
+//! so a plain split on `,` is exact and lets the readers run without allocating
+//! per field.
+
+use std::borrow::Cow;
+
+/// The decoded file and what encoding it was in.
+pub struct Decoded<'a> {
+    pub text: Cow<'a, str>,
+    /// `utf-8` or `latin-1` (decoded as Windows-1252, its superset in practice).
+    pub encoding: &'static str,
+}
+
+/// UTF-8 when the bytes are valid UTF-8 (BOM stripped), else Latin-1/Windows-1252.
+/// A NUL byte means binary data: `Err(line)` with its 1-based line.
+pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, u64> {
+    if let Some(pos) = bytes.iter().position(|&b| b == 0) {
+        return Err(1 + bytes[..pos].iter().filter(|&&b| b == b'\n').count() as u64);
+    }
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(body) {
+        Ok(s) => Ok(Decoded {
+            text: Cow::Borrowed(s),
+            encoding: "utf-8",
+        }),
+        Err(_) => {
+            let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(body);
+            Ok(Decoded {
+                text,
+                encoding: "latin-1",
+            })
+        }
+    }
+}
+
+/// Physical lines in the file, counting a last line without a newline.
+pub fn count_lines(text: &str) -> u64 {
+    let n = text.bytes().filter(|&b| b == b'\n').count() as u64;
+    n + u64::from(!text.is_empty() && !text.ends_with('\n'))
+}
+
+/// One physical line: 1-based number, content without line end, and whether
+/// the line was terminated by a newline (false only for a last, cut-off line).
+#[derive(Debug, Clone, Copy)]
+pub struct Line<'a> {
+    pub no: u64,
+    pub text: &'a str,
+    pub terminated: bool,
+}
+
+/// Iterates physical lines; strips `\r\n`/`\n`.
+pub struct Lines<'a> {
+    rest: &'a str,
+    no: u64,
+}
+
+impl<'a> Lines<'a> {
+    pub fn new(text: &'a str) -> Self {
+        Lines { rest: text, no: 0 }
+    }
+}
+
+impl<'a> Iterator for Lines<'a> {
+    type Item = Line<'a>;
+    fn next(&mut self) -> Option<Line<'a>> {
+        if self.rest.is_empty() {
+            return None;
+        }
+        self.no += 1;
+        let (line, terminated) = match self.rest.find('\n') {
+            Some(i) => {
+                let l = &self.rest[..i];
+                self.rest = &self.rest[i + 1..];
+                (l, true)
+            }
+            None => {
+                let l = self.rest;
+                self.rest = "";
+                (l, false)
+            }
+        };
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        Some(Line {
+            no: self.no,
+            text: line,
+            terminated,
+        })
+    }
+}
+
+/// Drops one stray trailing `;` (the Feb-2026 register ends every line with one).
+pub fn strip_semicolon(s: &str) -> &str {
+    s.strip_suffix(';').unwrap_or(s)
+}
+
+/// Splits `line` on `,` into `out`; returns the number of fields in the line,
+/// which may exceed `out.len()` (extra fields are counted, not stored).
+pub fn split_fields<'a>(line: &'a str, out: &mut [&'a str]) -> usize {
+    let mut n = 0;
+    for f in line.split(',') {
+        if n < out.len() {
+            out[n] = f;
+        }
+        n += 1;
+    }
+    n
+}
+
+/// True when a line holds nothing but commas, `;` and whitespace.
+pub fn is_blank(line: &str) -> bool {
+    line.bytes()
+        .all(|b| matches!(b, b',' | b';' | b' ' | b'\t'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_utf8_bom_and_latin1() {
+        let d = decode(b"\xEF\xBB\xBFabc").unwrap();
+        assert_eq!((d.text.as_ref(), d.encoding), ("abc", "utf-8"));
+        let d = decode(b"B\xfc-181").unwrap();
+        assert_eq!((d.text.as_ref(), d.encoding), ("Bü-181", "latin-1"));
+        assert_eq!(decode(b"a\nb\n\0").err(), Some(3));
+    }
+
+    #[test]
+    fn lines_and_fields() {
+        let v: Vec<_> = Lines::new("a,b;\r\nc\n\nd").collect();
+        assert_eq!(v.len(), 4);
+        assert_eq!(strip_semicolon(v[0].text), "a,b");
+        assert_eq!((v[3].no, v[3].text, v[3].terminated), (4, "d", false));
+        assert_eq!(count_lines("a\nb"), 2);
+        assert_eq!(count_lines("a\nb\n"), 2);
+        let mut f = [""; 2];
+        assert_eq!(split_fields("x,y,z", &mut f), 3);
+        assert_eq!(f, ["x", "y"]);
+        assert!(is_blank(",,, ,"));
+    }
+}

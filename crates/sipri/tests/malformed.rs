@@ -1,0 +1,282 @@
+//! Malformed inputs, built here: each fails with `file:line: reason`, never panics.
+use proptest::prelude::*;
+use sipri::{ReadOptions, read};
+
+const REG_HEADER: &str = "SIPRI AT Database ID,Supplier,Recipient,Designation,Description,Armament category,Order date,Order date is estimate,Numbers delivered,Numbers delivered is estimate,Delivery year,Delivery year is estimate,Status,SIPRI estimate,TIV deal unit,TIV delivery values,Local production";
+const LEG_HEADER: &str = "Recipient,Supplier,Year of order, ,Number ordered, ,Weapon designation,Weapon description,Number delivered, ,Year(s) of delivery,status,Comments,SIPRI TIV per unit,SIPRI TIV for total order,SIPRI TIV of delivered weapons";
+const GOOD: &str =
+    "1,Russia,Kazakhstan,X,tank,Armoured vehicles,2019,Yes,2,No,2020,No,New,1,1,2,No";
+const LEG_GOOD: &str = "Kazakhstan,Russia,2017,?,10,,X,APC,7,,2018; 2019,New,,1,10,7";
+
+fn opts() -> ReadOptions {
+    ReadOptions {
+        file_name: "bad.csv".into(),
+        skip_bad_rows: false,
+    }
+}
+
+/// Register with a 2-line preamble: the header is line 3, data from line 4.
+fn reg(rows: &[&str]) -> String {
+    let mut s = format!("Title;\r\nData generated: 1 Jan 2030;\r\n{REG_HEADER};\r\n");
+    for r in rows {
+        s.push_str(r);
+        s.push_str(";\r\n");
+    }
+    s
+}
+
+fn leg(rows: &[&str]) -> String {
+    let mut s = format!("Title\n{LEG_HEADER}\n");
+    for r in rows {
+        s.push_str(r);
+        s.push('\n');
+    }
+    s
+}
+
+/// Asserts the read fails at `line` with a reason containing `needle`.
+fn fails(bytes: &[u8], line: u64, needle: &str) {
+    let e = read(bytes, &opts()).expect_err("must fail");
+    assert_eq!(e.line, line, "{e}");
+    assert!(e.reason.contains(needle), "{e}");
+    assert_eq!(e.to_string(), format!("bad.csv:{line}: {}", e.reason));
+}
+
+#[test]
+fn empty_file() {
+    fails(b"", 1, "empty file");
+    fails(b"  \r\n\n", 1, "empty file");
+}
+
+#[test]
+fn binary_garbage() {
+    fails(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 3, "binary data");
+    fails(&[0xff, 0xfe, 0x80, 0x81, b'\n', 0x90], 2, "unknown layout");
+}
+
+#[test]
+fn no_header() {
+    fails(b"name,value\nfoo,1\n", 2, "no header found");
+    fails(
+        b"Title\nData generated: 1 Jan 2030\nSupplier,Recipient,Year\n",
+        3,
+        "unknown layout",
+    );
+}
+
+#[test]
+fn header_only() {
+    fails(reg(&[]).as_bytes(), 3, "no data rows");
+}
+
+#[test]
+fn header_wrong_columns() {
+    let s = reg(&[GOOD]).replace(",Local production;", ";");
+    fails(s.as_bytes(), 3, "header has 16 columns, expected 17");
+    let s = reg(&[GOOD]).replace("Designation,Description", "Description,Designation");
+    fails(
+        s.as_bytes(),
+        3,
+        "header column 4: 'Description', expected 'Designation'",
+    );
+}
+
+#[test]
+fn missing_columns() {
+    fails(
+        reg(&[GOOD, "2,Russia,Kazakhstan,X,tank"]).as_bytes(),
+        5,
+        "missing columns: 5 fields, expected 17",
+    );
+}
+
+#[test]
+fn extra_columns() {
+    let row = format!("{GOOD},extra");
+    fails(reg(&[&row]).as_bytes(), 4, "extra columns: 18 fields");
+}
+
+#[test]
+fn non_numeric_tiv() {
+    let row = GOOD.replace(",1,1,2,No", ",1,1,two,No");
+    fails(
+        reg(&[&row]).as_bytes(),
+        4,
+        "TIV delivery values: non-numeric TIV 'two'",
+    );
+}
+
+#[test]
+fn negative_tiv() {
+    let row = GOOD.replace(",1,1,2,No", ",1,1,-2,No");
+    fails(reg(&[&row]).as_bytes(), 4, "not a valid TIV");
+}
+
+#[test]
+fn impossible_years() {
+    for (y, msg) in [
+        ("1850", "impossible year 1850"),
+        ("2150", "impossible year 2150"),
+        ("20x0", "not a 4-digit year"),
+        ("202", "not a 4-digit year"),
+    ] {
+        let row = GOOD.replace(",No,2020,No,", &format!(",No,{y},No,"));
+        fails(reg(&[GOOD, &row]).as_bytes(), 5, msg);
+    }
+}
+
+#[test]
+fn bad_estimate_flag_and_category() {
+    fails(
+        reg(&[&GOOD.replace(",Yes,2,", ",Maybe,2,")]).as_bytes(),
+        4,
+        "expected Yes, No or empty",
+    );
+    fails(
+        reg(&[&GOOD.replace("Armoured vehicles", "Spaceships")]).as_bytes(),
+        4,
+        "unknown armament category 'Spaceships'",
+    );
+    fails(
+        reg(&[&GOOD.replacen("1,", "x1,", 1)]).as_bytes(),
+        4,
+        "is not a number",
+    );
+}
+
+#[test]
+fn empty_party() {
+    fails(
+        reg(&[&GOOD.replace("Russia", " ")]).as_bytes(),
+        4,
+        "empty Supplier or Recipient",
+    );
+}
+
+#[test]
+fn conflicting_deal_parties() {
+    let other = GOOD.replace("Russia", "China").replace(",2020,", ",2021,");
+    fails(
+        reg(&[GOOD, &other]).as_bytes(),
+        5,
+        "deal 1 has other parties here than at line 4",
+    );
+}
+
+#[test]
+fn truncated_register() {
+    let mut s = reg(&[GOOD, GOOD]);
+    s.truncate(s.len() - 30);
+    fails(s.as_bytes(), 5, "truncated file: last record has");
+}
+
+#[test]
+fn truncated_legacy() {
+    let mut s = leg(&[LEG_GOOD, LEG_GOOD]);
+    s.truncate(s.len() - 12);
+    fails(
+        s.as_bytes(),
+        4,
+        "truncated file: last record has 12 of 16 fields",
+    );
+}
+
+#[test]
+fn legacy_short_row_not_joined_with_a_full_one() {
+    let short = "Kazakhstan,Russia,2017,?,10";
+    fails(
+        leg(&[short, LEG_GOOD]).as_bytes(),
+        3,
+        "missing columns: 5 fields, expected 16",
+    );
+}
+
+#[test]
+fn legacy_bad_flag_and_years() {
+    fails(
+        leg(&[&LEG_GOOD.replace("2017,?,", "2017,X,")]).as_bytes(),
+        3,
+        "expected '?' or empty, found 'X'",
+    );
+    fails(
+        leg(&[&LEG_GOOD.replace("2018; 2019", "2018; 19")]).as_bytes(),
+        3,
+        "'19' is not a 4-digit year",
+    );
+    fails(
+        leg(&[&LEG_GOOD.replace(",2017,", ",0.36,")]).as_bytes(),
+        3,
+        "Year of order: '0.36'",
+    );
+    fails(
+        leg(&[&LEG_GOOD.replace(",10,,X,", ",ten,,X,")]).as_bytes(),
+        3,
+        "'ten' is not a whole number",
+    );
+}
+
+#[test]
+fn table_errors() {
+    let head = "Volume\nData generated: 13 Oct 2024 12:33:29 PM\nRecipient,2020,2021,2020-2021\n";
+    fails(
+        format!("{head}India,1,x,1\n").as_bytes(),
+        4,
+        "2021: non-numeric TIV 'x'",
+    );
+    fails(
+        format!("{head}India,1,1\n").as_bytes(),
+        4,
+        "row has 3 fields, header has 4",
+    );
+    fails(
+        format!("{head}India,1,1,2").as_bytes()[..head.len() + 8].as_ref(),
+        4,
+        "truncated file",
+    );
+    fails(
+        format!("{head},1,1,2\n").as_bytes(),
+        4,
+        "row without a name",
+    );
+    fails(
+        b"\"TIV of arms exports from , 2020-2021\"\n,2020,Total\nIndia,1,1\n",
+        1,
+        "cannot read the party",
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn random_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2000)) {
+        let _ = read(&bytes, &opts());
+        let _ = sipri::detect(&bytes);
+    }
+
+    /// Random edits of a valid register: errors or success, never a panic, and
+    /// success always accounts for every row.
+    #[test]
+    fn mutated_register_never_panics(pos in 0usize..400, byte in any::<u8>(), cut in 0usize..400) {
+        let mut b = reg(&[GOOD, GOOD, &GOOD.replace(",2020,", ",2021,")]).into_bytes();
+        let p = pos % b.len();
+        b[p] = byte;
+        b.truncate(b.len() - cut.min(b.len()));
+        for skip in [false, true] {
+            let o = ReadOptions { skip_bad_rows: skip, ..opts() };
+            if let Ok((rel, rep)) = read(&b, &o) {
+                prop_assert_eq!(rep.rows_read, rep.rows_imported + rep.rejected.len() as u64);
+                prop_assert!(rel.flows.is_consistent());
+            }
+        }
+    }
+
+    #[test]
+    fn mutated_legacy_never_panics(pos in 0usize..300, byte in any::<u8>()) {
+        let mut b = leg(&[LEG_GOOD, LEG_GOOD]).into_bytes();
+        let p = pos % b.len();
+        b[p] = byte;
+        let _ = read(&b, &ReadOptions { skip_bad_rows: true, ..opts() });
+        let _ = read(&b, &opts());
+    }
+}
