@@ -9,6 +9,7 @@
 #
 #   bench/load.sh                # 20 s, 2 wrk threads, 32 connections
 #   DURATION=10 CONNECTIONS=64 bench/load.sh
+#   LOAD_SKIP_BUILD=1 bench/load.sh   # reuse target/release/armsflow as built
 #
 # Needs wrk (Debian: apt-get install -y wrk).
 set -euo pipefail
@@ -26,8 +27,10 @@ if [ "$DURATION" -gt 120 ]; then
 fi
 command -v wrk >/dev/null || { echo "load.sh: wrk not found (apt-get install -y wrk)" >&2; exit 1; }
 
-echo "load.sh: building the release binary"
-cargo build --release -q -p armsflow-cli
+if [ "${LOAD_SKIP_BUILD:-0}" != 1 ]; then
+  echo "load.sh: building the release binary"
+  cargo build --release -q -p armsflow-cli
+fi
 BIN="${CARGO_TARGET_DIR:-target}/release/armsflow"
 
 DATA="$(mktemp -d)"

@@ -98,4 +98,7 @@ if [ -z "${SKIP_SCALE:-}" ]; then
         echo "$kb  $(basename "${cmd%% *}")"
     done | tee "$OUT/memory.txt"
 fi
+echo "## Medians"
+python3 "$ROOT/bench/summarize.py" "$OUT" | tee "$OUT/summary.md"
+echo "load average: $(cut -d" " -f1-3 /proc/loadavg)" | tee -a "$OUT/summary.md"
 echo "results in $OUT"

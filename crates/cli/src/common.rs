@@ -179,7 +179,7 @@ mod tests {
         assert_eq!(resolve_country(&r, "Türkiye").unwrap(), tur);
         assert_eq!(resolve_country(&r, "Turkey").unwrap(), tur);
 
-        let miss = user_msg(resolve_country(&r, "Kazakstan").unwrap_err());
+        let miss = user_msg(resolve_country(&r, "Kazakhztan").unwrap_err());
         assert!(
             miss.contains("did you mean") && miss.contains("Kazakhstan"),
             "{miss}"

@@ -10,7 +10,14 @@ use std::time::{Duration, Instant};
 
 fn demo(file: &Path, scale: u32, seed: u64) {
     let out = armsflow()
-        .args(["demo-data", "--scale", &scale.to_string(), "--seed", &seed.to_string(), "-o"])
+        .args([
+            "demo-data",
+            "--scale",
+            &scale.to_string(),
+            "--seed",
+            &seed.to_string(),
+            "-o",
+        ])
         .arg(file)
         .output()
         .unwrap();
@@ -20,7 +27,11 @@ fn demo(file: &Path, scale: u32, seed: u64) {
 
 fn releases_json(data: &Path) -> Vec<serde_json::Value> {
     let out = run(&["releases", "--format", "json"], data);
-    serde_json::from_str::<serde_json::Value>(&ok(&out)).unwrap().as_array().unwrap().clone()
+    serde_json::from_str::<serde_json::Value>(&ok(&out))
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .clone()
 }
 
 #[test]
@@ -51,15 +62,24 @@ fn import_is_idempotent_and_listed() {
     ok(&import(&other, &data, &[]));
     let list = releases_json(&data);
     assert_eq!(list.len(), 2);
-    let latest: Vec<bool> = list.iter().map(|r| r["latest"].as_bool().unwrap()).collect();
+    let latest: Vec<bool> = list
+        .iter()
+        .map(|r| r["latest"].as_bool().unwrap())
+        .collect();
     assert_eq!(latest.iter().filter(|&&l| l).count(), 1);
     // Demo data is dated 2025 by its seed, the hand-made file 3 Jan 2025.
-    let ordered: Vec<&str> = list.iter().map(|r| r["generated"].as_str().unwrap()).collect();
+    let ordered: Vec<&str> = list
+        .iter()
+        .map(|r| r["generated"].as_str().unwrap())
+        .collect();
     let mut sorted = ordered.clone();
     sorted.sort();
     assert_eq!(ordered, sorted);
     let table = ok(&run(&["releases"], &data));
-    assert!(table.contains("SYNTHETIC") && table.contains("* "), "{table}");
+    assert!(
+        table.contains("SYNTHETIC") && table.contains("* "),
+        "{table}"
+    );
 }
 
 #[test]
@@ -67,7 +87,10 @@ fn empty_store_says_what_to_do() {
     let tmp = tempfile::tempdir().unwrap();
     let data = tmp.path().join("data");
     let out = ok(&run(&["releases"], &data));
-    assert!(out.contains("armsflow import FILE") && out.contains("demo-data"), "{out}");
+    assert!(
+        out.contains("armsflow import FILE") && out.contains("demo-data"),
+        "{out}"
+    );
     assert!(releases_json(&data).is_empty());
 }
 
@@ -79,7 +102,10 @@ fn demo_data_is_deterministic_and_streams_to_stdout() {
     demo(&b, 1, 9);
     let bytes = fs::read(&a).unwrap();
     assert_eq!(bytes, fs::read(&b).unwrap());
-    let out = armsflow().args(["demo-data", "--seed", "9", "-o", "-"]).output().unwrap();
+    let out = armsflow()
+        .args(["demo-data", "--seed", "9", "-o", "-"])
+        .output()
+        .unwrap();
     assert!(out.status.success());
     assert_eq!(out.stdout, bytes);
     demo(&b, 1, 10);
@@ -116,12 +142,18 @@ fn kill_during_import_leaves_no_partial_release() {
         let listed = store.list().unwrap_or_else(|e| panic!("kill {i}: {e}"));
         assert!(listed.len() <= 1, "kill {i}: {listed:?}");
         for m in &listed {
-            let r = store.load(&m.id).unwrap_or_else(|e| panic!("kill {i}: {e}"));
+            let r = store
+                .load(&m.id)
+                .unwrap_or_else(|e| panic!("kill {i}: {e}"));
             assert!(r.flows.len() > 200_000 && r.flows.is_consistent());
             // Start over so the next kill lands on a real write again.
             fs::remove_dir_all(data.join("releases").join(&m.id)).unwrap();
         }
-        for e in fs::read_dir(data.join("releases")).into_iter().flatten().flatten() {
+        for e in fs::read_dir(data.join("releases"))
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
             let name = e.file_name().to_string_lossy().into_owned();
             assert!(name.starts_with(".tmp-"), "kill {i}: stray {name}");
         }
@@ -154,9 +186,10 @@ fn import_shared(rel: &str, what: &str) -> Option<(serde_json::Value, tempfile::
 
 #[test]
 fn real_feb_2026_register_imports_and_loads_fast() {
-    let Some((j, tmp)) =
-        import_shared("nagehanrdogan-trade-register-2026/trade_register.csv", "Feb-2026 register")
-    else {
+    let Some((j, tmp)) = import_shared(
+        "nagehanrdogan-trade-register-2026/trade_register.csv",
+        "Feb-2026 register",
+    ) else {
         return;
     };
     let r = &j["report"];
@@ -180,9 +213,10 @@ fn real_feb_2026_register_imports_and_loads_fast() {
 
 #[test]
 fn real_legacy_register_imports_with_repairs() {
-    let Some((j, _tmp)) =
-        import_shared("colasdroin-trade-register-2025/trade-register.csv", "legacy register")
-    else {
+    let Some((j, _tmp)) = import_shared(
+        "colasdroin-trade-register-2025/trade-register.csv",
+        "legacy register",
+    ) else {
         return;
     };
     let r = &j["report"];
@@ -190,5 +224,10 @@ fn real_legacy_register_imports_with_repairs() {
     assert_eq!(r["rows_repaired"], 4);
     assert_eq!(r["rejected"].as_array().unwrap().len(), 0);
     assert!(r["flows_allocated"].as_u64().unwrap() > 0);
-    assert!(j["release"].as_str().unwrap().starts_with("2025-03-13-legacy_register-"));
+    assert!(
+        j["release"]
+            .as_str()
+            .unwrap()
+            .starts_with("2025-03-13-legacy_register-")
+    );
 }

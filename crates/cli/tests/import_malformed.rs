@@ -15,12 +15,18 @@ fn cases() -> Vec<(&'static str, Vec<u8>, Option<u64>)> {
     let legacy_head = "Recipient,Supplier,Year of order, ,Number ordered, ,Weapon designation,\
 Weapon description,Number delivered, ,Year(s) of delivery,status,Comments,SIPRI TIV per unit,\
 SIPRI TIV for total order,SIPRI TIV of delivered weapons\n";
-    let legacy_good = "Kazakhstan,Russia,2015,,12,,TEST-2,test aircraft,8,,2018; 2019,New,,20,240,160\n";
+    let legacy_good =
+        "Kazakhstan,Russia,2015,,12,,TEST-2,test aircraft,8,,2018; 2019,New,,20,240,160\n";
     let mut utf16 = vec![0xFF, 0xFE];
-    for u in String::from_utf8(reg(std::slice::from_ref(&good))).unwrap().encode_utf16() {
+    for u in String::from_utf8(reg(std::slice::from_ref(&good)))
+        .unwrap()
+        .encode_utf16()
+    {
         utf16.extend_from_slice(&u.to_le_bytes());
     }
-    let mut garbage: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+    let mut garbage: Vec<u8> = (0..4096u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
     garbage[100] = 0;
     let semicolons = String::from_utf8(reg(std::slice::from_ref(&good)))
         .unwrap()
@@ -64,15 +70,28 @@ fn assert_fails_cleanly(data: &Path, work: &Path, name: &str, bytes: &[u8], line
     let before = snapshot(data);
     let out = import(&file, data, &[]);
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "{name}: exit {:?}, stderr {stderr}", out.status);
-    assert!(out.stdout.is_empty(), "{name}: printed a report: {}", String::from_utf8_lossy(&out.stdout));
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "{name}: exit {:?}, stderr {stderr}",
+        out.status
+    );
+    assert!(
+        out.stdout.is_empty(),
+        "{name}: printed a report: {}",
+        String::from_utf8_lossy(&out.stdout)
+    );
     // `armsflow: <file>:<line>: <reason>`
     let prefix = format!("armsflow: {}:", file.display());
     let rest = stderr
         .strip_prefix(&prefix)
         .unwrap_or_else(|| panic!("{name}: error not in file:line form: {stderr}"));
-    let (num, reason) = rest.split_once(": ").unwrap_or_else(|| panic!("{name}: {stderr}"));
-    let num: u64 = num.parse().unwrap_or_else(|_| panic!("{name}: no line number: {stderr}"));
+    let (num, reason) = rest
+        .split_once(": ")
+        .unwrap_or_else(|| panic!("{name}: {stderr}"));
+    let num: u64 = num
+        .parse()
+        .unwrap_or_else(|_| panic!("{name}: no line number: {stderr}"));
     assert!(num >= 1 && reason.trim().len() > 5, "{name}: {stderr}");
     if let Some(l) = line {
         assert_eq!(num, l, "{name}: {stderr}");

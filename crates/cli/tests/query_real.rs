@@ -108,6 +108,16 @@ fn kazakhstan_and_russia_2020_24() {
     );
     assert!(text.contains("its 3rd-largest recipient"), "{text}");
 
+    // The order basis loads the deal table and still answers.
+    let text = armsflow(
+        d,
+        &["imports", "KAZ", "-p", "2015-2019", "--basis", "order"],
+    );
+    assert!(
+        text.contains("by order year") && text.contains("Total: "),
+        "{text}"
+    );
+
     // An empty window says so.
     let text = armsflow(d, &["imports", "Kazakhstan", "--period", "1990-1994"]);
     assert!(text.contains("No deliveries"), "{text}");

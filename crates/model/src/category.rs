@@ -106,7 +106,10 @@ mod tests {
             assert_eq!(Category::parse(c.sipri_name()), Some(c));
             assert_eq!(Category::from_u8(c as u8), c);
         }
-        assert_eq!(Category::parse("air defence systems"), Some(Category::AirDefence));
+        assert_eq!(
+            Category::parse("air defence systems"),
+            Some(Category::AirDefence)
+        );
         assert_eq!(Category::parse("tanks"), None);
     }
 }

@@ -36,10 +36,7 @@ impl Window {
     pub fn parse(s: &str) -> Result<Window, WindowError> {
         let t = s.trim();
         let err = || WindowError::Syntax(s.to_string());
-        let parts: Vec<&str> = t
-            .split(['-', '–', '—', ':', '/'])
-            .map(str::trim)
-            .collect();
+        let parts: Vec<&str> = t.split(['-', '–', '—', ':', '/']).map(str::trim).collect();
         let year = |p: &str| -> Result<u32, WindowError> {
             if p.is_empty() || p.len() > 4 || !p.bytes().all(|b| b.is_ascii_digit()) {
                 return Err(err());
@@ -160,8 +157,14 @@ mod tests {
         assert_eq!(Window::parse("2020-2024").unwrap(), w);
         assert_eq!(Window::parse("2020–24").unwrap(), w);
         assert_eq!(Window::parse(" 2020:2024 ").unwrap(), w);
-        assert_eq!(Window::parse("1998-02").unwrap(), Window::new(1998, 2002).unwrap());
-        assert_eq!(Window::parse("2021").unwrap(), Window::new(2021, 2021).unwrap());
+        assert_eq!(
+            Window::parse("1998-02").unwrap(),
+            Window::new(1998, 2002).unwrap()
+        );
+        assert_eq!(
+            Window::parse("2021").unwrap(),
+            Window::new(2021, 2021).unwrap()
+        );
         assert!(Window::parse("2024-2020").is_err());
         assert!(Window::parse("20-24").is_err());
         assert!(Window::parse("abc").is_err());

@@ -5,11 +5,10 @@
 
 use crate::ReadError;
 use crate::builder::{
-    Builder, parse_opt_count, parse_opt_tiv, parse_opt_year, parse_tiv, parse_year,
+    Builder, FastMap, parse_opt_count, parse_opt_tiv, parse_opt_year, parse_tiv, parse_year,
 };
 use crate::text::{Line, Lines, is_blank, split_fields, strip_semicolon};
 use model::{Category, Deal, Flags, flows::Flow};
-use std::collections::HashMap;
 
 pub const COLUMNS: [&str; 17] = [
     "SIPRI AT Database ID",
@@ -109,8 +108,7 @@ fn parse_row<'a>(f: [&'a str; 17]) -> Result<Row<'a>, String> {
         return Err("empty Supplier or Recipient".into());
     }
     let cat_s = f[5].trim();
-    let category =
-        Category::parse(cat_s).ok_or_else(|| format!("unknown armament category '{cat_s}'"))?;
+    let category = category(cat_s).ok_or_else(|| format!("unknown armament category '{cat_s}'"))?;
     Ok(Row {
         id,
         f,
@@ -130,7 +128,7 @@ fn parse_row<'a>(f: [&'a str; 17]) -> Result<Row<'a>, String> {
 
 pub fn read(b: &mut Builder, text: &str, header: &Line) -> Result<(), ReadError> {
     check_header(b, header, &COLUMNS)?;
-    let mut deal_of: HashMap<u64, u32> = HashMap::new();
+    let mut deal_of: FastMap<u64, u32> = FastMap::default();
     let mut blank = 0u64;
     let mut dup_years = 0u64;
     for line in Lines::new(text).skip(header.no as usize) {
@@ -245,10 +243,17 @@ pub fn read(b: &mut Builder, text: &str, header: &Line) -> Result<(), ReadError>
 }
 
 pub fn is_second_hand(status: &str) -> bool {
-    status
-        .trim()
-        .to_ascii_lowercase()
-        .starts_with("second hand")
+    let s = status.trim_start().as_bytes();
+    s.len() >= 11 && s[..11].eq_ignore_ascii_case(b"second hand")
+}
+
+/// SIPRI's exact spellings first (no allocation), then the lenient parse.
+fn category(s: &str) -> Option<Category> {
+    Category::ALL
+        .iter()
+        .copied()
+        .find(|c| c.sipri_name() == s)
+        .or_else(|| Category::parse(s))
 }
 
 fn new_deal(row: &Row, supplier: u32, recipient: u32, line: u64) -> Deal {

@@ -52,7 +52,10 @@ fn reads_back_with_no_rejections() {
     assert_eq!(report.deals, s.deals);
     assert!((report.tiv_total - s.tiv_total).abs() < 0.01);
     assert!((release.flows.total_tiv() - s.tiv_total).abs() < 0.01);
-    assert_eq!(release.flows.year_span(), Some((synth::FIRST_YEAR, synth::LAST_YEAR)));
+    assert_eq!(
+        release.flows.year_span(),
+        Some((synth::FIRST_YEAR, synth::LAST_YEAR))
+    );
 
     // Plausible structure, as the issue asks.
     assert!((20_000..=30_000).contains(&s.rows), "{}", s.rows);
@@ -62,11 +65,21 @@ fn reads_back_with_no_rejections() {
         assert!(release.flows.category.contains(&(c as u8)), "{c} missing");
     }
     let kinds: Vec<EntityKind> = release.entities.iter().map(|(_, e)| e.kind).collect();
-    for k in [EntityKind::NonState, EntityKind::Organisation, EntityKind::Unknown] {
+    for k in [
+        EntityKind::NonState,
+        EntityKind::Organisation,
+        EntityKind::Unknown,
+    ] {
         assert!(kinds.contains(&k), "{k:?} missing");
     }
     let flags = &release.flows.flags;
-    for bit in [Flags::EST_YEAR, Flags::EST_NUMBER, Flags::EST_UNKNOWN, Flags::SECOND_HAND, Flags::LOCAL_PRODUCTION] {
+    for bit in [
+        Flags::EST_YEAR,
+        Flags::EST_NUMBER,
+        Flags::EST_UNKNOWN,
+        Flags::SECOND_HAND,
+        Flags::LOCAL_PRODUCTION,
+    ] {
         assert!(flags.iter().any(|f| f & bit != 0), "flag {bit} never set");
     }
     let statuses: std::collections::BTreeSet<&str> =
@@ -101,4 +114,23 @@ fn rows_scale_with_deals_not_entities() {
     let ratio = three.rows as f64 / one.rows as f64;
     assert!((2.8..=3.2).contains(&ratio), "{ratio}");
     assert!(three.suppliers <= 115 && three.recipients <= 215);
+}
+
+/// Generation speed at benchmark scale; run with
+/// `SYNTH_SCALE=1000 cargo test --release -p armsflow-sipri --test synth -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn generates_fast_at_scale() {
+    let scale = std::env::var("SYNTH_SCALE")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100);
+    let t = std::time::Instant::now();
+    let s = synth::write_register(std::io::sink(), scale, 1).unwrap();
+    eprintln!(
+        "scale {scale}: {} rows, {} bytes in {:?}",
+        s.rows,
+        s.bytes,
+        t.elapsed()
+    );
 }

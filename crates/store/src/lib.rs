@@ -96,7 +96,11 @@ impl Store {
     /// `$ARMSFLOW_DATA_DIR`, else `$XDG_DATA_HOME/armsflow`, else
     /// `~/.local/share/armsflow`; `None` when not even `HOME` is set.
     pub fn default_dir() -> Option<PathBuf> {
-        let var = |k: &str| std::env::var_os(k).filter(|v| !v.is_empty()).map(PathBuf::from);
+        let var = |k: &str| {
+            std::env::var_os(k)
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from)
+        };
         if let Some(d) = var(DATA_DIR_ENV) {
             return Some(d);
         }
@@ -175,7 +179,12 @@ impl Store {
             let Some(rest) = name.strip_prefix(".tmp-") else {
                 continue;
             };
-            let pid = rest.rsplitn(3, '-').nth(1).and_then(|p| p.parse::<u32>().ok());
+            // `.tmp-<id>-<pid>-<nanos>`: the id may itself contain dashes.
+            let pid = rest
+                .split('-')
+                .rev()
+                .nth(1)
+                .and_then(|p| p.parse::<u32>().ok());
             let old = entry
                 .metadata()
                 .and_then(|m| m.modified())
@@ -264,7 +273,11 @@ fn check_id(id: &str) -> Result<()> {
         && id
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
-    if ok { Ok(()) } else { Err(StoreError::InvalidId(id.to_string())) }
+    if ok {
+        Ok(())
+    } else {
+        Err(StoreError::InvalidId(id.to_string()))
+    }
 }
 
 fn write_all(dir: &Path, release: &Release, report: &ImportReport) -> Result<()> {

@@ -7,15 +7,43 @@
 
 use crate::StoreError;
 use arrow_array::cast::AsArray;
-use arrow_array::types::{
-    Float64Type, Int16Type, Int32Type, Int64Type, UInt8Type, UInt32Type,
+use arrow_array::types::{Float64Type, Int16Type, Int32Type, Int64Type, UInt8Type, UInt32Type};
+use arrow_array::{
+    Array, ArrowPrimitiveType, BooleanArray, PrimitiveArray, RecordBatch, StringArray,
 };
-use arrow_array::{Array, ArrowPrimitiveType, BooleanArray, PrimitiveArray, RecordBatch, StringArray};
-use model::{Category, Deal, Entity, EntityKind, EntityTable, Flows, Release, ReleaseMeta, NO_DEAL};
+use model::{
+    Category, Deal, Entity, EntityKind, EntityTable, Flows, NO_DEAL, Release, ReleaseMeta,
+};
 use parquet::arrow::ProjectionMask;
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 use std::fs::File;
 use std::path::{Path, PathBuf};
+
+/// Deal columns `load` needs: not the name/category strings kept for outside tools.
+const DEAL_COLUMNS: [&str; 22] = [
+    "deal",
+    "sipri_id",
+    "supplier_id",
+    "recipient_id",
+    "designation",
+    "description",
+    "category_code",
+    "order_year",
+    "order_year_estimated",
+    "number_ordered",
+    "number_ordered_estimated",
+    "number_delivered",
+    "number_delivered_estimated",
+    "delivery_years",
+    "status",
+    "comments",
+    "tiv_unit_new",
+    "tiv_unit",
+    "tiv_order",
+    "tiv_delivered",
+    "local_production",
+    "line",
+];
 
 const FLOW_COLUMNS: [&str; 8] = [
     "supplier_id",
@@ -36,7 +64,10 @@ pub(crate) fn load_release(dir: &Path, meta: ReleaseMeta) -> Result<Release, Sto
         let deals = s.spawn(|| load_deals(&dir.join("deals.parquet"), n_entities));
         let flows = load_flows(&dir.join("flows.parquet"));
         let deals = deals.join().unwrap_or_else(|_| {
-            Err(corrupt(&dir.join("deals.parquet"), "reader thread panicked"))
+            Err(corrupt(
+                &dir.join("deals.parquet"),
+                "reader thread panicked",
+            ))
         });
         (flows, deals)
     });
@@ -66,7 +97,7 @@ pub(crate) fn load_release_without_deals(
 ) -> Result<Release, StoreError> {
     let entities = load_entities(&dir.join("entities.parquet"))?;
     let path = dir.join("flows.parquet");
-    let flows = load_flows(&path)?;
+    let flows = load_flows_parallel(&path)?;
     check_flows(&path, &flows, entities.len() as u64, usize::MAX)?;
     let wt_path = dir.join("world_totals.parquet");
     let world_totals = if wt_path.exists() {
@@ -92,10 +123,47 @@ fn corrupt(path: &Path, reason: impl Into<String>) -> StoreError {
 
 /// Opens `path` and reads the named columns (all when `columns` is `None`).
 fn batches(path: &Path, columns: Option<&[&str]>) -> Result<Vec<RecordBatch>, StoreError> {
+    batches_in(path, columns, None)
+}
+
+/// [`batches`] restricted to some row groups (all when `row_groups` is `None`).
+fn batches_in(
+    path: &Path,
+    columns: Option<&[&str]>,
+    row_groups: Option<Vec<usize>>,
+) -> Result<Vec<RecordBatch>, StoreError> {
+    reader_in(path, columns, row_groups)?.0.collect()
+}
+
+/// A streaming reader over some row groups and columns, with its row count, so
+/// large files are decoded batch by batch into preallocated columns.
+fn reader_in<'p>(
+    path: &'p Path,
+    columns: Option<&[&str]>,
+    row_groups: Option<Vec<usize>>,
+) -> Result<
+    (
+        impl Iterator<Item = Result<RecordBatch, StoreError>> + 'p,
+        usize,
+    ),
+    StoreError,
+> {
     let file = File::open(path).map_err(|e| StoreError::io(path, e))?;
     let mut builder = ParquetRecordBatchReaderBuilder::try_new(file)
         .map_err(|e| corrupt(path, e.to_string()))?
         .with_batch_size(1 << 16);
+    let meta = builder.metadata().clone();
+    let rows = match &row_groups {
+        Some(rg) => rg
+            .iter()
+            .filter_map(|&i| meta.row_groups().get(i))
+            .map(|g| g.num_rows().max(0) as usize)
+            .sum(),
+        None => meta.file_metadata().num_rows().max(0) as usize,
+    };
+    if let Some(rg) = row_groups {
+        builder = builder.with_row_groups(rg);
+    }
     if let Some(cols) = columns {
         let schema = builder.schema().clone();
         let mut idx = Vec::with_capacity(cols.len());
@@ -109,9 +177,10 @@ fn batches(path: &Path, columns: Option<&[&str]>) -> Result<Vec<RecordBatch>, St
         builder = builder.with_projection(mask);
     }
     let reader = builder.build().map_err(|e| corrupt(path, e.to_string()))?;
-    reader
-        .map(|b| b.map_err(|e| corrupt(path, e.to_string())))
-        .collect()
+    Ok((
+        reader.map(move |b| b.map_err(|e| corrupt(path, e.to_string()))),
+        rows,
+    ))
 }
 
 /// Typed access to one batch's columns, with errors that name the file.
@@ -150,9 +219,12 @@ impl<'a> Cols<'a> {
     }
 
     fn boolean(&self, name: &str) -> Result<&'a BooleanArray, StoreError> {
-        self.get(name)?
-            .as_boolean_opt()
-            .ok_or_else(|| corrupt(self.path, format!("column '{name}' is not a boolean column")))
+        self.get(name)?.as_boolean_opt().ok_or_else(|| {
+            corrupt(
+                self.path,
+                format!("column '{name}' is not a boolean column"),
+            )
+        })
     }
 }
 
@@ -173,7 +245,12 @@ fn load_entities(path: &Path) -> Result<EntityTable, StoreError> {
     for b in batches(path, None)? {
         let c = Cols { batch: &b, path };
         let ids = c.req::<UInt32Type>("id")?;
-        let (key, name, kind, iso3) = (c.string("key")?, c.string("name")?, c.string("kind")?, c.string("iso3")?);
+        let (key, name, kind, iso3) = (
+            c.string("key")?,
+            c.string("name")?,
+            c.string("kind")?,
+            c.string("iso3")?,
+        );
         for (i, &id) in ids.iter().enumerate() {
             if id as usize != out.len() {
                 return Err(corrupt(path, format!("entity id {id} out of sequence")));
@@ -198,26 +275,66 @@ fn load_entities(path: &Path) -> Result<EntityTable, StoreError> {
 }
 
 fn load_flows(path: &Path) -> Result<Flows, StoreError> {
-    let all = batches(path, Some(&FLOW_COLUMNS))?;
-    let n: usize = all.iter().map(|b| b.num_rows()).sum();
+    load_flows_in(path, None)
+}
+
+/// Flows decoded on two threads, half of the row groups each: decoding is the
+/// cost of loading a large release, and this machine class has two cores.
+fn load_flows_parallel(path: &Path) -> Result<Flows, StoreError> {
+    let file = File::open(path).map_err(|e| StoreError::io(path, e))?;
+    let n_rg = ParquetRecordBatchReaderBuilder::try_new(file)
+        .map_err(|e| corrupt(path, e.to_string()))?
+        .metadata()
+        .num_row_groups();
+    if n_rg < 2 {
+        return load_flows(path);
+    }
+    let half = n_rg / 2;
+    let (a, b) = std::thread::scope(|s| {
+        let b = s.spawn(|| load_flows_in(path, Some((half..n_rg).collect())));
+        let a = load_flows_in(path, Some((0..half).collect()));
+        let b = b
+            .join()
+            .unwrap_or_else(|_| Err(corrupt(path, "reader thread panicked")));
+        (a, b)
+    });
+    let (mut a, b) = (a?, b?);
+    a.supplier.extend_from_slice(&b.supplier);
+    a.recipient.extend_from_slice(&b.recipient);
+    a.year.extend_from_slice(&b.year);
+    a.category.extend_from_slice(&b.category);
+    a.tiv.extend_from_slice(&b.tiv);
+    a.units.extend_from_slice(&b.units);
+    a.flags.extend_from_slice(&b.flags);
+    a.deal.extend_from_slice(&b.deal);
+    Ok(a)
+}
+
+fn load_flows_in(path: &Path, row_groups: Option<Vec<usize>>) -> Result<Flows, StoreError> {
+    let (reader, n) = reader_in(path, Some(&FLOW_COLUMNS), row_groups)?;
     let mut f = Flows::with_capacity(n);
-    for b in &all {
-        let c = Cols { batch: b, path };
-        f.supplier.extend_from_slice(c.req::<UInt32Type>("supplier_id")?);
-        f.recipient.extend_from_slice(c.req::<UInt32Type>("recipient_id")?);
+    for b in reader {
+        let b = b?;
+        let c = Cols { batch: &b, path };
+        f.supplier
+            .extend_from_slice(c.req::<UInt32Type>("supplier_id")?);
+        f.recipient
+            .extend_from_slice(c.req::<UInt32Type>("recipient_id")?);
         let years = c.req::<Int16Type>("year")?;
         if let Some(y) = years.iter().find(|&&y| y < 0) {
             return Err(corrupt(path, format!("negative year {y}")));
         }
         f.year.extend(years.iter().map(|&y| y as u16));
-        f.category.extend_from_slice(c.req::<UInt8Type>("category_code")?);
+        f.category
+            .extend_from_slice(c.req::<UInt8Type>("category_code")?);
         f.tiv.extend_from_slice(c.req::<Float64Type>("tiv")?);
         let units = c.req::<Int32Type>("units")?;
         if let Some(&u) = units.iter().find(|&&u| u < 0) {
             return Err(corrupt(path, format!("negative units {u}")));
         }
         f.units.extend(units.iter().map(|&u| u as u32));
-        f.flags.extend(c.req::<Int16Type>("flags")?.iter().map(|&x| x as u16));
+        f.flags
+            .extend(c.req::<Int16Type>("flags")?.iter().map(|&x| x as u16));
         let deal = c.prim::<Int32Type>("deal")?;
         for (i, &d) in deal.values().iter().enumerate() {
             f.deal.push(if deal.is_null(i) {
@@ -236,24 +353,43 @@ fn check_flows(path: &Path, f: &Flows, n_entities: u64, n_deals: usize) -> Resul
     }
     let bad_id = |ids: &[u32]| ids.iter().copied().find(|&i| u64::from(i) >= n_entities);
     if let Some(i) = bad_id(&f.supplier).or_else(|| bad_id(&f.recipient)) {
-        return Err(corrupt(path, format!("entity id {i} outside the entity table ({n_entities} entities)")));
+        return Err(corrupt(
+            path,
+            format!("entity id {i} outside the entity table ({n_entities} entities)"),
+        ));
     }
-    if let Some(d) = f.deal.iter().find(|&&d| d != NO_DEAL && d as usize >= n_deals) {
-        return Err(corrupt(path, format!("deal index {d} outside the deal table ({n_deals} deals)")));
+    if let Some(d) = f
+        .deal
+        .iter()
+        .find(|&&d| d != NO_DEAL && d as usize >= n_deals)
+    {
+        return Err(corrupt(
+            path,
+            format!("deal index {d} outside the deal table ({n_deals} deals)"),
+        ));
     }
-    if let Some(c) = f.category.iter().find(|&&c| Category::from_u8(c) as u8 != c) {
+    if let Some(c) = f
+        .category
+        .iter()
+        .find(|&&c| Category::from_u8(c) as u8 != c)
+    {
         return Err(corrupt(path, format!("unknown category code {c}")));
     }
     Ok(())
 }
 
 fn load_deals(path: &Path, n_entities: u64) -> Result<Vec<Deal>, StoreError> {
-    let mut out = Vec::new();
-    for b in batches(path, None)? {
+    let (reader, n) = reader_in(path, Some(&DEAL_COLUMNS), None)?;
+    let mut out = Vec::with_capacity(n);
+    for b in reader {
+        let b = b?;
         let c = Cols { batch: &b, path };
         let idx = c.req::<Int32Type>("deal")?;
         let sipri_id = c.prim::<Int64Type>("sipri_id")?;
-        let (sup, rec) = (c.req::<UInt32Type>("supplier_id")?, c.req::<UInt32Type>("recipient_id")?);
+        let (sup, rec) = (
+            c.req::<UInt32Type>("supplier_id")?,
+            c.req::<UInt32Type>("recipient_id")?,
+        );
         let (designation, description) = (c.string("designation")?, c.string("description")?);
         let cat = c.req::<UInt8Type>("category_code")?;
         let order_year = c.prim::<Int16Type>("order_year")?;
@@ -281,20 +417,28 @@ fn load_deals(path: &Path, n_entities: u64) -> Result<Vec<Deal>, StoreError> {
         let local = c.boolean("local_production")?;
         let line = c.req::<Int64Type>("line")?;
         let count = |a: &PrimitiveArray<Int32Type>, i: usize, what: &str| {
-            opt(a, i).map(|v| non_negative(path, what, i64::from(v))).transpose()
+            opt(a, i)
+                .map(|v| non_negative(path, what, i64::from(v)))
+                .transpose()
         };
         for i in 0..b.num_rows() {
             if idx[i] as usize != out.len() {
                 return Err(corrupt(path, format!("deal {} out of sequence", idx[i])));
             }
             if u64::from(sup[i]) >= n_entities || u64::from(rec[i]) >= n_entities {
-                return Err(corrupt(path, format!("deal {} refers to a missing entity", idx[i])));
+                return Err(corrupt(
+                    path,
+                    format!("deal {} refers to a missing entity", idx[i]),
+                ));
             }
             let dy = years.value_offsets();
             let (a, z) = (dy[i] as usize, dy[i + 1] as usize);
             let ys = &year_values.values()[a..z];
             if ys.iter().any(|&y| y < 0) {
-                return Err(corrupt(path, format!("deal {} has a negative delivery year", idx[i])));
+                return Err(corrupt(
+                    path,
+                    format!("deal {} has a negative delivery year", idx[i]),
+                ));
             }
             out.push(Deal {
                 sipri_id: opt(sipri_id, i).map(|v| v as u64),

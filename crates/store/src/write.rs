@@ -12,7 +12,7 @@ use arrow_array::{
     RecordBatch, StringArray, UInt8Array, UInt32Array,
 };
 use arrow_schema::{DataType, Field, Schema, SchemaRef};
-use model::{Category, Deal, Entity, Flags, Release, NO_DEAL};
+use model::{Category, Deal, Entity, Flags, NO_DEAL, Release};
 use parquet::arrow::ArrowWriter;
 use parquet::basic::Compression;
 use parquet::file::properties::WriterProperties;
@@ -113,8 +113,12 @@ impl Dicts {
         let mut cats: Vec<&str> = Category::ALL.iter().map(|c| c.sipri_name()).collect();
         cats.push(Category::Unspecified.sipri_name());
         Dicts {
-            names: Arc::new(StringArray::from_iter_values(entities.iter().map(|e| &e.name))),
-            keys: Arc::new(StringArray::from_iter_values(entities.iter().map(|e| &e.key))),
+            names: Arc::new(StringArray::from_iter_values(
+                entities.iter().map(|e| &e.name),
+            )),
+            keys: Arc::new(StringArray::from_iter_values(
+                entities.iter().map(|e| &e.key),
+            )),
             categories: Arc::new(StringArray::from_iter_values(cats)),
         }
     }
@@ -126,7 +130,10 @@ impl Dicts {
 
     fn category(&self, codes: &[u8]) -> ArrayRef {
         let keys = Int32Array::from_iter_values(codes.iter().map(|&c| category_key(c)));
-        Arc::new(DictionaryArray::<Int32Type>::new(keys, self.categories.clone()))
+        Arc::new(DictionaryArray::<Int32Type>::new(
+            keys,
+            self.categories.clone(),
+        ))
     }
 }
 
@@ -175,13 +182,21 @@ pub(crate) fn write_release(dir: &Path, release: &Release) -> Result<(), StoreEr
         flows.and(deals)
     })?;
     if !release.world_totals.is_empty() {
-        write_parquet(&dir.join("world_totals.parquet"), world_totals_schema(), |w| {
-            let years = Int16Array::from_iter_values(
-                release.world_totals.iter().map(|&(y, _)| y as i16),
-            );
-            let tiv = Float64Array::from_iter_values(release.world_totals.iter().map(|&(_, t)| t));
-            w(batch(world_totals_schema(), vec![Arc::new(years), Arc::new(tiv)])?)
-        })?;
+        write_parquet(
+            &dir.join("world_totals.parquet"),
+            world_totals_schema(),
+            |w| {
+                let years = Int16Array::from_iter_values(
+                    release.world_totals.iter().map(|&(y, _)| y as i16),
+                );
+                let tiv =
+                    Float64Array::from_iter_values(release.world_totals.iter().map(|&(_, t)| t));
+                w(batch(
+                    world_totals_schema(),
+                    vec![Arc::new(years), Arc::new(tiv)],
+                )?)
+            },
+        )?;
     }
     Ok(())
 }
@@ -203,10 +218,17 @@ fn check_ranges(dir: &Path, r: &Release) -> Result<(), StoreError> {
     }
     let ids_ok = |ids: &[u32]| ids.iter().all(|&i| u64::from(i) < n);
     if !ids_ok(&r.flows.supplier) || !ids_ok(&r.flows.recipient) {
-        return Err(bad("a flow refers to an entity outside the entity table".into()));
+        return Err(bad(
+            "a flow refers to an entity outside the entity table".into()
+        ));
     }
-    if r.deals.iter().any(|d| u64::from(d.supplier) >= n || u64::from(d.recipient) >= n) {
-        return Err(bad("a deal refers to an entity outside the entity table".into()));
+    if r.deals
+        .iter()
+        .any(|d| u64::from(d.supplier) >= n || u64::from(d.recipient) >= n)
+    {
+        return Err(bad(
+            "a deal refers to an entity outside the entity table".into()
+        ));
     }
     let deals = r.deals.len() as u32;
     if r.flows.deal.iter().any(|&d| d != NO_DEAL && d >= deals) {
@@ -221,16 +243,26 @@ fn check_ranges(dir: &Path, r: &Release) -> Result<(), StoreError> {
         .iter()
         .copied()
         .chain(r.deals.iter().flat_map(|d| d.order_year.into_iter()))
-        .chain(r.deals.iter().flat_map(|d| d.delivery_years.iter().copied()))
+        .chain(
+            r.deals
+                .iter()
+                .flat_map(|d| d.delivery_years.iter().copied()),
+        )
         .chain(r.world_totals.iter().map(|&(y, _)| y));
     if !all_years.all(|y| y <= i16::MAX as u16) {
         return Err(bad("a year is outside 0-32767".into()));
     }
-    let counts = r.deals.iter().flat_map(|d| [d.number_ordered, d.number_delivered]);
+    let counts = r
+        .deals
+        .iter()
+        .flat_map(|d| [d.number_ordered, d.number_delivered]);
     if counts.flatten().any(|c| u64::from(c) > max_i32) {
         return Err(bad("a deal's unit count exceeds 2^31".into()));
     }
-    if r.deals.iter().any(|d| d.sipri_id.is_some_and(|v| v > i64::MAX as u64)) {
+    if r.deals
+        .iter()
+        .any(|d| d.sipri_id.is_some_and(|v| v > i64::MAX as u64))
+    {
         return Err(bad("a SIPRI deal id exceeds 2^63".into()));
     }
     Ok(())
@@ -284,7 +316,12 @@ fn entities_batch(entities: &[Entity]) -> Result<RecordBatch, StoreError> {
     )
 }
 
-fn flows_batch(d: &Dicts, r: &Release, start: usize, end: usize) -> Result<RecordBatch, StoreError> {
+fn flows_batch(
+    d: &Dicts,
+    r: &Release,
+    start: usize,
+    end: usize,
+) -> Result<RecordBatch, StoreError> {
     let f = &r.flows;
     let sup = &f.supplier[start..end];
     let rec = &f.recipient[start..end];
@@ -294,7 +331,9 @@ fn flows_batch(d: &Dicts, r: &Release, start: usize, end: usize) -> Result<Recor
         .map(|&x| (x != NO_DEAL).then_some(x as i32))
         .collect();
     let flag_col = |bit: u16| -> ArrayRef {
-        Arc::new(BooleanArray::from_iter(flags.iter().map(|&x| Some(x & bit != 0))))
+        Arc::new(BooleanArray::from_iter(
+            flags.iter().map(|&x| Some(x & bit != 0)),
+        ))
     };
     batch(
         flows_schema(),
@@ -315,7 +354,9 @@ fn flows_batch(d: &Dicts, r: &Release, start: usize, end: usize) -> Result<Recor
                 f.units[start..end].iter().map(|&u| u as i32),
             )),
             // Flags are a bit set: stored bit-for-bit in a signed column.
-            Arc::new(Int16Array::from_iter_values(flags.iter().map(|&x| x as i16))),
+            Arc::new(Int16Array::from_iter_values(
+                flags.iter().map(|&x| x as i16),
+            )),
             flag_col(Flags::ANY_ESTIMATE),
             flag_col(Flags::ALLOCATED),
             Arc::new(deal),
@@ -336,13 +377,21 @@ fn deals_batch(d: &Dicts, first: usize, deals: &[Deal]) -> Result<RecordBatch, S
         Arc::new(deals.iter().map(f).collect::<BooleanArray>())
     };
     let opt_i32 = |f: fn(&Deal) -> Option<u32>| -> ArrayRef {
-        Arc::new(deals.iter().map(|x| f(x).map(|v| v as i32)).collect::<Int32Array>())
+        Arc::new(
+            deals
+                .iter()
+                .map(|x| f(x).map(|v| v as i32))
+                .collect::<Int32Array>(),
+        )
     };
     let cats: Vec<u8> = deals.iter().map(|x| x.category).collect();
     let mut years = ListBuilder::new(Int16Builder::new());
     for x in deals {
         years.values().append_slice(
-            &x.delivery_years.iter().map(|&y| y as i16).collect::<Vec<_>>(),
+            &x.delivery_years
+                .iter()
+                .map(|&y| y as i16)
+                .collect::<Vec<_>>(),
         );
         years.append(true);
     }
@@ -354,7 +403,12 @@ fn deals_batch(d: &Dicts, first: usize, deals: &[Deal]) -> Result<RecordBatch, S
             Arc::new(Int32Array::from_iter_values(
                 (first..first + deals.len()).map(|i| i as i32),
             )),
-            Arc::new(deals.iter().map(|x| x.sipri_id.map(|v| v as i64)).collect::<Int64Array>()),
+            Arc::new(
+                deals
+                    .iter()
+                    .map(|x| x.sipri_id.map(|v| v as i64))
+                    .collect::<Int64Array>(),
+            ),
             Arc::new(UInt32Array::from(sup.clone())),
             Arc::new(UInt32Array::from(rec.clone())),
             d.entity(&d.names, &sup),
@@ -382,7 +436,9 @@ fn deals_batch(d: &Dicts, first: usize, deals: &[Deal]) -> Result<RecordBatch, S
             opt_f64(|x| x.tiv_order),
             opt_f64(|x| x.tiv_delivered),
             opt_bool(|x| x.local_production),
-            Arc::new(Int64Array::from_iter_values(deals.iter().map(|x| i64::from(x.line)))),
+            Arc::new(Int64Array::from_iter_values(
+                deals.iter().map(|x| i64::from(x.line)),
+            )),
         ],
     )
 }

@@ -2,8 +2,8 @@
 //! concurrency and damage.
 
 use model::{
-    Category, Deal, Entity, EntityKind, EntityTable, Flags, Flows, ImportReport, Release,
-    ReleaseMeta, SourceFormat, NO_DEAL,
+    Category, Deal, Entity, EntityKind, EntityTable, Flags, Flows, ImportReport, NO_DEAL, Release,
+    ReleaseMeta, SourceFormat,
 };
 use std::fs;
 use std::path::Path;
@@ -75,10 +75,29 @@ fn sample(id: &str, generated: Option<&str>) -> Release {
         },
     ];
     let mut flows = Flows::default();
-    let rows: [(u32, u32, u16, u8, f64, u32, u16, u32); 4] = [
+    type Row = (u32, u32, u16, u8, f64, u32, u16, u32);
+    let rows: [Row; 4] = [
         (0, 1, 2020, 0, 120.5, 4, Flags::EST_YEAR, 0),
-        (0, 1, 2022, 0, 119.5, 4, Flags::EST_UNKNOWN | Flags::SECOND_HAND, 0),
-        (2, 3, 2021, 255, 0.0, 0, Flags::BELOW_HALF | Flags::ALLOCATED, 1),
+        (
+            0,
+            1,
+            2022,
+            0,
+            119.5,
+            4,
+            Flags::EST_UNKNOWN | Flags::SECOND_HAND,
+            0,
+        ),
+        (
+            2,
+            3,
+            2021,
+            255,
+            0.0,
+            0,
+            Flags::BELOW_HALF | Flags::ALLOCATED,
+            1,
+        ),
         (3, 0, 2021, 10, 1e-9, 1, 0, NO_DEAL),
     ];
     for (s, r, y, c, t, u, f, d) in rows {
@@ -135,7 +154,11 @@ fn round_trip_is_exact() {
     let out = store.put(&r, &report()).unwrap();
     assert_eq!(out, PutOutcome::Created(r.meta.id.clone()));
     let loaded = store.load(&r.meta.id).unwrap();
-    assert!(loaded.meta.imported_at.ends_with('Z'), "{}", loaded.meta.imported_at);
+    assert!(
+        loaded.meta.imported_at.ends_with('Z'),
+        "{}",
+        loaded.meta.imported_at
+    );
     assert_eq!(loaded.meta.imported_at.len(), 20);
     let mut expected = r.clone();
     expected.meta.imported_at = loaded.meta.imported_at.clone();
@@ -147,7 +170,12 @@ fn round_trip_is_exact() {
     assert_eq!(loaded.entities.by_key("KAZ"), Some(1));
     assert_eq!(store.report(&r.meta.id).unwrap(), report());
     let dir = tmp.path().join("releases").join(&r.meta.id);
-    for f in ["flows.parquet", "deals.parquet", "entities.parquet", "world_totals.parquet"] {
+    for f in [
+        "flows.parquet",
+        "deals.parquet",
+        "entities.parquet",
+        "world_totals.parquet",
+    ] {
         assert!(dir.join(f).is_file(), "{f}");
     }
 }
@@ -163,7 +191,11 @@ fn empty_release_round_trips_without_world_totals() {
     store.put(&r, &report()).unwrap();
     let loaded = store.load("empty").unwrap();
     assert!(loaded.flows.is_empty() && loaded.deals.is_empty());
-    assert!(!tmp.path().join("releases/empty/world_totals.parquet").exists());
+    assert!(
+        !tmp.path()
+            .join("releases/empty/world_totals.parquet")
+            .exists()
+    );
 }
 
 #[test]
@@ -181,7 +213,10 @@ fn second_put_is_a_no_op() {
     // Same id from different bytes is refused, not overwritten.
     let mut other = r.clone();
     other.meta.sha256 = "different".into();
-    assert!(matches!(store.put(&other, &report()), Err(StoreError::Conflict { .. })));
+    assert!(matches!(
+        store.put(&other, &report()),
+        Err(StoreError::Conflict { .. })
+    ));
     assert_eq!(tree(tmp.path()), before);
 }
 
@@ -191,7 +226,11 @@ fn listing_is_oldest_first_and_ignores_dot_dirs() {
     let store = Store::open(tmp.path()).unwrap();
     assert!(store.list().unwrap().is_empty());
     assert!(store.latest().unwrap().is_none());
-    for (id, g) in [("b", Some("2026-02-12")), ("a", Some("2024-10-13")), ("c", None)] {
+    for (id, g) in [
+        ("b", Some("2026-02-12")),
+        ("a", Some("2024-10-13")),
+        ("c", None),
+    ] {
         store.put(&sample(id, g), &report()).unwrap();
     }
     fs::create_dir(tmp.path().join("releases/.tmp-x-1-2")).unwrap();
@@ -210,7 +249,11 @@ fn concurrent_puts_of_one_release_agree() {
             .collect();
         hs.into_iter().map(|h| h.join().unwrap()).collect()
     });
-    assert_eq!(outcomes.iter().filter(|o| o.is_created()).count(), 1, "{outcomes:?}");
+    assert_eq!(
+        outcomes.iter().filter(|o| o.is_created()).count(),
+        1,
+        "{outcomes:?}"
+    );
     let store = Store::open(tmp.path()).unwrap();
     assert_eq!(store.list().unwrap().len(), 1);
     store.load("race").unwrap();
@@ -239,10 +282,19 @@ fn bad_ids_are_refused() {
     let tmp = tempfile::tempdir().unwrap();
     let store = Store::open(tmp.path()).unwrap();
     for id in ["", ".hidden", "../escape", "a/b", "a b"] {
-        assert!(matches!(store.put(&sample(id, None), &report()), Err(StoreError::InvalidId(_))), "{id}");
+        assert!(
+            matches!(
+                store.put(&sample(id, None), &report()),
+                Err(StoreError::InvalidId(_))
+            ),
+            "{id}"
+        );
         assert!(store.load(id).is_err());
     }
-    assert!(matches!(store.load("nope"), Err(StoreError::NotFound { .. })));
+    assert!(matches!(
+        store.load("nope"),
+        Err(StoreError::NotFound { .. })
+    ));
 }
 
 #[test]
@@ -256,7 +308,10 @@ fn inconsistent_releases_are_not_written() {
     r.flows.year.pop();
     assert!(store.put(&r, &report()).is_err());
     assert!(store.list().unwrap().is_empty());
-    assert_eq!(fs::read_dir(tmp.path().join("releases")).unwrap().count(), 0);
+    assert_eq!(
+        fs::read_dir(tmp.path().join("releases")).unwrap().count(),
+        0
+    );
 }
 
 /// Every kind of damage gives an error naming the file, never a panic.
@@ -284,7 +339,9 @@ fn corrupt_releases_error_instead_of_panicking() {
         ];
         for (i, bad) in damages.iter().enumerate() {
             fs::write(dir.join(f), bad).unwrap();
-            let err = store.load("good").expect_err(&format!("{f} damage {i} loaded"));
+            let err = store
+                .load("good")
+                .expect_err(&format!("{f} damage {i} loaded"));
             let msg = err.to_string();
             assert!(msg.contains("good"), "{f}: {msg}");
         }
@@ -309,9 +366,16 @@ fn out_of_range_ids_are_corruption() {
     store.put(&small, &report()).unwrap();
     // Swap in the big release's flows: ids 2 and 3 do not exist in "small".
     let rel = tmp.path().join("releases");
-    fs::copy(rel.join("big/flows.parquet"), rel.join("small/flows.parquet")).unwrap();
+    fs::copy(
+        rel.join("big/flows.parquet"),
+        rel.join("small/flows.parquet"),
+    )
+    .unwrap();
     let err = store.load("small").unwrap_err().to_string();
-    assert!(err.contains("flows.parquet") && err.contains("outside"), "{err}");
+    assert!(
+        err.contains("flows.parquet") && err.contains("outside"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -43,9 +43,8 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         let stdout = std::io::stdout().lock();
         sipri::synth::write_register_with_progress(stdout, args.scale, args.seed, progress)
     } else {
-        let file = std::fs::File::create(&args.output).map_err(|e| {
-            UserError(format!("{}: cannot create: {e}", args.output.display()))
-        })?;
+        let file = std::fs::File::create(&args.output)
+            .map_err(|e| UserError(format!("{}: cannot create: {e}", args.output.display())))?;
         let written =
             sipri::synth::write_register_with_progress(file, args.scale, args.seed, progress);
         if written.is_err() {
@@ -65,7 +64,11 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     eprintln!(
         "wrote SYNTHETIC register (not SIPRI data) to {}: {} rows, {} deals, {} suppliers, \
          {} recipients, {} TIV total, 'Data generated: {}' (scale {}, seed {})",
-        if to_stdout { "stdout".to_string() } else { args.output.display().to_string() },
+        if to_stdout {
+            "stdout".to_string()
+        } else {
+            args.output.display().to_string()
+        },
         crate::cmd::import::thousands(s.rows),
         crate::cmd::import::thousands(s.deals),
         s.suppliers,

@@ -71,7 +71,15 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             ]
         })
         .collect();
-    let head = ["  id", "format", "generated", "rows", "TIV total", "data", "imported at"];
+    let head = [
+        "  id",
+        "format",
+        "generated",
+        "rows",
+        "TIV total",
+        "data",
+        "imported at",
+    ];
     let mut width = head.map(str::len);
     for row in &table {
         for (w, c) in width.iter_mut().zip(row) {
@@ -94,6 +102,8 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     for row in &table {
         line(row.each_ref().map(String::as_str));
     }
-    println!("\n* = latest, used when no --release is given. Source: SIPRI Arms Transfers Database (c) SIPRI; SYNTHETIC releases are not SIPRI data.");
+    println!(
+        "\n* = latest, used when no --release is given. Source: SIPRI Arms Transfers Database (c) SIPRI; SYNTHETIC releases are not SIPRI data."
+    );
     Ok(())
 }

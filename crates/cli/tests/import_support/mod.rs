@@ -67,7 +67,8 @@ pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Option<Vec<u8>>)> {
 /// The 11 preamble lines and the header of a current-layout register; made-up
 /// text, not SIPRI's.
 pub fn register_head() -> String {
-    let mut s = String::from("Transfers of major conventional arms: test file made by armsflow tests\n");
+    let mut s =
+        String::from("Transfers of major conventional arms: test file made by armsflow tests\n");
     for i in 2..=8 {
         s.push_str(&format!("Note {i}.\n"));
     }
@@ -86,8 +87,23 @@ pub fn register_row(id: u32, year: u16, overrides: &[(usize, &str)]) -> String {
     let year = year.to_string();
     let id = id.to_string();
     let mut cells: Vec<&str> = vec![
-        &id, "Russia", "Kazakhstan", "TEST-1", "test vehicle", "Armoured vehicles", "2019",
-        "No", "4", "No", &year, "No", "New", "1.5", "1.5", "6", "No",
+        &id,
+        "Russia",
+        "Kazakhstan",
+        "TEST-1",
+        "test vehicle",
+        "Armoured vehicles",
+        "2019",
+        "No",
+        "4",
+        "No",
+        &year,
+        "No",
+        "New",
+        "1.5",
+        "1.5",
+        "6",
+        "No",
     ];
     for &(i, v) in overrides {
         cells[i] = v;
@@ -115,8 +131,14 @@ pub fn shared_dir(what: &str) -> Option<PathBuf> {
         return Some(dir);
     }
     if std::env::var("ARMSFLOW_REQUIRE_SHARED").as_deref() == Ok("1") {
-        panic!("shared SIPRI data not found at {} (needed for {what})", dir.display());
+        panic!(
+            "shared SIPRI data not found at {} (needed for {what})",
+            dir.display()
+        );
     }
-    eprintln!("SKIPPED: {what}: shared SIPRI data not found at {}", dir.display());
+    eprintln!(
+        "SKIPPED: {what}: shared SIPRI data not found at {}",
+        dir.display()
+    );
     None
 }
