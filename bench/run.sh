@@ -31,7 +31,7 @@ PY=$VENV/bin/python
 DUCK=$VENV/bin/duckdb
 
 cargo build --release -q -p armsflow-cli
-AF=$ROOT/target/release/armsflow
+AF=${CARGO_TARGET_DIR:-$ROOT/target}/release/armsflow
 
 # --- real register -----------------------------------------------------------
 if [ ! -f "$REGISTER" ]; then

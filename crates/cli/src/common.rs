@@ -64,6 +64,22 @@ pub fn load_release(args: &DataArgs) -> anyhow::Result<Release> {
 /// queries by delivery year need only flows, and on very large releases the
 /// deals' text dominates load time and memory.
 pub fn load_release_with(args: &DataArgs, deals: bool) -> anyhow::Result<Release> {
+    load(args, if deals { Load::Full } else { Load::NoDeals })
+}
+
+/// How much of a release a query needs.
+#[derive(Debug, Clone, Copy)]
+pub enum Load {
+    Full,
+    /// Flows only (delivery-year queries).
+    NoDeals,
+    /// Flows delivered in these years only (one-window delivery-year queries
+    /// that need no other years, e.g. `concentration --all --period`).
+    Years(u16, u16),
+}
+
+/// The release named by `--release` (else the latest), loaded as `what` says.
+pub fn load(args: &DataArgs, what: Load) -> anyhow::Result<Release> {
     let store = open_store(args)?;
     let id = match &args.release {
         Some(id) => id.clone(),
@@ -78,10 +94,10 @@ pub fn load_release_with(args: &DataArgs, deals: bool) -> anyhow::Result<Release
             }
         },
     };
-    let loaded = if deals {
-        store.load(&id)
-    } else {
-        store.load_without_deals(&id)
+    let loaded = match what {
+        Load::Full => store.load(&id),
+        Load::NoDeals => store.load_without_deals(&id),
+        Load::Years(first, last) => store.load_years(&id, first, last),
     };
     match loaded {
         Ok(r) => Ok(r),

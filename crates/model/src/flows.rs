@@ -132,6 +132,46 @@ impl Flows {
         self.tiv.iter().sum()
     }
 
+    /// Row indices with years ascending and ties in their original order: the
+    /// store writes flows in this order so that a year window can skip whole
+    /// Parquet row groups by their statistics. Counting sort: years are few.
+    pub fn year_order(&self) -> Vec<u32> {
+        let Some((lo, hi)) = self.year_span() else {
+            return Vec::new();
+        };
+        let mut start = vec![0usize; usize::from(hi - lo) + 2];
+        for &y in &self.year {
+            start[usize::from(y - lo) + 1] += 1;
+        }
+        for i in 1..start.len() {
+            start[i] += start[i - 1];
+        }
+        let mut out = vec![0u32; self.year.len()];
+        for (i, &y) in self.year.iter().enumerate() {
+            let slot = &mut start[usize::from(y - lo)];
+            out[*slot] = i as u32;
+            *slot += 1;
+        }
+        out
+    }
+
+    /// The flows at `rows`, in that order. Panics if a row is out of range.
+    pub fn gather(&self, rows: &[u32]) -> Flows {
+        fn pick<T: Copy>(v: &[T], rows: &[u32]) -> Vec<T> {
+            rows.iter().map(|&r| v[r as usize]).collect()
+        }
+        Flows {
+            supplier: pick(&self.supplier, rows),
+            recipient: pick(&self.recipient, rows),
+            year: pick(&self.year, rows),
+            category: pick(&self.category, rows),
+            tiv: pick(&self.tiv, rows),
+            units: pick(&self.units, rows),
+            flags: pick(&self.flags, rows),
+            deal: pick(&self.deal, rows),
+        }
+    }
+
     /// First and last delivery year, if any.
     pub fn year_span(&self) -> Option<(u16, u16)> {
         let min = *self.year.iter().min()?;
@@ -184,5 +224,39 @@ impl Deal {
         let order = self.tiv_order?;
         let delivered = self.tiv_delivered.unwrap_or(0.0);
         Some((order - delivered).max(0.0))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn flows(years: &[u16]) -> Flows {
+        let mut f = Flows::default();
+        for (i, &y) in years.iter().enumerate() {
+            f.push(Flow {
+                supplier: i as u32,
+                recipient: 0,
+                year: y,
+                category: Category::Aircraft,
+                tiv: i as f64,
+                units: 0,
+                flags: 0,
+                deal: NO_DEAL,
+            });
+        }
+        f
+    }
+
+    #[test]
+    fn year_order_is_stable_and_sorted() {
+        let f = flows(&[2001, 1999, 2001, 2000, 1999]);
+        let order = f.year_order();
+        assert_eq!(order, vec![1, 4, 3, 0, 2]);
+        let g = f.gather(&order);
+        assert_eq!(g.year, vec![1999, 1999, 2000, 2001, 2001]);
+        assert_eq!(g.supplier, vec![1, 4, 3, 0, 2]);
+        assert!(g.is_consistent());
+        assert!(flows(&[]).year_order().is_empty());
     }
 }

@@ -268,6 +268,7 @@ async fn pages_render_with_banner_and_attribution() {
         "/supplier/RUS",
         "/claims",
         "/search?q=kasach",
+        "/diff",
     ] {
         let r = get(&app, uri).await;
         assert!(
@@ -282,6 +283,13 @@ async fn pages_render_with_banner_and_attribution() {
             assert!(t.contains("release-select"), "{uri} has the release picker");
         }
     }
+    // One (demo) release: the diff page explains there is nothing to compare.
+    assert!(
+        get(&app, "/diff")
+            .await
+            .text()
+            .contains("nothing to compare")
+    );
     let r = get(&app, "/search?q=kasachstan").await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     assert_eq!(r.headers["location"], "/country/KAZ");
@@ -516,6 +524,20 @@ async fn real_pipeline_and_diff_across_releases() {
     assert_eq!(d["diff"]["a"]["id"], ids[0].as_str());
     assert_eq!(d["diff"]["b"]["id"], ids[1].as_str());
     assert!(d["revisions_total"].as_u64().unwrap() > 0);
+    // The dashboard's diff page shows the same revisions, with allocation marks
+    // (the legacy side's per-year values are split deal totals).
+    let page = get(&app, "/diff?country=KAZ&threshold=5").await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.text());
+    let page = page.text();
+    assert!(
+        page.contains("Revised values, largest change first"),
+        "{page}"
+    );
+    assert!(page.contains(&ids[0]) && page.contains(&ids[1]));
+    assert!(page.contains("rest on allocation"));
+    assert!(page.contains("Kazakhstan"));
+    let bad = get(&app, "/diff?a=nope").await;
+    assert_eq!(bad.status, StatusCode::NOT_FOUND);
     // The latest register has no order values: pipeline says so.
     assert_error(
         &get(&app, "/api/pipeline?country=KAZ").await,

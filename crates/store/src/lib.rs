@@ -259,6 +259,14 @@ impl Store {
         read::load_release_without_deals(&self.release_dir(id)?, meta)
     }
 
+    /// Loads only the flows of release `id` delivered in `first..=last` (no deal
+    /// table): one-window metrics on very large releases decode a fraction of
+    /// the file. Aggregates over those years equal those of a full load.
+    pub fn load_years(&self, id: &str, first: u16, last: u16) -> Result<Release> {
+        let meta = self.meta(id)?;
+        read::load_release_years(&self.release_dir(id)?, meta, first, last)
+    }
+
     /// The import report stored with release `id`.
     pub fn report(&self, id: &str) -> Result<ImportReport> {
         read::read_json(self.release_dir(id)?.join("import-report.json"))

@@ -114,6 +114,87 @@ pub(crate) fn load_release_without_deals(
     })
 }
 
+/// Like [`load_release_without_deals`], holding only the flows delivered in
+/// `first..=last`: row groups whose year statistics miss the window are never
+/// decoded (the writer stores flows in year order), the rest are filtered row
+/// by row. For one-window metrics on very large releases.
+pub(crate) fn load_release_years(
+    dir: &Path,
+    meta: ReleaseMeta,
+    first: u16,
+    last: u16,
+) -> Result<Release, StoreError> {
+    let entities = load_entities(&dir.join("entities.parquet"))?;
+    let path = dir.join("flows.parquet");
+    let groups = row_groups_for_years(&path, first, last)?;
+    let half = groups.len() / 2;
+    let (a, b) = std::thread::scope(|s| {
+        let b = s.spawn(|| load_flows_in(&path, Some(groups[half..].to_vec())));
+        let a = load_flows_in(&path, Some(groups[..half].to_vec()));
+        let b = b
+            .join()
+            .unwrap_or_else(|_| Err(corrupt(&path, "reader thread panicked")));
+        (a, b)
+    });
+    let (a, b) = (a?, b?);
+    let mut flows = Flows::default();
+    for f in [a, b] {
+        let rows: Vec<u32> = (0..f.len() as u32)
+            .filter(|&i| (first..=last).contains(&f.year[i as usize]))
+            .collect();
+        let keep = f.gather(&rows);
+        flows.supplier.extend_from_slice(&keep.supplier);
+        flows.recipient.extend_from_slice(&keep.recipient);
+        flows.year.extend_from_slice(&keep.year);
+        flows.category.extend_from_slice(&keep.category);
+        flows.tiv.extend_from_slice(&keep.tiv);
+        flows.units.extend_from_slice(&keep.units);
+        flows.flags.extend_from_slice(&keep.flags);
+        flows.deal.extend_from_slice(&keep.deal);
+    }
+    check_flows(&path, &flows, entities.len() as u64, usize::MAX)?;
+    let wt_path = dir.join("world_totals.parquet");
+    let world_totals = if wt_path.exists() {
+        load_world_totals(&wt_path)?
+    } else {
+        Vec::new()
+    };
+    Ok(Release {
+        meta,
+        entities,
+        deals: Vec::new(),
+        flows,
+        world_totals,
+    })
+}
+
+/// Row groups of `path` whose `year` statistics overlap `first..=last`; a group
+/// without statistics is kept (never skip what we cannot rule out).
+fn row_groups_for_years(path: &Path, first: u16, last: u16) -> Result<Vec<usize>, StoreError> {
+    use parquet::file::statistics::Statistics;
+    let file = File::open(path).map_err(|e| StoreError::io(path, e))?;
+    let builder =
+        ParquetRecordBatchReaderBuilder::try_new(file).map_err(|e| corrupt(path, e.to_string()))?;
+    let meta = builder.metadata();
+    let col = meta
+        .file_metadata()
+        .schema_descr()
+        .columns()
+        .iter()
+        .position(|c| c.path().parts() == ["year"])
+        .ok_or_else(|| corrupt(path, "missing column 'year'"))?;
+    let (lo, hi) = (i32::from(first), i32::from(last));
+    Ok((0..meta.num_row_groups())
+        .filter(|&i| match meta.row_group(i).column(col).statistics() {
+            Some(Statistics::Int32(s)) => match (s.min_opt(), s.max_opt()) {
+                (Some(&min), Some(&max)) => max >= lo && min <= hi,
+                _ => true,
+            },
+            _ => true,
+        })
+        .collect())
+}
+
 fn corrupt(path: &Path, reason: impl Into<String>) -> StoreError {
     StoreError::Corrupt {
         path: path.to_path_buf(),

@@ -12,7 +12,7 @@ use arrow_array::{
     RecordBatch, StringArray, UInt8Array, UInt32Array,
 };
 use arrow_schema::{DataType, Field, Schema, SchemaRef};
-use model::{Category, Deal, Entity, Flags, NO_DEAL, Release};
+use model::{Category, Deal, Entity, Flags, Flows, NO_DEAL, Release};
 use parquet::arrow::ArrowWriter;
 use parquet::basic::Compression;
 use parquet::file::properties::WriterProperties;
@@ -163,13 +163,12 @@ pub(crate) fn write_release(dir: &Path, release: &Release) -> Result<(), StoreEr
                 Ok(())
             })
         });
+        // Flows go to disk in year order (row order carries no meaning), so each
+        // row group spans few years and a windowed load skips most of them.
         let flows = write_parquet(&dir.join("flows.parquet"), flows_schema(), |w| {
-            let n = release.flows.len();
-            let mut start = 0;
-            while start < n {
-                let end = (start + CHUNK).min(n);
-                w(flows_batch(&dicts, release, start, end)?)?;
-                start = end;
+            let order = release.flows.year_order();
+            for rows in order.chunks(CHUNK.max(1)) {
+                w(flows_batch(&dicts, &release.flows.gather(rows))?)?;
             }
             Ok(())
         });
@@ -316,17 +315,12 @@ fn entities_batch(entities: &[Entity]) -> Result<RecordBatch, StoreError> {
     )
 }
 
-fn flows_batch(
-    d: &Dicts,
-    r: &Release,
-    start: usize,
-    end: usize,
-) -> Result<RecordBatch, StoreError> {
-    let f = &r.flows;
-    let sup = &f.supplier[start..end];
-    let rec = &f.recipient[start..end];
-    let flags = &f.flags[start..end];
-    let deal: Int32Array = f.deal[start..end]
+fn flows_batch(d: &Dicts, f: &Flows) -> Result<RecordBatch, StoreError> {
+    let sup = &f.supplier[..];
+    let rec = &f.recipient[..];
+    let flags = &f.flags[..];
+    let deal: Int32Array = f
+        .deal
         .iter()
         .map(|&x| (x != NO_DEAL).then_some(x as i32))
         .collect();
@@ -345,13 +339,13 @@ fn flows_batch(
             d.entity(&d.keys, sup),
             d.entity(&d.keys, rec),
             Arc::new(Int16Array::from_iter_values(
-                f.year[start..end].iter().map(|&y| y as i16),
+                f.year.iter().map(|&y| y as i16),
             )),
-            d.category(&f.category[start..end]),
-            Arc::new(UInt8Array::from(f.category[start..end].to_vec())),
-            Arc::new(Float64Array::from(f.tiv[start..end].to_vec())),
+            d.category(&f.category),
+            Arc::new(UInt8Array::from(f.category.to_vec())),
+            Arc::new(Float64Array::from(f.tiv.to_vec())),
             Arc::new(Int32Array::from_iter_values(
-                f.units[start..end].iter().map(|&u| u as i32),
+                f.units.iter().map(|&u| u as i32),
             )),
             // Flags are a bit set: stored bit-for-bit in a signed column.
             Arc::new(Int16Array::from_iter_values(

@@ -97,6 +97,7 @@ fn header(search_release: Option<&str>, picker: &str) -> String {
     format!(
         "<header class=\"top\"><a class=\"brand\" href=\"/\">armsflow</a>\
 <nav aria-label=\"Main\"><a href=\"/world\">World</a><a href=\"/claims\">Claim checker</a>\
+<a href=\"/diff\">Release diff</a>\
 <a href=\"/api/openapi.json\">API</a></nav>\
 <form class=\"search\" role=\"search\" method=\"get\" action=\"/search\">\
 <label for=\"q\">Find a country</label>\

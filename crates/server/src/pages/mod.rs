@@ -4,6 +4,7 @@
 
 pub mod claims;
 pub mod country;
+pub mod diff;
 pub mod layout;
 pub mod scenario;
 pub mod search;

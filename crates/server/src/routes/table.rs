@@ -556,6 +556,37 @@ pub static ENDPOINTS: &[Endpoint] = &[
         )
     },
     page(
+        "/diff",
+        "pageDiff",
+        "What changed between two releases (B is the page's release)",
+        &[
+            q(
+                "a",
+                Ty::Str,
+                "Older release id (default: the one before the page's release)",
+                None,
+            ),
+            q(
+                "country",
+                Ty::Str,
+                "Only values and deals involving this country",
+                None,
+            ),
+            q("period", Ty::Period, "Only these years", None),
+            q(
+                "threshold",
+                Ty::Int {
+                    min: 0,
+                    max: 1_000_000,
+                },
+                "Smallest absolute change in TIV listed (default 1)",
+                None,
+            ),
+            RELEASE,
+        ],
+        || get(pages::diff::page),
+    ),
+    page(
         "/search",
         "pageSearch",
         "Search results (jumps straight to a single match)",
