@@ -16,10 +16,12 @@ use axum::response::{IntoResponse, Response};
 use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 
-/// Entries kept before the cache is cleared (a cheap, predictable bound).
-const MAX_ENTRIES: usize = 20_000;
+/// Entries kept before the cache is cleared (a cheap, predictable bound). A
+/// dashboard's hot set is a few hundred pages and queries; the bound is low so
+/// that memory plateaus within minutes even under a stream of fresh queries.
+const MAX_ENTRIES: usize = 8_000;
 /// Bytes kept before the cache is cleared.
-const MAX_BYTES: usize = 128 * 1024 * 1024;
+const MAX_BYTES: usize = 32 * 1024 * 1024;
 /// Larger bodies are served but not cached.
 const MAX_ENTRY_BYTES: usize = 4 * 1024 * 1024;
 
