@@ -172,6 +172,18 @@ impl Flows {
         }
     }
 
+    /// Appends `other`'s flows after these.
+    pub fn append(&mut self, other: &Flows) {
+        self.supplier.extend_from_slice(&other.supplier);
+        self.recipient.extend_from_slice(&other.recipient);
+        self.year.extend_from_slice(&other.year);
+        self.category.extend_from_slice(&other.category);
+        self.tiv.extend_from_slice(&other.tiv);
+        self.units.extend_from_slice(&other.units);
+        self.flags.extend_from_slice(&other.flags);
+        self.deal.extend_from_slice(&other.deal);
+    }
+
     /// First and last delivery year, if any.
     pub fn year_span(&self) -> Option<(u16, u16)> {
         let min = *self.year.iter().min()?;

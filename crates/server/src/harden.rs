@@ -32,9 +32,18 @@ pub async fn limit_uri(limits: Limits, req: Request, next: Next) -> Response {
 /// 503 when a request takes longer than the limit. Engine work runs on the
 /// blocking pool, so the timer fires even while a computation is busy.
 pub async fn timeout(limits: Limits, req: Request, next: Next) -> Response {
-    match tokio::time::timeout(limits.timeout, next.run(req)).await {
+    // A zero budget refuses all work up front: tokio's timer only fires on its
+    // next tick, so fast work could otherwise slip through a zero deadline.
+    let out = if limits.timeout.is_zero() {
+        Err(())
+    } else {
+        tokio::time::timeout(limits.timeout, next.run(req))
+            .await
+            .map_err(|_| ())
+    };
+    match out {
         Ok(r) => r,
-        Err(_) => ApiError::new(
+        Err(()) => ApiError::new(
             StatusCode::SERVICE_UNAVAILABLE,
             "timeout",
             format!(

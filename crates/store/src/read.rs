@@ -95,9 +95,18 @@ pub(crate) fn load_release_without_deals(
     dir: &Path,
     meta: ReleaseMeta,
 ) -> Result<Release, StoreError> {
+    flows_only(dir, meta, load_flows_parallel)
+}
+
+/// A release without its deal table, its flows read by `load`.
+fn flows_only(
+    dir: &Path,
+    meta: ReleaseMeta,
+    load: impl FnOnce(&Path) -> Result<Flows, StoreError>,
+) -> Result<Release, StoreError> {
     let entities = load_entities(&dir.join("entities.parquet"))?;
     let path = dir.join("flows.parquet");
-    let flows = load_flows_parallel(&path)?;
+    let flows = load(&path)?;
     check_flows(&path, &flows, entities.len() as u64, usize::MAX)?;
     let wt_path = dir.join("world_totals.parquet");
     let world_totals = if wt_path.exists() {
@@ -124,47 +133,26 @@ pub(crate) fn load_release_years(
     first: u16,
     last: u16,
 ) -> Result<Release, StoreError> {
-    let entities = load_entities(&dir.join("entities.parquet"))?;
-    let path = dir.join("flows.parquet");
-    let groups = row_groups_for_years(&path, first, last)?;
-    let half = groups.len() / 2;
-    let (a, b) = std::thread::scope(|s| {
-        let b = s.spawn(|| load_flows_in(&path, Some(groups[half..].to_vec())));
-        let a = load_flows_in(&path, Some(groups[..half].to_vec()));
-        let b = b
-            .join()
-            .unwrap_or_else(|_| Err(corrupt(&path, "reader thread panicked")));
-        (a, b)
-    });
-    let (a, b) = (a?, b?);
-    let mut flows = Flows::default();
-    for f in [a, b] {
-        let rows: Vec<u32> = (0..f.len() as u32)
-            .filter(|&i| (first..=last).contains(&f.year[i as usize]))
-            .collect();
-        let keep = f.gather(&rows);
-        flows.supplier.extend_from_slice(&keep.supplier);
-        flows.recipient.extend_from_slice(&keep.recipient);
-        flows.year.extend_from_slice(&keep.year);
-        flows.category.extend_from_slice(&keep.category);
-        flows.tiv.extend_from_slice(&keep.tiv);
-        flows.units.extend_from_slice(&keep.units);
-        flows.flags.extend_from_slice(&keep.flags);
-        flows.deal.extend_from_slice(&keep.deal);
-    }
-    check_flows(&path, &flows, entities.len() as u64, usize::MAX)?;
-    let wt_path = dir.join("world_totals.parquet");
-    let world_totals = if wt_path.exists() {
-        load_world_totals(&wt_path)?
-    } else {
-        Vec::new()
-    };
-    Ok(Release {
-        meta,
-        entities,
-        deals: Vec::new(),
-        flows,
-        world_totals,
+    flows_only(dir, meta, |path| {
+        let groups = row_groups_for_years(path, first, last)?;
+        let half = groups.len() / 2;
+        let (a, b) = std::thread::scope(|s| {
+            let b = s.spawn(|| load_flows_in(path, Some(groups[half..].to_vec())));
+            let a = load_flows_in(path, Some(groups[..half].to_vec()));
+            let b = b
+                .join()
+                .unwrap_or_else(|_| Err(corrupt(path, "reader thread panicked")));
+            (a, b)
+        });
+        let (a, b) = (a?, b?);
+        let in_window = |f: &Flows| -> Vec<u32> {
+            (0..f.len() as u32)
+                .filter(|&i| (first..=last).contains(&f.year[i as usize]))
+                .collect()
+        };
+        let mut flows = a.gather(&in_window(&a));
+        flows.append(&b.gather(&in_window(&b)));
+        Ok(flows)
     })
 }
 
@@ -380,14 +368,7 @@ fn load_flows_parallel(path: &Path) -> Result<Flows, StoreError> {
         (a, b)
     });
     let (mut a, b) = (a?, b?);
-    a.supplier.extend_from_slice(&b.supplier);
-    a.recipient.extend_from_slice(&b.recipient);
-    a.year.extend_from_slice(&b.year);
-    a.category.extend_from_slice(&b.category);
-    a.tiv.extend_from_slice(&b.tiv);
-    a.units.extend_from_slice(&b.units);
-    a.flags.extend_from_slice(&b.flags);
-    a.deal.extend_from_slice(&b.deal);
+    a.append(&b);
     Ok(a)
 }
 
