@@ -274,48 +274,56 @@ pub async fn pipeline(State(st): State<Arc<AppState>>, p: Params) -> Out {
     .await
 }
 
+/// The release stored just before `b_id`, the default older side of a diff.
+pub fn release_before(st: &AppState, b_id: &str) -> Option<String> {
+    let metas = st.releases();
+    metas
+        .iter()
+        .position(|m| m.id == b_id)
+        .and_then(|i| i.checked_sub(1))
+        .and_then(|i| metas.get(i))
+        .map(|m| m.id.clone())
+}
+
+/// Diff options from the query, shared by `/api/diff` and the `/diff` page. A
+/// country may exist in only one of the releases, so it is resolved in B, then A.
+pub fn diff_options(p: &Params, a: &Release, b: &Release) -> ApiResult<engine::diff::DiffOptions> {
+    let given = |k: &str| p.get(k).filter(|s| !s.trim().is_empty());
+    let country = match given("country") {
+        None => None,
+        Some(c) => Some(match crate::params::resolve_entity(b, c) {
+            Ok(id) => b.entities.get(id).key.clone(),
+            Err(e) => match crate::params::resolve_entity(a, c) {
+                Ok(id) => a.entities.get(id).key.clone(),
+                Err(_) => return Err(e),
+            },
+        }),
+    };
+    let years = match given("period") {
+        Some(s) => Some(crate::params::parse_window(s, "period")?),
+        None => None,
+    };
+    Ok(engine::diff::DiffOptions {
+        threshold: p.number("threshold", 1.0, 0.0, 1e9)?,
+        min_relative: p.number("min_change", 0.0, 0.0, 100.0)? / 100.0,
+        country,
+        years,
+    })
+}
+
 pub async fn diff(State(st): State<Arc<AppState>>, p: Params) -> Out {
     compute(move || {
-        let metas = st.releases();
         let b_id = st.resolve_id(p.get("b"))?;
         let a_id = match p.get("a") {
             Some(a) => st.resolve_id(Some(a))?,
-            None => {
-                let pos = metas.iter().position(|m| m.id == b_id);
-                match pos
-                    .and_then(|i| i.checked_sub(1))
-                    .and_then(|i| metas.get(i))
-                {
-                    Some(m) => m.id.clone(),
-                    None => {
-                        return Err(ApiError::bad_request(
-                            "no earlier release to compare with: pass 'a' (see /api/releases)",
-                        ));
-                    }
-                }
-            }
+            None => release_before(&st, &b_id).ok_or_else(|| {
+                ApiError::bad_request(
+                    "no earlier release to compare with: pass 'a' (see /api/releases)",
+                )
+            })?,
         };
         let (a, b) = (st.release(&a_id)?, st.release(&b_id)?);
-        let country = match p.get("country") {
-            None => None,
-            Some(c) => Some(match crate::params::resolve_entity(&b, c) {
-                Ok(id) => b.entities.get(id).key.clone(),
-                Err(e) => match crate::params::resolve_entity(&a, c) {
-                    Ok(id) => a.entities.get(id).key.clone(),
-                    Err(_) => return Err(e),
-                },
-            }),
-        };
-        let years = match p.get("period") {
-            Some(s) => Some(crate::params::parse_window(s, "period")?),
-            None => None,
-        };
-        let opts = engine::diff::DiffOptions {
-            threshold: p.number("threshold", 1.0, 0.0, 1e9)?,
-            min_relative: p.number("min_change", 0.0, 0.0, 100.0)? / 100.0,
-            country,
-            years,
-        };
+        let opts = diff_options(&p, &a, &b)?;
         let limit = p.limit("limit", 200, 100_000)?;
         let mut d = engine::diff::diff(&a, &b, &opts);
         let total = d.revisions.len();

@@ -6,14 +6,15 @@
 //! defaulting to the release stored just before B.
 
 use super::{Ctx, Page, render};
+use crate::api::analysis::{diff_options, release_before};
 use crate::error::ApiError;
 use crate::html::{esc, table, url_enc};
-use crate::params::{Params, parse_window, resolve_entity};
+use crate::params::Params;
 use crate::present::tiv;
 use crate::state::AppState;
 use axum::extract::State;
 use axum::response::Response;
-use engine::diff::{DealSummary, DiffOptions, Party, ReleaseDiff, RevisionKind};
+use engine::diff::{DealSummary, Party, ReleaseDiff, RevisionKind};
 use model::Release;
 use std::fmt::Write;
 use std::sync::Arc;
@@ -27,15 +28,9 @@ pub async fn page(State(st): State<Arc<AppState>>, p: Params) -> Response {
 
 fn build(ctx: &Ctx) -> Result<Page, ApiError> {
     let b = &ctx.rel;
-    let metas = ctx.st.releases();
     let a_id = match ctx.p.get("a").filter(|s| !s.trim().is_empty()) {
         Some(a) => Some(ctx.st.resolve_id(Some(a))?),
-        None => metas
-            .iter()
-            .position(|m| m.id == b.meta.id)
-            .and_then(|i| i.checked_sub(1))
-            .and_then(|i| metas.get(i))
-            .map(|m| m.id.clone()),
+        None => release_before(&ctx.st, &b.meta.id),
     };
     let mut body = String::from(
         "<h1>What changed between releases</h1><p class=\"lede\">SIPRI revises its whole \
@@ -55,26 +50,7 @@ fetch the current one (<code>armsflow fetch</code>), then come back.</p>",
         });
     };
     let a = ctx.st.release(&a_id)?;
-    let country = match ctx.p.get("country").filter(|s| !s.trim().is_empty()) {
-        None => None,
-        Some(c) => Some(match resolve_entity(b, c) {
-            Ok(id) => b.entities.get(id).key.clone(),
-            Err(e) => match resolve_entity(&a, c) {
-                Ok(id) => a.entities.get(id).key.clone(),
-                Err(_) => return Err(e),
-            },
-        }),
-    };
-    let years = match ctx.p.get("period").filter(|s| !s.trim().is_empty()) {
-        Some(s) => Some(parse_window(s, "period")?),
-        None => None,
-    };
-    let opts = DiffOptions {
-        threshold: ctx.p.number("threshold", 1.0, 0.0, 1e9)?,
-        min_relative: ctx.p.number("min_change", 0.0, 0.0, 100.0)? / 100.0,
-        country,
-        years,
-    };
+    let opts = diff_options(&ctx.p, &a, b)?;
     let d = engine::diff::diff(&a, b, &opts);
     body.push_str(&summary(&d));
     body.push_str(&revisions(ctx, &d));

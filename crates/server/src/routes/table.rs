@@ -60,6 +60,22 @@ pub const BASIS: Param = q(
     "Place flows by delivery year (default, as SIPRI) or by the deal's order year",
     None,
 );
+const DIFF_COUNTRY: Param = q(
+    "country",
+    Ty::Str,
+    "Only values and deals involving this country",
+    None,
+);
+const DIFF_PERIOD: Param = q("period", Ty::Period, "Only these years", None);
+const DIFF_THRESHOLD: Param = q(
+    "threshold",
+    Ty::Int {
+        min: 0,
+        max: 1_000_000,
+    },
+    "Smallest absolute change in TIV reported (default 1)",
+    None,
+);
 pub const COUNTRY: Param = req(q(
     "country",
     Ty::Str,
@@ -433,22 +449,9 @@ pub static ENDPOINTS: &[Endpoint] = &[
                 None,
             ),
             q("b", Ty::Str, "Newer release id (default: the latest)", None),
-            q(
-                "country",
-                Ty::Str,
-                "Only values and deals involving this country",
-                None,
-            ),
-            q("period", Ty::Period, "Only these years", None),
-            q(
-                "threshold",
-                Ty::Int {
-                    min: 0,
-                    max: 1_000_000,
-                },
-                "Smallest absolute change in TIV reported (default 1)",
-                None,
-            ),
+            DIFF_COUNTRY,
+            DIFF_PERIOD,
+            DIFF_THRESHOLD,
             q(
                 "min_change",
                 Ty::Int { min: 0, max: 100 },
@@ -566,22 +569,9 @@ pub static ENDPOINTS: &[Endpoint] = &[
                 "Older release id (default: the one before the page's release)",
                 None,
             ),
-            q(
-                "country",
-                Ty::Str,
-                "Only values and deals involving this country",
-                None,
-            ),
-            q("period", Ty::Period, "Only these years", None),
-            q(
-                "threshold",
-                Ty::Int {
-                    min: 0,
-                    max: 1_000_000,
-                },
-                "Smallest absolute change in TIV listed (default 1)",
-                None,
-            ),
+            DIFF_COUNTRY,
+            DIFF_PERIOD,
+            DIFF_THRESHOLD,
             RELEASE,
         ],
         || get(pages::diff::page),
