@@ -2,7 +2,7 @@
 //! exactly the 88 % claim and the third-largest claim, both supported, citing
 //! the release.
 
-mod common;
+use crate::common;
 
 use claims::{Names, Verdict, check_text, extract};
 

@@ -9,7 +9,7 @@
 //! World imports: Ukraine 8.75 % (1st), India 8.31 % (2nd).
 //! Israel → Kazakhstan deliveries: 2008, 2009, 2010, 2018, 2019.
 
-mod common;
+use crate::common;
 
 use claims::{Names, Verdict, check, extract};
 

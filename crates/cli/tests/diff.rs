@@ -22,22 +22,7 @@ fn text(b: &[u8]) -> String {
 }
 
 fn shared(rel: &str) -> Option<PathBuf> {
-    let dir = match std::env::var("ARMSFLOW_SHARED_DIR") {
-        Ok(d) => Some(PathBuf::from(d)),
-        Err(_) => Path::new(env!("CARGO_MANIFEST_DIR"))
-            .ancestors()
-            .map(|a| a.join("shared"))
-            .find(|p| p.join("data").is_dir()),
-    };
-    let path = dir.map(|d| d.join(rel)).filter(|p| p.is_file());
-    if path.is_none() {
-        let msg = format!("SKIPPED: shared file {rel} not found");
-        if std::env::var("ARMSFLOW_REQUIRE_SHARED").as_deref() == Ok("1") {
-            panic!("{msg}");
-        }
-        eprintln!("{msg}");
-    }
-    path
+    testkit::shared_path(module_path!(), rel)
 }
 
 /// Imports `file` into `data` and returns the release id.

@@ -2,8 +2,7 @@
 //! a successful fetch imports a release, a repeat is a no-op, and every failure
 //! prints one clear line and leaves the data directory byte-for-byte unchanged.
 
-#[path = "../../sipri/tests/mock/mod.rs"]
-mod mock;
+use testkit::mock;
 
 use mock::{MockBackend, Reply};
 use std::collections::BTreeMap;

@@ -1,9 +1,7 @@
 //! `armsflow import`, `releases` and `demo-data` end to end: idempotence,
 //! listings, SYNTHETIC marking, kills mid-import, and the real SIPRI files.
 
-mod import_support;
-
-use import_support::*;
+use crate::import_support::*;
 use std::fs;
 use std::path::Path;
 use std::time::{Duration, Instant};

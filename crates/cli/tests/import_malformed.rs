@@ -1,9 +1,7 @@
 //! Malformed inputs: each fails with `file:line: reason`, exit code 2, and
 //! leaves the data directory byte-for-byte as it was (or absent, if it was).
 
-mod import_support;
-
-use import_support::*;
+use crate::import_support::*;
 use std::fs;
 use std::path::Path;
 

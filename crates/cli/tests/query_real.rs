@@ -9,25 +9,7 @@ use std::process::Command;
 const REGISTER: &str = "data/sipri/nagehanrdogan-trade-register-2026/trade_register.csv";
 
 fn shared(rel: &str) -> Option<PathBuf> {
-    let dir = match std::env::var("ARMSFLOW_SHARED_DIR") {
-        Ok(d) => PathBuf::from(d),
-        Err(_) => Path::new(env!("CARGO_MANIFEST_DIR"))
-            .ancestors()
-            .map(|a| a.join("shared"))
-            .find(|d| d.is_dir())?,
-    };
-    let p = dir.join(rel);
-    if p.is_file() {
-        return Some(p);
-    }
-    if std::env::var("ARMSFLOW_REQUIRE_SHARED").as_deref() == Ok("1") {
-        panic!("{} not found and ARMSFLOW_REQUIRE_SHARED=1", p.display());
-    }
-    eprintln!(
-        "SKIPPED: {} not found (set ARMSFLOW_SHARED_DIR)",
-        p.display()
-    );
-    None
+    testkit::shared_path(module_path!(), rel)
 }
 
 fn armsflow(data: &Path, args: &[&str]) -> String {

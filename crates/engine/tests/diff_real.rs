@@ -5,7 +5,6 @@
 
 use engine::diff::{DiffLevel, DiffOptions, ReleaseDiff, Revision, diff};
 use model::Release;
-use std::path::PathBuf;
 
 const REGISTER_2026: &str = "data/sipri/nagehanrdogan-trade-register-2026/trade_register.csv";
 const LEGACY_2025: &str = "data/sipri/colasdroin-trade-register-2025/trade-register.csv";
@@ -15,32 +14,9 @@ const EXPORTS_2024: &str =
     "data/sipri/mjhofmann-tiv-tables-2024/import-export-values_1950-2024_1950-2024.csv";
 const UKRAINE_2025: &str = "data/sipri/senapol-ukraine-register-2025/trade-register.csv";
 
-fn shared_dir() -> Option<PathBuf> {
-    if let Ok(d) = std::env::var("ARMSFLOW_SHARED_DIR") {
-        return Some(PathBuf::from(d)).filter(|p| p.is_dir());
-    }
-    let mut dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    loop {
-        if dir.join("shared/data").is_dir() {
-            return Some(dir.join("shared"));
-        }
-        if !dir.pop() {
-            return None;
-        }
-    }
-}
-
 /// The release in a shared file, or `None` after a loud SKIPPED message.
 fn load(rel: &str) -> Option<Release> {
-    let path = shared_dir().map(|d| d.join(rel));
-    let Some(bytes) = path.as_ref().and_then(|p| std::fs::read(p).ok()) else {
-        let msg = format!("SKIPPED: shared file {rel} not found (looked at {path:?})");
-        if std::env::var("ARMSFLOW_REQUIRE_SHARED").as_deref() == Ok("1") {
-            panic!("{msg}");
-        }
-        eprintln!("{msg}");
-        return None;
-    };
+    let bytes = testkit::shared_bytes(module_path!(), rel)?;
     let opts = sipri::ReadOptions {
         file_name: rel.rsplit('/').next().unwrap_or(rel).to_string(),
         skip_bad_rows: false,

@@ -13,37 +13,13 @@ use engine::pipeline::pipeline;
 use engine::switching::{SwitchOptions, switching};
 use engine::{Direction, Filter};
 use model::{Release, Window};
-use std::path::PathBuf;
 use std::sync::OnceLock;
 
 const REGISTER_2026: &str = "data/sipri/nagehanrdogan-trade-register-2026/trade_register.csv";
 const LEGACY_2025: &str = "data/sipri/colasdroin-trade-register-2025/trade-register.csv";
 
-fn shared_dir() -> Option<PathBuf> {
-    if let Ok(d) = std::env::var("ARMSFLOW_SHARED_DIR") {
-        return Some(PathBuf::from(d)).filter(|p| p.is_dir());
-    }
-    let mut dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    loop {
-        if dir.join("shared/data").is_dir() {
-            return Some(dir.join("shared"));
-        }
-        if !dir.pop() {
-            return None;
-        }
-    }
-}
-
 fn read(rel: &str) -> Option<Release> {
-    let path = shared_dir().map(|d| d.join(rel));
-    let Some(bytes) = path.as_ref().and_then(|p| std::fs::read(p).ok()) else {
-        let msg = format!("SKIPPED: shared file {rel} not found (looked at {path:?})");
-        if std::env::var("ARMSFLOW_REQUIRE_SHARED").as_deref() == Ok("1") {
-            panic!("{msg}");
-        }
-        eprintln!("{msg}");
-        return None;
-    };
+    let bytes = testkit::shared_bytes(module_path!(), rel)?;
     let opts = sipri::ReadOptions {
         file_name: rel.rsplit('/').next().unwrap_or(rel).to_string(),
         skip_bad_rows: false,

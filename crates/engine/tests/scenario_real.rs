@@ -14,32 +14,11 @@
 
 use engine::scenario::{ChangeSpec, ScenarioSpec, run_spec};
 use model::Release;
-use std::path::PathBuf;
 
 const REGISTER_2026: &str = "data/sipri/nagehanrdogan-trade-register-2026/trade_register.csv";
 
 fn register() -> Option<Release> {
-    let dir = match std::env::var("ARMSFLOW_SHARED_DIR") {
-        Ok(d) => Some(PathBuf::from(d)),
-        Err(_) => {
-            let mut d = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-            loop {
-                if d.join("shared/data").is_dir() {
-                    break Some(d.join("shared"));
-                }
-                if !d.pop() {
-                    break None;
-                }
-            }
-        }
-    };
-    let Some(bytes) = dir.and_then(|d| std::fs::read(d.join(REGISTER_2026)).ok()) else {
-        if std::env::var("ARMSFLOW_REQUIRE_SHARED").as_deref() == Ok("1") {
-            panic!("required shared file {REGISTER_2026} not found");
-        }
-        eprintln!("SKIPPED: shared file {REGISTER_2026} not found (set ARMSFLOW_SHARED_DIR)");
-        return None;
-    };
+    let bytes = testkit::shared_bytes(module_path!(), REGISTER_2026)?;
     let opts = sipri::ReadOptions {
         file_name: "trade_register.csv".into(),
         skip_bad_rows: false,

@@ -1,10 +1,10 @@
 //! API tests for every endpoint, good and bad inputs, on the SYNTHETIC demo
 //! and (when `../shared` is there) on the Feb-2026 register.
 
-mod common;
+use crate::common;
 
+use crate::common::{assert_error, demo_app, get, post, real_app};
 use axum::http::StatusCode;
-use common::{assert_error, demo_app, get, post, real_app};
 use serde_json::Value;
 
 fn close(a: &Value, b: f64, tol: f64) -> bool {

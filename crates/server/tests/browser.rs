@@ -3,7 +3,7 @@
 //! the SYNTHETIC banner on an empty data dir; screenshots go to the artifacts
 //! dir (`$ARMSFLOW_ARTIFACTS`, else `<workspace>/artifacts`).
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};

@@ -2,13 +2,11 @@
 //! and query size limits, request timeouts, writes refused without the admin
 //! token, loopback by default, no endpoint that reads arbitrary files.
 
-mod common;
-
+use crate::common::{assert_error, demo_app, get, post, send, state_at};
 use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use axum::routing::get as route_get;
-use common::{assert_error, demo_app, get, post, send, state_at};
 use server::Limits;
 use std::time::Duration;
 

@@ -1,7 +1,7 @@
 //! The fetch client against a mock of SIPRI's backend on loopback: success,
 //! gzip, retries, and each way the backend can misbehave.
 
-mod mock;
+use testkit::mock;
 
 use mock::{MockBackend, Reply};
 use sipri::fetch::{FetchConfig, FetchError, FetchEvent, fetch_register, max_year};

@@ -1,7 +1,6 @@
 //! Reads the real SIPRI files in the shared dir (never committed; see brief).
-mod common;
 
-use common::{read_named, shared_dir, sipri_file};
+use crate::common::{read_named, shared_dir, sipri_file};
 use model::{EntityKind, Flags, SourceFormat};
 use std::collections::HashSet;
 

@@ -8,28 +8,13 @@ use std::sync::OnceLock;
 
 /// `$ARMSFLOW_SHARED_DIR`, else the first `shared` directory above this crate.
 pub fn shared_dir() -> Option<PathBuf> {
-    if let Ok(d) = std::env::var("ARMSFLOW_SHARED_DIR") {
-        return Some(PathBuf::from(d));
-    }
-    let mut dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    loop {
-        let cand = dir.join("shared");
-        if cand.join("data").is_dir() {
-            return Some(cand);
-        }
-        if !dir.pop() {
-            return None;
-        }
-    }
+    testkit::shared_dir()
 }
 
 /// Says loudly that a real-data test is skipped, or fails it under
 /// `ARMSFLOW_REQUIRE_SHARED=1` (CI).
 pub fn missing(what: &str) {
-    if std::env::var("ARMSFLOW_REQUIRE_SHARED").as_deref() == Ok("1") {
-        panic!("required shared data not found: {what}");
-    }
-    eprintln!("SKIPPED: {what} not found (set ARMSFLOW_SHARED_DIR)");
+    testkit::skip("claims real-data test", what);
 }
 
 const REGISTER_2026: &str = "data/sipri/nagehanrdogan-trade-register-2026/trade_register.csv";

@@ -123,22 +123,5 @@ pub fn good_register() -> String {
 /// The shared SIPRI data directory, or `None` after a loud message (a panic
 /// when `ARMSFLOW_REQUIRE_SHARED=1`).
 pub fn shared_dir(what: &str) -> Option<PathBuf> {
-    let dir = std::env::var_os("ARMSFLOW_SHARED_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared"));
-    let found = dir.join("data/sipri").is_dir();
-    if found {
-        return Some(dir);
-    }
-    if std::env::var("ARMSFLOW_REQUIRE_SHARED").as_deref() == Ok("1") {
-        panic!(
-            "shared SIPRI data not found at {} (needed for {what})",
-            dir.display()
-        );
-    }
-    eprintln!(
-        "SKIPPED: {what}: shared SIPRI data not found at {}",
-        dir.display()
-    );
-    None
+    testkit::shared(what)
 }

@@ -13,39 +13,13 @@ use tower::ServiceExt;
 
 /// `$ARMSFLOW_SHARED_DIR`, else the `shared` dir found walking up from this crate.
 pub fn shared_dir() -> Option<PathBuf> {
-    if let Some(d) = std::env::var_os("ARMSFLOW_SHARED_DIR") {
-        let p = PathBuf::from(d);
-        return p.is_dir().then_some(p);
-    }
-    let mut dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    loop {
-        let cand = dir.join("shared");
-        if cand.join("data").is_dir() {
-            return Some(cand);
-        }
-        if !dir.pop() {
-            return None;
-        }
-    }
+    testkit::shared_dir()
 }
 
 /// The Feb-2026 register, or `None` after a LOUD skip message (a panic when
 /// `ARMSFLOW_REQUIRE_SHARED=1`).
 pub fn register_2026(test: &str) -> Option<PathBuf> {
-    let p = shared_dir()
-        .map(|d| d.join("data/sipri/nagehanrdogan-trade-register-2026/trade_register.csv"));
-    match p {
-        Some(p) if p.is_file() => Some(p),
-        _ => {
-            if std::env::var("ARMSFLOW_REQUIRE_SHARED").as_deref() == Ok("1") {
-                panic!("{test}: shared Feb-2026 register not found and ARMSFLOW_REQUIRE_SHARED=1");
-            }
-            eprintln!(
-                "SKIPPED: {test}: shared Feb-2026 register not found (set ARMSFLOW_SHARED_DIR)"
-            );
-            None
-        }
-    }
+    testkit::shared_path(test, testkit::REGISTER_2026)
 }
 
 /// A data dir holding the imported Feb-2026 register, made once per test binary.

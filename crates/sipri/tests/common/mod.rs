@@ -6,21 +6,7 @@ use std::path::PathBuf;
 /// `$ARMSFLOW_SHARED_DIR`, else the first `shared` dir found walking up from the
 /// crate. `None` (with a loud message) when absent, unless `ARMSFLOW_REQUIRE_SHARED=1`.
 pub fn shared_dir(test: &str) -> Option<PathBuf> {
-    let found = match std::env::var_os("ARMSFLOW_SHARED_DIR") {
-        Some(d) => Some(PathBuf::from(d)).filter(|p| p.is_dir()),
-        None => std::fs::canonicalize(env!("CARGO_MANIFEST_DIR"))
-            .unwrap_or_else(|_| PathBuf::from(env!("CARGO_MANIFEST_DIR")))
-            .ancestors()
-            .map(|a| a.join("shared"))
-            .find(|p| p.join("data/sipri").is_dir()),
-    };
-    if found.is_none() {
-        if std::env::var("ARMSFLOW_REQUIRE_SHARED").as_deref() == Ok("1") {
-            panic!("{test}: shared data dir not found and ARMSFLOW_REQUIRE_SHARED=1");
-        }
-        eprintln!("SKIPPED: {test}: shared data dir not found (set ARMSFLOW_SHARED_DIR)");
-    }
-    found
+    testkit::shared(test)
 }
 
 /// A file under `shared/data/sipri/`, read whole.

@@ -6,12 +6,10 @@
 //! stops by itself after [`LIFETIME`], or when dropped. Payloads are built at
 //! test time from files in `shared/`; nothing derived from SIPRI is committed.
 //!
-//! Also used by the CLI's tests, through `#[path]`.
-#![allow(dead_code)]
+//! Used by the `sipri` and `cli` tests.
 
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
-use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
@@ -341,39 +339,10 @@ pub fn closed_port_url() -> String {
     format!("http://{addr}/api/p")
 }
 
-/// `shared/` per the team rule: `ARMSFLOW_SHARED_DIR`, else the nearest `shared`
-/// directory above this crate.
-pub fn shared_dir() -> Option<PathBuf> {
-    if let Ok(d) = std::env::var("ARMSFLOW_SHARED_DIR") {
-        return Some(PathBuf::from(d)).filter(|p| p.is_dir());
-    }
-    let mut dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    loop {
-        let cand = dir.join("shared");
-        if cand.join("data").is_dir() {
-            return Some(cand);
-        }
-        if !dir.pop() {
-            return None;
-        }
-    }
-}
-
-/// Bytes of a shared file, or `None` after a loud SKIPPED message (a panic when
+/// Bytes of a shared file, or `None` after a loud skip (a panic when
 /// `ARMSFLOW_REQUIRE_SHARED=1`).
 pub fn shared_file(rel: &str) -> Option<Vec<u8>> {
-    let path = shared_dir().map(|d| d.join(rel));
-    match path.as_ref().and_then(|p| std::fs::read(p).ok()) {
-        Some(b) => Some(b),
-        None => {
-            let msg = format!("SKIPPED: shared file {rel} not found (looked at {path:?})");
-            if std::env::var("ARMSFLOW_REQUIRE_SHARED").as_deref() == Ok("1") {
-                panic!("{msg}");
-            }
-            eprintln!("{msg}");
-            None
-        }
-    }
+    crate::shared_bytes("mock backend", rel)
 }
 
 /// The senapol Ukraine register: a ready payload of the register endpoint.

@@ -1,0 +1,7 @@
+//! The one integration-test binary of this crate (one link, as ripgrep does).
+
+mod check_synthetic;
+mod common;
+mod props;
+mod seed_article;
+mod sentences;

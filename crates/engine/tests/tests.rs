@@ -1,0 +1,13 @@
+//! The one integration-test binary of this crate (one link, as ripgrep does).
+
+mod diff;
+mod diff_real;
+mod event;
+mod groups;
+mod groups_real;
+mod metrics;
+mod metrics_props;
+mod pipeline;
+mod scenario;
+mod scenario_real;
+mod switching;

@@ -1,0 +1,6 @@
+//! The one integration-test binary of this crate (one link, as ripgrep does).
+
+mod api;
+mod browser;
+mod common;
+mod hardening;

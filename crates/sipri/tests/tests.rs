@@ -1,0 +1,9 @@
+//! The one integration-test binary of this crate (one link, as ripgrep does).
+
+mod common;
+mod fetch;
+mod formats;
+mod malformed;
+mod real_data;
+mod resolver;
+mod synth;
