@@ -21,7 +21,9 @@ fn chromium(test: &str) -> Option<PathBuf> {
             "{test}: {CHROMIUM} not found and ARMSFLOW_REQUIRE_BROWSER=1 (apt-get install chromium)"
         );
     }
-    eprintln!("SKIPPED: {test}: {CHROMIUM} not found; the browser test did not run");
+    testkit::say(&format!(
+        "SKIPPED {test}: {CHROMIUM} not found; the browser test did not run (apt-get install chromium)"
+    ));
     None
 }
 

@@ -46,7 +46,13 @@ pub fn skip(test: &str, what: &str) {
     if required() {
         panic!("{msg}");
     }
-    let _ = writeln!(std::io::stderr().lock(), "{msg}");
+    say(&msg);
+}
+
+/// Writes one line where the person running `cargo test` sees it, bypassing
+/// libtest's capture of `eprintln!` (used for SKIPPED lines).
+pub fn say(line: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
 }
 
 /// The shared directory, or `None` after [`skip`].
