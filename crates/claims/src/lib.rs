@@ -14,11 +14,17 @@ pub mod check;
 pub mod claim;
 pub mod extract;
 pub mod features;
+pub mod groupfacts;
 pub mod lex;
 pub mod lexicon;
+pub mod mainsupplier;
 pub mod names;
+pub mod shapes;
+pub mod speech;
 pub mod stated;
 pub mod structured;
+pub mod weapons;
+pub mod when;
 
 pub use check::{Checked, Verdict, check};
 pub use claim::{Claim, Party, Period, Role};
@@ -47,6 +53,27 @@ pub fn check_text(text: &str, rel: &Release, names: &Names) -> (Vec<TextCheck>, 
         .into_iter()
         .map(|f| TextCheck {
             checked: check(&f.claim, rel),
+            sentence: f.sentence,
+            offset: f.offset,
+        })
+        .collect();
+    (checks, ex.skipped)
+}
+
+/// [`check_text`] with a group table for the group facts (built-in plus
+/// `--groups` files); everything else as there.
+pub fn check_text_with(
+    text: &str,
+    rel: &Release,
+    names: &Names,
+    groups: &shapes::GroupTable,
+) -> (Vec<TextCheck>, Vec<Skipped>) {
+    let ex = extract(text, names);
+    let checks = ex
+        .claims
+        .into_iter()
+        .map(|f| TextCheck {
+            checked: shapes::check_with(&f.claim, rel, groups),
             sentence: f.sentence,
             offset: f.offset,
         })

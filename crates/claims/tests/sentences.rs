@@ -117,7 +117,11 @@ const CASES: &[Case] = &[
     ),
     (
         "Kasachstan wird dem am 15. September 2020 erstmalig unterzeichneten Abraham-Abkommen beitreten.",
-        &[],
+        // Group facts (issue #17), decided by the group table, not the release.
+        &[
+            ("group \"Abraham Accords\" first-signed = 2020-09-15", Yes),
+            ("group \"Abraham Accords\" will-join KAZ", Cannot),
+        ],
     ),
     (
         "Kasachstan hat im August 2024 neue Lieferungen, wie z. B. Su-30SM-Kampfflugzeuge, erhalten.",
@@ -233,11 +237,13 @@ const CASES: &[Case] = &[
     // ---- English: numbers that are not claims ----
     (
         "Kazakhstan signed the Abraham Accords on 6 November 2025 and ordered 12 aircraft.",
-        &[],
+        // The table has only the announcement of that day, no signing (issue #17).
+        &[("group \"Abraham Accords\" joined KAZ = 2025-11-06", Cannot)],
     ),
     (
         "Russia delivered 88 aircraft to Kazakhstan in 2020-2024.",
-        &[],
+        // A delivery with a count (issue #17): SIPRI lists far fewer aircraft.
+        &[("delivery RUS to KAZ weapon 88 \"aircraft\" 2020-2024", No)],
     ),
     (
         "Ukraine's arms imports increased nearly 100-fold between 2015–19 and 2020–24.",
@@ -245,6 +251,9 @@ const CASES: &[Case] = &[
     ),
     ("The 30 per cent tariff was announced in 2025.", &[]),
     ("Russia remains its dominant supplier.", &[]),
+    ("Kazakhstan and Russia signed a trade agreement in 2023.", &[]),
+    ("The F-35 programme began in 2001.", &[]),
+    ("Die Bundesregierung kündigte 2024 neue Gespräche an.", &[]),
 ];
 
 #[test]

@@ -4,4 +4,5 @@ mod check_synthetic;
 mod common;
 mod props;
 mod seed_article;
+mod seed_full;
 mod sentences;
