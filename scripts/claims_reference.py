@@ -30,9 +30,19 @@ def rows(path):
 
 def family(designation):
     """Letters and the first digit group, case and hyphens ignored: Su-30SM -> SU30."""
-    d = designation.upper().replace("-", "").replace(" ", "")
-    m = re.match(r"([A-Z]*)(\d+)", d)
-    return m.group(1) + m.group(2) if m else d
+    d = re.sub(r"[^0-9A-Z]", "", designation.upper())
+    m = re.match(r"([A-Z]*)(\d*)", d)
+    return m.group(1) + m.group(2)
+
+
+def same_family(claimed, sipri):
+    """The claim's family is the family of one word of SIPRI's designation (a
+    name without digits, Patriot, is the letters of one word: Patriot-3)."""
+    f = family(claimed)
+    words = re.split(r"[ /]", sipri)
+    if not any(c.isdigit() for c in f):
+        return any(re.match(r"[A-Z]*", re.sub(r"[^0-9A-Z]", "", w.upper())).group(0) == f for w in words)
+    return any(family(w) == f for w in words)
 
 
 def tiv(row):
@@ -44,7 +54,7 @@ def deliveries(reg, sup, rec, fam=None):
     for row in rows(reg):
         if row["Supplier"] != sup or row["Recipient"] != rec:
             continue
-        if fam and family(row["Designation"]) != family(fam):
+        if fam and not same_family(fam, row["Designation"]):
             continue
         print(
             f'{row["Delivery year"]}\t{row["Designation"]}\t{row["Description"]}\t'

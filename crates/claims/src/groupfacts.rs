@@ -25,10 +25,21 @@ pub enum Tense {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "fact", rename_all = "snake_case")]
 pub enum GroupFact {
-    FirstSigned { date: Date },
-    FirstMembers { members: Vec<Party> },
-    Joined { member: Party, date: Option<Date>, tense: Tense },
-    Announced { member: Party, date: Date },
+    FirstSigned {
+        date: Date,
+    },
+    FirstMembers {
+        members: Vec<Party>,
+    },
+    Joined {
+        member: Party,
+        date: Option<Date>,
+        tense: Tense,
+    },
+    Announced {
+        member: Party,
+        date: Date,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -46,9 +57,17 @@ impl std::fmt::Display for GroupClaim {
             GroupFact::FirstMembers { members } => write!(
                 f,
                 "first-members = {}",
-                members.iter().map(Party::token).collect::<Vec<_>>().join(",")
+                members
+                    .iter()
+                    .map(Party::token)
+                    .collect::<Vec<_>>()
+                    .join(",")
             ),
-            GroupFact::Joined { member, date, tense } => match (tense, date) {
+            GroupFact::Joined {
+                member,
+                date,
+                tense,
+            } => match (tense, date) {
                 (Tense::Future, _) => write!(f, "will-join {}", member.token()),
                 (_, Some(d)) => write!(f, "joined {} = {d}", member.token()),
                 (Tense::Present, None) => write!(f, "joins {}", member.token()),
@@ -70,13 +89,19 @@ fn group_at(s: &Sent, i: usize) -> Option<&'static str> {
         _ if w.starts_with("abraham-abkommen") || w.starts_with("abraham-accord") => {
             "Abraham Accords"
         }
-        "abraham" if next.starts_with("accord") || next.starts_with("abkommen") => "Abraham Accords",
+        "abraham" if next.starts_with("accord") || next.starts_with("abkommen") => {
+            "Abraham Accords"
+        }
         "nato" => "NATO",
         "csto" | "ovks" | "odkb" => "CSTO",
         "sco" | "soz" => "SCO",
         "shanghai" | "shanghaier" if next.starts_with("co") || next.starts_with("organi") => "SCO",
         "eaeu" | "eawu" => "EAEU",
-        "eurasian" | "eurasische" | "eurasischen" if next.starts_with("economic") || next.starts_with("wirtschaft") => "EAEU",
+        "eurasian" | "eurasische" | "eurasischen"
+            if next.starts_with("economic") || next.starts_with("wirtschaft") =>
+        {
+            "EAEU"
+        }
         "eu" if text == "EU" => "EU",
         "european" | "europaische" | "europaischen" if next == "union" => "EU",
         _ => return None,
@@ -86,8 +111,18 @@ fn group_at(s: &Sent, i: usize) -> Option<&'static str> {
 fn is_join(w: &str) -> bool {
     matches!(
         w,
-        "joined" | "join" | "joins" | "joining" | "acceded" | "accede" | "accedes" | "beitreten"
-            | "beigetreten" | "beitrat" | "beitraten" | "beizutreten"
+        "joined"
+            | "join"
+            | "joins"
+            | "joining"
+            | "acceded"
+            | "accede"
+            | "accedes"
+            | "beitreten"
+            | "beigetreten"
+            | "beitrat"
+            | "beitraten"
+            | "beizutreten"
     )
 }
 
@@ -98,15 +133,28 @@ fn is_sign(w: &str) -> bool {
 fn is_found(w: &str) -> bool {
     matches!(
         w,
-        "founded" | "established" | "created" | "gegrundet" | "gegrundete" | "gegrundeten" | "gegrundetes"
-            | "grundung" | "founding"
+        "founded"
+            | "established"
+            | "created"
+            | "gegrundet"
+            | "gegrundete"
+            | "gegrundeten"
+            | "gegrundetes"
+            | "grundung"
+            | "founding"
     )
 }
 
 fn is_announce(w: &str) -> bool {
     matches!(
         w,
-        "announced" | "announces" | "announcement" | "bekannt" | "bekanntgegeben" | "angekundigt" | "ankundigte"
+        "announced"
+            | "announces"
+            | "announcement"
+            | "bekannt"
+            | "bekanntgegeben"
+            | "angekundigt"
+            | "ankundigte"
     )
 }
 
@@ -116,7 +164,12 @@ pub(crate) fn extract(s: &Sent) -> Vec<Result<crate::Claim, String>> {
         return Vec::new();
     };
     let group_tok = |m: &crate::features::Mention| (m.idx..m.end).any(|k| group_at(s, k).is_some());
-    let claim = |fact| Ok(crate::Claim::Group(GroupClaim { group: group.into(), fact }));
+    let claim = |fact| {
+        Ok(crate::Claim::Group(GroupClaim {
+            group: group.into(),
+            fact,
+        }))
+    };
     let mut out = Vec::new();
     let date_near = |idx: usize| {
         s.whens
@@ -128,25 +181,32 @@ pub(crate) fn extract(s: &Sent) -> Vec<Result<crate::Claim, String>> {
     // First members: "beginnend mit den Vereinigten Arabischen Emiraten und Bahrain".
     let fm = (0..n).find(|&i| {
         let (a, b) = (s.norm(i), s.norm(i + 1));
-        matches!((a, b), ("beginnend" | "beginning" | "starting" | "angefangen", "mit" | "with"))
-            || matches!((a, b), ("founding" | "first" | "original", "members"))
+        matches!(
+            (a, b),
+            (
+                "beginnend" | "beginning" | "starting" | "angefangen",
+                "mit" | "with"
+            )
+        ) || matches!((a, b), ("founding" | "first" | "original", "members"))
             || matches!((a, b), ("ersten", "mitglieder"))
             || a.starts_with("grundungsmitglied")
     });
     if let Some(i) = fm {
-        let members: Vec<Party> = s
-            .f
-            .mentions
-            .iter()
-            .filter(|m| m.idx > i && !group_tok(m))
-            .map(|m| m.party.clone())
-            .collect();
+        let members: Vec<Party> =
+            s.f.mentions
+                .iter()
+                .filter(|m| m.idx > i && !group_tok(m))
+                .map(|m| m.party.clone())
+                .collect();
         if !members.is_empty() {
             out.push(claim(GroupFact::FirstMembers { members }));
         }
     }
     let first_marker = s.has(|w| {
-        matches!(w, "erstmalig" | "erstmals" | "first" | "originally" | "ursprunglich" | "zuerst")
+        matches!(
+            w,
+            "erstmalig" | "erstmals" | "first" | "originally" | "ursprunglich" | "zuerst"
+        )
     });
     let sign = s.word(is_sign);
     let found = s.word(is_found);
@@ -162,17 +222,25 @@ pub(crate) fn extract(s: &Sent) -> Vec<Result<crate::Claim, String>> {
         signing_date_idx = s.whens.iter().find(|w| w.date == Some(d)).map(|w| w.idx);
         out.push(claim(GroupFact::FirstSigned { date: d }));
     }
-    let future = s.has(|w| matches!(w, "wird" | "werden" | "will" | "soon" | "zeitnah" | "bald" | "shall"))
-        || s.pair("set", "to")
+    let future = s.has(|w| {
+        matches!(
+            w,
+            "wird" | "werden" | "will" | "soon" | "zeitnah" | "bald" | "shall"
+        )
+    }) || s.pair("set", "to")
         || s.pair("plans", "to");
     let announce = s.word(is_announce);
-    let join = s.word(is_join).or_else(|| {
-        let trat = s.word(|w| matches!(w, "trat" | "tritt" | "traten" | "treten"))?;
-        (trat..n).find(|&k| s.norm(k) == "bei")
-    }).or_else(|| {
-        let b = s.word(|w| matches!(w, "became" | "becomes" | "wurde"))?;
-        (b..n.min(b + 4)).find(|&k| matches!(s.norm(k), "member" | "mitglied"))
-    }).or(sign.filter(|_| member_before_sign && !first_marker));
+    let join = s
+        .word(is_join)
+        .or_else(|| {
+            let trat = s.word(|w| matches!(w, "trat" | "tritt" | "traten" | "treten"))?;
+            (trat..n).find(|&k| s.norm(k) == "bei")
+        })
+        .or_else(|| {
+            let b = s.word(|w| matches!(w, "became" | "becomes" | "wurde"))?;
+            (b..n.min(b + 4)).find(|&k| matches!(s.norm(k), "member" | "mitglied"))
+        })
+        .or(sign.filter(|_| member_before_sign && !first_marker));
     let Some((member, _)) = member else {
         return out;
     };
@@ -198,7 +266,11 @@ pub(crate) fn extract(s: &Sent) -> Vec<Result<crate::Claim, String>> {
             Tense::Past
         };
         let date = if tense == Tense::Future { None } else { date };
-        out.push(claim(GroupFact::Joined { member, date, tense }));
+        out.push(claim(GroupFact::Joined {
+            member,
+            date,
+            tense,
+        }));
     }
     let _ = g_idx;
     out
@@ -213,7 +285,11 @@ pub fn announced(note: &str) -> Option<GroupDate> {
     (0..tail.len().min(80)).find_map(|i| {
         let cand = tail.get(i..i + 10)?;
         let ok = b.get(i).is_some_and(u8::is_ascii_digit) && (i == 0 || !b[i - 1].is_ascii_digit());
-        if ok { GroupDate::parse(cand).ok() } else { None }
+        if ok {
+            GroupDate::parse(cand).ok()
+        } else {
+            None
+        }
     })
 }
 
@@ -243,7 +319,13 @@ fn uncertain(sp: &Spell) -> String {
 
 fn first_spells(g: &Group) -> Option<(GroupDate, Vec<&Spell>)> {
     let first = g.spells.iter().filter_map(|s| s.joined).min()?;
-    Some((first, g.spells.iter().filter(|s| s.joined == Some(first)).collect()))
+    Some((
+        first,
+        g.spells
+            .iter()
+            .filter(|s| s.joined == Some(first))
+            .collect(),
+    ))
 }
 
 pub(crate) fn check(c: &GroupClaim, groups: &GroupTable) -> Outcome {
@@ -258,7 +340,11 @@ pub(crate) fn check(c: &GroupClaim, groups: &GroupTable) -> Outcome {
 }
 
 fn verdict(ok: bool) -> Verdict {
-    if ok { Verdict::Supported } else { Verdict::NotSupported }
+    if ok {
+        Verdict::Supported
+    } else {
+        Verdict::NotSupported
+    }
 }
 
 fn fact(c: &GroupClaim, g: &Group) -> Outcome {
@@ -266,7 +352,9 @@ fn fact(c: &GroupClaim, g: &Group) -> Outcome {
     match &c.fact {
         GroupFact::FirstSigned { date } => {
             let Some((first, spells)) = first_spells(g) else {
-                return Outcome::cannot(format!("the group table has no dated membership of {gname}"));
+                return Outcome::cannot(format!(
+                    "the group table has no dated membership of {gname}"
+                ));
             };
             let who: Vec<String> = spells.iter().map(|s| key_name(&s.member)).collect();
             let mut o = Outcome::new(
@@ -274,7 +362,11 @@ fn fact(c: &GroupClaim, g: &Group) -> Outcome {
                 format!(
                     "first date in the group table for {gname}: {first} ({}); stated {date}{}",
                     who.join(", "),
-                    if date.year.is_none() { " (year not stated)" } else { "" }
+                    if date.year.is_none() {
+                        " (year not stated)"
+                    } else {
+                        ""
+                    }
                 ),
             );
             o.tolerance = Some("same date at the stated precision".into());
@@ -282,14 +374,19 @@ fn fact(c: &GroupClaim, g: &Group) -> Outcome {
         }
         GroupFact::FirstMembers { members } => {
             let Some((first, spells)) = first_spells(g) else {
-                return Outcome::cannot(format!("the group table has no dated membership of {gname}"));
+                return Outcome::cannot(format!(
+                    "the group table has no dated membership of {gname}"
+                ));
             };
             let missing: Vec<&Party> = members
                 .iter()
                 .filter(|m| !spells.iter().any(|s| s.member == m.key))
                 .collect();
             let who: Vec<String> = spells.iter().map(|s| key_name(&s.member)).collect();
-            let mut text = format!("first members of {gname} in the group table ({first}): {}", who.join(", "));
+            let mut text = format!(
+                "first members of {gname} in the group table ({first}): {}",
+                who.join(", ")
+            );
             for m in &missing {
                 let d = g
                     .spells
@@ -312,7 +409,11 @@ fn fact(c: &GroupClaim, g: &Group) -> Outcome {
                         format!(
                             "the group table records the announcement of {}'s accession to {gname} on {a}; stated {date}{}{}",
                             member.name,
-                            if date.year.is_none() { " (year not stated)" } else { "" },
+                            if date.year.is_none() {
+                                " (year not stated)"
+                            } else {
+                                ""
+                            },
                             uncertain(s)
                         ),
                     );
@@ -325,10 +426,16 @@ fn fact(c: &GroupClaim, g: &Group) -> Outcome {
                 )),
             }
         }
-        GroupFact::Joined { member, date, tense } => {
+        GroupFact::Joined {
+            member,
+            date,
+            tense,
+        } => {
             let spells: Vec<&Spell> = g.spells.iter().filter(|s| s.member == member.key).collect();
             let recorded = |s: &Spell| {
-                let j = s.joined.map_or("in every year".to_string(), |d| format!("joined {d}"));
+                let j = s
+                    .joined
+                    .map_or("in every year".to_string(), |d| format!("joined {d}"));
                 match announced(&s.note) {
                     Some(a) => format!("{j}, announced {a}{}", uncertain(s)),
                     None => format!("{j}{}", uncertain(s)),
@@ -337,14 +444,27 @@ fn fact(c: &GroupClaim, g: &Group) -> Outcome {
             let rec: Vec<String> = spells.iter().map(|s| recorded(s)).collect();
             if *tense != Tense::Past {
                 let why = if *tense == Tense::Future {
-                    format!("a statement about the future ({} will join {gname}) is not checkable", member.name)
+                    format!(
+                        "a statement about the future ({} will join {gname}) is not checkable",
+                        member.name
+                    )
                 } else {
-                    format!("an undated accession in the present tense ({} joins {gname}) is news of an event under way, not checkable", member.name)
+                    format!(
+                        "an undated accession in the present tense ({} joins {gname}) is news of an event under way, not checkable",
+                        member.name
+                    )
                 };
                 let mut o = Outcome::cannot(if rec.is_empty() {
-                    format!("{why}; the group table records no accession or announcement for {}", member.name)
+                    format!(
+                        "{why}; the group table records no accession or announcement for {}",
+                        member.name
+                    )
                 } else {
-                    format!("{why}; the group table records {}: {}", member.name, rec.join("; "))
+                    format!(
+                        "{why}; the group table records {}: {}",
+                        member.name,
+                        rec.join("; ")
+                    )
                 });
                 o.computed = spells
                     .iter()
@@ -355,17 +475,24 @@ fn fact(c: &GroupClaim, g: &Group) -> Outcome {
             if spells.is_empty() {
                 return Outcome::new(
                     Verdict::NotSupported,
-                    format!("the group table lists no membership of {} in {gname}", member.name),
+                    format!(
+                        "the group table lists no membership of {} in {gname}",
+                        member.name
+                    ),
                 );
             }
             let mut o = match date {
-                Some(_) if spells.iter().all(|s| s.note.contains("ANNOUNCED")) => Outcome::cannot(format!(
-                    "the group table records only an announced accession of {} to {gname}, no signing or accession date: {}",
-                    member.name,
-                    rec.join("; ")
-                )),
+                Some(_) if spells.iter().all(|s| s.note.contains("ANNOUNCED")) => {
+                    Outcome::cannot(format!(
+                        "the group table records only an announced accession of {} to {gname}, no signing or accession date: {}",
+                        member.name,
+                        rec.join("; ")
+                    ))
+                }
                 Some(d) => {
-                    let ok = spells.iter().any(|s| s.joined.is_some_and(|j| agrees(d, &j)));
+                    let ok = spells
+                        .iter()
+                        .any(|s| s.joined.is_some_and(|j| agrees(d, &j)));
                     Outcome::new(
                         verdict(ok),
                         format!("{} in {gname}: {}; stated {d}", member.name, rec.join("; ")),
@@ -405,8 +532,10 @@ mod tests {
             Some("2025-11-06".into())
         );
         assert_eq!(
-            announced("United Arab Emirates; announced 2020-08-13; signed at White House 2020-09-15")
-                .map(|d| d.to_string()),
+            announced(
+                "United Arab Emirates; announced 2020-08-13; signed at White House 2020-09-15"
+            )
+            .map(|d| d.to_string()),
             Some("2020-08-13".into())
         );
         assert_eq!(announced("Belgium; founding member"), None);

@@ -96,9 +96,7 @@ pub(crate) fn extract(s: &Sent) -> Vec<Result<crate::Claim, String>> {
         .mention(|m| m.form == Form::Possessive && Some(&m.party) != sup)
         .or_else(|| {
             s.mention(|m| {
-                m.idx > idx
-                    && matches!(m.prep, Some(Prep::Of | Prep::To))
-                    && Some(&m.party) != sup
+                m.idx > idx && matches!(m.prep, Some(Prep::Of | Prep::To)) && Some(&m.party) != sup
             })
         })
         .map(|m| m.party.clone())
@@ -128,28 +126,32 @@ pub(crate) fn extract(s: &Sent) -> Vec<Result<crate::Claim, String>> {
 
 pub(crate) fn check(c: &MainSupplierClaim, rel: &Release) -> Outcome {
     match run(c, rel) {
-        Ok(o) | Err(o) => o,
+        Ok(o) => o,
+        Err(o) => *o,
     }
 }
 
-fn run(c: &MainSupplierClaim, rel: &Release) -> Result<Outcome, Outcome> {
+fn run(c: &MainSupplierClaim, rel: &Release) -> Result<Outcome, Box<Outcome>> {
     bilateral(rel)?;
     let all = span(rel)?;
     let w = c
         .period
         .resolve(Some(all.end))
-        .ok_or_else(|| Outcome::cannot("no period".into()))?;
+        .ok_or_else(|| Outcome::fail("no period".into()))?;
     if w.start < all.start || w.end > all.end {
-        return Err(Outcome::cannot(format!(
+        return Err(Outcome::fail(format!(
             "the release covers {all}; {w} is not (fully) inside it"
         )));
     }
     let r = rel.entities.by_key(&c.recipient.key).ok_or_else(|| {
-        Outcome::cannot(format!("{} has no deliveries in this release", c.recipient.name))
+        Outcome::fail(format!(
+            "{} has no deliveries in this release",
+            c.recipient.name
+        ))
     })?;
     let parts = engine::partners(rel, r, Direction::Imports, &Filter::new(w));
     if parts.total <= 0.0 {
-        return Err(Outcome::cannot(format!(
+        return Err(Outcome::fail(format!(
             "{} imported nothing in {w}",
             c.recipient.name
         )));

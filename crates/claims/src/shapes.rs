@@ -58,7 +58,7 @@ impl Sent<'_> {
             .map(|m| &m.party)
     }
 
-    pub fn from_mention(&self, not: Option<&Party>) -> Option<&Party> {
+    pub fn source_mention(&self, not: Option<&Party>) -> Option<&Party> {
         self.mention(|m| m.prep == Some(Prep::From) && Some(&m.party) != not)
             .map(|m| &m.party)
     }
@@ -129,12 +129,27 @@ pub(crate) fn extract_sentence(
     let had_claim = out.claims.iter().any(|c| c.offset == s.start);
     let mut found: Vec<Result<Claim, String>> = Vec::new();
     found.extend(crate::groupfacts::extract(&sent));
+    // "main"/"dominant" need more than rank 1: this shape replaces a plain
+    // "largest supplier" claim read from the same words.
+    for r in crate::mainsupplier::extract(&sent) {
+        if let Ok(Claim::MainSupplier(m)) = &r {
+            out.claims.retain(|c| {
+                c.offset != s.start
+                    || !matches!(&c.claim, Claim::Largest { role: crate::claim::Role::Supplier, focus, nth: 1, answer, .. }
+                        if *focus == m.recipient && *answer == m.supplier)
+            });
+        }
+        if !had_claim || r.is_ok() {
+            found.push(r);
+        }
+    }
     if !had_claim {
         found.extend(crate::weapons::extract(&sent));
-        found.extend(crate::mainsupplier::extract(&sent));
     }
     let any = had_claim || found.iter().any(Result::is_ok);
     if !any && let Some(c) = crate::speech::extract(&sent) {
+        // A forecast is not a delivery that lacks its year: no near-miss to report.
+        found.clear();
         found.push(Ok(c));
     }
     for r in found {
@@ -204,21 +219,26 @@ impl Outcome {
     pub fn cannot(explanation: String) -> Outcome {
         Outcome::new(Verdict::CannotBeChecked, explanation)
     }
+
+    /// [`Outcome::cannot`] as the error of a checker's `?` chain.
+    pub fn fail(explanation: String) -> Box<Outcome> {
+        Box::new(Outcome::cannot(explanation))
+    }
 }
 
 /// The window covering the release's data, if any.
-pub(crate) fn span(rel: &Release) -> Result<Window, Outcome> {
+pub(crate) fn span(rel: &Release) -> Result<Window, Box<Outcome>> {
     engine::year_span(rel)
         .map(|(a, b)| Window { start: a, end: b })
-        .ok_or_else(|| Outcome::cannot("the release holds no deliveries".into()))
+        .ok_or_else(|| Outcome::fail("the release holds no deliveries".into()))
 }
 
 /// Supplier-recipient questions need a register, not a one-sided TIV table.
-pub(crate) fn bilateral(rel: &Release) -> Result<(), Outcome> {
+pub(crate) fn bilateral(rel: &Release) -> Result<(), Box<Outcome>> {
     if rel.meta.format.is_bilateral() {
         Ok(())
     } else {
-        Err(Outcome::cannot(format!(
+        Err(Outcome::fail(format!(
             "release {} is a {} with one side of each flow only; supplier-recipient questions need a register",
             rel.meta.id,
             rel.meta.format.as_str()

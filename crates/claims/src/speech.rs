@@ -35,14 +35,14 @@ impl std::fmt::Display for Unverifiable {
 fn kind_of(w: &str, next: &str) -> Option<SpeechKind> {
     use SpeechKind::*;
     Some(match w {
-        "vermuten" | "vermutet" | "vermuteten" | "glauben" | "behaupten" | "behauptet" | "zufolge"
-        | "angeblich" | "reportedly" | "allegedly" | "believe" | "believes" | "claim" | "claimed" => {
-            ReportedSpeech
-        }
+        "vermuten" | "vermutet" | "vermuteten" | "glauben" | "behaupten" | "behauptet"
+        | "zufolge" | "angeblich" | "reportedly" | "allegedly" | "believe" | "believes"
+        | "claim" | "claimed" => ReportedSpeech,
         "laut" if next != "sipri" => ReportedSpeech,
         "according" if next == "to" => ReportedSpeech,
-        "könnte" | "könnten" | "dürfte" | "dürften" | "erwartet" | "expected" | "could" | "might"
-        | "voraussichtlich" | "likely" | "forecast" | "prognostiziert" => Forecast,
+        "könnte" | "könnten" | "dürfte" | "dürften" | "erwartet" | "expected" | "expect"
+        | "expects" | "could" | "might" | "voraussichtlich" | "likely" | "forecast"
+        | "prognostiziert" => Forecast,
         "scheint" | "scheinen" | "seems" | "appears" => Interpretation,
         _ => return None,
     })
@@ -53,14 +53,19 @@ fn kind_of(w: &str, next: &str) -> Option<SpeechKind> {
 pub(crate) fn extract(s: &Sent) -> Option<crate::Claim> {
     let t = &s.s.tokens;
     let about_arms = !s.f.mentions.is_empty()
-        || s.has(|w| w.starts_with("waffen") || w.contains("verteidigung") || matches!(w, "arms" | "weapons"));
+        || s.has(|w| {
+            w.starts_with("waffen") || w.contains("verteidigung") || matches!(w, "arms" | "weapons")
+        });
     if !about_arms {
         return None;
     }
     let lower: Vec<String> = t.iter().map(|x| x.text.to_lowercase()).collect();
     let (i, kind) = (0..t.len()).find_map(|i| {
         let next = lower.get(i + 1).map_or("", String::as_str);
-        t[i].is_word().then(|| kind_of(&lower[i], next)).flatten().map(|k| (i, k))
+        t[i].is_word()
+            .then(|| kind_of(&lower[i], next))
+            .flatten()
+            .map(|k| (i, k))
     })?;
     // Name the source too: "Quellen … vermuten".
     let source = (0..i).find(|&k| {
@@ -71,15 +76,27 @@ pub(crate) fn extract(s: &Sent) -> Option<crate::Claim> {
     });
     // "Laut israelischen Quellen", "according to officials": the source follows.
     let after = matches!(lower[i].as_str(), "laut" | "according")
-        .then(|| (i + 1..t.len().min(i + 5)).find(|&k| {
-            matches!(
-                lower[k].as_str(),
-                "quellen" | "sources" | "experten" | "experts" | "officials" | "kreisen" | "beobachtern"
-            )
-        }))
+        .then(|| {
+            (i + 1..t.len().min(i + 5)).find(|&k| {
+                matches!(
+                    lower[k].as_str(),
+                    "quellen"
+                        | "sources"
+                        | "experten"
+                        | "experts"
+                        | "officials"
+                        | "kreisen"
+                        | "beobachtern"
+                )
+            })
+        })
         .flatten();
     let marker = match (source, after) {
-        (_, Some(k)) => t[i..=k].iter().map(|x| x.text.as_str()).collect::<Vec<_>>().join(" "),
+        (_, Some(k)) => t[i..=k]
+            .iter()
+            .map(|x| x.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" "),
         (Some(k), None) if k + 1 < i => format!("{} … {}", t[k].text, t[i].text),
         (Some(k), None) => format!("{} {}", t[k].text, t[i].text),
         (None, None) => t[i].text.clone(),
@@ -89,9 +106,15 @@ pub(crate) fn extract(s: &Sent) -> Option<crate::Claim> {
 
 pub(crate) fn check(c: &Unverifiable) -> Outcome {
     let why = match c.kind {
-        SpeechKind::ReportedSpeech => "reported speech: it says what someone believes or reports, not a transfer SIPRI records",
-        SpeechKind::Forecast => "a forecast or possibility: SIPRI records deliveries that happened, not expectations",
-        SpeechKind::Interpretation => "an interpretation of intentions, which no delivery record can decide",
+        SpeechKind::ReportedSpeech => {
+            "reported speech: it says what someone believes or reports, not a transfer SIPRI records"
+        }
+        SpeechKind::Forecast => {
+            "a forecast or possibility: SIPRI records deliveries that happened, not expectations"
+        }
+        SpeechKind::Interpretation => {
+            "an interpretation of intentions, which no delivery record can decide"
+        }
     };
     Outcome::cannot(format!("\"{}\" marks {why}", c.marker))
 }

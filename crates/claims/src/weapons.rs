@@ -6,11 +6,11 @@
 //! systems"). A variant SIPRI names differently is reported as "supported,
 //! designation differs", never as equal. SIPRI records years, not months.
 
+use crate::check::Verdict;
 use crate::claim::{Party, Period};
 use crate::features::Form;
 use crate::lexicon::Prep;
 use crate::shapes::{Outcome, Sent, bilateral, span};
-use crate::check::Verdict;
 use model::{Category, Flags, Release, Window};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -37,33 +37,55 @@ impl WeaponKind {
     pub fn of_word(w: &str) -> Option<WeaponKind> {
         use WeaponKind::*;
         let has = |xs: &[&str]| xs.iter().any(|x| w.contains(x));
-        Some(if has(&["kampfflugzeug", "kampfjet", "fighter", "warplane", "jagdflugzeug"]) {
-            CombatAircraft
-        } else if has(&["hubschrauber", "helicopter"]) {
-            Helicopter
-        } else if has(&["schutzenpanzer", "transportpanzer", "armoured", "armored"])
-            || matches!(w, "apc" | "apcs" | "ifv" | "ifvs")
-        {
-            ArmouredVehicle
-        } else if has(&["kampfpanzer"]) || matches!(w, "panzer" | "tank" | "tanks") {
-            Tank
-        } else if has(&["luftabwehr", "flugabwehr", "air-defence", "air-defense"]) {
-            AirDefence
-        } else if has(&["drohne", "drone", "uav", "ucav"]) {
-            Drone
-        } else if has(&["u-boot", "submarine"]) {
-            Submarine
-        } else if has(&["rakete", "missile", "marschflugkorper"]) {
-            Missile
-        } else if has(&["haubitze", "howitzer", "artillerie", "artillery", "morser", "mortar"]) {
-            Artillery
-        } else if has(&["fregatte", "frigate", "korvette", "corvette", "kriegsschiff", "warship"]) {
-            Ship
-        } else if has(&["flugzeug", "aircraft", "planes"]) {
-            Aircraft
-        } else {
-            return None;
-        })
+        Some(
+            if has(&[
+                "kampfflugzeug",
+                "kampfjet",
+                "fighter",
+                "warplane",
+                "jagdflugzeug",
+            ]) {
+                CombatAircraft
+            } else if has(&["hubschrauber", "helicopter"]) {
+                Helicopter
+            } else if has(&["schutzenpanzer", "transportpanzer", "armoured", "armored"])
+                || matches!(w, "apc" | "apcs" | "ifv" | "ifvs")
+            {
+                ArmouredVehicle
+            } else if has(&["kampfpanzer"]) || matches!(w, "panzer" | "tank" | "tanks") {
+                Tank
+            } else if has(&["luftabwehr", "flugabwehr", "air-defence", "air-defense"]) {
+                AirDefence
+            } else if has(&["drohne", "drone", "uav", "ucav"]) {
+                Drone
+            } else if has(&["u-boot", "submarine"]) {
+                Submarine
+            } else if has(&["rakete", "missile", "marschflugkorper"]) {
+                Missile
+            } else if has(&[
+                "haubitze",
+                "howitzer",
+                "artillerie",
+                "artillery",
+                "morser",
+                "mortar",
+            ]) {
+                Artillery
+            } else if has(&[
+                "fregatte",
+                "frigate",
+                "korvette",
+                "corvette",
+                "kriegsschiff",
+                "warship",
+            ]) {
+                Ship
+            } else if has(&["flugzeug", "aircraft", "planes"]) {
+                Aircraft
+            } else {
+                return None;
+            },
+        )
     }
 
     /// Whether a SIPRI deal of this description and category is this kind.
@@ -72,7 +94,13 @@ impl WeaponKind {
         let d = description.to_lowercase();
         let has = |xs: &[&str]| xs.iter().any(|x| d.contains(x));
         match self {
-            CombatAircraft => has(&["fga aircraft", "fighter", "ground attack", "bomber", "combat ac"]),
+            CombatAircraft => has(&[
+                "fga aircraft",
+                "fighter",
+                "ground attack",
+                "bomber",
+                "combat ac",
+            ]),
             Aircraft => cat == Category::Aircraft,
             Helicopter => has(&["helicopter"]),
             Tank => (d == "tank" || d.ends_with(" tank")) && !has(&["anti-tank"]),
@@ -146,7 +174,19 @@ pub fn family(designation: &str) -> String {
 /// The claimed designation names a family that one word of SIPRI's designation has.
 pub fn same_family(claimed: &str, sipri: &str) -> bool {
     let f = family(claimed);
-    !f.is_empty() && sipri.split([' ', '/']).any(|w| family(w) == f)
+    if f.is_empty() {
+        return false;
+    }
+    let named = !f.chars().any(|c| c.is_ascii_digit());
+    sipri.split([' ', '/']).any(|w| {
+        let g = family(w);
+        if named {
+            // A name without digits: "Patriot" is the family of "Patriot-3".
+            g.trim_end_matches(|c: char| c.is_ascii_digit()) == f
+        } else {
+            g == f
+        }
+    })
 }
 
 /// SIPRI's designation is what the claim wrote, at the claim's precision: the
@@ -162,6 +202,11 @@ pub fn designation_of(text: &str) -> Option<(String, Option<String>)> {
         return None;
     }
     let parts: Vec<&str> = text.split('-').collect();
+    // "Bayraktar-TB2-Drohnen": a leading name part may precede the designation.
+    (0..parts.len().min(2)).find_map(|k| designation_from(&parts[k..]))
+}
+
+fn designation_from(parts: &[&str]) -> Option<(String, Option<String>)> {
     let mut n = 0;
     let mut digit = false;
     for (i, p) in parts.iter().enumerate() {
@@ -170,7 +215,9 @@ pub fn designation_of(text: &str) -> Option<(String, Option<String>)> {
         let prefix = i == 0
             && p.chars().count() <= 4
             && p.chars().next().is_some_and(char::is_uppercase)
-            && parts.get(1).is_some_and(|q| q.starts_with(|c: char| c.is_ascii_digit()));
+            && parts
+                .get(1)
+                .is_some_and(|q| q.starts_with(|c: char| c.is_ascii_digit()));
         if alnum && (has_digit || prefix) {
             digit |= has_digit;
             n = i + 1;
@@ -178,7 +225,7 @@ pub fn designation_of(text: &str) -> Option<(String, Option<String>)> {
             break;
         }
     }
-    if !digit || n == 0 {
+    if !digit || n == 0 || !parts[0].starts_with(|c: char| c.is_ascii_alphabetic()) {
         return None;
     }
     let mut d = parts[..n].join("-");
@@ -215,7 +262,9 @@ fn weapon(s: &Sent) -> Option<(Weapon, usize)> {
                 .as_deref()
                 .map(sipri::names::fold)
                 .and_then(|r| WeaponKind::of_word(&r))
-                .or_else(|| (1..=3).find_map(|k| t.get(i + k).and_then(|x| WeaponKind::of_word(&x.norm))));
+                .or_else(|| {
+                    (1..=3).find_map(|k| t.get(i + k).and_then(|x| WeaponKind::of_word(&x.norm)))
+                });
             return Some((
                 Weapon {
                     text: tok.text.clone(),
@@ -241,7 +290,7 @@ fn weapon(s: &Sent) -> Option<(Weapon, usize)> {
                 && !crate::lexicon::is_article(&t[i - 1].norm)
                 && WeaponKind::of_word(&t[i - 1].norm).is_none()
                 && !is_generic(&t[i - 1].norm)
-                && !s.f.mentions.iter().any(|m| m.idx <= i - 1 && i - 1 < m.end)
+                && !s.f.mentions.iter().any(|m| m.idx < i && i - 1 < m.end)
             {
                 return Some((
                     Weapon {
@@ -276,7 +325,7 @@ fn count_before(s: &Sent, idx: usize) -> Option<u32> {
         let tok = t.get(idx.checked_sub(k)?)?;
         match tok.kind {
             crate::lex::Kind::Number { value, decimals: 0 }
-                if crate::when::year(tok).is_none() && value >= 1.0 && value < 100_000.0 =>
+                if crate::when::year(tok).is_none() && (1.0..100_000.0).contains(&value) =>
             {
                 Some(value as u32)
             }
@@ -290,10 +339,32 @@ fn count_before(s: &Sent, idx: usize) -> Option<u32> {
 fn receive_verb(w: &str) -> bool {
     matches!(
         w,
-        "received" | "receive" | "receives" | "erhalten" | "erhielt" | "erhielten" | "bought"
-            | "buy" | "buys" | "kaufte" | "kauften" | "gekauft" | "purchased" | "acquired"
-            | "imported" | "importierte" | "importiert" | "bezog" | "bezogen" | "lieferungen"
-            | "deliveries" | "erworben" | "erwarb"
+        "received"
+            | "receive"
+            | "receives"
+            | "erhalten"
+            | "erhalt"
+            | "kauft"
+            | "kaufen"
+            | "erhielt"
+            | "erhielten"
+            | "bought"
+            | "buy"
+            | "buys"
+            | "kaufte"
+            | "kauften"
+            | "gekauft"
+            | "purchased"
+            | "acquired"
+            | "imported"
+            | "importierte"
+            | "importiert"
+            | "bezog"
+            | "bezogen"
+            | "lieferungen"
+            | "deliveries"
+            | "erworben"
+            | "erwarb"
     )
 }
 
@@ -301,8 +372,19 @@ fn receive_verb(w: &str) -> bool {
 fn deliver_verb(w: &str) -> bool {
     matches!(
         w,
-        "delivered" | "delivers" | "supplied" | "supplies" | "sold" | "sells" | "lieferte"
-            | "lieferten" | "geliefert" | "verkaufte" | "verkauften" | "verkauft" | "exported"
+        "delivered"
+            | "delivers"
+            | "supplied"
+            | "supplies"
+            | "sold"
+            | "sells"
+            | "lieferte"
+            | "lieferten"
+            | "geliefert"
+            | "verkaufte"
+            | "verkauften"
+            | "verkauft"
+            | "exported"
             | "exportierte"
     )
 }
@@ -341,7 +423,12 @@ pub struct PresenceClaim {
 
 impl std::fmt::Display for DeliveryClaim {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "delivery {} to {} weapon", self.supplier.token(), self.recipient.token())?;
+        write!(
+            f,
+            "delivery {} to {} weapon",
+            self.supplier.token(),
+            self.recipient.token()
+        )?;
         if let Some(n) = self.number {
             write!(f, " {n}")?;
         }
@@ -391,35 +478,52 @@ pub(crate) fn extract(s: &Sent) -> Vec<Result<crate::Claim, String>> {
         let sup = s
             .subject()
             .cloned()
-            .or_else(|| s.from_mention(None).cloned())
+            .or_else(|| s.source_mention(None).cloned())
             .or_else(|| s.adjective(None).cloned());
         let rec = to.or_else(|| {
-            s.mention(|m| m.form == Form::Noun && Some(&m.party) != sup.as_ref() && m.prep != Some(Prep::Other))
-                .map(|m| m.party.clone())
+            s.mention(|m| {
+                m.form == Form::Noun
+                    && Some(&m.party) != sup.as_ref()
+                    && m.prep != Some(Prep::Other)
+            })
+            .map(|m| m.party.clone())
         });
         (sup, rec.or_else(|| s.discourse.cloned()))
     } else {
         let rec = to
             .or_else(|| s.subject().cloned())
-            .or_else(|| s.mention(|m| m.form == Form::Possessive).map(|m| m.party.clone()))
+            .or_else(|| {
+                s.mention(|m| m.form == Form::Possessive)
+                    .map(|m| m.party.clone())
+            })
             .or_else(|| s.discourse.cloned());
         let sup = s
-            .from_mention(rec.as_ref())
+            .source_mention(rec.as_ref())
             .or_else(|| s.adjective(rec.as_ref()))
             .cloned();
         (sup, rec)
     };
     let (Some(supplier), Some(recipient)) = (supplier, recipient) else {
-        return vec![Err("a delivery statement without both supplier and recipient".into())];
+        return vec![Err(
+            "a delivery statement without both supplier and recipient".into(),
+        )];
     };
     if supplier == recipient {
         return Vec::new();
     }
     let never = s.has(|w| matches!(w, "never" | "nie" | "niemals"));
-    let no_longer = s.pair("no", "longer") || s.pair("nicht", "mehr") || s.pair("keine", "mehr");
+    let keine_mehr = s
+        .word(|w| w == "keine")
+        .is_some_and(|k| (k + 1..k + 4).any(|j| s.norm(j) == "mehr"));
+    let no_longer = s.pair("no", "longer") || s.pair("nicht", "mehr") || keine_mehr;
     let past = s.pair("the", "past")
         || s.pair("der", "vergangenheit")
-        || s.has(|w| matches!(w, "previously" | "bereits" | "already" | "fruher" | "formerly"));
+        || s.has(|w| {
+            matches!(
+                w,
+                "previously" | "bereits" | "already" | "fruher" | "formerly"
+            )
+        });
     let presence = if never {
         Some(Presence::Never)
     } else if no_longer {
@@ -473,7 +577,13 @@ struct Hit {
     est_tiv: f64,
 }
 
-fn hits(rel: &Release, s: model::EntityId, r: model::EntityId, w: &Weapon, win: Window) -> Vec<Hit> {
+fn hits(
+    rel: &Release,
+    s: model::EntityId,
+    r: model::EntityId,
+    w: &Weapon,
+    win: Window,
+) -> Vec<Hit> {
     let fl = &rel.flows;
     let mut by: BTreeMap<(String, String), Hit> = BTreeMap::new();
     for i in 0..fl.len() {
@@ -552,16 +662,20 @@ fn ids(rel: &Release, a: &Party, b: &Party) -> Option<(model::EntityId, model::E
 
 pub(crate) fn check_delivery(c: &DeliveryClaim, rel: &Release) -> Outcome {
     match delivery(c, rel) {
-        Ok(o) | Err(o) => o,
+        Ok(o) => o,
+        Err(o) => *o,
     }
 }
 
-fn delivery(c: &DeliveryClaim, rel: &Release) -> Result<Outcome, Outcome> {
+fn delivery(c: &DeliveryClaim, rel: &Release) -> Result<Outcome, Box<Outcome>> {
     bilateral(rel)?;
     let all = span(rel)?;
-    let win = c.period.resolve(Some(all.end)).ok_or_else(|| Outcome::cannot("no period".into()))?;
+    let win = c
+        .period
+        .resolve(Some(all.end))
+        .ok_or_else(|| Outcome::fail("no period".into()))?;
     if win.start < all.start || win.end > all.end {
-        return Err(Outcome::cannot(format!(
+        return Err(Outcome::fail(format!(
             "the release covers {all}; {win} is not (fully) inside it"
         )));
     }
@@ -582,7 +696,10 @@ fn delivery(c: &DeliveryClaim, rel: &Release) -> Result<Outcome, Outcome> {
     let mut o = if found.is_empty() {
         let elsewhere = hits(rel, s, r, &c.weapon, all);
         let years: Vec<u16> = {
-            let mut y: Vec<u16> = elsewhere.iter().flat_map(|h| h.years.keys().copied()).collect();
+            let mut y: Vec<u16> = elsewhere
+                .iter()
+                .flat_map(|h| h.years.keys().copied())
+                .collect();
             y.sort();
             y.dedup();
             y
@@ -592,18 +709,35 @@ fn delivery(c: &DeliveryClaim, rel: &Release) -> Result<Outcome, Outcome> {
         } else {
             format!(
                 "SIPRI lists no {what} deliveries from {sn} to {rn} in {win}; it lists them in {}: {}",
-                years.iter().map(u16::to_string).collect::<Vec<_>>().join(", "),
-                elsewhere.iter().take(3).map(describe).collect::<Vec<_>>().join("; ")
+                years
+                    .iter()
+                    .map(u16::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                elsewhere
+                    .iter()
+                    .take(3)
+                    .map(describe)
+                    .collect::<Vec<_>>()
+                    .join("; ")
             )
         };
         Outcome::new(Verdict::NotSupported, text + &month_note)
     } else {
-        let units: u32 = found.iter().flat_map(|h| h.years.values().map(|v| v.0)).sum();
+        let units: u32 = found
+            .iter()
+            .flat_map(|h| h.years.values().map(|v| v.0))
+            .sum();
         let tiv: f64 = found.iter().map(|h| h.tiv).sum();
         let est: f64 = found.iter().map(|h| h.est_tiv).sum();
         let mut text = format!(
             "SIPRI lists from {sn} to {rn} in {win}: {}",
-            found.iter().take(5).map(describe).collect::<Vec<_>>().join("; ")
+            found
+                .iter()
+                .take(5)
+                .map(describe)
+                .collect::<Vec<_>>()
+                .join("; ")
         );
         if found.len() > 5 {
             text.push_str(&format!("; and {} more", found.len() - 5));
@@ -626,7 +760,9 @@ fn delivery(c: &DeliveryClaim, rel: &Release) -> Result<Outcome, Outcome> {
         {
             o.verdict = Verdict::NotSupported;
             o.caveat = None;
-            text.push_str(&format!("; stated {n} units, SIPRI lists {units} delivered in {win}"));
+            text.push_str(&format!(
+                "; stated {n} units, SIPRI lists {units} delivered in {win}"
+            ));
         }
         o.explanation = text + &month_note;
         o.computed = (units > 0).then_some(f64::from(units));
@@ -634,7 +770,9 @@ fn delivery(c: &DeliveryClaim, rel: &Release) -> Result<Outcome, Outcome> {
         o
     };
     o.window = Some(win);
-    let count = c.number.map_or(String::new(), |n| format!(", exactly {n} units"));
+    let count = c
+        .number
+        .map_or(String::new(), |n| format!(", exactly {n} units"));
     o.tolerance = Some(match &c.weapon.designation {
         Some(d) => format!("a {} family delivery in {win}{count}", family(d)),
         None => format!("a {what} delivery in {win}{count}"),
@@ -644,11 +782,12 @@ fn delivery(c: &DeliveryClaim, rel: &Release) -> Result<Outcome, Outcome> {
 
 pub(crate) fn check_presence(c: &PresenceClaim, rel: &Release) -> Outcome {
     match presence(c, rel) {
-        Ok(o) | Err(o) => o,
+        Ok(o) => o,
+        Err(o) => *o,
     }
 }
 
-fn presence(c: &PresenceClaim, rel: &Release) -> Result<Outcome, Outcome> {
+fn presence(c: &PresenceClaim, rel: &Release) -> Result<Outcome, Box<Outcome>> {
     bilateral(rel)?;
     let all = span(rel)?;
     let (sn, rn) = (&c.supplier.name, &c.recipient.name);
@@ -670,8 +809,17 @@ fn presence(c: &PresenceClaim, rel: &Release) -> Result<Outcome, Outcome> {
     let tiv: f64 = found.iter().map(|h| h.tiv).sum();
     let listed = format!(
         "SIPRI lists {what} deliveries from {sn} to {rn} worth {tiv:.2} TIV in {}: {}",
-        years.iter().map(u16::to_string).collect::<Vec<_>>().join(", "),
-        found.iter().take(5).map(describe).collect::<Vec<_>>().join("; ")
+        years
+            .iter()
+            .map(u16::to_string)
+            .collect::<Vec<_>>()
+            .join(", "),
+        found
+            .iter()
+            .take(5)
+            .map(describe)
+            .collect::<Vec<_>>()
+            .join("; ")
     ) + &if found.len() > 5 {
         format!("; and {} more", found.len() - 5)
     } else {
@@ -697,11 +845,21 @@ fn presence(c: &PresenceClaim, rel: &Release) -> Result<Outcome, Outcome> {
             (
                 before && !lately,
                 if years.is_empty() { none } else { listed },
-                format!("deliveries before {}, none in the latest five years {recent}", recent.start),
+                format!(
+                    "deliveries before {}, none in the latest five years {recent}",
+                    recent.start
+                ),
             )
         }
     };
-    let mut o = Outcome::new(if ok { Verdict::Supported } else { Verdict::NotSupported }, text);
+    let mut o = Outcome::new(
+        if ok {
+            Verdict::Supported
+        } else {
+            Verdict::NotSupported
+        },
+        text,
+    );
     o.window = Some(all);
     o.tolerance = Some(tol);
     o.computed = Some(tiv);
@@ -724,6 +882,9 @@ mod tests {
         assert!(!same_family("F-16", "F-15E"));
         assert!(same_family("TB2", "Bayraktar TB2"));
         assert!(same_family("Patriot", "Patriot PAC-3"));
+        assert!(same_family("Patriot", "Patriot-3 SAMS"));
+        assert!(same_family("TB2", "Bayraktar TB-2"));
+        assert!(!same_family("Su-30", "Su-35"));
         assert_eq!(
             designation_of("Su-30SM-Kampfflugzeuge"),
             Some(("Su-30SM".into(), Some("Kampfflugzeuge".into())))
@@ -732,11 +893,19 @@ mod tests {
         assert_eq!(designation_of("S-400"), Some(("S-400".into(), None)));
         assert_eq!(designation_of("third-largest"), None);
         assert_eq!(designation_of("Abraham-Abkommen"), None);
+        assert_eq!(
+            designation_of("Bayraktar-TB2-Drohnen"),
+            Some(("TB2".into(), Some("Drohnen".into())))
+        );
+        assert_eq!(designation_of("COVID-19"), None);
     }
 
     #[test]
     fn kinds() {
-        assert_eq!(WeaponKind::of_word("kampfflugzeuge"), Some(WeaponKind::CombatAircraft));
+        assert_eq!(
+            WeaponKind::of_word("kampfflugzeuge"),
+            Some(WeaponKind::CombatAircraft)
+        );
         assert_eq!(WeaponKind::of_word("panzer"), Some(WeaponKind::Tank));
         assert!(WeaponKind::Tank.matches("tank", Category::ArmouredVehicles));
         assert!(!WeaponKind::Tank.matches("anti-tank missile", Category::Missiles));

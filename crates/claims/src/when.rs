@@ -208,7 +208,10 @@ mod tests {
             dates("from 2020 to 2024 and 2015-19", Lang::English),
             ["2020-2024", "2015-2019"]
         );
-        assert_eq!(dates("Finland joined in April 2023.", Lang::English), ["2023-04"]);
+        assert_eq!(
+            dates("Finland joined in April 2023.", Lang::English),
+            ["2023-04"]
+        );
         assert_eq!(dates("may 2023 was fine", Lang::English), ["2023"]);
     }
 }

@@ -251,7 +251,10 @@ const CASES: &[Case] = &[
     ),
     ("The 30 per cent tariff was announced in 2025.", &[]),
     ("Russia remains its dominant supplier.", &[]),
-    ("Kazakhstan and Russia signed a trade agreement in 2023.", &[]),
+    (
+        "Kazakhstan and Russia signed a trade agreement in 2023.",
+        &[],
+    ),
     ("The F-35 programme began in 2001.", &[]),
     ("Die Bundesregierung kündigte 2024 neue Gespräche an.", &[]),
 ];

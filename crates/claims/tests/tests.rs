@@ -6,3 +6,4 @@ mod props;
 mod seed_article;
 mod seed_full;
 mod sentences;
+mod shapes17;
