@@ -23,6 +23,7 @@ pub mod shapes;
 pub mod speech;
 pub mod stated;
 pub mod structured;
+pub mod weapon;
 pub mod weapons;
 pub mod when;
 
