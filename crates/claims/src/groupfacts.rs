@@ -454,7 +454,7 @@ fn fact(c: &GroupClaim, g: &Group) -> Outcome {
                         member.name
                     )
                 };
-                let mut o = Outcome::cannot(if rec.is_empty() {
+                let o = Outcome::cannot(if rec.is_empty() {
                     format!(
                         "{why}; the group table records no accession or announcement for {}",
                         member.name
@@ -466,10 +466,6 @@ fn fact(c: &GroupClaim, g: &Group) -> Outcome {
                         rec.join("; ")
                     )
                 });
-                o.computed = spells
-                    .iter()
-                    .find_map(|s| announced(&s.note))
-                    .map(|a| f64::from(a.year));
                 return o;
             }
             if spells.is_empty() {
