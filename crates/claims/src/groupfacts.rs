@@ -82,7 +82,16 @@ impl std::fmt::Display for GroupClaim {
 
 /// The group a word (and the next) names, built-in names and their German forms.
 fn group_at(s: &Sent, i: usize) -> Option<&'static str> {
-    let w = s.norm(i);
+    // "NATO's", "NATO-Mitglied", "NATO-Beitritt".
+    let full = s.norm(i);
+    let w = full
+        .strip_suffix("'s")
+        .or_else(|| full.strip_suffix("’s"))
+        .unwrap_or(full);
+    let w = match w.split_once('-') {
+        Some((head, _)) if !head.starts_with("abraham") => head,
+        _ => w,
+    };
     let next = s.norm(i + 1);
     let text = s.s.tokens.get(i).map_or("", |t| t.text.as_str());
     Some(match w {
@@ -240,6 +249,17 @@ pub(crate) fn extract(s: &Sent) -> Vec<Result<crate::Claim, String>> {
             let b = s.word(|w| matches!(w, "became" | "becomes" | "wurde"))?;
             (b..n.min(b + 4)).find(|&k| matches!(s.norm(k), "member" | "mitglied"))
         })
+        .or_else(|| {
+            // "ist seit März 2024 Mitglied der NATO", "a member since 1999".
+            let since = s.whens.iter().any(|w| crate::when::since(&s.s.tokens, w));
+            s.word(|w| {
+                matches!(
+                    w,
+                    "member" | "mitglied" | "mitgliedstaat" | "mitgliedsstaat"
+                )
+            })
+            .filter(|_| since)
+        })
         .or(sign.filter(|_| member_before_sign && !first_marker));
     let Some((member, _)) = member else {
         return out;
@@ -310,10 +330,13 @@ fn key_name(key: &str) -> String {
 }
 
 fn uncertain(sp: &Spell) -> String {
-    if sp.note.contains("UNCERTAIN") {
-        format!(" (the table marks it uncertain: {})", sp.note)
-    } else {
-        String::new()
+    match sp.note.split_once("UNCERTAIN") {
+        Some((_, rest)) => {
+            let why = rest.trim_start_matches([':', ' ']);
+            let why = why.split(';').next().unwrap_or("").trim();
+            format!(" (marked UNCERTAIN in the table: {why})")
+        }
+        None => String::new(),
     }
 }
 

@@ -38,6 +38,8 @@ impl WeaponKind {
                 "jagdflugzeug",
             ]) {
                 CombatAircraft
+            } else if has(&["launcher", "raketenwerfer", "mehrfachraketenwerfer"]) || w == "mrl" {
+                Artillery
             } else if has(&["hubschrauber", "helicopter"]) {
                 Helicopter
             } else if has(&["schutzenpanzer", "transportpanzer", "armoured", "armored"])
@@ -80,6 +82,29 @@ impl WeaponKind {
         )
     }
 
+    pub fn label(self) -> &'static str {
+        use WeaponKind::*;
+        match self {
+            CombatAircraft => "combat aircraft",
+            Aircraft => "aircraft",
+            Helicopter => "helicopter",
+            Tank => "tank",
+            ArmouredVehicle => "armoured vehicle",
+            AirDefence => "air defence system",
+            Drone => "drone",
+            Missile => "missile",
+            Artillery => "artillery",
+            Ship => "ship",
+            Submarine => "submarine",
+        }
+    }
+
+    /// What SIPRI files under another description that prose may still call
+    /// this kind: loitering munitions are "kamikaze drones" in the press.
+    pub fn near(self, description: &str) -> bool {
+        self == WeaponKind::Drone && description.to_lowercase().contains("loitering munition")
+    }
+
     /// Whether a SIPRI deal of this description and category is this kind.
     pub fn matches(self, description: &str, cat: Category) -> bool {
         use WeaponKind::*;
@@ -98,7 +123,7 @@ impl WeaponKind {
             Tank => (d == "tank" || d.ends_with(" tank")) && !has(&["anti-tank"]),
             ArmouredVehicle => cat == Category::ArmouredVehicles,
             AirDefence => cat == Category::AirDefence || has(&["sam system", "air defence"]),
-            Drone => has(&["uav", "ucav"]),
+            Drone => has(&["uav", "ucav", "drone"]),
             Missile => cat == Category::Missiles,
             Artillery => cat == Category::Artillery,
             Ship => cat == Category::Ships && !has(&["submarine"]),
@@ -129,7 +154,7 @@ impl Weapon {
     pub fn label(&self) -> String {
         match (&self.designation, self.kind) {
             (Some(d), _) => d.clone(),
-            (None, Some(k)) => format!("{k:?}").to_lowercase(),
+            (None, Some(k)) => k.label().into(),
             (None, None) => "arms".into(),
         }
     }
@@ -249,6 +274,36 @@ pub(crate) fn weapon(s: &Sent) -> Option<(Weapon, usize)> {
         if !tok.is_word() {
             continue;
         }
+        let in_mention = |k: usize| s.f.mentions.iter().any(|m| m.idx <= k && k < m.end);
+        let name_like = |k: usize| {
+            t.get(k).is_some_and(|w| {
+                w.is_word()
+                    && w.capitalized()
+                    && !crate::lexicon::is_article(&w.norm)
+                    && WeaponKind::of_word(&w.norm).is_none()
+                    && !is_generic(&w.norm)
+                    && !["ung", "heit", "keit", "schaft"]
+                        .iter()
+                        .any(|x| w.norm.ends_with(x))
+                    && !in_mention(k)
+            })
+        };
+        // "Rafale-Kampfflugzeuge", "Patriot-Systeme": a name glued to what it is.
+        if let Some((head, tail)) = tok.text.rsplit_once('-')
+            && let Some(k) = WeaponKind::of_word(&sipri::names::fold(tail))
+            && head.chars().next().is_some_and(char::is_uppercase)
+            && !head.chars().any(|c| c.is_ascii_digit())
+            && !in_mention(i)
+        {
+            return Some((
+                Weapon {
+                    text: tok.text.clone(),
+                    designation: Some(head.to_string()),
+                    kind: Some(k),
+                },
+                i,
+            ));
+        }
         if let Some((d, rest)) = designation_of(&tok.text) {
             let k = rest
                 .as_deref()
@@ -266,24 +321,35 @@ pub(crate) fn weapon(s: &Sent) -> Option<(Weapon, usize)> {
                 i,
             ));
         }
-        let air_defence = matches!(tok.norm.as_str(), "air" | "luft")
-            && t.get(i + 1).is_some_and(|x| x.norm.starts_with("defen"));
+        let next = t.get(i + 1).map_or("", |x| x.norm.as_str());
+        let air_defence = matches!(tok.norm.as_str(), "air" | "luft") && next.starts_with("defen");
+        let launcher =
+            matches!(tok.norm.as_str(), "rocket" | "multiple") && next.starts_with("launch");
         let k = if air_defence {
             Some(WeaponKind::AirDefence)
+        } else if launcher {
+            Some(WeaponKind::Artillery)
         } else {
             WeaponKind::of_word(&tok.norm)
         };
         if let Some(k) = k {
             kind.get_or_insert((i, k));
-            // A capitalised name right before the kind: "Patriot air defence", "Rafale jets".
-            if i > 1
-                && t[i - 1].is_word()
-                && t[i - 1].capitalized()
-                && !crate::lexicon::is_article(&t[i - 1].norm)
-                && WeaponKind::of_word(&t[i - 1].norm).is_none()
-                && !is_generic(&t[i - 1].norm)
-                && !s.f.mentions.iter().any(|m| m.idx < i && i - 1 < m.end)
+            // "Leopard 2 tanks": a name and a model number before the kind.
+            if i > 2
+                && matches!(t[i - 1].kind, crate::lex::Kind::Number { value, decimals: 0 } if value < 100.0)
+                && name_like(i - 2)
             {
+                return Some((
+                    Weapon {
+                        text: format!("{} {} {}", t[i - 2].text, t[i - 1].text, tok.text),
+                        designation: Some(format!("{} {}", t[i - 2].text, t[i - 1].text)),
+                        kind: Some(k),
+                    },
+                    i - 2,
+                ));
+            }
+            // A capitalised name right before the kind: "Patriot air defence", "Rafale jets".
+            if i > 1 && name_like(i - 1) {
                 return Some((
                     Weapon {
                         text: format!("{} {}", t[i - 1].text, tok.text),

@@ -42,6 +42,8 @@ fn receive_verb(w: &str) -> bool {
             | "bezogen"
             | "lieferungen"
             | "deliveries"
+            | "delivery"
+            | "lieferung"
             | "erworben"
             | "erwarb"
     )
@@ -179,6 +181,10 @@ pub(crate) fn extract(s: &Sent) -> Vec<Result<crate::Claim, String>> {
         let sup = s
             .source_mention(rec.as_ref())
             .or_else(|| s.adjective(rec.as_ref()))
+            .or_else(|| {
+                s.mention(|m| m.form == Form::Possessive && Some(&m.party) != rec.as_ref())
+                    .map(|m| &m.party)
+            })
             .cloned();
         (sup, rec)
     };
@@ -297,6 +303,32 @@ fn hits(
     v
 }
 
+/// Deals of a near kind (loitering munitions for "drones") in the window.
+fn near_hits(
+    rel: &Release,
+    s: model::EntityId,
+    r: model::EntityId,
+    k: crate::weapon::WeaponKind,
+    win: Window,
+) -> Vec<String> {
+    let fl = &rel.flows;
+    let mut out: Vec<String> = Vec::new();
+    for i in 0..fl.len() {
+        if fl.supplier[i] != s || fl.recipient[i] != r || !win.contains(fl.year[i]) {
+            continue;
+        }
+        if let Some(d) = rel.deal(i)
+            && k.near(&d.description)
+        {
+            let x = format!("{} ({}) in {}", d.designation, d.description, fl.year[i]);
+            if !out.contains(&x) {
+                out.push(x);
+            }
+        }
+    }
+    out
+}
+
 fn flags_text(f: u16) -> String {
     let mut v = Vec::new();
     if f & Flags::EST_NUMBER != 0 {
@@ -372,6 +404,20 @@ fn delivery(c: &DeliveryClaim, rel: &Release) -> Result<Outcome, Box<Outcome>> {
     let month_note = c.month.map_or(String::new(), |_| {
         "; SIPRI records delivery years, not months: the month is not checked".into()
     });
+    let near: Vec<String> = match c.weapon.kind {
+        Some(k) if found.is_empty() && c.weapon.designation.is_none() => {
+            near_hits(rel, s, r, k, win)
+        }
+        _ => Vec::new(),
+    };
+    if !near.is_empty() {
+        let mut o = Outcome::cannot(format!(
+            "SIPRI lists no {what} deliveries from {sn} to {rn} in {win} but lists {}, which prose may also call {what}s: whether they count is a matter of definition{month_note}",
+            near.join(", ")
+        ));
+        o.window = Some(win);
+        return Ok(o);
+    }
     let mut o = if found.is_empty() {
         let elsewhere = hits(rel, s, r, &c.weapon, all);
         let years: Vec<u16> = {

@@ -110,6 +110,36 @@ const CASES: &[(&str, &str, V)] = &[
         "delivery RUS to KAZ weapon \"arms\" 2022",
         V::Yes,
     ),
+    // deliveries Russia India S-400: S-400 Triumf, 2 in 2021
+    (
+        "India took delivery of S-400 air defence systems from Russia in 2021.",
+        "delivery RUS to IND weapon \"S-400\" 2021",
+        V::Yes,
+    ),
+    // deliveries Germany Ukraine "Leopard 2": Leopard-2A6, 18 in 2023
+    (
+        "Ukraine received Leopard 2 tanks from Germany in 2023.",
+        "delivery DEU to UKR weapon \"Leopard 2\" 2023",
+        V::Yes,
+    ),
+    // deliveries France Egypt Rafale: 3 in 2015
+    (
+        "Ägypten erhielt 2015 Rafale-Kampfflugzeuge aus Frankreich.",
+        "delivery FRA to EGY weapon \"Rafale\" 2015",
+        V::Yes,
+    ),
+    // deliveries "United States" Ukraine HIMARS: 20 in 2022
+    (
+        "The US delivered HIMARS rocket launchers to Ukraine in 2022.",
+        "delivery USA to UKR weapon \"HIMARS\" 2022",
+        V::Yes,
+    ),
+    // deliveries Israel Azerbaijan, 2020: no UAV; Orbiter-1K and SkyStriker "loitering munition"
+    (
+        "Israel delivered drones to Azerbaijan in 2020.",
+        "delivery ISR to AZE weapon \"drone\" 2020",
+        V::Cannot,
+    ),
     // ---------- (g) existence and absence ----------
     // pair Israel Kazakhstan: 48.80 TIV in 2008, 2009, 2010, 2018, 2019
     (
@@ -226,6 +256,24 @@ const CASES: &[(&str, &str, V)] = &[
         "Polen ist der NATO 1999 beigetreten.",
         "group \"NATO\" joined POL = 1999",
         V::Yes,
+    ),
+    // group NATO: FIN joined 2023-04-04
+    (
+        "Finland became NATO's 31st member in April 2023.",
+        "group \"NATO\" joined FIN = 2023-04",
+        V::Yes,
+    ),
+    // group NATO: SWE joined 2024-03-07
+    (
+        "Schweden ist seit März 2024 Mitglied der NATO.",
+        "group \"NATO\" joined SWE = 2024-03",
+        V::Yes,
+    ),
+    // group NATO: POL joined 1999-03-12
+    (
+        "Poland joined NATO in 2004.",
+        "group \"NATO\" joined POL = 2004",
+        V::No,
     ),
     // group NATO: no UKR spell
     (
