@@ -298,8 +298,11 @@ pub(crate) fn extract(s: &Sent) -> Vec<Result<crate::Claim, String>> {
 
 /// The announcement date a note records: "announced 2020-08-13", "ANNOUNCED by Trump 2025-11-06".
 pub fn announced(note: &str) -> Option<GroupDate> {
-    let lower = note.to_lowercase();
-    let at = lower.find("announced")?;
+    // Not via to_lowercase(): its byte offsets need not be the note's.
+    let at = ["announced", "ANNOUNCED", "Announced"]
+        .iter()
+        .filter_map(|p| note.find(p))
+        .min()?;
     let tail = &note[at..];
     let b = tail.as_bytes();
     (0..tail.len().min(80)).find_map(|i| {

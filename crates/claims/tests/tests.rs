@@ -7,3 +7,4 @@ mod seed_article;
 mod seed_full;
 mod sentences;
 mod shapes17;
+mod shapes17_synthetic;
