@@ -143,8 +143,27 @@ pub(crate) fn extract_sentence(
             found.push(r);
         }
     }
-    if !had_claim {
-        found.extend(crate::weapons::extract(&sent));
+    // "received its first Su-30s in 2015" is about that weapon, not arms in
+    // general: a first-of-a-weapon delivery replaces shape (e)'s first-ever.
+    let only_first_ever = out
+        .claims
+        .iter()
+        .filter(|c| c.offset == s.start)
+        .all(|c| matches!(c.claim, Claim::FirstEver { .. }));
+    if !had_claim || only_first_ever {
+        let w = crate::weapons::extract(&sent);
+        if w.iter()
+            .any(|r| matches!(r, Ok(Claim::Delivery(d)) if d.first))
+        {
+            out.claims
+                .retain(|c| c.offset != s.start || !matches!(c.claim, Claim::FirstEver { .. }));
+        }
+        if !had_claim
+            || w.iter()
+                .any(|r| matches!(r, Ok(Claim::Delivery(d)) if d.first))
+        {
+            found.extend(w);
+        }
     }
     let any = had_claim || found.iter().any(Result::is_ok);
     if !any && let Some(c) = crate::speech::extract(&sent) {

@@ -92,6 +92,8 @@ pub struct DeliveryClaim {
     pub month: Option<u8>,
     /// A number of units the text gave: compared with SIPRI's numbers delivered.
     pub number: Option<u32>,
+    /// "first", "erstmals": the first delivery of this weapon to the recipient.
+    pub first: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -117,6 +119,9 @@ impl std::fmt::Display for DeliveryClaim {
         if let Some(m) = self.month {
             write!(f, " month {m:02}")?;
         }
+        if self.first {
+            write!(f, " first")?;
+        }
         Ok(())
     }
 }
@@ -140,9 +145,16 @@ impl std::fmt::Display for PresenceClaim {
 
 /// Delivery and presence claims in one sentence.
 pub(crate) fn extract(s: &Sent) -> Vec<Result<crate::Claim, String>> {
-    if s.f.first_ever || !s.f.percents.is_empty() {
+    if !s.f.percents.is_empty() {
         return Vec::new();
     }
+    let first = s.f.first_ever
+        || s.has(|w| {
+            matches!(
+                w,
+                "first" | "erste" | "ersten" | "erster" | "erstes" | "erstmals" | "erstmalig"
+            )
+        });
     let receive = s.has(receive_verb);
     let deliver = s.has(deliver_verb);
     if !receive && !deliver {
@@ -196,6 +208,26 @@ pub(crate) fn extract(s: &Sent) -> Vec<Result<crate::Claim, String>> {
     if supplier == recipient {
         return Vec::new();
     }
+    if first && weapon.designation.is_none() && weapon.kind.is_none() {
+        // "its first Israeli weapons in 2008" is shape (e) first-ever; left to
+        // it when its own words ("for the first time") already read it.
+        if s.f.first_ever {
+            return Vec::new();
+        }
+        let year = s
+            .whens
+            .iter()
+            .find_map(|w| w.window.filter(|w| w.start == w.end))
+            .map(|w| w.start);
+        return match year {
+            Some(year) => vec![Ok(crate::Claim::FirstEver {
+                supplier,
+                recipient,
+                year,
+            })],
+            None => Vec::new(),
+        };
+    }
     let never = s.has(|w| matches!(w, "never" | "nie" | "niemals"));
     let keine_mehr = s
         .word(|w| w == "keine")
@@ -241,6 +273,7 @@ pub(crate) fn extract(s: &Sent) -> Vec<Result<crate::Claim, String>> {
                 period,
                 month: w.date.and_then(|d| d.month),
                 number,
+                first,
             }))]
         }
         None if past => vec![Ok(crate::Claim::Presence(PresenceClaim {
@@ -404,6 +437,27 @@ fn delivery(c: &DeliveryClaim, rel: &Release) -> Result<Outcome, Box<Outcome>> {
     let month_note = c.month.map_or(String::new(), |_| {
         "; SIPRI records delivery years, not months: the month is not checked".into()
     });
+    if c.first && !found.is_empty() {
+        let earliest = hits(rel, s, r, &c.weapon, all)
+            .iter()
+            .flat_map(|h| h.years.keys().copied())
+            .min();
+        if let Some(e) = earliest.filter(|e| *e < win.start) {
+            let mut o = Outcome::new(
+                Verdict::NotSupported,
+                format!("{sn} first delivered {what} to {rn} in {e}, before {win}"),
+            );
+            o.window = Some(all);
+            o.computed = Some(f64::from(e));
+            return Ok(o);
+        }
+        if earliest == Some(all.start) {
+            return Err(Outcome::fail(format!(
+                "the first {what} delivery from {sn} to {rn} in the release is in {}, its first year of data: earlier deliveries would not show",
+                all.start
+            )));
+        }
+    }
     let near: Vec<String> = match c.weapon.kind {
         Some(k) if found.is_empty() && c.weapon.designation.is_none() => {
             near_hits(rel, s, r, k, win)

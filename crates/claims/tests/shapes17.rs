@@ -140,11 +140,35 @@ const CASES: &[(&str, &str, V)] = &[
         "delivery ISR to AZE weapon \"drone\" 2020",
         V::Cannot,
     ),
+    // deliveries "United States" Poland F-16: earliest 2006
+    (
+        "Poland received its first F-16 fighter jets from the United States in 2006.",
+        "delivery USA to POL weapon \"F-16\" 2006 first",
+        V::Yes,
+    ),
+    // same
+    (
+        "Poland received its first F-16s from the United States in 2007.",
+        "delivery USA to POL weapon \"F-16\" 2007 first",
+        V::No,
+    ),
+    // deliveries Russia Kazakhstan Su-30: earliest 2015
+    (
+        "Kasachstan erhielt 2016 erstmals Su-30-Kampfflugzeuge aus Russland.",
+        "delivery RUS to KAZ weapon \"Su-30\" 2016 first",
+        V::No,
+    ),
     // ---------- (g) existence and absence ----------
     // pair Israel Kazakhstan: 48.80 TIV in 2008, 2009, 2010, 2018, 2019
     (
         "Kazakhstan has bought Israeli weapons in the past.",
         "deliveries-ever ISR to KAZ weapon \"arms\"",
+        V::Yes,
+    ),
+    // pair Israel Kazakhstan: first rows in 2008 (shape e, read here from "first")
+    (
+        "Kazakhstan received its first Israeli weapons in 2008.",
+        "first-ever ISR to KAZ = 2008",
         V::Yes,
     ),
     // pair China Kazakhstan: 11.00 TIV in 2016
