@@ -94,6 +94,8 @@ pub struct DeliveryClaim {
     pub number: Option<u32>,
     /// "first", "erstmals": the first delivery of this weapon to the recipient.
     pub first: bool,
+    /// "did not receive", "erhielt keine": no delivery record in the period.
+    pub negated: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -108,7 +110,12 @@ impl std::fmt::Display for DeliveryClaim {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "delivery {} to {} weapon",
+            "{} {} to {} weapon",
+            if self.negated {
+                "delivery-none"
+            } else {
+                "delivery"
+            },
             self.supplier.token(),
             self.recipient.token()
         )?;
@@ -241,7 +248,33 @@ pub(crate) fn extract(s: &Sent) -> Vec<Result<crate::Claim, String>> {
                 "previously" | "bereits" | "already" | "fruher" | "formerly"
             )
         });
-    let presence = if never {
+    let when = s.whens.iter().find(|w| w.window.is_some());
+    let negation = (0..s.s.tokens.len()).any(|i| {
+        let (w, next) = (s.norm(i), s.norm(i + 1));
+        matches!(
+            w,
+            "not"
+                | "no"
+                | "didn't"
+                | "didn’t"
+                | "none"
+                | "nicht"
+                | "kein"
+                | "keine"
+                | "keinen"
+                | "keiner"
+        ) && !matches!((w, next), ("not", "only") | ("nicht", "nur"))
+    });
+    // "never … in 2015-2020", "did not receive … in 2023": absence in that period.
+    let negated = when.is_some() && (never || negation) && !no_longer;
+    if negated && (first || number.is_some()) {
+        return vec![Err(
+            "a negated count or first delivery is not checked".into()
+        )];
+    }
+    let presence = if negated {
+        None
+    } else if never {
         Some(Presence::Never)
     } else if no_longer {
         Some(Presence::NoLonger)
@@ -256,7 +289,11 @@ pub(crate) fn extract(s: &Sent) -> Vec<Result<crate::Claim, String>> {
             presence: p,
         }))];
     }
-    let when = s.whens.iter().find(|w| w.window.is_some());
+    if negation && when.is_none() && !past {
+        return vec![Err(
+            "a negated delivery without a period cannot be checked".into()
+        )];
+    }
     match when {
         Some(w) => {
             let win = w.window.expect("filtered");
@@ -274,6 +311,7 @@ pub(crate) fn extract(s: &Sent) -> Vec<Result<crate::Claim, String>> {
                 month: w.date.and_then(|d| d.month),
                 number,
                 first,
+                negated,
             }))]
         }
         None if past => vec![Ok(crate::Claim::Presence(PresenceClaim {
@@ -427,7 +465,11 @@ fn delivery(c: &DeliveryClaim, rel: &Release) -> Result<Outcome, Box<Outcome>> {
     let (sn, rn) = (&c.supplier.name, &c.recipient.name);
     let Some((s, r)) = ids(rel, &c.supplier, &c.recipient) else {
         let mut o = Outcome::new(
-            Verdict::NotSupported,
+            if c.negated {
+                Verdict::Supported
+            } else {
+                Verdict::NotSupported
+            },
             format!("no deliveries from {sn} to {rn} in this release ({all})"),
         );
         o.window = Some(win);
@@ -437,6 +479,49 @@ fn delivery(c: &DeliveryClaim, rel: &Release) -> Result<Outcome, Box<Outcome>> {
     let month_note = c.month.map_or(String::new(), |_| {
         "; SIPRI records delivery years, not months: the month is not checked".into()
     });
+    if c.negated {
+        let (ok, text) = if found.is_empty() {
+            (
+                true,
+                format!("SIPRI has no record of {what} deliveries from {sn} to {rn} in {win}"),
+            )
+        } else {
+            (
+                false,
+                format!(
+                    "SIPRI lists from {sn} to {rn} in {win}: {}",
+                    found
+                        .iter()
+                        .take(5)
+                        .map(describe)
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                ),
+            )
+        };
+        let near = match c.weapon.kind {
+            Some(k) if ok && c.weapon.designation.is_none() => near_hits(rel, s, r, k, win),
+            _ => Vec::new(),
+        };
+        let mut o = if near.is_empty() {
+            Outcome::new(
+                if ok {
+                    Verdict::Supported
+                } else {
+                    Verdict::NotSupported
+                },
+                text,
+            )
+        } else {
+            Outcome::cannot(format!(
+                "{text}, but it lists {}, which prose may also call {what}s",
+                near.join(", ")
+            ))
+        };
+        o.window = Some(win);
+        o.tolerance = Some(format!("no delivery record in {win}"));
+        return Ok(o);
+    }
     if c.first && !found.is_empty() {
         let earliest = hits(rel, s, r, &c.weapon, all)
             .iter()

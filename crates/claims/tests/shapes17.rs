@@ -158,6 +158,30 @@ const CASES: &[(&str, &str, V)] = &[
         "delivery RUS to KAZ weapon \"Su-30\" 2016 first",
         V::No,
     ),
+    // deliveries Russia Kazakhstan Su-30: none in 2023
+    (
+        "Kasachstan erhielt 2023 keine Su-30-Kampfflugzeuge aus Russland.",
+        "delivery-none RUS to KAZ weapon \"Su-30\" 2023",
+        V::Yes,
+    ),
+    // same: 8 in 2024
+    (
+        "Kazakhstan received no Su-30 fighters from Russia in 2024.",
+        "delivery-none RUS to KAZ weapon \"Su-30\" 2024",
+        V::No,
+    ),
+    // deliveries Russia Turkiye S-400: S-400 Triumf, 2 in 2019 only
+    (
+        "Russia never delivered S-400 systems to Turkey in 2015-2018.",
+        "delivery-none RUS to TUR weapon \"S-400\" 2015-2018",
+        V::Yes,
+    ),
+    // same
+    (
+        "Russia never delivered S-400 systems to Turkey in 2015-2019.",
+        "delivery-none RUS to TUR weapon \"S-400\" 2015-2019",
+        V::No,
+    ),
     // ---------- (g) existence and absence ----------
     // pair Israel Kazakhstan: 48.80 TIV in 2008, 2009, 2010, 2018, 2019
     (
