@@ -172,6 +172,11 @@ pub(crate) fn extract(s: &Sent) -> Vec<Result<crate::Claim, String>> {
     let Some((g_idx, group)) = (0..n).find_map(|i| group_at(s, i).map(|g| (i, g))) else {
         return Vec::new();
     };
+    if s.negated() {
+        return vec![Err(format!(
+            "a negated statement about {group} is not checked (the group table lists facts, not their absence)"
+        ))];
+    }
     let group_tok = |m: &crate::features::Mention| (m.idx..m.end).any(|k| group_at(s, k).is_some());
     let claim = |fact| {
         Ok(crate::Claim::Group(GroupClaim {

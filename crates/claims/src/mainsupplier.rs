@@ -85,6 +85,11 @@ pub(crate) fn extract(s: &Sent) -> Vec<Result<crate::Claim, String>> {
     else {
         return Vec::new();
     };
+    if s.negated() {
+        return vec![Err(
+            "a negated main-supplier statement (\"no longer\", \"not\") is not checked".into(),
+        )];
+    }
     let supplier = s
         .mention(|m| m.form == Form::Noun && m.prep.is_none())
         .map(|m| m.party.clone());

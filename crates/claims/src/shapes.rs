@@ -58,6 +58,32 @@ impl Sent<'_> {
             .map(|m| &m.party)
     }
 
+    /// A negation ("not", "no", "nicht", "kein…", "never", "nie"), but not
+    /// "not only" / "nicht nur".
+    pub fn negated(&self) -> bool {
+        (0..self.s.tokens.len()).any(|i| {
+            let (w, next) = (self.norm(i), self.norm(i + 1));
+            matches!(
+                w,
+                "not"
+                    | "no"
+                    | "didn't"
+                    | "didn’t"
+                    | "hasn't"
+                    | "hasn’t"
+                    | "never"
+                    | "none"
+                    | "nicht"
+                    | "nie"
+                    | "niemals"
+                    | "kein"
+                    | "keine"
+                    | "keinen"
+                    | "keiner"
+            ) && !matches!((w, next), ("not", "only") | ("nicht", "nur"))
+        })
+    }
+
     pub fn source_mention(&self, not: Option<&Party>) -> Option<&Party> {
         self.mention(|m| m.prep == Some(Prep::From) && Some(&m.party) != not)
             .map(|m| &m.party)
