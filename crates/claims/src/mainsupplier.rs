@@ -85,6 +85,14 @@ pub(crate) fn extract(s: &Sent) -> Vec<Result<crate::Claim, String>> {
     else {
         return Vec::new();
     };
+    if let Some((w, _)) = crate::weapon::weapon(s)
+        && (w.designation.is_some() || w.kind.is_some())
+    {
+        return vec![Err(format!(
+            "a main supplier of one kind of weapon (\"{}\") is not checked: the rule is over all categories",
+            w.text
+        ))];
+    }
     if s.negated() {
         return vec![Err(
             "a negated main-supplier statement (\"no longer\", \"not\") is not checked".into(),
