@@ -379,7 +379,31 @@ pub(crate) fn weapon(s: &Sent) -> Option<(Weapon, usize)> {
 /// A count stated right before the weapon ("88 aircraft", "acht russische Su-30").
 pub(crate) fn count_before(s: &Sent, idx: usize) -> Option<u32> {
     let t = &s.s.tokens;
+    const UNITS: &[&str] = &[
+        "tiv",
+        "million",
+        "millionen",
+        "mio",
+        "billion",
+        "milliarden",
+        "mrd",
+        "usd",
+        "dollar",
+        "dollars",
+        "euro",
+        "tonnes",
+        "tons",
+        "tonnen",
+        "percent",
+        "prozent",
+    ];
     (1..=2).find_map(|k| {
+        if k == 2
+            && t.get(idx.checked_sub(1)?)
+                .is_some_and(|x| UNITS.contains(&x.norm.as_str()))
+        {
+            return None;
+        }
         let tok = t.get(idx.checked_sub(k)?)?;
         match tok.kind {
             crate::lex::Kind::Number { value, decimals: 0 }
@@ -393,7 +417,6 @@ pub(crate) fn count_before(s: &Sent, idx: usize) -> Option<u32> {
     })
 }
 
-/// "received", "bought": the subject is the recipient.
 #[cfg(test)]
 mod tests {
     use super::*;

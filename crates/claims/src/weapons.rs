@@ -170,7 +170,10 @@ pub(crate) fn extract(s: &Sent) -> Vec<Result<crate::Claim, String>> {
     let Some((weapon, widx)) = weapon(s) else {
         return Vec::new();
     };
-    let number = count_before(s, widx);
+    // A count makes sense for a designation or a kind, not for "arms".
+    let number = (weapon.designation.is_some() || weapon.kind.is_some())
+        .then(|| count_before(s, widx))
+        .flatten();
     let to = s
         .mention(|m| m.prep == Some(Prep::To))
         .map(|m| m.party.clone());
