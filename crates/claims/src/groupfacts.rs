@@ -321,6 +321,44 @@ pub fn announced(note: &str) -> Option<GroupDate> {
     })
 }
 
+/// Dates written in a note: `2002-10-07`, `2020-08`, or a bare year `1993`
+/// (read as that year only: compared at year precision).
+fn note_dates(note: &str) -> Vec<GroupDate> {
+    let b = note.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + 4 <= b.len() {
+        let boundary = i == 0 || !b[i - 1].is_ascii_alphanumeric();
+        // An announcement is not a signing: "announced 2020-08-13".
+        let announced = (i.saturating_sub(30)..i)
+            .find_map(|k| note.get(k..i))
+            .is_some_and(|before| before.to_lowercase().contains("announc"));
+        if boundary && !announced && b[i..i + 4].iter().all(u8::is_ascii_digit) {
+            let full = note.get(i..i + 10).and_then(|x| GroupDate::parse(x).ok());
+            let month = note.get(i..i + 7).and_then(|x| GroupDate::parse(x).ok());
+            let year = note
+                .get(i..i + 4)
+                .and_then(|y| y.parse::<u16>().ok())
+                .filter(|y| (1900..=2100).contains(y))
+                .filter(|_| !b.get(i + 4).is_some_and(u8::is_ascii_alphanumeric));
+            if let Some(d) = full.or(month) {
+                out.push(d);
+            } else if let Some(y) = year {
+                // A year alone: month 0 never equals a stated month.
+                out.push(GroupDate {
+                    year: y,
+                    month: 0,
+                    day: None,
+                });
+            }
+            i += 4;
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
 fn agrees(stated: &Date, table: &GroupDate) -> bool {
     stated.year.is_none_or(|y| y == table.year)
         && stated.month.is_none_or(|m| m == table.month)
@@ -388,6 +426,25 @@ fn fact(c: &GroupClaim, g: &Group) -> Outcome {
                 ));
             };
             let who: Vec<String> = spells.iter().map(|s| key_name(&s.member)).collect();
+            // The table may date a group from a predecessor treaty (the EEC for
+            // the EU, the 1992 treaty for the CSTO) while its notes give the
+            // later founding: then "founded in" depends on the definition.
+            let other = (!agrees(date, &first))
+                .then(|| {
+                    spells
+                        .iter()
+                        .find(|s| note_dates(&s.note).iter().any(|d| agrees(date, d)))
+                })
+                .flatten();
+            if let Some(sp) = other {
+                let mut o = Outcome::cannot(format!(
+                    "the group table dates {gname} from {first} ({}), but its notes also give {date} (\"{}\"): which date counts as the first signature or founding is a matter of definition",
+                    who.join(", "),
+                    sp.note
+                ));
+                o.tolerance = Some("same date at the stated precision".into());
+                return o;
+            }
             let mut o = Outcome::new(
                 verdict(agrees(date, &first)),
                 format!(
@@ -566,5 +623,12 @@ mod tests {
             Some("2020-08-13".into())
         );
         assert_eq!(announced("Belgium; founding member"), None);
+        let d: Vec<String> = note_dates(
+            "CST in force 1994-04-20; CSTO charter signed 2002-10; EEC/EC before 1993; announced 2020-08-13",
+        )
+        .iter()
+        .map(|d| format!("{}-{}", d.year, d.month))
+        .collect();
+        assert_eq!(d, ["1994-4", "2002-10", "1993-0"]);
     }
 }

@@ -353,6 +353,18 @@ const CASES: &[(&str, &str, V)] = &[
         "group \"NATO\" first-signed = 1950",
         V::No,
     ),
+    // group EU: first date 1958-01-01 (EEC); notes: "EEC/EC before 1993"
+    (
+        "The EU was founded in 1993.",
+        "group \"EU\" first-signed = 1993",
+        V::Cannot,
+    ),
+    // group CSTO: first date 1992-05-15; notes: "CSTO charter signed 2002-10-07"
+    (
+        "The CSTO was founded in October 2002.",
+        "group \"CSTO\" first-signed = 2002-10",
+        V::Cannot,
+    ),
     // group "Abraham Accords": first members ISR, ARE, BHR
     (
         "The founding members of the Abraham Accords were Israel, the United Arab Emirates and Bahrain.",
