@@ -6,7 +6,7 @@ Reads the raw Feb-2026 SIPRI trade register (17 columns, CRLF, trailing ';',
 csv module; shares no code with armsflow. Prints figures for a human to copy
 into test expectations; it writes no file (SIPRI rows are never committed).
 
-  claims_reference.py REGISTER deliveries SUPPLIER RECIPIENT [FAMILY]
+  claims_reference.py REGISTER deliveries SUPPLIER|'*' RECIPIENT [FAMILY]
   claims_reference.py REGISTER suppliers RECIPIENT FROM TO
   claims_reference.py REGISTER pair SUPPLIER RECIPIENT [FROM TO]
   claims_reference.py GROUPS.csv group NAME
@@ -52,12 +52,12 @@ def tiv(row):
 
 def deliveries(reg, sup, rec, fam=None):
     for row in rows(reg):
-        if row["Supplier"] != sup or row["Recipient"] != rec:
+        if sup not in ("*", row["Supplier"]) or row["Recipient"] != rec:
             continue
         if fam and not same_family(fam, row["Designation"]):
             continue
         print(
-            f'{row["Delivery year"]}\t{row["Designation"]}\t{row["Description"]}\t'
+            f'{row["Delivery year"]}\t{row["Supplier"]}\t{row["Designation"]}\t{row["Description"]}\t'
             f'n={row["Numbers delivered"]} n_est={row["Numbers delivered is estimate"] or "?"} '
             f'y_est={row["Delivery year is estimate"] or "?"}\ttiv={tiv(row)}'
         )

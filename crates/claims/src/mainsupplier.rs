@@ -76,6 +76,8 @@ fn present_tense(w: &str) -> bool {
     matches!(
         w,
         "bleibt" | "ist" | "remains" | "remain" | "is" | "are" | "bleiben" | "continues"
+            // "remained": still, as of the latest data (said in the answer).
+            | "remained" | "blieb" | "blieben"
     )
 }
 
@@ -120,6 +122,18 @@ pub(crate) fn extract(s: &Sent) -> Vec<Result<crate::Claim, String>> {
     let stated = s.whens.iter().find_map(|w| w.window);
     let (period, implied_period) = match stated {
         Some(w) => (Period::Fixed(w), false),
+        // "in the 1990s", "in den 1990er Jahren": a period we do not read.
+        None if s.s.tokens.iter().any(|t| {
+            t.text
+                .as_bytes()
+                .windows(4)
+                .any(|w| w.iter().all(u8::is_ascii_digit))
+        }) =>
+        {
+            return vec![Err(
+                "a main-supplier statement with a period we cannot read".into(),
+            )];
+        }
         None if s.has(present_tense) => (Period::LastYears(5), true),
         None => {
             return vec![Err(

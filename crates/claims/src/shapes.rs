@@ -159,6 +159,9 @@ pub(crate) fn extract_sentence(
     // "largest supplier" claim read from the same words.
     for r in crate::mainsupplier::extract(&sent) {
         if let Ok(Claim::MainSupplier(m)) = &r {
+            // The same words read as a "largest supplier" without a period.
+            out.skipped
+                .retain(|k| k.offset != s.start || !k.reason.starts_with("no period stated"));
             out.claims.retain(|c| {
                 c.offset != s.start
                     || !matches!(&c.claim, Claim::Largest { role: crate::claim::Role::Supplier, focus, nth: 1, answer, .. }

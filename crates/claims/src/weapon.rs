@@ -292,13 +292,14 @@ pub(crate) fn weapon(s: &Sent) -> Option<(Weapon, usize)> {
         if let Some((head, tail)) = tok.text.rsplit_once('-')
             && let Some(k) = WeaponKind::of_word(&sipri::names::fold(tail))
             && head.chars().next().is_some_and(char::is_uppercase)
-            && !head.chars().any(|c| c.is_ascii_digit())
             && !in_mention(i)
         {
+            // "Bayraktar-TB2-Drohnen" → TB2; "Leopard-2-Panzer" → Leopard-2.
+            let d = designation_of(head).map_or_else(|| head.to_string(), |d| d.0);
             return Some((
                 Weapon {
                     text: tok.text.clone(),
-                    designation: Some(head.to_string()),
+                    designation: Some(d),
                     kind: Some(k),
                 },
                 i,

@@ -84,7 +84,8 @@ pub enum Presence {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DeliveryClaim {
-    pub supplier: Party,
+    /// `None`: any supplier ("Ukraine received F-16s in 2024").
+    pub supplier: Option<Party>,
     pub recipient: Party,
     pub weapon: Weapon,
     pub period: Period,
@@ -100,7 +101,8 @@ pub struct DeliveryClaim {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PresenceClaim {
-    pub supplier: Party,
+    /// `None`: any supplier ("Ukraine received F-16s in 2024").
+    pub supplier: Option<Party>,
     pub recipient: Party,
     pub weapon: Weapon,
     pub presence: Presence,
@@ -116,7 +118,9 @@ impl std::fmt::Display for DeliveryClaim {
             } else {
                 "delivery"
             },
-            self.supplier.token(),
+            self.supplier
+                .as_ref()
+                .map_or("any".to_string(), Party::token),
             self.recipient.token()
         )?;
         if let Some(n) = self.number {
@@ -143,7 +147,9 @@ impl std::fmt::Display for PresenceClaim {
         write!(
             f,
             "{w} {} to {} weapon \"{}\"",
-            self.supplier.token(),
+            self.supplier
+                .as_ref()
+                .map_or("any".to_string(), Party::token),
             self.recipient.token(),
             self.weapon.label()
         )
@@ -210,20 +216,24 @@ pub(crate) fn extract(s: &Sent) -> Vec<Result<crate::Claim, String>> {
             .cloned();
         (sup, rec)
     };
-    let (Some(supplier), Some(recipient)) = (supplier, recipient) else {
-        return vec![Err(
-            "a delivery statement without both supplier and recipient".into(),
-        )];
+    let Some(recipient) = recipient else {
+        return vec![Err("a delivery statement without a recipient".into())];
     };
-    if supplier == recipient {
+    // A receiving verb may leave the supplier open: any supplier.
+    if supplier.is_none()
+        && ((deliver && !receive) || (weapon.designation.is_none() && weapon.kind.is_none()))
+    {
+        return vec![Err("a delivery statement without a supplier".into())];
+    }
+    if supplier.as_ref() == Some(&recipient) {
         return Vec::new();
     }
     if first && weapon.designation.is_none() && weapon.kind.is_none() {
         // "its first Israeli weapons in 2008" is shape (e) first-ever; left to
         // it when its own words ("for the first time") already read it.
-        if s.f.first_ever {
+        let Some(supplier) = supplier.filter(|_| !s.f.first_ever) else {
             return Vec::new();
-        }
+        };
         let year = s
             .whens
             .iter()
@@ -329,6 +339,8 @@ pub(crate) fn extract(s: &Sent) -> Vec<Result<crate::Claim, String>> {
 
 /// One SIPRI deal's deliveries, as found.
 struct Hit {
+    /// The supplier's name when the claim names none.
+    from: String,
     designation: String,
     description: String,
     years: BTreeMap<u16, (u32, u16)>,
@@ -338,17 +350,28 @@ struct Hit {
 
 fn hits(
     rel: &Release,
-    s: model::EntityId,
+    s: Option<model::EntityId>,
     r: model::EntityId,
     w: &Weapon,
     win: Window,
 ) -> Vec<Hit> {
     let fl = &rel.flows;
-    let mut by: BTreeMap<(String, String), Hit> = BTreeMap::new();
+    let mut by: BTreeMap<(String, String, String), Hit> = BTreeMap::new();
     for i in 0..fl.len() {
-        if fl.supplier[i] != s || fl.recipient[i] != r || !win.contains(fl.year[i]) {
+        if s.is_some_and(|s| fl.supplier[i] != s)
+            || fl.recipient[i] != r
+            || !win.contains(fl.year[i])
+        {
             continue;
         }
+        // Any supplier: name each one.
+        let from = match s {
+            Some(_) => String::new(),
+            None => rel
+                .entities
+                .try_get(fl.supplier[i])
+                .map_or("?".to_string(), |e| e.name.clone()),
+        };
         let (des, desc) = match rel.deal(i) {
             Some(d) => (d.designation.clone(), d.description.clone()),
             None if w.designation.is_none() && w.kind.is_none() => (String::new(), String::new()),
@@ -357,13 +380,16 @@ fn hits(
         if !w.matches(&des, &desc, Category::from_u8(fl.category[i])) {
             continue;
         }
-        let h = by.entry((des.clone(), desc.clone())).or_insert(Hit {
-            designation: des,
-            description: desc,
-            years: BTreeMap::new(),
-            tiv: 0.0,
-            est_tiv: 0.0,
-        });
+        let h = by
+            .entry((from.clone(), des.clone(), desc.clone()))
+            .or_insert(Hit {
+                from,
+                designation: des,
+                description: desc,
+                years: BTreeMap::new(),
+                tiv: 0.0,
+                est_tiv: 0.0,
+            });
         let e = h.years.entry(fl.year[i]).or_insert((0, 0));
         e.0 += fl.units[i];
         e.1 |= fl.flags[i];
@@ -380,7 +406,7 @@ fn hits(
 /// Deals of a near kind (loitering munitions for "drones") in the window.
 fn near_hits(
     rel: &Release,
-    s: model::EntityId,
+    s: Option<model::EntityId>,
     r: model::EntityId,
     k: crate::weapon::WeaponKind,
     win: Window,
@@ -388,7 +414,10 @@ fn near_hits(
     let fl = &rel.flows;
     let mut out: Vec<String> = Vec::new();
     for i in 0..fl.len() {
-        if fl.supplier[i] != s || fl.recipient[i] != r || !win.contains(fl.year[i]) {
+        if s.is_some_and(|s| fl.supplier[i] != s)
+            || fl.recipient[i] != r
+            || !win.contains(fl.year[i])
+        {
             continue;
         }
         if let Some(d) = rel.deal(i)
@@ -438,11 +467,31 @@ fn describe(h: &Hit) -> String {
     } else {
         format!("{} ({})", h.designation, h.description)
     };
-    format!("{name}: {}; {:.2} TIV", years.join(", "), h.tiv)
+    let from = if h.from.is_empty() {
+        String::new()
+    } else {
+        format!("from {}, ", h.from)
+    };
+    format!("{from}{name}: {}; {:.2} TIV", years.join(", "), h.tiv)
 }
 
-fn ids(rel: &Release, a: &Party, b: &Party) -> Option<(model::EntityId, model::EntityId)> {
-    Some((rel.entities.by_key(&a.key)?, rel.entities.by_key(&b.key)?))
+/// Entity ids of supplier (`None`: any) and recipient; `None` when one of
+/// them has no deliveries in the release.
+fn ids(
+    rel: &Release,
+    a: Option<&Party>,
+    b: &Party,
+) -> Option<(Option<model::EntityId>, model::EntityId)> {
+    let s = match a {
+        Some(a) => Some(rel.entities.by_key(&a.key)?),
+        None => None,
+    };
+    Some((s, rel.entities.by_key(&b.key)?))
+}
+
+/// "Russia", or "any supplier".
+fn supplier_name(p: Option<&Party>) -> &str {
+    p.map_or("any supplier", |p| p.name.as_str())
 }
 
 pub(crate) fn check_delivery(c: &DeliveryClaim, rel: &Release) -> Outcome {
@@ -465,8 +514,8 @@ fn delivery(c: &DeliveryClaim, rel: &Release) -> Result<Outcome, Box<Outcome>> {
         )));
     }
     let what = c.weapon.label();
-    let (sn, rn) = (&c.supplier.name, &c.recipient.name);
-    let Some((s, r)) = ids(rel, &c.supplier, &c.recipient) else {
+    let (sn, rn) = (supplier_name(c.supplier.as_ref()), &c.recipient.name);
+    let Some((s, r)) = ids(rel, c.supplier.as_ref(), &c.recipient) else {
         let mut o = Outcome::new(
             if c.negated {
                 Verdict::Supported
@@ -657,9 +706,9 @@ pub(crate) fn check_presence(c: &PresenceClaim, rel: &Release) -> Outcome {
 fn presence(c: &PresenceClaim, rel: &Release) -> Result<Outcome, Box<Outcome>> {
     bilateral(rel)?;
     let all = span(rel)?;
-    let (sn, rn) = (&c.supplier.name, &c.recipient.name);
+    let (sn, rn) = (supplier_name(c.supplier.as_ref()), &c.recipient.name);
     let what = c.weapon.label();
-    let found = match ids(rel, &c.supplier, &c.recipient) {
+    let found = match ids(rel, c.supplier.as_ref(), &c.recipient) {
         Some((s, r)) => hits(rel, s, r, &c.weapon, all),
         None => Vec::new(),
     };

@@ -125,7 +125,8 @@ const CASES: &[Case] = &[
     ),
     (
         "Kasachstan hat im August 2024 neue Lieferungen, wie z. B. Su-30SM-Kampfflugzeuge, erhalten.",
-        &[],
+        // A delivery from any supplier (issue #17): supported, designation differs.
+        &[("delivery any to KAZ weapon \"Su-30SM\" 2024 month 08", Yes)],
     ),
     ("Russland bleibt sein dominanter Waffenlieferant.", &[]),
     (

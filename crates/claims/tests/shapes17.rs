@@ -182,6 +182,18 @@ const CASES: &[(&str, &str, V)] = &[
         "delivery-none RUS to TUR weapon \"S-400\" 2015-2019",
         V::No,
     ),
+    // deliveries '*' Ukraine F-16: Denmark 14, Netherlands 6, Norway 6 F-16C in 2024
+    (
+        "Ukraine received F-16s in 2024.",
+        "delivery any to UKR weapon \"F-16\" 2024",
+        V::Yes,
+    ),
+    // same: none before 2024
+    (
+        "Die Ukraine erhielt 2023 F-16-Kampfflugzeuge.",
+        "delivery any to UKR weapon \"F-16\" 2023",
+        V::No,
+    ),
     // ---------- (g) existence and absence ----------
     // pair Israel Kazakhstan: 48.80 TIV in 2008, 2009, 2010, 2018, 2019
     (
@@ -205,6 +217,12 @@ const CASES: &[(&str, &str, V)] = &[
     (
         "Israel has never delivered weapons to Kazakhstan.",
         "deliveries-never ISR to KAZ weapon \"arms\"",
+        V::No,
+    ),
+    // deliveries '*' Kazakhstan: Wing Loong-1 armed UAV (China, 2016), Anka UCAV (Turkiye, 2022-23)
+    (
+        "Kazakhstan has never bought drones.",
+        "deliveries-never any to KAZ weapon \"drone\"",
         V::No,
     ),
     // pair Brazil Kazakhstan: 0.00 TIV, no rows
@@ -242,6 +260,12 @@ const CASES: &[(&str, &str, V)] = &[
     (
         "The United States was Saudi Arabia's main supplier in 2020-2024.",
         "main-supplier SAU 2020-2024 = USA",
+        V::Yes,
+    ),
+    // suppliers "Saudi Arabia" 2020 2024 (latest five years): United States 73.88 %, Spain 10.49 %
+    (
+        "The US remained Saudi Arabia's main supplier.",
+        "main-supplier SAU last-5-years = USA",
         V::Yes,
     ),
     // suppliers Kazakhstan 2015 2019: Russia 91.17 %, Spain 3.53 %
