@@ -257,13 +257,8 @@ pub(crate) fn extract(s: &Sent) -> Vec<Result<crate::Claim, String>> {
         .or_else(|| {
             // "ist seit März 2024 Mitglied der NATO", "a member since 1999".
             let since = s.whens.iter().any(|w| crate::when::since(&s.s.tokens, w));
-            s.word(|w| {
-                matches!(
-                    w,
-                    "member" | "mitglied" | "mitgliedstaat" | "mitgliedsstaat"
-                )
-            })
-            .filter(|_| since)
+            s.word(|w| w == "member" || w.ends_with("mitglied") || w.ends_with("mitgliedstaat"))
+                .filter(|_| since)
         })
         .or(sign.filter(|_| member_before_sign && !first_marker));
     let Some((member, _)) = member else {

@@ -258,7 +258,15 @@ pub(crate) fn extract(s: &Sent) -> Vec<Result<crate::Claim, String>> {
         || s.has(|w| {
             matches!(
                 w,
-                "previously" | "bereits" | "already" | "fruher" | "formerly"
+                "previously"
+                    | "bereits"
+                    | "already"
+                    | "fruher"
+                    | "formerly"
+                    | "before"
+                    | "zuvor"
+                    | "vorher"
+                    | "schon"
             )
         });
     let when = s.whens.iter().find(|w| w.window.is_some());

@@ -174,7 +174,10 @@ pub fn scan(t: &[Token]) -> Vec<When> {
 
 /// "since 2015" / "seit 2015": open to the release's last year.
 pub fn since(t: &[Token], w: &When) -> bool {
-    w.idx > 0 && matches!(t[w.idx - 1].norm.as_str(), "since" | "seit")
+    // "seit März 2024", "seit dem 4. April 2023", "since 1999".
+    let at = |k: usize| w.idx.checked_sub(k).map_or("", |i| t[i].norm.as_str());
+    matches!(at(1), "since" | "seit")
+        || (matches!(at(1), "dem" | "the") && matches!(at(2), "since" | "seit"))
 }
 
 #[cfg(test)]

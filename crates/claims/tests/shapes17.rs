@@ -225,6 +225,12 @@ const CASES: &[(&str, &str, V)] = &[
         "deliveries-never any to KAZ weapon \"drone\"",
         V::No,
     ),
+    // pair Turkiye Kazakhstan: 34.10 TIV in 1999-2024
+    (
+        "Kazakhstan has bought weapons from Turkey before.",
+        "deliveries-ever TUR to KAZ weapon \"arms\"",
+        V::Yes,
+    ),
     // pair Brazil Kazakhstan: 0.00 TIV, no rows
     (
         "Kazakhstan has never received arms from Brazil.",
@@ -346,6 +352,18 @@ const CASES: &[(&str, &str, V)] = &[
         "Poland joined NATO in 2004.",
         "group \"NATO\" joined POL = 2004",
         V::No,
+    ),
+    // group NATO: FIN joined 2023-04-04
+    (
+        "Finnland ist seit dem 4. April 2023 NATO-Mitglied.",
+        "group \"NATO\" joined FIN = 2023-04-04",
+        V::Yes,
+    ),
+    // group CSTO: UZB spells joined 1992-05-15 and 2006-06-23
+    (
+        "Usbekistan trat 2006 wieder der OVKS bei.",
+        "group \"CSTO\" joined UZB = 2006",
+        V::Yes,
     ),
     // group NATO: no UKR spell
     (
