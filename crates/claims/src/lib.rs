@@ -12,6 +12,7 @@
 
 pub mod check;
 pub mod claim;
+pub mod deals;
 pub mod extract;
 pub mod features;
 pub mod groupfacts;

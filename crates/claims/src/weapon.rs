@@ -418,6 +418,62 @@ pub(crate) fn count_before(s: &Sent, idx: usize) -> Option<u32> {
     })
 }
 
+/// "received", "bought": the subject is the recipient.
+pub(crate) fn receive_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "received"
+            | "receive"
+            | "receives"
+            | "erhalten"
+            | "erhalt"
+            | "kauft"
+            | "kaufen"
+            | "erhielt"
+            | "erhielten"
+            | "bought"
+            | "buy"
+            | "buys"
+            | "kaufte"
+            | "kauften"
+            | "gekauft"
+            | "purchased"
+            | "acquired"
+            | "imported"
+            | "importierte"
+            | "importiert"
+            | "bezog"
+            | "bezogen"
+            | "lieferungen"
+            | "deliveries"
+            | "delivery"
+            | "lieferung"
+            | "erworben"
+            | "erwarb"
+    )
+}
+
+/// "delivered", "sold": the subject is the supplier.
+pub(crate) fn deliver_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "delivered"
+            | "delivers"
+            | "supplied"
+            | "supplies"
+            | "sold"
+            | "sells"
+            | "lieferte"
+            | "lieferten"
+            | "geliefert"
+            | "verkaufte"
+            | "verkauften"
+            | "verkauft"
+            | "exported"
+            | "exportierte"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
