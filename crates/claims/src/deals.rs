@@ -16,6 +16,8 @@ pub(crate) struct Hit {
     pub years: BTreeMap<u16, (u32, u16)>,
     pub tiv: f64,
     pub est_tiv: f64,
+    /// Some per-year figure is our allocation of a deal total (legacy register).
+    pub allocated: bool,
 }
 
 pub(crate) fn hits(
@@ -59,6 +61,7 @@ pub(crate) fn hits(
                 years: BTreeMap::new(),
                 tiv: 0.0,
                 est_tiv: 0.0,
+                allocated: false,
             });
         let e = h.years.entry(fl.year[i]).or_insert((0, 0));
         e.0 += fl.units[i];
@@ -66,6 +69,9 @@ pub(crate) fn hits(
         h.tiv += fl.tiv[i];
         if fl.flags[i] & Flags::ANY_ESTIMATE != 0 {
             h.est_tiv += fl.tiv[i];
+        }
+        if fl.flags[i] & Flags::ALLOCATED != 0 {
+            h.allocated = true;
         }
     }
     let mut v: Vec<Hit> = by.into_values().collect();
@@ -112,6 +118,9 @@ fn flags_text(f: u16) -> String {
     }
     if f & Flags::EST_UNKNOWN != 0 {
         v.push("an estimate flag left empty by SIPRI");
+    }
+    if f & Flags::ALLOCATED != 0 {
+        v.push("per-year figure allocated by armsflow from the deal total");
     }
     if v.is_empty() {
         "firm".into()

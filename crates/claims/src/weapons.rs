@@ -470,6 +470,15 @@ fn delivery(c: &DeliveryClaim, rel: &Release) -> Result<Outcome, Box<Outcome>> {
             }
         }
         if let Some(n) = c.number
+            && found.iter().any(|h| h.allocated)
+        {
+            // Legacy register: per-year numbers are our even split of a deal total.
+            o.verdict = Verdict::CannotBeChecked;
+            o.caveat = None;
+            text.push_str(&format!(
+                "; stated {n} units: this register gives numbers per deal, and the {units} for {win} are armsflow's allocation across delivery years, not SIPRI's"
+            ));
+        } else if let Some(n) = c.number
             && n != units
         {
             o.verdict = Verdict::NotSupported;

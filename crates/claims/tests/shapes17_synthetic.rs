@@ -106,6 +106,30 @@ fn deliveries_designation_count_month() {
     assert_eq!(c.verdict, Verdict::CannotBeChecked);
 }
 
+/// Legacy register: per-year numbers are our allocation of a deal total, so a
+/// stated count for one year cannot be checked against them.
+#[test]
+fn allocated_numbers_do_not_decide_a_count() {
+    let mut rel = release();
+    rel.flows.flags[0] |= Flags::ALLOCATED;
+    let c = one(
+        &rel,
+        "Russia delivered 4 Su-30 fighters to Kazakhstan in 2019.",
+    );
+    assert_eq!(c.verdict, Verdict::CannotBeChecked, "{}", c.explanation);
+    assert!(c.explanation.contains("allocation"), "{}", c.explanation);
+    let c = one(
+        &rel,
+        "Russia delivered Su-30 fighters to Kazakhstan in 2019.",
+    );
+    assert_eq!(c.verdict, Verdict::Supported);
+    assert!(
+        c.explanation.contains("allocated by armsflow"),
+        "{}",
+        c.explanation
+    );
+}
+
 #[test]
 fn past_never_no_longer() {
     let rel = release();
