@@ -31,6 +31,20 @@ impl std::fmt::Display for Unverifiable {
     }
 }
 
+/// Future and intention auxiliaries: "will deliver", "wird liefern", "soll stärken".
+const FUTURE: &[&str] = &[
+    "will",
+    "wird",
+    "werden",
+    "soll",
+    "sollen",
+    "plant",
+    "planen",
+    "plans",
+    "intends",
+    "beabsichtigt",
+];
+
 /// Marker words, lower case as written (umlauts kept: "könnte" is not "konnte").
 fn kind_of(w: &str, next: &str) -> Option<SpeechKind> {
     use SpeechKind::*;
@@ -60,13 +74,21 @@ pub(crate) fn extract(s: &Sent) -> Option<crate::Claim> {
         return None;
     }
     let lower: Vec<String> = t.iter().map(|x| x.text.to_lowercase()).collect();
-    let (i, kind) = (0..t.len()).find_map(|i| {
+    let marker_at = |i: usize| {
         let next = lower.get(i + 1).map_or("", String::as_str);
         t[i].is_word()
             .then(|| kind_of(&lower[i], next))
             .flatten()
             .map(|k| (i, k))
-    })?;
+    };
+    // Future auxiliaries only when nothing more telling is there: "wird …
+    // erwartet" is named by "erwartet".
+    let auxiliary = |i: usize| {
+        (t[i].is_word() && FUTURE.contains(&lower[i].as_str())).then_some((i, SpeechKind::Forecast))
+    };
+    let (i, kind) = (0..t.len())
+        .find_map(marker_at)
+        .or_else(|| (0..t.len()).find_map(auxiliary))?;
     // Name the source too: "Quellen … vermuten".
     let source = (0..i).find(|&k| {
         matches!(

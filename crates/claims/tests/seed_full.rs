@@ -114,5 +114,5 @@ fn seed_article_every_row_of_issue_17() {
         .map(|c| c.checked.structured.as_str())
         .collect();
     assert!(bad.is_empty(), "{bad:?}");
-    assert_eq!(checks.len(), 18);
+    assert_eq!(checks.len(), 19);
 }
