@@ -120,8 +120,13 @@ pub(crate) fn extract(s: &Sent) -> Vec<Result<crate::Claim, String>> {
         return vec![Err("a main-supplier statement without a recipient".into())];
     };
     let stated = s.whens.iter().find_map(|w| w.window);
+    let relative = s.f.periods.iter().find_map(|(p, _)| match p {
+        crate::features::PeriodRef::Given(Period::LastYears(n)) => Some(*n),
+        _ => None,
+    });
     let (period, implied_period) = match stated {
         Some(w) => (Period::Fixed(w), false),
+        None if relative.is_some() => (Period::LastYears(relative.unwrap_or(5)), false),
         // "in the 1990s", "in den 1990er Jahren": a period we do not read.
         None if s.s.tokens.iter().any(|t| {
             t.text

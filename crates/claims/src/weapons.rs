@@ -217,6 +217,12 @@ pub(crate) fn extract(s: &Sent) -> Vec<Result<crate::Claim, String>> {
             )
         });
     let when = s.whens.iter().find(|w| w.window.is_some());
+    // "in the past five years", "in den letzten drei Jahren": the release's last n years.
+    let relative = s.f.periods.iter().find_map(|(p, _)| match p {
+        crate::features::PeriodRef::Given(Period::LastYears(n)) => Some(*n),
+        _ => None,
+    });
+    let has_period = when.is_some() || relative.is_some();
     let negation = (0..s.s.tokens.len()).any(|i| {
         let (w, next) = (s.norm(i), s.norm(i + 1));
         matches!(
@@ -234,7 +240,7 @@ pub(crate) fn extract(s: &Sent) -> Vec<Result<crate::Claim, String>> {
         ) && !matches!((w, next), ("not", "only") | ("nicht", "nur"))
     });
     // "never … in 2015-2020", "did not receive … in 2023": absence in that period.
-    let negated = when.is_some() && (never || negation) && !no_longer;
+    let negated = has_period && (never || negation) && !no_longer;
     if negated && (first || number.is_some()) {
         return vec![Err(
             "a negated count or first delivery is not checked".into()
@@ -257,10 +263,22 @@ pub(crate) fn extract(s: &Sent) -> Vec<Result<crate::Claim, String>> {
             presence: p,
         }))];
     }
-    if negation && when.is_none() && !past {
+    if negation && !has_period && !past {
         return vec![Err(
             "a negated delivery without a period cannot be checked".into()
         )];
+    }
+    if let (None, Some(n)) = (when, relative) {
+        return vec![Ok(crate::Claim::Delivery(DeliveryClaim {
+            supplier,
+            recipient,
+            weapon,
+            period: Period::LastYears(n),
+            month: None,
+            number,
+            first,
+            negated,
+        }))];
     }
     match when {
         Some(w) => {

@@ -194,6 +194,18 @@ const CASES: &[(&str, &str, V)] = &[
         "delivery any to UKR weapon \"F-16\" 2023",
         V::No,
     ),
+    // pair Israel Kazakhstan 2020 2024: no rows (last-5-years of 1995-2024)
+    (
+        "Kazakhstan received Israeli weapons in the past five years.",
+        "delivery ISR to KAZ weapon \"arms\" last-5-years",
+        V::No,
+    ),
+    // pair Spain Kazakhstan 2020 2024: 85.50 TIV (2023, 2024)
+    (
+        "Kasachstan hat in den letzten fünf Jahren Waffen aus Spanien erhalten.",
+        "delivery ESP to KAZ weapon \"arms\" last-5-years",
+        V::Yes,
+    ),
     // ---------- (g) existence and absence ----------
     // pair Israel Kazakhstan: 48.80 TIV in 2008, 2009, 2010, 2018, 2019
     (
@@ -272,6 +284,12 @@ const CASES: &[(&str, &str, V)] = &[
     (
         "The US remained Saudi Arabia's main supplier.",
         "main-supplier SAU last-5-years = USA",
+        V::Yes,
+    ),
+    // suppliers Kazakhstan 2015 2024: Russia 89.84 %, Spain 4.94 %
+    (
+        "In the past ten years, Russia remained Kazakhstan's main supplier.",
+        "main-supplier KAZ last-10-years = RUS",
         V::Yes,
     ),
     // suppliers Kazakhstan 2015 2019: Russia 91.17 %, Spain 3.53 %
