@@ -44,6 +44,8 @@ pub struct DeliveryClaim {
     pub first: bool,
     /// "did not receive", "erhielt keine": no delivery record in the period.
     pub negated: bool,
+    /// "since 2022": from the period's start to the release's last year.
+    pub since: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -73,7 +75,12 @@ impl std::fmt::Display for DeliveryClaim {
         if let Some(n) = self.number {
             write!(f, " {n}")?;
         }
-        write!(f, " \"{}\" {}", self.weapon.label(), self.period)?;
+        match (self.since, self.period) {
+            (true, Period::Fixed(w)) => {
+                write!(f, " \"{}\" since-{}", self.weapon.label(), w.start)?
+            }
+            _ => write!(f, " \"{}\" {}", self.weapon.label(), self.period)?,
+        }
         if let Some(m) = self.month {
             write!(f, " month {m:02}")?;
         }
@@ -278,17 +285,20 @@ pub(crate) fn extract(s: &Sent) -> Vec<Result<crate::Claim, String>> {
             number,
             first,
             negated,
+            since: false,
         }))];
     }
     match when {
         Some(w) => {
             let win = w.window.expect("filtered");
-            let period = if crate::when::since(&s.s.tokens, w) {
-                // "since 2015": up to the release's last year, resolved at check time.
-                return vec![Err("\"since <year>\" deliveries are not checked yet".into())];
-            } else {
-                Period::Fixed(win)
-            };
+            let since = crate::when::since(&s.s.tokens, w);
+            if since && (negated || first || number.is_some()) {
+                // "none since 2022" may or may not include 2022.
+                return vec![Err(
+                    "a negated, first or counted delivery \"since\" a year is not checked".into(),
+                )];
+            }
+            let period = Period::Fixed(win);
             vec![Ok(crate::Claim::Delivery(DeliveryClaim {
                 supplier,
                 recipient,
@@ -298,6 +308,7 @@ pub(crate) fn extract(s: &Sent) -> Vec<Result<crate::Claim, String>> {
                 number,
                 first,
                 negated,
+                since,
             }))]
         }
         None if past => vec![Ok(crate::Claim::Presence(PresenceClaim {
@@ -324,6 +335,14 @@ fn delivery(c: &DeliveryClaim, rel: &Release) -> Result<Outcome, Box<Outcome>> {
         .period
         .resolve(Some(all.end))
         .ok_or_else(|| Outcome::fail("no period".into()))?;
+    let win = if c.since {
+        Window {
+            start: win.start,
+            end: all.end.max(win.start),
+        }
+    } else {
+        win
+    };
     if win.start < all.start || win.end > all.end {
         return Err(Outcome::fail(format!(
             "the release covers {all}; {win} is not (fully) inside it"

@@ -206,6 +206,12 @@ const CASES: &[(&str, &str, V)] = &[
         "delivery ESP to KAZ weapon \"arms\" last-5-years",
         V::Yes,
     ),
+    // deliveries Russia Kazakhstan: Mi-35M combat helicopter, 1 in 2023; release ends 2024
+    (
+        "Seit 2023 hat Kasachstan Kampfhubschrauber aus Russland erhalten.",
+        "delivery RUS to KAZ weapon \"helicopter\" since-2023",
+        V::Yes,
+    ),
     // ---------- (g) existence and absence ----------
     // pair Israel Kazakhstan: 48.80 TIV in 2008, 2009, 2010, 2018, 2019
     (
