@@ -223,7 +223,42 @@ pub(crate) fn extract(s: &Sent) -> Vec<Result<crate::Claim, String>> {
                     | "schon"
             )
         });
-    let when = s.whens.iter().find(|w| w.window.is_some());
+    // The year nearest the delivery verb: "Finland, which joined NATO in 2023,
+    // received F-35s in 2026" is about 2026.
+    // A date that belongs to a membership ("joined NATO in 2023", "a member
+    // since 1999") is not the delivery's.
+    let verb = s.word(|w| receive_verb(w) || deliver_verb(w)).unwrap_or(0);
+    let member_words: Vec<usize> = (0..s.s.tokens.len())
+        .filter(|&i| {
+            let w = s.norm(i);
+            matches!(
+                w,
+                "joined"
+                    | "join"
+                    | "beitrat"
+                    | "beigetreten"
+                    | "member"
+                    | "signed"
+                    | "founded"
+                    | "gegrundet"
+                    | "acceded"
+            ) || w.ends_with("mitglied")
+                || w.starts_with("unterzeichn")
+        })
+        .collect();
+    let when = s
+        .whens
+        .iter()
+        .filter(|w| w.window.is_some())
+        .filter(|w| {
+            // Within four words of a membership word, with the delivery verb
+            // not in between.
+            !member_words.iter().any(|&m| {
+                let (a, b) = (m.min(w.idx), m.max(w.idx));
+                b - a <= 4 && !(a < verb && verb < b)
+            })
+        })
+        .min_by_key(|w| w.idx.abs_diff(verb));
     // "in the past five years", "in den letzten drei Jahren": the release's last n years.
     let relative = s.f.periods.iter().find_map(|(p, _)| match p {
         crate::features::PeriodRef::Given(Period::LastYears(n)) => Some(*n),

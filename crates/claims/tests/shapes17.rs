@@ -530,3 +530,46 @@ fn new_shapes_verdicts_on_feb_2026_register() {
     }
     assert!(bad.is_empty(), "{} wrong:\n{}", bad.len(), bad.join("\n"));
 }
+
+/// Two shapes in one sentence: each date goes to its own fact.
+/// group NATO: POL joined 1999-03-12, FIN 2023-04-04; deliveries "United States"
+/// Poland F-16: 9 in 2006; deliveries "United States" Finland F-35: none.
+#[test]
+fn membership_and_delivery_in_one_sentence() {
+    let Some(rel) = common::register_or_skip() else {
+        return;
+    };
+    for (text, want) in [
+        (
+            "Poland, a NATO member since 1999, received F-16s from the United States in 2006.",
+            [
+                ("group \"NATO\" joined POL = 1999", Verdict::Supported),
+                (
+                    "delivery USA to POL weapon \"F-16\" 2006",
+                    Verdict::Supported,
+                ),
+            ],
+        ),
+        (
+            "Finnland, das 2023 der NATO beitrat, erhielt 2021 F-35-Kampfflugzeuge aus den USA.",
+            [
+                ("group \"NATO\" joined FIN = 2023", Verdict::Supported),
+                (
+                    "delivery USA to FIN weapon \"F-35\" 2021",
+                    Verdict::NotSupported,
+                ),
+            ],
+        ),
+    ] {
+        let got: Vec<(String, Verdict)> = extract(text, Names::builtin())
+            .claims
+            .iter()
+            .map(|f| {
+                let c = check(&f.claim, rel);
+                (c.structured, c.verdict)
+            })
+            .collect();
+        let want: Vec<(String, Verdict)> = want.iter().map(|(s, v)| (s.to_string(), *v)).collect();
+        assert_eq!(got, want, "{text}");
+    }
+}
