@@ -591,6 +591,25 @@ fn presence(c: &PresenceClaim, rel: &Release) -> Result<Outcome, Box<Outcome>> {
         Some((s, r)) => hits(rel, s, r, &c.weapon, all),
         None => Vec::new(),
     };
+    // "never bought drones" where SIPRI lists loitering munitions only.
+    if found.is_empty()
+        && c.presence != Presence::NoLonger
+        && let (Some(k), None, Some((s, r))) = (
+            c.weapon.kind,
+            &c.weapon.designation,
+            ids(rel, c.supplier.as_ref(), &c.recipient),
+        )
+    {
+        let near = near_hits(rel, s, r, k, all);
+        if !near.is_empty() {
+            let mut o = Outcome::cannot(format!(
+                "SIPRI lists no {what} deliveries from {sn} to {rn} in {all} but lists {}, which prose may also call {what}s: whether they count is a matter of definition",
+                near.join(", ")
+            ));
+            o.window = Some(all);
+            return Ok(o);
+        }
+    }
     let recent = Window {
         start: all.end.saturating_sub(4).max(all.start),
         end: all.end,

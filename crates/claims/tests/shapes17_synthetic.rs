@@ -150,6 +150,11 @@ fn past_never_no_longer() {
         v("Kazakhstan has never bought weapons from Türkiye."),
         Verdict::Supported
     );
+    // Loitering munitions are not "drones" to SIPRI, but are to the press.
+    let mut loit = release();
+    loit.deals[2].description = "loitering munition".into();
+    let c = one(&loit, "Kazakhstan has never bought Israeli drones.");
+    assert_eq!(c.verdict, Verdict::CannotBeChecked, "{}", c.explanation);
     // Window 2020-2024: Israel last delivered in 2010; Russia in 2024.
     assert_eq!(
         v("Kazakhstan no longer buys Israeli weapons."),
