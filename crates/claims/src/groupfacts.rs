@@ -169,7 +169,7 @@ fn is_announce(w: &str) -> bool {
 
 pub(crate) fn extract(s: &Sent) -> Vec<Result<crate::Claim, String>> {
     let n = s.s.tokens.len();
-    let Some((g_idx, group)) = (0..n).find_map(|i| group_at(s, i).map(|g| (i, g))) else {
+    let Some(group) = (0..n).find_map(|i| group_at(s, i)) else {
         return Vec::new();
     };
     if s.negated() {
@@ -292,7 +292,6 @@ pub(crate) fn extract(s: &Sent) -> Vec<Result<crate::Claim, String>> {
             tense,
         }));
     }
-    let _ = g_idx;
     out
 }
 

@@ -9,6 +9,11 @@
 //! ([`extract::extract`]), then [`check::check`]ed: supported, not supported
 //! or cannot be checked, with the computed value, the tolerance derived from
 //! the stated precision, the release id and the share resting on estimates.
+//!
+//! Five more shapes are read from prose only ([`shapes`]): (f) deliveries of a
+//! weapon, (g) past or absent deliveries, (h) main or dominant suppliers,
+//! (i) facts of the group table and (j) reported speech and forecasts, which
+//! are listed as not checkable.
 
 pub mod check;
 pub mod claim;
