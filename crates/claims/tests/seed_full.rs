@@ -21,7 +21,12 @@ fn seed_article_every_row_of_issue_17() {
     let Some(rel) = common::register_or_skip() else {
         return;
     };
-    let text = common::seed_article().expect("seed article next to the register");
+    let Some(path) =
+        testkit::shared_path("seed_article_every_row_of_issue_17", testkit::SEED_ARTICLE)
+    else {
+        return;
+    };
+    let text = std::fs::read_to_string(path).expect("seed article reads");
     let (checks, _) = check_text(&text, rel, Names::builtin());
 
     // Deliveries of a named weapon: supported, but SIPRI names the variant differently.
