@@ -15,10 +15,11 @@ fuzz_target!(|data: &[u8]| {
     for f in &found.claims {
         assert!(f.offset <= text.len() && text.is_char_boundary(f.offset));
         let _ = check(&f.claim, rel);
-        // What we print for a found claim must parse back as the same claim.
+        // What we print for a found claim must parse back as the same claim;
+        // shapes f-j (issue #17) are read from prose only (docs/claims.md).
         let shown = f.claim.to_string();
         assert!(
-            parse(&shown, names).is_ok(),
+            claims::shapes::is_new_shape(&f.claim) || parse(&shown, names).is_ok(),
             "extracted claim prints unparseably: {shown}"
         );
     }

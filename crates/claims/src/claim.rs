@@ -126,6 +126,16 @@ pub enum Claim {
         recipient: Party,
         year: u16,
     },
+    /// (f) Deliveries of a weapon system in a year or window ([`crate::weapons`]).
+    Delivery(crate::weapons::DeliveryClaim),
+    /// (g) Deliveries existed, never existed or stopped ([`crate::weapons`]).
+    Presence(crate::weapons::PresenceClaim),
+    /// (h) Main or dominant supplier ([`crate::mainsupplier`]).
+    MainSupplier(crate::mainsupplier::MainSupplierClaim),
+    /// (i) A fact of the group table ([`crate::groupfacts`]).
+    Group(crate::groupfacts::GroupClaim),
+    /// (j) Reported speech or a forecast: never checkable ([`crate::speech`]).
+    Unverifiable(crate::speech::Unverifiable),
 }
 
 impl Claim {
@@ -137,6 +147,11 @@ impl Claim {
             Claim::Change { .. } => "c",
             Claim::Global { .. } => "d",
             Claim::Largest { .. } | Claim::FirstEver { .. } => "e",
+            Claim::Delivery(_) => "f",
+            Claim::Presence(_) => "g",
+            Claim::MainSupplier(_) => "h",
+            Claim::Group(_) => "i",
+            Claim::Unverifiable(_) => "j",
         }
     }
 }
@@ -297,6 +312,11 @@ impl std::fmt::Display for Claim {
                     recipient.token()
                 )
             }
+            Claim::Delivery(c) => write!(f, "{c}"),
+            Claim::Presence(c) => write!(f, "{c}"),
+            Claim::MainSupplier(c) => write!(f, "{c}"),
+            Claim::Group(c) => write!(f, "{c}"),
+            Claim::Unverifiable(c) => write!(f, "{c}"),
         }
     }
 }

@@ -151,6 +151,7 @@ impl State {
                 claim: c,
             });
         }
+        crate::shapes::extract_sentence(s, &f, self.subject.as_ref(), out);
         if let Some(p) = subject {
             self.subject = Some(p);
         }

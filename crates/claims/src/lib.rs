@@ -9,16 +9,29 @@
 //! ([`extract::extract`]), then [`check::check`]ed: supported, not supported
 //! or cannot be checked, with the computed value, the tolerance derived from
 //! the stated precision, the release id and the share resting on estimates.
+//!
+//! Five more shapes are read from prose only ([`shapes`]): (f) deliveries of a
+//! weapon, (g) past or absent deliveries, (h) main or dominant suppliers,
+//! (i) facts of the group table and (j) reported speech and forecasts, which
+//! are listed as not checkable.
 
 pub mod check;
 pub mod claim;
+pub mod deals;
 pub mod extract;
 pub mod features;
+pub mod groupfacts;
 pub mod lex;
 pub mod lexicon;
+pub mod mainsupplier;
 pub mod names;
+pub mod shapes;
+pub mod speech;
 pub mod stated;
 pub mod structured;
+pub mod weapon;
+pub mod weapons;
+pub mod when;
 
 pub use check::{Checked, Verdict, check};
 pub use claim::{Claim, Party, Period, Role};
@@ -47,6 +60,27 @@ pub fn check_text(text: &str, rel: &Release, names: &Names) -> (Vec<TextCheck>, 
         .into_iter()
         .map(|f| TextCheck {
             checked: check(&f.claim, rel),
+            sentence: f.sentence,
+            offset: f.offset,
+        })
+        .collect();
+    (checks, ex.skipped)
+}
+
+/// [`check_text`] with a group table for the group facts (built-in plus
+/// `--groups` files); everything else as there.
+pub fn check_text_with(
+    text: &str,
+    rel: &Release,
+    names: &Names,
+    groups: &shapes::GroupTable,
+) -> (Vec<TextCheck>, Vec<Skipped>) {
+    let ex = extract(text, names);
+    let checks = ex
+        .claims
+        .into_iter()
+        .map(|f| TextCheck {
+            checked: shapes::check_with(&f.claim, rel, groups),
             sentence: f.sentence,
             offset: f.offset,
         })

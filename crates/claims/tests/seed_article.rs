@@ -13,7 +13,13 @@ fn seed_article_extraction_needs_no_data() {
         return;
     };
     let ex = extract(&text, Names::builtin());
-    let forms: Vec<String> = ex.claims.iter().map(|f| f.claim.to_string()).collect();
+    // The shapes of issue #17 (f-j) are pinned in seed_full.rs.
+    let forms: Vec<String> = ex
+        .claims
+        .iter()
+        .filter(|f| f.claim.shape() <= "e")
+        .map(|f| f.claim.to_string())
+        .collect();
     assert_eq!(
         forms,
         vec![
@@ -21,7 +27,7 @@ fn seed_article_extraction_needs_no_data() {
             "rank exports RUS recipient KAZ 2020-2024 = 3"
         ]
     );
-    for f in &ex.claims {
+    for f in ex.claims.iter().filter(|f| f.claim.shape() <= "e") {
         assert!(
             f.sentence
                 .starts_with("Von 2020 bis 2024 entfielen 88 Prozent"),
@@ -43,7 +49,8 @@ fn seed_article_on_feb_2026_register() {
         return;
     };
     let text = common::seed_article().expect("seed article next to the register");
-    let (checks, _) = check_text(&text, rel, Names::builtin());
+    let (mut checks, _) = check_text(&text, rel, Names::builtin());
+    checks.retain(|c| c.checked.claim.shape() <= "e");
     assert_eq!(checks.len(), 2);
     let share = &checks[0].checked;
     assert_eq!(share.verdict, Verdict::Supported);

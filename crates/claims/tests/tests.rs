@@ -4,4 +4,7 @@ mod check_synthetic;
 mod common;
 mod props;
 mod seed_article;
+mod seed_full;
 mod sentences;
+mod shapes17;
+mod shapes17_synthetic;

@@ -65,7 +65,7 @@ pub fn verdict_table(
         }
         row.extend([
             Cell::text(k.structured.clone()),
-            Cell::text(k.verdict.as_str()),
+            Cell::text(k.verdict_label()),
             k.computed.map_or(Cell::Empty, |v| Cell::num(v, 2)),
             k.computed_rank.map_or(Cell::Empty, |r| Cell::Int(r as i64)),
             Cell::text(k.tolerance.clone().unwrap_or_default()),
@@ -81,12 +81,13 @@ pub fn verdict_table(
         t.note(format!(
             "{}. {}{w}: {}.",
             i + 1,
-            c.checked.verdict.as_str(),
+            c.checked.verdict_label(),
             c.checked.explanation
         ));
     }
     t.note(
-        "computed: percentage (shares, change), year (first-ever); rank: position among partners or worldwide. \
+        "computed: percentage (shares, change, main supplier), year (first-ever), units delivered (weapon \
+         deliveries), TIV (past or absent deliveries); rank: position among partners or worldwide. \
          Tolerance follows the stated precision (docs/claims.md).",
     );
     t.note(rel.citation());

@@ -4,21 +4,29 @@
 use crate::cmd::check::verdict_table;
 use crate::common::{self, DataArgs, UserError};
 use crate::output::{self, OutputArgs};
-use claims::{Names, check_text};
+use claims::{Names, check_text_with};
 use std::io::Read;
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
 #[command(after_help = "Example:\n  \
 armsflow check-claims ../shared/seed/article-kazakhstan-abraham-accords-de.txt\n\n\
-Sentences without a checkable claim (dates, model names, numbers that are no share) produce \
-nothing; --verbose lists claim-like sentences that were skipped and why.")]
+Sentences without a checkable claim produce nothing; --verbose lists claim-like sentences that \
+were skipped and why. Beyond shares, ranks and changes, it checks deliveries of a weapon \
+(\"received Su-30SM fighters from Russia in 2024\"), past or absent deliveries (\"never\", \
+\"in the past\", \"no longer\"), main or dominant suppliers, and group facts (founding dates, \
+first members, accessions) against the group table; reported speech and forecasts are listed \
+as not checkable (docs/claims.md).")]
 pub struct Args {
     /// Text file (UTF-8 or Latin-1); `-` reads standard input
     pub file: PathBuf,
     /// Also list sentences that looked like claims but could not be pinned down
     #[arg(long, short = 'v')]
     pub verbose: bool,
+    /// Membership file(s) in the groups.csv format for group facts (founding dates,
+    /// accessions); a group named like a built-in one replaces it
+    #[arg(long = "groups", value_name = "FILE")]
+    pub groups: Vec<PathBuf>,
     #[command(flatten)]
     pub data: DataArgs,
     #[command(flatten)]
@@ -46,7 +54,15 @@ fn read_text(path: &PathBuf) -> anyhow::Result<String> {
 pub fn run(args: Args) -> anyhow::Result<()> {
     let text = read_text(&args.file)?;
     let rel = common::load_release(&args.data)?;
-    let (checks, skipped) = check_text(&text, &rel, Names::builtin());
+    let mut groups = claims::shapes::GroupTable::builtin();
+    for f in &args.groups {
+        let body = std::fs::read_to_string(f)
+            .map_err(|e| UserError(format!("{}: cannot read: {e}", f.display())))?;
+        let set = engine::groups::GroupSet::parse(&body)
+            .map_err(|e| UserError(format!("{}:{}: {}", f.display(), e.line, e.reason)))?;
+        groups.add(&f.display().to_string(), set);
+    }
+    let (checks, skipped) = check_text_with(&text, &rel, Names::builtin(), &groups);
     let heading = format!("Claims in {}", args.file.display());
     let mut t = verdict_table(&rel, &heading, &checks, true);
     let n = checks.len();

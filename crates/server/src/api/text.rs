@@ -115,7 +115,7 @@ pub fn check(rel: &Release, text: &str) -> Value {
             let mut v = serde_json::to_value(&c.checked).unwrap_or(Value::Null);
             v["sentence"] = json!(c.sentence);
             v["offset"] = json!(c.offset);
-            v["verdict_text"] = json!(c.checked.verdict.as_str());
+            v["verdict_text"] = json!(c.checked.verdict_label());
             v
         })
         .collect();

@@ -13,6 +13,11 @@ use serde_json::Value;
 use std::fmt::Write;
 use std::sync::Arc;
 
+/// Our own test article (German, about Kazakhstan and the Abraham Accords; not SIPRI data),
+/// checked end to end in docs/claims.md.
+const SEED_ARTICLE: &str =
+    include_str!("../../../../examples/seed-article-kazakhstan-abraham-accords-de.txt");
+
 const EXAMPLE: &str = "From 2020 to 2024, 88 % of Kazakhstan's arms imports came from Russia, \
 making it the third-largest buyer of Russian arms.";
 
@@ -48,11 +53,16 @@ shown below; the tolerance follows the precision the claim states (\u{201c}88 %\
 <label for=\"claim-text\"><strong>Text to check</strong></label>\
 <textarea id=\"claim-text\" name=\"text\" required placeholder=\"{}\">{}</textarea>\
 <div class=\"form-row\"><button type=\"submit\">Check claims</button>\
-<span class=\"note\">Example: {}</span></div></form>",
+<span class=\"note\">Example: {}</span></div></form>\
+<form method=\"post\" action=\"{}\" class=\"form-row\"><input type=\"hidden\" name=\"text\" value=\"{}\">\
+<button type=\"submit\">Load and check the seed article</button>\
+<span class=\"note\">Our own German test article on Kazakhstan and the Abraham Accords (not SIPRI data).</span></form>",
         esc(&action),
         esc(EXAMPLE),
         esc(text.unwrap_or("")),
-        esc(EXAMPLE)
+        esc(EXAMPLE),
+        esc(&action),
+        esc(SEED_ARTICLE)
     );
     b.push_str("<section id=\"claim-results\" tabindex=\"-1\" aria-live=\"polite\">");
     if let Some(t) = text.filter(|t| !t.trim().is_empty()) {

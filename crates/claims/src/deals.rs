@@ -1,0 +1,174 @@
+//! What SIPRI lists for one supplier (or any) and one recipient: deliveries of
+//! a weapon, deal by deal and year by year, with numbers and estimate flags;
+//! the shared ground of shapes (f) and (g).
+
+use crate::claim::Party;
+use crate::weapon::{Weapon, WeaponKind};
+use model::{Category, Flags, Release, Window};
+use std::collections::BTreeMap;
+
+/// One SIPRI deal's deliveries, as found.
+pub(crate) struct Hit {
+    /// The supplier's name when the claim names none.
+    pub from: String,
+    pub designation: String,
+    pub description: String,
+    pub years: BTreeMap<u16, (u32, u16)>,
+    pub tiv: f64,
+    pub est_tiv: f64,
+    /// Some per-year figure is our allocation of a deal total (legacy register).
+    pub allocated: bool,
+}
+
+pub(crate) fn hits(
+    rel: &Release,
+    s: Option<model::EntityId>,
+    r: model::EntityId,
+    w: &Weapon,
+    win: Window,
+) -> Vec<Hit> {
+    let fl = &rel.flows;
+    let mut by: BTreeMap<(String, String, String), Hit> = BTreeMap::new();
+    for i in 0..fl.len() {
+        if s.is_some_and(|s| fl.supplier[i] != s)
+            || fl.recipient[i] != r
+            || !win.contains(fl.year[i])
+        {
+            continue;
+        }
+        // Any supplier: name each one.
+        let from = match s {
+            Some(_) => String::new(),
+            None => rel
+                .entities
+                .try_get(fl.supplier[i])
+                .map_or("?".to_string(), |e| e.name.clone()),
+        };
+        let (des, desc) = match rel.deal(i) {
+            Some(d) => (d.designation.clone(), d.description.clone()),
+            None if w.designation.is_none() && w.kind.is_none() => (String::new(), String::new()),
+            None => continue,
+        };
+        if !w.matches(&des, &desc, Category::from_u8(fl.category[i])) {
+            continue;
+        }
+        let h = by
+            .entry((from.clone(), des.clone(), desc.clone()))
+            .or_insert(Hit {
+                from,
+                designation: des,
+                description: desc,
+                years: BTreeMap::new(),
+                tiv: 0.0,
+                est_tiv: 0.0,
+                allocated: false,
+            });
+        let e = h.years.entry(fl.year[i]).or_insert((0, 0));
+        e.0 += fl.units[i];
+        e.1 |= fl.flags[i];
+        h.tiv += fl.tiv[i];
+        if fl.flags[i] & Flags::ANY_ESTIMATE != 0 {
+            h.est_tiv += fl.tiv[i];
+        }
+        if fl.flags[i] & Flags::ALLOCATED != 0 {
+            h.allocated = true;
+        }
+    }
+    let mut v: Vec<Hit> = by.into_values().collect();
+    v.sort_by(|a, b| b.tiv.total_cmp(&a.tiv));
+    v
+}
+
+/// Deals of a near kind (loitering munitions for "drones") in the window.
+pub(crate) fn near_hits(
+    rel: &Release,
+    s: Option<model::EntityId>,
+    r: model::EntityId,
+    k: WeaponKind,
+    win: Window,
+) -> Vec<String> {
+    let fl = &rel.flows;
+    let mut out: Vec<String> = Vec::new();
+    for i in 0..fl.len() {
+        if s.is_some_and(|s| fl.supplier[i] != s)
+            || fl.recipient[i] != r
+            || !win.contains(fl.year[i])
+        {
+            continue;
+        }
+        if let Some(d) = rel.deal(i)
+            && k.near(&d.description)
+        {
+            let x = format!("{} ({}) in {}", d.designation, d.description, fl.year[i]);
+            if !out.contains(&x) {
+                out.push(x);
+            }
+        }
+    }
+    out
+}
+
+fn flags_text(f: u16) -> String {
+    let mut v = Vec::new();
+    if f & Flags::EST_NUMBER != 0 {
+        v.push("number estimated");
+    }
+    if f & Flags::EST_YEAR != 0 {
+        v.push("year estimated");
+    }
+    if f & Flags::EST_UNKNOWN != 0 {
+        v.push("an estimate flag left empty by SIPRI");
+    }
+    if f & Flags::ALLOCATED != 0 {
+        v.push("per-year figure allocated by armsflow from the deal total");
+    }
+    if v.is_empty() {
+        "firm".into()
+    } else {
+        v.join(", ")
+    }
+}
+
+pub(crate) fn describe(h: &Hit) -> String {
+    let years: Vec<String> = h
+        .years
+        .iter()
+        .map(|(y, (n, f))| {
+            if *n > 0 {
+                format!("{n} in {y} ({})", flags_text(*f))
+            } else {
+                format!("{y} ({})", flags_text(*f))
+            }
+        })
+        .collect();
+    let name = if h.designation.is_empty() {
+        "deliveries".to_string()
+    } else {
+        format!("{} ({})", h.designation, h.description)
+    };
+    let from = if h.from.is_empty() {
+        String::new()
+    } else {
+        format!("from {}, ", h.from)
+    };
+    format!("{from}{name}: {}; {:.2} TIV", years.join(", "), h.tiv)
+}
+
+/// Entity ids of supplier (`None`: any) and recipient; `None` when one of
+/// them has no deliveries in the release.
+pub(crate) fn ids(
+    rel: &Release,
+    a: Option<&Party>,
+    b: &Party,
+) -> Option<(Option<model::EntityId>, model::EntityId)> {
+    let s = match a {
+        Some(a) => Some(rel.entities.by_key(&a.key)?),
+        None => None,
+    };
+    Some((s, rel.entities.by_key(&b.key)?))
+}
+
+/// "Russia", or "any supplier".
+pub(crate) fn supplier_name(p: Option<&Party>) -> &str {
+    p.map_or("any supplier", |p| p.name.as_str())
+}

@@ -1,0 +1,628 @@
+//! (i) Facts of the group table: a group's first signature (or founding)
+//! date, its first members, a member's accession date ("X joined Y in <month
+//! year>"), the announcement of an accession, and a future accession, which is
+//! not checkable though its announcement date is. The source is the group
+//! table (built-in or `--groups FILE`), named in every answer.
+
+use crate::check::Verdict;
+use crate::claim::Party;
+use crate::features::Form;
+use crate::shapes::{GroupTable, Outcome, Sent};
+use crate::when::Date;
+use engine::groups::{Group, GroupDate, Spell};
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Tense {
+    Past,
+    /// "tritt … bei", "joins": undated news of an accession under way.
+    Present,
+    /// "wird … beitreten", "will join".
+    Future,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "fact", rename_all = "snake_case")]
+pub enum GroupFact {
+    FirstSigned {
+        date: Date,
+    },
+    FirstMembers {
+        members: Vec<Party>,
+    },
+    Joined {
+        member: Party,
+        date: Option<Date>,
+        tense: Tense,
+    },
+    Announced {
+        member: Party,
+        date: Date,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GroupClaim {
+    /// The group's name as in the table ("Abraham Accords").
+    pub group: String,
+    pub fact: GroupFact,
+}
+
+impl std::fmt::Display for GroupClaim {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "group \"{}\" ", self.group)?;
+        match &self.fact {
+            GroupFact::FirstSigned { date } => write!(f, "first-signed = {date}"),
+            GroupFact::FirstMembers { members } => write!(
+                f,
+                "first-members = {}",
+                members
+                    .iter()
+                    .map(Party::token)
+                    .collect::<Vec<_>>()
+                    .join(",")
+            ),
+            GroupFact::Joined {
+                member,
+                date,
+                tense,
+            } => match (tense, date) {
+                (Tense::Future, _) => write!(f, "will-join {}", member.token()),
+                (_, Some(d)) => write!(f, "joined {} = {d}", member.token()),
+                (Tense::Present, None) => write!(f, "joins {}", member.token()),
+                (Tense::Past, None) => write!(f, "joined {}", member.token()),
+            },
+            GroupFact::Announced { member, date } => {
+                write!(f, "announced {} = {date}", member.token())
+            }
+        }
+    }
+}
+
+/// The group a word (and the next) names, built-in names and their German forms.
+fn group_at(s: &Sent, i: usize) -> Option<&'static str> {
+    // "NATO's", "NATO-Mitglied", "NATO-Beitritt".
+    let full = s.norm(i);
+    let w = full
+        .strip_suffix("'s")
+        .or_else(|| full.strip_suffix("’s"))
+        .unwrap_or(full);
+    let w = match w.split_once('-') {
+        Some((head, _)) if !head.starts_with("abraham") => head,
+        _ => w,
+    };
+    let next = s.norm(i + 1);
+    let text = s.s.tokens.get(i).map_or("", |t| t.text.as_str());
+    Some(match w {
+        _ if w.starts_with("abraham-abkommen") || w.starts_with("abraham-accord") => {
+            "Abraham Accords"
+        }
+        "abraham" if next.starts_with("accord") || next.starts_with("abkommen") => {
+            "Abraham Accords"
+        }
+        "nato" => "NATO",
+        "csto" | "ovks" | "odkb" => "CSTO",
+        "sco" | "soz" => "SCO",
+        "shanghai" | "shanghaier" if next.starts_with("co") || next.starts_with("organi") => "SCO",
+        "eaeu" | "eawu" => "EAEU",
+        "eurasian" | "eurasische" | "eurasischen"
+            if next.starts_with("economic") || next.starts_with("wirtschaft") =>
+        {
+            "EAEU"
+        }
+        "eu" if text == "EU" => "EU",
+        "european" | "europaische" | "europaischen" if next == "union" => "EU",
+        _ => return None,
+    })
+}
+
+fn is_join(w: &str) -> bool {
+    matches!(
+        w,
+        "joined"
+            | "join"
+            | "joins"
+            | "joining"
+            | "acceded"
+            | "accede"
+            | "accedes"
+            | "beitreten"
+            | "beigetreten"
+            | "beitrat"
+            | "beitraten"
+            | "beizutreten"
+    )
+}
+
+fn is_sign(w: &str) -> bool {
+    w.starts_with("unterzeichn") || matches!(w, "signed" | "signing" | "signature")
+}
+
+fn is_found(w: &str) -> bool {
+    matches!(
+        w,
+        "founded"
+            | "established"
+            | "created"
+            | "gegrundet"
+            | "gegrundete"
+            | "gegrundeten"
+            | "gegrundetes"
+            | "grundung"
+            | "founding"
+    )
+}
+
+fn is_announce(w: &str) -> bool {
+    matches!(
+        w,
+        "announced"
+            | "announces"
+            | "announcement"
+            | "bekannt"
+            | "bekanntgegeben"
+            | "angekundigt"
+            | "ankundigte"
+    )
+}
+
+pub(crate) fn extract(s: &Sent) -> Vec<Result<crate::Claim, String>> {
+    let n = s.s.tokens.len();
+    let Some(group) = (0..n).find_map(|i| group_at(s, i)) else {
+        return Vec::new();
+    };
+    if s.negated() {
+        return vec![Err(format!(
+            "a negated statement about {group} is not checked (the group table lists facts, not their absence)"
+        ))];
+    }
+    let group_tok = |m: &crate::features::Mention| (m.idx..m.end).any(|k| group_at(s, k).is_some());
+    let claim = |fact| {
+        Ok(crate::Claim::Group(GroupClaim {
+            group: group.into(),
+            fact,
+        }))
+    };
+    let mut out = Vec::new();
+    let date_near = |idx: usize| {
+        s.whens
+            .iter()
+            .filter(|w| w.date.is_some())
+            .min_by_key(|w| w.idx.abs_diff(idx))
+            .and_then(|w| w.date)
+    };
+    // First members: "beginnend mit den Vereinigten Arabischen Emiraten und Bahrain".
+    let fm = (0..n).find(|&i| {
+        let (a, b) = (s.norm(i), s.norm(i + 1));
+        matches!(
+            (a, b),
+            (
+                "beginnend" | "beginning" | "starting" | "angefangen",
+                "mit" | "with"
+            )
+        ) || matches!((a, b), ("founding" | "first" | "original", "members"))
+            || matches!((a, b), ("ersten", "mitglieder"))
+            || a.starts_with("grundungsmitglied")
+    });
+    if let Some(i) = fm {
+        let members: Vec<Party> =
+            s.f.mentions
+                .iter()
+                .filter(|m| m.idx > i && !group_tok(m))
+                .map(|m| m.party.clone())
+                .collect();
+        if !members.is_empty() {
+            out.push(claim(GroupFact::FirstMembers { members }));
+        }
+    }
+    let first_marker = s.has(|w| {
+        matches!(
+            w,
+            "erstmalig" | "erstmals" | "first" | "originally" | "ursprunglich" | "zuerst"
+        )
+    });
+    let sign = s.word(is_sign);
+    let found = s.word(is_found);
+    let member = s
+        .mention(|m| m.form == Form::Noun && m.prep.is_none() && !group_tok(m))
+        .map(|m| (m.party.clone(), m.idx));
+    let member_before_sign = matches!((&member, sign), (Some((_, mi)), Some(si)) if *mi < si);
+    let mut signing_date_idx = None;
+    if let Some(i) = found.or(sign.filter(|_| first_marker || !member_before_sign))
+        && fm.is_none_or(|f| f > i)
+        && let Some(d) = date_near(i)
+    {
+        signing_date_idx = s.whens.iter().find(|w| w.date == Some(d)).map(|w| w.idx);
+        out.push(claim(GroupFact::FirstSigned { date: d }));
+    }
+    let future = s.has(|w| {
+        matches!(
+            w,
+            "wird" | "werden" | "will" | "soon" | "zeitnah" | "bald" | "shall"
+        )
+    }) || s.pair("set", "to")
+        || s.pair("plans", "to");
+    let announce = s.word(is_announce);
+    let join = s
+        .word(is_join)
+        .or_else(|| {
+            let trat = s.word(|w| matches!(w, "trat" | "tritt" | "traten" | "treten"))?;
+            (trat..n).find(|&k| s.norm(k) == "bei")
+        })
+        .or_else(|| {
+            let b = s.word(|w| matches!(w, "became" | "becomes" | "wurde"))?;
+            (b..n.min(b + 4)).find(|&k| matches!(s.norm(k), "member" | "mitglied"))
+        })
+        .or_else(|| {
+            // "ist seit März 2024 Mitglied der NATO", "a member since 1999".
+            let since = s.whens.iter().any(|w| crate::when::since(&s.s.tokens, w));
+            s.word(|w| w == "member" || w.ends_with("mitglied") || w.ends_with("mitgliedstaat"))
+                .filter(|_| since)
+        })
+        .or(sign.filter(|_| member_before_sign && !first_marker));
+    let Some((member, _)) = member else {
+        return out;
+    };
+    let other_date = |idx: usize| {
+        s.whens
+            .iter()
+            .filter(|w| w.date.is_some() && Some(w.idx) != signing_date_idx)
+            .min_by_key(|w| w.idx.abs_diff(idx))
+            .and_then(|w| w.date)
+    };
+    if let Some(a) = announce
+        && let Some(d) = other_date(a)
+    {
+        out.push(claim(GroupFact::Announced { member, date: d }));
+    } else if let Some(j) = join {
+        let date = other_date(j);
+        let present = s.has(|w| matches!(w, "tritt" | "joins" | "treten" | "accedes"));
+        let tense = if future && date.is_none_or(|d| d.year.is_none()) {
+            Tense::Future
+        } else if present && date.is_none() {
+            Tense::Present
+        } else {
+            Tense::Past
+        };
+        let date = if tense == Tense::Future { None } else { date };
+        out.push(claim(GroupFact::Joined {
+            member,
+            date,
+            tense,
+        }));
+    }
+    out
+}
+
+/// The announcement date a note records: "announced 2020-08-13", "ANNOUNCED by Trump 2025-11-06".
+pub fn announced(note: &str) -> Option<GroupDate> {
+    // Not via to_lowercase(): its byte offsets need not be the note's.
+    let at = ["announced", "ANNOUNCED", "Announced"]
+        .iter()
+        .filter_map(|p| note.find(p))
+        .min()?;
+    let tail = &note[at..];
+    let b = tail.as_bytes();
+    (0..tail.len().min(80)).find_map(|i| {
+        let cand = tail.get(i..i + 10)?;
+        let ok = b.get(i).is_some_and(u8::is_ascii_digit) && (i == 0 || !b[i - 1].is_ascii_digit());
+        if ok {
+            GroupDate::parse(cand).ok()
+        } else {
+            None
+        }
+    })
+}
+
+/// Dates written in a note: `2002-10-07`, `2020-08`, or a bare year `1993`
+/// (read as that year only: compared at year precision).
+fn note_dates(note: &str) -> Vec<GroupDate> {
+    let b = note.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + 4 <= b.len() {
+        let boundary = i == 0 || !b[i - 1].is_ascii_alphanumeric();
+        // An announcement is not a signing: "announced 2020-08-13".
+        let announced = (i.saturating_sub(30)..i)
+            .find_map(|k| note.get(k..i))
+            .is_some_and(|before| before.to_lowercase().contains("announc"));
+        if boundary && !announced && b[i..i + 4].iter().all(u8::is_ascii_digit) {
+            let full = note.get(i..i + 10).and_then(|x| GroupDate::parse(x).ok());
+            let month = note.get(i..i + 7).and_then(|x| GroupDate::parse(x).ok());
+            let year = note
+                .get(i..i + 4)
+                .and_then(|y| y.parse::<u16>().ok())
+                .filter(|y| (1900..=2100).contains(y))
+                .filter(|_| !b.get(i + 4).is_some_and(u8::is_ascii_alphanumeric));
+            if let Some(d) = full.or(month) {
+                out.push(d);
+            } else if let Some(y) = year {
+                // A year alone: month 0 never equals a stated month.
+                out.push(GroupDate {
+                    year: y,
+                    month: 0,
+                    day: None,
+                });
+            }
+            i += 4;
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
+fn agrees(stated: &Date, table: &GroupDate) -> bool {
+    stated.year.is_none_or(|y| y == table.year)
+        && stated.month.is_none_or(|m| m == table.month)
+        && match (stated.day, table.day) {
+            (Some(a), Some(b)) => a == b,
+            (Some(_), None) => false,
+            _ => true,
+        }
+}
+
+fn key_name(key: &str) -> String {
+    sipri::names::Resolver::builtin()
+        .by_key(key)
+        .map_or_else(|| key.to_string(), |e| e.name.clone())
+}
+
+fn uncertain(sp: &Spell) -> String {
+    match sp.note.split_once("UNCERTAIN") {
+        Some((_, rest)) => {
+            let why = rest.trim_start_matches([':', ' ']);
+            let why = why.split(';').next().unwrap_or("").trim();
+            format!(" (marked UNCERTAIN in the table: {why})")
+        }
+        None => String::new(),
+    }
+}
+
+fn first_spells(g: &Group) -> Option<(GroupDate, Vec<&Spell>)> {
+    let first = g.spells.iter().filter_map(|s| s.joined).min()?;
+    Some((
+        first,
+        g.spells
+            .iter()
+            .filter(|s| s.joined == Some(first))
+            .collect(),
+    ))
+}
+
+pub(crate) fn check(c: &GroupClaim, groups: &GroupTable) -> Outcome {
+    let source = groups.source(&c.group).to_string();
+    let mut o = match groups.set.get(&c.group) {
+        None => Outcome::cannot(format!("the group table has no group \"{}\"", c.group)),
+        Some(g) => fact(c, g),
+    };
+    o.explanation = format!("{}; source: {source}", o.explanation);
+    o.citation = Some(source);
+    o
+}
+
+fn verdict(ok: bool) -> Verdict {
+    if ok {
+        Verdict::Supported
+    } else {
+        Verdict::NotSupported
+    }
+}
+
+fn fact(c: &GroupClaim, g: &Group) -> Outcome {
+    let gname = &g.name;
+    match &c.fact {
+        GroupFact::FirstSigned { date } => {
+            let Some((first, spells)) = first_spells(g) else {
+                return Outcome::cannot(format!(
+                    "the group table has no dated membership of {gname}"
+                ));
+            };
+            let who: Vec<String> = spells.iter().map(|s| key_name(&s.member)).collect();
+            // The table may date a group from a predecessor treaty (the EEC for
+            // the EU, the 1992 treaty for the CSTO) while its notes give the
+            // later founding: then "founded in" depends on the definition.
+            let other = (!agrees(date, &first))
+                .then(|| {
+                    spells
+                        .iter()
+                        .find(|s| note_dates(&s.note).iter().any(|d| agrees(date, d)))
+                })
+                .flatten();
+            if let Some(sp) = other {
+                let mut o = Outcome::cannot(format!(
+                    "the group table dates {gname} from {first} ({}), but its notes also give {date} (\"{}\"): which date counts as the first signature or founding is a matter of definition",
+                    who.join(", "),
+                    sp.note
+                ));
+                o.tolerance = Some("same date at the stated precision".into());
+                return o;
+            }
+            let mut o = Outcome::new(
+                verdict(agrees(date, &first)),
+                format!(
+                    "first date in the group table for {gname}: {first} ({}); stated {date}{}",
+                    who.join(", "),
+                    if date.year.is_none() {
+                        " (year not stated)"
+                    } else {
+                        ""
+                    }
+                ),
+            );
+            o.tolerance = Some("same date at the stated precision".into());
+            o
+        }
+        GroupFact::FirstMembers { members } => {
+            let Some((first, spells)) = first_spells(g) else {
+                return Outcome::cannot(format!(
+                    "the group table has no dated membership of {gname}"
+                ));
+            };
+            let missing: Vec<&Party> = members
+                .iter()
+                .filter(|m| !spells.iter().any(|s| s.member == m.key))
+                .collect();
+            let who: Vec<String> = spells.iter().map(|s| key_name(&s.member)).collect();
+            let mut text = format!(
+                "first members of {gname} in the group table ({first}): {}",
+                who.join(", ")
+            );
+            for m in &missing {
+                let d = g
+                    .spells
+                    .iter()
+                    .find(|s| s.member == m.key)
+                    .and_then(|s| s.joined)
+                    .map_or("not a member".to_string(), |d| format!("joined {d}"));
+                text.push_str(&format!("; {} {d}", m.name));
+            }
+            let mut o = Outcome::new(verdict(missing.is_empty()), text);
+            o.tolerance = Some("every named country among the first members".into());
+            o
+        }
+        GroupFact::Announced { member, date } => {
+            let sp = g.spells.iter().find(|s| s.member == member.key);
+            match sp.and_then(|s| announced(&s.note).map(|a| (s, a))) {
+                Some((s, a)) => {
+                    let mut o = Outcome::new(
+                        verdict(agrees(date, &a)),
+                        format!(
+                            "the group table records the announcement of {}'s accession to {gname} on {a}; stated {date}{}{}",
+                            member.name,
+                            if date.year.is_none() {
+                                " (year not stated)"
+                            } else {
+                                ""
+                            },
+                            uncertain(s)
+                        ),
+                    );
+                    o.tolerance = Some("same date at the stated precision".into());
+                    o
+                }
+                None => Outcome::cannot(format!(
+                    "the group table records no announcement date for {} in {gname}",
+                    member.name
+                )),
+            }
+        }
+        GroupFact::Joined {
+            member,
+            date,
+            tense,
+        } => {
+            let spells: Vec<&Spell> = g.spells.iter().filter(|s| s.member == member.key).collect();
+            let recorded = |s: &Spell| {
+                let j = s
+                    .joined
+                    .map_or("in every year".to_string(), |d| format!("joined {d}"));
+                match announced(&s.note) {
+                    Some(a) => format!("{j}, announced {a}{}", uncertain(s)),
+                    None => format!("{j}{}", uncertain(s)),
+                }
+            };
+            let rec: Vec<String> = spells.iter().map(|s| recorded(s)).collect();
+            if *tense != Tense::Past {
+                let why = if *tense == Tense::Future {
+                    format!(
+                        "a statement about the future ({} will join {gname}) is not checkable",
+                        member.name
+                    )
+                } else {
+                    format!(
+                        "an undated accession in the present tense ({} joins {gname}) is news of an event under way, not checkable",
+                        member.name
+                    )
+                };
+                let o = Outcome::cannot(if rec.is_empty() {
+                    format!(
+                        "{why}; the group table records no accession or announcement for {}",
+                        member.name
+                    )
+                } else {
+                    format!(
+                        "{why}; the group table records {}: {}",
+                        member.name,
+                        rec.join("; ")
+                    )
+                });
+                return o;
+            }
+            if spells.is_empty() {
+                return Outcome::new(
+                    Verdict::NotSupported,
+                    format!(
+                        "the group table lists no membership of {} in {gname}",
+                        member.name
+                    ),
+                );
+            }
+            let mut o = match date {
+                Some(_) if spells.iter().all(|s| s.note.contains("ANNOUNCED")) => {
+                    Outcome::cannot(format!(
+                        "the group table records only an announced accession of {} to {gname}, no signing or accession date: {}",
+                        member.name,
+                        rec.join("; ")
+                    ))
+                }
+                Some(d) => {
+                    let ok = spells
+                        .iter()
+                        .any(|s| s.joined.is_some_and(|j| agrees(d, &j)));
+                    Outcome::new(
+                        verdict(ok),
+                        format!("{} in {gname}: {}; stated {d}", member.name, rec.join("; ")),
+                    )
+                }
+                None => {
+                    let only_announced = spells.iter().all(|s| s.note.contains("ANNOUNCED"));
+                    if only_announced {
+                        Outcome::cannot(format!(
+                            "the group table records only an announced accession of {} to {gname}: {}",
+                            member.name,
+                            rec.join("; ")
+                        ))
+                    } else {
+                        Outcome::new(
+                            Verdict::Supported,
+                            format!("{} in {gname}: {}", member.name, rec.join("; ")),
+                        )
+                    }
+                }
+            };
+            o.tolerance = Some("same date at the stated precision".into());
+            o
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn announcement_dates_in_notes() {
+        assert_eq!(
+            announced("Kazakhstan; UNCERTAIN: ANNOUNCED by Trump 2025-11-06; Kazakh MFA")
+                .map(|d| d.to_string()),
+            Some("2025-11-06".into())
+        );
+        assert_eq!(
+            announced(
+                "United Arab Emirates; announced 2020-08-13; signed at White House 2020-09-15"
+            )
+            .map(|d| d.to_string()),
+            Some("2020-08-13".into())
+        );
+        assert_eq!(announced("Belgium; founding member"), None);
+        let d: Vec<String> = note_dates(
+            "CST in force 1994-04-20; CSTO charter signed 2002-10; EEC/EC before 1993; announced 2020-08-13",
+        )
+        .iter()
+        .map(|d| format!("{}-{}", d.year, d.month))
+        .collect();
+        assert_eq!(d, ["1994-4", "2002-10", "1993-0"]);
+    }
+}

@@ -1,0 +1,323 @@
+//! The shapes of issue #17, hooked into extraction and checking from here:
+//! (f) deliveries of a weapon system ([`crate::weapons`]), (g) existence or
+//! absence of deliveries over a period ([`crate::weapons`]), (h) the main or
+//! dominant supplier ([`crate::mainsupplier`]), (i) facts of the group table
+//! ([`crate::groupfacts`]) and (j) reported speech and forecasts, which are
+//! listed as not checkable ([`crate::speech`]).
+
+use crate::check::{Checked, Verdict};
+use crate::claim::{Claim, Party};
+use crate::extract::{Extraction, Found, Skipped};
+use crate::features::{Features, Form, Mention};
+use crate::lex::Sentence;
+use crate::lexicon::Prep;
+use crate::when::{When, scan};
+use engine::groups::GroupSet;
+use model::{Release, Window};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// One sentence as the new shapes see it.
+pub(crate) struct Sent<'a> {
+    pub s: &'a Sentence,
+    pub f: &'a Features,
+    /// The last sentence subject before this sentence ("sein", "das Land", "its").
+    pub discourse: Option<&'a Party>,
+    pub whens: Vec<When>,
+}
+
+impl Sent<'_> {
+    pub fn norm(&self, i: usize) -> &str {
+        self.s.tokens.get(i).map_or("", |t| t.norm.as_str())
+    }
+
+    /// Index of the first word satisfying `pred`.
+    pub fn word(&self, pred: impl Fn(&str) -> bool) -> Option<usize> {
+        self.s
+            .tokens
+            .iter()
+            .position(|t| t.is_word() && pred(&t.norm))
+    }
+
+    pub fn has(&self, pred: impl Fn(&str) -> bool) -> bool {
+        self.word(pred).is_some()
+    }
+
+    /// `a` followed by `b` as the next word.
+    pub fn pair(&self, a: &str, b: &str) -> bool {
+        (0..self.s.tokens.len()).any(|i| self.norm(i) == a && self.norm(i + 1) == b)
+    }
+
+    pub fn mention(&self, pred: impl Fn(&Mention) -> bool) -> Option<&Mention> {
+        self.f.mentions.iter().find(|m| pred(m))
+    }
+
+    /// The sentence's grammatical subject: the first country noun without a preposition.
+    pub fn subject(&self) -> Option<&Party> {
+        self.mention(|m| m.form == Form::Noun && m.prep.is_none())
+            .map(|m| &m.party)
+    }
+
+    /// A negation ("not", "no", "nicht", "kein…", "never", "nie"), but not
+    /// "not only" / "nicht nur".
+    pub fn negated(&self) -> bool {
+        (0..self.s.tokens.len()).any(|i| {
+            let (w, next) = (self.norm(i), self.norm(i + 1));
+            matches!(
+                w,
+                "not"
+                    | "no"
+                    | "didn't"
+                    | "didn’t"
+                    | "hasn't"
+                    | "hasn’t"
+                    | "never"
+                    | "none"
+                    | "nicht"
+                    | "nie"
+                    | "niemals"
+                    | "kein"
+                    | "keine"
+                    | "keinen"
+                    | "keiner"
+            ) && !matches!((w, next), ("not", "only") | ("nicht", "nur"))
+        })
+    }
+
+    pub fn source_mention(&self, not: Option<&Party>) -> Option<&Party> {
+        self.mention(|m| m.prep == Some(Prep::From) && Some(&m.party) != not)
+            .map(|m| &m.party)
+    }
+
+    pub fn adjective(&self, not: Option<&Party>) -> Option<&Party> {
+        self.mention(|m| m.form == Form::Adjective && Some(&m.party) != not)
+            .map(|m| &m.party)
+    }
+}
+
+/// Where the group facts come from: the built-in table, or it with user files
+/// (a group named like a built-in one is replaced), remembering which file
+/// defined each group so that an answer names its source.
+#[derive(Debug, Clone)]
+pub struct GroupTable {
+    pub set: GroupSet,
+    sources: HashMap<String, String>,
+}
+
+pub const BUILTIN_GROUPS: &str = "armsflow group table (built-in, crates/engine/data/groups.csv)";
+
+impl GroupTable {
+    pub fn builtin() -> GroupTable {
+        let set = GroupSet::builtin();
+        let sources = set
+            .groups
+            .iter()
+            .map(|g| (g.name.to_lowercase(), BUILTIN_GROUPS.to_string()))
+            .collect();
+        GroupTable { set, sources }
+    }
+
+    /// Adds (or replaces) the groups of a user file, labelled `source`.
+    pub fn add(&mut self, source: &str, user: GroupSet) {
+        for g in &user.groups {
+            self.sources
+                .insert(g.name.to_lowercase(), format!("group table {source}"));
+        }
+        self.set.extend(user);
+    }
+
+    pub fn source(&self, group: &str) -> &str {
+        self.sources
+            .get(&group.to_lowercase())
+            .map_or(BUILTIN_GROUPS, String::as_str)
+    }
+}
+
+fn builtin_groups() -> &'static GroupTable {
+    static G: OnceLock<GroupTable> = OnceLock::new();
+    G.get_or_init(GroupTable::builtin)
+}
+
+/// Extraction hook: the new shapes in one sentence. Runs after the original
+/// shapes, so that a sentence they already decided is not claimed twice.
+pub(crate) fn extract_sentence(
+    s: &Sentence,
+    f: &Features,
+    discourse: Option<&Party>,
+    out: &mut Extraction,
+) {
+    let sent = Sent {
+        s,
+        f,
+        discourse,
+        whens: scan(&s.tokens),
+    };
+    let had_claim = out.claims.iter().any(|c| c.offset == s.start);
+    let mut found: Vec<Result<Claim, String>> = Vec::new();
+    found.extend(crate::groupfacts::extract(&sent));
+    // "main"/"dominant" need more than rank 1: this shape replaces a plain
+    // "largest supplier" claim read from the same words.
+    for r in crate::mainsupplier::extract(&sent) {
+        if let Ok(Claim::MainSupplier(m)) = &r {
+            // The same words read as a "largest supplier" without a period.
+            out.skipped
+                .retain(|k| k.offset != s.start || !k.reason.starts_with("no period stated"));
+            out.claims.retain(|c| {
+                c.offset != s.start
+                    || !matches!(&c.claim, Claim::Largest { role: crate::claim::Role::Supplier, focus, nth: 1, answer, .. }
+                        if *focus == m.recipient && *answer == m.supplier)
+            });
+        }
+        if !had_claim || r.is_ok() {
+            found.push(r);
+        }
+    }
+    // "received its first Su-30s in 2015" is about that weapon, not arms in
+    // general: a first-of-a-weapon delivery replaces shape (e)'s first-ever.
+    let only_first_ever = out
+        .claims
+        .iter()
+        .filter(|c| c.offset == s.start)
+        .all(|c| matches!(c.claim, Claim::FirstEver { .. }));
+    if !had_claim || only_first_ever {
+        let w = crate::weapons::extract(&sent);
+        if w.iter()
+            .any(|r| matches!(r, Ok(Claim::Delivery(d)) if d.first))
+        {
+            out.claims
+                .retain(|c| c.offset != s.start || !matches!(c.claim, Claim::FirstEver { .. }));
+        }
+        if !had_claim
+            || w.iter()
+                .any(|r| matches!(r, Ok(Claim::Delivery(d)) if d.first))
+        {
+            found.extend(w);
+        }
+    }
+    let any = had_claim || found.iter().any(Result::is_ok);
+    if !any && let Some(c) = crate::speech::extract(&sent) {
+        // A forecast is not a delivery that lacks its year: no near-miss to report.
+        found.clear();
+        found.push(Ok(c));
+    }
+    for r in found {
+        match r {
+            Ok(claim) => out.claims.push(Found {
+                sentence: s.text.clone(),
+                offset: s.start,
+                claim,
+            }),
+            Err(reason) => out.skipped.push(Skipped {
+                sentence: s.text.clone(),
+                offset: s.start,
+                reason,
+            }),
+        }
+    }
+}
+
+/// Whether [`check_with`] (not the original checker) decides this claim.
+pub fn is_new_shape(c: &Claim) -> bool {
+    matches!(
+        c,
+        Claim::Delivery(_)
+            | Claim::Presence(_)
+            | Claim::MainSupplier(_)
+            | Claim::Group(_)
+            | Claim::Unverifiable(_)
+    )
+}
+
+/// Checking hook with the built-in group table (see [`check_with`]).
+pub(crate) fn check_builtin(claim: &Claim, rel: &Release) -> Checked {
+    check_with(claim, rel, builtin_groups())
+}
+
+/// What a new-shape checker computes; turned into a [`Checked`] here.
+#[derive(Debug, Clone)]
+pub(crate) struct Outcome {
+    pub verdict: Verdict,
+    pub computed: Option<f64>,
+    pub computed_rank: Option<u32>,
+    pub tolerance: Option<String>,
+    pub window: Option<Window>,
+    pub estimated: Option<f64>,
+    pub explanation: String,
+    /// Qualifies a verdict: "designation differs".
+    pub caveat: Option<String>,
+    /// Set when the source is the group table rather than the release.
+    pub citation: Option<String>,
+}
+
+impl Outcome {
+    pub fn new(verdict: Verdict, explanation: String) -> Outcome {
+        Outcome {
+            verdict,
+            computed: None,
+            computed_rank: None,
+            tolerance: None,
+            window: None,
+            estimated: None,
+            explanation,
+            caveat: None,
+            citation: None,
+        }
+    }
+
+    pub fn cannot(explanation: String) -> Outcome {
+        Outcome::new(Verdict::CannotBeChecked, explanation)
+    }
+
+    /// [`Outcome::cannot`] as the error of a checker's `?` chain.
+    pub fn fail(explanation: String) -> Box<Outcome> {
+        Box::new(Outcome::cannot(explanation))
+    }
+}
+
+/// The window covering the release's data, if any.
+pub(crate) fn span(rel: &Release) -> Result<Window, Box<Outcome>> {
+    engine::year_span(rel)
+        .map(|(a, b)| Window { start: a, end: b })
+        .ok_or_else(|| Outcome::fail("the release holds no deliveries".into()))
+}
+
+/// Supplier-recipient questions need a register, not a one-sided TIV table.
+pub(crate) fn bilateral(rel: &Release) -> Result<(), Box<Outcome>> {
+    if rel.meta.format.is_bilateral() {
+        Ok(())
+    } else {
+        Err(Outcome::fail(format!(
+            "release {} is a {} with one side of each flow only; supplier-recipient questions need a register",
+            rel.meta.id,
+            rel.meta.format.as_str()
+        )))
+    }
+}
+
+/// Checks any claim; the new shapes against `rel` and `groups`.
+pub fn check_with(claim: &Claim, rel: &Release, groups: &GroupTable) -> Checked {
+    let out = match claim {
+        Claim::Delivery(c) => crate::weapons::check_delivery(c, rel),
+        Claim::Presence(c) => crate::weapons::check_presence(c, rel),
+        Claim::MainSupplier(c) => crate::mainsupplier::check(c, rel),
+        Claim::Group(c) => crate::groupfacts::check(c, groups),
+        Claim::Unverifiable(c) => crate::speech::check(c),
+        _ => return crate::check::check(claim, rel),
+    };
+    Checked {
+        claim: claim.clone(),
+        structured: claim.to_string(),
+        verdict: out.verdict,
+        computed: out.computed,
+        computed_rank: out.computed_rank,
+        tolerance: out.tolerance,
+        window: out.window,
+        estimated_share: out.estimated,
+        allocated_share: None,
+        explanation: out.explanation,
+        release: rel.meta.id.clone(),
+        citation: out.citation.unwrap_or_else(|| rel.citation()),
+        synthetic: rel.meta.synthetic,
+        caveat: out.caveat,
+    }
+}

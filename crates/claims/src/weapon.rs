@@ -1,0 +1,522 @@
+//! Weapons as prose names them, matched to SIPRI's deals: by designation
+//! family (`Su-30SM` and SIPRI's `Su-30MK` are both `SU30`; `Patriot` is the
+//! family of `Patriot-3 SAMS`) or by what they are ("Kampfflugzeuge", "air
+//! defence systems", "drones") against SIPRI's description and category.
+
+use crate::shapes::Sent;
+use model::Category;
+use serde::Serialize;
+
+/// What kind of weapon a word names; matched against SIPRI's description and category.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WeaponKind {
+    CombatAircraft,
+    Aircraft,
+    Helicopter,
+    Tank,
+    ArmouredVehicle,
+    AirDefence,
+    Drone,
+    Missile,
+    Artillery,
+    Ship,
+    Submarine,
+}
+
+impl WeaponKind {
+    /// From a folded word, German compounds included.
+    pub fn of_word(w: &str) -> Option<WeaponKind> {
+        use WeaponKind::*;
+        let has = |xs: &[&str]| xs.iter().any(|x| w.contains(x));
+        Some(
+            if has(&[
+                "kampfflugzeug",
+                "kampfjet",
+                "fighter",
+                "warplane",
+                "jagdflugzeug",
+            ]) {
+                CombatAircraft
+            } else if has(&["launcher", "raketenwerfer", "mehrfachraketenwerfer"]) || w == "mrl" {
+                Artillery
+            } else if has(&["hubschrauber", "helicopter"]) {
+                Helicopter
+            } else if has(&["schutzenpanzer", "transportpanzer", "armoured", "armored"])
+                || matches!(w, "apc" | "apcs" | "ifv" | "ifvs")
+            {
+                ArmouredVehicle
+            } else if has(&["kampfpanzer"]) || matches!(w, "panzer" | "tank" | "tanks") {
+                Tank
+            } else if has(&["luftabwehr", "flugabwehr", "air-defence", "air-defense"]) {
+                AirDefence
+            } else if has(&["drohne", "drone", "uav", "ucav"]) {
+                Drone
+            } else if has(&["u-boot", "submarine"]) {
+                Submarine
+            } else if has(&["rakete", "missile", "marschflugkorper"]) {
+                Missile
+            } else if has(&[
+                "haubitze",
+                "howitzer",
+                "artillerie",
+                "artillery",
+                "morser",
+                "mortar",
+            ]) {
+                Artillery
+            } else if has(&[
+                "fregatte",
+                "frigate",
+                "korvette",
+                "corvette",
+                "kriegsschiff",
+                "warship",
+            ]) {
+                Ship
+            } else if has(&["flugzeug", "aircraft", "planes"]) {
+                Aircraft
+            } else {
+                return None;
+            },
+        )
+    }
+
+    pub fn label(self) -> &'static str {
+        use WeaponKind::*;
+        match self {
+            CombatAircraft => "combat aircraft",
+            Aircraft => "aircraft",
+            Helicopter => "helicopter",
+            Tank => "tank",
+            ArmouredVehicle => "armoured vehicle",
+            AirDefence => "air defence system",
+            Drone => "drone",
+            Missile => "missile",
+            Artillery => "artillery",
+            Ship => "ship",
+            Submarine => "submarine",
+        }
+    }
+
+    /// What SIPRI files under another description that prose may still call
+    /// this kind: loitering munitions are "kamikaze drones" in the press.
+    pub fn near(self, description: &str) -> bool {
+        self == WeaponKind::Drone && description.to_lowercase().contains("loitering munition")
+    }
+
+    /// Whether a SIPRI deal of this description and category is this kind.
+    pub fn matches(self, description: &str, cat: Category) -> bool {
+        use WeaponKind::*;
+        let d = description.to_lowercase();
+        let has = |xs: &[&str]| xs.iter().any(|x| d.contains(x));
+        match self {
+            CombatAircraft => has(&[
+                "fga aircraft",
+                "fighter",
+                "ground attack",
+                "bomber",
+                "combat ac",
+            ]),
+            Aircraft => cat == Category::Aircraft,
+            Helicopter => has(&["helicopter"]),
+            Tank => (d == "tank" || d.ends_with(" tank")) && !has(&["anti-tank"]),
+            ArmouredVehicle => cat == Category::ArmouredVehicles,
+            AirDefence => cat == Category::AirDefence || has(&["sam system", "air defence"]),
+            Drone => has(&["uav", "ucav", "drone"]),
+            Missile => cat == Category::Missiles,
+            Artillery => cat == Category::Artillery,
+            Ship => cat == Category::Ships && !has(&["submarine"]),
+            Submarine => has(&["submarine"]),
+        }
+    }
+}
+
+/// A weapon as a claim names it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+pub struct Weapon {
+    /// As written ("Su-30SM-Kampfflugzeuge", "arms").
+    pub text: String,
+    /// The designation part ("Su-30SM"), if any.
+    pub designation: Option<String>,
+    pub kind: Option<WeaponKind>,
+}
+
+impl Weapon {
+    fn generic(text: &str) -> Weapon {
+        Weapon {
+            text: text.into(),
+            designation: None,
+            kind: None,
+        }
+    }
+
+    pub fn label(&self) -> String {
+        match (&self.designation, self.kind) {
+            (Some(d), _) => d.clone(),
+            (None, Some(k)) => k.label().into(),
+            (None, None) => "arms".into(),
+        }
+    }
+
+    /// Whether a deal of this designation/description/category is this weapon.
+    pub fn matches(&self, designation: &str, description: &str, cat: Category) -> bool {
+        match (&self.designation, self.kind) {
+            (Some(d), _) => same_family(d, designation),
+            (None, Some(k)) => k.matches(description, cat),
+            (None, None) => true,
+        }
+    }
+}
+
+fn squash(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+/// Letters and the first digit group: `Su-30SM` → `SU30`; a name without
+/// digits is its own family (`Patriot` → `PATRIOT`).
+pub fn family(designation: &str) -> String {
+    let d = squash(designation);
+    let letters: String = d.chars().take_while(|c| c.is_alphabetic()).collect();
+    let digits: String = d[letters.len()..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    format!("{letters}{digits}")
+}
+
+/// The claimed designation names a family that one word of SIPRI's designation has.
+pub fn same_family(claimed: &str, sipri: &str) -> bool {
+    let f = family(claimed);
+    if f.is_empty() {
+        return false;
+    }
+    let named = !f.chars().any(|c| c.is_ascii_digit());
+    sipri.split([' ', '/']).any(|w| {
+        let g = family(w);
+        if named {
+            // A name without digits: "Patriot" is the family of "Patriot-3".
+            g.trim_end_matches(|c: char| c.is_ascii_digit()) == f
+        } else {
+            g == f
+        }
+    })
+}
+
+/// SIPRI's designation is what the claim wrote, at the claim's precision: the
+/// claim gave only the family (`F-16`), or SIPRI's name starts with it.
+pub fn same_designation(claimed: &str, sipri: &str) -> bool {
+    let c = squash(claimed);
+    c == family(claimed) || squash(sipri).starts_with(&c)
+}
+
+/// Splits `Su-30SM-Kampfflugzeuge` / `F-16s` into a designation and a trailing word.
+pub fn designation_of(text: &str) -> Option<(String, Option<String>)> {
+    if !text.chars().next().is_some_and(char::is_alphabetic) {
+        return None;
+    }
+    let parts: Vec<&str> = text.split('-').collect();
+    // "Bayraktar-TB2-Drohnen": a leading name part may precede the designation.
+    (0..parts.len().min(2)).find_map(|k| designation_from(&parts[k..]))
+}
+
+fn designation_from(parts: &[&str]) -> Option<(String, Option<String>)> {
+    let mut n = 0;
+    let mut digit = false;
+    for (i, p) in parts.iter().enumerate() {
+        let has_digit = p.chars().any(|c| c.is_ascii_digit());
+        let alnum = !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric());
+        let prefix = i == 0
+            && p.chars().count() <= 4
+            && p.chars().next().is_some_and(char::is_uppercase)
+            && parts
+                .get(1)
+                .is_some_and(|q| q.starts_with(|c: char| c.is_ascii_digit()));
+        if alnum && (has_digit || prefix) {
+            digit |= has_digit;
+            n = i + 1;
+        } else {
+            break;
+        }
+    }
+    if !digit || n == 0 || !parts[0].starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let mut d = parts[..n].join("-");
+    // English plural after digits: F-16s.
+    if d.ends_with('s') && d[..d.len() - 1].ends_with(|c: char| c.is_ascii_digit()) {
+        d.pop();
+    }
+    let rest = (n < parts.len()).then(|| parts[n..].join("-"));
+    Some((d, rest))
+}
+
+fn is_generic(w: &str) -> bool {
+    w.contains("militarausrustung")
+        || w.contains("rustungsgut")
+        || w.contains("verteidigungssystem")
+        || w.starts_with("waffen")
+        || matches!(
+            w,
+            "arms" | "weapons" | "weapon" | "equipment" | "systeme" | "systems" | "waffe"
+        )
+}
+
+/// The most specific weapon the sentence names.
+pub(crate) fn weapon(s: &Sent) -> Option<(Weapon, usize)> {
+    let t = &s.s.tokens;
+    let mut kind: Option<(usize, WeaponKind)> = None;
+    let mut generic: Option<usize> = None;
+    for (i, tok) in t.iter().enumerate() {
+        if !tok.is_word() {
+            continue;
+        }
+        let in_mention = |k: usize| s.f.mentions.iter().any(|m| m.idx <= k && k < m.end);
+        let name_like = |k: usize| {
+            t.get(k).is_some_and(|w| {
+                w.is_word()
+                    && w.capitalized()
+                    && !crate::lexicon::is_article(&w.norm)
+                    && WeaponKind::of_word(&w.norm).is_none()
+                    && !is_generic(&w.norm)
+                    && !["ung", "heit", "keit", "schaft"]
+                        .iter()
+                        .any(|x| w.norm.ends_with(x))
+                    && !in_mention(k)
+            })
+        };
+        // "Rafale-Kampfflugzeuge", "Patriot-Systeme": a name glued to what it is.
+        if let Some((head, tail)) = tok.text.rsplit_once('-')
+            && let Some(k) = WeaponKind::of_word(&sipri::names::fold(tail))
+            && head.chars().next().is_some_and(char::is_uppercase)
+            && !in_mention(i)
+        {
+            // "Bayraktar-TB2-Drohnen" → TB2; "Leopard-2-Panzer" → Leopard-2.
+            let d = designation_of(head).map_or_else(|| head.to_string(), |d| d.0);
+            return Some((
+                Weapon {
+                    text: tok.text.clone(),
+                    designation: Some(d),
+                    kind: Some(k),
+                },
+                i,
+            ));
+        }
+        if let Some((d, rest)) = designation_of(&tok.text) {
+            let k = rest
+                .as_deref()
+                .map(sipri::names::fold)
+                .and_then(|r| WeaponKind::of_word(&r))
+                .or_else(|| {
+                    (1..=3).find_map(|k| t.get(i + k).and_then(|x| WeaponKind::of_word(&x.norm)))
+                });
+            return Some((
+                Weapon {
+                    text: tok.text.clone(),
+                    designation: Some(d),
+                    kind: k,
+                },
+                i,
+            ));
+        }
+        let next = t.get(i + 1).map_or("", |x| x.norm.as_str());
+        let air_defence = matches!(tok.norm.as_str(), "air" | "luft") && next.starts_with("defen");
+        let launcher =
+            matches!(tok.norm.as_str(), "rocket" | "multiple") && next.starts_with("launch");
+        let k = if air_defence {
+            Some(WeaponKind::AirDefence)
+        } else if launcher {
+            Some(WeaponKind::Artillery)
+        } else {
+            WeaponKind::of_word(&tok.norm)
+        };
+        if let Some(k) = k {
+            kind.get_or_insert((i, k));
+            // "Leopard 2 tanks": a name and a model number before the kind.
+            if i > 2
+                && matches!(t[i - 1].kind, crate::lex::Kind::Number { value, decimals: 0 } if value < 100.0)
+                && name_like(i - 2)
+            {
+                return Some((
+                    Weapon {
+                        text: format!("{} {} {}", t[i - 2].text, t[i - 1].text, tok.text),
+                        designation: Some(format!("{} {}", t[i - 2].text, t[i - 1].text)),
+                        kind: Some(k),
+                    },
+                    i - 2,
+                ));
+            }
+            // A capitalised name right before the kind: "Patriot air defence", "Rafale jets".
+            if i > 1 && name_like(i - 1) {
+                return Some((
+                    Weapon {
+                        text: format!("{} {}", t[i - 1].text, tok.text),
+                        designation: Some(t[i - 1].text.clone()),
+                        kind: Some(k),
+                    },
+                    i - 1,
+                ));
+            }
+        } else if is_generic(&tok.norm) {
+            generic.get_or_insert(i);
+        }
+    }
+    if let Some((i, k)) = kind {
+        return Some((
+            Weapon {
+                text: t[i].text.clone(),
+                designation: None,
+                kind: Some(k),
+            },
+            i,
+        ));
+    }
+    generic.map(|i| (Weapon::generic(&t[i].text), i))
+}
+
+/// A count stated right before the weapon ("88 aircraft", "acht russische Su-30").
+pub(crate) fn count_before(s: &Sent, idx: usize) -> Option<u32> {
+    let t = &s.s.tokens;
+    const UNITS: &[&str] = &[
+        "tiv",
+        "million",
+        "millionen",
+        "mio",
+        "billion",
+        "milliarden",
+        "mrd",
+        "usd",
+        "dollar",
+        "dollars",
+        "euro",
+        "tonnes",
+        "tons",
+        "tonnen",
+        "percent",
+        "prozent",
+    ];
+    (1..=2).find_map(|k| {
+        if k == 2
+            && t.get(idx.checked_sub(1)?)
+                .is_some_and(|x| UNITS.contains(&x.norm.as_str()))
+        {
+            return None;
+        }
+        let tok = t.get(idx.checked_sub(k)?)?;
+        match tok.kind {
+            crate::lex::Kind::Number { value, decimals: 0 }
+                if crate::when::year(tok).is_none() && (1.0..100_000.0).contains(&value) =>
+            {
+                Some(value as u32)
+            }
+            crate::lex::Kind::Word => crate::lexicon::small_number(&tok.norm).map(u32::from),
+            _ => None,
+        }
+    })
+}
+
+/// "received", "bought": the subject is the recipient.
+pub(crate) fn receive_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "received"
+            | "receive"
+            | "receives"
+            | "erhalten"
+            | "erhalt"
+            | "kauft"
+            | "kaufen"
+            | "erhielt"
+            | "erhielten"
+            | "bought"
+            | "buy"
+            | "buys"
+            | "kaufte"
+            | "kauften"
+            | "gekauft"
+            | "purchased"
+            | "acquired"
+            | "imported"
+            | "importierte"
+            | "importiert"
+            | "bezog"
+            | "bezogen"
+            | "lieferungen"
+            | "deliveries"
+            | "delivery"
+            | "lieferung"
+            | "erworben"
+            | "erwarb"
+    )
+}
+
+/// "delivered", "sold": the subject is the supplier.
+pub(crate) fn deliver_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "delivered"
+            | "delivers"
+            | "supplied"
+            | "supplies"
+            | "sold"
+            | "sells"
+            | "lieferte"
+            | "lieferten"
+            | "geliefert"
+            | "verkaufte"
+            | "verkauften"
+            | "verkauft"
+            | "exported"
+            | "exportierte"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn families_and_designations() {
+        assert_eq!(family("Su-30SM"), "SU30");
+        assert_eq!(family("Su-30MK"), "SU30");
+        assert!(same_family("Su-30SM", "Su-30MK"));
+        assert!(!same_designation("Su-30SM", "Su-30MK"));
+        assert!(same_designation("Su-30", "Su-30MK"));
+        assert!(same_family("F-16", "F-16C Block-50"));
+        assert!(same_designation("F-16C", "F-16C Block-50"));
+        assert!(!same_family("F-16", "F-15E"));
+        assert!(same_family("TB2", "Bayraktar TB2"));
+        assert!(same_family("Patriot", "Patriot PAC-3"));
+        assert!(same_family("Patriot", "Patriot-3 SAMS"));
+        assert!(same_family("TB2", "Bayraktar TB-2"));
+        assert!(!same_family("Su-30", "Su-35"));
+        assert_eq!(
+            designation_of("Su-30SM-Kampfflugzeuge"),
+            Some(("Su-30SM".into(), Some("Kampfflugzeuge".into())))
+        );
+        assert_eq!(designation_of("F-16s"), Some(("F-16".into(), None)));
+        assert_eq!(designation_of("S-400"), Some(("S-400".into(), None)));
+        assert_eq!(designation_of("third-largest"), None);
+        assert_eq!(designation_of("Abraham-Abkommen"), None);
+        assert_eq!(
+            designation_of("Bayraktar-TB2-Drohnen"),
+            Some(("TB2".into(), Some("Drohnen".into())))
+        );
+        assert_eq!(designation_of("COVID-19"), None);
+    }
+
+    #[test]
+    fn kinds() {
+        assert_eq!(
+            WeaponKind::of_word("kampfflugzeuge"),
+            Some(WeaponKind::CombatAircraft)
+        );
+        assert_eq!(WeaponKind::of_word("panzer"), Some(WeaponKind::Tank));
+        assert!(WeaponKind::Tank.matches("tank", Category::ArmouredVehicles));
+        assert!(!WeaponKind::Tank.matches("anti-tank missile", Category::Missiles));
+        assert!(WeaponKind::CombatAircraft.matches("FGA aircraft", Category::Aircraft));
+    }
+}

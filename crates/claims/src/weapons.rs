@@ -1,0 +1,681 @@
+//! (f) Deliveries of a weapon system and (g) existence or absence of
+//! deliveries over a period, checked against the release's deals.
+//!
+//! The weapon is matched as [`crate::weapon`] says. A variant SIPRI names
+//! differently is reported as "supported, designation differs", never as
+//! equal. SIPRI records years, not months.
+
+use crate::check::Verdict;
+use crate::claim::{Party, Period};
+use crate::deals::{describe, hits, ids, near_hits, supplier_name};
+use crate::features::Form;
+use crate::lexicon::Prep;
+use crate::shapes::{Outcome, Sent, bilateral, span};
+use crate::weapon::{
+    Weapon, count_before, deliver_verb, family, receive_verb, same_designation, weapon,
+};
+use model::{Release, Window};
+use serde::Serialize;
+
+/// Existence or absence of deliveries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Presence {
+    /// "in the past", "in der Vergangenheit", "bereits": some delivery in the release's span.
+    Past,
+    /// "never", "nie": no delivery record in the release's span.
+    Never,
+    /// "no longer", "nicht mehr": deliveries before, none in the latest five years.
+    NoLonger,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DeliveryClaim {
+    /// `None`: any supplier ("Ukraine received F-16s in 2024").
+    pub supplier: Option<Party>,
+    pub recipient: Party,
+    pub weapon: Weapon,
+    pub period: Period,
+    /// A month the text gave (SIPRI has none).
+    pub month: Option<u8>,
+    /// A number of units the text gave: compared with SIPRI's numbers delivered.
+    pub number: Option<u32>,
+    /// "first", "erstmals": the first delivery of this weapon to the recipient.
+    pub first: bool,
+    /// "did not receive", "erhielt keine": no delivery record in the period.
+    pub negated: bool,
+    /// "since 2022": from the period's start to the release's last year.
+    pub since: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PresenceClaim {
+    /// `None`: any supplier ("Ukraine received F-16s in 2024").
+    pub supplier: Option<Party>,
+    pub recipient: Party,
+    pub weapon: Weapon,
+    pub presence: Presence,
+}
+
+impl std::fmt::Display for DeliveryClaim {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} {} to {} weapon",
+            if self.negated {
+                "delivery-none"
+            } else {
+                "delivery"
+            },
+            self.supplier
+                .as_ref()
+                .map_or("any".to_string(), Party::token),
+            self.recipient.token()
+        )?;
+        if let Some(n) = self.number {
+            write!(f, " {n}")?;
+        }
+        match (self.since, self.period) {
+            (true, Period::Fixed(w)) => {
+                write!(f, " \"{}\" since-{}", self.weapon.label(), w.start)?
+            }
+            _ => write!(f, " \"{}\" {}", self.weapon.label(), self.period)?,
+        }
+        if let Some(m) = self.month {
+            write!(f, " month {m:02}")?;
+        }
+        if self.first {
+            write!(f, " first")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::fmt::Display for PresenceClaim {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let w = match self.presence {
+            Presence::Past => "deliveries-ever",
+            Presence::Never => "deliveries-never",
+            Presence::NoLonger => "deliveries-no-longer",
+        };
+        write!(
+            f,
+            "{w} {} to {} weapon \"{}\"",
+            self.supplier
+                .as_ref()
+                .map_or("any".to_string(), Party::token),
+            self.recipient.token(),
+            self.weapon.label()
+        )
+    }
+}
+
+/// Delivery and presence claims in one sentence.
+pub(crate) fn extract(s: &Sent) -> Vec<Result<crate::Claim, String>> {
+    if !s.f.percents.is_empty() {
+        return Vec::new();
+    }
+    let first = s.f.first_ever
+        || s.has(|w| {
+            matches!(
+                w,
+                "first" | "erste" | "ersten" | "erster" | "erstes" | "erstmals" | "erstmalig"
+            )
+        });
+    let receive = s.has(receive_verb);
+    let deliver = s.has(deliver_verb);
+    if !receive && !deliver {
+        return Vec::new();
+    }
+    let Some((weapon, widx)) = weapon(s) else {
+        return Vec::new();
+    };
+    // A count makes sense for a designation or a kind, not for "arms".
+    let number = (weapon.designation.is_some() || weapon.kind.is_some())
+        .then(|| count_before(s, widx))
+        .flatten();
+    let to = s
+        .mention(|m| m.prep == Some(Prep::To))
+        .map(|m| m.party.clone());
+    let (supplier, recipient) = if deliver && !receive {
+        let sup = s
+            .subject()
+            .cloned()
+            .or_else(|| s.source_mention(None).cloned())
+            .or_else(|| s.adjective(None).cloned());
+        let rec = to.or_else(|| {
+            s.mention(|m| {
+                m.form == Form::Noun
+                    && Some(&m.party) != sup.as_ref()
+                    && m.prep != Some(Prep::Other)
+            })
+            .map(|m| m.party.clone())
+        });
+        (sup, rec.or_else(|| s.discourse.cloned()))
+    } else {
+        let rec = to
+            .or_else(|| s.subject().cloned())
+            .or_else(|| {
+                s.mention(|m| m.form == Form::Possessive)
+                    .map(|m| m.party.clone())
+            })
+            .or_else(|| s.discourse.cloned());
+        let sup = s
+            .source_mention(rec.as_ref())
+            .or_else(|| s.adjective(rec.as_ref()))
+            .or_else(|| {
+                s.mention(|m| m.form == Form::Possessive && Some(&m.party) != rec.as_ref())
+                    .map(|m| &m.party)
+            })
+            .cloned();
+        (sup, rec)
+    };
+    let Some(recipient) = recipient else {
+        return vec![Err("a delivery statement without a recipient".into())];
+    };
+    // A receiving verb may leave the supplier open: any supplier.
+    if supplier.is_none()
+        && ((deliver && !receive) || (weapon.designation.is_none() && weapon.kind.is_none()))
+    {
+        return vec![Err("a delivery statement without a supplier".into())];
+    }
+    if supplier.as_ref() == Some(&recipient) {
+        return Vec::new();
+    }
+    if first && weapon.designation.is_none() && weapon.kind.is_none() {
+        // "its first Israeli weapons in 2008" is shape (e) first-ever; left to
+        // it when its own words ("for the first time") already read it.
+        let Some(supplier) = supplier.filter(|_| !s.f.first_ever) else {
+            return Vec::new();
+        };
+        let year = s
+            .whens
+            .iter()
+            .find_map(|w| w.window.filter(|w| w.start == w.end))
+            .map(|w| w.start);
+        return match year {
+            Some(year) => vec![Ok(crate::Claim::FirstEver {
+                supplier,
+                recipient,
+                year,
+            })],
+            None => Vec::new(),
+        };
+    }
+    let never = s.has(|w| matches!(w, "never" | "nie" | "niemals"));
+    let keine_mehr = s
+        .word(|w| w == "keine")
+        .is_some_and(|k| (k + 1..k + 4).any(|j| s.norm(j) == "mehr"));
+    let no_longer = s.pair("no", "longer") || s.pair("nicht", "mehr") || keine_mehr;
+    let past = s.pair("the", "past")
+        || s.pair("der", "vergangenheit")
+        || s.has(|w| {
+            matches!(
+                w,
+                "previously"
+                    | "bereits"
+                    | "already"
+                    | "fruher"
+                    | "formerly"
+                    | "before"
+                    | "zuvor"
+                    | "vorher"
+                    | "schon"
+            )
+        });
+    // The year nearest the delivery verb: "Finland, which joined NATO in 2023,
+    // received F-35s in 2026" is about 2026.
+    // A date that belongs to a membership ("joined NATO in 2023", "a member
+    // since 1999") is not the delivery's.
+    let verb = s.word(|w| receive_verb(w) || deliver_verb(w)).unwrap_or(0);
+    let member_words: Vec<usize> = (0..s.s.tokens.len())
+        .filter(|&i| {
+            let w = s.norm(i);
+            matches!(
+                w,
+                "joined"
+                    | "join"
+                    | "beitrat"
+                    | "beigetreten"
+                    | "member"
+                    | "signed"
+                    | "founded"
+                    | "gegrundet"
+                    | "acceded"
+            ) || w.ends_with("mitglied")
+                || w.starts_with("unterzeichn")
+        })
+        .collect();
+    let when = s
+        .whens
+        .iter()
+        .filter(|w| w.window.is_some())
+        .filter(|w| {
+            // Within four words of a membership word, with the delivery verb
+            // not in between.
+            !member_words.iter().any(|&m| {
+                let (a, b) = (m.min(w.idx), m.max(w.idx));
+                b - a <= 4 && !(a < verb && verb < b)
+            })
+        })
+        .min_by_key(|w| w.idx.abs_diff(verb));
+    // "in the past five years", "in den letzten drei Jahren": the release's last n years.
+    let relative = s.f.periods.iter().find_map(|(p, _)| match p {
+        crate::features::PeriodRef::Given(Period::LastYears(n)) => Some(*n),
+        _ => None,
+    });
+    let has_period = when.is_some() || relative.is_some();
+    let negation = (0..s.s.tokens.len()).any(|i| {
+        let (w, next) = (s.norm(i), s.norm(i + 1));
+        matches!(
+            w,
+            "not"
+                | "no"
+                | "didn't"
+                | "didn’t"
+                | "none"
+                | "nicht"
+                | "kein"
+                | "keine"
+                | "keinen"
+                | "keiner"
+        ) && !matches!((w, next), ("not", "only") | ("nicht", "nur"))
+    });
+    // "never … in 2015-2020", "did not receive … in 2023": absence in that period.
+    let negated = has_period && (never || negation) && !no_longer;
+    if negated && (first || number.is_some()) {
+        return vec![Err(
+            "a negated count or first delivery is not checked".into()
+        )];
+    }
+    let presence = if negated {
+        None
+    } else if never {
+        Some(Presence::Never)
+    } else if no_longer {
+        Some(Presence::NoLonger)
+    } else {
+        None
+    };
+    if let Some(p) = presence {
+        return vec![Ok(crate::Claim::Presence(PresenceClaim {
+            supplier,
+            recipient,
+            weapon,
+            presence: p,
+        }))];
+    }
+    if negation && !has_period && !past {
+        return vec![Err(
+            "a negated delivery without a period cannot be checked".into()
+        )];
+    }
+    if let (None, Some(n)) = (when, relative) {
+        return vec![Ok(crate::Claim::Delivery(DeliveryClaim {
+            supplier,
+            recipient,
+            weapon,
+            period: Period::LastYears(n),
+            month: None,
+            number,
+            first,
+            negated,
+            since: false,
+        }))];
+    }
+    match when {
+        Some(w) => {
+            let win = w.window.expect("filtered");
+            let since = crate::when::since(&s.s.tokens, w);
+            if since && (negated || first || number.is_some()) {
+                // "none since 2022" may or may not include 2022.
+                return vec![Err(
+                    "a negated, first or counted delivery \"since\" a year is not checked".into(),
+                )];
+            }
+            let period = Period::Fixed(win);
+            vec![Ok(crate::Claim::Delivery(DeliveryClaim {
+                supplier,
+                recipient,
+                weapon,
+                period,
+                month: w.date.and_then(|d| d.month),
+                number,
+                first,
+                negated,
+                since,
+            }))]
+        }
+        None if past => vec![Ok(crate::Claim::Presence(PresenceClaim {
+            supplier,
+            recipient,
+            weapon,
+            presence: Presence::Past,
+        }))],
+        None => vec![Err("a delivery without a year cannot be checked".into())],
+    }
+}
+
+pub(crate) fn check_delivery(c: &DeliveryClaim, rel: &Release) -> Outcome {
+    match delivery(c, rel) {
+        Ok(o) => o,
+        Err(o) => *o,
+    }
+}
+
+fn delivery(c: &DeliveryClaim, rel: &Release) -> Result<Outcome, Box<Outcome>> {
+    bilateral(rel)?;
+    let all = span(rel)?;
+    let win = c
+        .period
+        .resolve(Some(all.end))
+        .ok_or_else(|| Outcome::fail("no period".into()))?;
+    let win = if c.since {
+        Window {
+            start: win.start,
+            end: all.end.max(win.start),
+        }
+    } else {
+        win
+    };
+    if win.start < all.start || win.end > all.end {
+        return Err(Outcome::fail(format!(
+            "the release covers {all}; {win} is not (fully) inside it"
+        )));
+    }
+    let what = c.weapon.label();
+    let (sn, rn) = (supplier_name(c.supplier.as_ref()), &c.recipient.name);
+    let Some((s, r)) = ids(rel, c.supplier.as_ref(), &c.recipient) else {
+        let mut o = Outcome::new(
+            if c.negated {
+                Verdict::Supported
+            } else {
+                Verdict::NotSupported
+            },
+            format!("no deliveries from {sn} to {rn} in this release ({all})"),
+        );
+        o.window = Some(win);
+        return Ok(o);
+    };
+    let found = hits(rel, s, r, &c.weapon, win);
+    let month_note = c.month.map_or(String::new(), |_| {
+        "; SIPRI records delivery years, not months: the month is not checked".into()
+    });
+    if c.negated {
+        let (ok, text) = if found.is_empty() {
+            (
+                true,
+                format!("SIPRI has no record of {what} deliveries from {sn} to {rn} in {win}"),
+            )
+        } else {
+            (
+                false,
+                format!(
+                    "SIPRI lists from {sn} to {rn} in {win}: {}",
+                    found
+                        .iter()
+                        .take(5)
+                        .map(describe)
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                ),
+            )
+        };
+        let near = match c.weapon.kind {
+            Some(k) if ok && c.weapon.designation.is_none() => near_hits(rel, s, r, k, win),
+            _ => Vec::new(),
+        };
+        let mut o = if near.is_empty() {
+            Outcome::new(
+                if ok {
+                    Verdict::Supported
+                } else {
+                    Verdict::NotSupported
+                },
+                text,
+            )
+        } else {
+            Outcome::cannot(format!(
+                "{text}, but it lists {}, which prose may also call {what}s",
+                near.join(", ")
+            ))
+        };
+        o.window = Some(win);
+        o.tolerance = Some(format!("no delivery record in {win}"));
+        return Ok(o);
+    }
+    if c.first && !found.is_empty() {
+        let earliest = hits(rel, s, r, &c.weapon, all)
+            .iter()
+            .flat_map(|h| h.years.keys().copied())
+            .min();
+        if let Some(e) = earliest.filter(|e| *e < win.start) {
+            let mut o = Outcome::new(
+                Verdict::NotSupported,
+                format!("{sn} first delivered {what} to {rn} in {e}, before {win}"),
+            );
+            o.window = Some(all);
+            o.computed = Some(f64::from(e));
+            return Ok(o);
+        }
+        if earliest == Some(all.start) {
+            return Err(Outcome::fail(format!(
+                "the first {what} delivery from {sn} to {rn} in the release is in {}, its first year of data: earlier deliveries would not show",
+                all.start
+            )));
+        }
+    }
+    let near: Vec<String> = match c.weapon.kind {
+        Some(k) if found.is_empty() && c.weapon.designation.is_none() => {
+            near_hits(rel, s, r, k, win)
+        }
+        _ => Vec::new(),
+    };
+    if !near.is_empty() {
+        let mut o = Outcome::cannot(format!(
+            "SIPRI lists no {what} deliveries from {sn} to {rn} in {win} but lists {}, which prose may also call {what}s: whether they count is a matter of definition{month_note}",
+            near.join(", ")
+        ));
+        o.window = Some(win);
+        return Ok(o);
+    }
+    let mut o = if found.is_empty() {
+        let elsewhere = hits(rel, s, r, &c.weapon, all);
+        let years: Vec<u16> = {
+            let mut y: Vec<u16> = elsewhere
+                .iter()
+                .flat_map(|h| h.years.keys().copied())
+                .collect();
+            y.sort();
+            y.dedup();
+            y
+        };
+        let text = if years.is_empty() {
+            format!("SIPRI lists no {what} deliveries from {sn} to {rn} in the release ({all})")
+        } else {
+            format!(
+                "SIPRI lists no {what} deliveries from {sn} to {rn} in {win}; it lists them in {}: {}",
+                years
+                    .iter()
+                    .map(u16::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                elsewhere
+                    .iter()
+                    .take(3)
+                    .map(describe)
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            )
+        };
+        Outcome::new(Verdict::NotSupported, text + &month_note)
+    } else {
+        let units: u32 = found
+            .iter()
+            .flat_map(|h| h.years.values().map(|v| v.0))
+            .sum();
+        let tiv: f64 = found.iter().map(|h| h.tiv).sum();
+        let est: f64 = found.iter().map(|h| h.est_tiv).sum();
+        let mut text = format!(
+            "SIPRI lists from {sn} to {rn} in {win}: {}",
+            found
+                .iter()
+                .take(5)
+                .map(describe)
+                .collect::<Vec<_>>()
+                .join("; ")
+        );
+        if found.len() > 5 {
+            text.push_str(&format!("; and {} more", found.len() - 5));
+        }
+        let mut o = Outcome::new(Verdict::Supported, String::new());
+        if let Some(d) = &c.weapon.designation {
+            let exact = found.iter().any(|h| same_designation(d, &h.designation));
+            if !exact {
+                let names: Vec<&str> = found.iter().map(|h| h.designation.as_str()).collect();
+                text.push_str(&format!(
+                    "; SIPRI names it {}, not {d} (same {} family): designation differs",
+                    names.join(", "),
+                    family(d)
+                ));
+                o.caveat = Some("designation differs".into());
+            }
+        }
+        if let Some(n) = c.number
+            && found.iter().any(|h| h.allocated)
+        {
+            // Legacy register: per-year numbers are our even split of a deal total.
+            o.verdict = Verdict::CannotBeChecked;
+            o.caveat = None;
+            text.push_str(&format!(
+                "; stated {n} units: this register gives numbers per deal, and the {units} for {win} are armsflow's allocation across delivery years, not SIPRI's"
+            ));
+        } else if let Some(n) = c.number
+            && n != units
+        {
+            o.verdict = Verdict::NotSupported;
+            o.caveat = None;
+            text.push_str(&format!(
+                "; stated {n} units, SIPRI lists {units} delivered in {win}"
+            ));
+        }
+        o.explanation = text + &month_note;
+        o.computed = (units > 0).then_some(f64::from(units));
+        o.estimated = (tiv > 0.0).then(|| est / tiv);
+        o
+    };
+    o.window = Some(win);
+    let count = c
+        .number
+        .map_or(String::new(), |n| format!(", exactly {n} units"));
+    o.tolerance = Some(match &c.weapon.designation {
+        Some(d) => format!("a {} family delivery in {win}{count}", family(d)),
+        None => format!("a {what} delivery in {win}{count}"),
+    });
+    Ok(o)
+}
+
+pub(crate) fn check_presence(c: &PresenceClaim, rel: &Release) -> Outcome {
+    match presence(c, rel) {
+        Ok(o) => o,
+        Err(o) => *o,
+    }
+}
+
+fn presence(c: &PresenceClaim, rel: &Release) -> Result<Outcome, Box<Outcome>> {
+    bilateral(rel)?;
+    let all = span(rel)?;
+    let (sn, rn) = (supplier_name(c.supplier.as_ref()), &c.recipient.name);
+    let what = c.weapon.label();
+    let found = match ids(rel, c.supplier.as_ref(), &c.recipient) {
+        Some((s, r)) => hits(rel, s, r, &c.weapon, all),
+        None => Vec::new(),
+    };
+    // "never bought drones" where SIPRI lists loitering munitions only.
+    if found.is_empty()
+        && c.presence != Presence::NoLonger
+        && let (Some(k), None, Some((s, r))) = (
+            c.weapon.kind,
+            &c.weapon.designation,
+            ids(rel, c.supplier.as_ref(), &c.recipient),
+        )
+    {
+        let near = near_hits(rel, s, r, k, all);
+        if !near.is_empty() {
+            let mut o = Outcome::cannot(format!(
+                "SIPRI lists no {what} deliveries from {sn} to {rn} in {all} but lists {}, which prose may also call {what}s: whether they count is a matter of definition",
+                near.join(", ")
+            ));
+            o.window = Some(all);
+            return Ok(o);
+        }
+    }
+    let recent = Window {
+        start: all.end.saturating_sub(4).max(all.start),
+        end: all.end,
+    };
+    let years: Vec<u16> = {
+        let mut y: Vec<u16> = found.iter().flat_map(|h| h.years.keys().copied()).collect();
+        y.sort();
+        y.dedup();
+        y
+    };
+    let tiv: f64 = found.iter().map(|h| h.tiv).sum();
+    let listed = format!(
+        "SIPRI lists {what} deliveries from {sn} to {rn} worth {tiv:.2} TIV in {}: {}",
+        years
+            .iter()
+            .map(u16::to_string)
+            .collect::<Vec<_>>()
+            .join(", "),
+        found
+            .iter()
+            .take(5)
+            .map(describe)
+            .collect::<Vec<_>>()
+            .join("; ")
+    ) + &if found.len() > 5 {
+        format!("; and {} more", found.len() - 5)
+    } else {
+        String::new()
+    };
+    let none = format!(
+        "SIPRI has no record of {what} deliveries from {sn} to {rn} in the release's span {all} (earlier years are not covered)"
+    );
+    let (ok, text, tol) = match c.presence {
+        Presence::Past => (
+            !years.is_empty(),
+            if years.is_empty() { none } else { listed },
+            format!("any delivery record in {all} (the release's whole span)"),
+        ),
+        Presence::Never => (
+            years.is_empty(),
+            if years.is_empty() { none } else { listed },
+            format!("no delivery record at all in {all}"),
+        ),
+        Presence::NoLonger => {
+            let before = years.iter().any(|y| *y < recent.start);
+            let lately = years.iter().any(|y| recent.contains(*y));
+            (
+                before && !lately,
+                if years.is_empty() { none } else { listed },
+                format!(
+                    "deliveries before {}, none in the latest five years {recent}",
+                    recent.start
+                ),
+            )
+        }
+    };
+    let mut o = Outcome::new(
+        if ok {
+            Verdict::Supported
+        } else {
+            Verdict::NotSupported
+        },
+        text,
+    );
+    o.window = Some(all);
+    o.tolerance = Some(tol);
+    o.computed = Some(tiv);
+    Ok(o)
+}
