@@ -3,11 +3,8 @@
 //! Each subcommand lives in its own file under `cmd/` and stays thin: parse
 //! arguments, call the library crates, render.
 
-use clap::{Parser, Subcommand};
-
-mod cmd;
-mod common;
-mod output;
+use armsflow_cli::{cmd, common};
+use clap::{CommandFactory, Parser, Subcommand};
 
 #[derive(Parser)]
 #[command(
@@ -65,6 +62,10 @@ enum Command {
     Fetch(cmd::fetch::Args),
     /// What changed between two releases
     Diff(cmd::diff::Args),
+    /// Print shell completions: `armsflow completions bash > ~/.local/share/bash-completion/completions/armsflow`
+    Completions(cmd::completions::CompletionsArgs),
+    /// Print the man page (roff): `armsflow man | man -l -`
+    Man(cmd::completions::ManArgs),
 }
 
 fn main() {
@@ -88,6 +89,8 @@ fn main() {
         Command::Serve(a) => cmd::serve::run(a),
         Command::Fetch(a) => cmd::fetch::run(a),
         Command::Diff(a) => cmd::diff::run(a),
+        Command::Completions(a) => cmd::completions::completions(Cli::command(), a),
+        Command::Man(a) => cmd::completions::man(Cli::command(), a),
     };
     if let Err(e) = result {
         eprintln!("armsflow: {e:#}");

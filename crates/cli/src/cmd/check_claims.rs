@@ -3,7 +3,7 @@
 
 use crate::cmd::check::verdict_table;
 use crate::common::{self, DataArgs, UserError};
-use crate::output::{self, OutputArgs};
+use crate::output::{self, OutputArgs, Table};
 use claims::{Names, check_text};
 use std::io::Read;
 use std::path::PathBuf;
@@ -45,9 +45,16 @@ fn read_text(path: &PathBuf) -> anyhow::Result<String> {
 
 pub fn run(args: Args) -> anyhow::Result<()> {
     let text = read_text(&args.file)?;
-    let rel = common::load_release(&args.data)?;
-    let (checks, skipped) = check_text(&text, &rel, Names::builtin());
-    let heading = format!("Claims in {}", args.file.display());
+    let label = args.file.display().to_string();
+    let t = compute(&text, &label, args.verbose, &args.data)?;
+    output::emit(&t, &args.out)
+}
+
+/// Checks every claim in `text` (read from `label`); shared with the Python package.
+pub fn compute(text: &str, label: &str, verbose: bool, data: &DataArgs) -> anyhow::Result<Table> {
+    let rel = common::load_release(data)?;
+    let (checks, skipped) = check_text(text, &rel, Names::builtin());
+    let heading = format!("Claims in {label}");
     let mut t = verdict_table(&rel, &heading, &checks, true);
     let n = checks.len();
     let supported = checks
@@ -57,7 +64,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     t.notes
         .insert(0, format!("{n} claim(s) found, {supported} supported."));
     if !skipped.is_empty() {
-        if args.verbose {
+        if verbose {
             for s in &skipped {
                 t.note(format!("Skipped: \"{}\" — {}.", s.sentence, s.reason));
             }
@@ -68,5 +75,5 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             ));
         }
     }
-    output::emit(&t, &args.out)
+    Ok(t)
 }

@@ -46,7 +46,8 @@ pub struct Args {
     pub out: OutputArgs,
 }
 
-pub fn run(args: Args) -> anyhow::Result<()> {
+/// The two releases and their differences, as `args` select them.
+fn prepare(args: &Args) -> anyhow::Result<(ReleaseDiff, Release, Release)> {
     if !(args.threshold >= 0.0 && args.min_change >= 0.0 && args.min_change <= 100.0) {
         return Err(
             UserError("--threshold must be ≥ 0 and --min-change between 0 and 100".into()).into(),
@@ -69,7 +70,18 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         country,
         years,
     };
-    let d = diff(&a, &b, &opts);
+    Ok((diff(&a, &b, &opts), a, b))
+}
+
+/// The machine-format table (values, or deals with `--deals`); shared with
+/// the Python package.
+pub fn compute(args: &Args) -> anyhow::Result<Table> {
+    let (d, a, b) = prepare(args)?;
+    machine_table(args, &d, &a, &b)
+}
+
+pub fn run(args: Args) -> anyhow::Result<()> {
+    let (d, a, b) = prepare(&args)?;
     if args.out.format == Format::Json {
         let value = serde_json::json!({
             "diff": d,
@@ -80,14 +92,10 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         let t = serde_json::to_string_pretty(&value)? + "\n";
         return write_text(&args.out, &t);
     }
-    let limit = args.limit.unwrap_or(match args.out.format {
-        Format::Table | Format::Markdown => TABLE_LIMIT,
-        _ => usize::MAX,
-    });
-    let mut values = values_table(&d, limit);
-    let mut deals = deals_table(&d, limit);
-    let human = matches!(args.out.format, Format::Table | Format::Markdown);
-    if human {
+    if matches!(args.out.format, Format::Table | Format::Markdown) {
+        let limit = args.limit.unwrap_or(TABLE_LIMIT);
+        let mut values = values_table(&d, limit);
+        let mut deals = deals_table(&d, limit);
         // Values first (the question most users bring), deals after; the
         // notes go under whichever table comes last.
         let text = match deals.as_mut() {
@@ -104,7 +112,13 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         };
         return write_text(&args.out, &text);
     }
-    let mut t = match (args.deals, deals) {
+    output::emit(&machine_table(&args, &d, &a, &b)?, &args.out)
+}
+
+fn machine_table(args: &Args, d: &ReleaseDiff, a: &Release, b: &Release) -> anyhow::Result<Table> {
+    let limit = args.limit.unwrap_or(usize::MAX);
+    let values = values_table(d, limit);
+    let mut t = match (args.deals, deals_table(d, limit)) {
         (true, Some(t)) => t,
         (true, None) => {
             return Err(UserError(
@@ -116,8 +130,8 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         }
         (false, _) => values,
     };
-    add_notes(&mut t, &d, &a, &b);
-    output::emit(&t, &args.out)
+    add_notes(&mut t, d, a, b);
+    Ok(t)
 }
 
 fn write_text(out: &OutputArgs, text: &str) -> anyhow::Result<()> {
@@ -358,4 +372,7 @@ fn add_notes(t: &mut Table, d: &ReleaseDiff, a: &Release, b: &Release) {
     }
     t.note(format!("A: {} ({})", a.citation(), a.meta.format.as_str()));
     t.note(format!("B: {} ({})", b.citation(), b.meta.format.as_str()));
+    t.set_meta("release_a", a.meta.id.clone());
+    t.release_meta(b);
+    t.set_meta("release_b", b.meta.id.clone());
 }

@@ -1,5 +1,6 @@
 pub mod check;
 pub mod check_claims;
+pub mod completions;
 pub mod concentration;
 pub mod demo_data;
 pub mod diff;
