@@ -48,6 +48,8 @@ enum Command {
     Switching(cmd::switching::Args),
     /// Supplier mix before vs after a country joined a group
     EventStudy(cmd::event_study::Args),
+    /// The register's deals behind a country's imports or exports in a window
+    Deals(cmd::deals::Args),
     /// Ordered but undelivered TIV by supplier (legacy register releases)
     Pipeline(cmd::pipeline::Args),
     /// Run a diversification scenario from a TOML file
@@ -82,6 +84,7 @@ fn main() {
         Command::Groups(a) => cmd::groups::run(a),
         Command::Switching(a) => cmd::switching::run(a),
         Command::EventStudy(a) => cmd::event_study::run(a),
+        Command::Deals(a) => cmd::deals::run(a),
         Command::Pipeline(a) => cmd::pipeline::run(a),
         Command::Scenario(a) => cmd::scenario::run(a),
         Command::Check(a) => cmd::check::run(a),
