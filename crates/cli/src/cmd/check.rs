@@ -43,7 +43,9 @@ pub fn verdict_table(
     checks: &[TextCheck],
     with_sentence: bool,
 ) -> Table {
-    let mut cols = vec!["#"];
+    // Not "#": a header starting with '#' reads as a comment line to pandas,
+    // R and many CSV sniffers.
+    let mut cols = vec!["claim no."];
     if with_sentence {
         cols.push("sentence");
     }
