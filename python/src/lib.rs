@@ -193,14 +193,14 @@ fn releases_table(dir: Option<&std::path::Path>) -> anyhow::Result<Table> {
             Cell::text(m.generated.clone().unwrap_or(m.generated_raw.clone())),
             year(m.first_year),
             year(m.last_year),
-            Cell::text(m.synthetic.to_string()),
+            Cell::Bool(m.synthetic),
             Cell::text(&m.source_file),
             Cell::text(&m.imported_at),
             Cell::Int(r.flows as i64),
             Cell::Int(r.deals as i64),
             Cell::Int(r.rejected.len() as i64),
             Cell::tiv(r.tiv_total),
-            Cell::text((i + 1 == n).to_string()),
+            Cell::Bool(i + 1 == n),
         ]);
     }
     t.set_meta("attribution", model::SIPRI_ATTRIBUTION);

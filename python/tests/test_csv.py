@@ -49,10 +49,6 @@ COMMANDS = [
 ]
 
 
-def tiv_columns(header: list[str]) -> list[int]:
-    return [i for i, h in enumerate(header) if h.startswith("TIV") or h.endswith("TIV")]
-
-
 @pytest.mark.parametrize("name,args", COMMANDS, ids=[c[0] for c in COMMANDS])
 def test_csv_is_clean(name, args, cli, two_releases, tmp_path):
     d, legacy, current = two_releases
@@ -71,12 +67,24 @@ def test_csv_is_clean(name, args, cli, two_releases, tmp_path):
     # Provenance still reaches the person at the terminal.
     assert "SIPRI" in out.stderr.decode() or name.startswith("groups-"), out.stderr.decode()
 
+    # The same command with -o writes the same bytes plus a data package
+    # descriptor, whose field units say which columns are TIV.
+    target = tmp_path / f"{name}.csv"
+    subprocess.run(argv + ["-o", str(target)], capture_output=True, check=True)
+    assert target.read_bytes() == out.stdout, f"{name}: -o differs from stdout"
+    dp = json.loads((tmp_path / f"{name}.datapackage.json").read_text())
+    fields = dp["resources"][0]["schema"]["fields"]
+
     rows = list(csv.reader(io.StringIO(text, newline="")))
     header, body = rows[0], rows[1:]
+    assert [f["name"] for f in fields] == header, name
+    tiv_cols = [i for i, f in enumerate(fields) if f.get("unit") == "TIV (millions)"]
+    if name not in ("groups-list", "groups-members", "check", "check-claims", "diff-deals"):
+        assert tiv_cols, f"{name}: no TIV column found in {fields}"
     assert len(set(header)) == len(header), f"{name}: duplicate column names {header}"
     assert all(len(r) == len(header) for r in body), f"{name}: ragged rows"
     for r in body:
-        for i in tiv_columns(header):
+        for i in tiv_cols:
             cell = r[i]
             if cell:
                 float(cell)

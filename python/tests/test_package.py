@@ -129,3 +129,20 @@ def test_pipeline_and_diff_across_releases(two_releases):
     assert diff.attrs["release_a"] == legacy and diff.attrs["release_b"] == current
     # Default: the two newest releases.
     assert len(armsflow.diff(country="Kazakhstan", data_dir=d)) == len(diff)
+
+
+def test_seed_article_example_runs(data_dir):
+    import subprocess
+    import sys
+
+    from conftest import REPO
+
+    out = subprocess.run(
+        [sys.executable, str(REPO / "examples/seed_article.py"), "--data-dir", str(data_dir)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "= 88.4 %" in out.stdout, out.stdout
+    assert "rank 3, 10.6 %" in out.stdout, out.stdout
+    assert "Source: SIPRI Arms Transfers Database" in out.stdout

@@ -38,6 +38,8 @@ pub const EXTRA_DECIMALS: i32 = 3;
 pub enum Cell {
     Text(String),
     Int(i64),
+    /// Yes/no in tables, `true`/`false` in CSV and JSON, boolean in Arrow.
+    Bool(bool),
     /// Millions of TIV: two decimals everywhere.
     Tiv(f64),
     Num {
@@ -95,6 +97,7 @@ impl Cell {
         match self {
             Cell::Text(s) => s.clone(),
             Cell::Int(i) => i.to_string(),
+            Cell::Bool(b) => (if *b { "yes" } else { "no" }).to_string(),
             Cell::Tiv(v) => format!("{v:.2}"),
             Cell::Num { v, decimals } => format!("{v:.decimals$}"),
             Cell::Pct { v, decimals } => format!("{:.decimals$}%", v * 100.0),
@@ -132,6 +135,7 @@ impl Cell {
         match self {
             Cell::Text(s) => s.clone(),
             Cell::Int(i) => i.to_string(),
+            Cell::Bool(b) => b.to_string(),
             Cell::List { items, .. } => items.join("; "),
             Cell::Empty => String::new(),
             _ => self
@@ -145,6 +149,7 @@ impl Cell {
         match self {
             Cell::Text(_) | Cell::List { .. } => Value::String(self.raw()),
             Cell::Int(i) => Value::from(*i),
+            Cell::Bool(b) => Value::Bool(*b),
             Cell::Empty => Value::Null,
             _ => self.machine_number().map_or(Value::Null, Value::from),
         }
@@ -510,6 +515,8 @@ mod tests {
         assert_eq!(Cell::num(0.1 + 0.2, 3).raw(), "0.3");
         assert_eq!(Cell::pct(f64::NAN).raw(), "");
         assert_eq!(Cell::pct(f64::NAN).json(), serde_json::Value::Null);
+        assert_eq!(Cell::Bool(true).raw(), "true");
+        assert_eq!(Cell::Bool(false).display(), "no");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 mod alignment_real;
 mod crash_safety;
+mod csv_output;
 mod diff;
 mod fetch;
 mod import_cli;

@@ -106,8 +106,7 @@ fn table(
             Cell::text(&deal.description),
             Cell::text(Category::from_u8(deal.category).sipri_name()),
             opt_int(deal.order_year),
-            deal.order_year_estimated
-                .map_or(Cell::Empty, |e| Cell::text(if e { "yes" } else { "no" })),
+            deal.order_year_estimated.map_or(Cell::Empty, Cell::Bool),
             opt_int(deal.number_ordered),
             opt_int(deal.number_delivered),
             Cell::list(r.years.iter().map(|y| y.to_string()).collect(), usize::MAX),

@@ -4,7 +4,7 @@
 
 use super::{Cell, TIV_DECIMALS, Table, round_to};
 use anyhow::Context;
-use arrow_array::{ArrayRef, Float64Array, Int64Array, RecordBatch, StringArray};
+use arrow_array::{ArrayRef, BooleanArray, Float64Array, Int64Array, RecordBatch, StringArray};
 use arrow_schema::{DataType, Field, Schema};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -17,12 +17,15 @@ fn column_type(t: &Table, c: usize) -> DataType {
         let this = match t.cell(r, c) {
             Cell::Empty => continue,
             Cell::Int(_) => DataType::Int64,
+            Cell::Bool(_) => DataType::Boolean,
             Cell::Tiv(_) | Cell::Num { .. } | Cell::Pct { .. } => DataType::Float64,
             Cell::Text(_) | Cell::List { .. } => return DataType::Utf8,
         };
         ty = Some(match (ty, this) {
             (None, x) => x,
-            (Some(DataType::Int64), DataType::Int64) => DataType::Int64,
+            (Some(a), b) if a == b => b,
+            // Booleans never mix with numbers: text keeps both readable.
+            (Some(DataType::Boolean), _) | (_, DataType::Boolean) => return DataType::Utf8,
             _ => DataType::Float64,
         });
     }
@@ -50,6 +53,7 @@ pub(super) fn schema_type(t: &Table, c: usize) -> &'static str {
     match column_type(t, c) {
         DataType::Int64 => "integer",
         DataType::Float64 => "number",
+        DataType::Boolean => "boolean",
         _ => "string",
     }
 }
@@ -74,6 +78,12 @@ pub fn record_batch(t: &Table) -> anyhow::Result<RecordBatch> {
                     _ => None,
                 })))
             }
+            DataType::Boolean => Arc::new(BooleanArray::from_iter((0..n).map(
+                |r| match t.cell(r, c) {
+                    Cell::Bool(b) => Some(*b),
+                    _ => None,
+                },
+            ))),
             DataType::Float64 => Arc::new(Float64Array::from_iter((0..n).map(
                 |r| match t.cell(r, c) {
                     Cell::Int(i) => Some(*i as f64),
