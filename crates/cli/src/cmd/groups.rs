@@ -270,10 +270,10 @@ fn shares_table(rel: &Release, dir: Direction, f: &Filter, series: &[Vec<GroupSh
         ],
     );
     for s in series.iter().flatten() {
+        // Four in tables; every member in machine formats.
         let top: Vec<String> = s
             .members
             .iter()
-            .take(4)
             .map(|m| format!("{} {:.1}%", name(rel, m.entity), m.share * 100.0))
             .collect();
         t.row(vec![
@@ -283,7 +283,7 @@ fn shares_table(rel: &Release, dir: Direction, f: &Filter, series: &[Vec<GroupSh
             Cell::tiv(s.total),
             Cell::opt_pct(s.share),
             Cell::Int(s.members.len() as i64),
-            Cell::text(top.join(", ")),
+            Cell::list(top, 4),
         ]);
         if s.outside_membership_tiv > 0.0 {
             t.note(format!(
