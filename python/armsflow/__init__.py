@@ -36,6 +36,13 @@ import pyarrow as pa
 from . import _native
 from ._native import SIPRI_ATTRIBUTION, ArmsflowError, UsageError
 
+try:
+    from importlib.metadata import version as _version
+
+    __version__ = _version("armsflow")
+except Exception:  # not installed (e.g. imported from a source tree)
+    __version__ = "unknown"
+
 __all__ = [
     "ArmsflowError",
     "UsageError",
@@ -64,7 +71,9 @@ Periods = Union[str, Sequence[str], None]
 
 def _frame(result: Tuple[pa.RecordBatch, Dict[str, Any]]) -> pd.DataFrame:
     batch, attrs = result
-    df = pa.Table.from_batches([batch]).to_pandas()
+    # The batch arrived through the Arrow C data interface (no copy); pandas
+    # may take its buffers over (self_destruct) instead of copying them.
+    df = pa.Table.from_batches([batch]).to_pandas(split_blocks=True, self_destruct=True)
     df.attrs.update(attrs)
     return df
 
