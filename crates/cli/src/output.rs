@@ -230,7 +230,9 @@ pub enum Format {
     Table,
     /// RFC 4180, header first; notes to stderr (see --meta)
     Csv,
+    /// Rows, notes and provenance in one object
     Json,
+    /// A Markdown table with the notes under it
     Markdown,
     /// Needs -o FILE
     Parquet,
