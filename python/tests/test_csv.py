@@ -128,3 +128,35 @@ def test_meta_keeps_comments_and_file_gets_a_data_package(cli, data_dir, tmp_pat
     assert dp["armsflow"]["window"].startswith("2020-2024")
     assert "SIPRI" in dp["sources"][0]["title"]
     assert dp["licenses"][0]["title"]
+
+
+def _floats(v, key=""):
+    if isinstance(v, dict):
+        for k, x in v.items():
+            yield from _floats(x, k)
+    elif isinstance(v, list):
+        for x in v:
+            yield from _floats(x, key)
+    elif isinstance(v, float):
+        yield key, v
+
+
+@pytest.mark.parametrize("name,args", COMMANDS, ids=[c[0] for c in COMMANDS])
+def test_json_numbers_have_fixed_precision(name, args, cli, two_releases):
+    d, legacy, current = two_releases
+    subs = {
+        "legacy": legacy,
+        "current": current,
+        "seed": str(shared_file(SEED_ARTICLE)),
+        "scenario": str(REPO / "examples/scenarios/kazakhstan-diversify.toml"),
+    }
+    argv = [cli] + [a.format(**subs) for a in args] + ["--format", "json", "--data-dir", str(d)]
+    out = subprocess.run(argv, capture_output=True, check=True)
+    doc = json.loads(out.stdout)
+    tiv_keys = {"a", "b", "change", "tiv", "tiv_a"}
+    if "columns" in doc:  # a table: TIV columns named as in the CSV
+        tiv_keys |= {c for c in doc["columns"] if "TIV" in c}
+    for key, x in _floats(doc):
+        decimals = len(repr(x).split(".")[1]) if "." in repr(x) and "e" not in repr(x) else 0
+        limit = 2 if key in tiv_keys else 6
+        assert decimals <= limit, f"{name}: {key}={x!r}"

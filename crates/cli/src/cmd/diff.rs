@@ -83,12 +83,13 @@ pub fn compute(args: &Args) -> anyhow::Result<Table> {
 pub fn run(args: Args) -> anyhow::Result<()> {
     let (d, a, b) = prepare(&args)?;
     if args.out.format == Format::Json {
-        let value = serde_json::json!({
+        let mut value = serde_json::json!({
             "diff": d,
             "citation_a": a.citation(),
             "citation_b": b.citation(),
             "attribution": model::SIPRI_ATTRIBUTION,
         });
+        tidy_numbers(&mut value, "");
         let t = serde_json::to_string_pretty(&value)? + "\n";
         return write_text(&args.out, &t);
     }
@@ -132,6 +133,29 @@ fn machine_table(args: &Args, d: &ReleaseDiff, a: &Release, b: &Release) -> anyh
     };
     add_notes(&mut t, d, a, b);
     Ok(t)
+}
+
+/// The JSON's numbers at the precision CSV uses (README "Exact numbers"):
+/// TIV values (`a`, `b`, `change`, `tiv`, `tiv_a`) to hundredths, fractions
+/// (`relative`, `min_relative`) to six decimals, so no float noise such as
+/// `900.6666666666665` reaches a user.
+fn tidy_numbers(v: &mut serde_json::Value, key: &str) {
+    use serde_json::Value;
+    match v {
+        Value::Object(m) => m.iter_mut().for_each(|(k, x)| tidy_numbers(x, k)),
+        Value::Array(a) => a.iter_mut().for_each(|x| tidy_numbers(x, key)),
+        Value::Number(n) if n.is_f64() => {
+            let d = match key {
+                "a" | "b" | "change" | "tiv" | "tiv_a" | "threshold" => output::TIV_DECIMALS,
+                _ => output::PCT_DECIMALS + 2,
+            };
+            let rounded = n.as_f64().map(|x| output::round_to(x, d));
+            if let Some(r) = rounded.and_then(serde_json::Number::from_f64) {
+                *n = r;
+            }
+        }
+        _ => {}
+    }
 }
 
 fn write_text(out: &OutputArgs, text: &str) -> anyhow::Result<()> {
