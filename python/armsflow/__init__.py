@@ -8,7 +8,8 @@ handed over as Arrow. Provenance travels with it in ``DataFrame.attrs``:
 - ``window``: the window, basis and category (``"2020-2024 by delivery year, all categories"``),
 - ``attribution`` / ``citation``: SIPRI's attribution line and the release's citation,
 - ``synthetic``: True for armsflow's synthetic demo data (never SIPRI's),
-- ``estimated_share``: share of the total resting on SIPRI estimates (where defined),
+- ``estimated_share``: fraction (0-1) of the total resting on values SIPRI marks
+  as estimates (where defined),
 - ``title``, ``notes``: the headline and the notes the CLI prints under its tables,
 - ``units``: column -> unit (``"TIV (millions)"``, ``"percent"``).
 
@@ -378,7 +379,8 @@ def diff(
 ) -> pd.DataFrame:
     """What SIPRI revised between releases ``a`` and ``b`` (ids or unique
     prefixes; default: the two newest stored releases), one row per revised
-    value (or, with ``deals=True``, per added/removed/changed deal)."""
+    value (or, with ``deals=True``, per added/removed/changed deal).
+    ``attrs`` has ``release_a`` and ``release_b``."""
     if a is None or b is None:
         ids = list(releases(data_dir)["id"])
         if len(ids) < 2:
