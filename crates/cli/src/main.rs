@@ -3,11 +3,8 @@
 //! Each subcommand lives in its own file under `cmd/` and stays thin: parse
 //! arguments, call the library crates, render.
 
-use clap::{Parser, Subcommand};
-
-mod cmd;
-mod common;
-mod output;
+use armsflow_cli::{cmd, common};
+use clap::{CommandFactory, Parser, Subcommand};
 
 #[derive(Parser)]
 #[command(
@@ -51,6 +48,8 @@ enum Command {
     Switching(cmd::switching::Args),
     /// Supplier mix before vs after a country joined a group
     EventStudy(cmd::event_study::Args),
+    /// The register's deals behind a country's imports or exports in a window
+    Deals(cmd::deals::Args),
     /// Ordered but undelivered TIV by supplier (legacy register releases)
     Pipeline(cmd::pipeline::Args),
     /// Run a diversification scenario from a TOML file
@@ -65,6 +64,10 @@ enum Command {
     Fetch(cmd::fetch::Args),
     /// What changed between two releases
     Diff(cmd::diff::Args),
+    /// Print shell completions: `armsflow completions bash > ~/.local/share/bash-completion/completions/armsflow`
+    Completions(cmd::completions::CompletionsArgs),
+    /// Print the man page (roff): `armsflow man | man -l -`
+    Man(cmd::completions::ManArgs),
 }
 
 fn main() {
@@ -81,6 +84,7 @@ fn main() {
         Command::Groups(a) => cmd::groups::run(a),
         Command::Switching(a) => cmd::switching::run(a),
         Command::EventStudy(a) => cmd::event_study::run(a),
+        Command::Deals(a) => cmd::deals::run(a),
         Command::Pipeline(a) => cmd::pipeline::run(a),
         Command::Scenario(a) => cmd::scenario::run(a),
         Command::Check(a) => cmd::check::run(a),
@@ -88,6 +92,8 @@ fn main() {
         Command::Serve(a) => cmd::serve::run(a),
         Command::Fetch(a) => cmd::fetch::run(a),
         Command::Diff(a) => cmd::diff::run(a),
+        Command::Completions(a) => cmd::completions::completions(Cli::command(), a),
+        Command::Man(a) => cmd::completions::man(Cli::command(), a),
     };
     if let Err(e) = result {
         eprintln!("armsflow: {e:#}");

@@ -1,32 +1,70 @@
 //! Rendering of results as table, CSV, JSON, Markdown or Parquet.
 //!
-//! Every subcommand builds one [`Table`]: a title, typed cells and notes (the
-//! window, release, attribution and caveats). Values stay unrounded in cells;
-//! only the human formats (table, markdown) round. CSV writes the notes as
-//! leading `# ` comment lines, Parquet as file key-value metadata, JSON as a
-//! `notes` array, so no format loses the attribution.
+//! Every subcommand builds one [`Table`]: a title, typed cells, notes (the
+//! window, release, attribution and caveats) and key-value provenance. Human
+//! formats (table, markdown) round to each cell's display precision. Machine
+//! formats never lose meaning either:
+//!
+//! - CSV is RFC 4180 with the header first and nothing else; the title and
+//!   notes go to standard error (and, with `-o FILE.csv`, to a Frictionless
+//!   Data Package descriptor beside the file). `--meta` puts them back as
+//!   leading `# ` comment lines.
+//! - CSV and JSON print numbers at a fixed precision ([`TIV_DECIMALS`],
+//!   [`PCT_DECIMALS`], [`EXTRA_DECIMALS`]) so float noise such as
+//!   `3053.1799999999994` never reaches a user; Parquet keeps shares at full
+//!   precision (TIV is rounded to hundredths everywhere: that is its exact value).
+//! - Lists are written in full (`; `-separated); only human formats shorten them.
 
-use anyhow::{Context, bail};
+mod columnar;
+mod datapackage;
+
+pub use columnar::record_batch;
+
+use anyhow::Context;
 use std::io::Write;
-use std::path::PathBuf;
-use std::sync::Arc;
+use std::path::{Path, PathBuf};
+
+/// TIV decimals in every format: SIPRI's register values have at most two,
+/// so a sum rounded to hundredths is exact.
+pub const TIV_DECIMALS: i32 = 2;
+/// Percentage decimals in CSV and JSON (88.4312 = 88.4312 %).
+pub const PCT_DECIMALS: i32 = 4;
+/// Other numbers (HHI, effective number, percentage-point changes) keep their
+/// display decimals plus this many in CSV and JSON.
+pub const EXTRA_DECIMALS: i32 = 3;
 
 /// One value. The `decimals` of numbers apply to human formats only.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
     Text(String),
     Int(i64),
+    /// Yes/no in tables, `true`/`false` in CSV and JSON, boolean in Arrow.
+    Bool(bool),
+    /// Millions of TIV: two decimals everywhere.
+    Tiv(f64),
     Num {
         v: f64,
         decimals: usize,
     },
-    /// A fraction (0.884) shown as a percentage (88.4); machine formats write
-    /// the percentage unrounded, so headers should say `%`.
+    /// A fraction (0.884) shown as a percentage (88.4); headers should say `%`.
     Pct {
         v: f64,
         decimals: usize,
     },
+    /// Names; human formats show the first `shown` and count the rest,
+    /// machine formats write all of them.
+    List {
+        items: Vec<String>,
+        shown: usize,
+    },
     Empty,
+}
+
+/// `v` rounded to `d` decimals, without a negative zero.
+pub fn round_to(v: f64, d: i32) -> f64 {
+    let m = 10f64.powi(d);
+    let r = (v * m).round() / m;
+    if r == 0.0 { 0.0 } else { r }
 }
 
 impl Cell {
@@ -35,7 +73,7 @@ impl Cell {
     }
     /// TIV millions: two decimals, as SIPRI publishes register values.
     pub fn tiv(v: f64) -> Cell {
-        Cell::Num { v, decimals: 2 }
+        Cell::Tiv(v)
     }
     pub fn num(v: f64, decimals: usize) -> Cell {
         Cell::Num { v, decimals }
@@ -49,42 +87,79 @@ impl Cell {
     pub fn opt_pct(fraction: Option<f64>) -> Cell {
         fraction.map_or(Cell::Empty, Cell::pct)
     }
+    /// A list of names showing at most `shown` in human formats.
+    pub fn list(items: Vec<String>, shown: usize) -> Cell {
+        Cell::List { items, shown }
+    }
 
-    /// Human rendering (rounded).
+    /// Human rendering (rounded, lists shortened).
     pub fn display(&self) -> String {
         match self {
             Cell::Text(s) => s.clone(),
             Cell::Int(i) => i.to_string(),
+            Cell::Bool(b) => (if *b { "yes" } else { "no" }).to_string(),
+            Cell::Tiv(v) => format!("{v:.2}"),
             Cell::Num { v, decimals } => format!("{v:.decimals$}"),
             Cell::Pct { v, decimals } => format!("{:.decimals$}%", v * 100.0),
+            Cell::List { items, shown } => {
+                let mut s = items
+                    .iter()
+                    .take(*shown)
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                if items.len() > *shown {
+                    s.push_str(&format!(" (+{} more)", items.len() - shown));
+                }
+                s
+            }
             Cell::Empty => String::new(),
         }
     }
 
-    /// Machine rendering (unrounded).
-    fn raw(&self) -> String {
+    /// The number CSV and JSON write: fixed precision, no float noise.
+    fn machine_number(&self) -> Option<f64> {
+        let v = match self {
+            Cell::Int(i) => *i as f64,
+            Cell::Tiv(v) => round_to(*v, TIV_DECIMALS),
+            Cell::Pct { v, .. } => round_to(v * 100.0, PCT_DECIMALS),
+            Cell::Num { v, decimals } => round_to(*v, *decimals as i32 + EXTRA_DECIMALS),
+            _ => return None,
+        };
+        v.is_finite().then_some(v)
+    }
+
+    /// Machine rendering: full text and lists, numbers at fixed precision,
+    /// undefined numbers (0/0) empty.
+    pub fn raw(&self) -> String {
         match self {
             Cell::Text(s) => s.clone(),
             Cell::Int(i) => i.to_string(),
-            Cell::Num { v, .. } => v.to_string(),
-            Cell::Pct { v, .. } => (v * 100.0).to_string(),
+            Cell::Bool(b) => b.to_string(),
+            Cell::List { items, .. } => items.join("; "),
             Cell::Empty => String::new(),
+            _ => self
+                .machine_number()
+                .map_or(String::new(), |v| v.to_string()),
         }
     }
 
     fn json(&self) -> serde_json::Value {
         use serde_json::Value;
         match self {
-            Cell::Text(s) => Value::String(s.clone()),
+            Cell::Text(_) | Cell::List { .. } => Value::String(self.raw()),
             Cell::Int(i) => Value::from(*i),
-            Cell::Num { v, .. } => Value::from(*v),
-            Cell::Pct { v, .. } => Value::from(v * 100.0),
+            Cell::Bool(b) => Value::Bool(*b),
             Cell::Empty => Value::Null,
+            _ => self.machine_number().map_or(Value::Null, Value::from),
         }
     }
 
     fn is_numeric(&self) -> bool {
-        matches!(self, Cell::Int(_) | Cell::Num { .. } | Cell::Pct { .. })
+        matches!(
+            self,
+            Cell::Int(_) | Cell::Tiv(_) | Cell::Num { .. } | Cell::Pct { .. }
+        )
     }
 }
 
@@ -96,6 +171,10 @@ pub struct Table {
     pub rows: Vec<Vec<Cell>>,
     /// Shown under the table: window, release, attribution, caveats.
     pub notes: Vec<String>,
+    /// Machine-readable provenance (`release`, `window`, `attribution`,
+    /// `citation`, `synthetic`, ...): Parquet metadata, the data package
+    /// descriptor, and `DataFrame.attrs` in Python.
+    pub meta: Vec<(String, String)>,
 }
 
 impl Table {
@@ -115,6 +194,30 @@ impl Table {
         self.notes.push(n.into());
     }
 
+    /// Sets provenance `key` (replacing an earlier value).
+    pub fn set_meta(&mut self, key: &str, value: impl Into<String>) {
+        let value = value.into();
+        match self.meta.iter_mut().find(|(k, _)| k == key) {
+            Some(kv) => kv.1 = value,
+            None => self.meta.push((key.to_string(), value)),
+        }
+    }
+
+    pub fn get_meta(&self, key: &str) -> Option<&str> {
+        self.meta
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// Release id, citation, attribution and the synthetic flag of `rel`.
+    pub fn release_meta(&mut self, rel: &model::Release) {
+        self.set_meta("release", rel.meta.id.clone());
+        self.set_meta("citation", rel.citation());
+        self.set_meta("attribution", model::SIPRI_ATTRIBUTION);
+        self.set_meta("synthetic", rel.meta.synthetic.to_string());
+    }
+
     fn cell(&self, r: usize, c: usize) -> &Cell {
         self.rows[r].get(c).unwrap_or(&Cell::Empty)
     }
@@ -125,22 +228,30 @@ pub enum Format {
     /// Aligned columns for a terminal
     #[default]
     Table,
+    /// RFC 4180, header first; notes to stderr (see --meta)
     Csv,
+    /// Rows, notes and provenance in one object
     Json,
+    /// A Markdown table with the notes under it
     Markdown,
     /// Needs -o FILE
     Parquet,
 }
 
-/// `--format` and `--output`, flattened into every query subcommand.
+/// `--format`, `--output` and `--meta`, flattened into every query subcommand.
 #[derive(clap::Args, Debug, Clone, Default)]
 pub struct OutputArgs {
     /// Output format
     #[arg(long, short = 'f', value_enum, default_value_t = Format::Table)]
     pub format: Format,
-    /// Write to FILE instead of standard output (required for parquet)
+    /// Write to FILE instead of standard output (required for parquet); with
+    /// csv also writes FILE.datapackage.json (source, licence, release, window, field units)
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// CSV: keep the title and notes as leading `# ` comment lines instead of
+    /// sending them to standard error
+    #[arg(long)]
+    pub meta: bool,
 }
 
 /// Renders `t` as `args` asks, to stdout or the output file.
@@ -152,12 +263,25 @@ pub fn emit(t: &Table, args: &OutputArgs) -> anyhow::Result<()> {
             )
             .into());
         };
-        return write_parquet(t, path);
+        return columnar::write_parquet(t, path);
     }
-    let text = render(t, args.format)?;
+    let mut text = render(t, args.format)?;
+    if args.format == Format::Csv {
+        if args.meta {
+            text = comment_lines(t) + &text;
+        } else {
+            provenance_to_stderr(t);
+        }
+    }
     match &args.output {
         Some(path) => {
-            std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))
+            write_atomic(path, text.as_bytes())?;
+            if args.format == Format::Csv {
+                let dp = datapackage::path_for(path);
+                let json = serde_json::to_string_pretty(&datapackage::descriptor(t, path))?;
+                write_atomic(&dp, (json + "\n").as_bytes())?;
+            }
+            Ok(())
         }
         None => {
             let mut out = std::io::stdout().lock();
@@ -170,14 +294,48 @@ pub fn emit(t: &Table, args: &OutputArgs) -> anyhow::Result<()> {
     }
 }
 
-/// Text formats; parquet is binary and goes through [`emit`].
+/// Writes beside `path` and renames, so a failure never leaves half a file.
+fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    let name = path
+        .file_name()
+        .with_context(|| format!("{} is not a file name", path.display()))?;
+    let tmp = path.with_file_name(format!(
+        ".{}.{}.tmp",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
+    let res = std::fs::write(&tmp, bytes).and_then(|_| std::fs::rename(&tmp, path));
+    if res.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    res.with_context(|| format!("cannot write {}", path.display()))
+}
+
+fn comment_lines(t: &Table) -> String {
+    std::iter::once(&t.title)
+        .chain(&t.notes)
+        .map(|l| format!("# {l}\n"))
+        .collect()
+}
+
+/// Title and notes for the person at the terminal; stdout stays pure CSV.
+fn provenance_to_stderr(t: &Table) {
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(err, "{}", t.title);
+    for n in &t.notes {
+        let _ = writeln!(err, "{n}");
+    }
+}
+
+/// Text formats; parquet is binary and goes through [`emit`]. CSV here is
+/// the bare table (header first, no comments).
 pub fn render(t: &Table, format: Format) -> anyhow::Result<String> {
     Ok(match format {
         Format::Table => render_table(t),
         Format::Markdown => render_markdown(t),
         Format::Csv => render_csv(t)?,
         Format::Json => serde_json::to_string_pretty(&to_json(t))? + "\n",
-        Format::Parquet => bail!("parquet is a binary format: use -o FILE"),
+        Format::Parquet => anyhow::bail!("parquet is a binary format: use -o FILE"),
     })
 }
 
@@ -264,25 +422,17 @@ fn render_markdown(t: &Table) -> String {
 }
 
 fn render_csv(t: &Table) -> anyhow::Result<String> {
-    let mut s = String::new();
-    for line in std::iter::once(&t.title).chain(&t.notes) {
-        s += &format!("# {line}\n");
-    }
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(&t.columns)?;
     for r in 0..t.rows.len() {
         w.write_record((0..t.columns.len()).map(|c| t.cell(r, c).raw()))?;
     }
-    s += std::str::from_utf8(&w.into_inner()?)?;
-    Ok(s)
+    Ok(String::from_utf8(w.into_inner()?)?)
 }
 
 fn to_json(t: &Table) -> serde_json::Value {
-    let rows: Vec<serde_json::Value> = t
-        .rows
-        .iter()
-        .enumerate()
-        .map(|(r, _)| {
+    let rows: Vec<serde_json::Value> = (0..t.rows.len())
+        .map(|r| {
             let m: serde_json::Map<String, serde_json::Value> = t
                 .columns
                 .iter()
@@ -292,90 +442,25 @@ fn to_json(t: &Table) -> serde_json::Value {
             serde_json::Value::Object(m)
         })
         .collect();
+    let meta: serde_json::Map<String, serde_json::Value> = t
+        .meta
+        .iter()
+        .map(|(k, v)| (k.clone(), serde_json::Value::String(v.clone())))
+        .collect();
     serde_json::json!({
         "title": t.title,
         "columns": t.columns,
         "rows": rows,
         "notes": t.notes,
+        "provenance": meta,
     })
-}
-
-/// Column type for Parquet: numbers become doubles (Int64 if all integers),
-/// anything mixed becomes text.
-fn parquet_type(t: &Table, c: usize) -> arrow_schema::DataType {
-    use arrow_schema::DataType;
-    let mut ty: Option<DataType> = None;
-    for r in 0..t.rows.len() {
-        let this = match t.cell(r, c) {
-            Cell::Empty => continue,
-            Cell::Int(_) => DataType::Int64,
-            Cell::Num { .. } | Cell::Pct { .. } => DataType::Float64,
-            Cell::Text(_) => return DataType::Utf8,
-        };
-        ty = Some(match (ty, this) {
-            (None, x) => x,
-            (Some(DataType::Int64), DataType::Int64) => DataType::Int64,
-            _ => DataType::Float64,
-        });
-    }
-    ty.unwrap_or(DataType::Utf8)
-}
-
-fn write_parquet(t: &Table, path: &std::path::Path) -> anyhow::Result<()> {
-    use arrow_array::{ArrayRef, Float64Array, Int64Array, RecordBatch, StringArray};
-    use arrow_schema::{DataType, Field, Schema};
-    use parquet::arrow::ArrowWriter;
-    use parquet::file::metadata::KeyValue;
-    use parquet::file::properties::WriterProperties;
-
-    let mut fields = Vec::new();
-    let mut cols: Vec<ArrayRef> = Vec::new();
-    for c in 0..t.columns.len() {
-        let ty = parquet_type(t, c);
-        fields.push(Field::new(&t.columns[c], ty.clone(), true));
-        let n = t.rows.len();
-        cols.push(match ty {
-            DataType::Int64 => {
-                Arc::new(Int64Array::from_iter((0..n).map(|r| match t.cell(r, c) {
-                    Cell::Int(i) => Some(*i),
-                    _ => None,
-                })))
-            }
-            DataType::Float64 => Arc::new(Float64Array::from_iter((0..n).map(
-                |r| match t.cell(r, c) {
-                    Cell::Int(i) => Some(*i as f64),
-                    Cell::Num { v, .. } => Some(*v),
-                    Cell::Pct { v, .. } => Some(v * 100.0),
-                    _ => None,
-                },
-            ))),
-            _ => Arc::new(StringArray::from_iter((0..n).map(|r| match t.cell(r, c) {
-                Cell::Empty => None,
-                x => Some(x.raw()),
-            }))),
-        });
-    }
-    let schema = Arc::new(Schema::new(fields));
-    let batch = RecordBatch::try_new(schema.clone(), cols)?;
-    let props = WriterProperties::builder()
-        .set_key_value_metadata(Some(vec![
-            KeyValue::new("title".into(), t.title.clone()),
-            KeyValue::new("notes".into(), t.notes.join("\n")),
-        ]))
-        .build();
-    let file =
-        std::fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
-    let mut w = ArrowWriter::try_new(file, schema, Some(props))?;
-    w.write(&batch)?;
-    w.close()?;
-    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn sample() -> Table {
+    pub(super) fn sample() -> Table {
         let mut t = Table::new("Imports of A", &["rank", "supplier", "TIV", "share %"]);
         t.row(vec![
             Cell::Int(1),
@@ -390,11 +475,12 @@ mod tests {
             Cell::Empty,
         ]);
         t.note("Source: test");
+        t.set_meta("release", "r1");
         t
     }
 
     #[test]
-    fn human_formats_round_machine_formats_do_not() {
+    fn human_formats_round_machine_formats_use_fixed_precision() {
         let t = sample();
         let table = render(&t, Format::Table).unwrap();
         assert!(table.contains("1175.20") && table.contains("88.4%"));
@@ -402,13 +488,46 @@ mod tests {
         let md = render(&t, Format::Markdown).unwrap();
         assert!(md.contains("| 1 | B\\|x | 1175.20 | 88.4% |"));
         let csv = render(&t, Format::Csv).unwrap();
-        assert!(csv.starts_with("# Imports of A\n# Source: test\nrank,supplier,TIV,share %\n"));
-        assert!(csv.contains("\"C, D\",2.25,\n") && csv.contains("88.431"));
+        assert!(csv.starts_with("rank,supplier,TIV,share %\n"), "{csv}");
+        assert!(csv.contains("\"C, D\",2.25,\n") && csv.contains(",88.431\n"));
         let json: serde_json::Value =
             serde_json::from_str(&render(&t, Format::Json).unwrap()).unwrap();
         assert_eq!(json["rows"][0]["TIV"], 1175.2);
         assert!(json["rows"][1]["share %"].is_null());
         assert_eq!(json["notes"][0], "Source: test");
+        assert_eq!(json["provenance"]["release"], "r1");
+    }
+
+    #[test]
+    fn float_noise_never_reaches_machine_formats() {
+        // Sums of two-decimal values that binary floating point cannot hold.
+        let tiv: f64 = [268.73, 1694.87, 1527.55].iter().sum();
+        assert_eq!(
+            tiv.to_string(),
+            "3491.1499999999996",
+            "the noise this test is about"
+        );
+        assert_eq!(Cell::tiv(tiv).raw(), "3491.15");
+        assert_eq!(Cell::tiv(0.1 + 0.2).raw(), "0.3");
+        assert_eq!(Cell::tiv(85.0).raw(), "85");
+        assert_eq!(Cell::tiv(-0.001).raw(), "0");
+        assert_eq!(Cell::pct(0.07).raw(), "7");
+        assert_eq!(Cell::pct(0.1 + 0.2).raw(), "30");
+        assert_eq!(Cell::pct(2.0 / 3.0).raw(), "66.6667");
+        assert_eq!(Cell::num(0.1 + 0.2, 3).raw(), "0.3");
+        assert_eq!(Cell::pct(f64::NAN).raw(), "");
+        assert_eq!(Cell::pct(f64::NAN).json(), serde_json::Value::Null);
+        assert_eq!(Cell::Bool(true).raw(), "true");
+        assert_eq!(Cell::Bool(false).display(), "no");
+    }
+
+    #[test]
+    fn lists_are_short_for_people_and_full_for_machines() {
+        let names: Vec<String> = (1..=6).map(|i| format!("S{i}")).collect();
+        let c = Cell::list(names, 4);
+        assert_eq!(c.display(), "S1, S2, S3, S4 (+2 more)");
+        assert_eq!(c.raw(), "S1; S2; S3; S4; S5; S6");
+        assert_eq!(c.json(), serde_json::json!("S1; S2; S3; S4; S5; S6"));
     }
 
     #[test]
@@ -422,19 +541,42 @@ mod tests {
     }
 
     #[test]
-    fn parquet_round_trip() {
+    fn csv_file_gets_a_data_package_and_meta_keeps_comments() {
         let dir = tempfile::tempdir().unwrap();
-        let p = dir.path().join("t.parquet");
-        write_parquet(&sample(), &p).unwrap();
-        let f = std::fs::File::open(&p).unwrap();
-        let r = parquet::file::reader::SerializedFileReader::new(f).unwrap();
-        use parquet::file::reader::FileReader;
-        let md = r.metadata().file_metadata();
-        assert_eq!(md.num_rows(), 2);
-        let kv = md.key_value_metadata().unwrap();
+        let p = dir.path().join("kaz.csv");
+        let args = OutputArgs {
+            format: Format::Csv,
+            output: Some(p.clone()),
+            meta: false,
+        };
+        emit(&sample(), &args).unwrap();
+        let csv = std::fs::read_to_string(&p).unwrap();
+        assert!(csv.starts_with("rank,"), "{csv}");
+        let dp: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(dir.path().join("kaz.datapackage.json")).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(dp["resources"][0]["path"], "kaz.csv");
+        let fields = &dp["resources"][0]["schema"]["fields"];
+        assert_eq!(fields[0]["type"], "integer");
+        assert_eq!(fields[1]["type"], "string");
+        assert_eq!(fields[2]["type"], "number");
+        assert_eq!(fields[2]["unit"], "TIV (millions)");
+        assert_eq!(fields[3]["unit"], "percent");
+        assert_eq!(dp["armsflow"]["release"], "r1");
+
+        let args = OutputArgs { meta: true, ..args };
+        emit(&sample(), &args).unwrap();
+        let csv = std::fs::read_to_string(&p).unwrap();
         assert!(
-            kv.iter()
-                .any(|k| k.key == "notes" && k.value.as_deref() == Some("Source: test"))
+            csv.starts_with("# Imports of A\n# Source: test\nrank,"),
+            "{csv}"
         );
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+            .collect();
+        assert!(leftovers.is_empty());
     }
 }

@@ -3,6 +3,7 @@
 mod alignment_real;
 mod check_claims_seed;
 mod crash_safety;
+mod csv_output;
 mod diff;
 mod fetch;
 mod import_cli;

@@ -7,6 +7,7 @@
 //! [`category_breakdown`] and [`all_pairs`] (the whole matrix).
 
 pub mod concentration;
+pub mod deals;
 pub mod diff;
 pub mod event;
 pub mod filter;

@@ -24,13 +24,15 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<()> {
+    output::emit(&compute(&args)?, &args.out)
+}
+
+/// Checks the claim; `run` renders it, the Python package hands it to pandas.
+pub fn compute(args: &Args) -> anyhow::Result<Table> {
     let rel = common::load_release(&args.data)?;
     let checks =
         check_input(&args.claim, &rel, Names::builtin()).map_err(|e| UserError(e.to_string()))?;
-    output::emit(
-        &verdict_table(&rel, "Claim check", &checks, false),
-        &args.out,
-    )
+    Ok(verdict_table(&rel, "Claim check", &checks, false))
 }
 
 /// One row per checked claim; the explanation of each and the release's
@@ -41,7 +43,9 @@ pub fn verdict_table(
     checks: &[TextCheck],
     with_sentence: bool,
 ) -> Table {
-    let mut cols = vec!["#"];
+    // Not "#": a header starting with '#' reads as a comment line to pandas,
+    // R and many CSV sniffers.
+    let mut cols = vec!["claim no."];
     if with_sentence {
         cols.push("sentence");
     }
@@ -91,5 +95,6 @@ pub fn verdict_table(
          Tolerance follows the stated precision (docs/claims.md).",
     );
     t.note(rel.citation());
+    t.release_meta(rel);
     t
 }

@@ -3,7 +3,7 @@
 
 use crate::cmd::check::verdict_table;
 use crate::common::{self, DataArgs, UserError};
-use crate::output::{self, OutputArgs};
+use crate::output::{self, OutputArgs, Table};
 use claims::{Names, check_text_with};
 use std::io::Read;
 use std::path::PathBuf;
@@ -53,17 +53,31 @@ fn read_text(path: &PathBuf) -> anyhow::Result<String> {
 
 pub fn run(args: Args) -> anyhow::Result<()> {
     let text = read_text(&args.file)?;
-    let rel = common::load_release(&args.data)?;
-    let mut groups = claims::shapes::GroupTable::builtin();
-    for f in &args.groups {
+    let label = args.file.display().to_string();
+    let t = compute(&text, &label, args.verbose, &args.groups, &args.data)?;
+    output::emit(&t, &args.out)
+}
+
+/// Checks every claim in `text` (read from `label`) against the built-in group
+/// table plus the `groups` files; shared with the Python package.
+pub fn compute(
+    text: &str,
+    label: &str,
+    verbose: bool,
+    groups: &[PathBuf],
+    data: &DataArgs,
+) -> anyhow::Result<Table> {
+    let rel = common::load_release(data)?;
+    let mut table = claims::shapes::GroupTable::builtin();
+    for f in groups {
         let body = std::fs::read_to_string(f)
             .map_err(|e| UserError(format!("{}: cannot read: {e}", f.display())))?;
         let set = engine::groups::GroupSet::parse(&body)
             .map_err(|e| UserError(format!("{}:{}: {}", f.display(), e.line, e.reason)))?;
-        groups.add(&f.display().to_string(), set);
+        table.add(&f.display().to_string(), set);
     }
-    let (checks, skipped) = check_text_with(&text, &rel, Names::builtin(), &groups);
-    let heading = format!("Claims in {}", args.file.display());
+    let (checks, skipped) = check_text_with(text, &rel, Names::builtin(), &table);
+    let heading = format!("Claims in {label}");
     let mut t = verdict_table(&rel, &heading, &checks, true);
     let n = checks.len();
     let supported = checks
@@ -73,7 +87,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     t.notes
         .insert(0, format!("{n} claim(s) found, {supported} supported."));
     if !skipped.is_empty() {
-        if args.verbose {
+        if verbose {
             for s in &skipped {
                 t.note(format!("Skipped: \"{}\" — {}.", s.sentence, s.reason));
             }
@@ -84,5 +98,5 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             ));
         }
     }
-    output::emit(&t, &args.out)
+    Ok(t)
 }

@@ -63,6 +63,11 @@ fn parse_category(s: &str) -> Result<Category, String> {
 }
 
 pub fn run(args: Args) -> anyhow::Result<()> {
+    output::emit(&compute(&args)?, &args.out)
+}
+
+/// Runs the query; `run` renders it, the Python package hands it to pandas.
+pub fn compute(args: &Args) -> anyhow::Result<Table> {
     // A one-window survey of every country by delivery year needs only that
     // window's flows: on a 25M-row release that is most of the speed.
     let what = match (args.all, args.period, args.basis) {
@@ -91,7 +96,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         let f = Filter::new(window)
             .with_category(args.category)
             .with_basis(basis);
-        return output::emit(&all_table(&rel, dir, &f), &args.out);
+        return Ok(all_table(&rel, dir, &f));
     };
     let focus = common::resolve_country(&rel, country)?;
     let windows = if args.periods.is_empty() {
@@ -197,7 +202,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         ));
         provenance(&mut t, &rel, &span);
     }
-    output::emit(&t, &args.out)
+    Ok(t)
 }
 
 /// (focus, total, concentration, (top partner, its share), partners)

@@ -46,7 +46,8 @@ pub struct Args {
     pub out: OutputArgs,
 }
 
-pub fn run(args: Args) -> anyhow::Result<()> {
+/// The two releases and their differences, as `args` select them.
+fn prepare(args: &Args) -> anyhow::Result<(ReleaseDiff, Release, Release)> {
     if !(args.threshold >= 0.0 && args.min_change >= 0.0 && args.min_change <= 100.0) {
         return Err(
             UserError("--threshold must be ≥ 0 and --min-change between 0 and 100".into()).into(),
@@ -69,25 +70,33 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         country,
         years,
     };
-    let d = diff(&a, &b, &opts);
+    Ok((diff(&a, &b, &opts), a, b))
+}
+
+/// The machine-format table (values, or deals with `--deals`); shared with
+/// the Python package.
+pub fn compute(args: &Args) -> anyhow::Result<Table> {
+    let (d, a, b) = prepare(args)?;
+    machine_table(args, &d, &a, &b)
+}
+
+pub fn run(args: Args) -> anyhow::Result<()> {
+    let (d, a, b) = prepare(&args)?;
     if args.out.format == Format::Json {
-        let value = serde_json::json!({
+        let mut value = serde_json::json!({
             "diff": d,
             "citation_a": a.citation(),
             "citation_b": b.citation(),
             "attribution": model::SIPRI_ATTRIBUTION,
         });
+        tidy_numbers(&mut value, "");
         let t = serde_json::to_string_pretty(&value)? + "\n";
         return write_text(&args.out, &t);
     }
-    let limit = args.limit.unwrap_or(match args.out.format {
-        Format::Table | Format::Markdown => TABLE_LIMIT,
-        _ => usize::MAX,
-    });
-    let mut values = values_table(&d, limit);
-    let mut deals = deals_table(&d, limit);
-    let human = matches!(args.out.format, Format::Table | Format::Markdown);
-    if human {
+    if matches!(args.out.format, Format::Table | Format::Markdown) {
+        let limit = args.limit.unwrap_or(TABLE_LIMIT);
+        let mut values = values_table(&d, limit);
+        let mut deals = deals_table(&d, limit);
         // Values first (the question most users bring), deals after; the
         // notes go under whichever table comes last.
         let text = match deals.as_mut() {
@@ -104,7 +113,13 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         };
         return write_text(&args.out, &text);
     }
-    let mut t = match (args.deals, deals) {
+    output::emit(&machine_table(&args, &d, &a, &b)?, &args.out)
+}
+
+fn machine_table(args: &Args, d: &ReleaseDiff, a: &Release, b: &Release) -> anyhow::Result<Table> {
+    let limit = args.limit.unwrap_or(usize::MAX);
+    let values = values_table(d, limit);
+    let mut t = match (args.deals, deals_table(d, limit)) {
         (true, Some(t)) => t,
         (true, None) => {
             return Err(UserError(
@@ -116,8 +131,31 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         }
         (false, _) => values,
     };
-    add_notes(&mut t, &d, &a, &b);
-    output::emit(&t, &args.out)
+    add_notes(&mut t, d, a, b);
+    Ok(t)
+}
+
+/// The JSON's numbers at the precision CSV uses (README "Exact numbers"):
+/// TIV values (`a`, `b`, `change`, `tiv`, `tiv_a`) to hundredths, fractions
+/// (`relative`, `min_relative`) to six decimals, so no float noise such as
+/// `900.6666666666665` reaches a user.
+fn tidy_numbers(v: &mut serde_json::Value, key: &str) {
+    use serde_json::Value;
+    match v {
+        Value::Object(m) => m.iter_mut().for_each(|(k, x)| tidy_numbers(x, k)),
+        Value::Array(a) => a.iter_mut().for_each(|x| tidy_numbers(x, key)),
+        Value::Number(n) if n.is_f64() => {
+            let d = match key {
+                "a" | "b" | "change" | "tiv" | "tiv_a" | "threshold" => output::TIV_DECIMALS,
+                _ => output::PCT_DECIMALS + 2,
+            };
+            let rounded = n.as_f64().map(|x| output::round_to(x, d));
+            if let Some(r) = rounded.and_then(serde_json::Number::from_f64) {
+                *n = r;
+            }
+        }
+        _ => {}
+    }
 }
 
 fn write_text(out: &OutputArgs, text: &str) -> anyhow::Result<()> {
@@ -358,4 +396,7 @@ fn add_notes(t: &mut Table, d: &ReleaseDiff, a: &Release, b: &Release) {
     }
     t.note(format!("A: {} ({})", a.citation(), a.meta.format.as_str()));
     t.note(format!("B: {} ({})", b.citation(), b.meta.format.as_str()));
+    t.set_meta("release_a", a.meta.id.clone());
+    t.release_meta(b);
+    t.set_meta("release_b", b.meta.id.clone());
 }

@@ -48,6 +48,11 @@ fn parse_category(s: &str) -> Result<Category, String> {
 }
 
 pub fn run(args: Args) -> anyhow::Result<()> {
+    output::emit(&compute(&args)?, &args.out)
+}
+
+/// Runs the query; `run` renders it, the Python package hands it to pandas.
+pub fn compute(args: &Args) -> anyhow::Result<Table> {
     let set = args.groups.load()?;
     let group = pick(&set, &args.group)?;
     let rel = common::load_release(&args.data)?;
@@ -99,7 +104,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     } else {
         summary_table(&rel, &studies, &opts)
     };
-    output::emit(&t, &args.out)
+    Ok(t)
 }
 
 fn after_label(s: &EventStudy) -> String {

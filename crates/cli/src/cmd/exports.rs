@@ -1,9 +1,9 @@
 //! `armsflow exports COUNTRY`: who received a country's arms exports, and where
 //! each recipient ranks among its customers.
 
-use super::imports::{QueryArgs, run_direction};
+use super::imports::{QueryArgs, compute_direction};
 use crate::common::DataArgs;
-use crate::output::OutputArgs;
+use crate::output::{self, OutputArgs, Table};
 use engine::Direction;
 
 #[derive(clap::Args)]
@@ -27,12 +27,16 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<()> {
-    run_direction(
+    output::emit(&compute(&args)?, &args.out)
+}
+
+/// Runs the query; `run` renders it, the Python package hands it to pandas.
+pub fn compute(args: &Args) -> anyhow::Result<Table> {
+    compute_direction(
         Direction::Exports,
         &args.country,
         &args.query,
         args.by_category,
         &args.data,
-        &args.out,
     )
 }

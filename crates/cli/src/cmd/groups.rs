@@ -121,6 +121,11 @@ fn parse_category(s: &str) -> Result<Category, String> {
 }
 
 pub fn run(args: Args) -> anyhow::Result<()> {
+    output::emit(&compute(&args)?, &args.out)
+}
+
+/// Runs the query; `run` renders it, the Python package hands it to pandas.
+pub fn compute(args: &Args) -> anyhow::Result<Table> {
     let set = args.groups.load()?;
     let chosen: Vec<Group> = if args.group.is_empty() {
         set.groups.clone()
@@ -136,7 +141,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         } else {
             list_members(&chosen)
         };
-        return output::emit(&t, &args.out);
+        return Ok(t);
     };
     let rel = common::load_release(&args.data)?;
     let focus = common::resolve_country(&rel, country)?;
@@ -168,7 +173,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         let idx = g.index(&rel);
         series.push(group_share_series(&rel, focus, dir, &idx, &f, &windows));
     }
-    output::emit(&shares_table(&rel, dir, &f, &series), &args.out)
+    Ok(shares_table(&rel, dir, &f, &series))
 }
 
 fn list_groups(groups: &[Group]) -> Table {
@@ -265,10 +270,10 @@ fn shares_table(rel: &Release, dir: Direction, f: &Filter, series: &[Vec<GroupSh
         ],
     );
     for s in series.iter().flatten() {
+        // Four in tables; every member in machine formats.
         let top: Vec<String> = s
             .members
             .iter()
-            .take(4)
             .map(|m| format!("{} {:.1}%", name(rel, m.entity), m.share * 100.0))
             .collect();
         t.row(vec![
@@ -278,7 +283,7 @@ fn shares_table(rel: &Release, dir: Direction, f: &Filter, series: &[Vec<GroupSh
             Cell::tiv(s.total),
             Cell::opt_pct(s.share),
             Cell::Int(s.members.len() as i64),
-            Cell::text(top.join(", ")),
+            Cell::list(top, 4),
         ]);
         if s.outside_membership_tiv > 0.0 {
             t.note(format!(
@@ -318,4 +323,6 @@ pub fn series_notes(t: &mut Table, rel: &Release, f: &Filter) {
         "Values in millions of SIPRI trend-indicator values (TIV): a volume of transfers, not prices.",
     );
     t.note(rel.citation());
+    t.release_meta(rel);
+    t.set_meta("selection", what);
 }

@@ -100,6 +100,8 @@ pub fn provenance(t: &mut Table, rel: &Release, f: &Filter) {
         "Values in millions of SIPRI trend-indicator values (TIV): a volume of transfers, not prices.",
     );
     t.note(rel.citation());
+    t.release_meta(rel);
+    t.set_meta("window", describe(f));
 }
 
 fn pct(x: f64) -> String {
@@ -154,6 +156,7 @@ pub fn partner_notes(t: &mut Table, rel: &Release, p: &Partners) {
         ));
     }
     if !p.is_empty() {
+        t.set_meta("estimated_share", p.estimated_share.to_string());
         t.note(format!(
             "Estimates: {} of the total rests on values SIPRI marks as estimated; {} on allocations \
              of per-deal totals to years.",
@@ -293,25 +296,28 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<()> {
-    run_direction(
+    output::emit(&compute(&args)?, &args.out)
+}
+
+/// Runs the query; `run` renders it, the Python package hands it to pandas.
+pub fn compute(args: &Args) -> anyhow::Result<Table> {
+    compute_direction(
         Direction::Imports,
         &args.country,
         &args.query,
         args.by_category,
         &args.data,
-        &args.out,
     )
 }
 
 /// `imports` and `exports` differ only in direction.
-pub fn run_direction(
+pub fn compute_direction(
     dir: Direction,
     country: &str,
     query: &QueryArgs,
     by_category: bool,
     data: &DataArgs,
-    out: &OutputArgs,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<Table> {
     let rel = query.load(data)?;
     let focus = common::resolve_country(&rel, country)?;
     let f = query.filter(&rel)?;
@@ -320,5 +326,5 @@ pub fn run_direction(
     } else {
         partners_table(&rel, &engine::partners(&rel, focus, dir, &f))
     };
-    output::emit(&t, out)
+    Ok(t)
 }

@@ -1,6 +1,8 @@
 pub mod check;
 pub mod check_claims;
+pub mod completions;
 pub mod concentration;
+pub mod deals;
 pub mod demo_data;
 pub mod diff;
 pub mod event_study;
@@ -13,6 +15,7 @@ pub mod pair;
 pub mod pipeline;
 pub mod releases;
 pub mod scenario;
+#[cfg(feature = "server")]
 pub mod serve;
 pub mod switching;
 pub mod top;

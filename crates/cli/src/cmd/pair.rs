@@ -36,6 +36,11 @@ fn ordinal(n: u32) -> String {
 }
 
 pub fn run(args: Args) -> anyhow::Result<()> {
+    output::emit(&compute(&args)?, &args.out)
+}
+
+/// Runs the query; `run` renders it, the Python package hands it to pandas.
+pub fn compute(args: &Args) -> anyhow::Result<Table> {
     let rel = args.query.load(&args.data)?;
     let s = common::resolve_country(&rel, &args.supplier)?;
     let r = common::resolve_country(&rel, &args.recipient)?;
@@ -95,5 +100,5 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         ));
     }
     provenance(&mut t, &rel, &f);
-    output::emit(&t, &args.out)
+    Ok(t)
 }

@@ -91,6 +91,11 @@ fn legacy_release(data: &DataArgs) -> anyhow::Result<Release> {
 }
 
 pub fn run(args: Args) -> anyhow::Result<()> {
+    output::emit(&compute(&args)?, &args.out)
+}
+
+/// Runs the query; `run` renders it, the Python package hands it to pandas.
+pub fn compute(args: &Args) -> anyhow::Result<Table> {
     let rel = legacy_release(&args.data)?;
     let focus = common::resolve_country(&rel, &args.country)?;
     let dir = match args.direction {
@@ -98,7 +103,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         DirArg::Exports => Direction::Exports,
     };
     let p = pipeline(&rel, focus, dir).map_err(|e| UserError(e.to_string()))?;
-    output::emit(&table(&rel, &p, args.by), &args.out)
+    Ok(table(&rel, &p, args.by))
 }
 
 fn year(y: Option<u16>) -> Cell {
@@ -248,5 +253,6 @@ fn table(rel: &Release, p: &Pipeline, by: By) -> Table {
         rel.meta.id
     ));
     t.note(rel.citation());
+    t.release_meta(rel);
     t
 }

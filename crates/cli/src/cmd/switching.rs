@@ -54,6 +54,11 @@ fn parse_category(s: &str) -> Result<Category, String> {
 }
 
 pub fn run(args: Args) -> anyhow::Result<()> {
+    output::emit(&compute(&args)?, &args.out)
+}
+
+/// Runs the query; `run` renders it, the Python package hands it to pandas.
+pub fn compute(args: &Args) -> anyhow::Result<Table> {
     let rel = common::load_release(&args.data)?;
     let windows = engine::default_windows(&rel);
     let n = windows.len();
@@ -88,7 +93,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         .with_category(args.category)
         .with_basis(basis);
     let s = switching(&rel, &f, to, &opts);
-    output::emit(&table(&rel, &s, args.limit), &args.out)
+    Ok(table(&rel, &s, args.limit))
 }
 
 fn table(rel: &Release, s: &Switching, limit: usize) -> Table {
@@ -123,18 +128,15 @@ fn table(rel: &Release, s: &Switching, limit: usize) -> Table {
     }
     let colrefs: Vec<&str> = cols.iter().map(String::as_str).collect();
     let mut t = Table::new(title(rel, heading), &colrefs);
-    // The four largest by share keep a wide table readable; the rest are counted.
-    let names = |v: &[engine::switching::ShareChange]| -> String {
-        let mut s = v
-            .iter()
-            .take(4)
-            .map(|c| name(rel, c.supplier))
-            .collect::<Vec<_>>()
-            .join(", ");
-        if v.len() > 4 {
-            s.push_str(&format!(" (+{} more)", v.len() - 4));
-        }
-        s
+    // The four largest by share keep a wide table readable (the rest are
+    // counted); machine formats get every name.
+    let names = |v: &[engine::switching::ShareChange]| -> Cell {
+        Cell::list(
+            v.iter()
+                .map(|c| name(rel, c.supplier).to_string())
+                .collect(),
+            4,
+        )
     };
     let take = if limit == 0 { s.rows.len() } else { limit };
     for (i, r) in s.rows.iter().take(take).enumerate() {
@@ -159,8 +161,8 @@ fn table(rel: &Release, s: &Switching, limit: usize) -> Table {
             r.hhi_from.map_or(Cell::Empty, |h| Cell::num(h, 3)),
             r.hhi_to.map_or(Cell::Empty, |h| Cell::num(h, 3)),
             r.hhi_change.map_or(Cell::Empty, |h| Cell::num(h, 3)),
-            Cell::text(names(&r.entered)),
-            Cell::text(names(&r.left)),
+            names(&r.entered),
+            names(&r.left),
         ]);
         t.row(row);
     }

@@ -33,6 +33,11 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<()> {
+    output::emit(&compute(&args)?, &args.out)
+}
+
+/// Runs the query; `run` renders it, the Python package hands it to pandas.
+pub fn compute(args: &Args) -> anyhow::Result<Table> {
     let rel = args.query.load(&args.data)?;
     let f = args.query.filter(&rel)?;
     let (dir, noun) = match args.side {
@@ -80,6 +85,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             r.unknown_tiv,
             r.unknown_tiv / r.total * 100.0
         ));
+        t.set_meta("estimated_share", r.estimated_share.to_string());
         t.note(format!(
             "Estimates: {:.1}% of the world total rests on values SIPRI marks as estimated.",
             r.estimated_share * 100.0
@@ -98,5 +104,5 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         ));
     }
     provenance(&mut t, &rel, &f);
-    output::emit(&t, &args.out)
+    Ok(t)
 }

@@ -1,0 +1,152 @@
+//! `armsflow deals COUNTRY`: the register's deals behind a country's imports
+//! or exports in a window, largest first, with the TIV each contributes.
+
+use super::concentration::DirArg;
+use super::imports::{QueryArgs, describe, name, provenance, title};
+use crate::common::{self, DataArgs};
+use crate::output::{self, Cell, OutputArgs, Table};
+use engine::Direction;
+use engine::deals::deals;
+use model::{Category, Release};
+
+#[derive(clap::Args)]
+#[command(after_help = "Examples:\n  \
+armsflow deals Kazakhstan --period 2020-2024\n  \
+armsflow deals Russia --direction exports --partner India --period 2020-24\n  \
+armsflow deals Kazakhstan --category aircraft --format csv > kaz-aircraft.csv\n\n\
+'TIV in window' is the part of each deal delivered in the window (by delivery year), so \
+the column adds up to the country's total in `armsflow imports`; register sources only \
+(TIV tables have no deals).")]
+pub struct Args {
+    /// Recipient (imports) or supplier (exports): SIPRI name, alias or ISO3 code
+    pub country: String,
+    /// The country's imports or its exports
+    #[arg(long, short = 'd', value_enum, default_value_t = DirArg::Imports)]
+    pub direction: DirArg,
+    /// Only deals with this supplier (imports) or recipient (exports)
+    #[arg(long, value_name = "COUNTRY")]
+    pub partner: Option<String>,
+    /// Show only the first N deals (0 = all)
+    #[arg(long, short = 'n', default_value_t = 0)]
+    pub limit: usize,
+    #[command(flatten)]
+    pub query: QueryArgs,
+    #[command(flatten)]
+    pub data: DataArgs,
+    #[command(flatten)]
+    pub out: OutputArgs,
+}
+
+pub fn run(args: Args) -> anyhow::Result<()> {
+    output::emit(&compute(&args)?, &args.out)
+}
+
+/// Runs the query; `run` renders it, the Python package hands it to pandas.
+pub fn compute(args: &Args) -> anyhow::Result<Table> {
+    // Deals are the point here: always load the deal table.
+    let rel = common::load_release(&args.data)?;
+    let focus = common::resolve_country(&rel, &args.country)?;
+    let partner = match &args.partner {
+        Some(p) => Some(common::resolve_country(&rel, p)?),
+        None => None,
+    };
+    let dir = match args.direction {
+        DirArg::Imports => Direction::Imports,
+        DirArg::Exports => Direction::Exports,
+    };
+    let f = args.query.filter(&rel)?;
+    let d = deals(&rel, focus, dir, partner, &f);
+    Ok(table(&rel, focus, dir, &f, &d, args.limit))
+}
+
+fn opt_int<T: Into<i64>>(v: Option<T>) -> Cell {
+    v.map_or(Cell::Empty, |x| Cell::Int(x.into()))
+}
+
+fn table(
+    rel: &Release,
+    focus: model::EntityId,
+    dir: Direction,
+    f: &engine::Filter,
+    d: &engine::deals::Deals,
+    limit: usize,
+) -> Table {
+    let mut t = Table::new(
+        title(
+            rel,
+            format!("Arms {dir} deals of {}, {}", name(rel, focus), describe(f)),
+        ),
+        &[
+            "rank",
+            "supplier",
+            "recipient",
+            "designation",
+            "description",
+            "category",
+            "order year",
+            "order year estimated",
+            "number ordered",
+            "number delivered",
+            "delivery years in window",
+            "TIV in window",
+            "estimated %",
+            "TIV delivered (all years)",
+            "status",
+            "SIPRI deal id",
+        ],
+    );
+    let take = if limit == 0 { d.rows.len() } else { limit };
+    for (i, r) in d.rows.iter().take(take).enumerate() {
+        let deal = &rel.deals[r.deal];
+        t.row(vec![
+            Cell::Int(i as i64 + 1),
+            Cell::text(name(rel, deal.supplier)),
+            Cell::text(name(rel, deal.recipient)),
+            Cell::text(&deal.designation),
+            Cell::text(&deal.description),
+            Cell::text(Category::from_u8(deal.category).sipri_name()),
+            opt_int(deal.order_year),
+            deal.order_year_estimated.map_or(Cell::Empty, Cell::Bool),
+            opt_int(deal.number_ordered),
+            opt_int(deal.number_delivered),
+            Cell::list(r.years.iter().map(|y| y.to_string()).collect(), usize::MAX),
+            Cell::tiv(r.tiv),
+            Cell::pct(r.estimated_tiv / r.tiv),
+            deal.tiv_delivered.map_or(Cell::Empty, Cell::tiv),
+            Cell::text(&deal.status),
+            deal.sipri_id
+                .map_or(Cell::Empty, |id| Cell::Int(id.min(i64::MAX as u64) as i64)),
+        ]);
+    }
+    if d.rows.is_empty() {
+        t.note(format!(
+            "No deals: nothing delivered in {} in this release.",
+            describe(f)
+        ));
+    } else {
+        t.note(format!(
+            "{} deals, {:.2} TIV in the window{}.",
+            d.rows.len(),
+            d.total,
+            if take < d.rows.len() {
+                format!("; showing {take} (--limit)")
+            } else {
+                String::new()
+            }
+        ));
+    }
+    if d.without_deal_tiv > 0.0 {
+        t.note(format!(
+            "{:.2} TIV comes from a source without deals (TIV table) and is not listed.",
+            d.without_deal_tiv
+        ));
+    }
+    if d.undated_tiv > 0.0 {
+        t.note(format!(
+            "{:.2} TIV belongs to deals without an order year and is not counted (order basis).",
+            d.undated_tiv
+        ));
+    }
+    provenance(&mut t, rel, f);
+    t
+}
