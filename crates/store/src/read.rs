@@ -542,6 +542,25 @@ fn load_world_totals(path: &Path) -> Result<Vec<(u16, f64)>, StoreError> {
     Ok(out)
 }
 
+/// Release files every release has; `world_totals.parquet` is optional.
+const REQUIRED_FILES: [&str; 3] = ["entities.parquet", "flows.parquet", "deals.parquet"];
+
+/// Opens each Parquet file of release directory `dir` far enough to read its
+/// footer: catches missing, truncated and foreign files without decoding data.
+pub(crate) fn check_footers(dir: &Path) -> Result<(), StoreError> {
+    let optional = dir.join("world_totals.parquet");
+    let paths = REQUIRED_FILES
+        .iter()
+        .map(|f| dir.join(f))
+        .chain(optional.exists().then_some(optional));
+    for path in paths {
+        let file = File::open(&path).map_err(|e| StoreError::io(&path, e))?;
+        ParquetRecordBatchReaderBuilder::try_new(file)
+            .map_err(|e| corrupt(&path, e.to_string()))?;
+    }
+    Ok(())
+}
+
 /// Used by `Store::report` and `Store::list`: a JSON file, with errors naming it.
 pub(crate) fn read_json<T: serde::de::DeserializeOwned>(path: PathBuf) -> Result<T, StoreError> {
     let bytes = std::fs::read(&path).map_err(|e| StoreError::io(&path, e))?;
