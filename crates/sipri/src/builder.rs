@@ -235,13 +235,18 @@ pub fn parse_opt_year(s: &str, what: &str) -> Result<Option<u16>, String> {
     }
 }
 
-/// A non-negative finite TIV value.
+/// A TIV value in `0..=model::MAX_TIV` (finite, not negative, plausible).
 pub fn parse_tiv(s: &str, what: &str) -> Result<f64, String> {
     let t = s.trim();
     match t.parse::<f64>() {
-        Ok(v) if v.is_finite() && v >= 0.0 => Ok(v),
-        Ok(v) => Err(format!(
-            "{what}: {v} is not a valid TIV (negative or infinite)"
+        Ok(v) if model::plausible_tiv(v) => Ok(v),
+        Ok(v) if v.is_finite() && v > model::MAX_TIV => Err(format!(
+            "{what}: TIV {t} is implausibly large (the limit is {} million; SIPRI's largest \
+             values are about 10,000 million)",
+            model::MAX_TIV
+        )),
+        Ok(_) => Err(format!(
+            "{what}: '{t}' is not a valid TIV (negative, infinite or not a number)"
         )),
         Err(_) if t.is_empty() => Err(format!("{what}: empty TIV value")),
         Err(_) => Err(format!("{what}: non-numeric TIV '{t}'")),

@@ -86,6 +86,9 @@ pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<(Release, ImportReport),
              'Exports by,<year>', or a 'TIV of arms exports from' title)",
         )
     })?;
+    if let Some((line, reason)) = &header.preamble.date_error {
+        return Err(err(*line, reason));
+    }
     // Rough row estimate so flow columns allocate once for large files.
     let capacity = (bytes.len() / 100).min(50_000_000);
     let mut b = builder::Builder::new(file, opts.skip_bad_rows, capacity);

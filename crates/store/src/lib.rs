@@ -419,11 +419,20 @@ fn write_all(dir: &Path, release: &Release, report: &ImportReport) -> Result<()>
     sync_dir(dir)
 }
 
-fn write_json<T: serde::Serialize>(path: &Path, value: &T) -> Result<()> {
-    let bytes = serde_json::to_vec_pretty(value).map_err(|e| StoreError::Write {
+/// Writes `value` as JSON, refusing anything that would not read back as the
+/// same type (serde_json writes a non-finite float as `null`, which then fails
+/// to load): nothing is written that cannot be read back.
+fn write_json<T: serde::Serialize + serde::de::DeserializeOwned>(
+    path: &Path,
+    value: &T,
+) -> Result<()> {
+    let werr = |reason: String| StoreError::Write {
         path: path.to_path_buf(),
-        reason: e.to_string(),
-    })?;
+        reason,
+    };
+    let bytes = serde_json::to_vec_pretty(value).map_err(|e| werr(e.to_string()))?;
+    serde_json::from_slice::<T>(&bytes)
+        .map_err(|e| werr(format!("would not read back ({e}): a value is not finite")))?;
     let io = |e| StoreError::io(path, e);
     let mut f = File::create(path).map_err(io)?;
     std::io::Write::write_all(&mut f, &bytes).map_err(io)?;
