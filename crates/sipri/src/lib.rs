@@ -12,6 +12,7 @@ mod legacy;
 pub mod names;
 mod preamble;
 mod register;
+mod sniff;
 mod tables;
 mod text;
 
@@ -70,8 +71,7 @@ pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<(Release, ImportReport),
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(err(1, "empty file"));
     }
-    let decoded = text::decode(bytes)
-        .map_err(|line| err(line, "binary data (NUL byte), not a SIPRI CSV export"))?;
+    let decoded = text::decode(bytes).map_err(|(line, reason)| err(line, &reason))?;
     let text: &str = &decoded.text;
     if text.trim().is_empty() {
         // A BOM and nothing else (found by fuzzing: it used to say "line 0").
@@ -94,6 +94,9 @@ pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<(Release, ImportReport),
     let mut b = builder::Builder::new(file, opts.skip_bad_rows, capacity);
     b.report.lines = lines;
     b.report.encoding = decoded.encoding.to_string();
+    if decoded.cr_only {
+        b.warn("lines end with a bare CR (classic Mac line endings); read as line breaks".into());
+    }
     match header.format {
         SourceFormat::Register => register::read(&mut b, text, &header.line)?,
         SourceFormat::LegacyRegister => legacy::read(&mut b, text, &header.line)?,

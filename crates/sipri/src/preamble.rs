@@ -149,7 +149,10 @@ fn date_parts(raw: &str) -> Option<(i32, u32, u32)> {
     const M: [&str; 12] = [
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     ];
-    let m = M.iter().position(|p| mon.len() >= 3 && mon.starts_with(p))? as u32 + 1;
+    let m = M
+        .iter()
+        .position(|p| mon.len() >= 3 && mon.starts_with(p))? as u32
+        + 1;
     Some((year, m, day))
 }
 
@@ -193,7 +196,11 @@ fn civil_from_days(days: i64) -> (i32, u32, u32) {
     let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
     let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
     let y = yoe + era * 400 + i64::from(m <= 2);
-    (y.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32, m, d)
+    (
+        y.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32,
+        m,
+        d,
+    )
 }
 
 /// The per-supplier table's title names the party: `(name, is_exports)`.
@@ -235,8 +242,15 @@ mod tests {
         assert_eq!(iso("29 Feb 2024").as_deref(), Some("2024-02-29"));
         assert_eq!(checked_date("29 Feb 2100", (2100, 12, 31)).ok(), None);
         assert!(checked_date("31 Feb 2026", today).is_err());
-        assert!(checked_date("1 Jan 2099", today).unwrap_err().contains("future"));
-        assert_eq!(checked_date("28 Nov 2026 1:00 AM", today).unwrap(), "2026-11-28");
+        assert!(
+            checked_date("1 Jan 2099", today)
+                .unwrap_err()
+                .contains("future")
+        );
+        assert_eq!(
+            checked_date("28 Nov 2026 1:00 AM", today).unwrap(),
+            "2026-11-28"
+        );
         assert!(checked_date("29 Nov 2026", today).is_err());
         assert!(checked_date("soon", today).is_err());
     }

@@ -164,7 +164,8 @@ pub fn read(b: &mut Builder, text: &str, header: &Line) -> Result<(), ReadError>
         let recipient = b.entity(row.f[2]);
         let (deal_idx, is_new) = match deal_of.get(&row.id) {
             Some(&d) => {
-                if let Some(reason) = conflict(b, &rows_of[d as usize], d, &row, supplier, recipient)
+                if let Some(reason) =
+                    conflict(b, &rows_of[d as usize], d, &row, supplier, recipient)
                 {
                     b.bad_row(line.no, reason)?;
                     continue;
@@ -285,7 +286,11 @@ fn conflict(
             diffs.push(format!("{} '{here}' here, '{there}' there", COLUMNS[col]));
         }
     };
-    diff(8, row.units.unwrap_or(0).to_string(), f.units[i].to_string());
+    diff(
+        8,
+        row.units.unwrap_or(0).to_string(),
+        f.units[i].to_string(),
+    );
     diff(15, row.tiv.to_string(), f.tiv[i].to_string());
     // The earlier row's estimate columns survive only as flags: compare them
     // where the flags tell (`EST_UNKNOWN` covers all three columns).

@@ -51,7 +51,7 @@ fn empty_file() {
 #[test]
 fn binary_garbage() {
     fails(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 3, "binary data");
-    fails(&[0xff, 0xfe, 0x80, 0x81, b'\n', 0x90], 2, "unknown layout");
+    fails(&[0xfd, 0xfe, 0x80, 0x81, b'\n', 0x90], 2, "unknown layout");
 }
 
 #[test]

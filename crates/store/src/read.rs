@@ -541,7 +541,10 @@ fn load_world_totals(path: &Path) -> Result<Vec<(u16, f64)>, StoreError> {
         let (years, tiv) = (c.req::<Int16Type>("year")?, c.req::<Float64Type>("tiv")?);
         for (&y, &t) in years.iter().zip(tiv) {
             if !model::plausible_tiv(t) {
-                return Err(corrupt(path, format!("implausible world total {t} for {y}")));
+                return Err(corrupt(
+                    path,
+                    format!("implausible world total {t} for {y}"),
+                ));
             }
             out.push((non_negative(path, "year", i64::from(y))? as u16, t));
         }

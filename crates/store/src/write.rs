@@ -263,7 +263,11 @@ fn check_ranges(dir: &Path, r: &Release) -> Result<(), StoreError> {
     if let Some(v) = r.flows.tiv.iter().find(|v| !model::plausible_tiv(**v)) {
         return Err(bad(format!("a flow has an implausible TIV value {v}")));
     }
-    if let Some((y, v)) = r.world_totals.iter().find(|(_, v)| !model::plausible_tiv(*v)) {
+    if let Some((y, v)) = r
+        .world_totals
+        .iter()
+        .find(|(_, v)| !model::plausible_tiv(*v))
+    {
         return Err(bad(format!("the world total for {y} is implausible: {v}")));
     }
     let deal_tivs = r
