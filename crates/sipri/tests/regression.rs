@@ -184,3 +184,54 @@ fn cr_only_line_endings_are_read() {
     let bad = reg(&[GOOD, "2,Russia"]).replace('\n', "\r");
     fails(bad.as_bytes(), 5, "fields");
 }
+
+mod fetch_retry_after {
+    use sipri::fetch::{FetchConfig, FetchError, FetchEvent, fetch_register};
+    use std::time::Duration;
+    use testkit::mock::{MockBackend, Reply};
+
+    fn config(base_url: String, retries: u32) -> FetchConfig {
+        FetchConfig {
+            base_url,
+            timeout: Duration::from_secs(5),
+            retries,
+            backoff: Duration::from_millis(10),
+            from_year: 2000,
+            to_year: 2024,
+            ..FetchConfig::default()
+        }
+    }
+
+    /// `fetch` ignored `Retry-After` and retried after its own 10 ms.
+    #[test]
+    fn fetch_honours_retry_after() {
+        let busy = Reply::html(503, "Busy").header("Retry-After", "1");
+        let m = MockBackend::start(vec![busy]);
+        let mut events = Vec::new();
+        let r = fetch_register(&config(m.base_url(), 1), &mut |e| events.push(e));
+        let delays: Vec<Duration> = events
+            .iter()
+            .filter_map(|e| match e {
+                FetchEvent::Retrying { delay, .. } => Some(*delay),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(delays, [Duration::from_secs(1)]);
+        let e = r.unwrap_err();
+        assert!(matches!(e, FetchError::Server { status: 503, .. }), "{e}");
+        assert!(e.to_string().contains("retry after 1 s"), "{e}");
+        assert_eq!(m.register_requests().len(), 2);
+    }
+
+    /// A server asking for an hour is not retried in a loop: one request, and
+    /// the error says how long it asked for.
+    #[test]
+    fn fetch_gives_up_on_a_long_retry_after() {
+        let busy = Reply::html(503, "Busy").header("Retry-After", "3600");
+        let m = MockBackend::start(vec![busy]);
+        let r = fetch_register(&config(m.base_url(), 3), &mut |_| {});
+        let e = r.unwrap_err().to_string();
+        assert!(e.contains("retry after 3600 s"), "{e}");
+        assert_eq!(m.register_requests().len(), 1);
+    }
+}
