@@ -59,6 +59,8 @@ pub(crate) struct Builder {
     pub world_totals: Vec<(u16, f64)>,
     pub report: ImportReport,
     suppressed_warnings: u64,
+    /// Control characters replaced in names and text cells.
+    controls: u64,
 }
 
 impl Builder {
@@ -78,6 +80,7 @@ impl Builder {
                 ..ImportReport::default()
             },
             suppressed_warnings: 0,
+            controls: 0,
         }
     }
 
@@ -114,7 +117,9 @@ impl Builder {
         if let Some(&id) = self.cache.get(raw) {
             return id;
         }
-        let name = raw.trim();
+        let (name, n) = crate::text::clean_controls(raw.trim());
+        self.controls += n as u64;
+        let name = name.as_ref();
         let e = self.resolver.resolve(name).unwrap_or_else(|| Entity {
             key: format!("unresolved:{name}"),
             name: name.to_string(),
@@ -147,12 +152,46 @@ impl Builder {
         }
     }
 
+    /// Replaces control characters in `s` (see `text::clean_controls`).
+    fn clean(&mut self, s: &mut String) {
+        if let (std::borrow::Cow::Owned(c), n) = crate::text::clean_controls(s) {
+            self.controls += n as u64;
+            *s = c;
+        }
+    }
+
     pub fn finish(
         mut self,
         format: SourceFormat,
-        preamble: Preamble,
+        mut preamble: Preamble,
         bytes: &[u8],
     ) -> (Release, ImportReport) {
+        let mut deals = std::mem::take(&mut self.deals);
+        for d in &mut deals {
+            for s in [
+                &mut d.designation,
+                &mut d.description,
+                &mut d.status,
+                &mut d.comments,
+            ] {
+                self.clean(s);
+            }
+        }
+        self.deals = deals;
+        for s in [
+            &mut preamble.title,
+            &mut preamble.generated_raw,
+            &mut preamble.source_line,
+        ] {
+            self.clean(s);
+        }
+        if self.controls > 0 {
+            let n = self.controls;
+            self.warn(format!(
+                "{n} control characters (e.g. terminal escape codes) in names or text replaced \
+                 by U+FFFD"
+            ));
+        }
         if self.suppressed_warnings > 0 {
             let n = self.suppressed_warnings;
             self.report

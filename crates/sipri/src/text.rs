@@ -159,6 +159,22 @@ impl<'a> Iterator for Lines<'a> {
     }
 }
 
+/// `s` with every control character (terminal escape codes, bells, stray
+/// CRs, tabs, C1 codes) replaced by U+FFFD, and how many were replaced. No
+/// SIPRI name or text holds one; a hostile file could use them to drive the
+/// terminal or the page its names are shown on.
+pub fn clean_controls(s: &str) -> (Cow<'_, str>, usize) {
+    let n = s.chars().filter(|c| c.is_control()).count();
+    if n == 0 {
+        return (Cow::Borrowed(s), 0);
+    }
+    let cleaned = s
+        .chars()
+        .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
+        .collect();
+    (Cow::Owned(cleaned), n)
+}
+
 /// Drops one stray trailing `;` (the Feb-2026 register ends every line with one).
 pub fn strip_semicolon(s: &str) -> &str {
     s.strip_suffix(';').unwrap_or(s)

@@ -185,6 +185,31 @@ fn cr_only_line_endings_are_read() {
     fails(bad.as_bytes(), 5, "fields");
 }
 
+#[test]
+fn control_characters_in_names_never_reach_a_terminal() {
+    let row = GOOD
+        .replace("Russia", "Evil\u{1b}]0;owned\u{7}\u{1b}[2J")
+        .replace(",tank,", ",tank\u{9b}31m,");
+    let (rel, rep) = read(reg(&[&row]).as_bytes(), &opts()).unwrap();
+    for (_, e) in rel.entities.iter() {
+        assert!(!e.name.chars().any(char::is_control), "{:?}", e.name);
+        assert!(!e.key.chars().any(char::is_control), "{:?}", e.key);
+    }
+    assert!(!rel.deals[0].description.chars().any(char::is_control));
+    assert!(
+        rep.warnings
+            .iter()
+            .any(|w| w.contains("4 control characters")),
+        "{:?}",
+        rep.warnings
+    );
+    assert!(
+        rep.unresolved
+            .iter()
+            .all(|u| !u.name.chars().any(char::is_control))
+    );
+}
+
 mod fetch_retry_after {
     use sipri::fetch::{FetchConfig, FetchError, FetchEvent, fetch_register};
     use std::time::Duration;
