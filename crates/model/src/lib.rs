@@ -29,5 +29,11 @@ pub fn plausible_tiv(v: f64) -> bool {
     (0.0..=MAX_TIV).contains(&v)
 }
 
+/// Largest number of units one row may give (delivered or ordered). SIPRI's
+/// largest are about 10^4 (12,500 in one row of the 2026 register); 10^7
+/// leaves ample room while every sum stays far inside the store's 32-bit
+/// signed columns.
+pub const MAX_UNITS: u32 = 10_000_000;
+
 /// SIPRI's attribution line; every output that shows SIPRI-derived numbers carries it.
 pub const SIPRI_ATTRIBUTION: &str = "Source: SIPRI Arms Transfers Database (c) SIPRI";

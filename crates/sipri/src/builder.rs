@@ -300,13 +300,23 @@ pub fn parse_opt_tiv(s: &str, what: &str) -> Result<Option<f64>, String> {
     }
 }
 
-/// A whole number of units; empty → `None`.
+/// A whole number of units in `0..=model::MAX_UNITS`; empty → `None`.
 pub fn parse_opt_count(s: &str, what: &str) -> Result<Option<u32>, String> {
     let t = s.trim();
     if t.is_empty() {
         return Ok(None);
     }
-    t.parse::<u32>()
-        .map(Some)
-        .map_err(|_| format!("{what}: '{t}' is not a whole number"))
+    match t.parse::<u64>() {
+        Ok(n) if n <= u64::from(model::MAX_UNITS) => Ok(Some(n as u32)),
+        Ok(_) => Err(format!(
+            "{what}: {t} units is implausibly many (the limit is {}; SIPRI's largest are \
+             about 10,000)",
+            model::MAX_UNITS
+        )),
+        Err(_) if t.len() > 18 && t.bytes().all(|b| b.is_ascii_digit()) => Err(format!(
+            "{what}: {t} units is implausibly many (the limit is {})",
+            model::MAX_UNITS
+        )),
+        Err(_) => Err(format!("{what}: '{t}' is not a whole number")),
+    }
 }

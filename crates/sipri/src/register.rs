@@ -180,15 +180,27 @@ pub fn read(b: &mut Builder, text: &str, header: &Line) -> Result<(), ReadError>
                 (d, true)
             }
         };
-        rows_of[deal_idx as usize].push((b.flows.len() as u32, line32(line.no)));
         if !is_new {
+            // Kept within the store's signed 32-bit column, as a row error.
+            let sum = u64::from(b.deals[deal_idx as usize].number_delivered.unwrap_or(0))
+                + u64::from(row.units.unwrap_or(0));
+            if sum > i32::MAX as u64 {
+                b.bad_row(
+                    line.no,
+                    format!(
+                        "deal {}: numbers delivered add up to {sum}, more than 2^31",
+                        row.id
+                    ),
+                )?;
+                continue;
+            }
             let deal = &mut b.deals[deal_idx as usize];
             deal.delivery_years.push(row.year);
-            deal.number_delivered =
-                Some(deal.number_delivered.unwrap_or(0) + row.units.unwrap_or(0));
+            deal.number_delivered = Some(sum as u32);
             deal.number_delivered_estimated = merge(deal.number_delivered_estimated, row.units_est);
             deal.tiv_delivered = Some(deal.tiv_delivered.unwrap_or(0.0) + row.tiv);
         }
+        rows_of[deal_idx as usize].push((b.flows.len() as u32, line32(line.no)));
         let mut flags = 0u16;
         for (est, bit) in [
             (row.order_est, Flags::EST_ORDER),

@@ -60,6 +60,19 @@ fn huge_tiv_values_are_rejected_with_file_line() {
     assert!(serde_json::to_string(&rep).unwrap().contains("1000000"));
 }
 
+/// Units beyond u32 or the store's 32-bit columns failed late (at store
+/// write, without a line) or overflowed a deal's sum.
+#[test]
+fn huge_unit_counts_are_rejected_with_file_line() {
+    for v in ["10000001", "4294967296", "99999999999999999999999"] {
+        let row = GOOD.replace(",Yes,2,No,2020,", &format!(",Yes,{v},No,2020,"));
+        fails(reg(&[&row]).as_bytes(), 4, "implausibly many");
+    }
+    let row = GOOD.replace(",Yes,2,No,2020,", ",Yes,10000000,No,2020,");
+    let (rel, _) = read(reg(&[&row]).as_bytes(), &opts()).unwrap();
+    assert_eq!(rel.flows.units, [10_000_000]);
+}
+
 #[test]
 fn data_generated_must_be_a_real_past_date() {
     let msg = fails(
