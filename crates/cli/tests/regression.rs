@@ -339,6 +339,40 @@ fn fetch_save_checks_its_path_before_downloading() {
     assert!(!data.exists());
 }
 
+/// The same file got in through `fetch` from a mirror.
+#[test]
+fn fetched_huge_tiv_is_rejected_and_nothing_is_written() {
+    use testkit::mock::{MockBackend, Reply};
+    let tmp = tempfile::tempdir().unwrap();
+    let (data, _) = store_with_release(tmp.path());
+    let before = snapshot(&data);
+    let mut text = register_head();
+    text.push_str(&register_row(7, 2020, &[(15, "1e308")]));
+    text.push_str(&register_row(7, 2021, &[(15, "1e308")]));
+    let m = MockBackend::start(vec![Reply::register(text.as_bytes())]);
+    let out = armsflow()
+        .args([
+            "fetch",
+            "--url",
+            &m.base_url(),
+            "--from",
+            "2000",
+            "--to",
+            "2024",
+        ])
+        .arg("--data-dir")
+        .arg(&data)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(
+        err.contains(":13: ") && err.contains("implausibly large"),
+        "{err}"
+    );
+    assert_eq!(snapshot(&data), before);
+}
+
 /// `stdout` of a quiet command stays valid for machines (a sanity check that
 /// the panic hook does not swallow ordinary output).
 #[test]

@@ -40,6 +40,8 @@ pub fn foreign_format(bytes: &[u8]) -> Option<String> {
         "this is an xz-compressed file: decompress it first (unxz FILE)".to_string()
     } else if head.starts_with(b"7z\xbc\xaf\x27\x1c") {
         "this is a 7-Zip archive: extract it and import the CSV file inside".to_string()
+    } else if let Some(what) = json_document(bytes) {
+        what
     } else if let Some(title) = html_page(head) {
         let title = match title {
             Some(t) => format!(" titled '{t}'"),
@@ -53,6 +55,28 @@ pub fn foreign_format(bytes: &[u8]) -> Option<String> {
         return None;
     };
     Some(msg)
+}
+
+/// A diagnosis when `bytes` are a JSON document (an API answer saved instead
+/// of the CSV, perhaps SIPRI's own `{"bytes": "<base64>"}` envelope).
+fn json_document(bytes: &[u8]) -> Option<String> {
+    let body = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    let start = body.iter().position(|b| !b.is_ascii_whitespace())?;
+    if !matches!(body[start], b'{' | b'[') || body.len() > 64 << 20 {
+        return None;
+    }
+    let value: serde_json::Value = serde_json::from_slice(body).ok()?;
+    Some(
+        if value.get("bytes").is_some_and(serde_json::Value::is_string) {
+            "this is SIPRI's raw API answer (JSON holding the CSV as base64), not the CSV: \
+         run `armsflow fetch`, or download the CSV from armstransfers.sipri.org"
+                .to_string()
+        } else {
+            "this is a JSON document (perhaps an error answer saved instead of the download), \
+         not a CSV export: download the CSV from armstransfers.sipri.org"
+                .to_string()
+        },
+    )
 }
 
 /// `Some(title)` when `head` starts (after a BOM and whitespace) like an HTML
@@ -146,6 +170,9 @@ mod tests {
             b"\n  <!DOCTYPE html><html><head><title>503 \x1b[31mService\nUnavailable</title>",
             "HTML page titled '503 [31mService Unavailable'",
         );
+        says(b"{\"error\": \"rate limited\"}\n", "JSON document");
+        says(b" {\"bytes\": \"U0lQUkk=\"}", "raw API answer");
+        assert_eq!(foreign_format(b"{not json"), None);
         assert_eq!(foreign_format(b"SIPRI AT Database ID,Supplier"), None);
         assert_eq!(foreign_format(b"<b>not a page"), None);
     }
