@@ -95,10 +95,13 @@ pub fn warn_damaged(d: &store::Damaged) {
 }
 
 /// `s` with control characters (terminal escape codes, bells, carriage
-/// returns...) shown as `\u{1b}` escapes, so text quoted from a file cannot
+/// returns...) and bidirectional overrides shown as `\u{1b}` escapes, so text quoted from a file cannot
 /// drive the terminal it is printed on. Newlines and tabs are kept.
 pub fn term_safe(s: &str) -> std::borrow::Cow<'_, str> {
-    let bad = |c: char| c.is_control() && c != '\n' && c != '\t';
+    let bad = |c: char| {
+        (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    };
     if !s.chars().any(bad) {
         return std::borrow::Cow::Borrowed(s);
     }

@@ -188,8 +188,8 @@ impl Builder {
         if self.controls > 0 {
             let n = self.controls;
             self.warn(format!(
-                "{n} control characters (e.g. terminal escape codes) in names or text replaced \
-                 by U+FFFD"
+                "{n} control characters (e.g. terminal escape codes, bidi overrides) in names or \
+                 text replaced by U+FFFD"
             ));
         }
         if self.suppressed_warnings > 0 {

@@ -160,19 +160,26 @@ impl<'a> Iterator for Lines<'a> {
 }
 
 /// `s` with every control character (terminal escape codes, bells, stray
-/// CRs, tabs, C1 codes) replaced by U+FFFD, and how many were replaced. No
-/// SIPRI name or text holds one; a hostile file could use them to drive the
-/// terminal or the page its names are shown on.
+/// CRs, tabs, C1 codes) and bidirectional-override character replaced by
+/// U+FFFD, and how many were replaced. No SIPRI name or text holds one; a
+/// hostile file could use them to drive the terminal, or reorder the text of
+/// the page, its names are shown on.
 pub fn clean_controls(s: &str) -> (Cow<'_, str>, usize) {
-    let n = s.chars().filter(|c| c.is_control()).count();
+    let n = s.chars().filter(|&c| is_unsafe_char(c)).count();
     if n == 0 {
         return (Cow::Borrowed(s), 0);
     }
     let cleaned = s
         .chars()
-        .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
+        .map(|c| if is_unsafe_char(c) { '\u{FFFD}' } else { c })
         .collect();
     (Cow::Owned(cleaned), n)
+}
+
+/// Control characters (Unicode Cc) and the bidirectional embedding, override
+/// and isolate characters (U+202A-U+202E, U+2066-U+2069).
+pub fn is_unsafe_char(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// Drops one stray trailing `;` (the Feb-2026 register ends every line with one).
