@@ -61,6 +61,12 @@ pub(crate) struct Builder {
     suppressed_warnings: u64,
     /// Control characters replaced in names and text cells.
     controls: u64,
+    /// The last year a row may name: the year of "Data generated", else the
+    /// current year. SIPRI records deliveries made and orders placed, so a
+    /// later year is an error, not a window past the data.
+    pub latest_year: u16,
+    /// What `latest_year` comes from, for messages.
+    pub latest_why: String,
 }
 
 impl Builder {
@@ -81,6 +87,8 @@ impl Builder {
             },
             suppressed_warnings: 0,
             controls: 0,
+            latest_year: 2100,
+            latest_why: String::new(),
         }
     }
 
@@ -89,6 +97,17 @@ impl Builder {
             file: self.file.clone(),
             line,
             reason: reason.into(),
+        }
+    }
+
+    /// `Err(reason)` when `year` (named `what`) lies after [`Builder::latest_year`].
+    pub fn check_year(&self, year: Option<u16>, what: &str) -> Result<(), String> {
+        match year {
+            Some(y) if y > self.latest_year => Err(format!(
+                "{what}: {y} is after {} ({}): SIPRI records only deliveries made and orders placed",
+                self.latest_year, self.latest_why
+            )),
+            _ => Ok(()),
         }
     }
 

@@ -153,7 +153,11 @@ pub fn read(b: &mut Builder, text: &str, header: &Line) -> Result<(), ReadError>
             b.bad_row(line.no, reason)?;
             continue;
         }
-        let row = match parse_row(f) {
+        let row = match parse_row(f).and_then(|r| {
+            b.check_year(Some(r.year), COLUMNS[10])?;
+            b.check_year(r.order_year, COLUMNS[6])?;
+            Ok(r)
+        }) {
             Ok(r) => r,
             Err(reason) => {
                 b.bad_row(line.no, reason)?;

@@ -100,6 +100,29 @@ fn data_generated_must_be_a_real_past_date() {
     assert_eq!(rel.meta.generated.as_deref(), Some("2024-02-29"));
 }
 
+/// A delivery in 2099 in a file generated in 2026 is no delivery SIPRI
+/// recorded; accepting it made windows past the data look filled.
+#[test]
+fn years_after_data_generated_are_rejected() {
+    let late = GOOD.replace(",2020,No,", ",2027,No,");
+    fails(reg(&[GOOD, &late]).as_bytes(), 5, "2027 is after 2026");
+    let order = GOOD.replace(",2019,Yes,", ",2099,Yes,");
+    fails(
+        reg(&[&order]).as_bytes(),
+        4,
+        "Order date: 2099 is after 2026",
+    );
+    let edge = GOOD.replace(",2020,No,", ",2026,No,");
+    read(reg(&[&edge]).as_bytes(), &opts()).unwrap();
+    let legacy = format!(
+        "Title\n{LEG_HEADER}\nKazakhstan,Russia,2017,,10,,X,APC,7,,2018; 2099,New,,1,10,7\n"
+    );
+    fails(legacy.as_bytes(), 3, "2099 is after");
+    let table =
+        "Title\nData generated: 1 Mar 2024\nRecipient,2023,2025,2023-2025\nKazakhstan,1,2,3\n";
+    fails(table.as_bytes(), 3, "2025 is after 2024");
+}
+
 #[test]
 fn repeated_deal_id_with_conflicting_values_names_both_lines_and_fields() {
     let other = GOOD
