@@ -87,8 +87,8 @@ pub fn list_releases(store: &Store) -> anyhow::Result<Vec<model::ReleaseMeta>> {
 
 pub fn warn_damaged(d: &store::Damaged) {
     let msg = format!(
-        "armsflow: warning: skipping releases/{}: not a valid release ({}); importing its \
-         original file again repairs it\n",
+        "armsflow: warning: skipping releases/{}: not a valid release ({}); if it was one, \
+         importing its original file again repairs it, else move it out of releases/\n",
         d.name, d.reason
     );
     let _ = std::io::Write::write_all(&mut std::io::stderr(), term_safe(&msg).as_bytes());

@@ -305,13 +305,18 @@ impl Store {
             if name.starts_with('.') {
                 continue;
             }
-            match self.check(&name) {
-                Ok(meta) => scan.releases.push(meta),
-                Err(e) => scan.damaged.push(Damaged {
-                    name,
-                    reason: e.reason(),
-                }),
-            }
+            let reason = if entry.path().is_dir() {
+                match self.check(&name) {
+                    Ok(meta) => {
+                        scan.releases.push(meta);
+                        continue;
+                    }
+                    Err(e) => e.reason(),
+                }
+            } else {
+                "a file, not a release directory".to_string()
+            };
+            scan.damaged.push(Damaged { name, reason });
         }
         scan.releases.sort_by(|a, b| {
             (&a.generated, &a.imported_at, &a.id).cmp(&(&b.generated, &b.imported_at, &b.id))
@@ -328,7 +333,7 @@ impl Store {
         if !dir.is_dir() {
             return Err(StoreError::Corrupt {
                 path: dir,
-                reason: "not a release directory".into(),
+                reason: "not a directory".into(),
             });
         }
         let meta = self.meta(id)?;

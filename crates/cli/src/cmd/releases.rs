@@ -118,7 +118,10 @@ fn print_damaged(damaged: &[store::Damaged]) {
     if damaged.is_empty() {
         return;
     }
-    println!("Damaged (skipped; importing the original file again repairs a release):");
+    println!(
+        "Damaged entries in releases/ (skipped; importing a release's original file again \
+         repairs it; anything else belongs elsewhere):"
+    );
     for d in damaged {
         let line = format!("  ! {}: {}", d.name, d.reason);
         println!("{}", common::term_safe(&line));
