@@ -82,7 +82,7 @@ impl Builder {
             flows: Flows::with_capacity(capacity),
             world_totals: Vec::new(),
             report: ImportReport {
-                file: file.to_string(),
+                file: base_name(file),
                 ..ImportReport::default()
             },
             suppressed_warnings: 0,
@@ -251,7 +251,9 @@ impl Builder {
             generated_raw: preamble.generated_raw,
             generated: date,
             source_line: preamble.source_line,
-            source_file: self.file.clone(),
+            // The name only: the stored meta is shown by the API, and a
+            // directory path would expose the importer's file system.
+            source_file: base_name(&self.file),
             sha256: sha,
             synthetic: preamble.synthetic,
             first_year: span.map(|s| s.0),
@@ -267,6 +269,11 @@ impl Builder {
         };
         (release, self.report)
     }
+}
+
+/// The last component of a path as given (`/` or `\\` separated).
+fn base_name(file: &str) -> String {
+    file.rsplit(['/', '\\']).next().unwrap_or(file).to_string()
 }
 
 /// A 4-digit year in 1900..=2100, or a clear reason.

@@ -21,7 +21,8 @@ use model::{ImportReport, Release, SourceFormat};
 /// How to read a file.
 #[derive(Debug, Clone)]
 pub struct ReadOptions {
-    /// Display name used in errors and `meta.source_file`.
+    /// Display name used in errors; its last path component becomes
+    /// `meta.source_file` and `report.file` (never a directory).
     pub file_name: String,
     /// `false` (default): the first bad row fails the whole read. `true`: bad rows
     /// are listed in `report.rejected` and the rest is read.

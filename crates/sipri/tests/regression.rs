@@ -73,6 +73,20 @@ fn huge_unit_counts_are_rejected_with_file_line() {
     assert_eq!(rel.flows.units, [10_000_000]);
 }
 
+/// The API showed the importer's absolute path as the release's source file.
+#[test]
+fn stored_source_file_is_a_name_not_a_path() {
+    let o = ReadOptions {
+        file_name: "/home/someone/secret/dir/register.csv".into(),
+        skip_bad_rows: false,
+    };
+    let (rel, rep) = read(reg(&[GOOD]).as_bytes(), &o).unwrap();
+    assert_eq!(rel.meta.source_file, "register.csv");
+    assert_eq!(rep.file, "register.csv");
+    let e = read(b"x", &o).unwrap_err();
+    assert_eq!(e.file, "/home/someone/secret/dir/register.csv");
+}
+
 #[test]
 fn data_generated_must_be_a_real_past_date() {
     let msg = fails(
