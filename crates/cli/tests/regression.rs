@@ -180,7 +180,10 @@ fn importing_the_original_repairs_a_damaged_release() {
     let listed = ok(&run(&["releases"], &data));
     assert!(listed.contains("Damaged"), "{listed}");
     let again = ok(&import(&file, &data, &[]));
-    assert!(again.contains("(created)"), "{again}");
+    assert!(
+        again.contains("(repaired: it replaces a damaged copy)"),
+        "{again}"
+    );
     let listed = ok(&run(&["releases"], &data));
     assert!(!listed.contains("Damaged"), "{listed}");
     ok(&run(

@@ -102,17 +102,22 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 pub enum PutOutcome {
     Created(String),
     AlreadyPresent(String),
+    /// A damaged copy (see [`Store::scan`]) was replaced by this one.
+    Repaired(String),
 }
 
 impl PutOutcome {
     pub fn id(&self) -> &str {
         match self {
-            PutOutcome::Created(id) | PutOutcome::AlreadyPresent(id) => id,
+            PutOutcome::Created(id) | PutOutcome::AlreadyPresent(id) | PutOutcome::Repaired(id) => {
+                id
+            }
         }
     }
 
+    /// Whether this put wrote the release (new, or replacing a damaged copy).
     pub fn is_created(&self) -> bool {
-        matches!(self, PutOutcome::Created(_))
+        matches!(self, PutOutcome::Created(_) | PutOutcome::Repaired(_))
     }
 }
 
@@ -211,7 +216,11 @@ impl Store {
         match fs::rename(&tmp, &target) {
             Ok(()) => {
                 sync_dir(&releases)?;
-                Ok(PutOutcome::Created(id))
+                Ok(if damaged {
+                    PutOutcome::Repaired(id)
+                } else {
+                    PutOutcome::Created(id)
+                })
             }
             Err(e) => {
                 let _ = fs::remove_dir_all(&tmp);

@@ -89,7 +89,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         read.map_err(|e| anyhow::anyhow!("the register SIPRI sent cannot be read: {e}"))?;
     let store = common::open_store_at(args.data_dir.as_deref())?;
     match store.put(&release, &report)? {
-        PutOutcome::Created(id) => {
+        PutOutcome::Created(id) | PutOutcome::Repaired(id) => {
             println!(
                 "imported release {id}: {} rows, {} deals, {} TIV (millions), delivery years {}",
                 report.rows_imported,

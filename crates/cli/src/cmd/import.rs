@@ -41,7 +41,7 @@ pub enum Format {
 struct Imported {
     file: String,
     release: String,
-    /// `created` or `already_present`.
+    /// `created`, `already_present` or `repaired` (a damaged copy replaced).
     outcome: &'static str,
     synthetic: bool,
     generated: String,
@@ -77,6 +77,7 @@ fn import_one(args: &Args, path: &PathBuf) -> anyhow::Result<Imported> {
         outcome: match outcome {
             PutOutcome::Created(_) => "created",
             PutOutcome::AlreadyPresent(_) => "already_present",
+            PutOutcome::Repaired(_) => "repaired",
         },
         synthetic: release.meta.synthetic,
         generated: release.meta.generated_raw.clone(),
@@ -174,10 +175,10 @@ fn print_table(item: &Imported, release: &Release) {
     use std::fmt::Write;
     let mut out = String::new();
     let r = &item.report;
-    let status = if item.outcome == "created" {
-        "created"
-    } else {
-        "already present, nothing changed"
+    let status = match item.outcome {
+        "created" => "created",
+        "repaired" => "repaired: it replaces a damaged copy",
+        _ => "already present, nothing changed",
     };
     let _ = writeln!(out, "{}: release {} ({status})", item.file, item.release);
     if item.synthetic {
