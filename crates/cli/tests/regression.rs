@@ -376,6 +376,25 @@ fn fetched_huge_tiv_is_rejected_and_nothing_is_written() {
     assert_eq!(snapshot(&data), before);
 }
 
+/// Scenario weights of 1e308 silently lost TIV: now refused at the door, with
+/// the line of the offending `[[change]]`.
+#[test]
+fn scenario_with_huge_weights_is_a_file_line_error() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (data, _) = store_with_release(tmp.path());
+    let scenario = tmp.path().join("huge.toml");
+    fs::write(
+        &scenario,
+        "recipient = \"Kazakhstan\"\nperiod = \"2020-2022\"\n\n[[change]]\nkind = \"shift\"\n\
+         from = \"Russia\"\nto = [\"France\"]\npercent = 50\nweights = [1e308]\n",
+    )
+    .unwrap();
+    let out = run(&["scenario", scenario.to_str().unwrap()], &data);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("huge.toml:4: change 1: weights"), "{err}");
+}
+
 /// `stdout` of a quiet command stays valid for machines (a sanity check that
 /// the panic hook does not swallow ordinary output).
 #[test]
