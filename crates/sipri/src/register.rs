@@ -267,24 +267,82 @@ fn conflict(
 ) -> Option<String> {
     let deal = &b.deals[d as usize];
     let id = row.id;
+    // Compared first, formatted only when different: this runs for every
+    // further row of every deal, and must not allocate when all is well.
     let mut diffs: Vec<String> = Vec::new();
-    let mut diff = |col: usize, here: String, there: String| {
-        if here != there {
-            diffs.push(format!("{} '{here}' here, '{there}' there", COLUMNS[col]));
-        }
-    };
+    let mut diff =
+        |col: usize, same: bool, here: &dyn Fn() -> String, there: &dyn Fn() -> String| {
+            if !same {
+                diffs.push(format!(
+                    "{} '{}' here, '{}' there",
+                    COLUMNS[col],
+                    here(),
+                    there()
+                ));
+            }
+        };
     let name = |e: u32| b.entities.get(e).name.clone();
-    diff(1, name(supplier), name(deal.supplier));
-    diff(2, name(recipient), name(deal.recipient));
-    diff(3, row.f[3].trim().into(), deal.designation.clone());
-    diff(4, row.f[4].trim().into(), deal.description.clone());
-    diff(5, cat_name(row.category as u8), cat_name(deal.category));
-    diff(6, opt_s(row.order_year), opt_s(deal.order_year));
-    diff(7, yn(row.order_est), yn(deal.order_year_estimated));
-    diff(12, row.f[12].trim().into(), deal.status.clone());
-    diff(13, opt_s(row.tiv_unit_new), opt_s(deal.tiv_unit_new));
-    diff(14, opt_s(row.tiv_unit), opt_s(deal.tiv_unit));
-    diff(16, yn(row.local), yn(deal.local_production));
+    let text = |s: &str| s.trim().to_string();
+    diff(1, supplier == deal.supplier, &|| name(supplier), &|| {
+        name(deal.supplier)
+    });
+    diff(2, recipient == deal.recipient, &|| name(recipient), &|| {
+        name(deal.recipient)
+    });
+    diff(
+        3,
+        row.f[3].trim() == deal.designation,
+        &|| text(row.f[3]),
+        &|| deal.designation.clone(),
+    );
+    diff(
+        4,
+        row.f[4].trim() == deal.description,
+        &|| text(row.f[4]),
+        &|| deal.description.clone(),
+    );
+    diff(
+        5,
+        row.category as u8 == deal.category,
+        &|| cat_name(row.category as u8),
+        &|| cat_name(deal.category),
+    );
+    diff(
+        6,
+        row.order_year == deal.order_year,
+        &|| opt_s(row.order_year),
+        &|| opt_s(deal.order_year),
+    );
+    diff(
+        7,
+        row.order_est == deal.order_year_estimated,
+        &|| yn(row.order_est),
+        &|| yn(deal.order_year_estimated),
+    );
+    diff(
+        12,
+        row.f[12].trim() == deal.status,
+        &|| text(row.f[12]),
+        &|| deal.status.clone(),
+    );
+    diff(
+        13,
+        row.tiv_unit_new == deal.tiv_unit_new,
+        &|| opt_s(row.tiv_unit_new),
+        &|| opt_s(deal.tiv_unit_new),
+    );
+    diff(
+        14,
+        row.tiv_unit == deal.tiv_unit,
+        &|| opt_s(row.tiv_unit),
+        &|| opt_s(deal.tiv_unit),
+    );
+    diff(
+        16,
+        row.local == deal.local_production,
+        &|| yn(row.local),
+        &|| yn(deal.local_production),
+    );
     if !diffs.is_empty() {
         return Some(format!(
             "deal {id} contradicts its row at line {}: {}",
