@@ -110,7 +110,8 @@ const CLOSED_PIPE_EXIT: i32 = 141;
 /// Rust ignores SIGPIPE, so a write to a closed pipe fails with `EPIPE` and
 /// `println!` panics with "failed printing to stdout: Broken pipe"; rather than
 /// route every subcommand's output through a fallible writer, such panics end
-/// the process quietly with the conventional code. Every other panic keeps the
+/// the process quietly with the conventional code; other output errors (e.g.
+/// a full disk) end with one line and status 1. Every other panic keeps the
 /// default report.
 fn quiet_on_closed_pipe() {
     let default = std::panic::take_hook();
@@ -121,8 +122,15 @@ fn quiet_on_closed_pipe() {
             .map(String::as_str)
             .or_else(|| info.payload().downcast_ref::<&str>().copied())
             .unwrap_or("");
-        if payload.starts_with("failed printing to std") && payload.contains("Broken pipe") {
-            std::process::exit(CLOSED_PIPE_EXIT);
+        if payload.starts_with("failed printing to std") {
+            if payload.contains("Broken pipe") {
+                std::process::exit(CLOSED_PIPE_EXIT);
+            }
+            // Any other output error (a full disk, a revoked terminal): one
+            // line, not a panic report.
+            let msg = format!("armsflow: cannot write output: {payload}\n");
+            let _ = std::io::Write::write_all(&mut std::io::stderr(), msg.as_bytes());
+            std::process::exit(1);
         }
         default(info);
     }));

@@ -102,6 +102,28 @@ fn closed_pipe_ends_quietly_for_every_printing_subcommand() {
     assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
 }
 
+/// Other output errors (a full disk) give one line, not a panic report.
+#[test]
+fn full_disk_on_stdout_is_one_line_not_a_panic() {
+    let Ok(full) = fs::OpenOptions::new().write(true).open("/dev/full") else {
+        return; // not Linux
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let (data, _) = store_with_release(tmp.path());
+    let out = armsflow()
+        .args(["releases", "--data-dir"])
+        .arg(&data)
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.starts_with("armsflow: cannot write output:") && !err.contains("panicked"),
+        "{err}"
+    );
+}
+
 /// Read-only commands created a mistyped `--data-dir`.
 #[test]
 fn read_only_commands_never_create_directories() {
