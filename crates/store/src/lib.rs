@@ -57,6 +57,44 @@ impl StoreError {
     }
 }
 
+impl StoreError {
+    /// The error without the path: for listings that already name the entry.
+    pub fn reason(&self) -> String {
+        match self {
+            StoreError::Io { path, err } => match path.file_name() {
+                Some(f) => format!("{}: {err}", f.to_string_lossy()),
+                None => err.to_string(),
+            },
+            StoreError::Corrupt { path, reason } | StoreError::Write { path, reason } => {
+                match path.file_name() {
+                    Some(f) => format!("{}: {reason}", f.to_string_lossy()),
+                    None => reason.clone(),
+                }
+            }
+            other => other.to_string(),
+        }
+    }
+}
+
+/// An entry of `releases/` that is not a valid release: a stray file or
+/// folder, or a release with a missing or unreadable file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Damaged {
+    /// The entry's name inside `releases/` (never a full path).
+    pub name: String,
+    /// What is wrong, naming the file inside the entry.
+    pub reason: String,
+}
+
+/// What [`Store::scan`] found.
+#[derive(Debug, Clone, Default)]
+pub struct Scan {
+    /// Valid releases, oldest first (as [`Store::list`]).
+    pub releases: Vec<ReleaseMeta>,
+    /// Entries that are not valid releases, by name.
+    pub damaged: Vec<Damaged>,
+}
+
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
 /// What `put` did. Same id means same bytes, so a second put is a no-op.
@@ -64,17 +102,22 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 pub enum PutOutcome {
     Created(String),
     AlreadyPresent(String),
+    /// A damaged copy (see [`Store::scan`]) was replaced by this one.
+    Repaired(String),
 }
 
 impl PutOutcome {
     pub fn id(&self) -> &str {
         match self {
-            PutOutcome::Created(id) | PutOutcome::AlreadyPresent(id) => id,
+            PutOutcome::Created(id) | PutOutcome::AlreadyPresent(id) | PutOutcome::Repaired(id) => {
+                id
+            }
         }
     }
 
+    /// Whether this put wrote the release (new, or replacing a damaged copy).
     pub fn is_created(&self) -> bool {
-        matches!(self, PutOutcome::Created(_))
+        matches!(self, PutOutcome::Created(_) | PutOutcome::Repaired(_))
     }
 }
 
@@ -91,6 +134,21 @@ impl Store {
         let releases = store.releases_dir();
         fs::create_dir_all(&releases).map_err(|e| StoreError::io(&releases, e))?;
         Ok(store)
+    }
+
+    /// Opens the existing store at `dir` for reading, creating nothing: a
+    /// mistyped data directory is an error, not a new empty store. A directory
+    /// without `releases/` is an empty store.
+    pub fn open_existing(dir: impl Into<PathBuf>) -> Result<Store> {
+        let store = Store { dir: dir.into() };
+        match fs::metadata(&store.dir) {
+            Ok(m) if m.is_dir() => Ok(store),
+            Ok(_) => Err(StoreError::io(
+                &store.dir,
+                std::io::Error::new(std::io::ErrorKind::NotADirectory, "not a directory"),
+            )),
+            Err(e) => Err(StoreError::io(&store.dir, e)),
+        }
     }
 
     /// `$ARMSFLOW_DATA_DIR`, else `$XDG_DATA_HOME/armsflow`, else
@@ -125,9 +183,15 @@ impl Store {
         let releases = self.releases_dir();
         self.sweep_stale_temp_dirs();
         let target = releases.join(&id);
-        if target.exists() {
-            return self.already_present(&id, &release.meta.sha256);
-        }
+        // A whole release with this id: nothing to do. A damaged one (a
+        // missing or unreadable file) is replaced by this import.
+        let damaged = match fs::symlink_metadata(&target) {
+            Err(_) => false,
+            Ok(_) => match self.verify(&id) {
+                Ok(()) => return self.already_present(&id, &release.meta.sha256),
+                Err(_) => true,
+            },
+        };
         let nanos = SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map(|d| d.as_nanos())
@@ -138,10 +202,25 @@ impl Store {
             let _ = fs::remove_dir_all(&tmp);
             return Err(e);
         }
+        if damaged {
+            // Move the damaged entry aside under a dot-name (invisible to
+            // readers, swept like a killed import), then rename into place: at
+            // no point is a half release visible under the id.
+            let aside = releases.join(format!(".tmp-{id}-damaged-{}-{nanos}", std::process::id()));
+            if let Err(e) = fs::rename(&target, &aside) {
+                let _ = fs::remove_dir_all(&tmp);
+                return Err(StoreError::io(&target, e));
+            }
+            let _ = fs::remove_dir_all(&aside).or_else(|_| fs::remove_file(&aside));
+        }
         match fs::rename(&tmp, &target) {
             Ok(()) => {
                 sync_dir(&releases)?;
-                Ok(PutOutcome::Created(id))
+                Ok(if damaged {
+                    PutOutcome::Repaired(id)
+                } else {
+                    PutOutcome::Created(id)
+                })
             }
             Err(e) => {
                 let _ = fs::remove_dir_all(&tmp);
@@ -153,6 +232,14 @@ impl Store {
                 }
             }
         }
+    }
+
+    /// Whether stored release `id` is whole, reading it in full: re-importing
+    /// is rare, and a release that passes only the cheap [`Store::check`] but
+    /// fails to load must still be repairable.
+    fn verify(&self, id: &str) -> Result<()> {
+        self.check(id)?;
+        self.load(id).map(drop)
     }
 
     fn already_present(&self, id: &str, sha256: &str) -> Result<PutOutcome> {
@@ -198,22 +285,70 @@ impl Store {
     }
 
     /// Release metas, oldest first by SIPRI's generated date, then import time.
+    /// Entries of `releases/` that are not valid releases are left out: see
+    /// [`Store::scan`] to learn about them.
     pub fn list(&self) -> Result<Vec<ReleaseMeta>> {
+        Ok(self.scan()?.releases)
+    }
+
+    /// Every entry of `releases/`: the valid releases (as [`Store::list`]) and
+    /// the damaged ones, so that one stray folder or a half-deleted release
+    /// never takes the others down. Dot-entries (imports in progress) are not
+    /// releases and appear in neither list. The check is cheap (JSON files and
+    /// Parquet footers, not the data): a release that passes can still fail to
+    /// load, with an error naming its file.
+    pub fn scan(&self) -> Result<Scan> {
         let releases = self.releases_dir();
-        let entries = fs::read_dir(&releases).map_err(|e| StoreError::io(&releases, e))?;
-        let mut out = Vec::new();
+        let entries = match fs::read_dir(&releases) {
+            Ok(e) => e,
+            // A data dir that never saw an import has no `releases/` yet.
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && self.dir.is_dir() => {
+                return Ok(Scan::default());
+            }
+            Err(e) => return Err(StoreError::io(&releases, e)),
+        };
+        let mut scan = Scan::default();
         for entry in entries {
             let entry = entry.map_err(|e| StoreError::io(&releases, e))?;
             let name = entry.file_name().to_string_lossy().into_owned();
-            if name.starts_with('.') || !entry.path().is_dir() {
+            if name.starts_with('.') {
                 continue;
             }
-            out.push(self.meta(&name)?);
+            let reason = if entry.path().is_dir() {
+                match self.check(&name) {
+                    Ok(meta) => {
+                        scan.releases.push(meta);
+                        continue;
+                    }
+                    Err(e) => e.reason(),
+                }
+            } else {
+                "a file, not a release directory".to_string()
+            };
+            scan.damaged.push(Damaged { name, reason });
         }
-        out.sort_by(|a, b| {
+        scan.releases.sort_by(|a, b| {
             (&a.generated, &a.imported_at, &a.id).cmp(&(&b.generated, &b.imported_at, &b.id))
         });
-        Ok(out)
+        scan.damaged.sort_by(|a, b| a.name.cmp(&b.name));
+        Ok(scan)
+    }
+
+    /// Release `id`'s meta if its directory looks whole: readable
+    /// `release.json` and `import-report.json`, and the Parquet files present
+    /// with a readable footer.
+    pub fn check(&self, id: &str) -> Result<ReleaseMeta> {
+        let dir = self.releases_dir().join(id);
+        if !dir.is_dir() {
+            return Err(StoreError::Corrupt {
+                path: dir,
+                reason: "not a directory".into(),
+            });
+        }
+        let meta = self.meta(id)?;
+        self.report(id)?;
+        read::check_footers(&dir)?;
+        Ok(meta)
     }
 
     /// The newest release, if any.
@@ -298,11 +433,20 @@ fn write_all(dir: &Path, release: &Release, report: &ImportReport) -> Result<()>
     sync_dir(dir)
 }
 
-fn write_json<T: serde::Serialize>(path: &Path, value: &T) -> Result<()> {
-    let bytes = serde_json::to_vec_pretty(value).map_err(|e| StoreError::Write {
+/// Writes `value` as JSON, refusing anything that would not read back as the
+/// same type (serde_json writes a non-finite float as `null`, which then fails
+/// to load): nothing is written that cannot be read back.
+fn write_json<T: serde::Serialize + serde::de::DeserializeOwned>(
+    path: &Path,
+    value: &T,
+) -> Result<()> {
+    let werr = |reason: String| StoreError::Write {
         path: path.to_path_buf(),
-        reason: e.to_string(),
-    })?;
+        reason,
+    };
+    let bytes = serde_json::to_vec_pretty(value).map_err(|e| werr(e.to_string()))?;
+    serde_json::from_slice::<T>(&bytes)
+        .map_err(|e| werr(format!("would not read back ({e}): a value is not finite")))?;
     let io = |e| StoreError::io(path, e);
     let mut f = File::create(path).map_err(io)?;
     std::io::Write::write_all(&mut f, &bytes).map_err(io)?;

@@ -389,7 +389,11 @@ fn load_flows_in(path: &Path, row_groups: Option<Vec<usize>>) -> Result<Flows, S
         f.year.extend(years.iter().map(|&y| y as u16));
         f.category
             .extend_from_slice(c.req::<UInt8Type>("category_code")?);
-        f.tiv.extend_from_slice(c.req::<Float64Type>("tiv")?);
+        let tiv = c.req::<Float64Type>("tiv")?;
+        if let Some(v) = tiv.iter().find(|v| !model::plausible_tiv(**v)) {
+            return Err(corrupt(path, format!("implausible TIV value {v}")));
+        }
+        f.tiv.extend_from_slice(tiv);
         let units = c.req::<Int32Type>("units")?;
         if let Some(&u) = units.iter().find(|&&u| u < 0) {
             return Err(corrupt(path, format!("negative units {u}")));
@@ -536,10 +540,35 @@ fn load_world_totals(path: &Path) -> Result<Vec<(u16, f64)>, StoreError> {
         let c = Cols { batch: &b, path };
         let (years, tiv) = (c.req::<Int16Type>("year")?, c.req::<Float64Type>("tiv")?);
         for (&y, &t) in years.iter().zip(tiv) {
+            if !model::plausible_tiv(t) {
+                return Err(corrupt(
+                    path,
+                    format!("implausible world total {t} for {y}"),
+                ));
+            }
             out.push((non_negative(path, "year", i64::from(y))? as u16, t));
         }
     }
     Ok(out)
+}
+
+/// Release files every release has; `world_totals.parquet` is optional.
+const REQUIRED_FILES: [&str; 3] = ["entities.parquet", "flows.parquet", "deals.parquet"];
+
+/// Opens each Parquet file of release directory `dir` far enough to read its
+/// footer: catches missing, truncated and foreign files without decoding data.
+pub(crate) fn check_footers(dir: &Path) -> Result<(), StoreError> {
+    let optional = dir.join("world_totals.parquet");
+    let paths = REQUIRED_FILES
+        .iter()
+        .map(|f| dir.join(f))
+        .chain(optional.exists().then_some(optional));
+    for path in paths {
+        let file = File::open(&path).map_err(|e| StoreError::io(&path, e))?;
+        ParquetRecordBatchReaderBuilder::try_new(file)
+            .map_err(|e| corrupt(&path, e.to_string()))?;
+    }
+    Ok(())
 }
 
 /// Used by `Store::report` and `Store::list`: a JSON file, with errors naming it.

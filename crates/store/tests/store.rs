@@ -35,7 +35,7 @@ fn meta(id: &str, generated: Option<&str>, sha: &str) -> ReleaseMeta {
     }
 }
 
-fn sample(id: &str, generated: Option<&str>) -> Release {
+pub(crate) fn sample(id: &str, generated: Option<&str>) -> Release {
     let entities = EntityTable::from_vec(vec![
         entity("RUS", "Russia", EntityKind::State),
         entity("KAZ", "Kazakhstan", EntityKind::State),
@@ -119,7 +119,7 @@ fn sample(id: &str, generated: Option<&str>) -> Release {
     }
 }
 
-fn report() -> ImportReport {
+pub(crate) fn report() -> ImportReport {
     ImportReport {
         file: "x.csv".into(),
         rows_read: 4,

@@ -1,4 +1,5 @@
 //! The one integration-test binary of this crate (one link, as ripgrep does).
 
+mod regression;
 mod scale;
 mod store;
