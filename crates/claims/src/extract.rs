@@ -9,11 +9,13 @@
 //! A candidate without a period is not a claim we can check; it is reported
 //! in [`Extraction::skipped`] and never guessed.
 
-use crate::claim::{Claim, Party, Period, Role};
+use crate::claim::{Claim, Party, Period, Rank, Role};
 use crate::features::{Features, Form, Mention, Ordinal, Percent, PeriodRef, analyse};
 use crate::lex::{Lang, Sentence, detect, lex, sentences};
 use crate::lexicon::{Prep, RoleNoun};
 use crate::names::Names;
+use crate::normalize::normalize;
+use crate::rule::{self, Built};
 use crate::stated::Stated;
 use engine::Direction;
 use serde::Serialize;
@@ -35,19 +37,32 @@ pub struct Skipped {
     pub reason: String,
 }
 
+/// Claims read from a sentence whose wording carries more than they
+/// represent (an unread category, a comparison, money, …): reported as
+/// cannot be checked with `reason`, never checked in their reduced form.
+#[derive(Debug, Clone, Serialize)]
+pub struct Blocked {
+    pub sentence: String,
+    pub offset: usize,
+    pub claim: Claim,
+    pub reason: String,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Extraction {
     pub claims: Vec<Found>,
     pub skipped: Vec<Skipped>,
+    pub blocked: Vec<Blocked>,
 }
 
-/// Extracts every claim from `text` (language detected).
+/// Extracts every claim from `text` (normalised first, language detected).
 pub fn extract(text: &str, names: &Names) -> Extraction {
-    let lang = detect(text);
+    let lang = detect(&normalize(text).text);
     extract_lang(text, lang, names)
 }
 
 pub fn extract_lang(text: &str, lang: Lang, names: &Names) -> Extraction {
+    let norm = normalize(text);
     let mut st = State {
         subject: None,
         last_period: None,
@@ -55,9 +70,20 @@ pub fn extract_lang(text: &str, lang: Lang, names: &Names) -> Extraction {
     let mut out = Extraction {
         claims: Vec::new(),
         skipped: Vec::new(),
+        blocked: Vec::new(),
     };
-    for s in sentences(text, lex(text, lang)) {
-        st.sentence(&s, names, &mut out);
+    let mut prev_end = 0;
+    for mut s in sentences(&norm.text, lex(&norm.text, lang)) {
+        let end = s.tokens.last().map_or(s.start, |t| t.end);
+        // A blank line between sentences ends the paragraph: no carry-over.
+        let gap = &norm.text[prev_end.min(s.start)..s.start];
+        let para_break = gap.matches('\n').count() >= 2;
+        prev_end = end;
+        // Report the sentence as the user wrote it, at the user's offsets.
+        let (a, b) = (norm.original(s.start), norm.original(end));
+        s.text = text.get(a..b).unwrap_or(&s.text).trim().to_string();
+        s.start = a;
+        st.sentence(&s, names, para_break, &mut out);
     }
     out
 }
@@ -94,13 +120,23 @@ impl Ctx<'_> {
 }
 
 impl State {
-    fn sentence(&mut self, s: &Sentence, names: &Names, out: &mut Extraction) {
+    fn sentence(&mut self, s: &Sentence, names: &Names, para_break: bool, out: &mut Extraction) {
         let f = analyse(s, names);
         let subject = f
             .mentions
             .iter()
             .find(|m| m.form == Form::Noun && m.prep.is_none())
             .map(|m| m.party.clone());
+        if para_break {
+            self.subject = None;
+        }
+        // Carry a country over only where the language links the sentences
+        // (a pronoun, "in diesem Zeitraum") or the sentence has no subject.
+        let discourse = if f.links || subject.is_none() {
+            self.subject.as_ref()
+        } else {
+            None
+        };
         let mut periods: Vec<(Period, usize)> = Vec::new();
         for (p, i) in &f.periods {
             let resolved = match p {
@@ -114,42 +150,96 @@ impl State {
         let ctx = Ctx {
             f: &f,
             subject: subject.as_ref(),
-            discourse: self.subject.as_ref(),
+            discourse,
         };
-        let mut claims: Vec<Claim> = Vec::new();
-        let mut skip = |reason: &str| {
-            out.skipped.push(Skipped {
-                sentence: s.text.clone(),
-                offset: s.start,
-                reason: reason.into(),
-            })
-        };
+        let mut built: Vec<Built> = Vec::new();
+        let mut errors: Vec<String> = Vec::new();
+        let mut left: Vec<String> = Vec::new();
         for p in &f.percents {
             match percent_claim(&ctx, p, &periods) {
-                Ok(Some(c)) => claims.push(c),
-                Ok(None) => {}
-                Err(why) => skip(why),
+                Ok(Some(c)) => built.push(Built {
+                    claim: c,
+                    clause: f.clause(p.idx),
+                    source: p.idx,
+                }),
+                Ok(None) => left.push(format!(
+                    "the figure '{}' could not be tied to a share of imports or exports, or to a change",
+                    p.stated.render(false)
+                )),
+                Err(why) => errors.push(why),
             }
         }
         for o in &f.ordinals {
             match ordinal_claim(&ctx, o, &periods) {
-                Ok(Some(c)) => claims.push(c),
+                Ok(Some(c)) => built.push(Built {
+                    claim: c,
+                    clause: f.clause(o.idx),
+                    source: o.idx,
+                }),
                 Ok(None) => {}
-                Err(why) => skip(why),
+                Err(why) => errors.push(why.into()),
+            }
+        }
+        for (stated, idx) in &f.multiples {
+            if let Some(st) = stated {
+                match change_claim(&ctx, *idx, *st, &periods) {
+                    Ok(Some(c)) => built.push(Built {
+                        claim: c,
+                        clause: f.clause(*idx),
+                        source: *idx,
+                    }),
+                    Ok(None) => {}
+                    Err(why) => errors.push(why.into()),
+                }
             }
         }
         if f.first_ever && f.delivery_word {
             match first_ever(&ctx, &periods) {
-                Ok(c) => claims.push(c),
-                Err(why) => skip(why),
+                Ok(c) => built.push(Built {
+                    claim: c,
+                    clause: 0,
+                    source: 0,
+                }),
+                Err(why) => errors.push(why.into()),
             }
         }
-        for c in merge(claims) {
-            out.claims.push(Found {
-                sentence: s.text.clone(),
-                offset: s.start,
-                claim: c,
-            });
+        for b in built.iter_mut() {
+            match rule::category_for(&f, b.clause) {
+                Ok(c) => rule::set_category(&mut b.claim, c),
+                Err(why) => errors.push(why),
+            }
+        }
+        errors.extend(level_consistency(&f, &built));
+        left.extend(rule::unconsumed(&f, &s.tokens, &built));
+        let mut reasons = errors;
+        reasons.extend(left);
+        reasons.dedup();
+        if built.is_empty() {
+            if let Some(first) = reasons.first().filter(|_| rule::claim_like(&f)) {
+                out.skipped.push(Skipped {
+                    sentence: s.text.clone(),
+                    offset: s.start,
+                    reason: first.clone(),
+                });
+            }
+        } else {
+            let claims = merge(built.into_iter().map(|b| b.claim).collect());
+            for c in claims {
+                if reasons.is_empty() {
+                    out.claims.push(Found {
+                        sentence: s.text.clone(),
+                        offset: s.start,
+                        claim: c,
+                    });
+                } else {
+                    out.blocked.push(Blocked {
+                        sentence: s.text.clone(),
+                        offset: s.start,
+                        claim: c,
+                        reason: reasons.join("; "),
+                    });
+                }
+            }
         }
         if let Some(p) = subject {
             self.subject = Some(p);
@@ -158,6 +248,33 @@ impl State {
             self.last_period = Some(*p);
         }
     }
+}
+
+/// "fell from 72 % to 36 %": the stated direction must agree with the figures.
+fn level_consistency(f: &Features, built: &[Built]) -> Vec<String> {
+    let mut out = Vec::new();
+    for a in f.percents.iter().filter(|p| p.from_level) {
+        let clause = f.clause(a.idx);
+        let Some(b) = f
+            .percents
+            .iter()
+            .find(|p| p.level && p.idx > a.idx && f.clause(p.idx) == clause)
+        else {
+            continue;
+        };
+        let Some((sign, _)) = f.change.iter().find(|(_, i)| f.clause(*i) == clause) else {
+            continue;
+        };
+        let went = b.stated.value - a.stated.value;
+        if went * (*sign as f64) < 0.0 && built.iter().any(|x| x.source == a.idx) {
+            out.push(format!(
+                "the direction word contradicts the figures ({} to {})",
+                a.stated.render(false),
+                b.stated.render(false)
+            ));
+        }
+    }
+    out
 }
 
 /// The period nearest to token `idx`.
@@ -169,11 +286,74 @@ fn period_near(periods: &[(Period, usize)], idx: usize) -> Result<Period, &'stat
         .ok_or("no period stated (a figure without a period cannot be checked)")
 }
 
+/// The period written right after a figure ("72 % in 2010-14", "72 Prozent
+/// im Zeitraum 2010–14"): each level of a share change needs its own.
+fn own_period(periods: &[(Period, usize)], idx: usize) -> Option<Period> {
+    periods
+        .iter()
+        .find(|(_, i)| *i > idx && *i <= idx + 4)
+        .map(|p| p.0)
+}
+
+/// A change of `focus`'s total imports or exports between two windows.
+fn change_claim(
+    ctx: &Ctx,
+    idx: usize,
+    change: Stated,
+    periods: &[(Period, usize)],
+) -> Result<Option<Claim>, &'static str> {
+    let f = ctx.f;
+    let clause = f.clause(idx);
+    let in_clause = |m: &Mention| m.clause == clause;
+    let Some(direction) = f
+        .directions
+        .iter()
+        .filter(|(_, i)| f.clause(*i) == clause)
+        .chain(f.directions.iter())
+        .min_by_key(|(_, i)| (f.clause(*i) != clause, i.abs_diff(idx)))
+        .map(|d| d.0)
+    else {
+        return Ok(None);
+    };
+    let fixed: Vec<model::Window> = periods
+        .iter()
+        .filter_map(|(p, _)| match p {
+            Period::Fixed(w) => Some(*w),
+            Period::LastYears(_) => None,
+        })
+        .collect();
+    if fixed.len() < periods.len() {
+        return Err("a change needs two fixed periods, not 'the past n years'");
+    }
+    let (from, to) = match fixed.as_slice() {
+        [] => return Err("a change without a period cannot be checked"),
+        [one] => (one.previous(), *one),
+        [a, b] if a.start <= b.start => (*a, *b),
+        [a, b] => (*b, *a),
+        _ => return Err("more than two periods: which two the change is between is unclear"),
+    };
+    let focus = ctx
+        .find(|m| {
+            in_clause(m) && (m.form != Form::Noun || m.prep.is_none()) && m.prep != Some(Prep::Other)
+        })
+        .cloned()
+        .or_else(|| ctx.implicit(None))
+        .ok_or("no country named")?;
+    Ok(Some(Claim::Change {
+        direction,
+        focus,
+        from: Period::Fixed(from),
+        to: Period::Fixed(to),
+        category: None,
+        change,
+    }))
+}
+
 fn percent_claim(
     ctx: &Ctx,
     p: &Percent,
     periods: &[(Period, usize)],
-) -> Result<Option<Claim>, &'static str> {
+) -> Result<Option<Claim>, String> {
     let f = ctx.f;
     let clause = f.clause(p.idx);
     let in_clause = |m: &Mention| m.clause == clause;
@@ -196,42 +376,26 @@ fn percent_claim(
         .find(|o| f.clause(o.idx) == clause)
         .map(|o| o.role);
 
-    if let (Some(sign), false) = (change, p.level) {
-        let Some(direction) = dir else {
-            return Ok(None);
-        };
-        let fixed: Vec<model::Window> = periods
-            .iter()
-            .filter_map(|(p, _)| match p {
-                Period::Fixed(w) => Some(*w),
-                Period::LastYears(_) => None,
-            })
-            .collect();
-        let (from, to) = match fixed.as_slice() {
-            [] => return Err("a change without a period cannot be checked"),
-            [one] => (one.previous(), *one),
-            [a, b, ..] if a.start <= b.start => (*a, *b),
-            [a, b, ..] => (*b, *a),
-        };
-        let focus = ctx
-            .find(|m| {
-                in_clause(m)
-                    && (m.form != Form::Noun || m.prep.is_none())
-                    && m.prep != Some(Prep::Other)
-            })
-            .cloned()
-            .or_else(|| ctx.implicit(None))
-            .ok_or("no country named")?;
-        let mut change = p.stated;
-        change.value *= sign as f64;
-        return Ok(Some(Claim::Change {
-            direction,
-            focus,
-            from: Period::Fixed(from),
-            to: Period::Fixed(to),
-            change,
-        }));
+    let level = p.level || p.from_level;
+    if let (Some(sign), false) = (change, level) {
+        let mut stated = p.stated;
+        stated.value *= sign as f64;
+        return change_claim(ctx, p.idx, stated, periods).map_err(String::from);
     }
+    // "fell from 72 % in 2010-14 to 36 % in 2020-24": two shares, each in its own period.
+    let periods_own: Vec<(Period, usize)>;
+    let periods = if change.is_some() && level {
+        let own = own_period(periods, p.idx).ok_or_else(|| {
+            format!(
+                "the share '{}' has no period of its own (a change of a share needs the share in each period)",
+                p.stated.render(false)
+            )
+        })?;
+        periods_own = vec![(own, p.idx)];
+        &periods_own[..]
+    } else {
+        periods
+    };
     if p.stated.value > 100.0 {
         return Ok(None);
     }
@@ -251,6 +415,7 @@ fn percent_claim(
             direction,
             focus,
             period,
+            category: None,
             share: Some(p.stated),
             rank: None,
         }));
@@ -290,6 +455,7 @@ fn percent_claim(
                 recipient,
                 supplier,
                 period,
+                category: None,
                 share: p.stated,
             }))
         }
@@ -330,6 +496,7 @@ fn percent_claim(
                 supplier,
                 recipient,
                 period,
+                category: None,
                 share: Some(p.stated),
                 rank: None,
             }))
@@ -368,6 +535,10 @@ fn ordinal_claim(
         })
     };
     let period = || period_near(periods, o.idx);
+    let rank = Rank {
+        n: o.n,
+        top: o.top,
+    };
     match o.role {
         RoleNoun::Recipient => {
             let supplier = after(&[Prep::Of, Prep::From])
@@ -385,8 +556,9 @@ fn ordinal_claim(
                 supplier,
                 recipient,
                 period,
+                category: None,
                 share: None,
-                rank: Some(o.n),
+                rank: Some(rank),
             }))
         }
         RoleNoun::Supplier => {
@@ -403,7 +575,8 @@ fn ordinal_claim(
                 role: Role::Supplier,
                 focus,
                 period,
-                nth: o.n,
+                category: None,
+                nth: rank,
                 answer,
             }))
         }
@@ -422,15 +595,17 @@ fn ordinal_claim(
                     role: Role::Supplier,
                     focus: p.clone(),
                     period,
-                    nth: o.n,
+                    category: None,
+                    nth: rank,
                     answer: focus,
                 },
                 (RoleNoun::Importer, Some(p)) => Claim::ExportShare {
                     supplier: p.clone(),
                     recipient: focus,
                     period,
+                    category: None,
                     share: None,
-                    rank: Some(o.n),
+                    rank: Some(rank),
                 },
                 (role, _) => Claim::Global {
                     direction: if role == RoleNoun::Exporter {
@@ -440,8 +615,9 @@ fn ordinal_claim(
                     },
                     focus,
                     period,
+                    category: None,
                     share: None,
-                    rank: Some(o.n),
+                    rank: Some(rank),
                 },
             }))
         }
@@ -515,7 +691,7 @@ fn merge_two(a: &Claim, b: &Claim) -> Option<Claim> {
         (Some(_), Some(_)) => None,
         (x, y) => Some(x.or(y)),
     };
-    let pick_rank = |x: Option<u32>, y: Option<u32>| match (x, y) {
+    let pick_rank = |x: Option<Rank>, y: Option<Rank>| match (x, y) {
         (Some(_), Some(_)) => None,
         (x, y) => Some(x.or(y)),
     };
@@ -525,6 +701,7 @@ fn merge_two(a: &Claim, b: &Claim) -> Option<Claim> {
                 supplier,
                 recipient,
                 period,
+                category,
                 share,
                 rank,
             },
@@ -532,21 +709,26 @@ fn merge_two(a: &Claim, b: &Claim) -> Option<Claim> {
                 supplier: s2,
                 recipient: r2,
                 period: p2,
+                category: c2,
                 share: sh2,
                 rank: rk2,
             },
-        ) if supplier == s2 && recipient == r2 && period == p2 => Some(Claim::ExportShare {
-            supplier: supplier.clone(),
-            recipient: recipient.clone(),
-            period: *period,
-            share: pick(*share, *sh2)?,
-            rank: pick_rank(*rank, *rk2)?,
-        }),
+        ) if supplier == s2 && recipient == r2 && period == p2 && category == c2 => {
+            Some(Claim::ExportShare {
+                supplier: supplier.clone(),
+                recipient: recipient.clone(),
+                period: *period,
+                category: *category,
+                share: pick(*share, *sh2)?,
+                rank: pick_rank(*rank, *rk2)?,
+            })
+        }
         (
             Claim::Global {
                 direction,
                 focus,
                 period,
+                category,
                 share,
                 rank,
             },
@@ -554,16 +736,20 @@ fn merge_two(a: &Claim, b: &Claim) -> Option<Claim> {
                 direction: d2,
                 focus: f2,
                 period: p2,
+                category: c2,
                 share: sh2,
                 rank: rk2,
             },
-        ) if direction == d2 && focus == f2 && period == p2 => Some(Claim::Global {
-            direction: *direction,
-            focus: focus.clone(),
-            period: *period,
-            share: pick(*share, *sh2)?,
-            rank: pick_rank(*rank, *rk2)?,
-        }),
+        ) if direction == d2 && focus == f2 && period == p2 && category == c2 => {
+            Some(Claim::Global {
+                direction: *direction,
+                focus: focus.clone(),
+                period: *period,
+                category: *category,
+                share: pick(*share, *sh2)?,
+                rank: pick_rank(*rank, *rk2)?,
+            })
+        }
         _ => None,
     }
 }

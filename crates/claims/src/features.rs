@@ -5,10 +5,11 @@
 use crate::claim::{Party, Period};
 use crate::lex::{Kind, MONTHS, Sentence, Token};
 use crate::lexicon::{self as lx, Prep, RoleNoun};
+use crate::meaning::MarkerKind;
 use crate::names::Names;
 use crate::stated::Stated;
 use engine::Direction;
-use model::Window;
+use model::{Category, Window};
 
 /// How a country is mentioned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,6 +40,17 @@ pub struct Percent {
     /// The word before the number (after any hedge) was "to"/"auf": a level
     /// reached, not an amount of change ("fell to 60 %").
     pub level: bool,
+    /// "from"/"von" before the number: the level a change started from.
+    pub from_level: bool,
+}
+
+/// A meaning-bearing word the claim built must represent (see [`crate::meaning`]).
+#[derive(Debug, Clone)]
+pub struct Marker {
+    pub kind: MarkerKind,
+    pub idx: usize,
+    /// The word(s) as written, for the reason given to the user.
+    pub text: String,
 }
 
 #[derive(Debug, Clone)]
@@ -47,6 +59,8 @@ pub struct Ordinal {
     pub idx: usize,
     pub role: RoleNoun,
     pub role_idx: usize,
+    /// "among the top five": rank 1 to `n`.
+    pub top: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -73,6 +87,14 @@ pub struct Features {
     pub receive_verb: bool,
     /// Clause number of every token.
     pub clause_of: Vec<usize>,
+    pub markers: Vec<Marker>,
+    /// Armament categories named, with their token index.
+    pub categories: Vec<(Category, usize)>,
+    /// Multiples ("doubled") with the change they state; `None` when hedged
+    /// in a way no interval represents ("nearly doubled").
+    pub multiples: Vec<(Option<Stated>, usize)>,
+    /// A pronoun or anaphor links this sentence to the one before.
+    pub links: bool,
 }
 
 impl Features {
@@ -174,10 +196,12 @@ pub fn analyse(s: &Sentence, names: &Names) -> Features {
                 }
             };
             let qualifier = lx::qualifier(w(2), w(1));
-            let level = if qualifier == crate::stated::Qualifier::Exact {
-                matches!(w(1), "to" | "auf")
-            } else {
-                matches!(w(2), "to" | "auf") || matches!(w(3), "to" | "auf")
+            let at = |words: &[&str]| {
+                if qualifier == crate::stated::Qualifier::Exact {
+                    words.contains(&w(1))
+                } else {
+                    words.contains(&w(2)) || words.contains(&w(3))
+                }
             };
             f.percents.push(Percent {
                 stated: Stated {
@@ -186,12 +210,14 @@ pub fn analyse(s: &Sentence, names: &Names) -> Features {
                     qualifier,
                 },
                 idx: i,
-                level,
+                level: at(&["to", "auf"]),
+                from_level: at(&["from", "von"]),
             });
         }
     }
-    ordinals(t, &mut f);
+    crate::phrases::ranks(t, &mut f);
     f.periods = periods(t);
+    crate::phrases::meaning(t, &mut f);
     f
 }
 
@@ -341,59 +367,7 @@ fn push_mention(
     });
 }
 
-fn ordinals(t: &[Token], f: &mut Features) {
-    let mut skip_to = 0;
-    for i in 0..t.len() {
-        if i < skip_to {
-            continue;
-        }
-        let norm = t[i].norm.as_str();
-        let (n, from) = if let Kind::Ordinal(n) = t[i].kind {
-            // "3. größter"
-            match t.get(i + 1).and_then(|x| lx::ordinal_largest(&x.norm)) {
-                Some(1) => (n, i + 2),
-                _ => continue,
-            }
-        } else if !t[i].is_word() {
-            continue;
-        } else if let Some(role) = lx::main_compound(norm) {
-            f.ordinals.push(Ordinal {
-                n: 1,
-                idx: i,
-                role,
-                role_idx: i,
-            });
-            continue;
-        } else if let Some(n) = lx::english_ordinal(norm)
-            && t.get(i + 1)
-                .is_some_and(|x| matches!(x.norm.as_str(), "largest" | "biggest"))
-        {
-            (n, i + 2)
-        } else if let Some(n) = lx::ordinal_largest(norm) {
-            (n, i + 1)
-        } else {
-            continue;
-        };
-        skip_to = from;
-        // The role noun follows within three words ("largest arms exporter").
-        for (k, tok) in t.iter().enumerate().skip(from).take(3) {
-            if !tok.is_word() {
-                break;
-            }
-            if let Some(role) = lx::role_noun(&tok.norm) {
-                f.ordinals.push(Ordinal {
-                    n,
-                    idx: i,
-                    role,
-                    role_idx: k,
-                });
-                break;
-            }
-        }
-    }
-}
-
-fn year_of(t: &Token) -> Option<u16> {
+pub(crate) fn year_of(t: &Token) -> Option<u16> {
     match t.kind {
         Kind::Number { value, decimals: 0 }
             if t.text.len() == 4 && (1900.0..=2100.0).contains(&value) =>

@@ -16,13 +16,17 @@ pub mod extract;
 pub mod features;
 pub mod lex;
 pub mod lexicon;
+pub mod meaning;
 pub mod names;
+pub mod normalize;
+pub mod phrases;
+pub mod rule;
 pub mod stated;
 pub mod structured;
 
-pub use check::{Checked, Verdict, check};
-pub use claim::{Claim, Party, Period, Role};
-pub use extract::{Extraction, Found, Skipped, extract};
+pub use check::{Checked, Verdict, cannot_check, check};
+pub use claim::{Claim, Party, Period, Rank, Role};
+pub use extract::{Blocked, Extraction, Found, Skipped, extract};
 pub use names::Names;
 pub use stated::{Qualifier, Stated, Tolerance};
 pub use structured::{ParseError, looks_structured, parse};
@@ -38,11 +42,13 @@ pub struct TextCheck {
     pub checked: Checked,
 }
 
-/// Finds and checks every claim in `text`. Sentences that carry no checkable
-/// claim produce nothing; near-misses are in the returned [`Skipped`] list.
+/// Finds and checks every claim in `text`. Claims whose sentence says more
+/// than they represent come back as cannot be checked, with the reason.
+/// Sentences that carry no checkable claim produce nothing; near-misses are
+/// in the returned [`Skipped`] list.
 pub fn check_text(text: &str, rel: &Release, names: &Names) -> (Vec<TextCheck>, Vec<Skipped>) {
     let ex = extract(text, names);
-    let checks = ex
+    let mut checks: Vec<TextCheck> = ex
         .claims
         .into_iter()
         .map(|f| TextCheck {
@@ -50,7 +56,13 @@ pub fn check_text(text: &str, rel: &Release, names: &Names) -> (Vec<TextCheck>, 
             sentence: f.sentence,
             offset: f.offset,
         })
+        .chain(ex.blocked.into_iter().map(|b| TextCheck {
+            checked: cannot_check(&b.claim, rel, &b.reason),
+            sentence: b.sentence,
+            offset: b.offset,
+        }))
         .collect();
+    checks.sort_by_key(|c| c.offset);
     (checks, ex.skipped)
 }
 

@@ -1,0 +1,388 @@
+//! Multi-word phrases of one sentence: ranks ("third-largest", "No. 3",
+//! "Platz drei", "among the top ten", "zu den fünf größten"), fractions
+//! ("nearly half", "nine in ten", "knapp ein Drittel"), multiples ("more than
+//! doubled", "verfünffacht") and the meaning-bearing words of
+//! [`crate::meaning`], recorded into [`Features`].
+
+use crate::features::{Features, Marker, Ordinal, Percent};
+use crate::lex::{Kind, Token};
+use crate::lexicon::{self as lx, RoleNoun};
+use crate::meaning::{self as mn, MarkerKind};
+use crate::stated::{Qualifier, Stated};
+
+fn w(t: &[Token], i: usize) -> &str {
+    t.get(i).map_or("", |x| x.norm.as_str())
+}
+
+fn before(t: &[Token], i: usize, k: usize) -> &str {
+    if i >= k { w(t, i - k) } else { "" }
+}
+
+/// A count written as a numeral or a word ("ten", "zehn", "10"); articles
+/// ("a", "ein") do not count.
+fn count(t: &[Token], i: usize) -> Option<u32> {
+    let tok = t.get(i)?;
+    match tok.kind {
+        Kind::Number { value, decimals: 0 } if (1.0..=200.0).contains(&value) => {
+            Some(value as u32)
+        }
+        Kind::Word if !matches!(tok.norm.as_str(), "a" | "an" | "ein" | "eine" | "einer" | "einem") => {
+            mn::number_word(&tok.norm)
+        }
+        _ => None,
+    }
+}
+
+/// A rank position: a count, an English ordinal word, a German ordinal dot.
+fn position(t: &[Token], i: usize) -> Option<u32> {
+    match t.get(i)?.kind {
+        Kind::Ordinal(n) => Some(n),
+        _ => count(t, i).or_else(|| lx::english_ordinal(w(t, i))),
+    }
+}
+
+/// "one of the largest", "among the leading", "einer der größten": a rank
+/// range whose size is not stated.
+fn open_range_before(t: &[Token], i: usize) -> bool {
+    let p1 = before(t, i, 1);
+    let p2 = before(t, i, 2);
+    let p3 = before(t, i, 3);
+    matches!((p2, p1), ("among" | "unter" | "zu", "the" | "den"))
+        || matches!(p1, "among")
+        || matches!((p3, p2), ("one", "of") | ("some", "of"))
+        || matches!(p2, "einer" | "eines" | "eine" | "einem")
+            && matches!(p1, "der" | "den" | "des")
+        || matches!((p2, p1), ("a" | "an" | "ein" | "eine" | "einer", _))
+            && lx::ordinal_largest(w(t, i)) == Some(1)
+            && matches!(w(t, i), "leading" | "major" | "main" | "top")
+}
+
+/// Finds rank phrases and the role noun each ranks.
+pub fn ranks(t: &[Token], f: &mut Features) {
+    let mut skip_to = 0;
+    for i in 0..t.len() {
+        if i < skip_to {
+            continue;
+        }
+        let norm = w(t, i);
+        // (n, top, first token after the phrase, whether the role noun may be far)
+        let (n, top, from, wide) = if let Kind::Ordinal(n) = t[i].kind {
+            if lx::ordinal_largest(w(t, i + 1)) == Some(1) {
+                (n, false, i + 2, false)
+            } else if matches!(w(t, i + 1), "platz" | "rang" | "stelle") {
+                (n, false, i + 2, true)
+            } else {
+                continue;
+            }
+        } else if !t[i].is_word() {
+            continue;
+        } else if let Some(role) = lx::main_compound(norm) {
+            f.ordinals.push(Ordinal {
+                n: 1,
+                idx: i,
+                role,
+                role_idx: i,
+                top: false,
+            });
+            continue;
+        } else if norm == "top"
+            && let Some(n) = count(t, i + 1)
+        {
+            (n, true, i + 2, true)
+        } else if let Some(n) = norm
+            .strip_prefix("top-")
+            .and_then(|r| mn::number_word(r).or_else(|| r.parse().ok()))
+        {
+            (n, true, i + 1, true)
+        } else if matches!(norm, "no" | "nr" | "number" | "nummer") {
+            let j = if matches!(t.get(i + 1).map(|x| &x.kind), Some(Kind::Punct('.'))) {
+                i + 2
+            } else {
+                i + 1
+            };
+            match count(t, j) {
+                Some(n) => (n, false, j + 1, true),
+                None => continue,
+            }
+        } else if matches!(norm, "platz" | "rang" | "position")
+            && let Some(n) = position(t, i + 1)
+        {
+            (n, false, i + 2, true)
+        } else if matches!(
+            norm,
+            "ranked" | "ranks" | "rank" | "ranking" | "placed" | "came" | "finished" | "rangierte"
+        ) && let Some(n) = lx::english_ordinal(w(t, i + 1)).or_else(|| count(t, i + 1))
+        {
+            (n, false, i + 2, true)
+        } else if let Some(n) = lx::english_ordinal(norm)
+            && matches!(w(t, i + 1), "largest" | "biggest")
+        {
+            (n, false, i + 2, false)
+        } else if let Some(n) = count(t, i)
+            && n >= 2
+            && lx::ordinal_largest(w(t, i + 1)) == Some(1)
+            && matches!(
+                before(t, i, 1),
+                "the" | "den" | "die" | "der" | "its" | "seine" | "ihre" | "seinen" | "ihren"
+            )
+        {
+            (n, true, i + 2, false)
+        } else if let Some(n) = lx::ordinal_largest(norm) {
+            if n == 1 && open_range_before(t, i) {
+                f.markers.push(Marker {
+                    kind: MarkerKind::OpenRange,
+                    idx: i,
+                    text: t[i].text.clone(),
+                });
+                skip_to = i + 1;
+                continue;
+            }
+            (n, false, i + 1, false)
+        } else {
+            continue;
+        };
+        skip_to = from;
+        let reach = if wide { 6 } else { 3 };
+        let role = role_after(t, from, reach).or_else(|| {
+            if wide {
+                role_before(t, i, reach)
+            } else {
+                None
+            }
+        });
+        match role {
+            Some((role, k)) => f.ordinals.push(Ordinal {
+                n,
+                idx: i,
+                role,
+                role_idx: k,
+                top,
+            }),
+            None if wide => f.markers.push(Marker {
+                kind: MarkerKind::Rank,
+                idx: i,
+                text: t[i..from.min(t.len())]
+                    .iter()
+                    .map(|x| x.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            }),
+            None => {}
+        }
+    }
+}
+
+fn role_after(t: &[Token], from: usize, reach: usize) -> Option<(RoleNoun, usize)> {
+    for (k, tok) in t.iter().enumerate().skip(from).take(reach) {
+        if !tok.is_word() {
+            return None;
+        }
+        if let Some(role) = lx::role_noun(&tok.norm) {
+            return Some((role, k));
+        }
+    }
+    None
+}
+
+fn role_before(t: &[Token], i: usize, reach: usize) -> Option<(RoleNoun, usize)> {
+    for k in (i.saturating_sub(reach)..i).rev() {
+        if !t[k].is_word() {
+            return None;
+        }
+        if let Some(role) = lx::role_noun(&t[k].norm) {
+            return Some((role, k));
+        }
+    }
+    None
+}
+
+/// Words linking a sentence to the one before (pronouns, "the country").
+const LINKS: &[&str] = &[
+    "it", "its", "they", "their", "them", "he", "his", "she", "her", "es", "er", "sein", "seine",
+    "seiner", "seinen", "seinem", "seines", "ihr", "ihre", "ihrer", "ihren", "ihrem", "ihres",
+    "dessen", "deren",
+];
+
+/// Comparative words that make a following "als" a comparison.
+const COMPARATIVES: &[&str] = &[
+    "mehr",
+    "weniger",
+    "grosser",
+    "grossere",
+    "grosseren",
+    "hoher",
+    "hohere",
+    "hoheren",
+    "starker",
+    "geringer",
+    "kleiner",
+    "niedriger",
+    "haufiger",
+    "eher",
+];
+
+fn is_article(norm: &str) -> bool {
+    lx::is_article(norm) || matches!(norm, "an")
+}
+
+/// After "than"/"als": a number, fraction or multiple follows, so the word is
+/// part of a hedge ("more than 80 %", "mehr als die Hälfte"), not a comparison.
+fn hedge_follows(t: &[Token], i: usize) -> bool {
+    let mut j = i + 1;
+    while j < t.len() && is_article(w(t, j)) && fraction_at(t, j + 1).is_some() {
+        j += 1;
+    }
+    let Some(tok) = t.get(j) else { return false };
+    matches!(tok.kind, Kind::Number { .. })
+        || mn::number_word(&tok.norm).is_some()
+        || mn::fraction_noun(&tok.norm).is_some()
+        || mn::multiple(&tok.norm).is_some()
+        || fraction_at(t, j).is_some()
+}
+
+/// A fraction starting at token `i`: (percent, index of the last token).
+fn fraction_at(t: &[Token], i: usize) -> Option<(f64, usize)> {
+    let norm = w(t, i);
+    // "nine in ten", "nine out of ten", "neun von zehn"
+    if let Some(n) = count(t, i).or_else(|| mn::number_word(norm)) {
+        let ten = |s: &str| matches!(s, "ten" | "zehn" | "10");
+        if matches!(w(t, i + 1), "in" | "von") && ten(w(t, i + 2)) {
+            return (n <= 10).then_some((n as f64 * 10.0, i + 2));
+        }
+        if w(t, i + 1) == "out" && w(t, i + 2) == "of" && ten(w(t, i + 3)) {
+            return (n <= 10).then_some((n as f64 * 10.0, i + 3));
+        }
+        // "a third", "zwei Drittel"
+        if let Some(d) = mn::fraction_noun(w(t, i + 1))
+            && n < d
+        {
+            return Some((100.0 * n as f64 / d as f64, i + 1));
+        }
+    }
+    // "two-thirds", "four-fifths"
+    if let Some((a, b)) = norm.split_once('-')
+        && let (Some(n), Some(d)) = (mn::number_word(a), mn::fraction_noun(b))
+        && n < d
+    {
+        return Some((100.0 * n as f64 / d as f64, i));
+    }
+    // "half", "die Hälfte"
+    if matches!(norm, "half" | "halfte") {
+        return Some((50.0, i));
+    }
+    None
+}
+
+/// Markers, categories, links, multiples and fractions.
+pub fn meaning(t: &[Token], f: &mut Features) {
+    let mut marks: Vec<Marker> = Vec::new();
+    let mut i = 0;
+    while i < t.len() {
+        let (prev, norm, next) = (before(t, i, 1), w(t, i), w(t, i + 1));
+        let text = t[i].text.clone();
+        let mut mark = |kind: MarkerKind, text: String| marks.push(Marker { kind, idx: i, text });
+        let ordinal_before = lx::english_ordinal(prev).is_some()
+            || matches!(prev, "ersten" | "zweiten" | "erste" | "zweite" | "letzten" | "last");
+        if matches!(norm, "half" | "halfte" | "quarter" | "quarters") && ordinal_before
+            || matches!(norm, "quartal" | "quartals" | "halbjahr" | "halbjahres")
+        {
+            mark(MarkerKind::SubYear, format!("{} {}", t[i - 1].text, text));
+            i += 1;
+            continue;
+        }
+        if t[i].is_word() {
+            if let Some((c, two)) = mn::category(prev, norm, next) {
+                let text = if two {
+                    format!("{text} {}", t[i + 1].text)
+                } else {
+                    text.clone()
+                };
+                f.categories.push((c, i));
+                mark(MarkerKind::Category(c), text);
+                if two {
+                    i += 2;
+                    continue;
+                }
+            }
+            if LINKS.contains(&norm)
+                || norm == "land" && matches!(prev, "das" | "dieses")
+                || norm == "country" && matches!(prev, "the" | "this")
+                || lx::is_period_anaphor(prev, norm)
+            {
+                f.links = true;
+            }
+            if let Some(m) = mn::multiple(norm) {
+                let q = lx::qualifier(before(t, i, 2), prev);
+                let stated = match q {
+                    Qualifier::Exact => Some(Stated::factor(m)),
+                    Qualifier::MoreThan
+                    | Qualifier::AtLeast
+                    | Qualifier::LessThan
+                    | Qualifier::AtMost => Some(Stated {
+                        value: (m - 1.0) * 100.0,
+                        decimals: 0,
+                        qualifier: q,
+                    }),
+                    _ => None,
+                };
+                f.multiples.push((stated, i));
+                mark(MarkerKind::Multiple, text.clone());
+            }
+            let comparative_als = norm == "als"
+                && (1..=5).any(|k| COMPARATIVES.contains(&before(t, i, k)))
+                && !hedge_follows(t, i);
+            if comparative_als {
+                mark(MarkerKind::Comparison, text.clone());
+            }
+        }
+        if let Some(k) = mn::marker(prev, norm, next) {
+            let hedge = matches!(norm, "than") && hedge_follows(t, i);
+            // "Nr. 3", "No. 3" are ranks (read by [`ranks`]).
+            if !hedge && !(norm == "no" && matches!(t.get(i + 1).map(|x| &x.kind), Some(Kind::Punct('.')))) {
+                mark(k, text);
+            }
+        }
+        i += 1;
+    }
+    f.markers.extend(marks);
+    fractions(t, f);
+}
+
+/// Fractions as percentages: "nearly half" = almost 50 %, "nine in ten" =
+/// about 90 %. A bare fraction is approximate (±2.5 points).
+fn fractions(t: &[Token], f: &mut Features) {
+    let mut i = 0;
+    while i < t.len() {
+        let Some((value, last)) = fraction_at(t, i) else {
+            i += 1;
+            continue;
+        };
+        let ordinal_before = lx::english_ordinal(before(t, i, 1)).is_some()
+            || matches!(before(t, i, 1), "ersten" | "zweiten" | "erste" | "zweite");
+        if ordinal_before {
+            i = last + 1;
+            continue;
+        }
+        // Hedge words before the phrase, articles skipped: "knapp die Hälfte".
+        let mut j = i;
+        while j > 0 && is_article(w(t, j - 1)) {
+            j -= 1;
+        }
+        let q = lx::qualifier(before(t, j, 2), before(t, j, 1));
+        f.percents.push(Percent {
+            stated: Stated {
+                value,
+                decimals: 0,
+                qualifier: if q == Qualifier::Exact {
+                    Qualifier::About
+                } else {
+                    q
+                },
+            },
+            idx: last,
+            level: matches!(before(t, j, 1), "to" | "auf"),
+            from_level: matches!(before(t, j, 1), "from" | "von"),
+        });
+        i = last + 1;
+    }
+}

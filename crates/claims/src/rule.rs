@@ -1,0 +1,174 @@
+//! The rule that keeps the checker honest: every meaning-bearing part of a
+//! sentence (figure, rank, country, armament category, comparison, negation,
+//! money, …) must be represented in the claims built from it. Anything left
+//! over makes the sentence "cannot be checked", naming the word, because a
+//! verdict on a reduced claim answers a different question than the one
+//! written.
+
+use crate::claim::{Claim, Party};
+use crate::features::{Features, PeriodRef};
+use crate::lex::Token;
+use crate::meaning::MarkerKind;
+use model::Category;
+
+/// A claim built from a sentence, with the clause and the token it rests on
+/// (the figure, rank phrase or multiple).
+#[derive(Debug, Clone)]
+pub struct Built {
+    pub claim: Claim,
+    pub clause: usize,
+    pub source: usize,
+}
+
+/// The armament category a claim in `clause` is restricted to: the one named
+/// in that clause, else the one named in the sentence. Two different
+/// categories where one is needed make the claim ambiguous.
+pub fn category_for(f: &Features, clause: usize) -> Result<Option<Category>, String> {
+    let pick = |it: &mut dyn Iterator<Item = Category>| -> Result<Option<Category>, String> {
+        let mut found: Option<Category> = None;
+        for c in it {
+            match found {
+                Some(x) if x != c => {
+                    return Err(format!(
+                        "two armament categories ({} and {}) where one claim can carry only one",
+                        x.sipri_name(),
+                        c.sipri_name()
+                    ));
+                }
+                _ => found = Some(c),
+            }
+        }
+        Ok(found)
+    };
+    let in_clause = pick(
+        &mut f
+            .categories
+            .iter()
+            .filter(|(_, i)| f.clause(*i) == clause)
+            .map(|c| c.0),
+    )?;
+    match in_clause {
+        Some(c) => Ok(Some(c)),
+        None => pick(&mut f.categories.iter().map(|c| c.0)),
+    }
+}
+
+/// Restricts a claim to a category (shapes without one ignore it; the
+/// category then stays unconsumed and blocks the sentence).
+pub fn set_category(claim: &mut Claim, c: Option<Category>) {
+    match claim {
+        Claim::ImportShare { category, .. }
+        | Claim::ExportShare { category, .. }
+        | Claim::Change { category, .. }
+        | Claim::Global { category, .. }
+        | Claim::Largest { category, .. } => *category = c,
+        Claim::FirstEver { .. } => {}
+    }
+}
+
+pub fn category_of(claim: &Claim) -> Option<Category> {
+    match claim {
+        Claim::ImportShare { category, .. }
+        | Claim::ExportShare { category, .. }
+        | Claim::Change { category, .. }
+        | Claim::Global { category, .. }
+        | Claim::Largest { category, .. } => *category,
+        Claim::FirstEver { .. } => None,
+    }
+}
+
+/// Every country a claim is about.
+pub fn parties(claim: &Claim) -> Vec<&Party> {
+    match claim {
+        Claim::ImportShare {
+            recipient,
+            supplier,
+            ..
+        }
+        | Claim::ExportShare {
+            supplier,
+            recipient,
+            ..
+        }
+        | Claim::FirstEver {
+            supplier,
+            recipient,
+            ..
+        } => vec![supplier, recipient],
+        Claim::Change { focus, .. } | Claim::Global { focus, .. } => vec![focus],
+        Claim::Largest { focus, answer, .. } => vec![focus, answer],
+    }
+}
+
+fn is_share(claim: &Claim) -> bool {
+    matches!(
+        claim,
+        Claim::ImportShare { .. }
+            | Claim::ExportShare { share: Some(_), .. }
+            | Claim::Global { share: Some(_), .. }
+    )
+}
+
+/// Reasons for every meaning-bearing part of the sentence that the built
+/// claims leave unrepresented.
+pub fn unconsumed(f: &Features, t: &[Token], built: &[Built]) -> Vec<String> {
+    let mut out = Vec::new();
+    for m in &f.mentions {
+        let used = built
+            .iter()
+            .any(|b| parties(&b.claim).contains(&&m.party));
+        if !used {
+            out.push(format!(
+                "'{}' is named but is not a party of the claim read from the sentence",
+                m.party.name
+            ));
+        }
+    }
+    let period_soon = |idx: usize| {
+        f.periods
+            .iter()
+            .any(|(p, i)| matches!(p, PeriodRef::Given(_)) && *i > idx && *i <= idx + 3)
+            || (idx + 1..=idx + 3).any(|k| {
+                t.get(k)
+                    .is_some_and(|x| crate::features::year_of(x).is_some())
+            })
+    };
+    for m in &f.markers {
+        let clause = f.clause(m.idx);
+        let ok = match m.kind {
+            MarkerKind::Category(c) => built.iter().any(|b| category_of(&b.claim) == Some(c)),
+            MarkerKind::ShareWord => {
+                built.iter().any(|b| is_share(&b.claim))
+                    && !built
+                        .iter()
+                        .any(|b| b.clause == clause && matches!(b.claim, Claim::Change { .. }))
+            }
+            MarkerKind::Multiple => built.iter().any(|b| b.source == m.idx),
+            MarkerKind::Comparison => {
+                period_soon(m.idx) && built.iter().any(|b| matches!(b.claim, Claim::Change { .. }))
+            }
+            _ => false,
+        };
+        if !ok {
+            out.push(m.kind.reason(&m.text));
+        }
+    }
+    out
+}
+
+/// Whether a sentence without a claim still looked like one, so that it is
+/// listed as skipped with its reason.
+pub fn claim_like(f: &Features) -> bool {
+    !f.percents.is_empty()
+        || !f.ordinals.is_empty()
+        || !f.multiples.is_empty()
+        || f.markers
+            .iter()
+            .any(|m| matches!(m.kind, MarkerKind::Rank | MarkerKind::OpenRange))
+        || (!f.mentions.is_empty()
+            && !f.periods.is_empty()
+            && (!f.directions.is_empty() || f.delivery_word)
+            && f.markers
+                .iter()
+                .any(|m| !matches!(m.kind, MarkerKind::Category(_))))
+}
