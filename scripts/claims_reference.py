@@ -35,6 +35,8 @@ Tests (the stated number and its hedge):
     zero | positive                  figure == 0 / figure > 0
 
 V may be a fraction 'P/Q' (percent = 100*P/Q, written precision: integer).
+Changes are signed: "fell by 64 %" is exact -64, "fell by almost two-thirds"
+is almost -2/3 (a fall just short of two-thirds: (V, V + 10 half units]).
 Tolerances: exact = rounds to V at its written decimals; about = +-5 half
 units (+-2.5 for integers); almost = [V - 10 half units, V); factor F =
 the ratio new/old within F*(1 +- 0.125), i.e. change in that range.
@@ -195,6 +197,9 @@ def test(fig, t):
     if op == "about":
         return v - 5 * h - eps <= fig <= v + 5 * h + eps
     if op == "almost":
+        # "fell by almost two-thirds": just short of the stated magnitude.
+        if v < 0:
+            return v + eps < fig <= v + 10 * h + eps
         return v - 10 * h - eps <= fig < v - eps
     if op == "over":
         return fig > v + eps

@@ -94,7 +94,11 @@ impl Rank {
 
     /// Whether a computed rank satisfies the statement.
     pub fn holds(&self, got: u32) -> bool {
-        if self.top { got <= self.n } else { got == self.n }
+        if self.top {
+            got <= self.n
+        } else {
+            got == self.n
+        }
     }
 
     /// `3` or `top-10`, as the structured form writes it.

@@ -16,7 +16,7 @@ use crate::lexicon::{Prep, RoleNoun};
 use crate::names::Names;
 use crate::normalize::normalize;
 use crate::rule::{self, Built};
-use crate::stated::Stated;
+use crate::stated::{Qualifier, Stated};
 use engine::Direction;
 use serde::Serialize;
 
@@ -210,6 +210,20 @@ impl State {
             }
         }
         errors.extend(level_consistency(&f, &built));
+        // Two figures for one question ("6 % …, nach 3,5 % zuvor"): one of
+        // them belongs to something the sentence does not pin down.
+        for (k, a) in built.iter().enumerate() {
+            let key = |c: &Claim| c.to_string().split(" = ").next().unwrap_or("").to_string();
+            if built[k + 1..]
+                .iter()
+                .any(|b| key(&b.claim) == key(&a.claim) && b.claim != a.claim)
+            {
+                errors.push(format!(
+                    "two different figures for the same claim ({})",
+                    key(&a.claim)
+                ));
+            }
+        }
         left.extend(rule::unconsumed(&f, &s.tokens, &built));
         let mut reasons = errors;
         reasons.extend(left);
@@ -334,7 +348,9 @@ fn change_claim(
     };
     let focus = ctx
         .find(|m| {
-            in_clause(m) && (m.form != Form::Noun || m.prep.is_none()) && m.prep != Some(Prep::Other)
+            in_clause(m)
+                && (m.form != Form::Noun || m.prep.is_none())
+                && m.prep != Some(Prep::Other)
         })
         .cloned()
         .or_else(|| ctx.implicit(None))
@@ -376,10 +392,25 @@ fn percent_claim(
         .find(|o| f.clause(o.idx) == clause)
         .map(|o| o.role);
 
+    // "um 21 Prozent", "by 21 %" is an amount of change: without a change
+    // word it is nothing we can read, and never a share.
+    if change.is_none() && p.by {
+        return Ok(None);
+    }
     let level = p.level || p.from_level;
     if let (Some(sign), false) = (change, level) {
         let mut stated = p.stated;
         stated.value *= sign as f64;
+        if sign < 0 {
+            // "fell by more than 60 %" is a change below -60 %.
+            stated.qualifier = match stated.qualifier {
+                Qualifier::MoreThan => Qualifier::LessThan,
+                Qualifier::LessThan => Qualifier::MoreThan,
+                Qualifier::AtLeast => Qualifier::AtMost,
+                Qualifier::AtMost => Qualifier::AtLeast,
+                q => q,
+            };
+        }
         return change_claim(ctx, p.idx, stated, periods).map_err(String::from);
     }
     // "fell from 72 % in 2010-14 to 36 % in 2020-24": two shares, each in its own period.
@@ -429,26 +460,54 @@ fn percent_claim(
     let period = period_near(periods, p.idx)?;
     match shape {
         Direction::Imports => {
+            // "the aircraft Pakistan imported", "der von Indien importierten
+            // Raketen": the country right before an import verb is the importer.
+            let importer = ctx
+                .find(|m| in_clause(m) && m.form == Form::Noun && imports_next(ctx, m.end))
+                .cloned();
+            let not_imp = |m: &Mention| Some(&m.party) != importer.as_ref();
+            // The "from" country nearest the figure ("88 % … auf Russland und
+            // 1,5 % auf die Türkei").
             let supplier = ctx
-                .find(|m| in_clause(m) && m.prep == Some(Prep::From))
-                .or_else(|| ctx.find(|m| in_clause(m) && m.form == Form::Noun && m.prep.is_none()))
+                .f
+                .mentions
+                .iter()
+                .filter(|m| in_clause(m) && m.prep == Some(Prep::From) && not_imp(m))
+                .min_by_key(|m| m.idx.abs_diff(p.idx))
+                .map(|m| &m.party)
                 .or_else(|| {
                     ctx.find(|m| {
-                        in_clause(m) && m.form == Form::Adjective && !before_direction(f, m)
+                        in_clause(m) && m.form == Form::Noun && m.prep.is_none() && not_imp(m)
                     })
                 })
+                .or_else(|| {
+                    ctx.find(|m| {
+                        in_clause(m)
+                            && m.form == Form::Adjective
+                            && !before_direction(f, m)
+                            && not_imp(m)
+                    })
+                })
+                // "Russia's share of …", "der Anteil Russlands an …"
+                .or_else(|| ctx.find(|m| in_clause(m) && owns_share(f, m) && not_imp(m)))
                 .cloned()
                 .ok_or("no supplier named")?;
             let s = Some(&supplier);
-            let recipient = ctx
-                .find(|m| {
-                    in_clause(m)
-                        && m.form != Form::Noun
-                        && m.prep != Some(Prep::From)
-                        && Some(&m.party) != s
+            let recipient = importer
+                .clone()
+                .or_else(|| {
+                    ctx.find(|m| {
+                        in_clause(m)
+                            && m.form != Form::Noun
+                            && m.prep != Some(Prep::From)
+                            && Some(&m.party) != s
+                    })
+                    .cloned()
                 })
-                .or_else(|| ctx.find(|m| in_clause(m) && m.prep.is_none() && Some(&m.party) != s))
-                .cloned()
+                .or_else(|| {
+                    ctx.find(|m| in_clause(m) && m.prep.is_none() && Some(&m.party) != s)
+                        .cloned()
+                })
                 .or_else(|| ctx.implicit(s))
                 .ok_or("no recipient named")?;
             Ok(Some(Claim::ImportShare {
@@ -504,6 +563,23 @@ fn percent_claim(
     }
 }
 
+/// The token at `idx` is an import verb ("imported", "importierten", "einführte").
+fn imports_next(ctx: &Ctx, idx: usize) -> bool {
+    ctx.f
+        .directions
+        .iter()
+        .any(|(d, i)| *i == idx && *d == Direction::Imports && ctx.f.verb_at(*i))
+}
+
+/// "Russia's share", "der Anteil Russlands": the country owns a share word.
+fn owns_share(f: &Features, m: &Mention) -> bool {
+    m.form == Form::Possessive
+        && f.markers.iter().any(|k| {
+            k.kind == crate::meaning::MarkerKind::ShareWord
+                && (k.idx == m.end || k.idx + 1 == m.idx)
+        })
+}
+
 /// "kasachischen Waffenimporte": the adjective owns the flow next to it.
 fn before_direction(f: &Features, m: &Mention) -> bool {
     f.directions
@@ -535,10 +611,7 @@ fn ordinal_claim(
         })
     };
     let period = || period_near(periods, o.idx);
-    let rank = Rank {
-        n: o.n,
-        top: o.top,
-    };
+    let rank = Rank { n: o.n, top: o.top };
     match o.role {
         RoleNoun::Recipient => {
             let supplier = after(&[Prep::Of, Prep::From])

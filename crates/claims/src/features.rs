@@ -42,6 +42,8 @@ pub struct Percent {
     pub level: bool,
     /// "from"/"von" before the number: the level a change started from.
     pub from_level: bool,
+    /// "by"/"um" before the number: an amount of change.
+    pub by: bool,
 }
 
 /// A meaning-bearing word the claim built must represent (see [`crate::meaning`]).
@@ -95,11 +97,18 @@ pub struct Features {
     pub multiples: Vec<(Option<Stated>, usize)>,
     /// A pronoun or anaphor links this sentence to the one before.
     pub links: bool,
+    /// Token indexes of direction words that are verbs.
+    pub verbs: Vec<usize>,
 }
 
 impl Features {
     pub fn clause(&self, idx: usize) -> usize {
         self.clause_of.get(idx).copied().unwrap_or(0)
+    }
+
+    /// The direction word at `idx` is a verb ("imported", "importierte"), not a noun.
+    pub fn verb_at(&self, idx: usize) -> bool {
+        self.verbs.contains(&idx)
     }
 }
 
@@ -139,6 +148,11 @@ pub fn analyse(s: &Sentence, names: &Names) -> Features {
         if t[i].is_word() {
             if let Some(d) = lx::direction(norm) {
                 f.directions.push((d, i));
+                if !t[i].capitalized()
+                    && !matches!(norm, "imports" | "exports" | "import" | "export")
+                {
+                    f.verbs.push(i);
+                }
             }
             if lx::is_world(norm) {
                 f.world.push(i);
@@ -185,7 +199,15 @@ pub fn analyse(s: &Sentence, names: &Names) -> Features {
                 f.receive_verb = true;
             }
         }
-        if let Kind::Number { value, decimals } = t[i].kind
+        let number = match t[i].kind {
+            Kind::Number { value, decimals } => Some((value, decimals)),
+            // "sechs Prozent", "eleven per cent"
+            Kind::Word => crate::meaning::number_word(&t[i].norm)
+                .filter(|_| !lx::is_article(&t[i].norm))
+                .map(|n| (n as f64, 0)),
+            _ => None,
+        };
+        if let Some((value, decimals)) = number
             && matches!(t.get(i + 1).map(|x| &x.kind), Some(Kind::Percent))
         {
             let w = |k: usize| -> &str {
@@ -212,6 +234,7 @@ pub fn analyse(s: &Sentence, names: &Names) -> Features {
                 idx: i,
                 level: at(&["to", "auf"]),
                 from_level: at(&["from", "von"]),
+                by: at(&["by", "um"]),
             });
         }
     }
@@ -316,14 +339,24 @@ fn name_at(t: &[Token], i: usize, names: &Names) -> Option<(Party, usize, Form)>
         {
             return Some((p, i + len, Form::Possessive));
         }
-        // German dative/genitive -n on multi-word names ("Vereinigten Arabischen Emiraten").
-        if len > 1 {
-            let stripped: Vec<&str> = words
-                .iter()
-                .map(|w| w.strip_suffix('n').unwrap_or(w))
-                .collect();
-            if let Some(p) = names.in_text(&stripped.join(" ")) {
-                return Some((p, i + len, Form::Noun));
+        // German dative/genitive -n on multi-word names ("den Vereinigten
+        // Staaten", "Vereinigten Arabischen Emiraten"): any word may carry it.
+        if (2..=4).contains(&len) {
+            for mask in 1u32..(1 << len) {
+                let stripped: Vec<&str> = words
+                    .iter()
+                    .enumerate()
+                    .map(|(k, w)| {
+                        if mask & (1 << k) != 0 {
+                            w.strip_suffix('n').unwrap_or(w)
+                        } else {
+                            w
+                        }
+                    })
+                    .collect();
+                if let Some(p) = names.in_text(&stripped.join(" ")) {
+                    return Some((p, i + len, Form::Noun));
+                }
             }
         }
     }

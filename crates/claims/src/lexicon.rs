@@ -130,7 +130,17 @@ pub fn direction(norm: &str) -> Option<Direction> {
     if ends(&["importe", "importen", "einfuhren", "einfuhr"])
         || matches!(
             norm,
-            "imports" | "import" | "importing" | "imported" | "importierte" | "importierten"
+            "imports"
+                | "import"
+                | "importing"
+                | "imported"
+                | "importierte"
+                | "importierten"
+                | "importiert"
+                | "einfuhrte"
+                | "einfuhrten"
+                | "eingefuhrt"
+                | "eingefuhrten"
         )
     {
         return Some(Direction::Imports);
@@ -138,7 +148,16 @@ pub fn direction(norm: &str) -> Option<Direction> {
     if ends(&["exporte", "exporten", "ausfuhren", "ausfuhr"])
         || matches!(
             norm,
-            "exports" | "export" | "exporting" | "exported" | "exportierte" | "exportierten"
+            "exports"
+                | "export"
+                | "exporting"
+                | "exported"
+                | "exportierte"
+                | "exportierten"
+                | "exportiert"
+                | "ausfuhrte"
+                | "ausfuhrten"
+                | "ausgefuhrt"
         )
     {
         return Some(Direction::Exports);
@@ -196,6 +215,14 @@ pub fn change_sign(norm: &str) -> Option<i8> {
         "erhohten",
         "erhohte",
         "erhoht",
+        "stiegen",
+        "steigerten",
+        "steigerte",
+        "gesteigert",
+        "kletterten",
+        "kletterte",
+        "surged",
+        "expanded",
         "steigerung",
         "wachstum",
     ];
@@ -228,6 +255,15 @@ pub fn change_sign(norm: &str) -> Option<i8> {
         "reduced",
         "gefallen",
         "fielen",
+        "zuruckgingen",
+        "zuruckging",
+        "brachen",
+        "brach",
+        "eingebrochen",
+        "plunged",
+        "plummeted",
+        "slumped",
+        "contracted",
     ];
     if UP.contains(&norm) {
         Some(1)

@@ -41,6 +41,8 @@ pub enum MarkerKind {
     SubYear,
     /// A rank ("ranked third", "Platz drei") without what is ranked.
     Rank,
+    /// "zuvor", "previously", "up from": a figure for an unstated earlier period.
+    Earlier,
 }
 
 impl MarkerKind {
@@ -87,9 +89,12 @@ impl MarkerKind {
             MarkerKind::Multiple => format!(
                 "multiple '{word}' recognised but no change between two periods could be read (hedged multiples such as 'nearly doubled' are not supported)"
             ),
-            MarkerKind::SubYear => format!(
-                "'{word}': periods shorter than a year are not in SIPRI's annual data"
-            ),
+            MarkerKind::SubYear => {
+                format!("'{word}': periods shorter than a year are not in SIPRI's annual data")
+            }
+            MarkerKind::Earlier => {
+                format!("'{word}': a figure for an earlier, unstated period cannot be checked")
+            }
             MarkerKind::Rank => format!(
                 "rank '{word}' recognised but not what is ranked (supplier, recipient, exporter or importer)"
             ),
@@ -114,14 +119,16 @@ pub fn category(prev: &str, norm: &str, next: &str) -> Option<(Category, bool)> 
         }
         ("naval", "weapons" | "weapon") => return two(NavalWeapons),
         ("naval", "vessels" | "ships") => return two(Ships),
-        ("combat" | "military" | "fighter", "aircraft" | "jets" | "planes") => return two(Aircraft),
+        ("combat" | "military" | "fighter", "aircraft" | "jets" | "planes") => {
+            return two(Aircraft);
+        }
         ("tank" | "tanks", _) if prev == "think" => return None,
         _ => {}
     }
     let en = match norm {
         "aircraft" | "planes" | "airplanes" | "aeroplanes" | "jets" | "fighter" | "fighters"
-        | "fighter-jets" | "combat-aircraft" | "helicopters" | "helicopter" | "drones"
-        | "uavs" | "bombers" => Some(Aircraft),
+        | "fighter-jets" | "combat-aircraft" | "helicopters" | "helicopter" | "drones" | "uavs"
+        | "bombers" => Some(Aircraft),
         "air-defence" | "air-defense" | "anti-aircraft" => Some(AirDefence),
         "tanks" | "tank" | "armour" | "armor" => Some(ArmouredVehicles),
         "artillery" | "howitzers" | "mortars" => Some(Artillery),
@@ -147,7 +154,10 @@ pub fn category(prev: &str, norm: &str, next: &str) -> Option<(Category, bool)> 
         || has("raketenabwehr")
     {
         AirDefence
-    } else if has("flugzeug") || has("hubschrauber") || has("helikopter") || has("kampfjet")
+    } else if has("flugzeug")
+        || has("hubschrauber")
+        || has("helikopter")
+        || has("kampfjet")
         || has("drohne")
     {
         Aircraft
@@ -179,22 +189,20 @@ pub fn category(prev: &str, norm: &str, next: &str) -> Option<(Category, bool)> 
 pub fn marker(prev: &str, norm: &str, next: &str) -> Option<MarkerKind> {
     use MarkerKind::*;
     Some(match norm {
-        "dollar" | "dollars" | "usd" | "euro" | "euros" | "eur" | "billion" | "billions"
-        | "bn" | "mrd" | "milliarde" | "milliarden" | "million" | "millionen" | "mio"
-        | "pound" | "pounds" | "franken" | "rubel" | "roubles" | "rubles" | "yuan" => Money,
+        "dollar" | "dollars" | "usd" | "euro" | "euros" | "eur" | "billion" | "billions" | "bn"
+        | "mrd" | "milliarde" | "milliarden" | "million" | "millionen" | "mio" | "pound"
+        | "pounds" | "franken" | "rubel" | "roubles" | "rubles" | "yuan" => Money,
         "$" | "€" | "£" | "us$" => Money,
-        "not" | "n't" | "nicht" | "never" | "nie" | "niemals" | "none" | "nothing"
-        | "nichts" | "neither" | "nor" | "weder" | "no" | "kein" | "keine" | "keinen"
-        | "keiner" | "keinem" | "keines" | "zero" | "null"
+        "not" | "n't" | "nicht" | "never" | "nie" | "niemals" | "none" | "nothing" | "nichts"
+        | "neither" | "nor" | "weder" | "no" | "kein" | "keine" | "keinen" | "keiner"
+        | "keinem" | "keines" | "zero" | "null"
             if !matches!(next, "only" | "nur" | "ganz" | "quite" | ".") =>
         {
             Negation
         }
         "than" | "overtook" | "overtaken" | "outpaced" | "uberholte" | "uberholt" | "twice"
-        | "doppelt" | "ahead" | "behind" | "compared" | "verglichen" | "vergleich" | "gegenuber"
-        | "relative" => {
-            Comparison
-        }
+        | "doppelt" | "ahead" | "behind" | "compared" | "verglichen" | "vergleich"
+        | "gegenuber" | "relative" => Comparison,
         "share" | "shares" | "anteil" | "anteile" | "anteils" | "proportion" => ShareWord,
         "licence" | "licences" | "license" | "licenses" | "licensed" | "genehmigung"
         | "genehmigungen" | "genehmigte" | "genehmigten" | "genehmigt" | "approved"
@@ -208,6 +216,8 @@ pub fn marker(prev: &str, norm: &str, next: &str) -> Option<MarkerKind> {
             NotDeliveries
         }
         "since" | "seit" | "seitdem" => OpenPeriod,
+        "zuvor" | "vorher" | "previously" | "earlier" | "formerly" | "damals" | "einst"
+        | "vormals" | "bisher" => Earlier,
         "annually" | "annual" | "jahrlich" | "jahrliche" | "jahrlichen" | "average"
         | "averaged" | "durchschnittlich" | "durchschnitt" | "per" | "pro" => {
             if matches!(norm, "per" | "pro") && !matches!(next, "year" | "jahr" | "annum") {
@@ -218,8 +228,8 @@ pub fn marker(prev: &str, norm: &str, next: &str) -> Option<MarkerKind> {
         "europe" | "european" | "europa" | "europaische" | "europaischen" | "europaischer"
         | "asia" | "asian" | "asien" | "asiatischen" | "africa" | "african" | "afrika"
         | "afrikanischen" | "nato" | "eu" | "gulf" | "golfstaaten" | "middle" | "nahost"
-        | "nahen" | "western" | "westlichen" | "westliche" | "oceania" | "americas"
-        | "amerika" | "regional" | "region" | "allies" | "verbundeten" => Group,
+        | "nahen" | "western" | "westlichen" | "westliche" | "oceania" | "americas" | "amerika"
+        | "regional" | "region" | "allies" | "verbundeten" => Group,
         "excluding" | "except" | "ausser" | "ausgenommen" | "abgesehen" | "including"
         | "darunter" | "einschliesslich" | "inklusive" | "davon" => Scope,
         "ohne" => Scope,
@@ -236,6 +246,11 @@ pub fn multiple(norm: &str) -> Option<f64> {
         "quadrupled" | "vervierfacht" | "vervierfachte" | "vervierfachten" => 4.0,
         "quintupled" | "verfunffacht" | "verfunffachte" | "verfunffachten" => 5.0,
         "halved" | "halbiert" | "halbierte" | "halbierten" => 0.5,
+        _ if norm.starts_with("ver") && norm.contains("facht") => {
+            // "versechsfacht", "verzehnfachten"
+            let head = norm.strip_prefix("ver")?.split("facht").next()?;
+            number_word(head).filter(|n| *n >= 2)? as f64
+        }
         _ => {
             let head = norm
                 .strip_suffix("-fold")
@@ -320,5 +335,6 @@ mod tests {
         assert_eq!(multiple("halved"), Some(0.5));
         assert_eq!(multiple("fold"), None);
         assert_eq!(multiple("einfach"), None);
+        assert_eq!(multiple("versechsfacht"), Some(6.0));
     }
 }

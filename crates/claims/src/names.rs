@@ -180,7 +180,7 @@ impl Names {
             if resolver.by_key(key).is_none() {
                 continue;
             }
-            let german = !stem.is_ascii() || stem.ends_with("isch");
+            let german = !stem.is_ascii() || stem.ends_with("isch") || *stem == "deutsch";
             if german {
                 for end in DE_ENDINGS {
                     demonyms.insert(format!("{stem}{end}"), key.to_string());
@@ -249,6 +249,7 @@ mod tests {
         assert_eq!(n.demonym("Russian").unwrap().key, "RUS");
         assert_eq!(n.demonym("türkischen").unwrap().key, "TUR");
         assert_eq!(n.demonym("South African").unwrap().key, "ZAF");
+        assert_eq!(n.demonym("deutschen").unwrap().key, "DEU");
         assert!(n.demonym("russ").is_none());
         assert_eq!(n.lookup("kasachstan").unwrap().key, "KAZ");
         assert!(n.lookup("Kasachstn").is_err());

@@ -37,9 +37,7 @@ fn fold_char(c: char) -> Option<char> {
             ' '
         }
         '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' | '\u{B4}' => '\'',
-        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{AB}' | '\u{BB}' | '\u{2033}' => {
-            '"'
-        }
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{AB}' | '\u{BB}' | '\u{2033}' => '"',
         '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
         | '\u{2212}' | '\u{FE63}' | '\u{FF0D}' => '-',
         c => c,
@@ -83,11 +81,14 @@ mod tests {
 
     #[test]
     fn forms_fold() {
-        let n = normalize("Tu\u{308}rkei \u{FF18}\u{FF18}\u{A0}% Waf\u{AD}fen \u{201E}x\u{201C} 2020\u{2013}24");
+        let n = normalize(
+            "Tu\u{308}rkei \u{FF18}\u{FF18}\u{A0}% Waf\u{AD}fen \u{201E}x\u{201C} 2020\u{2013}24",
+        );
         assert_eq!(n.text, "Türkei 88 % Waffen \"x\" 2020-24");
         // Offsets map back to the original.
         let i = n.text.find("88").unwrap();
-        let orig = "Tu\u{308}rkei \u{FF18}\u{FF18}\u{A0}% Waf\u{AD}fen \u{201E}x\u{201C} 2020\u{2013}24";
+        let orig =
+            "Tu\u{308}rkei \u{FF18}\u{FF18}\u{A0}% Waf\u{AD}fen \u{201E}x\u{201C} 2020\u{2013}24";
         assert!(orig[n.original(i)..].starts_with('\u{FF18}'));
         assert_eq!(n.original(n.text.len()), orig.len());
     }

@@ -23,10 +23,13 @@ fn before(t: &[Token], i: usize, k: usize) -> &str {
 fn count(t: &[Token], i: usize) -> Option<u32> {
     let tok = t.get(i)?;
     match tok.kind {
-        Kind::Number { value, decimals: 0 } if (1.0..=200.0).contains(&value) => {
-            Some(value as u32)
-        }
-        Kind::Word if !matches!(tok.norm.as_str(), "a" | "an" | "ein" | "eine" | "einer" | "einem") => {
+        Kind::Number { value, decimals: 0 } if (1.0..=200.0).contains(&value) => Some(value as u32),
+        Kind::Word
+            if !matches!(
+                tok.norm.as_str(),
+                "a" | "an" | "ein" | "eine" | "einer" | "einem"
+            ) =>
+        {
             mn::number_word(&tok.norm)
         }
         _ => None,
@@ -50,8 +53,7 @@ fn open_range_before(t: &[Token], i: usize) -> bool {
     matches!((p2, p1), ("among" | "unter" | "zu", "the" | "den"))
         || matches!(p1, "among")
         || matches!((p3, p2), ("one", "of") | ("some", "of"))
-        || matches!(p2, "einer" | "eines" | "eine" | "einem")
-            && matches!(p1, "der" | "den" | "des")
+        || matches!(p2, "einer" | "eines" | "eine" | "einem") && matches!(p1, "der" | "den" | "des")
         || matches!((p2, p1), ("a" | "an" | "ein" | "eine" | "einer", _))
             && lx::ordinal_largest(w(t, i)) == Some(1)
             && matches!(w(t, i), "leading" | "major" | "main" | "top")
@@ -121,10 +123,19 @@ pub fn ranks(t: &[Token], f: &mut Features) {
         } else if let Some(n) = count(t, i)
             && n >= 2
             && lx::ordinal_largest(w(t, i + 1)) == Some(1)
-            && matches!(
+            && (matches!(
                 before(t, i, 1),
-                "the" | "den" | "die" | "der" | "its" | "seine" | "ihre" | "seinen" | "ihren"
-            )
+                "the"
+                    | "den"
+                    | "die"
+                    | "der"
+                    | "its"
+                    | "their"
+                    | "seine"
+                    | "ihre"
+                    | "seinen"
+                    | "ihren"
+            ) || before(t, i, 1).ends_with("'s"))
         {
             (n, true, i + 2, false)
         } else if let Some(n) = lx::ordinal_largest(norm) {
@@ -143,13 +154,12 @@ pub fn ranks(t: &[Token], f: &mut Features) {
         };
         skip_to = from;
         let reach = if wide { 6 } else { 3 };
-        let role = role_after(t, from, reach).or_else(|| {
-            if wide {
-                role_before(t, i, reach)
-            } else {
-                None
-            }
-        });
+        let after = role_after(t, from, reach);
+        if let Some((_, k)) = after {
+            // "Platz drei der größten Waffenimporteure": one rank, not two.
+            skip_to = k + 1;
+        }
+        let role = after.or_else(|| if wide { role_before(t, i, reach) } else { None });
         match role {
             Some((role, k)) => f.ordinals.push(Ordinal {
                 n,
@@ -282,7 +292,10 @@ pub fn meaning(t: &[Token], f: &mut Features) {
         let text = t[i].text.clone();
         let mut mark = |kind: MarkerKind, text: String| marks.push(Marker { kind, idx: i, text });
         let ordinal_before = lx::english_ordinal(prev).is_some()
-            || matches!(prev, "ersten" | "zweiten" | "erste" | "zweite" | "letzten" | "last");
+            || matches!(
+                prev,
+                "ersten" | "zweiten" | "erste" | "zweite" | "letzten" | "last"
+            );
         if matches!(norm, "half" | "halfte" | "quarter" | "quarters") && ordinal_before
             || matches!(norm, "quartal" | "quartals" | "halbjahr" | "halbjahres")
         {
@@ -338,7 +351,10 @@ pub fn meaning(t: &[Token], f: &mut Features) {
         if let Some(k) = mn::marker(prev, norm, next) {
             let hedge = matches!(norm, "than") && hedge_follows(t, i);
             // "Nr. 3", "No. 3" are ranks (read by [`ranks`]).
-            if !hedge && !(norm == "no" && matches!(t.get(i + 1).map(|x| &x.kind), Some(Kind::Punct('.')))) {
+            if !hedge
+                && !(norm == "no"
+                    && matches!(t.get(i + 1).map(|x| &x.kind), Some(Kind::Punct('.'))))
+            {
                 mark(k, text);
             }
         }
@@ -382,6 +398,7 @@ fn fractions(t: &[Token], f: &mut Features) {
             idx: last,
             level: matches!(before(t, j, 1), "to" | "auf"),
             from_level: matches!(before(t, j, 1), "from" | "von"),
+            by: matches!(before(t, j, 1), "by" | "um"),
         });
         i = last + 1;
     }

@@ -114,9 +114,7 @@ fn is_share(claim: &Claim) -> bool {
 pub fn unconsumed(f: &Features, t: &[Token], built: &[Built]) -> Vec<String> {
     let mut out = Vec::new();
     for m in &f.mentions {
-        let used = built
-            .iter()
-            .any(|b| parties(&b.claim).contains(&&m.party));
+        let used = built.iter().any(|b| parties(&b.claim).contains(&&m.party));
         if !used {
             out.push(format!(
                 "'{}' is named but is not a party of the claim read from the sentence",
@@ -145,7 +143,10 @@ pub fn unconsumed(f: &Features, t: &[Token], built: &[Built]) -> Vec<String> {
             }
             MarkerKind::Multiple => built.iter().any(|b| b.source == m.idx),
             MarkerKind::Comparison => {
-                period_soon(m.idx) && built.iter().any(|b| matches!(b.claim, Claim::Change { .. }))
+                period_soon(m.idx)
+                    && built
+                        .iter()
+                        .any(|b| matches!(b.claim, Claim::Change { .. }))
             }
             _ => false,
         };

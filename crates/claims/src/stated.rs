@@ -102,6 +102,8 @@ impl Stated {
             // Round half up: 87.5 reads as 88, 88.5 as 89.
             Qualifier::Exact => Tolerance::new(v - h, true, v + h, false),
             Qualifier::About => Tolerance::new(v - 5.0 * h, true, v + 5.0 * h, true),
+            // A fall of "almost two-thirds" (-66.7) is just short in magnitude.
+            Qualifier::Almost if v < 0.0 => Tolerance::new(v, false, v + 10.0 * h, true),
             Qualifier::Almost => Tolerance::new(v - 10.0 * h, true, v, false),
             Qualifier::MoreThan => Tolerance::new(v, false, f64::INFINITY, true),
             Qualifier::LessThan => Tolerance::new(f64::NEG_INFINITY, true, v, false),

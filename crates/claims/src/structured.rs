@@ -260,7 +260,9 @@ pub fn looks_structured(s: &str) -> bool {
         first.as_str(),
         "share" | "rank" | "change" | "global-share" | "global-rank" | "first-ever"
     ) || parse_ordinal_word(&first).is_some()
-        || first.strip_prefix("top-").is_some_and(|n| n.parse::<u32>().is_ok())
+        || first
+            .strip_prefix("top-")
+            .is_some_and(|n| n.parse::<u32>().is_ok())
 }
 
 /// Parses one structured claim.
@@ -397,7 +399,10 @@ pub fn parse(s: &str, names: &Names) -> Result<Claim, ParseError> {
             }
         }
         other => {
-            let nth = match other.strip_prefix("top-").and_then(|n| n.parse::<u32>().ok()) {
+            let nth = match other
+                .strip_prefix("top-")
+                .and_then(|n| n.parse::<u32>().ok())
+            {
                 Some(n) if n >= 1 => Rank::top(n),
                 _ => Rank::exactly(
                     parse_ordinal_word(other).ok_or_else(|| ParseError::Form(other.into()))?,

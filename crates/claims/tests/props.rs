@@ -70,16 +70,16 @@ fn claim() -> impl Strategy<Value = Claim> {
             proptest::option::of(rank()),
             category()
         )
-            .prop_map(
-                |(supplier, recipient, period, s, rank, category)| Claim::ExportShare {
+            .prop_map(|(supplier, recipient, period, s, rank, category)| {
+                Claim::ExportShare {
                     supplier,
                     recipient,
                     period,
                     category,
                     share: Some(s),
-                    rank
+                    rank,
                 }
-            ),
+            }),
         (party(), party(), period(), rank(), category()).prop_map(
             |(supplier, recipient, period, r, category)| {
                 Claim::ExportShare {
@@ -122,16 +122,25 @@ fn claim() -> impl Strategy<Value = Claim> {
             proptest::option::of(rank()),
             category()
         )
-            .prop_map(|(direction, focus, period, s, rank, category)| Claim::Global {
-                direction,
-                focus,
-                period,
-                category,
-                share: Some(s),
-                rank
-            }),
-        (any::<bool>(), party(), period(), rank(), party(), category()).prop_map(
-            |(sup, focus, period, nth, answer, category)| {
+            .prop_map(
+                |(direction, focus, period, s, rank, category)| Claim::Global {
+                    direction,
+                    focus,
+                    period,
+                    category,
+                    share: Some(s),
+                    rank
+                }
+            ),
+        (
+            any::<bool>(),
+            party(),
+            period(),
+            rank(),
+            party(),
+            category()
+        )
+            .prop_map(|(sup, focus, period, nth, answer, category)| {
                 Claim::Largest {
                     role: if sup { Role::Supplier } else { Role::Recipient },
                     focus,
@@ -140,8 +149,7 @@ fn claim() -> impl Strategy<Value = Claim> {
                     nth,
                     answer,
                 }
-            }
-        ),
+            }),
         (party(), party(), 1950u16..2030).prop_map(|(supplier, recipient, year)| {
             Claim::FirstEver {
                 supplier,

@@ -2,6 +2,7 @@
 
 mod check_synthetic;
 mod common;
+mod corpus;
 mod props;
 mod seed_article;
 mod sentences;
