@@ -99,6 +99,8 @@ pub struct Features {
     pub links: bool,
     /// Token indexes of direction words that are verbs.
     pub verbs: Vec<usize>,
+    /// "weapon", "deliver", "supply", "Waffe": the sentence is about arms.
+    pub arms_word: bool,
 }
 
 impl Features {
@@ -184,6 +186,16 @@ pub fn analyse(s: &Sentence, names: &Names) -> Features {
             }
             if lx::is_delivery_word(norm) {
                 f.delivery_word = true;
+            }
+            if norm.starts_with("weapon")
+                || norm.starts_with("deliver")
+                || norm.starts_with("suppl")
+                || norm.starts_with("liefer")
+                || norm.starts_with("waffe")
+                || norm.starts_with("rustung")
+                || norm == "arms"
+            {
+                f.arms_word = true;
             }
             if matches!(
                 norm,
@@ -455,6 +467,24 @@ fn periods(t: &[Token]) -> Vec<(PeriodRef, usize)> {
             continue;
         }
         let norm = w(i);
+        // "in the five years to 2024", "in den fünf Jahren bis 2024"
+        if let Some(n) = lx::small_number(norm)
+            && matches!(w(i + 1), "years" | "jahren" | "jahre")
+            && matches!(w(i + 2), "to" | "through" | "until" | "bis" | "ending")
+            && let Some(y) = t.get(i + 3).and_then(year_of)
+            && let Ok(win) = Window::new(y + 1 - n.min(y), y)
+        {
+            out.push((PeriodRef::Given(Period::Fixed(win)), i));
+            i += 4;
+            continue;
+        }
+        if matches!(
+            norm,
+            "past" | "last" | "letzten" | "vergangenen" | "previous" | "zuruckliegenden"
+        ) && matches!(w(i + 1), "decade" | "jahrzehnt")
+        {
+            out.push((PeriodRef::Given(Period::LastYears(10)), i));
+        }
         if matches!(
             norm,
             "past" | "last" | "letzten" | "vergangenen" | "previous" | "zuruckliegenden"

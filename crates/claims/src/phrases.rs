@@ -40,8 +40,21 @@ fn count(t: &[Token], i: usize) -> Option<u32> {
 fn position(t: &[Token], i: usize) -> Option<u32> {
     match t.get(i)?.kind {
         Kind::Ordinal(n) => Some(n),
-        _ => count(t, i).or_else(|| lx::english_ordinal(w(t, i))),
+        _ => count(t, i)
+            .or_else(|| lx::english_ordinal(w(t, i)))
+            .or_else(|| german_ordinal(w(t, i))),
     }
+}
+
+/// "dritter", "dritten", "fünfte": German ordinal words.
+fn german_ordinal(norm: &str) -> Option<u32> {
+    const STEMS: [&str; 10] = [
+        "erst", "zweit", "dritt", "viert", "funft", "sechst", "siebt", "acht", "neunt", "zehnt",
+    ];
+    STEMS.iter().enumerate().find_map(|(k, stem)| {
+        let rest = norm.strip_prefix(stem)?;
+        matches!(rest, "e" | "er" | "en" | "es" | "em").then_some(k as u32 + 1)
+    })
 }
 
 /// "one of the largest", "among the leading", "einer der größten": a rank
@@ -108,6 +121,10 @@ pub fn ranks(t: &[Token], f: &mut Features) {
             }
         } else if matches!(norm, "platz" | "rang" | "position")
             && let Some(n) = position(t, i + 1)
+        {
+            (n, false, i + 2, true)
+        } else if let Some(n) = german_ordinal(norm)
+            && matches!(w(t, i + 1), "platz" | "stelle" | "rang" | "position")
         {
             (n, false, i + 2, true)
         } else if matches!(
@@ -255,12 +272,21 @@ fn fraction_at(t: &[Token], i: usize) -> Option<(f64, usize)> {
     let norm = w(t, i);
     // "nine in ten", "nine out of ten", "neun von zehn"
     if let Some(n) = count(t, i).or_else(|| mn::number_word(norm)) {
-        let ten = |s: &str| matches!(s, "ten" | "zehn" | "10");
-        if matches!(w(t, i + 1), "in" | "von") && ten(w(t, i + 2)) {
-            return (n <= 10).then_some((n as f64 * 10.0, i + 2));
+        // "nine in ten", "one in five", "drei von vier", "two out of three"
+        let of = |d: Option<u32>, last: usize| {
+            d.filter(|d| *d >= 2 && n < *d && *d <= 20)
+                .map(|d| (100.0 * n as f64 / d as f64, last))
+        };
+        if matches!(w(t, i + 1), "in" | "von")
+            && let Some(x) = of(count(t, i + 2), i + 2)
+        {
+            return Some(x);
         }
-        if w(t, i + 1) == "out" && w(t, i + 2) == "of" && ten(w(t, i + 3)) {
-            return (n <= 10).then_some((n as f64 * 10.0, i + 3));
+        if w(t, i + 1) == "out"
+            && w(t, i + 2) == "of"
+            && let Some(x) = of(count(t, i + 3), i + 3)
+        {
+            return Some(x);
         }
         // "a third", "zwei Drittel"
         if let Some(d) = mn::fraction_noun(w(t, i + 1))
@@ -351,10 +377,9 @@ pub fn meaning(t: &[Token], f: &mut Features) {
         if let Some(k) = mn::marker(prev, norm, next) {
             let hedge = matches!(norm, "than") && hedge_follows(t, i);
             // "Nr. 3", "No. 3" are ranks (read by [`ranks`]).
-            if !hedge
-                && !(norm == "no"
-                    && matches!(t.get(i + 1).map(|x| &x.kind), Some(Kind::Punct('.'))))
-            {
+            let rank_abbrev =
+                norm == "no" && matches!(t.get(i + 1).map(|x| &x.kind), Some(Kind::Punct('.')));
+            if !(hedge || rank_abbrev) {
                 mark(k, text);
             }
         }

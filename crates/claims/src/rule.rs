@@ -113,15 +113,6 @@ fn is_share(claim: &Claim) -> bool {
 /// claims leave unrepresented.
 pub fn unconsumed(f: &Features, t: &[Token], built: &[Built]) -> Vec<String> {
     let mut out = Vec::new();
-    for m in &f.mentions {
-        let used = built.iter().any(|b| parties(&b.claim).contains(&&m.party));
-        if !used {
-            out.push(format!(
-                "'{}' is named but is not a party of the claim read from the sentence",
-                m.party.name
-            ));
-        }
-    }
     let period_soon = |idx: usize| {
         f.periods
             .iter()
@@ -154,6 +145,15 @@ pub fn unconsumed(f: &Features, t: &[Token], built: &[Built]) -> Vec<String> {
             out.push(m.kind.reason(&m.text));
         }
     }
+    for m in &f.mentions {
+        let used = built.iter().any(|b| parties(&b.claim).contains(&&m.party));
+        if !used {
+            out.push(format!(
+                "'{}' is named but is not a party of the claim read from the sentence",
+                m.party.name
+            ));
+        }
+    }
     out
 }
 
@@ -168,7 +168,7 @@ pub fn claim_like(f: &Features) -> bool {
             .any(|m| matches!(m.kind, MarkerKind::Rank | MarkerKind::OpenRange))
         || (!f.mentions.is_empty()
             && !f.periods.is_empty()
-            && (!f.directions.is_empty() || f.delivery_word)
+            && (!f.directions.is_empty() || f.delivery_word || f.arms_word)
             && f.markers
                 .iter()
                 .any(|m| !matches!(m.kind, MarkerKind::Category(_))))
