@@ -324,7 +324,7 @@ fn change_claim(
         .iter()
         .filter(|(_, i)| f.clause(*i) == clause)
         .chain(f.directions.iter())
-        .min_by_key(|(_, i)| (f.clause(*i) != clause, i.abs_diff(idx)))
+        .min_by_key(|(_, i)| (f.clause(*i) != clause, f.verb_at(*i), i.abs_diff(idx)))
         .map(|d| d.0)
     else {
         return Ok(None);
@@ -349,7 +349,7 @@ fn change_claim(
     let focus = ctx
         .find(|m| {
             in_clause(m)
-                && (m.form != Form::Noun || m.prep.is_none())
+                && (m.form != Form::Noun || matches!(m.prep, None | Some(Prep::Of)))
                 && m.prep != Some(Prep::Other)
         })
         .cloned()
@@ -378,7 +378,8 @@ fn percent_claim(
         .iter()
         .filter(|(_, i)| f.clause(*i) == clause)
         .chain(f.directions.iter())
-        .min_by_key(|(_, i)| (f.clause(*i) != clause, i.abs_diff(p.idx)))
+        // A noun ("arms exports") says more than a verb ("bought").
+        .min_by_key(|(_, i)| (f.clause(*i) != clause, f.verb_at(*i), i.abs_diff(p.idx)))
         .map(|d| d.0);
     let change = f
         .change
