@@ -475,6 +475,45 @@ fn run(claim: &Claim, rel: &Release) -> Result<Out, Out> {
                 ),
             })
         }
+        Claim::Compare {
+            direction,
+            focus,
+            more,
+            less,
+            period,
+            category,
+        } => {
+            bilateral(rel)?;
+            let w = window(rel, period)?;
+            let f = id(rel, focus).ok_or_else(|| {
+                cannot(format!("{} has no deliveries in this release", focus.name))
+            })?;
+            let parts = engine::partners(rel, f, *direction, &filter(w, category));
+            let tiv = |p: &Party| id(rel, p).and_then(|e| parts.get(e)).map_or(0.0, |x| x.tiv);
+            let (a, b) = (tiv(more), tiv(less));
+            let (verb, prep) = if *direction == Direction::Imports {
+                ("imported", "from")
+            } else {
+                ("exported", "to")
+            };
+            Ok(Out {
+                verdict: verdict(a > b),
+                computed: Some(a - b),
+                computed_rank: None,
+                tolerance: Some("more, by any amount (TIV)".into()),
+                window: Some(w),
+                estimated: None,
+                allocated: None,
+                explanation: format!(
+                    "{} {verb}{} {a:.2} TIV {prep} {} and {b:.2} TIV {prep} {} in {w} (difference {:+.2})",
+                    focus.name,
+                    of_cat(category),
+                    more.name,
+                    less.name,
+                    a - b
+                ),
+            })
+        }
         Claim::FirstEver {
             supplier,
             recipient,

@@ -193,6 +193,16 @@ pub enum Claim {
         nth: Rank,
         answer: Party,
     },
+    /// "`focus` imported more from `more` than from `less`" (imports), or
+    /// exported more to `more` than to `less` (exports), by TIV.
+    Compare {
+        direction: Direction,
+        focus: Party,
+        more: Party,
+        less: Party,
+        period: Period,
+        category: Option<Category>,
+    },
     /// (e) "`supplier` delivered arms to `recipient` for the first time in `year`".
     FirstEver {
         supplier: Party,
@@ -210,6 +220,7 @@ impl Claim {
             Claim::Change { .. } => "c",
             Claim::Global { .. } => "d",
             Claim::Largest { .. } | Claim::FirstEver { .. } => "e",
+            Claim::Compare { .. } => "f",
         }
     }
 }
@@ -373,6 +384,27 @@ impl std::fmt::Display for Claim {
                 focus.token(),
                 cat(category),
                 answer.token()
+            ),
+            Claim::Compare {
+                direction,
+                focus,
+                more,
+                less,
+                period,
+                category,
+            } => write!(
+                f,
+                "compare {} {} {} {} > {} {period}{}",
+                dir_word(*direction),
+                focus.token(),
+                if *direction == Direction::Imports {
+                    "from"
+                } else {
+                    "to"
+                },
+                more.token(),
+                less.token(),
+                cat(category)
             ),
             Claim::FirstEver {
                 supplier,

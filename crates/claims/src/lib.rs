@@ -20,6 +20,7 @@ pub mod meaning;
 pub mod names;
 pub mod normalize;
 pub mod phrases;
+mod readings;
 pub mod rule;
 pub mod stated;
 pub mod structured;

@@ -261,7 +261,7 @@ fn hedge_follows(t: &[Token], i: usize) -> bool {
     }
     let Some(tok) = t.get(j) else { return false };
     matches!(tok.kind, Kind::Number { .. })
-        || mn::number_word(&tok.norm).is_some()
+        || count(t, j).is_some()
         || mn::fraction_noun(&tok.norm).is_some()
         || mn::multiple(&tok.norm).is_some()
         || fraction_at(t, j).is_some()

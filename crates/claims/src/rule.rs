@@ -61,7 +61,8 @@ pub fn set_category(claim: &mut Claim, c: Option<Category>) {
         | Claim::ExportShare { category, .. }
         | Claim::Change { category, .. }
         | Claim::Global { category, .. }
-        | Claim::Largest { category, .. } => *category = c,
+        | Claim::Largest { category, .. }
+        | Claim::Compare { category, .. } => *category = c,
         Claim::FirstEver { .. } => {}
     }
 }
@@ -72,7 +73,8 @@ pub fn category_of(claim: &Claim) -> Option<Category> {
         | Claim::ExportShare { category, .. }
         | Claim::Change { category, .. }
         | Claim::Global { category, .. }
-        | Claim::Largest { category, .. } => *category,
+        | Claim::Largest { category, .. }
+        | Claim::Compare { category, .. } => *category,
         Claim::FirstEver { .. } => None,
     }
 }
@@ -97,6 +99,9 @@ pub fn parties(claim: &Claim) -> Vec<&Party> {
         } => vec![supplier, recipient],
         Claim::Change { focus, .. } | Claim::Global { focus, .. } => vec![focus],
         Claim::Largest { focus, answer, .. } => vec![focus, answer],
+        Claim::Compare {
+            focus, more, less, ..
+        } => vec![focus, more, less],
     }
 }
 
@@ -134,10 +139,13 @@ pub fn unconsumed(f: &Features, t: &[Token], built: &[Built]) -> Vec<String> {
             }
             MarkerKind::Multiple => built.iter().any(|b| b.source == m.idx),
             MarkerKind::Comparison => {
-                period_soon(m.idx)
+                (period_soon(m.idx)
                     && built
                         .iter()
-                        .any(|b| matches!(b.claim, Claim::Change { .. }))
+                        .any(|b| matches!(b.claim, Claim::Change { .. })))
+                    || built
+                        .iter()
+                        .any(|b| b.source == m.idx && matches!(b.claim, Claim::Compare { .. }))
             }
             _ => false,
         };

@@ -24,7 +24,7 @@ pub enum ParseError {
     #[error("empty claim")]
     Empty,
     #[error(
-        "unknown claim form '{0}': start with share, rank, change, global-share, global-rank, <n>-largest or first-ever"
+        "unknown claim form '{0}': start with share, rank, change, global-share, global-rank, <n>-largest, top-<n>, compare or first-ever"
     )]
     Form(String),
     #[error("expected {expected} at word {pos}, found '{found}'")]
@@ -258,7 +258,7 @@ pub fn looks_structured(s: &str) -> bool {
         .to_ascii_lowercase();
     matches!(
         first.as_str(),
-        "share" | "rank" | "change" | "global-share" | "global-rank" | "first-ever"
+        "share" | "rank" | "change" | "global-share" | "global-rank" | "first-ever" | "compare"
     ) || parse_ordinal_word(&first).is_some()
         || first
             .strip_prefix("top-")
@@ -376,6 +376,28 @@ pub fn parse(s: &str, names: &Names) -> Result<Claim, ParseError> {
                 rank: Some(p.rank()?),
             }
         }
+        "compare" => {
+            let direction = p.direction()?;
+            let focus = p.party()?;
+            p.keyword(if direction == Direction::Imports {
+                &["from"]
+            } else {
+                &["to"]
+            })?;
+            let more = p.party()?;
+            p.keyword(&[">"])?;
+            let less = p.party()?;
+            let period = p.period()?;
+            let category = p.category();
+            Claim::Compare {
+                direction,
+                focus,
+                more,
+                less,
+                period,
+                category,
+            }
+        }
         "first-ever" => {
             let supplier = p.party()?;
             p.keyword(&["to"])?;
@@ -491,6 +513,8 @@ mod tests {
             "change imports UKR 2015-2019..2020-2024 ships = over +100%",
             "top-3 supplier KAZ 2020-2024 = ESP",
             "largest supplier PAK 2020-2024 aircraft = CHN",
+            "compare imports KAZ from ESP > TUR 2020-2024",
+            "compare exports FRA to IND > QAT 2020-2024 aircraft",
         ] {
             let c = parse(s, n()).unwrap_or_else(|e| panic!("{s}: {e}"));
             assert_eq!(c.to_string(), s);

@@ -150,6 +150,28 @@ fn claim() -> impl Strategy<Value = Claim> {
                     answer,
                 }
             }),
+        (
+            any::<bool>(),
+            party(),
+            party(),
+            party(),
+            period(),
+            category()
+        )
+            .prop_map(
+                |(imp, focus, more, less, period, category)| Claim::Compare {
+                    direction: if imp {
+                        Direction::Imports
+                    } else {
+                        Direction::Exports
+                    },
+                    focus,
+                    more,
+                    less,
+                    period,
+                    category,
+                }
+            ),
         (party(), party(), 1950u16..2030).prop_map(|(supplier, recipient, year)| {
             Claim::FirstEver {
                 supplier,
