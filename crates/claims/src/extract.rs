@@ -194,7 +194,7 @@ impl State {
             }
         }
         for b in built.iter_mut() {
-            match rule::category_for(&f, b.clause) {
+            match rule::category_for(&f, &s.tokens, b.clause, b.source) {
                 Ok(c) => rule::set_category(&mut b.claim, c),
                 Err(why) => errors.push(why),
             }

@@ -232,7 +232,10 @@ pub fn marker(prev: &str, norm: &str, next: &str) -> Option<MarkerKind> {
         | "regional" | "region" | "allies" | "verbundeten" => Group,
         "excluding" | "except" | "ausser" | "ausgenommen" | "abgesehen" | "including"
         | "darunter" | "einschliesslich" | "inklusive" | "davon" => Scope,
-        "ohne" => Scope,
+        "ohne" | "mostly" | "mainly" | "largely" | "chiefly" | "primarily" | "predominantly"
+        | "especially" | "particularly" | "hauptsachlich" | "uberwiegend" | "insbesondere"
+        | "vorwiegend" | "grosstenteils" | "vornehmlich" => Scope,
+        "allem" if prev == "vor" => Scope,
         _ => return None,
     })
 }

@@ -374,6 +374,31 @@ pub fn meaning(t: &[Token], f: &mut Features) {
                 mark(MarkerKind::Comparison, text.clone());
             }
         }
+        // "after 2022", "bis 2024", "vor 2020": a year bounding an open period
+        // (not the end of "von 2020 bis 2024").
+        if crate::features::year_of(&t[i]).is_some()
+            && matches!(
+                prev,
+                "after"
+                    | "before"
+                    | "until"
+                    | "till"
+                    | "by"
+                    | "prior"
+                    | "post"
+                    | "nach"
+                    | "vor"
+                    | "bis"
+                    | "ab"
+            )
+            && !(i >= 2 && crate::features::year_of(&t[i - 2]).is_some())
+            && !matches!(before(t, i, 2), "years" | "jahren" | "jahre")
+        {
+            mark(
+                MarkerKind::OpenPeriod,
+                format!("{} {}", t[i - 1].text, text),
+            );
+        }
         if let Some(k) = mn::marker(prev, norm, next) {
             let hedge = matches!(norm, "than") && hedge_follows(t, i);
             // "Nr. 3", "No. 3" are ranks (read by [`ranks`]).

@@ -158,7 +158,13 @@ pub(crate) fn percent_claim(
     }
     // "fell from 72 % in 2010-14 to 36 % in 2020-24": two shares, each in its own period.
     let periods_own: Vec<(Period, usize)>;
-    let periods = if change.is_some() && level {
+    // A lone "fell to 7.8 % in 2020-24" is a level in the sentence's period;
+    // with a "from" level too, each needs its own.
+    let paired = f
+        .percents
+        .iter()
+        .any(|q| q.idx != p.idx && (q.from_level || q.level) && f.clause(q.idx) == clause);
+    let periods = if change.is_some() && level && (p.from_level || paired) {
         let own = own_period(periods, p.idx).ok_or_else(|| {
             format!(
                 "the share '{}' has no period of its own (a change of a share needs the share in each period)",

@@ -23,7 +23,22 @@ pub struct Built {
 /// The armament category a claim in `clause` is restricted to: the one named
 /// in that clause, else the one named in the sentence. Two different
 /// categories where one is needed make the claim ambiguous.
-pub fn category_for(f: &Features, clause: usize) -> Result<Option<Category>, String> {
+pub fn category_for(
+    f: &Features,
+    t: &[Token],
+    clause: usize,
+    source: usize,
+) -> Result<Option<Category>, String> {
+    // A category after a comma that follows the figure and its flow word is
+    // an afterthought ("…, mostly combat aircraft"), not a restriction.
+    let detached = |cat_idx: usize| {
+        let (a, b) = (source.min(cat_idx), source.max(cat_idx));
+        let comma = (a..b).find(|&k| matches!(t[k].kind, crate::lex::Kind::Punct(',')));
+        match comma {
+            Some(c) if cat_idx > source => f.directions.iter().any(|(_, i)| *i < c),
+            _ => false,
+        }
+    };
     let pick = |it: &mut dyn Iterator<Item = Category>| -> Result<Option<Category>, String> {
         let mut found: Option<Category> = None;
         for c in it {
@@ -44,12 +59,18 @@ pub fn category_for(f: &Features, clause: usize) -> Result<Option<Category>, Str
         &mut f
             .categories
             .iter()
-            .filter(|(_, i)| f.clause(*i) == clause)
+            .filter(|(_, i)| f.clause(*i) == clause && !detached(*i))
             .map(|c| c.0),
     )?;
     match in_clause {
         Some(c) => Ok(Some(c)),
-        None => pick(&mut f.categories.iter().map(|c| c.0)),
+        None => pick(
+            &mut f
+                .categories
+                .iter()
+                .filter(|(_, i)| !detached(*i))
+                .map(|c| c.0),
+        ),
     }
 }
 
