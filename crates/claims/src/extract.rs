@@ -220,11 +220,11 @@ impl State {
         let mut seen = std::collections::HashSet::new();
         reasons.retain(|r| seen.insert(r.clone()));
         if built.is_empty() {
-            if let Some(first) = reasons.first().filter(|_| rule::claim_like(&f)) {
+            if !reasons.is_empty() && rule::claim_like(&f) {
                 out.skipped.push(Skipped {
                     sentence: s.text.clone(),
                     offset: s.start,
-                    reason: first.clone(),
+                    reason: reasons.join("; "),
                 });
             }
         } else {

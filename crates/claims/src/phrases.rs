@@ -374,6 +374,9 @@ pub fn meaning(t: &[Token], f: &mut Features) {
                 mark(MarkerKind::Comparison, text.clone());
             }
         }
+        if t[i].kind == Kind::Points {
+            mark(MarkerKind::Points, "percentage points".into());
+        }
         // "after 2022", "bis 2024", "vor 2020": a year bounding an open period
         // (not the end of "von 2020 bis 2024").
         if crate::features::year_of(&t[i]).is_some()
@@ -405,6 +408,11 @@ pub fn meaning(t: &[Token], f: &mut Features) {
             let rank_abbrev =
                 norm == "no" && matches!(t.get(i + 1).map(|x| &x.kind), Some(Kind::Punct('.')));
             if !(hedge || rank_abbrev) {
+                let text = if norm == "allem" {
+                    format!("{} {text}", t[i - 1].text)
+                } else {
+                    text
+                };
                 mark(k, text);
             }
         }

@@ -4,5 +4,6 @@ mod check_synthetic;
 mod common;
 mod corpus;
 mod props;
+mod reading;
 mod seed_article;
 mod sentences;
