@@ -34,12 +34,38 @@ impl Ctx<'_> {
 }
 
 /// The period nearest to token `idx`.
-fn period_near(periods: &[(Period, usize)], idx: usize) -> Result<Period, &'static str> {
-    periods
-        .iter()
-        .min_by_key(|(_, i)| i.abs_diff(idx))
-        .map(|p| p.0)
-        .ok_or("no period stated (a figure without a period cannot be checked)")
+fn period_near(
+    f: &Features,
+    periods: &[(Period, usize)],
+    idx: usize,
+) -> Result<Period, &'static str> {
+    if periods.is_empty() {
+        return Err("no period stated (a figure without a period cannot be checked)");
+    }
+    let unique = |it: &mut dyn Iterator<Item = Period>| {
+        let mut v: Vec<Period> = Vec::new();
+        for p in it {
+            if !v.contains(&p) {
+                v.push(p);
+            }
+        }
+        v
+    };
+    let clause = f.clause(idx);
+    let mut pool = unique(
+        &mut periods
+            .iter()
+            .filter(|(_, i)| f.clause(*i) == clause)
+            .map(|p| p.0),
+    );
+    if pool.is_empty() {
+        pool = unique(&mut periods.iter().map(|p| p.0));
+    }
+    match pool.as_slice() {
+        [one] => Ok(*one),
+        _ => own_period(periods, idx)
+            .ok_or("several periods in the sentence: which one the figure is for is unclear"),
+    }
 }
 
 /// The period written right after a figure ("72 % in 2010-14", "72 Prozent
@@ -190,7 +216,7 @@ pub(crate) fn percent_claim(
             .cloned()
             .or_else(|| ctx.implicit(None))
             .ok_or("no country named")?;
-        let period = period_near(periods, p.idx)?;
+        let period = period_near(f, periods, p.idx)?;
         return Ok(Some(Claim::Global {
             direction,
             focus,
@@ -206,7 +232,7 @@ pub(crate) fn percent_claim(
         (None, Some(RoleNoun::Recipient)) => Direction::Exports,
         _ => return Ok(None),
     };
-    let period = period_near(periods, p.idx)?;
+    let period = period_near(f, periods, p.idx)?;
     match shape {
         Direction::Imports => {
             // "the aircraft Pakistan imported", "der von Indien importierten
@@ -359,7 +385,7 @@ pub(crate) fn ordinal_claim(
             in_clause(m) && m.form == Form::Noun && m.prep.is_none() && Some(&m.party) != not
         })
     };
-    let period = || period_near(periods, o.idx);
+    let period = || period_near(f, periods, o.idx);
     let rank = Rank { n: o.n, top: o.top };
     match o.role {
         RoleNoun::Recipient => {
@@ -567,7 +593,7 @@ pub(crate) fn compare_claim(
         .cloned()
         .or_else(|| ctx.implicit(Some(&more)).filter(|p| *p != less))
         .ok_or("no country named whose partners are compared")?;
-    let period = period_near(periods, idx)?;
+    let period = period_near(f, periods, idx)?;
     Ok(Some(Claim::Compare {
         direction,
         focus,
