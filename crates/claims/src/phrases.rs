@@ -443,6 +443,14 @@ fn fractions(t: &[Token], f: &mut Features) {
             j -= 1;
         }
         let q = lx::qualifier(before(t, j, 2), before(t, j, 1));
+        // The word before the hedge: "by almost two-thirds", "auf knapp die Hälfte".
+        let h = if q == Qualifier::Exact {
+            j
+        } else if lx::qualifier("", before(t, j, 1)) == q {
+            j - 1
+        } else {
+            j.saturating_sub(2)
+        };
         f.percents.push(Percent {
             stated: Stated {
                 value,
@@ -454,9 +462,10 @@ fn fractions(t: &[Token], f: &mut Features) {
                 },
             },
             idx: last,
-            level: matches!(before(t, j, 1), "to" | "auf"),
-            from_level: matches!(before(t, j, 1), "from" | "von"),
-            by: matches!(before(t, j, 1), "by" | "um"),
+            level: matches!(before(t, h, 1), "to" | "auf"),
+            from_level: matches!(before(t, h, 1), "from" | "von"),
+            by: matches!(before(t, h, 1), "by" | "um"),
+            change_attached: crate::features::change_attached(t, j, last),
         });
         i = last + 1;
     }

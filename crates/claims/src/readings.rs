@@ -91,7 +91,6 @@ pub(crate) fn change_claim(
         .directions
         .iter()
         .filter(|(_, i)| f.clause(*i) == clause)
-        .chain(f.directions.iter())
         .min_by_key(|(_, i)| (f.clause(*i) != clause, f.verb_at(*i), i.abs_diff(idx)))
         .map(|d| d.0)
     else {
@@ -167,7 +166,10 @@ pub(crate) fn percent_claim(
         return Ok(None);
     }
     let level = p.level || p.from_level;
-    if let (Some(sign), false) = (change, level) {
+    // A change amount is tied to its verb ("fell 64 %", "by 64 %", "um 64
+    // Prozent", "a 21 % rise"); "43 %, up from 35 %" is a level.
+    let attached = p.by || p.change_attached;
+    if let (Some(sign), false, true) = (change, level, attached) {
         let mut stated = p.stated;
         stated.value *= sign as f64;
         if sign < 0 {
@@ -273,7 +275,7 @@ pub(crate) fn percent_claim(
                 .or_else(|| {
                     ctx.find(|m| {
                         in_clause(m)
-                            && m.form != Form::Noun
+                            && (m.form != Form::Noun || before_direction(f, m))
                             && m.prep != Some(Prep::From)
                             && Some(&m.party) != s
                     })
@@ -298,8 +300,14 @@ pub(crate) fn percent_claim(
                 .find(|m| in_clause(m) && m.prep == Some(Prep::To))
                 .cloned();
             let r = strong_recipient.as_ref();
+            // "Russia's arms exports", "russischen Waffenexporte", "of US arms
+            // exports": the owner of the exports is the supplier.
             let supplier = ctx
-                .find(|m| in_clause(m) && m.form != Form::Noun && Some(&m.party) != r)
+                .find(|m| {
+                    in_clause(m)
+                        && (m.form != Form::Noun || before_direction(f, m))
+                        && Some(&m.party) != r
+                })
                 .or_else(|| {
                     ctx.find(|m| in_clause(m) && m.prep == Some(Prep::From) && Some(&m.party) != r)
                 })
