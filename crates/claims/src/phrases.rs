@@ -325,7 +325,8 @@ pub fn meaning(t: &[Token], f: &mut Features) {
         if matches!(norm, "half" | "halfte" | "quarter" | "quarters") && ordinal_before
             || matches!(norm, "quartal" | "quartals" | "halbjahr" | "halbjahres")
         {
-            mark(MarkerKind::SubYear, format!("{} {}", t[i - 1].text, text));
+            let prev_text = if i > 0 { t[i - 1].text.as_str() } else { "" };
+            mark(MarkerKind::SubYear, format!("{prev_text} {text}").trim().to_string());
             i += 1;
             continue;
         }
