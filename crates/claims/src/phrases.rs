@@ -326,7 +326,10 @@ pub fn meaning(t: &[Token], f: &mut Features) {
             || matches!(norm, "quartal" | "quartals" | "halbjahr" | "halbjahres")
         {
             let prev_text = if i > 0 { t[i - 1].text.as_str() } else { "" };
-            mark(MarkerKind::SubYear, format!("{prev_text} {text}").trim().to_string());
+            mark(
+                MarkerKind::SubYear,
+                format!("{prev_text} {text}").trim().to_string(),
+            );
             i += 1;
             continue;
         }
