@@ -57,18 +57,18 @@ pub struct Checked {
     pub synthetic: bool,
 }
 
-struct Out {
-    verdict: Verdict,
-    computed: Option<f64>,
-    computed_rank: Option<u32>,
-    tolerance: Option<String>,
-    window: Option<Window>,
-    estimated: Option<f64>,
-    allocated: Option<f64>,
-    explanation: String,
+pub(crate) struct Out {
+    pub(crate) verdict: Verdict,
+    pub(crate) computed: Option<f64>,
+    pub(crate) computed_rank: Option<u32>,
+    pub(crate) tolerance: Option<String>,
+    pub(crate) window: Option<Window>,
+    pub(crate) estimated: Option<f64>,
+    pub(crate) allocated: Option<f64>,
+    pub(crate) explanation: String,
 }
 
-fn cannot(why: String) -> Out {
+pub(crate) fn cannot(why: String) -> Out {
     Out {
         verdict: Verdict::CannotBeChecked,
         computed: None,
@@ -129,16 +129,16 @@ pub fn cannot_check(claim: &Claim, rel: &Release, reason: &str) -> Checked {
 }
 
 /// The selection a claim's figures are computed over.
-fn filter(w: Window, c: &Option<Category>) -> Filter {
+pub(crate) fn filter(w: Window, c: &Option<Category>) -> Filter {
     Filter::new(w).with_category(*c)
 }
 
 /// " of aircraft" for explanations.
-fn of_cat(c: &Option<Category>) -> String {
+pub(crate) fn of_cat(c: &Option<Category>) -> String {
     c.map_or(String::new(), |c| format!(" ({} only)", category_token(c)))
 }
 
-fn id(rel: &Release, p: &Party) -> Option<EntityId> {
+pub(crate) fn id(rel: &Release, p: &Party) -> Option<EntityId> {
     rel.entities.by_key(&p.key)
 }
 
@@ -147,7 +147,7 @@ fn name(rel: &Release, id: EntityId) -> &str {
 }
 
 /// The window of `p`, if the release covers it entirely.
-fn window(rel: &Release, p: &Period) -> Result<Window, Out> {
+pub(crate) fn window(rel: &Release, p: &Period) -> Result<Window, Out> {
     let span = engine::year_span(rel);
     let w = p.resolve(span.map(|s| s.1)).ok_or_else(|| {
         cannot("the release has no data, so relative periods have no meaning".into())
@@ -161,7 +161,7 @@ fn window(rel: &Release, p: &Period) -> Result<Window, Out> {
     }
 }
 
-fn bilateral(rel: &Release) -> Result<(), Out> {
+pub(crate) fn bilateral(rel: &Release) -> Result<(), Out> {
     if rel.meta.format.is_bilateral() {
         Ok(())
     } else {
@@ -173,7 +173,7 @@ fn bilateral(rel: &Release) -> Result<(), Out> {
     }
 }
 
-fn verdict(ok: bool) -> Verdict {
+pub(crate) fn verdict(ok: bool) -> Verdict {
     if ok {
         Verdict::Supported
     } else {
@@ -482,38 +482,7 @@ fn run(claim: &Claim, rel: &Release) -> Result<Out, Out> {
             less,
             period,
             category,
-        } => {
-            bilateral(rel)?;
-            let w = window(rel, period)?;
-            let f = id(rel, focus).ok_or_else(|| {
-                cannot(format!("{} has no deliveries in this release", focus.name))
-            })?;
-            let parts = engine::partners(rel, f, *direction, &filter(w, category));
-            let tiv = |p: &Party| id(rel, p).and_then(|e| parts.get(e)).map_or(0.0, |x| x.tiv);
-            let (a, b) = (tiv(more), tiv(less));
-            let (verb, prep) = if *direction == Direction::Imports {
-                ("imported", "from")
-            } else {
-                ("exported", "to")
-            };
-            Ok(Out {
-                verdict: verdict(a > b),
-                computed: Some(a - b),
-                computed_rank: None,
-                tolerance: Some("more, by any amount (TIV)".into()),
-                window: Some(w),
-                estimated: None,
-                allocated: None,
-                explanation: format!(
-                    "{} {verb}{} {a:.2} TIV {prep} {} and {b:.2} TIV {prep} {} in {w} (difference {:+.2})",
-                    focus.name,
-                    of_cat(category),
-                    more.name,
-                    less.name,
-                    a - b
-                ),
-            })
-        }
+        } => crate::compare::check(rel, *direction, focus, more, less, period, category),
         Claim::FirstEver {
             supplier,
             recipient,

@@ -10,11 +10,12 @@
 //! in [`Extraction::skipped`] and never guessed.
 
 use crate::claim::{Claim, Party, Period, Rank};
+use crate::compare::compare_claim;
 use crate::features::{Features, Form, PeriodRef, analyse};
 use crate::lex::{Lang, Sentence, detect, lex, sentences};
 use crate::names::Names;
 use crate::normalize::normalize;
-use crate::readings::{Ctx, change_claim, compare_claim, first_ever, ordinal_claim, percent_claim};
+use crate::readings::{Ctx, change_claim, first_ever, ordinal_claim, percent_claim};
 use crate::rule::{self, Built};
 use crate::stated::Stated;
 use serde::Serialize;

@@ -250,7 +250,7 @@ pub fn analyse(s: &Sentence, names: &Names) -> Features {
                 level: at(&["to", "auf"]),
                 from_level: at(&["from", "von"]),
                 by: at(&["by", "um"]),
-                change_attached: change_attached(t, i, i + 1),
+                change_attached: crate::phrases::change_attached(t, i, i + 1),
             });
         }
     }
@@ -258,27 +258,6 @@ pub fn analyse(s: &Sentence, names: &Names) -> Features {
     f.periods = periods(t);
     crate::phrases::meaning(t, &mut f);
     f
-}
-
-/// A change word right before the figure at `first` (hedges skipped) or
-/// right after its last token `last`.
-pub(crate) fn change_attached(t: &[Token], first: usize, last: usize) -> bool {
-    let mut j = first;
-    while j > 0 && lx::qualifier("", &t[j - 1].norm) != crate::stated::Qualifier::Exact {
-        j -= 1;
-    }
-    if j >= 2 && lx::qualifier(&t[j - 2].norm, &t[j - 1].norm) != crate::stated::Qualifier::Exact {
-        j -= 2;
-    }
-    let before = j > 0 && lx::change_sign(&t[j - 1].norm).is_some();
-    let after = t.get(last + 1).is_some_and(|x| {
-        lx::change_sign(&x.norm).is_some()
-            || matches!(
-                x.norm.as_str(),
-                "zuwachs" | "plus" | "minus" | "more" | "less" | "mehr" | "weniger"
-            )
-    });
-    before || after
 }
 
 fn clauses(t: &[Token]) -> Vec<usize> {

@@ -12,6 +12,7 @@
 
 pub mod check;
 pub mod claim;
+mod compare;
 pub mod extract;
 pub mod features;
 pub mod lex;

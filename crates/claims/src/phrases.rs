@@ -72,6 +72,27 @@ fn open_range_before(t: &[Token], i: usize) -> bool {
             && matches!(w(t, i), "leading" | "major" | "main" | "top")
 }
 
+/// A change word right before the figure at `first` (hedges skipped) or
+/// right after its last token `last`.
+pub(crate) fn change_attached(t: &[Token], first: usize, last: usize) -> bool {
+    let mut j = first;
+    while j > 0 && lx::qualifier("", &t[j - 1].norm) != Qualifier::Exact {
+        j -= 1;
+    }
+    if j >= 2 && lx::qualifier(&t[j - 2].norm, &t[j - 1].norm) != Qualifier::Exact {
+        j -= 2;
+    }
+    let before = j > 0 && lx::change_sign(&t[j - 1].norm).is_some();
+    let after = t.get(last + 1).is_some_and(|x| {
+        lx::change_sign(&x.norm).is_some()
+            || matches!(
+                x.norm.as_str(),
+                "zuwachs" | "plus" | "minus" | "more" | "less" | "mehr" | "weniger"
+            )
+    });
+    before || after
+}
+
 /// Finds rank phrases and the role noun each ranks.
 pub fn ranks(t: &[Token], f: &mut Features) {
     let mut skip_to = 0;
@@ -469,7 +490,7 @@ fn fractions(t: &[Token], f: &mut Features) {
             level: matches!(before(t, h, 1), "to" | "auf"),
             from_level: matches!(before(t, h, 1), "from" | "von"),
             by: matches!(before(t, h, 1), "by" | "um"),
-            change_attached: crate::features::change_attached(t, j, last),
+            change_attached: change_attached(t, j, last),
         });
         i = last + 1;
     }
