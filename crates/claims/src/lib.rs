@@ -1,14 +1,18 @@
 //! Claims about arms transfers, checked against one SIPRI release.
 //!
-//! Five claim shapes cover what SIPRI and the press say (`docs/claims.md`):
+//! The claim shapes cover what SIPRI and the press say (`docs/claims.md`):
 //! (a) a supplier's share of a recipient's imports, (b) a recipient's share of
 //! a supplier's exports and its rank among the supplier's customers, (c) %
 //! change between two windows, (d) global share and rank, (e) "n-th largest"
-//! and "first-ever". A claim is written in a small structured form
-//! ([`structured::parse`]) or found in English or German prose
-//! ([`extract::extract`]), then [`check::check`]ed: supported, not supported
-//! or cannot be checked, with the computed value, the tolerance derived from
-//! the stated precision, the release id and the share resting on estimates.
+//! and "first-ever", (f) comparisons of two partners; each optionally for one
+//! armament category, ranks exact or as a top-N range. A claim is written in
+//! a small structured form ([`structured::parse`]) or found in English or
+//! German prose ([`extract::extract`]), then [`check::check`]ed: supported,
+//! not supported or cannot be checked, with the computed value, the tolerance
+//! derived from the stated precision, the release id and the share resting on
+//! estimates. Prose is read under one rule ([`rule`]): every meaning-bearing
+//! word must be represented in the claims built, else the sentence is cannot
+//! be checked, naming the word — never a verdict on a reduced claim.
 
 pub mod check;
 pub mod claim;
