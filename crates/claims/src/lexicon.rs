@@ -376,7 +376,8 @@ pub fn english_ordinal(norm: &str) -> Option<u32> {
 
 fn german_ordinal_prefix(prefix: &str) -> Option<u32> {
     Some(match prefix {
-        "" => 1,
+        // "weltgrößter Waffenexporteur"
+        "" | "welt" => 1,
         "zweit" => 2,
         "dritt" => 3,
         "viert" => 4,
@@ -452,6 +453,7 @@ mod tests {
         assert_eq!(ordinal_largest("2nd-largest"), Some(2));
         assert_eq!(ordinal_largest("wichtigster"), Some(1));
         assert_eq!(ordinal_largest("grossteil"), None);
+        assert_eq!(ordinal_largest("weltgrosster"), Some(1));
         assert_eq!(ordinal_largest("dominanter"), None);
         assert_eq!(english_ordinal("third"), Some(3));
         assert_eq!(english_ordinal("3rd"), Some(3));
