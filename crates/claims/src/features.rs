@@ -102,6 +102,8 @@ pub struct Features {
     pub links: bool,
     /// Token indexes of direction words that are verbs.
     pub verbs: Vec<usize>,
+    /// Tokens that are part of a rank phrase read by [`crate::phrases::ranks`].
+    pub rank_tokens: Vec<usize>,
     /// "weapon", "deliver", "supply", "Waffe": the sentence is about arms.
     pub arms_word: bool,
 }

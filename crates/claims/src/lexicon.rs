@@ -138,6 +138,12 @@ pub fn direction(norm: &str) -> Option<Direction> {
                 | "importierten"
                 | "importiert"
                 | "bought"
+                | "received"
+                | "receives"
+                | "obtained"
+                | "acquired"
+                | "erhielt"
+                | "erhielten"
                 | "buys"
                 | "purchased"
                 | "sourced"
@@ -231,6 +237,8 @@ pub fn change_sign(norm: &str) -> Option<i8> {
         "kletterte",
         "surged",
         "expanded",
+        "higher",
+        "hoher",
         "steigerung",
         "wachstum",
     ];
@@ -272,6 +280,8 @@ pub fn change_sign(norm: &str) -> Option<i8> {
         "plummeted",
         "slumped",
         "contracted",
+        "lower",
+        "niedriger",
     ];
     if UP.contains(&norm) {
         Some(1)

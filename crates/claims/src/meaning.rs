@@ -202,7 +202,10 @@ pub fn marker(prev: &str, norm: &str, next: &str) -> Option<MarkerKind> {
         }
         "than" | "overtook" | "overtaken" | "outpaced" | "uberholte" | "uberholt" | "twice"
         | "doppelt" | "ahead" | "behind" | "compared" | "verglichen" | "vergleich"
-        | "gegenuber" | "relative" => Comparison,
+        | "gegenuber" | "relative" | "overtaking" | "overtake" | "surpassed" | "surpassing"
+        | "replaced" | "replacing" | "displaced" | "ousted" | "outstripped" | "eclipsed"
+        | "ubertraf" | "ubertroffen" | "verdrangte" | "verdrangt" | "ablosen" | "abloste"
+        | "abgelost" | "hinter" | "gefolgt" | "followed" => Comparison,
         "share" | "shares" | "anteil" | "anteile" | "anteils" | "proportion" => ShareWord,
         "licence" | "licences" | "license" | "licenses" | "licensed" | "genehmigung"
         | "genehmigungen" | "genehmigte" | "genehmigten" | "genehmigt" | "approved"

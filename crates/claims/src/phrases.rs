@@ -191,6 +191,7 @@ pub fn ranks(t: &[Token], f: &mut Features) {
             continue;
         };
         skip_to = from;
+        f.rank_tokens.extend(i..from);
         let reach = if wide { 6 } else { 3 };
         let after = role_after(t, from, reach);
         if let Some((_, k)) = after {
@@ -426,6 +427,28 @@ pub fn meaning(t: &[Token], f: &mut Features) {
                 MarkerKind::OpenPeriod,
                 format!("{} {}", t[i - 1].text, text),
             );
+        }
+        // An ordinal or superlative no rank phrase took ("the third-highest
+        // increase", "second" of something unread) states a rank we do not check.
+        let in_fraction = i > 0 && fraction_at(t, i - 1).is_some_and(|(_, last)| last == i);
+        let unread_rank = t[i].is_word()
+            && !f.rank_tokens.contains(&i)
+            && !in_fraction
+            && (lx::english_ordinal(norm).is_some_and(|n| n >= 2)
+                || german_ordinal(norm).is_some_and(|n| n >= 2)
+                || [
+                    "highest",
+                    "lowest",
+                    "smallest",
+                    "hochst",
+                    "niedrigst",
+                    "kleinst",
+                    "geringst",
+                ]
+                .iter()
+                .any(|w| norm.contains(w)));
+        if unread_rank {
+            mark(MarkerKind::Rank, text.clone());
         }
         if let Some(k) = mn::marker(prev, norm, next) {
             let hedge = matches!(norm, "than") && hedge_follows(t, i);

@@ -259,7 +259,7 @@ pub(crate) fn percent_claim(
                 .mentions
                 .iter()
                 .filter(|m| in_clause(m) && m.prep == Some(Prep::From) && not_imp(m))
-                .min_by_key(|m| m.idx.abs_diff(p.idx))
+                .min_by_key(|m| (m.idx.abs_diff(p.idx), m.idx < p.idx))
                 .map(|m| &m.party)
                 .or_else(|| {
                     ctx.find(|m| {
@@ -374,9 +374,10 @@ fn owns_share(f: &Features, m: &Mention) -> bool {
 
 /// "kasachischen Waffenimporte": the adjective owns the flow next to it.
 fn before_direction(f: &Features, m: &Mention) -> bool {
+    // A noun ("Waffenimporte", "arms exports"), not a verb ("India received").
     f.directions
         .iter()
-        .any(|(_, i)| *i >= m.end && *i <= m.end + 1)
+        .any(|(_, i)| *i >= m.end && *i <= m.end + 1 && !f.verb_at(*i))
 }
 
 pub(crate) fn ordinal_claim(
