@@ -357,7 +357,8 @@ pub fn ordinal_largest(norm: &str) -> Option<u32> {
             if !matches!(rest, "" | "e" | "er" | "en" | "es" | "em") {
                 return None;
             }
-            if stem == "wichtigst" && !prefix.is_empty() {
+            // "drittwichtigster", but not "welt…wichtigst".
+            if stem == "wichtigst" && prefix == "welt" {
                 return None;
             }
             return german_ordinal_prefix(prefix);

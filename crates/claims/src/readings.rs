@@ -237,6 +237,37 @@ pub(crate) fn percent_claim(
             rank: None,
         }));
     }
+    // No flow word: the figure belongs to the rank phrase of its clause ("the
+    // largest recipient of US arms, taking 9.3 %"), with that phrase's parties.
+    if dir.is_none()
+        && let Some(o) = f.ordinals.iter().find(|o| {
+            f.clause(o.idx) == clause && matches!(o.role, RoleNoun::Supplier | RoleNoun::Recipient)
+        })
+    {
+        let period = period_near(f, periods, p.idx)?;
+        return Ok(match ordinal_claim(ctx, o, periods)? {
+            Some(Claim::ExportShare {
+                supplier,
+                recipient,
+                ..
+            }) => Some(Claim::ExportShare {
+                supplier,
+                recipient,
+                period,
+                category: None,
+                share: Some(p.stated),
+                rank: None,
+            }),
+            Some(Claim::Largest { focus, answer, .. }) => Some(Claim::ImportShare {
+                recipient: focus,
+                supplier: answer,
+                period,
+                category: None,
+                share: p.stated,
+            }),
+            _ => None,
+        });
+    }
     let shape = match (dir, role) {
         (Some(d), _) => d,
         (None, Some(RoleNoun::Supplier)) => Direction::Imports,
