@@ -146,11 +146,15 @@ impl State {
         }
         for o in &f.ordinals {
             match ordinal_claim(&ctx, o, &periods) {
-                Ok(Some(c)) => built.push(Built {
-                    claim: c,
-                    clause: f.clause(o.idx),
-                    source: o.idx,
-                }),
+                Ok(Some(c)) => {
+                    for claim in each_of_list(&f, &s.tokens, c) {
+                        built.push(Built {
+                            claim,
+                            clause: f.clause(o.idx),
+                            source: o.idx,
+                        });
+                    }
+                }
                 Ok(None) => {}
                 Err(why) => errors.push(why.into()),
             }
@@ -205,10 +209,9 @@ impl State {
         // them belongs to something the sentence does not pin down.
         for (k, a) in built.iter().enumerate() {
             let key = |c: &Claim| c.to_string().split(" = ").next().unwrap_or("").to_string();
-            if built[k + 1..]
-                .iter()
-                .any(|b| key(&b.claim) == key(&a.claim) && b.claim != a.claim)
-            {
+            if built[k + 1..].iter().any(|b| {
+                b.source != a.source && key(&b.claim) == key(&a.claim) && b.claim != a.claim
+            }) {
                 errors.push(format!(
                     "two different figures for the same claim ({})",
                     key(&a.claim)
@@ -254,6 +257,59 @@ impl State {
             self.last_period = Some(*p);
         }
     }
+}
+
+/// "Russia, France and Israel were India's three largest suppliers": a top-N
+/// rank whose answer is a list of exactly N countries holds for each of them.
+fn each_of_list(f: &Features, t: &[crate::lex::Token], claim: Claim) -> Vec<Claim> {
+    let n = match &claim {
+        Claim::Largest { nth, .. } if nth.top => nth.n,
+        Claim::Global {
+            rank: Some(r),
+            share: None,
+            ..
+        } if r.top => r.n,
+        _ => return vec![claim],
+    };
+    let answer = match &claim {
+        Claim::Largest { answer, .. } => answer.clone(),
+        Claim::Global { focus, .. } => focus.clone(),
+        _ => return vec![claim],
+    };
+    // The list: mentions joined only by commas and "and"/"und"/"sowie".
+    let Some(start) = f.mentions.iter().position(|m| m.party == answer) else {
+        return vec![claim];
+    };
+    let mut list = vec![answer];
+    let mut prev_end = f.mentions[start].end;
+    for m in &f.mentions[start + 1..] {
+        let joiners = t[prev_end..m.idx].iter().all(|x| {
+            matches!(x.kind, crate::lex::Kind::Punct(','))
+                || matches!(
+                    x.norm.as_str(),
+                    "and" | "und" | "sowie" | "the" | "die" | "der"
+                )
+        });
+        if !joiners || m.idx == prev_end {
+            break;
+        }
+        list.push(m.party.clone());
+        prev_end = m.end;
+    }
+    if list.len() < 2 || list.len() as u32 != n {
+        return vec![claim];
+    }
+    list.into_iter()
+        .map(|p| {
+            let mut c = claim.clone();
+            match &mut c {
+                Claim::Largest { answer, .. } => *answer = p,
+                Claim::Global { focus, .. } => *focus = p,
+                _ => {}
+            }
+            c
+        })
+        .collect()
 }
 
 /// "fell from 72 % to 36 %": the stated direction must agree with the figures.

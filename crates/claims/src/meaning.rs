@@ -282,7 +282,7 @@ pub fn multiple(norm: &str) -> Option<f64> {
 pub fn number_word(norm: &str) -> Option<u32> {
     Some(match norm {
         "one" | "a" | "an" | "ein" | "eine" | "einer" | "eins" | "einem" => 1,
-        "two" | "zwei" => 2,
+        "two" | "zwei" | "beiden" => 2,
         "three" | "drei" => 3,
         "four" | "vier" => 4,
         "five" | "funf" => 5,
