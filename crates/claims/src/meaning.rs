@@ -295,6 +295,13 @@ pub fn number_word(norm: &str) -> Option<u32> {
         "twelve" | "zwolf" => 12,
         "fifteen" | "funfzehn" => 15,
         "twenty" | "zwanzig" => 20,
+        "thirty" | "dreissig" => 30,
+        "forty" | "vierzig" => 40,
+        "fifty" | "funfzig" => 50,
+        "sixty" | "sechzig" => 60,
+        "seventy" | "siebzig" => 70,
+        "eighty" | "achtzig" => 80,
+        "ninety" | "neunzig" => 90,
         _ => return None,
     })
 }
