@@ -130,7 +130,17 @@ impl State {
         let mut built: Vec<Built> = Vec::new();
         let mut errors: Vec<String> = Vec::new();
         let mut left: Vec<String> = Vec::new();
-        for p in &f.percents {
+        let mut figures: Vec<&crate::features::Percent> = f.percents.iter().collect();
+        figures.sort_by_key(|p| p.idx);
+        for p in figures {
+            if let Some(c) = crate::ellipsis::elliptic(&f, &s.tokens, &built, p) {
+                built.push(Built {
+                    claim: c,
+                    clause: f.clause(p.idx),
+                    source: p.idx,
+                });
+                continue;
+            }
             match percent_claim(&ctx, p, &periods) {
                 Ok(Some(c)) => built.push(Built {
                     claim: c,

@@ -17,6 +17,7 @@
 pub mod check;
 pub mod claim;
 mod compare;
+mod ellipsis;
 pub mod extract;
 pub mod features;
 pub mod lex;
