@@ -206,3 +206,52 @@ fn windows_past_the_release_are_kept() {
         ["share imports KAZ from RUS 2021-2025 = 88%"]
     );
 }
+
+#[test]
+fn ellipses_and_lists_expand_only_when_unambiguous() {
+    assert_eq!(
+        claims_of(
+            "The US accounted for 43 % of global arms exports in 2020-24 and France for 9.6 %."
+        ),
+        [
+            "global-share exports USA 2020-2024 = 43%",
+            "global-share exports FRA 2020-2024 = 9.6%"
+        ]
+    );
+    assert_eq!(
+        claims_of(
+            "Von 2020 bis 2024 entfielen 88 Prozent der Waffenimporte Kasachstans auf Russland und 1,5 Prozent auf die Türkei."
+        ),
+        [
+            "share imports KAZ from RUS 2020-2024 = 88%",
+            "share imports KAZ from TUR 2020-2024 = 1.5%"
+        ]
+    );
+    // A second figure about something else is never read as a share.
+    assert!(
+        claims_of(
+            "Russia supplied 88 % of Kazakhstan's arms imports in 2020-24, while China's economy grew 5 %."
+        )
+        .is_empty()
+    );
+    assert_eq!(
+        claims_of("Russia, France and Israel were India's three largest suppliers in 2020-24."),
+        [
+            "top-3 supplier IND 2020-2024 = RUS",
+            "top-3 supplier IND 2020-2024 = FRA",
+            "top-3 supplier IND 2020-2024 = ISR"
+        ]
+    );
+}
+
+#[test]
+fn a_figure_reads_with_its_rank_phrase_parties() {
+    assert_eq!(
+        claims_of("In 2020–24 Ukraine was the largest recipient of US arms, taking 9.3 per cent."),
+        ["share exports USA to UKR 2020-2024 = 9.3% rank 1"]
+    );
+    assert_eq!(
+        claims_of("Saudi Arabia received 12 per cent of US arms exports in 2020-24."),
+        ["share exports USA to SAU 2020-2024 = 12%"]
+    );
+}
