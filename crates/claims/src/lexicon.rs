@@ -408,7 +408,12 @@ pub fn qualifier(prev2: &str, prev1: &str) -> Qualifier {
         ("more" | "mehr" | "upwards", "than" | "als" | "of") => return Qualifier::MoreThan,
         ("less" | "weniger" | "fewer", "than" | "als") => return Qualifier::LessThan,
         ("at", "least") => return Qualifier::AtLeast,
-        ("at", "most") => return Qualifier::AtMost,
+        ("at", "most") | ("up", "to") | ("bis", "zu") => {
+            return Qualifier::AtMost;
+        }
+        ("close", "to") | ("nahe", "an") | ("in", "etwa") | ("much" | "many", "as") => {
+            return Qualifier::About;
+        }
         ("just" | "slightly", "under" | "below") | ("nicht", "ganz") => return Qualifier::Almost,
         _ => {}
     }

@@ -43,6 +43,8 @@ pub enum MarkerKind {
     Rank,
     /// "zuvor", "previously", "up from": a figure for an unstated earlier period.
     Earlier,
+    /// "between 85 and 90 %", "85–90 Prozent": a range of figures.
+    FigureRange,
 }
 
 impl MarkerKind {
@@ -94,6 +96,9 @@ impl MarkerKind {
             }
             MarkerKind::Earlier => {
                 format!("'{word}': a figure for an earlier, unstated period cannot be checked")
+            }
+            MarkerKind::FigureRange => {
+                format!("'{word}': a range of figures is not a figure this reading checks")
             }
             MarkerKind::Rank => format!(
                 "rank '{word}' recognised but not what is ranked (supplier, recipient, exporter or importer)"

@@ -400,6 +400,17 @@ pub fn meaning(t: &[Token], f: &mut Features) {
                 mark(MarkerKind::Comparison, text.clone());
             }
         }
+        // "85 to 90 %", "85–90 Prozent", "zwischen 85 und 90 Prozent"
+        if matches!(t[i].kind, Kind::Number { .. })
+            && crate::features::year_of(&t[i]).is_none()
+            && (matches!(t.get(i + 1).map(|x| &x.kind), Some(Kind::Punct('-')))
+                || matches!(next, "and" | "und" | "to" | "bis" | "or" | "oder"))
+            && matches!(t.get(i + 2).map(|x| &x.kind), Some(Kind::Number { .. }))
+            && matches!(t.get(i + 3).map(|x| &x.kind), Some(Kind::Percent))
+        {
+            let range = format!("{} {} {} %", text, t[i + 1].text, t[i + 2].text);
+            mark(MarkerKind::FigureRange, range);
+        }
         if t[i].kind == Kind::Points {
             mark(MarkerKind::Points, "percentage points".into());
         }
