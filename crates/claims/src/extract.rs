@@ -234,11 +234,25 @@ impl State {
         let mut seen = std::collections::HashSet::new();
         reasons.retain(|r| seen.insert(r.clone()));
         if built.is_empty() {
-            if !reasons.is_empty() && rule::claim_like(&f) {
+            // With no claim read, unused countries say nothing the other reasons don't.
+            let main: Vec<&String> = reasons
+                .iter()
+                .filter(|r| !r.ends_with(rule::NAMED_NOT_PARTY))
+                .collect();
+            let shown: Vec<&String> = if main.is_empty() {
+                reasons.iter().collect()
+            } else {
+                main
+            };
+            if !shown.is_empty() && rule::claim_like(&f) {
                 out.skipped.push(Skipped {
                     sentence: s.text.clone(),
                     offset: s.start,
-                    reason: reasons.join("; "),
+                    reason: shown
+                        .iter()
+                        .map(|r| r.as_str())
+                        .collect::<Vec<_>>()
+                        .join("; "),
                 });
             }
         } else {

@@ -135,6 +135,10 @@ fn is_share(claim: &Claim) -> bool {
     )
 }
 
+/// The tail of the reason for a country no claim represents.
+pub const NAMED_NOT_PARTY: &str =
+    " is named but is not a party of the claim read from the sentence";
+
 /// Reasons for every meaning-bearing part of the sentence that the built
 /// claims leave unrepresented.
 pub fn unconsumed(f: &Features, t: &[Token], built: &[Built]) -> Vec<String> {
@@ -177,10 +181,7 @@ pub fn unconsumed(f: &Features, t: &[Token], built: &[Built]) -> Vec<String> {
     for m in &f.mentions {
         let used = built.iter().any(|b| parties(&b.claim).contains(&&m.party));
         if !used {
-            out.push(format!(
-                "'{}' is named but is not a party of the claim read from the sentence",
-                m.party.name
-            ));
+            out.push(format!("'{}'{NAMED_NOT_PARTY}", m.party.name));
         }
     }
     out
