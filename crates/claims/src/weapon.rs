@@ -25,6 +25,20 @@ pub enum WeaponKind {
 }
 
 impl WeaponKind {
+    /// SIPRI's armament category this kind falls in (a kind may be narrower:
+    /// combat aircraft are aircraft, as issue #11 maps "Kampfflugzeuge").
+    pub fn category(self) -> Category {
+        use WeaponKind::*;
+        match self {
+            CombatAircraft | Aircraft | Helicopter | Drone => Category::Aircraft,
+            Tank | ArmouredVehicle => Category::ArmouredVehicles,
+            AirDefence => Category::AirDefence,
+            Missile => Category::Missiles,
+            Artillery => Category::Artillery,
+            Ship | Submarine => Category::Ships,
+        }
+    }
+
     /// From a folded word, German compounds included.
     pub fn of_word(w: &str) -> Option<WeaponKind> {
         use WeaponKind::*;

@@ -79,7 +79,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             }
         } else {
             t.note(format!(
-                "{} claim-like sentence(s) skipped (no period or party); --verbose lists them.",
+                "{} claim-like sentence(s) skipped (no period, no party, or a word the claim cannot represent); --verbose lists each with its reason.",
                 skipped.len()
             ));
         }
