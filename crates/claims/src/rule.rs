@@ -180,9 +180,10 @@ pub fn unconsumed(f: &Features, t: &[Token], built: &[Built]) -> Vec<String> {
         let ok = match m.kind {
             MarkerKind::Category(c) => built.iter().any(|b| {
                 category_of(&b.claim) == Some(c)
-                    // "S-400 air defence systems": words describing the weapon named.
+                    // "S-400 air defence systems": the word right after (or glued
+                    // to) the weapon's name describes it; "S-400s and tanks" is two.
                     || matches!(&b.claim, Claim::Delivery(_) | Claim::Presence(_))
-                        && (b.source..=b.source + 3).contains(&m.idx)
+                        && (b.source..=b.source + 1).contains(&m.idx)
             }),
             MarkerKind::ShareWord => {
                 built.iter().any(|b| is_share(&b.claim))

@@ -261,3 +261,65 @@ fn a_figure_reads_with_its_rank_phrase_parties() {
         ["share exports USA to SAU 2020-2024 = 12%"]
     );
 }
+
+/// The shapes of issue #17 under the rule of issue #11 (merge of both).
+#[test]
+fn weapon_and_main_supplier_shapes_under_the_rule() {
+    // The category is kept, never dropped for the plain "largest" reading.
+    assert_eq!(
+        claims_of("Russia was Kazakhstan's main supplier of combat aircraft in 2020-2024."),
+        ["main-supplier KAZ 2020-2024 aircraft = RUS"]
+    );
+    not_checked(
+        "Russia was Kazakhstan's main supplier of Su-30s in 2020-2024.",
+        "one weapon",
+    );
+    // A second weapon is a second claim, not the first one's description.
+    not_checked(
+        "Russia delivered S-400s and tanks to India in 2021.",
+        "'tanks'",
+    );
+    assert_eq!(
+        claims_of("India took delivery of S-400 air defence systems from Russia in 2021."),
+        ["delivery RUS to IND weapon \"S-400\" 2021"]
+    );
+    not_checked(
+        "Kazakhstan bought most of its weapons from Russia in 2020-24.",
+        "'most'",
+    );
+    // "seit langem" says how long, it is no period of the claim.
+    assert_eq!(
+        claims_of(
+            "Kasachstan ist seit langem von russischen Waffen abhängig und erhielt 2024 Su-30SM-Kampfflugzeuge."
+        ),
+        ["delivery RUS to KAZ weapon \"Su-30SM\" 2024"]
+    );
+    // "US-Präsident" names the speaker, not a party of the group fact.
+    assert_eq!(
+        claims_of(
+            "Hierfür gab US-Präsident Donald Trump am 6. November bekannt, dass Kasachstan das Abraham-Abkommen zeitnah unterzeichnen wird."
+        ),
+        ["group \"Abraham Accords\" announced KAZ = --11-06"]
+    );
+}
+
+#[test]
+fn carry_over_across_a_blank_line_needs_a_link() {
+    let first = "Kazakhstan imported arms from Russia in 2020-24.\n\n";
+    assert_eq!(
+        claims_of(&format!(
+            "{first}Das Land erhielt 2024 Su-30SM-Kampfflugzeuge aus Russland."
+        )),
+        [
+            "delivery RUS to KAZ weapon \"arms\" 2020-2024",
+            "delivery RUS to KAZ weapon \"Su-30SM\" 2024"
+        ]
+    );
+    // No link: the new paragraph's sentence has no recipient of its own.
+    assert_eq!(
+        claims_of(&format!(
+            "{first}In 2024 Su-30SM fighters were delivered from Russia."
+        )),
+        ["delivery RUS to KAZ weapon \"arms\" 2020-2024"]
+    );
+}
