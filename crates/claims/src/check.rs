@@ -5,10 +5,10 @@
 //! Every figure comes from the engine ([`engine::partners`], [`engine::ranking`],
 //! [`engine::pair`]); nothing here re-aggregates flows.
 
-use crate::claim::{Claim, Party, Period, Role, ordinal_word};
+use crate::claim::{Claim, Party, Period, Role, category_token, ordinal_word};
 use crate::stated::Stated;
 use engine::{Direction, Filter};
-use model::{EntityId, Release, Window};
+use model::{Category, EntityId, Release, Window};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -70,18 +70,18 @@ impl Checked {
     }
 }
 
-struct Out {
-    verdict: Verdict,
-    computed: Option<f64>,
-    computed_rank: Option<u32>,
-    tolerance: Option<String>,
-    window: Option<Window>,
-    estimated: Option<f64>,
-    allocated: Option<f64>,
-    explanation: String,
+pub(crate) struct Out {
+    pub(crate) verdict: Verdict,
+    pub(crate) computed: Option<f64>,
+    pub(crate) computed_rank: Option<u32>,
+    pub(crate) tolerance: Option<String>,
+    pub(crate) window: Option<Window>,
+    pub(crate) estimated: Option<f64>,
+    pub(crate) allocated: Option<f64>,
+    pub(crate) explanation: String,
 }
 
-fn cannot(why: String) -> Out {
+pub(crate) fn cannot(why: String) -> Out {
     Out {
         verdict: Verdict::CannotBeChecked,
         computed: None,
@@ -124,7 +124,39 @@ pub fn check(claim: &Claim, rel: &Release) -> Checked {
     }
 }
 
-fn id(rel: &Release, p: &Party) -> Option<EntityId> {
+/// A claim read from prose whose wording carries something the claim cannot
+/// represent: nothing is computed, the reason is the explanation.
+pub fn cannot_check(claim: &Claim, rel: &Release, reason: &str) -> Checked {
+    let out = cannot(reason.to_string());
+    Checked {
+        claim: claim.clone(),
+        structured: claim.to_string(),
+        verdict: out.verdict,
+        computed: None,
+        computed_rank: None,
+        tolerance: None,
+        window: None,
+        estimated_share: None,
+        allocated_share: None,
+        explanation: out.explanation,
+        release: rel.meta.id.clone(),
+        citation: rel.citation(),
+        synthetic: rel.meta.synthetic,
+        caveat: None,
+    }
+}
+
+/// The selection a claim's figures are computed over.
+pub(crate) fn filter(w: Window, c: &Option<Category>) -> Filter {
+    Filter::new(w).with_category(*c)
+}
+
+/// " of aircraft" for explanations.
+pub(crate) fn of_cat(c: &Option<Category>) -> String {
+    c.map_or(String::new(), |c| format!(" ({} only)", category_token(c)))
+}
+
+pub(crate) fn id(rel: &Release, p: &Party) -> Option<EntityId> {
     rel.entities.by_key(&p.key)
 }
 
@@ -133,7 +165,7 @@ fn name(rel: &Release, id: EntityId) -> &str {
 }
 
 /// The window of `p`, if the release covers it entirely.
-fn window(rel: &Release, p: &Period) -> Result<Window, Out> {
+pub(crate) fn window(rel: &Release, p: &Period) -> Result<Window, Out> {
     let span = engine::year_span(rel);
     let w = p.resolve(span.map(|s| s.1)).ok_or_else(|| {
         cannot("the release has no data, so relative periods have no meaning".into())
@@ -147,7 +179,7 @@ fn window(rel: &Release, p: &Period) -> Result<Window, Out> {
     }
 }
 
-fn bilateral(rel: &Release) -> Result<(), Out> {
+pub(crate) fn bilateral(rel: &Release) -> Result<(), Out> {
     if rel.meta.format.is_bilateral() {
         Ok(())
     } else {
@@ -159,7 +191,7 @@ fn bilateral(rel: &Release) -> Result<(), Out> {
     }
 }
 
-fn verdict(ok: bool) -> Verdict {
+pub(crate) fn verdict(ok: bool) -> Verdict {
     if ok {
         Verdict::Supported
     } else {
@@ -184,6 +216,7 @@ fn run(claim: &Claim, rel: &Release) -> Result<Out, Out> {
             recipient,
             supplier,
             period,
+            category,
             share,
         } => {
             bilateral(rel)?;
@@ -194,11 +227,12 @@ fn run(claim: &Claim, rel: &Release) -> Result<Out, Out> {
                     recipient.name
                 ))
             })?;
-            let parts = engine::partners(rel, r, Direction::Imports, &Filter::new(w));
+            let parts = engine::partners(rel, r, Direction::Imports, &filter(w, category));
             if parts.total <= 0.0 {
                 return Err(cannot(format!(
-                    "{} imported nothing in {w}: no share to take",
-                    recipient.name
+                    "{} imported nothing{} in {w}: no share to take",
+                    recipient.name,
+                    of_cat(category)
                 )));
             }
             let ps = id(rel, supplier).and_then(|s| parts.get(s));
@@ -214,11 +248,13 @@ fn run(claim: &Claim, rel: &Release) -> Result<Out, Out> {
                 estimated: ps.and_then(|p| frac(p.estimated_tiv, p.tiv)),
                 allocated: ps.and_then(|p| frac(p.allocated_tiv, p.tiv)),
                 explanation: format!(
-                    "{} supplied {tiv:.2} of {}'s {:.2} TIV of imports in {w} = {pct:.2} % (denominator: {}'s imports); stated {}",
+                    "{} supplied {tiv:.2} of {}'s {:.2} TIV of imports{} in {w} = {pct:.2} % (denominator: {}'s imports{}); stated {}",
                     supplier.name,
                     recipient.name,
                     parts.total,
+                    of_cat(category),
                     recipient.name,
+                    of_cat(category),
                     share.render(false)
                 ),
             })
@@ -227,6 +263,7 @@ fn run(claim: &Claim, rel: &Release) -> Result<Out, Out> {
             supplier,
             recipient,
             period,
+            category,
             share,
             rank,
         } => {
@@ -238,9 +275,13 @@ fn run(claim: &Claim, rel: &Release) -> Result<Out, Out> {
                     supplier.name
                 ))
             })?;
-            let parts = engine::partners(rel, s, Direction::Exports, &Filter::new(w));
+            let parts = engine::partners(rel, s, Direction::Exports, &filter(w, category));
             if parts.total <= 0.0 {
-                return Err(cannot(format!("{} exported nothing in {w}", supplier.name)));
+                return Err(cannot(format!(
+                    "{} exported nothing{} in {w}",
+                    supplier.name,
+                    of_cat(category)
+                )));
             }
             let ps = id(rel, recipient).and_then(|r| parts.get(r));
             let tiv = ps.map_or(0.0, |p| p.tiv);
@@ -249,8 +290,12 @@ fn run(claim: &Claim, rel: &Release) -> Result<Out, Out> {
             let mut ok = true;
             let mut tol = None;
             let mut text = format!(
-                "{} received {tiv:.2} of {}'s {:.2} TIV of exports in {w} = {pct:.2} % (denominator: {}'s exports)",
-                recipient.name, supplier.name, parts.total, supplier.name
+                "{} received {tiv:.2} of {}'s {:.2} TIV of exports{} in {w} = {pct:.2} % (denominator: {}'s exports)",
+                recipient.name,
+                supplier.name,
+                parts.total,
+                of_cat(category),
+                supplier.name
             );
             if let Some(st) = share {
                 let (o, t) = within(st, pct);
@@ -258,7 +303,7 @@ fn run(claim: &Claim, rel: &Release) -> Result<Out, Out> {
                 tol = Some(t);
             }
             if let Some(want) = rank {
-                ok &= got_rank == Some(*want);
+                ok &= got_rank.is_some_and(|g| want.holds(g));
                 text.push_str(&match got_rank {
                     Some(k) => format!(
                         "; rank {k} of {} recipients ({})",
@@ -268,7 +313,7 @@ fn run(claim: &Claim, rel: &Release) -> Result<Out, Out> {
                     None => "; not among its recipients".into(),
                 });
                 if tol.is_none() {
-                    tol = Some(format!("rank exactly {want}"));
+                    tol = Some(want.describe());
                 }
             }
             Ok(Out {
@@ -287,18 +332,21 @@ fn run(claim: &Claim, rel: &Release) -> Result<Out, Out> {
             focus,
             from,
             to,
+            category,
             change,
         } => {
             let (wf, wt) = (window(rel, from)?, window(rel, to)?);
             let f = id(rel, focus).ok_or_else(|| {
                 cannot(format!("{} has no deliveries in this release", focus.name))
             })?;
-            let a = engine::partners(rel, f, *direction, &Filter::new(wf));
-            let b = engine::partners(rel, f, *direction, &Filter::new(wt));
+            let a = engine::partners(rel, f, *direction, &filter(wf, category));
+            let b = engine::partners(rel, f, *direction, &filter(wt, category));
             if a.total <= 0.0 {
                 return Err(cannot(format!(
-                    "{}'s {} in {wf} were 0: no % change",
-                    focus.name, direction
+                    "{}'s {}{} in {wf} were 0: no % change",
+                    focus.name,
+                    direction,
+                    of_cat(category)
                 )));
             }
             let pct = 100.0 * (b.total / a.total - 1.0);
@@ -318,8 +366,14 @@ fn run(claim: &Claim, rel: &Release) -> Result<Out, Out> {
                     a.total + b.total,
                 ),
                 explanation: format!(
-                    "{}'s {} {:.2} TIV in {wf} → {:.2} TIV in {wt} = {pct:+.2} %",
-                    focus.name, direction, a.total, b.total
+                    "{}'s {}{} {:.2} TIV in {wf} → {:.2} TIV in {wt} = {pct:+.2} % (×{:.3}); stated {}",
+                    focus.name,
+                    direction,
+                    of_cat(category),
+                    a.total,
+                    b.total,
+                    b.total / a.total,
+                    change.render(true)
                 ),
             })
         }
@@ -327,11 +381,12 @@ fn run(claim: &Claim, rel: &Release) -> Result<Out, Out> {
             direction,
             focus,
             period,
+            category,
             share,
             rank,
         } => {
             let w = window(rel, period)?;
-            let r = engine::ranking(rel, *direction, &Filter::new(w));
+            let r = engine::ranking(rel, *direction, &filter(w, category));
             if r.total <= 0.0 {
                 return Err(cannot(format!("no {direction} recorded in {w}")));
             }
@@ -347,8 +402,8 @@ fn run(claim: &Claim, rel: &Release) -> Result<Out, Out> {
             }
             let got = row.map(|x| x.rank);
             if let Some(want) = rank {
-                ok &= got == Some(*want);
-                tol.get_or_insert_with(|| format!("rank exactly {want}"));
+                ok &= got.is_some_and(|g| want.holds(g));
+                tol.get_or_insert_with(|| want.describe());
             }
             let who = if *direction == Direction::Exports {
                 "exporters"
@@ -364,9 +419,10 @@ fn run(claim: &Claim, rel: &Release) -> Result<Out, Out> {
                 estimated: row.and_then(|x| frac(x.estimated_tiv, x.tiv)),
                 allocated: None,
                 explanation: format!(
-                    "{}: {tiv:.2} of the world's {:.2} TIV of {direction} in {w} = {pct:.2} %, rank {} of {} {who}",
+                    "{}: {tiv:.2} of the world's {:.2} TIV of {direction}{} in {w} = {pct:.2} %, rank {} of {} {who}",
                     focus.name,
                     r.total,
+                    of_cat(category),
                     got.map_or("-".to_string(), |k| k.to_string()),
                     r.rows.len()
                 ),
@@ -376,6 +432,7 @@ fn run(claim: &Claim, rel: &Release) -> Result<Out, Out> {
             role,
             focus,
             period,
+            category,
             nth,
             answer,
         } => {
@@ -388,15 +445,19 @@ fn run(claim: &Claim, rel: &Release) -> Result<Out, Out> {
             let f = id(rel, focus).ok_or_else(|| {
                 cannot(format!("{} has no deliveries in this release", focus.name))
             })?;
-            let parts = engine::partners(rel, f, dir, &Filter::new(w));
+            let parts = engine::partners(rel, f, dir, &filter(w, category));
             if parts.total <= 0.0 {
-                return Err(cannot(format!("{} has no {dir} in {w}", focus.name)));
+                return Err(cannot(format!(
+                    "{} has no {dir}{} in {w}",
+                    focus.name,
+                    of_cat(category)
+                )));
             }
             let got = id(rel, answer).and_then(|a| parts.get(a));
             let at_n: Vec<String> = parts
                 .partners
                 .iter()
-                .filter(|p| p.rank == *nth)
+                .filter(|p| nth.holds(p.rank))
                 .map(|p| {
                     format!(
                         "{} ({:.2} TIV, {:.2} %)",
@@ -412,17 +473,22 @@ fn run(claim: &Claim, rel: &Release) -> Result<Out, Out> {
                 "recipient"
             };
             Ok(Out {
-                verdict: verdict(got.is_some_and(|p| p.rank == *nth)),
+                verdict: verdict(got.is_some_and(|p| nth.holds(p.rank))),
                 computed: got.map(|p| 100.0 * p.share),
                 computed_rank: got.map(|p| p.rank),
-                tolerance: Some(format!("rank exactly {nth}")),
+                tolerance: Some(nth.describe()),
                 window: Some(w),
                 estimated: got.and_then(|p| frac(p.estimated_tiv, p.tiv)),
                 allocated: got.and_then(|p| frac(p.allocated_tiv, p.tiv)),
                 explanation: format!(
-                    "{} {role_word} of {} in {w}: {}; {} is {}",
-                    ordinal_word(*nth),
+                    "{} {role_word} of {}{} in {w}: {}; {} is {}",
+                    if nth.top {
+                        format!("top-{}", nth.n)
+                    } else {
+                        ordinal_word(nth.n)
+                    },
                     focus.name,
+                    of_cat(category),
                     if at_n.is_empty() {
                         "none".to_string()
                     } else {
@@ -433,6 +499,14 @@ fn run(claim: &Claim, rel: &Release) -> Result<Out, Out> {
                 ),
             })
         }
+        Claim::Compare {
+            direction,
+            focus,
+            more,
+            less,
+            period,
+            category,
+        } => crate::compare::check(rel, *direction, focus, more, less, period, category),
         Claim::FirstEver {
             supplier,
             recipient,

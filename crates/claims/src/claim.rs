@@ -3,7 +3,7 @@
 
 use crate::stated::Stated;
 use engine::Direction;
-use model::Window;
+use model::{Category, Window};
 use serde::Serialize;
 
 /// A country (or other party) named in a claim, already resolved: `key` is the
@@ -75,7 +75,75 @@ pub enum Role {
     Recipient,
 }
 
-/// One checkable statement.
+/// A rank as stated: exactly `n` ("third-largest", "No. 3", "Platz drei"), or
+/// anywhere from 1 to `n` ("among the top ten", "zu den fünf größten").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub struct Rank {
+    pub n: u32,
+    pub top: bool,
+}
+
+impl Rank {
+    pub fn exactly(n: u32) -> Rank {
+        Rank { n, top: false }
+    }
+
+    pub fn top(n: u32) -> Rank {
+        Rank { n, top: true }
+    }
+
+    /// Whether a computed rank satisfies the statement.
+    pub fn holds(&self, got: u32) -> bool {
+        if self.top {
+            got <= self.n
+        } else {
+            got == self.n
+        }
+    }
+
+    /// `3` or `top-10`, as the structured form writes it.
+    pub fn parse(s: &str) -> Option<Rank> {
+        let (top, num) = match s.strip_prefix("top-") {
+            Some(n) => (true, n),
+            None => (false, s),
+        };
+        let n = num.parse::<u32>().ok().filter(|n| *n >= 1)?;
+        Some(Rank { n, top })
+    }
+
+    /// The tolerance in words.
+    pub fn describe(&self) -> String {
+        if self.top {
+            format!("rank 1 to {}", self.n)
+        } else {
+            format!("rank exactly {}", self.n)
+        }
+    }
+}
+
+impl std::fmt::Display for Rank {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.top {
+            write!(f, "top-{}", self.n)
+        } else {
+            write!(f, "{}", self.n)
+        }
+    }
+}
+
+/// SIPRI's armament category as the structured form writes it: `aircraft`,
+/// `air-defence-systems`, `armoured-vehicles` (read back by `Category::parse`).
+pub fn category_token(c: Category) -> String {
+    c.sipri_name().to_ascii_lowercase().replace(' ', "-")
+}
+
+/// ` aircraft` after the period, or nothing for all categories.
+fn cat(c: &Option<Category>) -> String {
+    c.map_or(String::new(), |c| format!(" {}", category_token(c)))
+}
+
+/// One checkable statement. `category`, where set, restricts every figure of
+/// the claim (numerator and denominator) to one SIPRI armament category.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "shape", rename_all = "snake_case")]
 pub enum Claim {
@@ -84,6 +152,7 @@ pub enum Claim {
         recipient: Party,
         supplier: Party,
         period: Period,
+        category: Option<Category>,
         share: Stated,
     },
     /// (b) Share of a supplier's exports that went to a recipient, and/or the
@@ -92,8 +161,9 @@ pub enum Claim {
         supplier: Party,
         recipient: Party,
         period: Period,
+        category: Option<Category>,
         share: Option<Stated>,
-        rank: Option<u32>,
+        rank: Option<Rank>,
     },
     /// (c) Percentage change of a country's total imports or exports between two
     /// windows.
@@ -102,6 +172,7 @@ pub enum Claim {
         focus: Party,
         from: Period,
         to: Period,
+        category: Option<Category>,
         change: Stated,
     },
     /// (d) A country's share of world exports (or imports), and/or its rank.
@@ -109,16 +180,28 @@ pub enum Claim {
         direction: Direction,
         focus: Party,
         period: Period,
+        category: Option<Category>,
         share: Option<Stated>,
-        rank: Option<u32>,
+        rank: Option<Rank>,
     },
     /// (e) "`answer` was `focus`'s `nth`-largest supplier (or recipient)".
     Largest {
         role: Role,
         focus: Party,
         period: Period,
-        nth: u32,
+        category: Option<Category>,
+        nth: Rank,
         answer: Party,
+    },
+    /// "`focus` imported more from `more` than from `less`" (imports), or
+    /// exported more to `more` than to `less` (exports), by TIV.
+    Compare {
+        direction: Direction,
+        focus: Party,
+        more: Party,
+        less: Party,
+        period: Period,
+        category: Option<Category>,
     },
     /// (e) "`supplier` delivered arms to `recipient` for the first time in `year`".
     FirstEver {
@@ -139,7 +222,7 @@ pub enum Claim {
 }
 
 impl Claim {
-    /// Short name of the shape, as in the docs: a–e.
+    /// Short name of the shape, as in the docs: a–k.
     pub fn shape(&self) -> &'static str {
         match self {
             Claim::ImportShare { .. } => "a",
@@ -152,6 +235,7 @@ impl Claim {
             Claim::MainSupplier(_) => "h",
             Claim::Group(_) => "i",
             Claim::Unverifiable(_) => "j",
+            Claim::Compare { .. } => "k",
         }
     }
 }
@@ -206,27 +290,31 @@ impl std::fmt::Display for Claim {
                 recipient,
                 supplier,
                 period,
+                category,
                 share,
             } => write!(
                 f,
-                "share imports {} from {} {period} = {}",
+                "share imports {} from {} {period}{} = {}",
                 recipient.token(),
                 supplier.token(),
+                cat(category),
                 share.render(false)
             ),
             Claim::ExportShare {
                 supplier,
                 recipient,
                 period,
+                category,
                 share,
                 rank,
             } => match (share, rank) {
                 (Some(s), r) => {
                     write!(
                         f,
-                        "share exports {} to {} {period} = {}",
+                        "share exports {} to {} {period}{} = {}",
                         supplier.token(),
                         recipient.token(),
+                        cat(category),
                         s.render(false)
                     )?;
                     if let Some(r) = r {
@@ -236,10 +324,11 @@ impl std::fmt::Display for Claim {
                 }
                 (None, r) => write!(
                     f,
-                    "rank exports {} recipient {} {period} = {}",
+                    "rank exports {} recipient {} {period}{} = {}",
                     supplier.token(),
                     recipient.token(),
-                    r.unwrap_or(0)
+                    cat(category),
+                    r.map_or("?".to_string(), |r| r.to_string())
                 ),
             },
             Claim::Change {
@@ -247,27 +336,31 @@ impl std::fmt::Display for Claim {
                 focus,
                 from,
                 to,
+                category,
                 change,
             } => write!(
                 f,
-                "change {} {} {from}..{to} = {}",
+                "change {} {} {from}..{to}{} = {}",
                 dir_word(*direction),
                 focus.token(),
+                cat(category),
                 change.render(true)
             ),
             Claim::Global {
                 direction,
                 focus,
                 period,
+                category,
                 share,
                 rank,
             } => match share {
                 Some(s) => {
                     write!(
                         f,
-                        "global-share {} {} {period} = {}",
+                        "global-share {} {} {period}{} = {}",
                         dir_word(*direction),
                         focus.token(),
+                        cat(category),
                         s.render(false)
                     )?;
                     if let Some(r) = rank {
@@ -277,28 +370,56 @@ impl std::fmt::Display for Claim {
                 }
                 None => write!(
                     f,
-                    "global-rank {} {} {period} = {}",
+                    "global-rank {} {} {period}{} = {}",
                     dir_word(*direction),
                     focus.token(),
-                    rank.unwrap_or(0)
+                    cat(category),
+                    rank.map_or("?".to_string(), |r| r.to_string())
                 ),
             },
             Claim::Largest {
                 role,
                 focus,
                 period,
+                category,
                 nth,
                 answer,
             } => write!(
                 f,
-                "{} {} {} {period} = {}",
-                ordinal_word(*nth),
+                "{} {} {} {period}{} = {}",
+                if nth.top {
+                    format!("top-{}", nth.n)
+                } else {
+                    ordinal_word(nth.n)
+                },
                 match role {
                     Role::Supplier => "supplier",
                     Role::Recipient => "recipient",
                 },
                 focus.token(),
+                cat(category),
                 answer.token()
+            ),
+            Claim::Compare {
+                direction,
+                focus,
+                more,
+                less,
+                period,
+                category,
+            } => write!(
+                f,
+                "compare {} {} {} {} > {} {period}{}",
+                dir_word(*direction),
+                focus.token(),
+                if *direction == Direction::Imports {
+                    "from"
+                } else {
+                    "to"
+                },
+                more.token(),
+                less.token(),
+                cat(category)
             ),
             Claim::FirstEver {
                 supplier,

@@ -9,13 +9,15 @@
 //! A candidate without a period is not a claim we can check; it is reported
 //! in [`Extraction::skipped`] and never guessed.
 
-use crate::claim::{Claim, Party, Period, Role};
-use crate::features::{Features, Form, Mention, Ordinal, Percent, PeriodRef, analyse};
+use crate::claim::{Claim, Party, Period, Rank};
+use crate::compare::compare_claim;
+use crate::features::{Features, Form, PeriodRef, analyse};
 use crate::lex::{Lang, Sentence, detect, lex, sentences};
-use crate::lexicon::{Prep, RoleNoun};
 use crate::names::Names;
+use crate::normalize::normalize;
+use crate::readings::{Ctx, change_claim, first_ever, ordinal_claim, percent_claim};
+use crate::rule::{self, Built};
 use crate::stated::Stated;
-use engine::Direction;
 use serde::Serialize;
 
 /// A claim and the sentence it was found in.
@@ -35,29 +37,54 @@ pub struct Skipped {
     pub reason: String,
 }
 
+/// Claims read from a sentence whose wording carries more than they
+/// represent (an unread category, a comparison, money, …): reported as
+/// cannot be checked with `reason`, never checked in their reduced form.
+#[derive(Debug, Clone, Serialize)]
+pub struct Blocked {
+    pub sentence: String,
+    pub offset: usize,
+    pub claim: Claim,
+    pub reason: String,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Extraction {
     pub claims: Vec<Found>,
     pub skipped: Vec<Skipped>,
+    pub blocked: Vec<Blocked>,
 }
 
-/// Extracts every claim from `text` (language detected).
+/// Extracts every claim from `text` (normalised first, language detected).
 pub fn extract(text: &str, names: &Names) -> Extraction {
-    let lang = detect(text);
+    let lang = detect(&normalize(text).text);
     extract_lang(text, lang, names)
 }
 
 pub fn extract_lang(text: &str, lang: Lang, names: &Names) -> Extraction {
+    let norm = normalize(text);
     let mut st = State {
         subject: None,
+        fresh: false,
         last_period: None,
     };
     let mut out = Extraction {
         claims: Vec::new(),
         skipped: Vec::new(),
+        blocked: Vec::new(),
     };
-    for s in sentences(text, lex(text, lang)) {
-        st.sentence(&s, names, &mut out);
+    let mut prev_end = 0;
+    for mut s in sentences(&norm.text, lex(&norm.text, lang)) {
+        let end = s.tokens.last().map_or(s.start, |t| t.end);
+        // A blank line between sentences ends the paragraph: no carry-over.
+        let gap = &norm.text[prev_end.min(s.start)..s.start];
+        let para_break = gap.matches('\n').count() >= 2;
+        prev_end = end;
+        // Report the sentence as the user wrote it, at the user's offsets.
+        let (a, b) = (norm.original(s.start), norm.original(end));
+        s.text = text.get(a..b).unwrap_or(&s.text).trim().to_string();
+        s.start = a;
+        st.sentence(&s, names, para_break, &mut out);
     }
     out
 }
@@ -65,42 +92,31 @@ pub fn extract_lang(text: &str, lang: Lang, names: &Names) -> Extraction {
 /// Discourse state carried from sentence to sentence.
 struct State {
     subject: Option<Party>,
+    /// Whether `subject` was named or referred to in the current paragraph.
+    fresh: bool,
     last_period: Option<Period>,
 }
 
-/// Candidate-level context.
-struct Ctx<'a> {
-    f: &'a Features,
-    subject: Option<&'a Party>,
-    discourse: Option<&'a Party>,
-}
-
-impl Ctx<'_> {
-    fn find(&self, pred: impl Fn(&Mention) -> bool) -> Option<&Party> {
-        self.f.mentions.iter().find(|m| pred(m)).map(|m| &m.party)
-    }
-
-    /// The subject of the sentence, else of the discourse, else any other
-    /// country the sentence names outside an unrelated prepositional phrase:
-    /// whichever differs from `not`.
-    fn implicit(&self, not: Option<&Party>) -> Option<Party> {
-        let differs = |p: &&Party| Some(*p) != not;
-        self.subject
-            .filter(differs)
-            .or_else(|| self.discourse.filter(differs))
-            .or_else(|| self.find(|m| Some(&m.party) != not && m.prep != Some(Prep::Other)))
-            .cloned()
-    }
-}
-
 impl State {
-    fn sentence(&mut self, s: &Sentence, names: &Names, out: &mut Extraction) {
+    fn sentence(&mut self, s: &Sentence, names: &Names, para_break: bool, out: &mut Extraction) {
         let f = analyse(s, names);
         let subject = f
             .mentions
             .iter()
             .find(|m| m.form == Form::Noun && m.prep.is_none())
             .map(|m| m.party.clone());
+        if para_break {
+            self.fresh = false;
+        }
+        // Carry a country over only where the language links the sentences
+        // (a pronoun, "das Land", "in diesem Zeitraum"; also across a blank
+        // line) or the sentence has no subject (never across a blank line).
+        let discourse = if f.links || (subject.is_none() && self.fresh) {
+            self.subject.as_ref()
+        } else {
+            None
+        };
+        let linked = discourse.is_some() && f.links;
         let mut periods: Vec<(Period, usize)> = Vec::new();
         for (p, i) in &f.periods {
             let resolved = match p {
@@ -114,46 +130,186 @@ impl State {
         let ctx = Ctx {
             f: &f,
             subject: subject.as_ref(),
-            discourse: self.subject.as_ref(),
+            discourse,
         };
-        let mut claims: Vec<Claim> = Vec::new();
-        let mut skip = |reason: &str| {
-            out.skipped.push(Skipped {
-                sentence: s.text.clone(),
-                offset: s.start,
-                reason: reason.into(),
-            })
-        };
-        for p in &f.percents {
+        let mut built: Vec<Built> = Vec::new();
+        let mut errors: Vec<String> = Vec::new();
+        let mut left: Vec<String> = Vec::new();
+        let mut figures: Vec<&crate::features::Percent> = f.percents.iter().collect();
+        figures.sort_by_key(|p| p.idx);
+        for p in figures {
+            if let Some(c) = crate::ellipsis::elliptic(&f, &s.tokens, &built, p) {
+                built.push(Built {
+                    claim: c,
+                    clause: f.clause(p.idx),
+                    source: p.idx,
+                });
+                continue;
+            }
             match percent_claim(&ctx, p, &periods) {
-                Ok(Some(c)) => claims.push(c),
-                Ok(None) => {}
-                Err(why) => skip(why),
+                Ok(Some(c)) => built.push(Built {
+                    claim: c,
+                    clause: f.clause(p.idx),
+                    source: p.idx,
+                }),
+                Ok(None) => left.push(format!(
+                    "the figure '{}' could not be tied to a share of imports or exports, or to a change",
+                    p.stated.render(false)
+                )),
+                Err(why) => errors.push(why),
             }
         }
+        let mut main_errors: Vec<String> = Vec::new();
         for o in &f.ordinals {
             match ordinal_claim(&ctx, o, &periods) {
-                Ok(Some(c)) => claims.push(c),
+                Ok(Some(c)) => {
+                    for claim in each_of_list(&f, &s.tokens, c) {
+                        built.push(Built {
+                            claim,
+                            clause: f.clause(o.idx),
+                            source: o.idx,
+                        });
+                    }
+                }
                 Ok(None) => {}
-                Err(why) => skip(why),
+                // "main"/"dominant" are read by the main-supplier shape below.
+                Err(_) if crate::shapes::is_main_word(&s.tokens[o.idx].norm) => {
+                    main_errors.push(format!("'{}' not read", s.tokens[o.idx].text))
+                }
+                Err(why) => errors.push(why.into()),
+            }
+        }
+        for (stated, idx) in &f.multiples {
+            if let Some(st) = stated {
+                match change_claim(&ctx, *idx, *st, &periods) {
+                    Ok(Some(c)) => built.push(Built {
+                        claim: c,
+                        clause: f.clause(*idx),
+                        source: *idx,
+                    }),
+                    Ok(None) => {}
+                    Err(why) => errors.push(why.into()),
+                }
+            }
+        }
+        for m in &f.markers {
+            let word = m.text.to_lowercase();
+            if m.kind == crate::meaning::MarkerKind::Comparison
+                && matches!(word.as_str(), "than" | "als")
+            {
+                match compare_claim(&ctx, &s.tokens, m.idx, &periods) {
+                    Ok(Some(c)) => built.push(Built {
+                        claim: c,
+                        clause: f.clause(m.idx),
+                        source: m.idx,
+                    }),
+                    Ok(None) => {}
+                    Err(why) => errors.push(why.into()),
+                }
             }
         }
         if f.first_ever && f.delivery_word {
             match first_ever(&ctx, &periods) {
-                Ok(c) => claims.push(c),
-                Err(why) => skip(why),
+                Ok(c) => built.push(Built {
+                    claim: c,
+                    clause: 0,
+                    source: 0,
+                }),
+                Err(why) => errors.push(why.into()),
             }
         }
-        for c in merge(claims) {
-            out.claims.push(Found {
-                sentence: s.text.clone(),
-                offset: s.start,
-                claim: c,
-            });
+        // The shapes of issue #17, under the same rule as the others.
+        let shape_reasons = crate::shapes::extract_sentence(s, &f, discourse, &mut built);
+        errors.extend(shape_reasons.iter().cloned());
+        if !built
+            .iter()
+            .any(|b| matches!(b.claim, Claim::MainSupplier(_)))
+            && shape_reasons.is_empty()
+        {
+            errors.extend(main_errors);
         }
-        crate::shapes::extract_sentence(s, &f, self.subject.as_ref(), out);
+        // Reported speech is not checkable whatever else the sentence says.
+        let speech = !built.is_empty()
+            && built
+                .iter()
+                .all(|b| matches!(b.claim, Claim::Unverifiable(_)));
+        for b in built.iter_mut() {
+            match rule::category_for(&f, &s.tokens, b.clause, b.source) {
+                Ok(c) => rule::set_category(&mut b.claim, c),
+                Err(why) => errors.push(why),
+            }
+        }
+        errors.extend(level_consistency(&f, &built));
+        // Two figures for one question ("6 % …, nach 3,5 % zuvor"): one of
+        // them belongs to something the sentence does not pin down.
+        for (k, a) in built.iter().enumerate() {
+            let key = |c: &Claim| c.to_string().split(" = ").next().unwrap_or("").to_string();
+            if built[k + 1..].iter().any(|b| {
+                b.source != a.source && key(&b.claim) == key(&a.claim) && b.claim != a.claim
+            }) {
+                errors.push(format!(
+                    "two different figures for the same claim ({})",
+                    key(&a.claim)
+                ));
+            }
+        }
+        if !speech {
+            left.extend(rule::unconsumed(&f, &s.tokens, &built));
+        }
+        let mut reasons = errors;
+        reasons.extend(left);
+        if speech {
+            // Its own reason (reported speech, a forecast) is given when checked.
+            reasons.clear();
+        }
+        let mut seen = std::collections::HashSet::new();
+        reasons.retain(|r| seen.insert(r.clone()));
+        if built.is_empty() {
+            // With no claim read, unused countries say nothing the other reasons don't.
+            let main: Vec<&String> = reasons
+                .iter()
+                .filter(|r| !r.ends_with(rule::NAMED_NOT_PARTY))
+                .collect();
+            let shown: Vec<&String> = if main.is_empty() {
+                reasons.iter().collect()
+            } else {
+                main
+            };
+            if !shown.is_empty() && (rule::claim_like(&f) || !shape_reasons.is_empty()) {
+                out.skipped.push(Skipped {
+                    sentence: s.text.clone(),
+                    offset: s.start,
+                    reason: shown
+                        .iter()
+                        .map(|r| r.as_str())
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                });
+            }
+        } else {
+            let claims = merge(built.into_iter().map(|b| b.claim).collect());
+            for c in claims {
+                if reasons.is_empty() {
+                    out.claims.push(Found {
+                        sentence: s.text.clone(),
+                        offset: s.start,
+                        claim: c,
+                    });
+                } else {
+                    out.blocked.push(Blocked {
+                        sentence: s.text.clone(),
+                        offset: s.start,
+                        claim: c,
+                        reason: reasons.join("; "),
+                    });
+                }
+            }
+        }
         if let Some(p) = subject {
             self.subject = Some(p);
+            self.fresh = true;
+        } else if linked {
+            self.fresh = true;
         }
         if let Some((p, _)) = periods.last() {
             self.last_period = Some(*p);
@@ -161,336 +317,84 @@ impl State {
     }
 }
 
-/// The period nearest to token `idx`.
-fn period_near(periods: &[(Period, usize)], idx: usize) -> Result<Period, &'static str> {
-    periods
-        .iter()
-        .min_by_key(|(_, i)| i.abs_diff(idx))
-        .map(|p| p.0)
-        .ok_or("no period stated (a figure without a period cannot be checked)")
+/// "Russia, France and Israel were India's three largest suppliers": a top-N
+/// rank whose answer is a list of exactly N countries holds for each of them.
+fn each_of_list(f: &Features, t: &[crate::lex::Token], claim: Claim) -> Vec<Claim> {
+    let n = match &claim {
+        Claim::Largest { nth, .. } if nth.top => nth.n,
+        Claim::Global {
+            rank: Some(r),
+            share: None,
+            ..
+        } if r.top => r.n,
+        _ => return vec![claim],
+    };
+    let answer = match &claim {
+        Claim::Largest { answer, .. } => answer.clone(),
+        Claim::Global { focus, .. } => focus.clone(),
+        _ => return vec![claim],
+    };
+    // The list: mentions joined only by commas and "and"/"und"/"sowie".
+    let Some(start) = f.mentions.iter().position(|m| m.party == answer) else {
+        return vec![claim];
+    };
+    let mut list = vec![answer];
+    let mut prev_end = f.mentions[start].end;
+    for m in &f.mentions[start + 1..] {
+        let joiners = t[prev_end..m.idx].iter().all(|x| {
+            matches!(x.kind, crate::lex::Kind::Punct(','))
+                || matches!(
+                    x.norm.as_str(),
+                    "and" | "und" | "sowie" | "the" | "die" | "der"
+                )
+        });
+        if !joiners || m.idx == prev_end {
+            break;
+        }
+        list.push(m.party.clone());
+        prev_end = m.end;
+    }
+    if list.len() < 2 || list.len() as u32 != n {
+        return vec![claim];
+    }
+    list.into_iter()
+        .map(|p| {
+            let mut c = claim.clone();
+            match &mut c {
+                Claim::Largest { answer, .. } => *answer = p,
+                Claim::Global { focus, .. } => *focus = p,
+                _ => {}
+            }
+            c
+        })
+        .collect()
 }
 
-fn percent_claim(
-    ctx: &Ctx,
-    p: &Percent,
-    periods: &[(Period, usize)],
-) -> Result<Option<Claim>, &'static str> {
-    let f = ctx.f;
-    let clause = f.clause(p.idx);
-    let in_clause = |m: &Mention| m.clause == clause;
-    let dir = f
-        .directions
-        .iter()
-        .filter(|(_, i)| f.clause(*i) == clause)
-        .chain(f.directions.iter())
-        .min_by_key(|(_, i)| (f.clause(*i) != clause, i.abs_diff(p.idx)))
-        .map(|d| d.0);
-    let change = f
-        .change
-        .iter()
-        .find(|(_, i)| f.clause(*i) == clause)
-        .map(|c| c.0);
-    let world = f.world.iter().any(|i| f.clause(*i) == clause);
-    let role = f
-        .ordinals
-        .iter()
-        .find(|o| f.clause(o.idx) == clause)
-        .map(|o| o.role);
-
-    if let (Some(sign), false) = (change, p.level) {
-        let Some(direction) = dir else {
-            return Ok(None);
-        };
-        let fixed: Vec<model::Window> = periods
+/// "fell from 72 % to 36 %": the stated direction must agree with the figures.
+fn level_consistency(f: &Features, built: &[Built]) -> Vec<String> {
+    let mut out = Vec::new();
+    for a in f.percents.iter().filter(|p| p.from_level) {
+        let clause = f.clause(a.idx);
+        let Some(b) = f
+            .percents
             .iter()
-            .filter_map(|(p, _)| match p {
-                Period::Fixed(w) => Some(*w),
-                Period::LastYears(_) => None,
-            })
-            .collect();
-        let (from, to) = match fixed.as_slice() {
-            [] => return Err("a change without a period cannot be checked"),
-            [one] => (one.previous(), *one),
-            [a, b, ..] if a.start <= b.start => (*a, *b),
-            [a, b, ..] => (*b, *a),
+            .find(|p| p.level && p.idx > a.idx && f.clause(p.idx) == clause)
+        else {
+            continue;
         };
-        let focus = ctx
-            .find(|m| {
-                in_clause(m)
-                    && (m.form != Form::Noun || m.prep.is_none())
-                    && m.prep != Some(Prep::Other)
-            })
-            .cloned()
-            .or_else(|| ctx.implicit(None))
-            .ok_or("no country named")?;
-        let mut change = p.stated;
-        change.value *= sign as f64;
-        return Ok(Some(Claim::Change {
-            direction,
-            focus,
-            from: Period::Fixed(from),
-            to: Period::Fixed(to),
-            change,
-        }));
-    }
-    if p.stated.value > 100.0 {
-        return Ok(None);
-    }
-    let global_dir = dir.or(match role {
-        Some(RoleNoun::Exporter) => Some(Direction::Exports),
-        Some(RoleNoun::Importer) => Some(Direction::Imports),
-        _ => None,
-    });
-    if world && let Some(direction) = global_dir {
-        let focus = ctx
-            .find(|m| in_clause(m) && m.prep.is_none())
-            .cloned()
-            .or_else(|| ctx.implicit(None))
-            .ok_or("no country named")?;
-        let period = period_near(periods, p.idx)?;
-        return Ok(Some(Claim::Global {
-            direction,
-            focus,
-            period,
-            share: Some(p.stated),
-            rank: None,
-        }));
-    }
-    let shape = match (dir, role) {
-        (Some(d), _) => d,
-        (None, Some(RoleNoun::Supplier)) => Direction::Imports,
-        (None, Some(RoleNoun::Recipient)) => Direction::Exports,
-        _ => return Ok(None),
-    };
-    let period = period_near(periods, p.idx)?;
-    match shape {
-        Direction::Imports => {
-            let supplier = ctx
-                .find(|m| in_clause(m) && m.prep == Some(Prep::From))
-                .or_else(|| ctx.find(|m| in_clause(m) && m.form == Form::Noun && m.prep.is_none()))
-                .or_else(|| {
-                    ctx.find(|m| {
-                        in_clause(m) && m.form == Form::Adjective && !before_direction(f, m)
-                    })
-                })
-                .cloned()
-                .ok_or("no supplier named")?;
-            let s = Some(&supplier);
-            let recipient = ctx
-                .find(|m| {
-                    in_clause(m)
-                        && m.form != Form::Noun
-                        && m.prep != Some(Prep::From)
-                        && Some(&m.party) != s
-                })
-                .or_else(|| ctx.find(|m| in_clause(m) && m.prep.is_none() && Some(&m.party) != s))
-                .cloned()
-                .or_else(|| ctx.implicit(s))
-                .ok_or("no recipient named")?;
-            Ok(Some(Claim::ImportShare {
-                recipient,
-                supplier,
-                period,
-                share: p.stated,
-            }))
-        }
-        Direction::Exports => {
-            let strong_recipient = ctx
-                .find(|m| in_clause(m) && m.prep == Some(Prep::To))
-                .cloned();
-            let r = strong_recipient.as_ref();
-            let supplier = ctx
-                .find(|m| in_clause(m) && m.form != Form::Noun && Some(&m.party) != r)
-                .or_else(|| {
-                    ctx.find(|m| in_clause(m) && m.prep == Some(Prep::From) && Some(&m.party) != r)
-                })
-                .or_else(|| {
-                    if r.is_some() {
-                        ctx.find(|m| in_clause(m) && m.prep.is_none() && Some(&m.party) != r)
-                    } else {
-                        None
-                    }
-                })
-                .cloned()
-                .or_else(|| ctx.implicit(r))
-                .ok_or("no supplier named")?;
-            let s = Some(&supplier);
-            let recipient = strong_recipient
-                .or_else(|| {
-                    ctx.find(|m| {
-                        in_clause(m)
-                            && m.form == Form::Noun
-                            && m.prep.is_none()
-                            && Some(&m.party) != s
-                    })
-                    .cloned()
-                })
-                .or_else(|| ctx.implicit(s))
-                .ok_or("no recipient named")?;
-            Ok(Some(Claim::ExportShare {
-                supplier,
-                recipient,
-                period,
-                share: Some(p.stated),
-                rank: None,
-            }))
+        let Some((sign, _)) = f.change.iter().find(|(_, i)| f.clause(*i) == clause) else {
+            continue;
+        };
+        let went = b.stated.value - a.stated.value;
+        if went * (*sign as f64) < 0.0 && built.iter().any(|x| x.source == a.idx) {
+            out.push(format!(
+                "the direction word contradicts the figures ({} to {})",
+                a.stated.render(false),
+                b.stated.render(false)
+            ));
         }
     }
-}
-
-/// "kasachischen Waffenimporte": the adjective owns the flow next to it.
-fn before_direction(f: &Features, m: &Mention) -> bool {
-    f.directions
-        .iter()
-        .any(|(_, i)| *i >= m.end && *i <= m.end + 1)
-}
-
-fn ordinal_claim(
-    ctx: &Ctx,
-    o: &Ordinal,
-    periods: &[(Period, usize)],
-) -> Result<Option<Claim>, &'static str> {
-    let f = ctx.f;
-    let clause = f.clause(o.idx);
-    let in_clause = |m: &Mention| m.clause == clause;
-    // A country after the role noun, tied to it: "Abnehmer Russlands",
-    // "buyer of Russian arms", "supplier to Kazakhstan".
-    let after = |preps: &[Prep]| {
-        ctx.find(|m| {
-            in_clause(m)
-                && m.idx > o.role_idx
-                && (m.form != Form::Noun || m.prep.is_some_and(|p| preps.contains(&p)))
-        })
-    };
-    let owner_before = ctx.find(|m| in_clause(m) && m.idx < o.idx && m.form == Form::Possessive);
-    let subject_in_clause = |not: Option<&Party>| {
-        ctx.find(|m| {
-            in_clause(m) && m.form == Form::Noun && m.prep.is_none() && Some(&m.party) != not
-        })
-    };
-    let period = || period_near(periods, o.idx);
-    match o.role {
-        RoleNoun::Recipient => {
-            let supplier = after(&[Prep::Of, Prep::From])
-                .or(owner_before)
-                .or_else(|| ctx.find(|m| in_clause(m) && m.form == Form::Adjective))
-                .cloned()
-                .ok_or("no supplier named")?;
-            let s = Some(&supplier);
-            let recipient = subject_in_clause(s)
-                .cloned()
-                .or_else(|| ctx.implicit(s))
-                .ok_or("no recipient named")?;
-            let period = period()?;
-            Ok(Some(Claim::ExportShare {
-                supplier,
-                recipient,
-                period,
-                share: None,
-                rank: Some(o.n),
-            }))
-        }
-        RoleNoun::Supplier => {
-            let strong = after(&[Prep::To, Prep::Of]).or(owner_before).cloned();
-            let answer = subject_in_clause(strong.as_ref())
-                .cloned()
-                .or_else(|| ctx.implicit(strong.as_ref()))
-                .ok_or("no supplier named")?;
-            let focus = strong
-                .or_else(|| ctx.implicit(Some(&answer)))
-                .ok_or("no recipient named")?;
-            let period = period()?;
-            Ok(Some(Claim::Largest {
-                role: Role::Supplier,
-                focus,
-                period,
-                nth: o.n,
-                answer,
-            }))
-        }
-        RoleNoun::Exporter | RoleNoun::Importer => {
-            // "largest exporter to Kazakhstan" / "largest importer of Russian arms"
-            // name a partner: the pair shapes, not a world ranking.
-            let partner = after(&[Prep::To, Prep::Of, Prep::From])
-                .filter(|_| !f.world.iter().any(|i| f.clause(*i) == clause));
-            let focus = subject_in_clause(partner)
-                .cloned()
-                .or_else(|| ctx.implicit(partner))
-                .ok_or("no country named")?;
-            let period = period()?;
-            Ok(Some(match (o.role, partner) {
-                (RoleNoun::Exporter, Some(p)) => Claim::Largest {
-                    role: Role::Supplier,
-                    focus: p.clone(),
-                    period,
-                    nth: o.n,
-                    answer: focus,
-                },
-                (RoleNoun::Importer, Some(p)) => Claim::ExportShare {
-                    supplier: p.clone(),
-                    recipient: focus,
-                    period,
-                    share: None,
-                    rank: Some(o.n),
-                },
-                (role, _) => Claim::Global {
-                    direction: if role == RoleNoun::Exporter {
-                        Direction::Exports
-                    } else {
-                        Direction::Imports
-                    },
-                    focus,
-                    period,
-                    share: None,
-                    rank: Some(o.n),
-                },
-            }))
-        }
-    }
-}
-
-fn first_ever(ctx: &Ctx, periods: &[(Period, usize)]) -> Result<Claim, &'static str> {
-    let year = periods
-        .iter()
-        .find_map(|(p, _)| match p {
-            Period::Fixed(w) if w.start == w.end => Some(w.start),
-            _ => None,
-        })
-        .ok_or("a first-ever statement needs a single year")?;
-    let (supplier, recipient) = if ctx.f.receive_verb {
-        let r = ctx
-            .find(|m| m.form == Form::Noun && m.prep.is_none())
-            .cloned()
-            .or_else(|| ctx.implicit(None));
-        let r = r.ok_or("no recipient named")?;
-        let s = ctx
-            .find(|m| (m.prep == Some(Prep::From) || m.form == Form::Adjective) && m.party != r)
-            .cloned()
-            .ok_or("no supplier named")?;
-        (s, r)
-    } else {
-        let s = ctx
-            .find(|m| {
-                (m.prep.is_none() || m.prep == Some(Prep::From)) && m.form != Form::Possessive
-            })
-            .cloned()
-            .or_else(|| ctx.implicit(None))
-            .ok_or("no supplier named")?;
-        let r = ctx
-            .find(|m| m.prep == Some(Prep::To) && m.party != s)
-            .cloned()
-            .or_else(|| ctx.implicit(Some(&s)))
-            .ok_or("no recipient named")?;
-        (s, r)
-    };
-    if supplier == recipient {
-        return Err("supplier and recipient are the same");
-    }
-    Ok(Claim::FirstEver {
-        supplier,
-        recipient,
-        year,
-    })
+    out
 }
 
 /// A rank claim and a share claim about the same pair (or country) and
@@ -516,7 +420,7 @@ fn merge_two(a: &Claim, b: &Claim) -> Option<Claim> {
         (Some(_), Some(_)) => None,
         (x, y) => Some(x.or(y)),
     };
-    let pick_rank = |x: Option<u32>, y: Option<u32>| match (x, y) {
+    let pick_rank = |x: Option<Rank>, y: Option<Rank>| match (x, y) {
         (Some(_), Some(_)) => None,
         (x, y) => Some(x.or(y)),
     };
@@ -526,6 +430,7 @@ fn merge_two(a: &Claim, b: &Claim) -> Option<Claim> {
                 supplier,
                 recipient,
                 period,
+                category,
                 share,
                 rank,
             },
@@ -533,21 +438,26 @@ fn merge_two(a: &Claim, b: &Claim) -> Option<Claim> {
                 supplier: s2,
                 recipient: r2,
                 period: p2,
+                category: c2,
                 share: sh2,
                 rank: rk2,
             },
-        ) if supplier == s2 && recipient == r2 && period == p2 => Some(Claim::ExportShare {
-            supplier: supplier.clone(),
-            recipient: recipient.clone(),
-            period: *period,
-            share: pick(*share, *sh2)?,
-            rank: pick_rank(*rank, *rk2)?,
-        }),
+        ) if supplier == s2 && recipient == r2 && period == p2 && category == c2 => {
+            Some(Claim::ExportShare {
+                supplier: supplier.clone(),
+                recipient: recipient.clone(),
+                period: *period,
+                category: *category,
+                share: pick(*share, *sh2)?,
+                rank: pick_rank(*rank, *rk2)?,
+            })
+        }
         (
             Claim::Global {
                 direction,
                 focus,
                 period,
+                category,
                 share,
                 rank,
             },
@@ -555,16 +465,20 @@ fn merge_two(a: &Claim, b: &Claim) -> Option<Claim> {
                 direction: d2,
                 focus: f2,
                 period: p2,
+                category: c2,
                 share: sh2,
                 rank: rk2,
             },
-        ) if direction == d2 && focus == f2 && period == p2 => Some(Claim::Global {
-            direction: *direction,
-            focus: focus.clone(),
-            period: *period,
-            share: pick(*share, *sh2)?,
-            rank: pick_rank(*rank, *rk2)?,
-        }),
+        ) if direction == d2 && focus == f2 && period == p2 && category == c2 => {
+            Some(Claim::Global {
+                direction: *direction,
+                focus: focus.clone(),
+                period: *period,
+                category: *category,
+                share: pick(*share, *sh2)?,
+                rank: pick_rank(*rank, *rk2)?,
+            })
+        }
         _ => None,
     }
 }

@@ -5,10 +5,11 @@
 use crate::claim::{Party, Period};
 use crate::lex::{Kind, MONTHS, Sentence, Token};
 use crate::lexicon::{self as lx, Prep, RoleNoun};
+use crate::meaning::MarkerKind;
 use crate::names::Names;
 use crate::stated::Stated;
 use engine::Direction;
-use model::Window;
+use model::{Category, Window};
 
 /// How a country is mentioned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,6 +40,22 @@ pub struct Percent {
     /// The word before the number (after any hedge) was "to"/"auf": a level
     /// reached, not an amount of change ("fell to 60 %").
     pub level: bool,
+    /// "from"/"von" before the number: the level a change started from.
+    pub from_level: bool,
+    /// "by"/"um" before the number: an amount of change.
+    pub by: bool,
+    /// A change word right before the number ("fell 64 %", "rose nearly
+    /// 20 %") or right after its percent sign ("a 21 % increase").
+    pub change_attached: bool,
+}
+
+/// A meaning-bearing word the claim built must represent (see [`crate::meaning`]).
+#[derive(Debug, Clone)]
+pub struct Marker {
+    pub kind: MarkerKind,
+    pub idx: usize,
+    /// The word(s) as written, for the reason given to the user.
+    pub text: String,
 }
 
 #[derive(Debug, Clone)]
@@ -47,6 +64,8 @@ pub struct Ordinal {
     pub idx: usize,
     pub role: RoleNoun,
     pub role_idx: usize,
+    /// "among the top five": rank 1 to `n`.
+    pub top: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -73,11 +92,30 @@ pub struct Features {
     pub receive_verb: bool,
     /// Clause number of every token.
     pub clause_of: Vec<usize>,
+    pub markers: Vec<Marker>,
+    /// Armament categories named, with their token index.
+    pub categories: Vec<(Category, usize)>,
+    /// Multiples ("doubled") with the change they state; `None` when hedged
+    /// in a way no interval represents ("nearly doubled").
+    pub multiples: Vec<(Option<Stated>, usize)>,
+    /// A pronoun or anaphor links this sentence to the one before.
+    pub links: bool,
+    /// Token indexes of direction words that are verbs.
+    pub verbs: Vec<usize>,
+    /// Tokens that are part of a rank phrase read by [`crate::phrases::ranks`].
+    pub rank_tokens: Vec<usize>,
+    /// "weapon", "deliver", "supply", "Waffe": the sentence is about arms.
+    pub arms_word: bool,
 }
 
 impl Features {
     pub fn clause(&self, idx: usize) -> usize {
         self.clause_of.get(idx).copied().unwrap_or(0)
+    }
+
+    /// The direction word at `idx` is a verb ("imported", "importierte"), not a noun.
+    pub fn verb_at(&self, idx: usize) -> bool {
+        self.verbs.contains(&idx)
     }
 }
 
@@ -117,6 +155,11 @@ pub fn analyse(s: &Sentence, names: &Names) -> Features {
         if t[i].is_word() {
             if let Some(d) = lx::direction(norm) {
                 f.directions.push((d, i));
+                if !t[i].capitalized()
+                    && !matches!(norm, "imports" | "exports" | "import" | "export")
+                {
+                    f.verbs.push(i);
+                }
             }
             if lx::is_world(norm) {
                 f.world.push(i);
@@ -149,6 +192,16 @@ pub fn analyse(s: &Sentence, names: &Names) -> Features {
             if lx::is_delivery_word(norm) {
                 f.delivery_word = true;
             }
+            if norm.starts_with("weapon")
+                || norm.starts_with("deliver")
+                || norm.starts_with("suppl")
+                || norm.starts_with("liefer")
+                || norm.starts_with("waffe")
+                || norm.starts_with("rustung")
+                || norm == "arms"
+            {
+                f.arms_word = true;
+            }
             if matches!(
                 norm,
                 "received"
@@ -163,7 +216,15 @@ pub fn analyse(s: &Sentence, names: &Names) -> Features {
                 f.receive_verb = true;
             }
         }
-        if let Kind::Number { value, decimals } = t[i].kind
+        let number = match t[i].kind {
+            Kind::Number { value, decimals } => Some((value, decimals)),
+            // "sechs Prozent", "eleven per cent"
+            Kind::Word => crate::meaning::number_word(&t[i].norm)
+                .filter(|_| !lx::is_article(&t[i].norm))
+                .map(|n| (n as f64, 0)),
+            _ => None,
+        };
+        if let Some((value, decimals)) = number
             && matches!(t.get(i + 1).map(|x| &x.kind), Some(Kind::Percent))
         {
             let w = |k: usize| -> &str {
@@ -174,10 +235,12 @@ pub fn analyse(s: &Sentence, names: &Names) -> Features {
                 }
             };
             let qualifier = lx::qualifier(w(2), w(1));
-            let level = if qualifier == crate::stated::Qualifier::Exact {
-                matches!(w(1), "to" | "auf")
-            } else {
-                matches!(w(2), "to" | "auf") || matches!(w(3), "to" | "auf")
+            let at = |words: &[&str]| {
+                if qualifier == crate::stated::Qualifier::Exact {
+                    words.contains(&w(1))
+                } else {
+                    words.contains(&w(2)) || words.contains(&w(3))
+                }
             };
             f.percents.push(Percent {
                 stated: Stated {
@@ -186,12 +249,16 @@ pub fn analyse(s: &Sentence, names: &Names) -> Features {
                     qualifier,
                 },
                 idx: i,
-                level,
+                level: at(&["to", "auf"]),
+                from_level: at(&["from", "von"]),
+                by: at(&["by", "um"]),
+                change_attached: crate::phrases::change_attached(t, i, i + 1),
             });
         }
     }
-    ordinals(t, &mut f);
+    crate::phrases::ranks(t, &mut f);
     f.periods = periods(t);
+    crate::phrases::meaning(t, &mut f);
     f
 }
 
@@ -290,14 +357,24 @@ fn name_at(t: &[Token], i: usize, names: &Names) -> Option<(Party, usize, Form)>
         {
             return Some((p, i + len, Form::Possessive));
         }
-        // German dative/genitive -n on multi-word names ("Vereinigten Arabischen Emiraten").
-        if len > 1 {
-            let stripped: Vec<&str> = words
-                .iter()
-                .map(|w| w.strip_suffix('n').unwrap_or(w))
-                .collect();
-            if let Some(p) = names.in_text(&stripped.join(" ")) {
-                return Some((p, i + len, Form::Noun));
+        // German dative/genitive -n on multi-word names ("den Vereinigten
+        // Staaten", "Vereinigten Arabischen Emiraten"): any word may carry it.
+        if (2..=4).contains(&len) {
+            for mask in 1u32..(1 << len) {
+                let stripped: Vec<&str> = words
+                    .iter()
+                    .enumerate()
+                    .map(|(k, w)| {
+                        if mask & (1 << k) != 0 {
+                            w.strip_suffix('n').unwrap_or(w)
+                        } else {
+                            w
+                        }
+                    })
+                    .collect();
+                if let Some(p) = names.in_text(&stripped.join(" ")) {
+                    return Some((p, i + len, Form::Noun));
+                }
             }
         }
     }
@@ -341,59 +418,7 @@ fn push_mention(
     });
 }
 
-fn ordinals(t: &[Token], f: &mut Features) {
-    let mut skip_to = 0;
-    for i in 0..t.len() {
-        if i < skip_to {
-            continue;
-        }
-        let norm = t[i].norm.as_str();
-        let (n, from) = if let Kind::Ordinal(n) = t[i].kind {
-            // "3. größter"
-            match t.get(i + 1).and_then(|x| lx::ordinal_largest(&x.norm)) {
-                Some(1) => (n, i + 2),
-                _ => continue,
-            }
-        } else if !t[i].is_word() {
-            continue;
-        } else if let Some(role) = lx::main_compound(norm) {
-            f.ordinals.push(Ordinal {
-                n: 1,
-                idx: i,
-                role,
-                role_idx: i,
-            });
-            continue;
-        } else if let Some(n) = lx::english_ordinal(norm)
-            && t.get(i + 1)
-                .is_some_and(|x| matches!(x.norm.as_str(), "largest" | "biggest"))
-        {
-            (n, i + 2)
-        } else if let Some(n) = lx::ordinal_largest(norm) {
-            (n, i + 1)
-        } else {
-            continue;
-        };
-        skip_to = from;
-        // The role noun follows within three words ("largest arms exporter").
-        for (k, tok) in t.iter().enumerate().skip(from).take(3) {
-            if !tok.is_word() {
-                break;
-            }
-            if let Some(role) = lx::role_noun(&tok.norm) {
-                f.ordinals.push(Ordinal {
-                    n,
-                    idx: i,
-                    role,
-                    role_idx: k,
-                });
-                break;
-            }
-        }
-    }
-}
-
-fn year_of(t: &Token) -> Option<u16> {
+pub(crate) fn year_of(t: &Token) -> Option<u16> {
     match t.kind {
         Kind::Number { value, decimals: 0 }
             if t.text.len() == 4 && (1900.0..=2100.0).contains(&value) =>
@@ -448,6 +473,24 @@ fn periods(t: &[Token]) -> Vec<(PeriodRef, usize)> {
             continue;
         }
         let norm = w(i);
+        // "in the five years to 2024", "in den fünf Jahren bis 2024"
+        if let Some(n) = lx::small_number(norm)
+            && matches!(w(i + 1), "years" | "jahren" | "jahre")
+            && matches!(w(i + 2), "to" | "through" | "until" | "bis" | "ending")
+            && let Some(y) = t.get(i + 3).and_then(year_of)
+            && let Ok(win) = Window::new(y + 1 - n.min(y), y)
+        {
+            out.push((PeriodRef::Given(Period::Fixed(win)), i));
+            i += 4;
+            continue;
+        }
+        if matches!(
+            norm,
+            "past" | "last" | "letzten" | "vergangenen" | "previous" | "zuruckliegenden"
+        ) && matches!(w(i + 1), "decade" | "jahrzehnt")
+        {
+            out.push((PeriodRef::Given(Period::LastYears(10)), i));
+        }
         if matches!(
             norm,
             "past" | "last" | "letzten" | "vergangenen" | "previous" | "zuruckliegenden"

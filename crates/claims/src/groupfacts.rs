@@ -82,8 +82,14 @@ impl std::fmt::Display for GroupClaim {
 
 /// The group a word (and the next) names, built-in names and their German forms.
 fn group_at(s: &Sent, i: usize) -> Option<&'static str> {
+    group_at_token(&s.s.tokens, i)
+}
+
+/// The group (as the table names it) that token `i` names, if any.
+pub(crate) fn group_at_token(t: &[crate::lex::Token], i: usize) -> Option<&'static str> {
+    let norm = |k: usize| t.get(k).map_or("", |x| x.norm.as_str());
     // "NATO's", "NATO-Mitglied", "NATO-Beitritt".
-    let full = s.norm(i);
+    let full = norm(i);
     let w = full
         .strip_suffix("'s")
         .or_else(|| full.strip_suffix("’s"))
@@ -92,8 +98,8 @@ fn group_at(s: &Sent, i: usize) -> Option<&'static str> {
         Some((head, _)) if !head.starts_with("abraham") => head,
         _ => w,
     };
-    let next = s.norm(i + 1);
-    let text = s.s.tokens.get(i).map_or("", |t| t.text.as_str());
+    let next = norm(i + 1);
+    let text = t.get(i).map_or("", |x| x.text.as_str());
     Some(match w {
         _ if w.starts_with("abraham-abkommen") || w.starts_with("abraham-accord") => {
             "Abraham Accords"

@@ -130,7 +130,31 @@ pub fn direction(norm: &str) -> Option<Direction> {
     if ends(&["importe", "importen", "einfuhren", "einfuhr"])
         || matches!(
             norm,
-            "imports" | "import" | "importing" | "imported" | "importierte" | "importierten"
+            "imports"
+                | "import"
+                | "importing"
+                | "imported"
+                | "importierte"
+                | "importierten"
+                | "importiert"
+                | "bought"
+                | "received"
+                | "receives"
+                | "obtained"
+                | "acquired"
+                | "erhielt"
+                | "erhielten"
+                | "buys"
+                | "purchased"
+                | "sourced"
+                | "bezog"
+                | "bezogen"
+                | "kaufte"
+                | "kauften"
+                | "einfuhrte"
+                | "einfuhrten"
+                | "eingefuhrt"
+                | "eingefuhrten"
         )
     {
         return Some(Direction::Imports);
@@ -138,7 +162,16 @@ pub fn direction(norm: &str) -> Option<Direction> {
     if ends(&["exporte", "exporten", "ausfuhren", "ausfuhr"])
         || matches!(
             norm,
-            "exports" | "export" | "exporting" | "exported" | "exportierte" | "exportierten"
+            "exports"
+                | "export"
+                | "exporting"
+                | "exported"
+                | "exportierte"
+                | "exportierten"
+                | "exportiert"
+                | "ausfuhrte"
+                | "ausfuhrten"
+                | "ausgefuhrt"
         )
     {
         return Some(Direction::Exports);
@@ -196,6 +229,16 @@ pub fn change_sign(norm: &str) -> Option<i8> {
         "erhohten",
         "erhohte",
         "erhoht",
+        "stiegen",
+        "steigerten",
+        "steigerte",
+        "gesteigert",
+        "kletterten",
+        "kletterte",
+        "surged",
+        "expanded",
+        "higher",
+        "hoher",
         "steigerung",
         "wachstum",
     ];
@@ -228,6 +271,17 @@ pub fn change_sign(norm: &str) -> Option<i8> {
         "reduced",
         "gefallen",
         "fielen",
+        "zuruckgingen",
+        "zuruckging",
+        "brachen",
+        "brach",
+        "eingebrochen",
+        "plunged",
+        "plummeted",
+        "slumped",
+        "contracted",
+        "lower",
+        "niedriger",
     ];
     if UP.contains(&norm) {
         Some(1)
@@ -303,7 +357,8 @@ pub fn ordinal_largest(norm: &str) -> Option<u32> {
             if !matches!(rest, "" | "e" | "er" | "en" | "es" | "em") {
                 return None;
             }
-            if stem == "wichtigst" && !prefix.is_empty() {
+            // "drittwichtigster", but not "welt…wichtigst".
+            if stem == "wichtigst" && prefix == "welt" {
                 return None;
             }
             return german_ordinal_prefix(prefix);
@@ -332,7 +387,8 @@ pub fn english_ordinal(norm: &str) -> Option<u32> {
 
 fn german_ordinal_prefix(prefix: &str) -> Option<u32> {
     Some(match prefix {
-        "" => 1,
+        // "weltgrößter Waffenexporteur"
+        "" | "welt" => 1,
         "zweit" => 2,
         "dritt" => 3,
         "viert" => 4,
@@ -352,7 +408,12 @@ pub fn qualifier(prev2: &str, prev1: &str) -> Qualifier {
         ("more" | "mehr" | "upwards", "than" | "als" | "of") => return Qualifier::MoreThan,
         ("less" | "weniger" | "fewer", "than" | "als") => return Qualifier::LessThan,
         ("at", "least") => return Qualifier::AtLeast,
-        ("at", "most") => return Qualifier::AtMost,
+        ("at", "most") | ("up", "to") | ("bis", "zu") => {
+            return Qualifier::AtMost;
+        }
+        ("close", "to") | ("nahe", "an") | ("in", "etwa") | ("much" | "many", "as") => {
+            return Qualifier::About;
+        }
         ("just" | "slightly", "under" | "below") | ("nicht", "ganz") => return Qualifier::Almost,
         _ => {}
     }
@@ -408,6 +469,7 @@ mod tests {
         assert_eq!(ordinal_largest("2nd-largest"), Some(2));
         assert_eq!(ordinal_largest("wichtigster"), Some(1));
         assert_eq!(ordinal_largest("grossteil"), None);
+        assert_eq!(ordinal_largest("weltgrosster"), Some(1));
         assert_eq!(ordinal_largest("dominanter"), None);
         assert_eq!(english_ordinal("third"), Some(3));
         assert_eq!(english_ordinal("3rd"), Some(3));

@@ -1,30 +1,41 @@
 //! Claims about arms transfers, checked against one SIPRI release.
 //!
-//! Five claim shapes cover what SIPRI and the press say (`docs/claims.md`):
+//! The claim shapes cover what SIPRI and the press say (`docs/claims.md`):
 //! (a) a supplier's share of a recipient's imports, (b) a recipient's share of
 //! a supplier's exports and its rank among the supplier's customers, (c) %
 //! change between two windows, (d) global share and rank, (e) "n-th largest"
-//! and "first-ever". A claim is written in a small structured form
-//! ([`structured::parse`]) or found in English or German prose
-//! ([`extract::extract`]), then [`check::check`]ed: supported, not supported
-//! or cannot be checked, with the computed value, the tolerance derived from
-//! the stated precision, the release id and the share resting on estimates.
+//! and "first-ever", (k) comparisons of two partners; each optionally for one
+//! armament category, ranks exact or as a top-N range. A claim is written in
+//! a small structured form ([`structured::parse`]) or found in English or
+//! German prose ([`extract::extract`]), then [`check::check`]ed: supported,
+//! not supported or cannot be checked, with the computed value, the tolerance
+//! derived from the stated precision, the release id and the share resting on
+//! estimates. Prose is read under one rule ([`rule`]): every meaning-bearing
+//! word must be represented in the claims built, else the sentence is cannot
+//! be checked, naming the word — never a verdict on a reduced claim.
 //!
 //! Five more shapes are read from prose only ([`shapes`]): (f) deliveries of a
 //! weapon, (g) past or absent deliveries, (h) main or dominant suppliers,
 //! (i) facts of the group table and (j) reported speech and forecasts, which
-//! are listed as not checkable.
+//! are listed as not checkable. They are under the same rule.
 
 pub mod check;
 pub mod claim;
+mod compare;
 pub mod deals;
+mod ellipsis;
 pub mod extract;
 pub mod features;
 pub mod groupfacts;
 pub mod lex;
 pub mod lexicon;
 pub mod mainsupplier;
+pub mod meaning;
 pub mod names;
+pub mod normalize;
+pub mod phrases;
+mod readings;
+pub mod rule;
 pub mod shapes;
 pub mod speech;
 pub mod stated;
@@ -33,9 +44,9 @@ pub mod weapon;
 pub mod weapons;
 pub mod when;
 
-pub use check::{Checked, Verdict, check};
-pub use claim::{Claim, Party, Period, Role};
-pub use extract::{Extraction, Found, Skipped, extract};
+pub use check::{Checked, Verdict, cannot_check, check};
+pub use claim::{Claim, Party, Period, Rank, Role};
+pub use extract::{Blocked, Extraction, Found, Skipped, extract};
 pub use names::Names;
 pub use stated::{Qualifier, Stated, Tolerance};
 pub use structured::{ParseError, looks_structured, parse};
@@ -51,20 +62,12 @@ pub struct TextCheck {
     pub checked: Checked,
 }
 
-/// Finds and checks every claim in `text`. Sentences that carry no checkable
-/// claim produce nothing; near-misses are in the returned [`Skipped`] list.
+/// Finds and checks every claim in `text`. Claims whose sentence says more
+/// than they represent come back as cannot be checked, with the reason.
+/// Sentences that carry no checkable claim produce nothing; near-misses are
+/// in the returned [`Skipped`] list.
 pub fn check_text(text: &str, rel: &Release, names: &Names) -> (Vec<TextCheck>, Vec<Skipped>) {
-    let ex = extract(text, names);
-    let checks = ex
-        .claims
-        .into_iter()
-        .map(|f| TextCheck {
-            checked: check(&f.claim, rel),
-            sentence: f.sentence,
-            offset: f.offset,
-        })
-        .collect();
-    (checks, ex.skipped)
+    check_text_with(text, rel, names, shapes::builtin_groups())
 }
 
 /// [`check_text`] with a group table for the group facts (built-in plus
@@ -76,7 +79,7 @@ pub fn check_text_with(
     groups: &shapes::GroupTable,
 ) -> (Vec<TextCheck>, Vec<Skipped>) {
     let ex = extract(text, names);
-    let checks = ex
+    let mut checks: Vec<TextCheck> = ex
         .claims
         .into_iter()
         .map(|f| TextCheck {
@@ -84,7 +87,13 @@ pub fn check_text_with(
             sentence: f.sentence,
             offset: f.offset,
         })
+        .chain(ex.blocked.into_iter().map(|b| TextCheck {
+            checked: cannot_check(&b.claim, rel, &b.reason),
+            sentence: b.sentence,
+            offset: b.offset,
+        }))
         .collect();
+    checks.sort_by_key(|c| c.offset);
     (checks, ex.skipped)
 }
 

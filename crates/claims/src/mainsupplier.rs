@@ -36,19 +36,26 @@ pub struct MainSupplierClaim {
     /// The period was not stated: a present-tense "remains"/"ist" read as the
     /// latest five years of data.
     pub implied_period: bool,
+    /// "main supplier of combat aircraft": the rule over one SIPRI category
+    /// (set by [`crate::rule::set_category`], never dropped).
+    pub category: Option<model::Category>,
 }
 
 impl std::fmt::Display for MainSupplierClaim {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "{}-supplier {} {} = {}",
+            "{}-supplier {} {}{} = {}",
             match self.strength {
                 Strength::Dominant => "dominant",
                 Strength::Main => "main",
             },
             self.recipient.token(),
             self.period,
+            self.category.map_or(String::new(), |c| format!(
+                " {}",
+                crate::claim::category_token(c)
+            )),
             self.supplier.token()
         )
     }
@@ -87,11 +94,13 @@ pub(crate) fn extract(s: &Sent) -> Vec<Result<crate::Claim, String>> {
     else {
         return Vec::new();
     };
+    // A kind ("combat aircraft") is an armament category, set by the
+    // meaning rule; a designation is narrower than any category.
     if let Some((w, _)) = crate::weapon::weapon(s)
-        && (w.designation.is_some() || w.kind.is_some())
+        && w.designation.is_some()
     {
         return vec![Err(format!(
-            "a main supplier of one kind of weapon (\"{}\") is not checked: the rule is over all categories",
+            "a main supplier of one weapon (\"{}\") is not checked: the rule is over a whole armament category",
             w.text
         ))];
     }
@@ -153,6 +162,7 @@ pub(crate) fn extract(s: &Sent) -> Vec<Result<crate::Claim, String>> {
         period,
         strength,
         implied_period,
+        category: None,
     }))]
 }
 
@@ -181,10 +191,16 @@ fn run(c: &MainSupplierClaim, rel: &Release) -> Result<Outcome, Box<Outcome>> {
             c.recipient.name
         ))
     })?;
-    let parts = engine::partners(rel, r, Direction::Imports, &Filter::new(w));
+    let parts = engine::partners(
+        rel,
+        r,
+        Direction::Imports,
+        &Filter::new(w).with_category(c.category),
+    );
+    let of = crate::check::of_cat(&c.category);
     if parts.total <= 0.0 {
         return Err(Outcome::fail(format!(
-            "{} imported nothing in {w}",
+            "{} imported nothing{of} in {w}",
             c.recipient.name
         )));
     }
@@ -209,7 +225,7 @@ fn run(c: &MainSupplierClaim, rel: &Release) -> Result<Outcome, Box<Outcome>> {
     };
     let mut text = match got {
         Some(p) => format!(
-            "{}: rank {} of {} suppliers of {} in {w}, {:.2} of {:.2} TIV = {:.2} %",
+            "{}: rank {} of {} suppliers of {}{of} in {w}, {:.2} of {:.2} TIV = {:.2} %",
             c.supplier.name,
             p.rank,
             parts.partners.len(),
@@ -219,7 +235,7 @@ fn run(c: &MainSupplierClaim, rel: &Release) -> Result<Outcome, Box<Outcome>> {
             100.0 * p.share
         ),
         None => format!(
-            "{} delivered nothing to {} in {w}",
+            "{} delivered nothing{of} to {} in {w}",
             c.supplier.name, c.recipient.name
         ),
     };

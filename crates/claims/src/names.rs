@@ -71,6 +71,46 @@ const DEMONYMS: &[(&str, &str)] = &[
     ("marokkanisch", "MAR"),
     ("philippinisch", "PHL"),
     ("myanmarisch", "MMR"),
+    ("taiwanisch", "TWN"),
+    ("kuwaitisch", "KWT"),
+    ("bangladeschisch", "BGD"),
+    ("thailandisch", "THA"),
+    ("singapurisch", "SGP"),
+    ("malaysisch", "MYS"),
+    ("nigerianisch", "NGA"),
+    ("athiopisch", "ETH"),
+    ("kolumbianisch", "COL"),
+    ("mexikanisch", "MEX"),
+    ("chilenisch", "CHL"),
+    ("argentinisch", "ARG"),
+    ("peruanisch", "PER"),
+    ("venezolanisch", "VEN"),
+    ("ungarisch", "HUN"),
+    ("rumanisch", "ROU"),
+    ("bulgarisch", "BGR"),
+    ("portugiesisch", "PRT"),
+    ("belgisch", "BEL"),
+    ("danisch", "DNK"),
+    ("finnisch", "FIN"),
+    ("irisch", "IRL"),
+    ("estnisch", "EST"),
+    ("lettisch", "LVA"),
+    ("litauisch", "LTU"),
+    ("slowakisch", "SVK"),
+    ("kroatisch", "HRV"),
+    ("jordanisch", "JOR"),
+    ("libanesisch", "LBN"),
+    ("libysch", "LBY"),
+    ("tunesisch", "TUN"),
+    ("omanisch", "OMN"),
+    ("bahrainisch", "BHR"),
+    ("jemenitisch", "YEM"),
+    ("afghanisch", "AFG"),
+    ("mongolisch", "MNG"),
+    ("kenianisch", "KEN"),
+    ("angolanisch", "AGO"),
+    ("sudanesisch", "SDN"),
+    ("neuseelandisch", "NZL"),
     // English (uninflected)
     ("russian", "RUS"),
     ("soviet", "SUHH"),
@@ -128,6 +168,46 @@ const DEMONYMS: &[(&str, &str)] = &[
     ("iraqi", "IRQ"),
     ("moroccan", "MAR"),
     ("philippine", "PHL"),
+    ("taiwanese", "TWN"),
+    ("kuwaiti", "KWT"),
+    ("bangladeshi", "BGD"),
+    ("thai", "THA"),
+    ("singaporean", "SGP"),
+    ("malaysian", "MYS"),
+    ("nigerian", "NGA"),
+    ("ethiopian", "ETH"),
+    ("colombian", "COL"),
+    ("mexican", "MEX"),
+    ("chilean", "CHL"),
+    ("argentine", "ARG"),
+    ("argentinian", "ARG"),
+    ("peruvian", "PER"),
+    ("venezuelan", "VEN"),
+    ("hungarian", "HUN"),
+    ("romanian", "ROU"),
+    ("bulgarian", "BGR"),
+    ("portuguese", "PRT"),
+    ("belgian", "BEL"),
+    ("danish", "DNK"),
+    ("finnish", "FIN"),
+    ("irish", "IRL"),
+    ("estonian", "EST"),
+    ("latvian", "LVA"),
+    ("lithuanian", "LTU"),
+    ("slovak", "SVK"),
+    ("croatian", "HRV"),
+    ("jordanian", "JOR"),
+    ("lebanese", "LBN"),
+    ("libyan", "LBY"),
+    ("tunisian", "TUN"),
+    ("omani", "OMN"),
+    ("bahraini", "BHR"),
+    ("yemeni", "YEM"),
+    ("afghan", "AFG"),
+    ("mongolian", "MNG"),
+    ("kenyan", "KEN"),
+    ("angolan", "AGO"),
+    ("sudanese", "SDN"),
 ];
 
 /// German adjective endings tried after a stem.
@@ -180,7 +260,7 @@ impl Names {
             if resolver.by_key(key).is_none() {
                 continue;
             }
-            let german = !stem.is_ascii() || stem.ends_with("isch");
+            let german = !stem.is_ascii() || stem.ends_with("isch") || *stem == "deutsch";
             if german {
                 for end in DE_ENDINGS {
                     demonyms.insert(format!("{stem}{end}"), key.to_string());
@@ -249,6 +329,7 @@ mod tests {
         assert_eq!(n.demonym("Russian").unwrap().key, "RUS");
         assert_eq!(n.demonym("türkischen").unwrap().key, "TUR");
         assert_eq!(n.demonym("South African").unwrap().key, "ZAF");
+        assert_eq!(n.demonym("deutschen").unwrap().key, "DEU");
         assert!(n.demonym("russ").is_none());
         assert_eq!(n.lookup("kasachstan").unwrap().key, "KAZ");
         assert!(n.lookup("Kasachstn").is_err());

@@ -6,11 +6,11 @@
 //! listed as not checkable ([`crate::speech`]).
 
 use crate::check::{Checked, Verdict};
-use crate::claim::{Claim, Party};
-use crate::extract::{Extraction, Found, Skipped};
+use crate::claim::{Claim, Party, Rank, Role};
 use crate::features::{Features, Form, Mention};
 use crate::lex::Sentence;
 use crate::lexicon::Prep;
+use crate::rule::Built;
 use crate::when::{When, scan};
 use engine::groups::GroupSet;
 use model::{Release, Window};
@@ -133,87 +133,100 @@ impl GroupTable {
     }
 }
 
-fn builtin_groups() -> &'static GroupTable {
+pub(crate) fn builtin_groups() -> &'static GroupTable {
     static G: OnceLock<GroupTable> = OnceLock::new();
     G.get_or_init(GroupTable::builtin)
 }
 
-/// Extraction hook: the new shapes in one sentence. Runs after the original
-/// shapes, so that a sentence they already decided is not claimed twice.
+/// Extraction hook: the new shapes in one sentence, added to the claims the
+/// original shapes `built` from it, before the meaning rule judges them all
+/// together. Returns the reasons a new shape recognised but could not read.
 pub(crate) fn extract_sentence(
     s: &Sentence,
     f: &Features,
     discourse: Option<&Party>,
-    out: &mut Extraction,
-) {
+    built: &mut Vec<Built>,
+) -> Vec<String> {
     let sent = Sent {
         s,
         f,
         discourse,
         whens: scan(&s.tokens),
     };
-    let had_claim = out.claims.iter().any(|c| c.offset == s.start);
+    let had_claim = !built.is_empty();
     let mut found: Vec<Result<Claim, String>> = Vec::new();
     found.extend(crate::groupfacts::extract(&sent));
-    // "main"/"dominant" need more than rank 1: this shape replaces a plain
-    // "largest supplier" claim read from the same words.
-    for r in crate::mainsupplier::extract(&sent) {
-        if let Ok(Claim::MainSupplier(m)) = &r {
-            // The same words read as a "largest supplier" without a period.
-            out.skipped
-                .retain(|k| k.offset != s.start || !k.reason.starts_with("no period stated"));
-            out.claims.retain(|c| {
-                c.offset != s.start
-                    || !matches!(&c.claim, Claim::Largest { role: crate::claim::Role::Supplier, focus, nth: 1, answer, .. }
-                        if *focus == m.recipient && *answer == m.supplier)
-            });
-        }
-        if !had_claim || r.is_ok() {
-            found.push(r);
-        }
+    // "main"/"dominant" need more than rank 1: this shape replaces the plain
+    // "largest supplier" reading of the same words, and where it cannot read
+    // them, that reading is not checked either (its reason says why).
+    let main_word = |i: usize| is_main_word(sent.norm(i));
+    let mut main = crate::mainsupplier::extract(&sent);
+    let from_main = |b: &Built| {
+        matches!(&b.claim, Claim::Largest { role: Role::Supplier, nth, .. } if *nth == Rank::exactly(1))
+            && main_word(b.source)
+    };
+    if built.iter().any(from_main) || main.iter().any(Result::is_ok) {
+        built.retain(|b| !from_main(b));
+        found.append(&mut main);
+    } else if !had_claim {
+        found.append(&mut main);
     }
     // "received its first Su-30s in 2015" is about that weapon, not arms in
     // general: a first-of-a-weapon delivery replaces shape (e)'s first-ever.
-    let only_first_ever = out
-        .claims
+    let only_first_ever = built
         .iter()
-        .filter(|c| c.offset == s.start)
-        .all(|c| matches!(c.claim, Claim::FirstEver { .. }));
+        .all(|b| matches!(b.claim, Claim::FirstEver { .. }));
     if !had_claim || only_first_ever {
         let w = crate::weapons::extract(&sent);
-        if w.iter()
-            .any(|r| matches!(r, Ok(Claim::Delivery(d)) if d.first))
-        {
-            out.claims
-                .retain(|c| c.offset != s.start || !matches!(c.claim, Claim::FirstEver { .. }));
+        let first = w
+            .iter()
+            .any(|r| matches!(r, Ok(Claim::Delivery(d)) if d.first));
+        if first {
+            built.retain(|b| !matches!(b.claim, Claim::FirstEver { .. }));
         }
-        if !had_claim
-            || w.iter()
-                .any(|r| matches!(r, Ok(Claim::Delivery(d)) if d.first))
-        {
+        if !had_claim || first {
             found.extend(w);
         }
     }
-    let any = had_claim || found.iter().any(Result::is_ok);
+    let any = !built.is_empty() || found.iter().any(Result::is_ok);
     if !any && let Some(c) = crate::speech::extract(&sent) {
         // A forecast is not a delivery that lacks its year: no near-miss to report.
         found.clear();
         found.push(Ok(c));
     }
+    let mut reasons = Vec::new();
     for r in found {
         match r {
-            Ok(claim) => out.claims.push(Found {
-                sentence: s.text.clone(),
-                offset: s.start,
-                claim,
-            }),
-            Err(reason) => out.skipped.push(Skipped {
-                sentence: s.text.clone(),
-                offset: s.start,
-                reason,
-            }),
+            Ok(claim) => {
+                // A main supplier rests on its word (for the category of its
+                // clause); the other shapes on the sentence.
+                let source = match claim {
+                    Claim::MainSupplier(_) => (0..s.tokens.len()).find(|&i| main_word(i)),
+                    // A weapon rests on its name: the words describing it are its own.
+                    Claim::Delivery(_) | Claim::Presence(_) => {
+                        crate::weapon::weapon(&sent).map(|w| w.1)
+                    }
+                    _ => None,
+                }
+                .unwrap_or(0);
+                built.push(Built {
+                    claim,
+                    clause: f.clause(source),
+                    source,
+                })
+            }
+            Err(reason) => reasons.push(reason),
         }
     }
+    reasons
+}
+
+/// "main", "dominant", "Haupt…": words that ask for more than rank 1.
+pub(crate) fn is_main_word(w: &str) -> bool {
+    w.starts_with("dominant")
+        || w.starts_with("dominierend")
+        || w.starts_with("haupt")
+        || matches!(w, "main" | "chief" | "principal" | "primary")
 }
 
 /// Whether [`check_with`] (not the original checker) decides this claim.

@@ -27,6 +27,10 @@ pub enum Qualifier {
     AtLeast,
     /// "at most / höchstens".
     AtMost,
+    /// A multiple stated in words ("doubled", "halved", "verfünffacht"): the
+    /// value is the percent change it implies (+100 for doubled); the ratio
+    /// new/old must lie within ±12.5 % of the stated factor.
+    Factor,
 }
 
 impl Qualifier {
@@ -40,6 +44,7 @@ impl Qualifier {
             Qualifier::LessThan => "under",
             Qualifier::AtLeast => "at-least",
             Qualifier::AtMost => "at-most",
+            Qualifier::Factor => "factor",
         }
     }
 
@@ -67,6 +72,15 @@ pub struct Stated {
 }
 
 impl Stated {
+    /// A multiple ("doubled" = 2): the change it implies, with [`Qualifier::Factor`].
+    pub fn factor(f: f64) -> Stated {
+        Stated {
+            value: (f - 1.0) * 100.0,
+            decimals: 0,
+            qualifier: Qualifier::Factor,
+        }
+    }
+
     pub fn exact(value: f64, decimals: u8) -> Stated {
         Stated {
             value,
@@ -88,11 +102,22 @@ impl Stated {
             // Round half up: 87.5 reads as 88, 88.5 as 89.
             Qualifier::Exact => Tolerance::new(v - h, true, v + h, false),
             Qualifier::About => Tolerance::new(v - 5.0 * h, true, v + 5.0 * h, true),
+            // A fall of "almost two-thirds" (-66.7) is just short in magnitude.
+            Qualifier::Almost if v < 0.0 => Tolerance::new(v, false, v + 10.0 * h, true),
             Qualifier::Almost => Tolerance::new(v - 10.0 * h, true, v, false),
             Qualifier::MoreThan => Tolerance::new(v, false, f64::INFINITY, true),
             Qualifier::LessThan => Tolerance::new(f64::NEG_INFINITY, true, v, false),
             Qualifier::AtLeast => Tolerance::new(v, true, f64::INFINITY, true),
             Qualifier::AtMost => Tolerance::new(f64::NEG_INFINITY, true, v, true),
+            Qualifier::Factor => {
+                let f = 1.0 + v / 100.0;
+                Tolerance::new(
+                    (f * 0.875 - 1.0) * 100.0,
+                    true,
+                    (f * 1.125 - 1.0) * 100.0,
+                    false,
+                )
+            }
         }
     }
 
@@ -110,6 +135,10 @@ impl Stated {
         };
         match self.qualifier {
             Qualifier::Exact => format!("{num}%"),
+            Qualifier::Factor => {
+                let f = format!("{:.3}", 1.0 + self.value / 100.0);
+                format!("x{}", f.trim_end_matches('0').trim_end_matches('.'))
+            }
             q => format!("{} {num}%", q.keyword()),
         }
     }

@@ -13,18 +13,18 @@
 //! first-ever ISR to KAZ = 2008
 //! ```
 
-use crate::claim::{Claim, Party, Period, Role, parse_ordinal_word};
+use crate::claim::{Claim, Party, Period, Rank, Role, parse_ordinal_word};
 use crate::names::Names;
 use crate::stated::{Qualifier, Stated};
 use engine::Direction;
-use model::Window;
+use model::{Category, Window};
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum ParseError {
     #[error("empty claim")]
     Empty,
     #[error(
-        "unknown claim form '{0}': start with share, rank, change, global-share, global-rank, <n>-largest or first-ever"
+        "unknown claim form '{0}': start with share, rank, change, global-share, global-rank, <n>-largest, top-<n>, compare or first-ever"
     )]
     Form(String),
     #[error("expected {expected} at word {pos}, found '{found}'")]
@@ -157,8 +157,38 @@ impl P<'_> {
         parse_period(&w)
     }
 
+    /// An armament category right after the period (`aircraft`,
+    /// `air-defence-systems`), if any.
+    fn category(&mut self) -> Option<Category> {
+        let c = self
+            .peek()
+            .filter(|w| *w != "=")
+            .and_then(Category::parse)
+            .filter(|c| *c != Category::Unspecified)?;
+        self.pos += 1;
+        Some(c)
+    }
+
+    fn rank(&mut self) -> Result<Rank, ParseError> {
+        let pos = self.pos + 1;
+        let w = self.next("a rank (1, 2, 3 … or top-5)")?;
+        Rank::parse(&w.to_ascii_lowercase()).ok_or(ParseError::Expected {
+            expected: "a rank (1, 2, 3 … or top-5)".into(),
+            pos,
+            found: w,
+        })
+    }
+
     fn value(&mut self, share: bool) -> Result<Stated, ParseError> {
         let mut w = self.next("a value")?;
+        if !share && let Some(f) = w.strip_prefix(['x', '×']) {
+            return f
+                .parse::<f64>()
+                .ok()
+                .filter(|f| f.is_finite() && *f > 0.0)
+                .map(Stated::factor)
+                .ok_or(ParseError::Value(w.clone()));
+        }
         let mut qualifier = Qualifier::Exact;
         if let Some(q) = Qualifier::from_keyword(&w.to_ascii_lowercase()) {
             qualifier = q;
@@ -188,27 +218,14 @@ impl P<'_> {
         })
     }
 
-    fn int(&mut self, what: &str) -> Result<u32, ParseError> {
-        let pos = self.pos + 1;
-        let w = self.next(what)?;
-        w.parse::<u32>()
-            .ok()
-            .filter(|n| *n >= 1)
-            .ok_or(ParseError::Expected {
-                expected: what.into(),
-                pos,
-                found: w,
-            })
-    }
-
     fn eq(&mut self) -> Result<(), ParseError> {
         self.keyword(&["="]).map(|_| ())
     }
 
-    fn opt_rank(&mut self) -> Result<Option<u32>, ParseError> {
+    fn opt_rank(&mut self) -> Result<Option<Rank>, ParseError> {
         if self.peek().is_some_and(|w| w.eq_ignore_ascii_case("rank")) {
             self.pos += 1;
-            return Ok(Some(self.int("a rank (1, 2, 3 …)")?));
+            return Ok(Some(self.rank()?));
         }
         Ok(None)
     }
@@ -241,8 +258,11 @@ pub fn looks_structured(s: &str) -> bool {
         .to_ascii_lowercase();
     matches!(
         first.as_str(),
-        "share" | "rank" | "change" | "global-share" | "global-rank" | "first-ever"
+        "share" | "rank" | "change" | "global-share" | "global-rank" | "first-ever" | "compare"
     ) || parse_ordinal_word(&first).is_some()
+        || first
+            .strip_prefix("top-")
+            .is_some_and(|n| n.parse::<u32>().is_ok())
 }
 
 /// Parses one structured claim.
@@ -260,11 +280,13 @@ pub fn parse(s: &str, names: &Names) -> Result<Claim, ParseError> {
                 p.keyword(&["from"])?;
                 let supplier = p.party()?;
                 let period = p.period()?;
+                let category = p.category();
                 p.eq()?;
                 Claim::ImportShare {
                     recipient,
                     supplier,
                     period,
+                    category,
                     share: p.value(true)?,
                 }
             }
@@ -273,12 +295,14 @@ pub fn parse(s: &str, names: &Names) -> Result<Claim, ParseError> {
                 p.keyword(&["to"])?;
                 let recipient = p.party()?;
                 let period = p.period()?;
+                let category = p.category();
                 p.eq()?;
                 let share = Some(p.value(true)?);
                 Claim::ExportShare {
                     supplier,
                     recipient,
                     period,
+                    category,
                     share,
                     rank: p.opt_rank()?,
                 }
@@ -290,12 +314,14 @@ pub fn parse(s: &str, names: &Names) -> Result<Claim, ParseError> {
             p.keyword(&["recipient"])?;
             let recipient = p.party()?;
             let period = p.period()?;
+            let category = p.category();
             p.eq()?;
-            let rank = Some(p.int("a rank (1, 2, 3 …)")?);
+            let rank = Some(p.rank()?);
             Claim::ExportShare {
                 supplier,
                 recipient,
                 period,
+                category,
                 share: None,
                 rank,
             }
@@ -308,12 +334,14 @@ pub fn parse(s: &str, names: &Names) -> Result<Claim, ParseError> {
                 .split_once("..")
                 .ok_or(ParseError::Period(span.clone()))?;
             let (from, to) = (parse_period(a)?, parse_period(b)?);
+            let category = p.category();
             p.eq()?;
             Claim::Change {
                 direction,
                 focus,
                 from,
                 to,
+                category,
                 change: p.value(false)?,
             }
         }
@@ -321,12 +349,14 @@ pub fn parse(s: &str, names: &Names) -> Result<Claim, ParseError> {
             let direction = p.direction()?;
             let focus = p.party()?;
             let period = p.period()?;
+            let category = p.category();
             p.eq()?;
             let share = Some(p.value(true)?);
             Claim::Global {
                 direction,
                 focus,
                 period,
+                category,
                 share,
                 rank: p.opt_rank()?,
             }
@@ -335,13 +365,37 @@ pub fn parse(s: &str, names: &Names) -> Result<Claim, ParseError> {
             let direction = p.direction()?;
             let focus = p.party()?;
             let period = p.period()?;
+            let category = p.category();
             p.eq()?;
             Claim::Global {
                 direction,
                 focus,
                 period,
+                category,
                 share: None,
-                rank: Some(p.int("a rank (1, 2, 3 …)")?),
+                rank: Some(p.rank()?),
+            }
+        }
+        "compare" => {
+            let direction = p.direction()?;
+            let focus = p.party()?;
+            p.keyword(if direction == Direction::Imports {
+                &["from"]
+            } else {
+                &["to"]
+            })?;
+            let more = p.party()?;
+            p.keyword(&[">"])?;
+            let less = p.party()?;
+            let period = p.period()?;
+            let category = p.category();
+            Claim::Compare {
+                direction,
+                focus,
+                more,
+                less,
+                period,
+                category,
             }
         }
         "first-ever" => {
@@ -367,7 +421,15 @@ pub fn parse(s: &str, names: &Names) -> Result<Claim, ParseError> {
             }
         }
         other => {
-            let nth = parse_ordinal_word(other).ok_or_else(|| ParseError::Form(other.into()))?;
+            let nth = match other
+                .strip_prefix("top-")
+                .and_then(|n| n.parse::<u32>().ok())
+            {
+                Some(n) if n >= 1 => Rank::top(n),
+                _ => Rank::exactly(
+                    parse_ordinal_word(other).ok_or_else(|| ParseError::Form(other.into()))?,
+                ),
+            };
             match p
                 .keyword(&["supplier", "recipient", "exporter", "importer"])?
                 .as_str()
@@ -375,6 +437,7 @@ pub fn parse(s: &str, names: &Names) -> Result<Claim, ParseError> {
                 role @ ("supplier" | "recipient") => {
                     let focus = p.party()?;
                     let period = p.period()?;
+                    let category = p.category();
                     p.eq()?;
                     let answer = p.party()?;
                     let role = if role == "supplier" {
@@ -386,12 +449,14 @@ pub fn parse(s: &str, names: &Names) -> Result<Claim, ParseError> {
                         role,
                         focus,
                         period,
+                        category,
                         nth,
                         answer,
                     }
                 }
                 role => {
                     let period = p.period()?;
+                    let category = p.category();
                     p.eq()?;
                     let focus = p.party()?;
                     let direction = if role == "exporter" {
@@ -403,6 +468,7 @@ pub fn parse(s: &str, names: &Names) -> Result<Claim, ParseError> {
                         direction,
                         focus,
                         period,
+                        category,
                         share: None,
                         rank: Some(nth),
                     }
@@ -439,6 +505,16 @@ mod tests {
             "largest supplier KAZ 2020-2024 = RUS",
             "second-largest recipient RUS 2020-2024 = CHN",
             "first-ever ISR to KAZ = 2008",
+            "share imports KAZ from RUS 2020-2024 aircraft = 88%",
+            "share imports PAK from CHN 2020-2024 air-defence-systems = about 80%",
+            "global-rank exports ESP 2020-2024 = top-10",
+            "rank exports RUS recipient KAZ 2020-2024 armoured-vehicles = top-5",
+            "change exports FRA 2010-2014..2020-2024 = x2",
+            "change imports UKR 2015-2019..2020-2024 ships = over +100%",
+            "top-3 supplier KAZ 2020-2024 = ESP",
+            "largest supplier PAK 2020-2024 aircraft = CHN",
+            "compare imports KAZ from ESP > TUR 2020-2024",
+            "compare exports FRA to IND > QAT 2020-2024 aircraft",
         ] {
             let c = parse(s, n()).unwrap_or_else(|e| panic!("{s}: {e}"));
             assert_eq!(c.to_string(), s);

@@ -25,6 +25,20 @@ pub enum WeaponKind {
 }
 
 impl WeaponKind {
+    /// SIPRI's armament category this kind falls in (a kind may be narrower:
+    /// combat aircraft are aircraft, as issue #11 maps "Kampfflugzeuge").
+    pub fn category(self) -> Category {
+        use WeaponKind::*;
+        match self {
+            CombatAircraft | Aircraft | Helicopter | Drone => Category::Aircraft,
+            Tank | ArmouredVehicle => Category::ArmouredVehicles,
+            AirDefence => Category::AirDefence,
+            Missile => Category::Missiles,
+            Artillery => Category::Artillery,
+            Ship | Submarine => Category::Ships,
+        }
+    }
+
     /// From a folded word, German compounds included.
     pub fn of_word(w: &str) -> Option<WeaponKind> {
         use WeaponKind::*;
@@ -311,7 +325,15 @@ pub(crate) fn weapon(s: &Sent) -> Option<(Weapon, usize)> {
                 .map(sipri::names::fold)
                 .and_then(|r| WeaponKind::of_word(&r))
                 .or_else(|| {
-                    (1..=3).find_map(|k| t.get(i + k).and_then(|x| WeaponKind::of_word(&x.norm)))
+                    // "S-400 air defence systems", not "S-400s and tanks".
+                    (1..=3)
+                        .map_while(|k| {
+                            t.get(i + k).filter(|x| {
+                                x.is_word()
+                                    && !matches!(x.norm.as_str(), "and" | "und" | "or" | "oder")
+                            })
+                        })
+                        .find_map(|x| WeaponKind::of_word(&x.norm))
                 });
             return Some((
                 Weapon {

@@ -123,7 +123,12 @@ pub(crate) fn extract(s: &Sent) -> Vec<Result<crate::Claim, String>> {
             )
         });
     let receive = s.has(receive_verb);
-    let deliver = s.has(deliver_verb);
+    // "did not deliver", "never supplied": the base form after a negation.
+    let deliver = s.has(deliver_verb)
+        || (1..s.s.tokens.len()).any(|i| {
+            matches!(s.norm(i), "deliver" | "supply" | "sell" | "export")
+                && matches!(s.norm(i - 1), "not" | "didn't" | "never" | "n't")
+        });
     if !receive && !deliver {
         return Vec::new();
     }

@@ -1,10 +1,12 @@
 //! Properties: the structured form round-trips, tolerances honour the stated
 //! precision, and no text makes extraction or checking panic.
 
-use claims::{Claim, Names, Party, Period, Qualifier, Role, Stated, check_text, extract, parse};
+use claims::{
+    Claim, Names, Party, Period, Qualifier, Rank, Role, Stated, check_text, extract, parse,
+};
 use engine::Direction;
 use engine::testkit::ReleaseBuilder;
-use model::Window;
+use model::{Category, Window};
 use proptest::prelude::*;
 
 const KEYS: [&str; 6] = ["KAZ", "RUS", "USA", "TUR", "ISR", "ESP"];
@@ -21,6 +23,14 @@ fn period() -> impl Strategy<Value = Period> {
         (1990u16..2024, 0u16..10).prop_map(|(s, l)| Period::Fixed(Window::new(s, s + l).unwrap())),
         (1u16..20).prop_map(Period::LastYears),
     ]
+}
+
+fn category() -> impl Strategy<Value = Option<Category>> {
+    proptest::option::of((0..Category::ALL.len()).prop_map(|i| Category::ALL[i]))
+}
+
+fn rank() -> impl Strategy<Value = Rank> {
+    (1u32..50, any::<bool>()).prop_map(|(n, top)| Rank { n, top })
 }
 
 fn stated(max: u32) -> impl Strategy<Value = Stated> {
@@ -43,11 +53,12 @@ fn stated(max: u32) -> impl Strategy<Value = Stated> {
 fn claim() -> impl Strategy<Value = Claim> {
     let dir = prop_oneof![Just(Direction::Imports), Just(Direction::Exports)];
     prop_oneof![
-        (party(), party(), period(), stated(10_000)).prop_map(
-            |(recipient, supplier, period, share)| Claim::ImportShare {
+        (party(), party(), period(), stated(10_000), category()).prop_map(
+            |(recipient, supplier, period, share, category)| Claim::ImportShare {
                 recipient,
                 supplier,
                 period,
+                category,
                 share
             }
         ),
@@ -56,35 +67,41 @@ fn claim() -> impl Strategy<Value = Claim> {
             party(),
             period(),
             stated(10_000),
-            proptest::option::of(1u32..50)
+            proptest::option::of(rank()),
+            category()
         )
-            .prop_map(
-                |(supplier, recipient, period, s, rank)| Claim::ExportShare {
+            .prop_map(|(supplier, recipient, period, s, rank, category)| {
+                Claim::ExportShare {
                     supplier,
                     recipient,
                     period,
+                    category,
                     share: Some(s),
-                    rank
+                    rank,
                 }
-            ),
-        (party(), party(), period(), 1u32..50).prop_map(|(supplier, recipient, period, r)| {
-            Claim::ExportShare {
-                supplier,
-                recipient,
-                period,
-                share: None,
-                rank: Some(r),
+            }),
+        (party(), party(), period(), rank(), category()).prop_map(
+            |(supplier, recipient, period, r, category)| {
+                Claim::ExportShare {
+                    supplier,
+                    recipient,
+                    period,
+                    category,
+                    share: None,
+                    rank: Some(r),
+                }
             }
-        }),
+        ),
         (
             dir.clone(),
             party(),
             period(),
             period(),
             stated(10_000),
-            any::<bool>()
+            any::<bool>(),
+            category()
         )
-            .prop_map(|(direction, focus, from, to, mut change, neg)| {
+            .prop_map(|(direction, focus, from, to, mut change, neg, category)| {
                 if neg {
                     change.value = -change.value;
                 }
@@ -93,6 +110,7 @@ fn claim() -> impl Strategy<Value = Claim> {
                     focus,
                     from,
                     to,
+                    category,
                     change,
                 }
             }),
@@ -101,26 +119,59 @@ fn claim() -> impl Strategy<Value = Claim> {
             party(),
             period(),
             stated(10_000),
-            proptest::option::of(1u32..50)
+            proptest::option::of(rank()),
+            category()
         )
-            .prop_map(|(direction, focus, period, s, rank)| Claim::Global {
-                direction,
-                focus,
-                period,
-                share: Some(s),
-                rank
-            }),
-        (any::<bool>(), party(), period(), 1u32..40, party()).prop_map(
-            |(sup, focus, period, nth, answer)| {
+            .prop_map(
+                |(direction, focus, period, s, rank, category)| Claim::Global {
+                    direction,
+                    focus,
+                    period,
+                    category,
+                    share: Some(s),
+                    rank
+                }
+            ),
+        (
+            any::<bool>(),
+            party(),
+            period(),
+            rank(),
+            party(),
+            category()
+        )
+            .prop_map(|(sup, focus, period, nth, answer, category)| {
                 Claim::Largest {
                     role: if sup { Role::Supplier } else { Role::Recipient },
                     focus,
                     period,
+                    category,
                     nth,
                     answer,
                 }
-            }
-        ),
+            }),
+        (
+            any::<bool>(),
+            party(),
+            party(),
+            party(),
+            period(),
+            category()
+        )
+            .prop_map(
+                |(imp, focus, more, less, period, category)| Claim::Compare {
+                    direction: if imp {
+                        Direction::Imports
+                    } else {
+                        Direction::Exports
+                    },
+                    focus,
+                    more,
+                    less,
+                    period,
+                    category,
+                }
+            ),
         (party(), party(), 1950u16..2030).prop_map(|(supplier, recipient, year)| {
             Claim::FirstEver {
                 supplier,

@@ -1,6 +1,6 @@
 //! Issue #17 acceptance: the seed article checked end to end against the
 //! Feb-2026 register and the built-in group table. Reference figures
-//! (scripts/claims_reference.py, see shapes17.rs): Russia → Kazakhstan Su-30MK
+//! (scripts/claims_reference_shapes.py, see shapes17.rs): Russia → Kazakhstan Su-30MK
 //! "FGA aircraft", 8 delivered in 2024 (number estimated); Kazakhstan's imports
 //! 2020-24: Russia 88.43 %, Spain 6.43 %; Israel → Kazakhstan 48.80 TIV
 //! (2008-2019); group table: Abraham Accords first signed 2020-09-15 by Israel,

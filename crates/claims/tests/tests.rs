@@ -2,7 +2,9 @@
 
 mod check_synthetic;
 mod common;
+mod corpus;
 mod props;
+mod reading;
 mod seed_article;
 mod seed_full;
 mod sentences;

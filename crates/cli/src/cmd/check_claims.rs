@@ -93,7 +93,7 @@ pub fn compute(
             }
         } else {
             t.note(format!(
-                "{} claim-like sentence(s) skipped (no period or party); --verbose lists them.",
+                "{} claim-like sentence(s) skipped (no period, no party, or a word the claim cannot represent); --verbose lists each with its reason.",
                 skipped.len()
             ));
         }

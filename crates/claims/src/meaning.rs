@@ -1,0 +1,369 @@
+//! Words that change what a sentence claims, in English and German (matched on
+//! the folded lower-case form). Each recognised word becomes a [`Marker`] of
+//! the sentence; a claim built from the sentence must represent (consume)
+//! every marker, else the sentence is reported as cannot be checked, naming
+//! the word. This is what keeps the checker from checking a reduced claim:
+//! "88 % of Kazakhstan's *aircraft* imports" is never checked as 88 % of all
+//! its imports.
+
+use model::Category;
+
+/// What a recognised word does to a claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MarkerKind {
+    /// An armament category: consumed when the claim carries it.
+    Category(Category),
+    /// Dollars, euros, "billion": SIPRI TIV is not money.
+    Money,
+    /// "not", "no", "kein", "never".
+    Negation,
+    /// "more … than", "mehr … als", "twice as much", "overtook".
+    Comparison,
+    /// "share", "Anteil": consumed by share claims, never by a volume change.
+    ShareWord,
+    /// "percentage points", "Prozentpunkte".
+    Points,
+    /// Licences, approvals, orders, contracts: not deliveries.
+    NotDeliveries,
+    /// "since 2015", "seit": a period with no stated end.
+    OpenPeriod,
+    /// "per year", "jährlich", "on average": rates and averages.
+    Rate,
+    /// Regions and groups: "Europe", "Gulf states", "NATO".
+    Group,
+    /// "excluding", "including", "ohne", "darunter".
+    Scope,
+    /// "one of the largest", "einer der größten": a rank range without its size.
+    OpenRange,
+    /// A multiple ("doubled"): consumed by a change claim.
+    Multiple,
+    /// "first half", "quarter", a month: shorter than SIPRI's annual data.
+    SubYear,
+    /// A rank ("ranked third", "Platz drei") without what is ranked.
+    Rank,
+    /// "zuvor", "previously", "up from": a figure for an unstated earlier period.
+    Earlier,
+    /// "between 85 and 90 %", "85–90 Prozent": a range of figures.
+    FigureRange,
+    /// "most of", "the bulk of", "die meisten": a share with no figure.
+    Vague,
+}
+
+impl MarkerKind {
+    /// Why a claim cannot be checked when this word is left unrepresented.
+    pub fn reason(self, word: &str) -> String {
+        match self {
+            MarkerKind::Category(c) => format!(
+                "armament category '{word}' ({}) recognised but it could not be tied to one claim",
+                c.sipri_name()
+            ),
+            MarkerKind::Money => format!(
+                "'{word}': the sentence states a money value; SIPRI TIV is not money, so it cannot be checked against SIPRI data"
+            ),
+            MarkerKind::Negation => format!(
+                "negation '{word}' recognised: negated and zero claims are not supported by this reading"
+            ),
+            MarkerKind::Comparison => format!(
+                "comparison '{word}' recognised: comparisons between partners or countries are not supported"
+            ),
+            MarkerKind::ShareWord => format!(
+                "'{word}': a change of a share is not a change of volume; state the share in each period"
+            ),
+            MarkerKind::Points => format!(
+                "'{word}': changes in percentage points are not supported; state the share in each period"
+            ),
+            MarkerKind::NotDeliveries => format!(
+                "'{word}': licences, orders and contracts are not deliveries; SIPRI data records deliveries"
+            ),
+            MarkerKind::OpenPeriod => {
+                format!("open-ended period ('{word}'): state the years the figure covers")
+            }
+            MarkerKind::Rate => {
+                format!("'{word}': annual rates and averages are not supported")
+            }
+            MarkerKind::Group => format!(
+                "'{word}': regions and groups of countries are not supported by this reading"
+            ),
+            MarkerKind::Scope => format!(
+                "'{word}': a figure that includes or excludes part of the flow is not supported"
+            ),
+            MarkerKind::OpenRange => {
+                format!("'{word}': a rank range without its size (top how many?) cannot be checked")
+            }
+            MarkerKind::Multiple => format!(
+                "multiple '{word}' recognised but no change between two periods could be read (hedged multiples such as 'nearly doubled' are not supported)"
+            ),
+            MarkerKind::SubYear => {
+                format!("'{word}': periods shorter than a year are not in SIPRI's annual data")
+            }
+            MarkerKind::Earlier => {
+                format!("'{word}': a figure for an earlier, unstated period cannot be checked")
+            }
+            MarkerKind::FigureRange => {
+                format!("'{word}': a range of figures is not a figure this reading checks")
+            }
+            MarkerKind::Vague => format!(
+                "'{word}': a share without a figure ('most', 'the bulk') is not a figure this reading checks"
+            ),
+            MarkerKind::Rank => format!(
+                "rank '{word}' recognised but not what is ranked (supplier, recipient, exporter or importer)"
+            ),
+        }
+    }
+}
+
+/// An armament category named by one word, given the next word. The bool says
+/// whether the next word is part of the name ("air defence", "naval weapons").
+pub fn category(prev: &str, norm: &str, next: &str) -> Option<(Category, bool)> {
+    use Category::*;
+    let two = |c: Category| Some((c, true));
+    let one = |c: Category| Some((c, false));
+    match (norm, next) {
+        ("air" | "missile", "defence" | "defense") => return two(AirDefence),
+        ("armoured" | "armored" | "gepanzerte" | "gepanzerten", _) => {
+            return if next.starts_with("vehicle") || next.starts_with("fahrzeug") {
+                two(ArmouredVehicles)
+            } else {
+                one(ArmouredVehicles)
+            };
+        }
+        ("naval", "weapons" | "weapon") => return two(NavalWeapons),
+        ("naval", "vessels" | "ships") => return two(Ships),
+        ("combat" | "military" | "fighter", "aircraft" | "jets" | "planes") => {
+            return two(Aircraft);
+        }
+        ("tank" | "tanks", _) if prev == "think" => return None,
+        _ => {}
+    }
+    let en = match norm {
+        "aircraft" | "planes" | "airplanes" | "aeroplanes" | "jets" | "fighter" | "fighters"
+        | "fighter-jets" | "combat-aircraft" | "helicopters" | "helicopter" | "drones" | "uavs"
+        | "bombers" => Some(Aircraft),
+        "air-defence" | "air-defense" | "anti-aircraft" => Some(AirDefence),
+        "tanks" | "tank" | "armour" | "armor" => Some(ArmouredVehicles),
+        "artillery" | "howitzers" | "mortars" => Some(Artillery),
+        "missiles" | "missile" | "rockets" => Some(Missiles),
+        "ships" | "warships" | "vessels" | "frigates" | "corvettes" | "submarines"
+        | "destroyers" => Some(Ships),
+        "torpedoes" => Some(NavalWeapons),
+        "sensors" | "radars" | "radar" => Some(Sensors),
+        "engines" => Some(Engines),
+        "satellites" => Some(Satellites),
+        _ => None,
+    };
+    if let Some(c) = en {
+        return one(c);
+    }
+    // German nouns and compounds (Kampfflugzeuge, Flugzeugimporte, Kriegsschiffe).
+    let has = |s: &str| norm.contains(s);
+    let de = if has("flugzeugtrager") {
+        Ships
+    } else if has("flugabwehr")
+        || has("luftverteidigung")
+        || has("luftabwehr")
+        || has("raketenabwehr")
+    {
+        AirDefence
+    } else if has("flugzeug")
+        || has("hubschrauber")
+        || has("helikopter")
+        || has("kampfjet")
+        || has("drohne")
+    {
+        Aircraft
+    } else if has("panzerabwehr") {
+        Missiles
+    } else if has("panzer") {
+        ArmouredVehicles
+    } else if has("artillerie") || has("haubitze") {
+        Artillery
+    } else if has("marinewaffe") || has("torpedo") {
+        NavalWeapons
+    } else if has("rakete") || has("flugkorper") {
+        Missiles
+    } else if has("schiff") || has("fregatte") || has("korvette") || has("u-boot") {
+        Ships
+    } else if has("sensor") || norm.starts_with("radar") {
+        Sensors
+    } else if has("triebwerk") {
+        Engines
+    } else if has("satellit") {
+        Satellites
+    } else {
+        return None;
+    };
+    one(de)
+}
+
+/// Single-word markers (categories are found by [`category`]).
+pub fn marker(prev: &str, norm: &str, next: &str) -> Option<MarkerKind> {
+    use MarkerKind::*;
+    Some(match norm {
+        "dollar" | "dollars" | "usd" | "euro" | "euros" | "eur" | "billion" | "billions" | "bn"
+        | "mrd" | "milliarde" | "milliarden" | "million" | "millionen" | "mio" | "pound"
+        | "pounds" | "franken" | "rubel" | "roubles" | "rubles" | "yuan" => Money,
+        "$" | "€" | "£" | "us$" => Money,
+        "not" | "n't" | "nicht" | "never" | "nie" | "niemals" | "none" | "nothing" | "nichts"
+        | "neither" | "nor" | "weder" | "no" | "kein" | "keine" | "keinen" | "keiner"
+        | "keinem" | "keines" | "zero" | "null"
+            if !matches!(next, "only" | "nur" | "ganz" | "quite" | ".") =>
+        {
+            Negation
+        }
+        "than" | "overtook" | "overtaken" | "outpaced" | "uberholte" | "uberholt" | "twice"
+        | "doppelt" | "ahead" | "behind" | "compared" | "verglichen" | "vergleich"
+        | "gegenuber" | "relative" | "overtaking" | "overtake" | "surpassed" | "surpassing"
+        | "replaced" | "replacing" | "displaced" | "ousted" | "outstripped" | "eclipsed"
+        | "ubertraf" | "ubertroffen" | "verdrangte" | "verdrangt" | "ablosen" | "abloste"
+        | "abgelost" | "hinter" | "gefolgt" | "followed" => Comparison,
+        "share" | "shares" | "anteil" | "anteile" | "anteils" | "proportion" => ShareWord,
+        "licence" | "licences" | "license" | "licenses" | "licensed" | "genehmigung"
+        | "genehmigungen" | "genehmigte" | "genehmigten" | "genehmigt" | "approved"
+        | "approvals" | "ordered" | "orders" | "order" | "bestellt" | "bestellte"
+        | "bestellten" | "bestellungen" | "auftrag" | "auftrage" | "contract" | "contracts"
+            if prev != "in" =>
+        {
+            NotDeliveries
+        }
+        "vertrag" | "vertrage" | "deal" | "deals" | "pledged" | "zugesagt" | "promised" => {
+            NotDeliveries
+        }
+        // "seit langem", "seit jeher": how long, not a period a figure is for.
+        "seit" if matches!(next, "langem" | "jeher") => return None,
+        "since" | "seit" | "seitdem" => OpenPeriod,
+        "zuvor" | "vorher" | "previously" | "earlier" | "formerly" | "damals" | "einst"
+        | "vormals" | "bisher" => Earlier,
+        "annually" | "annual" | "jahrlich" | "jahrliche" | "jahrlichen" | "average"
+        | "averaged" | "durchschnittlich" | "durchschnitt" | "per" | "pro" => {
+            if matches!(norm, "per" | "pro") && !matches!(next, "year" | "jahr" | "annum") {
+                return None;
+            }
+            Rate
+        }
+        "europe" | "european" | "europa" | "europaische" | "europaischen" | "europaischer"
+        | "asia" | "asian" | "asien" | "asiatischen" | "africa" | "african" | "afrika"
+        | "afrikanischen" | "nato" | "eu" | "gulf" | "golfstaaten" | "middle" | "nahost"
+        | "nahen" | "western" | "westlichen" | "westliche" | "oceania" | "americas" | "amerika"
+        | "regional" | "region" | "allies" | "verbundeten" => Group,
+        "excluding" | "except" | "ausser" | "ausgenommen" | "abgesehen" | "including"
+        | "darunter" | "einschliesslich" | "inklusive" | "davon" => Scope,
+        "ohne" | "mostly" | "mainly" | "largely" | "chiefly" | "primarily" | "predominantly"
+        | "especially" | "particularly" | "hauptsachlich" | "uberwiegend" | "insbesondere"
+        | "vorwiegend" | "grosstenteils" | "vornehmlich" => Scope,
+        "allem" if prev == "vor" => Scope,
+        "most" if next == "of" => Vague,
+        "majority" | "bulk" | "mehrheit" | "grossteil" | "grossteils" | "meisten" | "meiste" => {
+            Vague
+        }
+        _ => return None,
+    })
+}
+
+/// A multiple: "doubled" = 2, "halbiert" = 0.5, "verfünffacht" = 5, "fivefold".
+pub fn multiple(norm: &str) -> Option<f64> {
+    Some(match norm {
+        "doubled" | "doubling" | "verdoppelt" | "verdoppelte" | "verdoppelten"
+        | "verdoppelten," => 2.0,
+        "tripled" | "trebled" | "verdreifacht" | "verdreifachte" | "verdreifachten" => 3.0,
+        "quadrupled" | "vervierfacht" | "vervierfachte" | "vervierfachten" => 4.0,
+        "quintupled" | "verfunffacht" | "verfunffachte" | "verfunffachten" => 5.0,
+        "halved" | "halbiert" | "halbierte" | "halbierten" => 0.5,
+        _ if norm.starts_with("ver") && norm.contains("facht") => {
+            // "versechsfacht", "verzehnfachten"
+            let head = norm.strip_prefix("ver")?.split("facht").next()?;
+            number_word(head).filter(|n| *n >= 2)? as f64
+        }
+        _ => {
+            let head = norm
+                .strip_suffix("-fold")
+                .or_else(|| norm.strip_suffix("fold"))
+                .or_else(|| norm.strip_suffix("fach"))?;
+            if head.is_empty() {
+                return None;
+            }
+            let f = match number_word(head) {
+                Some(n) => n as f64,
+                None => head.replace(',', ".").parse::<f64>().ok()?,
+            };
+            // "einfach" (simply) is no multiple.
+            if f < 1.5 {
+                return None;
+            }
+            f
+        }
+    })
+}
+
+/// Cardinal number words up to twenty, both languages.
+pub fn number_word(norm: &str) -> Option<u32> {
+    Some(match norm {
+        "one" | "a" | "an" | "ein" | "eine" | "einer" | "eins" | "einem" => 1,
+        "two" | "zwei" | "beiden" => 2,
+        "three" | "drei" => 3,
+        "four" | "vier" => 4,
+        "five" | "funf" => 5,
+        "six" | "sechs" => 6,
+        "seven" | "sieben" => 7,
+        "eight" | "acht" => 8,
+        "nine" | "neun" => 9,
+        "ten" | "zehn" => 10,
+        "eleven" | "elf" => 11,
+        "twelve" | "zwolf" => 12,
+        "fifteen" | "funfzehn" => 15,
+        "twenty" | "zwanzig" => 20,
+        "thirty" | "dreissig" => 30,
+        "forty" | "vierzig" => 40,
+        "fifty" | "funfzig" => 50,
+        "sixty" | "sechzig" => 60,
+        "seventy" | "siebzig" => 70,
+        "eighty" | "achtzig" => 80,
+        "ninety" | "neunzig" => 90,
+        _ => return None,
+    })
+}
+
+/// The denominator a fraction noun names: "third(s)", "Drittel" = 3.
+pub fn fraction_noun(norm: &str) -> Option<u32> {
+    Some(match norm {
+        "half" | "halfte" => 2,
+        "third" | "thirds" | "drittel" => 3,
+        "quarter" | "quarters" | "viertel" => 4,
+        "fifth" | "fifths" | "funftel" => 5,
+        "tenth" | "tenths" | "zehntel" => 10,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn categories_both_languages() {
+        assert_eq!(
+            category("", "kampfflugzeuge", ""),
+            Some((Category::Aircraft, false))
+        );
+        assert_eq!(
+            category("", "air", "defence"),
+            Some((Category::AirDefence, true))
+        );
+        assert_eq!(
+            category("", "flugzeugtrager", ""),
+            Some((Category::Ships, false))
+        );
+        assert_eq!(category("think", "tank", ""), None);
+        assert_eq!(category("", "waffen", ""), None);
+        assert_eq!(category("", "arms", ""), None);
+    }
+
+    #[test]
+    fn multiples() {
+        assert_eq!(multiple("verfunffacht"), Some(5.0));
+        assert_eq!(multiple("100-fold"), Some(100.0));
+        assert_eq!(multiple("halved"), Some(0.5));
+        assert_eq!(multiple("fold"), None);
+        assert_eq!(multiple("einfach"), None);
+        assert_eq!(multiple("versechsfacht"), Some(6.0));
+    }
+}

@@ -1,0 +1,531 @@
+//! Multi-word phrases of one sentence: ranks ("third-largest", "No. 3",
+//! "Platz drei", "among the top ten", "zu den fünf größten"), fractions
+//! ("nearly half", "nine in ten", "knapp ein Drittel"), multiples ("more than
+//! doubled", "verfünffacht") and the meaning-bearing words of
+//! [`crate::meaning`], recorded into [`Features`].
+
+use crate::features::{Features, Marker, Ordinal, Percent};
+use crate::lex::{Kind, Token};
+use crate::lexicon::{self as lx, RoleNoun};
+use crate::meaning::{self as mn, MarkerKind};
+use crate::stated::{Qualifier, Stated};
+
+fn w(t: &[Token], i: usize) -> &str {
+    t.get(i).map_or("", |x| x.norm.as_str())
+}
+
+fn before(t: &[Token], i: usize, k: usize) -> &str {
+    if i >= k { w(t, i - k) } else { "" }
+}
+
+/// A count written as a numeral or a word ("ten", "zehn", "10"); articles
+/// ("a", "ein") do not count.
+fn count(t: &[Token], i: usize) -> Option<u32> {
+    let tok = t.get(i)?;
+    match tok.kind {
+        Kind::Number { value, decimals: 0 } if (1.0..=200.0).contains(&value) => Some(value as u32),
+        Kind::Word
+            if !matches!(
+                tok.norm.as_str(),
+                "a" | "an" | "ein" | "eine" | "einer" | "einem"
+            ) =>
+        {
+            mn::number_word(&tok.norm)
+        }
+        _ => None,
+    }
+}
+
+/// A rank position: a count, an English ordinal word, a German ordinal dot.
+fn position(t: &[Token], i: usize) -> Option<u32> {
+    match t.get(i)?.kind {
+        Kind::Ordinal(n) => Some(n),
+        _ => count(t, i)
+            .or_else(|| lx::english_ordinal(w(t, i)))
+            .or_else(|| german_ordinal(w(t, i))),
+    }
+}
+
+/// "dritter", "dritten", "fünfte": German ordinal words.
+fn german_ordinal(norm: &str) -> Option<u32> {
+    const STEMS: [&str; 10] = [
+        "erst", "zweit", "dritt", "viert", "funft", "sechst", "siebt", "acht", "neunt", "zehnt",
+    ];
+    STEMS.iter().enumerate().find_map(|(k, stem)| {
+        let rest = norm.strip_prefix(stem)?;
+        matches!(rest, "e" | "er" | "en" | "es" | "em").then_some(k as u32 + 1)
+    })
+}
+
+/// "one of the largest", "among the leading", "einer der größten": a rank
+/// range whose size is not stated.
+fn open_range_before(t: &[Token], i: usize) -> bool {
+    let p1 = before(t, i, 1);
+    let p2 = before(t, i, 2);
+    let p3 = before(t, i, 3);
+    matches!((p2, p1), ("among" | "unter" | "zu", "the" | "den"))
+        || matches!(p1, "among")
+        || matches!((p3, p2), ("one", "of") | ("some", "of"))
+        || matches!(p2, "einer" | "eines" | "eine" | "einem") && matches!(p1, "der" | "den" | "des")
+        || matches!((p2, p1), ("a" | "an" | "ein" | "eine" | "einer", _))
+            && lx::ordinal_largest(w(t, i)) == Some(1)
+            && matches!(w(t, i), "leading" | "major" | "main" | "top")
+}
+
+/// A change word right before the figure at `first` (hedges skipped) or
+/// right after its last token `last`.
+pub(crate) fn change_attached(t: &[Token], first: usize, last: usize) -> bool {
+    let mut j = first;
+    while j > 0 && lx::qualifier("", &t[j - 1].norm) != Qualifier::Exact {
+        j -= 1;
+    }
+    if j >= 2 && lx::qualifier(&t[j - 2].norm, &t[j - 1].norm) != Qualifier::Exact {
+        j -= 2;
+    }
+    let before = j > 0 && lx::change_sign(&t[j - 1].norm).is_some();
+    let after = t.get(last + 1).is_some_and(|x| {
+        lx::change_sign(&x.norm).is_some()
+            || matches!(
+                x.norm.as_str(),
+                "zuwachs" | "plus" | "minus" | "more" | "less" | "mehr" | "weniger"
+            )
+    });
+    before || after
+}
+
+/// Finds rank phrases and the role noun each ranks.
+pub fn ranks(t: &[Token], f: &mut Features) {
+    let mut skip_to = 0;
+    for i in 0..t.len() {
+        if i < skip_to {
+            continue;
+        }
+        let norm = w(t, i);
+        // (n, top, first token after the phrase, whether the role noun may be far)
+        let (n, top, from, wide) = if let Kind::Ordinal(n) = t[i].kind {
+            if lx::ordinal_largest(w(t, i + 1)) == Some(1) {
+                (n, false, i + 2, false)
+            } else if matches!(w(t, i + 1), "platz" | "rang" | "stelle") {
+                (n, false, i + 2, true)
+            } else {
+                continue;
+            }
+        } else if !t[i].is_word() {
+            continue;
+        } else if let Some(role) = lx::main_compound(norm) {
+            f.ordinals.push(Ordinal {
+                n: 1,
+                idx: i,
+                role,
+                role_idx: i,
+                top: false,
+            });
+            continue;
+        } else if norm == "top"
+            && let Some(n) = count(t, i + 1)
+        {
+            (n, true, i + 2, true)
+        } else if let Some(n) = norm
+            .strip_prefix("top-")
+            .and_then(|r| mn::number_word(r).or_else(|| r.parse().ok()))
+        {
+            (n, true, i + 1, true)
+        } else if matches!(norm, "no" | "nr" | "number" | "nummer") {
+            let j = if matches!(t.get(i + 1).map(|x| &x.kind), Some(Kind::Punct('.'))) {
+                i + 2
+            } else {
+                i + 1
+            };
+            match count(t, j) {
+                Some(n) => (n, false, j + 1, true),
+                None => continue,
+            }
+        } else if matches!(norm, "platz" | "rang" | "position")
+            && let Some(n) = position(t, i + 1)
+        {
+            (n, false, i + 2, true)
+        } else if let Some(n) = german_ordinal(norm)
+            && matches!(w(t, i + 1), "platz" | "stelle" | "rang" | "position")
+        {
+            (n, false, i + 2, true)
+        } else if matches!(
+            norm,
+            "ranked" | "ranks" | "rank" | "ranking" | "placed" | "came" | "finished" | "rangierte"
+        ) && let Some(n) = lx::english_ordinal(w(t, i + 1)).or_else(|| count(t, i + 1))
+        {
+            (n, false, i + 2, true)
+        } else if let Some(n) = lx::english_ordinal(norm)
+            && matches!(w(t, i + 1), "largest" | "biggest")
+        {
+            (n, false, i + 2, false)
+        } else if let Some(n) = count(t, i)
+            && n >= 2
+            && lx::ordinal_largest(w(t, i + 1)) == Some(1)
+            && (matches!(
+                before(t, i, 1),
+                "the"
+                    | "den"
+                    | "die"
+                    | "der"
+                    | "its"
+                    | "their"
+                    | "seine"
+                    | "ihre"
+                    | "seinen"
+                    | "ihren"
+            ) || before(t, i, 1).ends_with("'s"))
+        {
+            (n, true, i + 2, false)
+        } else if let Some(n) = lx::ordinal_largest(norm) {
+            if n == 1 && open_range_before(t, i) {
+                f.markers.push(Marker {
+                    kind: MarkerKind::OpenRange,
+                    idx: i,
+                    text: t[i].text.clone(),
+                });
+                skip_to = i + 1;
+                continue;
+            }
+            (n, false, i + 1, false)
+        } else {
+            continue;
+        };
+        skip_to = from;
+        f.rank_tokens.extend(i..from);
+        let reach = if wide { 6 } else { 3 };
+        let after = role_after(t, from, reach);
+        if let Some((_, k)) = after {
+            // "Platz drei der größten Waffenimporteure": one rank, not two.
+            skip_to = k + 1;
+        }
+        let role = after.or_else(|| if wide { role_before(t, i, reach) } else { None });
+        match role {
+            Some((role, k)) => f.ordinals.push(Ordinal {
+                n,
+                idx: i,
+                role,
+                role_idx: k,
+                top,
+            }),
+            None if wide => f.markers.push(Marker {
+                kind: MarkerKind::Rank,
+                idx: i,
+                text: t[i..from.min(t.len())]
+                    .iter()
+                    .map(|x| x.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            }),
+            None => {}
+        }
+    }
+}
+
+fn role_after(t: &[Token], from: usize, reach: usize) -> Option<(RoleNoun, usize)> {
+    for (k, tok) in t.iter().enumerate().skip(from).take(reach) {
+        if !tok.is_word() {
+            return None;
+        }
+        if let Some(role) = lx::role_noun(&tok.norm) {
+            return Some((role, k));
+        }
+    }
+    None
+}
+
+fn role_before(t: &[Token], i: usize, reach: usize) -> Option<(RoleNoun, usize)> {
+    for k in (i.saturating_sub(reach)..i).rev() {
+        if !t[k].is_word() {
+            return None;
+        }
+        if let Some(role) = lx::role_noun(&t[k].norm) {
+            return Some((role, k));
+        }
+    }
+    None
+}
+
+/// Words linking a sentence to the one before (pronouns, "the country").
+const LINKS: &[&str] = &[
+    "it", "its", "they", "their", "them", "he", "his", "she", "her", "es", "er", "sein", "seine",
+    "seiner", "seinen", "seinem", "seines", "ihr", "ihre", "ihrer", "ihren", "ihrem", "ihres",
+    "dessen", "deren",
+];
+
+/// Comparative words that make a following "als" a comparison.
+const COMPARATIVES: &[&str] = &[
+    "mehr",
+    "weniger",
+    "grosser",
+    "grossere",
+    "grosseren",
+    "hoher",
+    "hohere",
+    "hoheren",
+    "starker",
+    "geringer",
+    "kleiner",
+    "niedriger",
+    "haufiger",
+    "eher",
+];
+
+fn is_article(norm: &str) -> bool {
+    lx::is_article(norm) || matches!(norm, "an")
+}
+
+/// After "than"/"als": a number, fraction or multiple follows, so the word is
+/// part of a hedge ("more than 80 %", "mehr als die Hälfte"), not a comparison.
+fn hedge_follows(t: &[Token], i: usize) -> bool {
+    let mut j = i + 1;
+    while j < t.len() && is_article(w(t, j)) && fraction_at(t, j + 1).is_some() {
+        j += 1;
+    }
+    let Some(tok) = t.get(j) else { return false };
+    matches!(tok.kind, Kind::Number { .. })
+        || count(t, j).is_some()
+        || mn::fraction_noun(&tok.norm).is_some()
+        || mn::multiple(&tok.norm).is_some()
+        || fraction_at(t, j).is_some()
+}
+
+/// A fraction starting at token `i`: (percent, index of the last token).
+fn fraction_at(t: &[Token], i: usize) -> Option<(f64, usize)> {
+    let norm = w(t, i);
+    // "nine in ten", "nine out of ten", "neun von zehn"
+    if let Some(n) = count(t, i).or_else(|| mn::number_word(norm)) {
+        // "nine in ten", "one in five", "drei von vier", "two out of three"
+        let of = |d: Option<u32>, last: usize| {
+            d.filter(|d| *d >= 2 && n < *d && *d <= 20)
+                .map(|d| (100.0 * n as f64 / d as f64, last))
+        };
+        if matches!(w(t, i + 1), "in" | "von")
+            && let Some(x) = of(count(t, i + 2), i + 2)
+        {
+            return Some(x);
+        }
+        if w(t, i + 1) == "out"
+            && w(t, i + 2) == "of"
+            && let Some(x) = of(count(t, i + 3), i + 3)
+        {
+            return Some(x);
+        }
+        // "a third", "zwei Drittel"
+        if let Some(d) = mn::fraction_noun(w(t, i + 1))
+            && n < d
+        {
+            return Some((100.0 * n as f64 / d as f64, i + 1));
+        }
+    }
+    // "two-thirds", "four-fifths"
+    if let Some((a, b)) = norm.split_once('-')
+        && let (Some(n), Some(d)) = (mn::number_word(a), mn::fraction_noun(b))
+        && n < d
+    {
+        return Some((100.0 * n as f64 / d as f64, i));
+    }
+    // "half", "die Hälfte"
+    if matches!(norm, "half" | "halfte") {
+        return Some((50.0, i));
+    }
+    None
+}
+
+/// Markers, categories, links, multiples and fractions.
+pub fn meaning(t: &[Token], f: &mut Features) {
+    let mut marks: Vec<Marker> = Vec::new();
+    let mut i = 0;
+    while i < t.len() {
+        let (prev, norm, next) = (before(t, i, 1), w(t, i), w(t, i + 1));
+        let text = t[i].text.clone();
+        let mut mark = |kind: MarkerKind, text: String| marks.push(Marker { kind, idx: i, text });
+        let ordinal_before = lx::english_ordinal(prev).is_some()
+            || matches!(
+                prev,
+                "ersten" | "zweiten" | "erste" | "zweite" | "letzten" | "last"
+            );
+        if matches!(norm, "half" | "halfte" | "quarter" | "quarters") && ordinal_before
+            || matches!(norm, "quartal" | "quartals" | "halbjahr" | "halbjahres")
+        {
+            let prev_text = if i > 0 { t[i - 1].text.as_str() } else { "" };
+            mark(
+                MarkerKind::SubYear,
+                format!("{prev_text} {text}").trim().to_string(),
+            );
+            i += 1;
+            continue;
+        }
+        if t[i].is_word() {
+            if let Some((c, two)) = mn::category(prev, norm, next) {
+                let text = if two {
+                    format!("{text} {}", t[i + 1].text)
+                } else {
+                    text.clone()
+                };
+                f.categories.push((c, i));
+                mark(MarkerKind::Category(c), text);
+                if two {
+                    i += 2;
+                    continue;
+                }
+            }
+            if LINKS.contains(&norm)
+                || norm == "land" && matches!(prev, "das" | "dieses")
+                || norm == "country" && matches!(prev, "the" | "this")
+                || lx::is_period_anaphor(prev, norm)
+            {
+                f.links = true;
+            }
+            if let Some(m) = mn::multiple(norm) {
+                let q = lx::qualifier(before(t, i, 2), prev);
+                let stated = match q {
+                    Qualifier::Exact => Some(Stated::factor(m)),
+                    Qualifier::MoreThan
+                    | Qualifier::AtLeast
+                    | Qualifier::LessThan
+                    | Qualifier::AtMost => Some(Stated {
+                        value: (m - 1.0) * 100.0,
+                        decimals: 0,
+                        qualifier: q,
+                    }),
+                    _ => None,
+                };
+                f.multiples.push((stated, i));
+                mark(MarkerKind::Multiple, text.clone());
+            }
+            let comparative_als = norm == "als"
+                && (1..=5).any(|k| COMPARATIVES.contains(&before(t, i, k)))
+                && !hedge_follows(t, i);
+            if comparative_als {
+                mark(MarkerKind::Comparison, text.clone());
+            }
+        }
+        // "85 to 90 %", "85–90 Prozent", "zwischen 85 und 90 Prozent"
+        if matches!(t[i].kind, Kind::Number { .. })
+            && crate::features::year_of(&t[i]).is_none()
+            && (matches!(t.get(i + 1).map(|x| &x.kind), Some(Kind::Punct('-')))
+                || matches!(next, "and" | "und" | "to" | "bis" | "or" | "oder"))
+            && matches!(t.get(i + 2).map(|x| &x.kind), Some(Kind::Number { .. }))
+            && matches!(t.get(i + 3).map(|x| &x.kind), Some(Kind::Percent))
+        {
+            let range = format!("{} {} {} %", text, t[i + 1].text, t[i + 2].text);
+            mark(MarkerKind::FigureRange, range);
+        }
+        if t[i].kind == Kind::Points {
+            mark(MarkerKind::Points, "percentage points".into());
+        }
+        // "after 2022", "bis 2024", "vor 2020": a year bounding an open period
+        // (not the end of "von 2020 bis 2024").
+        if crate::features::year_of(&t[i]).is_some()
+            && matches!(
+                prev,
+                "after"
+                    | "before"
+                    | "until"
+                    | "till"
+                    | "by"
+                    | "prior"
+                    | "post"
+                    | "nach"
+                    | "vor"
+                    | "bis"
+                    | "ab"
+            )
+            && !(i >= 2 && crate::features::year_of(&t[i - 2]).is_some())
+            && !matches!(before(t, i, 2), "years" | "jahren" | "jahre")
+        {
+            mark(
+                MarkerKind::OpenPeriod,
+                format!("{} {}", t[i - 1].text, text),
+            );
+        }
+        // An ordinal or superlative no rank phrase took ("the third-highest
+        // increase", "second" of something unread) states a rank we do not check.
+        let in_fraction = i > 0 && fraction_at(t, i - 1).is_some_and(|(_, last)| last == i);
+        let unread_rank = t[i].is_word()
+            && !f.rank_tokens.contains(&i)
+            && !in_fraction
+            && (lx::english_ordinal(norm).is_some_and(|n| n >= 2)
+                || german_ordinal(norm).is_some_and(|n| n >= 2)
+                || [
+                    "highest",
+                    "lowest",
+                    "smallest",
+                    "hochst",
+                    "niedrigst",
+                    "kleinst",
+                    "geringst",
+                ]
+                .iter()
+                .any(|w| norm.contains(w)));
+        if unread_rank {
+            mark(MarkerKind::Rank, text.clone());
+        }
+        if let Some(k) = mn::marker(prev, norm, next) {
+            let hedge = matches!(norm, "than") && hedge_follows(t, i);
+            // "Nr. 3", "No. 3" are ranks (read by [`ranks`]).
+            let rank_abbrev =
+                norm == "no" && matches!(t.get(i + 1).map(|x| &x.kind), Some(Kind::Punct('.')));
+            if !(hedge || rank_abbrev) {
+                let text = if norm == "allem" {
+                    format!("{} {text}", t[i - 1].text)
+                } else {
+                    text
+                };
+                mark(k, text);
+            }
+        }
+        i += 1;
+    }
+    f.markers.extend(marks);
+    fractions(t, f);
+}
+
+/// Fractions as percentages: "nearly half" = almost 50 %, "nine in ten" =
+/// about 90 %. A bare fraction is approximate (±2.5 points).
+fn fractions(t: &[Token], f: &mut Features) {
+    let mut i = 0;
+    while i < t.len() {
+        let Some((value, last)) = fraction_at(t, i) else {
+            i += 1;
+            continue;
+        };
+        let ordinal_before = lx::english_ordinal(before(t, i, 1)).is_some()
+            || matches!(before(t, i, 1), "ersten" | "zweiten" | "erste" | "zweite");
+        if ordinal_before {
+            i = last + 1;
+            continue;
+        }
+        // Hedge words before the phrase, articles skipped: "knapp die Hälfte".
+        let mut j = i;
+        while j > 0 && is_article(w(t, j - 1)) {
+            j -= 1;
+        }
+        let q = lx::qualifier(before(t, j, 2), before(t, j, 1));
+        // The word before the hedge: "by almost two-thirds", "auf knapp die Hälfte".
+        let h = if q == Qualifier::Exact {
+            j
+        } else if lx::qualifier("", before(t, j, 1)) == q {
+            j - 1
+        } else {
+            j.saturating_sub(2)
+        };
+        f.percents.push(Percent {
+            stated: Stated {
+                value,
+                decimals: 0,
+                qualifier: if q == Qualifier::Exact {
+                    Qualifier::About
+                } else {
+                    q
+                },
+            },
+            idx: last,
+            level: matches!(before(t, h, 1), "to" | "auf"),
+            from_level: matches!(before(t, h, 1), "from" | "von"),
+            by: matches!(before(t, h, 1), "by" | "um"),
+            change_attached: change_attached(t, j, last),
+        });
+        i = last + 1;
+    }
+}

@@ -1,0 +1,566 @@
+//! The claim builders: from one sentence's features and one stated figure,
+//! rank phrase or multiple, the claim it states (shares, changes, ranks,
+//! first-ever), or why it cannot be pinned down.
+
+use crate::claim::{Claim, Party, Period, Rank, Role};
+use crate::features::{Features, Form, Mention, Ordinal, Percent};
+use crate::lexicon::{Prep, RoleNoun};
+use crate::stated::{Qualifier, Stated};
+use engine::Direction;
+
+/// Candidate-level context.
+pub(crate) struct Ctx<'a> {
+    pub f: &'a Features,
+    pub subject: Option<&'a Party>,
+    pub discourse: Option<&'a Party>,
+}
+
+impl Ctx<'_> {
+    pub(crate) fn find(&self, pred: impl Fn(&Mention) -> bool) -> Option<&Party> {
+        self.f.mentions.iter().find(|m| pred(m)).map(|m| &m.party)
+    }
+
+    /// The subject of the sentence, else of the discourse, else any other
+    /// country the sentence names outside an unrelated prepositional phrase:
+    /// whichever differs from `not`.
+    pub(crate) fn implicit(&self, not: Option<&Party>) -> Option<Party> {
+        let differs = |p: &&Party| Some(*p) != not;
+        self.subject
+            .filter(differs)
+            .or_else(|| self.discourse.filter(differs))
+            .or_else(|| self.find(|m| Some(&m.party) != not && m.prep != Some(Prep::Other)))
+            .cloned()
+    }
+}
+
+/// The period nearest to token `idx`.
+pub(crate) fn period_near(
+    f: &Features,
+    periods: &[(Period, usize)],
+    idx: usize,
+) -> Result<Period, &'static str> {
+    if periods.is_empty() {
+        return Err("no period stated (a figure without a period cannot be checked)");
+    }
+    let unique = |it: &mut dyn Iterator<Item = Period>| {
+        let mut v: Vec<Period> = Vec::new();
+        for p in it {
+            if !v.contains(&p) {
+                v.push(p);
+            }
+        }
+        v
+    };
+    let clause = f.clause(idx);
+    let mut pool = unique(
+        &mut periods
+            .iter()
+            .filter(|(_, i)| f.clause(*i) == clause)
+            .map(|p| p.0),
+    );
+    if pool.is_empty() {
+        pool = unique(&mut periods.iter().map(|p| p.0));
+    }
+    match pool.as_slice() {
+        [one] => Ok(*one),
+        _ => own_period(f, periods, idx)
+            .ok_or("several periods in the sentence: which one the figure is for is unclear"),
+    }
+}
+
+/// The period written right after a figure ("72 % in 2010-14", "72 Prozent
+/// im Zeitraum 2010–14"): each level of a share change needs its own.
+fn own_period(f: &Features, periods: &[(Period, usize)], idx: usize) -> Option<Period> {
+    // Up to the next figure in the sentence, at most eight tokens on
+    // ("43 % of global arms exports in 2020–24, up from 35 % in 2015–19").
+    let next_figure = f
+        .percents
+        .iter()
+        .map(|p| p.idx)
+        .filter(|i| *i > idx)
+        .min()
+        .unwrap_or(usize::MAX);
+    periods
+        .iter()
+        .find(|(_, i)| *i > idx && *i <= idx + 8 && *i < next_figure)
+        .map(|p| p.0)
+}
+
+/// A change of `focus`'s total imports or exports between two windows.
+pub(crate) fn change_claim(
+    ctx: &Ctx,
+    idx: usize,
+    change: Stated,
+    periods: &[(Period, usize)],
+) -> Result<Option<Claim>, &'static str> {
+    let f = ctx.f;
+    let clause = f.clause(idx);
+    let in_clause = |m: &Mention| m.clause == clause;
+    let Some(direction) = f
+        .directions
+        .iter()
+        .filter(|(_, i)| f.clause(*i) == clause)
+        .min_by_key(|(_, i)| (f.clause(*i) != clause, f.verb_at(*i), i.abs_diff(idx)))
+        .map(|d| d.0)
+    else {
+        return Ok(None);
+    };
+    let fixed: Vec<model::Window> = periods
+        .iter()
+        .filter_map(|(p, _)| match p {
+            Period::Fixed(w) => Some(*w),
+            Period::LastYears(_) => None,
+        })
+        .collect();
+    if fixed.len() < periods.len() {
+        return Err("a change needs two fixed periods, not 'the past n years'");
+    }
+    let (from, to) = match fixed.as_slice() {
+        [] => return Err("a change without a period cannot be checked"),
+        [one] => (one.previous(), *one),
+        [a, b] if a.start <= b.start => (*a, *b),
+        [a, b] => (*b, *a),
+        _ => return Err("more than two periods: which two the change is between is unclear"),
+    };
+    let focus = ctx
+        .find(|m| {
+            in_clause(m)
+                && (m.form != Form::Noun || matches!(m.prep, None | Some(Prep::Of)))
+                && m.prep != Some(Prep::Other)
+        })
+        .cloned()
+        .or_else(|| ctx.implicit(None))
+        .ok_or("no country named")?;
+    Ok(Some(Claim::Change {
+        direction,
+        focus,
+        from: Period::Fixed(from),
+        to: Period::Fixed(to),
+        category: None,
+        change,
+    }))
+}
+
+pub(crate) fn percent_claim(
+    ctx: &Ctx,
+    p: &Percent,
+    periods: &[(Period, usize)],
+) -> Result<Option<Claim>, String> {
+    let f = ctx.f;
+    let clause = f.clause(p.idx);
+    let in_clause = |m: &Mention| m.clause == clause;
+    let dir = f
+        .directions
+        .iter()
+        .filter(|(_, i)| f.clause(*i) == clause)
+        .chain(f.directions.iter())
+        // A noun ("arms exports") says more than a verb ("bought").
+        .min_by_key(|(_, i)| (f.clause(*i) != clause, f.verb_at(*i), i.abs_diff(p.idx)))
+        .map(|d| d.0);
+    let change = f
+        .change
+        .iter()
+        .find(|(_, i)| f.clause(*i) == clause)
+        .map(|c| c.0);
+    let world = f.world.iter().any(|i| f.clause(*i) == clause);
+    let role = f
+        .ordinals
+        .iter()
+        .find(|o| f.clause(o.idx) == clause)
+        .map(|o| o.role);
+
+    // "um 21 Prozent", "by 21 %" is an amount of change: without a change
+    // word it is nothing we can read, and never a share.
+    if change.is_none() && p.by {
+        return Ok(None);
+    }
+    let level = p.level || p.from_level;
+    // A change amount is tied to its verb ("fell 64 %", "by 64 %", "um 64
+    // Prozent", "a 21 % rise"); "43 %, up from 35 %" is a level.
+    let attached = p.by || p.change_attached;
+    if let (Some(sign), false, true) = (change, level, attached) {
+        let mut stated = p.stated;
+        stated.value *= sign as f64;
+        if sign < 0 {
+            // "fell by more than 60 %" is a change below -60 %.
+            stated.qualifier = match stated.qualifier {
+                Qualifier::MoreThan => Qualifier::LessThan,
+                Qualifier::LessThan => Qualifier::MoreThan,
+                Qualifier::AtLeast => Qualifier::AtMost,
+                Qualifier::AtMost => Qualifier::AtLeast,
+                q => q,
+            };
+        }
+        return change_claim(ctx, p.idx, stated, periods).map_err(String::from);
+    }
+    // "fell from 72 % in 2010-14 to 36 % in 2020-24": two shares, each in its own period.
+    let periods_own: Vec<(Period, usize)>;
+    // A lone "fell to 7.8 % in 2020-24" is a level in the sentence's period;
+    // with a "from" level too, each needs its own.
+    let paired = f
+        .percents
+        .iter()
+        .any(|q| q.idx != p.idx && (q.from_level || q.level) && f.clause(q.idx) == clause);
+    let periods = if change.is_some() && level && (p.from_level || paired) {
+        let own = own_period(f, periods, p.idx).ok_or_else(|| {
+            format!(
+                "the share '{}' has no period of its own (a change of a share needs the share in each period)",
+                p.stated.render(false)
+            )
+        })?;
+        periods_own = vec![(own, p.idx)];
+        &periods_own[..]
+    } else {
+        periods
+    };
+    if p.stated.value > 100.0 {
+        return Ok(None);
+    }
+    let global_dir = dir.or(match role {
+        Some(RoleNoun::Exporter) => Some(Direction::Exports),
+        Some(RoleNoun::Importer) => Some(Direction::Imports),
+        _ => None,
+    });
+    if world && let Some(direction) = global_dir {
+        let focus = ctx
+            .find(|m| in_clause(m) && m.prep.is_none())
+            .cloned()
+            .or_else(|| ctx.implicit(None))
+            .ok_or("no country named")?;
+        let period = period_near(f, periods, p.idx)?;
+        return Ok(Some(Claim::Global {
+            direction,
+            focus,
+            period,
+            category: None,
+            share: Some(p.stated),
+            rank: None,
+        }));
+    }
+    // No flow word: the figure belongs to the rank phrase of its clause ("the
+    // largest recipient of US arms, taking 9.3 %"), with that phrase's parties.
+    if dir.is_none()
+        && let Some(o) = f.ordinals.iter().find(|o| {
+            f.clause(o.idx) == clause && matches!(o.role, RoleNoun::Supplier | RoleNoun::Recipient)
+        })
+    {
+        let period = period_near(f, periods, p.idx)?;
+        return Ok(match ordinal_claim(ctx, o, periods)? {
+            Some(Claim::ExportShare {
+                supplier,
+                recipient,
+                ..
+            }) => Some(Claim::ExportShare {
+                supplier,
+                recipient,
+                period,
+                category: None,
+                share: Some(p.stated),
+                rank: None,
+            }),
+            Some(Claim::Largest { focus, answer, .. }) => Some(Claim::ImportShare {
+                recipient: focus,
+                supplier: answer,
+                period,
+                category: None,
+                share: p.stated,
+            }),
+            _ => None,
+        });
+    }
+    let shape = match (dir, role) {
+        (Some(d), _) => d,
+        (None, Some(RoleNoun::Supplier)) => Direction::Imports,
+        (None, Some(RoleNoun::Recipient)) => Direction::Exports,
+        _ => return Ok(None),
+    };
+    let period = period_near(f, periods, p.idx)?;
+    match shape {
+        Direction::Imports => {
+            // "the aircraft Pakistan imported", "der von Indien importierten
+            // Raketen": the country right before an import verb is the importer.
+            let importer = ctx
+                .find(|m| in_clause(m) && m.form == Form::Noun && imports_next(ctx, m.end))
+                .cloned();
+            let not_imp = |m: &Mention| Some(&m.party) != importer.as_ref();
+            // The "from" country nearest the figure ("88 % … auf Russland und
+            // 1,5 % auf die Türkei").
+            let supplier = ctx
+                .f
+                .mentions
+                .iter()
+                .filter(|m| in_clause(m) && m.prep == Some(Prep::From) && not_imp(m))
+                .min_by_key(|m| (m.idx.abs_diff(p.idx), m.idx < p.idx))
+                .map(|m| &m.party)
+                .or_else(|| {
+                    ctx.find(|m| {
+                        in_clause(m) && m.form == Form::Noun && m.prep.is_none() && not_imp(m)
+                    })
+                })
+                .or_else(|| {
+                    ctx.find(|m| {
+                        in_clause(m)
+                            && m.form == Form::Adjective
+                            && !before_direction(f, m)
+                            && not_imp(m)
+                    })
+                })
+                // "Russia's share of …", "der Anteil Russlands an …"
+                .or_else(|| ctx.find(|m| in_clause(m) && owns_share(f, m) && not_imp(m)))
+                .cloned()
+                .ok_or("no supplier named")?;
+            let s = Some(&supplier);
+            let recipient = importer
+                .clone()
+                .or_else(|| {
+                    ctx.find(|m| {
+                        in_clause(m)
+                            && (m.form != Form::Noun || before_direction(f, m))
+                            && m.prep != Some(Prep::From)
+                            && Some(&m.party) != s
+                    })
+                    .cloned()
+                })
+                .or_else(|| {
+                    ctx.find(|m| in_clause(m) && m.prep.is_none() && Some(&m.party) != s)
+                        .cloned()
+                })
+                .or_else(|| ctx.implicit(s))
+                .ok_or("no recipient named")?;
+            Ok(Some(Claim::ImportShare {
+                recipient,
+                supplier,
+                period,
+                category: None,
+                share: p.stated,
+            }))
+        }
+        Direction::Exports => {
+            let strong_recipient = ctx
+                .find(|m| in_clause(m) && m.prep == Some(Prep::To))
+                .cloned();
+            let r = strong_recipient.as_ref();
+            // "Russia's arms exports", "russischen Waffenexporte", "of US arms
+            // exports": the owner of the exports is the supplier.
+            let supplier = ctx
+                .find(|m| {
+                    in_clause(m)
+                        && (m.form != Form::Noun || before_direction(f, m))
+                        && Some(&m.party) != r
+                })
+                .or_else(|| {
+                    ctx.find(|m| in_clause(m) && m.prep == Some(Prep::From) && Some(&m.party) != r)
+                })
+                .or_else(|| {
+                    if r.is_some() {
+                        ctx.find(|m| in_clause(m) && m.prep.is_none() && Some(&m.party) != r)
+                    } else {
+                        None
+                    }
+                })
+                .cloned()
+                .or_else(|| ctx.implicit(r))
+                .ok_or("no supplier named")?;
+            let s = Some(&supplier);
+            let recipient = strong_recipient
+                .or_else(|| {
+                    ctx.find(|m| {
+                        in_clause(m)
+                            && m.form == Form::Noun
+                            && m.prep.is_none()
+                            && Some(&m.party) != s
+                    })
+                    .cloned()
+                })
+                .or_else(|| ctx.implicit(s))
+                .ok_or("no recipient named")?;
+            Ok(Some(Claim::ExportShare {
+                supplier,
+                recipient,
+                period,
+                category: None,
+                share: Some(p.stated),
+                rank: None,
+            }))
+        }
+    }
+}
+
+/// The token at `idx` is an import verb ("imported", "importierten", "einführte").
+fn imports_next(ctx: &Ctx, idx: usize) -> bool {
+    ctx.f
+        .directions
+        .iter()
+        .any(|(d, i)| *i == idx && *d == Direction::Imports && ctx.f.verb_at(*i))
+}
+
+/// "Russia's share", "der Anteil Russlands": the country owns a share word.
+fn owns_share(f: &Features, m: &Mention) -> bool {
+    m.form == Form::Possessive
+        && f.markers.iter().any(|k| {
+            k.kind == crate::meaning::MarkerKind::ShareWord
+                && (k.idx == m.end || k.idx + 1 == m.idx)
+        })
+}
+
+/// "kasachischen Waffenimporte": the adjective owns the flow next to it.
+fn before_direction(f: &Features, m: &Mention) -> bool {
+    // A noun ("Waffenimporte", "arms exports"), not a verb ("India received").
+    f.directions
+        .iter()
+        .any(|(_, i)| *i >= m.end && *i <= m.end + 1 && !f.verb_at(*i))
+}
+
+pub(crate) fn ordinal_claim(
+    ctx: &Ctx,
+    o: &Ordinal,
+    periods: &[(Period, usize)],
+) -> Result<Option<Claim>, &'static str> {
+    let f = ctx.f;
+    let clause = f.clause(o.idx);
+    let in_clause = |m: &Mention| m.clause == clause;
+    // A country after the role noun, tied to it: "Abnehmer Russlands",
+    // "buyer of Russian arms", "supplier to Kazakhstan".
+    let after = |preps: &[Prep]| {
+        ctx.find(|m| {
+            in_clause(m)
+                && m.idx > o.role_idx
+                && (m.form != Form::Noun || m.prep.is_some_and(|p| preps.contains(&p)))
+        })
+    };
+    let owner_before = ctx.find(|m| in_clause(m) && m.idx < o.idx && m.form == Form::Possessive);
+    let subject_in_clause = |not: Option<&Party>| {
+        ctx.find(|m| {
+            in_clause(m) && m.form == Form::Noun && m.prep.is_none() && Some(&m.party) != not
+        })
+    };
+    let period = || period_near(f, periods, o.idx);
+    let rank = Rank { n: o.n, top: o.top };
+    match o.role {
+        RoleNoun::Recipient => {
+            let supplier = after(&[Prep::Of, Prep::From])
+                .or(owner_before)
+                .or_else(|| ctx.find(|m| in_clause(m) && m.form == Form::Adjective))
+                .cloned()
+                .ok_or("no supplier named")?;
+            let s = Some(&supplier);
+            let recipient = subject_in_clause(s)
+                .cloned()
+                .or_else(|| ctx.implicit(s))
+                .ok_or("no recipient named")?;
+            let period = period()?;
+            Ok(Some(Claim::ExportShare {
+                supplier,
+                recipient,
+                period,
+                category: None,
+                share: None,
+                rank: Some(rank),
+            }))
+        }
+        RoleNoun::Supplier => {
+            let strong = after(&[Prep::To, Prep::Of]).or(owner_before).cloned();
+            let answer = subject_in_clause(strong.as_ref())
+                .cloned()
+                .or_else(|| ctx.implicit(strong.as_ref()))
+                .ok_or("no supplier named")?;
+            let focus = strong
+                .or_else(|| ctx.implicit(Some(&answer)))
+                .ok_or("no recipient named")?;
+            let period = period()?;
+            Ok(Some(Claim::Largest {
+                role: Role::Supplier,
+                focus,
+                period,
+                category: None,
+                nth: rank,
+                answer,
+            }))
+        }
+        RoleNoun::Exporter | RoleNoun::Importer => {
+            // "largest exporter to Kazakhstan" / "largest importer of Russian arms"
+            // name a partner: the pair shapes, not a world ranking.
+            let partner = after(&[Prep::To, Prep::Of, Prep::From])
+                .filter(|_| !f.world.iter().any(|i| f.clause(*i) == clause));
+            let focus = subject_in_clause(partner)
+                .cloned()
+                .or_else(|| ctx.implicit(partner))
+                .ok_or("no country named")?;
+            let period = period()?;
+            Ok(Some(match (o.role, partner) {
+                (RoleNoun::Exporter, Some(p)) => Claim::Largest {
+                    role: Role::Supplier,
+                    focus: p.clone(),
+                    period,
+                    category: None,
+                    nth: rank,
+                    answer: focus,
+                },
+                (RoleNoun::Importer, Some(p)) => Claim::ExportShare {
+                    supplier: p.clone(),
+                    recipient: focus,
+                    period,
+                    category: None,
+                    share: None,
+                    rank: Some(rank),
+                },
+                (role, _) => Claim::Global {
+                    direction: if role == RoleNoun::Exporter {
+                        Direction::Exports
+                    } else {
+                        Direction::Imports
+                    },
+                    focus,
+                    period,
+                    category: None,
+                    share: None,
+                    rank: Some(rank),
+                },
+            }))
+        }
+    }
+}
+
+pub(crate) fn first_ever(ctx: &Ctx, periods: &[(Period, usize)]) -> Result<Claim, &'static str> {
+    let year = periods
+        .iter()
+        .find_map(|(p, _)| match p {
+            Period::Fixed(w) if w.start == w.end => Some(w.start),
+            _ => None,
+        })
+        .ok_or("a first-ever statement needs a single year")?;
+    let (supplier, recipient) = if ctx.f.receive_verb {
+        let r = ctx
+            .find(|m| m.form == Form::Noun && m.prep.is_none())
+            .cloned()
+            .or_else(|| ctx.implicit(None));
+        let r = r.ok_or("no recipient named")?;
+        let s = ctx
+            .find(|m| (m.prep == Some(Prep::From) || m.form == Form::Adjective) && m.party != r)
+            .cloned()
+            .ok_or("no supplier named")?;
+        (s, r)
+    } else {
+        let s = ctx
+            .find(|m| {
+                (m.prep.is_none() || m.prep == Some(Prep::From)) && m.form != Form::Possessive
+            })
+            .cloned()
+            .or_else(|| ctx.implicit(None))
+            .ok_or("no supplier named")?;
+        let r = ctx
+            .find(|m| m.prep == Some(Prep::To) && m.party != s)
+            .cloned()
+            .or_else(|| ctx.implicit(Some(&s)))
+            .ok_or("no recipient named")?;
+        (s, r)
+    };
+    if supplier == recipient {
+        return Err("supplier and recipient are the same");
+    }
+    Ok(Claim::FirstEver {
+        supplier,
+        recipient,
+        year,
+    })
+}

@@ -1,0 +1,304 @@
+//! The rule that keeps the checker honest: every meaning-bearing part of a
+//! sentence (figure, rank, country, armament category, comparison, negation,
+//! money, …) must be represented in the claims built from it. Anything left
+//! over makes the sentence "cannot be checked", naming the word, because a
+//! verdict on a reduced claim answers a different question than the one
+//! written.
+
+use crate::claim::{Claim, Party};
+use crate::features::{Features, PeriodRef};
+use crate::groupfacts::GroupFact;
+use crate::lex::Token;
+use crate::meaning::MarkerKind;
+use crate::weapon::WeaponKind;
+use crate::weapons::Presence;
+use model::Category;
+
+/// A claim built from a sentence, with the clause and the token it rests on
+/// (the figure, rank phrase or multiple).
+#[derive(Debug, Clone)]
+pub struct Built {
+    pub claim: Claim,
+    pub clause: usize,
+    pub source: usize,
+}
+
+/// The armament category a claim in `clause` is restricted to: the one named
+/// in that clause, else the one named in the sentence. Two different
+/// categories where one is needed make the claim ambiguous.
+pub fn category_for(
+    f: &Features,
+    t: &[Token],
+    clause: usize,
+    source: usize,
+) -> Result<Option<Category>, String> {
+    // A category after a comma that follows the figure and its flow word is
+    // an afterthought ("…, mostly combat aircraft"), not a restriction.
+    let detached = |cat_idx: usize| {
+        let (a, b) = (source.min(cat_idx), source.max(cat_idx));
+        let comma = (a..b).find(|&k| matches!(t[k].kind, crate::lex::Kind::Punct(',')));
+        match comma {
+            Some(c) if cat_idx > source => f.directions.iter().any(|(_, i)| *i < c),
+            _ => false,
+        }
+    };
+    let pick = |it: &mut dyn Iterator<Item = Category>| -> Result<Option<Category>, String> {
+        let mut found: Option<Category> = None;
+        for c in it {
+            match found {
+                Some(x) if x != c => {
+                    return Err(format!(
+                        "two armament categories ({} and {}) where one claim can carry only one",
+                        x.sipri_name(),
+                        c.sipri_name()
+                    ));
+                }
+                _ => found = Some(c),
+            }
+        }
+        Ok(found)
+    };
+    let in_clause = pick(
+        &mut f
+            .categories
+            .iter()
+            .filter(|(_, i)| f.clause(*i) == clause && !detached(*i))
+            .map(|c| c.0),
+    )?;
+    match in_clause {
+        Some(c) => Ok(Some(c)),
+        None => pick(
+            &mut f
+                .categories
+                .iter()
+                .filter(|(_, i)| !detached(*i))
+                .map(|c| c.0),
+        ),
+    }
+}
+
+/// Restricts a claim to a category (shapes without one ignore it; the
+/// category then stays unconsumed and blocks the sentence).
+pub fn set_category(claim: &mut Claim, c: Option<Category>) {
+    match claim {
+        Claim::ImportShare { category, .. }
+        | Claim::ExportShare { category, .. }
+        | Claim::Change { category, .. }
+        | Claim::Global { category, .. }
+        | Claim::Largest { category, .. }
+        | Claim::Compare { category, .. } => *category = c,
+        Claim::MainSupplier(m) => m.category = c,
+        // A weapon carries its own kind (see [`category_of`]); the rest have none.
+        Claim::FirstEver { .. }
+        | Claim::Delivery(_)
+        | Claim::Presence(_)
+        | Claim::Group(_)
+        | Claim::Unverifiable(_) => {}
+    }
+}
+
+pub fn category_of(claim: &Claim) -> Option<Category> {
+    match claim {
+        Claim::ImportShare { category, .. }
+        | Claim::ExportShare { category, .. }
+        | Claim::Change { category, .. }
+        | Claim::Global { category, .. }
+        | Claim::Largest { category, .. }
+        | Claim::Compare { category, .. } => *category,
+        Claim::MainSupplier(m) => m.category,
+        Claim::Delivery(d) => d.weapon.kind.map(WeaponKind::category),
+        Claim::Presence(p) => p.weapon.kind.map(WeaponKind::category),
+        Claim::FirstEver { .. } | Claim::Group(_) | Claim::Unverifiable(_) => None,
+    }
+}
+
+/// Every country a claim is about.
+pub fn parties(claim: &Claim) -> Vec<&Party> {
+    match claim {
+        Claim::ImportShare {
+            recipient,
+            supplier,
+            ..
+        }
+        | Claim::ExportShare {
+            supplier,
+            recipient,
+            ..
+        }
+        | Claim::FirstEver {
+            supplier,
+            recipient,
+            ..
+        } => vec![supplier, recipient],
+        Claim::Change { focus, .. } | Claim::Global { focus, .. } => vec![focus],
+        Claim::Largest { focus, answer, .. } => vec![focus, answer],
+        Claim::Compare {
+            focus, more, less, ..
+        } => vec![focus, more, less],
+        Claim::Delivery(d) => d.supplier.iter().chain([&d.recipient]).collect(),
+        Claim::Presence(p) => p.supplier.iter().chain([&p.recipient]).collect(),
+        Claim::MainSupplier(m) => vec![&m.recipient, &m.supplier],
+        Claim::Group(g) => match &g.fact {
+            GroupFact::FirstMembers { members } => members.iter().collect(),
+            GroupFact::Joined { member, .. } | GroupFact::Announced { member, .. } => {
+                vec![member]
+            }
+            GroupFact::FirstSigned { .. } => Vec::new(),
+        },
+        Claim::Unverifiable(_) => Vec::new(),
+    }
+}
+
+fn is_share(claim: &Claim) -> bool {
+    matches!(
+        claim,
+        Claim::ImportShare { .. }
+            | Claim::ExportShare { share: Some(_), .. }
+            | Claim::Global { share: Some(_), .. }
+    )
+}
+
+/// The tail of the reason for a country no claim represents.
+pub const NAMED_NOT_PARTY: &str =
+    " is named but is not a party of the claim read from the sentence";
+
+/// Reasons for every meaning-bearing part of the sentence that the built
+/// claims leave unrepresented.
+pub fn unconsumed(f: &Features, t: &[Token], built: &[Built]) -> Vec<String> {
+    let mut out = Vec::new();
+    let period_soon = |idx: usize| {
+        f.periods
+            .iter()
+            .any(|(p, i)| matches!(p, PeriodRef::Given(_)) && *i > idx && *i <= idx + 3)
+            || (idx + 1..=idx + 3).any(|k| {
+                t.get(k)
+                    .is_some_and(|x| crate::features::year_of(x).is_some())
+            })
+    };
+    for m in &f.markers {
+        let clause = f.clause(m.idx);
+        let ok = match m.kind {
+            MarkerKind::Category(c) => built.iter().any(|b| {
+                category_of(&b.claim) == Some(c)
+                    // "S-400 air defence systems": the word right after (or glued
+                    // to) the weapon's name describes it; "S-400s and tanks" is two.
+                    || matches!(&b.claim, Claim::Delivery(_) | Claim::Presence(_))
+                        && (b.source..=b.source + 1).contains(&m.idx)
+            }),
+            MarkerKind::ShareWord => {
+                built.iter().any(|b| is_share(&b.claim))
+                    && !built
+                        .iter()
+                        .any(|b| b.clause == clause && matches!(b.claim, Claim::Change { .. }))
+            }
+            MarkerKind::Multiple => built.iter().any(|b| b.source == m.idx),
+            MarkerKind::Comparison => {
+                (period_soon(m.idx)
+                    && built
+                        .iter()
+                        .any(|b| matches!(b.claim, Claim::Change { .. })))
+                    || built
+                        .iter()
+                        .any(|b| b.source == m.idx && matches!(b.claim, Claim::Compare { .. }))
+            }
+            // Absence claims of issue #17: "never", "no longer", "received no …".
+            MarkerKind::Negation => built.iter().any(|b| match &b.claim {
+                Claim::Delivery(d) => d.negated,
+                Claim::Presence(p) => matches!(p.presence, Presence::Never | Presence::NoLonger),
+                _ => false,
+            }),
+            // "previously", "bisher": a past presence over the release's span.
+            MarkerKind::Earlier => built
+                .iter()
+                .any(|b| matches!(&b.claim, Claim::Presence(p) if p.presence == Presence::Past)),
+            // "since 2022": a delivery from 2022 to the release's last year.
+            // "a NATO member since 1999", "seit März 2024 Mitglied": the accession date.
+            MarkerKind::OpenPeriod => built.iter().any(|b| match &b.claim {
+                Claim::Delivery(d) => d.since,
+                Claim::Group(g) => matches!(g.fact, GroupFact::Joined { date: Some(_), .. }),
+                _ => false,
+            }),
+            // "NATO", "the EU": a fact of the group table.
+            MarkerKind::Group => built.iter().any(|b| {
+                matches!(&b.claim, Claim::Group(g)
+                    if g.group.to_lowercase().contains(&m.text.to_lowercase()))
+            }),
+            _ => false,
+        };
+        if !ok {
+            out.push(m.kind.reason(&m.text));
+        }
+    }
+    for m in &f.mentions {
+        let used = built.iter().any(|b| {
+            parties(&b.claim).contains(&&m.party)
+                || group_member(&b.claim, &m.party, t, m.idx, m.end)
+        }) || speaker(t, m.idx, m.end);
+        if !used {
+            out.push(format!("'{}'{NAMED_NOT_PARTY}", m.party.name));
+        }
+    }
+    out
+}
+
+/// A member of the group a group fact is about ("normalisation between
+/// Israel and several Arab states, beginning with the UAE and Bahrain"): the
+/// sentence describes the group, and the fact is checked against its table.
+fn group_member(claim: &Claim, p: &Party, t: &[Token], idx: usize, end: usize) -> bool {
+    let Claim::Group(g) = claim else {
+        return false;
+    };
+    // The group itself ("NATO" is also a SIPRI recipient).
+    if (idx..end).any(|k| crate::groupfacts::group_at_token(t, k) == Some(g.group.as_str())) {
+        return true;
+    }
+    crate::shapes::builtin_groups()
+        .set
+        .get(&g.group)
+        .is_some_and(|grp| grp.members().contains(&p.key.as_str()))
+}
+
+/// A country in a speaker's title ("US-Präsident Donald Trump", "the Russian
+/// foreign minister") says who speaks, not what the claim is about.
+fn speaker(t: &[Token], idx: usize, end: usize) -> bool {
+    const TITLES: [&str; 12] = [
+        "president",
+        "prasident",
+        "prasidentin",
+        "minister",
+        "ministerin",
+        "premier",
+        "kanzler",
+        "kanzlerin",
+        "chancellor",
+        "sprecher",
+        "spokesman",
+        "spokesperson",
+    ];
+    let title = |w: &str| {
+        TITLES
+            .iter()
+            .any(|x| w == *x || w.ends_with(&format!("-{x}")))
+    };
+    (idx..end.min(t.len())).any(|k| title(&t[k].norm))
+        || t[end.min(t.len())..(end + 2).min(t.len())]
+            .iter()
+            .any(|x| title(&x.norm) || x.norm.ends_with("minister"))
+}
+
+/// Whether a sentence without a claim still looked like one, so that it is
+/// listed as skipped with its reason.
+pub fn claim_like(f: &Features) -> bool {
+    !f.percents.is_empty()
+        || !f.ordinals.is_empty()
+        || !f.multiples.is_empty()
+        || f.markers
+            .iter()
+            .any(|m| matches!(m.kind, MarkerKind::Rank | MarkerKind::OpenRange))
+        || (!f.mentions.is_empty()
+            && !f.periods.is_empty()
+            && (!f.directions.is_empty() || f.delivery_word || f.arms_word)
+            && f.markers
+                .iter()
+                .any(|m| !matches!(m.kind, MarkerKind::Category(_))))
+}
