@@ -83,7 +83,7 @@ fn run_chromium(bin: &Path, extra: &[String], url: &str, limit: Duration) -> Str
 
 /// Serves `data_dir` on 127.0.0.1:<ephemeral> in a background runtime; the
 /// returned sender stops it.
-fn spawn_server(
+pub(crate) fn spawn_server(
     data_dir: &Path,
 ) -> (
     String,

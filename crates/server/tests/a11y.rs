@@ -1,0 +1,238 @@
+//! Issue #14 in a real browser: every dashboard page, light and dark, has no
+//! critical or serious axe-core violation; no page is wider than a 360/390 px
+//! phone and chart text stays >= 11 px there; print hides navigation and
+//! forms but keeps the source line; the dark-mode toggle is remembered.
+//! Screenshots of each page and mode go to `$ARMSFLOW_ARTIFACTS`.
+//!
+//! Needs chromium, chromedriver and axe-core (`ARMSFLOW_AXE_JS` = path to
+//! `axe.min.js`, installed from npm by `.ci/run`); skipped loudly without them
+//! unless `ARMSFLOW_REQUIRE_BROWSER=1`.
+
+use crate::browser::spawn_server;
+use crate::common;
+use crate::webdriver::{Browser, artifacts_dir, tools};
+use serde_json::json;
+use std::path::Path;
+
+/// Every page of the dashboard (paths relative to the server root). `#seed`
+/// means: /claims, then submit the seed-article form (the POST result page).
+const PAGES: &[(&str, &str)] = &[
+    ("home", ""),
+    ("world", "world"),
+    ("country", "country/KAZ"),
+    ("supplier", "supplier/RUS"),
+    ("claims", "claims"),
+    ("claims-result", "claims#seed"),
+    ("diff", "diff"),
+    ("search", "search?q=an"),
+    ("not-found", "no-such-page"),
+];
+
+const AXE_RUN: &str = r#"
+var done = arguments[arguments.length - 1];
+axe.run(document, { resultTypes: ["violations"] }).then(function (r) {
+  done(r.violations.filter(function (v) { return v.impact === "critical" || v.impact === "serious"; })
+    .map(function (v) {
+      return v.impact + " " + v.id + " (" + v.help + "): " + v.nodes.slice(0, 4).map(function (n) {
+        return n.target.join(" ") + " [" + (n.failureSummary || "").replace(/\s+/g, " ").slice(0, 160) + "]";
+      }).join("; ") + (v.nodes.length > 4 ? " … " + v.nodes.length + " nodes" : "");
+    }));
+}, function (e) { done(["axe failed: " + e]); });
+"#;
+
+/// Widths and the smallest chart text as rendered (font size times the SVG's scale).
+const MEASURE: &str = r#"
+var vw = window.innerWidth, min = 1e9, where = "";
+document.querySelectorAll("svg.chart").forEach(function (svg) {
+  var vb = svg.viewBox && svg.viewBox.baseVal, w = svg.getBoundingClientRect().width;
+  var scale = vb && vb.width ? w / vb.width : 1;
+  svg.querySelectorAll("text").forEach(function (t) {
+    var px = parseFloat(getComputedStyle(t).fontSize) * scale;
+    if (t.getClientRects().length && px < min) { min = px; where = (svg.id || "svg") + ": " + t.textContent; }
+  });
+});
+return { scroll: document.documentElement.scrollWidth, vw: vw, minText: min, where: where };
+"#;
+
+fn open(b: &Browser, base: &str, path: &str) {
+    match path.strip_suffix("#seed") {
+        Some(p) => {
+            b.goto(&format!("{base}{p}"));
+            let before = b.url();
+            b.exec(
+                "var f = Array.prototype.find.call(document.forms, function (f) { \
+                   return f.method === 'post' && !f.hasAttribute('data-api'); }); \
+                 f.submit(); return true;",
+                json!([]),
+            );
+            // Wait for the POST's answer page to load.
+            b.exec_async(
+                "var done = arguments[arguments.length - 1], n = 0; (function w() { \
+                   if (document.readyState === 'complete' && document.querySelector('.result, .verdict')) return done(true); \
+                   if (++n > 400) return done(false); setTimeout(w, 50); })();",
+                json!([]),
+            );
+            assert!(
+                !b.url().is_empty() && !before.is_empty(),
+                "claims result page did not load"
+            );
+        }
+        None => b.goto(&format!("{base}{path}")),
+    }
+}
+
+fn axe(b: &Browser, axe_js: &str) -> Vec<String> {
+    let has = b.exec("return typeof window.axe;", json!([]));
+    if has != "object" {
+        let t = b.exec(&format!("{axe_js}\n;return typeof window.axe;"), json!([]));
+        assert_eq!(t, "object", "axe-core did not load");
+    }
+    let v = b.exec_async(AXE_RUN, json!([]));
+    v.as_array()
+        .unwrap_or_else(|| panic!("axe result: {v}"))
+        .iter()
+        .map(|x| x.as_str().unwrap_or_default().to_string())
+        .collect()
+}
+
+/// Runs every check over one served app; returns the failures.
+fn check_app(b: &Browser, axe_js: &str, base: &str, app: &str) -> Vec<String> {
+    let shots = artifacts_dir();
+    let mut fails = Vec::new();
+    for (slug, path) in PAGES {
+        // Light and dark: axe (contrast included) and a screenshot of each.
+        b.viewport(None);
+        for scheme in ["light", "dark"] {
+            b.emulate(scheme, "");
+            open(b, base, path);
+            for v in axe(b, axe_js) {
+                fails.push(format!("{app} /{path} {scheme}: {v}"));
+            }
+            b.screenshot(&shots.join(format!("a11y-{app}-{slug}-{scheme}.png")));
+        }
+        // Phones: nothing wider than the viewport, chart text >= 11 px.
+        b.emulate("light", "");
+        for w in [390u32, 360] {
+            b.viewport(Some(w));
+            open(b, base, path);
+            let m = b.exec(MEASURE, json!([]));
+            let (scroll, vw) = (m["scroll"].as_f64().unwrap(), m["vw"].as_f64().unwrap());
+            if scroll > vw {
+                fails.push(format!(
+                    "{app} /{path} at {w} px: page is {scroll} px wide (viewport {vw})"
+                ));
+            }
+            let min = m["minText"].as_f64().unwrap();
+            if min < 11.0 {
+                fails.push(format!(
+                    "{app} /{path} at {w} px: chart text {min:.1} px < 11 px ({})",
+                    m["where"]
+                ));
+            }
+            if w == 390 {
+                b.screenshot(&shots.join(format!("phone-{app}-{slug}.png")));
+            }
+        }
+        b.viewport(None);
+        // Print: no navigation or forms; the source line and release id stay.
+        b.emulate("light", "print");
+        let p = b.exec(
+            "var shown = function (e) { return e && getComputedStyle(e).display !== 'none' && e.getClientRects().length > 0; };\
+             var leaks = Array.prototype.filter.call(document.querySelectorAll('nav, form, header.top, .skip'), shown).length;\
+             var f = document.querySelector('footer');\
+             return { leaks: leaks, footer: shown(f) ? f.innerText : '' };",
+            json!([]),
+        );
+        if p["leaks"].as_u64() != Some(0) {
+            fails.push(format!(
+                "{app} /{path} print: {} navigation/form elements printed",
+                p["leaks"]
+            ));
+        }
+        let foot = p["footer"].as_str().unwrap_or_default();
+        if !(foot.contains("SIPRI") && foot.contains("release")) {
+            fails.push(format!(
+                "{app} /{path} print: no source line with the release id ({foot:?})"
+            ));
+        }
+        b.emulate("light", "");
+    }
+    fails
+}
+
+/// The theme toggle switches the page to dark, and the choice survives a reload.
+fn check_toggle(b: &Browser, base: &str) -> Vec<String> {
+    let mut fails = Vec::new();
+    b.viewport(None);
+    b.emulate("light", "");
+    b.goto(&format!("{base}world"));
+    let bg = |b: &Browser| {
+        b.exec(
+            "return getComputedStyle(document.body).backgroundColor;",
+            json!([]),
+        )
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+    };
+    let light = bg(b);
+    let clicked = b.exec(
+        "var t = document.getElementById('theme-toggle'); if (!t) return false; t.click(); return true;",
+        json!([]),
+    );
+    if clicked != true {
+        return vec!["no #theme-toggle button".into()];
+    }
+    let dark = bg(b);
+    if dark == light {
+        fails.push(format!("toggle did not change the background ({light})"));
+    }
+    b.goto(&format!("{base}country/KAZ"));
+    if bg(b) != dark {
+        fails.push("the theme choice was not remembered across pages".into());
+    }
+    b.screenshot(&artifacts_dir().join("toggle-dark.png"));
+    // Back to the system's choice for later checks.
+    b.exec("localStorage.clear(); return true;", json!([]));
+    fails
+}
+
+fn run(test: &str, data_dir: &Path, app: &str) {
+    let Some(axe_js) = tools(test) else {
+        return;
+    };
+    let (url, stop, h) = spawn_server(data_dir);
+    let b = Browser::start();
+    let mut fails = check_app(&b, &axe_js, &url, app);
+    if app == "demo" {
+        fails.extend(check_toggle(&b, &url));
+    }
+    drop(b);
+    let _ = stop.send(());
+    h.join().unwrap();
+    eprintln!(
+        "{test}: screenshots in {}",
+        artifacts_dir().join(format!("a11y-{app}-*.png")).display()
+    );
+    assert!(
+        fails.is_empty(),
+        "{} problem(s):\n{}",
+        fails.len(),
+        fails.join("\n")
+    );
+}
+
+#[test]
+fn every_page_accessible_on_synthetic_demo() {
+    let tmp = tempfile::tempdir().unwrap();
+    run("every_page_accessible_on_synthetic_demo", tmp.path(), "demo");
+}
+
+#[test]
+fn every_page_accessible_on_real_register() {
+    let test = "every_page_accessible_on_real_register";
+    let Some(dir) = common::real_data_dir(test) else {
+        return;
+    };
+    run(test, &dir, "real");
+}
