@@ -136,4 +136,32 @@ function initApiForms() {
   });
 }
 
-document.addEventListener("DOMContentLoaded", function () { initSearch(); initApiForms(); initFragmentForms(); });
+// Dark/light toggle: a button in the header, remembered in localStorage (read
+// back by theme.js on every page). Without script the page follows the system.
+function initTheme() {
+  var header = document.querySelector("header.top");
+  if (!header) return;
+  var root = document.documentElement;
+  var media = window.matchMedia ? window.matchMedia("(prefers-color-scheme: dark)") : null;
+  function dark() {
+    var t = root.getAttribute("data-theme");
+    return t ? t === "dark" : !!(media && media.matches);
+  }
+  var b = document.createElement("button");
+  b.type = "button"; b.id = "theme-toggle"; b.className = "theme-toggle";
+  b.textContent = "Dark mode";
+  function sync() { b.setAttribute("aria-pressed", dark() ? "true" : "false"); }
+  b.addEventListener("click", function () {
+    var next = dark() ? "light" : "dark";
+    root.setAttribute("data-theme", next);
+    try { window.localStorage.setItem("armsflow-theme", next); } catch (e) { /* not remembered */ }
+    sync();
+  });
+  if (media && media.addEventListener) media.addEventListener("change", sync);
+  sync();
+  header.appendChild(b);
+}
+
+document.addEventListener("DOMContentLoaded", function () {
+  initTheme(); initSearch(); initApiForms(); initFragmentForms();
+});

@@ -19,6 +19,11 @@ pub static ASSETS: &[(&str, &str, &[u8])] = &[
         include_bytes!("../assets/app.js"),
     ),
     (
+        "theme.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../assets/theme.js"),
+    ),
+    (
         "favicon.svg",
         "image/svg+xml",
         include_bytes!("../assets/favicon.svg"),

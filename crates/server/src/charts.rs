@@ -5,21 +5,45 @@
 use crate::html::esc;
 use std::fmt::Write;
 
-/// Colour-blind-safe palette (Okabe–Ito, then two more); "others" is grey.
+/// Colour-blind-safe palette (Okabe–Ito order), darkened where needed so every
+/// mark reaches 3:1 against the light page; "others" is a mid grey. These are
+/// fallbacks: the stylesheet recolours marks by class (`s0`..`s7`, `s-others`)
+/// for light and dark themes, so the same SVG reads well in both.
 pub const PALETTE: &[&str] = &[
-    "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#8C6D31", "#6A51A3",
+    "#0072B2", "#B86E00", "#007A5A", "#B0508A", "#1F7F99", "#C04F00", "#7A5E28", "#6A51A3",
 ];
-pub const OTHERS: &str = "#B8B8B8";
+pub const OTHERS: &str = "#707070";
 
-fn open_svg(s: &mut String, id: &str, w: u32, h: u32, title: &str, desc: &str) {
+/// The class that lets CSS theme a mark of this colour.
+fn swatch(color: &str) -> String {
+    match PALETTE.iter().position(|c| *c == color) {
+        Some(i) => format!("s{i}"),
+        None if color == OTHERS => "s-others".into(),
+        None => "s-other-color".into(),
+    }
+}
+
+/// Opens the chart: a horizontally scrollable box (so text never shrinks below
+/// 11 px on a phone) around the SVG. A chart with links inside is a labelled
+/// group, not an image: an image's children are hidden from screen readers
+/// and cannot hold focusable links.
+fn open_svg(s: &mut String, id: &str, w: u32, h: u32, title: &str, desc: &str, links: bool) {
+    let role = if links { "group" } else { "img" };
+    let size = if w > 600 { "wide" } else { "narrow" };
     let _ = write!(
         s,
-        "<svg id=\"{id}\" class=\"chart\" viewBox=\"0 0 {w} {h}\" width=\"100%\" role=\"img\" \
+        "<div class=\"chart-box\" tabindex=\"0\" role=\"group\" aria-labelledby=\"{id}-title\">\
+<svg id=\"{id}\" class=\"chart {size}\" viewBox=\"0 0 {w} {h}\" width=\"100%\" role=\"{role}\" \
 aria-labelledby=\"{id}-title {id}-desc\" xmlns=\"http://www.w3.org/2000/svg\">\
 <title id=\"{id}-title\">{}</title><desc id=\"{id}-desc\">{}</desc>",
         esc(title),
         esc(desc)
     );
+}
+
+/// Closes what [`open_svg`] opened.
+fn close_svg(s: &mut String) {
+    s.push_str("</svg></div>");
 }
 
 /// One stacked series: a name and its share (0..1) in each column.
@@ -37,7 +61,7 @@ pub fn stacked_shares(id: &str, title: &str, columns: &[String], stacks: &[Stack
     let plot_h = h as f64 - top - bottom;
     let desc = describe_stacks(columns, stacks);
     let mut s = String::new();
-    open_svg(&mut s, id, w, h, title, &desc);
+    open_svg(&mut s, id, w, h, title, &desc, false);
     for k in 0..=4 {
         let v = k as f64 * 0.25;
         let y = top + plot_h * (1.0 - v);
@@ -66,8 +90,9 @@ pub fn stacked_shares(id: &str, title: &str, columns: &[String], stacks: &[Stack
             y -= hgt;
             let _ = write!(
                 s,
-                "<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{bar:.1}\" height=\"{hgt:.1}\" fill=\"{}\">\
+                "<rect class=\"{}\" x=\"{x:.1}\" y=\"{y:.1}\" width=\"{bar:.1}\" height=\"{hgt:.1}\" fill=\"{}\">\
 <title>{} {}: {:.1}%</title></rect>",
+                swatch(st.color),
                 st.color,
                 esc(&st.name),
                 esc(label),
@@ -87,15 +112,16 @@ pub fn stacked_shares(id: &str, title: &str, columns: &[String], stacks: &[Stack
         let y = top + 4.0 + i as f64 * 22.0;
         let _ = write!(
             s,
-            "<rect x=\"{lx:.1}\" y=\"{y:.1}\" width=\"14\" height=\"14\" fill=\"{}\"/>\
+            "<rect class=\"{}\" x=\"{lx:.1}\" y=\"{y:.1}\" width=\"14\" height=\"14\" fill=\"{}\"/>\
 <text class=\"legend\" x=\"{:.1}\" y=\"{:.1}\">{}</text>",
+            swatch(st.color),
             st.color,
             lx + 20.0,
             y + 12.0,
             esc(&truncate(&st.name, 24))
         );
     }
-    s.push_str("</svg>");
+    close_svg(&mut s);
     s
 }
 
@@ -156,7 +182,7 @@ pub fn lines(
     let plot_w = w as f64 - left - right;
     let plot_h = h as f64 - top - bottom;
     let mut s = String::new();
-    open_svg(&mut s, id, w, h, title, desc);
+    open_svg(&mut s, id, w, h, title, desc, false);
     for k in 0..=4 {
         let f = k as f64 / 4.0;
         let y = top + plot_h * (1.0 - f);
@@ -215,7 +241,8 @@ pub fn lines(
         };
         let _ = write!(
             s,
-            "<path d=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2.5\"{dash}/>",
+            "<path class=\"{}\" d=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2.5\"{dash}/>",
+            swatch(l.color),
             d.trim(),
             l.color
         );
@@ -223,7 +250,8 @@ pub fn lines(
             if let Some(v) = v {
                 let _ = write!(
                     s,
-                    "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"4\" fill=\"{}\"><title>{} {}: {}</title></circle>",
+                    "<circle class=\"{}\" cx=\"{:.1}\" cy=\"{:.1}\" r=\"4\" fill=\"{}\"><title>{} {}: {}</title></circle>",
+                    swatch(l.color),
                     xs[c],
                     pt(*v),
                     l.color,
@@ -237,8 +265,9 @@ pub fn lines(
         let ly = h as f64 - 14.0;
         let _ = write!(
             s,
-            "<line x1=\"{lx:.1}\" x2=\"{:.1}\" y1=\"{:.1}\" y2=\"{:.1}\" stroke=\"{}\" stroke-width=\"2.5\"{dash}/>\
+            "<line class=\"{}\" x1=\"{lx:.1}\" x2=\"{:.1}\" y1=\"{:.1}\" y2=\"{:.1}\" stroke=\"{}\" stroke-width=\"2.5\"{dash}/>\
 <text class=\"legend\" x=\"{:.1}\" y=\"{ly:.1}\">{}</text>",
+            swatch(l.color),
             lx + 24.0,
             ly - 4.0,
             ly - 4.0,
@@ -247,7 +276,7 @@ pub fn lines(
             esc(&l.name)
         );
     }
-    s.push_str("</svg>");
+    close_svg(&mut s);
     s
 }
 
@@ -280,6 +309,7 @@ pub fn ranked_bars(id: &str, title: &str, bars: &[Bar], color: &str) -> String {
         h as u32,
         title,
         &format!("Largest first: {}.", desc.join(", ")),
+        bars.iter().any(|b| b.href.is_some()),
     );
     if bars.is_empty() {
         let _ = write!(
@@ -302,14 +332,28 @@ pub fn ranked_bars(id: &str, title: &str, bars: &[Bar], color: &str) -> String {
         );
         match &b.href {
             Some(href) => {
-                let _ = write!(s, "<a href=\"{}\">{text}</a>", esc(href));
+                // The name read out starts with the visible text (WCAG 2.5.3);
+                // a shortened label keeps its text and tells the rest in a title.
+                let named = if truncate(&b.label, 24) == b.label {
+                    format!("aria-label=\"{}: {}\"", esc(&b.label), esc(&b.shown))
+                } else {
+                    String::new()
+                };
+                let _ = write!(
+                    s,
+                    "<a href=\"{}\" {named}><title>{}: {}</title>{text}</a>",
+                    esc(href),
+                    esc(&b.label),
+                    esc(&b.shown)
+                );
             }
             None => s.push_str(&text),
         }
         let _ = write!(
             s,
-            "<rect x=\"{label_w:.1}\" y=\"{:.1}\" width=\"{bw:.1}\" height=\"{:.1}\" fill=\"{color}\"><title>{}: {}</title></rect>\
+            "<rect class=\"{}\" x=\"{label_w:.1}\" y=\"{:.1}\" width=\"{bw:.1}\" height=\"{:.1}\" fill=\"{color}\"><title>{}: {}</title></rect>\
 <text class=\"axis\" x=\"{:.1}\" y=\"{:.1}\">{}</text>",
+            swatch(color),
             y + 4.0,
             row - 8.0,
             esc(&b.label),
@@ -319,7 +363,7 @@ pub fn ranked_bars(id: &str, title: &str, bars: &[Bar], color: &str) -> String {
             esc(&b.shown)
         );
     }
-    s.push_str("</svg>");
+    close_svg(&mut s);
     s
 }
 
@@ -339,10 +383,11 @@ mod tests {
                 color: PALETTE[0],
             }],
         );
-        assert!(svg.starts_with("<svg id=\"supplier-chart\""));
+        assert!(svg.contains("<svg id=\"supplier-chart\""));
         assert!(svg.contains("Russia &lt;&amp;&gt; 2020-2024: 88.4%"));
         assert!(svg.contains("role=\"img\""));
-        assert!(svg.ends_with("</svg>"));
+        assert!(svg.ends_with("</svg></div>"));
+        assert!(svg.contains("class=\"s0\""));
     }
 
     #[test]
@@ -389,6 +434,7 @@ mod tests {
         );
         assert!(svg.contains("width=\"270.0\""));
         assert!(svg.contains("width=\"135.0\""));
-        assert!(svg.contains("<a href=\"/country/A\">"));
+        assert!(svg.contains("<a href=\"/country/A\" aria-label=\"A: 10\">"));
+        assert!(svg.contains("role=\"group\""), "a chart with links is not an image");
     }
 }

@@ -34,7 +34,8 @@ pub fn url_enc(s: &str) -> String {
 /// A table with a caption, column headers (`scope="col"`) and pre-rendered rows;
 /// the first cell of each row is a row header. `numeric` marks right-aligned columns.
 pub fn table(caption: &str, headers: &[&str], numeric: &[bool], rows: &[Vec<String>]) -> String {
-    let mut s = String::from("<div class=\"table-wrap\"><table>");
+    // Focusable so keyboard users can scroll a wide table inside its own box.
+    let mut s = String::from("<div class=\"table-wrap\" tabindex=\"0\"><table>");
     let _ = write!(s, "<caption>{}</caption><thead><tr>", esc(caption));
     for (i, h) in headers.iter().enumerate() {
         let cls = if numeric.get(i).copied().unwrap_or(false) {

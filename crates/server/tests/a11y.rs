@@ -41,7 +41,7 @@ axe.run(document, { resultTypes: ["violations"] }).then(function (r) {
 "#;
 
 /// Widths and the smallest chart text as rendered (font size times the SVG's scale).
-const MEASURE: &str = r#"
+const MEASURE: &str = r##"
 var vw = window.innerWidth, min = 1e9, where = "";
 document.querySelectorAll("svg.chart").forEach(function (svg) {
   var vb = svg.viewBox && svg.viewBox.baseVal, w = svg.getBoundingClientRect().width;
@@ -51,7 +51,29 @@ document.querySelectorAll("svg.chart").forEach(function (svg) {
     if (t.getClientRects().length && px < min) { min = px; where = (svg.id || "svg") + ": " + t.textContent; }
   });
 });
-return { scroll: document.documentElement.scrollWidth, vw: vw, minText: min, where: where };
+var wide = [];
+document.querySelectorAll("body *").forEach(function (e) {
+  var r = e.getBoundingClientRect();
+  for (var a = e.parentElement; a; a = a.parentElement) if (/auto|scroll/.test(getComputedStyle(a).overflowX)) return;
+  if (r.right > vw + 0.5 && e.parentElement && e.parentElement.getBoundingClientRect().right <= vw + 0.5 && wide.length < 4)
+    wide.push(e.tagName.toLowerCase() + (e.id ? "#" + e.id : "") + (e.className && e.className.baseVal === undefined ? "." + e.className : "") + " " + Math.round(r.right));
+});
+return { scroll: document.documentElement.scrollWidth, vw: vw, minText: min, where: where, wide: wide.join(", ") };
+"##;
+
+/// Chart marks (bars, lines, points, legend swatches) below 3:1 against the page.
+const MARK_CONTRAST: &str = r#"
+function rgb(s) { var m = /rgba?\(([\d.]+), ([\d.]+), ([\d.]+)/.exec(s); return m ? [+m[1], +m[2], +m[3]] : null; }
+function lum(c) { var f = c.map(function (v) { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+  return 0.2126 * f[0] + 0.7152 * f[1] + 0.0722 * f[2]; }
+var bg = rgb(getComputedStyle(document.body).backgroundColor), lb = lum(bg), bad = [];
+document.querySelectorAll("svg.chart [class^=s]").forEach(function (e) {
+  var st = getComputedStyle(e), c = rgb(e.tagName === "path" || e.tagName === "line" ? st.stroke : st.fill);
+  if (!c) return;
+  var l = lum(c), r = (Math.max(l, lb) + 0.05) / (Math.min(l, lb) + 0.05);
+  if (r < 3) bad.push(e.getAttribute("class") + " " + c.join(",") + " " + r.toFixed(2) + ":1");
+});
+return bad.filter(function (x, i) { return bad.indexOf(x) === i; });
 "#;
 
 fn open(b: &Browser, base: &str, path: &str) {
@@ -108,6 +130,10 @@ fn check_app(b: &Browser, axe_js: &str, base: &str, app: &str) -> Vec<String> {
             for v in axe(b, axe_js) {
                 fails.push(format!("{app} /{path} {scheme}: {v}"));
             }
+            let marks = b.exec(MARK_CONTRAST, json!([]));
+            for m in marks.as_array().into_iter().flatten() {
+                fails.push(format!("{app} /{path} {scheme}: chart mark below 3:1: {m}"));
+            }
             b.screenshot(&shots.join(format!("a11y-{app}-{slug}-{scheme}.png")));
         }
         // Phones: nothing wider than the viewport, chart text >= 11 px.
@@ -117,9 +143,10 @@ fn check_app(b: &Browser, axe_js: &str, base: &str, app: &str) -> Vec<String> {
             open(b, base, path);
             let m = b.exec(MEASURE, json!([]));
             let (scroll, vw) = (m["scroll"].as_f64().unwrap(), m["vw"].as_f64().unwrap());
-            if scroll > vw {
+            if scroll > w as f64 || vw > w as f64 {
                 fails.push(format!(
-                    "{app} /{path} at {w} px: page is {scroll} px wide (viewport {vw})"
+                    "{app} /{path} at {w} px: page is {scroll} px wide (viewport {vw}): {}",
+                    m["wide"]
                 ));
             }
             let min = m["minText"].as_f64().unwrap();
@@ -130,6 +157,10 @@ fn check_app(b: &Browser, axe_js: &str, base: &str, app: &str) -> Vec<String> {
                 ));
             }
             if w == 390 {
+                // Scroll boxes must be reachable by keyboard, so axe runs on phones too.
+                for v in axe(b, axe_js) {
+                    fails.push(format!("{app} /{path} at {w} px: {v}"));
+                }
                 b.screenshot(&shots.join(format!("phone-{app}-{slug}.png")));
             }
         }

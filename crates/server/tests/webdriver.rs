@@ -183,13 +183,14 @@ impl Browser {
         );
     }
 
-    /// A phone-sized viewport (`width` CSS px), or back to the window size with `None`.
+    /// A phone-sized viewport (`width` CSS px; not `mobile`, which would zoom out
+    /// to fit a too-wide page and hide the overflow), or back to the window size with `None`.
     pub fn viewport(&self, width: Option<u32>) {
         match width {
             Some(w) => {
                 self.cdp(
                     "Emulation.setDeviceMetricsOverride",
-                    json!({"width": w, "height": 800, "deviceScaleFactor": 1, "mobile": true}),
+                    json!({"width": w, "height": 800, "deviceScaleFactor": 1, "mobile": false}),
                 );
             }
             None => {

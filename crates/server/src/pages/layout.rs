@@ -17,6 +17,7 @@ fn head(title: &str) -> String {
 <title>{} · armsflow</title>\
 <link rel=\"stylesheet\" href=\"/assets/style.css?v={v}\">\
 <link rel=\"icon\" href=\"/assets/favicon.svg?v={v}\" type=\"image/svg+xml\">\
+<script src=\"/assets/theme.js?v={v}\"></script>\
 <script src=\"/assets/app.js?v={v}\" defer></script></head><body>\
 <a class=\"skip\" href=\"#main\">Skip to content</a>",
         esc(title)
@@ -101,7 +102,7 @@ fn header(search_release: Option<&str>, picker: &str) -> String {
 <a href=\"/api/openapi.json\">API</a></nav>\
 <form class=\"search\" role=\"search\" method=\"get\" action=\"/search\">\
 <label for=\"q\">Find a country</label>\
-<div class=\"combo\"><input id=\"q\" name=\"q\" type=\"search\" autocomplete=\"off\" \
+<div class=\"combo\"><input id=\"q\" name=\"q\" type=\"search\" role=\"combobox\" autocomplete=\"off\" \
 placeholder=\"Kazakhstan, Türkiye, UAE…\" aria-autocomplete=\"list\" aria-controls=\"search-results\" aria-expanded=\"false\">\
 <ul id=\"search-results\" role=\"listbox\" aria-label=\"Matching countries\" hidden></ul></div>{hidden}\
 <button type=\"submit\">Go</button></form>{picker}</header>"
