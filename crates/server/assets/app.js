@@ -159,9 +159,22 @@ function initTheme() {
   });
   if (media && media.addEventListener) media.addEventListener("change", sync);
   sync();
-  header.appendChild(b);
+  var nav = header.querySelector("nav");
+  if (nav) nav.insertAdjacentElement("afterend", b); else header.appendChild(b);
+}
+
+// Print: every printed page's margin names the source and the release (the CSS
+// @page box reads this property; a stylesheet alone cannot see the release id).
+function initPrintSource() {
+  var id = document.querySelector("footer code");
+  if (!id) return;
+  // Generated numbers must never print as SIPRI's.
+  var synthetic = /SYNTHETIC/.test(document.querySelector("footer").textContent);
+  var line = (synthetic ? "SYNTHETIC DEMO DATA - not SIPRI." : "Source: SIPRI Arms Transfers Database (c) SIPRI.") +
+    " Computed by armsflow, release " + id.textContent;
+  document.documentElement.style.setProperty("--print-source", JSON.stringify(line));
 }
 
 document.addEventListener("DOMContentLoaded", function () {
-  initTheme(); initSearch(); initApiForms(); initFragmentForms();
+  initTheme(); initPrintSource(); initSearch(); initApiForms(); initFragmentForms();
 });

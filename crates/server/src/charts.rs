@@ -435,6 +435,9 @@ mod tests {
         assert!(svg.contains("width=\"270.0\""));
         assert!(svg.contains("width=\"135.0\""));
         assert!(svg.contains("<a href=\"/country/A\" aria-label=\"A: 10\">"));
-        assert!(svg.contains("role=\"group\""), "a chart with links is not an image");
+        assert!(
+            svg.contains("role=\"group\""),
+            "a chart with links is not an image"
+        );
     }
 }

@@ -170,8 +170,9 @@ fn check_app(b: &Browser, axe_js: &str, base: &str, app: &str) -> Vec<String> {
         let p = b.exec(
             "var shown = function (e) { return e && getComputedStyle(e).display !== 'none' && e.getClientRects().length > 0; };\
              var leaks = Array.prototype.filter.call(document.querySelectorAll('nav, form, header.top, .skip'), shown).length;\
-             var f = document.querySelector('footer');\
-             return { leaks: leaks, footer: shown(f) ? f.innerText : '' };",
+             var f = document.querySelector('footer'), id = f && f.querySelector('code');\
+             return { leaks: leaks, footer: shown(f) ? f.innerText : '', id: id ? id.textContent : '',\
+               margin: getComputedStyle(document.documentElement).getPropertyValue('--print-source') };",
             json!([]),
         );
         if p["leaks"].as_u64() != Some(0) {
@@ -186,7 +187,21 @@ fn check_app(b: &Browser, axe_js: &str, base: &str, app: &str) -> Vec<String> {
                 "{app} /{path} print: no source line with the release id ({foot:?})"
             ));
         }
+        // The @page margin line repeats on every printed page: source and release id.
+        let margin = p["margin"].as_str().unwrap_or_default();
+        let id = p["id"].as_str().unwrap_or_default();
+        let source = if app == "demo" {
+            "SYNTHETIC DEMO DATA - not SIPRI"
+        } else {
+            "Source: SIPRI Arms Transfers Database"
+        };
+        if id.is_empty() || !margin.contains(id) || !margin.contains(source) {
+            fails.push(format!(
+                "{app} /{path} print: page-margin line {margin:?} lacks {source:?} or release {id:?}"
+            ));
+        }
         b.emulate("light", "");
+        b.print_pdf(&shots.join(format!("print-{app}-{slug}.pdf")));
     }
     fails
 }
@@ -256,7 +271,11 @@ fn run(test: &str, data_dir: &Path, app: &str) {
 #[test]
 fn every_page_accessible_on_synthetic_demo() {
     let tmp = tempfile::tempdir().unwrap();
-    run("every_page_accessible_on_synthetic_demo", tmp.path(), "demo");
+    run(
+        "every_page_accessible_on_synthetic_demo",
+        tmp.path(),
+        "demo",
+    );
 }
 
 #[test]

@@ -210,6 +210,22 @@ impl Browser {
     }
 }
 
+impl Browser {
+    /// The page printed to an A4 PDF (what a reader's "Print" would give).
+    pub fn print_pdf(&self, path: &Path) {
+        use base64::Engine as _;
+        let v = self.cmd(
+            "POST",
+            "/print",
+            Some(json!({"page": {"width": 21.0, "height": 29.7}, "background": true})),
+        );
+        let pdf = base64::engine::general_purpose::STANDARD
+            .decode(v.as_str().expect("base64 pdf"))
+            .expect("pdf decodes");
+        std::fs::write(path, pdf).expect("write pdf");
+    }
+}
+
 impl Drop for Browser {
     fn drop(&mut self) {
         if !self.session.is_empty() {
