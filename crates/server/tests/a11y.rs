@@ -124,9 +124,14 @@ fn check_app(b: &Browser, axe_js: &str, base: &str, app: &str) -> Vec<String> {
     for (slug, path) in PAGES {
         // Light and dark: axe (contrast included) and a screenshot of each.
         b.viewport(None);
+        let mut backgrounds = Vec::new();
         for scheme in ["light", "dark"] {
             b.emulate(scheme, "");
             open(b, base, path);
+            backgrounds.push(b.exec(
+                "return getComputedStyle(document.body).backgroundColor;",
+                json!([]),
+            ));
             for v in axe(b, axe_js) {
                 fails.push(format!("{app} /{path} {scheme}: {v}"));
             }
@@ -135,6 +140,12 @@ fn check_app(b: &Browser, axe_js: &str, base: &str, app: &str) -> Vec<String> {
                 fails.push(format!("{app} /{path} {scheme}: chart mark below 3:1: {m}"));
             }
             b.screenshot(&shots.join(format!("a11y-{app}-{slug}-{scheme}.png")));
+        }
+        if backgrounds[0] == backgrounds[1] {
+            fails.push(format!(
+                "{app} /{path}: dark render identical to light ({})",
+                backgrounds[0]
+            ));
         }
         // Phones: nothing wider than the viewport, chart text >= 11 px.
         b.emulate("light", "");
@@ -285,4 +296,33 @@ fn every_page_accessible_on_real_register() {
         return;
     };
     run(test, &dir, "real");
+}
+
+/// Markup regressions the browser tests found, checked without a browser.
+#[tokio::test]
+async fn markup_keeps_the_accessibility_fixes() {
+    let app = common::demo_app();
+    for path in ["/world", "/country/KAZ", "/supplier/RUS", "/claims"] {
+        let page = common::get(&app, path).await.text();
+        // aria-expanded is only allowed on the search box as a combobox.
+        assert!(page.contains("type=\"search\" role=\"combobox\""), "{path}");
+        assert!(page.contains("/assets/theme.js"), "{path}");
+        // A chart holding links must not be an image (its links would be hidden).
+        for svg in page.split("<svg ").skip(1) {
+            let svg = &svg[..svg.find("</svg>").unwrap_or(svg.len())];
+            if svg.contains("<a ") {
+                assert!(
+                    !svg.contains("role=\"img\""),
+                    "{path}: image chart with links"
+                );
+            }
+        }
+        // Chart marks carry a theme class, so CSS can keep them at 3:1 in light and dark.
+        if page.contains("<svg ") {
+            assert!(page.contains("<rect class=\"s"), "{path}");
+        }
+    }
+    let js = common::get(&app, "/assets/theme.js").await;
+    assert_eq!(js.status, 200);
+    assert!(js.text().contains("armsflow-theme"));
 }
