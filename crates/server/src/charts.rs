@@ -29,7 +29,7 @@ fn swatch(color: &str) -> String {
 /// and cannot hold focusable links.
 fn open_svg(s: &mut String, id: &str, w: u32, h: u32, title: &str, desc: &str, links: bool) {
     let role = if links { "group" } else { "img" };
-    let size = if w > 600 { "wide" } else { "narrow" };
+    let size = if w > 400 { "wide" } else { "narrow" };
     let _ = write!(
         s,
         "<div class=\"chart-box\" tabindex=\"0\" role=\"group\" aria-labelledby=\"{id}-title\">\
@@ -288,13 +288,26 @@ pub struct Bar {
     pub href: Option<String>,
 }
 
+/// Width of a ranked-bar chart in SVG units, its label column, and the longest
+/// label shown in full (longer ones end in "…"; the link's title has the rest).
+const BARS_W: f64 = 370.0;
+const LABEL_W: f64 = 128.0;
+const LABEL_CHARS: usize = 18;
+
 /// Ranked horizontal bars, largest first, scaled to the first.
 pub fn ranked_bars(id: &str, title: &str, bars: &[Bar], color: &str) -> String {
     let row = 24.0;
-    let (label_w, value_w, top) = (170.0, 120.0, 6.0);
-    let w = 560.0;
+    // Narrow on purpose: at 370 units the chart fits a 360 px phone with its
+    // text still at 11 px; the value column is as wide as the longest value.
+    let longest = bars
+        .iter()
+        .map(|b| b.shown.chars().count())
+        .max()
+        .unwrap_or(0);
+    let (label_w, value_w, top) = (LABEL_W, (longest as f64 * 7.2 + 12.0).max(48.0), 6.0);
+    let plot_w = (BARS_W - label_w - value_w).max(120.0);
+    let w = label_w + plot_w + value_w;
     let h = top * 2.0 + row * bars.len().max(1) as f64;
-    let plot_w = w - label_w - value_w;
     let max = bars.iter().map(|b| b.value).fold(0.0, f64::max);
     let desc: Vec<String> = bars
         .iter()
@@ -324,7 +337,7 @@ pub fn ranked_bars(id: &str, title: &str, bars: &[Bar], color: &str) -> String {
         } else {
             0.0
         };
-        let label = esc(&truncate(&b.label, 24));
+        let label = esc(&truncate(&b.label, LABEL_CHARS));
         let text = format!(
             "<text class=\"legend\" x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{label}</text>",
             label_w - 8.0,
@@ -334,7 +347,7 @@ pub fn ranked_bars(id: &str, title: &str, bars: &[Bar], color: &str) -> String {
             Some(href) => {
                 // The name read out starts with the visible text (WCAG 2.5.3);
                 // a shortened label keeps its text and tells the rest in a title.
-                let named = if truncate(&b.label, 24) == b.label {
+                let named = if truncate(&b.label, LABEL_CHARS) == b.label {
                     format!("aria-label=\"{}: {}\"", esc(&b.label), esc(&b.shown))
                 } else {
                     String::new()
@@ -432,8 +445,8 @@ mod tests {
             ],
             PALETTE[0],
         );
-        assert!(svg.contains("width=\"270.0\""));
-        assert!(svg.contains("width=\"135.0\""));
+        assert!(svg.contains("width=\"194.0\""));
+        assert!(svg.contains("width=\"97.0\""));
         assert!(svg.contains("<a href=\"/country/A\" aria-label=\"A: 10\">"));
         assert!(
             svg.contains("role=\"group\""),
