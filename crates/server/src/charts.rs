@@ -55,10 +55,12 @@ pub struct Stack {
 
 /// 100 % stacked columns, one per window, with a legend on the right.
 pub fn stacked_shares(id: &str, title: &str, columns: &[String], stacks: &[Stack]) -> String {
-    let (w, h) = (760u32, 330u32);
-    let (left, top, bottom, legend_w) = (44.0, 16.0, 40.0, 190.0);
-    let plot_w = w as f64 - left - legend_w - 10.0;
-    let plot_h = h as f64 - top - bottom;
+    // Phone-sized (see BARS_W): the legend sits below the plot, two per row.
+    let rows = stacks.len().div_ceil(2) as f64;
+    let (left, top, plot_h) = (40.0, 12.0, 200.0);
+    let legend_y = top + plot_h + 44.0;
+    let (w, h) = (BARS_W as u32, (legend_y + rows * 22.0 + 4.0) as u32);
+    let plot_w = w as f64 - left - 6.0;
     let desc = describe_stacks(columns, stacks);
     let mut s = String::new();
     open_svg(&mut s, id, w, h, title, &desc, false);
@@ -99,17 +101,11 @@ pub fn stacked_shares(id: &str, title: &str, columns: &[String], stacks: &[Stack
                 v * 100.0
             );
         }
-        let _ = write!(
-            s,
-            "<text class=\"axis\" x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{}</text>",
-            x + bar / 2.0,
-            top + plot_h + 18.0,
-            esc(label)
-        );
+        column_label(&mut s, x + bar / 2.0, top + plot_h + 16.0, label);
     }
-    let lx = w as f64 - legend_w;
     for (i, st) in stacks.iter().enumerate() {
-        let y = top + 4.0 + i as f64 * 22.0;
+        let lx = left + (i % 2) as f64 * 165.0;
+        let y = legend_y + (i / 2) as f64 * 22.0;
         let _ = write!(
             s,
             "<rect class=\"{}\" x=\"{lx:.1}\" y=\"{y:.1}\" width=\"14\" height=\"14\" fill=\"{}\"/>\
@@ -118,11 +114,34 @@ pub fn stacked_shares(id: &str, title: &str, columns: &[String], stacks: &[Stack
             st.color,
             lx + 20.0,
             y + 12.0,
-            esc(&truncate(&st.name, 24))
+            esc(&truncate(&st.name, 20))
         );
     }
     close_svg(&mut s);
     s
+}
+
+/// A column's label under the axis; a window such as `2020-2024` is split over
+/// two lines so six columns fit a phone-sized chart.
+fn column_label(s: &mut String, x: f64, y: f64, label: &str) {
+    match label.split_once('-') {
+        Some((a, b)) if label.chars().count() > 6 => {
+            let _ = write!(
+                s,
+                "<text class=\"axis\" x=\"{x:.1}\" y=\"{y:.1}\" text-anchor=\"middle\">{}-\
+<tspan x=\"{x:.1}\" dy=\"14\">{}</tspan></text>",
+                esc(a),
+                esc(b)
+            );
+        }
+        _ => {
+            let _ = write!(
+                s,
+                "<text class=\"axis\" x=\"{x:.1}\" y=\"{y:.1}\" text-anchor=\"middle\">{}</text>",
+                esc(label)
+            );
+        }
+    }
 }
 
 fn describe_stacks(columns: &[String], stacks: &[Stack]) -> String {
@@ -177,10 +196,14 @@ pub fn lines(
     left_max: f64,
     right_max: f64,
 ) -> String {
-    let (w, h) = (760u32, 280u32);
-    let (left, right, top, bottom) = (48.0, 56.0, 16.0, 56.0);
+    // Phone-sized (see BARS_W): one legend row per line below the plot.
+    let (left, right, top, plot_h) = (44.0, 40.0, 12.0, 170.0);
+    let legend_y = top + plot_h + 50.0;
+    let (w, h) = (
+        BARS_W as u32,
+        (legend_y + lines.len() as f64 * 20.0 + 2.0) as u32,
+    );
     let plot_w = w as f64 - left - right;
-    let plot_h = h as f64 - top - bottom;
     let mut s = String::new();
     open_svg(&mut s, id, w, h, title, desc, false);
     for k in 0..=4 {
@@ -206,13 +229,7 @@ pub fn lines(
         .map(|c| left + slot * (c as f64 + 0.5))
         .collect();
     for (c, label) in columns.iter().enumerate() {
-        let _ = write!(
-            s,
-            "<text class=\"axis\" x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{}</text>",
-            xs[c],
-            top + plot_h + 18.0,
-            esc(label)
-        );
+        column_label(&mut s, xs[c], top + plot_h + 16.0, label);
     }
     for (li, l) in lines.iter().enumerate() {
         let max = if l.right_axis { right_max } else { left_max };
@@ -261,8 +278,8 @@ pub fn lines(
                 );
             }
         }
-        let lx = left + li as f64 * 280.0;
-        let ly = h as f64 - 14.0;
+        let lx = left;
+        let ly = legend_y + li as f64 * 20.0;
         let _ = write!(
             s,
             "<line class=\"{}\" x1=\"{lx:.1}\" x2=\"{:.1}\" y1=\"{:.1}\" y2=\"{:.1}\" stroke=\"{}\" stroke-width=\"2.5\"{dash}/>\
