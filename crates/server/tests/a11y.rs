@@ -141,6 +141,7 @@ fn check_app(b: &Browser, axe_js: &str, base: &str, app: &str) -> Vec<String> {
             }
             b.screenshot(&shots.join(format!("a11y-{app}-{slug}-{scheme}.png")));
         }
+        fails.extend(chart_links_reachable(b, app, path));
         if backgrounds[0] == backgrounds[1] {
             fails.push(format!(
                 "{app} /{path}: dark render identical to light ({})",
@@ -215,6 +216,38 @@ fn check_app(b: &Browser, axe_js: &str, base: &str, app: &str) -> Vec<String> {
         b.print_pdf(&shots.join(format!("print-{app}-{slug}.pdf")));
     }
     fails
+}
+
+/// Every link inside a chart is in the accessibility tree as a link with its
+/// country's name: what a screen reader lists and reaches.
+fn chart_links_reachable(b: &Browser, app: &str, path: &str) -> Vec<String> {
+    let want = b.exec(
+        "return Array.prototype.map.call(document.querySelectorAll('svg.chart a'), function (a) { \
+           return (a.getAttribute('aria-label') || (a.querySelector('text') || a).textContent).trim(); });",
+        json!([]),
+    );
+    let want: Vec<String> = want
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|v| v.as_str().map(str::to_string))
+        .collect();
+    if want.is_empty() {
+        return Vec::new();
+    }
+    let tree = b.cdp("Accessibility.getFullAXTree", json!({}));
+    let links: Vec<String> = tree["nodes"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|n| n["role"]["value"] == "link" && n["ignored"] != true)
+        .filter_map(|n| n["name"]["value"].as_str().map(str::to_string))
+        .collect();
+    want.iter()
+        .filter(|w| !links.iter().any(|l| l.contains(w.trim_end_matches('…'))))
+        .map(|w| format!("{app} /{path}: chart link {w:?} is not in the accessibility tree"))
+        .take(5)
+        .collect()
 }
 
 /// The theme toggle switches the page to dark, and the choice survives a reload.
