@@ -36,6 +36,11 @@ impl Params {
         }
     }
 
+    /// Every parameter name given, in order, repeats included.
+    pub fn names(&self) -> Vec<&str> {
+        self.pairs.iter().map(|(k, _)| k.as_str()).collect()
+    }
+
     /// The first non-blank value of `name`, trimmed.
     pub fn get(&self, name: &str) -> Option<&str> {
         self.pairs

@@ -17,6 +17,20 @@ pub fn entity(rel: &Release, id: EntityId) -> Value {
     }
 }
 
+/// The last component of a path as stored by `armsflow import` (which may
+/// record an absolute path): clients learn the file's name, never the
+/// server's directory layout.
+pub fn file_name(path: &str) -> &str {
+    path.rsplit(['/', '\\']).next().unwrap_or(path)
+}
+
+/// An import report as clients see it: the file by name only.
+pub fn import_report(r: &model::ImportReport) -> Value {
+    let mut v = serde_json::to_value(r).unwrap_or(Value::Null);
+    v["file"] = json!(file_name(&r.file));
+    v
+}
+
 pub fn release_meta(m: &ReleaseMeta) -> Value {
     json!({
         "id": m.id,
@@ -24,7 +38,7 @@ pub fn release_meta(m: &ReleaseMeta) -> Value {
         "title": m.title,
         "generated": m.generated,
         "generated_raw": m.generated_raw,
-        "source_file": m.source_file,
+        "source_file": file_name(&m.source_file),
         "sha256": m.sha256,
         "synthetic": m.synthetic,
         "first_year": m.first_year,

@@ -2,7 +2,7 @@
 //! release diffs. The engine's results are serialised as they are, then
 //! [`named`] swaps entity ids for `{key, name, kind, iso3}`.
 
-use super::compute;
+use super::heavy;
 use crate::error::{ApiError, ApiResult};
 use crate::params::Params;
 use crate::present;
@@ -129,7 +129,7 @@ pub fn group_list() -> Value {
 }
 
 pub async fn groups(State(st): State<Arc<AppState>>, p: Params) -> Out {
-    compute(move || {
+    heavy(st.clone(), move |_| {
         if p.get("country").is_none() {
             return Ok(Json(group_list()));
         }
@@ -163,7 +163,7 @@ pub async fn groups(State(st): State<Arc<AppState>>, p: Params) -> Out {
 }
 
 pub async fn switching(State(st): State<Arc<AppState>>, p: Params) -> Out {
-    compute(move || {
+    heavy(st.clone(), move |_| {
         let rel = st.pick(p.release())?;
         let windows = engine::default_windows(&rel);
         let n = windows.len();
@@ -206,7 +206,7 @@ pub async fn switching(State(st): State<Arc<AppState>>, p: Params) -> Out {
 }
 
 pub async fn event_study(State(st): State<Arc<AppState>>, p: Params) -> Out {
-    compute(move || {
+    heavy(st.clone(), move |_| {
         let rel = st.pick(p.release())?;
         let group = pick_group(p.require("group")?)?;
         let member = match p.get("member") {
@@ -256,7 +256,7 @@ pub async fn event_study(State(st): State<Arc<AppState>>, p: Params) -> Out {
 }
 
 pub async fn pipeline(State(st): State<Arc<AppState>>, p: Params) -> Out {
-    compute(move || {
+    heavy(st.clone(), move |_| {
         let rel = st.pick(p.release())?;
         let focus = p.entity(&rel, "country")?;
         let dir = p.direction(Direction::Imports)?;
@@ -312,7 +312,7 @@ pub fn diff_options(p: &Params, a: &Release, b: &Release) -> ApiResult<engine::d
 }
 
 pub async fn diff(State(st): State<Arc<AppState>>, p: Params) -> Out {
-    compute(move || {
+    heavy(st.clone(), move |_| {
         let b_id = st.resolve_id(p.get("b"))?;
         let a_id = match p.get("a") {
             Some(a) => st.resolve_id(Some(a))?,

@@ -1,7 +1,7 @@
 //! The core queries: imports, exports, top lists, concentration, pairs,
 //! category breakdowns and the largest deliveries.
 
-use super::compute;
+use super::light;
 use crate::error::ApiResult;
 use crate::params::Params;
 use crate::present;
@@ -16,7 +16,7 @@ use std::sync::Arc;
 type Out = ApiResult<Json<Value>>;
 
 async fn partners_of(st: Arc<AppState>, p: Params, dir: Direction) -> Out {
-    compute(move || {
+    light(st.clone(), move |_| {
         let rel = st.pick(p.release())?;
         let focus = p.entity(&rel, "country")?;
         let f = p.filter(&rel)?;
@@ -35,7 +35,7 @@ pub async fn exports(State(st): State<Arc<AppState>>, p: Params) -> Out {
 }
 
 pub async fn top(State(st): State<Arc<AppState>>, p: Params) -> Out {
-    compute(move || {
+    light(st.clone(), move |_| {
         let rel = st.pick(p.release())?;
         let dir = match p.get("direction") {
             None => Direction::Exports,
@@ -50,7 +50,7 @@ pub async fn top(State(st): State<Arc<AppState>>, p: Params) -> Out {
 }
 
 pub async fn concentration(State(st): State<Arc<AppState>>, p: Params) -> Out {
-    compute(move || {
+    light(st.clone(), move |_| {
         let rel = st.pick(p.release())?;
         let focus = p.entity(&rel, "country")?;
         let dir = p.direction(Direction::Imports)?;
@@ -62,7 +62,7 @@ pub async fn concentration(State(st): State<Arc<AppState>>, p: Params) -> Out {
 }
 
 pub async fn pair(State(st): State<Arc<AppState>>, p: Params) -> Out {
-    compute(move || {
+    light(st.clone(), move |_| {
         let rel = st.pick(p.release())?;
         let s = p.entity(&rel, "supplier")?;
         let r = p.entity(&rel, "recipient")?;
@@ -73,7 +73,7 @@ pub async fn pair(State(st): State<Arc<AppState>>, p: Params) -> Out {
 }
 
 pub async fn categories(State(st): State<Arc<AppState>>, p: Params) -> Out {
-    compute(move || {
+    light(st.clone(), move |_| {
         let rel = st.pick(p.release())?;
         let focus = p.entity(&rel, "country")?;
         let dir = p.direction(Direction::Imports)?;
@@ -101,7 +101,7 @@ pub async fn categories(State(st): State<Arc<AppState>>, p: Params) -> Out {
 }
 
 pub async fn deliveries(State(st): State<Arc<AppState>>, p: Params) -> Out {
-    compute(move || {
+    light(st.clone(), move |_| {
         let rel = st.pick(p.release())?;
         let focus = p.entity(&rel, "country")?;
         let dir = p.direction(Direction::Imports)?;

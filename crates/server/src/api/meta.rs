@@ -1,11 +1,13 @@
 //! Releases (list, detail, admin import), search, health and the OpenAPI document.
 
-use super::compute;
+use super::light;
 use crate::error::{ApiError, ApiResult};
-use crate::harden::check_admin;
+use crate::harden::Peer;
+use crate::harden::authorize;
 use crate::params::{Params, search as search_entities};
 use crate::present;
 use crate::state::AppState;
+use axum::Extension;
 use axum::Json;
 use axum::body::Body;
 use axum::extract::{Path, State};
@@ -41,15 +43,14 @@ pub async fn release(
     State(st): State<Arc<AppState>>,
     Path(id): Path<String>,
 ) -> ApiResult<Json<Value>> {
-    compute(move || {
+    light(st.clone(), move |_| {
         let id = st.resolve_id(Some(&id))?;
         let rel = st.release(&id)?;
         let report = if rel.meta.synthetic {
             Value::Null
         } else {
-            st.import_report(&id).map_or(Value::Null, |r| {
-                serde_json::to_value(r).unwrap_or(Value::Null)
-            })
+            st.import_report(&id)
+                .map_or(Value::Null, |r| present::import_report(&r))
         };
         Ok(Json(json!({
             "release": present::release_meta(&rel.meta),
@@ -67,11 +68,12 @@ pub async fn release(
 /// `POST /api/releases`: the raw file as the body, admin token required.
 pub async fn import(
     State(st): State<Arc<AppState>>,
+    peer: Option<Extension<Peer>>,
     headers: HeaderMap,
     p: Params,
     body: Body,
 ) -> Response {
-    match import_inner(st, headers, p, body).await {
+    match import_inner(st, peer, headers, p, body).await {
         Ok(r) => r,
         Err(e) => e.into_response(),
     }
@@ -79,12 +81,13 @@ pub async fn import(
 
 async fn import_inner(
     st: Arc<AppState>,
+    peer: Option<Extension<Peer>>,
     headers: HeaderMap,
     p: Params,
     body: Body,
 ) -> ApiResult<Response> {
     // Authorise before reading a byte of the body.
-    check_admin(st.admin_token.as_deref(), &headers)?;
+    authorize(&st, &headers, peer.map(|p| p.0.0))?;
     let max = st.limits.max_upload;
     let bytes = axum::body::to_bytes(body, max).await.map_err(|_| {
         ApiError::new(
@@ -102,7 +105,7 @@ async fn import_inner(
         .get("file_name")
         .map(|n| n.rsplit(['/', '\\']).next().unwrap_or(n).to_string())
         .unwrap_or_else(|| "upload.csv".to_string());
-    let (meta, report, created) = compute(move || st.import(&name, &bytes)).await?;
+    let (meta, report, created) = light(st.clone(), move |_| st.import(&name, &bytes)).await?;
     let status = if created {
         StatusCode::CREATED
     } else {
@@ -111,29 +114,32 @@ async fn import_inner(
     let body = json!({
         "created": created,
         "release": present::release_meta(&meta),
-        "import_report": report,
+        "import_report": present::import_report(&report),
     });
     Ok((status, Json(body)).into_response())
 }
 
 pub async fn search(State(st): State<Arc<AppState>>, p: Params) -> ApiResult<Json<Value>> {
-    let rel = st.pick(p.release())?;
-    let q = p.require("q")?;
-    let limit = p.limit("limit", 10, 50)?;
-    let hits = search_entities(&rel, q, limit);
-    let hits: Vec<Value> = hits
-        .into_iter()
-        .map(|h| {
-            let url = format!("/country/{}", h.key);
-            let mut v = serde_json::to_value(&h).unwrap_or(Value::Null);
-            v["url"] = json!(url);
-            v
-        })
-        .collect();
-    Ok(Json(present::envelope(
-        &rel,
-        json!({"query": q, "hits": hits}),
-    )))
+    light(st.clone(), move |_| {
+        let rel = st.pick(p.release())?;
+        let q = p.require("q")?;
+        let limit = p.limit("limit", 10, 50)?;
+        let hits = search_entities(&rel, q, limit);
+        let hits: Vec<Value> = hits
+            .into_iter()
+            .map(|h| {
+                let url = format!("/country/{}", h.key);
+                let mut v = serde_json::to_value(&h).unwrap_or(Value::Null);
+                v["url"] = json!(url);
+                v
+            })
+            .collect();
+        Ok(Json(present::envelope(
+            &rel,
+            json!({"query": q, "hits": hits}),
+        )))
+    })
+    .await
 }
 
 pub async fn openapi() -> Response {

@@ -2,7 +2,7 @@
 //! its verdict, the computed figure and the release that decided it. The form
 //! posts to this page (no script needed); with script it fills in place.
 
-use super::{Ctx, Page, render};
+use super::{Ctx, Page, render, render_heavy};
 use crate::html::esc;
 use crate::params::Params;
 use crate::state::AppState;
@@ -29,7 +29,7 @@ pub async fn submit(State(st): State<Arc<AppState>>, p: Params, body: Body) -> R
         .find(|(k, _)| k == "text")
         .map(|(_, v)| v.into_owned())
         .unwrap_or_default();
-    render(st, p, "/claims".into(), move |ctx| {
+    render_heavy(st, p, "/claims".into(), move |ctx| {
         Ok(build(ctx, Some(&text)))
     })
     .await
@@ -56,8 +56,12 @@ shown below; the tolerance follows the precision the claim states (\u{201c}88 %\
     );
     b.push_str("<section id=\"claim-results\" tabindex=\"-1\" aria-live=\"polite\">");
     if let Some(t) = text.filter(|t| !t.trim().is_empty()) {
-        let v = crate::api::text::check(&ctx.rel, t);
-        b.push_str(&results_html(&v));
+        match crate::api::text::check(&ctx.rel, t, ctx.st.limits.max_claims, &ctx.cancel) {
+            Ok(v) => b.push_str(&results_html(&v)),
+            Err(e) => {
+                let _ = write!(b, "<p role=\"alert\">{}</p>", esc(&e.message));
+            }
+        }
     }
     b.push_str("</section>");
     Page {
@@ -82,6 +86,8 @@ fn results_html(v: &Value) -> String {
         return s;
     }
     let claims = v["claims"].as_array().cloned().unwrap_or_default();
+    let sentence =
+        |c: &Value| v["sentences"][c["sentence"].as_u64().unwrap_or(0) as usize]["text"].clone();
     let _ = write!(
         s,
         "<h2>{} claim{} found</h2>",
@@ -99,7 +105,7 @@ fn results_html(v: &Value) -> String {
 <p class=\"muted\">Claim: <code>{}</code></p><p>{}</p>",
             verdict_class(verdict),
             esc(c["verdict_text"].as_str().unwrap_or(verdict)),
-            esc(c["sentence"].as_str().unwrap_or("")),
+            esc(sentence(c).as_str().unwrap_or("")),
             esc(c["structured"].as_str().unwrap_or("")),
             esc(c["explanation"].as_str().unwrap_or(""))
         );
@@ -119,5 +125,29 @@ fn results_html(v: &Value) -> String {
             esc(c["citation"].as_str().unwrap_or(""))
         );
     }
+    skipped_html(&mut s, v);
     s
+}
+
+/// Claim-like sentences that were not checked, with the reason.
+fn skipped_html(s: &mut String, v: &Value) {
+    let skipped = v["skipped"].as_array().cloned().unwrap_or_default();
+    if skipped.is_empty() {
+        return;
+    }
+    let _ = write!(
+        s,
+        "<h3>Not checked ({})</h3><ul class=\"skipped\">",
+        skipped.len()
+    );
+    for k in &skipped {
+        let i = k["sentence"].as_u64().unwrap_or(0) as usize;
+        let _ = write!(
+            s,
+            "<li>{} <span class=\"note\">({})</span></li>",
+            esc(v["sentences"][i]["text"].as_str().unwrap_or("")),
+            esc(k["reason"].as_str().unwrap_or(""))
+        );
+    }
+    s.push_str("</ul>");
 }

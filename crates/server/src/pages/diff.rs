@@ -5,7 +5,7 @@
 //! Release B is the page's release (the picker); `a` names the older one,
 //! defaulting to the release stored just before B.
 
-use super::{Ctx, Page, render};
+use super::{Ctx, Page};
 use crate::api::analysis::{diff_options, release_before};
 use crate::error::ApiError;
 use crate::html::{esc, table, url_enc};
@@ -23,7 +23,7 @@ use std::sync::Arc;
 const ROWS: usize = 100;
 
 pub async fn page(State(st): State<Arc<AppState>>, p: Params) -> Response {
-    render(st, p, "/diff".into(), build).await
+    super::render_heavy(st, p, "/diff".into(), build).await
 }
 
 fn build(ctx: &Ctx) -> Result<Page, ApiError> {

@@ -29,6 +29,8 @@ pub struct Ctx {
     pub p: Params,
     /// Path of this page, for forms that re-submit to it.
     pub path: String,
+    /// Set when the request is abandoned; long page builds check it.
+    pub cancel: crate::work::Cancel,
 }
 
 impl Ctx {
@@ -64,35 +66,59 @@ pub struct Page {
     pub body: String,
 }
 
-/// Resolves the release, runs `build` on the blocking pool and wraps the result
-/// in the layout. Errors become an HTML page with the API error's status.
+/// Resolves and loads the release and runs `build` through the light queue
+/// (off the async workers), then wraps the result in the layout. Errors become
+/// an HTML page with the API error's status.
 pub async fn render(
     st: Arc<AppState>,
     p: Params,
     path: String,
     build: impl FnOnce(&Ctx) -> Result<Page, ApiError> + Send + 'static,
 ) -> Response {
-    let pinned = p.release().map(str::to_string);
-    let rel = match st.pick(pinned.as_deref()) {
-        Ok(r) => r,
-        Err(e) => return error_page(&st, None, e),
-    };
-    let ctx = Ctx {
-        st: st.clone(),
-        rel,
-        pinned,
-        p,
-        path,
-    };
-    let res = tokio::task::spawn_blocking(move || {
+    render_in(false, st, p, path, build).await
+}
+
+/// [`render`] through the heavy queue (diffs, claims).
+pub async fn render_heavy(
+    st: Arc<AppState>,
+    p: Params,
+    path: String,
+    build: impl FnOnce(&Ctx) -> Result<Page, ApiError> + Send + 'static,
+) -> Response {
+    render_in(true, st, p, path, build).await
+}
+
+async fn render_in(
+    heavy: bool,
+    st: Arc<AppState>,
+    p: Params,
+    path: String,
+    build: impl FnOnce(&Ctx) -> Result<Page, ApiError> + Send + 'static,
+) -> Response {
+    let st2 = st.clone();
+    let job = move |cancel: &crate::work::Cancel| {
+        let pinned = p.release().map(str::to_string);
+        let rel = st2.pick(pinned.as_deref())?;
+        let ctx = Ctx {
+            st: st2,
+            rel,
+            pinned,
+            p,
+            path,
+            cancel: cancel.clone(),
+        };
         let out = build(&ctx);
-        (ctx, out)
-    })
-    .await;
+        Ok((ctx, out))
+    };
+    let res = if heavy {
+        st.heavy.run(job).await
+    } else {
+        st.light.run(job).await
+    };
     match res {
         Ok((ctx, Ok(page))) => Html(layout::layout(&ctx, &page.title, &page.body)).into_response(),
         Ok((ctx, Err(e))) => error_page(&st, Some(&ctx), e),
-        Err(e) => error_page(&st, None, ApiError::internal(e.to_string())),
+        Err(e) => error_page(&st, None, e),
     }
 }
 
