@@ -11,7 +11,7 @@
 //! built from), [`cache`] and [`harden`] (middleware), [`work`] (the bounded,
 //! cancellable queues for engine work).
 //!
-//! Connections are served by hyper-util's builder directly (not `axum::serve`)
+//! Connections are served by hyper's HTTP/1 builder directly (not `axum::serve`)
 //! for what a server facing careless or hostile clients needs: a header-read
 //! timeout that also closes idle keep-alive connections, a cap on concurrent
 //! connections below the open-files limit, and graceful shutdown with a
@@ -239,25 +239,20 @@ impl Server {
         self,
         shutdown: impl std::future::Future<Output = ()> + Send + 'static,
     ) -> Result<(), ServeError> {
-        use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
+        use hyper_util::rt::{TokioIo, TokioTimer};
         use tower::ServiceExt;
         let limits = self.state.limits.clone();
         let app = app(self.state.clone());
         let cap = connection_cap(limits.max_connections);
         tracing::info!(addr = %self.local_addr(), max_connections = cap, "serving");
         let slots = Arc::new(tokio::sync::Semaphore::new(cap));
-        let mut builder = hyper_util::server::conn::auto::Builder::new(TokioExecutor::new());
+        // HTTP/1 only: the auto (h1/h2) builder waits for a client's first
+        // bytes with no timeout, so a silent connection would be held forever.
+        let mut builder = hyper::server::conn::http1::Builder::new();
         builder
-            .http1()
             .timer(TokioTimer::new())
             .header_read_timeout(limits.header_timeout)
             .max_buf_size(64 * 1024);
-        builder
-            .http2()
-            .timer(TokioTimer::new())
-            .keep_alive_interval(limits.header_timeout)
-            .keep_alive_timeout(limits.header_timeout)
-            .max_concurrent_streams(64);
         let graceful = hyper_util::server::graceful::GracefulShutdown::new();
         tokio::pin!(shutdown);
         loop {
@@ -287,10 +282,7 @@ impl Server {
                     app.clone().oneshot(req.map(axum::body::Body::new))
                 },
             );
-            let conn = builder
-                .serve_connection_with_upgrades(TokioIo::new(stream), svc)
-                .into_owned();
-            let conn = graceful.watch(conn);
+            let conn = graceful.watch(builder.serve_connection(TokioIo::new(stream), svc));
             tokio::spawn(async move {
                 let _ = conn.await;
                 drop(slot);

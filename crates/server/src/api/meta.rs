@@ -16,13 +16,27 @@ use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 use std::sync::{Arc, OnceLock};
 
+/// `ok`, or `degraded` when the data dir holds entries that are not valid
+/// releases or could not be re-read (the last good listing is still served).
 pub async fn health(State(st): State<Arc<AppState>>) -> ApiResult<Json<Value>> {
     let id = st.resolve_id(None)?;
+    let h = st.health();
+    let degraded = h.error.is_some() || !h.damaged.is_empty();
+    let damaged: Vec<Value> = h
+        .damaged
+        .iter()
+        .map(|(name, reason)| json!({"name": name, "reason": reason}))
+        .collect();
     Ok(Json(json!({
-        "status": "ok",
+        "status": if degraded { "degraded" } else { "ok" },
         "release": {"id": id},
+        "releases": h.releases,
+        "damaged": damaged,
+        "data_dir_error": h.error,
+        "checked_seconds_ago": h.checked_secs_ago,
         "synthetic_demo": st.demo().is_some() && st.releases().is_empty(),
         "read_only": st.admin_token.is_none(),
+        "version": crate::cache::VERSION,
     })))
 }
 
