@@ -572,3 +572,34 @@ fn connection_cap_stays_below_the_fd_limit() {
     );
     assert!(cap < fds, "{cap} vs {fds}");
 }
+
+#[tokio::test]
+async fn cli_and_server_resolve_names_with_one_function() {
+    let (_t, st) = demo_with(Limits::default());
+    let rel = st.pick(None).unwrap();
+    let app = server::app(st.clone());
+    for q in [
+        "KAZ",
+        "kaz",
+        "Kazakhstan",
+        "Kasachstan",
+        "Turkey",
+        "Türkiye",
+        "USA",
+    ] {
+        let want =
+            sipri::country::resolve_country(&rel, q).map(|id| rel.entities.get(id).key.clone());
+        let r = get(
+            &app,
+            &format!("/api/imports?country={}", q.replace('ü', "%C3%BC")),
+        )
+        .await;
+        match want {
+            Ok(key) => {
+                assert_eq!(r.status, StatusCode::OK, "{q}: {}", r.text());
+                assert_eq!(r.json()["focus"]["key"], key.as_str(), "{q}");
+            }
+            Err(_) => assert_eq!(r.status, StatusCode::NOT_FOUND, "{q}"),
+        }
+    }
+}
