@@ -103,6 +103,10 @@ impl Default for Limits {
     }
 }
 
+/// Header timeout of connections accepted while fewer than 1/8 of the
+/// connection slots are free.
+pub const PRESSED_HEADER_TIMEOUT: Duration = Duration::from_secs(1);
+
 /// File descriptors kept free of connections: data files, the listener,
 /// the blocking pool, logs.
 pub const FD_RESERVE: usize = 128;
@@ -253,6 +257,11 @@ impl Server {
             .timer(TokioTimer::new())
             .header_read_timeout(limits.header_timeout)
             .max_buf_size(64 * 1024);
+        // Under pressure (few slots left), new connections get a short header
+        // timeout, so a flood of idle or trickling clients frees its slots fast.
+        let mut pressed = builder.clone();
+        pressed.header_read_timeout(PRESSED_HEADER_TIMEOUT.min(limits.header_timeout));
+        let low_water = cap / 8;
         let graceful = hyper_util::server::graceful::GracefulShutdown::new();
         tokio::pin!(shutdown);
         loop {
@@ -282,7 +291,12 @@ impl Server {
                     app.clone().oneshot(req.map(axum::body::Body::new))
                 },
             );
-            let conn = graceful.watch(builder.serve_connection(TokioIo::new(stream), svc));
+            let b = if slots.available_permits() < low_water {
+                &pressed
+            } else {
+                &builder
+            };
+            let conn = graceful.watch(b.serve_connection(TokioIo::new(stream), svc));
             tokio::spawn(async move {
                 let _ = conn.await;
                 drop(slot);
