@@ -76,7 +76,10 @@ fn operation(e: &Endpoint) -> Value {
         responses.insert("401".into(), err("Missing bearer token"));
         responses.insert("403".into(), err("Read-only server or wrong token"));
         responses.insert("409".into(), err("Same release id, different bytes"));
-        responses.insert("413".into(), err("File over the upload limit"));
+        responses.insert(
+            "429".into(),
+            err("Too many wrong admin tokens: retry later"),
+        );
         responses.insert("422".into(), err("The file is not a readable SIPRI export"));
     }
     responses.insert(
@@ -87,10 +90,25 @@ fn operation(e: &Endpoint) -> Value {
         "404".into(),
         err("Unknown country (with suggestions), release or path"),
     );
-    responses.insert("414".into(), err("Query string too long"));
+    responses.insert("414".into(), err("Path or query string too long"));
     responses.insert(
-        "503".into(),
-        err("Request timed out, or no release to serve"),
+        "403".into(),
+        err("Host header not on the allow-list of a loopback server (or, for imports, a read-only server or a wrong token)"),
+    );
+    responses.insert(
+        "422".into(),
+        err("A work or output limit: too many claims, a sentence too long, an answer over the size limit (narrow the query)"),
+    );
+    if e.method == "post" {
+        responses.insert("413".into(), err("Request body over the limit"));
+        responses.insert("408".into(), err("Request body not received in time"));
+    }
+    let mut busy = err("Busy (the work queue is full), timed out, or no release to serve");
+    busy["headers"] = json!({"Retry-After": {"description": "Seconds to wait before retrying", "schema": {"type": "integer"}}});
+    responses.insert("503".into(), busy);
+    responses.insert(
+        "500".into(),
+        err("Internal error: the body carries an error_id to quote; details are in the server log"),
     );
     responses.insert("default".into(), err("Other error"));
     let mut op = json!({
@@ -185,7 +203,8 @@ pub fn document() -> Value {
                     "properties": {
                         "error": {"type": "string"},
                         "message": {"type": "string"},
-                        "suggestions": {"type": "array", "items": {"type": "string"}}
+                        "suggestions": {"type": "array", "items": {"type": "string"}},
+                        "error_id": {"type": "string", "description": "Internal errors only: the key of the server's log line"}
                     }
                 },
                 "Result": {
