@@ -56,7 +56,8 @@ set +e
 python3 - "$PORT" "$CLIENTS" "$CLIENT_TIMEOUT" "$srv" "$article" <<'PY'
 import sys, time, threading, http.client, collections
 
-port, clients, timeout, pid = map(int, sys.argv[1:5])
+port, clients, pid = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[4])
+timeout = float(sys.argv[3])
 article = open(sys.argv[5], "rb").read() or b"From 2020 to 2024, 88 % of Kazakhstan's arms imports came from Russia."
 
 def status():
@@ -132,5 +133,6 @@ print(f"server CPU after the clients were done: {cpu_5 - cpu_done:.1f} s in the 
 PY
 status=$?
 grep -q panicked "$out/server.log" && { echo "heavy: server panicked"; status=1; }
+echo "heavy: abandoned requests: $(grep -c 'left the queue before' "$out/server.log") left the queue, $(grep -c 'queued work was skipped' "$out/server.log") skipped at start, $(grep -c 'stopped or finished unused' "$out/server.log") stopped or finished unused"
 kill -0 "$srv" && echo "heavy: server still running"
 exit $status

@@ -25,11 +25,7 @@ impl Cancel {
     /// `Err` once cancelled; call it in long loops.
     pub fn check(&self) -> ApiResult<()> {
         if self.is_cancelled() {
-            Err(ApiError::new(
-                StatusCode::SERVICE_UNAVAILABLE,
-                "cancelled",
-                "the request was abandoned",
-            ))
+            Err(cancelled())
         } else {
             Ok(())
         }
@@ -47,6 +43,20 @@ struct CancelOnDrop(Cancel);
 impl Drop for CancelOnDrop {
     fn drop(&mut self) {
         self.0.cancel();
+    }
+}
+
+/// Logs a request dropped while its work was still queued.
+struct Waiting(&'static str, bool);
+
+impl Drop for Waiting {
+    fn drop(&mut self) {
+        if self.1 {
+            tracing::info!(
+                queue = self.0,
+                "abandoned request: left the queue before its work started"
+            );
+        }
     }
 }
 
@@ -96,22 +106,47 @@ impl Queue {
         }
         let cancel = Cancel::default();
         let _guard = CancelOnDrop(cancel.clone());
+        let mut waiting = Waiting(self.name, true);
         let permit = self
             .sem
             .clone()
             .acquire_owned()
             .await
             .map_err(|_| ApiError::internal("work queue closed"))?;
+        waiting.1 = false;
         let c = cancel.clone();
+        let name = self.name;
         tokio::task::spawn_blocking(move || {
             let _permit = permit;
             let _slot = slot;
-            c.check()?;
-            f(&c)
+            if c.is_cancelled() {
+                tracing::info!(
+                    queue = name,
+                    "abandoned request: its queued work was skipped"
+                );
+                return Err(cancelled());
+            }
+            let out = f(&c);
+            if c.is_cancelled() {
+                tracing::info!(
+                    queue = name,
+                    "abandoned request: its work stopped or finished unused"
+                );
+            }
+            out
         })
         .await
         .map_err(|e| ApiError::internal(format!("computation failed: {e}")))?
     }
+}
+
+/// What abandoned work returns (nobody reads it: the request is gone).
+fn cancelled() -> ApiError {
+    ApiError::new(
+        StatusCode::SERVICE_UNAVAILABLE,
+        "cancelled",
+        "the request was abandoned",
+    )
 }
 
 /// 503 with `Retry-After` (the header is added by [`ApiError`]'s response).
