@@ -93,6 +93,17 @@ pub async fn check_host(State(st): State<Arc<AppState>>, req: Request, next: Nex
     next.run(req).await
 }
 
+/// A handler that panicked: logged with an error id (by [`ApiError::internal`]),
+/// answered with a 500 carrying the id; the connection and server live on.
+pub fn panic_response(err: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    let what = err
+        .downcast_ref::<String>()
+        .map(String::as_str)
+        .or_else(|| err.downcast_ref::<&str>().copied())
+        .unwrap_or("(no message)");
+    ApiError::internal(format!("handler panicked: {what}")).into_response()
+}
+
 /// Gives the bodyless (or plain-text) errors of tower-http's layers and
 /// hyper a JSON body naming the limit, like every other API error.
 pub async fn json_errors(limits: Limits, req: Request, next: Next) -> Response {

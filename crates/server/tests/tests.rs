@@ -3,5 +3,6 @@
 mod api;
 mod browser;
 mod common;
+mod connections;
 mod hardening;
 mod regression;

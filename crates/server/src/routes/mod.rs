@@ -72,7 +72,8 @@ pub struct Endpoint {
 
 /// The router: the table's routes, embedded assets, limits and caching.
 /// Layers, innermost first: cache, timeout (cancels the handler, so its work
-/// is flagged), URI and body limits, JSON bodies for layer errors, the `Host`
+/// is flagged), URI and body limits, JSON bodies for layer errors, a panic
+/// turned into a logged 500 with an error id, the `Host`
 /// allow-list, security headers, compression, one log line per request, and
 /// the request id (set outermost so every log line and response carries it).
 pub fn router(state: Arc<AppState>) -> Router {
@@ -105,6 +106,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .layer(middleware::from_fn(move |req, next| {
             harden::json_errors(l3.clone(), req, next)
         }))
+        .layer(tower_http::catch_panic::CatchPanicLayer::custom(harden::panic_response))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             harden::check_host,
