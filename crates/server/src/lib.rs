@@ -162,9 +162,11 @@ pub fn app(state: Arc<AppState>) -> axum::Router {
 pub fn init_logging() {
     let filter = tracing_subscriber::EnvFilter::try_from_env("ARMSFLOW_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    use std::io::IsTerminal;
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal())
         .with_target(false)
         .try_init();
 }

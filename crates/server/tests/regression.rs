@@ -29,8 +29,17 @@ fn demo() -> (tempfile::TempDir, Arc<AppState>, Router) {
 async fn run_on_sentence_does_not_multiply_the_answer() {
     // A 250 KB run-on sentence once answered 675 MB: every claim repeated it.
     let (_t, _st, app) = demo();
-    let text =
-        "From 2020 to 2024, 88 % of Kazakhstan's arms imports came from Russia, and ".repeat(300);
+    // One claim per clause, all in one sentence (as the attack's 2,629 claims).
+    let text = (0..300)
+        .map(|i| {
+            format!(
+                "in 2020-2024 Russia supplied {}.{} % of Kazakhstan's arms imports",
+                i % 100,
+                i % 10
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
     let r = post(&app, "/api/claims", "text/plain", text.clone()).await;
     assert_eq!(
         r.status,
