@@ -45,14 +45,75 @@ pub fn data_dir(explicit: Option<&Path>) -> anyhow::Result<PathBuf> {
     }
 }
 
-/// Opens the store at `dir` (creating it).
+/// Opens the store at `dir`, creating it: for commands that import.
 pub fn open_store_at(dir: Option<&Path>) -> anyhow::Result<Store> {
     let dir = data_dir(dir)?;
     Store::open(&dir).with_context(|| format!("cannot open the data directory {}", dir.display()))
 }
 
+/// Opens the existing store at `dir` for reading, creating nothing: a
+/// mistyped `--data-dir` is an error, not a new empty directory.
+pub fn open_existing_at(dir: Option<&Path>) -> anyhow::Result<Store> {
+    let dir = data_dir(dir)?;
+    match Store::open_existing(&dir) {
+        Ok(s) => Ok(s),
+        Err(StoreError::Io { err, .. }) if err.kind() == std::io::ErrorKind::NotFound => {
+            Err(UserError(format!(
+                "no data directory {} (nothing imported yet, or a mistyped --data-dir or \
+                 ${}): {EMPTY_STORE_HINT}",
+                dir.display(),
+                store::DATA_DIR_ENV
+            ))
+            .into())
+        }
+        Err(e) => Err(UserError(format!("cannot use the data directory: {e}")).into()),
+    }
+}
+
+/// Opens the store of a read-only command (see [`open_existing_at`]).
 pub fn open_store(args: &DataArgs) -> anyhow::Result<Store> {
-    open_store_at(args.data_dir.as_deref())
+    open_existing_at(args.data_dir.as_deref())
+}
+
+/// The valid releases, oldest first, warning on stderr about entries of
+/// `releases/` that are not releases (skipped, never fatal).
+pub fn list_releases(store: &Store) -> anyhow::Result<Vec<model::ReleaseMeta>> {
+    let scan = store.scan()?;
+    for d in &scan.damaged {
+        warn_damaged(d);
+    }
+    Ok(scan.releases)
+}
+
+pub fn warn_damaged(d: &store::Damaged) {
+    let msg = format!(
+        "armsflow: warning: skipping releases/{}: not a valid release ({}); if it was one, \
+         importing its original file again repairs it, else move it out of releases/\n",
+        d.name, d.reason
+    );
+    let _ = std::io::Write::write_all(&mut std::io::stderr(), term_safe(&msg).as_bytes());
+}
+
+/// `s` with control characters (terminal escape codes, bells, carriage
+/// returns...) and bidirectional overrides shown as `\u{1b}` escapes, so text quoted from a file cannot
+/// drive the terminal it is printed on. Newlines and tabs are kept.
+pub fn term_safe(s: &str) -> std::borrow::Cow<'_, str> {
+    let bad = |c: char| {
+        (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    };
+    if !s.chars().any(bad) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if bad(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// The release named by `--release`, else the latest one.
@@ -83,7 +144,7 @@ pub fn load(args: &DataArgs, what: Load) -> anyhow::Result<Release> {
     let store = open_store(args)?;
     let id = match &args.release {
         Some(id) => id.clone(),
-        None => match store.latest()? {
+        None => match list_releases(&store)?.pop() {
             Some(meta) => meta.id,
             None => {
                 return Err(UserError(format!(
@@ -183,6 +244,15 @@ mod tests {
         // Known to the resolver but absent from this (synthetic) release.
         let absent = user_msg(resolve_country(&r, "Soviet Union").unwrap_err());
         assert!(absent.contains("no arms transfers"), "{absent}");
+    }
+
+    #[test]
+    fn control_characters_are_escaped() {
+        assert_eq!(term_safe("Kazakhstan\tX\n"), "Kazakhstan\tX\n");
+        assert_eq!(
+            term_safe("\u{1b}[31mRed\u{7}\r\u{9b}"),
+            "\\u{1b}[31mRed\\u{7}\\u{d}\\u{9b}"
+        );
     }
 
     #[test]

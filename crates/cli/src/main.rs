@@ -68,6 +68,7 @@ enum Command {
 }
 
 fn main() {
+    quiet_on_closed_pipe();
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Import(a) => cmd::import::run(a),
@@ -90,9 +91,60 @@ fn main() {
         Command::Diff(a) => cmd::diff::run(a),
     };
     if let Err(e) = result {
-        eprintln!("armsflow: {e:#}");
+        if is_broken_pipe(&e) {
+            std::process::exit(CLOSED_PIPE_EXIT);
+        }
+        let msg = format!("armsflow: {e:#}\n");
+        // Messages quote file content (names, cells): never let it drive the terminal.
+        let _ =
+            std::io::Write::write_all(&mut std::io::stderr(), common::term_safe(&msg).as_bytes());
         std::process::exit(exit_code(&e));
     }
+}
+
+/// What a process killed by SIGPIPE reports to the shell (128 + 13), so that
+/// `set -o pipefail` still sees that output was cut short, as with `ls | head`.
+const CLOSED_PIPE_EXIT: i32 = 141;
+
+/// `armsflow releases | head -1` must end quietly when the reader goes away.
+/// Rust ignores SIGPIPE, so a write to a closed pipe fails with `EPIPE` and
+/// `println!` panics with "failed printing to stdout: Broken pipe"; rather than
+/// route every subcommand's output through a fallible writer, such panics end
+/// the process quietly with the conventional code; other output errors (e.g.
+/// a full disk) end with one line and status 1. Every other panic keeps the
+/// default report.
+fn quiet_on_closed_pipe() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let payload = info
+            .payload()
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| info.payload().downcast_ref::<&str>().copied())
+            .unwrap_or("");
+        if payload.starts_with("failed printing to std") {
+            if payload.contains("Broken pipe") {
+                std::process::exit(CLOSED_PIPE_EXIT);
+            }
+            // Any other output error (a full disk, a revoked terminal): one
+            // line, not a panic report.
+            let msg = format!("armsflow: cannot write output: {payload}\n");
+            let _ = std::io::Write::write_all(&mut std::io::stderr(), msg.as_bytes());
+            std::process::exit(1);
+        }
+        default(info);
+    }));
+}
+
+/// Whether `e` comes from writing to a closed pipe (fallible writers).
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            || c.downcast_ref::<serde_json::Error>()
+                .and_then(|j| j.io_error_kind())
+                .is_some_and(|k| k == std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 /// 2 for bad input (usage, unknown country, malformed file), 1 otherwise.

@@ -84,6 +84,14 @@ fn import_is_idempotent_and_listed() {
 fn empty_store_says_what_to_do() {
     let tmp = tempfile::tempdir().unwrap();
     let data = tmp.path().join("data");
+    // A missing data directory is an error that says what to do; it is not
+    // created (issue #12).
+    let missing = run(&["releases"], &data);
+    assert_eq!(missing.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&missing.stderr);
+    assert!(err.contains("armsflow import FILE"), "{err}");
+    assert!(!data.exists());
+    fs::create_dir(&data).unwrap();
     let out = ok(&run(&["releases"], &data));
     assert!(
         out.contains("armsflow import FILE") && out.contains("demo-data"),

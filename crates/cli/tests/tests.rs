@@ -8,3 +8,4 @@ mod import_cli;
 mod import_malformed;
 mod import_support;
 mod query_real;
+mod regression;

@@ -182,11 +182,16 @@ impl ScenarioSpec {
                     })
                 }
             };
+            // The readers' bound (`model::MAX_TIV`): an amount beyond any real
+            // TIV would swamp (or, summed, overflow) every figure of the mix.
             let finite = |v: f64| {
-                if v.is_finite() {
+                if v.is_finite() && v.abs() <= model::MAX_TIV {
                     Ok(v)
                 } else {
-                    Err(invalid(format!("TIV must be a number (got {v})")))
+                    Err(invalid(format!(
+                        "TIV must be a number between -{max} and {max} millions (got {v})",
+                        max = model::MAX_TIV
+                    )))
                 }
             };
             changes.push(match c {
@@ -273,13 +278,22 @@ impl ScenarioSpec {
     }
 }
 
-/// Validated weights of a shift: one per target, non-negative, not all zero.
+/// Largest weight of a shift target. Weights are relative, so no real use
+/// needs more; bounded, their sum stays finite (two weights of 1e308 summed to
+/// infinity and the shifted TIV silently vanished).
+pub const MAX_WEIGHT: f64 = 1e9;
+
+/// Validated weights of a shift: one per target, in `0..=MAX_WEIGHT`, not
+/// all zero.
 fn split_weights(weights: Option<&[f64]>, n: usize) -> Result<Vec<f64>, String> {
     match weights {
         None => Ok(vec![1.0; n]),
         Some(w) if w.len() != n => Err(format!("{} weights for {n} suppliers", w.len())),
-        Some(w) if w.iter().any(|x| !x.is_finite() || *x < 0.0) || w.iter().sum::<f64>() <= 0.0 => {
-            Err("weights must be non-negative numbers, not all zero".into())
+        Some(w) if w.iter().any(|x| !(0.0..=MAX_WEIGHT).contains(x)) => Err(format!(
+            "weights must be numbers from 0 to {MAX_WEIGHT} (they are relative), got {w:?}"
+        )),
+        Some(w) if w.iter().sum::<f64>() <= 0.0 => {
+            Err("weights must be non-negative, not all zero".into())
         }
         Some(w) => Ok(w.to_vec()),
     }

@@ -10,7 +10,7 @@ use engine::scenario::{ChangeSpec, Reallocate, ScenarioError, ScenarioSpec, run_
 use engine::testkit::ReleaseBuilder;
 use model::{EntityId, Release};
 
-fn release() -> Release {
+pub(crate) fn release() -> Release {
     let mut b = ReleaseBuilder::new();
     let k = b.state("KAZ", "K");
     let r = b.state("RUS", "R");
@@ -31,7 +31,7 @@ fn release() -> Release {
     b.build()
 }
 
-fn resolver(rel: &Release) -> impl Fn(&str) -> Option<EntityId> + '_ {
+pub(crate) fn resolver(rel: &Release) -> impl Fn(&str) -> Option<EntityId> + '_ {
     |n: &str| {
         rel.entities
             .iter()
@@ -40,7 +40,7 @@ fn resolver(rel: &Release) -> impl Fn(&str) -> Option<EntityId> + '_ {
     }
 }
 
-fn spec(changes: Vec<ChangeSpec>) -> ScenarioSpec {
+pub(crate) fn spec(changes: Vec<ChangeSpec>) -> ScenarioSpec {
     ScenarioSpec {
         name: None,
         description: None,
@@ -51,7 +51,12 @@ fn spec(changes: Vec<ChangeSpec>) -> ScenarioSpec {
     }
 }
 
-fn shift(from: &str, to: &[&str], percent: f64, weights: Option<Vec<f64>>) -> ChangeSpec {
+pub(crate) fn shift(
+    from: &str,
+    to: &[&str],
+    percent: f64,
+    weights: Option<Vec<f64>>,
+) -> ChangeSpec {
     ChangeSpec::Shift {
         from: from.into(),
         to: to.iter().map(|s| s.to_string()).collect(),

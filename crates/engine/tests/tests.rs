@@ -8,6 +8,7 @@ mod groups_real;
 mod metrics;
 mod metrics_props;
 mod pipeline;
+mod regression;
 mod scenario;
 mod scenario_real;
 mod switching;

@@ -13,5 +13,27 @@ pub use flows::{Deal, Flags, Flows, NO_DEAL};
 pub use release::{ImportReport, Rejection, Release, ReleaseMeta, SourceFormat, UnresolvedName};
 pub use window::{Window, WindowError};
 
+/// Largest TIV (millions) one value may carry: a table cell, a deal's unit,
+/// order or delivered value, a published world total for one year.
+///
+/// SIPRI's largest published figures are about 10^4 millions (world totals
+/// for one year: about 45,000 in 1982; the largest single deals are below
+/// that), so 10^6 leaves a hundredfold margin for any real file while keeping
+/// every sum finite: even 10^9 such values add up to 10^15, far inside `f64`
+/// and exact to well under a cent of TIV. Readers reject anything above it (or
+/// negative, NaN, infinite) with `file:line`, and so does the store on load.
+pub const MAX_TIV: f64 = 1e6;
+
+/// Whether `v` is a TIV value armsflow accepts: finite, `0..=MAX_TIV`.
+pub fn plausible_tiv(v: f64) -> bool {
+    (0.0..=MAX_TIV).contains(&v)
+}
+
+/// Largest number of units one row may give (delivered or ordered). SIPRI's
+/// largest are about 10^4 (12,500 in one row of the 2026 register); 10^7
+/// leaves ample room while every sum stays far inside the store's 32-bit
+/// signed columns.
+pub const MAX_UNITS: u32 = 10_000_000;
+
 /// SIPRI's attribution line; every output that shows SIPRI-derived numbers carries it.
 pub const SIPRI_ATTRIBUTION: &str = "Source: SIPRI Arms Transfers Database (c) SIPRI";

@@ -59,6 +59,14 @@ pub(crate) struct Builder {
     pub world_totals: Vec<(u16, f64)>,
     pub report: ImportReport,
     suppressed_warnings: u64,
+    /// Control characters replaced in names and text cells.
+    controls: u64,
+    /// The last year a row may name: the year of "Data generated", else the
+    /// current year. SIPRI records deliveries made and orders placed, so a
+    /// later year is an error, not a window past the data.
+    pub latest_year: u16,
+    /// What `latest_year` comes from, for messages.
+    pub latest_why: String,
 }
 
 impl Builder {
@@ -74,10 +82,13 @@ impl Builder {
             flows: Flows::with_capacity(capacity),
             world_totals: Vec::new(),
             report: ImportReport {
-                file: file.to_string(),
+                file: base_name(file),
                 ..ImportReport::default()
             },
             suppressed_warnings: 0,
+            controls: 0,
+            latest_year: 2100,
+            latest_why: String::new(),
         }
     }
 
@@ -86,6 +97,17 @@ impl Builder {
             file: self.file.clone(),
             line,
             reason: reason.into(),
+        }
+    }
+
+    /// `Err(reason)` when `year` (named `what`) lies after [`Builder::latest_year`].
+    pub fn check_year(&self, year: Option<u16>, what: &str) -> Result<(), String> {
+        match year {
+            Some(y) if y > self.latest_year => Err(format!(
+                "{what}: {y} is after {} ({}): SIPRI records only deliveries made and orders placed",
+                self.latest_year, self.latest_why
+            )),
+            _ => Ok(()),
         }
     }
 
@@ -114,7 +136,9 @@ impl Builder {
         if let Some(&id) = self.cache.get(raw) {
             return id;
         }
-        let name = raw.trim();
+        let (name, n) = crate::text::clean_controls(raw.trim());
+        self.controls += n as u64;
+        let name = name.as_ref();
         let e = self.resolver.resolve(name).unwrap_or_else(|| Entity {
             key: format!("unresolved:{name}"),
             name: name.to_string(),
@@ -147,12 +171,46 @@ impl Builder {
         }
     }
 
+    /// Replaces control characters in `s` (see `text::clean_controls`).
+    fn clean(&mut self, s: &mut String) {
+        if let (std::borrow::Cow::Owned(c), n) = crate::text::clean_controls(s) {
+            self.controls += n as u64;
+            *s = c;
+        }
+    }
+
     pub fn finish(
         mut self,
         format: SourceFormat,
-        preamble: Preamble,
+        mut preamble: Preamble,
         bytes: &[u8],
     ) -> (Release, ImportReport) {
+        let mut deals = std::mem::take(&mut self.deals);
+        for d in &mut deals {
+            for s in [
+                &mut d.designation,
+                &mut d.description,
+                &mut d.status,
+                &mut d.comments,
+            ] {
+                self.clean(s);
+            }
+        }
+        self.deals = deals;
+        for s in [
+            &mut preamble.title,
+            &mut preamble.generated_raw,
+            &mut preamble.source_line,
+        ] {
+            self.clean(s);
+        }
+        if self.controls > 0 {
+            let n = self.controls;
+            self.warn(format!(
+                "{n} control characters (e.g. terminal escape codes, bidi overrides) in names or \
+                 text replaced by U+FFFD"
+            ));
+        }
         if self.suppressed_warnings > 0 {
             let n = self.suppressed_warnings;
             self.report
@@ -193,7 +251,9 @@ impl Builder {
             generated_raw: preamble.generated_raw,
             generated: date,
             source_line: preamble.source_line,
-            source_file: self.file.clone(),
+            // The name only: the stored meta is shown by the API, and a
+            // directory path would expose the importer's file system.
+            source_file: base_name(&self.file),
             sha256: sha,
             synthetic: preamble.synthetic,
             first_year: span.map(|s| s.0),
@@ -209,6 +269,11 @@ impl Builder {
         };
         (release, self.report)
     }
+}
+
+/// The last component of a path as given (`/` or `\\` separated).
+fn base_name(file: &str) -> String {
+    file.rsplit(['/', '\\']).next().unwrap_or(file).to_string()
 }
 
 /// A 4-digit year in 1900..=2100, or a clear reason.
@@ -235,13 +300,18 @@ pub fn parse_opt_year(s: &str, what: &str) -> Result<Option<u16>, String> {
     }
 }
 
-/// A non-negative finite TIV value.
+/// A TIV value in `0..=model::MAX_TIV` (finite, not negative, plausible).
 pub fn parse_tiv(s: &str, what: &str) -> Result<f64, String> {
     let t = s.trim();
     match t.parse::<f64>() {
-        Ok(v) if v.is_finite() && v >= 0.0 => Ok(v),
-        Ok(v) => Err(format!(
-            "{what}: {v} is not a valid TIV (negative or infinite)"
+        Ok(v) if model::plausible_tiv(v) => Ok(v),
+        Ok(v) if v.is_finite() && v > model::MAX_TIV => Err(format!(
+            "{what}: TIV {t} is implausibly large (the limit is {} million; SIPRI's largest \
+             values are about 10,000 million)",
+            model::MAX_TIV
+        )),
+        Ok(_) => Err(format!(
+            "{what}: '{t}' is not a valid TIV (negative, infinite or not a number)"
         )),
         Err(_) if t.is_empty() => Err(format!("{what}: empty TIV value")),
         Err(_) => Err(format!("{what}: non-numeric TIV '{t}'")),
@@ -256,13 +326,23 @@ pub fn parse_opt_tiv(s: &str, what: &str) -> Result<Option<f64>, String> {
     }
 }
 
-/// A whole number of units; empty → `None`.
+/// A whole number of units in `0..=model::MAX_UNITS`; empty → `None`.
 pub fn parse_opt_count(s: &str, what: &str) -> Result<Option<u32>, String> {
     let t = s.trim();
     if t.is_empty() {
         return Ok(None);
     }
-    t.parse::<u32>()
-        .map(Some)
-        .map_err(|_| format!("{what}: '{t}' is not a whole number"))
+    match t.parse::<u64>() {
+        Ok(n) if n <= u64::from(model::MAX_UNITS) => Ok(Some(n as u32)),
+        Ok(_) => Err(format!(
+            "{what}: {t} units is implausibly many (the limit is {}; SIPRI's largest are \
+             about 10,000)",
+            model::MAX_UNITS
+        )),
+        Err(_) if t.len() > 18 && t.bytes().all(|b| b.is_ascii_digit()) => Err(format!(
+            "{what}: {t} units is implausibly many (the limit is {})",
+            model::MAX_UNITS
+        )),
+        Err(_) => Err(format!("{what}: '{t}' is not a whole number")),
+    }
 }

@@ -283,9 +283,25 @@ struct Answer {
 
 /// How one attempt ended, when it did not succeed.
 enum Failure {
-    /// Worth another try (server error, broken connection).
-    Retry(FetchError, String),
+    /// Worth another try (server error, broken connection), after the delay
+    /// the server asked for in `Retry-After`, if it did.
+    Retry(FetchError, String, Option<Duration>),
     Fatal(FetchError),
+}
+
+/// The longest `Retry-After` we wait for; a server asking for more is told
+/// "later" rather than holding the terminal for an hour.
+pub const MAX_RETRY_AFTER: Duration = Duration::from_secs(300);
+
+/// `Retry-After` as delay-seconds or an HTTP date (RFC 9110 §10.2.3), relative
+/// to `now`; a date in the past means "now". `None` when absent or invalid.
+pub fn parse_retry_after(value: &str, now: SystemTime) -> Option<Duration> {
+    let v = value.trim();
+    if !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()) {
+        return Some(Duration::from_secs(v.parse::<u64>().unwrap_or(u64::MAX)));
+    }
+    let at = httpdate::parse_http_date(v).ok()?;
+    Some(at.duration_since(now).unwrap_or(Duration::ZERO))
 }
 
 fn agent(cfg: &FetchConfig) -> ureq::Agent {
@@ -324,8 +340,18 @@ fn with_retries(
             Err(f) => f,
         };
         match failure {
-            Failure::Retry(err, reason) if attempt < attempts => {
-                let delay = cfg.retry_delay(attempt);
+            Failure::Retry(err, _, Some(wait)) if wait > MAX_RETRY_AFTER => {
+                return Err(with_retry_after(with_attempts(err, attempt), wait));
+            }
+            Failure::Retry(err, reason, asked) if attempt < attempts => {
+                // The server's own Retry-After wins over our back-off when longer.
+                let delay = asked.map_or(cfg.retry_delay(attempt), |a| {
+                    a.max(cfg.retry_delay(attempt))
+                });
+                let reason = match asked {
+                    Some(a) => format!("{reason} (server asks to wait {} s)", a.as_secs()),
+                    None => reason,
+                };
                 progress(FetchEvent::Retrying {
                     reason,
                     delay,
@@ -334,11 +360,25 @@ fn with_retries(
                 std::thread::sleep(delay);
                 drop(err);
             }
-            Failure::Retry(err, _) => return Err(with_attempts(err, attempt)),
+            Failure::Retry(err, _, asked) => {
+                let err = with_attempts(err, attempt);
+                return Err(match asked {
+                    Some(wait) => with_retry_after(err, wait),
+                    None => err,
+                });
+            }
             Failure::Fatal(err) => return Err(err),
         }
         attempt += 1;
     }
+}
+
+/// Says in a server error how long the server asked us to wait.
+fn with_retry_after(mut err: FetchError, wait: Duration) -> FetchError {
+    if let FetchError::Server { detail, .. } = &mut err {
+        detail.push_str(&format!(" (it asks to retry after {} s)", wait.as_secs()));
+    }
+    err
 }
 
 fn with_attempts(mut err: FetchError, n: u32) -> FetchError {
@@ -374,6 +414,11 @@ fn one_attempt(
         return Ok(Answer { content_type, body });
     }
     let detail = status_detail(&content_type, &body);
+    let retry_after = resp
+        .headers()
+        .get("retry-after")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| parse_retry_after(v, SystemTime::now()));
     if status >= 500 || status == 429 || status == 408 {
         let err = FetchError::Server {
             url: url.to_string(),
@@ -381,7 +426,7 @@ fn one_attempt(
             detail,
             attempts: 1,
         };
-        return Err(Failure::Retry(err, format!("HTTP {status}")));
+        return Err(Failure::Retry(err, format!("HTTP {status}"), retry_after));
     }
     Err(Failure::Fatal(FetchError::Refused {
         url: url.to_string(),
@@ -410,6 +455,7 @@ fn classify(cfg: &FetchConfig, url: &str, e: ureq::Error, in_body: bool) -> Fail
                 attempts: 1,
             },
             reason,
+            None,
         )
     };
     match e {
@@ -472,6 +518,27 @@ mod tests {
         assert_eq!(cfg.retry_delay(2), Duration::from_millis(20));
         assert_eq!(cfg.retry_delay(3), Duration::from_millis(40));
         assert_eq!(cfg.retry_delay(60), Duration::from_secs(300));
+    }
+
+    #[test]
+    fn retry_after_seconds_and_dates() {
+        let now = SystemTime::UNIX_EPOCH + Duration::from_secs(784_111_777);
+        assert_eq!(
+            parse_retry_after("120", now),
+            Some(Duration::from_secs(120))
+        );
+        assert_eq!(parse_retry_after(" 0 ", now), Some(Duration::ZERO));
+        // RFC 9110's example date is 784111777 s after the epoch.
+        assert_eq!(
+            parse_retry_after("Sun, 06 Nov 1994 08:49:37 GMT", now),
+            Some(Duration::ZERO)
+        );
+        assert_eq!(
+            parse_retry_after("Sun, 06 Nov 1994 08:50:37 GMT", now),
+            Some(Duration::from_secs(60))
+        );
+        assert_eq!(parse_retry_after("soon", now), None);
+        assert_eq!(parse_retry_after("-5", now), None);
     }
 
     #[test]

@@ -162,7 +162,11 @@ fn parse(f: &[&str; N]) -> Result<Rec, String> {
 fn record(b: &mut Builder, text: &str, line: u64) -> Result<(), ReadError> {
     let mut f = [""; N];
     split_fields(text, &mut f);
-    let r = match parse(&f) {
+    let r = match parse(&f).and_then(|r| {
+        b.check_year(r.years.last().copied(), COLUMNS[10])?;
+        b.check_year(r.order_year, COLUMNS[2])?;
+        Ok(r)
+    }) {
         Ok(r) => r,
         Err(reason) => return b.bad_row(line, reason),
     };

@@ -13,6 +13,7 @@ mod legacy;
 pub mod names;
 mod preamble;
 mod register;
+mod sniff;
 mod tables;
 mod text;
 
@@ -21,7 +22,8 @@ use model::{ImportReport, Release, SourceFormat};
 /// How to read a file.
 #[derive(Debug, Clone)]
 pub struct ReadOptions {
-    /// Display name used in errors and `meta.source_file`.
+    /// Display name used in errors; its last path component becomes
+    /// `meta.source_file` and `report.file` (never a directory).
     pub file_name: String,
     /// `false` (default): the first bad row fails the whole read. `true`: bad rows
     /// are listed in `report.rejected` and the rest is read.
@@ -71,8 +73,7 @@ pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<(Release, ImportReport),
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(err(1, "empty file"));
     }
-    let decoded = text::decode(bytes)
-        .map_err(|line| err(line, "binary data (NUL byte), not a SIPRI CSV export"))?;
+    let decoded = text::decode(bytes).map_err(|(line, reason)| err(line, &reason))?;
     let text: &str = &decoded.text;
     if text.trim().is_empty() {
         // A BOM and nothing else (found by fuzzing: it used to say "line 0").
@@ -87,11 +88,29 @@ pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<(Release, ImportReport),
              'Exports by,<year>', or a 'TIV of arms exports from' title)",
         )
     })?;
+    if let Some((line, reason)) = &header.preamble.date_error {
+        return Err(err(*line, reason));
+    }
     // Rough row estimate so flow columns allocate once for large files.
     let capacity = (bytes.len() / 100).min(50_000_000);
     let mut b = builder::Builder::new(file, opts.skip_bad_rows, capacity);
     b.report.lines = lines;
+    (b.latest_year, b.latest_why) = match header
+        .preamble
+        .generated_iso
+        .as_deref()
+        .and_then(|d| d.get(..4)?.parse::<u16>().ok())
+    {
+        Some(y) => (y, "the year the file was generated".to_string()),
+        None => (
+            fetch::current_year(),
+            "the current year; the file has no 'Data generated' date".to_string(),
+        ),
+    };
     b.report.encoding = decoded.encoding.to_string();
+    if decoded.cr_only {
+        b.warn("lines end with a bare CR (classic Mac line endings); read as line breaks".into());
+    }
     match header.format {
         SourceFormat::Register => register::read(&mut b, text, &header.line)?,
         SourceFormat::LegacyRegister => legacy::read(&mut b, text, &header.line)?,

@@ -17,6 +17,9 @@ pub struct Preamble {
     pub generated_iso: Option<String>,
     pub source_line: String,
     pub synthetic: bool,
+    /// A "Data generated" value that is no real date or lies in the future:
+    /// its 1-based line and why. The reader turns it into an error.
+    pub date_error: Option<(u64, String)>,
 }
 
 /// Where the data starts.
@@ -81,7 +84,8 @@ fn clean(l: &str) -> &str {
 
 fn parse_preamble(lines: &[&str]) -> Preamble {
     let mut p = Preamble::default();
-    for raw in lines {
+    let mut date_line = 0;
+    for (i, raw) in lines.iter().enumerate() {
         let l = clean(raw);
         if p.title.is_empty() && !l.trim().is_empty() {
             p.title = l.to_string();
@@ -92,6 +96,7 @@ fn parse_preamble(lines: &[&str]) -> Preamble {
             .or_else(|| t.strip_prefix("Generated:"))
         {
             p.generated_raw = rest.trim().to_string();
+            date_line = i as u64 + 1;
         } else if t.starts_with("Source:") && p.source_line.is_empty() {
             p.source_line = t.to_string();
         }
@@ -99,24 +104,103 @@ fn parse_preamble(lines: &[&str]) -> Preamble {
             p.synthetic = true;
         }
     }
-    p.generated_iso = iso_date(&p.generated_raw);
+    if date_line > 0 {
+        match checked_date(&p.generated_raw, today()) {
+            Ok(iso) => p.generated_iso = Some(iso),
+            Err(e) => p.date_error = Some((date_line, e)),
+        }
+    }
     p
 }
 
-/// `12 Feb 2026 12:26:12 PM` or `28 July 2022` → `2026-02-12` / `2022-07-28`.
-pub fn iso_date(raw: &str) -> Option<String> {
+/// A "Data generated" value as an ISO date, if it is a real calendar date no
+/// later than `today` (a day's grace for time zones: SIPRI stamps Stockholm
+/// time). A future date would become everyone's default release.
+pub fn checked_date(raw: &str, today: (i32, u32, u32)) -> Result<String, String> {
+    let what = || format!("'Data generated: {raw}'");
+    let (y, m, d) = date_parts(raw).ok_or_else(|| {
+        format!(
+            "{} is not a date (expected e.g. '12 Feb 2026 12:26:12 PM')",
+            what()
+        )
+    })?;
+    if !(1900..=2100).contains(&y) || d == 0 || d > days_in_month(y, m) {
+        return Err(format!("{} is not a real calendar date", what()));
+    }
+    let tomorrow = days_from_civil(today.0, today.1, today.2) + 1;
+    if days_from_civil(y, m, d) > tomorrow {
+        return Err(format!(
+            "{} is in the future (today is {:04}-{:02}-{:02})",
+            what(),
+            today.0,
+            today.1,
+            today.2
+        ));
+    }
+    Ok(format!("{y:04}-{m:02}-{d:02}"))
+}
+
+/// `(year, month, day)` from `12 Feb 2026 …`, without range checks.
+fn date_parts(raw: &str) -> Option<(i32, u32, u32)> {
     let mut w = raw.split_whitespace();
     let day: u32 = w.next()?.parse().ok()?;
     let mon = w.next()?.to_ascii_lowercase();
-    let year: u32 = w.next()?.parse().ok()?;
+    let year: i32 = w.next()?.parse().ok()?;
     const M: [&str; 12] = [
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     ];
-    let m = M.iter().position(|p| mon.starts_with(p))? + 1;
-    if !(1..=31).contains(&day) || !(1900..=2100).contains(&year) {
-        return None;
+    let m = M
+        .iter()
+        .position(|p| mon.len() >= 3 && mon.starts_with(p))? as u32
+        + 1;
+    Some((year, m, day))
+}
+
+fn days_in_month(y: i32, m: u32) -> u32 {
+    match m {
+        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
     }
-    Some(format!("{year:04}-{m:02}-{day:02}"))
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's
+/// days_from_civil).
+fn days_from_civil(y: i32, m: u32, d: u32) -> i64 {
+    let y = i64::from(y) - i64::from(m <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(m);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// Today's UTC date from the system clock.
+fn today() -> (i32, u32, u32) {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    civil_from_days((secs / 86_400) as i64)
+}
+
+/// Inverse of [`days_from_civil`].
+fn civil_from_days(days: i64) -> (i32, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (
+        y.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32,
+        m,
+        d,
+    )
 }
 
 /// The per-supplier table's title names the party: `(name, is_exports)`.
@@ -146,12 +230,39 @@ mod tests {
 
     #[test]
     fn dates() {
+        let today = (2026, 11, 27);
+        let iso = |raw: &str| checked_date(raw, today).ok();
         assert_eq!(
-            iso_date("12 Feb 2026 12:26:12 PM").as_deref(),
+            iso("12 Feb 2026 12:26:12 PM").as_deref(),
             Some("2026-02-12")
         );
-        assert_eq!(iso_date("28 July 2022").as_deref(), Some("2022-07-28"));
-        assert_eq!(iso_date("soon"), None);
+        assert_eq!(iso("28 July 2022").as_deref(), Some("2022-07-28"));
+        assert_eq!(iso("soon"), None);
+        assert_eq!(iso("31 Feb 2026"), None);
+        assert_eq!(iso("29 Feb 2024").as_deref(), Some("2024-02-29"));
+        assert_eq!(checked_date("29 Feb 2100", (2100, 12, 31)).ok(), None);
+        assert!(checked_date("31 Feb 2026", today).is_err());
+        assert!(
+            checked_date("1 Jan 2099", today)
+                .unwrap_err()
+                .contains("future")
+        );
+        assert_eq!(
+            checked_date("28 Nov 2026 1:00 AM", today).unwrap(),
+            "2026-11-28"
+        );
+        assert!(checked_date("29 Nov 2026", today).is_err());
+        assert!(checked_date("soon", today).is_err());
+    }
+
+    #[test]
+    fn civil_days_round_trip() {
+        for days in [-800_000, -1, 0, 1, 20_088, 20_089, 60_000] {
+            let (y, m, d) = civil_from_days(days);
+            assert_eq!(days_from_civil(y, m, d), days);
+        }
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(days_from_civil(2024, 12, 31), 20_088);
     }
 
     #[test]

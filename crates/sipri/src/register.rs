@@ -130,7 +130,9 @@ pub fn read(b: &mut Builder, text: &str, header: &Line) -> Result<(), ReadError>
     check_header(b, header, &COLUMNS)?;
     let mut deal_of: FastMap<u64, u32> = FastMap::default();
     let mut blank = 0u64;
-    let mut dup_years = 0u64;
+    // Per deal, its rows so far as (flow index, line), in file order (parallel
+    // to the deal's `delivery_years` until they are sorted at the end).
+    let mut rows_of: Vec<Vec<(u32, u32)>> = Vec::new();
     for line in Lines::new(text).skip(header.no as usize) {
         let l = strip_semicolon(line.text);
         if is_blank(l) {
@@ -151,7 +153,11 @@ pub fn read(b: &mut Builder, text: &str, header: &Line) -> Result<(), ReadError>
             b.bad_row(line.no, reason)?;
             continue;
         }
-        let row = match parse_row(f) {
+        let row = match parse_row(f).and_then(|r| {
+            b.check_year(Some(r.year), COLUMNS[10])?;
+            b.check_year(r.order_year, COLUMNS[6])?;
+            Ok(r)
+        }) {
             Ok(r) => r,
             Err(reason) => {
                 b.bad_row(line.no, reason)?;
@@ -162,16 +168,10 @@ pub fn read(b: &mut Builder, text: &str, header: &Line) -> Result<(), ReadError>
         let recipient = b.entity(row.f[2]);
         let (deal_idx, is_new) = match deal_of.get(&row.id) {
             Some(&d) => {
-                let deal = &b.deals[d as usize];
-                if deal.supplier != supplier || deal.recipient != recipient {
-                    let first = deal.line;
-                    b.bad_row(
-                        line.no,
-                        format!(
-                            "deal {} has other parties here than at line {first}",
-                            row.id
-                        ),
-                    )?;
+                if let Some(reason) =
+                    conflict(b, &rows_of[d as usize], d, &row, supplier, recipient)
+                {
+                    b.bad_row(line.no, reason)?;
                     continue;
                 }
                 (d, false)
@@ -180,20 +180,31 @@ pub fn read(b: &mut Builder, text: &str, header: &Line) -> Result<(), ReadError>
                 let d = b.deals.len() as u32;
                 deal_of.insert(row.id, d);
                 b.deals.push(new_deal(&row, supplier, recipient, line.no));
+                rows_of.push(Vec::new());
                 (d, true)
             }
         };
         if !is_new {
-            let deal = &mut b.deals[deal_idx as usize];
-            if deal.delivery_years.contains(&row.year) {
-                dup_years += 1;
+            // Kept within the store's signed 32-bit column, as a row error.
+            let sum = u64::from(b.deals[deal_idx as usize].number_delivered.unwrap_or(0))
+                + u64::from(row.units.unwrap_or(0));
+            if sum > i32::MAX as u64 {
+                b.bad_row(
+                    line.no,
+                    format!(
+                        "deal {}: numbers delivered add up to {sum}, more than 2^31",
+                        row.id
+                    ),
+                )?;
+                continue;
             }
+            let deal = &mut b.deals[deal_idx as usize];
             deal.delivery_years.push(row.year);
-            deal.number_delivered =
-                Some(deal.number_delivered.unwrap_or(0) + row.units.unwrap_or(0));
+            deal.number_delivered = Some(sum as u32);
             deal.number_delivered_estimated = merge(deal.number_delivered_estimated, row.units_est);
             deal.tiv_delivered = Some(deal.tiv_delivered.unwrap_or(0.0) + row.tiv);
         }
+        rows_of[deal_idx as usize].push((b.flows.len() as u32, line32(line.no)));
         let mut flags = 0u16;
         for (est, bit) in [
             (row.order_est, Flags::EST_ORDER),
@@ -228,11 +239,6 @@ pub fn read(b: &mut Builder, text: &str, header: &Line) -> Result<(), ReadError>
     for d in &mut b.deals {
         d.delivery_years.sort_unstable();
     }
-    if dup_years > 0 {
-        b.warn(format!(
-            "{dup_years} rows repeat a (deal, delivery year) pair; kept as separate flows"
-        ));
-    }
     if blank > 0 {
         b.warn(format!("{blank} blank lines skipped"));
     }
@@ -240,6 +246,174 @@ pub fn read(b: &mut Builder, text: &str, header: &Line) -> Result<(), ReadError>
         return Err(b.error(header.no, "no data rows after the header"));
     }
     Ok(())
+}
+
+fn line32(no: u64) -> u32 {
+    u32::try_from(no).unwrap_or(u32::MAX)
+}
+
+/// Why a further row of deal `d` cannot belong to it, if it cannot: the rows of
+/// one SIPRI deal share its parties and deal-level fields, and list each
+/// delivery year once. A row that contradicts an earlier one is rejected,
+/// naming both lines and the fields, rather than guessing which one is right;
+/// an exact repeat is rejected too, since keeping it would count its TIV twice.
+fn conflict(
+    b: &Builder,
+    rows: &[(u32, u32)],
+    d: u32,
+    row: &Row,
+    supplier: u32,
+    recipient: u32,
+) -> Option<String> {
+    let deal = &b.deals[d as usize];
+    let id = row.id;
+    // Compared first, formatted only when different: this runs for every
+    // further row of every deal, and must not allocate when all is well.
+    let mut diffs: Vec<String> = Vec::new();
+    let mut diff =
+        |col: usize, same: bool, here: &dyn Fn() -> String, there: &dyn Fn() -> String| {
+            if !same {
+                diffs.push(format!(
+                    "{} '{}' here, '{}' there",
+                    COLUMNS[col],
+                    here(),
+                    there()
+                ));
+            }
+        };
+    let name = |e: u32| b.entities.get(e).name.clone();
+    let text = |s: &str| s.trim().to_string();
+    diff(1, supplier == deal.supplier, &|| name(supplier), &|| {
+        name(deal.supplier)
+    });
+    diff(2, recipient == deal.recipient, &|| name(recipient), &|| {
+        name(deal.recipient)
+    });
+    diff(
+        3,
+        row.f[3].trim() == deal.designation,
+        &|| text(row.f[3]),
+        &|| deal.designation.clone(),
+    );
+    diff(
+        4,
+        row.f[4].trim() == deal.description,
+        &|| text(row.f[4]),
+        &|| deal.description.clone(),
+    );
+    diff(
+        5,
+        row.category as u8 == deal.category,
+        &|| cat_name(row.category as u8),
+        &|| cat_name(deal.category),
+    );
+    diff(
+        6,
+        row.order_year == deal.order_year,
+        &|| opt_s(row.order_year),
+        &|| opt_s(deal.order_year),
+    );
+    diff(
+        7,
+        row.order_est == deal.order_year_estimated,
+        &|| yn(row.order_est),
+        &|| yn(deal.order_year_estimated),
+    );
+    diff(
+        12,
+        row.f[12].trim() == deal.status,
+        &|| text(row.f[12]),
+        &|| deal.status.clone(),
+    );
+    diff(
+        13,
+        row.tiv_unit_new == deal.tiv_unit_new,
+        &|| opt_s(row.tiv_unit_new),
+        &|| opt_s(deal.tiv_unit_new),
+    );
+    diff(
+        14,
+        row.tiv_unit == deal.tiv_unit,
+        &|| opt_s(row.tiv_unit),
+        &|| opt_s(deal.tiv_unit),
+    );
+    diff(
+        16,
+        row.local == deal.local_production,
+        &|| yn(row.local),
+        &|| yn(deal.local_production),
+    );
+    if !diffs.is_empty() {
+        return Some(format!(
+            "deal {id} contradicts its row at line {}: {}",
+            deal.line,
+            diffs.join("; ")
+        ));
+    }
+    let pos = deal.delivery_years.iter().position(|&y| y == row.year)?;
+    let (flow, line) = rows[pos];
+    let f = &b.flows;
+    let i = flow as usize;
+    let mut diffs: Vec<String> = Vec::new();
+    let mut diff = |col: usize, here: String, there: String| {
+        if here != there {
+            diffs.push(format!("{} '{here}' here, '{there}' there", COLUMNS[col]));
+        }
+    };
+    diff(
+        8,
+        row.units.unwrap_or(0).to_string(),
+        f.units[i].to_string(),
+    );
+    diff(15, row.tiv.to_string(), f.tiv[i].to_string());
+    // The earlier row's estimate columns survive only as flags: compare them
+    // where the flags tell (`EST_UNKNOWN` covers all three columns).
+    let unknown = f.flags[i] & Flags::EST_UNKNOWN != 0;
+    for (col, bit, here) in [
+        (9, Flags::EST_NUMBER, row.units_est),
+        (11, Flags::EST_YEAR, row.year_est),
+    ] {
+        let there = if f.flags[i] & bit != 0 {
+            Some(true)
+        } else if unknown {
+            None
+        } else {
+            Some(false)
+        };
+        if there.is_some() && here.is_some() {
+            diff(col, yn(here), yn(there));
+        }
+    }
+    Some(if diffs.is_empty() {
+        format!(
+            "repeats line {line} (deal {id}, delivery year {}, same number and TIV): a \
+             duplicate row would count its TIV twice",
+            row.year
+        )
+    } else {
+        format!(
+            "deal {id} lists delivery year {} again, as at line {line}, with other values: {}",
+            row.year,
+            diffs.join("; ")
+        )
+    })
+}
+
+fn opt_s<T: ToString>(v: Option<T>) -> String {
+    v.map(|v| v.to_string()).unwrap_or_default()
+}
+
+fn yn(v: Option<bool>) -> String {
+    match v {
+        Some(true) => "Yes",
+        Some(false) => "No",
+        None => "",
+    }
+    .into()
+}
+
+fn cat_name(code: u8) -> String {
+    Category::from_u8(code).sipri_name().to_string()
 }
 
 pub fn is_second_hand(status: &str) -> bool {

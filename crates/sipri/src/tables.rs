@@ -32,6 +32,10 @@ pub fn read(b: &mut Builder, text: &str, h: &Header) -> Result<(), ReadError> {
         .filter(|(_, c)| is_year(c.trim()))
         .map(|(i, c)| (i, c.trim().parse().unwrap_or(0)))
         .collect();
+    if let Some(&(_, y)) = year_cols.iter().max_by_key(|c| c.1) {
+        b.check_year(Some(y), "year column")
+            .map_err(|reason| b.error(h.line.no, reason))?;
+    }
     // The first non-year column after the years is the row total (`1950-2024`, `Total`).
     let total_col = cells
         .iter()

@@ -9,31 +9,98 @@ use std::borrow::Cow;
 /// The decoded file and what encoding it was in.
 pub struct Decoded<'a> {
     pub text: Cow<'a, str>,
-    /// `utf-8` or `latin-1` (decoded as Windows-1252, its superset in practice).
+    /// `utf-8`, `latin-1` (decoded as Windows-1252, its superset in practice),
+    /// `utf-16le` or `utf-16be`.
     pub encoding: &'static str,
+    /// Lines were ended by a bare CR (classic Mac), now turned into LF.
+    pub cr_only: bool,
 }
 
-/// UTF-8 when the bytes are valid UTF-8 (BOM stripped), else Latin-1/Windows-1252.
-/// A NUL byte in the first 64 KiB means binary data: `Err(line)` with its 1-based
-/// line. (Later NULs cannot pass as text either: they fail field parsing.)
-pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, u64> {
-    let head = &bytes[..bytes.len().min(64 * 1024)];
-    if let Some(pos) = head.iter().position(|&b| b == 0) {
-        return Err(1 + bytes[..pos].iter().filter(|&&b| b == b'\n').count() as u64);
+/// Bytes → text. Files whose magic bytes name another format (gzip, zip/xlsx,
+/// PDF, an HTML page, …) are refused with the fix; UTF-16 (with or without a
+/// BOM, as Excel's "Unicode text" writes it) is decoded; else UTF-8 when the
+/// bytes are valid UTF-8 (BOM stripped), else Latin-1/Windows-1252. A NUL byte
+/// in the first 64 KiB of 8-bit text means binary data. Errors carry the
+/// 1-based line. (Later NULs cannot pass as text either: they fail field
+/// parsing.) Lines ended by a bare CR are turned into LF lines.
+pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, (u64, String)> {
+    if let Some(reason) = crate::sniff::foreign_format(bytes) {
+        return Err((1, reason));
     }
-    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(body) {
-        Ok(s) => Ok(Decoded {
-            text: Cow::Borrowed(s),
-            encoding: "utf-8",
-        }),
-        Err(_) => {
-            let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(body);
-            Ok(Decoded {
-                text,
-                encoding: "latin-1",
-            })
+    let decoded = if let Some(order) = crate::sniff::utf16(bytes) {
+        decode_utf16(bytes, order)?
+    } else {
+        let head = &bytes[..bytes.len().min(64 * 1024)];
+        if let Some(pos) = head.iter().position(|&b| b == 0) {
+            let line = 1 + bytes[..pos].iter().filter(|&&b| b == b'\n').count() as u64;
+            return Err((
+                line,
+                "binary data (NUL byte), not a SIPRI CSV export".to_string(),
+            ));
         }
+        let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        match std::str::from_utf8(body) {
+            Ok(s) => Decoded {
+                text: Cow::Borrowed(s),
+                encoding: "utf-8",
+                cr_only: false,
+            },
+            Err(_) => {
+                let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(body);
+                Decoded {
+                    text,
+                    encoding: "latin-1",
+                    cr_only: false,
+                }
+            }
+        }
+    };
+    Ok(fix_cr_only(decoded))
+}
+
+fn decode_utf16(bytes: &[u8], order: crate::sniff::Utf16) -> Result<Decoded<'_>, (u64, String)> {
+    use crate::sniff::Utf16;
+    let (enc, name, bom) = match order {
+        Utf16::Le { bom } => (encoding_rs::UTF_16LE, "utf-16le", bom),
+        Utf16::Be { bom } => (encoding_rs::UTF_16BE, "utf-16be", bom),
+    };
+    let body = if bom { &bytes[2..] } else { bytes };
+    let (text, had_errors) = enc.decode_without_bom_handling(body);
+    if had_errors {
+        let upto = text.find('\u{FFFD}').unwrap_or(text.len());
+        let line = 1 + text[..upto].matches('\n').count() as u64;
+        return Err((
+            line,
+            format!(
+                "invalid {name} text (odd length or broken surrogate pair): re-save the \
+                 file as CSV UTF-8"
+            ),
+        ));
+    }
+    if let Some(pos) = text.find('\0') {
+        let line = 1 + text[..pos].matches('\n').count() as u64;
+        return Err((
+            line,
+            "binary data (NUL character), not a SIPRI CSV export".into(),
+        ));
+    }
+    Ok(Decoded {
+        text: Cow::Owned(text.into_owned()),
+        encoding: name,
+        cr_only: false,
+    })
+}
+
+/// Text with CR line ends and no LF at all (classic Mac) would be one long
+/// line: turn each CR into LF so that lines and their numbers are right.
+fn fix_cr_only(d: Decoded<'_>) -> Decoded<'_> {
+    if d.text.contains('\n') || !d.text.contains('\r') {
+        return d;
+    }
+    Decoded {
+        text: Cow::Owned(d.text.replace('\r', "\n")),
+        encoding: d.encoding,
+        cr_only: true,
     }
 }
 
@@ -92,6 +159,29 @@ impl<'a> Iterator for Lines<'a> {
     }
 }
 
+/// `s` with every control character (terminal escape codes, bells, stray
+/// CRs, tabs, C1 codes) and bidirectional-override character replaced by
+/// U+FFFD, and how many were replaced. No SIPRI name or text holds one; a
+/// hostile file could use them to drive the terminal, or reorder the text of
+/// the page, its names are shown on.
+pub fn clean_controls(s: &str) -> (Cow<'_, str>, usize) {
+    let n = s.chars().filter(|&c| is_unsafe_char(c)).count();
+    if n == 0 {
+        return (Cow::Borrowed(s), 0);
+    }
+    let cleaned = s
+        .chars()
+        .map(|c| if is_unsafe_char(c) { '\u{FFFD}' } else { c })
+        .collect();
+    (Cow::Owned(cleaned), n)
+}
+
+/// Control characters (Unicode Cc) and the bidirectional embedding, override
+/// and isolate characters (U+202A-U+202E, U+2066-U+2069).
+pub fn is_unsafe_char(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
 /// Drops one stray trailing `;` (the Feb-2026 register ends every line with one).
 pub fn strip_semicolon(s: &str) -> &str {
     s.strip_suffix(';').unwrap_or(s)
@@ -136,7 +226,11 @@ mod tests {
         assert_eq!((d.text.as_ref(), d.encoding), ("abc", "utf-8"));
         let d = decode(b"B\xfc-181").unwrap();
         assert_eq!((d.text.as_ref(), d.encoding), ("Bü-181", "latin-1"));
-        assert_eq!(decode(b"a\nb\n\0").err(), Some(3));
+        assert_eq!(decode(b"a\nb\n\0").err().map(|e| e.0), Some(3));
+        let d = decode(b"\xff\xfea\0,\0b\0\r\0\n\0").unwrap();
+        assert_eq!((d.text.as_ref(), d.encoding), ("a,b\r\n", "utf-16le"));
+        let d = decode(b"a,b\rc,d\r").unwrap();
+        assert_eq!((d.text.as_ref(), d.cr_only), ("a,b\nc,d\n", true));
     }
 
     #[test]

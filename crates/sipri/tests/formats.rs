@@ -14,7 +14,7 @@ fn opts() -> ReadOptions {
 
 fn register(rows: &[&str], eol: &str) -> String {
     let mut s = format!(
-        "Transfers of major conventional arms;{eol}SYNTHETIC test file;{eol}Source: SIPRI Arms Transfers Database (c) SIPRI.;{eol}Data generated: 3 Mar 2030 1:02:03 PM;{eol}{REG_HEADER};{eol}"
+        "Transfers of major conventional arms;{eol}SYNTHETIC test file;{eol}Source: SIPRI Arms Transfers Database (c) SIPRI.;{eol}Data generated: 3 Mar 2025 1:02:03 PM;{eol}{REG_HEADER};{eol}"
     );
     for r in rows {
         s.push_str(r);
@@ -43,8 +43,8 @@ fn register_rows_deals_flags() {
     );
     assert!((rep.tiv_total - 11.6).abs() < 1e-9);
     assert!(rel.meta.synthetic);
-    assert_eq!(rel.meta.generated.as_deref(), Some("2030-03-03"));
-    assert!(rel.meta.id.starts_with("2030-03-03-register-"));
+    assert_eq!(rel.meta.generated.as_deref(), Some("2025-03-03"));
+    assert!(rel.meta.id.starts_with("2025-03-03-register-"));
     assert_eq!(rel.meta.sha256.len(), 64);
     assert_eq!(&rel.meta.id[rel.meta.id.len() - 8..], &rel.meta.sha256[..8]);
     assert_eq!(rel.meta.source_file, "t.csv");

@@ -5,5 +5,6 @@ mod fetch;
 mod formats;
 mod malformed;
 mod real_data;
+mod regression;
 mod resolver;
 mod synth;

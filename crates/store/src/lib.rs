@@ -102,17 +102,22 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 pub enum PutOutcome {
     Created(String),
     AlreadyPresent(String),
+    /// A damaged copy (see [`Store::scan`]) was replaced by this one.
+    Repaired(String),
 }
 
 impl PutOutcome {
     pub fn id(&self) -> &str {
         match self {
-            PutOutcome::Created(id) | PutOutcome::AlreadyPresent(id) => id,
+            PutOutcome::Created(id) | PutOutcome::AlreadyPresent(id) | PutOutcome::Repaired(id) => {
+                id
+            }
         }
     }
 
+    /// Whether this put wrote the release (new, or replacing a damaged copy).
     pub fn is_created(&self) -> bool {
-        matches!(self, PutOutcome::Created(_))
+        matches!(self, PutOutcome::Created(_) | PutOutcome::Repaired(_))
     }
 }
 
@@ -211,7 +216,11 @@ impl Store {
         match fs::rename(&tmp, &target) {
             Ok(()) => {
                 sync_dir(&releases)?;
-                Ok(PutOutcome::Created(id))
+                Ok(if damaged {
+                    PutOutcome::Repaired(id)
+                } else {
+                    PutOutcome::Created(id)
+                })
             }
             Err(e) => {
                 let _ = fs::remove_dir_all(&tmp);
@@ -305,13 +314,18 @@ impl Store {
             if name.starts_with('.') {
                 continue;
             }
-            match self.check(&name) {
-                Ok(meta) => scan.releases.push(meta),
-                Err(e) => scan.damaged.push(Damaged {
-                    name,
-                    reason: e.reason(),
-                }),
-            }
+            let reason = if entry.path().is_dir() {
+                match self.check(&name) {
+                    Ok(meta) => {
+                        scan.releases.push(meta);
+                        continue;
+                    }
+                    Err(e) => e.reason(),
+                }
+            } else {
+                "a file, not a release directory".to_string()
+            };
+            scan.damaged.push(Damaged { name, reason });
         }
         scan.releases.sort_by(|a, b| {
             (&a.generated, &a.imported_at, &a.id).cmp(&(&b.generated, &b.imported_at, &b.id))
@@ -328,7 +342,7 @@ impl Store {
         if !dir.is_dir() {
             return Err(StoreError::Corrupt {
                 path: dir,
-                reason: "not a release directory".into(),
+                reason: "not a directory".into(),
             });
         }
         let meta = self.meta(id)?;
@@ -419,11 +433,20 @@ fn write_all(dir: &Path, release: &Release, report: &ImportReport) -> Result<()>
     sync_dir(dir)
 }
 
-fn write_json<T: serde::Serialize>(path: &Path, value: &T) -> Result<()> {
-    let bytes = serde_json::to_vec_pretty(value).map_err(|e| StoreError::Write {
+/// Writes `value` as JSON, refusing anything that would not read back as the
+/// same type (serde_json writes a non-finite float as `null`, which then fails
+/// to load): nothing is written that cannot be read back.
+fn write_json<T: serde::Serialize + serde::de::DeserializeOwned>(
+    path: &Path,
+    value: &T,
+) -> Result<()> {
+    let werr = |reason: String| StoreError::Write {
         path: path.to_path_buf(),
-        reason: e.to_string(),
-    })?;
+        reason,
+    };
+    let bytes = serde_json::to_vec_pretty(value).map_err(|e| werr(e.to_string()))?;
+    serde_json::from_slice::<T>(&bytes)
+        .map_err(|e| werr(format!("would not read back ({e}): a value is not finite")))?;
     let io = |e| StoreError::io(path, e);
     let mut f = File::create(path).map_err(io)?;
     std::io::Write::write_all(&mut f, &bytes).map_err(io)?;

@@ -389,7 +389,11 @@ fn load_flows_in(path: &Path, row_groups: Option<Vec<usize>>) -> Result<Flows, S
         f.year.extend(years.iter().map(|&y| y as u16));
         f.category
             .extend_from_slice(c.req::<UInt8Type>("category_code")?);
-        f.tiv.extend_from_slice(c.req::<Float64Type>("tiv")?);
+        let tiv = c.req::<Float64Type>("tiv")?;
+        if let Some(v) = tiv.iter().find(|v| !model::plausible_tiv(**v)) {
+            return Err(corrupt(path, format!("implausible TIV value {v}")));
+        }
+        f.tiv.extend_from_slice(tiv);
         let units = c.req::<Int32Type>("units")?;
         if let Some(&u) = units.iter().find(|&&u| u < 0) {
             return Err(corrupt(path, format!("negative units {u}")));
@@ -536,6 +540,12 @@ fn load_world_totals(path: &Path) -> Result<Vec<(u16, f64)>, StoreError> {
         let c = Cols { batch: &b, path };
         let (years, tiv) = (c.req::<Int16Type>("year")?, c.req::<Float64Type>("tiv")?);
         for (&y, &t) in years.iter().zip(tiv) {
+            if !model::plausible_tiv(t) {
+                return Err(corrupt(
+                    path,
+                    format!("implausible world total {t} for {y}"),
+                ));
+            }
             out.push((non_negative(path, "year", i64::from(y))? as u16, t));
         }
     }

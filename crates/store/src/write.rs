@@ -258,6 +258,25 @@ fn check_ranges(dir: &Path, r: &Release) -> Result<(), StoreError> {
     if counts.flatten().any(|c| u64::from(c) > max_i32) {
         return Err(bad("a deal's unit count exceeds 2^31".into()));
     }
+    // TIV as the readers accept it (`model::MAX_TIV`): an infinite or absurd
+    // value would poison every sum computed from this release.
+    if let Some(v) = r.flows.tiv.iter().find(|v| !model::plausible_tiv(**v)) {
+        return Err(bad(format!("a flow has an implausible TIV value {v}")));
+    }
+    if let Some((y, v)) = r
+        .world_totals
+        .iter()
+        .find(|(_, v)| !model::plausible_tiv(*v))
+    {
+        return Err(bad(format!("the world total for {y} is implausible: {v}")));
+    }
+    let deal_tivs = r
+        .deals
+        .iter()
+        .flat_map(|d| [d.tiv_unit_new, d.tiv_unit, d.tiv_order, d.tiv_delivered]);
+    if let Some(v) = deal_tivs.flatten().find(|v| !(v.is_finite() && *v >= 0.0)) {
+        return Err(bad(format!("a deal has an invalid TIV value {v}")));
+    }
     if r.deals
         .iter()
         .any(|d| d.sipri_id.is_some_and(|v| v > i64::MAX as u64))

@@ -85,7 +85,8 @@ fn importing_the_original_repairs_a_damaged_release() {
         }
         assert!(store.list().unwrap().is_empty(), "{file}");
         let out = store.put(&r, &report()).unwrap();
-        assert_eq!(out, PutOutcome::Created("a".into()), "{file}");
+        assert_eq!(out, PutOutcome::Repaired("a".into()), "{file}");
+        assert!(out.is_created());
         assert_eq!(store.load("a").unwrap().flows, whole, "{file}");
         assert!(store.scan().unwrap().damaged.is_empty(), "{file}");
     }

@@ -30,6 +30,8 @@ pub struct Reply {
     pub gzip: bool,
     /// Declare the full length but send only this many body bytes, then close.
     pub cut_at: Option<usize>,
+    /// Further response headers, e.g. `Retry-After`.
+    pub headers: Vec<(String, String)>,
 }
 
 impl Reply {
@@ -41,7 +43,14 @@ impl Reply {
             delay: Duration::ZERO,
             gzip: false,
             cut_at: None,
+            headers: Vec::new(),
         }
+    }
+
+    /// Adds a response header.
+    pub fn header(mut self, name: &str, value: &str) -> Reply {
+        self.headers.push((name.to_string(), value.to_string()));
+        self
     }
 
     /// What SIPRI sends on success: `{"bytes": "<base64 of csv>"}`.
@@ -267,6 +276,9 @@ fn answer(mut stream: TcpStream, reply: &Reply) {
     );
     if reply.gzip {
         head.push_str("Content-Encoding: gzip\r\n");
+    }
+    for (k, v) in &reply.headers {
+        head.push_str(&format!("{k}: {v}\r\n"));
     }
     head.push_str("\r\n");
     let sent = reply.cut_at.unwrap_or(body.len()).min(body.len());

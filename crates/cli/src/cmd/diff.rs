@@ -56,7 +56,9 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         Some(p) => Some(Window::parse(p).map_err(|e| UserError(e.to_string()))?),
         None => None,
     };
-    let store = common::open_store_at(args.data_dir.as_deref())?;
+    let store = common::open_existing_at(args.data_dir.as_deref())?;
+    // Once, for the warnings about damaged entries; `load` lists silently.
+    common::list_releases(&store)?;
     let a = load(&store, &args.a)?;
     let b = load(&store, &args.b)?;
     let country = match &args.country {

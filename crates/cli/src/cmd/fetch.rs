@@ -43,6 +43,10 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     if args.timeout == 0 {
         return Err(UserError("--timeout must be at least 1 second".into()).into());
     }
+    // A bad --save path must fail now, not after a download of minutes.
+    if let Some(path) = &args.save {
+        check_save_path(path)?;
+    }
     let mut cfg = FetchConfig {
         base_url: args.url.clone(),
         timeout: Duration::from_secs(args.timeout),
@@ -85,7 +89,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         read.map_err(|e| anyhow::anyhow!("the register SIPRI sent cannot be read: {e}"))?;
     let store = common::open_store_at(args.data_dir.as_deref())?;
     match store.put(&release, &report)? {
-        PutOutcome::Created(id) => {
+        PutOutcome::Created(id) | PutOutcome::Repaired(id) => {
             println!(
                 "imported release {id}: {} rows, {} deals, {} TIV (millions), delivery years {}",
                 report.rows_imported,
@@ -129,14 +133,56 @@ fn last_year(cfg: &FetchConfig, progress: &mut Progress) -> anyhow::Result<u16> 
     }
 }
 
-/// Writes `bytes` to `path` via a temp file and a rename, so a failure never
-/// leaves half a file behind.
-fn save(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+/// The temp file `save` writes before renaming it to `path`.
+fn part_path(path: &Path) -> anyhow::Result<PathBuf> {
     let name = path.file_name().map(|n| n.to_string_lossy().to_string());
     let Some(name) = name else {
         return Err(UserError(format!("--save {}: not a file name", path.display())).into());
     };
-    let tmp = path.with_file_name(format!(".{name}.part"));
+    Ok(path.with_file_name(format!(".{name}.part")))
+}
+
+/// Checks that `save` will be able to write `path`: a file name (not an
+/// existing directory) in an existing, writable directory. Creates and removes
+/// the very temp file `save` will use.
+fn check_save_path(path: &Path) -> anyhow::Result<()> {
+    let bad = |why: &str| -> anyhow::Error {
+        UserError(format!("--save {}: {why}", path.display())).into()
+    };
+    if path.is_dir() {
+        return Err(bad(
+            "is a directory; give a file name, e.g. DIR/register.csv",
+        ));
+    }
+    let tmp = part_path(path)?;
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    if !parent.is_dir() {
+        return Err(bad(&format!("no directory {}", parent.display())));
+    }
+    match std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&tmp)
+    {
+        Ok(_) => {
+            let _ = std::fs::remove_file(&tmp);
+            Ok(())
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(bad(&format!(
+            "{} exists (another fetch saving there, or a left-over: remove it)",
+            tmp.display()
+        ))),
+        Err(e) => Err(bad(&format!("cannot write in {}: {e}", parent.display()))),
+    }
+}
+
+/// Writes `bytes` to `path` via a temp file and a rename, so a failure never
+/// leaves half a file behind.
+fn save(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    let tmp = part_path(path)?;
     let res = std::fs::write(&tmp, bytes).and_then(|_| std::fs::rename(&tmp, path));
     if let Err(e) = res {
         let _ = std::fs::remove_file(&tmp);

@@ -41,7 +41,7 @@ pub enum Format {
 struct Imported {
     file: String,
     release: String,
-    /// `created` or `already_present`.
+    /// `created`, `already_present` or `repaired` (a damaged copy replaced).
     outcome: &'static str,
     synthetic: bool,
     generated: String,
@@ -50,35 +50,75 @@ struct Imported {
 
 pub fn run(args: Args) -> anyhow::Result<()> {
     let mut done = Vec::new();
-    for path in &args.files {
-        let (release, report) = read_file(path, args.skip_bad_rows)?;
-        let store = common::open_store_at(args.data_dir.as_deref())?;
-        let spinner = spinner(path, "storing");
-        let outcome = store.put(&release, &report);
-        if let Some(s) = spinner {
-            s.finish_and_clear();
-        }
-        let outcome = outcome?;
-        let item = Imported {
-            file: path.display().to_string(),
-            release: outcome.id().to_string(),
-            outcome: match outcome {
-                PutOutcome::Created(_) => "created",
-                PutOutcome::AlreadyPresent(_) => "already_present",
-            },
-            synthetic: release.meta.synthetic,
-            generated: release.meta.generated_raw.clone(),
-            report,
-        };
-        if args.format == Format::Table {
-            print_table(&item, &release);
-        }
+    for (i, path) in args.files.iter().enumerate() {
+        let item =
+            import_one(&args, path).map_err(|e| with_progress(e, &done, &args.files[i + 1..]))?;
         done.push(item);
     }
     if args.format == Format::Json {
         println!("{}", serde_json::to_string_pretty(&done)?);
     }
     Ok(())
+}
+
+/// Reads, checks and stores one file; prints its table report.
+fn import_one(args: &Args, path: &PathBuf) -> anyhow::Result<Imported> {
+    let (release, report) = read_file(path, args.skip_bad_rows)?;
+    let store = common::open_store_at(args.data_dir.as_deref())?;
+    let spinner = spinner(path, "storing");
+    let outcome = store.put(&release, &report);
+    if let Some(s) = spinner {
+        s.finish_and_clear();
+    }
+    let outcome = outcome?;
+    let item = Imported {
+        file: path.display().to_string(),
+        release: outcome.id().to_string(),
+        outcome: match outcome {
+            PutOutcome::Created(_) => "created",
+            PutOutcome::AlreadyPresent(_) => "already_present",
+            PutOutcome::Repaired(_) => "repaired",
+        },
+        synthetic: release.meta.synthetic,
+        generated: release.meta.generated_raw.clone(),
+        report,
+    };
+    if args.format == Format::Table {
+        print_table(&item, &release);
+    }
+    Ok(item)
+}
+
+/// A failed file's error, extended with what happened to the others: imports
+/// stop at the first failure (each file is atomic), so say which files were
+/// imported before it and which were not reached. Keeps the exit code kind.
+fn with_progress(e: anyhow::Error, done: &[Imported], rest: &[PathBuf]) -> anyhow::Error {
+    if done.is_empty() && rest.is_empty() {
+        return e;
+    }
+    let mut msg = format!("{e:#}");
+    if !done.is_empty() {
+        let list: Vec<String> = done
+            .iter()
+            .map(|d| format!("{} ({})", d.file, d.release))
+            .collect();
+        msg.push_str(&format!(
+            "\n  imported before the failure: {}",
+            list.join(", ")
+        ));
+    }
+    if !rest.is_empty() {
+        let list: Vec<String> = rest.iter().map(|p| p.display().to_string()).collect();
+        msg.push_str(&format!(
+            "\n  not reached (nothing imported from them): {}",
+            list.join(", ")
+        ));
+    }
+    if e.downcast_ref::<UserError>().is_some() {
+        UserError(msg).into()
+    } else {
+        anyhow::anyhow!(msg)
+    }
 }
 
 /// Reads and parses one file; every failure here is the user's (exit 2).
@@ -129,16 +169,23 @@ pub fn tiv(v: f64) -> String {
     format!("{sign}{}.{:02}", thousands(cents / 100), cents % 100)
 }
 
+/// The report of one import. Names, reasons and warnings quote the file, so
+/// the whole text is made terminal-safe before printing.
 fn print_table(item: &Imported, release: &Release) {
+    use std::fmt::Write;
+    let mut out = String::new();
     let r = &item.report;
-    let status = if item.outcome == "created" {
-        "created"
-    } else {
-        "already present, nothing changed"
+    let status = match item.outcome {
+        "created" => "created",
+        "repaired" => "repaired: it replaces a damaged copy",
+        _ => "already present, nothing changed",
     };
-    println!("{}: release {} ({status})", item.file, item.release);
+    let _ = writeln!(out, "{}: release {} ({status})", item.file, item.release);
     if item.synthetic {
-        println!("  SYNTHETIC DEMO DATA: not SIPRI data, for demos and tests only");
+        let _ = writeln!(
+            out,
+            "  SYNTHETIC DEMO DATA: not SIPRI data, for demos and tests only"
+        );
     }
     let format = r.format.map(|f| f.as_str()).unwrap_or("unknown");
     let years = match (release.meta.first_year, release.meta.last_year) {
@@ -165,19 +212,21 @@ fn print_table(item: &Imported, release: &Release) {
         ("TIV total", format!("{} (TIV millions)", tiv(r.tiv_total))),
     ];
     for (k, v) in rows {
-        println!("  {k:<17} {v}");
+        let _ = writeln!(out, "  {k:<17} {v}");
     }
     for rej in r.rejected.iter().take(SHOW_REJECTED) {
-        println!("  rejected {}:{}: {}", item.file, rej.line, rej.reason);
+        let _ = writeln!(out, "  rejected {}:{}: {}", item.file, rej.line, rej.reason);
     }
     if r.rejected.len() > SHOW_REJECTED {
-        println!(
+        let _ = writeln!(
+            out,
             "  … and {} more rejected rows (see --format json)",
             r.rejected.len() - SHOW_REJECTED
         );
     }
     for u in &r.unresolved {
-        println!(
+        let _ = writeln!(
+            out,
             "  unresolved '{}': {} rows, {} TIV (kept as its own entity)",
             u.name,
             n(u.rows),
@@ -185,9 +234,10 @@ fn print_table(item: &Imported, release: &Release) {
         );
     }
     for w in &r.warnings {
-        println!("  warning: {w}");
+        let _ = writeln!(out, "  warning: {w}");
     }
-    println!("  {}", release.citation());
+    let _ = writeln!(out, "  {}", release.citation());
+    print!("{}", common::term_safe(&out));
 }
 
 #[cfg(test)]

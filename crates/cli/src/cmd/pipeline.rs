@@ -48,8 +48,7 @@ pub struct Args {
 /// else the newest stored legacy-register release.
 fn legacy_release(data: &DataArgs) -> anyhow::Result<Release> {
     let store = common::open_store(data)?;
-    let legacy: Vec<String> = store
-        .list()?
+    let legacy: Vec<String> = common::list_releases(&store)?
         .into_iter()
         .filter(|m| m.format == SourceFormat::LegacyRegister)
         .map(|m| m.id)

@@ -29,11 +29,13 @@ struct Row {
 }
 
 pub fn run(args: Args) -> anyhow::Result<()> {
-    let store = common::open_store_at(args.data_dir.as_deref())?;
-    let metas = store.list()?;
+    let store = common::open_existing_at(args.data_dir.as_deref())?;
+    let scan = store.scan()?;
+    let (metas, damaged) = (scan.releases, scan.damaged);
     let n = metas.len();
     let mut rows = Vec::with_capacity(n);
     for (i, meta) in metas.into_iter().enumerate() {
+        // `scan` read the report already; a failure now is a race with a writer.
         let report = store.report(&meta.id)?;
         rows.push(Row {
             rows_imported: report.rows_imported,
@@ -46,9 +48,12 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         });
     }
     if args.format == crate::cmd::import::Format::Json {
+        // The JSON stays a list of releases; damaged entries go to stderr.
+        damaged.iter().for_each(common::warn_damaged);
         println!("{}", serde_json::to_string_pretty(&rows)?);
         return Ok(());
     }
+    print_damaged(&damaged);
     if rows.is_empty() {
         println!(
             "No releases in {}: {}",
@@ -106,4 +111,20 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         "\n* = latest, used when no --release is given. Source: SIPRI Arms Transfers Database (c) SIPRI; SYNTHETIC releases are not SIPRI data."
     );
     Ok(())
+}
+
+/// Entries of `releases/` that are not releases: listed, never fatal.
+fn print_damaged(damaged: &[store::Damaged]) {
+    if damaged.is_empty() {
+        return;
+    }
+    println!(
+        "Damaged entries in releases/ (skipped; importing a release's original file again \
+         repairs it; anything else belongs elsewhere):"
+    );
+    for d in damaged {
+        let line = format!("  ! {}: {}", d.name, d.reason);
+        println!("{}", common::term_safe(&line));
+    }
+    println!();
 }

@@ -54,9 +54,39 @@ fn resolver(rel: &Release) -> impl Fn(&str) -> Option<EntityId> + '_ {
 pub fn run(args: Args) -> anyhow::Result<()> {
     let spec = read_spec(&args.file)?;
     let rel = common::load_release(&args.data)?;
-    let res = run_spec(&rel, &spec, &resolver(&rel))
-        .map_err(|e| UserError(format!("{}: {e}", args.file.display())))?;
+    let res = run_spec(&rel, &spec, &resolver(&rel)).map_err(|e| {
+        let text = std::fs::read_to_string(&args.file).unwrap_or_default();
+        let at = change_of(&e)
+            .and_then(|n| change_line(&text, n))
+            .map_or(String::new(), |l| format!(":{l}"));
+        UserError(format!("{}{at}: {e}", args.file.display()))
+    })?;
     output::emit(&table(&rel, &spec, &res), &args.out)
+}
+
+/// The 1-based change an error is about, if any.
+fn change_of(e: &engine::scenario::ScenarioError) -> Option<usize> {
+    use engine::scenario::ScenarioError as E;
+    match e {
+        E::Percent { change, .. } | E::NegativeTiv { change, .. } | E::Invalid { change, .. } => {
+            Some(*change)
+        }
+        E::UnknownCountry { field, .. } => field
+            .strip_prefix("change ")
+            .and_then(|r| r.split(':').next())
+            .and_then(|n| n.parse().ok()),
+        _ => None,
+    }
+}
+
+/// The line of the `n`-th `[[change]]` table in a scenario file, so that an
+/// invalid change is reported as `file:line`.
+fn change_line(text: &str, n: usize) -> Option<usize> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| l.trim_start().starts_with("[[change]]"))
+        .nth(n.checked_sub(1)?)
+        .map(|(i, _)| i + 1)
 }
 
 fn pct(x: f64) -> String {
