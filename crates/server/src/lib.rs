@@ -28,6 +28,7 @@ pub mod openapi;
 pub mod pages;
 pub mod params;
 pub mod present;
+pub mod query;
 pub mod routes;
 pub mod state;
 pub mod work;

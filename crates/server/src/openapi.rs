@@ -1,37 +1,12 @@
-//! The OpenAPI 3.0 document, generated from [`crate::routes::ENDPOINTS`].
-//!
-//! Hand-built rather than derived (utoipa): the engine's result types belong
-//! to other crates and would need schema derives there, and a generated table
-//! keeps the document complete by construction — a route cannot exist without
-//! its entry here. Response bodies are described at the envelope level.
+//! The OpenAPI document, generated from [`crate::routes::ENDPOINTS`]: one
+//! operation per route, whose parameters are derived (utoipa `IntoParams`)
+//! from the query struct the handler extracts ([`crate::query`]), so a
+//! parameter cannot be read without being documented. Response bodies are
+//! described at the envelope level (the engine's result types belong to other
+//! crates).
 
-use crate::routes::{ENDPOINTS, Endpoint, In, Param, Produces, Ty};
+use crate::routes::{ENDPOINTS, Endpoint, Produces};
 use serde_json::{Map, Value, json};
-
-fn param_schema(t: Ty) -> Value {
-    match t {
-        Ty::Str => json!({"type": "string", "minLength": 1, "maxLength": 200}),
-        Ty::Period => {
-            json!({"type": "string", "pattern": "^[0-9]{4}([-–:/]([0-9]{2}|[0-9]{4}))?$"})
-        }
-        Ty::Int { min, max } => json!({"type": "integer", "minimum": min, "maximum": max}),
-        Ty::Enum(v) => json!({"type": "string", "enum": v}),
-    }
-}
-
-fn param(p: &Param) -> Value {
-    let mut v = json!({
-        "name": p.name,
-        "in": match p.at { In::Path => "path", In::Query => "query" },
-        "required": p.required || p.at == In::Path,
-        "description": p.doc,
-        "schema": param_schema(p.ty),
-    });
-    if let Some(ex) = p.example {
-        v["example"] = json!(ex);
-    }
-    v
-}
 
 fn error_response(doc: &str, html: bool) -> Value {
     let mut content =
@@ -115,7 +90,7 @@ fn operation(e: &Endpoint) -> Value {
         "operationId": e.id,
         "tags": [e.tag],
         "summary": e.summary,
-        "parameters": e.params.iter().map(param).collect::<Vec<_>>(),
+        "parameters": serde_json::to_value((e.params)()).unwrap_or(Value::Array(Vec::new())),
         "responses": responses,
     });
     if let Some(b) = e.body {

@@ -36,6 +36,18 @@ impl Params {
         }
     }
 
+    /// Only the parameters named in `names` (see [`crate::query::Q`]).
+    pub fn only<'a>(self, names: impl Iterator<Item = &'a str>) -> Params {
+        let keep: Vec<&str> = names.collect();
+        Params {
+            pairs: self
+                .pairs
+                .into_iter()
+                .filter(|(k, _)| keep.contains(&k.as_str()))
+                .collect(),
+        }
+    }
+
     /// Every parameter name given, in order, repeats included.
     pub fn names(&self) -> Vec<&str> {
         self.pairs.iter().map(|(k, _)| k.as_str()).collect()

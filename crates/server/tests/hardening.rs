@@ -72,10 +72,9 @@ async fn no_endpoint_reads_arbitrary_files() {
     {
         for v in evil {
             let path = e.path.replace("{key}", v).replace("{id}", v);
-            let q: Vec<String> = e
-                .params
+            let q: Vec<String> = (e.params)()
                 .iter()
-                .filter(|p| p.at == server::routes::In::Query)
+                .filter(|p| p.parameter_in == utoipa::openapi::path::ParameterIn::Query)
                 .map(|p| format!("{}={}", p.name, v))
                 .collect();
             let uri = format!("{path}?{}", q.join("&"));

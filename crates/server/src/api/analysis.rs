@@ -6,6 +6,7 @@ use super::heavy;
 use crate::error::{ApiError, ApiResult};
 use crate::params::Params;
 use crate::present;
+use crate::query::*;
 use crate::state::AppState;
 use axum::Json;
 use axum::extract::State;
@@ -128,7 +129,7 @@ pub fn group_list() -> Value {
     })
 }
 
-pub async fn groups(State(st): State<Arc<AppState>>, p: Params) -> Out {
+pub async fn groups(State(st): State<Arc<AppState>>, Q(p, _): Q<GroupsQuery>) -> Out {
     heavy(st.clone(), move |_| {
         if p.get("country").is_none() {
             return Ok(Json(group_list()));
@@ -162,7 +163,7 @@ pub async fn groups(State(st): State<Arc<AppState>>, p: Params) -> Out {
     .await
 }
 
-pub async fn switching(State(st): State<Arc<AppState>>, p: Params) -> Out {
+pub async fn switching(State(st): State<Arc<AppState>>, Q(p, _): Q<SwitchingQuery>) -> Out {
     heavy(st.clone(), move |_| {
         let rel = st.pick(p.release())?;
         let windows = engine::default_windows(&rel);
@@ -205,7 +206,7 @@ pub async fn switching(State(st): State<Arc<AppState>>, p: Params) -> Out {
     .await
 }
 
-pub async fn event_study(State(st): State<Arc<AppState>>, p: Params) -> Out {
+pub async fn event_study(State(st): State<Arc<AppState>>, Q(p, _): Q<EventStudyQuery>) -> Out {
     heavy(st.clone(), move |_| {
         let rel = st.pick(p.release())?;
         let group = pick_group(p.require("group")?)?;
@@ -255,7 +256,7 @@ pub async fn event_study(State(st): State<Arc<AppState>>, p: Params) -> Out {
     .await
 }
 
-pub async fn pipeline(State(st): State<Arc<AppState>>, p: Params) -> Out {
+pub async fn pipeline(State(st): State<Arc<AppState>>, Q(p, _): Q<PipelineQuery>) -> Out {
     heavy(st.clone(), move |_| {
         let rel = st.pick(p.release())?;
         let focus = p.entity(&rel, "country")?;
@@ -311,7 +312,7 @@ pub fn diff_options(p: &Params, a: &Release, b: &Release) -> ApiResult<engine::d
     })
 }
 
-pub async fn diff(State(st): State<Arc<AppState>>, p: Params) -> Out {
+pub async fn diff(State(st): State<Arc<AppState>>, Q(p, _): Q<DiffQuery>) -> Out {
     heavy(st.clone(), move |_| {
         let b_id = st.resolve_id(p.get("b"))?;
         let a_id = match p.get("a") {

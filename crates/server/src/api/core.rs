@@ -5,6 +5,7 @@ use super::light;
 use crate::error::ApiResult;
 use crate::params::Params;
 use crate::present;
+use crate::query::*;
 use crate::state::AppState;
 use axum::Json;
 use axum::extract::State;
@@ -26,15 +27,15 @@ async fn partners_of(st: Arc<AppState>, p: Params, dir: Direction) -> Out {
     .await
 }
 
-pub async fn imports(State(st): State<Arc<AppState>>, p: Params) -> Out {
+pub async fn imports(State(st): State<Arc<AppState>>, Q(p, _): Q<PartnersQuery>) -> Out {
     partners_of(st, p, Direction::Imports).await
 }
 
-pub async fn exports(State(st): State<Arc<AppState>>, p: Params) -> Out {
+pub async fn exports(State(st): State<Arc<AppState>>, Q(p, _): Q<PartnersQuery>) -> Out {
     partners_of(st, p, Direction::Exports).await
 }
 
-pub async fn top(State(st): State<Arc<AppState>>, p: Params) -> Out {
+pub async fn top(State(st): State<Arc<AppState>>, Q(p, _): Q<TopQuery>) -> Out {
     light(st.clone(), move |_| {
         let rel = st.pick(p.release())?;
         let dir = match p.get("direction") {
@@ -49,7 +50,7 @@ pub async fn top(State(st): State<Arc<AppState>>, p: Params) -> Out {
     .await
 }
 
-pub async fn concentration(State(st): State<Arc<AppState>>, p: Params) -> Out {
+pub async fn concentration(State(st): State<Arc<AppState>>, Q(p, _): Q<ConcentrationQuery>) -> Out {
     light(st.clone(), move |_| {
         let rel = st.pick(p.release())?;
         let focus = p.entity(&rel, "country")?;
@@ -61,7 +62,7 @@ pub async fn concentration(State(st): State<Arc<AppState>>, p: Params) -> Out {
     .await
 }
 
-pub async fn pair(State(st): State<Arc<AppState>>, p: Params) -> Out {
+pub async fn pair(State(st): State<Arc<AppState>>, Q(p, _): Q<PairQuery>) -> Out {
     light(st.clone(), move |_| {
         let rel = st.pick(p.release())?;
         let s = p.entity(&rel, "supplier")?;
@@ -72,7 +73,7 @@ pub async fn pair(State(st): State<Arc<AppState>>, p: Params) -> Out {
     .await
 }
 
-pub async fn categories(State(st): State<Arc<AppState>>, p: Params) -> Out {
+pub async fn categories(State(st): State<Arc<AppState>>, Q(p, _): Q<CategoriesQuery>) -> Out {
     light(st.clone(), move |_| {
         let rel = st.pick(p.release())?;
         let focus = p.entity(&rel, "country")?;
@@ -100,7 +101,7 @@ pub async fn categories(State(st): State<Arc<AppState>>, p: Params) -> Out {
     .await
 }
 
-pub async fn deliveries(State(st): State<Arc<AppState>>, p: Params) -> Out {
+pub async fn deliveries(State(st): State<Arc<AppState>>, Q(p, _): Q<DeliveriesQuery>) -> Out {
     light(st.clone(), move |_| {
         let rel = st.pick(p.release())?;
         let focus = p.entity(&rel, "country")?;

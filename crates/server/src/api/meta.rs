@@ -6,6 +6,7 @@ use crate::harden::Peer;
 use crate::harden::authorize;
 use crate::params::{Params, search as search_entities};
 use crate::present;
+use crate::query::*;
 use crate::state::AppState;
 use axum::Extension;
 use axum::Json;
@@ -84,7 +85,7 @@ pub async fn import(
     State(st): State<Arc<AppState>>,
     peer: Option<Extension<Peer>>,
     headers: HeaderMap,
-    p: Params,
+    Q(p, _): Q<ImportQuery>,
     body: Body,
 ) -> Response {
     match import_inner(st, peer, headers, p, body).await {
@@ -133,7 +134,10 @@ async fn import_inner(
     Ok((status, Json(body)).into_response())
 }
 
-pub async fn search(State(st): State<Arc<AppState>>, p: Params) -> ApiResult<Json<Value>> {
+pub async fn search(
+    State(st): State<Arc<AppState>>,
+    Q(p, _): Q<SearchQuery>,
+) -> ApiResult<Json<Value>> {
     light(st.clone(), move |_| {
         let rel = st.pick(p.release())?;
         let q = p.require("q")?;

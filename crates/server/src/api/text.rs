@@ -3,8 +3,8 @@
 
 use super::analysis::named;
 use crate::error::{ApiError, ApiResult};
-use crate::params::Params;
 use crate::present;
+use crate::query::{Q, ReleaseQuery};
 use crate::state::AppState;
 use crate::work::Cancel;
 use axum::Json;
@@ -54,7 +54,7 @@ fn resolver(rel: &Release) -> impl Fn(&str) -> Option<EntityId> + '_ {
 
 pub async fn scenario(
     State(st): State<Arc<AppState>>,
-    p: Params,
+    Q(p, _): Q<ReleaseQuery>,
     headers: HeaderMap,
     body: Body,
 ) -> Out {
@@ -227,7 +227,7 @@ fn blank_long_sentences(
 
 pub async fn claims(
     State(st): State<Arc<AppState>>,
-    p: Params,
+    Q(p, _): Q<ReleaseQuery>,
     headers: HeaderMap,
     body: Body,
 ) -> Out {

@@ -4,7 +4,7 @@
 
 use super::{Ctx, Page, render, render_heavy};
 use crate::html::esc;
-use crate::params::Params;
+use crate::query::{Q, ReleaseQuery};
 use crate::state::AppState;
 use axum::body::Body;
 use axum::extract::State;
@@ -16,11 +16,15 @@ use std::sync::Arc;
 const EXAMPLE: &str = "From 2020 to 2024, 88 % of Kazakhstan's arms imports came from Russia, \
 making it the third-largest buyer of Russian arms.";
 
-pub async fn page(State(st): State<Arc<AppState>>, p: Params) -> Response {
+pub async fn page(State(st): State<Arc<AppState>>, Q(p, _): Q<ReleaseQuery>) -> Response {
     render(st, p, "/claims".into(), |ctx| Ok(build(ctx, None))).await
 }
 
-pub async fn submit(State(st): State<Arc<AppState>>, p: Params, body: Body) -> Response {
+pub async fn submit(
+    State(st): State<Arc<AppState>>,
+    Q(p, _): Q<ReleaseQuery>,
+    body: Body,
+) -> Response {
     let bytes = match crate::api::read_body(body, st.limits.max_body).await {
         Ok(b) => b,
         Err(e) => return e.into_response(),

@@ -9,8 +9,8 @@ use super::{Ctx, Page};
 use crate::api::analysis::{diff_options, release_before};
 use crate::error::ApiError;
 use crate::html::{esc, table, url_enc};
-use crate::params::Params;
 use crate::present::tiv;
+use crate::query::*;
 use crate::state::AppState;
 use axum::extract::State;
 use axum::response::Response;
@@ -22,7 +22,7 @@ use std::sync::Arc;
 /// Revisions and deals listed on the page; the API returns more.
 const ROWS: usize = 100;
 
-pub async fn page(State(st): State<Arc<AppState>>, p: Params) -> Response {
+pub async fn page(State(st): State<Arc<AppState>>, Q(p, _): Q<DiffPage>) -> Response {
     super::render_heavy(st, p, "/diff".into(), build).await
 }
 

@@ -4,14 +4,15 @@
 
 use super::{Ctx, Page, render};
 use crate::html::esc;
-use crate::params::{Params, resolve_entity, search};
+use crate::params::{resolve_entity, search};
+use crate::query::*;
 use crate::state::AppState;
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use std::fmt::Write;
 use std::sync::Arc;
 
-pub async fn page(State(st): State<Arc<AppState>>, p: Params) -> Response {
+pub async fn page(State(st): State<Arc<AppState>>, Q(p, _): Q<SearchPage>) -> Response {
     if let Some(q) = p.get("q")
         && let Ok(rel) = st.pick(p.release())
         && let Ok(id) = resolve_entity(&rel, q)

@@ -4,8 +4,9 @@
 use super::{Ctx, Page, render};
 use crate::charts::{self, Bar};
 use crate::html::{esc, table, url_enc};
-use crate::params::{Params, resolve_entity};
+use crate::params::resolve_entity;
 use crate::present::{pct, tiv};
+use crate::query::*;
 use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::response::Response;
@@ -17,7 +18,11 @@ use std::sync::Arc;
 /// Customers listed in the over-time table.
 const ROWS: usize = 20;
 
-pub async fn page(State(st): State<Arc<AppState>>, Path(key): Path<String>, p: Params) -> Response {
+pub async fn page(
+    State(st): State<Arc<AppState>>,
+    Path(key): Path<String>,
+    Q(p, _): Q<SupplierPage>,
+) -> Response {
     let path = format!("/supplier/{}", url_enc(&key));
     render(st, p, path, move |ctx| build(ctx, &key)).await
 }

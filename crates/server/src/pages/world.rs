@@ -4,8 +4,8 @@
 use super::{Ctx, Page, render};
 use crate::charts::{self, Bar};
 use crate::html::{esc, table};
-use crate::params::Params;
 use crate::present::{pct, tiv};
+use crate::query::*;
 use crate::state::AppState;
 use axum::extract::State;
 use axum::http::Uri;
@@ -16,7 +16,7 @@ use std::sync::Arc;
 
 const SHOWN: usize = 15;
 
-pub async fn page(State(st): State<Arc<AppState>>, uri: Uri, p: Params) -> Response {
+pub async fn page(State(st): State<Arc<AppState>>, uri: Uri, Q(p, _): Q<WorldPage>) -> Response {
     let path = if uri.path() == "/" {
         "/".to_string()
     } else {

@@ -1,5 +1,6 @@
 //! The route table: one list that both the router and the OpenAPI document are
-//! built from, so the document cannot miss an endpoint or a parameter.
+//! built from, so the document cannot miss an endpoint; each entry's
+//! parameters come from the typed query struct its handler extracts.
 
 use crate::state::AppState;
 use crate::{assets, cache, harden, pages};
@@ -13,35 +14,6 @@ use std::sync::Arc;
 pub use table::*;
 
 pub type Route = MethodRouter<Arc<AppState>>;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum In {
-    Path,
-    Query,
-}
-
-/// A parameter's type, as the OpenAPI schema states it.
-#[derive(Debug, Clone, Copy)]
-pub enum Ty {
-    Str,
-    /// A period: `YYYY`, `YYYY-YYYY` or `YYYY-YY`.
-    Period,
-    Int {
-        min: i64,
-        max: i64,
-    },
-    Enum(&'static [&'static str]),
-}
-
-#[derive(Debug, Clone, Copy)]
-pub struct Param {
-    pub name: &'static str,
-    pub at: In,
-    pub required: bool,
-    pub ty: Ty,
-    pub doc: &'static str,
-    pub example: Option<&'static str>,
-}
 
 /// A request body.
 #[derive(Debug, Clone, Copy)]
@@ -63,7 +35,8 @@ pub struct Endpoint {
     pub id: &'static str,
     pub tag: &'static str,
     pub summary: &'static str,
-    pub params: &'static [Param],
+    /// The parameters, derived from the handler's query struct ([`crate::query`]).
+    pub params: fn() -> Vec<utoipa::openapi::path::Parameter>,
     pub body: Option<BodyDoc>,
     pub produces: Produces,
     /// Builds the axum method router for this path.
