@@ -7,9 +7,13 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// Every error answer of the API (its schema in the OpenAPI document is
+/// derived from this type).
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+#[schema(as = Error)]
 pub struct ApiError {
     #[serde(skip)]
+    #[schema(ignore)]
     pub status: StatusCode,
     /// Machine-readable kind: `bad_request`, `not_found`, `unauthorized`, ….
     pub error: &'static str,

@@ -18,6 +18,20 @@ fn error_response(doc: &str, html: bool) -> Value {
     json!({"description": doc, "content": content})
 }
 
+/// The schema of a JSON endpoint's 200 answer: derived from its typed
+/// response where there is one, else the common envelope.
+fn ok_schema(e: &Endpoint) -> Value {
+    match e.id {
+        "health" => json!({"$ref": "#/components/schemas/Health"}),
+        _ => json!({"$ref": "#/components/schemas/Result"}),
+    }
+}
+
+/// A schema derived by utoipa, as JSON.
+fn derived<T: utoipa::PartialSchema>() -> Value {
+    serde_json::to_value(T::schema()).unwrap_or(Value::Null)
+}
+
 fn operation(e: &Endpoint) -> Value {
     let ok = match e.produces {
         Produces::Json => json!({
@@ -26,7 +40,7 @@ fn operation(e: &Endpoint) -> Value {
                 "ETag": {"description": "Release id plus a hash of the query", "schema": {"type": "string"}},
                 "Cache-Control": {"description": "immutable for a pinned ?release=, revalidate otherwise", "schema": {"type": "string"}}
             },
-            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Result"}}}
+            "content": {"application/json": {"schema": ok_schema(e)}}
         }),
         Produces::Html => json!({
             "description": "An HTML page",
@@ -158,7 +172,7 @@ pub fn document() -> Value {
         item[e.method] = operation(e);
     }
     json!({
-        "openapi": "3.0.3",
+        "openapi": "3.1.0",
         "info": {
             "title": "armsflow API",
             "version": env!("CARGO_PKG_VERSION"),
@@ -172,16 +186,10 @@ pub fn document() -> Value {
         "components": {
             "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
             "schemas": {
-                "Error": {
-                    "type": "object",
-                    "required": ["error", "message"],
-                    "properties": {
-                        "error": {"type": "string"},
-                        "message": {"type": "string"},
-                        "suggestions": {"type": "array", "items": {"type": "string"}},
-                        "error_id": {"type": "string", "description": "Internal errors only: the key of the server's log line"}
-                    }
-                },
+                "Error": derived::<crate::error::ApiError>(),
+                "Health": derived::<crate::api::meta::Health>(),
+                "ReleaseRef": derived::<crate::api::meta::ReleaseRef>(),
+                "DamagedEntry": derived::<crate::api::meta::DamagedEntry>(),
                 "Result": {
                     "type": "object",
                     "description": "A query result: the release, SIPRI's attribution, then the figures",

@@ -17,28 +17,64 @@ use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 use std::sync::{Arc, OnceLock};
 
-/// `ok`, or `degraded` when the data dir holds entries that are not valid
-/// releases or could not be re-read (the last good listing is still served).
-pub async fn health(State(st): State<Arc<AppState>>) -> ApiResult<Json<Value>> {
+/// `/api/health`'s answer.
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct Health {
+    /// `ok`, or `degraded` when `releases/` holds entries that are not valid
+    /// releases or the data dir could not be re-read (the last good listing
+    /// is still served)
+    pub status: &'static str,
+    /// The release served by default
+    pub release: ReleaseRef,
+    /// Valid releases stored
+    pub releases: usize,
+    /// Entries of `releases/` that are not valid releases, by name
+    pub damaged: Vec<DamagedEntry>,
+    /// Why the last re-read of the data dir failed, if it did
+    pub data_dir_error: Option<String>,
+    /// Seconds since the data dir was last read
+    pub checked_seconds_ago: u64,
+    /// Whether the server shows the SYNTHETIC demo (no release stored)
+    pub synthetic_demo: bool,
+    /// Whether imports are disabled (no admin token)
+    pub read_only: bool,
+    /// Program version
+    pub version: &'static str,
+}
+
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct ReleaseRef {
+    pub id: String,
+}
+
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct DamagedEntry {
+    pub name: String,
+    pub reason: String,
+}
+
+pub async fn health(State(st): State<Arc<AppState>>) -> ApiResult<Json<Health>> {
     let id = st.resolve_id(None)?;
     let h = st.health();
     let degraded = h.error.is_some() || !h.damaged.is_empty();
-    let damaged: Vec<Value> = h
-        .damaged
-        .iter()
-        .map(|(name, reason)| json!({"name": name, "reason": reason}))
-        .collect();
-    Ok(Json(json!({
-        "status": if degraded { "degraded" } else { "ok" },
-        "release": {"id": id},
-        "releases": h.releases,
-        "damaged": damaged,
-        "data_dir_error": h.error,
-        "checked_seconds_ago": h.checked_secs_ago,
-        "synthetic_demo": st.demo().is_some() && st.releases().is_empty(),
-        "read_only": st.admin_token.is_none(),
-        "version": crate::cache::VERSION,
-    })))
+    Ok(Json(Health {
+        status: if degraded { "degraded" } else { "ok" },
+        release: ReleaseRef { id },
+        releases: h.releases,
+        damaged: h
+            .damaged
+            .iter()
+            .map(|(name, reason)| DamagedEntry {
+                name: name.clone(),
+                reason: reason.clone(),
+            })
+            .collect(),
+        data_dir_error: h.error.clone(),
+        checked_seconds_ago: h.checked_secs_ago,
+        synthetic_demo: st.demo().is_some() && st.releases().is_empty(),
+        read_only: st.admin_token.is_none(),
+        version: crate::cache::VERSION,
+    }))
 }
 
 pub async fn releases(State(st): State<Arc<AppState>>) -> ApiResult<Json<Value>> {
