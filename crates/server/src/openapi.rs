@@ -23,6 +23,7 @@ fn error_response(doc: &str, html: bool) -> Value {
 fn ok_schema(e: &Endpoint) -> Value {
     match e.id {
         "health" => json!({"$ref": "#/components/schemas/Health"}),
+        "listReleases" => json!({"$ref": "#/components/schemas/ReleaseList"}),
         _ => json!({"$ref": "#/components/schemas/Result"}),
     }
 }
@@ -190,6 +191,8 @@ pub fn document() -> Value {
                 "Health": derived::<crate::api::meta::Health>(),
                 "ReleaseRef": derived::<crate::api::meta::ReleaseRef>(),
                 "DamagedEntry": derived::<crate::api::meta::DamagedEntry>(),
+                "ReleaseList": derived::<crate::api::meta::ReleaseList>(),
+                "ReleaseInfo": derived::<crate::present::ReleaseInfo>(),
                 "Result": {
                     "type": "object",
                     "description": "A query result: the release, SIPRI's attribution, then the figures",

@@ -77,17 +77,27 @@ pub async fn health(State(st): State<Arc<AppState>>) -> ApiResult<Json<Health>> 
     }))
 }
 
-pub async fn releases(State(st): State<Arc<AppState>>) -> ApiResult<Json<Value>> {
+/// `/api/releases`' answer.
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct ReleaseList {
+    /// The release served when a request names none
+    pub default: Option<String>,
+    /// Stored releases, oldest first, then the SYNTHETIC demo if shown
+    pub releases: Vec<present::ReleaseInfo>,
+    pub attribution: &'static str,
+}
+
+pub async fn releases(State(st): State<Arc<AppState>>) -> ApiResult<Json<ReleaseList>> {
     let metas = st.releases();
-    let mut list: Vec<Value> = metas.iter().map(present::release_meta).collect();
+    let mut list: Vec<present::ReleaseInfo> = metas.iter().map(Into::into).collect();
     if let Some(d) = st.demo() {
-        list.push(present::release_meta(&d.meta));
+        list.push((&d.meta).into());
     }
-    Ok(Json(json!({
-        "default": st.resolve_id(None).ok(),
-        "releases": list,
-        "attribution": model::SIPRI_ATTRIBUTION,
-    })))
+    Ok(Json(ReleaseList {
+        default: st.resolve_id(None).ok(),
+        releases: list,
+        attribution: model::SIPRI_ATTRIBUTION,
+    }))
 }
 
 pub async fn release(
