@@ -593,3 +593,23 @@ async fn handlers_read_only_the_parameters_the_document_lists() {
     );
     assert!(j["message"].as_str().unwrap().contains("recipient"), "{j}");
 }
+
+#[tokio::test]
+async fn page_shell_escapes_what_it_echoes() {
+    // The shell is built with maud (escaping by default); hostile values the
+    // release picker carries over stay text.
+    let (_t, _st, app) = demo();
+    let evil = "%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E";
+    for uri in [
+        format!("/world?category={evil}"),
+        format!("/search?q={evil}"),
+        format!("/world?period={evil}"),
+    ] {
+        let t = get(&app, &uri).await.text();
+        assert!(!t.contains("<script>alert(1)"), "{uri}");
+        assert!(
+            t.contains("<!DOCTYPE html>") && t.contains("Skip to content"),
+            "{uri}"
+        );
+    }
+}
