@@ -132,7 +132,8 @@ fn if_none_match(headers: &HeaderMap, etag: &HeaderValue) -> Cond {
     else {
         return Cond::None;
     };
-    let want = etag.to_str().unwrap_or("");
+    // Weak comparison (RFC 9110 §13.1.2), as If-None-Match asks.
+    let want = etag.to_str().unwrap_or("").trim_start_matches("W/");
     let tags: Vec<&str> = v.split(',').map(str::trim).collect();
     if tags.iter().any(|t| t.trim_start_matches("W/") == want) {
         Cond::Match
@@ -170,8 +171,10 @@ pub async fn conditional_get(
         path,
         canonical_query(&query)
     );
+    // Weak: the same tag is sent for the gzip, brotli and identity
+    // encodings of one answer (compression runs outside this layer).
     let etag_str = format!(
-        "\"{}.{VERSION}.{:016x}\"",
+        "W/\"{}.{VERSION}.{:016x}\"",
         release_id,
         fnv1a(key.as_bytes())
     );
