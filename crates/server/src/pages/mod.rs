@@ -12,7 +12,6 @@ pub mod supplier;
 pub mod world;
 
 use crate::error::ApiError;
-use crate::html::esc;
 use crate::params::Params;
 use crate::state::AppState;
 use axum::http::{StatusCode, Uri, header};
@@ -123,27 +122,27 @@ async fn render_in(
 }
 
 fn error_page(st: &Arc<AppState>, ctx: Option<&Ctx>, e: ApiError) -> Response {
-    let mut body = format!(
-        "<h1>{}</h1><p>{}</p>",
-        esc(e.status.canonical_reason().unwrap_or("Error")),
-        esc(&e.message)
-    );
-    if !e.suggestions.is_empty() {
-        body.push_str("<p>Did you mean:</p><ul>");
-        for s in &e.suggestions {
-            let href = match ctx {
-                Some(c) => c.href("/search", &[("q", s)]),
-                None => format!("/search?q={}", crate::html::url_enc(s)),
-            };
-            body.push_str(&format!(
-                "<li><a href=\"{}\">{}</a></li>",
-                esc(&href),
-                esc(s)
-            ));
+    let href = |s: &str| match ctx {
+        Some(c) => c.href("/search", &[("q", s)]),
+        None => format!("/search?q={}", crate::html::url_enc(s)),
+    };
+    let body = maud::html! {
+        h1 { (e.status.canonical_reason().unwrap_or("Error")) }
+        p { (e.message) }
+        @if let Some(id) = &e.error_id {
+            p.note { "Reference: " code { (id) } }
         }
-        body.push_str("</ul>");
+        @if !e.suggestions.is_empty() {
+            p { "Did you mean:" }
+            ul {
+                @for s in &e.suggestions {
+                    li { a href=(href(s)) { (s) } }
+                }
+            }
+        }
+        p { a href="/" { "Back to the world page" } }
     }
-    body.push_str("<p><a href=\"/\">Back to the world page</a></p>");
+    .into_string();
     let html = match ctx {
         Some(c) => layout::layout(c, "Error", &body),
         None => layout::bare(st, "Error", &body),
