@@ -91,8 +91,18 @@ const MULTI: &[&str] = &["group"];
 /// trimmed value, or every value for list parameters. Two queries with the
 /// same canonical form get the same answer, and no others do.
 pub fn canonical_query(q: &str) -> String {
+    canonical_query_of(q, None)
+}
+
+/// [`canonical_query`] restricted to `declared` names (the parameters the
+/// route's query struct declares; the handler sees no others), so junk
+/// parameters neither split nor flood the cache.
+pub fn canonical_query_of(q: &str, declared: Option<&[String]>) -> String {
     let p = Params::parse(q);
     let mut names = p.names();
+    if let Some(d) = declared {
+        names.retain(|n| d.iter().any(|x| x == n));
+    }
     names.sort_unstable();
     names.dedup();
     let mut out = form_urlencoded::Serializer::new(String::new());
@@ -164,12 +174,16 @@ pub async fn conditional_get(
         return next.run(req).await;
     };
     let pinned = requested.is_some();
+    let declared = req
+        .extensions()
+        .get::<axum::extract::MatchedPath>()
+        .and_then(|m| declared_params(m.as_str()));
     let key = format!(
         "{VERSION}|{}|{}|{}?{}",
         state.generation(),
         release_id,
         path,
-        canonical_query(&query)
+        canonical_query_of(&query, declared.as_deref().map(Vec::as_slice))
     );
     // Weak: the same tag is sent for the gzip, brotli and identity
     // encodings of one answer (compression runs outside this layer).
@@ -232,6 +246,26 @@ pub async fn conditional_get(
         }
     }
     r
+}
+
+/// The query parameters the GET route `route` declares (from the route
+/// table), computed once per route.
+fn declared_params(route: &str) -> Option<Arc<Vec<String>>> {
+    use std::collections::HashMap;
+    use std::sync::{OnceLock, RwLock};
+    static TABLE: OnceLock<RwLock<HashMap<String, Arc<Vec<String>>>>> = OnceLock::new();
+    let t = TABLE.get_or_init(Default::default);
+    if let Some(v) = t.read().unwrap_or_else(|e| e.into_inner()).get(route) {
+        return Some(v.clone());
+    }
+    let e = crate::routes::ENDPOINTS
+        .iter()
+        .find(|e| e.method == "get" && e.path == route)?;
+    let names: Arc<Vec<String>> = Arc::new((e.params)().into_iter().map(|p| p.name).collect());
+    t.write()
+        .unwrap_or_else(|e| e.into_inner())
+        .insert(route.to_string(), names.clone());
+    Some(names)
 }
 
 fn not_modified(etag: HeaderValue, cc: HeaderValue) -> Response {

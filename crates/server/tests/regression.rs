@@ -613,3 +613,15 @@ async fn page_shell_escapes_what_it_echoes() {
         );
     }
 }
+
+#[tokio::test]
+async fn undeclared_parameters_share_the_cached_answer() {
+    // Handlers never see undeclared parameters, so they must not split (or
+    // flood) the cache either.
+    let (_t, _st, app) = demo();
+    let a = get(&app, "/api/top?limit=3").await;
+    let b = get(&app, "/api/top?limit=3&junk=1&x=2").await;
+    assert_eq!(a.headers["etag"], b.headers["etag"]);
+    let c = get(&app, "/api/top?limit=4").await;
+    assert_ne!(a.headers["etag"], c.headers["etag"]);
+}
