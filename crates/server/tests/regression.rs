@@ -625,3 +625,32 @@ async fn undeclared_parameters_share_the_cached_answer() {
     let c = get(&app, "/api/top?limit=4").await;
     assert_ne!(a.headers["etag"], c.headers["etag"]);
 }
+
+#[tokio::test]
+async fn busy_pages_also_say_when_to_retry() {
+    let (_t, st) = demo_with(Limits {
+        heavy_running: 1,
+        heavy_waiting: 0,
+        ..Limits::default()
+    });
+    let app = server::app(st.clone());
+    let (tx, rx) = std::sync::mpsc::channel::<()>();
+    let st2 = st.clone();
+    let busy = tokio::spawn(async move {
+        st2.heavy
+            .run(move |_| {
+                let _ = rx.recv_timeout(Duration::from_secs(10));
+                Ok(())
+            })
+            .await
+    });
+    while st.heavy.in_flight() == 0 {
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    let r = get(&app, "/diff").await;
+    assert_eq!(r.status, StatusCode::SERVICE_UNAVAILABLE);
+    assert!(r.headers.get("retry-after").is_some());
+    assert!(r.text().contains("busy"), "{}", r.text());
+    tx.send(()).unwrap();
+    busy.await.unwrap().unwrap();
+}

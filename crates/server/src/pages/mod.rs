@@ -152,6 +152,12 @@ fn error_page(st: &Arc<AppState>, ctx: Option<&Ctx>, e: ApiError) -> Response {
         header::CACHE_CONTROL,
         header::HeaderValue::from_static("no-store"),
     );
+    if e.status == StatusCode::SERVICE_UNAVAILABLE || e.status == StatusCode::TOO_MANY_REQUESTS {
+        r.headers_mut().insert(
+            header::RETRY_AFTER,
+            header::HeaderValue::from(crate::work::RETRY_AFTER_SECS),
+        );
+    }
     r
 }
 
