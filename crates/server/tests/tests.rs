@@ -2,6 +2,7 @@
 
 mod api;
 mod browser;
+mod cache;
 mod common;
 mod connections;
 mod hardening;
