@@ -48,7 +48,7 @@ else
   echo "schemathesis.sh: $REG not found: testing against the SYNTHETIC demo" >&2
 fi
 
-TOKEN="schemathesis-$$"
+TOKEN="schemathesis-token-$$"
 "$BIN" serve --data-dir "$DATA" --bind "127.0.0.1:$PORT" --admin-token "$TOKEN" >"$DATA/serve.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 1 100); do

@@ -79,22 +79,37 @@ pub fn check_text_with(
     groups: &shapes::GroupTable,
 ) -> (Vec<TextCheck>, Vec<Skipped>) {
     let ex = extract(text, names);
-    let mut checks: Vec<TextCheck> = ex
-        .claims
-        .into_iter()
-        .map(|f| TextCheck {
+    check_found(ex, rel, groups, || true).unwrap_or_default()
+}
+
+/// Checks what [`extract`] found: claims with their verdicts, blocked claims as
+/// cannot be checked, in text order, plus the near-misses. `go_on` is asked
+/// before each claim; `None` when it said no, which is how the server drops
+/// the work of a request its client abandoned.
+pub fn check_found(
+    ex: Extraction,
+    rel: &Release,
+    groups: &shapes::GroupTable,
+    mut go_on: impl FnMut() -> bool,
+) -> Option<(Vec<TextCheck>, Vec<Skipped>)> {
+    let mut checks = Vec::with_capacity(ex.claims.len() + ex.blocked.len());
+    for f in ex.claims {
+        if !go_on() {
+            return None;
+        }
+        checks.push(TextCheck {
             checked: shapes::check_with(&f.claim, rel, groups),
             sentence: f.sentence,
             offset: f.offset,
-        })
-        .chain(ex.blocked.into_iter().map(|b| TextCheck {
-            checked: cannot_check(&b.claim, rel, &b.reason),
-            sentence: b.sentence,
-            offset: b.offset,
-        }))
-        .collect();
+        });
+    }
+    checks.extend(ex.blocked.into_iter().map(|b| TextCheck {
+        checked: cannot_check(&b.claim, rel, &b.reason),
+        sentence: b.sentence,
+        offset: b.offset,
+    }));
     checks.sort_by_key(|c| c.offset);
-    (checks, ex.skipped)
+    Some((checks, ex.skipped))
 }
 
 /// Error of [`check_input`]: a structured claim that does not parse, or a

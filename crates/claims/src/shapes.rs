@@ -133,7 +133,8 @@ impl GroupTable {
     }
 }
 
-pub(crate) fn builtin_groups() -> &'static GroupTable {
+/// The built-in group table, built once per process.
+pub fn builtin_groups() -> &'static GroupTable {
     static G: OnceLock<GroupTable> = OnceLock::new();
     G.get_or_init(GroupTable::builtin)
 }

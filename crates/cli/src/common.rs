@@ -179,48 +179,26 @@ pub fn load(args: &DataArgs, what: Load) -> anyhow::Result<Release> {
     }
 }
 
-/// A user's country (or group) name → its id in `release`.
-///
-/// Tries the resolver (any spelling, ISO or SIPRI code), then an exact name or
-/// key among the release's own entities (so unresolved names stay reachable).
+/// A user's country (or group) name → its id in `release`, with the
+/// precedence the server uses too ([`sipri::country::resolve_country`]).
 pub fn resolve_country(release: &Release, query: &str) -> anyhow::Result<EntityId> {
-    let resolver = sipri::names::Resolver::builtin();
-    let (id, name) = match resolver.lookup(query) {
-        Ok(entity) => match release.entities.by_key(&entity.key) {
-            Some(id) => (id, entity.name),
-            None => {
-                return Err(UserError(format!(
-                    "{} has no arms transfers in release {}",
-                    entity.name, release.meta.id
-                ))
-                .into());
-            }
-        },
-        Err(suggestions) => {
-            let q = query.trim().to_lowercase();
-            let found = release
-                .entities
-                .iter()
-                .find(|(_, e)| e.name.to_lowercase() == q || e.key.to_lowercase() == q);
-            match found {
-                Some((id, e)) => (id, e.name.clone()),
-                None => {
-                    let hint = if suggestions.is_empty() {
-                        String::new()
-                    } else {
-                        format!("; did you mean {}?", suggestions.join(", "))
-                    };
-                    return Err(
-                        UserError(format!("unknown country or group '{query}'{hint}")).into(),
-                    );
-                }
-            }
+    use sipri::country::CountryError;
+    let id = sipri::country::resolve_country(release, query).map_err(|e| match e {
+        CountryError::Unknown { suggestions, .. } => {
+            let hint = if suggestions.is_empty() {
+                String::new()
+            } else {
+                format!("; did you mean {}?", suggestions.join(", "))
+            };
+            UserError(format!("unknown country or group '{query}'{hint}"))
         }
-    };
+        other => UserError(other.to_string()),
+    })?;
     let f = &release.flows;
     if !f.supplier.contains(&id) && !f.recipient.contains(&id) {
         return Err(UserError(format!(
-            "{name} has no arms transfers in release {}",
+            "{} has no arms transfers in release {}",
+            release.entities.get(id).name,
             release.meta.id
         ))
         .into());

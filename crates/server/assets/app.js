@@ -77,13 +77,21 @@ var renderers = {
       if (!n) out += "<p>No checkable claim in this text.</p>";
       j.claims.forEach(function (c) {
         out += '<div class="result"><p><span class="verdict ' + (cls[c.verdict] || "cannot_check") + '">' +
-          esc(c.verdict_text) + "</span> " + esc(c.sentence) + "</p>" +
+          esc(c.verdict_text) + "</span> " + esc((j.sentences[c.sentence] || {}).text) + "</p>" +
           '<p class="muted">Claim: <code>' + esc(c.structured) + "</code></p><p>" + esc(c.explanation) + "</p>" +
           (c.tolerance ? '<p class="note">Accepted interval: ' + esc(c.tolerance) + "</p>" : "") +
           (c.estimated_share != null ? '<p class="note">' + (100 * c.estimated_share).toFixed(1) +
             "% of the figure rests on SIPRI estimates.</p>" : "") +
           '<p class="note">' + esc(c.citation) + "</p></div>";
       });
+      var sk = j.skipped || [];
+      if (sk.length) {
+        out += "<h3>Not checked (" + sk.length + ")</h3><ul class=\"skipped\">";
+        sk.forEach(function (k) {
+          out += "<li>" + esc((j.sentences[k.sentence] || {}).text) + ' <span class="note">(' + esc(k.reason) + ")</span></li>";
+        });
+        out += "</ul>";
+      }
       return out;
     }
   }

@@ -7,74 +7,69 @@
 //! `Cache-Control` follows the release: a pinned `?release=ID` never changes
 //! (immutable), "latest" may move on the next import (revalidate after a minute).
 
+use crate::error::ApiError;
+use crate::params::Params;
 use crate::state::AppState;
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use std::collections::HashMap;
-use std::sync::{Arc, RwLock};
+use std::sync::Arc;
 
-/// Entries kept before the cache is cleared (a cheap, predictable bound). A
-/// dashboard's hot set is a few hundred pages and queries; the bound is low so
-/// that memory plateaus within minutes even under a stream of fresh queries.
-const MAX_ENTRIES: usize = 8_000;
-/// Bytes kept before the cache is cleared.
-const MAX_BYTES: usize = 32 * 1024 * 1024;
+/// Bytes of response bodies kept (quick_cache evicts the coldest entries
+/// when full, instead of emptying itself).
+const MAX_BYTES: u64 = 32 * 1024 * 1024;
+/// Expected entries, for sizing the cache's tables.
+const EXPECTED_ENTRIES: usize = 8_000;
 /// Larger bodies are served but not cached.
 const MAX_ENTRY_BYTES: usize = 4 * 1024 * 1024;
 
+/// Part of every key and ETag: a new program version may compute differently.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
 #[derive(Clone)]
-struct Entry {
+pub struct Entry {
     body: Bytes,
     content_type: HeaderValue,
     etag: HeaderValue,
 }
 
-#[derive(Default)]
-pub struct ResponseCache {
-    inner: RwLock<Inner>,
+#[derive(Clone)]
+struct Weigh;
+
+impl quick_cache::Weighter<String, Entry> for Weigh {
+    fn weight(&self, key: &String, val: &Entry) -> u64 {
+        (key.len() + val.body.len() + 64) as u64
+    }
 }
 
-#[derive(Default)]
-struct Inner {
-    map: HashMap<String, Entry>,
-    bytes: usize,
+/// Computed GET bodies by key. Identical concurrent misses compute once: the
+/// first holds a placeholder, the others wait for its value.
+pub struct ResponseCache {
+    inner: quick_cache::sync::Cache<String, Entry, Weigh>,
+}
+
+impl Default for ResponseCache {
+    fn default() -> Self {
+        ResponseCache {
+            inner: quick_cache::sync::Cache::with_weighter(EXPECTED_ENTRIES, MAX_BYTES, Weigh),
+        }
+    }
 }
 
 impl ResponseCache {
-    fn get(&self, key: &str) -> Option<Entry> {
-        self.inner
-            .read()
-            .unwrap_or_else(|e| e.into_inner())
-            .map
-            .get(key)
-            .cloned()
-    }
-
-    fn put(&self, key: String, e: Entry) {
-        let mut g = self.inner.write().unwrap_or_else(|e| e.into_inner());
-        if g.map.len() >= MAX_ENTRIES || g.bytes + e.body.len() > MAX_BYTES {
-            g.map.clear();
-            g.bytes = 0;
-        }
-        g.bytes += e.body.len();
-        if let Some(old) = g.map.insert(key, e) {
-            g.bytes -= old.body.len();
-        }
-    }
-
     pub fn len(&self) -> usize {
-        self.inner
-            .read()
-            .unwrap_or_else(|e| e.into_inner())
-            .map
-            .len()
+        self.inner.len()
     }
 
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+
+    /// Bytes held (keys and bodies).
+    pub fn weight(&self) -> u64 {
+        self.inner.weight()
     }
 }
 
@@ -89,19 +84,38 @@ pub fn fnv1a(bytes: &[u8]) -> u64 {
     h
 }
 
-/// The query with its `&`-separated pairs sorted, so `a=1&b=2` and `b=2&a=1`
-/// share an entry. Empty pairs are dropped.
+/// Parameters that handlers read as lists (every value counts, in order).
+const MULTI: &[&str] = &["group"];
+
+/// The query as handlers see it: per name (sorted), the first non-blank
+/// trimmed value, or every value for list parameters. Two queries with the
+/// same canonical form get the same answer, and no others do.
 pub fn canonical_query(q: &str) -> String {
-    let mut parts: Vec<&str> = q.split('&').filter(|p| !p.is_empty()).collect();
-    parts.sort_unstable();
-    parts.join("&")
+    canonical_query_of(q, None)
 }
 
-/// The `release` parameter of a raw query, if any.
-fn release_param(q: &str) -> Option<String> {
-    form_urlencoded::parse(q.as_bytes())
-        .find(|(k, _)| k == "release")
-        .map(|(_, v)| v.into_owned())
+/// [`canonical_query`] restricted to `declared` names (the parameters the
+/// route's query struct declares; the handler sees no others), so junk
+/// parameters neither split nor flood the cache.
+pub fn canonical_query_of(q: &str, declared: Option<&[String]>) -> String {
+    let p = Params::parse(q);
+    let mut names = p.names();
+    if let Some(d) = declared {
+        names.retain(|n| d.iter().any(|x| x == n));
+    }
+    names.sort_unstable();
+    names.dedup();
+    let mut out = form_urlencoded::Serializer::new(String::new());
+    for n in names {
+        if MULTI.contains(&n) {
+            for v in p.get_all(n) {
+                out.append_pair(n, v);
+            }
+        } else if let Some(v) = p.get(n) {
+            out.append_pair(n, v);
+        }
+    }
+    out.finish()
 }
 
 fn cache_control(pinned: bool) -> HeaderValue {
@@ -112,17 +126,32 @@ fn cache_control(pinned: bool) -> HeaderValue {
     }
 }
 
-fn etag_matches(headers: &HeaderMap, etag: &HeaderValue) -> bool {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cond {
+    /// No `If-None-Match`, or no tag of it matches.
+    None,
+    /// `*`: matches only if the resource exists, which needs the answer.
+    Any,
+    Match,
+}
+
+fn if_none_match(headers: &HeaderMap, etag: &HeaderValue) -> Cond {
     let Some(v) = headers
         .get(header::IF_NONE_MATCH)
         .and_then(|v| v.to_str().ok())
     else {
-        return false;
+        return Cond::None;
     };
-    let want = etag.to_str().unwrap_or("");
-    v.split(',')
-        .map(str::trim)
-        .any(|t| t == "*" || t.trim_start_matches("W/") == want)
+    // Weak comparison (RFC 9110 §13.1.2), as If-None-Match asks.
+    let want = etag.to_str().unwrap_or("").trim_start_matches("W/");
+    let tags: Vec<&str> = v.split(',').map(str::trim).collect();
+    if tags.iter().any(|t| t.trim_start_matches("W/") == want) {
+        Cond::Match
+    } else if tags.contains(&"*") {
+        Cond::Any
+    } else {
+        Cond::None
+    }
 }
 
 /// Middleware for every GET except assets: ETag, 304 and the response cache.
@@ -139,41 +168,62 @@ pub async fn conditional_get(
         return next.run(req).await;
     }
     let query = req.uri().query().unwrap_or("").to_string();
-    let requested = release_param(&query);
+    let requested = Params::parse(&query).release().map(str::to_string);
     // An unknown release is the handler's error to report; don't cache it.
     let Ok(release_id) = state.resolve_id(requested.as_deref()) else {
         return next.run(req).await;
     };
-    let pinned = requested.is_some_and(|r| !r.trim().is_empty());
+    let pinned = requested.is_some();
+    let declared = req
+        .extensions()
+        .get::<axum::extract::MatchedPath>()
+        .and_then(|m| declared_params(m.as_str()));
     let key = format!(
-        "{}|{}|{}?{}",
+        "{VERSION}|{}|{}|{}?{}",
         state.generation(),
         release_id,
         path,
-        canonical_query(&query)
+        canonical_query_of(&query, declared.as_deref().map(Vec::as_slice))
     );
-    let etag_str = format!("\"{}.{:016x}\"", release_id, fnv1a(key.as_bytes()));
+    // Weak: the same tag is sent for the gzip, brotli and identity
+    // encodings of one answer (compression runs outside this layer).
+    let etag_str = format!(
+        "W/\"{}.{VERSION}.{:016x}\"",
+        release_id,
+        fnv1a(key.as_bytes())
+    );
     let Ok(etag) = HeaderValue::from_str(&etag_str) else {
         return next.run(req).await;
     };
     let cc = cache_control(pinned);
-    if etag_matches(req.headers(), &etag) {
-        let mut r = StatusCode::NOT_MODIFIED.into_response();
-        r.headers_mut().insert(header::ETAG, etag);
-        r.headers_mut().insert(header::CACHE_CONTROL, cc);
-        return r;
+    let cond = if_none_match(req.headers(), &etag);
+    if cond == Cond::Match {
+        return not_modified(etag, cc);
     }
-    if let Some(e) = state.cache.get(&key) {
-        return respond(e, cc);
-    }
+    let guard = match state.cache.inner.get_value_or_guard_async(&key).await {
+        // `If-None-Match: *` matches any current representation: one exists.
+        Ok(_) if cond == Cond::Any => return not_modified(etag, cc),
+        Ok(e) => return respond(e, cc),
+        Err(g) => g,
+    };
     let resp = next.run(req).await;
     if resp.status() != StatusCode::OK {
         return resp;
     }
+    if cond == Cond::Any {
+        return not_modified(etag, cc);
+    }
     let (parts, body) = resp.into_parts();
-    // Our own handlers made this body, in memory already: no limit needed here.
-    let Ok(bytes) = axum::body::to_bytes(body, usize::MAX).await else {
-        return crate::error::ApiError::internal("response body failed").into_response();
+    let max = state.limits.max_response;
+    let Ok(bytes) = axum::body::to_bytes(body, max).await else {
+        return ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "response_too_large",
+            format!(
+                "the answer is over the limit of {max} bytes (max_response): narrow the query (a smaller 'limit', a country or a period)"
+            ),
+        )
+        .into_response();
     };
     let content_type = parts
         .headers
@@ -186,7 +236,7 @@ pub async fn conditional_get(
         etag,
     };
     if entry.body.len() <= MAX_ENTRY_BYTES {
-        state.cache.put(key, entry.clone());
+        let _ = guard.insert(entry.clone());
     }
     let mut r = respond(entry, cc);
     // Keep any other header the handler set.
@@ -195,6 +245,33 @@ pub async fn conditional_get(
             r.headers_mut().insert(k.clone(), v.clone());
         }
     }
+    r
+}
+
+/// The query parameters the GET route `route` declares (from the route
+/// table), computed once per route.
+fn declared_params(route: &str) -> Option<Arc<Vec<String>>> {
+    use std::collections::HashMap;
+    use std::sync::{OnceLock, RwLock};
+    static TABLE: OnceLock<RwLock<HashMap<String, Arc<Vec<String>>>>> = OnceLock::new();
+    let t = TABLE.get_or_init(Default::default);
+    if let Some(v) = t.read().unwrap_or_else(|e| e.into_inner()).get(route) {
+        return Some(v.clone());
+    }
+    let e = crate::routes::ENDPOINTS
+        .iter()
+        .find(|e| e.method == "get" && e.path == route)?;
+    let names: Arc<Vec<String>> = Arc::new((e.params)().into_iter().map(|p| p.name).collect());
+    t.write()
+        .unwrap_or_else(|e| e.into_inner())
+        .insert(route.to_string(), names.clone());
+    Some(names)
+}
+
+fn not_modified(etag: HeaderValue, cc: HeaderValue) -> Response {
+    let mut r = StatusCode::NOT_MODIFIED.into_response();
+    r.headers_mut().insert(header::ETAG, etag);
+    r.headers_mut().insert(header::CACHE_CONTROL, cc);
     r
 }
 
@@ -212,9 +289,27 @@ mod tests {
     use super::*;
 
     #[test]
-    fn canonical_query_sorts() {
+    fn canonical_query_is_what_handlers_read() {
         assert_eq!(canonical_query("b=2&a=1&"), "a=1&b=2");
         assert_eq!(canonical_query(""), "");
+        // Handlers take the first non-blank value: order matters, blanks don't.
+        assert_ne!(
+            canonical_query("period=2000-2004&period=2020-2024"),
+            canonical_query("period=2020-2024&period=2000-2004")
+        );
+        assert_eq!(
+            canonical_query("period=&period=2020-2024"),
+            canonical_query("period=2020-2024")
+        );
+        assert_eq!(
+            canonical_query("country=%20KAZ"),
+            canonical_query("country=KAZ")
+        );
+        // List parameters keep every value.
+        assert_ne!(
+            canonical_query("group=A&group=B"),
+            canonical_query("group=A")
+        );
     }
 
     #[test]
@@ -231,8 +326,10 @@ mod tests {
             header::IF_NONE_MATCH,
             HeaderValue::from_static("W/\"r.1\", \"x\""),
         );
-        assert!(etag_matches(&h, &etag));
+        assert_eq!(if_none_match(&h, &etag), Cond::Match);
         h.insert(header::IF_NONE_MATCH, HeaderValue::from_static("\"x\""));
-        assert!(!etag_matches(&h, &etag));
+        assert_eq!(if_none_match(&h, &etag), Cond::None);
+        h.insert(header::IF_NONE_MATCH, HeaderValue::from_static("*"));
+        assert_eq!(if_none_match(&h, &etag), Cond::Any);
     }
 }

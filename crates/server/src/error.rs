@@ -1,19 +1,43 @@
-//! JSON errors: `{error, message, suggestions?}` with a 4xx/5xx status, so that
-//! API clients can branch on `error` and show `message` to people.
+//! JSON errors: `{error, message, suggestions?, error_id?}` with a 4xx/5xx
+//! status, so that API clients can branch on `error` and show `message` to
+//! people. Internal errors are logged in full server-side under an error id;
+//! the client gets the id only, never paths or internals.
 
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// Every error answer of the API (its schema in the OpenAPI document is
+/// derived from this type).
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+#[schema(as = Error)]
 pub struct ApiError {
     #[serde(skip)]
+    #[schema(ignore)]
     pub status: StatusCode,
     /// Machine-readable kind: `bad_request`, `not_found`, `unauthorized`, ….
     pub error: &'static str,
     pub message: String,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub suggestions: Vec<String>,
+    /// Set on internal errors: the key of the server-side log line.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error_id: Option<String>,
+}
+
+/// A short id that is unique enough to find one log line.
+pub fn new_error_id() -> String {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static N: AtomicU64 = AtomicU64::new(0);
+    let t = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos() as u64)
+        .unwrap_or(0);
+    let n = N.fetch_add(1, Ordering::Relaxed);
+    format!(
+        "{:016x}",
+        crate::cache::fnv1a(&[t.to_le_bytes(), n.to_le_bytes()].concat())
+    )
 }
 
 impl ApiError {
@@ -23,6 +47,7 @@ impl ApiError {
             error,
             message: message.into(),
             suggestions: Vec::new(),
+            error_id: None,
         }
     }
 
@@ -34,8 +59,23 @@ impl ApiError {
         ApiError::new(StatusCode::NOT_FOUND, "not_found", message)
     }
 
-    pub fn internal(message: impl Into<String>) -> ApiError {
-        ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", message)
+    /// Logs `detail` with a fresh error id; the client sees only the id.
+    pub fn internal(detail: impl Into<String>) -> ApiError {
+        let id = new_error_id();
+        tracing::error!(error_id = %id, detail = %detail.into(), "internal error");
+        ApiError {
+            error_id: Some(id.clone()),
+            ..ApiError::new(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "internal",
+                format!("internal error (reference {id}); the details are in the server log"),
+            )
+        }
+    }
+
+    /// A limit was exceeded: 413 for request size, 422 for work or output.
+    pub fn limit(status: StatusCode, error: &'static str, message: impl Into<String>) -> ApiError {
+        ApiError::new(status, error, message)
     }
 
     pub fn with_suggestions(mut self, s: Vec<String>) -> ApiError {
@@ -67,6 +107,14 @@ impl IntoResponse for ApiError {
             HeaderValue::from_static("application/json"),
         );
         h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        if self.status == StatusCode::SERVICE_UNAVAILABLE
+            || self.status == StatusCode::TOO_MANY_REQUESTS
+        {
+            h.insert(
+                header::RETRY_AFTER,
+                HeaderValue::from(crate::work::RETRY_AFTER_SECS),
+            );
+        }
         if self.status == StatusCode::UNAUTHORIZED {
             h.insert(
                 header::WWW_AUTHENTICATE,

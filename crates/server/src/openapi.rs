@@ -1,37 +1,12 @@
-//! The OpenAPI 3.0 document, generated from [`crate::routes::ENDPOINTS`].
-//!
-//! Hand-built rather than derived (utoipa): the engine's result types belong
-//! to other crates and would need schema derives there, and a generated table
-//! keeps the document complete by construction — a route cannot exist without
-//! its entry here. Response bodies are described at the envelope level.
+//! The OpenAPI document, generated from [`crate::routes::ENDPOINTS`]: one
+//! operation per route, whose parameters are derived (utoipa `IntoParams`)
+//! from the query struct the handler extracts ([`crate::query`]), so a
+//! parameter cannot be read without being documented. Response bodies are
+//! described at the envelope level (the engine's result types belong to other
+//! crates).
 
-use crate::routes::{ENDPOINTS, Endpoint, In, Param, Produces, Ty};
+use crate::routes::{ENDPOINTS, Endpoint, Produces};
 use serde_json::{Map, Value, json};
-
-fn param_schema(t: Ty) -> Value {
-    match t {
-        Ty::Str => json!({"type": "string", "minLength": 1, "maxLength": 200}),
-        Ty::Period => {
-            json!({"type": "string", "pattern": "^[0-9]{4}([-–:/]([0-9]{2}|[0-9]{4}))?$"})
-        }
-        Ty::Int { min, max } => json!({"type": "integer", "minimum": min, "maximum": max}),
-        Ty::Enum(v) => json!({"type": "string", "enum": v}),
-    }
-}
-
-fn param(p: &Param) -> Value {
-    let mut v = json!({
-        "name": p.name,
-        "in": match p.at { In::Path => "path", In::Query => "query" },
-        "required": p.required || p.at == In::Path,
-        "description": p.doc,
-        "schema": param_schema(p.ty),
-    });
-    if let Some(ex) = p.example {
-        v["example"] = json!(ex);
-    }
-    v
-}
 
 fn error_response(doc: &str, html: bool) -> Value {
     let mut content =
@@ -43,6 +18,21 @@ fn error_response(doc: &str, html: bool) -> Value {
     json!({"description": doc, "content": content})
 }
 
+/// The schema of a JSON endpoint's 200 answer: derived from its typed
+/// response where there is one, else the common envelope.
+fn ok_schema(e: &Endpoint) -> Value {
+    match e.id {
+        "health" => json!({"$ref": "#/components/schemas/Health"}),
+        "listReleases" => json!({"$ref": "#/components/schemas/ReleaseList"}),
+        _ => json!({"$ref": "#/components/schemas/Result"}),
+    }
+}
+
+/// A schema derived by utoipa, as JSON.
+fn derived<T: utoipa::PartialSchema>() -> Value {
+    serde_json::to_value(T::schema()).unwrap_or(Value::Null)
+}
+
 fn operation(e: &Endpoint) -> Value {
     let ok = match e.produces {
         Produces::Json => json!({
@@ -51,7 +41,7 @@ fn operation(e: &Endpoint) -> Value {
                 "ETag": {"description": "Release id plus a hash of the query", "schema": {"type": "string"}},
                 "Cache-Control": {"description": "immutable for a pinned ?release=, revalidate otherwise", "schema": {"type": "string"}}
             },
-            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Result"}}}
+            "content": {"application/json": {"schema": ok_schema(e)}}
         }),
         Produces::Html => json!({
             "description": "An HTML page",
@@ -76,7 +66,10 @@ fn operation(e: &Endpoint) -> Value {
         responses.insert("401".into(), err("Missing bearer token"));
         responses.insert("403".into(), err("Read-only server or wrong token"));
         responses.insert("409".into(), err("Same release id, different bytes"));
-        responses.insert("413".into(), err("File over the upload limit"));
+        responses.insert(
+            "429".into(),
+            err("Too many wrong admin tokens: retry later"),
+        );
         responses.insert("422".into(), err("The file is not a readable SIPRI export"));
     }
     responses.insert(
@@ -87,17 +80,32 @@ fn operation(e: &Endpoint) -> Value {
         "404".into(),
         err("Unknown country (with suggestions), release or path"),
     );
-    responses.insert("414".into(), err("Query string too long"));
+    responses.insert("414".into(), err("Path or query string too long"));
     responses.insert(
-        "503".into(),
-        err("Request timed out, or no release to serve"),
+        "403".into(),
+        err("Host header not on the allow-list of a loopback server (or, for imports, a read-only server or a wrong token)"),
+    );
+    responses.insert(
+        "422".into(),
+        err("A work or output limit: too many claims, a sentence too long, an answer over the size limit (narrow the query)"),
+    );
+    if e.method == "post" {
+        responses.insert("413".into(), err("Request body over the limit"));
+        responses.insert("408".into(), err("Request body not received in time"));
+    }
+    let mut busy = err("Busy (the work queue is full), timed out, or no release to serve");
+    busy["headers"] = json!({"Retry-After": {"description": "Seconds to wait before retrying", "schema": {"type": "integer"}}});
+    responses.insert("503".into(), busy);
+    responses.insert(
+        "500".into(),
+        err("Internal error: the body carries an error_id to quote; details are in the server log"),
     );
     responses.insert("default".into(), err("Other error"));
     let mut op = json!({
         "operationId": e.id,
         "tags": [e.tag],
         "summary": e.summary,
-        "parameters": e.params.iter().map(param).collect::<Vec<_>>(),
+        "parameters": serde_json::to_value((e.params)()).unwrap_or(Value::Array(Vec::new())),
         "responses": responses,
     });
     if let Some(b) = e.body {
@@ -165,7 +173,7 @@ pub fn document() -> Value {
         item[e.method] = operation(e);
     }
     json!({
-        "openapi": "3.0.3",
+        "openapi": "3.1.0",
         "info": {
             "title": "armsflow API",
             "version": env!("CARGO_PKG_VERSION"),
@@ -179,15 +187,12 @@ pub fn document() -> Value {
         "components": {
             "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
             "schemas": {
-                "Error": {
-                    "type": "object",
-                    "required": ["error", "message"],
-                    "properties": {
-                        "error": {"type": "string"},
-                        "message": {"type": "string"},
-                        "suggestions": {"type": "array", "items": {"type": "string"}}
-                    }
-                },
+                "Error": derived::<crate::error::ApiError>(),
+                "Health": derived::<crate::api::meta::Health>(),
+                "ReleaseRef": derived::<crate::api::meta::ReleaseRef>(),
+                "DamagedEntry": derived::<crate::api::meta::DamagedEntry>(),
+                "ReleaseList": derived::<crate::api::meta::ReleaseList>(),
+                "ReleaseInfo": derived::<crate::present::ReleaseInfo>(),
                 "Result": {
                     "type": "object",
                     "description": "A query result: the release, SIPRI's attribution, then the figures",

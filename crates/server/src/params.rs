@@ -7,7 +7,7 @@ use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use engine::{Basis, Direction, Filter};
 use model::{Category, EntityId, EntityKind, Release, Window};
-use sipri::names::{Resolver, levenshtein, loose};
+use sipri::names::{Resolver, loose};
 use std::convert::Infallible;
 
 /// Longest country (or other) query we look up; longer ones are a 400.
@@ -34,6 +34,23 @@ impl Params {
                 .map(|(k, v)| (k.into_owned(), v.into_owned()))
                 .collect(),
         }
+    }
+
+    /// Only the parameters named in `names` (see [`crate::query::Q`]).
+    pub fn only<'a>(self, names: impl Iterator<Item = &'a str>) -> Params {
+        let keep: Vec<&str> = names.collect();
+        Params {
+            pairs: self
+                .pairs
+                .into_iter()
+                .filter(|(k, _)| keep.contains(&k.as_str()))
+                .collect(),
+        }
+    }
+
+    /// Every parameter name given, in order, repeats included.
+    pub fn names(&self) -> Vec<&str> {
+        self.pairs.iter().map(|(k, _)| k.as_str()).collect()
     }
 
     /// The first non-blank value of `name`, trimmed.
@@ -189,66 +206,17 @@ pub fn parse_direction(s: &str) -> Option<Direction> {
 }
 
 /// A party as users write it — ISO3, key, SIPRI name or any alias — to its id
-/// in `rel`. Unknown: 404 with up to five suggestions.
+/// in `rel`, with the precedence the CLI uses too
+/// ([`sipri::country::resolve_country`]). Unknown: 404 with suggestions.
 pub fn resolve_entity(rel: &Release, q: &str) -> ApiResult<EntityId> {
-    let q = q.trim();
-    if q.is_empty() {
-        return Err(ApiError::bad_request("empty country name"));
-    }
-    if q.len() > MAX_VALUE {
-        return Err(ApiError::bad_request("country name too long"));
-    }
-    if let Some(id) = rel
-        .entities
-        .by_key(q)
-        .or_else(|| rel.entities.by_key(&q.to_ascii_uppercase()))
-    {
-        return Ok(id);
-    }
-    let lq = loose(q);
-    if let Some((id, _)) = rel.entities.iter().find(|(_, e)| loose(&e.name) == lq) {
-        return Ok(id);
-    }
-    match Resolver::builtin().lookup(q) {
-        Ok(e) => rel.entities.by_key(&e.key).ok_or_else(|| {
-            ApiError::not_found(format!(
-                "{} ({}) has no transfers in release {}",
-                e.name, e.key, rel.meta.id
-            ))
-        }),
-        Err(mut suggestions) => {
-            if suggestions.is_empty() {
-                suggestions = suggest_in_release(rel, &lq);
-            }
-            Err(
-                ApiError::not_found(format!("unknown country or party '{q}'"))
-                    .with_suggestions(suggestions),
-            )
-        }
-    }
-}
-
-/// Names in the release close to `lq` (already `loose`-folded).
-fn suggest_in_release(rel: &Release, lq: &str) -> Vec<String> {
-    if lq.is_empty() {
-        return Vec::new();
-    }
-    let limit = (lq.chars().count() / 3).max(2);
-    let mut v: Vec<(usize, &str)> = rel
-        .entities
-        .iter()
-        .filter_map(|(_, e)| {
-            let n = loose(&e.name);
-            let d = if n.contains(lq) {
-                0
-            } else {
-                levenshtein(lq, &n)
-            };
-            (d <= limit).then_some((d, e.name.as_str()))
-        })
-        .collect();
-    v.sort();
-    v.into_iter().take(5).map(|(_, n)| n.to_string()).collect()
+    use sipri::country::{CountryError, resolve_country};
+    resolve_country(rel, q).map_err(|e| match e {
+        CountryError::Empty | CountryError::TooLong => ApiError::bad_request(e.to_string()),
+        CountryError::NotInRelease { .. } => ApiError::not_found(e.to_string()),
+        CountryError::Unknown {
+            ref suggestions, ..
+        } => ApiError::not_found(e.to_string()).with_suggestions(suggestions.clone()),
+    })
 }
 
 /// One search hit.

@@ -3,20 +3,28 @@
 //!
 //! Releases are immutable, so a loaded `Arc<Release>` is shared by every
 //! request and kept for the life of the process (a data dir holds a handful).
-//! The release listing is re-read at most every [`LISTING_TTL`], so a release
-//! imported by `armsflow import` while the server runs shows up without a restart.
+//! The release listing is re-read every [`LISTING_TTL`] by a background task
+//! on the blocking pool (never on a request's path), so a release imported or
+//! removed while the server runs shows up without a restart, and entries of
+//! `releases/` that are not valid releases are reported by `/api/health`.
 
 use crate::Limits;
 use crate::cache::ResponseCache;
 use crate::error::{ApiError, ApiResult};
+use crate::work::Queue;
 use axum::http::StatusCode;
 use model::{ImportReport, Release, ReleaseMeta};
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::atomic::AtomicBool;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::{Arc, Mutex, RwLock, Weak};
 use std::time::{Duration, Instant};
 use store::Store;
+
+/// Shortest admin token accepted: 16 characters (about 95 bits from a
+/// password generator) resist guessing even without the rate limit.
+pub const MIN_TOKEN_LEN: usize = 16;
 
 /// How long a release listing is trusted before the data dir is re-read.
 pub const LISTING_TTL: Duration = Duration::from_secs(3);
@@ -29,7 +37,20 @@ const MAX_LOADED: usize = 8;
 
 struct Listing {
     metas: Arc<Vec<ReleaseMeta>>,
+    /// Entries of `releases/` that are not valid releases (name, reason).
+    damaged: Arc<Vec<(String, String)>>,
+    /// Why the last re-read failed, if it did (the previous listing is kept).
+    error: Option<String>,
     checked: Instant,
+}
+
+/// What `/api/health` reports about the data dir.
+pub struct Health {
+    pub releases: usize,
+    pub damaged: Arc<Vec<(String, String)>>,
+    pub error: Option<String>,
+    /// Seconds since the data dir was last read.
+    pub checked_secs_ago: u64,
 }
 
 pub struct AppState {
@@ -46,6 +67,15 @@ pub struct AppState {
     /// Serialises imports so that two uploads never race inside one server.
     import_lock: Mutex<()>,
     pub cache: ResponseCache,
+    /// Diffs, all-pairs, claims, scenarios: few at once, few waiting.
+    pub heavy: Queue,
+    /// Everything else that touches a release.
+    pub light: Queue,
+    /// `Host` values accepted (`None`: any); see [`crate::harden::check_host`].
+    pub allowed_hosts: Option<Vec<String>>,
+    /// Failed admin-token attempts, for the rate limit.
+    pub auth: crate::harden::AuthThrottle,
+    watching: AtomicBool,
 }
 
 impl AppState {
@@ -56,8 +86,26 @@ impl AppState {
         admin_token: Option<String>,
         limits: Limits,
     ) -> Result<Self, String> {
+        let admin_token = admin_token.filter(|t| !t.is_empty());
+        if let Some(t) = &admin_token
+            && t.chars().count() < MIN_TOKEN_LEN
+        {
+            return Err(format!(
+                "the admin token is {} characters; use at least {MIN_TOKEN_LEN} (e.g. `openssl rand -hex 16`)",
+                t.chars().count()
+            ));
+        }
         let store = Store::open(data_dir).map_err(|e| e.to_string())?;
-        let metas = store.list().map_err(|e| e.to_string())?;
+        let scan = store.scan().map_err(|e| e.to_string())?;
+        for d in &scan.damaged {
+            tracing::warn!(entry = %d.name, reason = %d.reason, "skipping damaged release entry");
+        }
+        let metas = scan.releases;
+        let damaged = scan
+            .damaged
+            .into_iter()
+            .map(|d| (d.name, d.reason))
+            .collect();
         let demo = if metas.is_empty() {
             Some(Arc::new(demo_release()?))
         } else {
@@ -65,46 +113,118 @@ impl AppState {
         };
         Ok(AppState {
             store,
-            admin_token: admin_token.filter(|t| !t.is_empty()),
+            admin_token,
+            heavy: Queue::new("heavy", limits.heavy_running, limits.heavy_waiting),
+            light: Queue::new("light", limits.light_running, limits.light_waiting),
             limits,
             demo,
             loaded: RwLock::new(HashMap::new()),
             listing: RwLock::new(Listing {
                 metas: Arc::new(metas),
+                damaged: Arc::new(damaged),
+                error: None,
                 checked: Instant::now(),
             }),
             generation: AtomicU64::new(0),
             import_lock: Mutex::new(()),
             cache: ResponseCache::default(),
+            allowed_hosts: None,
+            auth: Default::default(),
+            watching: AtomicBool::new(false),
         })
+    }
+
+    /// Accepts only these `Host` values (see [`crate::harden::loopback_hosts`]).
+    pub fn with_allowed_hosts(mut self, hosts: Option<Vec<String>>) -> Self {
+        self.allowed_hosts = hosts;
+        self
+    }
+
+    /// Starts the background re-reading of the data dir (once per state; the
+    /// task ends when the state is dropped). Needs a tokio runtime; without
+    /// one the listing stays as opened (tests refresh by hand).
+    pub fn watch(self: &Arc<Self>) {
+        if self.watching.swap(true, Ordering::AcqRel) {
+            return;
+        }
+        let Ok(rt) = tokio::runtime::Handle::try_current() else {
+            self.watching.store(false, Ordering::Release);
+            return;
+        };
+        let weak: Weak<AppState> = Arc::downgrade(self);
+        rt.spawn(async move {
+            let mut tick = tokio::time::interval(LISTING_TTL);
+            tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+            loop {
+                tick.tick().await;
+                let Some(st) = weak.upgrade() else { break };
+                let _ = tokio::task::spawn_blocking(move || st.refresh_listing()).await;
+            }
+        });
+    }
+
+    /// The data dir's state, for `/api/health`.
+    pub fn health(&self) -> Health {
+        let l = self.listing.read().unwrap_or_else(|e| e.into_inner());
+        Health {
+            releases: l.metas.len(),
+            damaged: l.damaged.clone(),
+            error: l.error.clone(),
+            checked_secs_ago: l.checked.elapsed().as_secs(),
+        }
     }
 
     pub fn data_dir(&self) -> &Path {
         self.store.dir()
     }
 
-    /// Stored releases, oldest first (re-read after [`LISTING_TTL`]).
+    /// Stored releases, oldest first, as last read (never touches the disk).
     pub fn releases(&self) -> Arc<Vec<ReleaseMeta>> {
-        {
-            let l = self.listing.read().unwrap_or_else(|e| e.into_inner());
-            if l.checked.elapsed() < LISTING_TTL {
-                return l.metas.clone();
-            }
-        }
-        self.refresh_listing()
+        self.listing
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .metas
+            .clone()
     }
 
-    fn refresh_listing(&self) -> Arc<Vec<ReleaseMeta>> {
+    /// Re-reads the data dir (blocking: call it off the async workers). A
+    /// failing read keeps the last good listing and is reported by `health`.
+    pub fn refresh_listing(&self) -> Arc<Vec<ReleaseMeta>> {
+        let scan = self.store.scan();
         let mut l = self.listing.write().unwrap_or_else(|e| e.into_inner());
-        // A failing listing keeps the last good one rather than failing every request.
-        if let Ok(metas) = self.store.list() {
-            let changed = metas
-                .iter()
-                .map(|m| &m.id)
-                .ne(l.metas.iter().map(|m| &m.id));
-            if changed {
-                l.metas = Arc::new(metas);
-                self.generation.fetch_add(1, Ordering::Relaxed);
+        match scan {
+            Ok(scan) => {
+                let changed = scan
+                    .releases
+                    .iter()
+                    .map(|m| &m.id)
+                    .ne(l.metas.iter().map(|m| &m.id));
+                if changed {
+                    tracing::info!(releases = scan.releases.len(), "release listing changed");
+                    // A removed release must not be served from memory.
+                    self.loaded
+                        .write()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .retain(|id, _| scan.releases.iter().any(|m| &m.id == id));
+                    l.metas = Arc::new(scan.releases);
+                    self.generation.fetch_add(1, Ordering::Relaxed);
+                }
+                let damaged: Vec<(String, String)> = scan
+                    .damaged
+                    .into_iter()
+                    .map(|d| (d.name, d.reason))
+                    .collect();
+                if damaged != *l.damaged {
+                    for (name, reason) in &damaged {
+                        tracing::warn!(entry = %name, reason = %reason, "damaged release entry");
+                    }
+                    l.damaged = Arc::new(damaged);
+                }
+                l.error = None;
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "cannot read the data dir");
+                l.error = Some(e.reason());
             }
         }
         l.checked = Instant::now();
@@ -168,9 +288,8 @@ impl AppState {
             return Ok(r.clone());
         }
         let rel = self.store.load(id).map_err(|e| match e {
-            store::StoreError::NotFound { .. } | store::StoreError::InvalidId(_) => {
-                ApiError::not_found(e.to_string())
-            }
+            store::StoreError::NotFound { .. } => ApiError::not_found(format!("no release '{id}'")),
+            store::StoreError::InvalidId(_) => ApiError::not_found(e.to_string()),
             other => ApiError::internal(format!("cannot load release {id}: {other}")),
         })?;
         let rel = Arc::new(rel);
@@ -222,13 +341,13 @@ impl AppState {
             store::StoreError::Conflict { .. } => {
                 ApiError::new(StatusCode::CONFLICT, "conflict", e.to_string())
             }
-            other => ApiError::internal(other.to_string()),
+            other => ApiError::internal(format!("cannot store release: {other}")),
         })?;
         let created = outcome.is_created();
         let meta = self
             .store
             .meta(outcome.id())
-            .map_err(|e| ApiError::internal(e.to_string()))?;
+            .map_err(|e| ApiError::internal(format!("cannot read stored release: {e}")))?;
         self.refresh_listing();
         Ok((meta, report, created))
     }

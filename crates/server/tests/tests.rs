@@ -3,7 +3,10 @@
 mod a11y;
 mod api;
 mod browser;
+mod cache;
 mod common;
+mod connections;
 mod hardening;
+mod regression;
 mod seed_button;
 mod webdriver;

@@ -4,6 +4,7 @@
 //! register, TIV importer/exporter tables, legacy per-supplier tables), detects
 //! layout and encoding from the content, and returns a [`model::Release`] with an
 //! [`model::ImportReport`] that accounts for every row.
+pub mod country;
 pub mod fetch;
 pub mod synth;
 

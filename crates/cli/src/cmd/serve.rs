@@ -16,9 +16,13 @@ pub struct Args {
     /// Data directory [default: $XDG_DATA_HOME/armsflow or ~/.local/share/armsflow]
     #[arg(long, value_name = "DIR", env = store::DATA_DIR_ENV)]
     pub data_dir: Option<PathBuf>,
-    /// Enables `POST /api/releases` (imports) for requests bearing this token
+    /// Enables `POST /api/releases` (imports) for requests bearing this token (at least 16 characters)
     #[arg(long, value_name = "T", env = server::ADMIN_TOKEN_ENV, hide_env_values = true)]
     pub admin_token: Option<String>,
+    /// A host name the server also answers to when bound to loopback (e.g. behind a reverse proxy);
+    /// repeatable. Other `Host` headers are refused (DNS rebinding).
+    #[arg(long, value_name = "HOST")]
+    pub public_host: Vec<String>,
 }
 
 pub fn run(args: Args) -> anyhow::Result<()> {
@@ -29,12 +33,15 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     let mut config = server::ServeConfig::new(data_dir(args.data_dir.as_deref())?);
     config.bind = bind;
     config.admin_token = args.admin_token;
+    config.public_hosts = args.public_host;
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;
     rt.block_on(async move {
         let srv = server::bind(config).await.map_err(|e| match e {
-            server::ServeError::Bind { .. } => anyhow::Error::new(UserError(e.to_string())),
+            server::ServeError::Bind { .. } | server::ServeError::Setup(_) => {
+                anyhow::Error::new(UserError(e.to_string()))
+            }
             other => anyhow::Error::new(other),
         })?;
         let st = srv.state();

@@ -2,10 +2,11 @@
 //! release diffs. The engine's results are serialised as they are, then
 //! [`named`] swaps entity ids for `{key, name, kind, iso3}`.
 
-use super::compute;
+use super::heavy;
 use crate::error::{ApiError, ApiResult};
 use crate::params::Params;
 use crate::present;
+use crate::query::*;
 use crate::state::AppState;
 use axum::Json;
 use axum::extract::State;
@@ -128,8 +129,8 @@ pub fn group_list() -> Value {
     })
 }
 
-pub async fn groups(State(st): State<Arc<AppState>>, p: Params) -> Out {
-    compute(move || {
+pub async fn groups(State(st): State<Arc<AppState>>, Q(p, _): Q<GroupsQuery>) -> Out {
+    heavy(st.clone(), move |_| {
         if p.get("country").is_none() {
             return Ok(Json(group_list()));
         }
@@ -162,8 +163,8 @@ pub async fn groups(State(st): State<Arc<AppState>>, p: Params) -> Out {
     .await
 }
 
-pub async fn switching(State(st): State<Arc<AppState>>, p: Params) -> Out {
-    compute(move || {
+pub async fn switching(State(st): State<Arc<AppState>>, Q(p, _): Q<SwitchingQuery>) -> Out {
+    heavy(st.clone(), move |_| {
         let rel = st.pick(p.release())?;
         let windows = engine::default_windows(&rel);
         let n = windows.len();
@@ -205,8 +206,8 @@ pub async fn switching(State(st): State<Arc<AppState>>, p: Params) -> Out {
     .await
 }
 
-pub async fn event_study(State(st): State<Arc<AppState>>, p: Params) -> Out {
-    compute(move || {
+pub async fn event_study(State(st): State<Arc<AppState>>, Q(p, _): Q<EventStudyQuery>) -> Out {
+    heavy(st.clone(), move |_| {
         let rel = st.pick(p.release())?;
         let group = pick_group(p.require("group")?)?;
         let member = match p.get("member") {
@@ -255,8 +256,8 @@ pub async fn event_study(State(st): State<Arc<AppState>>, p: Params) -> Out {
     .await
 }
 
-pub async fn pipeline(State(st): State<Arc<AppState>>, p: Params) -> Out {
-    compute(move || {
+pub async fn pipeline(State(st): State<Arc<AppState>>, Q(p, _): Q<PipelineQuery>) -> Out {
+    heavy(st.clone(), move |_| {
         let rel = st.pick(p.release())?;
         let focus = p.entity(&rel, "country")?;
         let dir = p.direction(Direction::Imports)?;
@@ -311,8 +312,8 @@ pub fn diff_options(p: &Params, a: &Release, b: &Release) -> ApiResult<engine::d
     })
 }
 
-pub async fn diff(State(st): State<Arc<AppState>>, p: Params) -> Out {
-    compute(move || {
+pub async fn diff(State(st): State<Arc<AppState>>, Q(p, _): Q<DiffQuery>) -> Out {
+    heavy(st.clone(), move |_| {
         let b_id = st.resolve_id(p.get("b"))?;
         let a_id = match p.get("a") {
             Some(a) => st.resolve_id(Some(a))?,

@@ -1,10 +1,11 @@
 //! The core queries: imports, exports, top lists, concentration, pairs,
 //! category breakdowns and the largest deliveries.
 
-use super::compute;
+use super::light;
 use crate::error::ApiResult;
 use crate::params::Params;
 use crate::present;
+use crate::query::*;
 use crate::state::AppState;
 use axum::Json;
 use axum::extract::State;
@@ -16,7 +17,7 @@ use std::sync::Arc;
 type Out = ApiResult<Json<Value>>;
 
 async fn partners_of(st: Arc<AppState>, p: Params, dir: Direction) -> Out {
-    compute(move || {
+    light(st.clone(), move |_| {
         let rel = st.pick(p.release())?;
         let focus = p.entity(&rel, "country")?;
         let f = p.filter(&rel)?;
@@ -26,16 +27,16 @@ async fn partners_of(st: Arc<AppState>, p: Params, dir: Direction) -> Out {
     .await
 }
 
-pub async fn imports(State(st): State<Arc<AppState>>, p: Params) -> Out {
+pub async fn imports(State(st): State<Arc<AppState>>, Q(p, _): Q<PartnersQuery>) -> Out {
     partners_of(st, p, Direction::Imports).await
 }
 
-pub async fn exports(State(st): State<Arc<AppState>>, p: Params) -> Out {
+pub async fn exports(State(st): State<Arc<AppState>>, Q(p, _): Q<PartnersQuery>) -> Out {
     partners_of(st, p, Direction::Exports).await
 }
 
-pub async fn top(State(st): State<Arc<AppState>>, p: Params) -> Out {
-    compute(move || {
+pub async fn top(State(st): State<Arc<AppState>>, Q(p, _): Q<TopQuery>) -> Out {
+    light(st.clone(), move |_| {
         let rel = st.pick(p.release())?;
         let dir = match p.get("direction") {
             None => Direction::Exports,
@@ -49,8 +50,8 @@ pub async fn top(State(st): State<Arc<AppState>>, p: Params) -> Out {
     .await
 }
 
-pub async fn concentration(State(st): State<Arc<AppState>>, p: Params) -> Out {
-    compute(move || {
+pub async fn concentration(State(st): State<Arc<AppState>>, Q(p, _): Q<ConcentrationQuery>) -> Out {
+    light(st.clone(), move |_| {
         let rel = st.pick(p.release())?;
         let focus = p.entity(&rel, "country")?;
         let dir = p.direction(Direction::Imports)?;
@@ -61,8 +62,8 @@ pub async fn concentration(State(st): State<Arc<AppState>>, p: Params) -> Out {
     .await
 }
 
-pub async fn pair(State(st): State<Arc<AppState>>, p: Params) -> Out {
-    compute(move || {
+pub async fn pair(State(st): State<Arc<AppState>>, Q(p, _): Q<PairQuery>) -> Out {
+    light(st.clone(), move |_| {
         let rel = st.pick(p.release())?;
         let s = p.entity(&rel, "supplier")?;
         let r = p.entity(&rel, "recipient")?;
@@ -72,8 +73,8 @@ pub async fn pair(State(st): State<Arc<AppState>>, p: Params) -> Out {
     .await
 }
 
-pub async fn categories(State(st): State<Arc<AppState>>, p: Params) -> Out {
-    compute(move || {
+pub async fn categories(State(st): State<Arc<AppState>>, Q(p, _): Q<CategoriesQuery>) -> Out {
+    light(st.clone(), move |_| {
         let rel = st.pick(p.release())?;
         let focus = p.entity(&rel, "country")?;
         let dir = p.direction(Direction::Imports)?;
@@ -100,8 +101,8 @@ pub async fn categories(State(st): State<Arc<AppState>>, p: Params) -> Out {
     .await
 }
 
-pub async fn deliveries(State(st): State<Arc<AppState>>, p: Params) -> Out {
-    compute(move || {
+pub async fn deliveries(State(st): State<Arc<AppState>>, Q(p, _): Q<DeliveriesQuery>) -> Out {
+    light(st.clone(), move |_| {
         let rel = st.pick(p.release())?;
         let focus = p.entity(&rel, "country")?;
         let dir = p.direction(Direction::Imports)?;

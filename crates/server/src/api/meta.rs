@@ -1,11 +1,14 @@
 //! Releases (list, detail, admin import), search, health and the OpenAPI document.
 
-use super::compute;
+use super::light;
 use crate::error::{ApiError, ApiResult};
-use crate::harden::check_admin;
+use crate::harden::Peer;
+use crate::harden::authorize;
 use crate::params::{Params, search as search_entities};
 use crate::present;
+use crate::query::*;
 use crate::state::AppState;
+use axum::Extension;
 use axum::Json;
 use axum::body::Body;
 use axum::extract::{Path, State};
@@ -14,42 +17,101 @@ use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 use std::sync::{Arc, OnceLock};
 
-pub async fn health(State(st): State<Arc<AppState>>) -> ApiResult<Json<Value>> {
-    let id = st.resolve_id(None)?;
-    Ok(Json(json!({
-        "status": "ok",
-        "release": {"id": id},
-        "synthetic_demo": st.demo().is_some() && st.releases().is_empty(),
-        "read_only": st.admin_token.is_none(),
-    })))
+/// `/api/health`'s answer.
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct Health {
+    /// `ok`, or `degraded` when `releases/` holds entries that are not valid
+    /// releases or the data dir could not be re-read (the last good listing
+    /// is still served)
+    pub status: &'static str,
+    /// The release served by default
+    pub release: ReleaseRef,
+    /// Valid releases stored
+    pub releases: usize,
+    /// Entries of `releases/` that are not valid releases, by name
+    pub damaged: Vec<DamagedEntry>,
+    /// Why the last re-read of the data dir failed, if it did
+    pub data_dir_error: Option<String>,
+    /// Seconds since the data dir was last read
+    pub checked_seconds_ago: u64,
+    /// Whether the server shows the SYNTHETIC demo (no release stored)
+    pub synthetic_demo: bool,
+    /// Whether imports are disabled (no admin token)
+    pub read_only: bool,
+    /// Program version
+    pub version: &'static str,
 }
 
-pub async fn releases(State(st): State<Arc<AppState>>) -> ApiResult<Json<Value>> {
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct ReleaseRef {
+    pub id: String,
+}
+
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct DamagedEntry {
+    pub name: String,
+    pub reason: String,
+}
+
+pub async fn health(State(st): State<Arc<AppState>>) -> ApiResult<Json<Health>> {
+    let id = st.resolve_id(None)?;
+    let h = st.health();
+    let degraded = h.error.is_some() || !h.damaged.is_empty();
+    Ok(Json(Health {
+        status: if degraded { "degraded" } else { "ok" },
+        release: ReleaseRef { id },
+        releases: h.releases,
+        damaged: h
+            .damaged
+            .iter()
+            .map(|(name, reason)| DamagedEntry {
+                name: name.clone(),
+                reason: reason.clone(),
+            })
+            .collect(),
+        data_dir_error: h.error.clone(),
+        checked_seconds_ago: h.checked_secs_ago,
+        synthetic_demo: st.demo().is_some() && st.releases().is_empty(),
+        read_only: st.admin_token.is_none(),
+        version: crate::cache::VERSION,
+    }))
+}
+
+/// `/api/releases`' answer.
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct ReleaseList {
+    /// The release served when a request names none
+    pub default: Option<String>,
+    /// Stored releases, oldest first, then the SYNTHETIC demo if shown
+    pub releases: Vec<present::ReleaseInfo>,
+    pub attribution: &'static str,
+}
+
+pub async fn releases(State(st): State<Arc<AppState>>) -> ApiResult<Json<ReleaseList>> {
     let metas = st.releases();
-    let mut list: Vec<Value> = metas.iter().map(present::release_meta).collect();
+    let mut list: Vec<present::ReleaseInfo> = metas.iter().map(Into::into).collect();
     if let Some(d) = st.demo() {
-        list.push(present::release_meta(&d.meta));
+        list.push((&d.meta).into());
     }
-    Ok(Json(json!({
-        "default": st.resolve_id(None).ok(),
-        "releases": list,
-        "attribution": model::SIPRI_ATTRIBUTION,
-    })))
+    Ok(Json(ReleaseList {
+        default: st.resolve_id(None).ok(),
+        releases: list,
+        attribution: model::SIPRI_ATTRIBUTION,
+    }))
 }
 
 pub async fn release(
     State(st): State<Arc<AppState>>,
     Path(id): Path<String>,
 ) -> ApiResult<Json<Value>> {
-    compute(move || {
+    light(st.clone(), move |_| {
         let id = st.resolve_id(Some(&id))?;
         let rel = st.release(&id)?;
         let report = if rel.meta.synthetic {
             Value::Null
         } else {
-            st.import_report(&id).map_or(Value::Null, |r| {
-                serde_json::to_value(r).unwrap_or(Value::Null)
-            })
+            st.import_report(&id)
+                .map_or(Value::Null, |r| present::import_report(&r))
         };
         Ok(Json(json!({
             "release": present::release_meta(&rel.meta),
@@ -67,11 +129,12 @@ pub async fn release(
 /// `POST /api/releases`: the raw file as the body, admin token required.
 pub async fn import(
     State(st): State<Arc<AppState>>,
+    peer: Option<Extension<Peer>>,
     headers: HeaderMap,
-    p: Params,
+    Q(p, _): Q<ImportQuery>,
     body: Body,
 ) -> Response {
-    match import_inner(st, headers, p, body).await {
+    match import_inner(st, peer, headers, p, body).await {
         Ok(r) => r,
         Err(e) => e.into_response(),
     }
@@ -79,12 +142,13 @@ pub async fn import(
 
 async fn import_inner(
     st: Arc<AppState>,
+    peer: Option<Extension<Peer>>,
     headers: HeaderMap,
     p: Params,
     body: Body,
 ) -> ApiResult<Response> {
     // Authorise before reading a byte of the body.
-    check_admin(st.admin_token.as_deref(), &headers)?;
+    authorize(&st, &headers, peer.map(|p| p.0.0))?;
     let max = st.limits.max_upload;
     let bytes = axum::body::to_bytes(body, max).await.map_err(|_| {
         ApiError::new(
@@ -102,7 +166,7 @@ async fn import_inner(
         .get("file_name")
         .map(|n| n.rsplit(['/', '\\']).next().unwrap_or(n).to_string())
         .unwrap_or_else(|| "upload.csv".to_string());
-    let (meta, report, created) = compute(move || st.import(&name, &bytes)).await?;
+    let (meta, report, created) = light(st.clone(), move |_| st.import(&name, &bytes)).await?;
     let status = if created {
         StatusCode::CREATED
     } else {
@@ -111,29 +175,35 @@ async fn import_inner(
     let body = json!({
         "created": created,
         "release": present::release_meta(&meta),
-        "import_report": report,
+        "import_report": present::import_report(&report),
     });
     Ok((status, Json(body)).into_response())
 }
 
-pub async fn search(State(st): State<Arc<AppState>>, p: Params) -> ApiResult<Json<Value>> {
-    let rel = st.pick(p.release())?;
-    let q = p.require("q")?;
-    let limit = p.limit("limit", 10, 50)?;
-    let hits = search_entities(&rel, q, limit);
-    let hits: Vec<Value> = hits
-        .into_iter()
-        .map(|h| {
-            let url = format!("/country/{}", h.key);
-            let mut v = serde_json::to_value(&h).unwrap_or(Value::Null);
-            v["url"] = json!(url);
-            v
-        })
-        .collect();
-    Ok(Json(present::envelope(
-        &rel,
-        json!({"query": q, "hits": hits}),
-    )))
+pub async fn search(
+    State(st): State<Arc<AppState>>,
+    Q(p, _): Q<SearchQuery>,
+) -> ApiResult<Json<Value>> {
+    light(st.clone(), move |_| {
+        let rel = st.pick(p.release())?;
+        let q = p.require("q")?;
+        let limit = p.limit("limit", 10, 50)?;
+        let hits = search_entities(&rel, q, limit);
+        let hits: Vec<Value> = hits
+            .into_iter()
+            .map(|h| {
+                let url = format!("/country/{}", h.key);
+                let mut v = serde_json::to_value(&h).unwrap_or(Value::Null);
+                v["url"] = json!(url);
+                v
+            })
+            .collect();
+        Ok(Json(present::envelope(
+            &rel,
+            json!({"query": q, "hits": hits}),
+        )))
+    })
+    .await
 }
 
 pub async fn openapi() -> Response {

@@ -7,15 +7,26 @@ pub mod meta;
 pub mod text;
 
 use crate::error::{ApiError, ApiResult};
+use crate::state::AppState;
+use crate::work::Cancel;
+use std::sync::Arc;
 
-/// Runs engine work on the blocking pool, so that a long computation never
-/// stalls the async workers and the request timeout can still fire.
-pub async fn compute<T: Send + 'static>(
-    f: impl FnOnce() -> ApiResult<T> + Send + 'static,
+/// Runs heavy engine work (all pairs, diffs, claims, scenarios) through the
+/// small heavy queue on the blocking pool: bounded, cancellable, 503 when full.
+pub async fn heavy<T: Send + 'static>(
+    st: Arc<AppState>,
+    f: impl FnOnce(&Cancel) -> ApiResult<T> + Send + 'static,
 ) -> ApiResult<T> {
-    tokio::task::spawn_blocking(f)
-        .await
-        .map_err(|e| ApiError::internal(format!("computation failed: {e}")))?
+    st.heavy.run(f).await
+}
+
+/// Runs light engine work (one country, one list) through the larger light
+/// queue, so that a flood of heavy requests never starves the dashboard.
+pub async fn light<T: Send + 'static>(
+    st: Arc<AppState>,
+    f: impl FnOnce(&Cancel) -> ApiResult<T> + Send + 'static,
+) -> ApiResult<T> {
+    st.light.run(f).await
 }
 
 /// Reads a request body up to `limit` bytes; over it, a JSON 413.
@@ -23,8 +34,8 @@ pub async fn read_body(body: axum::body::Body, limit: usize) -> ApiResult<axum::
     axum::body::to_bytes(body, limit).await.map_err(|_| {
         ApiError::new(
             axum::http::StatusCode::PAYLOAD_TOO_LARGE,
-            "too_large",
-            format!("the request body is over the limit of {limit} bytes"),
+            "body_too_large",
+            format!("the request body is over the limit of {limit} bytes (max_body)"),
         )
     })
 }

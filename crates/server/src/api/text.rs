@@ -2,14 +2,15 @@
 //! claims (a sentence, an article, or the structured claim form).
 
 use super::analysis::named;
-use super::compute;
 use crate::error::{ApiError, ApiResult};
-use crate::params::Params;
 use crate::present;
+use crate::query::{Q, ReleaseQuery};
 use crate::state::AppState;
+use crate::work::{Cancel, cancelled};
 use axum::Json;
 use axum::body::{Body, Bytes};
 use axum::extract::State;
+use axum::http::StatusCode;
 use axum::http::{HeaderMap, header};
 use engine::scenario::{ScenarioSpec, run_spec};
 use model::{EntityId, Release};
@@ -53,27 +54,30 @@ fn resolver(rel: &Release) -> impl Fn(&str) -> Option<EntityId> + '_ {
 
 pub async fn scenario(
     State(st): State<Arc<AppState>>,
-    p: Params,
+    Q(p, _): Q<ReleaseQuery>,
     headers: HeaderMap,
     body: Body,
 ) -> Out {
     let body = super::read_body(body, st.limits.max_body).await?;
-    compute(move || {
-        let rel = st.pick(p.release())?;
-        let spec = parse_scenario(&headers, &body)?;
-        let res = run_spec(&rel, &spec, &resolver(&rel)).map_err(|e| {
-            let msg = e.to_string();
-            if msg.contains("unknown country") {
-                ApiError::not_found(msg)
-            } else {
-                ApiError::bad_request(msg)
-            }
-        })?;
-        let mut v = named(&rel, &res)?;
-        v["spec"] = serde_json::to_value(&spec).unwrap_or(Value::Null);
-        Ok(Json(present::envelope(&rel, v)))
-    })
-    .await
+    let st2 = st.clone();
+    st.heavy
+        .run(move |_| {
+            let st = st2;
+            let rel = st.pick(p.release())?;
+            let spec = parse_scenario(&headers, &body)?;
+            let res = run_spec(&rel, &spec, &resolver(&rel)).map_err(|e| {
+                let msg = e.to_string();
+                if msg.contains("unknown country") {
+                    ApiError::not_found(msg)
+                } else {
+                    ApiError::bad_request(msg)
+                }
+            })?;
+            let mut v = named(&rel, &res)?;
+            v["spec"] = serde_json::to_value(&spec).unwrap_or(Value::Null);
+            Ok(Json(present::envelope(&rel, v)))
+        })
+        .await
 }
 
 /// The text of a claims request: a JSON `{"text": …}` or the raw body.
@@ -96,56 +100,146 @@ fn claim_text(headers: &HeaderMap, body: &Bytes) -> ApiResult<String> {
     Ok(text)
 }
 
-/// Checks every claim in `text` against `rel`; the shared core of the API and the page.
-pub fn check(rel: &Release, text: &str) -> Value {
+/// Longest sentence the extractor is given. Real sentences are a few hundred
+/// bytes; a run-on "sentence" of 250 KB once produced thousands of claims that
+/// each repeated it. Longer ones are listed as skipped, never checked.
+pub const MAX_SENTENCE: usize = 2_000;
+
+/// Checks every claim in `text` against `rel`; the shared core of the API and
+/// the page. Each sentence is printed once (`sentences`); claims and skipped
+/// near-misses refer to it by index, so the answer grows linearly with the text.
+/// Over `max_claims` claims is a 422 before any is checked; `cancel` is checked
+/// between claims.
+pub fn check(rel: &Release, text: &str, max_claims: usize, cancel: &Cancel) -> ApiResult<Value> {
     let names = claims::Names::builtin();
-    let (checks, skipped) = if claims::looks_structured(text) {
-        match claims::check_input(text, rel, names) {
-            Ok(c) => (c, Vec::new()),
-            Err(e) => {
-                return json!({"claims": [], "skipped": [], "error": e.to_string()});
+    let mut sentences = Sentences::default();
+    let mut skipped: Vec<Value> = Vec::new();
+    let mut rows: Vec<Value> = Vec::new();
+    let mut supported = 0;
+    let mut push =
+        |sentences: &mut Sentences, c: &claims::Checked, sentence: &str, offset: usize| {
+            let i = sentences.index(offset, sentence);
+            let mut v = serde_json::to_value(c).unwrap_or(Value::Null);
+            v["sentence"] = json!(i);
+            v["offset"] = json!(offset);
+            v["verdict_text"] = json!(c.verdict_label());
+            if c.verdict == claims::Verdict::Supported {
+                supported += 1;
+            }
+            rows.push(v);
+        };
+    if claims::looks_structured(text) {
+        let c = claims::parse(text, names).map_err(|e| ApiError::bad_request(e.to_string()))?;
+        push(&mut sentences, &claims::check(&c, rel), text.trim(), 0);
+    } else {
+        let clean = blank_long_sentences(text, &mut sentences, &mut skipped)?;
+        cancel.check()?;
+        let ex = claims::extract(&clean, names);
+        let n = ex.claims.len() + ex.blocked.len();
+        if n > max_claims {
+            return Err(ApiError::limit(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "too_many_claims",
+                format!(
+                    "the text holds {n} claims; the limit is {max_claims} per request: split the text"
+                ),
+            ));
+        }
+        // The claims crate's own pipeline (every shape, blocked claims as
+        // cannot-be-checked), asked before each claim whether to go on.
+        let groups = claims::shapes::builtin_groups();
+        let Some((checks, near)) = claims::check_found(ex, rel, groups, || !cancel.is_cancelled())
+        else {
+            return Err(cancel.check().err().unwrap_or_else(cancelled));
+        };
+        for c in &checks {
+            push(&mut sentences, &c.checked, &c.sentence, c.offset);
+        }
+        for s in &near {
+            let i = sentences.index(s.offset, &s.sentence);
+            skipped.push(json!({"sentence": i, "offset": s.offset, "reason": s.reason}));
+        }
+    }
+    Ok(json!({
+        "sentences": sentences.list,
+        "claims": rows,
+        "found": rows.len(),
+        "supported": supported,
+        "skipped": skipped,
+        "limits": {"max_claims": max_claims, "max_sentence_bytes": MAX_SENTENCE},
+    }))
+}
+
+/// Sentences by byte offset, each stored once.
+#[derive(Default)]
+struct Sentences {
+    list: Vec<Value>,
+    at: std::collections::HashMap<usize, usize>,
+}
+
+impl Sentences {
+    fn index(&mut self, offset: usize, text: &str) -> usize {
+        *self.at.entry(offset).or_insert_with(|| {
+            self.list.push(json!({"offset": offset, "text": text}));
+            self.list.len() - 1
+        })
+    }
+}
+
+/// `text` with every sentence over [`MAX_SENTENCE`] bytes replaced by spaces
+/// (offsets stay valid), each listed as skipped with the reason.
+fn blank_long_sentences(
+    text: &str,
+    sentences: &mut Sentences,
+    skipped: &mut Vec<Value>,
+) -> ApiResult<String> {
+    use claims::lex::{detect, lex, sentences as split};
+    let mut out = text.to_string();
+    for s in split(text, lex(text, detect(text))) {
+        if s.text.len() <= MAX_SENTENCE {
+            continue;
+        }
+        let end = s.start + s.text.len();
+        match out.get(s.start..end) {
+            Some(_) if text.is_char_boundary(s.start) && text.is_char_boundary(end) => {
+                out.replace_range(s.start..end, &" ".repeat(end - s.start));
+            }
+            _ => {
+                return Err(ApiError::limit(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "sentence_too_long",
+                    format!("a sentence is over the limit of {MAX_SENTENCE} bytes"),
+                ));
             }
         }
-    } else {
-        claims::check_text(text, rel, names)
-    };
-    let rows: Vec<Value> = checks
-        .iter()
-        .map(|c| {
-            let mut v = serde_json::to_value(&c.checked).unwrap_or(Value::Null);
-            v["sentence"] = json!(c.sentence);
-            v["offset"] = json!(c.offset);
-            v["verdict_text"] = json!(c.checked.verdict_label());
-            v
-        })
-        .collect();
-    let supported = checks
-        .iter()
-        .filter(|c| c.checked.verdict == claims::Verdict::Supported)
-        .count();
-    json!({
-        "claims": rows,
-        "found": checks.len(),
-        "supported": supported,
-        "skipped": serde_json::to_value(&skipped).unwrap_or(Value::Null),
-    })
+        let head: String = s.text.chars().take(200).collect();
+        let i = sentences.index(s.start, &format!("{head}…"));
+        skipped.push(json!({
+            "sentence": i,
+            "offset": s.start,
+            "reason": format!(
+                "sentence of {} bytes is over the limit of {MAX_SENTENCE} bytes; not checked",
+                s.text.len()
+            ),
+        }));
+    }
+    Ok(out)
 }
 
 pub async fn claims(
     State(st): State<Arc<AppState>>,
-    p: Params,
+    Q(p, _): Q<ReleaseQuery>,
     headers: HeaderMap,
     body: Body,
 ) -> Out {
     let body = super::read_body(body, st.limits.max_body).await?;
-    compute(move || {
-        let rel = st.pick(p.release())?;
-        let text = claim_text(&headers, &body)?;
-        let v = check(&rel, &text);
-        if let Some(e) = v.get("error").and_then(Value::as_str) {
-            return Err(ApiError::bad_request(e.to_string()));
-        }
-        Ok(Json(present::envelope(&rel, v)))
-    })
-    .await
+    let st2 = st.clone();
+    st.heavy
+        .run(move |cancel| {
+            let rel = st2.pick(p.release())?;
+            let text = claim_text(&headers, &body)?;
+            let v = check(&rel, &text, st2.limits.max_claims, cancel)?;
+            Ok(Json(present::envelope(&rel, v)))
+        })
+        .await
 }

@@ -2,9 +2,9 @@
 //! its verdict, the computed figure and the release that decided it. The form
 //! posts to this page (no script needed); with script it fills in place.
 
-use super::{Ctx, Page, render};
+use super::{Ctx, Page, render, render_heavy};
 use crate::html::esc;
-use crate::params::Params;
+use crate::query::{Q, ReleaseQuery};
 use crate::state::AppState;
 use axum::body::Body;
 use axum::extract::State;
@@ -21,11 +21,15 @@ const SEED_ARTICLE: &str =
 const EXAMPLE: &str = "From 2020 to 2024, 88 % of Kazakhstan's arms imports came from Russia, \
 making it the third-largest buyer of Russian arms.";
 
-pub async fn page(State(st): State<Arc<AppState>>, p: Params) -> Response {
+pub async fn page(State(st): State<Arc<AppState>>, Q(p, _): Q<ReleaseQuery>) -> Response {
     render(st, p, "/claims".into(), |ctx| Ok(build(ctx, None))).await
 }
 
-pub async fn submit(State(st): State<Arc<AppState>>, p: Params, body: Body) -> Response {
+pub async fn submit(
+    State(st): State<Arc<AppState>>,
+    Q(p, _): Q<ReleaseQuery>,
+    body: Body,
+) -> Response {
     let bytes = match crate::api::read_body(body, st.limits.max_body).await {
         Ok(b) => b,
         Err(e) => return e.into_response(),
@@ -34,7 +38,7 @@ pub async fn submit(State(st): State<Arc<AppState>>, p: Params, body: Body) -> R
         .find(|(k, _)| k == "text")
         .map(|(_, v)| v.into_owned())
         .unwrap_or_default();
-    render(st, p, "/claims".into(), move |ctx| {
+    render_heavy(st, p, "/claims".into(), move |ctx| {
         Ok(build(ctx, Some(&text)))
     })
     .await
@@ -66,8 +70,12 @@ shown below; the tolerance follows the precision the claim states (\u{201c}88 %\
     );
     b.push_str("<section id=\"claim-results\" tabindex=\"-1\" aria-live=\"polite\">");
     if let Some(t) = text.filter(|t| !t.trim().is_empty()) {
-        let v = crate::api::text::check(&ctx.rel, t);
-        b.push_str(&results_html(&v));
+        match crate::api::text::check(&ctx.rel, t, ctx.st.limits.max_claims, &ctx.cancel) {
+            Ok(v) => b.push_str(&results_html(&v)),
+            Err(e) => {
+                let _ = write!(b, "<p role=\"alert\">{}</p>", esc(&e.message));
+            }
+        }
     }
     b.push_str("</section>");
     Page {
@@ -92,6 +100,8 @@ fn results_html(v: &Value) -> String {
         return s;
     }
     let claims = v["claims"].as_array().cloned().unwrap_or_default();
+    let sentence =
+        |c: &Value| v["sentences"][c["sentence"].as_u64().unwrap_or(0) as usize]["text"].clone();
     let _ = write!(
         s,
         "<h2>{} claim{} found</h2>",
@@ -109,7 +119,7 @@ fn results_html(v: &Value) -> String {
 <p class=\"muted\">Claim: <code>{}</code></p><p>{}</p>",
             verdict_class(verdict),
             esc(c["verdict_text"].as_str().unwrap_or(verdict)),
-            esc(c["sentence"].as_str().unwrap_or("")),
+            esc(sentence(c).as_str().unwrap_or("")),
             esc(c["structured"].as_str().unwrap_or("")),
             esc(c["explanation"].as_str().unwrap_or(""))
         );
@@ -129,5 +139,29 @@ fn results_html(v: &Value) -> String {
             esc(c["citation"].as_str().unwrap_or(""))
         );
     }
+    skipped_html(&mut s, v);
     s
+}
+
+/// Claim-like sentences that were not checked, with the reason.
+fn skipped_html(s: &mut String, v: &Value) {
+    let skipped = v["skipped"].as_array().cloned().unwrap_or_default();
+    if skipped.is_empty() {
+        return;
+    }
+    let _ = write!(
+        s,
+        "<h3>Not checked ({})</h3><ul class=\"skipped\">",
+        skipped.len()
+    );
+    for k in &skipped {
+        let i = k["sentence"].as_u64().unwrap_or(0) as usize;
+        let _ = write!(
+            s,
+            "<li>{} <span class=\"note\">({})</span></li>",
+            esc(v["sentences"][i]["text"].as_str().unwrap_or("")),
+            esc(k["reason"].as_str().unwrap_or(""))
+        );
+    }
+    s.push_str("</ul>");
 }

@@ -5,8 +5,9 @@
 use super::{Ctx, Page, render};
 use crate::charts::{self, Line, Stack};
 use crate::html::{esc, table, url_enc};
-use crate::params::{Params, resolve_entity};
+use crate::params::resolve_entity;
 use crate::present::{pct, tiv};
+use crate::query::*;
 use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::response::Response;
@@ -19,7 +20,11 @@ use std::sync::Arc;
 /// Suppliers drawn individually in the stacked chart; the rest are "Others".
 const STACKED: usize = 7;
 
-pub async fn page(State(st): State<Arc<AppState>>, Path(key): Path<String>, p: Params) -> Response {
+pub async fn page(
+    State(st): State<Arc<AppState>>,
+    Path(key): Path<String>,
+    Q(p, _): Q<CountryPage>,
+) -> Response {
     let path = format!("/country/{}", url_enc(&key));
     render(st, p, path, move |ctx| build(ctx, &key)).await
 }

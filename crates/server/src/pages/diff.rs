@@ -5,16 +5,17 @@
 //! Release B is the page's release (the picker); `a` names the older one,
 //! defaulting to the release stored just before B.
 
-use super::{Ctx, Page, render};
+use super::{Ctx, Page};
 use crate::api::analysis::{diff_options, release_before};
 use crate::error::ApiError;
 use crate::html::{esc, table, url_enc};
-use crate::params::Params;
 use crate::present::tiv;
+use crate::query::*;
 use crate::state::AppState;
 use axum::extract::State;
 use axum::response::Response;
 use engine::diff::{DealSummary, Party, ReleaseDiff, RevisionKind};
+use maud::html;
 use model::Release;
 use std::fmt::Write;
 use std::sync::Arc;
@@ -22,8 +23,8 @@ use std::sync::Arc;
 /// Revisions and deals listed on the page; the API returns more.
 const ROWS: usize = 100;
 
-pub async fn page(State(st): State<Arc<AppState>>, p: Params) -> Response {
-    render(st, p, "/diff".into(), build).await
+pub async fn page(State(st): State<Arc<AppState>>, Q(p, _): Q<DiffPage>) -> Response {
+    super::render_heavy(st, p, "/diff".into(), build).await
 }
 
 fn build(ctx: &Ctx) -> Result<Page, ApiError> {
@@ -62,41 +63,31 @@ fetch the current one (<code>armsflow fetch</code>), then come back.</p>",
     })
 }
 
+/// The options form; it echoes the user's values, so it is built with maud
+/// (escaped by default).
 fn form(ctx: &Ctx, a: Option<&str>) -> String {
-    let mut opts = String::new();
-    for m in ctx.st.releases().iter().rev() {
-        let sel = if Some(m.id.as_str()) == a {
-            " selected"
-        } else {
-            ""
-        };
-        let _ = write!(
-            opts,
-            "<option value=\"{id}\"{sel}>{id}</option>",
-            id = esc(&m.id)
-        );
+    let val = |k: &str| ctx.p.get(k).unwrap_or("").to_string();
+    html! {
+        p { "Newer release (B): " code { (ctx.rel.meta.id) } " — change it with the release picker above." }
+        form.controls method="get" action="/diff" aria-label="Diff options" {
+            input type="hidden" name="release" value=(ctx.rel.meta.id);
+            label for="diff-a" { "Older release (A)" }
+            select #diff-a name="a" {
+                @for m in ctx.st.releases().iter().rev() {
+                    option value=(m.id) selected[Some(m.id.as_str()) == a] { (m.id) }
+                }
+            }
+            label for="diff-country" { "Country (optional)" }
+            input #diff-country name="country" value=(val("country")) placeholder="Kazakhstan";
+            label for="diff-period" { "Years (optional)" }
+            input #diff-period name="period" value=(val("period")) placeholder="2015-2024";
+            label for="diff-threshold" { "Smallest change (TIV)" }
+            input #diff-threshold name="threshold" type="number" min="0" step="any"
+                value=(val("threshold")) placeholder="1";
+            button type="submit" { "Compare" }
+        }
     }
-    let val = |k: &str| esc(ctx.p.get(k).unwrap_or(""));
-    let release = format!(
-        "<input type=\"hidden\" name=\"release\" value=\"{}\">",
-        esc(&ctx.rel.meta.id)
-    );
-    format!(
-        "<p>Newer release (B): <code>{b}</code> — change it with the release picker above.</p>\
-<form class=\"controls\" method=\"get\" action=\"/diff\" aria-label=\"Diff options\">{release}\
-<label for=\"diff-a\">Older release (A)</label><select id=\"diff-a\" name=\"a\">{opts}</select>\
-<label for=\"diff-country\">Country (optional)</label>\
-<input id=\"diff-country\" name=\"country\" value=\"{country}\" placeholder=\"Kazakhstan\">\
-<label for=\"diff-period\">Years (optional)</label>\
-<input id=\"diff-period\" name=\"period\" value=\"{period}\" placeholder=\"2015-2024\">\
-<label for=\"diff-threshold\">Smallest change (TIV)</label>\
-<input id=\"diff-threshold\" name=\"threshold\" type=\"number\" min=\"0\" step=\"any\" value=\"{threshold}\" placeholder=\"1\">\
-<button type=\"submit\">Compare</button></form>",
-        b = esc(&ctx.rel.meta.id),
-        country = val("country"),
-        period = val("period"),
-        threshold = val("threshold"),
-    )
+    .into_string()
 }
 
 fn summary(d: &ReleaseDiff) -> String {

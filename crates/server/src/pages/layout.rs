@@ -1,28 +1,14 @@
 //! The page shell: SYNTHETIC banner, header with search and release picker,
-//! SIPRI's attribution in the footer.
+//! SIPRI's attribution in the footer. Built with maud, which escapes every
+//! interpolated value by default; only the page body (built by each page) is
+//! inserted as markup.
 
 use super::Ctx;
 use crate::assets;
-use crate::html::esc;
 use crate::state::AppState;
-use model::Release;
-use std::fmt::Write;
+use maud::{DOCTYPE, Markup, PreEscaped, html};
+use model::ReleaseMeta;
 use std::sync::Arc;
-
-fn head(title: &str) -> String {
-    let v = assets::version();
-    format!(
-        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">\
-<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-<title>{} · armsflow</title>\
-<link rel=\"stylesheet\" href=\"/assets/style.css?v={v}\">\
-<link rel=\"icon\" href=\"/assets/favicon.svg?v={v}\" type=\"image/svg+xml\">\
-<script src=\"/assets/theme.js?v={v}\"></script>\
-<script src=\"/assets/app.js?v={v}\" defer></script></head><body>\
-<a class=\"skip\" href=\"#main\">Skip to content</a>",
-        esc(title)
-    )
-}
 
 /// The banner every page carries while it shows generated numbers.
 pub fn synthetic_banner() -> &'static str {
@@ -34,134 +20,130 @@ To see real data, import a file downloaded from the SIPRI Arms Transfers Databas
 <code>armsflow fetch</code>. Then reload this page.</div>"
 }
 
-fn release_picker(ctx: &Ctx) -> String {
+fn release_picker(ctx: &Ctx) -> Markup {
     let metas = ctx.st.releases();
-    let mut opts = String::new();
-    for m in metas.iter().rev() {
-        let sel = if m.id == ctx.rel.meta.id {
-            " selected"
-        } else {
-            ""
-        };
-        let label = format!(
-            "{} · {}",
-            m.generated.as_deref().unwrap_or(&m.generated_raw),
-            m.format.as_str()
-        );
-        let _ = write!(
-            opts,
-            "<option value=\"{}\"{sel}>{}</option>",
-            esc(&m.id),
-            esc(&label)
-        );
-    }
-    if let Some(d) = ctx.st.demo() {
-        let sel = if d.meta.id == ctx.rel.meta.id {
-            " selected"
-        } else {
-            ""
-        };
-        let _ = write!(
-            opts,
-            "<option value=\"{}\"{sel}>SYNTHETIC demo</option>",
-            esc(&d.meta.id)
-        );
-    }
-    let mut keep = String::new();
-    for k in ["period", "category", "q"] {
-        if let Some(v) = ctx.p.get(k) {
-            let _ = write!(
-                keep,
-                "<input type=\"hidden\" name=\"{k}\" value=\"{}\">",
-                esc(v)
-            );
+    let current = &ctx.rel.meta.id;
+    html! {
+        form.release-picker method="get" action=(ctx.path) {
+            label for="release-select" { "Release" }
+            select #release-select name="release" {
+                @for m in metas.iter().rev() {
+                    option value=(m.id) selected[&m.id == current] {
+                        (m.generated.as_deref().unwrap_or(&m.generated_raw)) " · " (m.format.as_str())
+                    }
+                }
+                @if let Some(d) = ctx.st.demo() {
+                    option value=(d.meta.id) selected[&d.meta.id == current] { "SYNTHETIC demo" }
+                }
+            }
+            @for k in ["period", "category", "q"] {
+                @if let Some(v) = ctx.p.get(k) {
+                    input type="hidden" name=(k) value=(v);
+                }
+            }
+            button type="submit" { "Show" }
         }
     }
-    format!(
-        "<form class=\"release-picker\" method=\"get\" action=\"{}\">\
-<label for=\"release-select\">Release</label>\
-<select id=\"release-select\" name=\"release\">{opts}</select>{keep}\
-<button type=\"submit\">Show</button></form>",
-        esc(&ctx.path)
-    )
 }
 
-fn header(search_release: Option<&str>, picker: &str) -> String {
-    let hidden = search_release
-        .map(|r| {
-            format!(
-                "<input type=\"hidden\" name=\"release\" value=\"{}\">",
-                esc(r)
-            )
-        })
-        .unwrap_or_default();
-    format!(
-        "<header class=\"top\"><a class=\"brand\" href=\"/\">armsflow</a>\
-<nav aria-label=\"Main\"><a href=\"/world\">World</a><a href=\"/claims\">Claim checker</a>\
-<a href=\"/diff\">Release diff</a>\
-<a href=\"/api/openapi.json\">API</a></nav>\
-<form class=\"search\" role=\"search\" method=\"get\" action=\"/search\">\
-<label for=\"q\">Find a country</label>\
-<div class=\"combo\"><input id=\"q\" name=\"q\" type=\"search\" role=\"combobox\" autocomplete=\"off\" \
-placeholder=\"Kazakhstan, Türkiye, UAE…\" aria-autocomplete=\"list\" aria-controls=\"search-results\" aria-expanded=\"false\">\
-<ul id=\"search-results\" role=\"listbox\" aria-label=\"Matching countries\" hidden></ul></div>{hidden}\
-<button type=\"submit\">Go</button></form>{picker}</header>"
-    )
+fn header(search_release: Option<&str>, picker: Markup) -> Markup {
+    html! {
+        header.top {
+            a.brand href="/" { "armsflow" }
+            nav aria-label="Main" {
+                a href="/world" { "World" }
+                a href="/claims" { "Claim checker" }
+                a href="/diff" { "Release diff" }
+                a href="/api/openapi.json" { "API" }
+            }
+            form.search role="search" method="get" action="/search" {
+                label for="q" { "Find a country" }
+                div.combo {
+                    input #q name="q" type="search" autocomplete="off"
+                        role="combobox" placeholder="Kazakhstan, Türkiye, UAE…" aria-autocomplete="list"
+                        aria-controls="search-results" aria-expanded="false";
+                    ul #search-results role="listbox" aria-label="Matching countries" hidden {}
+                }
+                @if let Some(r) = search_release {
+                    input type="hidden" name="release" value=(r);
+                }
+                button type="submit" { "Go" }
+            }
+            (picker)
+        }
+    }
 }
 
-fn footer(rel: &Release) -> String {
-    let generated = if rel.meta.generated_raw.is_empty() {
-        "unknown date".to_string()
-    } else {
-        rel.meta.generated_raw.clone()
-    };
-    let synth = if rel.meta.synthetic {
-        "<p><strong>SYNTHETIC DEMO DATA — not SIPRI.</strong></p>"
-    } else {
-        ""
-    };
-    format!(
-        "<footer>{synth}<p>{}. Figures computed by armsflow from release <code>{}</code> \
-(SIPRI data generated {}). Values are SIPRI trend-indicator values (TIV), millions; \
-shares are by delivery year unless stated. TIV measures the volume of transfers, not their price.</p></footer>",
-        esc(model::SIPRI_ATTRIBUTION),
-        esc(&rel.meta.id),
-        esc(&generated)
-    )
+fn footer(meta: Option<&ReleaseMeta>) -> Markup {
+    html! {
+        footer {
+            @if let Some(m) = meta {
+                @if m.synthetic {
+                    p { strong { "SYNTHETIC DEMO DATA — not SIPRI." } }
+                }
+                p {
+                    (model::SIPRI_ATTRIBUTION) ". Figures computed by armsflow from release "
+                    code { (m.id) }
+                    " (SIPRI data generated "
+                    (if m.generated_raw.is_empty() { "unknown date" } else { m.generated_raw.as_str() })
+                    "). Values are SIPRI trend-indicator values (TIV), millions; shares are by delivery \
+                     year unless stated. TIV measures the volume of transfers, not their price."
+                }
+            } @else {
+                p { (model::SIPRI_ATTRIBUTION) }
+            }
+        }
+    }
+}
+
+/// The document around the header, `body` (markup built by a page) and footer.
+fn document(title: &str, meta: Option<&ReleaseMeta>, header: Markup, body: &str) -> String {
+    let v = assets::version();
+    html! {
+        (DOCTYPE)
+        html lang="en" {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (title) " · armsflow" }
+                link rel="stylesheet" href={ "/assets/style.css?v=" (v) };
+                link rel="icon" href={ "/assets/favicon.svg?v=" (v) } type="image/svg+xml";
+                // Before first paint, so a remembered dark choice never flashes light.
+                script src={ "/assets/theme.js?v=" (v) } {}
+                script src={ "/assets/app.js?v=" (v) } defer {}
+            }
+            body {
+                a.skip href="#main" { "Skip to content" }
+                @if meta.is_some_and(|m| m.synthetic) {
+                    (PreEscaped(synthetic_banner()))
+                }
+                (header)
+                main #main { (PreEscaped(body)) }
+                (footer(meta))
+            }
+        }
+    }
+    .into_string()
 }
 
 /// A full page around `body`.
 pub fn layout(ctx: &Ctx, title: &str, body: &str) -> String {
-    let mut s = head(title);
-    if ctx.rel.meta.synthetic {
-        s.push_str(synthetic_banner());
-    }
-    s.push_str(&header(ctx.pinned.as_deref(), &release_picker(ctx)));
-    let _ = write!(s, "<main id=\"main\">{body}</main>");
-    s.push_str(&footer(&ctx.rel));
-    s.push_str("</body></html>");
-    s
+    document(
+        title,
+        Some(&ctx.rel.meta),
+        header(ctx.pinned.as_deref(), release_picker(ctx)),
+        body,
+    )
 }
 
 /// A page when no release could be resolved (errors before a context exists).
+/// Uses only the in-memory listing: no release is loaded for an error page.
 pub fn bare(st: &Arc<AppState>, title: &str, body: &str) -> String {
-    let rel = st.pick(None).ok();
-    let mut s = head(title);
-    if rel.as_ref().is_some_and(|r| r.meta.synthetic) {
-        s.push_str(synthetic_banner());
-    }
-    s.push_str(&header(None, ""));
-    let _ = write!(s, "<main id=\"main\">{body}</main>");
-    match rel {
-        Some(r) => s.push_str(&footer(&r)),
-        None => {
-            let _ = write!(
-                s,
-                "<footer><p>{}</p></footer>",
-                esc(model::SIPRI_ATTRIBUTION)
-            );
-        }
-    }
-    s.push_str("</body></html>");
-    s
+    let metas = st.releases();
+    let meta = match (metas.last(), st.demo()) {
+        (Some(m), _) => Some(m.clone()),
+        (None, Some(d)) => Some(d.meta.clone()),
+        (None, None) => None,
+    };
+    document(title, meta.as_ref(), header(None, html! {}), body)
 }

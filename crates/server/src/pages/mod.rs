@@ -12,7 +12,6 @@ pub mod supplier;
 pub mod world;
 
 use crate::error::ApiError;
-use crate::html::esc;
 use crate::params::Params;
 use crate::state::AppState;
 use axum::http::{StatusCode, Uri, header};
@@ -29,6 +28,8 @@ pub struct Ctx {
     pub p: Params,
     /// Path of this page, for forms that re-submit to it.
     pub path: String,
+    /// Set when the request is abandoned; long page builds check it.
+    pub cancel: crate::work::Cancel,
 }
 
 impl Ctx {
@@ -64,60 +65,84 @@ pub struct Page {
     pub body: String,
 }
 
-/// Resolves the release, runs `build` on the blocking pool and wraps the result
-/// in the layout. Errors become an HTML page with the API error's status.
+/// Resolves and loads the release and runs `build` through the light queue
+/// (off the async workers), then wraps the result in the layout. Errors become
+/// an HTML page with the API error's status.
 pub async fn render(
     st: Arc<AppState>,
     p: Params,
     path: String,
     build: impl FnOnce(&Ctx) -> Result<Page, ApiError> + Send + 'static,
 ) -> Response {
-    let pinned = p.release().map(str::to_string);
-    let rel = match st.pick(pinned.as_deref()) {
-        Ok(r) => r,
-        Err(e) => return error_page(&st, None, e),
-    };
-    let ctx = Ctx {
-        st: st.clone(),
-        rel,
-        pinned,
-        p,
-        path,
-    };
-    let res = tokio::task::spawn_blocking(move || {
+    render_in(false, st, p, path, build).await
+}
+
+/// [`render`] through the heavy queue (diffs, claims).
+pub async fn render_heavy(
+    st: Arc<AppState>,
+    p: Params,
+    path: String,
+    build: impl FnOnce(&Ctx) -> Result<Page, ApiError> + Send + 'static,
+) -> Response {
+    render_in(true, st, p, path, build).await
+}
+
+async fn render_in(
+    heavy: bool,
+    st: Arc<AppState>,
+    p: Params,
+    path: String,
+    build: impl FnOnce(&Ctx) -> Result<Page, ApiError> + Send + 'static,
+) -> Response {
+    let st2 = st.clone();
+    let job = move |cancel: &crate::work::Cancel| {
+        let pinned = p.release().map(str::to_string);
+        let rel = st2.pick(pinned.as_deref())?;
+        let ctx = Ctx {
+            st: st2,
+            rel,
+            pinned,
+            p,
+            path,
+            cancel: cancel.clone(),
+        };
         let out = build(&ctx);
-        (ctx, out)
-    })
-    .await;
+        Ok((ctx, out))
+    };
+    let res = if heavy {
+        st.heavy.run(job).await
+    } else {
+        st.light.run(job).await
+    };
     match res {
         Ok((ctx, Ok(page))) => Html(layout::layout(&ctx, &page.title, &page.body)).into_response(),
         Ok((ctx, Err(e))) => error_page(&st, Some(&ctx), e),
-        Err(e) => error_page(&st, None, ApiError::internal(e.to_string())),
+        Err(e) => error_page(&st, None, e),
     }
 }
 
 fn error_page(st: &Arc<AppState>, ctx: Option<&Ctx>, e: ApiError) -> Response {
-    let mut body = format!(
-        "<h1>{}</h1><p>{}</p>",
-        esc(e.status.canonical_reason().unwrap_or("Error")),
-        esc(&e.message)
-    );
-    if !e.suggestions.is_empty() {
-        body.push_str("<p>Did you mean:</p><ul>");
-        for s in &e.suggestions {
-            let href = match ctx {
-                Some(c) => c.href("/search", &[("q", s)]),
-                None => format!("/search?q={}", crate::html::url_enc(s)),
-            };
-            body.push_str(&format!(
-                "<li><a href=\"{}\">{}</a></li>",
-                esc(&href),
-                esc(s)
-            ));
+    let href = |s: &str| match ctx {
+        Some(c) => c.href("/search", &[("q", s)]),
+        None => format!("/search?q={}", crate::html::url_enc(s)),
+    };
+    let body = maud::html! {
+        h1 { (e.status.canonical_reason().unwrap_or("Error")) }
+        p { (e.message) }
+        @if let Some(id) = &e.error_id {
+            p.note { "Reference: " code { (id) } }
         }
-        body.push_str("</ul>");
+        @if !e.suggestions.is_empty() {
+            p { "Did you mean:" }
+            ul {
+                @for s in &e.suggestions {
+                    li { a href=(href(s)) { (s) } }
+                }
+            }
+        }
+        p { a href="/" { "Back to the world page" } }
     }
-    body.push_str("<p><a href=\"/\">Back to the world page</a></p>");
+    .into_string();
     let html = match ctx {
         Some(c) => layout::layout(c, "Error", &body),
         None => layout::bare(st, "Error", &body),
@@ -127,6 +152,12 @@ fn error_page(st: &Arc<AppState>, ctx: Option<&Ctx>, e: ApiError) -> Response {
         header::CACHE_CONTROL,
         header::HeaderValue::from_static("no-store"),
     );
+    if e.status == StatusCode::SERVICE_UNAVAILABLE || e.status == StatusCode::TOO_MANY_REQUESTS {
+        r.headers_mut().insert(
+            header::RETRY_AFTER,
+            header::HeaderValue::from(crate::work::RETRY_AFTER_SECS),
+        );
+    }
     r
 }
 

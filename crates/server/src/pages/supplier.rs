@@ -3,21 +3,26 @@
 
 use super::{Ctx, Page, render};
 use crate::charts::{self, Bar};
-use crate::html::{esc, table, url_enc};
-use crate::params::{Params, resolve_entity};
+use crate::html::{table, url_enc};
+use crate::params::resolve_entity;
 use crate::present::{pct, tiv};
+use crate::query::*;
 use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use engine::{Direction, Filter};
+use maud::{PreEscaped, html};
 use model::EntityId;
-use std::fmt::Write;
 use std::sync::Arc;
 
 /// Customers listed in the over-time table.
 const ROWS: usize = 20;
 
-pub async fn page(State(st): State<Arc<AppState>>, Path(key): Path<String>, p: Params) -> Response {
+pub async fn page(
+    State(st): State<Arc<AppState>>,
+    Path(key): Path<String>,
+    Q(p, _): Q<SupplierPage>,
+) -> Response {
     let path = format!("/supplier/{}", url_enc(&key));
     render(st, p, path, move |ctx| build(ctx, &key)).await
 }
@@ -31,42 +36,6 @@ fn build(ctx: &Ctx, key: &str) -> Result<Page, crate::ApiError> {
     let world = engine::ranking(rel, Direction::Exports, &f);
     let windows = engine::default_windows(rel);
     let series = engine::concentration_series(rel, focus, Direction::Exports, &windows, None);
-
-    let mut b = String::new();
-    let _ = write!(
-        b,
-        "<h1>{} <span class=\"sub\">arms exports</span></h1><p class=\"lede\">",
-        esc(&ent.name)
-    );
-    match world.rank_of(focus) {
-        Some(r) => {
-            let _ = write!(
-                b,
-                "In {}, {} was the world's <strong>number {}</strong> exporter with {} of world arms exports \
-({} TIV, millions) to {} recipients.",
-                f.window,
-                esc(&ent.name),
-                r.rank,
-                pct(r.share),
-                tiv(r.tiv),
-                cur.partners.len()
-            );
-        }
-        None => {
-            let _ = write!(
-                b,
-                "No exports by {} are recorded in {}.",
-                esc(&ent.name),
-                f.window
-            );
-        }
-    }
-    let _ = write!(
-        b,
-        " <a href=\"{}\">Its imports →</a></p>",
-        esc(&ctx.country_href(&ent.key))
-    );
-    b.push_str(&super::world::window_form(ctx, &f, false));
 
     let bars: Vec<Bar> = cur
         .partners
@@ -82,21 +51,6 @@ fn build(ctx: &Ctx, key: &str) -> Result<Page, crate::ApiError> {
             }
         })
         .collect();
-    let _ = write!(
-        b,
-        "<section aria-labelledby=\"cust-h\"><h2 id=\"cust-h\">Largest customers, {}</h2>",
-        f.window
-    );
-    b.push_str(&charts::ranked_bars(
-        "customers-chart",
-        &format!(
-            "Customers of {} in {}: share of its exports",
-            ent.name, f.window
-        ),
-        &bars,
-        charts::PALETTE[0],
-    ));
-    b.push_str("</section>");
 
     // Customers over windows: the current window's largest first, then any
     // customer that was in the top of an earlier window.
@@ -114,14 +68,13 @@ fn build(ctx: &Ctx, key: &str) -> Result<Page, crate::ApiError> {
         .iter()
         .map(|id| {
             let e = rel.entities.get(*id);
-            let mut row = vec![format!(
-                "<a href=\"{}\">{}</a>",
-                esc(&ctx.country_href(&e.key)),
-                esc(&e.name)
-            )];
+            let mut row =
+                vec![html! { a href=(ctx.country_href(&e.key)) { (e.name) } }.into_string()];
             for p in &series {
                 row.push(match p.get(*id) {
-                    Some(s) => format!("{} <span class=\"rank\">#{}</span>", pct(s.share), s.rank),
+                    Some(s) => {
+                        html! { (pct(s.share)) " " span.rank { "#" (s.rank) } }.into_string()
+                    }
                     None => "–".into(),
                 });
             }
@@ -130,32 +83,55 @@ fn build(ctx: &Ctx, key: &str) -> Result<Page, crate::ApiError> {
         .collect();
     let hdr: Vec<&str> = headers.iter().map(String::as_str).collect();
     let numeric: Vec<bool> = (0..hdr.len()).map(|i| i > 0).collect();
-    b.push_str("<section aria-labelledby=\"over-h\"><h2 id=\"over-h\">Customers over time</h2>");
-    if series.is_empty() {
-        b.push_str("<p>No five-year windows in this release.</p>");
-    } else {
-        b.push_str(&table(
-            &format!(
-                "Share of {}'s arms exports and rank among its customers, per five-year window",
-                ent.name
-            ),
-            &hdr,
-            &numeric,
-            &rows,
-        ));
-        let totals: Vec<String> = series
-            .iter()
-            .map(|p| format!("{}: {} TIV", p.filter.window, tiv(p.total)))
-            .collect();
-        let _ = write!(
-            b,
-            "<p class=\"note\">Export totals — {}.</p>",
-            esc(&totals.join("; "))
-        );
-    }
-    b.push_str("</section>");
+    let totals: Vec<String> = series
+        .iter()
+        .map(|p| format!("{}: {} TIV", p.filter.window, tiv(p.total)))
+        .collect();
+
+    let body = html! {
+        h1 { (ent.name) " " span.sub { "arms exports" } }
+        p.lede {
+            @match world.rank_of(focus) {
+                Some(r) => {
+                    "In " (f.window) ", " (ent.name) " was the world's " strong { "number " (r.rank) }
+                    " exporter with " (pct(r.share)) " of world arms exports (" (tiv(r.tiv))
+                    " TIV, millions) to " (cur.partners.len()) " recipients."
+                }
+                None => { "No exports by " (ent.name) " are recorded in " (f.window) "." }
+            }
+            " "
+            a href=(ctx.country_href(&ent.key)) { "Its imports →" }
+        }
+        (PreEscaped(super::world::window_form(ctx, &f, false)))
+        section aria-labelledby="cust-h" {
+            h2 #cust-h { "Largest customers, " (f.window) }
+            (PreEscaped(charts::ranked_bars(
+                "customers-chart",
+                &format!("Customers of {} in {}: share of its exports", ent.name, f.window),
+                &bars,
+                charts::PALETTE[0],
+            )))
+        }
+        section aria-labelledby="over-h" {
+            h2 #over-h { "Customers over time" }
+            @if series.is_empty() {
+                p { "No five-year windows in this release." }
+            } @else {
+                (PreEscaped(table(
+                    &format!(
+                        "Share of {}'s arms exports and rank among its customers, per five-year window",
+                        ent.name
+                    ),
+                    &hdr,
+                    &numeric,
+                    &rows,
+                )))
+                p.note { "Export totals — " (totals.join("; ")) "." }
+            }
+        }
+    };
     Ok(Page {
         title: format!("{} arms exports", ent.name),
-        body: b,
+        body: body.into_string(),
     })
 }

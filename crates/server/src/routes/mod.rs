@@ -1,5 +1,6 @@
 //! The route table: one list that both the router and the OpenAPI document are
-//! built from, so the document cannot miss an endpoint or a parameter.
+//! built from, so the document cannot miss an endpoint; each entry's
+//! parameters come from the typed query struct its handler extracts.
 
 use crate::state::AppState;
 use crate::{assets, cache, harden, pages};
@@ -13,35 +14,6 @@ use std::sync::Arc;
 pub use table::*;
 
 pub type Route = MethodRouter<Arc<AppState>>;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum In {
-    Path,
-    Query,
-}
-
-/// A parameter's type, as the OpenAPI schema states it.
-#[derive(Debug, Clone, Copy)]
-pub enum Ty {
-    Str,
-    /// A period: `YYYY`, `YYYY-YYYY` or `YYYY-YY`.
-    Period,
-    Int {
-        min: i64,
-        max: i64,
-    },
-    Enum(&'static [&'static str]),
-}
-
-#[derive(Debug, Clone, Copy)]
-pub struct Param {
-    pub name: &'static str,
-    pub at: In,
-    pub required: bool,
-    pub ty: Ty,
-    pub doc: &'static str,
-    pub example: Option<&'static str>,
-}
 
 /// A request body.
 #[derive(Debug, Clone, Copy)]
@@ -63,7 +35,8 @@ pub struct Endpoint {
     pub id: &'static str,
     pub tag: &'static str,
     pub summary: &'static str,
-    pub params: &'static [Param],
+    /// The parameters, derived from the handler's query struct ([`crate::query`]).
+    pub params: fn() -> Vec<utoipa::openapi::path::Parameter>,
     pub body: Option<BodyDoc>,
     pub produces: Produces,
     /// Builds the axum method router for this path.
@@ -71,13 +44,23 @@ pub struct Endpoint {
 }
 
 /// The router: the table's routes, embedded assets, limits and caching.
+/// Layers, innermost first: cache, timeout (cancels the handler, so its work
+/// is flagged), URI and body limits, JSON bodies for layer errors, a panic
+/// turned into a logged 500 with an error id, the `Host`
+/// allow-list, security headers, compression, one log line per request, and
+/// the request id (set outermost so every log line and response carries it).
 pub fn router(state: Arc<AppState>) -> Router {
+    use tower_http::compression::CompressionLayer;
+    use tower_http::limit::RequestBodyLimitLayer;
+    use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+    use tower_http::timeout::RequestBodyTimeoutLayer;
+    use tower_http::trace::TraceLayer;
     let limits = state.limits.clone();
     let mut r: Router<Arc<AppState>> = Router::new();
     for e in ENDPOINTS {
         r = r.route(e.path, (e.route)());
     }
-    let (l1, l2) = (limits.clone(), limits.clone());
+    let (l1, l2, l3) = (limits.clone(), limits.clone(), limits.clone());
     r.route("/assets/{name}", get(assets::serve))
         .fallback(pages::not_found)
         .layer(DefaultBodyLimit::max(limits.max_body))
@@ -91,6 +74,37 @@ pub fn router(state: Arc<AppState>) -> Router {
         .layer(middleware::from_fn(move |req, next| {
             harden::limit_uri(l2.clone(), req, next)
         }))
+        .layer(RequestBodyLimitLayer::new(limits.max_upload))
+        .layer(RequestBodyTimeoutLayer::new(limits.body_timeout))
+        .layer(middleware::from_fn(move |req, next| {
+            harden::json_errors(l3.clone(), req, next)
+        }))
+        .layer(tower_http::catch_panic::CatchPanicLayer::custom(harden::panic_response))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            harden::check_host,
+        ))
         .layer(middleware::from_fn(harden::security_headers))
+        .layer(CompressionLayer::new().gzip(true).br(true))
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(|req: &axum::http::Request<_>| {
+                    let id = req
+                        .headers()
+                        .get("x-request-id")
+                        .and_then(|v| v.to_str().ok())
+                        .unwrap_or("-");
+                    tracing::info_span!("request", id = %id, method = %req.method(), path = %req.uri().path())
+                })
+                .on_request(())
+                .on_response(
+                    tower_http::trace::DefaultOnResponse::new()
+                        .level(tracing::Level::INFO)
+                        .latency_unit(tower_http::LatencyUnit::Millis),
+                )
+                .on_failure(()),
+        )
+        .layer(PropagateRequestIdLayer::x_request_id())
+        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
         .with_state(state)
 }

@@ -1,0 +1,520 @@
+//! One typed query struct per endpoint. Each struct declares the parameters
+//! its handler may read (name, required or not, type, range, doc) and derives
+//! their OpenAPI description (utoipa's `IntoParams`); the [`Q`] extractor
+//! hands the handler only the declared parameters, so a handler cannot read
+//! a parameter the document does not list. Values are then validated by
+//! [`Params`]' methods (one parse, one set of messages).
+//!
+//! The structs are declarations: their field values are never read, hence
+//! the `dead_code` allowance.
+#![allow(dead_code)]
+
+use crate::error::ApiError;
+use crate::params::Params;
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use std::any::TypeId;
+use std::collections::HashMap;
+use std::marker::PhantomData;
+use std::sync::{Arc, OnceLock, RwLock};
+use utoipa::IntoParams;
+use utoipa::openapi::path::{Parameter, ParameterIn};
+use utoipa::openapi::schema::{Object, ObjectBuilder, Type};
+
+/// The declared parameters of `T`, as the document lists them.
+pub fn params<T: IntoParams>() -> Vec<Parameter> {
+    let mut v = T::into_params(|| Some(ParameterIn::Query));
+    // utoipa drops a field's doc comment when its schema comes from
+    // `schema_with`; those parameters mean the same on every endpoint.
+    for p in &mut v {
+        if p.description.is_none() {
+            p.description = shared_doc(&p.name).map(str::to_string);
+        }
+    }
+    v
+}
+
+/// The description of the parameters whose schema is built by a function.
+fn shared_doc(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "period" | "from" | "to" => {
+            "Inclusive window of years: 2020-2024, 2020-24 or 2021; default: the latest five-year window (for `from`: the one before)"
+        }
+        "category" => "Armament category (SIPRI names also accepted); default: all",
+        "basis" => "Place flows by delivery year (default, as SIPRI) or by the deal's order year",
+        "direction" => {
+            "Which side: imports (the country's suppliers, default) or exports (its customers); for /api/top: exporters (default) or importers"
+        }
+        _ => return None,
+    })
+}
+
+/// `(name, required)` of `T`'s query parameters, computed once per type.
+fn declared<T: IntoParams + 'static>() -> Arc<Vec<(String, bool)>> {
+    type Table = RwLock<HashMap<TypeId, Arc<Vec<(String, bool)>>>>;
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    let table = TABLE.get_or_init(Default::default);
+    let id = TypeId::of::<T>();
+    if let Some(v) = table.read().unwrap_or_else(|e| e.into_inner()).get(&id) {
+        return v.clone();
+    }
+    let v: Arc<Vec<(String, bool)>> = Arc::new(
+        params::<T>()
+            .into_iter()
+            .filter(|p| p.parameter_in == ParameterIn::Query)
+            .map(|p| (p.name, p.required == utoipa::openapi::Required::True))
+            .collect(),
+    );
+    table
+        .write()
+        .unwrap_or_else(|e| e.into_inner())
+        .insert(id, v.clone());
+    v
+}
+
+/// The query parameters `T` declares, and nothing else; a required one
+/// missing (or blank) is a 400 before the handler runs.
+pub struct Q<T>(pub Params, pub PhantomData<fn() -> T>);
+
+impl<S: Send + Sync, T: IntoParams + 'static> FromRequestParts<S> for Q<T> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let names = declared::<T>();
+        let p =
+            Params::parse(parts.uri.query().unwrap_or("")).only(names.iter().map(|n| n.0.as_str()));
+        for (name, required) in names.iter() {
+            if *required && p.get(name).is_none() {
+                return Err(ApiError::bad_request(format!("missing parameter '{name}'")));
+            }
+        }
+        Ok(Q(p, PhantomData))
+    }
+}
+
+/// Armament categories as the API names them (SIPRI's names are accepted too).
+pub const CATEGORIES: &[&str] = &[
+    "all",
+    "aircraft",
+    "air-defence",
+    "armoured-vehicles",
+    "artillery",
+    "engines",
+    "missiles",
+    "naval-weapons",
+    "other",
+    "satellites",
+    "sensors",
+    "ships",
+];
+
+fn one_of(values: &[&'static str]) -> Object {
+    ObjectBuilder::new()
+        .schema_type(Type::String)
+        .enum_values(Some(values.iter().copied()))
+        .build()
+}
+
+fn category() -> Object {
+    one_of(CATEGORIES)
+}
+
+fn basis() -> Object {
+    one_of(&["delivery", "order"])
+}
+
+fn direction() -> Object {
+    one_of(&["imports", "exports"])
+}
+
+fn top_direction() -> Object {
+    one_of(&["exporters", "importers"])
+}
+
+/// `YYYY`, `YYYY-YYYY` or `YYYY-YY`.
+fn period() -> Object {
+    ObjectBuilder::new()
+        .schema_type(Type::String)
+        .pattern(Some("^[0-9]{4}([-–:/]([0-9]{2}|[0-9]{4}))?$"))
+        .build()
+}
+
+/// No parameters.
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct NoQuery {}
+
+/// `?release=` only.
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ReleaseQuery {
+    /// Release id (see /api/releases); default: the latest stored release, or the SYNTHETIC demo
+    #[param(min_length = 1, max_length = 200)]
+    release: Option<String>,
+}
+
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ImportQuery {
+    /// Original file name, recorded in the release
+    #[param(example = "trade_register.csv", min_length = 1, max_length = 200)]
+    file_name: Option<String>,
+}
+
+/// A release id in the path.
+#[derive(IntoParams)]
+#[into_params(parameter_in = Path)]
+pub struct ReleasePath {
+    /// Release id
+    #[param(min_length = 1, max_length = 200)]
+    id: String,
+}
+
+/// A country in the path.
+#[derive(IntoParams)]
+#[into_params(parameter_in = Path)]
+pub struct KeyPath {
+    /// Country key (ISO3), SIPRI name or alias
+    #[param(example = "KAZ", min_length = 1, max_length = 200)]
+    key: String,
+}
+
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct SearchQuery {
+    /// Search text
+    #[param(example = "kasach", min_length = 1, max_length = 200)]
+    q: String,
+    /// Most hits to return (default 10)
+    #[param(value_type = Option<i64>, minimum = 1, maximum = 50)]
+    limit: Option<String>,
+    /// Release id; default: the latest
+    #[param(min_length = 1, max_length = 200)]
+    release: Option<String>,
+}
+
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PartnersQuery {
+    /// Country or party: ISO3, SIPRI name or alias, case-insensitive
+    #[param(example = "KAZ", min_length = 1, max_length = 200)]
+    country: String,
+    /// Inclusive window of delivery (or order) years: 2020-2024, 2020-24 or 2021; default: the latest five-year window
+    #[param(schema_with = period)]
+    period: Option<String>,
+    /// Armament category (SIPRI names also accepted); default: all
+    #[param(schema_with = category)]
+    category: Option<String>,
+    /// Place flows by delivery year (default, as SIPRI) or by the deal's order year
+    #[param(schema_with = basis)]
+    basis: Option<String>,
+    /// Release id; default: the latest
+    #[param(min_length = 1, max_length = 200)]
+    release: Option<String>,
+}
+
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct TopQuery {
+    /// Which side to rank (default exporters)
+    #[param(schema_with = top_direction)]
+    direction: Option<String>,
+    /// Inclusive window of years; default: the latest five-year window
+    #[param(schema_with = period)]
+    period: Option<String>,
+    /// Armament category; default: all
+    #[param(schema_with = category)]
+    category: Option<String>,
+    /// delivery (default) or order
+    #[param(schema_with = basis)]
+    basis: Option<String>,
+    /// Rows to return (default 25)
+    #[param(value_type = Option<i64>, minimum = 1, maximum = 500)]
+    limit: Option<String>,
+    /// Release id; default: the latest
+    #[param(min_length = 1, max_length = 200)]
+    release: Option<String>,
+}
+
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ConcentrationQuery {
+    /// Country or party
+    #[param(example = "KAZ", min_length = 1, max_length = 200)]
+    country: String,
+    /// imports: the country's suppliers (default); exports: its customers
+    #[param(schema_with = direction)]
+    direction: Option<String>,
+    /// Armament category; default: all
+    #[param(schema_with = category)]
+    category: Option<String>,
+    /// Release id; default: the latest
+    #[param(min_length = 1, max_length = 200)]
+    release: Option<String>,
+}
+
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PairQuery {
+    /// Supplier country or party
+    #[param(example = "RUS", min_length = 1, max_length = 200)]
+    supplier: String,
+    /// Recipient country or party
+    #[param(example = "KAZ", min_length = 1, max_length = 200)]
+    recipient: String,
+    /// Inclusive window of years; default: the latest five-year window
+    #[param(schema_with = period)]
+    period: Option<String>,
+    /// Armament category; default: all
+    #[param(schema_with = category)]
+    category: Option<String>,
+    /// delivery (default) or order
+    #[param(schema_with = basis)]
+    basis: Option<String>,
+    /// Release id; default: the latest
+    #[param(min_length = 1, max_length = 200)]
+    release: Option<String>,
+}
+
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct CategoriesQuery {
+    /// Country or party
+    #[param(example = "KAZ", min_length = 1, max_length = 200)]
+    country: String,
+    /// imports (default) or exports
+    #[param(schema_with = direction)]
+    direction: Option<String>,
+    /// Inclusive window of years; default: the latest five-year window
+    #[param(schema_with = period)]
+    period: Option<String>,
+    /// delivery (default) or order
+    #[param(schema_with = basis)]
+    basis: Option<String>,
+    /// Release id; default: the latest
+    #[param(min_length = 1, max_length = 200)]
+    release: Option<String>,
+}
+
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct DeliveriesQuery {
+    /// Country or party
+    #[param(example = "KAZ", min_length = 1, max_length = 200)]
+    country: String,
+    /// imports (default) or exports
+    #[param(schema_with = direction)]
+    direction: Option<String>,
+    /// Inclusive window of years; default: the latest five-year window
+    #[param(schema_with = period)]
+    period: Option<String>,
+    /// Armament category; default: all
+    #[param(schema_with = category)]
+    category: Option<String>,
+    /// Rows to return (default 20)
+    #[param(value_type = Option<i64>, minimum = 1, maximum = 500)]
+    limit: Option<String>,
+    /// Release id; default: the latest
+    #[param(min_length = 1, max_length = 200)]
+    release: Option<String>,
+}
+
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct GroupsQuery {
+    /// Country; omit to list the groups and their members
+    #[param(example = "KAZ", min_length = 1, max_length = 200)]
+    country: Option<String>,
+    /// Group name (CSTO, NATO, …) or ad-hoc Name=A,B,C; repeatable; default: every group
+    #[param(example = "CSTO", min_length = 1, max_length = 200)]
+    group: Option<String>,
+    /// imports (default) or exports
+    #[param(schema_with = direction)]
+    direction: Option<String>,
+    /// Inclusive window of years; default: the latest five-year window
+    #[param(schema_with = period)]
+    period: Option<String>,
+    /// Armament category; default: all
+    #[param(schema_with = category)]
+    category: Option<String>,
+    /// delivery (default) or order
+    #[param(schema_with = basis)]
+    basis: Option<String>,
+    /// Release id; default: the latest
+    #[param(min_length = 1, max_length = 200)]
+    release: Option<String>,
+}
+
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct SwitchingQuery {
+    /// Earlier window (default: the second-to-last five-year window)
+    #[param(schema_with = period)]
+    from: Option<String>,
+    /// Later window (default: the last five-year window)
+    #[param(schema_with = period)]
+    to: Option<String>,
+    /// Rank by the drop in this supplier's share
+    #[param(example = "RUS", min_length = 1, max_length = 200)]
+    away_from: Option<String>,
+    /// Only this recipient
+    #[param(min_length = 1, max_length = 200)]
+    country: Option<String>,
+    /// Recipients below this TIV in either window are not ranked
+    #[param(value_type = Option<i64>, minimum = 0, maximum = 1_000_000)]
+    min_tiv: Option<String>,
+    /// Armament category; default: all
+    #[param(schema_with = category)]
+    category: Option<String>,
+    /// delivery (default) or order
+    #[param(schema_with = basis)]
+    basis: Option<String>,
+    /// Rows to return (default 25)
+    #[param(value_type = Option<i64>, minimum = 1, maximum = 500)]
+    limit: Option<String>,
+    /// Release id; default: the latest
+    #[param(min_length = 1, max_length = 200)]
+    release: Option<String>,
+}
+
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct EventStudyQuery {
+    /// Group name or ad-hoc Name=A,B,C
+    #[param(example = "Abraham Accords", min_length = 1, max_length = 200)]
+    group: String,
+    /// Only this member's accession
+    #[param(example = "ARE", min_length = 1, max_length = 200)]
+    member: Option<String>,
+    /// Also report this supplier's share
+    #[param(example = "ISR", min_length = 1, max_length = 200)]
+    partner: Option<String>,
+    /// Years on each side (default 5)
+    #[param(value_type = Option<i64>, minimum = 1, maximum = 30)]
+    years: Option<String>,
+    /// Armament category; default: all
+    #[param(schema_with = category)]
+    category: Option<String>,
+    /// delivery (default) or order
+    #[param(schema_with = basis)]
+    basis: Option<String>,
+    /// Release id; default: the latest
+    #[param(min_length = 1, max_length = 200)]
+    release: Option<String>,
+}
+
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PipelineQuery {
+    /// Country or party
+    #[param(example = "KAZ", min_length = 1, max_length = 200)]
+    country: String,
+    /// imports (default) or exports
+    #[param(schema_with = direction)]
+    direction: Option<String>,
+    /// Release id; default: the latest
+    #[param(min_length = 1, max_length = 200)]
+    release: Option<String>,
+}
+
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct DiffQuery {
+    /// Older release id (default: the one before b)
+    #[param(min_length = 1, max_length = 200)]
+    a: Option<String>,
+    /// Newer release id (default: the latest)
+    #[param(min_length = 1, max_length = 200)]
+    b: Option<String>,
+    /// Only values and deals involving this country
+    #[param(min_length = 1, max_length = 200)]
+    country: Option<String>,
+    /// Only these years
+    #[param(schema_with = period)]
+    period: Option<String>,
+    /// Smallest absolute change in TIV reported (default 1)
+    #[param(value_type = Option<i64>, minimum = 0, maximum = 1_000_000)]
+    threshold: Option<String>,
+    /// Smallest relative change in % (default 0)
+    #[param(value_type = Option<i64>, minimum = 0, maximum = 100)]
+    min_change: Option<String>,
+    /// Revisions to return (default 200)
+    #[param(value_type = Option<i64>, minimum = 1, maximum = 100_000)]
+    limit: Option<String>,
+}
+
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct WorldPage {
+    /// Inclusive window of years; default: the latest five-year window
+    #[param(schema_with = period)]
+    period: Option<String>,
+    /// Armament category; default: all
+    #[param(schema_with = category)]
+    category: Option<String>,
+    /// Release id; default: the latest
+    #[param(min_length = 1, max_length = 200)]
+    release: Option<String>,
+}
+
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct CountryPage {
+    /// Inclusive window of years; default: the latest five-year window
+    #[param(schema_with = period)]
+    period: Option<String>,
+    /// Scenario form: supplier to shift imports away from
+    #[param(min_length = 1, max_length = 200)]
+    shift_from: Option<String>,
+    /// Scenario form: suppliers that receive the shifted share, comma-separated
+    #[param(min_length = 1, max_length = 200)]
+    shift_to: Option<String>,
+    /// Scenario form: percent of the supplier's share shifted (default 30)
+    #[param(value_type = Option<f64>, minimum = 0, maximum = 100)]
+    shift_pct: Option<String>,
+    /// Release id; default: the latest
+    #[param(min_length = 1, max_length = 200)]
+    release: Option<String>,
+}
+
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct SupplierPage {
+    /// Inclusive window of years; default: the latest five-year window
+    #[param(schema_with = period)]
+    period: Option<String>,
+    /// Release id; default: the latest
+    #[param(min_length = 1, max_length = 200)]
+    release: Option<String>,
+}
+
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct DiffPage {
+    /// Older release id (default: the one before the page's release)
+    #[param(min_length = 1, max_length = 200)]
+    a: Option<String>,
+    /// Only values and deals involving this country
+    #[param(min_length = 1, max_length = 200)]
+    country: Option<String>,
+    /// Only these years
+    #[param(schema_with = period)]
+    period: Option<String>,
+    /// Smallest absolute change in TIV reported (default 1)
+    #[param(value_type = Option<i64>, minimum = 0, maximum = 1_000_000)]
+    threshold: Option<String>,
+    /// Release id (B, the newer side); default: the latest
+    #[param(min_length = 1, max_length = 200)]
+    release: Option<String>,
+}
+
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct SearchPage {
+    /// Search text
+    #[param(example = "Kazakhstan", min_length = 1, max_length = 200)]
+    q: Option<String>,
+    /// Release id; default: the latest
+    #[param(min_length = 1, max_length = 200)]
+    release: Option<String>,
+}

@@ -1,0 +1,134 @@
+//! A user's country (or party) name to its entity in one release: the one
+//! precedence the CLI and the server share, so `armsflow imports X` and
+//! `/api/imports?country=X` always mean the same country.
+
+use crate::names::{Resolver, levenshtein, loose};
+use model::{EntityId, Release};
+
+/// Longest name looked up; longer input is not a country name.
+pub const MAX_QUERY: usize = 200;
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CountryError {
+    #[error("empty country name")]
+    Empty,
+    #[error("country name over {MAX_QUERY} bytes")]
+    TooLong,
+    /// The resolver knows the name, but the release has no such party.
+    #[error("{name} ({key}) has no arms transfers in release {release}")]
+    NotInRelease {
+        name: String,
+        key: String,
+        release: String,
+    },
+    #[error("unknown country or party '{query}'")]
+    Unknown {
+        query: String,
+        /// Close spellings, best first (at most five).
+        suggestions: Vec<String>,
+    },
+}
+
+/// Resolves `query` in `rel`, in this order: the release's own key (`KAZ`,
+/// any case); any spelling the built-in resolver knows (names, aliases, ISO
+/// and SIPRI codes, across languages); a release entity's name (so names the
+/// resolver does not know stay reachable). Misses carry suggestions.
+pub fn resolve_country(rel: &Release, query: &str) -> Result<EntityId, CountryError> {
+    let q = query.trim();
+    if q.is_empty() {
+        return Err(CountryError::Empty);
+    }
+    if q.len() > MAX_QUERY {
+        return Err(CountryError::TooLong);
+    }
+    if let Some(id) = rel
+        .entities
+        .by_key(q)
+        .or_else(|| rel.entities.by_key(&q.to_ascii_uppercase()))
+    {
+        return Ok(id);
+    }
+    let lq = loose(q);
+    let suggestions = match Resolver::builtin().lookup(q) {
+        Ok(e) => {
+            return rel
+                .entities
+                .by_key(&e.key)
+                .ok_or_else(|| CountryError::NotInRelease {
+                    name: e.name,
+                    key: e.key,
+                    release: rel.meta.id.clone(),
+                });
+        }
+        Err(s) => s,
+    };
+    if let Some((id, _)) = rel.entities.iter().find(|(_, e)| loose(&e.name) == lq) {
+        return Ok(id);
+    }
+    let suggestions = if suggestions.is_empty() {
+        near_names(rel, &lq)
+    } else {
+        suggestions
+    };
+    Err(CountryError::Unknown {
+        query: q.to_string(),
+        suggestions,
+    })
+}
+
+/// Names in the release close to `lq` (already `loose`-folded).
+fn near_names(rel: &Release, lq: &str) -> Vec<String> {
+    if lq.is_empty() {
+        return Vec::new();
+    }
+    let limit = (lq.chars().count() / 3).max(2);
+    let mut v: Vec<(usize, &str)> = rel
+        .entities
+        .iter()
+        .filter_map(|(_, e)| {
+            let n = loose(&e.name);
+            let d = if n.contains(lq) {
+                0
+            } else {
+                levenshtein(lq, &n)
+            };
+            (d <= limit).then_some((d, e.name.as_str()))
+        })
+        .collect();
+    v.sort();
+    v.into_iter().take(5).map(|(_, n)| n.to_string()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn demo() -> Release {
+        let mut buf = Vec::new();
+        crate::synth::write_register(&mut buf, 1, 42).unwrap();
+        crate::read(&buf, &crate::ReadOptions::default()).unwrap().0
+    }
+
+    #[test]
+    fn one_precedence_for_every_spelling() {
+        let r = demo();
+        let kaz = r.entities.by_key("KAZ").unwrap();
+        for q in ["KAZ", "kaz", "Kazakhstan", " kazakhstan ", "Kasachstan"] {
+            assert_eq!(resolve_country(&r, q), Ok(kaz), "{q}");
+        }
+        assert_eq!(resolve_country(&r, ""), Err(CountryError::Empty));
+        assert_eq!(
+            resolve_country(&r, &"x".repeat(300)),
+            Err(CountryError::TooLong)
+        );
+        match resolve_country(&r, "Kazakhztan") {
+            Err(CountryError::Unknown { suggestions, .. }) => {
+                assert!(
+                    suggestions.iter().any(|s| s == "Kazakhstan"),
+                    "{suggestions:?}"
+                )
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+}
