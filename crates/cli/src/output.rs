@@ -214,7 +214,7 @@ impl Table {
     pub fn release_meta(&mut self, rel: &model::Release) {
         self.set_meta("release", rel.meta.id.clone());
         self.set_meta("citation", rel.citation());
-        self.set_meta("attribution", model::SIPRI_ATTRIBUTION);
+        self.set_meta("attribution", rel.attribution());
         self.set_meta("synthetic", rel.meta.synthetic.to_string());
     }
 

@@ -2,12 +2,14 @@
 //! readers, the store, the engine and the server agree on one vocabulary.
 
 pub mod category;
+pub mod coverage;
 pub mod entity;
 pub mod flows;
 pub mod release;
 pub mod window;
 
 pub use category::Category;
+pub use coverage::{Coverage, comparison_note};
 pub use entity::{Entity, EntityId, EntityKind, EntityTable};
 pub use flows::{Deal, Flags, Flows, NO_DEAL};
 pub use release::{ImportReport, Rejection, Release, ReleaseMeta, SourceFormat, UnresolvedName};
@@ -37,3 +39,7 @@ pub const MAX_UNITS: u32 = 10_000_000;
 
 /// SIPRI's attribution line; every output that shows SIPRI-derived numbers carries it.
 pub const SIPRI_ATTRIBUTION: &str = "Source: SIPRI Arms Transfers Database (c) SIPRI";
+
+/// The attribution line of a synthetic release: its numbers are ours, never SIPRI's.
+pub const SYNTHETIC_ATTRIBUTION: &str =
+    "SYNTHETIC DEMO DATA from armsflow's generator: not SIPRI data, not attributable to SIPRI";

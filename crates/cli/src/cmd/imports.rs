@@ -102,6 +102,28 @@ pub fn provenance(t: &mut Table, rel: &Release, f: &Filter) {
     t.note(rel.citation());
     t.release_meta(rel);
     t.set_meta("window", describe(f));
+    coverage_notes(t, rel, &[f.window]);
+}
+
+/// A note (and the `coverage` metadata) for every window that reaches
+/// outside the release's years; nothing when all are inside. In CSV mode
+/// notes go to standard error, so stdout stays pure CSV.
+pub fn coverage_notes(t: &mut Table, rel: &Release, windows: &[Window]) {
+    let mut partial = Vec::new();
+    for w in windows {
+        let c = rel.coverage(*w);
+        if let Some(s) = c.sentence() {
+            t.note(format!("WARNING: {s}"));
+            partial.push(format!("{w}: {}", c.note().unwrap_or_default()));
+        }
+    }
+    let (a, b) = rel.year_span().unwrap_or((0, 0));
+    t.set_meta("release_years", format!("{a}-{b}"));
+    if partial.is_empty() {
+        t.set_meta("coverage", "complete");
+    } else {
+        t.set_meta("coverage", format!("partial ({})", partial.join("; ")));
+    }
 }
 
 fn pct(x: f64) -> String {
@@ -128,9 +150,15 @@ pub fn partner_notes(t: &mut Table, rel: &Release, p: &Partners) {
         ));
     }
     if let Some(prev) = &p.previous {
-        let change = match p.change {
-            Some(c) => format!("change {:+.1}%", c * 100.0),
-            None => "change not defined (nothing in the previous window)".into(),
+        let like = model::comparison_note(
+            &rel.coverage(p.filter.window),
+            &rel.coverage(prev.filter.window),
+        );
+        let change = match (p.change, like) {
+            (Some(c), None) => format!("change {:+.1}%", c * 100.0),
+            (Some(c), Some(n)) => format!("change {:+.1}% ({n})", c * 100.0),
+            (None, Some(n)) => format!("change not given ({n})"),
+            (None, None) => "change not defined (nothing in the previous window)".into(),
         };
         t.note(format!(
             "Previous window {}: {:.2} TIV; {change}.",

@@ -138,16 +138,23 @@ pub async fn groups(State(st): State<Arc<AppState>>, p: Params) -> Out {
         let dir = p.direction(Direction::Imports)?;
         let chosen: Vec<Group> = match p.get_all("group").as_slice() {
             [] => builtin_groups().groups.clone(),
-            specs => specs.iter().map(|s| pick_group(s)).collect::<ApiResult<_>>()?,
+            specs => specs
+                .iter()
+                .map(|s| pick_group(s))
+                .collect::<ApiResult<_>>()?,
         };
         let windows: Vec<Window> = match p.get("period") {
             Some(_) => vec![p.window(&rel, "period")?],
             None => engine::default_windows(&rel),
         };
         let Some(last) = windows.last().copied() else {
-            return Err(ApiError::bad_request("the release covers fewer than five years: pass 'period'"));
+            return Err(ApiError::bad_request(
+                "the release covers fewer than five years: pass 'period'",
+            ));
         };
-        let f = Filter::new(last).with_category(p.category()?).with_basis(p.basis()?);
+        let f = Filter::new(last)
+            .with_category(p.category()?)
+            .with_basis(p.basis()?);
         let mut out = Vec::new();
         for g in &chosen {
             let idx = g.index(&rel);
@@ -156,7 +163,8 @@ pub async fn groups(State(st): State<Arc<AppState>>, p: Params) -> Out {
         }
         Ok(Json(present::envelope(
             &rel,
-            json!({"focus": present::entity(&rel, focus), "direction": dir.as_str(), "groups": out}),
+            json!({"focus": present::entity(&rel, focus), "direction": dir.as_str(), "groups": out,
+                   "coverage": present::coverage_of(&rel, &windows)}),
         )))
     })
     .await
@@ -200,6 +208,8 @@ pub async fn switching(State(st): State<Arc<AppState>>, p: Params) -> Out {
         s.rows.truncate(limit);
         let mut v = named(&rel, &s)?;
         v["ranked"] = json!(ranked);
+        v["coverage"] =
+            json!({"from": present::coverage(&rel, from), "to": present::coverage(&rel, to)});
         Ok(Json(present::envelope(&rel, v)))
     })
     .await
@@ -333,7 +343,12 @@ pub async fn diff(State(st): State<Arc<AppState>>, p: Params) -> Out {
             "revisions_total": total,
             "citation_a": a.citation(),
             "citation_b": b.citation(),
-            "attribution": model::SIPRI_ATTRIBUTION,
+            "coverage": opts.years.map(|w| json!({"a": present::coverage(&a, w), "b": present::coverage(&b, w)})),
+            "attribution": if a.meta.synthetic || b.meta.synthetic {
+                model::SYNTHETIC_ATTRIBUTION
+            } else {
+                model::SIPRI_ATTRIBUTION
+            },
         })))
     })
     .await

@@ -93,6 +93,7 @@ pub async fn categories(State(st): State<Arc<AppState>>, p: Params) -> Out {
                 "focus": present::entity(&rel, focus),
                 "direction": dir.as_str(),
                 "filter": present::filter(&f),
+                "coverage": present::coverage(&rel, f.window),
                 "categories": rows,
             }),
         )))
@@ -117,6 +118,7 @@ pub async fn deliveries(State(st): State<Arc<AppState>>, p: Params) -> Out {
                 "focus": present::entity(&rel, focus),
                 "direction": dir.as_str(),
                 "filter": present::filter(&f),
+                "coverage": present::coverage(&rel, f.window),
                 "deliveries": rows,
             }),
         )))

@@ -98,6 +98,9 @@ fn claim_text(headers: &HeaderMap, body: &Bytes) -> ApiResult<String> {
 
 /// Checks every claim in `text` against `rel`; the shared core of the API and the page.
 pub fn check(rel: &Release, text: &str) -> Value {
+    if let Some(why) = claims::refusal(rel) {
+        return json!({"claims": [], "skipped": [], "error": why, "refused": true});
+    }
     let names = claims::Names::builtin();
     let (checks, skipped) = if claims::looks_structured(text) {
         match claims::check_input(text, rel, names) {
@@ -143,6 +146,14 @@ pub async fn claims(
         let text = claim_text(&headers, &body)?;
         let v = check(&rel, &text);
         if let Some(e) = v.get("error").and_then(Value::as_str) {
+            if v["refused"] == true {
+                // Synthetic data: no verdict at all, and a status no client mistakes for one.
+                return Err(ApiError::new(
+                    axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+                    "needs_sipri_release",
+                    e.to_string(),
+                ));
+            }
             return Err(ApiError::bad_request(e.to_string()));
         }
         Ok(Json(present::envelope(&rel, v)))

@@ -109,23 +109,53 @@ placeholder=\"Kazakhstan, Türkiye, UAE…\" aria-autocomplete=\"list\" aria-con
 }
 
 fn footer(rel: &Release) -> String {
+    if rel.meta.synthetic {
+        // Generated numbers: nothing here may read as SIPRI's.
+        return format!(
+            "<footer><p><strong>SYNTHETIC DEMO DATA — not SIPRI.</strong> {}. \
+Figures computed by armsflow from its own generated release <code>{}</code>; \
+no figure on this page comes from SIPRI or may be cited as SIPRI's.</p></footer>",
+            esc(model::SYNTHETIC_ATTRIBUTION),
+            esc(&rel.meta.id)
+        );
+    }
     let generated = if rel.meta.generated_raw.is_empty() {
         "unknown date".to_string()
     } else {
         rel.meta.generated_raw.clone()
     };
-    let synth = if rel.meta.synthetic {
-        "<p><strong>SYNTHETIC DEMO DATA — not SIPRI.</strong></p>"
-    } else {
-        ""
-    };
     format!(
-        "<footer>{synth}<p>{}. Figures computed by armsflow from release <code>{}</code> \
+        "<footer><p>{}. Figures computed by armsflow from release <code>{}</code> \
 (SIPRI data generated {}). Values are SIPRI trend-indicator values (TIV), millions; \
 shares are by delivery year unless stated. TIV measures the volume of transfers, not their price.</p></footer>",
         esc(model::SIPRI_ATTRIBUTION),
         esc(&rel.meta.id),
         esc(&generated)
+    )
+}
+
+/// The banner of a page whose window reaches outside the release's years:
+/// "Window 2021-2025: the release covers 1995–2024; 2025 is not in it …".
+/// Empty when the window is inside. The rule is [`model::Coverage`].
+pub fn coverage_banner(rel: &Release, w: model::Window) -> String {
+    let c = rel.coverage(w);
+    let Some(note) = c.note() else {
+        return String::new();
+    };
+    let rest = if c.is_empty() {
+        "No figure on this page for this window comes from data.".to_string()
+    } else {
+        format!(
+            "Figures for {w} rest on {} of its {} years; changes against other windows are not like for like.",
+            c.covered_years,
+            w.len()
+        )
+    };
+    format!(
+        "<div class=\"banner coverage\" role=\"note\" aria-label=\"Window outside the release\">\
+<strong>Window {w}: {}.</strong> {}</div>",
+        esc(&note),
+        esc(&rest)
     )
 }
 

@@ -38,6 +38,7 @@ fn build(ctx: &Ctx, key: &str) -> Result<Page, crate::ApiError> {
         "<h1>{} <span class=\"sub\">arms exports</span></h1><p class=\"lede\">",
         esc(&ent.name)
     );
+    b.insert_str(0, &super::layout::coverage_banner(rel, f.window));
     match world.rank_of(focus) {
         Some(r) => {
             let _ = write!(

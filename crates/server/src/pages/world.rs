@@ -40,6 +40,7 @@ conventional arms in {}, {}, by SIPRI trend-indicator value. Select a country fo
         esc(&f.window.to_string()),
         esc(&cat)
     );
+    body.push_str(&super::layout::coverage_banner(rel, f.window));
     body.push_str(&window_form(ctx, &f, true));
     body.push_str("<div class=\"two-col\">");
     for (dir, title, id, color) in [
