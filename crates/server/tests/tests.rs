@@ -3,5 +3,6 @@
 mod api;
 mod browser;
 mod common;
+mod coverage;
 mod hardening;
 mod seed_button;

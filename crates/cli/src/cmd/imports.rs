@@ -113,7 +113,8 @@ pub fn coverage_notes(t: &mut Table, rel: &Release, windows: &[Window]) {
     for w in windows {
         let c = rel.coverage(*w);
         if let Some(s) = c.sentence() {
-            t.note(format!("WARNING: {s}"));
+            // First, so that it is read before any figure's note.
+            t.notes.insert(partial.len(), format!("WARNING: {s}"));
             partial.push(format!("{w}: {}", c.note().unwrap_or_default()));
         }
     }

@@ -159,6 +159,28 @@ pub fn coverage_banner(rel: &Release, w: model::Window) -> String {
     )
 }
 
+/// Marks every chart of a synthetic page: a SYNTHETIC watermark inside the
+/// SVG (so a screenshot or a saved chart carries it) and in its accessible
+/// title. Charts are the only inline SVG on pages.
+pub fn mark_synthetic_charts(body: &str) -> String {
+    const MARK: &str = "<text class=\"synthetic-mark\" x=\"50%\" y=\"50%\" text-anchor=\"middle\" \
+dominant-baseline=\"middle\" font-size=\"28\" font-weight=\"bold\" fill=\"#C00000\" fill-opacity=\"0.35\" \
+aria-hidden=\"true\">SYNTHETIC — not SIPRI</text></svg>";
+    let marked = body.replace("</svg>", MARK);
+    // Accessible names: "<title id=\"x-title\">" starts every chart's title.
+    let mut out = String::with_capacity(marked.len() + 64);
+    let mut rest = marked.as_str();
+    while let Some(i) = rest.find("<title id=\"") {
+        let after = &rest[i..];
+        let Some(close) = after.find('>') else { break };
+        out.push_str(&rest[..i + close + 1]);
+        out.push_str("SYNTHETIC DEMO DATA, not SIPRI: ");
+        rest = &after[close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// A full page around `body`.
 pub fn layout(ctx: &Ctx, title: &str, body: &str) -> String {
     let mut s = head(title);
@@ -166,7 +188,15 @@ pub fn layout(ctx: &Ctx, title: &str, body: &str) -> String {
         s.push_str(synthetic_banner());
     }
     s.push_str(&header(ctx.pinned.as_deref(), &release_picker(ctx)));
-    let _ = write!(s, "<main id=\"main\">{body}</main>");
+    if ctx.rel.meta.synthetic {
+        let _ = write!(
+            s,
+            "<main id=\"main\">{}</main>",
+            mark_synthetic_charts(body)
+        );
+    } else {
+        let _ = write!(s, "<main id=\"main\">{body}</main>");
+    }
     s.push_str(&footer(&ctx.rel));
     s.push_str("</body></html>");
     s
