@@ -118,8 +118,17 @@ pub fn coverage_notes(t: &mut Table, rel: &Release, windows: &[Window]) {
             partial.push(format!("{w}: {}", c.note().unwrap_or_default()));
         }
     }
-    let (a, b) = rel.year_span().unwrap_or((0, 0));
-    t.set_meta("release_years", format!("{a}-{b}"));
+    if let Some((a, b)) = rel.year_span() {
+        t.set_meta("release_years", format!("{a}-{b}"));
+    }
+    let mut missing: Vec<u16> = windows
+        .iter()
+        .flat_map(|w| rel.coverage(*w).missing_years)
+        .collect();
+    missing.sort_unstable();
+    missing.dedup();
+    let missing: Vec<String> = missing.iter().map(u16::to_string).collect();
+    t.set_meta("missing_years", missing.join(","));
     if partial.is_empty() {
         t.set_meta("coverage", "complete");
     } else {
