@@ -67,6 +67,20 @@ fn window_past_the_register_is_flagged_by_the_cli() {
         assert!(text.contains(NOTE), "{args:?}: {text}");
     }
 
+    // Several windows: each partial one is named, its change marked.
+    let text = ok(&run(
+        &["concentration", "KAZ", "--periods", "2016-2020,2021-2025"],
+        &data,
+    ));
+    assert!(
+        text.contains("WARNING: Window 2021-2025 reaches outside"),
+        "{text}"
+    );
+    assert!(
+        text.contains("2021-2025: change % is not like for like"),
+        "{text}"
+    );
+
     // Inside the release: no warning, an unmarked change.
     let text = ok(&run(&["imports", "Kazakhstan", "-p", "2020-2024"], &data));
     assert!(

@@ -91,6 +91,12 @@ pub fn title(rel: &Release, s: String) -> String {
 
 /// The closing notes of every metric output: TIV caveat, release, attribution.
 pub fn provenance(t: &mut Table, rel: &Release, f: &Filter) {
+    provenance_for(t, rel, f, &[f.window]);
+}
+
+/// [`provenance`] for a table over several `windows` (`f.window` spans them):
+/// the coverage warning names each window that reaches outside the release.
+pub fn provenance_for(t: &mut Table, rel: &Release, f: &Filter, windows: &[Window]) {
     t.note(format!(
         "Window {} (inclusive); release {}.",
         describe(f),
@@ -102,7 +108,7 @@ pub fn provenance(t: &mut Table, rel: &Release, f: &Filter) {
     t.note(rel.citation());
     t.release_meta(rel);
     t.set_meta("window", describe(f));
-    coverage_notes(t, rel, &[f.window]);
+    coverage_notes(t, rel, windows);
 }
 
 /// A note (and the `coverage` metadata) for every window that reaches
