@@ -35,10 +35,11 @@ fn build(ctx: &Ctx, key: &str) -> Result<Page, crate::ApiError> {
     let mut b = String::new();
     let _ = write!(
         b,
-        "<h1>{} <span class=\"sub\">arms exports</span></h1><p class=\"lede\">",
+        "<h1>{} <span class=\"sub\">arms exports</span></h1>",
         esc(&ent.name)
     );
-    b.insert_str(0, &super::layout::coverage_banner(rel, f.window));
+    b.push_str(&super::layout::coverage_banner(rel, f.window));
+    b.push_str("<p class=\"lede\">");
     match world.rank_of(focus) {
         Some(r) => {
             let _ = write!(
