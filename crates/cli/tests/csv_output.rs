@@ -64,6 +64,9 @@ fn csv_stdout_is_bare_and_provenance_goes_elsewhere() {
             .unwrap()
             .contains("SYNTHETIC")
     );
+    // Nothing in a synthetic package points at SIPRI (issue #13).
+    assert!(dp["sources"][0]["path"].is_null(), "{dp}");
+    assert_ne!(dp["armsflow"]["attribution"], model::SIPRI_ATTRIBUTION);
 }
 
 #[test]
