@@ -36,6 +36,10 @@ async fn window_past_the_register_is_flagged_in_every_api_answer() {
         assert_eq!(r.status, StatusCode::OK, "{uri}: {}", r.text());
         assert_partial(&r.json()["coverage"], uri);
     }
+    let toml = "recipient = \"KAZ\"\nperiod = \"2021-2025\"\n[[change]]\nkind = \"shift\"\nfrom = \"RUS\"\nto = [\"TUR\"]\npercent = 30\n";
+    let r = post(&app, "/api/scenario", "application/toml", toml).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    assert_partial(&r.json()["coverage"], "scenario");
     let j = get(&app, "/api/switching?from=2016-2020&to=2021-2025&limit=3")
         .await
         .json();

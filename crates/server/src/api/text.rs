@@ -71,6 +71,7 @@ pub async fn scenario(
         })?;
         let mut v = named(&rel, &res)?;
         v["spec"] = serde_json::to_value(&spec).unwrap_or(Value::Null);
+        v["coverage"] = present::coverage(&rel, res.filter.window);
         Ok(Json(present::envelope(&rel, v)))
     })
     .await
