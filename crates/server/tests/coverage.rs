@@ -111,6 +111,14 @@ async fn demo_pages_and_charts_say_synthetic_never_sipri() {
         assert!(footer.contains("SYNTHETIC DEMO DATA"), "{uri}: {footer}");
         assert!(!footer.contains("SIPRI data generated"), "{uri}: {footer}");
         assert!(!t.contains(model::SIPRI_ATTRIBUTION), "{uri}");
+        for credit in [
+            "SIPRI estimates",
+            "estimated by SIPRI",
+            "SIPRI marks",
+            "SIPRI left",
+        ] {
+            assert!(!t.contains(credit), "{uri} credits SIPRI: {credit}");
+        }
     }
     let t = get(&app, "/country/KAZ").await.text();
     let charts = t.matches("<svg ").count();
