@@ -113,6 +113,11 @@ fn synthetic_release_is_never_sipri_and_gets_no_verdict() {
         !err.contains("Source: SIPRI") && !err.contains("SIPRI data generated"),
         "{err}"
     );
+    assert!(!err.contains("SIPRI marks"), "{err}");
+    assert!(
+        err.contains("values the generator marks as estimated"),
+        "{err}"
+    );
     let j: serde_json::Value =
         serde_json::from_str(&ok(&run(&["imports", "KAZ", "-f", "json"], &data))).unwrap();
     assert_eq!(

@@ -159,39 +159,10 @@ pub fn coverage_banner(rel: &Release, w: model::Window) -> String {
     )
 }
 
-/// Phrases of real-data pages that credit SIPRI with a figure, and their
-/// wording on synthetic pages, where no figure is SIPRI's.
-const SIPRI_CREDITS: &[(&str, &str)] = &[
-    (
-        "rests on SIPRI estimates",
-        "rests on values the generator marks as estimated",
-    ),
-    ("estimated by SIPRI", "marked as estimated by the generator"),
-    (
-        "SIPRI marks the value as an estimate",
-        "the generator marks the value as an estimate",
-    ),
-    (
-        "SIPRI left an estimate flag empty",
-        "the generator left an estimate flag empty",
-    ),
-    (
-        "SIPRI left the estimate flag empty",
-        "the generator left the estimate flag empty",
-    ),
-    ("SIPRI's estimate flags", "the generator's estimate flags"),
-];
-
 /// A synthetic page's body: no figure credited to SIPRI, and every chart
 /// marked (see [`mark_synthetic_charts`]).
 pub fn mark_synthetic(body: &str) -> String {
-    let mut b = body.to_string();
-    for (from, to) in SIPRI_CREDITS {
-        if b.contains(from) {
-            b = b.replace(from, to);
-        }
-    }
-    mark_synthetic_charts(&b)
+    mark_synthetic_charts(&model::without_sipri_credit(body))
 }
 
 /// Marks every chart of a synthetic page: a SYNTHETIC watermark inside the
