@@ -83,3 +83,22 @@ pub fn without_sipri_credit(text: &str) -> String {
 /// The attribution line of a synthetic release: its numbers are ours, never SIPRI's.
 pub const SYNTHETIC_ATTRIBUTION: &str =
     "SYNTHETIC DEMO DATA from armsflow's generator: not SIPRI data, not attributable to SIPRI";
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn synthetic_wording_credits_no_one_but_the_generator() {
+        let t = super::without_sipri_credit(
+            "62.9% of the total rests on SIPRI estimates; est. = SIPRI marks the value as an estimate. \
+             Values in millions of SIPRI trend-indicator values.",
+        );
+        assert!(
+            !t.contains("SIPRI estimates") && !t.contains("SIPRI marks"),
+            "{t}"
+        );
+        assert!(
+            t.contains("SIPRI trend-indicator values"),
+            "the unit stays: {t}"
+        );
+    }
+}
