@@ -8,6 +8,10 @@ handed over as Arrow. Provenance travels with it in ``DataFrame.attrs``:
 - ``window``: the window, basis and category (``"2020-2024 by delivery year, all categories"``),
 - ``attribution`` / ``citation``: SIPRI's attribution line and the release's citation,
 - ``synthetic``: True for armsflow's synthetic demo data (never SIPRI's),
+- ``release_years`` (``[1995, 2024]``), ``missing_years`` (``[2025]`` for a
+  2021-2025 window on a release ending in 2024, else ``[]``) and ``coverage``
+  (``"complete"`` or ``"partial (…)"``): whether the window lies inside the
+  release; a partial window's figures rest on fewer years than asked,
 - ``estimated_share``: fraction (0-1) of the total resting on values SIPRI marks
   as estimates (where defined),
 - ``title``, ``notes``: the headline and the notes the CLI prints under its tables,

@@ -103,6 +103,14 @@ fn hand_over<'py>(py: Python<'py>, t: &Table) -> PyResult<(Bound<'py, PyAny>, Bo
     for (k, v) in &t.meta {
         match k.as_str() {
             "synthetic" => attrs.set_item(k, v == "true")?,
+            // Coverage of the window (model::Coverage): years as integers.
+            "release_years" | "missing_years" => {
+                let years: Vec<u16> = v
+                    .split([',', '-'])
+                    .filter_map(|y| y.trim().parse().ok())
+                    .collect();
+                attrs.set_item(k, years)?
+            }
             "estimated_share" => match v.parse::<f64>() {
                 Ok(x) => attrs.set_item(k, x)?,
                 Err(_) => attrs.set_item(k, v)?,

@@ -146,3 +146,15 @@ def test_seed_article_example_runs(data_dir):
     assert "= 88.4 %" in out.stdout, out.stdout
     assert "rank 3, 10.6 %" in out.stdout, out.stdout
     assert "Source: SIPRI Arms Transfers Database" in out.stdout
+
+
+def test_window_past_the_release_is_flagged(data_dir):
+    """Issue #13: the Feb-2026 register ends in 2024; 2021-2025 is four years."""
+    df = armsflow.imports("Kazakhstan", period="2021-2025", data_dir=data_dir)
+    assert df.attrs["release_years"] == [1995, 2024]
+    assert df.attrs["missing_years"] == [2025]
+    assert df.attrs["coverage"].startswith("partial (2021-2025: ")
+    assert any("2025 is not in it" in n for n in df.attrs["notes"])
+    full = armsflow.imports("Kazakhstan", period="2020-2024", data_dir=data_dir)
+    assert full.attrs["missing_years"] == []
+    assert full.attrs["coverage"] == "complete"

@@ -170,12 +170,13 @@ pub(crate) fn window(rel: &Release, p: &Period) -> Result<Window, Out> {
     let w = p.resolve(span.map(|s| s.1)).ok_or_else(|| {
         cannot("the release has no data, so relative periods have no meaning".into())
     })?;
-    match span {
-        Some((a, b)) if a <= w.start && w.end <= b => Ok(w),
-        Some((a, b)) => Err(cannot(format!(
-            "the release covers {a}-{b}; {w} is not (fully) inside it"
-        ))),
-        None => Err(cannot("the release holds no deliveries".into())),
+    if span.is_none() {
+        return Err(cannot("the release holds no deliveries".into()));
+    }
+    // The one coverage rule (model::Coverage), as the CLI, API and pages apply it.
+    match rel.coverage(w).note() {
+        None => Ok(w),
+        Some(note) => Err(cannot(format!("{note}, so {w} is not fully covered"))),
     }
 }
 

@@ -54,6 +54,22 @@ pub use structured::{ParseError, looks_structured, parse};
 use model::Release;
 use serde::Serialize;
 
+/// Why the claims of a text cannot be checked against `rel` at all, or `None`
+/// when they can. A synthetic release holds our generator's numbers, so a
+/// verdict against it (red or green) would judge a real sentence by invented
+/// data: every surface (CLI, API, page) refuses with this explanation instead.
+pub fn refusal(rel: &Release) -> Option<String> {
+    rel.meta.synthetic.then(|| {
+        format!(
+            "cannot check claims against release {}: it is SYNTHETIC DEMO DATA from armsflow's \
+generator, not SIPRI data, so no verdict is given. Claims are checked only against a SIPRI \
+release: import a file downloaded from the SIPRI Arms Transfers Database \
+(armsflow import trade_register.csv) or let armsflow download it (armsflow fetch).",
+            rel.meta.id
+        )
+    })
+}
+
 /// One claim found in a text, with its verdict.
 #[derive(Debug, Clone, Serialize)]
 pub struct TextCheck {

@@ -180,9 +180,9 @@ fn run(c: &MainSupplierClaim, rel: &Release) -> Result<Outcome, Box<Outcome>> {
         .period
         .resolve(Some(all.end))
         .ok_or_else(|| Outcome::fail("no period".into()))?;
-    if w.start < all.start || w.end > all.end {
+    if let Some(note) = model::Coverage::of(w, Some((all.start, all.end))).note() {
         return Err(Outcome::fail(format!(
-            "the release covers {all}; {w} is not (fully) inside it"
+            "{note}, so {w} is not fully covered"
         )));
     }
     let r = rel.entities.by_key(&c.recipient.key).ok_or_else(|| {

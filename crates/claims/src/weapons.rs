@@ -383,9 +383,9 @@ fn delivery(c: &DeliveryClaim, rel: &Release) -> Result<Outcome, Box<Outcome>> {
     } else {
         win
     };
-    if win.start < all.start || win.end > all.end {
+    if let Some(note) = model::Coverage::of(win, Some((all.start, all.end))).note() {
         return Err(Outcome::fail(format!(
-            "the release covers {all}; {win} is not (fully) inside it"
+            "{note}, so {win} is not fully covered"
         )));
     }
     let what = c.weapon.label();

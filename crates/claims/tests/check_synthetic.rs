@@ -192,7 +192,7 @@ fn cannot_be_checked() {
     let c = run(&rel, "share imports KAZ from RUS 2025 = 70%");
     assert_eq!(c.verdict, Cannot);
     assert!(
-        c.explanation.contains("covers 2015-2024"),
+        c.explanation.contains("covers 2015–2024"),
         "{}",
         c.explanation
     );

@@ -190,8 +190,15 @@ impl Table {
         self.rows.push(cells);
     }
 
+    /// Adds a note; on synthetic data (see [`Table::release_meta`]) no note
+    /// credits SIPRI with a figure.
     pub fn note(&mut self, n: impl Into<String>) {
-        self.notes.push(n.into());
+        let n = n.into();
+        if self.get_meta("synthetic") == Some("true") {
+            self.notes.push(model::without_sipri_credit(&n));
+        } else {
+            self.notes.push(n);
+        }
     }
 
     /// Sets provenance `key` (replacing an earlier value).
@@ -214,8 +221,13 @@ impl Table {
     pub fn release_meta(&mut self, rel: &model::Release) {
         self.set_meta("release", rel.meta.id.clone());
         self.set_meta("citation", rel.citation());
-        self.set_meta("attribution", model::SIPRI_ATTRIBUTION);
+        self.set_meta("attribution", rel.attribution());
         self.set_meta("synthetic", rel.meta.synthetic.to_string());
+        if rel.meta.synthetic {
+            for n in &mut self.notes {
+                *n = model::without_sipri_credit(n);
+            }
+        }
     }
 
     fn cell(&self, r: usize, c: usize) -> &Cell {

@@ -29,8 +29,9 @@ fn csv_stdout_is_bare_and_provenance_goes_elsewhere() {
     assert!(!csv.lines().any(|l| l.starts_with('#')), "{csv}");
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("SYNTHETIC"), "{err}");
+    // Synthetic data is never attributed to SIPRI (issue #13).
     assert!(
-        err.contains("Source: SIPRI Arms Transfers Database"),
+        !err.contains("Source: SIPRI Arms Transfers Database"),
         "{err}"
     );
     // Every TIV cell has at most two decimals; every share at most four.
@@ -63,6 +64,9 @@ fn csv_stdout_is_bare_and_provenance_goes_elsewhere() {
             .unwrap()
             .contains("SYNTHETIC")
     );
+    // Nothing in a synthetic package points at SIPRI (issue #13).
+    assert!(dp["sources"][0]["path"].is_null(), "{dp}");
+    assert_ne!(dp["armsflow"]["attribution"], model::SIPRI_ATTRIBUTION);
 }
 
 #[test]

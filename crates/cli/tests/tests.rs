@@ -2,6 +2,7 @@
 
 mod alignment_real;
 mod check_claims_seed;
+mod coverage;
 mod crash_safety;
 mod csv_output;
 mod diff;

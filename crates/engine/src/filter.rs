@@ -186,10 +186,7 @@ pub(crate) enum Selected {
 /// First and last year the release has data for: the metadata if set, else the
 /// flows' span.
 pub fn year_span(rel: &Release) -> Option<(u16, u16)> {
-    match (rel.meta.first_year, rel.meta.last_year) {
-        (Some(a), Some(b)) if a <= b => Some((a, b)),
-        _ => rel.flows.year_span(),
-    }
+    rel.year_span()
 }
 
 /// Consecutive SIPRI five-year periods, the last one ending at the release's

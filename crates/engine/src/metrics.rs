@@ -52,7 +52,8 @@ pub struct Partners {
     pub undated_tiv: f64,
     /// The same query over `filter.window.previous()` (itself without a previous).
     pub previous: Option<Box<Partners>>,
-    /// `total / previous.total - 1`; `None` when the previous total is 0.
+    /// `total / previous.total - 1`; `None` when the previous total is 0 or
+    /// either window lies wholly outside the release.
     pub change: Option<f64>,
 }
 
@@ -129,10 +130,16 @@ pub(crate) fn sort_and_rank<T>(
 }
 
 /// Partner shares of `focus` over `f`, with the previous window for change.
+/// No change is given when either window has no year in the release: a
+/// "-100 %" from a window past the data would be a confident wrong answer.
+/// A window only partly inside keeps its change; outputs mark it (see
+/// [`model::comparison_note`]).
 pub fn partners(rel: &Release, focus: EntityId, dir: Direction, f: &Filter) -> Partners {
     let mut cur = partners_once(rel, focus, dir, f);
-    let prev = partners_once(rel, focus, dir, &f.at(f.window.previous()));
-    cur.change = (prev.total > 0.0).then(|| cur.total / prev.total - 1.0);
+    let prev_w = f.window.previous();
+    let prev = partners_once(rel, focus, dir, &f.at(prev_w));
+    let both_in = !rel.coverage(f.window).is_empty() && !rel.coverage(prev_w).is_empty();
+    cur.change = (both_in && prev.total > 0.0).then(|| cur.total / prev.total - 1.0);
     cur.previous = Some(Box::new(prev));
     cur
 }

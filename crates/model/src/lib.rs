@@ -2,12 +2,14 @@
 //! readers, the store, the engine and the server agree on one vocabulary.
 
 pub mod category;
+pub mod coverage;
 pub mod entity;
 pub mod flows;
 pub mod release;
 pub mod window;
 
 pub use category::Category;
+pub use coverage::{Coverage, comparison_note};
 pub use entity::{Entity, EntityId, EntityKind, EntityTable};
 pub use flows::{Deal, Flags, Flows, NO_DEAL};
 pub use release::{ImportReport, Rejection, Release, ReleaseMeta, SourceFormat, UnresolvedName};
@@ -37,3 +39,66 @@ pub const MAX_UNITS: u32 = 10_000_000;
 
 /// SIPRI's attribution line; every output that shows SIPRI-derived numbers carries it.
 pub const SIPRI_ATTRIBUTION: &str = "Source: SIPRI Arms Transfers Database (c) SIPRI";
+
+/// Phrases that credit SIPRI with a figure, and their wording for synthetic
+/// data, where no figure is SIPRI's.
+const SIPRI_CREDITS: &[(&str, &str)] = &[
+    (
+        "rests on SIPRI estimates",
+        "rests on values the generator marks as estimated",
+    ),
+    (
+        "values SIPRI marks as estimated",
+        "values the generator marks as estimated",
+    ),
+    ("estimated by SIPRI", "marked as estimated by the generator"),
+    (
+        "SIPRI marks the value as an estimate",
+        "the generator marks the value as an estimate",
+    ),
+    (
+        "SIPRI left an estimate flag empty",
+        "the generator left an estimate flag empty",
+    ),
+    (
+        "SIPRI left the estimate flag empty",
+        "the generator left the estimate flag empty",
+    ),
+    ("SIPRI's estimate flags", "the generator's estimate flags"),
+];
+
+/// `text` with every phrase that credits SIPRI with a figure reworded for
+/// synthetic data (pages, CLI notes); units such as "SIPRI trend-indicator
+/// values" stay, since they name the measure, not the source.
+pub fn without_sipri_credit(text: &str) -> String {
+    let mut t = text.to_string();
+    for (from, to) in SIPRI_CREDITS {
+        if t.contains(from) {
+            t = t.replace(from, to);
+        }
+    }
+    t
+}
+
+/// The attribution line of a synthetic release: its numbers are ours, never SIPRI's.
+pub const SYNTHETIC_ATTRIBUTION: &str =
+    "SYNTHETIC DEMO DATA from armsflow's generator: not SIPRI data, not attributable to SIPRI";
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn synthetic_wording_credits_no_one_but_the_generator() {
+        let t = super::without_sipri_credit(
+            "62.9% of the total rests on SIPRI estimates; est. = SIPRI marks the value as an estimate. \
+             Values in millions of SIPRI trend-indicator values.",
+        );
+        assert!(
+            !t.contains("SIPRI estimates") && !t.contains("SIPRI marks"),
+            "{t}"
+        );
+        assert!(
+            t.contains("SIPRI trend-indicator values"),
+            "the unit stays: {t}"
+        );
+    }
+}

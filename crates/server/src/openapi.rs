@@ -200,7 +200,22 @@ pub fn document() -> Value {
                         "release": {"type": "object", "properties": {"id": {"type": "string"}, "synthetic": {"type": "boolean"}}},
                         "attribution": {"type": "string"},
                         "citation": {"type": "string"},
-                        "warning": {"type": "string"}
+                        "warning": {"type": "string"},
+                        "coverage": {"$ref": "#/components/schemas/Coverage"}
+                    }
+                },
+                "Coverage": {
+                    "type": "object",
+                    "description": "How much of the window the release covers (docs/methodology.md, Coverage). \
+    partial: some year of the window is outside the release, so its figures rest on covered_years years only; \
+    changes against it carry change_coverage.like_for_like = false.",
+                    "properties": {
+                        "window": {"type": "string"},
+                        "release_years": {"type": "array", "items": {"type": "integer"}, "nullable": true},
+                        "missing_years": {"type": "array", "items": {"type": "integer"}},
+                        "covered_years": {"type": "integer"},
+                        "partial": {"type": "boolean"},
+                        "note": {"type": "string", "nullable": true}
                     }
                 }
             }

@@ -89,11 +89,45 @@ pub fn filter(f: &Filter) -> Value {
     })
 }
 
+/// How much of `w` the release covers: `{release_years, missing_years,
+/// covered_years, partial, note}`; the rule is [`model::Coverage`].
+pub fn coverage(rel: &Release, w: Window) -> Value {
+    let c = rel.coverage(w);
+    json!({
+        "window": c.window.to_string(),
+        "release_years": c.release_years.map(|(a, b)| [a, b]),
+        "missing_years": c.missing_years,
+        "covered_years": c.covered_years,
+        "partial": c.partial,
+        "note": c.note(),
+    })
+}
+
+/// Coverage of the span from the first to the last of `windows` (answers
+/// that hold several windows); `Null` when there is none.
+pub fn coverage_of(rel: &Release, windows: &[Window]) -> Value {
+    let start = windows.iter().map(|w| w.start).min();
+    let end = windows.iter().map(|w| w.end).max();
+    match (start, end) {
+        (Some(start), Some(end)) => coverage(rel, Window { start, end }),
+        _ => Value::Null,
+    }
+}
+
+/// Whether a change between `p`'s window and its previous one compares like
+/// with like; `{like_for_like, note}`.
+pub fn change_coverage(rel: &Release, p: &Partners) -> Value {
+    let prev = p.filter.window.previous();
+    let note = model::comparison_note(&rel.coverage(p.filter.window), &rel.coverage(prev));
+    json!({"like_for_like": note.is_none(), "note": note})
+}
+
 /// Wraps a result with the release it was computed over and the attribution.
+/// A synthetic release is never attributed to SIPRI.
 pub fn envelope(rel: &Release, result: Value) -> Value {
     let mut v = json!({
         "release": {"id": rel.meta.id, "generated": rel.meta.generated, "synthetic": rel.meta.synthetic},
-        "attribution": model::SIPRI_ATTRIBUTION,
+        "attribution": rel.attribution(),
         "citation": rel.citation(),
     });
     if rel.meta.synthetic {
@@ -138,6 +172,7 @@ fn partners_body(rel: &Release, p: &Partners) -> Value {
         .collect();
     json!({
         "filter": filter(&p.filter),
+        "coverage": coverage(rel, p.filter.window),
         "total_tiv": p.total,
         "no_deliveries": p.is_empty(),
         "partners": rows,
@@ -157,6 +192,7 @@ pub fn partners(rel: &Release, p: &Partners) -> Value {
     v["focus"] = entity(rel, p.focus);
     v["direction"] = json!(p.direction.as_str());
     v["change"] = json!(p.change);
+    v["change_coverage"] = change_coverage(rel, p);
     v["previous"] = p
         .previous
         .as_ref()
@@ -171,12 +207,15 @@ pub fn series(rel: &Release, focus: EntityId, dir: engine::Direction, s: &[Partn
         .map(|p| {
             let mut v = partners_body(rel, p);
             v["change"] = json!(p.change);
+            v["change_coverage"] = change_coverage(rel, p);
             v
         })
         .collect();
+    let spans: Vec<Window> = s.iter().map(|p| p.filter.window).collect();
     envelope(
         rel,
-        json!({"focus": entity(rel, focus), "direction": dir.as_str(), "windows": windows}),
+        json!({"focus": entity(rel, focus), "direction": dir.as_str(), "windows": windows,
+               "coverage": coverage_of(rel, &spans)}),
     )
 }
 
@@ -204,6 +243,7 @@ pub fn ranking(rel: &Release, r: &Ranking, limit: usize) -> Value {
         json!({
             "direction": role,
             "filter": filter(&r.filter),
+            "coverage": coverage(rel, r.filter.window),
             "world_total_tiv": r.total,
             "ranked": r.rows.len(),
             "rows": rows,
@@ -227,6 +267,7 @@ pub fn pair(rel: &Release, p: &Pair) -> Value {
             "supplier": entity(rel, p.supplier),
             "recipient": entity(rel, p.recipient),
             "filter": filter(&p.filter),
+            "coverage": coverage(rel, p.filter.window),
             "total_tiv": p.total,
             "by_year": by_year,
             "estimated_tiv": p.estimated_tiv,

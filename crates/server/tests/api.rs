@@ -30,7 +30,8 @@ async fn every_demo_get_answers_json_with_release_and_attribution() {
         let r = get(&app, uri).await;
         assert_eq!(r.status, StatusCode::OK, "{uri}: {}", r.text());
         let j = r.json();
-        assert_eq!(j["attribution"], model::SIPRI_ATTRIBUTION, "{uri}");
+        // Demo data is never attributed to SIPRI (issue #13).
+        assert_eq!(j["attribution"], model::SYNTHETIC_ATTRIBUTION, "{uri}");
         assert_eq!(j["release"]["synthetic"], true, "{uri}");
         assert_eq!(j["warning"], "SYNTHETIC DEMO DATA — not SIPRI", "{uri}");
         assert!(r.headers.get("etag").is_some(), "{uri} has an ETag");
@@ -231,10 +232,9 @@ async fn scenario_and_claims_posts() {
         "From 2020 to 2024, 88 % of Kazakhstan's arms imports came from Russia.",
     )
     .await;
-    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
-    let j = r.json();
-    assert_eq!(j["found"], 1, "{j}");
-    assert_eq!(j["warning"], "SYNTHETIC DEMO DATA — not SIPRI");
+    // Demo data: no verdict, an explanation instead (issue #13).
+    let j = assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(j["error"], "needs_sipri_release", "{j}");
     let r = post(
         &app,
         "/api/claims",
@@ -242,7 +242,7 @@ async fn scenario_and_claims_posts() {
         r#"{"text": "The weather was fine."}"#,
     )
     .await;
-    assert_eq!(r.json()["found"], 0);
+    assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY);
     assert_error(
         &post(&app, "/api/claims", "text/plain", "   ").await,
         StatusCode::BAD_REQUEST,
@@ -279,7 +279,9 @@ async fn pages_render_with_banner_and_attribution() {
         if r.status == StatusCode::OK {
             let t = r.text();
             assert!(t.contains("SYNTHETIC DEMO DATA — not SIPRI"), "{uri}");
-            assert!(t.contains(model::SIPRI_ATTRIBUTION), "{uri}");
+            // Never attributed to SIPRI on demo data (issue #13).
+            assert!(!t.contains(model::SIPRI_ATTRIBUTION), "{uri}");
+            assert!(!t.contains("SIPRI data generated"), "{uri}");
             assert!(t.contains("release-select"), "{uri} has the release picker");
         }
     }
@@ -315,7 +317,13 @@ async fn pages_render_with_banner_and_attribution() {
     )
     .await;
     assert_eq!(r.status, StatusCode::OK);
-    assert!(r.text().contains("1 claim found"), "{}", r.text());
+    // Demo data: the page explains, and gives no verdict (issue #13).
+    assert!(
+        r.text().contains("cannot check claims against release"),
+        "{}",
+        r.text()
+    );
+    assert!(!r.text().contains("claim found"), "{}", r.text());
 }
 
 #[tokio::test]

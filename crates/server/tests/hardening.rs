@@ -297,7 +297,7 @@ async fn imports_need_the_admin_token() {
     assert_eq!(d.status, StatusCode::OK, "{}", d.text());
     let d = d.json();
     assert!(d["diff"]["revisions"].as_array().unwrap().len() <= 5);
-    assert_eq!(d["attribution"], model::SIPRI_ATTRIBUTION);
+    assert_eq!(d["attribution"], model::SYNTHETIC_ATTRIBUTION);
     let d = get(
         &app,
         &format!("/api/diff?a={id}&b={id2}&country=KAZ&threshold=abc"),

@@ -6,6 +6,7 @@ mod browser;
 mod cache;
 mod common;
 mod connections;
+mod coverage;
 mod hardening;
 mod regression;
 mod seed_button;

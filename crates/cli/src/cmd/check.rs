@@ -30,6 +30,9 @@ pub fn run(args: Args) -> anyhow::Result<()> {
 /// Checks the claim; `run` renders it, the Python package hands it to pandas.
 pub fn compute(args: &Args) -> anyhow::Result<Table> {
     let rel = common::load_release(&args.data)?;
+    if let Some(why) = claims::refusal(&rel) {
+        return Err(UserError(why).into());
+    }
     let checks =
         check_input(&args.claim, &rel, Names::builtin()).map_err(|e| UserError(e.to_string()))?;
     Ok(verdict_table(&rel, "Claim check", &checks, false))

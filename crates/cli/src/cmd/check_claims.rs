@@ -68,6 +68,9 @@ pub fn compute(
     data: &DataArgs,
 ) -> anyhow::Result<Table> {
     let rel = common::load_release(data)?;
+    if let Some(why) = claims::refusal(&rel) {
+        return Err(UserError(why).into());
+    }
     let mut table = claims::shapes::GroupTable::builtin();
     for f in groups {
         let body = std::fs::read_to_string(f)

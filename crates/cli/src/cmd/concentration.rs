@@ -173,6 +173,9 @@ pub fn compute(args: &Args) -> anyhow::Result<Table> {
         if p.is_empty() {
             empty.push(w.to_string());
         }
+        if let Some(n) = model::comparison_note(&rel.coverage(*w), &rel.coverage(w.previous())) {
+            t.note(format!("{w}: change % is {n}."));
+        }
         if p.aggregate_tiv > 0.0 {
             t.note(format!(
                 "{w}: the source does not name the {side}s; concentration is not defined."
@@ -200,7 +203,7 @@ pub fn compute(args: &Args) -> anyhow::Result<Table> {
                 .collect::<Vec<_>>()
                 .join(", ")
         ));
-        provenance(&mut t, &rel, &span);
+        super::imports::provenance_for(&mut t, &rel, &span, &windows);
     }
     Ok(t)
 }

@@ -89,7 +89,8 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             "diff": d,
             "citation_a": a.citation(),
             "citation_b": b.citation(),
-            "attribution": model::SIPRI_ATTRIBUTION,
+            // Never SIPRI's when either side is our generator's.
+            "attribution": if a.meta.synthetic { a.attribution() } else { b.attribution() },
         });
         tidy_numbers(&mut value, "");
         let t = serde_json::to_string_pretty(&value)? + "\n";

@@ -307,6 +307,10 @@ fn shares_table(rel: &Release, dir: Direction, f: &Filter, series: &[Vec<GroupSh
         "Membership by delivery year: a member counts for year Y iff it was a member on 1 July of Y.",
     );
     series_notes(&mut t, rel, f);
+    let mut windows: Vec<Window> = series.iter().flatten().map(|s| s.filter.window).collect();
+    windows.sort_by_key(|w| (w.start, w.end));
+    windows.dedup();
+    super::imports::coverage_notes(&mut t, rel, &windows);
     t
 }
 

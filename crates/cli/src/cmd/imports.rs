@@ -91,6 +91,12 @@ pub fn title(rel: &Release, s: String) -> String {
 
 /// The closing notes of every metric output: TIV caveat, release, attribution.
 pub fn provenance(t: &mut Table, rel: &Release, f: &Filter) {
+    provenance_for(t, rel, f, &[f.window]);
+}
+
+/// [`provenance`] for a table over several `windows` (`f.window` spans them):
+/// the coverage warning names each window that reaches outside the release.
+pub fn provenance_for(t: &mut Table, rel: &Release, f: &Filter, windows: &[Window]) {
     t.note(format!(
         "Window {} (inclusive); release {}.",
         describe(f),
@@ -102,6 +108,38 @@ pub fn provenance(t: &mut Table, rel: &Release, f: &Filter) {
     t.note(rel.citation());
     t.release_meta(rel);
     t.set_meta("window", describe(f));
+    coverage_notes(t, rel, windows);
+}
+
+/// A note (and the `coverage` metadata) for every window that reaches
+/// outside the release's years; nothing when all are inside. In CSV mode
+/// notes go to standard error, so stdout stays pure CSV.
+pub fn coverage_notes(t: &mut Table, rel: &Release, windows: &[Window]) {
+    let mut partial = Vec::new();
+    for w in windows {
+        let c = rel.coverage(*w);
+        if let Some(s) = c.sentence() {
+            // First, so that it is read before any figure's note.
+            t.notes.insert(partial.len(), format!("WARNING: {s}"));
+            partial.push(format!("{w}: {}", c.note().unwrap_or_default()));
+        }
+    }
+    if let Some((a, b)) = rel.year_span() {
+        t.set_meta("release_years", format!("{a}-{b}"));
+    }
+    let mut missing: Vec<u16> = windows
+        .iter()
+        .flat_map(|w| rel.coverage(*w).missing_years)
+        .collect();
+    missing.sort_unstable();
+    missing.dedup();
+    let missing: Vec<String> = missing.iter().map(u16::to_string).collect();
+    t.set_meta("missing_years", missing.join(","));
+    if partial.is_empty() {
+        t.set_meta("coverage", "complete");
+    } else {
+        t.set_meta("coverage", format!("partial ({})", partial.join("; ")));
+    }
 }
 
 fn pct(x: f64) -> String {
@@ -128,9 +166,15 @@ pub fn partner_notes(t: &mut Table, rel: &Release, p: &Partners) {
         ));
     }
     if let Some(prev) = &p.previous {
-        let change = match p.change {
-            Some(c) => format!("change {:+.1}%", c * 100.0),
-            None => "change not defined (nothing in the previous window)".into(),
+        let like = model::comparison_note(
+            &rel.coverage(p.filter.window),
+            &rel.coverage(prev.filter.window),
+        );
+        let change = match (p.change, like) {
+            (Some(c), None) => format!("change {:+.1}%", c * 100.0),
+            (Some(c), Some(n)) => format!("change {:+.1}% ({n})", c * 100.0),
+            (None, Some(n)) => format!("change not given ({n})"),
+            (None, None) => "change not defined (nothing in the previous window)".into(),
         };
         t.note(format!(
             "Previous window {}: {:.2} TIV; {change}.",

@@ -198,5 +198,6 @@ fn table(rel: &Release, s: &Switching, limit: usize) -> Table {
     }
     t.note("Distance: total-variation distance between supplier mixes, 0.5 × Σ|share before − share after|.");
     series_notes(&mut t, rel, &s.from);
+    super::imports::coverage_notes(&mut t, rel, &[s.from.window, s.to.window]);
     t
 }

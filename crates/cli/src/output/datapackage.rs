@@ -92,8 +92,9 @@ pub fn descriptor(t: &Table, csv: &Path) -> Value {
         "title": t.title,
         "description": t.notes.join("\n"),
         "created": store::rfc3339_utc(std::time::SystemTime::now()),
-        "sources": [{ "title": source_title, "path": SIPRI_URL }],
-        "licenses": [{ "title": licence, "path": SIPRI_URL }],
+        // Synthetic data points nowhere near SIPRI (issue #13).
+        "sources": [if synthetic { json!({ "title": source_title }) } else { json!({ "title": source_title, "path": SIPRI_URL }) }],
+        "licenses": [if synthetic { json!({ "title": licence }) } else { json!({ "title": licence, "path": SIPRI_URL }) }],
         "contributors": [{ "title": "armsflow", "role": "wrangler" }],
         "armsflow": provenance,
         "resources": [{

@@ -139,16 +139,23 @@ pub async fn groups(State(st): State<Arc<AppState>>, Q(p, _): Q<GroupsQuery>) ->
         let dir = p.direction(Direction::Imports)?;
         let chosen: Vec<Group> = match p.get_all("group").as_slice() {
             [] => builtin_groups().groups.clone(),
-            specs => specs.iter().map(|s| pick_group(s)).collect::<ApiResult<_>>()?,
+            specs => specs
+                .iter()
+                .map(|s| pick_group(s))
+                .collect::<ApiResult<_>>()?,
         };
         let windows: Vec<Window> = match p.get("period") {
             Some(_) => vec![p.window(&rel, "period")?],
             None => engine::default_windows(&rel),
         };
         let Some(last) = windows.last().copied() else {
-            return Err(ApiError::bad_request("the release covers fewer than five years: pass 'period'"));
+            return Err(ApiError::bad_request(
+                "the release covers fewer than five years: pass 'period'",
+            ));
         };
-        let f = Filter::new(last).with_category(p.category()?).with_basis(p.basis()?);
+        let f = Filter::new(last)
+            .with_category(p.category()?)
+            .with_basis(p.basis()?);
         let mut out = Vec::new();
         for g in &chosen {
             let idx = g.index(&rel);
@@ -157,7 +164,8 @@ pub async fn groups(State(st): State<Arc<AppState>>, Q(p, _): Q<GroupsQuery>) ->
         }
         Ok(Json(present::envelope(
             &rel,
-            json!({"focus": present::entity(&rel, focus), "direction": dir.as_str(), "groups": out}),
+            json!({"focus": present::entity(&rel, focus), "direction": dir.as_str(), "groups": out,
+                   "coverage": present::coverage_of(&rel, &windows)}),
         )))
     })
     .await
@@ -201,6 +209,8 @@ pub async fn switching(State(st): State<Arc<AppState>>, Q(p, _): Q<SwitchingQuer
         s.rows.truncate(limit);
         let mut v = named(&rel, &s)?;
         v["ranked"] = json!(ranked);
+        v["coverage"] =
+            json!({"from": present::coverage(&rel, from), "to": present::coverage(&rel, to)});
         Ok(Json(present::envelope(&rel, v)))
     })
     .await
@@ -334,7 +344,12 @@ pub async fn diff(State(st): State<Arc<AppState>>, Q(p, _): Q<DiffQuery>) -> Out
             "revisions_total": total,
             "citation_a": a.citation(),
             "citation_b": b.citation(),
-            "attribution": model::SIPRI_ATTRIBUTION,
+            "coverage": opts.years.map(|w| json!({"a": present::coverage(&a, w), "b": present::coverage(&b, w)})),
+            "attribution": if a.meta.synthetic || b.meta.synthetic {
+                model::SYNTHETIC_ATTRIBUTION
+            } else {
+                model::SIPRI_ATTRIBUTION
+            },
         })))
     })
     .await

@@ -94,6 +94,7 @@ pub async fn categories(State(st): State<Arc<AppState>>, Q(p, _): Q<CategoriesQu
                 "focus": present::entity(&rel, focus),
                 "direction": dir.as_str(),
                 "filter": present::filter(&f),
+                "coverage": present::coverage(&rel, f.window),
                 "categories": rows,
             }),
         )))
@@ -118,6 +119,7 @@ pub async fn deliveries(State(st): State<Arc<AppState>>, Q(p, _): Q<DeliveriesQu
                 "focus": present::entity(&rel, focus),
                 "direction": dir.as_str(),
                 "filter": present::filter(&f),
+                "coverage": present::coverage(&rel, f.window),
                 "deliveries": rows,
             }),
         )))

@@ -120,7 +120,7 @@ pub async fn release(
             "flows": rel.flows.len(),
             "total_tiv": rel.flows.total_tiv(),
             "import_report": report,
-            "attribution": model::SIPRI_ATTRIBUTION,
+            "attribution": rel.attribution(),
         })))
     })
     .await

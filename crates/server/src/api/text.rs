@@ -75,6 +75,7 @@ pub async fn scenario(
             })?;
             let mut v = named(&rel, &res)?;
             v["spec"] = serde_json::to_value(&spec).unwrap_or(Value::Null);
+            v["coverage"] = present::coverage(&rel, res.filter.window);
             Ok(Json(present::envelope(&rel, v)))
         })
         .await
@@ -111,6 +112,14 @@ pub const MAX_SENTENCE: usize = 2_000;
 /// Over `max_claims` claims is a 422 before any is checked; `cancel` is checked
 /// between claims.
 pub fn check(rel: &Release, text: &str, max_claims: usize, cancel: &Cancel) -> ApiResult<Value> {
+    if let Some(why) = claims::refusal(rel) {
+        // Synthetic data: no verdict at all, and a status no client mistakes for one.
+        return Err(ApiError::limit(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "needs_sipri_release",
+            why,
+        ));
+    }
     let names = claims::Names::builtin();
     let mut sentences = Sentences::default();
     let mut skipped: Vec<Value> = Vec::new();

@@ -50,6 +50,13 @@ fn build(ctx: &Ctx, text: Option<&str>) -> Page {
 armsflow finds each claim about arms-transfer shares, ranks and changes and checks it against the release \
 shown below; the tolerance follows the precision the claim states (\u{201c}88 %\u{201d} accepts 87.5–88.5).</p>",
     );
+    if let Some(why) = claims::refusal(&ctx.rel) {
+        let _ = write!(
+            b,
+            "<p class=\"note\" role=\"note\"><strong>No verdicts on demo data.</strong> {}</p>",
+            esc(&why)
+        );
+    }
     let action = ctx.href("/claims", &[]);
     let _ = write!(
         b,

@@ -44,6 +44,7 @@ fn build(ctx: &Ctx, key: &str) -> Result<Page, crate::ApiError> {
         "<h1>{} <span class=\"sub\">arms imports</span></h1>",
         esc(&ent.name)
     );
+    b.push_str(&super::layout::coverage_banner(rel, f.window));
     b.push_str(&summary(ctx, &cur));
     b.push_str(&super::world::window_form(ctx, &f, false));
 
@@ -96,11 +97,18 @@ The largest, <a href=\"{}\">{}</a>, supplied <strong>{}</strong>.",
             if let Some(ch) = cur.change {
                 let _ = write!(
                     s,
-                    " Volume {} {:.0}% against {}.",
+                    " Volume {} {:.0}% against {}",
                     if ch >= 0.0 { "up" } else { "down" },
                     ch.abs() * 100.0,
                     w.previous()
                 );
+                // A window partly outside the release: say the change is not like for like.
+                match model::comparison_note(&rel.coverage(w), &rel.coverage(w.previous())) {
+                    Some(n) => {
+                        let _ = write!(s, " <strong>({})</strong>.", esc(&n));
+                    }
+                    None => s.push('.'),
+                }
             }
             if cur.estimated_share > 0.0 {
                 let _ = write!(

@@ -77,10 +77,15 @@ fn header(search_release: Option<&str>, picker: Markup) -> Markup {
 fn footer(meta: Option<&ReleaseMeta>) -> Markup {
     html! {
         footer {
-            @if let Some(m) = meta {
-                @if m.synthetic {
-                    p { strong { "SYNTHETIC DEMO DATA — not SIPRI." } }
+            @if let Some(m) = meta.filter(|m| m.synthetic) {
+                // Generated numbers: nothing here may read as SIPRI's.
+                p {
+                    strong { "SYNTHETIC DEMO DATA — not SIPRI." } " "
+                    (model::SYNTHETIC_ATTRIBUTION) ". Figures computed by armsflow from its own generated release "
+                    code { (m.id) }
+                    "; no figure on this page comes from SIPRI or may be cited as SIPRI's."
                 }
+            } @else if let Some(m) = meta {
                 p {
                     (model::SIPRI_ATTRIBUTION) ". Figures computed by armsflow from release "
                     code { (m.id) }
@@ -126,8 +131,68 @@ fn document(title: &str, meta: Option<&ReleaseMeta>, header: Markup, body: &str)
     .into_string()
 }
 
+/// The banner of a page whose window reaches outside the release's years:
+/// "Window 2021-2025: the release covers 1995–2024; 2025 is not in it …".
+/// Empty when the window is inside. The rule is [`model::Coverage`].
+pub fn coverage_banner(rel: &model::Release, w: model::Window) -> String {
+    let c = rel.coverage(w);
+    let Some(note) = c.note() else {
+        return String::new();
+    };
+    let rest = if c.is_empty() {
+        "No figure on this page for this window comes from data.".to_string()
+    } else {
+        format!(
+            "Figures for {w} rest on {} of its {} years; changes against other windows are not like for like.",
+            c.covered_years,
+            w.len()
+        )
+    };
+    html! {
+        div.banner.coverage role="note" aria-label="Window outside the release" {
+            strong { "Window " (w) ": " (note) "." } " " (rest)
+        }
+    }
+    .into_string()
+}
+
+/// A synthetic page's body: no figure credited to SIPRI, and every chart
+/// marked (see [`mark_synthetic_charts`]).
+pub fn mark_synthetic(body: &str) -> String {
+    mark_synthetic_charts(&model::without_sipri_credit(body))
+}
+
+/// Marks every chart of a synthetic page: a SYNTHETIC watermark inside the
+/// SVG (so a screenshot or a saved chart carries it) and in its accessible
+/// title. Charts are the only inline SVG on pages.
+pub fn mark_synthetic_charts(body: &str) -> String {
+    const MARK: &str = "<text class=\"synthetic-mark\" x=\"50%\" y=\"50%\" text-anchor=\"middle\" \
+dominant-baseline=\"middle\" font-size=\"28\" font-weight=\"bold\" fill=\"#C00000\" fill-opacity=\"0.35\" \
+aria-hidden=\"true\">SYNTHETIC — not SIPRI</text></svg>";
+    let marked = body.replace("</svg>", MARK);
+    // Accessible names: "<title id=\"x-title\">" starts every chart's title.
+    let mut out = String::with_capacity(marked.len() + 64);
+    let mut rest = marked.as_str();
+    while let Some(i) = rest.find("<title id=\"") {
+        let after = &rest[i..];
+        let Some(close) = after.find('>') else { break };
+        out.push_str(&rest[..i + close + 1]);
+        out.push_str("SYNTHETIC DEMO DATA, not SIPRI: ");
+        rest = &after[close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// A full page around `body`.
 pub fn layout(ctx: &Ctx, title: &str, body: &str) -> String {
+    let marked;
+    let body = if ctx.rel.meta.synthetic {
+        marked = mark_synthetic(body);
+        marked.as_str()
+    } else {
+        body
+    };
     document(
         title,
         Some(&ctx.rel.meta),

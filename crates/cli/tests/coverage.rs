@@ -1,0 +1,149 @@
+//! Issue #13 (6, 7): `--period 2021-2025` on the Feb-2026 register (which
+//! ends in 2024) says so, on stderr in CSV mode so stdout stays pure CSV;
+//! the change against 2016-2020 is marked. On a SYNTHETIC release nothing is
+//! attributed to SIPRI and claim checking refuses without a verdict.
+
+use crate::import_support::*;
+
+const NOTE: &str = "the release covers 1995–2024; 2025 is not in it";
+
+#[test]
+fn window_past_the_register_is_flagged_by_the_cli() {
+    let Some(file) = testkit::shared_path(module_path!(), testkit::REGISTER_2026) else {
+        return;
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    ok(&import(&file, &data, &[]));
+
+    // Table: the warning is the first note, the change is marked.
+    let out = run(&["imports", "Kazakhstan", "-p", "2021-2025"], &data);
+    let text = ok(&out);
+    let warn = text
+        .lines()
+        .find(|l| l.starts_with("WARNING: Window 2021-2025 reaches outside the release"))
+        .unwrap_or_else(|| panic!("no coverage warning: {text}"));
+    assert!(
+        warn.contains(NOTE) && warn.contains("4 of its 5 years"),
+        "{warn}"
+    );
+    assert!(
+        text.contains(
+            "change -14.4% (not like for like: 2021-2025 has 4 of 5 years in the release)"
+        ),
+        "{text}"
+    );
+
+    // CSV: stdout is the table only; the warning goes to stderr.
+    let out = run(
+        &["imports", "Kazakhstan", "-p", "2021-2025", "-f", "csv"],
+        &data,
+    );
+    let csv = ok(&out);
+    assert!(csv.starts_with("rank,supplier,"), "{csv}");
+    assert!(
+        !csv.contains("WARNING") && !csv.contains("2025 is not in it"),
+        "{csv}"
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains(NOTE), "{err}");
+
+    // JSON: in the notes and the metadata.
+    let out = run(
+        &["top", "exporters", "-p", "2021-2025", "-f", "json"],
+        &data,
+    );
+    let j: serde_json::Value = serde_json::from_str(&ok(&out)).unwrap();
+    assert!(j["notes"].to_string().contains(NOTE), "{j}");
+    let meta = j["provenance"].to_string();
+    assert!(meta.contains("partial (2021-2025: "), "{meta}");
+
+    // Other windowed subcommands: pair, switching.
+    for args in [
+        &["pair", "RUS", "KAZ", "-p", "2021-2025"][..],
+        &["switching", "--from", "2016-2020", "--to", "2021-2025"][..],
+    ] {
+        let text = ok(&run(args, &data));
+        assert!(text.contains(NOTE), "{args:?}: {text}");
+    }
+
+    // Several windows: each partial one is named, its change marked.
+    let text = ok(&run(
+        &["concentration", "KAZ", "--periods", "2016-2020,2021-2025"],
+        &data,
+    ));
+    assert!(
+        text.contains("WARNING: Window 2021-2025 reaches outside"),
+        "{text}"
+    );
+    assert!(
+        text.contains("2021-2025: change % is not like for like"),
+        "{text}"
+    );
+
+    // Inside the release: no warning, an unmarked change.
+    let text = ok(&run(&["imports", "Kazakhstan", "-p", "2020-2024"], &data));
+    assert!(
+        !text.contains("WARNING") && !text.contains("not like for like"),
+        "{text}"
+    );
+}
+
+fn demo_store() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("demo.csv");
+    ok(&armsflow()
+        .args(["demo-data", "--scale", "1", "--seed", "42", "-o"])
+        .arg(&file)
+        .output()
+        .unwrap());
+    ok(&import(&file, &tmp.path().join("data"), &[]));
+    tmp
+}
+
+#[test]
+fn synthetic_release_is_never_sipri_and_gets_no_verdict() {
+    let tmp = demo_store();
+    let data = tmp.path().join("data");
+    let out = run(&["imports", "KAZ", "-f", "csv"], &data);
+    ok(&out);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("SYNTHETIC DEMO DATA"), "{err}");
+    assert!(
+        !err.contains("Source: SIPRI") && !err.contains("SIPRI data generated"),
+        "{err}"
+    );
+    assert!(!err.contains("SIPRI marks"), "{err}");
+    assert!(
+        err.contains("values the generator marks as estimated"),
+        "{err}"
+    );
+    let j: serde_json::Value =
+        serde_json::from_str(&ok(&run(&["imports", "KAZ", "-f", "json"], &data))).unwrap();
+    assert_eq!(
+        j["provenance"]["attribution"],
+        model::SYNTHETIC_ATTRIBUTION,
+        "{j}"
+    );
+
+    let out = run(
+        &["check", "share imports KAZ from RUS 2020-2024 = 88%"],
+        &data,
+    );
+    assert!(!out.status.success());
+    assert!(out.stdout.is_empty(), "no verdict table");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("SYNTHETIC") && err.contains("no verdict is given"),
+        "{err}"
+    );
+    let article = tmp.path().join("a.txt");
+    std::fs::write(
+        &article,
+        "From 2020 to 2024, 88 % of Kazakhstan's arms imports came from Russia.\n",
+    )
+    .unwrap();
+    let out = run(&["check-claims", article.to_str().unwrap()], &data);
+    assert!(!out.status.success() && out.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("checked only against a SIPRI release"));
+}
