@@ -59,8 +59,8 @@ fn header(search_release: Option<&str>, picker: Markup) -> Markup {
             form.search role="search" method="get" action="/search" {
                 label for="q" { "Find a country" }
                 div.combo {
-                    input #q name="q" type="search" autocomplete="off"
-                        role="combobox" placeholder="Kazakhstan, Türkiye, UAE…" aria-autocomplete="list"
+                    input #q name="q" type="search" role="combobox" autocomplete="off"
+                        placeholder="Kazakhstan, Türkiye, UAE…" aria-autocomplete="list"
                         aria-controls="search-results" aria-expanded="false";
                     ul #search-results role="listbox" aria-label="Matching countries" hidden {}
                 }

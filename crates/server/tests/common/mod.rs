@@ -122,3 +122,43 @@ pub fn assert_error(r: &Resp, status: StatusCode) -> serde_json::Value {
     assert!(j["error"].is_string() && j["message"].is_string(), "{j}");
     j
 }
+
+/// A data dir holding a small hand-made register (made-up rows, not SIPRI's
+/// and not the generator's): a non-synthetic release for tests that need claim
+/// verdicts, which synthetic releases never get.
+pub fn handmade_dir() -> tempfile::TempDir {
+    let mut csv =
+        String::from("Transfers of major conventional arms: test file made by armsflow tests\n");
+    for i in 2..=8 {
+        csv.push_str(&format!("Note {i}.\n"));
+    }
+    csv.push_str("\nSource: armsflow test suite.\nData generated: 3 Jan 2025 9:15:00 AM\n");
+    csv.push_str(
+        "SIPRI AT Database ID,Supplier,Recipient,Designation,Description,Armament category,\
+         Order date,Order date is estimate,Numbers delivered,Numbers delivered is estimate,\
+         Delivery year,Delivery year is estimate,Status,SIPRI estimate,TIV deal unit,\
+         TIV delivery values,Local production\n",
+    );
+    for (id, supplier, year, tiv) in [
+        (1, "Russia", 2020, "88"),
+        (1, "Russia", 2022, "88"),
+        (2, "Spain", 2021, "12"),
+        (3, "Russia", 2016, "50"),
+    ] {
+        csv.push_str(&format!(
+            "{id},{supplier},Kazakhstan,TEST-{id},test vehicle,Armoured vehicles,2015,No,4,No,\
+             {year},No,New,1,1,{tiv},No\n"
+        ));
+    }
+    let opts = sipri::ReadOptions {
+        file_name: "handmade.csv".into(),
+        ..Default::default()
+    };
+    let (rel, report) = sipri::read(csv.as_bytes(), &opts).expect("hand-made register reads");
+    let tmp = tempfile::tempdir().expect("tempdir");
+    store::Store::open(tmp.path())
+        .unwrap()
+        .put(&rel, &report)
+        .expect("store put");
+    tmp
+}
