@@ -184,8 +184,7 @@ pub fn load(args: &DataArgs, what: Load) -> anyhow::Result<Release> {
 /// Tries the resolver (any spelling, ISO or SIPRI code), then an exact name or
 /// key among the release's own entities (so unresolved names stay reachable).
 pub fn resolve_country(release: &Release, query: &str) -> anyhow::Result<EntityId> {
-    let resolver = sipri::names::Resolver::builtin();
-    let (id, name) = match resolver.lookup(query) {
+    let (id, name) = match sipri::names::lookup_builtin(query) {
         Ok(entity) => match release.entities.by_key(&entity.key) {
             Some(id) => (id, entity.name),
             None => {
