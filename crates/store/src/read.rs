@@ -62,7 +62,7 @@ pub(crate) fn load_release(dir: &Path, meta: ReleaseMeta) -> Result<Release, Sto
     let n_entities = entities.len() as u64;
     let (flows, deals) = std::thread::scope(|s| {
         let deals = s.spawn(|| load_deals(&dir.join("deals.parquet"), n_entities));
-        let flows = load_flows(&dir.join("flows.parquet"));
+        let flows = cached_or(dir, load_flows);
         let deals = deals.join().unwrap_or_else(|_| {
             Err(corrupt(
                 &dir.join("deals.parquet"),
@@ -95,7 +95,46 @@ pub(crate) fn load_release_without_deals(
     dir: &Path,
     meta: ReleaseMeta,
 ) -> Result<Release, StoreError> {
-    flows_only(dir, meta, load_flows_parallel)
+    flows_only(dir, meta, |_| cached_or(dir, load_flows_parallel))
+}
+
+/// The flows of release directory `dir` from its `flows.cols` cache when that
+/// is usable, else from `flows.parquet` by `load`. Cached values get the same
+/// checks as decoded ones.
+fn cached_or(
+    dir: &Path,
+    load: impl FnOnce(&Path) -> Result<Flows, StoreError>,
+) -> Result<Flows, StoreError> {
+    let path = dir.join("flows.parquet");
+    match crate::cache::read(dir) {
+        Some(f) => {
+            check_values(&dir.join(crate::cache::FILE), &f)?;
+            Ok(f)
+        }
+        None => load(&path),
+    }
+}
+
+/// The per-value checks of [`load_flows_in`] (ids, deals and categories are
+/// checked by [`check_flows`]).
+fn check_values(path: &Path, f: &Flows) -> Result<(), StoreError> {
+    if let Some(v) = f.tiv.iter().find(|v| !model::plausible_tiv(**v)) {
+        return Err(corrupt(path, format!("implausible TIV value {v}")));
+    }
+    if let Some(y) = f.year.iter().find(|&&y| y > i16::MAX as u16) {
+        return Err(corrupt(path, format!("negative year {}", *y as i16)));
+    }
+    if let Some(u) = f.units.iter().find(|&&u| u > i32::MAX as u32) {
+        return Err(corrupt(path, format!("negative units {}", *u as i32)));
+    }
+    if let Some(d) = f
+        .deal
+        .iter()
+        .find(|&&d| d != NO_DEAL && d > i32::MAX as u32)
+    {
+        return Err(corrupt(path, format!("negative deal index {}", *d as i32)));
+    }
+    Ok(())
 }
 
 /// A release without its deal table, its flows read by `load`.
