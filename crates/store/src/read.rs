@@ -118,6 +118,14 @@ fn cached_or(
 /// The per-value checks of [`load_flows_in`] (ids, deals and categories are
 /// checked by [`check_flows`]).
 fn check_values(path: &Path, f: &Flows) -> Result<(), StoreError> {
+    let tiv_ok = f.tiv.iter().fold(true, |ok, &v| ok & (v >= 0.0) & (v <= model::MAX_TIV));
+    let big = |m: u32, x: u32| m.max(x);
+    let signed = f.year.iter().fold(0, |m, &y| m.max(y)) <= i16::MAX as u16
+        && f.units.iter().copied().fold(0, big) <= i32::MAX as u32
+        && f.deal.iter().fold(0, |m, &d| m.max(d.wrapping_add(1))) <= i32::MAX as u32 + 1;
+    if tiv_ok && signed {
+        return Ok(());
+    }
     if let Some(v) = f.tiv.iter().find(|v| !model::plausible_tiv(**v)) {
         return Err(corrupt(path, format!("implausible TIV value {v}")));
     }
@@ -456,6 +464,19 @@ fn check_flows(path: &Path, f: &Flows, n_entities: u64, n_deals: usize) -> Resul
     if !f.is_consistent() {
         return Err(corrupt(path, "flow columns have different lengths"));
     }
+    // Branch-free passes first (they vectorise); the searches below only run
+    // to name the offending value.
+    let max = |ids: &[u32]| ids.iter().fold(0, |m, &x| m.max(x));
+    let deals_ok = f.deal.iter().fold(0, |m, &d| m.max(d.wrapping_add(1))) as usize <= n_deals;
+    let ids_ok = f.supplier.is_empty()
+        || u64::from(max(&f.supplier).max(max(&f.recipient))) < n_entities;
+    let unspecified = Category::Unspecified as u8;
+    let cats_ok = f.category.iter().fold(true, |ok, &c| {
+        ok & ((usize::from(c) < Category::ALL.len()) | (c == unspecified))
+    });
+    if deals_ok && ids_ok && cats_ok {
+        return Ok(());
+    }
     let bad_id = |ids: &[u32]| ids.iter().copied().find(|&i| u64::from(i) >= n_entities);
     if let Some(i) = bad_id(&f.supplier).or_else(|| bad_id(&f.recipient)) {
         return Err(corrupt(
@@ -604,7 +625,9 @@ pub(crate) fn check_footers(dir: &Path) -> Result<(), StoreError> {
         .chain(optional.exists().then_some(optional));
     for path in paths {
         let file = File::open(&path).map_err(|e| StoreError::io(&path, e))?;
-        ParquetRecordBatchReaderBuilder::try_new(file)
+        // The footer alone: no Arrow schema, which a load builds anyway.
+        parquet::file::metadata::ParquetMetaDataReader::new()
+            .parse_and_finish(&file)
             .map_err(|e| corrupt(&path, e.to_string()))?;
     }
     Ok(())
