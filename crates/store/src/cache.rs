@@ -145,11 +145,18 @@ pub(crate) fn read(dir: &Path) -> Option<Flows> {
     Some(flows)
 }
 
-/// Length and checksum of the end of the Parquet file at `path`.
+/// Checksum of the Parquet file at `path`'s length and footer (the metadata
+/// plus its 8-byte trailer; at most `FOOTER_BYTES`).
 fn parquet_id(path: &Path) -> std::io::Result<u64> {
     let mut f = File::open(path)?;
     let len = f.metadata()?.len();
-    let tail = len.min(FOOTER_BYTES);
+    let mut trailer = [0u8; 8];
+    f.seek(SeekFrom::Start(len.saturating_sub(8)))?;
+    f.read_exact(&mut trailer)?;
+    let meta_len = u64::from(u32::from_le_bytes([
+        trailer[0], trailer[1], trailer[2], trailer[3],
+    ]));
+    let tail = (meta_len + 8).min(len).min(FOOTER_BYTES);
     f.seek(SeekFrom::Start(len - tail))?;
     let mut b = vec![0; tail as usize];
     f.read_exact(&mut b)?;

@@ -118,7 +118,10 @@ fn cached_or(
 /// The per-value checks of [`load_flows_in`] (ids, deals and categories are
 /// checked by [`check_flows`]).
 fn check_values(path: &Path, f: &Flows) -> Result<(), StoreError> {
-    let tiv_ok = f.tiv.iter().fold(true, |ok, &v| ok & (v >= 0.0) & (v <= model::MAX_TIV));
+    let tiv_ok = f
+        .tiv
+        .iter()
+        .fold(true, |ok, &v| ok & (v >= 0.0) & (v <= model::MAX_TIV));
     let big = |m: u32, x: u32| m.max(x);
     let signed = f.year.iter().fold(0, |m, &y| m.max(y)) <= i16::MAX as u16
         && f.units.iter().copied().fold(0, big) <= i32::MAX as u32
@@ -468,8 +471,8 @@ fn check_flows(path: &Path, f: &Flows, n_entities: u64, n_deals: usize) -> Resul
     // to name the offending value.
     let max = |ids: &[u32]| ids.iter().fold(0, |m, &x| m.max(x));
     let deals_ok = f.deal.iter().fold(0, |m, &d| m.max(d.wrapping_add(1))) as usize <= n_deals;
-    let ids_ok = f.supplier.is_empty()
-        || u64::from(max(&f.supplier).max(max(&f.recipient))) < n_entities;
+    let ids_ok =
+        f.supplier.is_empty() || u64::from(max(&f.supplier).max(max(&f.recipient))) < n_entities;
     let unspecified = Category::Unspecified as u8;
     let cats_ok = f.category.iter().fold(true, |ok, &c| {
         ok & ((usize::from(c) < Category::ALL.len()) | (c == unspecified))
