@@ -121,7 +121,7 @@ fn check_values(path: &Path, f: &Flows) -> Result<(), StoreError> {
     let tiv_ok = f
         .tiv
         .iter()
-        .fold(true, |ok, &v| ok & (v >= 0.0) & (v <= model::MAX_TIV));
+        .fold(true, |ok, &v| ok & model::plausible_tiv(v));
     let big = |m: u32, x: u32| m.max(x);
     let signed = f.year.iter().fold(0, |m, &y| m.max(y)) <= i16::MAX as u16
         && f.units.iter().copied().fold(0, big) <= i32::MAX as u32
