@@ -1,6 +1,6 @@
-//! Issue 16: query figures stay identical on the real registers when flows come
-//! from the `flows.cols` cache instead of `flows.parquet` (the unchanged,
-//! pre-cache path, kept as the reference). Every answer is compared as the
+//! Issue 16: query figures stay identical on the real registers when flows and
+//! entities come from the `flows.cols` / `entities.cols` caches instead of the
+//! Parquet files (the unchanged, pre-cache path, kept as the reference). Every answer is compared as the
 //! whole JSON output, byte for byte, which is stricter than 1e-12.
 //! The SIPRI files are read at run time from the shared directory.
 
@@ -63,8 +63,10 @@ fn same_with_and_without_cache(rel: &str) {
         .unwrap();
     let cols = release.join("flows.cols");
     assert!(cols.exists(), "import writes the flows cache");
+    assert!(release.join("entities.cols").exists());
     let cached = answers(d);
     std::fs::remove_file(&cols).unwrap();
+    std::fs::remove_file(release.join("entities.cols")).unwrap();
     let parquet = answers(d);
     for ((q, a), b) in QUESTIONS.iter().zip(&cached).zip(&parquet) {
         assert_eq!(a, b, "{q:?} differs between flows.cols and flows.parquet");

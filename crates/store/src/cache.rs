@@ -145,6 +145,96 @@ pub(crate) fn read(dir: &Path) -> Option<Flows> {
     Some(flows)
 }
 
+/// File name of the entity cache inside a release directory.
+pub(crate) const ENTITIES_FILE: &str = "entities.cols";
+
+/// Format of `entities.cols`: `ENTITIES_MAGIC`, u64 checksum of
+/// `entities.parquet`'s footer, u64 count, u64 body length, the body (per
+/// entity: kind, key, name, iso3 as u32 length + UTF-8 bytes; a missing iso3
+/// has length `u32::MAX`), then a u64 checksum of the body.
+const ENTITIES_MAGIC: &[u8; 8] = b"AFENTS01";
+
+/// Writes the entity cache for `entities` (as in the Parquet file `parquet`).
+pub(crate) fn write_entities(
+    path: &Path,
+    entities: &[model::Entity],
+    parquet: &Path,
+) -> Result<(), StoreError> {
+    let id = parquet_id(parquet).map_err(|e| StoreError::io(parquet, e))?;
+    let mut body = Vec::new();
+    let mut text = |t: Option<&str>| match t {
+        Some(t) => {
+            body.extend_from_slice(&(t.len() as u32).to_le_bytes());
+            body.extend_from_slice(t.as_bytes());
+        }
+        None => body.extend_from_slice(&u32::MAX.to_le_bytes()),
+    };
+    for e in entities {
+        text(Some(e.kind.as_str()));
+        text(Some(&e.key));
+        text(Some(&e.name));
+        text(e.iso3.as_deref());
+    }
+    let mut b = Vec::with_capacity(body.len() + 40);
+    b.extend_from_slice(ENTITIES_MAGIC);
+    b.extend_from_slice(&id.to_le_bytes());
+    b.extend_from_slice(&(entities.len() as u64).to_le_bytes());
+    b.extend_from_slice(&(body.len() as u64).to_le_bytes());
+    b.extend_from_slice(&body);
+    let mut sum = Sum::default();
+    sum.add(&body);
+    b.extend_from_slice(&sum.0.to_le_bytes());
+    let io = |e| StoreError::io(path, e);
+    let mut f = File::create(path).map_err(io)?;
+    f.write_all(&b).map_err(io)?;
+    f.sync_all().map_err(io)
+}
+
+/// The cached entities of `dir`, or `None` when there is no usable cache for
+/// its current `entities.parquet`.
+pub(crate) fn read_entities(dir: &Path) -> Option<Vec<model::Entity>> {
+    let b = std::fs::read(dir.join(ENTITIES_FILE)).ok()?;
+    if b.len() < 40 || &b[..8] != ENTITIES_MAGIC {
+        return None;
+    }
+    if u64_at(&b, 8) != parquet_id(&dir.join("entities.parquet")).ok()? {
+        return None;
+    }
+    let (n, body_len) = (u64_at(&b, 16), usize::try_from(u64_at(&b, 24)).ok()?);
+    if b.len() != body_len.checked_add(40)? {
+        return None;
+    }
+    let body = &b[32..32 + body_len];
+    let mut sum = Sum::default();
+    sum.add(body);
+    if sum.0 != u64_at(&b, 32 + body_len) {
+        return None;
+    }
+    let mut at = 0;
+    let mut text = || -> Option<Option<String>> {
+        let len = u32::from_le_bytes(body.get(at..at + 4)?.try_into().ok()?);
+        at += 4;
+        if len == u32::MAX {
+            return Some(None);
+        }
+        let s = std::str::from_utf8(body.get(at..at + len as usize)?).ok()?;
+        at += len as usize;
+        Some(Some(s.to_string()))
+    };
+    let mut out = Vec::with_capacity(usize::try_from(n).ok()?.min(body_len / 16));
+    for _ in 0..n {
+        let kind = model::EntityKind::parse(&text()??)?;
+        let (key, name, iso3) = (text()??, text()??, text()?);
+        out.push(model::Entity {
+            key,
+            name,
+            kind,
+            iso3,
+        });
+    }
+    (at == body_len).then_some(out)
+}
+
 /// Checksum of the Parquet file at `path`'s length and footer (the metadata
 /// plus its 8-byte trailer; at most `FOOTER_BYTES`).
 fn parquet_id(path: &Path) -> std::io::Result<u64> {

@@ -121,7 +121,7 @@ fn check_values(path: &Path, f: &Flows) -> Result<(), StoreError> {
     let tiv_ok = f
         .tiv
         .iter()
-        .fold(true, |ok, &v| ok & model::plausible_tiv(v));
+        .fold(true, |ok, &v| ok & (0.0..=model::MAX_TIV).contains(&v));
     let big = |m: u32, x: u32| m.max(x);
     let signed = f.year.iter().fold(0, |m, &y| m.max(y)) <= i16::MAX as u16
         && f.units.iter().copied().fold(0, big) <= i32::MAX as u32
@@ -359,7 +359,23 @@ fn non_negative(path: &Path, what: &str, v: i64) -> Result<u32, StoreError> {
     u32::try_from(v).map_err(|_| corrupt(path, format!("negative {what} {v}")))
 }
 
+/// The entity table of `path` (an `entities.parquet`), from the release's
+/// `entities.cols` cache when that is usable.
 fn load_entities(path: &Path) -> Result<EntityTable, StoreError> {
+    let cached = path.parent().and_then(crate::cache::read_entities);
+    let out = match cached {
+        Some(v) => v,
+        None => decode_entities(path)?,
+    };
+    let n = out.len();
+    let table = EntityTable::from_vec(out);
+    if table.len() != n {
+        return Err(corrupt(path, "duplicate entity keys"));
+    }
+    Ok(table)
+}
+
+fn decode_entities(path: &Path) -> Result<Vec<Entity>, StoreError> {
     let mut out = Vec::new();
     for b in batches(path, None)? {
         let c = Cols { batch: &b, path };
@@ -385,12 +401,7 @@ fn load_entities(path: &Path) -> Result<EntityTable, StoreError> {
             });
         }
     }
-    let n = out.len();
-    let table = EntityTable::from_vec(out);
-    if table.len() != n {
-        return Err(corrupt(path, "duplicate entity keys"));
-    }
-    Ok(table)
+    Ok(out)
 }
 
 fn load_flows(path: &Path) -> Result<Flows, StoreError> {

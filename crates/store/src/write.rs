@@ -150,9 +150,15 @@ pub(crate) fn write_release(dir: &Path, release: &Release) -> Result<(), StoreEr
     check_ranges(dir, release)?;
     let entities = release.entities.as_slice();
     let dicts = Dicts::new(entities);
-    write_parquet(&dir.join("entities.parquet"), entities_schema(), |w| {
+    let entities_path = dir.join("entities.parquet");
+    write_parquet(&entities_path, entities_schema(), |w| {
         w(entities_batch(entities)?)
     })?;
+    crate::cache::write_entities(
+        &dir.join(crate::cache::ENTITIES_FILE),
+        entities,
+        &entities_path,
+    )?;
     // Flows and deals are the bulk of a big release; write them on two cores.
     std::thread::scope(|s| {
         let deals = s.spawn(|| {

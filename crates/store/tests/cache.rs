@@ -31,6 +31,25 @@ fn both_ways(dir: &Path, store: &Store, id: &str) -> Vec<u8> {
     assert_eq!(bits(&full), bits(&pfull));
     assert_eq!(full.flows, lean.flows);
     fs::write(&cols, &bytes).unwrap();
+    // The entity cache, the same way.
+    let ents = dir.join("releases").join(id).join("entities.cols");
+    let ent_bytes = fs::read(&ents).expect("import writes entities.cols");
+    fs::remove_file(&ents).unwrap();
+    assert_eq!(
+        store.load(id).unwrap().entities.as_slice(),
+        full.entities.as_slice()
+    );
+    for i in [0, 8, 20, 33, ent_bytes.len() / 2, ent_bytes.len() - 1] {
+        let mut bad = ent_bytes.clone();
+        bad[i] ^= 0x21;
+        fs::write(&ents, &bad).unwrap();
+        assert_eq!(
+            store.load(id).unwrap().entities.as_slice(),
+            full.entities.as_slice(),
+            "entities.cols damaged at {i}"
+        );
+    }
+    fs::write(&ents, &ent_bytes).unwrap();
     bytes
 }
 
