@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Reproducible benchmark: armsflow vs the DuckDB CLI vs python + pandas, as whole
-# processes, on the same Parquet file (the store's flows.parquet).
+# processes, on the same Parquet file (the store's flows.parquet), and imports
+# against DuckDB's CSV-to-Parquet conversion of the same CSV file. Every row of
+# issue 16's table is measured in one run, with peak memory (/usr/bin/time -v).
 #
 #   bench/run.sh            # real-data questions + scale-1000 all-pairs
 #   SCALE=100 bench/run.sh  # a smaller synthetic register
@@ -58,6 +60,39 @@ run() { # name, then commands
     cat "$OUT/$name.md"; echo
 }
 
+# Peak memory (max RSS, kB) and elapsed time of one run of a command.
+peak() { # label, command...
+    local label=$1; shift
+    /usr/bin/time -v "$@" >/dev/null 2>"$OUT/time.txt" || { cat "$OUT/time.txt"; return 1; }
+    awk -v l="$label" -F': ' '/Maximum resident/ {kb=$2} /Elapsed/ {el=$2} END {print l "\t" kb "\t" el}' \
+        "$OUT/time.txt" | tee -a "$OUT/memory.tsv"
+}
+: >"$OUT/memory.tsv"
+
+# DuckDB's CSV-to-Parquet conversion of a SIPRI register file: the preamble
+# lines above the header are skipped; every column is converted as sniffed.
+csv2parquet() { # csv, out.parquet -> path of a .sql file
+    local skip f=$WORK/csv2parquet-$(basename "$2" .parquet).sql
+    skip=$(grep -n -m1 '^SIPRI AT Database ID' "$1" | cut -d: -f1)
+    printf "COPY (SELECT * FROM read_csv('%s', skip=%s, header=true)) TO '%s' (FORMAT parquet);\n" \
+        "$1" "$((skip - 1))" "$2" >"$f"
+    echo "$f"
+}
+
+echo "## Query path: imports Kazakhstan 2020-2024 vs the process floor (--version) and DuckDB"
+run query \
+    -n version "$AF --version" \
+    -n armsflow "$AF imports Kazakhstan --period 2020-2024 --data-dir $REAL" \
+    -n duckdb "$DUCK -csv -f $(duck "$FLOWS" kazakhstan)"
+
+echo "## Import of the Feb-2026 register vs DuckDB CSV-to-Parquet"
+IMP=$WORK/import-real
+RUNS=${IMPORT_RUNS:-10} run import_real \
+    --prepare "rm -rf $IMP $WORK/real-duck.parquet" \
+    -n armsflow "$AF import --data-dir $IMP $REGISTER" \
+    -n duckdb "$DUCK -f $(csv2parquet "$REGISTER" "$WORK/real-duck.parquet")"
+rm -rf "$IMP" "$WORK/real-duck.parquet"
+
 echo "## Kazakhstan question (2020-2024, both denominators)"
 run kazakhstan \
     -n armsflow "$AF pair Russia Kazakhstan --period 2020-2024 --data-dir $REAL --format csv" \
@@ -73,12 +108,16 @@ run top25 \
 # --- synthetic scale register ------------------------------------------------
 if [ -z "${SKIP_SCALE:-}" ]; then
     S=$WORK/scale$SCALE
-    if ! ls "$S"/releases/*/flows.parquet >/dev/null 2>&1; then
-        echo "generating and importing SYNTHETIC scale-$SCALE register (once)…"
-        "$AF" demo-data --scale "$SCALE" -o "$WORK/scale$SCALE.csv"
-        /usr/bin/time -v "$AF" import --data-dir "$S" "$WORK/scale$SCALE.csv" \
-            >"$OUT/import-scale.txt" 2>&1
-        rm -f "$WORK/scale$SCALE.csv"
+    CSV=$WORK/scale$SCALE.csv
+    if ! ls "$S"/releases/*/flows.parquet >/dev/null 2>&1 || [ -n "${IMPORT_SCALE:-1}" ]; then
+        echo "## Import of the SYNTHETIC scale-$SCALE register vs DuckDB CSV-to-Parquet (one run each)"
+        [ -f "$CSV" ] || "$AF" demo-data --scale "$SCALE" -o "$CSV"
+        ls -l "$CSV"
+        rm -rf "$S" "$WORK/scale-duck.parquet"
+        peak "armsflow import scale $SCALE" "$AF" import --data-dir "$S" "$CSV"
+        peak "duckdb csv-to-parquet scale $SCALE" "$DUCK" -f "$(csv2parquet "$CSV" "$WORK/scale-duck.parquet")"
+        rm -f "$WORK/scale-duck.parquet"
+        [ -n "${KEEP_CSV:-}" ] || rm -f "$CSV"
     fi
     SF=$(ls "$S"/releases/*/flows.parquet | head -1)
     LAST=$("$PY" -c "import json,glob;print(json.load(open(glob.glob('$S/releases/*/release.json')[0]))['last_year'])")
@@ -88,15 +127,10 @@ if [ -z "${SKIP_SCALE:-}" ]; then
         -n armsflow "$AF concentration --all --period $Y0-$LAST --data-dir $S --format csv" \
         -n duckdb "$DUCK -csv -f $(duck "$SF" allpairs $Y0 $LAST)" \
         -n pandas "$PY $ROOT/bench/queries.py allpairs $SF $Y0 $LAST"
-    echo "## Peak memory (max resident set size, kB)"
-    for cmd in \
-        "$AF concentration --all --period $Y0-$LAST --data-dir $S --format csv" \
-        "$DUCK -csv -f $(duck "$SF" allpairs $Y0 $LAST)" \
-        "$PY $ROOT/bench/queries.py allpairs $SF $Y0 $LAST"; do
-        # shellcheck disable=SC2086
-        kb=$(/usr/bin/time -v $cmd 2>&1 >/dev/null | awk -F: '/Maximum resident/ {gsub(/ /,"",$2); print $2}')
-        echo "$kb  $(basename "${cmd%% *}")"
-    done | tee "$OUT/memory.txt"
+    echo "## Peak memory of the all-pairs query"
+    peak "armsflow allpairs scale $SCALE" $AF concentration --all --period $Y0-$LAST --data-dir $S --format csv
+    peak "duckdb allpairs scale $SCALE" $DUCK -csv -f "$(duck "$SF" allpairs $Y0 $LAST)"
+    peak "pandas allpairs scale $SCALE" $PY $ROOT/bench/queries.py allpairs $SF $Y0 $LAST
 fi
 echo "## Medians"
 python3 "$ROOT/bench/summarize.py" "$OUT" | tee "$OUT/summary.md"

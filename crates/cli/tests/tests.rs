@@ -1,6 +1,7 @@
 //! The one integration-test binary of this crate (one link, as ripgrep does).
 
 mod alignment_real;
+mod cache_real;
 mod check_claims_seed;
 mod coverage;
 mod crash_safety;

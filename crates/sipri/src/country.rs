@@ -2,7 +2,7 @@
 //! precedence the CLI and the server share, so `armsflow imports X` and
 //! `/api/imports?country=X` always mean the same country.
 
-use crate::names::{Resolver, levenshtein, loose};
+use crate::names::{levenshtein, loose};
 use model::{EntityId, Release};
 
 /// Longest name looked up; longer input is not a country name.
@@ -49,7 +49,8 @@ pub fn resolve_country(rel: &Release, query: &str) -> Result<EntityId, CountryEr
         return Ok(id);
     }
     let lq = loose(q);
-    let suggestions = match Resolver::builtin().lookup(q) {
+    // One pass over the built-in table; the full resolver is built only on a miss.
+    let suggestions = match crate::names::lookup_builtin(q) {
         Ok(e) => {
             return rel
                 .entities

@@ -255,6 +255,111 @@ impl Resolver {
     }
 }
 
+/// [`Resolver::lookup`] on the embedded table without building it: one pass
+/// over the table's text, comparing without allocating. A one-question
+/// process (`armsflow imports Kazakhstan`) would otherwise spend more on
+/// indexing ~280 rows than on its query. Same answers, same precedence: a
+/// name or alias (unique by construction), then the first ISO code, then the
+/// first SIPRI code, then an exact key; misses (with their suggestions) go to
+/// the full resolver.
+pub fn lookup_builtin(user_query: &str) -> Result<Entity, Vec<String>> {
+    let q = loose(user_query);
+    if q.is_empty() {
+        return Resolver::builtin().lookup(user_query);
+    }
+    let (mut iso_hit, mut code_hit) = (None, None);
+    let key = user_query.trim();
+    let mut key_hit = None;
+    for f in builtin_rows() {
+        let [k, _, iso3, name, aliases, codes] = f;
+        let names = std::iter::once(name).chain(aliases.split('|').map(str::trim));
+        if names.into_iter().any(|n| !n.is_empty() && loose_is(n, &q)) {
+            return Ok(row_entity(f));
+        }
+        if iso_hit.is_none() && !iso3.is_empty() && loose_is(iso3, &q) {
+            iso_hit = Some(f);
+        }
+        if code_hit.is_none()
+            && codes
+                .split('|')
+                .map(str::trim)
+                .any(|c| !c.is_empty() && loose_is(c, &q))
+        {
+            code_hit = Some(f);
+        }
+        if key_hit.is_none() && k == key {
+            key_hit = Some(f);
+        }
+    }
+    match iso_hit.or(code_hit).or(key_hit) {
+        Some(f) => Ok(row_entity(f)),
+        None => Resolver::builtin().lookup(user_query),
+    }
+}
+
+/// The embedded table's data rows as six trimmed fields (the table is
+/// validated by [`Resolver::parse`] in this crate's tests).
+fn builtin_rows() -> impl Iterator<Item = [&'static str; 6]> {
+    BUILTIN_CSV
+        .lines()
+        .map(|l| l.trim_end_matches('\r'))
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .skip(1)
+        .filter_map(|l| {
+            let mut it = l.split(',').map(str::trim);
+            let f = [
+                it.next()?,
+                it.next()?,
+                it.next()?,
+                it.next()?,
+                it.next()?,
+                it.next()?,
+            ];
+            it.next().is_none().then_some(f)
+        })
+}
+
+fn row_entity([key, kind, iso3, name, _, _]: [&str; 6]) -> Entity {
+    Entity {
+        key: key.into(),
+        name: name.into(),
+        kind: EntityKind::parse(kind).unwrap_or(EntityKind::Unresolved),
+        iso3: (!iso3.is_empty()).then(|| iso3.to_string()),
+    }
+}
+
+/// `loose(s) == q`, without allocating when `s` is ASCII (the same rules:
+/// lower-case, apostrophes dropped, any other run of non-alphanumerics one
+/// space, none at either end).
+fn loose_is(s: &str, q: &str) -> bool {
+    if !s.is_ascii() {
+        return loose(s) == q;
+    }
+    let q = q.as_bytes();
+    let (mut n, mut space) = (0, false);
+    for b in s.bytes() {
+        if b == b'\'' || b == b'`' {
+            continue;
+        }
+        if b.is_ascii_alphanumeric() {
+            if space && n > 0 {
+                if q.get(n) != Some(&b' ') {
+                    return false;
+                }
+                n += 1;
+            }
+            space = false;
+            if q.get(n) != Some(&b.to_ascii_lowercase()) {
+                return false;
+            }
+            n += 1;
+        } else {
+            space = true;
+        }
+    }
+    n == q.len()
+}
+
 /// Lower-case, accents folded, whitespace collapsed; punctuation kept.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -342,6 +447,69 @@ pub fn levenshtein(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lookup_builtin_agrees_with_the_full_resolver() {
+        let r = Resolver::builtin();
+        let mut queries: Vec<String> = vec![
+            "".into(),
+            " ".into(),
+            "kaz".into(),
+            "Kazakstan".into(),
+            "zzz".into(),
+            "CHE".into(),
+            "cze".into(),
+            "USR".into(),
+            "d'Ivoire".into(),
+            "N.A.T.O.".into(),
+            "org:nato".into(),
+            " KAZ ".into(),
+            "Türkei".into(),
+            "U.S.".into(),
+            "usa".into(),
+        ];
+        for e in r.entities() {
+            let k = e.key.clone();
+            queries.push(k.clone());
+            queries.push(k.to_lowercase());
+            for a in r.aliases(&k).into_iter().chain(r.codes(&k)) {
+                queries.push(a.to_string());
+                queries.push(a.to_uppercase());
+                queries.push(format!(" {}* ", a.to_lowercase()));
+                queries.push(a.replace(' ', "-"));
+            }
+            if let Some(i) = &e.iso3 {
+                queries.push(i.to_lowercase());
+            }
+        }
+        for q in &queries {
+            let (fast, full) = (lookup_builtin(q), r.lookup(q));
+            assert_eq!(
+                fast.as_ref().map(|e| (&e.key, &e.name, e.kind, &e.iso3)),
+                full.as_ref().map(|e| (&e.key, &e.name, e.kind, &e.iso3)),
+                "{q:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn loose_is_matches_loose() {
+        for s in [
+            "Côte d'Ivoire",
+            "  a  ' b ",
+            "NATO**",
+            "HoR (Libya)*",
+            "x--y",
+            "'",
+            "",
+            "A`b",
+            "1 2",
+        ] {
+            for q in [loose(s), String::new(), "a b".into(), "hor libya".into()] {
+                assert_eq!(loose_is(s, &q), loose(s) == q, "{s:?} {q:?}");
+            }
+        }
+    }
 
     #[test]
     fn levenshtein_cases() {

@@ -10,6 +10,7 @@
 //! so a killed import leaves nothing visible (its temp dir is swept later).
 //! See `docs/store.md` for the column layout.
 
+mod cache;
 mod clock;
 mod read;
 mod write;

@@ -62,7 +62,7 @@ pub(crate) fn load_release(dir: &Path, meta: ReleaseMeta) -> Result<Release, Sto
     let n_entities = entities.len() as u64;
     let (flows, deals) = std::thread::scope(|s| {
         let deals = s.spawn(|| load_deals(&dir.join("deals.parquet"), n_entities));
-        let flows = load_flows(&dir.join("flows.parquet"));
+        let flows = cached_or(dir, load_flows);
         let deals = deals.join().unwrap_or_else(|_| {
             Err(corrupt(
                 &dir.join("deals.parquet"),
@@ -95,7 +95,57 @@ pub(crate) fn load_release_without_deals(
     dir: &Path,
     meta: ReleaseMeta,
 ) -> Result<Release, StoreError> {
-    flows_only(dir, meta, load_flows_parallel)
+    flows_only(dir, meta, |_| cached_or(dir, load_flows_parallel))
+}
+
+/// The flows of release directory `dir` from its `flows.cols` cache when that
+/// is usable, else from `flows.parquet` by `load`. Cached values get the same
+/// checks as decoded ones.
+fn cached_or(
+    dir: &Path,
+    load: impl FnOnce(&Path) -> Result<Flows, StoreError>,
+) -> Result<Flows, StoreError> {
+    let path = dir.join("flows.parquet");
+    match crate::cache::read(dir) {
+        Some(f) => {
+            check_values(&dir.join(crate::cache::FILE), &f)?;
+            Ok(f)
+        }
+        None => load(&path),
+    }
+}
+
+/// The per-value checks of [`load_flows_in`] (ids, deals and categories are
+/// checked by [`check_flows`]).
+fn check_values(path: &Path, f: &Flows) -> Result<(), StoreError> {
+    let tiv_ok = f
+        .tiv
+        .iter()
+        .fold(true, |ok, &v| ok & (0.0..=model::MAX_TIV).contains(&v));
+    let big = |m: u32, x: u32| m.max(x);
+    let signed = f.year.iter().fold(0, |m, &y| m.max(y)) <= i16::MAX as u16
+        && f.units.iter().copied().fold(0, big) <= i32::MAX as u32
+        && f.deal.iter().fold(0, |m, &d| m.max(d.wrapping_add(1))) <= i32::MAX as u32 + 1;
+    if tiv_ok && signed {
+        return Ok(());
+    }
+    if let Some(v) = f.tiv.iter().find(|v| !model::plausible_tiv(**v)) {
+        return Err(corrupt(path, format!("implausible TIV value {v}")));
+    }
+    if let Some(y) = f.year.iter().find(|&&y| y > i16::MAX as u16) {
+        return Err(corrupt(path, format!("negative year {}", *y as i16)));
+    }
+    if let Some(u) = f.units.iter().find(|&&u| u > i32::MAX as u32) {
+        return Err(corrupt(path, format!("negative units {}", *u as i32)));
+    }
+    if let Some(d) = f
+        .deal
+        .iter()
+        .find(|&&d| d != NO_DEAL && d > i32::MAX as u32)
+    {
+        return Err(corrupt(path, format!("negative deal index {}", *d as i32)));
+    }
+    Ok(())
 }
 
 /// A release without its deal table, its flows read by `load`.
@@ -309,7 +359,23 @@ fn non_negative(path: &Path, what: &str, v: i64) -> Result<u32, StoreError> {
     u32::try_from(v).map_err(|_| corrupt(path, format!("negative {what} {v}")))
 }
 
+/// The entity table of `path` (an `entities.parquet`), from the release's
+/// `entities.cols` cache when that is usable.
 fn load_entities(path: &Path) -> Result<EntityTable, StoreError> {
+    let cached = path.parent().and_then(crate::cache::read_entities);
+    let out = match cached {
+        Some(v) => v,
+        None => decode_entities(path)?,
+    };
+    let n = out.len();
+    let table = EntityTable::from_vec(out);
+    if table.len() != n {
+        return Err(corrupt(path, "duplicate entity keys"));
+    }
+    Ok(table)
+}
+
+fn decode_entities(path: &Path) -> Result<Vec<Entity>, StoreError> {
     let mut out = Vec::new();
     for b in batches(path, None)? {
         let c = Cols { batch: &b, path };
@@ -335,12 +401,7 @@ fn load_entities(path: &Path) -> Result<EntityTable, StoreError> {
             });
         }
     }
-    let n = out.len();
-    let table = EntityTable::from_vec(out);
-    if table.len() != n {
-        return Err(corrupt(path, "duplicate entity keys"));
-    }
-    Ok(table)
+    Ok(out)
 }
 
 fn load_flows(path: &Path) -> Result<Flows, StoreError> {
@@ -416,6 +477,19 @@ fn load_flows_in(path: &Path, row_groups: Option<Vec<usize>>) -> Result<Flows, S
 fn check_flows(path: &Path, f: &Flows, n_entities: u64, n_deals: usize) -> Result<(), StoreError> {
     if !f.is_consistent() {
         return Err(corrupt(path, "flow columns have different lengths"));
+    }
+    // Branch-free passes first (they vectorise); the searches below only run
+    // to name the offending value.
+    let max = |ids: &[u32]| ids.iter().fold(0, |m, &x| m.max(x));
+    let deals_ok = f.deal.iter().fold(0, |m, &d| m.max(d.wrapping_add(1))) as usize <= n_deals;
+    let ids_ok =
+        f.supplier.is_empty() || u64::from(max(&f.supplier).max(max(&f.recipient))) < n_entities;
+    let unspecified = Category::Unspecified as u8;
+    let cats_ok = f.category.iter().fold(true, |ok, &c| {
+        ok & ((usize::from(c) < Category::ALL.len()) | (c == unspecified))
+    });
+    if deals_ok && ids_ok && cats_ok {
+        return Ok(());
     }
     let bad_id = |ids: &[u32]| ids.iter().copied().find(|&i| u64::from(i) >= n_entities);
     if let Some(i) = bad_id(&f.supplier).or_else(|| bad_id(&f.recipient)) {
@@ -565,7 +639,9 @@ pub(crate) fn check_footers(dir: &Path) -> Result<(), StoreError> {
         .chain(optional.exists().then_some(optional));
     for path in paths {
         let file = File::open(&path).map_err(|e| StoreError::io(&path, e))?;
-        ParquetRecordBatchReaderBuilder::try_new(file)
+        // The footer alone: no Arrow schema, which a load builds anyway.
+        parquet::file::metadata::ParquetMetaDataReader::new()
+            .parse_and_finish(&file)
             .map_err(|e| corrupt(&path, e.to_string()))?;
     }
     Ok(())

@@ -150,9 +150,15 @@ pub(crate) fn write_release(dir: &Path, release: &Release) -> Result<(), StoreEr
     check_ranges(dir, release)?;
     let entities = release.entities.as_slice();
     let dicts = Dicts::new(entities);
-    write_parquet(&dir.join("entities.parquet"), entities_schema(), |w| {
+    let entities_path = dir.join("entities.parquet");
+    write_parquet(&entities_path, entities_schema(), |w| {
         w(entities_batch(entities)?)
     })?;
+    crate::cache::write_entities(
+        &dir.join(crate::cache::ENTITIES_FILE),
+        entities,
+        &entities_path,
+    )?;
     // Flows and deals are the bulk of a big release; write them on two cores.
     std::thread::scope(|s| {
         let deals = s.spawn(|| {
@@ -165,12 +171,20 @@ pub(crate) fn write_release(dir: &Path, release: &Release) -> Result<(), StoreEr
         });
         // Flows go to disk in year order (row order carries no meaning), so each
         // row group spans few years and a windowed load skips most of them.
-        let flows = write_parquet(&dir.join("flows.parquet"), flows_schema(), |w| {
-            let order = release.flows.year_order();
+        let order = release.flows.year_order();
+        let path = dir.join("flows.parquet");
+        let flows = write_parquet(&path, flows_schema(), |w| {
             for rows in order.chunks(CHUNK.max(1)) {
                 w(flows_batch(&dicts, &release.flows.gather(rows))?)?;
             }
             Ok(())
+        })
+        .and_then(|()| {
+            if release.flows.len() > crate::cache::MAX_ROWS {
+                return Ok(());
+            }
+            let cache = dir.join(crate::cache::FILE);
+            crate::cache::write(&cache, &release.flows.gather(&order), &path)
         });
         let deals = deals.join().unwrap_or_else(|_| {
             Err(StoreError::Write {

@@ -1,5 +1,6 @@
 //! The one integration-test binary of this crate (one link, as ripgrep does).
 
+mod cache;
 mod regression;
 mod scale;
 mod store;
