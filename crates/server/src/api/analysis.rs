@@ -171,7 +171,10 @@ pub async fn groups(State(st): State<Arc<AppState>>, Q(p, _): Q<GroupsQuery>) ->
     .await
 }
 
-pub async fn switching(State(st): State<Arc<AppState>>, Q(p, _): Q<SwitchingQuery>) -> Out {
+pub async fn switching(
+    State(st): State<Arc<AppState>>,
+    Q(p, _): Q<SwitchingQuery>,
+) -> ApiResult<axum::response::Response> {
     heavy(st.clone(), move |_| {
         let rel = st.pick(p.release())?;
         let windows = engine::default_windows(&rel);
@@ -211,7 +214,7 @@ pub async fn switching(State(st): State<Arc<AppState>>, Q(p, _): Q<SwitchingQuer
         v["ranked"] = json!(ranked);
         v["coverage"] =
             json!({"from": present::coverage(&rel, from), "to": present::coverage(&rel, to)});
-        Ok(Json(present::envelope(&rel, v)))
+        crate::csvout::reply(&p, &rel, present::envelope(&rel, v), "rows", "switching")
     })
     .await
 }
