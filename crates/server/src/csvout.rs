@@ -19,6 +19,10 @@ pub const TIV_DECIMALS: i32 = 2;
 /// Percentage decimals, as the CLI writes them (88.4287 = 88.4287 %).
 pub const PCT_DECIMALS: i32 = 4;
 
+/// Other fractional numbers (HHI, effective number, changes): enough for
+/// any chart, without float noise.
+pub const OTHER_DECIMALS: i32 = 4;
+
 /// Whether the client asked for CSV (`format=csv`); anything but `json`/`csv` is a 400.
 pub fn wants_csv(p: &Params) -> ApiResult<bool> {
     match p.get("format").map(str::trim) {
@@ -94,6 +98,22 @@ pub fn reply(p: &Params, rel: &Release, v: Value, rows: &str, name: &str) -> Api
     Ok(r)
 }
 
+/// As [`reply`], with the CSV lines built from the JSON answer by `lines`
+/// (for answers whose table is nested), only when CSV is asked for.
+pub fn reply_with(
+    p: &Params,
+    rel: &Release,
+    mut v: Value,
+    lines: impl FnOnce(&Value) -> Vec<Value>,
+    name: &str,
+) -> ApiResult<Response> {
+    if wants_csv(p)? {
+        let rows = lines(&v);
+        v["csv_rows"] = Value::Array(rows);
+    }
+    reply(p, rel, v, "csv_rows", name)
+}
+
 /// Header values are ASCII: anything else becomes `?`-free plain text.
 fn ascii(s: &str) -> String {
     s.chars()
@@ -127,6 +147,16 @@ pub fn table(rows: &[Value]) -> ApiResult<String> {
             }
         }
     }
+    // Who comes first: the entity columns (`partner`, `partner_key`, ...),
+    // then the rest in JSON order.
+    let (mut front, rest): (Vec<String>, Vec<String>) = cols.into_iter().partition(|c| {
+        c.strip_suffix("_key")
+            .is_some_and(|n| flat[0].iter().any(|(k, _)| k == n))
+            || flat[0].iter().any(|(k, _)| *k == format!("{c}_key"))
+            || c == "rank"
+    });
+    front.sort_by_key(|c| usize::from(c == "rank"));
+    let cols: Vec<String> = front.into_iter().chain(rest).collect();
     let mut w = csv::Writer::from_writer(Vec::new());
     let err = |e: csv::Error| ApiError::internal(e.to_string());
     w.write_record(&cols).map_err(err)?;
@@ -169,6 +199,11 @@ fn flatten(prefix: &str, v: &Value, out: &mut Vec<(String, String)>) {
                 flatten(&key, x, out);
             }
         }
+        // A nested table (list of records) has its own endpoint or CSV; a
+        // cell holding JSON would be no use to a spreadsheet.
+        Value::Array(a)
+            if a.iter()
+                .any(|x| matches!(x, Value::Object(m) if !is_entity(m)) || x.is_array()) => {}
         Value::Array(a) => {
             let cells: Vec<String> = a
                 .iter()
@@ -191,7 +226,11 @@ fn flatten(prefix: &str, v: &Value, out: &mut Vec<(String, String)>) {
 }
 
 fn is_share(leaf: &str) -> bool {
-    leaf == "share" || leaf.ends_with("_share") || leaf == "cr1" || leaf == "cr3"
+    leaf == "share"
+        || leaf.ends_with("_share")
+        || leaf.starts_with("share_")
+        || leaf == "cr1"
+        || leaf == "cr3"
 }
 
 fn text(v: Option<&Value>) -> String {
@@ -215,7 +254,7 @@ fn scalar(key: &str, v: &Value) -> String {
             } else if leaf.contains("tiv") {
                 fixed(f, TIV_DECIMALS)
             } else {
-                n.to_string()
+                fixed(f, OTHER_DECIMALS)
             }
         }
         x => x.to_string(),
@@ -250,7 +289,7 @@ mod tests {
         let s = table(&rows).unwrap();
         assert_eq!(
             s,
-            "partner,partner_key,tiv,share_pct,rank,flags\n\"Russia, Federation\",RUS,195,88.4287,1,a;b\n"
+            "partner,partner_key,rank,flags,share_pct,tiv\n\"Russia, Federation\",RUS,1,a;b,88.4287,195\n"
         );
     }
 

@@ -290,6 +290,9 @@ pub struct PairQuery {
     /// Release id; default: the latest
     #[param(min_length = 1, max_length = 200)]
     release: Option<String>,
+    /// json (default) or csv: RFC 4180, header row first; release, window and attribution in X-Armsflow-* headers
+    #[param(schema_with = format)]
+    format: Option<String>,
 }
 
 #[derive(IntoParams)]
@@ -365,6 +368,9 @@ pub struct GroupsQuery {
     /// Release id; default: the latest
     #[param(min_length = 1, max_length = 200)]
     release: Option<String>,
+    /// json (default) or csv: RFC 4180, header row first; release, window and attribution in X-Armsflow-* headers
+    #[param(schema_with = format)]
+    format: Option<String>,
 }
 
 #[derive(IntoParams)]
@@ -426,6 +432,9 @@ pub struct EventStudyQuery {
     /// Release id; default: the latest
     #[param(min_length = 1, max_length = 200)]
     release: Option<String>,
+    /// json (default) or csv: RFC 4180, header row first; release, window and attribution in X-Armsflow-* headers
+    #[param(schema_with = format)]
+    format: Option<String>,
 }
 
 #[derive(IntoParams)]
@@ -440,6 +449,9 @@ pub struct PipelineQuery {
     /// Release id; default: the latest
     #[param(min_length = 1, max_length = 200)]
     release: Option<String>,
+    /// json (default) or csv: RFC 4180, header row first; release, window and attribution in X-Armsflow-* headers
+    #[param(schema_with = format)]
+    format: Option<String>,
 }
 
 #[derive(IntoParams)]
@@ -466,6 +478,9 @@ pub struct DiffQuery {
     /// Revisions to return (default 200)
     #[param(value_type = Option<i64>, minimum = 1, maximum = 100_000)]
     limit: Option<String>,
+    /// json (default) or csv: RFC 4180, header row first; release, window and attribution in X-Armsflow-* headers
+    #[param(schema_with = format)]
+    format: Option<String>,
 }
 
 #[derive(IntoParams)]

@@ -38,6 +38,9 @@ async fn every_csv_endpoint_answers_csv_with_provenance_headers() {
         "/api/switching?format=csv",
         "/api/series?country=KAZ&format=csv",
         "/api/deals?recipient=KAZ&format=csv",
+        "/api/pair?supplier=RUS&recipient=KAZ&format=csv",
+        "/api/groups?country=KAZ&group=CSTO&format=csv",
+        "/api/event-study?group=Abraham%20Accords&member=ARE&partner=ISR&format=csv",
     ] {
         let r = get(&app, uri).await;
         assert_eq!(r.status, StatusCode::OK, "{uri}: {}", r.text());
@@ -65,6 +68,17 @@ async fn every_csv_endpoint_answers_csv_with_provenance_headers() {
         );
         let (h, rows) = parse(&r.body);
         assert!(!h.is_empty() && !rows.is_empty(), "{uri}: {text}");
+        // No cell is a JSON object serialised whole.
+        assert!(
+            rows.iter().all(|r| r.iter().all(|c| !c.starts_with('{'))),
+            "{uri}: {text}"
+        );
+        if std::env::var_os("ARMSFLOW_SHOW_CSV").is_some() {
+            eprintln!(
+                "{uri}\n{}",
+                text.lines().take(3).collect::<Vec<_>>().join("\n")
+            );
+        }
         // Every TIV cell has at most two decimals, every share at most four.
         for row in &rows {
             for (name, cell) in h.iter().zip(row.iter()) {

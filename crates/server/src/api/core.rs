@@ -9,7 +9,7 @@ use crate::present;
 use crate::query::*;
 use crate::state::AppState;
 use axum::extract::State;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use engine::{Direction, Filter};
 use model::{EntityId, Flags, Release};
 use serde_json::{Value, json};
@@ -81,7 +81,30 @@ pub async fn pair(State(st): State<Arc<AppState>>, Q(p, _): Q<PairQuery>) -> Out
         let s = p.entity(&rel, "supplier")?;
         let r = p.entity(&rel, "recipient")?;
         let f = p.filter(&rel)?;
-        Ok(axum::Json(present::pair(&rel, &engine::pair(&rel, s, r, &f))).into_response())
+        let v = present::pair(&rel, &engine::pair(&rel, s, r, &f));
+        // CSV: the summary line (both shares, both ranks); years are in /api/series.
+        crate::csvout::reply_with(
+            &p,
+            &rel,
+            v,
+            |v| {
+                let mut line = v.clone();
+                if let Some(m) = line.as_object_mut() {
+                    for k in [
+                        "by_year",
+                        "release",
+                        "attribution",
+                        "citation",
+                        "warning",
+                        "coverage",
+                    ] {
+                        m.remove(k);
+                    }
+                }
+                vec![line]
+            },
+            "pair",
+        )
     })
     .await
 }
