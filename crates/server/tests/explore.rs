@@ -92,6 +92,14 @@ async fn every_csv_endpoint_answers_csv_with_provenance_headers() {
             }
         }
     }
+    // Regression: a cached CSV keeps its provenance headers.
+    let again = get(&app, "/api/imports?country=KAZ&format=csv").await;
+    assert_eq!(
+        header(&again, "x-armsflow-attribution"),
+        model::SYNTHETIC_ATTRIBUTION
+    );
+    assert!(header(&again, "content-disposition").contains("armsflow-imports"));
+    assert_eq!(header(&again, "content-type"), "text/csv; charset=utf-8");
     assert_error(
         &get(&app, "/api/imports?country=KAZ&format=xml").await,
         StatusCode::BAD_REQUEST,
