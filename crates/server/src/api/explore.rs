@@ -172,18 +172,21 @@ pub async fn deals(State(st): State<Arc<AppState>>, Q(p, _): Q<DealsQuery>) -> A
         let note = rel.deals.is_empty().then_some(
             "this release has no deal records (a TIV table): load a trade register to search deals",
         );
-        let v = present::envelope(
+        let mut v = present::envelope(
             &rel,
             json!({
                 "total": hits.len(),
                 "offset": offset,
                 "limit": limit,
                 "returned": rows.len(),
-                "coverage": years.map(|w| present::coverage(&rel, w)),
                 "note": note,
                 "deals": rows,
             }),
         );
+        // Only with years: the documented `coverage` is an object, never null.
+        if let Some(w) = years {
+            v["coverage"] = present::coverage(&rel, w);
+        }
         reply(&p, &rel, v, "deals", "deals")
     })
     .await
