@@ -3,7 +3,7 @@
 //! the TIV it contributes to the selection.
 
 use crate::filter::{Direction, Filter, Selected};
-use model::{EntityId, NO_DEAL, Release};
+use model::{Category, EntityId, NO_DEAL, Release, Window};
 use std::collections::HashMap;
 
 /// One deal's part of the selection.
@@ -92,6 +92,67 @@ pub fn deals(
     out
 }
 
+/// A search over every deal of a release (the deals explorer). Each field
+/// narrows; `None` does not filter.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DealQuery {
+    pub supplier: Option<EntityId>,
+    pub recipient: Option<EntityId>,
+    pub category: Option<Category>,
+    /// A deal matches when it was ordered in the window or delivered in it.
+    pub years: Option<Window>,
+    /// SIPRI's status (`New`, `Second hand`, ...), compared as [`normalize`]d.
+    pub status: Option<String>,
+    /// Searched in designation and description, as [`normalize`]d, so that
+    /// "Su-30", "su 30" and "SU30" all find "Su-30MK".
+    pub text: Option<String>,
+}
+
+/// Lowercase letters and digits only: case, hyphens, spaces and other
+/// punctuation do not separate a search from a designation.
+pub fn normalize(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Indexes into [`Release::deals`] of the deals matching `q`: newest order
+/// year first (undated orders last), then by SIPRI id and position.
+pub fn search(rel: &Release, q: &DealQuery) -> Vec<usize> {
+    let text = q.text.as_deref().map(normalize).filter(|t| !t.is_empty());
+    let status = q.status.as_deref().map(normalize);
+    let mut out: Vec<usize> = rel
+        .deals
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| {
+            q.supplier.is_none_or(|s| d.supplier == s)
+                && q.recipient.is_none_or(|r| d.recipient == r)
+                && q.category
+                    .is_none_or(|c| Category::from_u8(d.category) == c)
+                && q.years.is_none_or(|w| {
+                    d.order_year.is_some_and(|y| w.contains(y))
+                        || d.delivery_years.iter().any(|&y| w.contains(y))
+                })
+                && status.as_ref().is_none_or(|s| normalize(&d.status) == *s)
+                && text.as_ref().is_none_or(|t| {
+                    normalize(&d.designation).contains(t.as_str())
+                        || normalize(&d.description).contains(t.as_str())
+                })
+        })
+        .map(|(i, _)| i)
+        .collect();
+    out.sort_by(|&a, &b| {
+        let (da, db) = (&rel.deals[a], &rel.deals[b]);
+        db.order_year
+            .cmp(&da.order_year)
+            .then(da.sipri_id.cmp(&db.sipri_id))
+            .then(a.cmp(&b))
+    });
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -151,5 +212,64 @@ mod tests {
         );
         assert_eq!(by_order.rows.len(), 1);
         assert_eq!(by_order.rows[0].deal, small as usize);
+    }
+
+    #[test]
+    fn search_normalizes_and_filters() {
+        let mut b = ReleaseBuilder::new();
+        let (rus, kaz, fra) = (
+            b.state("RUS", "Russia"),
+            b.state("KAZ", "Kazakhstan"),
+            b.state("FRA", "France"),
+        );
+        let a = b.deal(rus, kaz, Some(2015));
+        let c = b.deal(rus, kaz, Some(2020));
+        let d = b.deal(fra, kaz, Some(2021));
+        let mut rel = b.build();
+        rel.deals[a as usize].designation = "Su-30MK".into();
+        rel.deals[a as usize].delivery_years = vec![2015, 2016];
+        rel.deals[a as usize].status = "New".into();
+        rel.deals[c as usize].designation = "SU 30SM".into();
+        rel.deals[c as usize].status = "Second hand".into();
+        rel.deals[d as usize].designation = "H225M".into();
+        rel.deals[d as usize].description = "Su-30 lookalike".into();
+        let q = |text: &str| DealQuery {
+            text: Some(text.into()),
+            recipient: Some(kaz),
+            ..Default::default()
+        };
+        assert_eq!(
+            search(&rel, &q("Su-30")),
+            vec![d as usize, c as usize, a as usize]
+        );
+        assert_eq!(search(&rel, &q("su30mk")), vec![a as usize]);
+        let only_rus = DealQuery {
+            supplier: Some(rus),
+            ..q("su 30")
+        };
+        assert_eq!(search(&rel, &only_rus), vec![c as usize, a as usize]);
+        let years = DealQuery {
+            years: Some(Window {
+                start: 2016,
+                end: 2016,
+            }),
+            ..Default::default()
+        };
+        assert_eq!(search(&rel, &years), vec![a as usize]);
+        let status = DealQuery {
+            status: Some("second-hand".into()),
+            ..Default::default()
+        };
+        assert_eq!(search(&rel, &status), vec![c as usize]);
+        assert!(
+            search(
+                &rel,
+                &DealQuery {
+                    supplier: Some(kaz),
+                    ..Default::default()
+                }
+            )
+            .is_empty()
+        );
     }
 }

@@ -17,6 +17,7 @@ pub mod pair;
 pub mod pipeline;
 pub mod ranking;
 pub mod scenario;
+pub mod series;
 pub mod switching;
 pub mod testkit;
 

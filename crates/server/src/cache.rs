@@ -33,6 +33,9 @@ pub struct Entry {
     body: Bytes,
     content_type: HeaderValue,
     etag: HeaderValue,
+    /// Headers that are part of the answer (a CSV's provenance and file
+    /// name): a cache hit must carry them as the first answer did.
+    extra: Vec<(axum::http::HeaderName, HeaderValue)>,
 }
 
 #[derive(Clone)]
@@ -230,10 +233,17 @@ pub async fn conditional_get(
         .get(header::CONTENT_TYPE)
         .cloned()
         .unwrap_or(HeaderValue::from_static("application/octet-stream"));
+    let extra = parts
+        .headers
+        .iter()
+        .filter(|(k, _)| k.as_str().starts_with("x-armsflow-") || *k == header::CONTENT_DISPOSITION)
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
     let entry = Entry {
         body: bytes,
         content_type,
         etag,
+        extra,
     };
     if entry.body.len() <= MAX_ENTRY_BYTES {
         let _ = guard.insert(entry.clone());
@@ -281,6 +291,9 @@ fn respond(e: Entry, cc: HeaderValue) -> Response {
     h.insert(header::CONTENT_TYPE, e.content_type);
     h.insert(header::ETAG, e.etag);
     h.insert(header::CACHE_CONTROL, cc);
+    for (k, v) in e.extra {
+        h.insert(k, v);
+    }
     r
 }
 

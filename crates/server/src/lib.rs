@@ -21,6 +21,7 @@ pub mod api;
 pub mod assets;
 pub mod cache;
 pub mod charts;
+pub mod csvout;
 pub mod error;
 pub mod harden;
 pub mod html;

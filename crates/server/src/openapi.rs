@@ -48,6 +48,38 @@ fn operation(e: &Endpoint) -> Value {
             "content": {"text/html": {"schema": {"type": "string"}}}
         }),
     };
+    let mut ok = ok;
+    if (e.params)().iter().any(|p| p.name == "format") {
+        // Derived from the query struct: an endpoint offers CSV iff it declares `format`.
+        ok["content"]["text/csv"] = json!({
+            "schema": {"type": "string", "description": "RFC 4180, header row first, nothing else (format=csv)"}
+        });
+        for (h, doc) in [
+            (
+                "X-Armsflow-Release",
+                "Release id the figures come from (format=csv)",
+            ),
+            ("X-Armsflow-Window", "Window of years (format=csv)"),
+            (
+                "X-Armsflow-Attribution",
+                "Source line: SIPRI's, or SYNTHETIC for demo releases (format=csv)",
+            ),
+            (
+                "X-Armsflow-Coverage",
+                "Note when the window reaches past the release's years (format=csv)",
+            ),
+            (
+                "X-Armsflow-Synthetic",
+                "true for armsflow's synthetic demo data (format=csv)",
+            ),
+            (
+                "Content-Disposition",
+                "attachment with a file name (format=csv)",
+            ),
+        ] {
+            ok["headers"][h] = json!({"description": doc, "schema": {"type": "string"}});
+        }
+    }
     let html = e.produces == Produces::Html;
     let err = |doc: &str| error_response(doc, html);
     let mut responses = Map::new();

@@ -41,6 +41,9 @@ fn shared_doc(name: &str) -> Option<&'static str> {
             "Inclusive window of years: 2020-2024, 2020-24 or 2021; default: the latest five-year window (for `from`: the one before)"
         }
         "category" => "Armament category (SIPRI names also accepted); default: all",
+        "format" => {
+            "json (default) or csv: RFC 4180, header row first, nothing else; release, window, coverage and attribution in X-Armsflow-* headers"
+        }
         "basis" => "Place flows by delivery year (default, as SIPRI) or by the deal's order year",
         "direction" => {
             "Which side: imports (the country's suppliers, default) or exports (its customers); for /api/top: exporters (default) or importers"
@@ -117,6 +120,10 @@ fn one_of(values: &[&'static str]) -> Object {
 
 fn category() -> Object {
     one_of(CATEGORIES)
+}
+
+fn format() -> Object {
+    one_of(&["json", "csv"])
 }
 
 fn basis() -> Object {
@@ -211,6 +218,9 @@ pub struct PartnersQuery {
     /// Release id; default: the latest
     #[param(min_length = 1, max_length = 200)]
     release: Option<String>,
+    /// json (default) or csv: RFC 4180, header row first; release, window and attribution in X-Armsflow-* headers
+    #[param(schema_with = format)]
+    format: Option<String>,
 }
 
 #[derive(IntoParams)]
@@ -234,6 +244,9 @@ pub struct TopQuery {
     /// Release id; default: the latest
     #[param(min_length = 1, max_length = 200)]
     release: Option<String>,
+    /// json (default) or csv: RFC 4180, header row first; release, window and attribution in X-Armsflow-* headers
+    #[param(schema_with = format)]
+    format: Option<String>,
 }
 
 #[derive(IntoParams)]
@@ -251,6 +264,9 @@ pub struct ConcentrationQuery {
     /// Release id; default: the latest
     #[param(min_length = 1, max_length = 200)]
     release: Option<String>,
+    /// json (default) or csv: RFC 4180, header row first; release, window and attribution in X-Armsflow-* headers
+    #[param(schema_with = format)]
+    format: Option<String>,
 }
 
 #[derive(IntoParams)]
@@ -274,6 +290,9 @@ pub struct PairQuery {
     /// Release id; default: the latest
     #[param(min_length = 1, max_length = 200)]
     release: Option<String>,
+    /// json (default) or csv: RFC 4180, header row first; release, window and attribution in X-Armsflow-* headers
+    #[param(schema_with = format)]
+    format: Option<String>,
 }
 
 #[derive(IntoParams)]
@@ -294,6 +313,9 @@ pub struct CategoriesQuery {
     /// Release id; default: the latest
     #[param(min_length = 1, max_length = 200)]
     release: Option<String>,
+    /// json (default) or csv: RFC 4180, header row first; release, window and attribution in X-Armsflow-* headers
+    #[param(schema_with = format)]
+    format: Option<String>,
 }
 
 #[derive(IntoParams)]
@@ -317,6 +339,9 @@ pub struct DeliveriesQuery {
     /// Release id; default: the latest
     #[param(min_length = 1, max_length = 200)]
     release: Option<String>,
+    /// json (default) or csv: RFC 4180, header row first; release, window and attribution in X-Armsflow-* headers
+    #[param(schema_with = format)]
+    format: Option<String>,
 }
 
 #[derive(IntoParams)]
@@ -343,6 +368,9 @@ pub struct GroupsQuery {
     /// Release id; default: the latest
     #[param(min_length = 1, max_length = 200)]
     release: Option<String>,
+    /// json (default) or csv: RFC 4180, header row first; release, window and attribution in X-Armsflow-* headers
+    #[param(schema_with = format)]
+    format: Option<String>,
 }
 
 #[derive(IntoParams)]
@@ -375,6 +403,9 @@ pub struct SwitchingQuery {
     /// Release id; default: the latest
     #[param(min_length = 1, max_length = 200)]
     release: Option<String>,
+    /// json (default) or csv: RFC 4180, header row first; release, window and attribution in X-Armsflow-* headers
+    #[param(schema_with = format)]
+    format: Option<String>,
 }
 
 #[derive(IntoParams)]
@@ -401,6 +432,9 @@ pub struct EventStudyQuery {
     /// Release id; default: the latest
     #[param(min_length = 1, max_length = 200)]
     release: Option<String>,
+    /// json (default) or csv: RFC 4180, header row first; release, window and attribution in X-Armsflow-* headers
+    #[param(schema_with = format)]
+    format: Option<String>,
 }
 
 #[derive(IntoParams)]
@@ -415,6 +449,9 @@ pub struct PipelineQuery {
     /// Release id; default: the latest
     #[param(min_length = 1, max_length = 200)]
     release: Option<String>,
+    /// json (default) or csv: RFC 4180, header row first; release, window and attribution in X-Armsflow-* headers
+    #[param(schema_with = format)]
+    format: Option<String>,
 }
 
 #[derive(IntoParams)]
@@ -441,6 +478,9 @@ pub struct DiffQuery {
     /// Revisions to return (default 200)
     #[param(value_type = Option<i64>, minimum = 1, maximum = 100_000)]
     limit: Option<String>,
+    /// json (default) or csv: RFC 4180, header row first; release, window and attribution in X-Armsflow-* headers
+    #[param(schema_with = format)]
+    format: Option<String>,
 }
 
 #[derive(IntoParams)]
@@ -514,6 +554,79 @@ pub struct SearchPage {
     /// Search text
     #[param(example = "Kazakhstan", min_length = 1, max_length = 200)]
     q: Option<String>,
+    /// Release id; default: the latest
+    #[param(min_length = 1, max_length = 200)]
+    release: Option<String>,
+}
+
+/// A year, 1900-2100.
+fn year() -> Object {
+    ObjectBuilder::new()
+        .schema_type(Type::Integer)
+        .minimum(Some(1900))
+        .maximum(Some(2100))
+        .build()
+}
+
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct SeriesQuery {
+    /// Country or party
+    #[param(example = "KAZ", min_length = 1, max_length = 200)]
+    country: String,
+    /// imports: TIV per supplier (default); exports: TIV per recipient
+    #[param(schema_with = direction)]
+    direction: Option<String>,
+    /// First year (default: the start of the latest five-year window)
+    #[param(schema_with = year)]
+    from: Option<String>,
+    /// Last year, inclusive (default: the release's last year)
+    #[param(schema_with = year)]
+    to: Option<String>,
+    /// Armament category; default: all
+    #[param(schema_with = category)]
+    category: Option<String>,
+    /// delivery (default) or order
+    #[param(schema_with = basis)]
+    basis: Option<String>,
+    /// json (default) or csv (one line per partner and year)
+    #[param(schema_with = format)]
+    format: Option<String>,
+    /// Release id; default: the latest
+    #[param(min_length = 1, max_length = 200)]
+    release: Option<String>,
+}
+
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct DealsQuery {
+    /// Only deals from this supplier
+    #[param(example = "RUS", min_length = 1, max_length = 200)]
+    supplier: Option<String>,
+    /// Only deals to this recipient
+    #[param(example = "KAZ", min_length = 1, max_length = 200)]
+    recipient: Option<String>,
+    /// Armament category; default: all
+    #[param(schema_with = category)]
+    category: Option<String>,
+    /// Only deals ordered or delivered in these years: 2020-2024, 2020-24 or 2021
+    #[param(schema_with = period)]
+    years: Option<String>,
+    /// SIPRI's deal status: New, Second hand, Second hand but modernized (case, hyphens and spaces ignored)
+    #[param(example = "New", min_length = 1, max_length = 200)]
+    status: Option<String>,
+    /// Search in designation and description; case, hyphens and spaces ignored ("Su-30" finds Su-30MK)
+    #[param(example = "Su-30", min_length = 1, max_length = 200)]
+    q: Option<String>,
+    /// Deals to return (default 50)
+    #[param(value_type = Option<i64>, minimum = 1, maximum = 1000)]
+    limit: Option<String>,
+    /// Deals to skip, for paging (default 0)
+    #[param(value_type = Option<i64>, minimum = 0, maximum = 1_000_000)]
+    offset: Option<String>,
+    /// json (default) or csv (one line per deal)
+    #[param(schema_with = format)]
+    format: Option<String>,
     /// Release id; default: the latest
     #[param(min_length = 1, max_length = 200)]
     release: Option<String>,

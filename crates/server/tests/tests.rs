@@ -7,6 +7,7 @@ mod cache;
 mod common;
 mod connections;
 mod coverage;
+mod explore;
 mod hardening;
 mod regression;
 mod seed_button;

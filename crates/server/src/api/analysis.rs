@@ -10,6 +10,7 @@ use crate::query::*;
 use crate::state::AppState;
 use axum::Json;
 use axum::extract::State;
+use axum::response::IntoResponse;
 use engine::groups::{Group, GroupSet, group_share_series, split_adhoc};
 use engine::{Direction, Filter};
 use model::{Release, Window};
@@ -17,7 +18,7 @@ use serde::Serialize;
 use serde_json::{Value, json};
 use std::sync::{Arc, OnceLock};
 
-type Out = ApiResult<Json<Value>>;
+type Out = ApiResult<axum::response::Response>;
 
 /// Fields of engine results that hold an entity id.
 const ID_FIELDS: &[&str] = &[
@@ -132,7 +133,12 @@ pub fn group_list() -> Value {
 pub async fn groups(State(st): State<Arc<AppState>>, Q(p, _): Q<GroupsQuery>) -> Out {
     heavy(st.clone(), move |_| {
         if p.get("country").is_none() {
-            return Ok(Json(group_list()));
+            if crate::csvout::wants_csv(&p)? {
+                return Err(ApiError::bad_request(
+                    "format=csv needs 'country': the group listing is JSON only",
+                ));
+            }
+            return Ok(Json(group_list()).into_response());
         }
         let rel = st.pick(p.release())?;
         let focus = p.entity(&rel, "country")?;
@@ -162,11 +168,19 @@ pub async fn groups(State(st): State<Arc<AppState>>, Q(p, _): Q<GroupsQuery>) ->
             let s = group_share_series(&rel, focus, dir, &idx, &f, &windows);
             out.push(json!({"group": g.name, "windows": named(&rel, &s)?}));
         }
-        Ok(Json(present::envelope(
+        let v = present::envelope(
             &rel,
             json!({"focus": present::entity(&rel, focus), "direction": dir.as_str(), "groups": out,
                    "coverage": present::coverage_of(&rel, &windows)}),
-        )))
+        );
+        // CSV: one line per group and window.
+        crate::csvout::reply_with(
+            &p,
+            &rel,
+            v,
+            |v| nested(v, "groups", "group", "windows"),
+            "groups",
+        )
     })
     .await
 }
@@ -211,7 +225,7 @@ pub async fn switching(State(st): State<Arc<AppState>>, Q(p, _): Q<SwitchingQuer
         v["ranked"] = json!(ranked);
         v["coverage"] =
             json!({"from": present::coverage(&rel, from), "to": present::coverage(&rel, to)});
-        Ok(Json(present::envelope(&rel, v)))
+        crate::csvout::reply(&p, &rel, present::envelope(&rel, v), "rows", "switching")
     })
     .await
 }
@@ -258,10 +272,11 @@ pub async fn event_study(State(st): State<Arc<AppState>>, Q(p, _): Q<EventStudyQ
                 group.name
             )));
         }
-        Ok(Json(present::envelope(
+        let v = present::envelope(
             &rel,
             json!({"group": group.name, "years": years, "studies": named(&rel, &studies)?}),
-        )))
+        );
+        crate::csvout::reply(&p, &rel, v, "studies", "event-study")
     })
     .await
 }
@@ -280,9 +295,30 @@ pub async fn pipeline(State(st): State<Arc<AppState>>, Q(p, _): Q<PipelineQuery>
         })?;
         let mut v = named(&rel, &pl)?;
         v["caveats"] = json!(pl.caveats());
-        Ok(Json(present::envelope(&rel, v)))
+        // CSV: outstanding TIV by partner (the table the pipeline chart shows).
+        crate::csvout::reply(
+            &p,
+            &rel,
+            present::envelope(&rel, v),
+            "by_partner",
+            "pipeline",
+        )
     })
     .await
+}
+
+/// `v[outer][..][inner][..]` as lines, each tagged with its parent's `label`.
+fn nested(v: &Value, outer: &str, label: &str, inner: &str) -> Vec<Value> {
+    let mut out = Vec::new();
+    for o in v[outer].as_array().into_iter().flatten() {
+        for mut row in o[inner].as_array().cloned().unwrap_or_default() {
+            if let Some(m) = row.as_object_mut() {
+                m.insert(label.to_string(), o[label].clone());
+            }
+            out.push(row);
+        }
+    }
+    out
 }
 
 /// The release stored just before `b_id`, the default older side of a diff.
@@ -339,7 +375,7 @@ pub async fn diff(State(st): State<Arc<AppState>>, Q(p, _): Q<DiffQuery>) -> Out
         let mut d = engine::diff::diff(&a, &b, &opts);
         let total = d.revisions.len();
         d.revisions.truncate(limit);
-        Ok(Json(json!({
+        let v = json!({
             "diff": d,
             "revisions_total": total,
             "citation_a": a.citation(),
@@ -350,7 +386,12 @@ pub async fn diff(State(st): State<Arc<AppState>>, Q(p, _): Q<DiffQuery>) -> Out
             } else {
                 model::SIPRI_ATTRIBUTION
             },
-        })))
+        });
+        // CSV: the value revisions; the header names the synthetic side if any.
+        let side = if a.meta.synthetic { &a } else { &b };
+        crate::csvout::reply_with(&p, side, v, |v| {
+            v["diff"]["revisions"].as_array().cloned().unwrap_or_default()
+        }, "diff")
     })
     .await
 }

@@ -2,19 +2,20 @@
 //! category breakdowns and the largest deliveries.
 
 use super::light;
+use crate::csvout::reply;
 use crate::error::ApiResult;
 use crate::params::Params;
 use crate::present;
 use crate::query::*;
 use crate::state::AppState;
-use axum::Json;
 use axum::extract::State;
+use axum::response::Response;
 use engine::{Direction, Filter};
 use model::{EntityId, Flags, Release};
 use serde_json::{Value, json};
 use std::sync::Arc;
 
-type Out = ApiResult<Json<Value>>;
+type Out = ApiResult<Response>;
 
 async fn partners_of(st: Arc<AppState>, p: Params, dir: Direction) -> Out {
     light(st.clone(), move |_| {
@@ -22,7 +23,13 @@ async fn partners_of(st: Arc<AppState>, p: Params, dir: Direction) -> Out {
         let focus = p.entity(&rel, "country")?;
         let f = p.filter(&rel)?;
         let r = engine::partners(&rel, focus, dir, &f);
-        Ok(Json(present::partners(&rel, &r)))
+        reply(
+            &p,
+            &rel,
+            present::partners(&rel, &r),
+            "partners",
+            dir.as_str(),
+        )
     })
     .await
 }
@@ -45,7 +52,7 @@ pub async fn top(State(st): State<Arc<AppState>>, Q(p, _): Q<TopQuery>) -> Out {
         let f = p.filter(&rel)?;
         let limit = p.limit("limit", 25, 500)?;
         let r = engine::ranking(&rel, dir, &f);
-        Ok(Json(present::ranking(&rel, &r, limit)))
+        reply(&p, &rel, present::ranking(&rel, &r, limit), "rows", "top")
     })
     .await
 }
@@ -57,7 +64,13 @@ pub async fn concentration(State(st): State<Arc<AppState>>, Q(p, _): Q<Concentra
         let dir = p.direction(Direction::Imports)?;
         let windows = engine::default_windows(&rel);
         let s = engine::concentration_series(&rel, focus, dir, &windows, p.category()?);
-        Ok(Json(present::series(&rel, focus, dir, &s)))
+        reply(
+            &p,
+            &rel,
+            present::series(&rel, focus, dir, &s),
+            "windows",
+            "concentration",
+        )
     })
     .await
 }
@@ -68,7 +81,30 @@ pub async fn pair(State(st): State<Arc<AppState>>, Q(p, _): Q<PairQuery>) -> Out
         let s = p.entity(&rel, "supplier")?;
         let r = p.entity(&rel, "recipient")?;
         let f = p.filter(&rel)?;
-        Ok(Json(present::pair(&rel, &engine::pair(&rel, s, r, &f))))
+        let v = present::pair(&rel, &engine::pair(&rel, s, r, &f));
+        // CSV: the summary line (both shares, both ranks); years are in /api/series.
+        crate::csvout::reply_with(
+            &p,
+            &rel,
+            v,
+            |v| {
+                let mut line = v.clone();
+                if let Some(m) = line.as_object_mut() {
+                    for k in [
+                        "by_year",
+                        "release",
+                        "attribution",
+                        "citation",
+                        "warning",
+                        "coverage",
+                    ] {
+                        m.remove(k);
+                    }
+                }
+                vec![line]
+            },
+            "pair",
+        )
     })
     .await
 }
@@ -88,7 +124,23 @@ pub async fn categories(State(st): State<Arc<AppState>>, Q(p, _): Q<CategoriesQu
                 v
             })
             .collect();
-        Ok(Json(present::envelope(
+        // CSV: one line per category and partner (the JSON nests them).
+        let lines: Vec<Value> = rows
+            .iter()
+            .flat_map(|c| {
+                let cat = c["category"].clone();
+                c["partners"]
+                    .as_array()
+                    .cloned()
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(move |mut r| {
+                        r["category"] = cat.clone();
+                        r
+                    })
+            })
+            .collect();
+        let v = present::envelope(
             &rel,
             json!({
                 "focus": present::entity(&rel, focus),
@@ -96,8 +148,19 @@ pub async fn categories(State(st): State<Arc<AppState>>, Q(p, _): Q<CategoriesQu
                 "filter": present::filter(&f),
                 "coverage": present::coverage(&rel, f.window),
                 "categories": rows,
+                "csv_rows": lines,
             }),
-        )))
+        );
+        let v = if crate::csvout::wants_csv(&p)? {
+            v
+        } else {
+            let mut v = v;
+            if let Some(m) = v.as_object_mut() {
+                m.remove("csv_rows");
+            }
+            v
+        };
+        reply(&p, &rel, v, "csv_rows", "categories")
     })
     .await
 }
@@ -113,7 +176,7 @@ pub async fn deliveries(State(st): State<Arc<AppState>>, Q(p, _): Q<DeliveriesQu
             .into_iter()
             .map(|i| delivery(&rel, i))
             .collect();
-        Ok(Json(present::envelope(
+        let v = present::envelope(
             &rel,
             json!({
                 "focus": present::entity(&rel, focus),
@@ -122,7 +185,8 @@ pub async fn deliveries(State(st): State<Arc<AppState>>, Q(p, _): Q<DeliveriesQu
                 "coverage": present::coverage(&rel, f.window),
                 "deliveries": rows,
             }),
-        )))
+        );
+        reply(&p, &rel, v, "deliveries", "deliveries")
     })
     .await
 }

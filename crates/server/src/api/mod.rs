@@ -3,6 +3,7 @@
 
 pub mod analysis;
 pub mod core;
+pub mod explore;
 pub mod meta;
 pub mod text;
 

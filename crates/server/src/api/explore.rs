@@ -1,0 +1,193 @@
+//! Year by year and the deals explorer: the tables a reader takes away
+//! (`/api/series`, `/api/deals`), in JSON or, with `format=csv`, CSV.
+
+use super::light;
+use crate::csvout::{reply, wants_csv};
+use crate::error::{ApiError, ApiResult};
+use crate::params::Params;
+use crate::present;
+use crate::query::*;
+use crate::state::AppState;
+use axum::extract::State;
+use axum::response::Response;
+use engine::deals::{DealQuery, search};
+use engine::series::annual;
+use engine::{Direction, Filter};
+use model::{Category, Release, Window};
+use serde_json::{Value, json};
+use std::sync::Arc;
+
+/// Most years one series may span (one column per year).
+const MAX_YEARS: u16 = 100;
+
+fn year(p: &Params, name: &str, default: u16) -> ApiResult<u16> {
+    match p.get(name) {
+        None => Ok(default),
+        Some(s) => match s.parse::<u16>() {
+            Ok(y) if (1900..=2100).contains(&y) => Ok(y),
+            _ => Err(ApiError::bad_request(format!(
+                "'{name}' must be a year from 1900 to 2100, not '{s}'"
+            ))),
+        },
+    }
+}
+
+/// The window of a series: `from`..=`to`, defaulting to the latest
+/// five-year window; bounded to [`MAX_YEARS`].
+fn series_window(p: &Params, rel: &Release) -> ApiResult<Window> {
+    let def = engine::default_window(rel);
+    let (from, to) = match (def, p.get("from"), p.get("to")) {
+        (Some(w), _, _) => {
+            let from = year(p, "from", w.start)?;
+            (from, year(p, "to", w.end.max(from))?)
+        }
+        (None, Some(_), Some(_)) => (year(p, "from", 0)?, year(p, "to", 0)?),
+        (None, _, _) => {
+            return Err(ApiError::bad_request(
+                "the release has no deliveries, so 'from' and 'to' have no default",
+            ));
+        }
+    };
+    if from > to {
+        return Err(ApiError::bad_request(format!(
+            "'from' ({from}) is after 'to' ({to})"
+        )));
+    }
+    if to - from >= MAX_YEARS {
+        return Err(ApiError::bad_request(format!(
+            "a series spans at most {MAX_YEARS} years, not {from}-{to}"
+        )));
+    }
+    Ok(Window {
+        start: from,
+        end: to,
+    })
+}
+
+pub async fn series(
+    State(st): State<Arc<AppState>>,
+    Q(p, _): Q<SeriesQuery>,
+) -> ApiResult<Response> {
+    light(st.clone(), move |_| {
+        let rel = st.pick(p.release())?;
+        let focus = p.entity(&rel, "country")?;
+        let dir = p.direction(Direction::Imports)?;
+        let w = series_window(&p, &rel)?;
+        let f = Filter::new(w)
+            .with_category(p.category()?)
+            .with_basis(p.basis()?);
+        let a = annual(&rel, focus, dir, &f);
+        let partners: Vec<Value> = a
+            .partners
+            .iter()
+            .map(|r| {
+                json!({"partner": present::entity(&rel, r.entity), "total_tiv": r.total, "tiv": r.tiv})
+            })
+            .collect();
+        let mut v = present::envelope(
+            &rel,
+            json!({
+                "focus": present::entity(&rel, focus),
+                "direction": dir.as_str(),
+                "filter": present::filter(&f),
+                "coverage": present::coverage(&rel, w),
+                "years": a.years,
+                "partners": partners,
+                "total_tiv": a.totals,
+                "undated_tiv": a.undated_tiv,
+            }),
+        );
+        if wants_csv(&p)? {
+            // Long form, one line per partner and year: what charting tools read.
+            let lines: Vec<Value> = a
+                .partners
+                .iter()
+                .flat_map(|r| {
+                    let e = present::entity(&rel, r.entity);
+                    a.years
+                        .iter()
+                        .zip(&r.tiv)
+                        .map(move |(y, t)| json!({"partner": e.clone(), "year": y, "tiv": t}))
+                })
+                .collect();
+            v["csv_rows"] = json!(lines);
+        }
+        reply(&p, &rel, v, "csv_rows", &format!("series-{}", dir.as_str()))
+    })
+    .await
+}
+
+fn deal(rel: &Release, i: usize) -> Value {
+    let d = &rel.deals[i];
+    json!({
+        "sipri_id": d.sipri_id,
+        "supplier": present::entity(rel, d.supplier),
+        "recipient": present::entity(rel, d.recipient),
+        "designation": d.designation,
+        "description": d.description,
+        "category": Category::from_u8(d.category).sipri_name(),
+        "order_year": d.order_year,
+        "order_year_estimated": d.order_year_estimated,
+        "number_ordered": d.number_ordered,
+        "number_ordered_estimated": d.number_ordered_estimated,
+        "number_delivered": d.number_delivered,
+        "number_delivered_estimated": d.number_delivered_estimated,
+        "delivery_years": d.delivery_years,
+        "status": d.status,
+        "tiv_unit": d.tiv_unit,
+        "tiv_delivered": d.tiv_delivered,
+        "local_production": d.local_production,
+        "comments": d.comments,
+    })
+}
+
+pub async fn deals(State(st): State<Arc<AppState>>, Q(p, _): Q<DealsQuery>) -> ApiResult<Response> {
+    light(st.clone(), move |_| {
+        let rel = st.pick(p.release())?;
+        let years = match p.get("years") {
+            Some(s) => Some(crate::params::parse_window(s, "years")?),
+            None => None,
+        };
+        let q = DealQuery {
+            supplier: p.entity_opt(&rel, "supplier")?,
+            recipient: p.entity_opt(&rel, "recipient")?,
+            category: p.category()?,
+            years,
+            status: p.get("status").map(str::to_string),
+            text: p.get("q").map(str::to_string),
+        };
+        let limit = p.limit("limit", 50, 1000)?;
+        let offset = p.number("offset", 0.0, 0.0, 1_000_000.0)?;
+        if offset.fract() != 0.0 {
+            return Err(ApiError::bad_request("'offset' must be a whole number"));
+        }
+        let offset = offset as usize;
+        let hits = search(&rel, &q);
+        let rows: Vec<Value> = hits
+            .iter()
+            .skip(offset)
+            .take(limit)
+            .map(|&i| deal(&rel, i))
+            .collect();
+        let note = rel.deals.is_empty().then_some(
+            "this release has no deal records (a TIV table): load a trade register to search deals",
+        );
+        let mut v = present::envelope(
+            &rel,
+            json!({
+                "total": hits.len(),
+                "offset": offset,
+                "limit": limit,
+                "returned": rows.len(),
+                "note": note,
+                "deals": rows,
+            }),
+        );
+        // Only with years: the documented `coverage` is an object, never null.
+        if let Some(w) = years {
+            v["coverage"] = present::coverage(&rel, w);
+        }
+        reply(&p, &rel, v, "deals", "deals")
+    })
+    .await
+}

@@ -1,0 +1,300 @@
+//! `format=csv` for the GET analysis endpoints: the same answer as the JSON
+//! one, its table flattened to RFC 4180 rows (header first, nothing else in
+//! the body). Provenance that JSON carries in the envelope travels in
+//! response headers instead, so the body stays a plain table.
+//!
+//! Precision follows the CLI (crates/cli/src/output.rs): TIV at two decimals
+//! (its exact value), shares as percentages at four decimals.
+
+use crate::error::{ApiError, ApiResult};
+use crate::params::Params;
+use axum::Json;
+use axum::http::{HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+use model::Release;
+use serde_json::{Map, Value};
+
+/// TIV decimals, as the CLI writes them.
+pub const TIV_DECIMALS: i32 = 2;
+/// Percentage decimals, as the CLI writes them (88.4287 = 88.4287 %).
+pub const PCT_DECIMALS: i32 = 4;
+
+/// Other fractional numbers (HHI, effective number, changes): enough for
+/// any chart, without float noise.
+pub const OTHER_DECIMALS: i32 = 4;
+
+/// Whether the client asked for CSV (`format=csv`); anything but `json`/`csv` is a 400.
+pub fn wants_csv(p: &Params) -> ApiResult<bool> {
+    match p.get("format").map(str::trim) {
+        None | Some("") => Ok(false),
+        Some(f) if f.eq_ignore_ascii_case("json") => Ok(false),
+        Some(f) if f.eq_ignore_ascii_case("csv") => Ok(true),
+        Some(f) => Err(ApiError::bad_request(format!(
+            "unknown format '{f}': json (default) or csv"
+        ))),
+    }
+}
+
+/// The JSON answer `v`, or with `format=csv` the array `v[rows]` as CSV,
+/// named `name` in the download's file name.
+pub fn reply(p: &Params, rel: &Release, v: Value, rows: &str, name: &str) -> ApiResult<Response> {
+    if !wants_csv(p)? {
+        return Ok(Json(v).into_response());
+    }
+    let empty = Vec::new();
+    let list = v.get(rows).and_then(Value::as_array).unwrap_or(&empty);
+    let body = table(list)?;
+    let window = v
+        .pointer("/filter/period/label")
+        .or_else(|| v.pointer("/coverage/window"))
+        .and_then(Value::as_str)
+        .unwrap_or("");
+    let note = v
+        .pointer("/coverage/note")
+        .and_then(Value::as_str)
+        .unwrap_or("");
+    let mut r = body.into_response();
+    let h = r.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/csv; charset=utf-8"),
+    );
+    let mut set = |k: &'static str, val: &str| {
+        if let Ok(hv) = HeaderValue::from_str(&ascii(val)) {
+            h.insert(k, hv);
+        }
+    };
+    set("x-armsflow-release", &rel.meta.id);
+    set("x-armsflow-attribution", rel.attribution());
+    set(
+        "x-armsflow-synthetic",
+        if rel.meta.synthetic { "true" } else { "false" },
+    );
+    if !window.is_empty() {
+        set("x-armsflow-window", window);
+    }
+    if !note.is_empty() {
+        set("x-armsflow-coverage", note);
+    }
+    let file = format!(
+        "armsflow-{name}-{}{}.csv",
+        if window.is_empty() { "" } else { window },
+        if rel.meta.synthetic { "-SYNTHETIC" } else { "" }
+    );
+    let file: String = file
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || "-_.".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    set(
+        "content-disposition",
+        &format!("attachment; filename=\"{file}\""),
+    );
+    Ok(r)
+}
+
+/// As [`reply`], with the CSV lines built from the JSON answer by `lines`
+/// (for answers whose table is nested), only when CSV is asked for.
+pub fn reply_with(
+    p: &Params,
+    rel: &Release,
+    mut v: Value,
+    lines: impl FnOnce(&Value) -> Vec<Value>,
+    name: &str,
+) -> ApiResult<Response> {
+    if wants_csv(p)? {
+        let rows = lines(&v);
+        v["csv_rows"] = Value::Array(rows);
+    }
+    reply(p, rel, v, "csv_rows", name)
+}
+
+/// Header values are ASCII: anything else becomes `?`-free plain text.
+fn ascii(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '–' | '—' => '-',
+            c if c.is_ascii() && !c.is_ascii_control() => c,
+            _ => ' ',
+        })
+        .collect()
+}
+
+/// Rows of JSON objects as CSV; columns in order of first appearance.
+pub fn table(rows: &[Value]) -> ApiResult<String> {
+    let flat: Vec<Vec<(String, String)>> = rows
+        .iter()
+        .map(|r| {
+            let mut out = Vec::new();
+            flatten("", r, &mut out);
+            out
+        })
+        .collect();
+    let mut cols: Vec<String> = Vec::new();
+    if flat.is_empty() {
+        // No rows, so no columns to name: an empty body, not a fake header.
+        return Ok(String::new());
+    }
+    for r in &flat {
+        for (k, _) in r {
+            if !cols.contains(k) {
+                cols.push(k.clone());
+            }
+        }
+    }
+    // Who comes first: the entity columns (`partner`, `partner_key`, ...),
+    // then the rest in JSON order.
+    let (mut front, rest): (Vec<String>, Vec<String>) = cols.into_iter().partition(|c| {
+        c.strip_suffix("_key")
+            .is_some_and(|n| flat[0].iter().any(|(k, _)| k == n))
+            || flat[0].iter().any(|(k, _)| *k == format!("{c}_key"))
+            || c == "rank"
+    });
+    front.sort_by_key(|c| usize::from(c == "rank"));
+    let cols: Vec<String> = front.into_iter().chain(rest).collect();
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let err = |e: csv::Error| ApiError::internal(e.to_string());
+    w.write_record(&cols).map_err(err)?;
+    for r in &flat {
+        let rec: Vec<&str> = cols
+            .iter()
+            .map(|c| {
+                r.iter()
+                    .find(|(k, _)| k == c)
+                    .map_or("", |(_, v)| v.as_str())
+            })
+            .collect();
+        w.write_record(&rec).map_err(err)?;
+    }
+    let bytes = w
+        .into_inner()
+        .map_err(|e| ApiError::internal(e.to_string()))?;
+    String::from_utf8(bytes).map_err(|e| ApiError::internal(e.to_string()))
+}
+
+fn is_entity(m: &Map<String, Value>) -> bool {
+    m.contains_key("key") && m.contains_key("name") && m.contains_key("kind")
+}
+
+/// One cell per leaf: an entity becomes `name` and `name_key`; nested objects
+/// `a.b`; lists joined with `;`; shares become `*_pct` percentages.
+fn flatten(prefix: &str, v: &Value, out: &mut Vec<(String, String)>) {
+    match v {
+        Value::Object(m) if !prefix.is_empty() && is_entity(m) => {
+            out.push((prefix.to_string(), text(m.get("name"))));
+            out.push((format!("{prefix}_key"), text(m.get("key"))));
+        }
+        Value::Object(m) => {
+            for (k, x) in m {
+                let key = if prefix.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{prefix}.{k}")
+                };
+                flatten(&key, x, out);
+            }
+        }
+        // A nested table (list of records) has its own endpoint or CSV; a
+        // cell holding JSON would be no use to a spreadsheet.
+        Value::Array(a)
+            if a.iter()
+                .any(|x| matches!(x, Value::Object(m) if !is_entity(m)) || x.is_array()) => {}
+        Value::Array(a) => {
+            let cells: Vec<String> = a
+                .iter()
+                .map(|x| match x {
+                    Value::Object(m) if is_entity(m) => text(m.get("key")),
+                    _ => scalar(prefix, x),
+                })
+                .collect();
+            out.push((prefix.to_string(), cells.join(";")));
+        }
+        x => {
+            let leaf = prefix.rsplit('.').next().unwrap_or(prefix);
+            if is_share(leaf) && x.is_number() {
+                out.push((format!("{prefix}_pct"), scalar(prefix, x)));
+            } else {
+                out.push((prefix.to_string(), scalar(prefix, x)));
+            }
+        }
+    }
+}
+
+fn is_share(leaf: &str) -> bool {
+    leaf == "share"
+        || leaf.ends_with("_share")
+        || leaf.starts_with("share_")
+        || leaf == "cr1"
+        || leaf == "cr3"
+}
+
+fn text(v: Option<&Value>) -> String {
+    match v {
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Null) | None => String::new(),
+        Some(x) => x.to_string(),
+    }
+}
+
+fn scalar(key: &str, v: &Value) -> String {
+    let leaf = key.rsplit('.').next().unwrap_or(key);
+    match v {
+        Value::Null => String::new(),
+        Value::String(s) => s.clone(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) if n.is_f64() || leaf.contains("tiv") || is_share(leaf) => {
+            let f = n.as_f64().unwrap_or(f64::NAN);
+            if is_share(leaf) {
+                fixed(f * 100.0, PCT_DECIMALS)
+            } else if leaf.contains("tiv") {
+                fixed(f, TIV_DECIMALS)
+            } else {
+                fixed(f, OTHER_DECIMALS)
+            }
+        }
+        x => x.to_string(),
+    }
+}
+
+/// `v` at `d` decimals, trailing zeros dropped, no negative zero.
+fn fixed(v: f64, d: i32) -> String {
+    if !v.is_finite() {
+        return String::new();
+    }
+    let s = format!("{:.*}", d as usize, v);
+    let s = if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    };
+    if s == "-0" { "0".into() } else { s }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn flattens_entities_rounds_tiv_and_shares() {
+        let rows = vec![json!({
+            "partner": {"key": "RUS", "name": "Russia, Federation", "kind": "country", "iso3": "RUS"},
+            "tiv": 195.000000001, "share": 0.884287, "rank": 1, "flags": ["a", "b"]
+        })];
+        let s = table(&rows).unwrap();
+        assert_eq!(
+            s,
+            "partner,partner_key,rank,flags,share_pct,tiv\n\"Russia, Federation\",RUS,1,a;b,88.4287,195\n"
+        );
+    }
+
+    #[test]
+    fn empty_table_is_header_only() {
+        assert_eq!(table(&[]).unwrap(), "");
+    }
+}
