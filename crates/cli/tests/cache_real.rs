@@ -4,22 +4,12 @@
 //! whole JSON output, byte for byte, which is stricter than 1e-12.
 //! The SIPRI files are read at run time from the shared directory.
 
+use crate::import_support;
 use std::path::Path;
-use std::process::Command;
 
+/// The binary's stdout for `args` on `data`; fails the test on a non-zero exit.
 fn run(data: &Path, args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_armsflow"))
-        .args(args)
-        .arg("--data-dir")
-        .arg(data)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "armsflow {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    import_support::ok(&import_support::run(args, data))
 }
 
 const QUESTIONS: &[&[&str]] = &[

@@ -2,22 +2,12 @@
 //! the built-in group table and once with a user `--groups` file that moves
 //! the Abraham Accords' first signature (the answer must name that file).
 
+use crate::import_support;
 use std::path::Path;
-use std::process::Command;
 
+/// The binary's stdout for `args` on `data`; fails the test on a non-zero exit.
 fn armsflow(data: &Path, args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_armsflow"))
-        .args(args)
-        .arg("--data-dir")
-        .arg(data)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "armsflow {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    import_support::ok(&import_support::run(args, data))
 }
 
 #[test]
@@ -59,17 +49,10 @@ fn seed_article_with_builtin_and_user_groups() {
     assert!(out.contains("my-groups.csv"), "{out}");
 
     std::fs::write(&groups, "group,member,joined\nNATO,FIN,2023-13-01\n").unwrap();
-    let bad = Command::new(env!("CARGO_BIN_EXE_armsflow"))
-        .args([
-            "check-claims",
-            seed,
-            "--groups",
-            groups.to_str().unwrap(),
-            "--data-dir",
-        ])
-        .arg(d)
-        .output()
-        .unwrap();
+    let bad = import_support::run(
+        &["check-claims", seed, "--groups", groups.to_str().unwrap()],
+        d,
+    );
     assert!(!bad.status.success());
     assert!(String::from_utf8_lossy(&bad.stderr).contains("my-groups.csv:"));
 }

@@ -2,9 +2,9 @@
 //! binary: import into a temporary store, then query as a user would.
 //! The SIPRI file is read at run time from the shared directory, never copied.
 
+use crate::import_support;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 const REGISTER: &str = "data/sipri/nagehanrdogan-trade-register-2026/trade_register.csv";
 
@@ -12,19 +12,9 @@ fn shared(rel: &str) -> Option<PathBuf> {
     testkit::shared_path(module_path!(), rel)
 }
 
+/// The binary's stdout for `args` on `data`; fails the test on a non-zero exit.
 fn armsflow(data: &Path, args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_armsflow"))
-        .args(args)
-        .arg("--data-dir")
-        .arg(data)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "armsflow {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    import_support::ok(&import_support::run(args, data))
 }
 
 fn json(data: &Path, args: &[&str]) -> Value {
