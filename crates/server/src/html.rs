@@ -1,9 +1,10 @@
 //! HTML escaping and small builders for server-rendered pages.
 
-use maud::{Markup, PreEscaped, html};
+use maud::{Markup, html};
 use std::fmt::Write;
 
-/// Escapes text for element content and double-quoted attributes.
+/// Escapes text for element content and double-quoted attributes; pages are
+/// built with maud (escaping by default), this serves the SVG chart builder.
 pub fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -35,7 +36,7 @@ pub fn url_enc(s: &str) -> String {
 /// A table with a caption, column headers (`scope="col"`) and cells built as
 /// markup (so text in them is escaped unless a caller opts out); the first cell
 /// of each row is a row header. `numeric` marks right-aligned columns.
-pub fn table_m(caption: &str, headers: &[&str], numeric: &[bool], rows: &[Vec<Markup>]) -> Markup {
+pub fn table(caption: &str, headers: &[&str], numeric: &[bool], rows: &[Vec<Markup>]) -> Markup {
     let num = |i: usize| numeric.get(i).copied().unwrap_or(false).then_some("num");
     // Focusable so keyboard users can scroll a wide table inside its own box.
     html! {
@@ -63,15 +64,6 @@ pub fn table_m(caption: &str, headers: &[&str], numeric: &[bool], rows: &[Vec<Ma
             }
         }
     }
-}
-
-/// [`table_m`] over pre-rendered HTML cells, for pages not yet built with maud.
-pub fn table(caption: &str, headers: &[&str], numeric: &[bool], rows: &[Vec<String>]) -> String {
-    let rows: Vec<Vec<Markup>> = rows
-        .iter()
-        .map(|r| r.iter().map(|c| PreEscaped(c.clone())).collect())
-        .collect();
-    table_m(caption, headers, numeric, &rows).into_string()
 }
 
 #[cfg(test)]

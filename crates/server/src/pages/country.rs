@@ -4,7 +4,7 @@
 
 use super::{Ctx, Page, render};
 use crate::charts::{self, Line, Stack};
-use crate::html::{table_m, url_enc};
+use crate::html::{table, url_enc};
 use crate::params::resolve_entity;
 use crate::present::{pct, tiv};
 use crate::query::*;
@@ -195,7 +195,7 @@ fn shares_section(ctx: &Ctx, cur: &Partners) -> Markup {
             @if rows.is_empty() {
                 p { "No deliveries in " (w) "." }
             } @else {
-                (table_m(
+                (table(
                     &format!(
                         "Suppliers of {} in {w}: total {} TIV (millions)",
                         rel.entities.get(cur.focus).name,
@@ -296,7 +296,7 @@ fn concentration_section(series: &[Partners]) -> Markup {
             .collect()
         })
         .collect();
-    let t = table_m(
+    let t = table(
         "Concentration by window",
         &[
             "Window",
@@ -405,7 +405,7 @@ fn deliveries_section(ctx: &Ctx, focus: EntityId, f: &Filter) -> Markup {
     html! {
         section aria-labelledby="deliv-h" {
             h2 #deliv-h { "Largest deliveries, " (f.window) }
-            (table_m(
+            (table(
                 &format!(
                     "The {} largest deliveries to {} in {} by TIV",
                     rows.len(),
@@ -460,7 +460,7 @@ fn groups_section(ctx: &Ctx, focus: EntityId, key: &str, f: &Filter) -> Markup {
                     }
                 }
             }
-            (table_m(
+            (table(
                 &format!(
                     "Share of imports in {} from each group's members (membership by year of delivery)",
                     f.window

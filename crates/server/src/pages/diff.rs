@@ -8,7 +8,7 @@
 use super::{Ctx, Page};
 use crate::api::analysis::{diff_options, release_before};
 use crate::error::ApiError;
-use crate::html::{table_m, url_enc};
+use crate::html::{table, url_enc};
 use crate::present::tiv;
 use crate::query::*;
 use crate::state::AppState;
@@ -200,7 +200,7 @@ fn revisions(ctx: &Ctx, d: &ReleaseDiff) -> Markup {
     html! {
         section aria-labelledby="rev-h" {
             h2 #rev-h { "Revised values, largest change first" }
-            (table_m(
+            (table(
                 &format!(
                     "TIV (millions) in release A and B; † rests on allocation. {} of {} revisions shown.",
                     rows.len(),
@@ -276,14 +276,14 @@ fn deals(d: &ReleaseDiff) -> Markup {
                 @if list.is_empty() {
                     p { "None." }
                 } @else {
-                    (table_m(&format!("{title}: {} deals", list.len()), &hdr, &num, &deal_rows(list)))
+                    (table(&format!("{title}: {} deals", list.len()), &hdr, &num, &deal_rows(list)))
                 }
             }
             h3 { "Revised" }
             @if revised.is_empty() {
                 p { "None." }
             } @else {
-                (table_m(
+                (table(
                     &format!("Revised deals: {}", deals.revised.len()),
                     &["SIPRI ID", "Supplier", "Recipient", "Designation", "Changes"],
                     &[true, false, false, false, false],

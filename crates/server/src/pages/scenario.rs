@@ -3,7 +3,7 @@
 //! linkable and work without script); `app.js` runs it in place via the API.
 
 use super::Ctx;
-use crate::html::table_m;
+use crate::html::table;
 use crate::present::{pct, tiv};
 use engine::Partners;
 use engine::scenario::{ChangeSpec, ScenarioResult, ScenarioSpec, run_spec};
@@ -152,14 +152,14 @@ fn result_html(ctx: &Ctx, r: &ScenarioResult) -> Markup {
             strong { "Baseline:" } " " (c(&r.baseline)) ". "
             strong { "Scenario:" } " " (c(&r.scenario)) "."
         }
-        (table_m(
+        (table(
             "Supplier shares, baseline and scenario",
             &["Supplier", "Baseline TIV", "Baseline share", "Scenario TIV", "Scenario share"],
             &[false, true, true, true, true],
             &rows,
         ))
         @if !knock.is_empty() {
-            (table_m(
+            (table(
                 &format!(
                     "{}'s rank among each affected supplier's customers",
                     rel.entities.get(r.recipient).name
