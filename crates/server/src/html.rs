@@ -1,8 +1,10 @@
 //! HTML escaping and small builders for server-rendered pages.
 
+use maud::{Markup, html};
 use std::fmt::Write;
 
-/// Escapes text for element content and double-quoted attributes.
+/// Escapes text for element content and double-quoted attributes; pages are
+/// built with maud (escaping by default), this serves the SVG chart builder.
 pub fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -31,36 +33,37 @@ pub fn url_enc(s: &str) -> String {
     out
 }
 
-/// A table with a caption, column headers (`scope="col"`) and pre-rendered rows;
-/// the first cell of each row is a row header. `numeric` marks right-aligned columns.
-pub fn table(caption: &str, headers: &[&str], numeric: &[bool], rows: &[Vec<String>]) -> String {
+/// A table with a caption, column headers (`scope="col"`) and cells built as
+/// markup (so text in them is escaped unless a caller opts out); the first cell
+/// of each row is a row header. `numeric` marks right-aligned columns.
+pub fn table(caption: &str, headers: &[&str], numeric: &[bool], rows: &[Vec<Markup>]) -> Markup {
+    let num = |i: usize| numeric.get(i).copied().unwrap_or(false).then_some("num");
     // Focusable so keyboard users can scroll a wide table inside its own box.
-    let mut s = String::from("<div class=\"table-wrap\" tabindex=\"0\"><table>");
-    let _ = write!(s, "<caption>{}</caption><thead><tr>", esc(caption));
-    for (i, h) in headers.iter().enumerate() {
-        let cls = if numeric.get(i).copied().unwrap_or(false) {
-            " class=\"num\""
-        } else {
-            ""
-        };
-        let _ = write!(s, "<th scope=\"col\"{cls}>{}</th>", esc(h));
-    }
-    s.push_str("</tr></thead><tbody>");
-    for r in rows {
-        s.push_str("<tr>");
-        for (i, cell) in r.iter().enumerate() {
-            let num = numeric.get(i).copied().unwrap_or(false);
-            let cls = if num { " class=\"num\"" } else { "" };
-            if i == 0 {
-                let _ = write!(s, "<th scope=\"row\"{cls}>{cell}</th>");
-            } else {
-                let _ = write!(s, "<td{cls}>{cell}</td>");
+    html! {
+        div.table-wrap tabindex="0" {
+            table {
+                caption { (caption) }
+                thead { tr {
+                    @for (i, h) in headers.iter().enumerate() {
+                        th scope="col" class=[num(i)] { (h) }
+                    }
+                } }
+                tbody {
+                    @for r in rows {
+                        tr {
+                            @for (i, cell) in r.iter().enumerate() {
+                                @if i == 0 {
+                                    th scope="row" class=[num(i)] { (cell) }
+                                } @else {
+                                    td class=[num(i)] { (cell) }
+                                }
+                            }
+                        }
+                    }
+                }
             }
         }
-        s.push_str("</tr>");
     }
-    s.push_str("</tbody></table></div>");
-    s
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ mod cache;
 mod common;
 mod connections;
 mod coverage;
+mod escaping;
 mod explore;
 mod hardening;
 mod regression;

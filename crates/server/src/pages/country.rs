@@ -4,7 +4,7 @@
 
 use super::{Ctx, Page, render};
 use crate::charts::{self, Line, Stack};
-use crate::html::{esc, table, url_enc};
+use crate::html::{table, url_enc};
 use crate::params::resolve_entity;
 use crate::present::{pct, tiv};
 use crate::query::*;
@@ -12,9 +12,9 @@ use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use engine::{Direction, Filter, Partners};
+use maud::{Markup, PreEscaped, html};
 use model::{EntityId, Flags, Release};
 use std::collections::HashMap;
-use std::fmt::Write;
 use std::sync::Arc;
 
 /// Suppliers drawn individually in the stacked chart; the rest are "Others".
@@ -38,93 +38,70 @@ fn build(ctx: &Ctx, key: &str) -> Result<Page, crate::ApiError> {
     let windows = engine::default_windows(rel);
     let series = engine::concentration_series(rel, focus, Direction::Imports, &windows, None);
 
-    let mut b = String::new();
-    let _ = write!(
-        b,
-        "<h1>{} <span class=\"sub\">arms imports</span></h1>",
-        esc(&ent.name)
-    );
-    b.push_str(&super::layout::coverage_banner(rel, f.window));
-    b.push_str(&summary(ctx, &cur));
-    b.push_str(&super::world::window_form(ctx, &f, false));
-
-    b.push_str(
-        "<section aria-labelledby=\"mix-h\"><h2 id=\"mix-h\">Suppliers by five-year window</h2>",
-    );
-    b.push_str(&stacked_chart(rel, &series));
-    b.push_str("</section>");
-
-    b.push_str(&shares_section(ctx, &cur));
-    b.push_str(&concentration_section(&series));
-    b.push_str(&deliveries_section(ctx, focus, &f));
-    b.push_str(&groups_section(ctx, focus, &ent.key, &f));
-    b.push_str(&super::scenario::section(ctx, &ent.key, &cur));
+    let body = html! {
+        h1 { (ent.name) " " span.sub { "arms imports" } }
+        (PreEscaped(super::layout::coverage_banner(rel, f.window)))
+        (summary(ctx, &cur))
+        (PreEscaped(super::world::window_form(ctx, &f, false)))
+        section aria-labelledby="mix-h" {
+            h2 #mix-h { "Suppliers by five-year window" }
+            (stacked_chart(rel, &series))
+        }
+        (shares_section(ctx, &cur))
+        (concentration_section(&series))
+        (deliveries_section(ctx, focus, &f))
+        (groups_section(ctx, focus, &ent.key, &f))
+        (PreEscaped(super::scenario::section(ctx, &ent.key, &cur)))
+    };
     Ok(Page {
         title: format!("{} arms imports", ent.name),
-        body: b,
+        body: body.into_string(),
     })
 }
 
-fn summary(ctx: &Ctx, cur: &Partners) -> String {
+fn summary(ctx: &Ctx, cur: &Partners) -> Markup {
     let rel = &ctx.rel;
     let name = &rel.entities.get(cur.focus).name;
     let w = cur.filter.window;
-    let mut s = String::from("<p class=\"lede\">");
-    match cur.partners.first() {
-        None => {
-            let _ = write!(s, "No deliveries to {} are recorded in {w}.", esc(name));
-        }
-        Some(top) => {
-            let _ = write!(
-                s,
-                "In {w}, {} imported <strong>{}</strong> TIV (millions) from {} supplier{}. \
-The largest, <a href=\"{}\">{}</a>, supplied <strong>{}</strong>.",
-                esc(name),
-                tiv(cur.total),
-                cur.partners.len(),
-                if cur.partners.len() == 1 { "" } else { "s" },
-                esc(&ctx.supplier_href(&rel.entities.get(top.entity).key)),
-                esc(&rel.entities.get(top.entity).name),
-                pct(top.share)
-            );
-            if let Some(c) = &cur.concentration {
-                let _ = write!(
-                    s,
-                    " Supplier concentration (HHI) is {:.2}, like {:.1} equal-sized suppliers.",
-                    c.hhi, c.n_eff
-                );
-            }
-            if let Some(ch) = cur.change {
-                let _ = write!(
-                    s,
-                    " Volume {} {:.0}% against {}",
-                    if ch >= 0.0 { "up" } else { "down" },
-                    ch.abs() * 100.0,
-                    w.previous()
-                );
-                // A window partly outside the release: say the change is not like for like.
-                match model::comparison_note(&rel.coverage(w), &rel.coverage(w.previous())) {
-                    Some(n) => {
-                        let _ = write!(s, " <strong>({})</strong>.", esc(&n));
+    let n = cur.partners.len();
+    html! {
+        p.lede {
+            @match cur.partners.first() {
+                None => { "No deliveries to " (name) " are recorded in " (w) "." }
+                Some(top) => {
+                    "In " (w) ", " (name) " imported " strong { (tiv(cur.total)) } " TIV (millions) from "
+                    (n) " supplier" @if n != 1 { "s" } ". The largest, "
+                    a href=(ctx.supplier_href(&rel.entities.get(top.entity).key)) {
+                        (rel.entities.get(top.entity).name)
                     }
-                    None => s.push('.'),
+                    ", supplied " strong { (pct(top.share)) } "."
+                    @if let Some(c) = &cur.concentration {
+                        (format!(
+                            " Supplier concentration (HHI) is {:.2}, like {:.1} equal-sized suppliers.",
+                            c.hhi, c.n_eff
+                        ))
+                    }
+                    @if let Some(ch) = cur.change {
+                        (format!(
+                            " Volume {} {:.0}% against {}",
+                            if ch >= 0.0 { "up" } else { "down" },
+                            ch.abs() * 100.0,
+                            w.previous()
+                        ))
+                        // A window partly outside the release: say the change is not like for like.
+                        @match model::comparison_note(&rel.coverage(w), &rel.coverage(w.previous())) {
+                            Some(n) => { " " strong { "(" (n) ")" } "." }
+                            None => { "." }
+                        }
+                    }
+                    @if cur.estimated_share > 0.0 {
+                        " " (pct(cur.estimated_share)) " of the total rests on SIPRI estimates."
+                    }
                 }
             }
-            if cur.estimated_share > 0.0 {
-                let _ = write!(
-                    s,
-                    " {} of the total rests on SIPRI estimates.",
-                    pct(cur.estimated_share)
-                );
-            }
+            " " a href=(ctx.supplier_href(&rel.entities.get(cur.focus).key)) { "As a supplier →" }
         }
     }
-    let _ = write!(
-        s,
-        " <a href=\"{}\">As a supplier →</a></p>",
-        esc(&ctx.supplier_href(&rel.entities.get(cur.focus).key))
-    );
-    s
 }
 
 /// Supplier colours stable across windows: ranked by TIV over all windows.
@@ -140,9 +117,9 @@ fn top_suppliers(series: &[Partners]) -> Vec<EntityId> {
     v.into_iter().take(STACKED).map(|x| x.0).collect()
 }
 
-fn stacked_chart(rel: &Release, series: &[Partners]) -> String {
+fn stacked_chart(rel: &Release, series: &[Partners]) -> Markup {
     if series.is_empty() {
-        return "<p>This release covers fewer than five years, so there are no five-year windows to compare.</p>".into();
+        return html! { p { "This release covers fewer than five years, so there are no five-year windows to compare." } };
     }
     let top = top_suppliers(series);
     let columns: Vec<String> = series.iter().map(|p| p.filter.window.to_string()).collect();
@@ -176,18 +153,19 @@ fn stacked_chart(rel: &Release, series: &[Partners]) -> String {
         });
     }
     let name = &rel.entities.get(series[0].focus).name;
-    charts::stacked_shares(
+    // The chart builder escapes its own text (charts.rs).
+    PreEscaped(charts::stacked_shares(
         "supplier-chart",
         &format!("Supplier shares of {name}'s arms imports by five-year window"),
         &columns,
         &stacks,
-    )
+    ))
 }
 
-fn shares_section(ctx: &Ctx, cur: &Partners) -> String {
+fn shares_section(ctx: &Ctx, cur: &Partners) -> Markup {
     let rel = &ctx.rel;
     let prev = cur.previous.as_deref();
-    let rows: Vec<Vec<String>> = cur
+    let rows: Vec<Vec<Markup>> = cur
         .partners
         .iter()
         .map(|s| {
@@ -201,62 +179,55 @@ fn shares_section(ctx: &Ctx, cur: &Partners) -> String {
                 "–".into()
             };
             vec![
-                s.rank.to_string(),
-                format!(
-                    "<a href=\"{}\">{}</a>",
-                    esc(&ctx.supplier_href(&e.key)),
-                    esc(&e.name)
-                ),
-                tiv(s.tiv),
-                format!("<strong>{}</strong>", pct(s.share)),
-                before,
-                est,
+                html! { (s.rank) },
+                html! { a href=(ctx.supplier_href(&e.key)) { (e.name) } },
+                html! { (tiv(s.tiv)) },
+                html! { strong { (pct(s.share)) } },
+                html! { (before) },
+                html! { (est) },
             ]
         })
         .collect();
     let w = cur.filter.window;
-    let mut s = format!(
-        "<section aria-labelledby=\"shares-h\"><h2 id=\"shares-h\">Supplier shares, {w}</h2>"
-    );
-    if rows.is_empty() {
-        let _ = write!(s, "<p>No deliveries in {w}.</p>");
-    } else {
-        s.push_str(&table(
-            &format!(
-                "Suppliers of {} in {w}: total {} TIV (millions)",
-                rel.entities.get(cur.focus).name,
-                tiv(cur.total)
-            ),
-            &[
-                "Rank",
-                "Supplier",
-                "TIV (m)",
-                "Share",
-                &format!("Share {}", w.previous()),
-                "Estimated",
-            ],
-            &[true, false, true, true, true, true],
-            &rows,
-        ));
+    html! {
+        section aria-labelledby="shares-h" {
+            h2 #shares-h { "Supplier shares, " (w) }
+            @if rows.is_empty() {
+                p { "No deliveries in " (w) "." }
+            } @else {
+                (table(
+                    &format!(
+                        "Suppliers of {} in {w}: total {} TIV (millions)",
+                        rel.entities.get(cur.focus).name,
+                        tiv(cur.total)
+                    ),
+                    &[
+                        "Rank",
+                        "Supplier",
+                        "TIV (m)",
+                        "Share",
+                        &format!("Share {}", w.previous()),
+                        "Estimated",
+                    ],
+                    &[true, false, true, true, true, true],
+                    &rows,
+                ))
+            }
+            @if cur.unknown_tiv > 0.0 {
+                p.note { (tiv(cur.unknown_tiv)) " TIV from unknown suppliers is included in the total." }
+            }
+        }
     }
-    if cur.unknown_tiv > 0.0 {
-        let _ = write!(
-            s,
-            "<p class=\"note\">{} TIV from unknown suppliers is included in the total.</p>",
-            tiv(cur.unknown_tiv)
-        );
-    }
-    s.push_str("</section>");
-    s
 }
 
-fn concentration_section(series: &[Partners]) -> String {
-    let mut s = String::from(
-        "<section aria-labelledby=\"conc-h\"><h2 id=\"conc-h\">Concentration of supply</h2>",
-    );
+fn concentration_section(series: &[Partners]) -> Markup {
     if series.is_empty() {
-        s.push_str("<p>No five-year windows in this release.</p></section>");
-        return s;
+        return html! {
+            section aria-labelledby="conc-h" {
+                h2 #conc-h { "Concentration of supply" }
+                p { "No five-year windows in this release." }
+            }
+        };
     }
     let columns: Vec<String> = series.iter().map(|p| p.filter.window.to_string()).collect();
     let hhi: Vec<Option<f64>> = series
@@ -282,7 +253,7 @@ fn concentration_section(series: &[Partners]) -> String {
             _ => format!("{c}: no deliveries"),
         })
         .collect();
-    s.push_str(&charts::lines(
+    let chart = charts::lines(
         "concentration-chart",
         "Herfindahl-Hirschman index (left axis) and effective number of suppliers (right axis)",
         &desc.join("; "),
@@ -305,13 +276,13 @@ fn concentration_section(series: &[Partners]) -> String {
         ],
         1.0,
         max_n,
-    ));
-    let rows: Vec<Vec<String>> = series
+    );
+    let rows: Vec<Vec<Markup>> = series
         .iter()
         .map(|p| {
             let c = p.concentration;
             let f = |v: Option<f64>, d: usize| v.map_or("–".to_string(), |x| format!("{x:.d$}"));
-            vec![
+            [
                 p.filter.window.to_string(),
                 tiv(p.total),
                 p.partners.len().to_string(),
@@ -320,9 +291,12 @@ fn concentration_section(series: &[Partners]) -> String {
                 c.map_or("–".into(), |c| pct(c.cr1)),
                 c.map_or("–".into(), |c| pct(c.cr3)),
             ]
+            .into_iter()
+            .map(|x| html! { (x) })
+            .collect()
         })
         .collect();
-    s.push_str(&table(
+    let t = table(
         "Concentration by window",
         &[
             "Window",
@@ -335,13 +309,19 @@ fn concentration_section(series: &[Partners]) -> String {
         ],
         &[false, true, true, true, true, true, true],
         &rows,
-    ));
-    s.push_str("</section>");
-    s
+    );
+    html! {
+        section aria-labelledby="conc-h" {
+            h2 #conc-h { "Concentration of supply" }
+            // The chart builder escapes its own text (charts.rs).
+            (PreEscaped(chart))
+            (t)
+        }
+    }
 }
 
 /// Short markers for a flow's flags, with full names for screen readers.
-pub fn flag_markers(flags: u16) -> String {
+pub fn flag_markers(flags: u16) -> Markup {
     let mut out = Vec::new();
     for (bit, short, long) in [
         (
@@ -377,128 +357,118 @@ pub fn flag_markers(flags: u16) -> String {
         ),
     ] {
         if flags & bit != 0 {
-            out.push(format!(
-                "<abbr class=\"flag\" title=\"{long}\">{short}</abbr>"
-            ));
+            out.push((short, long));
         }
     }
-    out.join(" ")
+    html! {
+        @for (i, (short, long)) in out.iter().enumerate() {
+            @if i > 0 { " " }
+            abbr.flag title=(long) { (short) }
+        }
+    }
 }
 
-fn deliveries_section(ctx: &Ctx, focus: EntityId, f: &Filter) -> String {
+fn deliveries_section(ctx: &Ctx, focus: EntityId, f: &Filter) -> Markup {
     let rel = &ctx.rel;
     let idx = crate::api::core::largest_deliveries(rel, focus, Direction::Imports, f, 15);
-    let mut s = format!(
-        "<section aria-labelledby=\"deliv-h\"><h2 id=\"deliv-h\">Largest deliveries, {}</h2>",
-        f.window
-    );
     if idx.is_empty() {
-        s.push_str("<p>No deliveries in this window.</p></section>");
-        return s;
+        return html! {
+            section aria-labelledby="deliv-h" {
+                h2 #deliv-h { "Largest deliveries, " (f.window) }
+                p { "No deliveries in this window." }
+            }
+        };
     }
-    let rows: Vec<Vec<String>> = idx
+    let rows: Vec<Vec<Markup>> = idx
         .iter()
         .map(|&i| {
             let fl = rel.flows.get(i);
             let d = rel.deal(i);
             let sup = rel.entities.get(fl.supplier);
-            let designation = d.map_or(String::new(), |d| {
-                format!(
-                    "{} <span class=\"muted\">{}</span>",
-                    esc(&d.designation),
-                    esc(&d.description)
-                )
-            });
             vec![
-                fl.year.to_string(),
-                format!(
-                    "<a href=\"{}\">{}</a>",
-                    esc(&ctx.supplier_href(&sup.key)),
-                    esc(&sup.name)
-                ),
-                designation,
-                esc(fl.category.sipri_name()),
-                if fl.units > 0 {
-                    fl.units.to_string()
-                } else {
-                    "–".into()
+                html! { (fl.year) },
+                html! { a href=(ctx.supplier_href(&sup.key)) { (sup.name) } },
+                html! {
+                    @if let Some(d) = d {
+                        (d.designation) " " span.muted { (d.description) }
+                    }
                 },
-                tiv(fl.tiv),
+                html! { (fl.category.sipri_name()) },
+                html! {
+                    @if fl.units > 0 { (fl.units) } @else { "–" }
+                },
+                html! { (tiv(fl.tiv)) },
                 flag_markers(fl.flags),
             ]
         })
         .collect();
-    s.push_str(&table(
-        &format!(
-            "The {} largest deliveries to {} in {} by TIV",
-            rows.len(),
-            rel.entities.get(focus).name,
-            f.window
-        ),
-        &[
-            "Year",
-            "Supplier",
-            "Designation",
-            "Category",
-            "Units",
-            "TIV (m)",
-            "Flags",
-        ],
-        &[false, false, false, false, true, true, false],
-        &rows,
-    ));
-    s.push_str("<p class=\"note\">est. = SIPRI marks the value as an estimate; est.? = SIPRI left the estimate flag empty; allocated = armsflow split a per-deal total over delivery years.</p></section>");
-    s
+    html! {
+        section aria-labelledby="deliv-h" {
+            h2 #deliv-h { "Largest deliveries, " (f.window) }
+            (table(
+                &format!(
+                    "The {} largest deliveries to {} in {} by TIV",
+                    rows.len(),
+                    rel.entities.get(focus).name,
+                    f.window
+                ),
+                &["Year", "Supplier", "Designation", "Category", "Units", "TIV (m)", "Flags"],
+                &[false, false, false, false, true, true, false],
+                &rows,
+            ))
+            p.note {
+                "est. = SIPRI marks the value as an estimate; est.? = SIPRI left the estimate flag empty; \
+    allocated = armsflow split a per-deal total over delivery years."
+            }
+        }
+    }
 }
 
-fn groups_section(ctx: &Ctx, focus: EntityId, key: &str, f: &Filter) -> String {
+fn groups_section(ctx: &Ctx, focus: EntityId, key: &str, f: &Filter) -> Markup {
     let rel = &ctx.rel;
     let set = engine::groups::GroupSet::builtin();
     let year = f.window.end;
-    let mut s = String::from(
-        "<section aria-labelledby=\"groups-h\"><h2 id=\"groups-h\">Alignment groups</h2>",
-    );
     let member_of = set.groups_of(key, year);
-    if member_of.is_empty() {
-        let _ = write!(s, "<p>Not a member of any built-in group in {year}.</p>");
-    } else {
-        let _ = write!(
-            s,
-            "<p>Member in {year} (on 1 July) of:</p><ul class=\"groups\">"
-        );
-        for g in member_of {
-            let _ = write!(s, "<li>{}</li>", esc(g));
-        }
-        s.push_str("</ul>");
-    }
-    let rows: Vec<Vec<String>> = set
+    let rows: Vec<Vec<Markup>> = set
         .groups
         .iter()
         .map(|g| {
             let gs = engine::groups::group_share(rel, focus, Direction::Imports, &g.index(rel), f);
-            let top: Vec<String> = gs
-                .members
-                .iter()
-                .take(3)
-                .map(|m| format!("{} {}", esc(&rel.entities.get(m.entity).name), pct(m.share)))
-                .collect();
             vec![
-                esc(&g.name),
-                gs.share.map_or("–".into(), pct),
-                tiv(gs.group_tiv),
-                top.join(", "),
+                html! { (g.name) },
+                html! { (gs.share.map_or("–".into(), pct)) },
+                html! { (tiv(gs.group_tiv)) },
+                html! {
+                    @for (i, m) in gs.members.iter().take(3).enumerate() {
+                        @if i > 0 { ", " }
+                        (rel.entities.get(m.entity).name) " " (pct(m.share))
+                    }
+                },
             ]
         })
         .collect();
-    s.push_str(&table(
-        &format!(
-            "Share of imports in {} from each group's members (membership by year of delivery)",
-            f.window
-        ),
-        &["Group", "Share of imports", "TIV (m)", "Largest members"],
-        &[false, true, true, false],
-        &rows,
-    ));
-    s.push_str("</section>");
-    s
+    html! {
+        section aria-labelledby="groups-h" {
+            h2 #groups-h { "Alignment groups" }
+            @if member_of.is_empty() {
+                p { "Not a member of any built-in group in " (year) "." }
+            } @else {
+                p { "Member in " (year) " (on 1 July) of:" }
+                ul.groups {
+                    @for g in member_of {
+                        li { (g) }
+                    }
+                }
+            }
+            (table(
+                &format!(
+                    "Share of imports in {} from each group's members (membership by year of delivery)",
+                    f.window
+                ),
+                &["Group", "Share of imports", "TIV (m)", "Largest members"],
+                &[false, true, true, false],
+                &rows,
+            ))
+        }
+    }
 }

@@ -8,16 +8,14 @@
 use super::{Ctx, Page};
 use crate::api::analysis::{diff_options, release_before};
 use crate::error::ApiError;
-use crate::html::{esc, table, url_enc};
+use crate::html::{table, url_enc};
 use crate::present::tiv;
 use crate::query::*;
 use crate::state::AppState;
 use axum::extract::State;
 use axum::response::Response;
 use engine::diff::{DealSummary, Party, ReleaseDiff, RevisionKind};
-use maud::html;
-use model::Release;
-use std::fmt::Write;
+use maud::{Markup, html};
 use std::sync::Arc;
 
 /// Revisions and deals listed on the page; the API returns more.
@@ -33,39 +31,47 @@ fn build(ctx: &Ctx) -> Result<Page, ApiError> {
         Some(a) => Some(ctx.st.resolve_id(Some(a))?),
         None => release_before(&ctx.st, &b.meta.id),
     };
-    let mut body = String::from(
-        "<h1>What changed between releases</h1><p class=\"lede\">SIPRI revises its whole \
-history with every release: values for past years change as new information arrives. \
-Compare two stored releases to see which deliveries were revised, added or dropped.</p>",
-    );
-    body.push_str(&form(ctx, a_id.as_deref()));
+    let intro = html! {
+        h1 { "What changed between releases" }
+        p.lede {
+            "SIPRI revises its whole history with every release: values for past years change as new \
+    information arrives. Compare two stored releases to see which deliveries were revised, added or dropped."
+        }
+        (form(ctx, a_id.as_deref()))
+    };
     let Some(a_id) = a_id else {
-        body.push_str(
-            "<p class=\"note\">Only one release is stored, so there is nothing to compare. \
-Import an older or newer SIPRI file (<code>armsflow import FILE</code>) or \
-fetch the current one (<code>armsflow fetch</code>), then come back.</p>",
-        );
+        let body = html! {
+            (intro)
+            p.note {
+                "Only one release is stored, so there is nothing to compare. Import an older or newer SIPRI file ("
+                code { "armsflow import FILE" } ") or fetch the current one (" code { "armsflow fetch" }
+                "), then come back."
+            }
+        };
         return Ok(Page {
             title: "Release diff".into(),
-            body,
+            body: body.into_string(),
         });
     };
     let a = ctx.st.release(&a_id)?;
     let opts = diff_options(&ctx.p, &a, b)?;
     let d = engine::diff::diff(&a, b, &opts);
-    body.push_str(&summary(&d));
-    body.push_str(&revisions(ctx, &d));
-    body.push_str(&deals(&d));
-    body.push_str(&citations(&a, b));
+    let body = html! {
+        (intro)
+        (summary(&d))
+        (revisions(ctx, &d))
+        (deals(&d))
+        p.note { "A: " (a.citation()) br; "B: " (b.citation()) }
+    };
     Ok(Page {
         title: "Release diff".into(),
-        body,
+        body: body.into_string(),
     })
 }
 
 /// The options form; it echoes the user's values, so it is built with maud
 /// (escaped by default).
-fn form(ctx: &Ctx, a: Option<&str>) -> String {
+fn form(ctx: &Ctx, a: Option<&str>) -> Markup {
     let val = |k: &str| ctx.p.get(k).unwrap_or("").to_string();
     html! {
         p { "Newer release (B): " code { (ctx.rel.meta.id) } " — change it with the release picker above." }
@@ -87,12 +93,9 @@ fn form(ctx: &Ctx, a: Option<&str>) -> String {
             button type="submit" { "Compare" }
         }
     }
-    .into_string()
 }
 
-fn summary(d: &ReleaseDiff) -> String {
-    let mut s =
-        String::from("<section aria-labelledby=\"sum-h\"><h2 id=\"sum-h\">Summary</h2><ul>");
+fn summary(d: &ReleaseDiff) -> Markup {
     let years = match d.years {
         Some((x, y)) => format!("{x}–{y}"),
         None => "none in common".into(),
@@ -103,66 +106,61 @@ fn summary(d: &ReleaseDiff) -> String {
         Some(engine::diff::DiffLevel::Supplier) => "supplier totals per year",
         None => "no comparable figure",
     };
-    let _ = write!(
-        s,
-        "<li>Compared <code>{}</code> (A) with <code>{}</code> (B), years {years}, at the level of {level}.</li>\
-<li><strong>{}</strong> revised values at or above {} TIV; {} smaller differences not listed; {} values compared.</li>",
-        esc(&d.a.id),
-        esc(&d.b.id),
-        d.revisions.len(),
-        tiv(d.threshold),
-        d.below_threshold,
-        d.compared
-    );
-    if d.allocated_revisions > 0 {
-        let _ = write!(
-            s,
-            "<li>{} revisions involve values that rest on allocation (a legacy deal total split \
-evenly over its delivery years, marked †): part of such a change may be an artefact of the split.</li>",
-            d.allocated_revisions
-        );
+    html! {
+        section aria-labelledby="sum-h" {
+            h2 #sum-h { "Summary" }
+            ul {
+                li {
+                    "Compared " code { (d.a.id) } " (A) with " code { (d.b.id) } " (B), years "
+                    (years) ", at the level of " (level) "."
+                }
+                li {
+                    strong { (d.revisions.len()) } " revised values at or above " (tiv(d.threshold))
+                    " TIV; " (d.below_threshold) " smaller differences not listed; " (d.compared)
+                    " values compared."
+                }
+                @if d.allocated_revisions > 0 {
+                    li {
+                        (d.allocated_revisions) " revisions involve values that rest on allocation (a legacy \
+    deal total split evenly over its delivery years, marked †): part of such a change may be an artefact of the split."
+                    }
+                }
+                @if let Some(deals) = &d.deals {
+                    li {
+                        "Deals matched by SIPRI AT Database ID: " (deals.added.len()) " added, "
+                        (deals.removed.len()) " removed, " (deals.revised.len()) " revised, "
+                        (deals.unchanged) " unchanged."
+                    }
+                }
+                @for n in &d.notes {
+                    li.note { (n) }
+                }
+            }
+        }
     }
-    if let Some(deals) = &d.deals {
-        let _ = write!(
-            s,
-            "<li>Deals matched by SIPRI AT Database ID: {} added, {} removed, {} revised, {} unchanged.</li>",
-            deals.added.len(),
-            deals.removed.len(),
-            deals.revised.len(),
-            deals.unchanged
-        );
-    }
-    for n in &d.notes {
-        let _ = write!(s, "<li class=\"note\">{}</li>", esc(n));
-    }
-    s.push_str("</ul></section>");
-    s
 }
 
-fn party(ctx: &Ctx, p: &Option<Party>) -> String {
+fn party(ctx: &Ctx, p: &Option<Party>) -> Markup {
     match p {
-        Some(p) => format!(
-            "<a href=\"{}\">{}</a>",
-            esc(&ctx.country_href(&p.key)),
-            esc(&p.name)
-        ),
-        None => "(all)".into(),
+        Some(p) => html! { a href=(ctx.country_href(&p.key)) { (p.name) } },
+        None => html! { "(all)" },
     }
 }
 
-fn revisions(ctx: &Ctx, d: &ReleaseDiff) -> String {
-    let mut s = String::from(
-        "<section aria-labelledby=\"rev-h\"><h2 id=\"rev-h\">Revised values, largest change first</h2>",
-    );
+fn revisions(ctx: &Ctx, d: &ReleaseDiff) -> Markup {
     if d.revisions.is_empty() {
-        s.push_str("<p>No value changed by more than the threshold.</p></section>");
-        return s;
+        return html! {
+            section aria-labelledby="rev-h" {
+                h2 #rev-h { "Revised values, largest change first" }
+                p { "No value changed by more than the threshold." }
+            }
+        };
     }
     let val = |v: Option<f64>, alloc: bool| match v {
         Some(v) => format!("{}{}", tiv(v), if alloc { " †" } else { "" }),
         None => "–".into(),
     };
-    let rows: Vec<Vec<String>> = d
+    let rows: Vec<Vec<Markup>> = d
         .revisions
         .iter()
         .take(ROWS)
@@ -170,78 +168,78 @@ fn revisions(ctx: &Ctx, d: &ReleaseDiff) -> String {
             vec![
                 party(ctx, &r.supplier),
                 party(ctx, &r.recipient),
-                r.year.to_string(),
-                val(r.a, r.allocated_a),
-                val(r.b, r.allocated_b),
-                format!("{:+.1}", r.change),
-                r.relative
-                    .map(|x| format!("{:+.0}%", x * 100.0))
-                    .unwrap_or_else(|| "–".into()),
-                match r.kind {
-                    RevisionKind::Changed => "changed",
-                    RevisionKind::New => "new in B",
-                    RevisionKind::Dropped => "only in A",
-                }
-                .into(),
+                html! { (r.year) },
+                html! { (val(r.a, r.allocated_a)) },
+                html! { (val(r.b, r.allocated_b)) },
+                html! { (format!("{:+.1}", r.change)) },
+                html! {
+                    (r.relative
+                        .map(|x| format!("{:+.0}%", x * 100.0))
+                        .unwrap_or_else(|| "–".into()))
+                },
+                html! {
+                    (match r.kind {
+                        RevisionKind::Changed => "changed",
+                        RevisionKind::New => "new in B",
+                        RevisionKind::Dropped => "only in A",
+                    })
+                },
             ]
         })
         .collect();
-    s.push_str(&table(
-        &format!(
-            "TIV (millions) in release A and B; † rests on allocation. {} of {} revisions shown.",
-            rows.len(),
-            d.revisions.len()
-        ),
-        &[
-            "Supplier",
-            "Recipient",
-            "Year",
-            "A",
-            "B",
-            "Change",
-            "Change %",
-            "Kind",
-        ],
-        &[false, false, true, true, true, true, true, false],
-        &rows,
-    ));
-    let _ = write!(
-        s,
-        "<p class=\"note\">All revisions as JSON: <a href=\"/api/diff?a={}&amp;b={}{}&amp;threshold={}&amp;limit=100000\">/api/diff</a>.</p></section>",
+    let json = format!(
+        "/api/diff?a={}&b={}{}&threshold={}&limit=100000",
         url_enc(&d.a.id),
         url_enc(&d.b.id),
         d.country
             .as_deref()
-            .map(|c| format!("&amp;country={}", url_enc(c)))
+            .map(|c| format!("&country={}", url_enc(c)))
             .unwrap_or_default(),
         d.threshold
     );
-    s
+    html! {
+        section aria-labelledby="rev-h" {
+            h2 #rev-h { "Revised values, largest change first" }
+            (table(
+                &format!(
+                    "TIV (millions) in release A and B; † rests on allocation. {} of {} revisions shown.",
+                    rows.len(),
+                    d.revisions.len()
+                ),
+                &["Supplier", "Recipient", "Year", "A", "B", "Change", "Change %", "Kind"],
+                &[false, false, true, true, true, true, true, false],
+                &rows,
+            ))
+            p.note { "All revisions as JSON: " a href=(json) { "/api/diff" } "." }
+        }
+    }
 }
 
-fn deal_rows(list: &[DealSummary]) -> Vec<Vec<String>> {
+fn deal_rows(list: &[DealSummary]) -> Vec<Vec<Markup>> {
     list.iter()
         .take(ROWS)
         .map(|x| {
             vec![
-                x.sipri_id.to_string(),
-                esc(&x.supplier.name),
-                esc(&x.recipient.name),
-                esc(&x.designation),
-                x.order_year.map(|y| y.to_string()).unwrap_or_default(),
-                tiv(x.tiv),
+                html! { (x.sipri_id) },
+                html! { (x.supplier.name) },
+                html! { (x.recipient.name) },
+                html! { (x.designation) },
+                html! { @if let Some(y) = x.order_year { (y) } },
+                html! { (tiv(x.tiv)) },
             ]
         })
         .collect()
 }
 
-fn deals(d: &ReleaseDiff) -> String {
+fn deals(d: &ReleaseDiff) -> Markup {
     let Some(deals) = &d.deals else {
-        return "<p class=\"note\">Deal-level changes need SIPRI AT Database IDs in both \
-releases (the current trade register has them; legacy registers and TIV tables do not).</p>"
-            .into();
+        return html! {
+            p.note {
+                "Deal-level changes need SIPRI AT Database IDs in both releases (the current trade \
+        register has them; legacy registers and TIV tables do not)."
+            }
+        };
     };
-    let mut s = String::from("<section aria-labelledby=\"deals-h\"><h2 id=\"deals-h\">Deals</h2>");
     let hdr = [
         "SIPRI ID",
         "Supplier",
@@ -251,66 +249,47 @@ releases (the current trade register has them; legacy registers and TIV tables d
         "TIV delivered",
     ];
     let num = [true, false, false, false, true, true];
-    for (title, list) in [
-        ("Added in B", &deals.added),
-        ("Removed (only in A)", &deals.removed),
-    ] {
-        if list.is_empty() {
-            let _ = write!(s, "<h3>{title}</h3><p>None.</p>");
-        } else {
-            let _ = write!(s, "<h3>{title}</h3>");
-            s.push_str(&table(
-                &format!("{title}: {} deals", list.len()),
-                &hdr,
-                &num,
-                &deal_rows(list),
-            ));
+    let revised: Vec<Vec<Markup>> = deals
+        .revised
+        .iter()
+        .take(ROWS)
+        .map(|r| {
+            vec![
+                html! { (r.deal.sipri_id) },
+                html! { (r.deal.supplier.name) },
+                html! { (r.deal.recipient.name) },
+                html! { (r.deal.designation) },
+                html! {
+                    @for (i, c) in r.changes.iter().enumerate() {
+                        @if i > 0 { "; " }
+                        (c.field) ": " (c.a) " → " (c.b)
+                    }
+                },
+            ]
+        })
+        .collect();
+    html! {
+        section aria-labelledby="deals-h" {
+            h2 #deals-h { "Deals" }
+            @for (title, list) in [("Added in B", &deals.added), ("Removed (only in A)", &deals.removed)] {
+                h3 { (title) }
+                @if list.is_empty() {
+                    p { "None." }
+                } @else {
+                    (table(&format!("{title}: {} deals", list.len()), &hdr, &num, &deal_rows(list)))
+                }
+            }
+            h3 { "Revised" }
+            @if revised.is_empty() {
+                p { "None." }
+            } @else {
+                (table(
+                    &format!("Revised deals: {}", deals.revised.len()),
+                    &["SIPRI ID", "Supplier", "Recipient", "Designation", "Changes"],
+                    &[true, false, false, false, false],
+                    &revised,
+                ))
+            }
         }
     }
-    let _ = write!(s, "<h3>Revised</h3>");
-    if deals.revised.is_empty() {
-        s.push_str("<p>None.</p>");
-    } else {
-        let rows: Vec<Vec<String>> = deals
-            .revised
-            .iter()
-            .take(ROWS)
-            .map(|r| {
-                let changes: Vec<String> = r
-                    .changes
-                    .iter()
-                    .map(|c| format!("{}: {} → {}", esc(c.field), esc(&c.a), esc(&c.b)))
-                    .collect();
-                vec![
-                    r.deal.sipri_id.to_string(),
-                    esc(&r.deal.supplier.name),
-                    esc(&r.deal.recipient.name),
-                    esc(&r.deal.designation),
-                    changes.join("; "),
-                ]
-            })
-            .collect();
-        s.push_str(&table(
-            &format!("Revised deals: {}", deals.revised.len()),
-            &[
-                "SIPRI ID",
-                "Supplier",
-                "Recipient",
-                "Designation",
-                "Changes",
-            ],
-            &[true, false, false, false, false],
-            &rows,
-        ));
-    }
-    s.push_str("</section>");
-    s
-}
-
-fn citations(a: &Release, b: &Release) -> String {
-    format!(
-        "<p class=\"note\">A: {}<br>B: {}</p>",
-        esc(&a.citation()),
-        esc(&b.citation())
-    )
 }

@@ -3,11 +3,11 @@
 //! linkable and work without script); `app.js` runs it in place via the API.
 
 use super::Ctx;
-use crate::html::{esc, table};
+use crate::html::table;
 use crate::present::{pct, tiv};
 use engine::Partners;
 use engine::scenario::{ChangeSpec, ScenarioResult, ScenarioSpec, run_spec};
-use std::fmt::Write;
+use maud::{Markup, html};
 
 /// Suppliers offered as "to" by default: the next two after the largest.
 fn default_targets(ctx: &Ctx, cur: &Partners) -> String {
@@ -23,15 +23,14 @@ fn default_targets(ctx: &Ctx, cur: &Partners) -> String {
 pub fn section(ctx: &Ctx, key: &str, cur: &Partners) -> String {
     let rel = &ctx.rel;
     let w = cur.filter.window;
-    let mut s = String::from(
-        "<section aria-labelledby=\"scen-h\" id=\"scenario\"><h2 id=\"scen-h\">Scenario: shift supply</h2>",
-    );
     if cur.partners.is_empty() {
-        let _ = write!(
-            s,
-            "<p>No deliveries in {w} to build a scenario on.</p></section>"
-        );
-        return s;
+        return html! {
+            section aria-labelledby="scen-h" #scenario {
+                h2 #scen-h { "Scenario: shift supply" }
+                p { "No deliveries in " (w) " to build a scenario on." }
+            }
+        }
+        .into_string();
     }
     let from = ctx
         .p
@@ -44,57 +43,49 @@ pub fn section(ctx: &Ctx, key: &str, cur: &Partners) -> String {
         .map(str::to_string)
         .unwrap_or_else(|| default_targets(ctx, cur));
     let percent = ctx.p.get("shift_pct").unwrap_or("30").to_string();
-    let mut opts = String::new();
-    for p in &cur.partners {
-        let e = rel.entities.get(p.entity);
-        let sel = if e.key == from { " selected" } else { "" };
-        let _ = write!(
-            opts,
-            "<option value=\"{}\"{sel}>{} ({})</option>",
-            esc(&e.key),
-            esc(&e.name),
-            pct(p.share)
-        );
+    html! {
+        section aria-labelledby="scen-h" #scenario {
+            h2 #scen-h { "Scenario: shift supply" }
+            form method="get" action={ (ctx.path) "#scenario" } data-fragment="scenario-result" {
+                fieldset {
+                    legend { "Move part of one supplier's " (w) " deliveries to others" }
+                    div.form-row {
+                        label for="shift_pct" { "Shift" }
+                        input #shift_pct name="shift_pct" type="number" min="0" max="100" step="any" value=(percent) required;
+                        " "
+                        span { "% of" }
+                        label.visually-hidden for="shift_from" { "Supplier to shift from" }
+                        select #shift_from name="shift_from" {
+                            @for p in &cur.partners {
+                                @let e = rel.entities.get(p.entity);
+                                option value=(e.key) selected[e.key == from] { (e.name) " (" (pct(p.share)) ")" }
+                            }
+                        }
+                    }
+                    div.form-row {
+                        label for="shift_to" { "to (comma-separated, split equally)" }
+                        input #shift_to name="shift_to" type="text" size="40" value=(to) required;
+                    }
+                    input type="hidden" name="period" value=(w);
+                    @if let Some(r) = &ctx.pinned {
+                        input type="hidden" name="release" value=(r);
+                    }
+                    button type="submit" { "Run scenario" }
+                }
+            }
+            div #scenario-result tabindex="-1" aria-live="polite" {
+                @if ctx.p.get("shift_from").is_some() {
+                    (run(ctx, key, &from, &to, &percent, &w.to_string()))
+                }
+            }
+        }
     }
-    let keep = ctx
-        .pinned
-        .as_ref()
-        .map(|r| {
-            format!(
-                "<input type=\"hidden\" name=\"release\" value=\"{}\">",
-                esc(r)
-            )
-        })
-        .unwrap_or_default();
-    let _ = write!(
-        s,
-        "<form method=\"get\" action=\"{}#scenario\" data-fragment=\"scenario-result\">\
-<fieldset><legend>Move part of one supplier's {w} deliveries to others</legend>\
-<div class=\"form-row\"><label for=\"shift_pct\">Shift</label>\
-<input id=\"shift_pct\" name=\"shift_pct\" type=\"number\" min=\"0\" max=\"100\" step=\"any\" value=\"{}\" required> <span>% of</span>\
-<label for=\"shift_from\" class=\"visually-hidden\">Supplier to shift from</label><select id=\"shift_from\" name=\"shift_from\">{opts}</select></div>\
-<div class=\"form-row\"><label for=\"shift_to\">to (comma-separated, split equally)</label>\
-<input id=\"shift_to\" name=\"shift_to\" type=\"text\" size=\"40\" value=\"{}\" required></div>\
-<input type=\"hidden\" name=\"period\" value=\"{w}\">{keep}\
-<button type=\"submit\">Run scenario</button></fieldset></form>",
-        esc(&ctx.path),
-        esc(&percent),
-        esc(&to)
-    );
-    s.push_str("<div id=\"scenario-result\" tabindex=\"-1\" aria-live=\"polite\">");
-    if ctx.p.get("shift_from").is_some() {
-        s.push_str(&run(ctx, key, &from, &to, &percent, &w.to_string()));
-    }
-    s.push_str("</div></section>");
-    s
+    .into_string()
 }
 
-fn run(ctx: &Ctx, key: &str, from: &str, to: &str, percent: &str, period: &str) -> String {
+fn run(ctx: &Ctx, key: &str, from: &str, to: &str, percent: &str, period: &str) -> Markup {
     let Ok(percent) = percent.trim().parse::<f64>() else {
-        return format!(
-            "<p role=\"alert\">'{}' is not a percentage.</p>",
-            esc(percent)
-        );
+        return html! { p role="alert" { "'" (percent) "' is not a percentage." } };
     };
     let spec = ScenarioSpec {
         name: None,
@@ -117,78 +108,66 @@ fn run(ctx: &Ctx, key: &str, from: &str, to: &str, percent: &str, period: &str) 
     let resolve = |q: &str| crate::params::resolve_entity(rel, q).ok();
     match run_spec(rel, &spec, &resolve) {
         Ok(r) => result_html(ctx, &r),
-        Err(e) => format!("<p role=\"alert\">{}</p>", esc(&e.to_string())),
+        Err(e) => html! { p role="alert" { (e) } },
     }
 }
 
-fn result_html(ctx: &Ctx, r: &ScenarioResult) -> String {
+fn result_html(ctx: &Ctx, r: &ScenarioResult) -> Markup {
     let rel = &ctx.rel;
-    let mut s = String::new();
-    for step in &r.steps {
-        let _ = write!(s, "<p>{}</p>", esc(step));
-    }
     let c = |m: &engine::scenario::Mix| {
         m.concentration.map_or("–".to_string(), |c| {
             format!("HHI {:.3}, effective number {:.2}", c.hhi, c.n_eff)
         })
     };
-    let _ = write!(
-        s,
-        "<p><strong>Baseline:</strong> {}. <strong>Scenario:</strong> {}.</p>",
-        c(&r.baseline),
-        c(&r.scenario)
-    );
-    let rows: Vec<Vec<String>> = r
+    let rows: Vec<Vec<Markup>> = r
         .rows
         .iter()
         .map(|x| {
             vec![
-                esc(&rel.entities.get(x.supplier).name),
-                tiv(x.baseline_tiv),
-                pct(x.baseline_share),
-                tiv(x.scenario_tiv),
-                format!("<strong>{}</strong>", pct(x.scenario_share)),
+                html! { (rel.entities.get(x.supplier).name) },
+                html! { (tiv(x.baseline_tiv)) },
+                html! { (pct(x.baseline_share)) },
+                html! { (tiv(x.scenario_tiv)) },
+                html! { strong { (pct(x.scenario_share)) } },
             ]
         })
         .collect();
-    s.push_str(&table(
-        "Supplier shares, baseline and scenario",
-        &[
-            "Supplier",
-            "Baseline TIV",
-            "Baseline share",
-            "Scenario TIV",
-            "Scenario share",
-        ],
-        &[false, true, true, true, true],
-        &rows,
-    ));
     let rank = |r: Option<u32>| r.map_or("not a customer".to_string(), |r| format!("#{r}"));
-    let knock: Vec<Vec<String>> = r
+    let knock: Vec<Vec<Markup>> = r
         .knock_on
         .iter()
         .map(|k| {
             vec![
-                esc(&rel.entities.get(k.supplier).name),
-                format!("{} ({})", rank(k.baseline_rank), pct(k.baseline_share)),
-                format!("{} ({})", rank(k.scenario_rank), pct(k.scenario_share)),
+                html! { (rel.entities.get(k.supplier).name) },
+                html! { (rank(k.baseline_rank)) " (" (pct(k.baseline_share)) ")" },
+                html! { (rank(k.scenario_rank)) " (" (pct(k.scenario_share)) ")" },
             ]
         })
         .collect();
-    if !knock.is_empty() {
-        s.push_str(&table(
-            &format!(
-                "{}'s rank among each affected supplier's customers",
-                rel.entities.get(r.recipient).name
-            ),
-            &[
-                "Supplier",
-                "Baseline rank (share of its exports)",
-                "Scenario rank",
-            ],
-            &[false, true, true],
-            &knock,
-        ));
+    html! {
+        @for step in &r.steps {
+            p { (step) }
+        }
+        p {
+            strong { "Baseline:" } " " (c(&r.baseline)) ". "
+            strong { "Scenario:" } " " (c(&r.scenario)) "."
+        }
+        (table(
+            "Supplier shares, baseline and scenario",
+            &["Supplier", "Baseline TIV", "Baseline share", "Scenario TIV", "Scenario share"],
+            &[false, true, true, true, true],
+            &rows,
+        ))
+        @if !knock.is_empty() {
+            (table(
+                &format!(
+                    "{}'s rank among each affected supplier's customers",
+                    rel.entities.get(r.recipient).name
+                ),
+                &["Supplier", "Baseline rank (share of its exports)", "Scenario rank"],
+                &[false, true, true],
+                &knock,
+            ))
+        }
     }
-    s
 }

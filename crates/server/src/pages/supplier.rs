@@ -11,7 +11,7 @@ use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use engine::{Direction, Filter};
-use maud::{PreEscaped, html};
+use maud::{Markup, PreEscaped, html};
 use model::EntityId;
 use std::sync::Arc;
 
@@ -64,18 +64,17 @@ fn build(ctx: &Ctx, key: &str) -> Result<Page, crate::ApiError> {
     }
     let mut headers: Vec<String> = vec!["Customer".into()];
     headers.extend(series.iter().map(|p| p.filter.window.to_string()));
-    let rows: Vec<Vec<String>> = ids
+    let rows: Vec<Vec<Markup>> = ids
         .iter()
         .map(|id| {
             let e = rel.entities.get(*id);
-            let mut row =
-                vec![html! { a href=(ctx.country_href(&e.key)) { (e.name) } }.into_string()];
+            let mut row = vec![html! { a href=(ctx.country_href(&e.key)) { (e.name) } }];
             for p in &series {
                 row.push(match p.get(*id) {
                     Some(s) => {
-                        html! { (pct(s.share)) " " span.rank { "#" (s.rank) } }.into_string()
+                        html! { (pct(s.share)) " " span.rank { "#" (s.rank) } }
                     }
-                    None => "–".into(),
+                    None => html! { "–" },
                 });
             }
             row
@@ -118,7 +117,7 @@ fn build(ctx: &Ctx, key: &str) -> Result<Page, crate::ApiError> {
             @if series.is_empty() {
                 p { "No five-year windows in this release." }
             } @else {
-                (PreEscaped(table(
+                (table(
                     &format!(
                         "Share of {}'s arms exports and rank among its customers, per five-year window",
                         ent.name
@@ -126,7 +125,7 @@ fn build(ctx: &Ctx, key: &str) -> Result<Page, crate::ApiError> {
                     &hdr,
                     &numeric,
                     &rows,
-                )))
+                ))
                 p.note { "Export totals — " (totals.join("; ")) "." }
             }
         }

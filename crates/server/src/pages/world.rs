@@ -89,17 +89,17 @@ fn side(ctx: &Ctx, f: &Filter, dir: Direction, title: &str, id: &str, color: &st
             }
         })
         .collect();
-    let rows: Vec<Vec<String>> = r
+    let rows: Vec<Vec<Markup>> = r
         .rows
         .iter()
         .take(SHOWN)
         .map(|x| {
             let e = rel.entities.get(x.entity);
             vec![
-                x.rank.to_string(),
-                html! { a href=(href(&e.key)) { (e.name) } }.into_string(),
-                tiv(x.tiv),
-                pct(x.share),
+                html! { (x.rank) },
+                html! { a href=(href(&e.key)) { (e.name) } },
+                html! { (tiv(x.tiv)) },
+                html! { (pct(x.share)) },
             ]
         })
         .collect();
@@ -114,12 +114,12 @@ fn side(ctx: &Ctx, f: &Filter, dir: Direction, title: &str, id: &str, color: &st
             )))
             details {
                 summary { "As a table" }
-                (PreEscaped(table(
+                (table(
                     &format!("{title}, {} (world total {} TIV)", f.window, tiv(r.total)),
                     &["Rank", "Country", "TIV (m)", "World share"],
                     &[true, false, true, true],
                     &rows,
-                )))
+                ))
             }
             @if r.unknown_tiv > 0.0 {
                 p.note { (tiv(r.unknown_tiv)) " TIV with an unknown party is in the world total but not ranked." }
