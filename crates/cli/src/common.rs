@@ -85,6 +85,16 @@ pub fn list_releases(store: &Store) -> anyhow::Result<Vec<model::ReleaseMeta>> {
     Ok(scan.releases)
 }
 
+/// The newest whole release, checking only the releases it passes over (see
+/// [`Store::latest_whole`]) and warning on stderr about the damaged ones.
+pub fn latest_release(store: &Store) -> anyhow::Result<Option<model::ReleaseMeta>> {
+    let (latest, damaged) = store.latest_whole()?;
+    for d in &damaged {
+        warn_damaged(d);
+    }
+    Ok(latest)
+}
+
 pub fn warn_damaged(d: &store::Damaged) {
     let msg = format!(
         "armsflow: warning: skipping releases/{}: not a valid release ({}); if it was one, \
@@ -144,7 +154,7 @@ pub fn load(args: &DataArgs, what: Load) -> anyhow::Result<Release> {
     let store = open_store(args)?;
     let id = match &args.release {
         Some(id) => id.clone(),
-        None => match list_releases(&store)?.pop() {
+        None => match latest_release(&store)? {
             Some(meta) => meta.id,
             None => {
                 return Err(UserError(format!(

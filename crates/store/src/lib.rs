@@ -299,6 +299,36 @@ impl Store {
     /// Parquet footers, not the data): a release that passes can still fail to
     /// load, with an error naming its file.
     pub fn scan(&self) -> Result<Scan> {
+        self.scan_with(true)
+    }
+
+    /// The newest whole release, checking only what it takes to choose it:
+    /// every entry's `release.json` is read (for the order), then entries are
+    /// [`Store::check`]ed newest first until one passes. Entries found damaged
+    /// on the way (unreadable `release.json`, or newer than the chosen one and
+    /// failing the check) are returned so the caller can warn: a damaged
+    /// release is never chosen, and never skipped silently. Older releases
+    /// are not checked, because they are not used.
+    pub fn latest_whole(&self) -> Result<(Option<ReleaseMeta>, Vec<Damaged>)> {
+        let Scan {
+            mut releases,
+            mut damaged,
+        } = self.scan_with(false)?;
+        while let Some(meta) = releases.pop() {
+            match self.check(&meta.id) {
+                Ok(meta) => return Ok((Some(meta), damaged)),
+                Err(e) => damaged.push(Damaged {
+                    name: meta.id,
+                    reason: e.reason(),
+                }),
+            }
+        }
+        Ok((None, damaged))
+    }
+
+    /// [`Store::scan`]; with `full` false only each entry's `release.json` is
+    /// read (the metas, in order), not its report or Parquet footers.
+    fn scan_with(&self, full: bool) -> Result<Scan> {
         let releases = self.releases_dir();
         let entries = match fs::read_dir(&releases) {
             Ok(e) => e,
@@ -316,7 +346,12 @@ impl Store {
                 continue;
             }
             let reason = if entry.path().is_dir() {
-                match self.check(&name) {
+                let checked = if full {
+                    self.check(&name)
+                } else {
+                    self.meta(&name)
+                };
+                match checked {
                     Ok(meta) => {
                         scan.releases.push(meta);
                         continue;

@@ -127,3 +127,36 @@ fn open_existing_creates_nothing() {
     assert!(store.load("x").is_err());
     assert_eq!(fs::read_dir(&empty).unwrap().count(), 0);
 }
+
+/// `latest_whole` checks only what it passes over: a damaged newest release
+/// falls back to the previous one and is reported, never chosen; a damaged
+/// older one is not looked at; an unreadable `release.json` is reported.
+#[test]
+fn latest_whole_skips_and_reports_a_damaged_newest_release() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = Store::open(tmp.path()).unwrap();
+    for (id, date) in [
+        ("a", "2024-01-01"),
+        ("b", "2025-01-01"),
+        ("c", "2026-01-01"),
+    ] {
+        store.put(&sample(id, Some(date)), &report()).unwrap();
+    }
+    let rel = tmp.path().join("releases");
+    fs::write(rel.join("c/import-report.json"), "{").unwrap();
+    fs::create_dir(rel.join("backup")).unwrap();
+    let (latest, damaged) = store.latest_whole().unwrap();
+    assert_eq!(latest.unwrap().id, "b");
+    let names: Vec<&str> = damaged.iter().map(|d| d.name.as_str()).collect();
+    assert_eq!(names, ["backup", "c"]);
+    assert!(damaged[1].reason.contains("import-report.json"));
+    // Same choice as the full scan.
+    assert_eq!(store.latest().unwrap().unwrap().id, "b");
+    // Every release damaged: none chosen, all reported.
+    for id in ["a", "b"] {
+        fs::remove_file(rel.join(id).join("flows.parquet")).unwrap();
+    }
+    let (latest, damaged) = store.latest_whole().unwrap();
+    assert!(latest.is_none());
+    assert_eq!(damaged.len(), 4);
+}
