@@ -1,0 +1,578 @@
+//! Verdicts, explanations and reasons in the sentence's language.
+//!
+//! Checkers and readers never write prose: they return a typed [`Msg`] that
+//! carries the figures, parties and dates. Each language is one catalogue file
+//! ([`en`], [`de`]) implementing [`Catalogue`]: its words, its number and date
+//! conventions ("88,4 %", "12. Februar 2026") and its country names. A third
+//! language is one more file and one arm in [`catalogue`].
+//!
+//! The English rendering is also the stable `explanation`/`reason` field of the
+//! JSON answers; the localized one is added next to it with the language.
+
+mod de;
+mod en;
+mod names_de;
+
+use crate::check::Verdict;
+use crate::claim::{Party, Rank, Role};
+use crate::lex::Lang;
+use crate::stated::Stated;
+use crate::weapon::Weapon;
+use crate::when::Date;
+use engine::Direction;
+use engine::groups::GroupDate;
+use model::{Category, Window};
+use serde::Serialize;
+
+pub use names_de::german_name;
+
+impl Lang {
+    /// BCP 47 code: `en`, `de`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::English => "en",
+            Lang::German => "de",
+        }
+    }
+}
+
+impl Serialize for Lang {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.code())
+    }
+}
+
+/// One language's messages and conventions.
+pub trait Catalogue: Sync {
+    /// "supported" / "belegt".
+    fn verdict(&self, v: Verdict) -> &'static str;
+    fn caveat(&self, c: Caveat) -> &'static str;
+    /// The full text of one message.
+    fn msg(&self, m: &Msg) -> String;
+}
+
+/// The catalogue of `lang`.
+pub fn catalogue(lang: Lang) -> &'static dyn Catalogue {
+    match lang {
+        Lang::English => &en::En,
+        Lang::German => &de::De,
+    }
+}
+
+/// Qualifies a verdict; shown next to it, never dropped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Caveat {
+    DesignationDiffers,
+}
+
+/// A verdict with its caveat in `lang`: "belegt, Bezeichnung weicht ab".
+pub fn verdict_label(lang: Lang, v: Verdict, caveat: Option<Caveat>) -> String {
+    let c = catalogue(lang);
+    match caveat {
+        Some(k) => format!("{}, {}", c.verdict(v), c.caveat(k)),
+        None => c.verdict(v).to_string(),
+    }
+}
+
+/// A party as a checker saw it in the release: `key` localizes its name.
+pub fn party(key: &str, name: &str) -> Party {
+    Party::new(key, name)
+}
+
+/// One SIPRI deal's deliveries, as an explanation lists them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DealText {
+    /// The supplier, when the claim names none.
+    pub from: Option<Party>,
+    /// SIPRI's designation and description (SIPRI's English, never translated).
+    pub designation: String,
+    pub description: String,
+    /// Year, units, estimate flags.
+    pub years: Vec<(u16, u32, u16)>,
+    pub tiv: f64,
+}
+
+/// A deal of a near kind: designation, description, year.
+pub type Near = (String, String, u16);
+
+/// What the group table records for one member.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Record {
+    pub joined: Option<GroupDate>,
+    pub announced: Option<GroupDate>,
+    /// The table's UNCERTAIN note, verbatim.
+    pub uncertain: Option<String>,
+}
+
+/// Where a group fact comes from.
+#[derive(Debug, Clone, PartialEq)]
+pub enum GroupSource {
+    Builtin,
+    File(String),
+}
+
+/// The strength word of a main-supplier claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MainWord {
+    Main,
+    Dominant,
+}
+
+/// What marks a sentence as not checkable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SpeechWhy {
+    ReportedSpeech,
+    Forecast,
+    Interpretation,
+}
+
+/// A partner with its TIV and share, in a ranking.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ranked {
+    pub party: Party,
+    pub tiv: f64,
+    pub pct: f64,
+}
+
+/// Every message the claims crate shows a reader. Variants carry data, never
+/// prose; the catalogues write the words.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Msg {
+    /// Parts joined with "; ".
+    Join(Vec<Msg>),
+
+    // ---- Release and window -------------------------------------------------
+    NoDataForRelative,
+    NoDeliveriesAtAll,
+    /// The window reaches outside the release.
+    NotCovered {
+        window: Window,
+        release_years: Option<(u16, u16)>,
+        missing: Vec<u16>,
+    },
+    OneSided {
+        release: String,
+        format: String,
+    },
+    NotAShape,
+    NoPeriodResolved,
+    NoDeliveriesOf(Party),
+
+    // ---- Shares, changes, ranks (shapes a–e, k) -----------------------------
+    ImportedNothing {
+        who: Party,
+        cat: Option<Category>,
+        window: Window,
+    },
+    ExportedNothing {
+        who: Party,
+        cat: Option<Category>,
+        window: Window,
+    },
+    ImportShare {
+        supplier: Party,
+        recipient: Party,
+        tiv: f64,
+        total: f64,
+        cat: Option<Category>,
+        window: Window,
+        pct: f64,
+        stated: Stated,
+    },
+    ExportShare {
+        supplier: Party,
+        recipient: Party,
+        tiv: f64,
+        total: f64,
+        cat: Option<Category>,
+        window: Window,
+        pct: f64,
+    },
+    RankAmongRecipients {
+        rank: u32,
+        of: usize,
+        before: Vec<(Party, f64)>,
+        after: Vec<(Party, f64)>,
+    },
+    NotAmongRecipients,
+    ChangeFromZero {
+        focus: Party,
+        dir: Direction,
+        cat: Option<Category>,
+        window: Window,
+    },
+    Change {
+        focus: Party,
+        dir: Direction,
+        cat: Option<Category>,
+        from: (Window, f64),
+        to: (Window, f64),
+        pct: f64,
+        stated: Stated,
+    },
+    NothingRecorded {
+        dir: Direction,
+        window: Window,
+    },
+    Global {
+        focus: Party,
+        tiv: f64,
+        total: f64,
+        dir: Direction,
+        cat: Option<Category>,
+        window: Window,
+        pct: f64,
+        rank: Option<u32>,
+        of: usize,
+    },
+    NoPartners {
+        focus: Party,
+        dir: Direction,
+        cat: Option<Category>,
+        window: Window,
+    },
+    Largest {
+        nth: Rank,
+        role: Role,
+        focus: Party,
+        cat: Option<Category>,
+        window: Window,
+        at_n: Vec<Ranked>,
+        answer: Party,
+        rank: Option<u32>,
+    },
+    Compare {
+        focus: Party,
+        dir: Direction,
+        cat: Option<Category>,
+        more: (Party, f64),
+        less: (Party, f64),
+        window: Window,
+    },
+    YearOutside {
+        span: (u16, u16),
+        year: u16,
+    },
+    FirstYearOfData {
+        span: (u16, u16),
+        year: u16,
+    },
+    FirstDelivery {
+        supplier: Party,
+        recipient: Party,
+        span: (u16, u16),
+        year: u16,
+        tiv: f64,
+    },
+    AlreadyDelivered {
+        supplier: Party,
+        recipient: Party,
+        year: u16,
+    },
+    FirstLater {
+        supplier: Party,
+        recipient: Party,
+        year: u16,
+        first: u16,
+    },
+    NoPairDeliveries {
+        supplier: Party,
+        recipient: Party,
+    },
+
+    // ---- Deliveries of a weapon (f), past or absent deliveries (g) ---------
+    NoPairInRelease {
+        supplier: Option<Party>,
+        recipient: Party,
+        span: Window,
+    },
+    NoRecord {
+        what: Weapon,
+        supplier: Option<Party>,
+        recipient: Party,
+        window: Window,
+    },
+    Listed {
+        supplier: Option<Party>,
+        recipient: Party,
+        window: Window,
+        deals: Vec<DealText>,
+        more: usize,
+    },
+    /// `base`, but SIPRI lists deals prose may also call `what`.
+    ButNear {
+        base: Box<Msg>,
+        near: Vec<Near>,
+        what: Weapon,
+    },
+    FirstBefore {
+        supplier: Option<Party>,
+        recipient: Party,
+        what: Weapon,
+        year: u16,
+        window: Window,
+    },
+    FirstInFirstYear {
+        supplier: Option<Party>,
+        recipient: Party,
+        what: Weapon,
+        year: u16,
+    },
+    NoneButNear {
+        supplier: Option<Party>,
+        recipient: Party,
+        what: Weapon,
+        window: Window,
+        near: Vec<Near>,
+    },
+    NoneInRelease {
+        supplier: Option<Party>,
+        recipient: Party,
+        what: Weapon,
+        span: Window,
+    },
+    NoneInWindow {
+        supplier: Option<Party>,
+        recipient: Party,
+        what: Weapon,
+        window: Window,
+        years: Vec<u16>,
+        deals: Vec<DealText>,
+    },
+    DesignationDiffers {
+        sipri: Vec<String>,
+        stated: String,
+        family: String,
+    },
+    UnitsAllocated {
+        stated: u32,
+        units: u32,
+        window: Window,
+    },
+    UnitsDiffer {
+        stated: u32,
+        units: u32,
+        window: Window,
+    },
+    MonthNotChecked,
+    ListedWorth {
+        supplier: Option<Party>,
+        recipient: Party,
+        what: Weapon,
+        tiv: f64,
+        years: Vec<u16>,
+        deals: Vec<DealText>,
+        more: usize,
+    },
+    NoRecordInSpan {
+        supplier: Option<Party>,
+        recipient: Party,
+        what: Weapon,
+        span: Window,
+    },
+
+    // ---- Main supplier (h) --------------------------------------------------
+    MainRank {
+        supplier: Party,
+        recipient: Party,
+        rank: u32,
+        of: usize,
+        cat: Option<Category>,
+        window: Window,
+        tiv: f64,
+        total: f64,
+        pct: f64,
+    },
+    DeliveredNothing {
+        supplier: Party,
+        recipient: Party,
+        cat: Option<Category>,
+        window: Window,
+    },
+    LargestWas(Party, f64),
+    SecondWas {
+        party: Party,
+        pct: f64,
+        lead: f64,
+    },
+    MainRule {
+        word: MainWord,
+        min_pct: f64,
+        min_lead: f64,
+    },
+    PresentTenseWindow(Window),
+
+    // ---- Group facts (i) -----------------------------------------------------
+    WithSource(Box<Msg>, GroupSource),
+    NoGroup(String),
+    NoDatedMembership(String),
+    FirstDateAmbiguous {
+        group: String,
+        first: GroupDate,
+        who: Vec<Party>,
+        stated: Date,
+        note: String,
+    },
+    FirstDate {
+        group: String,
+        first: GroupDate,
+        who: Vec<Party>,
+        stated: Date,
+    },
+    FirstMembers {
+        group: String,
+        first: GroupDate,
+        who: Vec<Party>,
+        missing: Vec<(Party, Option<GroupDate>)>,
+    },
+    AnnouncementRecorded {
+        member: Party,
+        group: String,
+        on: GroupDate,
+        stated: Date,
+        uncertain: Option<String>,
+    },
+    NoAnnouncement {
+        member: Party,
+        group: String,
+    },
+    FutureAccession {
+        member: Party,
+        group: String,
+        future: bool,
+        records: Vec<Record>,
+    },
+    NoMembership {
+        member: Party,
+        group: String,
+    },
+    OnlyAnnounced {
+        member: Party,
+        group: String,
+        dated: bool,
+        records: Vec<Record>,
+    },
+    MemberRecords {
+        member: Party,
+        group: String,
+        records: Vec<Record>,
+        stated: Option<Date>,
+    },
+
+    // ---- Reported speech and forecasts (j) ----------------------------------
+    Speech {
+        marker: String,
+        why: SpeechWhy,
+    },
+
+    // ---- Reasons a sentence is read as not checkable ------------------------
+    NoPeriodStated,
+    SeveralPeriods,
+    ChangeNeedsFixedPeriods,
+    ChangeWithoutPeriod,
+    MoreThanTwoPeriods,
+    NoCountryNamed,
+    NoSupplierNamed,
+    NoRecipientNamed,
+    FirstEverNeedsYear,
+    SameParty,
+    NoCompareFocus,
+    ShareWithoutOwnPeriod(Stated),
+    FigureNotTied(Stated),
+    NotRead(String),
+    TwoFigures(String),
+    DirectionContradicts(Stated, Stated),
+    TwoCategories(Category, Category),
+    NamedNotParty(Party),
+    /// A meaning-bearing word no claim represents.
+    Marker(crate::meaning::MarkerKind, String),
+    DeliveryNoRecipient,
+    DeliveryNoSupplier,
+    NegatedCountOrFirst,
+    NegatedNoPeriod,
+    NegatedSince,
+    DeliveryNoYear,
+    MainOneWeapon(String),
+    MainNegated,
+    MainNoSupplier,
+    MainNoRecipient,
+    MainPeriodUnread,
+    MainPastNoPeriod,
+    GroupNegated(String),
+    /// A text in which no claim was read at all.
+    NoClaimFound,
+    /// The synthetic-release refusal.
+    Synthetic(String),
+    /// A sentence longer than the server reads.
+    TooLong {
+        bytes: usize,
+        limit: usize,
+    },
+}
+
+impl Msg {
+    /// The message in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        catalogue(lang).msg(self)
+    }
+
+    /// The stable English text (the `explanation`/`reason` field).
+    pub fn english(&self) -> String {
+        self.render(Lang::English)
+    }
+
+    /// `a; b` from several reasons, in order.
+    pub fn join(mut parts: Vec<Msg>) -> Msg {
+        if parts.len() == 1 {
+            parts.remove(0)
+        } else {
+            Msg::Join(parts)
+        }
+    }
+
+    pub(crate) fn not_covered(c: &model::Coverage) -> Msg {
+        Msg::NotCovered {
+            window: c.window,
+            release_years: c.release_years,
+            missing: c.missing_years.clone(),
+        }
+    }
+}
+
+/// Consecutive years as spans: `[2025, 2026, 2028]` → `[(2025, 2026), (2028, 2028)]`.
+pub(crate) fn spans(years: &[u16]) -> Vec<(u16, u16)> {
+    let mut out: Vec<(u16, u16)> = Vec::new();
+    for &y in years {
+        match out.last_mut() {
+            Some((_, e)) if *e + 1 == y => *e = y,
+            _ => out.push((y, y)),
+        }
+    }
+    out
+}
+
+/// Groups digits in threes with `sep`: `1175.2` → `1.175,20` (de).
+pub(crate) fn grouped(x: f64, decimals: usize, thousands: char, decimal: char) -> String {
+    let s = format!("{:.*}", decimals, x.abs());
+    let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
+    let mut out = String::new();
+    if x < 0.0 && s.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        out.push('-');
+    }
+    let n = int.len();
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (n - i) % 3 == 0 {
+            out.push(thousands);
+        }
+        out.push(ch);
+    }
+    if !frac.is_empty() {
+        out.push(decimal);
+        out.push_str(frac);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;
