@@ -6,8 +6,7 @@
 //! Kasusendungen, die ein Namensverzeichnis nicht kennt.
 
 use super::{
-    Catalogue, Caveat, DealText, GroupSource, MainWord, Msg, Near, Record, SpeechWhy, german_name,
-    grouped, spans,
+    Catalogue, Caveat, DealText, GroupSource, MainWord, Msg, Near, Record, SpeechWhy, spans,
 };
 use crate::check::Verdict;
 use crate::claim::{Party, Role};
@@ -20,24 +19,10 @@ use model::{Category, Window};
 
 pub struct De;
 
-const MONTHS: [&str; 12] = [
-    "Januar",
-    "Februar",
-    "März",
-    "April",
-    "Mai",
-    "Juni",
-    "Juli",
-    "August",
-    "September",
-    "Oktober",
-    "November",
-    "Dezember",
-];
 
 /// `1.175,20`
 fn num(x: f64, decimals: usize) -> String {
-    grouped(x, decimals, '.', ',')
+    model::locale::decimal(x, decimals, model::locale::Lang::De)
 }
 
 fn tiv(x: f64) -> String {
@@ -70,14 +55,23 @@ fn win(w: &Window) -> String {
     }
 }
 
-fn month(m: u8) -> &'static str {
-    MONTHS.get(usize::from(m).wrapping_sub(1)).copied().unwrap_or("?")
+/// The German month name: `model::locale`'s day-month-year date, less the day.
+fn month(m: u8) -> String {
+    model::locale::date(2000, u32::from(m), 1, model::locale::Lang::De)
+        .and_then(|d| d.split(' ').nth(1).map(str::to_string))
+        .unwrap_or_else(|| "?".into())
 }
 
 /// `15. September 2020`, `September 2020`
 fn gdate(d: &GroupDate) -> String {
     match d.day {
-        Some(day) => format!("{day}. {} {}", month(d.month), d.year),
+        Some(day) => model::locale::date(
+            i32::from(d.year),
+            u32::from(d.month),
+            u32::from(day),
+            model::locale::Lang::De,
+        )
+        .unwrap_or_else(|| format!("{day}. {} {}", month(d.month), d.year)),
         None if d.month == 0 => d.year.to_string(),
         None => format!("{} {}", month(d.month), d.year),
     }
@@ -95,8 +89,10 @@ fn date(d: &Date) -> String {
     }
 }
 
+/// CLDR's German name (`model::locale`), SIPRI's spelling where none is known.
 fn land(p: &Party) -> String {
-    german_name(&p.key).map_or_else(|| p.name.clone(), str::to_string)
+    model::locale::name_of_key(&p.key, model::locale::Lang::De)
+        .map_or_else(|| p.name.clone(), str::to_string)
 }
 
 fn sup(p: &Option<Party>) -> String {
@@ -1139,7 +1135,7 @@ nur gegen eine SIPRI-Datenversion geprüft: eine Datei aus der SIPRI Arms Transf
 (armsflow import trade_register.csv) oder von armsflow herunterladen lassen (armsflow fetch)."
             ),
             TooLong { bytes, limit } => format!(
-                "Satz mit {} Bytes ist länger als die {} Bytes, die ein Aussagesatz haben darf: nicht geprüft",
+                "Satz mit {} Bytes überschreitet die Grenze von {} Bytes; nicht geprüft",
                 num(*bytes as f64, 0),
                 num(*limit as f64, 0)
             ),

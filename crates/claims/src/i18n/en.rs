@@ -886,7 +886,7 @@ release: import a file downloaded from the SIPRI Arms Transfers Database \
 (armsflow import trade_register.csv) or let armsflow download it (armsflow fetch)."
             ),
             TooLong { bytes, limit } => format!(
-                "sentence of {bytes} bytes is longer than the {limit} bytes a claim sentence may have: not checked"
+                "sentence of {bytes} bytes is over the limit of {limit} bytes; not checked"
             ),
         }
     }

@@ -11,7 +11,6 @@
 
 mod de;
 mod en;
-mod names_de;
 
 use crate::check::Verdict;
 use crate::claim::{Party, Rank, Role};
@@ -23,8 +22,6 @@ use engine::Direction;
 use engine::groups::GroupDate;
 use model::{Category, Window};
 use serde::Serialize;
-
-pub use names_de::german_name;
 
 impl Lang {
     /// BCP 47 code: `en`, `de`.
@@ -548,28 +545,6 @@ pub(crate) fn spans(years: &[u16]) -> Vec<(u16, u16)> {
             Some((_, e)) if *e + 1 == y => *e = y,
             _ => out.push((y, y)),
         }
-    }
-    out
-}
-
-/// Groups digits in threes with `sep`: `1175.2` → `1.175,20` (de).
-pub(crate) fn grouped(x: f64, decimals: usize, thousands: char, decimal: char) -> String {
-    let s = format!("{:.*}", decimals, x.abs());
-    let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
-    let mut out = String::new();
-    if x < 0.0 && s.chars().any(|c| c.is_ascii_digit() && c != '0') {
-        out.push('-');
-    }
-    let n = int.len();
-    for (i, ch) in int.chars().enumerate() {
-        if i > 0 && (n - i) % 3 == 0 {
-            out.push(thousands);
-        }
-        out.push(ch);
-    }
-    if !frac.is_empty() {
-        out.push(decimal);
-        out.push_str(frac);
     }
     out
 }
