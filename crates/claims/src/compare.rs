@@ -2,9 +2,9 @@
 //! compared by TIV — "imported more arms from Spain than from Türkiye".
 
 use crate::check::{Out, bilateral, filter, id, verdict, window};
-use crate::i18n::Msg;
 use crate::claim::{Claim, Party, Period};
 use crate::features::{Form, Mention};
+use crate::i18n::Msg;
 use crate::lexicon::Prep;
 use crate::readings::{Ctx, period_near};
 use engine::Direction;

@@ -3,8 +3,8 @@
 //! the shared ground of shapes (f) and (g).
 
 use crate::claim::Party;
-use crate::weapon::{Weapon, WeaponKind};
 use crate::i18n::{DealText, Near};
+use crate::weapon::{Weapon, WeaponKind};
 use model::{Category, Flags, Release, Window};
 use std::collections::BTreeMap;
 

@@ -301,8 +301,12 @@ impl State {
                 .collect();
             let shown: Vec<Msg> = if main.is_empty() { reasons } else { main };
             if !shown.is_empty() && (rule::claim_like(&f) || !shape_reasons.is_empty()) {
-                out.skipped
-                    .push(Skipped::new(s.text.clone(), s.start, lang, Msg::join(shown)));
+                out.skipped.push(Skipped::new(
+                    s.text.clone(),
+                    s.start,
+                    lang,
+                    Msg::join(shown),
+                ));
             }
         } else {
             let claims = merge(built.into_iter().map(|b| b.claim).collect());

@@ -5,9 +5,9 @@
 //! second supplier's.
 
 use crate::check::{Out, bilateral, party_of, resolve_in, settle, verdict};
-use crate::i18n::{MainWord, Msg};
 use crate::claim::{Party, Period};
 use crate::features::Form;
+use crate::i18n::{MainWord, Msg};
 use crate::lexicon::{Prep, RoleNoun, role_noun};
 use crate::shapes::Sent;
 use engine::{Direction, Filter};

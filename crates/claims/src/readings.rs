@@ -3,8 +3,8 @@
 //! first-ever), or why it cannot be pinned down.
 
 use crate::claim::{Claim, Party, Period, Rank, Role};
-use crate::i18n::Msg;
 use crate::features::{Features, Form, Mention, Ordinal, Percent};
+use crate::i18n::Msg;
 use crate::lexicon::{Prep, RoleNoun};
 use crate::stated::{Qualifier, Stated};
 use engine::Direction;
@@ -64,8 +64,7 @@ pub(crate) fn period_near(
     }
     match pool.as_slice() {
         [one] => Ok(*one),
-        _ => own_period(f, periods, idx)
-            .ok_or(Msg::SeveralPeriods),
+        _ => own_period(f, periods, idx).ok_or(Msg::SeveralPeriods),
     }
 }
 
@@ -203,8 +202,7 @@ pub(crate) fn percent_claim(
         .iter()
         .any(|q| q.idx != p.idx && (q.from_level || q.level) && f.clause(q.idx) == clause);
     let periods = if change.is_some() && level && (p.from_level || paired) {
-        let own = own_period(f, periods, p.idx)
-            .ok_or(Msg::ShareWithoutOwnPeriod(p.stated))?;
+        let own = own_period(f, periods, p.idx).ok_or(Msg::ShareWithoutOwnPeriod(p.stated))?;
         periods_own = vec![(own, p.idx)];
         &periods_own[..]
     } else {

@@ -5,10 +5,10 @@
 //! verdict on a reduced claim answers a different question than the one
 //! written.
 
-use crate::i18n::Msg;
 use crate::claim::{Claim, Party};
 use crate::features::{Features, PeriodRef};
 use crate::groupfacts::GroupFact;
+use crate::i18n::Msg;
 use crate::lex::Token;
 use crate::meaning::MarkerKind;
 use crate::weapon::WeaponKind;
@@ -154,7 +154,6 @@ fn is_share(claim: &Claim) -> bool {
             | Claim::Global { share: Some(_), .. }
     )
 }
-
 
 /// Reasons for every meaning-bearing part of the sentence that the built
 /// claims leave unrepresented.

@@ -6,9 +6,9 @@
 //! listed as not checkable ([`crate::speech`]).
 
 use crate::check::Checked;
-use crate::i18n::{GroupSource, Msg};
 use crate::claim::{Claim, Party, Rank, Role};
 use crate::features::{Features, Form, Mention};
+use crate::i18n::{GroupSource, Msg};
 use crate::lex::Sentence;
 use crate::lexicon::Prep;
 use crate::rule::Built;

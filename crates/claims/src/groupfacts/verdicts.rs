@@ -174,10 +174,7 @@ fn fact(c: &GroupClaim, g: &Group) -> Out {
                 });
             }
             if spells.is_empty() {
-                return Out::new(
-                    Verdict::NotSupported,
-                    Msg::NoMembership { member, group },
-                );
+                return Out::new(Verdict::NotSupported, Msg::NoMembership { member, group });
             }
             let only_announced = spells.iter().all(|s| s.note.contains("ANNOUNCED"));
             let o = if only_announced {

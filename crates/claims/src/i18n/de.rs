@@ -19,7 +19,6 @@ use model::{Category, Window};
 
 pub struct De;
 
-
 /// `1.175,20`
 fn num(x: f64, decimals: usize) -> String {
     model::locale::decimal(x, decimals, model::locale::Lang::De)
@@ -132,6 +131,32 @@ fn dir(d: Direction) -> &'static str {
 }
 
 /// A weapon as prose names it, plural: "Su-30SM", "Drohnen", "Waffen".
+/// "Waffenlieferungen", "Lieferungen von Su-30SM", "Lieferungen von Drohnen".
+fn lieferungen(w: &Weapon) -> String {
+    if w.designation.is_none() && w.kind.is_none() {
+        "Waffenlieferungen".into()
+    } else {
+        format!("Lieferungen von {}", what(w))
+    }
+}
+
+/// "im Jahr 2024", "im Zeitraum 2020–2024".
+fn when(w: &Window) -> String {
+    if w.start == w.end {
+        format!("im Jahr {}", w.start)
+    } else {
+        format!("im Zeitraum {}", win(w))
+    }
+}
+
+/// "im Jahr 2019", "in den Jahren 2008, 2009, 2010".
+fn in_years(y: &[u16]) -> String {
+    match y {
+        [one] => format!("im Jahr {one}"),
+        _ => format!("in den Jahren {}", years(y)),
+    }
+}
+
 fn what(w: &Weapon) -> String {
     use WeaponKind::*;
     match (&w.designation, w.kind) {
@@ -230,9 +255,9 @@ fn uncertain(u: &Option<String>) -> String {
 }
 
 fn record(r: &Record) -> String {
-    let j = r
-        .joined
-        .map_or("in jedem Jahr".to_string(), |d| format!("beigetreten am {}", gdate(&d)));
+    let j = r.joined.map_or("in jedem Jahr".to_string(), |d| {
+        format!("beigetreten am {}", gdate(&d))
+    });
     match r.announced {
         Some(a) => format!(
             "{j}, angekündigt am {}{}",
@@ -294,9 +319,9 @@ fn marker(k: MarkerKind, w: &str) -> String {
         MarkerKind::Rate => {
             format!("„{w}“: Jahresraten und Durchschnitte werden nicht geprüft")
         }
-        MarkerKind::Group => format!(
-            "„{w}“: Regionen und Ländergruppen werden in dieser Lesart nicht geprüft"
-        ),
+        MarkerKind::Group => {
+            format!("„{w}“: Regionen und Ländergruppen werden in dieser Lesart nicht geprüft")
+        }
         MarkerKind::Scope => format!(
             "„{w}“: Eine Zahl, die einen Teil der Lieferungen ein- oder ausschließt, wird nicht geprüft"
         ),
@@ -306,9 +331,9 @@ fn marker(k: MarkerKind, w: &str) -> String {
         MarkerKind::Multiple => format!(
             "Vielfaches „{w}“ erkannt, aber keine Veränderung zwischen zwei Zeiträumen lesbar (abgeschwächte Vielfache wie „fast verdoppelt“ werden nicht geprüft)"
         ),
-        MarkerKind::SubYear => format!(
-            "„{w}“: Zeiträume unter einem Jahr sind in SIPRIs Jahresdaten nicht enthalten"
-        ),
+        MarkerKind::SubYear => {
+            format!("„{w}“: Zeiträume unter einem Jahr sind in SIPRIs Jahresdaten nicht enthalten")
+        }
         MarkerKind::Earlier => format!(
             "„{w}“: Eine Zahl für einen früheren, nicht genannten Zeitraum ist nicht überprüfbar"
         ),
@@ -361,7 +386,10 @@ fn stated(s: &crate::stated::Stated, signed: bool) -> String {
         Factor => {
             let f = 1.0 + s.value / 100.0;
             let t = format!("{f:.3}");
-            let t = t.trim_end_matches('0').trim_end_matches('.').replace('.', ",");
+            let t = t
+                .trim_end_matches('0')
+                .trim_end_matches('.')
+                .replace('.', ",");
             format!("das {t}-Fache")
         }
     }
@@ -429,16 +457,16 @@ impl Catalogue for De {
             NoPeriodResolved => "kein Zeitraum".into(),
             NoDeliveriesOf(p) => format!("{}: keine Lieferungen in dieser Datenversion", land(p)),
             ImportedNothing { who, cat: c, window } => format!(
-                "{}: keine Importe{} in {}, daher kein Anteil",
+                "{}: keine Importe{} {}, daher kein Anteil",
                 land(who),
                 cat(c),
-                win(window)
+                when(window)
             ),
             ExportedNothing { who, cat: c, window } => format!(
-                "{}: keine Exporte{} in {}",
+                "{}: keine Exporte{} {}",
                 land(who),
                 cat(c),
-                win(window)
+                when(window)
             ),
             ImportShare {
                 supplier,
@@ -512,20 +540,20 @@ impl Catalogue for De {
                 pct: p,
                 stated: s,
             } => format!(
-                "{} {}{}: {} in {} → {} in {} = {} (×{}); angegeben: {}",
+                "{} {}{}: {} {} → {} {} = {} (×{}); angegeben: {}",
                 dir(*d),
                 land(focus),
                 cat(c),
                 tiv(from.1),
-                win(&from.0),
+                when(&from.0),
                 tiv(to.1),
-                win(&to.0),
+                when(&to.0),
                 signed_pct(*p),
                 num(to.1 / from.1, 3),
                 stated(s, true)
             ),
             NothingRecorded { dir: d, window } => {
-                format!("keine {} erfasst in {}", dir(*d), win(window))
+                format!("keine {} erfasst {}", dir(*d), when(window))
             }
             Global {
                 focus,
@@ -544,13 +572,13 @@ impl Catalogue for De {
                     "Importeuren"
                 };
                 format!(
-                    "{}: {} von weltweit {} an {}{} in {} = {}, Rang {} von {of} {who}",
+                    "{}: {} von weltweit {} an {}{} {} = {}, Rang {} von {of} {who}",
                     land(focus),
                     tiv(*t),
                     tiv(*total),
                     dir(*d),
                     cat(c),
-                    win(window),
+                    when(window),
                     pct_rounded(*p),
                     rank.map_or("-".to_string(), |k| k.to_string()),
                 )
@@ -561,11 +589,11 @@ impl Catalogue for De {
                 cat: c,
                 window,
             } => format!(
-                "{}: keine {}{} in {}",
+                "{}: keine {}{} {}",
                 land(focus),
                 dir(*d),
                 cat(c),
-                win(window)
+                when(window)
             ),
             Largest {
                 nth,
@@ -594,10 +622,10 @@ impl Catalogue for De {
                     .map(|r| format!("{} ({}, {})", land(&r.party), tiv(r.tiv), pct(r.pct)))
                     .collect();
                 format!(
-                    "{place} von {}{} in {}: {}; {}: {}",
+                    "{place} von {}{} {}: {}; {}: {}",
                     land(focus),
                     cat(c),
-                    win(window),
+                    when(window),
                     if at.is_empty() {
                         "keiner".to_string()
                     } else {
@@ -623,10 +651,10 @@ impl Catalogue for De {
                     }
                 };
                 format!(
-                    "{}{} in {}: {} {}, {} {} (Differenz {})",
+                    "{}{} {}: {} {}, {} {} (Differenz {})",
                     dir(*d),
                     cat(c),
-                    win(window),
+                    when(window),
                     arrow(&more.0),
                     tiv(more.1),
                     arrow(&less.0),
@@ -703,11 +731,11 @@ impl Catalogue for De {
                 recipient,
                 window,
             } => format!(
-                "SIPRI verzeichnet keine Lieferungen von {} {} → {} in {}",
-                what(w),
+                "SIPRI verzeichnet keine {} {} → {} {}",
+                lieferungen(w),
                 sup(supplier),
                 land(recipient),
-                win(window)
+                when(window)
             ),
             Listed {
                 supplier,
@@ -716,10 +744,10 @@ impl Catalogue for De {
                 deals: d,
                 more: m,
             } => format!(
-                "SIPRI verzeichnet {} → {} in {}: {}{}",
+                "SIPRI verzeichnet Lieferungen {} → {} {}: {}{}",
                 sup(supplier),
                 land(recipient),
-                win(window),
+                when(window),
                 deals(d),
                 more(*m)
             ),
@@ -752,7 +780,7 @@ impl Catalogue for De {
                 what: w,
                 year,
             } => format!(
-                "Die erste Lieferung von {} {} → {} in der Datenversion fällt in {year}, ihr erstes Datenjahr: frühere Lieferungen wären nicht sichtbar",
+                "Die erste Lieferung von {} {} → {} in der Datenversion fällt auf das Jahr {year}, ihr erstes Datenjahr: frühere Lieferungen wären nicht sichtbar",
                 what(w),
                 sup(supplier),
                 land(recipient)
@@ -764,11 +792,11 @@ impl Catalogue for De {
                 window,
                 near: n,
             } => format!(
-                "SIPRI verzeichnet keine Lieferungen von {} {} → {} in {}, aber {}, die auch als {} bezeichnet werden könnten: ob sie zählen, ist eine Frage der Definition",
-                what(w),
+                "SIPRI verzeichnet keine {} {} → {} {}, aber {}, die auch als {} bezeichnet werden könnten: ob sie zählen, ist eine Frage der Definition",
+                lieferungen(w),
                 sup(supplier),
                 land(recipient),
-                win(window),
+                when(window),
                 near(n),
                 what(w)
             ),
@@ -778,8 +806,8 @@ impl Catalogue for De {
                 what: w,
                 span,
             } => format!(
-                "SIPRI verzeichnet keine Lieferungen von {} {} → {} in der Datenversion ({})",
-                what(w),
+                "SIPRI verzeichnet keine {} {} → {} in der Datenversion ({})",
+                lieferungen(w),
                 sup(supplier),
                 land(recipient),
                 win(span)
@@ -792,12 +820,12 @@ impl Catalogue for De {
                 years: y,
                 deals: d,
             } => format!(
-                "SIPRI verzeichnet keine Lieferungen von {} {} → {} in {}, wohl aber in {}: {}",
-                what(w),
+                "SIPRI verzeichnet keine {} {} → {} {}, wohl aber {}: {}",
+                lieferungen(w),
                 sup(supplier),
                 land(recipient),
-                win(window),
-                years(y),
+                when(window),
+                in_years(y),
                 deals(d)
             ),
             DesignationDiffers {
@@ -821,8 +849,8 @@ impl Catalogue for De {
                 units,
                 window,
             } => format!(
-                "angegeben: {stated} Stück; SIPRI verzeichnet {units} geliefert in {}",
-                win(window)
+                "angegeben: {stated} Stück; SIPRI verzeichnet {units} geliefert {}",
+                when(window)
             ),
             MonthNotChecked => {
                 "SIPRI erfasst Lieferjahre, keine Monate: der Monat wird nicht geprüft".into()
@@ -836,12 +864,12 @@ impl Catalogue for De {
                 deals: d,
                 more: m,
             } => format!(
-                "SIPRI verzeichnet Lieferungen von {} {} → {} im Wert von {} in {}: {}{}",
-                what(w),
+                "SIPRI verzeichnet {} {} → {} im Wert von {} {}: {}{}",
+                lieferungen(w),
                 sup(supplier),
                 land(recipient),
                 tiv(*t),
-                years(y),
+                in_years(y),
                 deals(d),
                 more(*m)
             ),
@@ -851,8 +879,8 @@ impl Catalogue for De {
                 what: w,
                 span,
             } => format!(
-                "SIPRI verzeichnet keine Lieferungen von {} {} → {} im Zeitraum der Datenversion {} (frühere Jahre sind nicht erfasst)",
-                what(w),
+                "SIPRI verzeichnet keine {} {} → {} im Zeitraum der Datenversion {} (frühere Jahre sind nicht erfasst)",
+                lieferungen(w),
                 sup(supplier),
                 land(recipient),
                 win(span)
@@ -868,11 +896,11 @@ impl Catalogue for De {
                 total,
                 pct: p,
             } => format!(
-                "{}: Rang {rank} von {of} Lieferanten von {}{} in {}, {} von {} = {}",
+                "{}: Rang {rank} von {of} Lieferanten von {}{} {}, {} von {} = {}",
                 land(supplier),
                 land(recipient),
                 cat(c),
-                win(window),
+                when(window),
                 tiv(*t),
                 tiv(*total),
                 pct_rounded(*p)
@@ -883,15 +911,15 @@ impl Catalogue for De {
                 cat: c,
                 window,
             } => format!(
-                "keine Lieferungen {} → {}{} in {}",
+                "keine Lieferungen {} → {}{} {}",
                 land(supplier),
                 land(recipient),
                 cat(c),
-                win(window)
+                when(window)
             ),
             LargestWas(p, x) => format!("größter Lieferant war {} ({})", land(p), pct(*x)),
             SecondWas { party, pct: p, lead } => format!(
-                "an zweiter Stelle {} mit {} ({}-mal weniger)",
+                "an zweiter Stelle {} mit {} (Abstand: Faktor {})",
                 land(party),
                 pct(*p),
                 num(*lead, 1)

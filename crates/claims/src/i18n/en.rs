@@ -160,9 +160,9 @@ fn marker(k: MarkerKind, word: &str) -> String {
             format!("open-ended period ('{word}'): state the years the figure covers")
         }
         MarkerKind::Rate => format!("'{word}': annual rates and averages are not supported"),
-        MarkerKind::Group => format!(
-            "'{word}': regions and groups of countries are not supported by this reading"
-        ),
+        MarkerKind::Group => {
+            format!("'{word}': regions and groups of countries are not supported by this reading")
+        }
         MarkerKind::Scope => format!(
             "'{word}': a figure that includes or excludes part of the flow is not supported"
         ),

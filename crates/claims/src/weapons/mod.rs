@@ -14,9 +14,7 @@ use crate::features::Form;
 use crate::i18n::Msg;
 use crate::lexicon::Prep;
 use crate::shapes::Sent;
-use crate::weapon::{
-    Weapon, count_before, deliver_verb, receive_verb, weapon,
-};
+use crate::weapon::{Weapon, count_before, deliver_verb, receive_verb, weapon};
 use serde::Serialize;
 
 /// Existence or absence of deliveries.

@@ -92,7 +92,10 @@ pub fn compute(
     if !skipped.is_empty() {
         if verbose {
             for s in &skipped {
-                t.note(format!("Skipped: \"{}\" — {}.", s.sentence, s.reason));
+                t.note(format!(
+                    "Skipped: \"{}\" — {}.",
+                    s.sentence, s.reason_localized
+                ));
             }
         } else {
             t.note(format!(
