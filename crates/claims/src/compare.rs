@@ -4,7 +4,7 @@
 use crate::check::{Out, bilateral, filter, id, verdict, window};
 use crate::claim::{Claim, Party, Period};
 use crate::features::{Form, Mention};
-use crate::i18n::Msg;
+use crate::i18n::{FigureMsg, Msg, Reason};
 use crate::lexicon::Prep;
 use crate::readings::{Ctx, period_near};
 use engine::Direction;
@@ -23,7 +23,7 @@ pub(crate) fn check(
 ) -> Result<Out, Box<Out>> {
     bilateral(rel)?;
     let w = window(rel, period)?;
-    let f = id(rel, focus).ok_or_else(|| Out::fail(Msg::NoDeliveriesOf(focus.clone())))?;
+    let f = id(rel, focus).ok_or_else(|| Out::fail(FigureMsg::NoDeliveriesOf(focus.clone())))?;
     let parts = engine::partners(rel, f, direction, &filter(w, category));
     let tiv = |p: &Party| id(rel, p).and_then(|e| parts.get(e)).map_or(0.0, |x| x.tiv);
     let (a, b) = (tiv(more), tiv(less));
@@ -33,7 +33,7 @@ pub(crate) fn check(
         window: Some(w),
         ..Out::new(
             verdict(a > b),
-            Msg::Compare {
+            FigureMsg::Compare {
                 focus: focus.clone(),
                 dir: direction,
                 cat: *category,
@@ -121,7 +121,7 @@ pub(crate) fn compare_claim(
         })
         .cloned()
         .or_else(|| ctx.implicit(Some(&more)).filter(|p| *p != less))
-        .ok_or(Msg::NoCompareFocus)?;
+        .ok_or(Reason::NoCompareFocus)?;
     let period = period_near(f, periods, idx)?;
     Ok(Some(Claim::Compare {
         direction,

@@ -12,7 +12,7 @@
 use crate::claim::{Claim, Party, Period, Rank};
 use crate::compare::compare_claim;
 use crate::features::{Features, Form, PeriodRef, analyse};
-use crate::i18n::Msg;
+use crate::i18n::{Msg, Reason};
 use crate::lex::{Lang, Sentence, detect, detect_or, lex, sentences};
 use crate::names::Names;
 use crate::normalize::normalize;
@@ -47,7 +47,8 @@ pub struct Skipped {
 }
 
 impl Skipped {
-    pub fn new(sentence: String, offset: usize, lang: Lang, message: Msg) -> Skipped {
+    pub fn new(sentence: String, offset: usize, lang: Lang, message: impl Into<Msg>) -> Skipped {
+        let message = message.into();
         Skipped {
             sentence,
             offset,
@@ -186,7 +187,7 @@ impl State {
                     clause: f.clause(p.idx),
                     source: p.idx,
                 }),
-                Ok(None) => left.push(Msg::FigureNotTied(p.stated)),
+                Ok(None) => left.push(Reason::FigureNotTied(p.stated).into()),
                 Err(why) => errors.push(why),
             }
         }
@@ -205,7 +206,7 @@ impl State {
                 Ok(None) => {}
                 // "main"/"dominant" are read by the main-supplier shape below.
                 Err(_) if crate::shapes::is_main_word(&s.tokens[o.idx].norm) => {
-                    main_errors.push(Msg::NotRead(s.tokens[o.idx].text.clone()))
+                    main_errors.push(Reason::NotRead(s.tokens[o.idx].text.clone()).into())
                 }
                 Err(why) => errors.push(why),
             }
@@ -278,7 +279,7 @@ impl State {
             if built[k + 1..].iter().any(|b| {
                 b.source != a.source && key(&b.claim) == key(&a.claim) && b.claim != a.claim
             }) {
-                errors.push(Msg::TwoFigures(key(&a.claim)));
+                errors.push(Reason::TwoFigures(key(&a.claim)).into());
             }
         }
         if !speech {
@@ -296,7 +297,7 @@ impl State {
             // With no claim read, unused countries say nothing the other reasons don't.
             let main: Vec<Msg> = reasons
                 .iter()
-                .filter(|r| !matches!(r, Msg::NamedNotParty(_)))
+                .filter(|r| !matches!(r, Msg::Reason(Reason::NamedNotParty(_))))
                 .cloned()
                 .collect();
             let shown: Vec<Msg> = if main.is_empty() { reasons } else { main };
@@ -413,7 +414,7 @@ fn level_consistency(f: &Features, built: &[Built]) -> Vec<Msg> {
         };
         let went = b.stated.value - a.stated.value;
         if went * (*sign as f64) < 0.0 && built.iter().any(|x| x.source == a.idx) {
-            out.push(Msg::DirectionContradicts(a.stated, b.stated));
+            out.push(Reason::DirectionContradicts(a.stated, b.stated).into());
         }
     }
     out

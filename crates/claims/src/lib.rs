@@ -71,7 +71,7 @@ pub fn refusal(rel: &Release) -> Option<String> {
 pub fn refusal_msg(rel: &Release) -> Option<i18n::Msg> {
     rel.meta
         .synthetic
-        .then(|| i18n::Msg::Synthetic(rel.meta.id.clone()))
+        .then(|| i18n::Reason::Synthetic(rel.meta.id.clone()).into())
 }
 
 /// One claim found in a text, with its verdict.
@@ -164,7 +164,7 @@ pub fn check_input(
             input.trim().to_string(),
             0,
             lex::detect(&text),
-            i18n::Msg::NoClaimFound,
+            i18n::Reason::NoClaimFound,
         ));
     }
     Ok((checks, skipped))

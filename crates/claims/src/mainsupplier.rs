@@ -7,7 +7,7 @@
 use crate::check::{Out, bilateral, party_of, resolve_in, settle, verdict};
 use crate::claim::{Party, Period};
 use crate::features::Form;
-use crate::i18n::{MainWord, Msg};
+use crate::i18n::{FigureMsg, MainWord, Msg, Reason};
 use crate::lexicon::{Prep, RoleNoun, role_noun};
 use crate::shapes::Sent;
 use engine::{Direction, Filter};
@@ -100,16 +100,16 @@ pub(crate) fn extract(s: &Sent) -> Vec<Result<crate::Claim, Msg>> {
     if let Some((w, _)) = crate::weapon::weapon(s)
         && w.designation.is_some()
     {
-        return vec![Err(Msg::MainOneWeapon(w.text))];
+        return vec![Err(Reason::MainOneWeapon(w.text).into())];
     }
     if s.negated() {
-        return vec![Err(Msg::MainNegated)];
+        return vec![Err(Reason::MainNegated.into())];
     }
     let supplier = s
         .mention(|m| m.form == Form::Noun && m.prep.is_none())
         .map(|m| m.party.clone());
     let Some(supplier) = supplier else {
-        return vec![Err(Msg::MainNoSupplier)];
+        return vec![Err(Reason::MainNoSupplier.into())];
     };
     let sup = Some(&supplier);
     let recipient = s
@@ -122,7 +122,7 @@ pub(crate) fn extract(s: &Sent) -> Vec<Result<crate::Claim, Msg>> {
         .map(|m| m.party.clone())
         .or_else(|| s.discourse.filter(|d| Some(*d) != sup).cloned());
     let Some(recipient) = recipient else {
-        return vec![Err(Msg::MainNoRecipient)];
+        return vec![Err(Reason::MainNoRecipient.into())];
     };
     let stated = s.whens.iter().find_map(|w| w.window);
     let relative = s.f.periods.iter().find_map(|(p, _)| match p {
@@ -140,11 +140,11 @@ pub(crate) fn extract(s: &Sent) -> Vec<Result<crate::Claim, Msg>> {
                 .any(|w| w.iter().all(u8::is_ascii_digit))
         }) =>
         {
-            return vec![Err(Msg::MainPeriodUnread)];
+            return vec![Err(Reason::MainPeriodUnread.into())];
         }
         None if s.has(present_tense) => (Period::LastYears(5), true),
         None => {
-            return vec![Err(Msg::MainPastNoPeriod)];
+            return vec![Err(Reason::MainPastNoPeriod.into())];
         }
     };
     vec![Ok(crate::Claim::MainSupplier(MainSupplierClaim {
@@ -167,7 +167,7 @@ fn run(c: &MainSupplierClaim, rel: &Release) -> Result<Out, Box<Out>> {
     let r = rel
         .entities
         .by_key(&c.recipient.key)
-        .ok_or_else(|| Out::fail(Msg::NoDeliveriesOf(c.recipient.clone())))?;
+        .ok_or_else(|| Out::fail(FigureMsg::NoDeliveriesOf(c.recipient.clone())))?;
     let parts = engine::partners(
         rel,
         r,
@@ -175,7 +175,7 @@ fn run(c: &MainSupplierClaim, rel: &Release) -> Result<Out, Box<Out>> {
         &Filter::new(w).with_category(c.category),
     );
     if parts.total <= 0.0 {
-        return Err(Out::fail(Msg::ImportedNothing {
+        return Err(Out::fail(FigureMsg::ImportedNothing {
             who: c.recipient.clone(),
             cat: c.category,
             window: w,
@@ -200,7 +200,7 @@ fn run(c: &MainSupplierClaim, rel: &Release) -> Result<Out, Box<Out>> {
         Strength::Main => MainWord::Main,
     };
     let mut text = vec![match got {
-        Some(p) => Msg::MainRank {
+        Some(p) => FigureMsg::MainRank {
             supplier: c.supplier.clone(),
             recipient: c.recipient.clone(),
             rank: p.rank,
@@ -211,7 +211,7 @@ fn run(c: &MainSupplierClaim, rel: &Release) -> Result<Out, Box<Out>> {
             total: parts.total,
             pct: 100.0 * p.share,
         },
-        None => Msg::DeliveredNothing {
+        None => FigureMsg::DeliveredNothing {
             supplier: c.supplier.clone(),
             recipient: c.recipient.clone(),
             cat: c.category,
@@ -219,22 +219,25 @@ fn run(c: &MainSupplierClaim, rel: &Release) -> Result<Out, Box<Out>> {
         },
     }];
     if !rank1 && let Some(f) = first {
-        text.push(Msg::LargestWas(party_of(rel, f.entity), 100.0 * f.share));
+        text.push(FigureMsg::LargestWas(
+            party_of(rel, f.entity),
+            100.0 * f.share,
+        ));
     }
     if rank1 && let Some(q) = second {
-        text.push(Msg::SecondWas {
+        text.push(FigureMsg::SecondWas {
             party: party_of(rel, q.entity),
             pct: 100.0 * q.share,
             lead,
         });
     }
-    text.push(Msg::MainRule {
+    text.push(FigureMsg::MainRule {
         word,
         min_pct: 100.0 * MIN_SHARE,
         min_lead: MIN_LEAD,
     });
     if c.implied_period {
-        text.push(Msg::PresentTenseWindow(w));
+        text.push(FigureMsg::PresentTenseWindow(w));
     }
     Ok(Out {
         computed: Some(100.0 * share),

@@ -52,7 +52,7 @@ pub enum MarkerKind {
 impl MarkerKind {
     /// Why a claim cannot be checked when this word is left unrepresented.
     pub fn reason(self, word: &str) -> crate::i18n::Msg {
-        crate::i18n::Msg::Marker(self, word.to_string())
+        crate::i18n::Reason::Marker(self, word.to_string()).into()
     }
 }
 

@@ -4,7 +4,7 @@
 
 use crate::claim::{Claim, Party, Period, Rank, Role};
 use crate::features::{Features, Form, Mention, Ordinal, Percent};
-use crate::i18n::Msg;
+use crate::i18n::{Msg, Reason};
 use crate::lexicon::{Prep, RoleNoun};
 use crate::stated::{Qualifier, Stated};
 use engine::Direction;
@@ -41,7 +41,7 @@ pub(crate) fn period_near(
     idx: usize,
 ) -> Result<Period, Msg> {
     if periods.is_empty() {
-        return Err(Msg::NoPeriodStated);
+        return Err(Reason::NoPeriodStated.into());
     }
     let unique = |it: &mut dyn Iterator<Item = Period>| {
         let mut v: Vec<Period> = Vec::new();
@@ -64,7 +64,7 @@ pub(crate) fn period_near(
     }
     match pool.as_slice() {
         [one] => Ok(*one),
-        _ => own_period(f, periods, idx).ok_or(Msg::SeveralPeriods),
+        _ => own_period(f, periods, idx).ok_or(Reason::SeveralPeriods.into()),
     }
 }
 
@@ -113,14 +113,14 @@ pub(crate) fn change_claim(
         })
         .collect();
     if fixed.len() < periods.len() {
-        return Err(Msg::ChangeNeedsFixedPeriods);
+        return Err(Reason::ChangeNeedsFixedPeriods.into());
     }
     let (from, to) = match fixed.as_slice() {
-        [] => return Err(Msg::ChangeWithoutPeriod),
+        [] => return Err(Reason::ChangeWithoutPeriod.into()),
         [one] => (one.previous(), *one),
         [a, b] if a.start <= b.start => (*a, *b),
         [a, b] => (*b, *a),
-        _ => return Err(Msg::MoreThanTwoPeriods),
+        _ => return Err(Reason::MoreThanTwoPeriods.into()),
     };
     let focus = ctx
         .find(|m| {
@@ -130,7 +130,7 @@ pub(crate) fn change_claim(
         })
         .cloned()
         .or_else(|| ctx.implicit(None))
-        .ok_or(Msg::NoCountryNamed)?;
+        .ok_or(Reason::NoCountryNamed)?;
     Ok(Some(Claim::Change {
         direction,
         focus,
@@ -202,7 +202,7 @@ pub(crate) fn percent_claim(
         .iter()
         .any(|q| q.idx != p.idx && (q.from_level || q.level) && f.clause(q.idx) == clause);
     let periods = if change.is_some() && level && (p.from_level || paired) {
-        let own = own_period(f, periods, p.idx).ok_or(Msg::ShareWithoutOwnPeriod(p.stated))?;
+        let own = own_period(f, periods, p.idx).ok_or(Reason::ShareWithoutOwnPeriod(p.stated))?;
         periods_own = vec![(own, p.idx)];
         &periods_own[..]
     } else {
@@ -221,7 +221,7 @@ pub(crate) fn percent_claim(
             .find(|m| in_clause(m) && m.prep.is_none())
             .cloned()
             .or_else(|| ctx.implicit(None))
-            .ok_or(Msg::NoCountryNamed)?;
+            .ok_or(Reason::NoCountryNamed)?;
         let period = period_near(f, periods, p.idx)?;
         return Ok(Some(Claim::Global {
             direction,
@@ -303,7 +303,7 @@ pub(crate) fn percent_claim(
                 // "Russia's share of …", "der Anteil Russlands an …"
                 .or_else(|| ctx.find(|m| in_clause(m) && owns_share(f, m) && not_imp(m)))
                 .cloned()
-                .ok_or(Msg::NoSupplierNamed)?;
+                .ok_or(Reason::NoSupplierNamed)?;
             let s = Some(&supplier);
             let recipient = importer
                 .clone()
@@ -321,7 +321,7 @@ pub(crate) fn percent_claim(
                         .cloned()
                 })
                 .or_else(|| ctx.implicit(s))
-                .ok_or(Msg::NoRecipientNamed)?;
+                .ok_or(Reason::NoRecipientNamed)?;
             Ok(Some(Claim::ImportShare {
                 recipient,
                 supplier,
@@ -355,7 +355,7 @@ pub(crate) fn percent_claim(
                 })
                 .cloned()
                 .or_else(|| ctx.implicit(r))
-                .ok_or(Msg::NoSupplierNamed)?;
+                .ok_or(Reason::NoSupplierNamed)?;
             let s = Some(&supplier);
             let recipient = strong_recipient
                 .or_else(|| {
@@ -368,7 +368,7 @@ pub(crate) fn percent_claim(
                     .cloned()
                 })
                 .or_else(|| ctx.implicit(s))
-                .ok_or(Msg::NoRecipientNamed)?;
+                .ok_or(Reason::NoRecipientNamed)?;
             Ok(Some(Claim::ExportShare {
                 supplier,
                 recipient,
@@ -437,12 +437,12 @@ pub(crate) fn ordinal_claim(
                 .or(owner_before)
                 .or_else(|| ctx.find(|m| in_clause(m) && m.form == Form::Adjective))
                 .cloned()
-                .ok_or(Msg::NoSupplierNamed)?;
+                .ok_or(Reason::NoSupplierNamed)?;
             let s = Some(&supplier);
             let recipient = subject_in_clause(s)
                 .cloned()
                 .or_else(|| ctx.implicit(s))
-                .ok_or(Msg::NoRecipientNamed)?;
+                .ok_or(Reason::NoRecipientNamed)?;
             let period = period()?;
             Ok(Some(Claim::ExportShare {
                 supplier,
@@ -458,10 +458,10 @@ pub(crate) fn ordinal_claim(
             let answer = subject_in_clause(strong.as_ref())
                 .cloned()
                 .or_else(|| ctx.implicit(strong.as_ref()))
-                .ok_or(Msg::NoSupplierNamed)?;
+                .ok_or(Reason::NoSupplierNamed)?;
             let focus = strong
                 .or_else(|| ctx.implicit(Some(&answer)))
-                .ok_or(Msg::NoRecipientNamed)?;
+                .ok_or(Reason::NoRecipientNamed)?;
             let period = period()?;
             Ok(Some(Claim::Largest {
                 role: Role::Supplier,
@@ -480,7 +480,7 @@ pub(crate) fn ordinal_claim(
             let focus = subject_in_clause(partner)
                 .cloned()
                 .or_else(|| ctx.implicit(partner))
-                .ok_or(Msg::NoCountryNamed)?;
+                .ok_or(Reason::NoCountryNamed)?;
             let period = period()?;
             Ok(Some(match (o.role, partner) {
                 (RoleNoun::Exporter, Some(p)) => Claim::Largest {
@@ -523,17 +523,17 @@ pub(crate) fn first_ever(ctx: &Ctx, periods: &[(Period, usize)]) -> Result<Claim
             Period::Fixed(w) if w.start == w.end => Some(w.start),
             _ => None,
         })
-        .ok_or(Msg::FirstEverNeedsYear)?;
+        .ok_or(Reason::FirstEverNeedsYear)?;
     let (supplier, recipient) = if ctx.f.receive_verb {
         let r = ctx
             .find(|m| m.form == Form::Noun && m.prep.is_none())
             .cloned()
             .or_else(|| ctx.implicit(None));
-        let r = r.ok_or(Msg::NoRecipientNamed)?;
+        let r = r.ok_or(Reason::NoRecipientNamed)?;
         let s = ctx
             .find(|m| (m.prep == Some(Prep::From) || m.form == Form::Adjective) && m.party != r)
             .cloned()
-            .ok_or(Msg::NoSupplierNamed)?;
+            .ok_or(Reason::NoSupplierNamed)?;
         (s, r)
     } else {
         let s = ctx
@@ -542,16 +542,16 @@ pub(crate) fn first_ever(ctx: &Ctx, periods: &[(Period, usize)]) -> Result<Claim
             })
             .cloned()
             .or_else(|| ctx.implicit(None))
-            .ok_or(Msg::NoSupplierNamed)?;
+            .ok_or(Reason::NoSupplierNamed)?;
         let r = ctx
             .find(|m| m.prep == Some(Prep::To) && m.party != s)
             .cloned()
             .or_else(|| ctx.implicit(Some(&s)))
-            .ok_or(Msg::NoRecipientNamed)?;
+            .ok_or(Reason::NoRecipientNamed)?;
         (s, r)
     };
     if supplier == recipient {
-        return Err(Msg::SameParty);
+        return Err(Reason::SameParty.into());
     }
     Ok(Claim::FirstEver {
         supplier,

@@ -8,7 +8,7 @@
 use crate::claim::{Claim, Party};
 use crate::features::{Features, PeriodRef};
 use crate::groupfacts::GroupFact;
-use crate::i18n::Msg;
+use crate::i18n::{Msg, Reason};
 use crate::lex::Token;
 use crate::meaning::MarkerKind;
 use crate::weapon::WeaponKind;
@@ -48,7 +48,7 @@ pub fn category_for(
         for c in it {
             match found {
                 Some(x) if x != c => {
-                    return Err(Msg::TwoCategories(x, c));
+                    return Err(Reason::TwoCategories(x, c).into());
                 }
                 _ => found = Some(c),
             }
@@ -219,7 +219,7 @@ pub fn unconsumed(f: &Features, t: &[Token], built: &[Built]) -> Vec<Msg> {
             _ => false,
         };
         if !ok {
-            out.push(Msg::Marker(m.kind, m.text.clone()));
+            out.push(m.kind.reason(&m.text));
         }
     }
     for m in &f.mentions {
@@ -228,7 +228,7 @@ pub fn unconsumed(f: &Features, t: &[Token], built: &[Built]) -> Vec<Msg> {
                 || group_member(&b.claim, &m.party, t, m.idx, m.end)
         }) || speaker(t, m.idx, m.end);
         if !used {
-            out.push(Msg::NamedNotParty(m.party.clone()));
+            out.push(Reason::NamedNotParty(m.party.clone()).into());
         }
     }
     out

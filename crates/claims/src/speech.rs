@@ -3,7 +3,7 @@
 //! that reason, rather than silently skipped or read as facts.
 
 use crate::check::{Out, cannot};
-use crate::i18n::{Msg, SpeechWhy};
+use crate::i18n::{Reason, SpeechWhy};
 use crate::shapes::Sent;
 use serde::Serialize;
 
@@ -129,7 +129,7 @@ pub(crate) fn extract(s: &Sent) -> Option<crate::Claim> {
 }
 
 pub(crate) fn check(c: &Unverifiable) -> Out {
-    cannot(Msg::Speech {
+    cannot(Reason::Speech {
         marker: c.marker.clone(),
         why: match c.kind {
             SpeechKind::ReportedSpeech => SpeechWhy::ReportedSpeech,

@@ -3,14 +3,14 @@
 
 use super::{Out, Verdict, bilateral, filter, frac, id, party_of, verdict, window, within};
 use crate::claim::{Claim, Party, Role};
-use crate::i18n::{Msg, Ranked};
+use crate::i18n::{FigureMsg, Msg, Ranked};
 use engine::{Direction, Filter};
 use model::{Release, Window};
 
 type Res = Result<Out, Box<Out>>;
 
 fn no_deliveries(p: &Party) -> Box<Out> {
-    Out::fail(Msg::NoDeliveriesOf(p.clone()))
+    Out::fail(FigureMsg::NoDeliveriesOf(p.clone()))
 }
 
 pub(super) fn run(claim: &Claim, rel: &Release) -> Res {
@@ -20,7 +20,7 @@ pub(super) fn run(claim: &Claim, rel: &Release) -> Res {
         | Claim::Presence(_)
         | Claim::MainSupplier(_)
         | Claim::Group(_)
-        | Claim::Unverifiable(_) => Err(Out::fail(Msg::NotAShape)),
+        | Claim::Unverifiable(_) => Err(Out::fail(FigureMsg::NotAShape)),
         Claim::ImportShare {
             recipient,
             supplier,
@@ -33,7 +33,7 @@ pub(super) fn run(claim: &Claim, rel: &Release) -> Res {
             let r = id(rel, recipient).ok_or_else(|| no_deliveries(recipient))?;
             let parts = engine::partners(rel, r, Direction::Imports, &filter(w, category));
             if parts.total <= 0.0 {
-                return Err(Out::fail(Msg::ImportedNothing {
+                return Err(Out::fail(FigureMsg::ImportedNothing {
                     who: recipient.clone(),
                     cat: *category,
                     window: w,
@@ -52,7 +52,7 @@ pub(super) fn run(claim: &Claim, rel: &Release) -> Res {
                 allocated: ps.and_then(|p| frac(p.allocated_tiv, p.tiv)),
                 ..Out::new(
                     verdict(ok),
-                    Msg::ImportShare {
+                    FigureMsg::ImportShare {
                         supplier: supplier.clone(),
                         recipient: recipient.clone(),
                         tiv,
@@ -78,7 +78,7 @@ pub(super) fn run(claim: &Claim, rel: &Release) -> Res {
             let s = id(rel, supplier).ok_or_else(|| no_deliveries(supplier))?;
             let parts = engine::partners(rel, s, Direction::Exports, &filter(w, category));
             if parts.total <= 0.0 {
-                return Err(Out::fail(Msg::ExportedNothing {
+                return Err(Out::fail(FigureMsg::ExportedNothing {
                     who: supplier.clone(),
                     cat: *category,
                     window: w,
@@ -90,7 +90,7 @@ pub(super) fn run(claim: &Claim, rel: &Release) -> Res {
             let got_rank = ps.map(|p| p.rank);
             let mut ok = true;
             let mut tol = None;
-            let mut text = vec![Msg::ExportShare {
+            let mut text = vec![FigureMsg::ExportShare {
                 supplier: supplier.clone(),
                 recipient: recipient.clone(),
                 tiv,
@@ -108,7 +108,7 @@ pub(super) fn run(claim: &Claim, rel: &Release) -> Res {
                 ok &= got_rank.is_some_and(|g| want.holds(g));
                 text.push(match got_rank {
                     Some(k) => neighbours(rel, &parts.partners, k),
-                    None => Msg::NotAmongRecipients,
+                    None => FigureMsg::NotAmongRecipients,
                 });
                 if tol.is_none() {
                     tol = Some(want.describe());
@@ -137,7 +137,7 @@ pub(super) fn run(claim: &Claim, rel: &Release) -> Res {
             let a = engine::partners(rel, f, *direction, &filter(wf, category));
             let b = engine::partners(rel, f, *direction, &filter(wt, category));
             if a.total <= 0.0 {
-                return Err(Out::fail(Msg::ChangeFromZero {
+                return Err(Out::fail(FigureMsg::ChangeFromZero {
                     focus: focus.clone(),
                     dir: *direction,
                     cat: *category,
@@ -160,7 +160,7 @@ pub(super) fn run(claim: &Claim, rel: &Release) -> Res {
                 ),
                 ..Out::new(
                     verdict(ok),
-                    Msg::Change {
+                    FigureMsg::Change {
                         focus: focus.clone(),
                         dir: *direction,
                         cat: *category,
@@ -183,7 +183,7 @@ pub(super) fn run(claim: &Claim, rel: &Release) -> Res {
             let w = window(rel, period)?;
             let r = engine::ranking(rel, *direction, &filter(w, category));
             if r.total <= 0.0 {
-                return Err(Out::fail(Msg::NothingRecorded {
+                return Err(Out::fail(FigureMsg::NothingRecorded {
                     dir: *direction,
                     window: w,
                 }));
@@ -211,7 +211,7 @@ pub(super) fn run(claim: &Claim, rel: &Release) -> Res {
                 estimated: row.and_then(|x| frac(x.estimated_tiv, x.tiv)),
                 ..Out::new(
                     verdict(ok),
-                    Msg::Global {
+                    FigureMsg::Global {
                         focus: focus.clone(),
                         tiv,
                         total: r.total,
@@ -242,7 +242,7 @@ pub(super) fn run(claim: &Claim, rel: &Release) -> Res {
             let f = id(rel, focus).ok_or_else(|| no_deliveries(focus))?;
             let parts = engine::partners(rel, f, dir, &filter(w, category));
             if parts.total <= 0.0 {
-                return Err(Out::fail(Msg::NoPartners {
+                return Err(Out::fail(FigureMsg::NoPartners {
                     focus: focus.clone(),
                     dir,
                     cat: *category,
@@ -269,7 +269,7 @@ pub(super) fn run(claim: &Claim, rel: &Release) -> Res {
                 allocated: got.and_then(|p| frac(p.allocated_tiv, p.tiv)),
                 ..Out::new(
                     verdict(got.is_some_and(|p| nth.holds(p.rank))),
-                    Msg::Largest {
+                    FigureMsg::Largest {
                         nth: *nth,
                         role: *role,
                         focus: focus.clone(),
@@ -297,9 +297,9 @@ pub(super) fn run(claim: &Claim, rel: &Release) -> Res {
         } => {
             bilateral(rel)?;
             let (first, last) =
-                engine::year_span(rel).ok_or_else(|| Out::fail(Msg::NoDeliveriesAtAll))?;
+                engine::year_span(rel).ok_or_else(|| Out::fail(FigureMsg::NoDeliveriesAtAll))?;
             if !(first..=last).contains(year) {
-                return Err(Out::fail(Msg::YearOutside {
+                return Err(Out::fail(FigureMsg::YearOutside {
                     span: (first, last),
                     year: *year,
                 }));
@@ -317,7 +317,7 @@ pub(super) fn run(claim: &Claim, rel: &Release) -> Res {
                 return Ok(not_first(*year, found, supplier, recipient));
             }
             if *year == first {
-                return Err(Out::fail(Msg::FirstYearOfData {
+                return Err(Out::fail(FigureMsg::FirstYearOfData {
                     span: (first, last),
                     year: *year,
                 }));
@@ -339,7 +339,7 @@ pub(super) fn run(claim: &Claim, rel: &Release) -> Res {
                 allocated: frac(py.allocated_tiv, py.total),
                 ..Out::new(
                     Verdict::Supported,
-                    Msg::FirstDelivery {
+                    FigureMsg::FirstDelivery {
                         supplier: supplier.clone(),
                         recipient: recipient.clone(),
                         span: (first, last),
@@ -360,18 +360,18 @@ fn not_first(year: u16, found: Option<u16>, s: &Party, r: &Party) -> Out {
         ..Out::new(
             Verdict::NotSupported,
             match found {
-                Some(f) if f < year => Msg::AlreadyDelivered {
+                Some(f) if f < year => FigureMsg::AlreadyDelivered {
                     supplier,
                     recipient,
                     year: f,
                 },
-                Some(first) => Msg::FirstLater {
+                Some(first) => FigureMsg::FirstLater {
                     supplier,
                     recipient,
                     year,
                     first,
                 },
-                None => Msg::NoPairDeliveries {
+                None => FigureMsg::NoPairDeliveries {
                     supplier,
                     recipient,
                 },
@@ -381,10 +381,10 @@ fn not_first(year: u16, found: Option<u16>, s: &Party, r: &Party) -> Out {
 }
 
 /// "rank 3 of 35 recipients (after India 4272.69, China 1869.25; ahead of Algeria 814.50)".
-fn neighbours(rel: &Release, rows: &[engine::PartnerShare], rank: u32) -> Msg {
+fn neighbours(rel: &Release, rows: &[engine::PartnerShare], rank: u32) -> FigureMsg {
     let pos = rows.iter().position(|p| p.rank == rank).unwrap_or(0);
     let pt = |p: &engine::PartnerShare| (party_of(rel, p.entity), p.tiv);
-    Msg::RankAmongRecipients {
+    FigureMsg::RankAmongRecipients {
         rank,
         of: rows.len(),
         before: rows[pos.saturating_sub(2)..pos].iter().map(pt).collect(),

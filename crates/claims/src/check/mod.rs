@@ -10,7 +10,7 @@
 mod figures;
 
 use crate::claim::{Claim, Party, Period};
-use crate::i18n::{Caveat, Msg};
+use crate::i18n::{Caveat, FigureMsg, Msg};
 use crate::lex::Lang;
 use crate::stated::Stated;
 use engine::Filter;
@@ -149,7 +149,8 @@ pub(crate) struct Out {
 }
 
 impl Out {
-    pub(crate) fn new(verdict: Verdict, explanation: Msg) -> Out {
+    pub(crate) fn new(verdict: Verdict, explanation: impl Into<Msg>) -> Out {
+        let explanation = explanation.into();
         Out {
             verdict,
             computed: None,
@@ -165,7 +166,7 @@ impl Out {
     }
 
     /// [`cannot`] as the error of a checker's `?` chain.
-    pub(crate) fn fail(why: Msg) -> Box<Out> {
+    pub(crate) fn fail(why: impl Into<Msg>) -> Box<Out> {
         Box::new(cannot(why))
     }
 }
@@ -181,7 +182,7 @@ impl From<Box<Out>> for Out {
     }
 }
 
-pub(crate) fn cannot(why: Msg) -> Out {
+pub(crate) fn cannot(why: impl Into<Msg>) -> Out {
     Out::new(Verdict::CannotBeChecked, why)
 }
 
@@ -223,7 +224,7 @@ pub(crate) fn party_of(rel: &Release, id: EntityId) -> Party {
 pub(crate) fn span(rel: &Release) -> Result<Window, Box<Out>> {
     engine::year_span(rel)
         .map(|(a, b)| Window { start: a, end: b })
-        .ok_or_else(|| Out::fail(Msg::NoDeliveriesAtAll))
+        .ok_or_else(|| Out::fail(FigureMsg::NoDeliveriesAtAll))
 }
 
 /// The window of `p`, if the release covers it entirely: the period prelude
@@ -233,9 +234,9 @@ pub(crate) fn window(rel: &Release, p: &Period) -> Result<Window, Box<Out>> {
     let span = engine::year_span(rel);
     let w = p
         .resolve(span.map(|s| s.1))
-        .ok_or_else(|| Out::fail(Msg::NoDataForRelative))?;
+        .ok_or_else(|| Out::fail(FigureMsg::NoDataForRelative))?;
     if span.is_none() {
-        return Err(Out::fail(Msg::NoDeliveriesAtAll));
+        return Err(Out::fail(FigureMsg::NoDeliveriesAtAll));
     }
     covered(rel, w)
 }
@@ -255,7 +256,7 @@ pub(crate) fn bilateral(rel: &Release) -> Result<(), Box<Out>> {
     if rel.meta.format.is_bilateral() {
         Ok(())
     } else {
-        Err(Out::fail(Msg::OneSided {
+        Err(Out::fail(FigureMsg::OneSided {
             release: rel.meta.id.clone(),
             format: rel.meta.format.as_str().to_string(),
         }))
@@ -281,7 +282,7 @@ pub(crate) fn resolve_in(rel: &Release, p: &Period) -> Result<(Window, Window), 
     let all = span(rel)?;
     let w = p
         .resolve(Some(all.end))
-        .ok_or_else(|| Out::fail(Msg::NoPeriodResolved))?;
+        .ok_or_else(|| Out::fail(FigureMsg::NoPeriodResolved))?;
     Ok((all, in_span(all, w)?))
 }
 

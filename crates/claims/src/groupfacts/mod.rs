@@ -10,7 +10,7 @@ pub(crate) use verdicts::check;
 
 use crate::claim::Party;
 use crate::features::Form;
-use crate::i18n::Msg;
+use crate::i18n::{Msg, Reason};
 use crate::shapes::Sent;
 use crate::when::Date;
 use engine::groups::GroupDate;
@@ -183,7 +183,7 @@ pub(crate) fn extract(s: &Sent) -> Vec<Result<crate::Claim, Msg>> {
         return Vec::new();
     };
     if s.negated() {
-        return vec![Err(Msg::GroupNegated(group.to_string()))];
+        return vec![Err(Reason::GroupNegated(group.to_string()).into())];
     }
     let group_tok = |m: &crate::features::Mention| (m.idx..m.end).any(|k| group_at(s, k).is_some());
     let claim = |fact| {

@@ -3,7 +3,7 @@
 use super::{GroupClaim, GroupFact, Tense, announced, note_dates};
 use crate::check::{Out, Verdict, cannot, verdict};
 use crate::claim::Party;
-use crate::i18n::{Msg, Record};
+use crate::i18n::{GroupMsg, Msg, Record};
 use crate::shapes::GroupTable;
 use crate::when::Date;
 use engine::groups::{Group, GroupDate, Spell};
@@ -56,7 +56,7 @@ const SAME_DATE: &str = "same date at the stated precision";
 
 pub(crate) fn check(c: &GroupClaim, groups: &GroupTable) -> Out {
     let mut o = match groups.set.get(&c.group) {
-        None => cannot(Msg::NoGroup(c.group.clone())),
+        None => cannot(GroupMsg::NoGroup(c.group.clone())),
         Some(g) => fact(c, g),
     };
     o.explanation = Msg::WithSource(Box::new(o.explanation), groups.source_of(&c.group));
@@ -74,7 +74,7 @@ fn fact(c: &GroupClaim, g: &Group) -> Out {
     match &c.fact {
         GroupFact::FirstSigned { date } => {
             let Some((first, spells)) = first_spells(g) else {
-                return cannot(Msg::NoDatedMembership(group));
+                return cannot(GroupMsg::NoDatedMembership(group));
             };
             let who: Vec<Party> = spells.iter().map(|s| member(&s.member)).collect();
             // The table may date a group from a predecessor treaty (the EEC for
@@ -88,7 +88,7 @@ fn fact(c: &GroupClaim, g: &Group) -> Out {
                 })
                 .flatten();
             let o = match other {
-                Some(sp) => cannot(Msg::FirstDateAmbiguous {
+                Some(sp) => cannot(GroupMsg::FirstDateAmbiguous {
                     group,
                     first,
                     who,
@@ -97,7 +97,7 @@ fn fact(c: &GroupClaim, g: &Group) -> Out {
                 }),
                 None => Out::new(
                     verdict(agrees(date, &first)),
-                    Msg::FirstDate {
+                    GroupMsg::FirstDate {
                         group,
                         first,
                         who,
@@ -109,7 +109,7 @@ fn fact(c: &GroupClaim, g: &Group) -> Out {
         }
         GroupFact::FirstMembers { members } => {
             let Some((first, spells)) = first_spells(g) else {
-                return cannot(Msg::NoDatedMembership(group));
+                return cannot(GroupMsg::NoDatedMembership(group));
             };
             let missing: Vec<(Party, Option<GroupDate>)> = members
                 .iter()
@@ -126,7 +126,7 @@ fn fact(c: &GroupClaim, g: &Group) -> Out {
             let who: Vec<Party> = spells.iter().map(|s| member(&s.member)).collect();
             let o = Out::new(
                 verdict(missing.is_empty()),
-                Msg::FirstMembers {
+                GroupMsg::FirstMembers {
                     group,
                     first,
                     who,
@@ -141,7 +141,7 @@ fn fact(c: &GroupClaim, g: &Group) -> Out {
                 Some((s, a)) => with_tolerance(
                     Out::new(
                         verdict(agrees(date, &a)),
-                        Msg::AnnouncementRecorded {
+                        GroupMsg::AnnouncementRecorded {
                             member: member.clone(),
                             group,
                             on: a,
@@ -151,7 +151,7 @@ fn fact(c: &GroupClaim, g: &Group) -> Out {
                     ),
                     SAME_DATE,
                 ),
-                None => cannot(Msg::NoAnnouncement {
+                None => cannot(GroupMsg::NoAnnouncement {
                     member: member.clone(),
                     group,
                 }),
@@ -166,7 +166,7 @@ fn fact(c: &GroupClaim, g: &Group) -> Out {
             let records: Vec<Record> = spells.iter().map(|s| record(s)).collect();
             let member = member.clone();
             if *tense != Tense::Past {
-                return cannot(Msg::FutureAccession {
+                return cannot(GroupMsg::FutureAccession {
                     member,
                     group,
                     future: *tense == Tense::Future,
@@ -174,11 +174,14 @@ fn fact(c: &GroupClaim, g: &Group) -> Out {
                 });
             }
             if spells.is_empty() {
-                return Out::new(Verdict::NotSupported, Msg::NoMembership { member, group });
+                return Out::new(
+                    Verdict::NotSupported,
+                    GroupMsg::NoMembership { member, group },
+                );
             }
             let only_announced = spells.iter().all(|s| s.note.contains("ANNOUNCED"));
             let o = if only_announced {
-                cannot(Msg::OnlyAnnounced {
+                cannot(GroupMsg::OnlyAnnounced {
                     member,
                     group,
                     dated: date.is_some(),
@@ -192,7 +195,7 @@ fn fact(c: &GroupClaim, g: &Group) -> Out {
                 });
                 Out::new(
                     verdict(ok),
-                    Msg::MemberRecords {
+                    GroupMsg::MemberRecords {
                         member,
                         group,
                         records,

@@ -1,10 +1,13 @@
 //! Verdicts, explanations and reasons in the sentence's language.
 //!
 //! Checkers and readers never write prose: they return a typed [`Msg`] that
-//! carries the figures, parties and dates. Each language is one catalogue file
-//! ([`en`], [`de`]) implementing [`Catalogue`]: its words, its number and date
-//! conventions ("88,4 %", "12. Februar 2026") and its country names. A third
-//! language is one more file and one arm in [`catalogue`].
+//! carries the figures, parties and dates, in four families ([`FigureMsg`],
+//! [`DeliveryMsg`], [`GroupMsg`], [`Reason`]). Each language is one catalogue
+//! folder (`en/`, `de/`) implementing [`Catalogue`]: its conventions and
+//! names in `mod.rs` ("88,4 %", "15. September 2020", "Russland", from
+//! `model::locale`), one file per family, each an exhaustive match, so a new
+//! message does not compile until every language words it. A third language
+//! is one more folder and one arm in [`catalogue`].
 //!
 //! The English rendering is also the stable `explanation`/`reason` field of the
 //! JSON answers; the localized one is added next to it with the language.
@@ -133,13 +136,23 @@ pub struct Ranked {
 }
 
 /// Every message the claims crate shows a reader. Variants carry data, never
-/// prose; the catalogues write the words.
+/// prose; the catalogues write the words. Messages come in families, one
+/// file per family in each catalogue.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Msg {
     /// Parts joined with "; ".
     Join(Vec<Msg>),
+    /// A group fact with the table it comes from.
+    WithSource(Box<Msg>, GroupSource),
+    Figure(FigureMsg),
+    Delivery(DeliveryMsg),
+    Group(GroupMsg),
+    Reason(Reason),
+}
 
-    // ---- Release and window -------------------------------------------------
+/// What shapes (a)–(e), (h) and (k) computed, and why a release cannot answer.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FigureMsg {
     NoDataForRelative,
     NoDeliveriesAtAll,
     /// The window reaches outside the release.
@@ -156,7 +169,6 @@ pub enum Msg {
     NoPeriodResolved,
     NoDeliveriesOf(Party),
 
-    // ---- Shares, changes, ranks (shapes a–e, k) -----------------------------
     ImportedNothing {
         who: Party,
         cat: Option<Category>,
@@ -278,7 +290,46 @@ pub enum Msg {
         recipient: Party,
     },
 
-    // ---- Deliveries of a weapon (f), past or absent deliveries (g) ---------
+    MainRank {
+        supplier: Party,
+        recipient: Party,
+        rank: u32,
+        of: usize,
+        cat: Option<Category>,
+        window: Window,
+        tiv: f64,
+        total: f64,
+        pct: f64,
+    },
+    DeliveredNothing {
+        supplier: Party,
+        recipient: Party,
+        cat: Option<Category>,
+        window: Window,
+    },
+    LargestWas(Party, f64),
+    SecondWas {
+        party: Party,
+        pct: f64,
+        lead: f64,
+    },
+    MainRule {
+        word: MainWord,
+        min_pct: f64,
+        min_lead: f64,
+    },
+    PresentTenseWindow(Window),
+}
+
+impl From<FigureMsg> for Msg {
+    fn from(m: FigureMsg) -> Msg {
+        Msg::Figure(m)
+    }
+}
+
+/// What SIPRI lists for deliveries of a weapon, shapes (f) and (g).
+#[derive(Debug, Clone, PartialEq)]
+pub enum DeliveryMsg {
     NoPairInRelease {
         supplier: Option<Party>,
         recipient: Party,
@@ -368,40 +419,17 @@ pub enum Msg {
         what: Weapon,
         span: Window,
     },
+}
 
-    // ---- Main supplier (h) --------------------------------------------------
-    MainRank {
-        supplier: Party,
-        recipient: Party,
-        rank: u32,
-        of: usize,
-        cat: Option<Category>,
-        window: Window,
-        tiv: f64,
-        total: f64,
-        pct: f64,
-    },
-    DeliveredNothing {
-        supplier: Party,
-        recipient: Party,
-        cat: Option<Category>,
-        window: Window,
-    },
-    LargestWas(Party, f64),
-    SecondWas {
-        party: Party,
-        pct: f64,
-        lead: f64,
-    },
-    MainRule {
-        word: MainWord,
-        min_pct: f64,
-        min_lead: f64,
-    },
-    PresentTenseWindow(Window),
+impl From<DeliveryMsg> for Msg {
+    fn from(m: DeliveryMsg) -> Msg {
+        Msg::Delivery(m)
+    }
+}
 
-    // ---- Group facts (i) -----------------------------------------------------
-    WithSource(Box<Msg>, GroupSource),
+/// What the group table records, shape (i).
+#[derive(Debug, Clone, PartialEq)]
+pub enum GroupMsg {
     NoGroup(String),
     NoDatedMembership(String),
     FirstDateAmbiguous {
@@ -456,14 +484,22 @@ pub enum Msg {
         records: Vec<Record>,
         stated: Option<Date>,
     },
+}
 
-    // ---- Reported speech and forecasts (j) ----------------------------------
+impl From<GroupMsg> for Msg {
+    fn from(m: GroupMsg) -> Msg {
+        Msg::Group(m)
+    }
+}
+
+/// Why a sentence or claim is not checkable: reading reasons, speech, limits.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reason {
     Speech {
         marker: String,
         why: SpeechWhy,
     },
 
-    // ---- Reasons a sentence is read as not checkable ------------------------
     NoPeriodStated,
     SeveralPeriods,
     ChangeNeedsFixedPeriods,
@@ -508,6 +544,12 @@ pub enum Msg {
     },
 }
 
+impl From<Reason> for Msg {
+    fn from(m: Reason) -> Msg {
+        Msg::Reason(m)
+    }
+}
+
 impl Msg {
     /// The message in `lang`.
     pub fn render(&self, lang: Lang) -> String {
@@ -520,7 +562,8 @@ impl Msg {
     }
 
     /// `a; b` from several reasons, in order.
-    pub fn join(mut parts: Vec<Msg>) -> Msg {
+    pub fn join<M: Into<Msg>>(parts: Vec<M>) -> Msg {
+        let mut parts: Vec<Msg> = parts.into_iter().map(Into::into).collect();
         if parts.len() == 1 {
             parts.remove(0)
         } else {
@@ -529,11 +572,12 @@ impl Msg {
     }
 
     pub(crate) fn not_covered(c: &model::Coverage) -> Msg {
-        Msg::NotCovered {
+        FigureMsg::NotCovered {
             window: c.window,
             release_years: c.release_years,
             missing: c.missing_years.clone(),
         }
+        .into()
     }
 }
 

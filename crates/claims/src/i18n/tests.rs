@@ -20,7 +20,8 @@ fn stated(v: f64) -> Stated {
     }
 }
 
-fn both(m: &Msg) -> (String, String) {
+fn both<M: Clone + Into<Msg>>(m: &M) -> (String, String) {
+    let m: Msg = m.clone().into();
     (m.render(Lang::English), m.render(Lang::German))
 }
 
@@ -48,7 +49,7 @@ fn verdict_words() {
 
 #[test]
 fn import_share() {
-    let m = Msg::ImportShare {
+    let m = FigureMsg::ImportShare {
         supplier: p("RUS", "Russia"),
         recipient: p("KAZ", "Kazakhstan"),
         tiv: 1175.2,
@@ -72,7 +73,7 @@ fn import_share() {
 
 #[test]
 fn category_and_direction() {
-    let m = Msg::ImportedNothing {
+    let m = FigureMsg::ImportedNothing {
         who: p("TUR", "Türkiye"),
         cat: Some(Category::Ships),
         window: w(2020, 2024),
@@ -90,7 +91,7 @@ fn category_and_direction() {
 
 #[test]
 fn coverage_note() {
-    let m = Msg::NotCovered {
+    let m = FigureMsg::NotCovered {
         window: w(2021, 2025),
         release_years: Some((1995, 2024)),
         missing: vec![2025],
@@ -113,7 +114,7 @@ fn dates_in_words() {
         month: 9,
         day: Some(15),
     };
-    let m = Msg::FirstDate {
+    let m = GroupMsg::FirstDate {
         group: "Abraham Accords".into(),
         first: d,
         who: vec![p("ISR", "Israel"), p("ARE", "UAE")],
@@ -140,34 +141,34 @@ fn dates_in_words() {
 
 #[test]
 fn reasons_and_markers() {
-    let (en, de) = both(&Msg::NoPeriodStated);
+    let (en, de) = both(&Reason::NoPeriodStated);
     assert_eq!(
         en,
         "no period stated (a figure without a period cannot be checked)"
     );
     assert!(de.starts_with("kein Zeitraum angegeben"), "{de}");
-    let (en, de) = both(&Msg::Marker(
+    let (en, de) = both(&Reason::Marker(
         crate::meaning::MarkerKind::Money,
         "Euro".into(),
     ));
     assert!(en.contains("SIPRI TIV is not money"), "{en}");
     assert!(de.contains("SIPRIs TIV sind kein Geld"), "{de}");
-    let (en, de) = both(&Msg::NamedNotParty(p("USA", "United States")));
+    let (en, de) = both(&Reason::NamedNotParty(p("USA", "United States")));
     assert_eq!(
         en,
         "'United States' is named but is not a party of the claim read from the sentence"
     );
     assert!(de.contains("„Vereinigte Staaten“"), "{de}");
-    let (_, de) = both(&Msg::Join(vec![
-        Msg::NoSupplierNamed,
-        Msg::NoRecipientNamed,
+    let (_, de) = both(&Msg::join(vec![
+        Reason::NoSupplierNamed,
+        Reason::NoRecipientNamed,
     ]));
     assert_eq!(de, "kein Lieferant genannt; kein Empfänger genannt");
 }
 
 #[test]
 fn speech_and_weapons() {
-    let (en, de) = both(&Msg::Speech {
+    let (en, de) = both(&Reason::Speech {
         marker: "könnte".into(),
         why: SpeechWhy::Forecast,
     });
@@ -181,7 +182,7 @@ fn speech_and_weapons() {
         designation: None,
         kind: None,
     };
-    let (en, de) = both(&Msg::NoRecordInSpan {
+    let (en, de) = both(&DeliveryMsg::NoRecordInSpan {
         supplier: None,
         recipient: p("KAZ", "Kazakhstan"),
         what: weapon,
@@ -199,28 +200,27 @@ fn speech_and_weapons() {
 
 #[test]
 fn no_english_verdict_words_in_german_texts() {
-    let msgs = [
-        Msg::NoClaimFound,
-        Msg::MonthNotChecked,
-        Msg::MainPastNoPeriod,
-        Msg::Synthetic("r1".into()),
-        Msg::TooLong {
+    let msgs: [Msg; 5] = [
+        Reason::NoClaimFound.into(),
+        DeliveryMsg::MonthNotChecked.into(),
+        Reason::MainPastNoPeriod.into(),
+        Reason::Synthetic("r1".into()).into(),
+        Reason::TooLong {
             bytes: 12000,
             limit: 10000,
-        },
+        }
+        .into(),
     ];
-    for m in &msgs {
+    for m in msgs {
         let de = m.render(Lang::German);
         for w in ["supported", "because", " cannot ", " the "] {
             assert!(!de.contains(w), "{de}");
         }
     }
-    assert!(
-        Msg::TooLong {
-            bytes: 12000,
-            limit: 10000
-        }
-        .render(Lang::German)
-        .contains("12.000")
-    );
+    let long: Msg = Reason::TooLong {
+        bytes: 12000,
+        limit: 10000,
+    }
+    .into();
+    assert!(long.render(Lang::German).contains("12.000"));
 }

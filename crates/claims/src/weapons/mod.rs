@@ -11,7 +11,7 @@ pub(crate) use verdicts::{check_delivery, check_presence};
 
 use crate::claim::{Party, Period};
 use crate::features::Form;
-use crate::i18n::Msg;
+use crate::i18n::{Msg, Reason};
 use crate::lexicon::Prep;
 use crate::shapes::Sent;
 use crate::weapon::{Weapon, count_before, deliver_verb, receive_verb, weapon};
@@ -176,13 +176,13 @@ pub(crate) fn extract(s: &Sent) -> Vec<Result<crate::Claim, Msg>> {
         (sup, rec)
     };
     let Some(recipient) = recipient else {
-        return vec![Err(Msg::DeliveryNoRecipient)];
+        return vec![Err(Reason::DeliveryNoRecipient.into())];
     };
     // A receiving verb may leave the supplier open: any supplier.
     if supplier.is_none()
         && ((deliver && !receive) || (weapon.designation.is_none() && weapon.kind.is_none()))
     {
-        return vec![Err(Msg::DeliveryNoSupplier)];
+        return vec![Err(Reason::DeliveryNoSupplier.into())];
     }
     if supplier.as_ref() == Some(&recipient) {
         return Vec::new();
@@ -289,7 +289,7 @@ pub(crate) fn extract(s: &Sent) -> Vec<Result<crate::Claim, Msg>> {
     // "never … in 2015-2020", "did not receive … in 2023": absence in that period.
     let negated = has_period && (never || negation) && !no_longer;
     if negated && (first || number.is_some()) {
-        return vec![Err(Msg::NegatedCountOrFirst)];
+        return vec![Err(Reason::NegatedCountOrFirst.into())];
     }
     let presence = if negated {
         None
@@ -309,7 +309,7 @@ pub(crate) fn extract(s: &Sent) -> Vec<Result<crate::Claim, Msg>> {
         }))];
     }
     if negation && !has_period && !past {
-        return vec![Err(Msg::NegatedNoPeriod)];
+        return vec![Err(Reason::NegatedNoPeriod.into())];
     }
     if let (None, Some(n)) = (when, relative) {
         return vec![Ok(crate::Claim::Delivery(DeliveryClaim {
@@ -330,7 +330,7 @@ pub(crate) fn extract(s: &Sent) -> Vec<Result<crate::Claim, Msg>> {
             let since = crate::when::since(&s.s.tokens, w);
             if since && (negated || first || number.is_some()) {
                 // "none since 2022" may or may not include 2022.
-                return vec![Err(Msg::NegatedSince)];
+                return vec![Err(Reason::NegatedSince.into())];
             }
             let period = Period::Fixed(win);
             vec![Ok(crate::Claim::Delivery(DeliveryClaim {
@@ -351,6 +351,6 @@ pub(crate) fn extract(s: &Sent) -> Vec<Result<crate::Claim, Msg>> {
             weapon,
             presence: Presence::Past,
         }))],
-        None => vec![Err(Msg::DeliveryNoYear)],
+        None => vec![Err(Reason::DeliveryNoYear.into())],
     }
 }

@@ -4,7 +4,7 @@
 use super::{DeliveryClaim, Presence, PresenceClaim};
 use crate::check::{Out, Verdict, bilateral, cannot, in_span, settle, span, verdict};
 use crate::deals::{Hit, describe, hits, ids, near_hits};
-use crate::i18n::{Caveat, DealText, Msg};
+use crate::i18n::{Caveat, DealText, DeliveryMsg, FigureMsg, Msg};
 use crate::weapon::{family, same_designation};
 use model::{Release, Window};
 
@@ -32,7 +32,7 @@ fn delivery(c: &DeliveryClaim, rel: &Release) -> Result<Out, Box<Out>> {
     let win = c
         .period
         .resolve(Some(all.end))
-        .ok_or_else(|| Out::fail(Msg::NoPeriodResolved))?;
+        .ok_or_else(|| Out::fail(FigureMsg::NoPeriodResolved))?;
     // "since 2022": from 2022 to the release's last year.
     let win = if c.since {
         Window {
@@ -48,7 +48,7 @@ fn delivery(c: &DeliveryClaim, rel: &Release) -> Result<Out, Box<Out>> {
     let Some((s, r)) = ids(rel, c.supplier.as_ref(), &c.recipient) else {
         let mut o = Out::new(
             verdict(c.negated),
-            Msg::NoPairInRelease {
+            DeliveryMsg::NoPairInRelease {
                 supplier: sup,
                 recipient: rec,
                 span: all,
@@ -60,7 +60,7 @@ fn delivery(c: &DeliveryClaim, rel: &Release) -> Result<Out, Box<Out>> {
     let found = hits(rel, s, r, &c.weapon, win);
     let with_month = |m: Msg| {
         if c.month.is_some() {
-            Msg::join(vec![m, Msg::MonthNotChecked])
+            Msg::join(vec![m, DeliveryMsg::MonthNotChecked.into()])
         } else {
             m
         }
@@ -68,14 +68,14 @@ fn delivery(c: &DeliveryClaim, rel: &Release) -> Result<Out, Box<Out>> {
     if c.negated {
         let ok = found.is_empty();
         let text = if ok {
-            Msg::NoRecord {
+            DeliveryMsg::NoRecord {
                 what: what.clone(),
                 supplier: sup.clone(),
                 recipient: rec.clone(),
                 window: win,
             }
         } else {
-            Msg::Listed {
+            DeliveryMsg::Listed {
                 supplier: sup.clone(),
                 recipient: rec.clone(),
                 window: win,
@@ -90,8 +90,8 @@ fn delivery(c: &DeliveryClaim, rel: &Release) -> Result<Out, Box<Out>> {
         let mut o = if near.is_empty() {
             Out::new(verdict(ok), text)
         } else {
-            cannot(Msg::ButNear {
-                base: Box::new(text),
+            cannot(DeliveryMsg::ButNear {
+                base: Box::new(text.into()),
                 near,
                 what: what.clone(),
             })
@@ -108,7 +108,7 @@ fn delivery(c: &DeliveryClaim, rel: &Release) -> Result<Out, Box<Out>> {
         if let Some(e) = earliest.filter(|e| *e < win.start) {
             let mut o = Out::new(
                 Verdict::NotSupported,
-                Msg::FirstBefore {
+                DeliveryMsg::FirstBefore {
                     supplier: sup,
                     recipient: rec,
                     what,
@@ -121,7 +121,7 @@ fn delivery(c: &DeliveryClaim, rel: &Release) -> Result<Out, Box<Out>> {
             return Ok(o);
         }
         if earliest == Some(all.start) {
-            return Err(Out::fail(Msg::FirstInFirstYear {
+            return Err(Out::fail(DeliveryMsg::FirstInFirstYear {
                 supplier: sup,
                 recipient: rec,
                 what,
@@ -136,13 +136,16 @@ fn delivery(c: &DeliveryClaim, rel: &Release) -> Result<Out, Box<Out>> {
         _ => Vec::new(),
     };
     if !near.is_empty() {
-        let mut o = cannot(with_month(Msg::NoneButNear {
-            supplier: sup,
-            recipient: rec,
-            what,
-            window: win,
-            near,
-        }));
+        let mut o = cannot(with_month(
+            DeliveryMsg::NoneButNear {
+                supplier: sup,
+                recipient: rec,
+                what,
+                window: win,
+                near,
+            }
+            .into(),
+        ));
         o.window = Some(win);
         return Ok(o);
     }
@@ -150,14 +153,14 @@ fn delivery(c: &DeliveryClaim, rel: &Release) -> Result<Out, Box<Out>> {
         let elsewhere = hits(rel, s, r, &c.weapon, all);
         let years = years_of(&elsewhere);
         let text = if years.is_empty() {
-            Msg::NoneInRelease {
+            DeliveryMsg::NoneInRelease {
                 supplier: sup,
                 recipient: rec,
                 what: what.clone(),
                 span: all,
             }
         } else {
-            Msg::NoneInWindow {
+            DeliveryMsg::NoneInWindow {
                 supplier: sup,
                 recipient: rec,
                 what: what.clone(),
@@ -166,7 +169,7 @@ fn delivery(c: &DeliveryClaim, rel: &Release) -> Result<Out, Box<Out>> {
                 deals: listed(&elsewhere, 3),
             }
         };
-        Out::new(Verdict::NotSupported, with_month(text))
+        Out::new(Verdict::NotSupported, with_month(text.into()))
     } else {
         found_deliveries(c, &found, win, with_month)
     };
@@ -194,18 +197,18 @@ fn found_deliveries(
         .sum();
     let tiv: f64 = found.iter().map(|h| h.tiv).sum();
     let est: f64 = found.iter().map(|h| h.est_tiv).sum();
-    let mut text = vec![Msg::Listed {
+    let mut text = vec![DeliveryMsg::Listed {
         supplier: c.supplier.clone(),
         recipient: c.recipient.clone(),
         window: win,
         deals: listed(found, SHOWN),
         more: found.len().saturating_sub(SHOWN),
     }];
-    let mut o = Out::new(Verdict::Supported, Msg::NotAShape);
+    let mut o = Out::new(Verdict::Supported, FigureMsg::NotAShape);
     if let Some(d) = &c.weapon.designation {
         let exact = found.iter().any(|h| same_designation(d, &h.designation));
         if !exact {
-            text.push(Msg::DesignationDiffers {
+            text.push(DeliveryMsg::DesignationDiffers {
                 sipri: found.iter().map(|h| h.designation.clone()).collect(),
                 stated: d.clone(),
                 family: family(d),
@@ -219,7 +222,7 @@ fn found_deliveries(
         // Legacy register: per-year numbers are our even split of a deal total.
         o.verdict = Verdict::CannotBeChecked;
         o.caveat = None;
-        text.push(Msg::UnitsAllocated {
+        text.push(DeliveryMsg::UnitsAllocated {
             stated: n,
             units,
             window: win,
@@ -229,7 +232,7 @@ fn found_deliveries(
     {
         o.verdict = Verdict::NotSupported;
         o.caveat = None;
-        text.push(Msg::UnitsDiffer {
+        text.push(DeliveryMsg::UnitsDiffer {
             stated: n,
             units,
             window: win,
@@ -265,7 +268,7 @@ fn presence(c: &PresenceClaim, rel: &Release) -> Result<Out, Box<Out>> {
     {
         let near = near_hits(rel, s, r, k, all);
         if !near.is_empty() {
-            let mut o = cannot(Msg::NoneButNear {
+            let mut o = cannot(DeliveryMsg::NoneButNear {
                 supplier: sup,
                 recipient: rec,
                 what,
@@ -283,14 +286,14 @@ fn presence(c: &PresenceClaim, rel: &Release) -> Result<Out, Box<Out>> {
     let years = years_of(&found);
     let tiv: f64 = found.iter().map(|h| h.tiv).sum();
     let text = if years.is_empty() {
-        Msg::NoRecordInSpan {
+        DeliveryMsg::NoRecordInSpan {
             supplier: sup,
             recipient: rec,
             what,
             span: all,
         }
     } else {
-        Msg::ListedWorth {
+        DeliveryMsg::ListedWorth {
             supplier: sup,
             recipient: rec,
             what,

@@ -229,10 +229,11 @@ fn blank_long_sentences(
         }
         let head: String = s.text.chars().take(200).collect();
         let i = sentences.index(s.start, &format!("{head}…"));
-        let why = claims::i18n::Msg::TooLong {
+        let why: claims::i18n::Msg = claims::i18n::Reason::TooLong {
             bytes: s.text.len(),
             limit: MAX_SENTENCE,
-        };
+        }
+        .into();
         let lang = claims::lex::detect_or(&head, detect(text));
         skipped.push(json!({
             "sentence": i,
