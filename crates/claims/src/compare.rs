@@ -4,7 +4,7 @@
 use crate::check::{Out, bilateral, filter, id, verdict, window};
 use crate::claim::{Claim, Party, Period};
 use crate::features::{Form, Mention};
-use crate::i18n::{FigureMsg, Msg, Reason};
+use crate::i18n::{FigureMsg, Msg, Reason, Tol};
 use crate::lexicon::Prep;
 use crate::readings::{Ctx, period_near};
 use engine::Direction;
@@ -29,7 +29,7 @@ pub(crate) fn check(
     let (a, b) = (tiv(more), tiv(less));
     Ok(Out {
         computed: Some(a - b),
-        tolerance: Some("more, by any amount (TIV)".into()),
+        tolerance: Some(Tol::MoreTiv),
         window: Some(w),
         ..Out::new(
             verdict(a > b),

@@ -7,7 +7,7 @@
 use crate::check::{Out, bilateral, party_of, resolve_in, settle, verdict};
 use crate::claim::{Party, Period};
 use crate::features::Form;
-use crate::i18n::{FigureMsg, MainWord, Msg, Reason};
+use crate::i18n::{FigureMsg, MainWord, Msg, Reason, Tol};
 use crate::lexicon::{Prep, RoleNoun, role_noun};
 use crate::shapes::Sent;
 use engine::{Direction, Filter};
@@ -243,10 +243,10 @@ fn run(c: &MainSupplierClaim, rel: &Release) -> Result<Out, Box<Out>> {
         computed: Some(100.0 * share),
         computed_rank: got.map(|p| p.rank),
         window: Some(w),
-        tolerance: Some(format!(
-            "rank 1, ≥ {:.0} %, ≥ {MIN_LEAD:.0}× the second",
-            100.0 * MIN_SHARE
-        )),
+        tolerance: Some(Tol::MainRule {
+            min_pct: 100.0 * MIN_SHARE,
+            min_lead: MIN_LEAD,
+        }),
         estimated: got.and_then(|p| (p.tiv > 0.0).then(|| p.estimated_tiv / p.tiv)),
         ..Out::new(verdict(ok), Msg::join(text))
     })

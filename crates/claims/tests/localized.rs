@@ -64,6 +64,11 @@ fn german_seed_sentences_get_german_explanations() {
     assert!(e.contains("88,4 %") && e.contains("88,43 %"), "{e}");
     assert!(e.contains("Russland") && e.contains("Kasachstan"), "{e}");
     assert_eq!(share.checked.verdict_localized, "belegt");
+    assert_eq!(share.checked.tolerance.as_deref(), Some("[87.5, 88.5)"));
+    assert_eq!(
+        share.checked.tolerance_localized.as_deref(),
+        Some("[87,5; 88,5)")
+    );
     assert!(share.checked.explanation.contains("88.43 %"));
     let json = serde_json::to_value(&share.checked).unwrap();
     assert_eq!(json["verdict"], "supported");

@@ -82,7 +82,8 @@ var renderers = {
           esc(c.verdict_localized || c.verdict_text) + "</span> " + esc((j.sentences[c.sentence] || {}).text) + "</p>" +
           '<p class="muted">Claim: <code>' + esc(c.structured) + "</code></p><p" + lang + ">" +
           esc(c.explanation_localized || c.explanation) + "</p>" +
-          (c.tolerance ? '<p class="note">Accepted interval: ' + esc(c.tolerance) + "</p>" : "") +
+          (c.tolerance ? '<p class="note">Accepted interval: <span' + lang + ">" +
+            esc(c.tolerance_localized || c.tolerance) + "</span></p>" : "") +
           (c.estimated_share != null ? '<p class="note">' + (100 * c.estimated_share).toFixed(1) +
             "% of the figure rests on SIPRI estimates.</p>" : "") +
           '<p class="note">' + esc(c.citation) + "</p></div>";

@@ -3,7 +3,7 @@
 
 use super::{Out, Verdict, bilateral, filter, frac, id, party_of, verdict, window, within};
 use crate::claim::{Claim, Party, Role};
-use crate::i18n::{FigureMsg, Msg, Ranked};
+use crate::i18n::{FigureMsg, Msg, Ranked, Tol};
 use engine::{Direction, Filter};
 use model::{Release, Window};
 
@@ -111,7 +111,7 @@ pub(super) fn run(claim: &Claim, rel: &Release) -> Res {
                     None => FigureMsg::NotAmongRecipients,
                 });
                 if tol.is_none() {
-                    tol = Some(want.describe());
+                    tol = Some(Tol::Rank(*want));
                 }
             }
             Ok(Out {
@@ -201,7 +201,7 @@ pub(super) fn run(claim: &Claim, rel: &Release) -> Res {
             let got = row.map(|x| x.rank);
             if let Some(want) = rank {
                 ok &= got.is_some_and(|g| want.holds(g));
-                tol.get_or_insert_with(|| want.describe());
+                tol.get_or_insert(Tol::Rank(*want));
             }
             Ok(Out {
                 computed: Some(pct),
@@ -263,7 +263,7 @@ pub(super) fn run(claim: &Claim, rel: &Release) -> Res {
             Ok(Out {
                 computed: got.map(|p| 100.0 * p.share),
                 computed_rank: got.map(|p| p.rank),
-                tolerance: Some(nth.describe()),
+                tolerance: Some(Tol::Rank(*nth)),
                 window: Some(w),
                 estimated: got.and_then(|p| frac(p.estimated_tiv, p.tiv)),
                 allocated: got.and_then(|p| frac(p.allocated_tiv, p.tiv)),
@@ -333,7 +333,7 @@ pub(super) fn run(claim: &Claim, rel: &Release) -> Res {
             );
             Ok(Out {
                 computed: Some(*year as f64),
-                tolerance: Some("first year with deliveries, exactly".into()),
+                tolerance: Some(Tol::FirstYear),
                 window: Some(all),
                 estimated: frac(py.estimated_tiv, py.total),
                 allocated: frac(py.allocated_tiv, py.total),
@@ -356,7 +356,7 @@ fn not_first(year: u16, found: Option<u16>, s: &Party, r: &Party) -> Out {
     let (supplier, recipient) = (s.clone(), r.clone());
     Out {
         computed: found.map(f64::from),
-        tolerance: Some("first year with deliveries, exactly".into()),
+        tolerance: Some(Tol::FirstYear),
         ..Out::new(
             Verdict::NotSupported,
             match found {

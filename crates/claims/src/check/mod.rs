@@ -10,7 +10,7 @@
 mod figures;
 
 use crate::claim::{Claim, Party, Period};
-use crate::i18n::{Caveat, FigureMsg, Msg};
+use crate::i18n::{Caveat, FigureMsg, Msg, Tol};
 use crate::lex::Lang;
 use crate::stated::Stated;
 use engine::Filter;
@@ -57,6 +57,8 @@ pub struct Checked {
     pub computed_rank: Option<u32>,
     /// The accepted interval for the stated number, e.g. `[87.5, 88.5)`.
     pub tolerance: Option<String>,
+    /// `tolerance` in `lang`: `[87,5; 88,5)`.
+    pub tolerance_localized: Option<String>,
     /// The window the claim was checked over (relative periods resolved).
     pub window: Option<Window>,
     /// Fraction of the TIV behind the figure that rests on SIPRI estimates.
@@ -84,6 +86,8 @@ pub struct Checked {
     /// The explanation as data, for rendering in another language.
     #[serde(skip)]
     pub message: Msg,
+    #[serde(skip)]
+    pub tol: Option<Tol>,
 }
 
 impl Checked {
@@ -95,7 +99,8 @@ impl Checked {
             verdict: out.verdict,
             computed: out.computed,
             computed_rank: out.computed_rank,
-            tolerance: out.tolerance,
+            tolerance: out.tolerance.as_ref().map(|t| t.render(Lang::English)),
+            tolerance_localized: None,
             window: out.window,
             estimated_share: out.estimated,
             allocated_share: out.allocated,
@@ -108,6 +113,7 @@ impl Checked {
             verdict_localized: String::new(),
             explanation_localized: String::new(),
             message: out.explanation,
+            tol: out.tolerance,
         };
         c.localize(Lang::English);
         c
@@ -123,6 +129,7 @@ impl Checked {
         self.lang = lang;
         self.verdict_localized = crate::i18n::verdict_label(lang, self.verdict, self.caveat);
         self.explanation_localized = self.message.render(lang);
+        self.tolerance_localized = self.tol.as_ref().map(|t| t.render(lang));
     }
 
     /// This verdict's explanation in `lang`.
@@ -137,7 +144,7 @@ pub(crate) struct Out {
     pub(crate) verdict: Verdict,
     pub(crate) computed: Option<f64>,
     pub(crate) computed_rank: Option<u32>,
-    pub(crate) tolerance: Option<String>,
+    pub(crate) tolerance: Option<Tol>,
     pub(crate) window: Option<Window>,
     pub(crate) estimated: Option<f64>,
     pub(crate) allocated: Option<f64>,
@@ -271,9 +278,9 @@ pub(crate) fn verdict(ok: bool) -> Verdict {
     }
 }
 
-pub(crate) fn within(stated: &Stated, pct: f64) -> (bool, String) {
+pub(crate) fn within(stated: &Stated, pct: f64) -> (bool, Tol) {
     let t = stated.tolerance();
-    (t.contains(pct), t.to_string())
+    (t.contains(pct), Tol::Interval(t))
 }
 
 /// The period prelude of the delivery and main-supplier shapes: the

@@ -3,7 +3,7 @@
 use super::{GroupClaim, GroupFact, Tense, announced, note_dates};
 use crate::check::{Out, Verdict, cannot, verdict};
 use crate::claim::Party;
-use crate::i18n::{GroupMsg, Msg, Record};
+use crate::i18n::{GroupMsg, Msg, Record, Tol};
 use crate::shapes::GroupTable;
 use crate::when::Date;
 use engine::groups::{Group, GroupDate, Spell};
@@ -52,8 +52,6 @@ fn first_spells(g: &Group) -> Option<(GroupDate, Vec<&Spell>)> {
     ))
 }
 
-const SAME_DATE: &str = "same date at the stated precision";
-
 pub(crate) fn check(c: &GroupClaim, groups: &GroupTable) -> Out {
     let mut o = match groups.set.get(&c.group) {
         None => cannot(GroupMsg::NoGroup(c.group.clone())),
@@ -64,8 +62,8 @@ pub(crate) fn check(c: &GroupClaim, groups: &GroupTable) -> Out {
     o
 }
 
-fn with_tolerance(mut o: Out, t: &str) -> Out {
-    o.tolerance = Some(t.into());
+fn with_tolerance(mut o: Out, t: Tol) -> Out {
+    o.tolerance = Some(t);
     o
 }
 
@@ -105,7 +103,7 @@ fn fact(c: &GroupClaim, g: &Group) -> Out {
                     },
                 ),
             };
-            with_tolerance(o, SAME_DATE)
+            with_tolerance(o, Tol::SameDate)
         }
         GroupFact::FirstMembers { members } => {
             let Some((first, spells)) = first_spells(g) else {
@@ -133,7 +131,7 @@ fn fact(c: &GroupClaim, g: &Group) -> Out {
                     missing,
                 },
             );
-            with_tolerance(o, "every named country among the first members")
+            with_tolerance(o, Tol::AmongFirstMembers)
         }
         GroupFact::Announced { member, date } => {
             let sp = g.spells.iter().find(|s| s.member == member.key);
@@ -149,7 +147,7 @@ fn fact(c: &GroupClaim, g: &Group) -> Out {
                             uncertain: uncertain(s),
                         },
                     ),
-                    SAME_DATE,
+                    Tol::SameDate,
                 ),
                 None => cannot(GroupMsg::NoAnnouncement {
                     member: member.clone(),
@@ -203,7 +201,7 @@ fn fact(c: &GroupClaim, g: &Group) -> Out {
                     },
                 )
             };
-            with_tolerance(o, SAME_DATE)
+            with_tolerance(o, Tol::SameDate)
         }
     }
 }

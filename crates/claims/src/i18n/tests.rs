@@ -2,7 +2,11 @@
 //! German one follows German conventions and names.
 
 use super::*;
+use crate::claim::Rank;
 use crate::stated::{Qualifier, Stated};
+use crate::weapon::Weapon;
+use crate::when::Date;
+use model::{Category, Window};
 
 fn p(key: &str, name: &str) -> Party {
     Party::new(key, name)
@@ -69,6 +73,29 @@ fn import_share() {
     assert!(de.contains("1.175,20 TIV von 1.328,98 TIV"), "{de}");
     assert!(de.contains("88,43 % (gerundet 88,4 %)"), "{de}");
     assert!(de.contains("angegeben: 88 %"), "{de}");
+}
+
+#[test]
+fn tolerances() {
+    let t = stated(88.0).tolerance();
+    assert_eq!(Tol::Interval(t).render(Lang::English), "[87.5, 88.5)");
+    assert_eq!(Tol::Interval(t).render(Lang::German), "[87,5; 88,5)");
+    let r = Rank { n: 3, top: false };
+    assert_eq!(Tol::Rank(r).render(Lang::English), "rank exactly 3");
+    assert_eq!(Tol::Rank(r).render(Lang::German), "genau Rang 3");
+    let m = Tol::MainRule {
+        min_pct: 50.0,
+        min_lead: 2.0,
+    };
+    assert_eq!(m.render(Lang::English), "rank 1, ≥ 50 %, ≥ 2× the second");
+    assert_eq!(
+        m.render(Lang::German),
+        "Rang 1, ≥ 50 %, ≥ das 2-Fache des Zweiten"
+    );
+    assert_eq!(
+        Tol::SameDate.render(Lang::German),
+        "dasselbe Datum in der angegebenen Genauigkeit"
+    );
 }
 
 #[test]

@@ -4,7 +4,7 @@
 use super::{DeliveryClaim, Presence, PresenceClaim};
 use crate::check::{Out, Verdict, bilateral, cannot, in_span, settle, span, verdict};
 use crate::deals::{Hit, describe, hits, ids, near_hits};
-use crate::i18n::{Caveat, DealText, DeliveryMsg, FigureMsg, Msg};
+use crate::i18n::{Caveat, DealText, DeliveryMsg, FigureMsg, Msg, Tol};
 use crate::weapon::{family, same_designation};
 use model::{Release, Window};
 
@@ -97,7 +97,7 @@ fn delivery(c: &DeliveryClaim, rel: &Release) -> Result<Out, Box<Out>> {
             })
         };
         o.window = Some(win);
-        o.tolerance = Some(format!("no delivery record in {win}"));
+        o.tolerance = Some(Tol::NoRecordIn(win));
         return Ok(o);
     }
     if c.first && !found.is_empty() {
@@ -174,12 +174,11 @@ fn delivery(c: &DeliveryClaim, rel: &Release) -> Result<Out, Box<Out>> {
         found_deliveries(c, &found, win, with_month)
     };
     o.window = Some(win);
-    let count = c
-        .number
-        .map_or(String::new(), |n| format!(", exactly {n} units"));
-    o.tolerance = Some(match &c.weapon.designation {
-        Some(d) => format!("a {} family delivery in {win}{count}", family(d)),
-        None => format!("a {} delivery in {win}{count}", what.label()),
+    o.tolerance = Some(Tol::DeliveryIn {
+        family: c.weapon.designation.as_deref().map(family),
+        what,
+        window: win,
+        units: c.number,
     });
     Ok(o)
 }
@@ -304,23 +303,17 @@ fn presence(c: &PresenceClaim, rel: &Release) -> Result<Out, Box<Out>> {
         }
     };
     let (ok, tol) = match c.presence {
-        Presence::Past => (
-            !years.is_empty(),
-            format!("any delivery record in {all} (the release's whole span)"),
-        ),
-        Presence::Never => (
-            years.is_empty(),
-            format!("no delivery record at all in {all}"),
-        ),
+        Presence::Past => (!years.is_empty(), Tol::AnyRecordIn(all)),
+        Presence::Never => (years.is_empty(), Tol::NoRecordAtAll(all)),
         Presence::NoLonger => {
             let before = years.iter().any(|y| *y < recent.start);
             let lately = years.iter().any(|y| recent.contains(*y));
             (
                 before && !lately,
-                format!(
-                    "deliveries before {}, none in the latest five years {recent}",
-                    recent.start
-                ),
+                Tol::NoLonger {
+                    before: recent.start,
+                    recent,
+                },
             )
         }
     };

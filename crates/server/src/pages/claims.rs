@@ -124,8 +124,8 @@ fn results_html(v: &Value) -> Markup {
                 p lang=[c["lang"].as_str()] {
                     (c["explanation_localized"].as_str().unwrap_or(&s(c, "explanation")))
                 }
-                @if let Some(t) = c["tolerance"].as_str() {
-                    p.note { "Accepted interval: " (t) }
+                @if let Some(t) = c["tolerance_localized"].as_str().or(c["tolerance"].as_str()) {
+                    p.note { "Accepted interval: " span lang=[c["lang"].as_str()] { (t) } }
                 }
                 @if let Some(e) = c["estimated_share"].as_f64() {
                     p.note { (crate::present::pct(e)) " of the figure rests on SIPRI estimates." }

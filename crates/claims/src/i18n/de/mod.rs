@@ -11,7 +11,7 @@ mod groups;
 mod reasons;
 
 use super::{
-    Catalogue, Caveat, DealText, GroupSource, MainWord, Msg, Near, Record, SpeechWhy, spans,
+    Catalogue, Caveat, DealText, GroupSource, MainWord, Msg, Near, Record, SpeechWhy, Tol, spans,
 };
 use crate::check::Verdict;
 use crate::claim::{Party, Role};
@@ -31,6 +31,32 @@ fn num(x: f64, decimals: usize) -> String {
 
 fn tiv(x: f64) -> String {
     format!("{} TIV", num(x, 2))
+}
+
+/// `[87,5; 88,5)`, `> 80`: an interval in German notation (a semicolon
+/// between bounds, as the decimal comma requires).
+fn interval(t: &crate::stated::Tolerance) -> String {
+    let n = |x: f64| {
+        let s = num(x, 4);
+        let s = s.trim_end_matches('0').trim_end_matches(',');
+        if s == "−0" {
+            "0".to_string()
+        } else {
+            s.to_string()
+        }
+    };
+    match (t.lo.is_finite(), t.hi.is_finite()) {
+        (true, true) => format!(
+            "{}{}; {}{}",
+            if t.lo_inclusive { '[' } else { '(' },
+            n(t.lo),
+            n(t.hi),
+            if t.hi_inclusive { ']' } else { ')' }
+        ),
+        (true, false) => format!("{} {}", if t.lo_inclusive { "≥" } else { ">" }, n(t.lo)),
+        (false, true) => format!("{} {}", if t.hi_inclusive { "≤" } else { "<" }, n(t.hi)),
+        (false, false) => "jeder Wert".into(),
+    }
 }
 
 /// `88,43 %`
@@ -412,6 +438,47 @@ impl Catalogue for De {
     fn caveat(&self, c: Caveat) -> &'static str {
         match c {
             Caveat::DesignationDiffers => "Bezeichnung weicht ab",
+        }
+    }
+
+    fn tolerance(&self, t: &Tol) -> String {
+        match t {
+            Tol::Interval(i) => interval(i),
+            Tol::Rank(r) if r.top => format!("Rang 1 bis {}", r.n),
+            Tol::Rank(r) => format!("genau Rang {}", r.n),
+            Tol::FirstYear => "genau das erste Jahr mit Lieferungen".into(),
+            Tol::MoreTiv => "mehr, um einen beliebigen Betrag (TIV)".into(),
+            Tol::NoRecordIn(w) => format!("kein Lieferdatensatz {}", when(w)),
+            Tol::DeliveryIn {
+                family,
+                what: w,
+                window,
+                units,
+            } => {
+                let count = units.map_or(String::new(), |n| format!(", genau {n} Stück"));
+                match family {
+                    Some(f) => format!("eine Lieferung der Familie {f} {}{count}", when(window)),
+                    None => format!("eine Lieferung von {} {}{count}", what(w), when(window)),
+                }
+            }
+            Tol::AnyRecordIn(all) => format!(
+                "ein Lieferdatensatz im Zeitraum {} (der gesamte Zeitraum der Datenversion)",
+                win(all)
+            ),
+            Tol::NoRecordAtAll(all) => {
+                format!("überhaupt kein Lieferdatensatz im Zeitraum {}", win(all))
+            }
+            Tol::NoLonger { before, recent } => format!(
+                "Lieferungen vor {before}, keine in den letzten fünf Jahren {}",
+                win(recent)
+            ),
+            Tol::MainRule { min_pct, min_lead } => format!(
+                "Rang 1, ≥ {} %, ≥ das {}-Fache des Zweiten",
+                num(*min_pct, 0),
+                num(*min_lead, 0)
+            ),
+            Tol::SameDate => "dasselbe Datum in der angegebenen Genauigkeit".into(),
+            Tol::AmongFirstMembers => "jedes genannte Land unter den ersten Mitgliedern".into(),
         }
     }
 

@@ -8,7 +8,7 @@ mod groups;
 mod reasons;
 
 use super::{
-    Catalogue, Caveat, DealText, GroupSource, MainWord, Msg, Near, Record, SpeechWhy, spans,
+    Catalogue, Caveat, DealText, GroupSource, MainWord, Msg, Near, Record, SpeechWhy, Tol, spans,
 };
 use crate::check::Verdict;
 use crate::claim::{Party, Role, ordinal_word};
@@ -220,6 +220,40 @@ impl Catalogue for En {
     fn caveat(&self, c: Caveat) -> &'static str {
         match c {
             Caveat::DesignationDiffers => "designation differs",
+        }
+    }
+
+    fn tolerance(&self, t: &Tol) -> String {
+        match t {
+            Tol::Interval(i) => i.to_string(),
+            Tol::Rank(r) => r.describe(),
+            Tol::FirstYear => "first year with deliveries, exactly".into(),
+            Tol::MoreTiv => "more, by any amount (TIV)".into(),
+            Tol::NoRecordIn(w) => format!("no delivery record in {w}"),
+            Tol::DeliveryIn {
+                family,
+                what,
+                window,
+                units,
+            } => {
+                let count = units.map_or(String::new(), |n| format!(", exactly {n} units"));
+                match family {
+                    Some(f) => format!("a {f} family delivery in {window}{count}"),
+                    None => format!("a {} delivery in {window}{count}", what.label()),
+                }
+            }
+            Tol::AnyRecordIn(all) => {
+                format!("any delivery record in {all} (the release's whole span)")
+            }
+            Tol::NoRecordAtAll(all) => format!("no delivery record at all in {all}"),
+            Tol::NoLonger { before, recent } => {
+                format!("deliveries before {before}, none in the latest five years {recent}")
+            }
+            Tol::MainRule { min_pct, min_lead } => {
+                format!("rank 1, ≥ {min_pct:.0} %, ≥ {min_lead:.0}× the second")
+            }
+            Tol::SameDate => "same date at the stated precision".into(),
+            Tol::AmongFirstMembers => "every named country among the first members".into(),
         }
     }
 
