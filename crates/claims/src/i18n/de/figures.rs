@@ -73,7 +73,7 @@ pub(super) fn text(m: &FigureMsg) -> String {
             pct: p,
             stated: s,
         } => format!(
-            "Lieferungen {} → {}{} {}: {} von {} an Importen insgesamt = {} (Bezugsgröße: alle Importe von {}{}); angegeben: {}",
+            "Lieferungen {} → {}{} {}: {} von {} an Importen insgesamt = {} (Bezugsgröße: alle Importe des Empfängers{}); angegeben: {}",
             land(supplier),
             land(recipient),
             cat(c),
@@ -81,7 +81,6 @@ pub(super) fn text(m: &FigureMsg) -> String {
             tiv(*t),
             tiv(*total),
             pct_rounded(*p),
-            land(recipient),
             cat(c),
             stated(s, false)
         ),
@@ -94,15 +93,14 @@ pub(super) fn text(m: &FigureMsg) -> String {
             window,
             pct: p,
         } => format!(
-            "Lieferungen {} → {}{} {}: {} von {} an Exporten insgesamt = {} (Bezugsgröße: alle Exporte von {})",
+            "Lieferungen {} → {}{} {}: {} von {} an Exporten insgesamt = {} (Bezugsgröße: alle Exporte des Lieferanten)",
             land(supplier),
             land(recipient),
             cat(c),
             win(window),
             tiv(*t),
             tiv(*total),
-            pct_rounded(*p),
-            land(supplier)
+            pct_rounded(*p)
         ),
         RankAmongRecipients {
             rank,
@@ -171,7 +169,7 @@ pub(super) fn text(m: &FigureMsg) -> String {
                 land(focus),
                 tiv(*t),
                 tiv(*total),
-                dir(*d),
+                dir_dative(*d),
                 cat(c),
                 when(window),
                 pct_rounded(*p),
@@ -200,10 +198,10 @@ pub(super) fn text(m: &FigureMsg) -> String {
             answer,
             rank,
         } => {
-            let (role_word, what) = if *role == Role::Supplier {
-                ("Lieferant", "Lieferanten")
+            let (role_word, what, other) = if *role == Role::Supplier {
+                ("Lieferant", "Lieferanten", "Empfänger")
             } else {
-                ("Empfänger", "Empfänger")
+                ("Empfänger", "Empfänger", "Lieferant")
             };
             let place = if nth.top {
                 format!("Die {} größten {what}", nth.n)
@@ -217,7 +215,7 @@ pub(super) fn text(m: &FigureMsg) -> String {
                 .map(|r| format!("{} ({}, {})", land(&r.party), tiv(r.tiv), pct(r.pct)))
                 .collect();
             format!(
-                "{place} von {}{} {}: {}; {}: {}",
+                "{place} ({other}: {}){} {}: {}; {}: {}",
                 land(focus),
                 cat(c),
                 when(window),
@@ -321,7 +319,7 @@ pub(super) fn text(m: &FigureMsg) -> String {
             total,
             pct: p,
         } => format!(
-            "{}: Rang {rank} von {of} Lieferanten von {}{} {}, {} von {} = {}",
+            "{}: Rang {rank} von {of} Lieferanten (Empfänger: {}){} {}, {} von {} = {}",
             land(supplier),
             land(recipient),
             cat(c),
@@ -342,13 +340,13 @@ pub(super) fn text(m: &FigureMsg) -> String {
             cat(c),
             when(window)
         ),
-        LargestWas(p, x) => format!("größter Lieferant war {} ({})", land(p), pct(*x)),
+        LargestWas(p, x) => format!("größter Lieferant: {} ({})", land(p), pct(*x)),
         SecondWas {
             party,
             pct: p,
             lead,
         } => format!(
-            "an zweiter Stelle {} mit {} (Abstand: Faktor {})",
+            "zweitgrößter Lieferant: {} mit {} (Abstand: Faktor {})",
             land(party),
             pct(*p),
             num(*lead, 1)

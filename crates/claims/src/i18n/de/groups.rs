@@ -60,7 +60,7 @@ pub(super) fn text(m: &GroupMsg) -> String {
             stated,
             uncertain: u,
         } => format!(
-            "Die Gruppentabelle verzeichnet die Ankündigung des Beitritts von {} zu {group} am {}; angegeben: {}{}{}",
+            "Die Gruppentabelle verzeichnet für {group} einen angekündigten Beitritt (Land: {}), angekündigt am {}; angegeben: {}{}{}",
             land(member),
             gdate(on),
             date(stated),
@@ -68,7 +68,7 @@ pub(super) fn text(m: &GroupMsg) -> String {
             uncertain(u)
         ),
         NoAnnouncement { member, group } => format!(
-            "Die Gruppentabelle verzeichnet kein Ankündigungsdatum für {} in {group}",
+            "Die Gruppentabelle verzeichnet für {group} kein Ankündigungsdatum (Land: {})",
             land(member)
         ),
         FutureAccession {
@@ -79,30 +79,30 @@ pub(super) fn text(m: &GroupMsg) -> String {
         } => {
             let why = if *future {
                 format!(
-                    "Eine Aussage über die Zukunft ({} wird {group} beitreten) ist nicht überprüfbar",
+                    "Eine Aussage über die Zukunft (künftiger Beitritt zu {group}, Land: {}) ist nicht überprüfbar",
                     land(member)
                 )
             } else {
                 format!(
-                    "Ein undatierter Beitritt im Präsens ({} tritt {group} bei) meldet ein laufendes Ereignis und ist nicht überprüfbar",
+                    "Ein undatierter Beitritt im Präsens (Beitritt zu {group}, Land: {}) meldet ein laufendes Ereignis und ist nicht überprüfbar",
                     land(member)
                 )
             };
             if r.is_empty() {
                 format!(
-                    "{why}; die Gruppentabelle verzeichnet für {} weder Beitritt noch Ankündigung",
+                    "{why}; die Gruppentabelle verzeichnet für das Land {} weder Beitritt noch Ankündigung",
                     land(member)
                 )
             } else {
                 format!(
-                    "{why}; die Gruppentabelle verzeichnet für {}: {}",
+                    "{why}; die Gruppentabelle verzeichnet für das Land {}: {}",
                     land(member),
                     records(r)
                 )
             }
         }
         NoMembership { member, group } => format!(
-            "Die Gruppentabelle verzeichnet keine Mitgliedschaft von {} in {group}",
+            "Die Gruppentabelle verzeichnet keine Mitgliedschaft in {group} (Land: {})",
             land(member)
         ),
         OnlyAnnounced {
@@ -111,7 +111,7 @@ pub(super) fn text(m: &GroupMsg) -> String {
             dated,
             records: r,
         } => format!(
-            "Die Gruppentabelle verzeichnet nur einen angekündigten Beitritt von {} zu {group}{}: {}",
+            "Die Gruppentabelle verzeichnet für {group} nur einen angekündigten Beitritt (Land: {}){}: {}",
             land(member),
             if *dated {
                 ", kein Datum der Unterzeichnung oder des Beitritts"

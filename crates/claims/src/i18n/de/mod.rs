@@ -154,6 +154,14 @@ fn cat(c: &Option<Category>) -> String {
     c.map_or(String::new(), |c| format!(" (nur {})", category(c)))
 }
 
+/// "an Exporten": the dative plural.
+fn dir_dative(d: Direction) -> &'static str {
+    match d {
+        Direction::Imports => "Importen",
+        Direction::Exports => "Exporten",
+    }
+}
+
 fn dir(d: Direction) -> &'static str {
     match d {
         Direction::Imports => "Importe",
