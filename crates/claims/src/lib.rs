@@ -67,6 +67,12 @@ pub fn refusal(rel: &Release) -> Option<String> {
     refusal_msg(rel).map(|m| m.english())
 }
 
+/// [`refusal`] in the language of `text` (the claims it would have checked).
+pub fn refusal_for(rel: &Release, text: &str) -> Option<String> {
+    let lang = lex::detect(&normalize::normalize(text).text);
+    refusal_msg(rel).map(|m| m.render(lang))
+}
+
 /// [`refusal`] as a message, for the language of the text.
 pub fn refusal_msg(rel: &Release) -> Option<i18n::Msg> {
     rel.meta

@@ -137,3 +137,21 @@ fn german_reasons_for_not_checkable_sentences() {
     let e = &checks[0].checked.explanation_localized;
     assert!(e.contains("nicht vollständig abgedeckt"), "{e}");
 }
+
+/// No verdict on synthetic data, said in the language of the text.
+#[test]
+fn synthetic_refusal_in_the_language_of_the_text() {
+    let rel = engine::testkit::ReleaseBuilder::new().build();
+    assert!(rel.meta.synthetic);
+    let de = claims::refusal_for(
+        &rel,
+        "Von 2020 bis 2024 entfielen 88 Prozent aller Waffenimporte Kasachstans auf Russland.",
+    )
+    .expect("refused");
+    assert!(de.contains("SYNTHETISCHE DEMODATEN"), "{de}");
+    let en = claims::refusal_for(
+        &rel,
+        "From 2020 to 2024, 88 % of Kazakhstan's arms imports came from Russia.",
+    );
+    assert_eq!(en, claims::refusal(&rel));
+}

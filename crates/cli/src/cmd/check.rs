@@ -30,7 +30,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
 /// Checks the claim; `run` renders it, the Python package hands it to pandas.
 pub fn compute(args: &Args) -> anyhow::Result<Table> {
     let rel = common::load_release(&args.data)?;
-    if let Some(why) = claims::refusal(&rel) {
+    if let Some(why) = claims::refusal_for(&rel, &args.claim) {
         return Err(UserError(why).into());
     }
     let (checks, skipped) =

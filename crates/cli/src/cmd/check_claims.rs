@@ -68,7 +68,7 @@ pub fn compute(
     data: &DataArgs,
 ) -> anyhow::Result<Table> {
     let rel = common::load_release(data)?;
-    if let Some(why) = claims::refusal(&rel) {
+    if let Some(why) = claims::refusal_for(&rel, text) {
         return Err(UserError(why).into());
     }
     let mut table = claims::shapes::GroupTable::builtin();

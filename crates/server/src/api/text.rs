@@ -112,7 +112,7 @@ pub const MAX_SENTENCE: usize = 2_000;
 /// Over `max_claims` claims is a 422 before any is checked; `cancel` is checked
 /// between claims.
 pub fn check(rel: &Release, text: &str, max_claims: usize, cancel: &Cancel) -> ApiResult<Value> {
-    if let Some(why) = claims::refusal(rel) {
+    if let Some(why) = claims::refusal_for(rel, text) {
         // Synthetic data: no verdict at all, and a status no client mistakes for one.
         return Err(ApiError::limit(
             StatusCode::UNPROCESSABLE_ENTITY,
