@@ -179,4 +179,6 @@ pub(crate) fn spans(years: &[u16]) -> Vec<(u16, u16)> {
 }
 
 #[cfg(test)]
+mod every;
+#[cfg(test)]
 mod tests;
