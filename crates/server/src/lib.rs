@@ -25,6 +25,7 @@ pub mod csvout;
 pub mod error;
 pub mod harden;
 pub mod html;
+pub mod map;
 pub mod openapi;
 pub mod pages;
 pub mod params;

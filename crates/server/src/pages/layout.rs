@@ -52,6 +52,7 @@ fn header(search_release: Option<&str>, picker: Markup) -> Markup {
             a.brand href="/" { "armsflow" }
             nav aria-label="Main" {
                 a href="/world" { "World" }
+                a href="/map" { "Map" }
                 a href="/claims" { "Claim checker" }
                 a href="/diff" { "Release diff" }
                 a href="/api/openapi.json" { "API" }

@@ -1,0 +1,127 @@
+//! `GET /api/map`: the map's values per country as JSON, CSV (one line per
+//! country, what the page's table shows) or the standalone SVG image.
+
+use super::light;
+use crate::error::ApiResult;
+use crate::map::data::{self, MapData, Place};
+use crate::map::render;
+use crate::present;
+use crate::query::*;
+use crate::state::AppState;
+use axum::extract::State;
+use axum::http::{HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+use model::Release;
+use serde_json::{Value, json};
+use std::sync::Arc;
+
+pub async fn map(State(st): State<Arc<AppState>>, Q(p, _): Q<MapQuery>) -> ApiResult<Response> {
+    light(st.clone(), move |_| {
+        let rel = st.pick(p.release())?;
+        let svg = match p.get("format") {
+            Some(f) if f.eq_ignore_ascii_case("svg") => true,
+            _ => false,
+        };
+        if !svg {
+            // A bad format is a 400 before any work.
+            crate::csvout::wants_csv(&p)?;
+        }
+        let spec = data::Spec::parse(&rel, &p)?;
+        let map = data::compute(&rel, spec);
+        if svg {
+            return Ok(svg_response(&map, &rel));
+        }
+        crate::csvout::reply(&p, &rel, to_json(&map, &rel), "rows", "map")
+    })
+    .await
+}
+
+/// The standalone SVG as a download (image/svg+xml).
+pub fn svg_response(map: &MapData, rel: &Release) -> Response {
+    let body = render::standalone_svg(map, rel);
+    let mut r = body.into_response();
+    r.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("image/svg+xml; charset=utf-8"),
+    );
+    let name = format!(
+        "armsflow-map-{}-{}{}.svg",
+        map.spec.kind.slug(),
+        map.spec.filter.window,
+        if rel.meta.synthetic { "-SYNTHETIC" } else { "" }
+    );
+    if let Ok(v) = HeaderValue::from_str(&format!("inline; filename=\"{name}\"")) {
+        r.headers_mut().insert(header::CONTENT_DISPOSITION, v);
+    }
+    r
+}
+
+fn place(p: &Place) -> String {
+    match p {
+        Place::Shape => "shape".into(),
+        Place::Point => "point".into(),
+        Place::Outline => "outline".into(),
+        Place::Inside(k) => format!("inside:{k}"),
+        Place::Nowhere => "none".into(),
+    }
+}
+
+/// The answer as JSON: values unrounded (shares as fractions), one flat
+/// object per country so the CSV is the same table.
+pub fn to_json(map: &MapData, rel: &Release) -> Value {
+    let s = &map.spec;
+    let labels = map.scale.labels();
+    let classes: Vec<Value> = labels
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            json!({
+                "class": i,
+                "label": l,
+                "from": if i == 0 { Value::Null } else { json!(map.scale.breaks[i - 1]) },
+                "to": map.scale.breaks.get(i).map_or(Value::Null, |b| json!(b)),
+            })
+        })
+        .collect();
+    let rows: Vec<Value> = map
+        .rows
+        .iter()
+        .map(|r| {
+            json!({
+                "key": r.key,
+                "name": r.name,
+                "kind": r.kind.as_str(),
+                "value": r.value,
+                "class": r.class,
+                "label": render::label(map, r),
+                "value_before": r.before.and_then(|c| c.value),
+                "value_now": r.now.and_then(|c| c.value),
+                "part_tiv": r.now.map(|c| c.part),
+                "total_tiv": r.now.map(|c| c.total),
+                "place": place(&r.place),
+                "note": if r.value.is_none() { Some(r.why_none(s)) } else { None },
+            })
+        })
+        .collect();
+    let mut coverage = vec![s.filter.window];
+    coverage.extend(s.from);
+    present::envelope(
+        rel,
+        json!({
+            "title": s.title(),
+            "metric": s.kind.slug(),
+            "direction": s.dir.as_str(),
+            "subject": s.subject,
+            "subject_key": s.subject_key,
+            "subject_defaulted": s.defaulted,
+            "filter": present::filter(&s.filter),
+            "from": s.from.map(|w| present::window(&w)),
+            "coverage": present::coverage(rel, s.filter.window),
+            "coverage_from": s.from.map(|w| present::coverage(rel, w)),
+            "unit": format!("{:?}", map.scale.unit).to_lowercase(),
+            "classes": classes,
+            "rows": rows,
+            "geometry": "Natural Earth 1:110m admin-0 (public domain) via world-atlas 2.0.2; see docs/map.md",
+        }),
+    )
+}
