@@ -6,6 +6,7 @@
 use super::geo::{self, World};
 use super::metric::{self, Cell, Kind};
 use crate::error::{ApiError, ApiResult};
+use crate::i18n::{Lang, t, tf};
 use crate::params::{Params, parse_window, resolve_entity};
 use engine::{Direction, Filter};
 use model::{EntityId, EntityKind, Release, Window};
@@ -30,6 +31,8 @@ pub struct Spec {
     pub defaulted: bool,
     /// `arcs=1`: draw the supplier's deliveries as arcs.
     pub arcs: bool,
+    /// The language labels, names and numbers are written in.
+    pub lang: Lang,
 }
 
 impl Spec {
@@ -74,6 +77,7 @@ impl Spec {
             subject_key: None,
             defaulted: false,
             arcs,
+            lang: p.lang(),
         };
         match metric {
             "share" => {
@@ -92,7 +96,7 @@ impl Spec {
                     }
                 };
                 let e = rel.entities.get(id);
-                spec.subject = Some(e.name.clone());
+                spec.subject = Some(model::locale::entity_name(e, spec.lang).to_string());
                 spec.subject_key = Some(e.key.clone());
                 spec.kind = Kind::Share(id);
             }
@@ -117,32 +121,27 @@ impl Spec {
     /// What the map shows, in one line: "Share of each country's arms imports
     /// supplied by Russia, 2020-2024".
     pub fn title(&self) -> String {
-        let w = self.filter.window;
+        let l = self.lang;
         let who = self.subject.as_deref().unwrap_or("");
-        let trade = match self.dir {
-            Direction::Imports => "imports",
-            Direction::Exports => "exports",
+        let key = match (&self.kind, self.dir) {
+            (Kind::Share(_), Direction::Imports) => "map.title.share_imports",
+            (Kind::Share(_), Direction::Exports) => "map.title.share_exports",
+            (Kind::Group(_), Direction::Imports) => "map.title.group_imports",
+            (Kind::Group(_), Direction::Exports) => "map.title.group_exports",
+            (Kind::Hhi, Direction::Imports) => "map.title.hhi_imports",
+            (Kind::Hhi, Direction::Exports) => "map.title.hhi_exports",
+            (Kind::Tiv, Direction::Imports) => "map.title.tiv_imports",
+            (Kind::Tiv, Direction::Exports) => "map.title.tiv_exports",
         };
-        let what = match (&self.kind, self.dir) {
-            (Kind::Share(_), Direction::Imports) => {
-                format!("Share of each country's arms imports supplied by {who}")
-            }
-            (Kind::Share(_), Direction::Exports) => {
-                format!("Share of {who}'s arms exports received by each country")
-            }
-            (Kind::Group(_), Direction::Imports) => {
-                format!("Share of each country's arms imports from {who} members")
-            }
-            (Kind::Group(_), Direction::Exports) => {
-                format!("Share of each country's arms exports going to {who} members")
-            }
-            (Kind::Hhi, Direction::Imports) => "Concentration of each country's arms suppliers (HHI)".into(),
-            (Kind::Hhi, Direction::Exports) => "Concentration of each country's arms customers (HHI)".into(),
-            (Kind::Tiv, _) => format!("Arms {trade} by country (TIV, millions)"),
-        };
+        let what = tf(l, key, &[("who", &who)]);
+        let window = self.filter.window;
         match self.from {
-            Some(f) => format!("Change in: {what}, {f} to {w}"),
-            None => format!("{what}, {w}"),
+            Some(from) => tf(
+                l,
+                "map.title.change",
+                &[("what", &what), ("from", &from), ("window", &window)],
+            ),
+            None => tf(l, "map.title.window", &[("what", &what), ("window", &window)]),
         }
     }
 
@@ -160,6 +159,7 @@ impl Spec {
             breaks,
             unit,
             diverging: self.change(),
+            lang: self.lang,
         }
     }
 }
@@ -180,25 +180,29 @@ pub enum Unit {
 }
 
 impl Unit {
-    /// Presentation only: the value rounded for reading.
-    pub fn show(self, v: f64) -> String {
-        let sign = |v: f64| if v > 0.0 { "+" } else { "" };
+    /// Presentation only: the value rounded for reading, in `lang`'s style
+    /// ("88.4 %" / "88,4 %").
+    pub fn show(self, v: f64, lang: Lang) -> String {
+        use model::locale::{decimal, percent, points};
+        let sign = if v > 0.0 { "+" } else { "" };
         match self {
-            Unit::Share => format!("{:.1} %", v * 100.0),
-            Unit::Points => format!("{}{:.1} pp", sign(v), v * 100.0),
-            Unit::Hhi => format!("{}{}", sign(v), crate::present::tiv(v.round())),
-            Unit::Tiv => crate::present::tiv(v),
-            Unit::Relative => format!("{}{:.0} %", sign(v), v * 100.0),
+            Unit::Share => percent(v, 1, lang),
+            Unit::Points => points(v, 1, lang),
+            Unit::Hhi => format!("{sign}{}", decimal(v, 0, lang)),
+            Unit::Tiv if v.abs() < 10.0 => decimal(v, 1, lang),
+            Unit::Tiv => decimal(v, 0, lang),
+            Unit::Relative => format!("{sign}{}", percent(v, 0, lang)),
         }
     }
 
     /// A class boundary: whole numbers.
-    fn bound(self, v: f64) -> String {
+    fn bound(self, v: f64, lang: Lang) -> String {
+        use model::locale::{decimal, percent, points};
         match self {
-            Unit::Share => format!("{:.0} %", v * 100.0),
-            Unit::Points => format!("{:+.0} pp", v * 100.0),
-            Unit::Relative => format!("{:+.0} %", v * 100.0),
-            Unit::Hhi | Unit::Tiv => crate::present::tiv(v),
+            Unit::Share => percent(v, 0, lang),
+            Unit::Points => points(v, 0, lang),
+            Unit::Relative => format!("{}{}", if v > 0.0 { "+" } else { "" }, percent(v, 0, lang)),
+            Unit::Hhi | Unit::Tiv => decimal(v, 0, lang),
         }
     }
 }
@@ -210,6 +214,7 @@ pub struct Scale {
     pub unit: Unit,
     /// Change maps: classes run from a fall to a rise around "about the same".
     pub diverging: bool,
+    pub lang: Lang,
 }
 
 impl Scale {
@@ -219,13 +224,15 @@ impl Scale {
 
     /// The five classes' labels, lowest first.
     pub fn labels(&self) -> Vec<String> {
-        let b: Vec<String> = self.breaks.iter().map(|x| self.unit.bound(*x)).collect();
+        let l = self.lang;
+        let b: Vec<String> = self.breaks.iter().map(|x| self.unit.bound(*x, l)).collect();
+        let between = |i: usize| tf(l, "map.class.between", &[("a", &b[i]), ("b", &b[i + 1])]);
         vec![
-            format!("below {}", b[0]),
-            format!("{} to {}", b[0], b[1]),
-            format!("{} to {}", b[1], b[2]),
-            format!("{} to {}", b[2], b[3]),
-            format!("{} or more", b[3]),
+            tf(l, "map.class.below", &[("b", &b[0])]),
+            between(0),
+            between(1),
+            between(2),
+            tf(l, "map.class.above", &[("b", &b[3])]),
         ]
     }
 }
@@ -291,12 +298,13 @@ pub struct Row {
 impl Row {
     /// Why there is no value, for labels and the table.
     pub fn why_none(&self, spec: &Spec) -> &'static str {
-        match (self.now, self.before) {
-            (Some(c), _) if c.value.is_none() => metric::AGGREGATE_NOTE,
-            (Some(_), None) if spec.change() => "no deliveries in the earlier window",
-            (None, _) => "no deliveries in this window",
-            _ => metric::AGGREGATE_NOTE,
-        }
+        let key = match (self.now, self.before) {
+            (Some(c), _) if c.value.is_none() => "map.why.aggregate",
+            (Some(_), None) if spec.change() => "map.why.no_earlier",
+            (None, _) => "map.why.none",
+            _ => "map.why.aggregate",
+        };
+        t(spec.lang, key)
     }
 }
 
@@ -346,6 +354,7 @@ pub fn compute(rel: &Release, spec: Spec) -> MapData {
     ids.sort_unstable();
     ids.dedup();
     let empty = BTreeMap::new();
+    let lang = spec.lang;
     let mut rows: Vec<Row> = ids
         .into_iter()
         .map(|id| {
@@ -358,7 +367,7 @@ pub fn compute(rel: &Release, spec: Spec) -> MapData {
             Row {
                 id,
                 key: e.key.clone(),
-                name: e.name.clone(),
+                name: model::locale::entity_name(e, lang).to_string(),
                 kind: e.kind,
                 value,
                 now: cur,
@@ -387,6 +396,7 @@ mod tests {
             breaks: [0.1, 0.25, 0.5, 0.75],
             unit: Unit::Share,
             diverging: false,
+            lang: Lang::En,
         };
         assert_eq!(s.class(0.0), 0);
         assert_eq!(s.class(0.1), 1);
@@ -397,11 +407,15 @@ mod tests {
 
     #[test]
     fn units_read_as_written() {
-        assert_eq!(Unit::Share.show(0.88431), "88.4 %");
-        assert_eq!(Unit::Points.show(-0.123), "-12.3 pp");
-        assert_eq!(Unit::Points.show(0.05), "+5.0 pp");
-        assert_eq!(Unit::Hhi.show(6812.4), "6,812");
-        assert_eq!(Unit::Relative.show(0.25), "+25 %");
+        let en = Lang::En;
+        assert_eq!(Unit::Share.show(0.88431, en), "88.4 %");
+        assert_eq!(Unit::Share.show(0.88431, Lang::De), "88,4 %");
+        assert_eq!(Unit::Points.show(-0.123, en), "−12.3 pp");
+        assert_eq!(Unit::Points.show(0.05, en), "+5.0 pp");
+        assert_eq!(Unit::Hhi.show(6812.4, en), "6,812");
+        assert_eq!(Unit::Hhi.show(6812.4, Lang::De), "6.812");
+        assert_eq!(Unit::Relative.show(0.25, en), "+25 %");
+        assert_eq!(Unit::Tiv.show(3.25, en), "3.2");
     }
 
     #[test]

@@ -48,10 +48,6 @@ pub struct Cell {
     pub part: f64,
 }
 
-/// Why a country that traded has no value.
-pub const AGGREGATE_NOTE: &str =
-    "the release gives only totals for this country (a TIV table): its partners are not named";
-
 /// Values of `kind` for every party with imports (exports) in `f`, by entity.
 pub fn values(rel: &Release, kind: &Kind, dir: Direction, f: &Filter) -> BTreeMap<EntityId, Cell> {
     match (kind, dir) {

@@ -7,6 +7,7 @@ use super::data::{MapData, Row};
 use super::geo::{self, World};
 use super::metric::Kind;
 use crate::html::esc;
+use crate::i18n::{t, tf};
 use model::Release;
 use std::fmt::Write;
 
@@ -21,7 +22,7 @@ const ARC: &str = "#b35900";
 /// The accessible name of a country on the map: "Kazakhstan 88.4 %".
 pub fn label(data: &MapData, r: &Row) -> String {
     match r.value {
-        Some(v) => format!("{} {}", r.name, data.scale.unit.show(v)),
+        Some(v) => format!("{} {}", r.name, data.scale.unit.show(v, data.spec.lang)),
         None => format!("{}: {}", r.name, r.why_none(&data.spec)),
     }
 }
@@ -39,12 +40,17 @@ struct Look {
 }
 
 fn look(data: &MapData, rel: &Release, w: &World, key: &str, ne_name: &str) -> Look {
+    let lang = data.spec.lang;
+    let local = |key: &str| {
+        rel.entities.by_key(key).map_or(ne_name.to_string(), |id| {
+            model::locale::entity_name(rel.entities.get(id), lang).to_string()
+        })
+    };
     if data.spec.subject_key.as_deref() == Some(key) && matches!(data.spec.kind, Kind::Share(_)) {
-        let r = data.row(key);
-        let name = r.map_or_else(|| ne_name.to_string(), |r| r.name.clone());
+        let name = local(key);
         return Look {
             class: "subject".into(),
-            label: format!("{name} (the supplier)"),
+            label: tf(lang, "map.label.supplier", &[("name", &name)]),
             key: Some(key.to_string()),
         };
     }
@@ -58,40 +64,43 @@ fn look(data: &MapData, rel: &Release, w: &World, key: &str, ne_name: &str) -> L
         };
     }
     if let Some(f) = data.former_fill(w, key) {
-        let own = rel
-            .entities
-            .by_key(key)
-            .map_or(ne_name.to_string(), |id| rel.entities.get(id).name.clone());
+        let value = data.scale.unit.show(f.value.unwrap_or_default(), lang);
         return Look {
             class: f
                 .class
                 .map_or_else(|| "nd".to_string(), |c| class_name(data, c)),
-            label: format!(
-                "{own}: part of the {} in {}: {}",
-                f.name,
-                data.spec.filter.window,
-                data.scale.unit.show(f.value.unwrap_or_default())
+            label: tf(
+                lang,
+                "map.label.former_part",
+                &[
+                    ("name", &local(key)),
+                    ("former", &f.name),
+                    ("window", &data.spec.filter.window),
+                    ("value", &value),
+                ],
             ),
             key: Some(f.key.clone()),
         };
     }
     match rel.entities.by_key(key) {
-        Some(id) => {
-            let e = rel.entities.get(id);
-            let why = if data.spec.change() {
-                "no value in both windows"
-            } else {
-                "no deliveries in this window"
-            };
+        Some(_) => {
+            let why = t(
+                lang,
+                if data.spec.change() {
+                    "map.why.both"
+                } else {
+                    "map.why.none"
+                },
+            );
             Look {
                 class: "nd".into(),
-                label: format!("{}: {why}", e.name),
+                label: format!("{}: {why}", local(key)),
                 key: Some(key.to_string()),
             }
         }
         None => Look {
             class: "nd".into(),
-            label: format!("{ne_name}: not listed in this release"),
+            label: tf(lang, "map.label.not_listed", &[("name", &ne_name)]),
             key: None,
         },
     }
@@ -135,7 +144,11 @@ fn body(s: &mut String, data: &MapData, rel: &Release, href: Option<&dyn Fn(&str
         let Some(r) = data.row(&f.key) else { continue };
         let l = Look {
             class: "outline".into(),
-            label: format!("{} (former state)", label(data, r)),
+            label: tf(
+                data.spec.lang,
+                "map.label.former_state",
+                &[("label", &label(data, r))],
+            ),
             key: Some(f.key.clone()),
         };
         let attrs = format!("class=\"outline\" data-key=\"{}\" d=\"{}\"", esc(&f.key), f.d);
@@ -220,7 +233,7 @@ aria-labelledby=\"world-map-title\" aria-describedby=\"world-map-desc\" xmlns=\"
     );
     body(&mut s, data, rel, Some(href));
     if rel.meta.synthetic {
-        watermark(&mut s, w.width / 2, w.height / 2);
+        watermark(&mut s, data, w.width / 2, w.height / 2);
     }
     s.push_str("</svg>");
     s
@@ -230,18 +243,21 @@ aria-labelledby=\"world-map-title\" aria-describedby=\"world-map-desc\" xmlns=\"
 fn describe(data: &MapData) -> String {
     let with: Vec<&Row> = data.rows.iter().filter(|r| r.value.is_some()).collect();
     let top: Vec<String> = with.iter().take(3).map(|r| label(data, r)).collect();
-    format!(
-        "World map: {} countries and parties with a value; highest: {}. The table below lists them all.",
-        with.len(),
-        if top.is_empty() { "none".to_string() } else { top.join(", ") }
-    )
+    let lang = data.spec.lang;
+    let top = if top.is_empty() {
+        t(lang, "map.desc.none").to_string()
+    } else {
+        top.join(", ")
+    };
+    tf(lang, "map.desc", &[("n", &with.len()), ("top", &top)])
 }
 
-fn watermark(s: &mut String, x: u32, y: u32) {
+fn watermark(s: &mut String, data: &MapData, x: u32, y: u32) {
     let _ = write!(
         s,
         "<text class=\"wm\" x=\"{x}\" y=\"{y}\" text-anchor=\"middle\" dominant-baseline=\"middle\" \
-font-size=\"150\" font-weight=\"bold\" fill=\"#C00000\" fill-opacity=\"0.3\" aria-hidden=\"true\">SYNTHETIC — not SIPRI</text>"
+font-size=\"150\" font-weight=\"bold\" fill=\"#C00000\" fill-opacity=\"0.3\" aria-hidden=\"true\">{}</text>",
+        esc(t(data.spec.lang, "map.watermark"))
     );
 }
 
@@ -252,6 +268,7 @@ font-size=\"150\" font-weight=\"bold\" fill=\"#C00000\" fill-opacity=\"0.3\" ari
 /// attribution to SIPRI.
 pub fn standalone_svg(data: &MapData, rel: &Release) -> String {
     let w = geo::world();
+    let lang = data.spec.lang;
     let (top, bottom) = (150u32, 190u32);
     let (width, height) = (w.width, w.height + top + bottom);
     let pal = if data.scale.diverging {
@@ -303,23 +320,28 @@ role=\"img\" aria-labelledby=\"t\"><title id=\"t\">{}</title><style>{css}</style
     let _ = write!(
         s,
         "<rect class=\"nd\" x=\"1680\" y=\"{y0}\" width=\"40\" height=\"40\"/>\
-<text x=\"1732\" y=\"{}\" font-size=\"30\">no value</text>",
-        y0 + 32
+<text x=\"1732\" y=\"{}\" font-size=\"30\">{}</text>",
+        y0 + 32,
+        esc(t(lang, "map.legend.none"))
     );
-    let source = if rel.meta.synthetic {
-        "SYNTHETIC DEMO DATA — not SIPRI; generated by armsflow".to_string()
-    } else {
-        "Source: SIPRI Arms Transfers Database".to_string()
-    };
+    let source = t(
+        lang,
+        if rel.meta.synthetic {
+            "map.svg.synthetic"
+        } else {
+            "map.svg.source"
+        },
+    );
     let _ = write!(
         s,
-        "<text x=\"30\" y=\"{}\" font-size=\"28\" fill=\"#5b6570\">{} · release {} · map: Natural Earth (public domain)</text>",
+        "<text x=\"30\" y=\"{}\" font-size=\"28\" fill=\"#5b6570\">{} · {} · {}</text>",
         height - 35,
-        esc(&source),
-        esc(&rel.meta.id)
+        esc(source),
+        esc(&tf(lang, "map.svg.release", &[("id", &rel.meta.id)])),
+        esc(t(lang, "map.svg.geometry"))
     );
     if rel.meta.synthetic {
-        watermark(&mut s, width / 2, top + w.height / 2);
+        watermark(&mut s, data, width / 2, top + w.height / 2);
     }
     s.push_str("</svg>");
     s
@@ -333,7 +355,7 @@ fn subtitle(data: &MapData) -> String {
     if let Some(c) = data.spec.filter.category {
         parts.push(c.sipri_name().to_string());
     }
-    parts.push("trend-indicator values (TIV)".into());
+    parts.push(t(data.spec.lang, "map.svg.tiv").to_string());
     parts.join(" · ")
 }
 

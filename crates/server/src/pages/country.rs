@@ -40,7 +40,7 @@ fn build(ctx: &Ctx, key: &str) -> Result<Page, crate::ApiError> {
 
     let body = html! {
         h1 { (ent.name) " " span.sub { "arms imports" } }
-        (PreEscaped(super::layout::coverage_banner(rel, f.window)))
+        (PreEscaped(super::layout::coverage_banner(ctx.lang, rel, f.window)))
         (summary(ctx, &cur))
         (PreEscaped(super::world::window_form(ctx, &f, false)))
         section aria-labelledby="mix-h" {

@@ -31,41 +31,40 @@ fn build(ctx: &Ctx) -> Result<Page, crate::ApiError> {
     let href = |k: &str| ctx.country_href(k);
     let svg = render::inline_svg(&map, rel, &href);
     let body = html! {
-        h1 { "World map " span.sub { "arms transfers by country" } }
-        (PreEscaped(super::layout::coverage_banner(rel, spec.filter.window)))
+        h1 { (ctx.t("map.h1")) " " span.sub { (ctx.t("map.h1.sub")) } }
+        (PreEscaped(super::layout::coverage_banner(ctx.lang, rel, spec.filter.window)))
         @if let Some(f) = spec.from {
-            (PreEscaped(super::layout::coverage_banner(rel, f)))
+            (PreEscaped(super::layout::coverage_banner(ctx.lang, rel, f)))
         }
         p.lede { (spec.title()) "." }
         @if spec.defaulted {
             p.note {
-                "No supplier chosen: the map shows the window's largest exporter, "
-                strong { (spec.subject.as_deref().unwrap_or("")) } ". Choose another below."
+                (ctx.tf("map.defaulted", &[("who", &spec.subject.as_deref().unwrap_or(""))]))
             }
         }
         (controls(ctx, spec))
         div #map-live {
             p #map-status.visually-hidden aria-live="polite" { (spec.title()) }
             figure.map-figure {
-                a.skip-map href="#map-table-h" { "Skip the map's country links to the table" }
+                a.skip-map href="#map-table-h" { (ctx.t("map.skip")) }
                 div.map-box {
                     (PreEscaped(&svg))
                     div #map-tip.map-tip hidden {}
                 }
-                (legend(&map))
-                figcaption { (caption(&map)) }
+                (legend(ctx, &map))
+                figcaption { (caption(ctx, &map)) }
             }
             (window_steps(ctx, spec))
             section aria-labelledby="map-table-h" {
-                h2 #map-table-h tabindex="-1" { "The same values as a table" }
+                h2 #map-table-h tabindex="-1" { (ctx.t("map.table.h")) }
                 (values_table(ctx, &map))
             }
-            (not_drawn(&map))
+            (not_drawn(ctx, &map))
             (downloads(ctx))
         }
     };
     Ok(Page {
-        title: format!("World map: {}", spec.title()),
+        title: ctx.tf("map.page_title", &[("title", &spec.title())]),
         body: body.into_string(),
     })
 }
@@ -115,57 +114,61 @@ fn controls(ctx: &Ctx, spec: &Spec) -> Markup {
     let groups = engine::groups::GroupSet::builtin();
     html! {
         form.controls.map-controls #map-form method="get" action="/map" {
-            label for="map-metric" { "Show" }
+            label for="map-metric" { (ctx.t("map.form.show")) }
             select #map-metric name="metric" {
-                option value="share" selected[metric == "share"] { "Share from a supplier" }
-                option value="group" selected[metric == "group"] { "Share from a group" }
-                option value="hhi" selected[metric == "hhi"] { "Concentration (HHI)" }
-                option value="tiv" selected[metric == "tiv"] { "Volume (TIV)" }
+                option value="share" selected[metric == "share"] { (ctx.t("map.form.metric.share")) }
+                option value="group" selected[metric == "group"] { (ctx.t("map.form.metric.group")) }
+                option value="hhi" selected[metric == "hhi"] { (ctx.t("map.form.metric.hhi")) }
+                option value="tiv" selected[metric == "tiv"] { (ctx.t("map.form.metric.tiv")) }
             }
-            label for="map-supplier" { "Supplier" }
-            input #map-supplier type="text" name="supplier" value=(supplier) placeholder="RUS, France…"
-                size="10" autocomplete="off";
-            label for="map-group" { "Group" }
+            label for="map-supplier" { (ctx.t("map.form.supplier")) }
+            input #map-supplier type="text" name="supplier" value=(supplier)
+                placeholder=(ctx.t("map.form.supplier.placeholder")) size="10" autocomplete="off";
+            label for="map-group" { (ctx.t("map.form.group")) }
             select #map-group name="group" {
                 option value="" { "—" }
                 @for g in groups.names() {
                     option value=(g) selected[g.eq_ignore_ascii_case(&group)] { (g) }
                 }
             }
-            label for="map-direction" { "Side" }
+            label for="map-direction" { (ctx.t("map.form.side")) }
             select #map-direction name="direction" {
-                option value="imports" selected[spec.dir == Direction::Imports] { "Imports" }
-                option value="exports" selected[spec.dir == Direction::Exports] { "Exports" }
+                option value="imports" selected[spec.dir == Direction::Imports] { (ctx.t("map.form.imports")) }
+                option value="exports" selected[spec.dir == Direction::Exports] { (ctx.t("map.form.exports")) }
             }
-            label for="map-period" { "Window" }
+            label for="map-period" { (ctx.t("map.form.window")) }
             select #map-period name="period" {
                 @for w in &windows {
                     option value=(w) selected[*w == spec.filter.window] { (w) }
                 }
             }
-            label for="map-from" { "Change since" }
+            label for="map-from" { (ctx.t("map.form.from")) }
             select #map-from name="from" {
-                option value="" { "— (no change)" }
+                option value="" { (ctx.t("map.form.no_change")) }
                 @for w in &windows {
                     option value=(w) selected[Some(*w) == spec.from] { (w) }
                 }
             }
-            label for="map-category" { "Category" }
+            label for="map-category" { (ctx.t("map.form.category")) }
             select #map-category name="category" {
-                option value="all" { "All categories" }
+                option value="all" { (ctx.t("map.form.all_categories")) }
                 @for c in model::Category::ALL {
                     option value=(c.sipri_name()) selected[spec.filter.category == Some(c)] { (c.sipri_name()) }
                 }
             }
             span.check {
                 input #map-arcs type="checkbox" name="arcs" value="1" checked[spec.arcs];
-                label for="map-arcs" { "Arcs to customers" }
+                label for="map-arcs" { (ctx.t("map.form.arcs")) }
             }
             @if let Some(r) = &ctx.pinned {
                 input type="hidden" name="release" value=(r);
             }
-            button type="submit" { "Update" }
-            button #map-play type="button" hidden aria-pressed="false" { "Play through the windows" }
+            @if ctx.lang != model::Lang::En {
+                input type="hidden" name="lang" value=(ctx.lang.code());
+            }
+            button type="submit" { (ctx.t("map.form.update")) }
+            button #map-play type="button" hidden aria-pressed="false"
+                data-play=(ctx.t("map.form.play")) data-pause=(ctx.t("map.form.pause")) { (ctx.t("map.form.play")) }
         }
     }
 }
@@ -185,164 +188,158 @@ fn window_steps(ctx: &Ctx, spec: &Spec) -> Markup {
         p.map-steps {
             @if has(earlier) {
                 a rel="prev" href=(link_with(ctx, "/map", "period", &[("period", &earlier.to_string())])) {
-                    "← Earlier window (" (earlier) ")"
+                    (ctx.tf("map.steps.earlier", &[("window", &earlier)]))
                 }
             }
             " "
             @if has(later) {
                 a rel="next" href=(link_with(ctx, "/map", "period", &[("period", &later.to_string())])) {
-                    "Later window (" (later) ") →"
+                    (ctx.tf("map.steps.later", &[("window", &later)]))
                 }
             }
         }
     }
 }
 
-fn legend(map: &MapData) -> Markup {
+fn legend(ctx: &Ctx, map: &MapData) -> Markup {
     let p = if map.scale.diverging { "d" } else { "m" };
     let share = matches!(map.spec.kind, Kind::Share(_));
+    let who = map.spec.subject.as_deref().unwrap_or("");
     html! {
-        ul.map-legend aria-label="Legend" {
+        ul.map-legend aria-label=(ctx.t("map.legend.label")) {
             @for (i, l) in map.scale.labels().iter().enumerate() {
                 li { span class={ "sw " (p) (i + 1) } aria-hidden="true" {} (l) }
             }
-            li { span.sw.nd aria-hidden="true" {} "no value" }
+            li { span.sw.nd aria-hidden="true" {} (ctx.t("map.legend.none")) }
             @if share {
-                li { span.sw.subject aria-hidden="true" {} (map.spec.subject.as_deref().unwrap_or("")) " (the supplier)" }
-                li.arc-key { span.sw.arc-sw aria-hidden="true" {} "deliveries (arcs)" }
+                li { span.sw.subject aria-hidden="true" {} (ctx.tf("map.legend.subject", &[("who", &who)])) }
+                li.arc-key { span.sw.arc-sw aria-hidden="true" {} (ctx.t("map.legend.arcs")) }
             }
-            li { span.sw.outline-sw aria-hidden="true" {} "former state (outline)" }
+            li { span.sw.outline-sw aria-hidden="true" {} (ctx.t("map.legend.former")) }
         }
     }
 }
 
-fn caption(map: &MapData) -> Markup {
+fn caption(ctx: &Ctx, map: &MapData) -> Markup {
     let with = map.rows.iter().filter(|r| r.value.is_some()).count();
-    let unit = match map.scale.unit {
-        Unit::Points => " Changes are in percentage points.",
-        Unit::Relative => " Changes are relative to the earlier window's TIV.",
-        _ => "",
-    };
     html! {
-        (with) " countries and parties have a value." (unit)
-        " Former states SIPRI lists (Soviet Union, Yugoslavia, Czechoslovakia) are outlined over their successors \
-          and, in windows before their break-up, fill them; East Germany, North and South Yemen and South Vietnam \
-          lie inside today's borders and are listed below the table. SIPRI's Germany is West Germany before 1990. \
-          Small states are dots. Map: Natural Earth 1:110m (public domain), Equal Earth projection."
+        (ctx.tf("map.caption.count", &[("n", &with)]))
+        @match map.scale.unit {
+            Unit::Points => { " " (ctx.t("map.caption.points")) }
+            Unit::Relative => { " " (ctx.t("map.caption.relative")) }
+            _ => {}
+        }
+        " " (ctx.t("map.caption.former"))
     }
 }
 
 fn values_table(ctx: &Ctx, map: &MapData) -> Markup {
     let spec = &map.spec;
+    let lang = spec.lang;
     let base = match spec.kind {
         Kind::Share(_) | Kind::Group(_) => Unit::Share,
         Kind::Hhi => Unit::Hhi,
         Kind::Tiv => Unit::Tiv,
     };
-    let side = match spec.dir {
-        Direction::Imports => "Imports (TIV)",
-        Direction::Exports => "Exports (TIV)",
-    };
-    let part_head = match (&spec.kind, spec.dir) {
-        (Kind::Share(_), _) => Some(format!(
-            "TIV from {}",
-            spec.subject.as_deref().unwrap_or("")
-        )),
-        (Kind::Group(_), _) => Some(format!(
-            "TIV with {} members",
-            spec.subject.as_deref().unwrap_or("")
-        )),
+    let who = spec.subject.as_deref().unwrap_or("");
+    let part_head = match &spec.kind {
+        Kind::Share(_) => Some(ctx.tf("map.table.part_supplier", &[("who", &who)])),
+        Kind::Group(_) => Some(ctx.tf("map.table.part_group", &[("who", &who)])),
         _ => None,
     };
     let total_head = match (&spec.kind, spec.dir) {
-        (Kind::Share(_), Direction::Exports) => format!(
-            "{}'s exports (TIV)",
-            spec.subject.as_deref().unwrap_or("")
-        ),
-        _ => side.to_string(),
+        (Kind::Share(_), Direction::Exports) => ctx.tf("map.table.total_supplier", &[("who", &who)]),
+        (_, Direction::Imports) => ctx.t("map.table.total_imports").to_string(),
+        (_, Direction::Exports) => ctx.t("map.table.total_exports").to_string(),
     };
-    let mut headers: Vec<String> = vec!["Country or party".into()];
+    let mut headers: Vec<String> = vec![ctx.t("map.table.country").into()];
     match spec.from {
         Some(f) => {
             headers.push(f.to_string());
             headers.push(spec.filter.window.to_string());
-            headers.push("Change".into());
+            headers.push(ctx.t("map.table.change").into());
         }
-        None => headers.push(metric_head(spec)),
+        None => headers.push(metric_head(ctx, spec)),
     }
     if let Some(h) = &part_head {
         headers.push(h.clone());
     }
     headers.push(total_head);
-    headers.push("On the map".into());
+    headers.push(ctx.t("map.table.on_map").into());
+    let na = ctx.t("map.table.na");
     let show = |c: Option<crate::map::metric::Cell>| -> String {
         match c {
-            Some(c) => c.value.map_or("n/a".into(), |v| base.show(v)),
+            Some(c) => c.value.map_or(na.into(), |v| base.show(v, lang)),
             None => "–".into(),
         }
     };
+    let tiv = |v: f64| Unit::Tiv.show(v, lang);
     let rows: Vec<Vec<Markup>> = map
         .rows
         .iter()
         .map(|r| {
             let mut row = vec![name_cell(ctx, r)];
-            match spec.from {
-                Some(_) => {
-                    row.push(html! { (show(r.before)) });
-                    row.push(html! { (show(r.now)) });
-                    row.push(value_cell(map, r));
-                }
-                None => row.push(value_cell(map, r)),
+            if spec.from.is_some() {
+                row.push(html! { (show(r.before)) });
+                row.push(html! { (show(r.now)) });
             }
+            row.push(value_cell(ctx, map, r));
             if part_head.is_some() {
-                row.push(html! { (r.now.map_or("–".into(), |c| crate::present::tiv(c.part))) });
+                row.push(html! { (r.now.map_or("–".into(), |c| tiv(c.part))) });
             }
-            row.push(html! { (r.now.map_or("–".into(), |c| crate::present::tiv(c.total))) });
-            row.push(html! { (place_text(&r.place)) });
+            row.push(html! { (r.now.map_or("–".into(), |c| tiv(c.total))) });
+            row.push(html! { (place_text(ctx, &r.place)) });
             row
         })
         .collect();
     let hdr: Vec<&str> = headers.iter().map(String::as_str).collect();
     let numeric: Vec<bool> = (0..hdr.len()).map(|i| i > 0 && i + 1 < hdr.len()).collect();
-    html! {
-        (table(&spec.title(), &hdr, &numeric, &rows))
-    }
+    table(&spec.title(), &hdr, &numeric, &rows)
 }
 
-fn metric_head(spec: &Spec) -> String {
-    match (&spec.kind, spec.dir) {
-        (Kind::Share(_), Direction::Imports) => "Share of imports".into(),
-        (Kind::Share(_), Direction::Exports) => "Share of the supplier's exports".into(),
-        (Kind::Group(_), Direction::Imports) => "Share of imports".into(),
-        (Kind::Group(_), Direction::Exports) => "Share of exports".into(),
-        (Kind::Hhi, _) => "HHI (0–10,000)".into(),
-        (Kind::Tiv, _) => "TIV (millions)".into(),
-    }
+fn metric_head(ctx: &Ctx, spec: &Spec) -> String {
+    ctx.t(match (&spec.kind, spec.dir) {
+        (Kind::Share(_), Direction::Imports) => "map.table.share_imports",
+        (Kind::Share(_), Direction::Exports) => "map.table.share_supplier",
+        (Kind::Group(_), Direction::Imports) => "map.table.share_imports",
+        (Kind::Group(_), Direction::Exports) => "map.table.share_exports",
+        (Kind::Hhi, _) => "map.table.hhi",
+        (Kind::Tiv, _) => "map.table.tiv",
+    })
+    .to_string()
 }
 
 fn name_cell(ctx: &Ctx, r: &Row) -> Markup {
     html! { a href=(ctx.country_href(&r.key)) { (r.name) } }
 }
 
-fn value_cell(map: &MapData, r: &Row) -> Markup {
+fn value_cell(ctx: &Ctx, map: &MapData, r: &Row) -> Markup {
     match r.value {
-        Some(v) => html! { (map.scale.unit.show(v)) },
-        None => html! { span.muted title=(r.why_none(&map.spec)) { "n/a" } },
+        Some(v) => html! { (map.scale.unit.show(v, ctx.lang)) },
+        None => html! { span.muted title=(r.why_none(&map.spec)) { (ctx.t("map.table.na")) } },
     }
 }
 
-fn place_text(p: &Place) -> String {
+/// The localised name of a drawn parent (Germany for East Germany).
+fn parent_name(ctx: &Ctx, key: &str) -> String {
+    ctx.rel
+        .entities
+        .by_key(key)
+        .map_or(key.to_string(), |id| ctx.name(id).to_string())
+}
+
+fn place_text(ctx: &Ctx, p: &Place) -> String {
     match p {
-        Place::Shape => "yes".into(),
-        Place::Point => "dot".into(),
-        Place::Outline => "outline".into(),
-        Place::Inside(k) => format!("inside {k}"),
-        Place::Nowhere => "not drawn".into(),
+        Place::Shape => ctx.t("map.place.shape").into(),
+        Place::Point => ctx.t("map.place.point").into(),
+        Place::Outline => ctx.t("map.place.outline").into(),
+        Place::Inside(k) => ctx.tf("map.place.inside", &[("parent", &parent_name(ctx, k))]),
+        Place::Nowhere => ctx.t("map.place.none").into(),
     }
 }
 
 /// Parties with a value that the map cannot show on their own, and why.
-fn not_drawn(map: &MapData) -> Markup {
+fn not_drawn(ctx: &Ctx, map: &MapData) -> Markup {
     let inside: Vec<&Row> = map
         .rows
         .iter()
@@ -353,22 +350,24 @@ fn not_drawn(map: &MapData) -> Markup {
     }
     html! {
         section aria-labelledby="map-missing-h" {
-            h2 #map-missing-h { "Not drawn on the map" }
-            p { "These parties have a value in the table above but no shape of their own at this scale:" }
+            h2 #map-missing-h { (ctx.t("map.missing.h")) }
+            p { (ctx.t("map.missing.intro")) }
             ul.map-missing {
                 @for r in inside {
                     li {
-                        (render::label(map, r)) " — "
+                        a href=(ctx.country_href(&r.key)) { (render::label(map, r)) } " — "
                         @match &r.place {
-                            Place::Inside(k) => { "a former state inside today's " (k) "; not drawn separately" }
+                            Place::Inside(k) => {
+                                (ctx.tf("map.missing.inside", &[("parent", &parent_name(ctx, k))]))
+                            }
                             _ => {
-                                @match r.kind {
-                                    model::EntityKind::NonState => "a non-state armed group",
-                                    model::EntityKind::Organisation => "an international organisation",
-                                    model::EntityKind::Unknown => "an unknown party",
-                                    model::EntityKind::FormerState => "a former state",
-                                    _ => "not in the 1:110m or 1:50m geometry",
-                                }
+                                (ctx.t(match r.kind {
+                                    model::EntityKind::NonState => "map.missing.non_state",
+                                    model::EntityKind::Organisation => "map.missing.organisation",
+                                    model::EntityKind::Unknown => "map.missing.unknown",
+                                    model::EntityKind::FormerState => "map.missing.former",
+                                    _ => "map.missing.geometry",
+                                }))
                             }
                         }
                     }
@@ -381,10 +380,10 @@ fn not_drawn(map: &MapData) -> Markup {
 fn downloads(ctx: &Ctx) -> Markup {
     html! {
         p.map-downloads {
-            "Data: "
+            (ctx.t("map.downloads")) " "
             a href=(link_with(ctx, "/api/map", "", &[("format", "csv")])) { "CSV" } ", "
             a href=(link_with(ctx, "/api/map", "", &[])) { "JSON" } ", "
-            a href=(link_with(ctx, "/api/map", "", &[("format", "svg")])) { "SVG image" }
+            a href=(link_with(ctx, "/api/map", "", &[("format", "svg")])) { (ctx.t("map.downloads.svg")) }
         }
     }
 }

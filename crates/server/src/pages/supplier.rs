@@ -89,7 +89,7 @@ fn build(ctx: &Ctx, key: &str) -> Result<Page, crate::ApiError> {
 
     let body = html! {
         h1 { (ent.name) " " span.sub { "arms exports" } }
-        (PreEscaped(super::layout::coverage_banner(rel, f.window)))
+        (PreEscaped(super::layout::coverage_banner(ctx.lang, rel, f.window)))
         p.lede {
             @match world.rank_of(focus) {
                 Some(r) => {
