@@ -3,7 +3,7 @@
 
 use super::light;
 use crate::error::ApiResult;
-use crate::map::data::{self, MapData, Place};
+use crate::map::data::{self, MapData, Place, Unit};
 use crate::map::render;
 use crate::present;
 use crate::query::*;
@@ -31,7 +31,8 @@ pub async fn map(State(st): State<Arc<AppState>>, Q(p, _): Q<MapQuery>) -> ApiRe
         if svg {
             return Ok(svg_response(&map, &rel));
         }
-        crate::csvout::reply(&p, &rel, to_json(&map, &rel), "rows", "map")
+        let unit = map.scale.unit;
+        crate::csvout::reply_with(&p, &rel, to_json(&map, &rel), |v| csv_lines(v, unit), "map")
     })
     .await
 }
@@ -54,6 +55,37 @@ pub fn svg_response(map: &MapData, rel: &Release) -> Response {
         r.headers_mut().insert(header::CONTENT_DISPOSITION, v);
     }
     r
+}
+
+/// CSV lines: the rows with `value` named by its unit, so shares come out
+/// as percentages (`share_pct`) like every other CSV of the API.
+fn csv_lines(v: &Value, unit: Unit) -> Vec<Value> {
+    let (value, before, now) = match unit {
+        Unit::Share => ("share", "share_before", "share_now"),
+        Unit::Points => ("change_share", "share_before", "share_now"),
+        Unit::Hhi => ("hhi", "hhi_before", "hhi_now"),
+        Unit::HhiChange => ("hhi_change", "hhi_before", "hhi_now"),
+        Unit::Tiv => ("tiv", "tiv_before", "tiv_now"),
+        Unit::Relative => ("relative_change", "tiv_before", "tiv_now"),
+    };
+    v["rows"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|r| {
+            let mut out = serde_json::Map::new();
+            for (k, x) in r.as_object().into_iter().flatten() {
+                let k = match k.as_str() {
+                    "value" => value,
+                    "value_before" => before,
+                    "value_now" => now,
+                    k => k,
+                };
+                out.insert(k.to_string(), x.clone());
+            }
+            Value::Object(out)
+        })
+        .collect()
 }
 
 fn place(p: &Place) -> String {
@@ -118,7 +150,7 @@ pub fn to_json(map: &MapData, rel: &Release) -> Value {
             "from": s.from.map(|w| present::window(&w)),
             "coverage": present::coverage(rel, s.filter.window),
             "coverage_from": s.from.map(|w| present::coverage(rel, w)),
-            "unit": format!("{:?}", map.scale.unit).to_lowercase(),
+            "unit": map.scale.unit.slug(),
             "classes": classes,
             "rows": rows,
             "geometry": "Natural Earth 1:110m admin-0 (public domain) via world-atlas 2.0.2; see docs/map.md",

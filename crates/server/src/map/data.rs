@@ -141,7 +141,11 @@ impl Spec {
                 "map.title.change",
                 &[("what", &what), ("from", &from), ("window", &window)],
             ),
-            None => tf(l, "map.title.window", &[("what", &what), ("window", &window)]),
+            None => tf(
+                l,
+                "map.title.window",
+                &[("what", &what), ("window", &window)],
+            ),
         }
     }
 
@@ -151,7 +155,7 @@ impl Spec {
             (Kind::Share(_) | Kind::Group(_), false) => ([0.10, 0.25, 0.50, 0.75], Unit::Share),
             (Kind::Share(_) | Kind::Group(_), true) => ([-0.20, -0.05, 0.05, 0.20], Unit::Points),
             (Kind::Hhi, false) => ([1500.0, 2500.0, 5000.0, 7500.0], Unit::Hhi),
-            (Kind::Hhi, true) => ([-2000.0, -500.0, 500.0, 2000.0], Unit::Hhi),
+            (Kind::Hhi, true) => ([-2000.0, -500.0, 500.0, 2000.0], Unit::HhiChange),
             (Kind::Tiv, false) => ([50.0, 250.0, 1000.0, 5000.0], Unit::Tiv),
             (Kind::Tiv, true) => ([-0.50, -0.10, 0.10, 0.50], Unit::Relative),
         };
@@ -171,8 +175,10 @@ pub enum Unit {
     Share,
     /// A difference of fractions, in percentage points.
     Points,
-    /// HHI on the 0..10,000 scale (or a difference of it).
+    /// HHI on the 0..10,000 scale.
     Hhi,
+    /// A difference of HHI, signed.
+    HhiChange,
     /// TIV, millions.
     Tiv,
     /// A relative change shown as a signed percentage.
@@ -180,6 +186,18 @@ pub enum Unit {
 }
 
 impl Unit {
+    /// The unit's name in the API.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Unit::Share => "share",
+            Unit::Points => "share_points",
+            Unit::Hhi => "hhi",
+            Unit::HhiChange => "hhi_change",
+            Unit::Tiv => "tiv",
+            Unit::Relative => "relative_change",
+        }
+    }
+
     /// Presentation only: the value rounded for reading, in `lang`'s style
     /// ("88.4 %" / "88,4 %").
     pub fn show(self, v: f64, lang: Lang) -> String {
@@ -188,7 +206,8 @@ impl Unit {
         match self {
             Unit::Share => percent(v, 1, lang),
             Unit::Points => points(v, 1, lang),
-            Unit::Hhi => format!("{sign}{}", decimal(v, 0, lang)),
+            Unit::Hhi => decimal(v, 0, lang),
+            Unit::HhiChange => format!("{sign}{}", decimal(v, 0, lang)),
             Unit::Tiv if v.abs() < 10.0 => decimal(v, 1, lang),
             Unit::Tiv => decimal(v, 0, lang),
             Unit::Relative => format!("{sign}{}", percent(v, 0, lang)),
@@ -202,6 +221,7 @@ impl Unit {
             Unit::Share => percent(v, 0, lang),
             Unit::Points => points(v, 0, lang),
             Unit::Relative => format!("{}{}", if v > 0.0 { "+" } else { "" }, percent(v, 0, lang)),
+            Unit::HhiChange => format!("{}{}", if v > 0.0 { "+" } else { "" }, decimal(v, 0, lang)),
             Unit::Hhi | Unit::Tiv => decimal(v, 0, lang),
         }
     }
@@ -414,6 +434,7 @@ mod tests {
         assert_eq!(Unit::Points.show(0.05, en), "+5.0 pp");
         assert_eq!(Unit::Hhi.show(6812.4, en), "6,812");
         assert_eq!(Unit::Hhi.show(6812.4, Lang::De), "6.812");
+        assert_eq!(Unit::HhiChange.show(500.0, en), "+500");
         assert_eq!(Unit::Relative.show(0.25, en), "+25 %");
         assert_eq!(Unit::Tiv.show(3.25, en), "3.2");
     }
@@ -424,10 +445,7 @@ mod tests {
         assert_eq!(place(w, "KAZ"), Place::Shape);
         assert_eq!(place(w, "SGP"), Place::Point);
         assert_eq!(place(w, "SUHH"), Place::Outline);
-        assert_eq!(
-            place(w, "DDDE"),
-            Place::Inside("DEU".into())
-        );
+        assert_eq!(place(w, "DDDE"), Place::Inside("DEU".into()));
         assert_eq!(place(w, "org:nato"), Place::Nowhere);
         // Every parent of an inside region is drawn.
         for (_, parent) in INSIDE {

@@ -138,7 +138,10 @@ pub fn parse(text: &str) -> Result<World, GeoError> {
                 });
             }
             ["P", key, num, name, x, y] => {
-                let c = |s: &str| s.parse::<i32>().map_err(|_| err(format!("bad coordinate '{s}'")));
+                let c = |s: &str| {
+                    s.parse::<i32>()
+                        .map_err(|_| err(format!("bad coordinate '{s}'")))
+                };
                 points.push(Point {
                     key: key_of(key).map_err(err)?,
                     numeric: numeric(num).map_err(err)?,
@@ -170,7 +173,11 @@ pub fn parse(text: &str) -> Result<World, GeoError> {
         msg: "no size record (S)".into(),
     })?;
     for f in &former {
-        if let Some(s) = f.successors.iter().find(|s| !features.iter().any(|x| &x.key == *s)) {
+        if let Some(s) = f
+            .successors
+            .iter()
+            .find(|s| !features.iter().any(|x| &x.key == *s))
+        {
             return Err(GeoError {
                 line: 0,
                 msg: format!("former state {}: successor {s} is not drawn", f.key),
@@ -396,8 +403,16 @@ mod tests {
         assert!(su.successors.iter().any(|s| s == "KAZ"));
         assert_eq!(su.successors[0], "RUS");
         assert_eq!(w.former("CSHH").unwrap().successors, ["CZE", "SVK"]);
-        assert!(w.former("YUCS").unwrap().successors.contains(&"XKX".to_string()));
-        assert!(w.former("DDDE").is_none(), "East Germany is inside Germany's polygon");
+        assert!(
+            w.former("YUCS")
+                .unwrap()
+                .successors
+                .contains(&"XKX".to_string())
+        );
+        assert!(
+            w.former("DDDE").is_none(),
+            "East Germany is inside Germany's polygon"
+        );
         assert_eq!(w.anchor("SUHH"), w.anchor("RUS"));
         assert!(!su.d.contains('z'), "an outline is open lines");
     }

@@ -52,7 +52,9 @@ pub struct Cell {
 pub fn values(rel: &Release, kind: &Kind, dir: Direction, f: &Filter) -> BTreeMap<EntityId, Cell> {
     match (kind, dir) {
         (Kind::Group(g), _) => group_values(rel, g, dir, f),
-        (Kind::Share(s), Direction::Exports) => customer_values(rel, *s, &engine::all_pairs(rel, f)),
+        (Kind::Share(s), Direction::Exports) => {
+            customer_values(rel, *s, &engine::all_pairs(rel, f))
+        }
         _ => matrix_values(rel, kind, dir, &engine::all_pairs(rel, f)),
     }
 }
@@ -132,7 +134,14 @@ fn customer_values(rel: &Release, supplier: EntityId, m: &PairMatrix) -> BTreeMa
         .filter(|c| !is_aggregate(rel, c.recipient))
         .map(|c| {
             let value = (!hidden && total > 0.0).then(|| c.tiv / total);
-            (c.recipient, Cell { value, total, part: c.tiv })
+            (
+                c.recipient,
+                Cell {
+                    value,
+                    total,
+                    part: c.tiv,
+                },
+            )
         })
         .collect()
 }
@@ -287,10 +296,31 @@ mod tests {
     #[test]
     fn change_needs_both_windows() {
         let now = BTreeMap::from([
-            (1, Cell { value: Some(0.5), total: 1.0, part: 0.5 }),
-            (2, Cell { value: Some(0.5), total: 1.0, part: 0.5 }),
+            (
+                1,
+                Cell {
+                    value: Some(0.5),
+                    total: 1.0,
+                    part: 0.5,
+                },
+            ),
+            (
+                2,
+                Cell {
+                    value: Some(0.5),
+                    total: 1.0,
+                    part: 0.5,
+                },
+            ),
         ]);
-        let before = BTreeMap::from([(1, Cell { value: Some(0.8), total: 1.0, part: 0.8 })]);
+        let before = BTreeMap::from([(
+            1,
+            Cell {
+                value: Some(0.8),
+                total: 1.0,
+                part: 0.8,
+            },
+        )]);
         let d = change(&Kind::Share(0), &now, &before);
         assert!((d[&1].unwrap() + 0.3).abs() < 1e-12);
         assert_eq!(d[&2], None);

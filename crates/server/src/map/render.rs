@@ -151,7 +151,11 @@ fn body(s: &mut String, data: &MapData, rel: &Release, href: Option<&dyn Fn(&str
             ),
             key: Some(f.key.clone()),
         };
-        let attrs = format!("class=\"outline\" data-key=\"{}\" d=\"{}\"", esc(&f.key), f.d);
+        let attrs = format!(
+            "class=\"outline\" data-key=\"{}\" d=\"{}\"",
+            esc(&f.key),
+            f.d
+        );
         shape(s, &l, "path", &attrs, href);
     }
     s.push_str("</g>");
@@ -165,7 +169,11 @@ fn shape(s: &mut String, l: &Look, tag: &str, attrs: &str, href: Option<&dyn Fn(
     let inner = format!("<{tag} {attrs}><title>{label}</title></{tag}>");
     match (href, &l.key) {
         (Some(h), Some(k)) => {
-            let _ = write!(s, "<a href=\"{}\" aria-label=\"{label}\">{inner}</a>", esc(&h(k)));
+            let _ = write!(
+                s,
+                "<a href=\"{}\" aria-label=\"{label}\">{inner}</a>",
+                esc(&h(k))
+            );
         }
         _ => s.push_str(&inner),
     }
@@ -196,10 +204,7 @@ fn arcs(s: &mut String, data: &MapData, w: &World) {
             continue;
         }
         // Bend to the left of the direction of travel, by a fifth of the length.
-        let (cx, cy) = (
-            from.0 + dx / 2.0 + dy * 0.2,
-            from.1 + dy / 2.0 - dx * 0.2,
-        );
+        let (cx, cy) = (from.0 + dx / 2.0 + dy * 0.2, from.1 + dy / 2.0 - dx * 0.2);
         let wc = match part / max {
             x if x >= 0.25 => "w3",
             x if x >= 0.05 => "w2",

@@ -248,7 +248,9 @@ fn values_table(ctx: &Ctx, map: &MapData) -> Markup {
         _ => None,
     };
     let total_head = match (&spec.kind, spec.dir) {
-        (Kind::Share(_), Direction::Exports) => ctx.tf("map.table.total_supplier", &[("who", &who)]),
+        (Kind::Share(_), Direction::Exports) => {
+            ctx.tf("map.table.total_supplier", &[("who", &who)])
+        }
         (_, Direction::Imports) => ctx.t("map.table.total_imports").to_string(),
         (_, Direction::Exports) => ctx.t("map.table.total_exports").to_string(),
     };
