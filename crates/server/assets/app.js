@@ -183,6 +183,80 @@ function initPrintSource() {
   document.documentElement.style.setProperty("--print-source", JSON.stringify(line));
 }
 
+// --- World map (/map; engineer MAP, issue #14 point 1) ---
+// Without script the map has native tooltips (<title>), a form and
+// earlier/later links. With it: a label that follows hover and keyboard focus,
+// the arc toggle without a reload, and "play through the windows", which
+// fetches each window's page and swaps in its map, legend and table.
+function initMap() {
+  var live = document.getElementById("map-live");
+  var form = document.getElementById("map-form");
+  if (!live || !form) return;
+  function tip() { return document.getElementById("map-tip"); }
+  function show(a) {
+    var t = tip(), box = a.closest(".map-box");
+    if (!t || !box) return;
+    var r = a.getBoundingClientRect(), b = box.getBoundingClientRect();
+    t.textContent = a.getAttribute("aria-label");
+    t.style.left = Math.max(60, Math.min(b.width - 60, r.left + r.width / 2 - b.left)) + "px";
+    t.style.top = Math.max(24, r.top - b.top) + "px";
+    t.hidden = false;
+  }
+  function hide() { var t = tip(); if (t) t.hidden = true; }
+  function target(e) { return e.target.closest ? e.target.closest("#world-map a") : null; }
+  live.addEventListener("mouseover", function (e) { var a = target(e); if (a) show(a); });
+  live.addEventListener("focusin", function (e) { var a = target(e); if (a) show(a); });
+  live.addEventListener("mouseout", function (e) { if (target(e)) hide(); });
+  live.addEventListener("focusout", function (e) { if (target(e)) hide(); });
+
+  function url(period) {
+    var data = new FormData(form);
+    if (period) data.set("period", period);
+    var q = new URLSearchParams();
+    data.forEach(function (v, k) { if (v !== "" && !(k === "category" && v === "all")) q.append(k, v); });
+    return form.getAttribute("action") + "?" + q.toString();
+  }
+  var arcs = document.getElementById("map-arcs");
+  if (arcs) arcs.addEventListener("change", function () {
+    var svg = document.getElementById("world-map");
+    if (svg) svg.classList.toggle("show-arcs", arcs.checked);
+    history.replaceState(null, "", url());
+  });
+
+  var play = document.getElementById("map-play");
+  var sel = document.getElementById("map-period");
+  if (!play || !sel || !window.fetch || !window.DOMParser) return;
+  play.hidden = false;
+  var timer = null, playing = false;
+  function stop() {
+    playing = false; clearTimeout(timer);
+    play.setAttribute("aria-pressed", "false"); play.textContent = play.getAttribute("data-play");
+  }
+  function step(i) {
+    if (!playing) return;
+    if (i >= sel.options.length) { stop(); return; }
+    var u = url(sel.options[i].value);
+    fetch(u).then(function (r) { return r.ok ? r.text() : Promise.reject(r.status); }).then(function (html) {
+      if (!playing) return;
+      var fresh = new DOMParser().parseFromString(html, "text/html").getElementById("map-live");
+      if (!fresh) { stop(); return; }
+      live.innerHTML = fresh.innerHTML;
+      sel.selectedIndex = i;
+      var status = document.getElementById("map-status"), t = live.querySelector("#world-map-title");
+      if (status && t) status.textContent = t.textContent;
+      history.replaceState(null, "", u);
+      timer = setTimeout(function () { step(i + 1); }, 1600);
+    }).catch(stop);
+  }
+  play.addEventListener("click", function () {
+    if (playing) { stop(); return; }
+    playing = true;
+    play.setAttribute("aria-pressed", "true"); play.textContent = play.getAttribute("data-pause");
+    var start = sel.selectedIndex >= sel.options.length - 1 ? 0 : sel.selectedIndex + 1;
+    step(start);
+  });
+}
+
 document.addEventListener("DOMContentLoaded", function () {
-  initTheme(); initPrintSource(); initSearch(); initApiForms(); initFragmentForms();
+  initTheme(); initPrintSource(); initSearch(); initApiForms(); initFragmentForms(); initMap();
 });

@@ -32,24 +32,24 @@ fn build(ctx: &Ctx) -> Result<Page, crate::ApiError> {
     let svg = render::inline_svg(&map, rel, &href);
     let body = html! {
         h1 { (ctx.t("map.h1")) " " span.sub { (ctx.t("map.h1.sub")) } }
-        (PreEscaped(super::layout::coverage_banner(ctx.lang, rel, spec.filter.window)))
-        @if let Some(f) = spec.from {
-            (PreEscaped(super::layout::coverage_banner(ctx.lang, rel, f)))
-        }
-        p.lede { (spec.title()) "." }
-        @if spec.defaulted {
-            p.note {
-                (ctx.tf("map.defaulted", &[("who", &spec.subject.as_deref().unwrap_or(""))]))
-            }
-        }
         (controls(ctx, spec))
+        p #map-status.visually-hidden aria-live="polite" {}
         div #map-live {
-            p #map-status.visually-hidden aria-live="polite" { (spec.title()) }
+            (PreEscaped(super::layout::coverage_banner(ctx.lang, rel, spec.filter.window)))
+            @if let Some(f) = spec.from {
+                (PreEscaped(super::layout::coverage_banner(ctx.lang, rel, f)))
+            }
+            p.lede { (spec.title()) "." }
+            @if spec.defaulted {
+                p.note {
+                    (ctx.tf("map.defaulted", &[("who", &spec.subject.as_deref().unwrap_or(""))]))
+                }
+            }
             figure.map-figure {
                 a.skip-map href="#map-table-h" { (ctx.t("map.skip")) }
                 div.map-box {
                     (PreEscaped(&svg))
-                    div #map-tip.map-tip hidden {}
+                    div #map-tip.map-tip hidden aria-hidden="true" {}
                 }
                 (legend(ctx, &map))
                 figcaption { (caption(ctx, &map)) }
