@@ -320,6 +320,12 @@ async fn demo_map_is_marked_synthetic_everywhere() {
     let svg = r.text();
     assert!(svg.contains("SYNTHETIC DEMO DATA — not SIPRI"));
     assert!(!svg.contains("Source: SIPRI"));
+    // Kept as a CI artifact: what the toolbar's SVG download gives.
+    let dir = std::env::var_os("ARMSFLOW_ARTIFACTS")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../artifacts"));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("map-demo-standalone.svg"), &svg).unwrap();
     let r = get(&app, "/api/map?metric=tiv&format=csv").await;
     assert_eq!(r.status, StatusCode::OK);
     assert_eq!(r.headers["x-armsflow-synthetic"], "true");

@@ -141,9 +141,9 @@ fn map_page_in_chromium_is_accessible_and_fits_a_phone() {
     b.viewport(None);
     b.cdp(
         "Emulation.setDeviceMetricsOverride",
-        json!({"width": 1200, "height": 900, "deviceScaleFactor": 1, "mobile": false}),
+        json!({"width": 1000, "height": 760, "deviceScaleFactor": 1, "mobile": false}),
     );
-    b.goto(&format!("{base}map?arcs=1#map-form"));
+    b.goto(&format!("{base}map?supplier=RUS#map-form"));
     b.screenshot(&shots.join("map-demo-wide.png"));
 
     drop(b);

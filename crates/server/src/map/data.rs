@@ -122,6 +122,20 @@ impl Spec {
     /// supplied by Russia, 2020-2024".
     pub fn title(&self) -> String {
         let l = self.lang;
+        let what = self.what();
+        let window = self.filter.window;
+        match self.from {
+            Some(from) => tf(
+                l,
+                "map.title.change",
+                &[("what", &what), ("from", &from), ("window", &window)],
+            ),
+            None => tf(l, "map.title.window", &[("what", &what), ("window", &window)]),
+        }
+    }
+
+    /// What is mapped, without the window.
+    pub fn what(&self) -> String {
         let who = self.subject.as_deref().unwrap_or("");
         let key = match (&self.kind, self.dir) {
             (Kind::Share(_), Direction::Imports) => "map.title.share_imports",
@@ -133,20 +147,7 @@ impl Spec {
             (Kind::Tiv, Direction::Imports) => "map.title.tiv_imports",
             (Kind::Tiv, Direction::Exports) => "map.title.tiv_exports",
         };
-        let what = tf(l, key, &[("who", &who)]);
-        let window = self.filter.window;
-        match self.from {
-            Some(from) => tf(
-                l,
-                "map.title.change",
-                &[("what", &what), ("from", &from), ("window", &window)],
-            ),
-            None => tf(
-                l,
-                "map.title.window",
-                &[("what", &what), ("window", &window)],
-            ),
-        }
+        tf(self.lang, key, &[("who", &who)])
     }
 
     /// The legend's classes for this metric.

@@ -218,7 +218,7 @@ pub fn decode_line(s: &str) -> Result<Vec<Pt>, String> {
         .split_ascii_whitespace()
         .map(|t| t.parse::<i32>().map_err(|_| format!("bad number '{t}'")))
         .collect::<Result<_, _>>()?;
-    if nums.len() < 2 || nums.len() % 2 != 0 {
+    if nums.len() < 2 || !nums.len().is_multiple_of(2) {
         return Err(format!("{} numbers: need x y pairs", nums.len()));
     }
     let mut pts = Vec::with_capacity(nums.len() / 2);

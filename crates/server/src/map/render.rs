@@ -274,7 +274,7 @@ font-size=\"150\" font-weight=\"bold\" fill=\"#C00000\" fill-opacity=\"0.3\" ari
 pub fn standalone_svg(data: &MapData, rel: &Release) -> String {
     let w = geo::world();
     let lang = data.spec.lang;
-    let (top, bottom) = (150u32, 190u32);
+    let (top, bottom) = (150u32, 240u32);
     let (width, height) = (w.width, w.height + top + bottom);
     let pal = if data.scale.diverging {
         DIVERGING
@@ -286,7 +286,7 @@ pub fn standalone_svg(data: &MapData, rel: &Release) -> String {
         "text{{font-family:'DejaVu Sans',Verdana,sans-serif;fill:#1b1f24}}\
 .cty,.dot{{stroke:#fff;stroke-width:1}}.nd{{fill:{NO_DATA}}}.subject{{fill:#1b1f24}}\
 .outline{{fill:none;stroke:#1b1f24;stroke-width:3;stroke-dasharray:10 6}}\
-.arc{{fill:none;stroke:{ARC};stroke-opacity:.85}}.w1{{stroke-width:2}}.w2{{stroke-width:4}}.w3{{stroke-width:7}}"
+.wm{{fill:#C00000;fill-opacity:.3}}.arc{{fill:none;stroke:{ARC};stroke-opacity:.85}}.w1{{stroke-width:2}}.w2{{stroke-width:4}}.w3{{stroke-width:7}}"
     );
     if !data.spec.arcs {
         css.push_str(".arcs{display:none}");
@@ -300,10 +300,17 @@ pub fn standalone_svg(data: &MapData, rel: &Release) -> String {
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" \
 role=\"img\" aria-labelledby=\"t\"><title id=\"t\">{}</title><style>{css}</style>\
 <rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>\
-<text x=\"30\" y=\"70\" font-size=\"46\" font-weight=\"bold\">{}</text>\
+<text x=\"30\" y=\"70\" font-size=\"42\" font-weight=\"bold\">{}</text>\
 <text x=\"30\" y=\"125\" font-size=\"32\" fill=\"#5b6570\">{}</text><g transform=\"translate(0 {top})\">",
         esc(&data.spec.title()),
-        esc(&truncate(&data.spec.title(), 70)),
+        esc(&truncate(
+            &if data.spec.change() {
+                data.spec.title()
+            } else {
+                data.spec.what()
+            },
+            80
+        )),
         esc(&subtitle(data))
     );
     body(&mut s, data, rel, None);
@@ -329,6 +336,16 @@ role=\"img\" aria-labelledby=\"t\"><title id=\"t\">{}</title><style>{css}</style
         y0 + 32,
         esc(t(lang, "map.legend.none"))
     );
+    if let (Kind::Share(_), Some(who)) = (&data.spec.kind, &data.spec.subject) {
+        let y1 = y0 + 58;
+        let _ = write!(
+            s,
+            "<rect class=\"subject\" x=\"30\" y=\"{y1}\" width=\"40\" height=\"40\"/>\
+<text x=\"82\" y=\"{}\" font-size=\"30\">{}</text>",
+            y1 + 32,
+            esc(&tf(lang, "map.legend.subject", &[("who", who)]))
+        );
+    }
     let source = t(
         lang,
         if rel.meta.synthetic {
