@@ -323,7 +323,9 @@ async fn demo_map_is_marked_synthetic_everywhere() {
     // Kept as a CI artifact: what the toolbar's SVG download gives.
     let dir = std::env::var_os("ARMSFLOW_ARTIFACTS")
         .map(std::path::PathBuf::from)
-        .unwrap_or_else(|| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../artifacts"));
+        .unwrap_or_else(|| {
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../artifacts")
+        });
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("map-demo-standalone.svg"), &svg).unwrap();
     let r = get(&app, "/api/map?metric=tiv&format=csv").await;
@@ -340,4 +342,34 @@ async fn demo_map_is_marked_synthetic_everywhere() {
         let r = get(&app, uri).await;
         assert_eq!(r.status, StatusCode::OK, "{uri}: {}", r.text());
     }
+}
+
+#[tokio::test]
+async fn openapi_documents_the_map() {
+    let doc = get(&demo_app(), "/api/openapi.json").await.json();
+    let op = &doc["paths"]["/api/map"]["get"];
+    let names: Vec<&str> = op["parameters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|p| p["name"].as_str())
+        .collect();
+    for n in [
+        "metric",
+        "supplier",
+        "group",
+        "direction",
+        "period",
+        "from",
+        "category",
+        "format",
+    ] {
+        assert!(names.contains(&n), "{n} not in {names:?}");
+    }
+    let ok = &op["responses"]["200"]["content"];
+    assert!(
+        ok["text/csv"].is_object() && ok["image/svg+xml"].is_object(),
+        "{ok}"
+    );
+    assert!(doc["paths"]["/map"]["get"].is_object());
 }

@@ -18,7 +18,9 @@ use std::sync::Arc;
 pub async fn map(State(st): State<Arc<AppState>>, Q(p, _): Q<MapQuery>) -> ApiResult<Response> {
     light(st.clone(), move |_| {
         let rel = st.pick(p.release())?;
-        let svg = p.get("format").is_some_and(|f| f.eq_ignore_ascii_case("svg"));
+        let svg = p
+            .get("format")
+            .is_some_and(|f| f.eq_ignore_ascii_case("svg"));
         if !svg {
             // A bad format is a 400 before any work.
             crate::csvout::wants_csv(&p)?;

@@ -130,7 +130,11 @@ impl Spec {
                 "map.title.change",
                 &[("what", &what), ("from", &from), ("window", &window)],
             ),
-            None => tf(l, "map.title.window", &[("what", &what), ("window", &window)]),
+            None => tf(
+                l,
+                "map.title.window",
+                &[("what", &what), ("window", &window)],
+            ),
         }
     }
 
