@@ -377,3 +377,45 @@ async fn openapi_documents_the_map() {
     );
     assert!(doc["paths"]["/map"]["get"].is_object());
 }
+
+/// Pinned against scripts/map_reference.py over the raw Feb-2026 register
+/// (deliveries 2020-2024): 169 recipients imported arms, 35 from Russia;
+/// Russia's share and the supplier HHI of a few recipients.
+#[tokio::test]
+async fn real_map_values_match_the_raw_register() {
+    let Some(app) = real_app("real_map_values_match_the_raw_register") else {
+        return;
+    };
+    let v = get(&app, "/api/map?supplier=RUS&period=2020-2024")
+        .await
+        .json();
+    let rows = v["rows"].as_array().unwrap();
+    let with = rows.iter().filter(|r| r["value"].is_number()).count();
+    let from_rus = rows
+        .iter()
+        .filter(|r| r["part_tiv"].as_f64().unwrap_or(0.0) > 0.0)
+        .count();
+    assert_eq!((with, from_rus), (169, 35));
+    for (key, share) in [
+        ("KAZ", 88.4287),
+        ("IND", 35.9743),
+        ("EGY", 9.0191),
+        ("CHN", 71.6133),
+    ] {
+        let got = row(&v, key)["value"].as_f64().unwrap() * 100.0;
+        assert!((got - share).abs() < 0.0001, "{key}: {got} vs {share}");
+    }
+    assert_eq!(row(&v, "QAT")["value"].as_f64(), Some(0.0));
+    let v = get(&app, "/api/map?metric=hhi&period=2020-2024")
+        .await
+        .json();
+    for (key, hhi) in [
+        ("KAZ", 7866.44),
+        ("IND", 2647.46),
+        ("EGY", 2252.13),
+        ("QAT", 3117.37),
+    ] {
+        let got = row(&v, key)["value"].as_f64().unwrap();
+        assert!((got - hhi).abs() < 0.01, "{key}: {got} vs {hhi}");
+    }
+}
