@@ -241,7 +241,7 @@ pub fn path_data(lines: &[Vec<Pt>], closed: bool) -> String {
         let _ = write!(d, "M{x0} {y0}l");
         let mut prev = (x0, y0);
         for (k, &(x, y)) in l.iter().enumerate().skip(1) {
-            let (dx, dy) = (x - prev.0, y - prev.1);
+            let (dx, dy) = (x as i64 - prev.0 as i64, y as i64 - prev.1 as i64);
             // A leading minus sign separates numbers by itself.
             let sep = if k == 1 { "" } else { " " };
             let _ = write!(d, "{sep}{dx}{}{dy}", if dy < 0 { "" } else { " " });
@@ -392,6 +392,42 @@ mod tests {
                 let span = xs.iter().max().unwrap() - xs.iter().min().unwrap();
                 assert!(span < w.width as i32 / 2, "{key} ring spans {span}");
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// Malformed geometry never panics: it parses or names a line.
+        #[test]
+        fn parse_never_panics(text in "[SFPO0-9 \t|\n#a-z:-]{0,200}") {
+            if let Err(e) = parse(&text) {
+                proptest::prop_assert!(e.line <= text.lines().count());
+            }
+        }
+
+        /// Steps decode to the points they were taken from, and the path's
+        /// relative steps add up to the same points.
+        #[test]
+        fn delta_lines_round_trip(pts in proptest::collection::vec((-3000i32..3000, -3000i32..3000), 1..40)) {
+            let mut enc = vec![pts[0].0.to_string(), pts[0].1.to_string()];
+            for w in pts.windows(2) {
+                enc.push((w[1].0 - w[0].0).to_string());
+                enc.push((w[1].1 - w[0].1).to_string());
+            }
+            proptest::prop_assert_eq!(decode_line(&enc.join(" ")).unwrap(), pts.clone());
+            let d = path_data(std::slice::from_ref(&pts), false);
+            let nums: Vec<i32> = d[1..]
+                .replace('l', " ")
+                .replace('-', " -")
+                .split_whitespace()
+                .map(|t| t.parse().unwrap())
+                .collect();
+            let mut at = (nums[0], nums[1]);
+            let mut back = vec![at];
+            for s in nums[2..].chunks(2) {
+                at = (at.0 + s[0], at.1 + s[1]);
+                back.push(at);
+            }
+            proptest::prop_assert_eq!(back, pts);
         }
     }
 
