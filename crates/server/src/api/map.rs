@@ -120,7 +120,8 @@ pub fn to_json(map: &MapData, rel: &Release) -> Value {
         .map(|r| {
             json!({
                 "key": r.key,
-                "name": r.name,
+                // SIPRI's spelling, as every other endpoint; `label` is in the request's language.
+                "name": rel.entities.get(r.id).name,
                 "kind": r.kind.as_str(),
                 "value": r.value,
                 "class": r.class,
