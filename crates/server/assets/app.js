@@ -216,6 +216,18 @@ function initMap() {
     data.forEach(function (v, k) { if (v !== "" && !(k === "category" && v === "all")) q.append(k, v); });
     return form.getAttribute("action") + "?" + q.toString();
   }
+  // Keep the form's question consistent: a group asks metric=group, a
+  // supplier metric=share (the server refuses a mix, naming the fix).
+  var metric = document.getElementById("map-metric");
+  var group = document.getElementById("map-group"), supplier = document.getElementById("map-supplier");
+  if (metric && group && supplier) {
+    group.addEventListener("change", function () { if (group.value) { metric.value = "group"; supplier.value = ""; } });
+    supplier.addEventListener("input", function () { if (supplier.value) { metric.value = "share"; group.value = ""; } });
+    metric.addEventListener("change", function () {
+      if (metric.value !== "group") group.value = "";
+      if (metric.value !== "share") supplier.value = "";
+    });
+  }
   var arcs = document.getElementById("map-arcs");
   if (arcs) arcs.addEventListener("change", function () {
     var svg = document.getElementById("world-map");

@@ -299,6 +299,17 @@ async fn bad_map_queries_are_4xx_with_suggestions() {
     }
     let r = get(&app, "/api/map?group=Nato2").await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
+    let r = get(&app, "/api/map?group=NATO&supplier=RUS").await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    // The page's form keeps the supplier field filled when another metric is
+    // chosen: the page shows that metric (its title says so), the API refuses.
+    let r = get(&app, "/map?metric=hhi&supplier=RUS").await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    assert!(r.text().contains("Concentration of each country"));
+    assert!(
+        r.text()
+            .contains("href=\"/api/map?metric=hhi&amp;format=csv\"")
+    );
 }
 
 #[tokio::test]

@@ -25,7 +25,7 @@ pub async fn map(State(st): State<Arc<AppState>>, Q(p, _): Q<MapQuery>) -> ApiRe
             // A bad format is a 400 before any work.
             crate::csvout::wants_csv(&p)?;
         }
-        let spec = data::Spec::parse(&rel, &p)?;
+        let spec = data::Spec::parse(&rel, &p, true)?;
         let map = data::compute(&rel, spec);
         if svg {
             return Ok(svg_response(&map, &rel));

@@ -38,7 +38,10 @@ pub struct Spec {
 impl Spec {
     /// Reads and validates `p` against `rel`: 400 for a bad metric, window or
     /// direction, 404 with suggestions for an unknown supplier or group.
-    pub fn parse(rel: &Release, p: &Params) -> ApiResult<Spec> {
+    /// `strict` (the API): a supplier or group that does not apply to the
+    /// metric asked for is a 400; the page's form leaves the other field
+    /// filled in, so there it is ignored (the title says what is shown).
+    pub fn parse(rel: &Release, p: &Params, strict: bool) -> ApiResult<Spec> {
         let filter = Filter::new(p.window(rel, "period")?).with_category(p.category()?);
         let dir = p.direction(Direction::Imports)?;
         let from = match p.get("from") {
@@ -60,8 +63,14 @@ impl Spec {
             None if p.get("supplier").is_some() => "share",
             None => "share",
         };
+        let explicit = p.get("metric").is_some();
+        if p.get("supplier").is_some() && p.get("group").is_some() && !explicit {
+            return Err(ApiError::bad_request(
+                "both 'supplier' and 'group' given: pass metric=share or metric=group",
+            ));
+        }
         for (param, only) in [("supplier", "share"), ("group", "group")] {
-            if p.get(param).is_some() && metric != only {
+            if strict && p.get(param).is_some() && metric != only {
                 return Err(ApiError::bad_request(format!(
                     "'{param}' applies to metric={only}, not metric={metric}"
                 )));

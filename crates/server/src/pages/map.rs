@@ -25,7 +25,7 @@ pub async fn page(State(st): State<Arc<AppState>>, Q(p, _): Q<MapPage>) -> Respo
 
 fn build(ctx: &Ctx) -> Result<Page, crate::ApiError> {
     let rel = &ctx.rel;
-    let spec = Spec::parse(rel, &ctx.p)?;
+    let spec = Spec::parse(rel, &ctx.p, false)?;
     let map = data::compute(rel, spec);
     let spec = &map.spec;
     let href = |k: &str| ctx.country_href(k);
@@ -60,7 +60,7 @@ fn build(ctx: &Ctx) -> Result<Page, crate::ApiError> {
                 (values_table(ctx, &map))
             }
             (not_drawn(ctx, &map))
-            (downloads(ctx))
+            (downloads(ctx, spec))
         }
     };
     Ok(Page {
@@ -69,8 +69,10 @@ fn build(ctx: &Ctx) -> Result<Page, crate::ApiError> {
     })
 }
 
-/// The query as it stands, for links that change one thing.
-fn pairs(ctx: &Ctx, skip: &str) -> Vec<(&'static str, String)> {
+/// The query as it stands, for links that change one thing; a supplier or
+/// group that does not apply to the metric shown is left out (the API
+/// refuses the mix).
+fn pairs(ctx: &Ctx, spec: &Spec, skip: &str) -> Vec<(&'static str, String)> {
     let mut out = Vec::new();
     for k in [
         "metric",
@@ -82,7 +84,12 @@ fn pairs(ctx: &Ctx, skip: &str) -> Vec<(&'static str, String)> {
         "category",
         "arcs",
     ] {
-        if k == skip {
+        let applies = match k {
+            "supplier" => matches!(spec.kind, Kind::Share(_)),
+            "group" => matches!(spec.kind, Kind::Group(_)),
+            _ => true,
+        };
+        if k == skip || !applies {
             continue;
         }
         if let Some(v) = ctx.p.get(k) {
@@ -92,8 +99,8 @@ fn pairs(ctx: &Ctx, skip: &str) -> Vec<(&'static str, String)> {
     out
 }
 
-fn link_with(ctx: &Ctx, path: &str, skip: &str, extra: &[(&str, &str)]) -> String {
-    let base = pairs(ctx, skip);
+fn link_with(ctx: &Ctx, spec: &Spec, path: &str, skip: &str, extra: &[(&str, &str)]) -> String {
+    let base = pairs(ctx, spec, skip);
     let mut all: Vec<(&str, &str)> = base.iter().map(|(k, v)| (*k, v.as_str())).collect();
     all.extend_from_slice(extra);
     ctx.href(path, &all)
@@ -187,13 +194,13 @@ fn window_steps(ctx: &Ctx, spec: &Spec) -> Markup {
     html! {
         p.map-steps {
             @if has(earlier) {
-                a rel="prev" href=(link_with(ctx, "/map", "period", &[("period", &earlier.to_string())])) {
+                a rel="prev" href=(link_with(ctx, spec, "/map", "period", &[("period", &earlier.to_string())])) {
                     (ctx.tf("map.steps.earlier", &[("window", &earlier)]))
                 }
             }
             " "
             @if has(later) {
-                a rel="next" href=(link_with(ctx, "/map", "period", &[("period", &later.to_string())])) {
+                a rel="next" href=(link_with(ctx, spec, "/map", "period", &[("period", &later.to_string())])) {
                     (ctx.tf("map.steps.later", &[("window", &later)]))
                 }
             }
@@ -379,13 +386,13 @@ fn not_drawn(ctx: &Ctx, map: &MapData) -> Markup {
     }
 }
 
-fn downloads(ctx: &Ctx) -> Markup {
+fn downloads(ctx: &Ctx, spec: &Spec) -> Markup {
     html! {
         p.map-downloads {
             (ctx.t("map.downloads")) " "
-            a href=(link_with(ctx, "/api/map", "", &[("format", "csv")])) { "CSV" } ", "
-            a href=(link_with(ctx, "/api/map", "", &[])) { "JSON" } ", "
-            a href=(link_with(ctx, "/api/map", "", &[("format", "svg")])) { (ctx.t("map.downloads.svg")) }
+            a href=(link_with(ctx, spec, "/api/map", "", &[("format", "csv")])) { "CSV" } ", "
+            a href=(link_with(ctx, spec, "/api/map", "", &[])) { "JSON" } ", "
+            a href=(link_with(ctx, spec, "/api/map", "", &[("format", "svg")])) { (ctx.t("map.downloads.svg")) }
         }
     }
 }
