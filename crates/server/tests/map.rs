@@ -83,8 +83,9 @@ async fn real_map_of_russias_share_labels_kazakhstan_88_4() {
     let coloured = svg.matches("class=\"cty m").count();
     assert!(coloured >= 150, "{coloured} countries coloured");
     eprintln!(
-        "/map?supplier=RUS&period=2020-2024: {} country links, {coloured} shapes coloured",
-        labels.len()
+        "/map?supplier=RUS&period=2020-2024: {} country links, {coloured} shapes coloured, {} bytes",
+        labels.len(),
+        page.len()
     );
     assert!(
         labels.iter().any(|l| l == "Kazakhstan 88.4 %"),
