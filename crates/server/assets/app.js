@@ -237,28 +237,39 @@ function initMap() {
 
   var play = document.getElementById("map-play");
   var sel = document.getElementById("map-period");
+  var slider = document.getElementById("map-slider");
   if (!play || !sel || !window.fetch || !window.DOMParser) return;
   play.hidden = false;
-  var timer = null, playing = false;
+  var timer = null, playing = false, seq = 0;
   function stop() {
     playing = false; clearTimeout(timer);
     play.setAttribute("aria-pressed", "false"); play.textContent = play.getAttribute("data-play");
   }
-  function step(i) {
-    if (!playing) return;
-    if (i >= sel.options.length) { stop(); return; }
-    var u = url(sel.options[i].value);
+  function mark(i) {
+    sel.selectedIndex = i;
+    if (slider) { slider.value = i; slider.setAttribute("aria-valuetext", sel.options[i].text); }
+    var out = document.getElementById("map-slider-value");
+    if (out) out.textContent = sel.options[i].text;
+  }
+  // Swaps in window i's map, legend and table; `then` runs once it is shown.
+  function load(i, then) {
+    var mine = ++seq, u = url(sel.options[i].value);
     fetch(u).then(function (r) { return r.ok ? r.text() : Promise.reject(r.status); }).then(function (html) {
-      if (!playing) return;
+      if (mine !== seq) return;
       var fresh = new DOMParser().parseFromString(html, "text/html").getElementById("map-live");
       if (!fresh) { stop(); return; }
       live.innerHTML = fresh.innerHTML;
-      sel.selectedIndex = i;
+      mark(i);
       var status = document.getElementById("map-status"), t = live.querySelector("#world-map-title");
       if (status && t) status.textContent = t.textContent;
       history.replaceState(null, "", u);
-      timer = setTimeout(function () { step(i + 1); }, 1600);
+      if (then) then();
     }).catch(stop);
+  }
+  function step(i) {
+    if (!playing) return;
+    if (i >= sel.options.length) { stop(); return; }
+    load(i, function () { if (playing) timer = setTimeout(function () { step(i + 1); }, 1600); });
   }
   play.addEventListener("click", function () {
     if (playing) { stop(); return; }
@@ -267,6 +278,21 @@ function initMap() {
     var start = sel.selectedIndex >= sel.options.length - 1 ? 0 : sel.selectedIndex + 1;
     step(start);
   });
+  // The window slider: the select's windows on a track, loaded as it moves.
+  if (slider) {
+    var wrap = slider.closest(".map-slider");
+    if (wrap) wrap.hidden = false;
+    mark(sel.selectedIndex);
+    var wait = null;
+    slider.addEventListener("input", function () {
+      stop();
+      var i = +slider.value;
+      slider.setAttribute("aria-valuetext", sel.options[i].text);
+      document.getElementById("map-slider-value").textContent = sel.options[i].text;
+      clearTimeout(wait);
+      wait = setTimeout(function () { load(i); }, 250);
+    });
+  }
 }
 
 document.addEventListener("DOMContentLoaded", function () {

@@ -89,6 +89,7 @@ map.form.all_categories = Alle Kategorien
 map.form.arcs = Bögen zu den Kunden
 map.form.update = Aktualisieren
 map.form.play = Zeiträume abspielen
+map.form.slider = Zeiträume durchgehen
 map.form.pause = Anhalten
 map.steps.earlier = ← Früherer Zeitraum ({window})
 map.steps.later = Späterer Zeitraum ({window}) →

@@ -89,6 +89,7 @@ map.form.all_categories = All categories
 map.form.arcs = Arcs to customers
 map.form.update = Update
 map.form.play = Play through the windows
+map.form.slider = Step through the windows
 map.form.pause = Pause
 map.steps.earlier = ← Earlier window ({window})
 map.steps.later = Later window ({window}) →

@@ -115,6 +115,20 @@ fn map_page_in_chromium_is_accessible_and_fits_a_phone() {
     if played["to"].is_null() {
         fails.push(format!("play: {played}"));
     }
+    // The window slider: shown with script, named by its window, loads it.
+    let slid = b.exec_async(
+        "var done = arguments[arguments.length - 1], s = document.getElementById('map-slider');\
+         if (!s || s.closest('.map-slider').hidden) return done({ hidden: true });\
+         s.value = 0; s.dispatchEvent(new Event('input'));\
+         var want = document.getElementById('map-period').options[0].value, n = 0; (function w() {\
+           var t = document.querySelector('#world-map-title').textContent;\
+           if (t.indexOf(want) >= 0) return done({ to: want, text: s.getAttribute('aria-valuetext') });\
+           if (++n > 200) return done({ stuck: t }); setTimeout(w, 50); })();",
+        json!([]),
+    );
+    if slid["to"].is_null() || slid["text"] != slid["to"] {
+        fails.push(format!("slider: {slid}"));
+    }
 
     // Phone: nothing wider than 390 px; the table scrolls in its own box.
     b.viewport(Some(390));

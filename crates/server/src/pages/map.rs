@@ -174,6 +174,12 @@ fn controls(ctx: &Ctx, spec: &Spec) -> Markup {
                 input type="hidden" name="lang" value=(ctx.lang.code());
             }
             button type="submit" { (ctx.t("map.form.update")) }
+            span.map-slider hidden {
+                label for="map-slider" { (ctx.t("map.form.slider")) }
+                input #map-slider type="range" min="0" max=(windows.len().saturating_sub(1))
+                    step="1" value=(windows.iter().position(|w| *w == spec.filter.window).unwrap_or(0));
+                output #map-slider-value for="map-slider" { (spec.filter.window) }
+            }
             button #map-play type="button" hidden aria-pressed="false"
                 data-play=(ctx.t("map.form.play")) data-pause=(ctx.t("map.form.pause")) { (ctx.t("map.form.play")) }
         }
