@@ -21,6 +21,7 @@ const PAGES: &[(&str, &str)] = &[
     ("world", "world"),
     ("country", "country/KAZ"),
     ("supplier", "supplier/RUS"),
+    ("map", "map?arcs=1"),
     ("claims", "claims"),
     ("claims-result", "claims#seed"),
     ("diff", "diff"),

@@ -10,6 +10,8 @@ mod coverage;
 mod escaping;
 mod explore;
 mod hardening;
+mod map;
+mod map_browser;
 mod regression;
 mod seed_button;
 mod webdriver;

@@ -6,6 +6,7 @@ pub mod claims;
 pub mod country;
 pub mod diff;
 pub mod layout;
+pub mod map;
 pub mod scenario;
 pub mod search;
 pub mod supplier;

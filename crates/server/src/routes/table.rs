@@ -260,6 +260,15 @@ pub static ENDPOINTS: &[Endpoint] = &[
     },
     ep(
         "get",
+        "/api/map",
+        "map",
+        "queries",
+        "Per-country values of the world map (share from a supplier or group, HHI, TIV, change) as JSON, CSV or SVG",
+        params::<MapQuery>,
+        || get(api::map::map),
+    ),
+    ep(
+        "get",
         "/api/openapi.json",
         "openapi",
         "meta",
@@ -294,6 +303,13 @@ pub static ENDPOINTS: &[Endpoint] = &[
         "A supplier's customers with shares and ranks over windows",
         both::<KeyPath, SupplierPage>,
         || get(pages::supplier::page),
+    ),
+    page(
+        "/map",
+        "pageMap",
+        "World map: a per-country metric as a choropleth, with arcs, legend and table",
+        params::<MapPage>,
+        || get(pages::map::page),
     ),
     page(
         "/claims",
