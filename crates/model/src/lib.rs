@@ -10,7 +10,7 @@ pub mod release;
 pub mod window;
 
 pub use category::Category;
-pub use coverage::{Coverage, comparison_note};
+pub use coverage::{Coverage, comparison_note, comparison_note_in};
 pub use entity::{Entity, EntityId, EntityKind, EntityTable};
 pub use flows::{Deal, Flags, Flows, NO_DEAL};
 pub use locale::Lang;
