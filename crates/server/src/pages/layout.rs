@@ -99,7 +99,7 @@ fn footer(lang: Lang, meta: Option<&ReleaseMeta>) -> Markup {
                 p {
                     strong { (t(lang, "layout.banner.title")) } " "
                     (model::SYNTHETIC_ATTRIBUTION) ". "
-                    (tf(lang, "layout.footer.synthetic", &[("id", &m.id)]))
+                    (with_id(t(lang, "layout.footer.synthetic"), &m.id))
                 }
             } @else if let Some(m) = meta {
                 @let generated = match (&m.generated, m.generated_raw.is_empty()) {
@@ -109,13 +109,49 @@ fn footer(lang: Lang, meta: Option<&ReleaseMeta>) -> Markup {
                 };
                 p {
                     (model::SIPRI_ATTRIBUTION) ". "
-                    (tf(lang, "layout.footer.release", &[("id", &m.id), ("generated", &generated)]))
+                    (with_id(&tf(lang, "layout.footer.release", &[("generated", &generated)]), &m.id))
                 }
             } @else {
                 p { (model::SIPRI_ATTRIBUTION) }
             }
         }
     }
+}
+
+/// A message with the release id set as code where it says `{id}` (the print
+/// margin line reads it from there).
+fn with_id(msg: &str, id: &str) -> Markup {
+    match msg.split_once("{id}") {
+        Some((a, b)) => html! { (a) code { (id) } (b) },
+        None => html! { (msg) " " code { (id) } },
+    }
+}
+
+/// The texts `assets/app.js` writes into pages, in the page's language, as a
+/// JSON block (data, not script: the CSP allows no inline script).
+fn script_messages(lang: Lang, meta: Option<&ReleaseMeta>) -> String {
+    let source = match meta {
+        Some(m) if m.synthetic => format!(
+            "{} {}",
+            t(lang, "js.print_synthetic"),
+            tf(lang, "js.print_release", &[("id", &m.id)])
+        ),
+        Some(m) => format!(
+            "{} {}",
+            t(lang, "js.print_source"),
+            tf(lang, "js.print_release", &[("id", &m.id)])
+        ),
+        None => t(lang, "js.print_source").to_string(),
+    };
+    let v = serde_json::json!({
+        "working": t(lang, "js.working"),
+        "no_result": t(lang, "js.no_result"),
+        "failed": t(lang, "js.failed"),
+        "dark_mode": t(lang, "js.dark_mode"),
+        "print_source": source,
+    });
+    // `<` escaped, so no text can close the script element.
+    v.to_string().replace('<', "\\u003c")
 }
 
 /// The document around the header, `body` (markup built by a page) and footer.
@@ -139,6 +175,7 @@ fn document(
                 // Before first paint, so a remembered dark choice never flashes light.
                 script src={ "/assets/theme.js?v=" (v) } {}
                 script src={ "/assets/app.js?v=" (v) } defer {}
+                script #messages type="application/json" { (PreEscaped(script_messages(lang, meta))) }
             }
             body {
                 a.skip href="#main" { (t(lang, "layout.skip")) }
@@ -159,9 +196,15 @@ fn document(
 /// Empty when the window is inside. The rule is [`model::Coverage`].
 pub fn coverage_banner(lang: Lang, rel: &model::Release, w: model::Window) -> String {
     let c = rel.coverage(w);
-    let Some(note) = c.note() else {
+    let Some(mut note) = c.note_in(lang) else {
         return String::new();
     };
+    // After the colon of the banner, a German clause starts a sentence.
+    if lang == Lang::De
+        && let Some(first) = note.chars().next()
+    {
+        note = first.to_uppercase().chain(note.chars().skip(1)).collect();
+    }
     let rest = if c.is_empty() {
         t(lang, "layout.coverage.empty").to_string()
     } else {
@@ -185,18 +228,22 @@ pub fn coverage_banner(lang: Lang, rel: &model::Release, w: model::Window) -> St
 
 /// A synthetic page's body: no figure credited to SIPRI, and every chart
 /// marked (see [`mark_synthetic_charts`]).
-pub fn mark_synthetic(body: &str) -> String {
-    mark_synthetic_charts(&model::without_sipri_credit(body))
+pub fn mark_synthetic(body: &str, lang: Lang) -> String {
+    mark_synthetic_charts(&model::without_sipri_credit(body), lang)
 }
 
 /// Marks every chart of a synthetic page: a SYNTHETIC watermark inside the
 /// SVG (so a screenshot or a saved chart carries it) and in its accessible
 /// title. Charts are the only inline SVG on pages.
-pub fn mark_synthetic_charts(body: &str) -> String {
-    const MARK: &str = "<text class=\"synthetic-mark\" x=\"50%\" y=\"50%\" text-anchor=\"middle\" \
+pub fn mark_synthetic_charts(body: &str, lang: Lang) -> String {
+    let mark = format!(
+        "<text class=\"synthetic-mark\" x=\"50%\" y=\"50%\" text-anchor=\"middle\" \
 dominant-baseline=\"middle\" font-size=\"28\" font-weight=\"bold\" fill=\"#C00000\" fill-opacity=\"0.35\" \
-aria-hidden=\"true\">SYNTHETIC — not SIPRI</text></svg>";
-    let marked = body.replace("</svg>", MARK);
+aria-hidden=\"true\">{}</text></svg>",
+        crate::html::esc(t(lang, "layout.synthetic.mark"))
+    );
+    let title = crate::html::esc(t(lang, "layout.synthetic.title"));
+    let marked = body.replace("</svg>", &mark);
     // Accessible names: "<title id=\"x-title\">" starts every chart's title.
     let mut out = String::with_capacity(marked.len() + 64);
     let mut rest = marked.as_str();
@@ -204,7 +251,8 @@ aria-hidden=\"true\">SYNTHETIC — not SIPRI</text></svg>";
         let after = &rest[i..];
         let Some(close) = after.find('>') else { break };
         out.push_str(&rest[..i + close + 1]);
-        out.push_str("SYNTHETIC DEMO DATA, not SIPRI: ");
+        out.push_str(&title);
+        out.push_str(": ");
         rest = &after[close + 1..];
     }
     out.push_str(rest);
@@ -215,7 +263,7 @@ aria-hidden=\"true\">SYNTHETIC — not SIPRI</text></svg>";
 pub fn layout(ctx: &Ctx, title: &str, body: &str) -> String {
     let marked;
     let body = if ctx.rel.meta.synthetic {
-        marked = mark_synthetic(body);
+        marked = mark_synthetic(body, ctx.lang);
         marked.as_str()
     } else {
         body
