@@ -98,7 +98,7 @@ fn footer(lang: Lang, meta: Option<&ReleaseMeta>) -> Markup {
                 // Generated numbers: nothing here may read as SIPRI's.
                 p {
                     strong { (t(lang, "layout.banner.title")) } " "
-                    (model::SYNTHETIC_ATTRIBUTION) ". "
+                    span lang=[(lang != Lang::En).then_some("en")] { (model::SYNTHETIC_ATTRIBUTION) "." } " "
                     (with_id(t(lang, "layout.footer.synthetic"), &m.id))
                 }
             } @else if let Some(m) = meta {
@@ -108,11 +108,12 @@ fn footer(lang: Lang, meta: Option<&ReleaseMeta>) -> Markup {
                     (None, false) => m.generated_raw.clone(),
                 };
                 p {
-                    (model::SIPRI_ATTRIBUTION) ". "
+                    // SIPRI's attribution, verbatim in every language.
+                    span lang=[(lang != Lang::En).then_some("en")] { (model::SIPRI_ATTRIBUTION) "." } " "
                     (with_id(&tf(lang, "layout.footer.release", &[("generated", &generated)]), &m.id))
                 }
             } @else {
-                p { (model::SIPRI_ATTRIBUTION) }
+                p lang=[(lang != Lang::En).then_some("en")] { (model::SIPRI_ATTRIBUTION) }
             }
         }
     }
