@@ -65,7 +65,8 @@ pub fn stacked_shares(
 ) -> String {
     // Phone-sized (see BARS_W): the legend sits below the plot, two per row.
     let rows = stacks.len().div_ceil(2) as f64;
-    let (left, top, plot_h) = (40.0, 12.0, 200.0);
+    // Room for "100 %" (a space before the sign, in both languages).
+    let (left, top, plot_h) = (48.0, 12.0, 200.0);
     let legend_y = top + plot_h + 44.0;
     let (w, h) = (BARS_W as u32, (legend_y + rows * 22.0 + 4.0) as u32);
     let plot_w = w as f64 - left - 6.0;

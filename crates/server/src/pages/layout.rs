@@ -237,11 +237,16 @@ pub fn mark_synthetic(body: &str, lang: Lang) -> String {
 /// SVG (so a screenshot or a saved chart carries it) and in its accessible
 /// title. Charts are the only inline SVG on pages.
 pub fn mark_synthetic_charts(body: &str, lang: Lang) -> String {
+    let text = t(lang, "layout.synthetic.mark");
+    // 28 units fit 21 characters across the narrowest (370-unit) chart;
+    // longer wordings (German) get a smaller size rather than being cut off.
+    let chars = text.chars().count().max(1);
+    let size = (28.0 * 21.0 / chars as f64).min(28.0);
     let mark = format!(
         "<text class=\"synthetic-mark\" x=\"50%\" y=\"50%\" text-anchor=\"middle\" \
-dominant-baseline=\"middle\" font-size=\"28\" font-weight=\"bold\" fill=\"#C00000\" fill-opacity=\"0.35\" \
+dominant-baseline=\"middle\" font-size=\"{size:.0}\" font-weight=\"bold\" fill=\"#C00000\" fill-opacity=\"0.35\" \
 aria-hidden=\"true\">{}</text></svg>",
-        crate::html::esc(t(lang, "layout.synthetic.mark"))
+        crate::html::esc(text)
     );
     let title = crate::html::esc(t(lang, "layout.synthetic.title"));
     let marked = body.replace("</svg>", &mark);
