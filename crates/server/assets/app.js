@@ -40,10 +40,13 @@ function initSearch() {
         if (mine !== seq) return;
         if (!d.hits || !d.hits.length) { close(); return; }
         var rel = releaseParam().replace("&", "?");
+        var lang = document.documentElement.lang;
         list.innerHTML = d.hits.map(function (h, i) {
-          var alias = h.matched ? ' <span class="muted">(' + esc(h.matched) + ")</span>" : "";
+          // The name in the page's language where the API gives one.
+          var name = (h.names && h.names[lang]) || h.name;
+          var alias = h.matched && h.matched !== name ? ' <span class="muted">(' + esc(h.matched) + ")</span>" : "";
           return '<li role="presentation"><a role="option" id="sr-' + i + '" href="' + esc(h.url + rel) +
-            '">' + esc(h.name) + alias + ' <span class="muted">' + esc(h.key) + "</span></a></li>";
+            '">' + esc(name) + alias + ' <span class="muted">' + esc(h.key) + "</span></a></li>";
         }).join("");
         list.hidden = false; active = -1;
         input.setAttribute("aria-expanded", "true");

@@ -346,6 +346,16 @@ async fn german_names_are_found() {
         .filter_map(|h| h["key"].as_str())
         .collect();
     assert!(keys.contains(&"ARE"), "{j}");
+    // Each hit names itself in the interface languages (the search box of a
+    // German page shows these).
+    let j = get(&app, "/api/search?q=Russ").await.json();
+    let rus = j["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["key"] == "RUS")
+        .expect("RUS");
+    assert_eq!(rus["names"]["de"], "Russland", "{rus}");
     for (q, key) in [
         ("Russland", "RUS"),
         ("T%C3%BCrkei", "TUR"),
