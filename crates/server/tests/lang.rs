@@ -468,3 +468,32 @@ async fn script_texts_come_from_the_page() {
         );
     }
 }
+
+#[tokio::test]
+async fn error_pages_offer_the_other_language() {
+    let app = demo_app();
+    let r = get(&app, "/no-such-page?lang=de").await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    let t = r.text();
+    assert!(t.contains("<h1>Nicht gefunden</h1>"), "{t}");
+    assert!(
+        t.contains("href=\"/no-such-page?lang=en\" hreflang=\"en\""),
+        "{t}"
+    );
+    // The API's English detail is marked as English.
+    assert!(
+        t.contains("<p lang=\"en\">no such page: /no-such-page</p>"),
+        "{t}"
+    );
+    let r = get(&app, "/country/NO-SUCH-PLACE?lang=de").await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    assert!(r.text().contains("href=\"/country/NO-SUCH-PLACE?lang=en\""));
+    // API errors stay English JSON.
+    let j = get(&app, "/api/imports?country=NO-SUCH-PLACE&lang=de").await;
+    assert!(
+        j.json()["message"]
+            .as_str()
+            .unwrap()
+            .contains("unknown country")
+    );
+}

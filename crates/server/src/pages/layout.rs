@@ -50,13 +50,17 @@ fn release_picker(ctx: &Ctx) -> Markup {
 
 /// Links to this page in every language; the choice is remembered (cookie).
 fn lang_switch(ctx: &Ctx) -> Markup {
+    switch_links(ctx.lang, |l| ctx.lang_href(l))
+}
+
+fn switch_links(lang: Lang, href: impl Fn(Lang) -> String) -> Markup {
     html! {
-        nav.lang-switch aria-label=(ctx.t("layout.lang.label")) {
+        nav.lang-switch aria-label=(t(lang, "layout.lang.label")) {
             @for l in Lang::ALL {
-                @if l == ctx.lang {
+                @if l == lang {
                     span lang=(l.code()) aria-current="true" { (l.native_name()) }
                 } @else {
-                    a href=(ctx.lang_href(l)) hreflang=(l.code()) lang=(l.code()) { (l.native_name()) }
+                    a href=(href(l)) hreflang=(l.code()) lang=(l.code()) { (l.native_name()) }
                 }
             }
         }
@@ -286,7 +290,7 @@ pub fn layout(ctx: &Ctx, title: &str, body: &str) -> String {
 
 /// A page when no release could be resolved (errors before a context exists).
 /// Uses only the in-memory listing: no release is loaded for an error page.
-pub fn bare(st: &Arc<AppState>, lang: Lang, title: &str, body: &str) -> String {
+pub fn bare(st: &Arc<AppState>, lang: Lang, path: &str, title: &str, body: &str) -> String {
     let metas = st.releases();
     let meta = match (metas.last(), st.demo()) {
         (Some(m), _) => Some(m.clone()),
@@ -297,7 +301,11 @@ pub fn bare(st: &Arc<AppState>, lang: Lang, title: &str, body: &str) -> String {
         lang,
         title,
         meta.as_ref(),
-        header(lang, None, html! {}),
+        header(
+            lang,
+            None,
+            switch_links(lang, |l| format!("{path}?lang={}", l.code())),
+        ),
         body,
     )
 }

@@ -179,6 +179,7 @@ async fn render_in(
 ) -> Response {
     let st2 = st.clone();
     let lang = p.lang();
+    let error_path = path.clone();
     let job = move |cancel: &crate::work::Cancel| {
         let pinned = p.release().map(str::to_string);
         let rel = st2.pick(pinned.as_deref())?;
@@ -202,12 +203,18 @@ async fn render_in(
     };
     match res {
         Ok((ctx, Ok(page))) => Html(layout::layout(&ctx, &page.title, &page.body)).into_response(),
-        Ok((ctx, Err(e))) => error_page(&st, lang, Some(&ctx), e),
-        Err(e) => error_page(&st, lang, None, e),
+        Ok((ctx, Err(e))) => error_page(&st, lang, Some(&ctx), &error_path, e),
+        Err(e) => error_page(&st, lang, None, &error_path, e),
     }
 }
 
-fn error_page(st: &Arc<AppState>, lang: model::Lang, ctx: Option<&Ctx>, e: ApiError) -> Response {
+fn error_page(
+    st: &Arc<AppState>,
+    lang: model::Lang,
+    ctx: Option<&Ctx>,
+    path: &str,
+    e: ApiError,
+) -> Response {
     use crate::i18n::t;
     let href = |s: &str| match ctx {
         Some(c) => c.href("/search", &[("q", s)]),
@@ -238,7 +245,7 @@ fn error_page(st: &Arc<AppState>, lang: model::Lang, ctx: Option<&Ctx>, e: ApiEr
     .into_string();
     let html = match ctx {
         Some(c) => layout::layout(c, t(lang, "error.title"), &body),
-        None => layout::bare(st, lang, t(lang, "error.title"), &body),
+        None => layout::bare(st, lang, path, t(lang, "error.title"), &body),
     };
     let mut r = (e.status, Html(html)).into_response();
     r.headers_mut().insert(
@@ -283,7 +290,7 @@ pub async fn not_found(
     if uri.path().starts_with("/api/") || uri.path() == "/api" {
         return e.into_response();
     }
-    let mut r = error_page(&st, lang, None, e);
+    let mut r = error_page(&st, lang, None, uri.path(), e);
     *r.status_mut() = StatusCode::NOT_FOUND;
     r
 }
