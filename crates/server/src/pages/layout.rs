@@ -245,7 +245,11 @@ pub fn mark_synthetic_charts(body: &str, lang: Lang) -> String {
     // 28 units fit 21 characters across the narrowest (370-unit) chart;
     // longer wordings (German) get a smaller size rather than being cut off.
     let chars = text.chars().count().max(1);
-    let size = (28.0 * 21.0 / chars as f64).min(28.0);
+    let size = if chars <= 21 {
+        28.0
+    } else {
+        28.0 * 19.0 / chars as f64
+    };
     let mark = format!(
         "<text class=\"synthetic-mark\" x=\"50%\" y=\"50%\" text-anchor=\"middle\" \
 dominant-baseline=\"middle\" font-size=\"{size:.0}\" font-weight=\"bold\" fill=\"#C00000\" fill-opacity=\"0.35\" \
