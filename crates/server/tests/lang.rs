@@ -391,6 +391,8 @@ async fn german_demo_pages_credit_no_figure_to_sipri() {
         assert!(t.contains("SYNTHETISCHE DEMODATEN"), "{uri}");
     }
     let t = get(&app, "/country/KAZ?lang=de").await.text();
+    // armsflow's own party for unknown suppliers has a German name too.
+    assert!(!t.contains("unknown supplier(s)"), "English party name");
     let charts = t.matches("<svg ").count();
     assert_eq!(
         t.matches("SYNTHETISCH – nicht SIPRI</text></svg>").count(),
