@@ -25,6 +25,12 @@ FORMER = {
     "former:yemen-arab-republic": "Jemenitische Arabische Republik (Nordjemen)",
 }
 
+# armsflow's own parties for a supplier or recipient SIPRI leaves unknown.
+OWN = {
+    "unknown:supplier": "unbekannte Lieferländer",
+    "unknown:recipient": "unbekannte Empfängerländer",
+}
+
 def main():
     de = Locale("de")
     print(f"# German display names. CLDR via babel {babel.__version__}, pycountry {pycountry.__version__}.")
@@ -38,6 +44,7 @@ def main():
     # Kosovo has no ISO code; SIPRI lists it, and armsflow keys it XKX.
     rows.append(("XKX", de.territories.get("XK", "Kosovo")))
     rows.extend(FORMER.items())
+    rows.extend(OWN.items())
     for k, v in sorted(rows):
         print(f"{k}\t{v}")
 

@@ -3,6 +3,7 @@
 //! output that shows it says so, and every comparison against it is marked.
 //! This is the one rule; CLI, API, pages and the Python package reuse it.
 
+use crate::locale::Lang;
 use crate::window::Window;
 use serde::Serialize;
 
@@ -51,21 +52,38 @@ impl Coverage {
     /// "the release covers 1995–2024; 2025 is not in it", or `None` when the
     /// window is complete.
     pub fn note(&self) -> Option<String> {
+        self.note_in(Lang::En)
+    }
+
+    /// [`Coverage::note`] in `lang`: "der Datenstand umfasst 1995–2024; 2025
+    /// ist nicht enthalten". Lower case at the start, like the English note,
+    /// so it reads inside a sentence.
+    pub fn note_in(&self, lang: Lang) -> Option<String> {
         if !self.partial {
             return None;
         }
-        let covers = match self.release_years {
-            Some((a, b)) if a == b => format!("the release covers only {a}"),
-            Some((a, b)) => format!("the release covers {a}–{b}"),
-            None => "the release holds no years of data".to_string(),
-        };
-        let missing = ranges(&self.missing_years);
-        let verb = if self.missing_years.len() == 1 {
-            "is"
-        } else {
-            "are"
-        };
-        Some(format!("{covers}; {missing} {verb} not in it"))
+        let one = self.missing_years.len() == 1;
+        let missing = ranges(&self.missing_years, lang);
+        Some(match lang {
+            Lang::En => {
+                let covers = match self.release_years {
+                    Some((a, b)) if a == b => format!("the release covers only {a}"),
+                    Some((a, b)) => format!("the release covers {a}–{b}"),
+                    None => "the release holds no years of data".to_string(),
+                };
+                let verb = if one { "is" } else { "are" };
+                format!("{covers}; {missing} {verb} not in it")
+            }
+            Lang::De => {
+                let covers = match self.release_years {
+                    Some((a, b)) if a == b => format!("der Datenstand umfasst nur {a}"),
+                    Some((a, b)) => format!("der Datenstand umfasst {a}–{b}"),
+                    None => "der Datenstand enthält keine Jahre mit Daten".to_string(),
+                };
+                let verb = if one { "ist" } else { "sind" };
+                format!("{covers}; {missing} {verb} nicht enthalten")
+            }
+        })
     }
 
     /// A sentence for outputs: the window, what is missing, and how many
@@ -91,29 +109,34 @@ impl Coverage {
 /// Coverage of a comparison between two windows: complete only when both are.
 /// The note names each partial side.
 pub fn comparison_note(a: &Coverage, b: &Coverage) -> Option<String> {
+    comparison_note_in(a, b, Lang::En)
+}
+
+/// [`comparison_note`] in `lang`: "nicht vergleichbar: von 2021-2025 liegen
+/// 4 von 5 Jahren im Datenstand".
+pub fn comparison_note_in(a: &Coverage, b: &Coverage, lang: Lang) -> Option<String> {
     let parts: Vec<String> = [a, b]
         .iter()
         .filter(|c| c.partial)
         .map(|c| {
-            format!(
-                "{} has {} of {} years",
-                c.window,
-                c.covered_years,
-                c.window.len()
-            )
+            let (w, n, of) = (c.window, c.covered_years, c.window.len());
+            match lang {
+                Lang::En => format!("{w} has {n} of {of} years"),
+                Lang::De => format!("von {w} liegen {n} von {of} Jahren"),
+            }
         })
         .collect();
     if parts.is_empty() {
         return None;
     }
-    Some(format!(
-        "not like for like: {} in the release",
-        parts.join(" and ")
-    ))
+    Some(match lang {
+        Lang::En => format!("not like for like: {} in the release", parts.join(" and ")),
+        Lang::De => format!("nicht vergleichbar: {} im Datenstand", parts.join(" und ")),
+    })
 }
 
-/// `[1990, 1991, 1992, 2025]` -> "1990–1992 and 2025".
-fn ranges(years: &[u16]) -> String {
+/// `[1990, 1991, 1992, 2025]` -> "1990–1992 and 2025" ("… und 2025").
+fn ranges(years: &[u16], lang: Lang) -> String {
     let mut spans: Vec<(u16, u16)> = Vec::new();
     for &y in years {
         match spans.last_mut() {
@@ -131,7 +154,10 @@ fn ranges(years: &[u16]) -> String {
             }
         })
         .collect();
-    txt.join(" and ")
+    txt.join(match lang {
+        Lang::En => " and ",
+        Lang::De => " und ",
+    })
 }
 
 #[cfg(test)]
@@ -174,6 +200,33 @@ mod tests {
         assert!(c.sentence().unwrap().contains("no figure"));
         let c = Coverage::of(w(2020, 2020), None);
         assert!(c.is_empty() && c.partial);
+    }
+
+    #[test]
+    fn german_notes() {
+        let c = Coverage::of(w(2021, 2025), Some((1995, 2024)));
+        assert_eq!(
+            c.note_in(Lang::De).unwrap(),
+            "der Datenstand umfasst 1995–2024; 2025 ist nicht enthalten"
+        );
+        assert_eq!(c.note_in(Lang::En), c.note());
+        let c = Coverage::of(w(1990, 2026), Some((1995, 2024)));
+        assert_eq!(
+            c.note_in(Lang::De).unwrap(),
+            "der Datenstand umfasst 1995–2024; 1990–1994 und 2025–2026 sind nicht enthalten"
+        );
+        let c = Coverage::of(w(2020, 2020), None);
+        assert_eq!(
+            c.note_in(Lang::De).unwrap(),
+            "der Datenstand enthält keine Jahre mit Daten; 2020 ist nicht enthalten"
+        );
+        let full = Coverage::of(w(2016, 2020), Some((1995, 2024)));
+        let part = Coverage::of(w(2021, 2025), Some((1995, 2024)));
+        assert_eq!(
+            comparison_note_in(&full, &part, Lang::De).unwrap(),
+            "nicht vergleichbar: von 2021-2025 liegen 4 von 5 Jahren im Datenstand"
+        );
+        assert!(comparison_note_in(&full, &full, Lang::De).is_none());
     }
 
     #[test]

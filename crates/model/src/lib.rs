@@ -10,7 +10,7 @@ pub mod release;
 pub mod window;
 
 pub use category::Category;
-pub use coverage::{Coverage, comparison_note};
+pub use coverage::{Coverage, comparison_note, comparison_note_in};
 pub use entity::{Entity, EntityId, EntityKind, EntityTable};
 pub use flows::{Deal, Flags, Flows, NO_DEAL};
 pub use locale::Lang;
@@ -67,6 +67,27 @@ const SIPRI_CREDITS: &[(&str, &str)] = &[
         "the generator left the estimate flag empty",
     ),
     ("SIPRI's estimate flags", "the generator's estimate flags"),
+    // The dashboard's German wording of the same credits.
+    (
+        "beruhen auf SIPRI-Schätzungen",
+        "beruhen auf Werten, die der Generator als geschätzt markiert",
+    ),
+    (
+        "von SIPRI geschätzt",
+        "vom Generator als geschätzt markiert",
+    ),
+    (
+        "von SIPRI als Schätzung markiert",
+        "vom Generator als Schätzung markiert",
+    ),
+    (
+        "SIPRI hat das Schätzungsfeld leer gelassen",
+        "der Generator hat das Schätzungsfeld leer gelassen",
+    ),
+    (
+        "SIPRI hat ein Schätzungsfeld leer gelassen",
+        "der Generator hat ein Schätzungsfeld leer gelassen",
+    ),
 ];
 
 /// `text` with every phrase that credits SIPRI with a figure reworded for
@@ -102,5 +123,10 @@ mod tests {
             t.contains("SIPRI trend-indicator values"),
             "the unit stays: {t}"
         );
+        let de = super::without_sipri_credit(
+            "62,9 % der Summe beruhen auf SIPRI-Schätzungen; Lieferjahr von SIPRI geschätzt; \
+             gesch. = von SIPRI als Schätzung markiert; SIPRI hat ein Schätzungsfeld leer gelassen.",
+        );
+        assert!(!de.contains("SIPRI"), "{de}");
     }
 }

@@ -294,6 +294,11 @@ mod tests {
             "Sowjetunion"
         );
         assert_eq!(entity_name(&ent("RUS", "Russia"), Lang::En), "Russia");
+        // armsflow's own party for an unknown supplier.
+        assert_eq!(
+            name_of_key("unknown:supplier", Lang::De),
+            Some("unbekannte Lieferländer")
+        );
         // No translation: SIPRI's spelling, never an invented one.
         assert_eq!(
             entity_name(&ent("ns:houthi", "Houthi rebels (Yemen)*"), Lang::De),

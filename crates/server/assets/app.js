@@ -40,10 +40,13 @@ function initSearch() {
         if (mine !== seq) return;
         if (!d.hits || !d.hits.length) { close(); return; }
         var rel = releaseParam().replace("&", "?");
+        var lang = document.documentElement.lang;
         list.innerHTML = d.hits.map(function (h, i) {
-          var alias = h.matched ? ' <span class="muted">(' + esc(h.matched) + ")</span>" : "";
+          // The name in the page's language where the API gives one.
+          var name = (h.names && h.names[lang]) || h.name;
+          var alias = h.matched && h.matched !== name ? ' <span class="muted">(' + esc(h.matched) + ")</span>" : "";
           return '<li role="presentation"><a role="option" id="sr-' + i + '" href="' + esc(h.url + rel) +
-            '">' + esc(h.name) + alias + ' <span class="muted">' + esc(h.key) + "</span></a></li>";
+            '">' + esc(name) + alias + ' <span class="muted">' + esc(h.key) + "</span></a></li>";
         }).join("");
         list.hidden = false; active = -1;
         input.setAttribute("aria-expanded", "true");
@@ -63,47 +66,17 @@ function initSearch() {
   input.addEventListener("blur", function () { setTimeout(close, 200); });
 }
 
-// Forms with data-api post their fields as JSON (or text) and render the answer
-// into the element named by data-target, using the renderer named by data-render.
-var renderers = {
-  claims: {
-    body: function (form) {
-      return { type: "text/plain; charset=utf-8", data: form.querySelector("textarea").value };
-    },
-    html: function (j) {
-      var cls = { supported: "supported", not_supported: "not_supported" };
-      var n = j.claims.length;
-      var out = "<h2>" + n + " claim" + (n === 1 ? "" : "s") + " found</h2>";
-      if (!n) out += "<p>No checkable claim in this text.</p>";
-      j.claims.forEach(function (c) {
-        // Verdict and explanation in the sentence's language (c.lang).
-        var lang = c.lang ? ' lang="' + esc(c.lang) + '"' : "";
-        out += '<div class="result"><p><span class="verdict ' + (cls[c.verdict] || "cannot_check") + '"' + lang + ">" +
-          esc(c.verdict_localized || c.verdict_text) + "</span> " + esc((j.sentences[c.sentence] || {}).text) + "</p>" +
-          '<p class="muted">Claim: <code>' + esc(c.structured) + "</code></p><p" + lang + ">" +
-          esc(c.explanation_localized || c.explanation) + "</p>" +
-          (c.tolerance ? '<p class="note">Accepted interval: <span' + lang + ">" +
-            esc(c.tolerance_localized || c.tolerance) + "</span></p>" : "") +
-          (c.estimated_share != null ? '<p class="note">' + (100 * c.estimated_share).toFixed(1) +
-            "% of the figure rests on SIPRI estimates.</p>" : "") +
-          '<p class="note">' + esc(c.citation) + "</p></div>";
-      });
-      var sk = j.skipped || [];
-      if (sk.length) {
-        out += "<h3>Not checked (" + sk.length + ")</h3><ul class=\"skipped\">";
-        sk.forEach(function (k) {
-          out += "<li>" + esc((j.sentences[k.sentence] || {}).text) + ' <span class="note"' +
-            (k.lang ? ' lang="' + esc(k.lang) + '"' : "") + ">(" + esc(k.reason_localized || k.reason) + ")</span></li>";
-        });
-        out += "</ul>";
-      }
-      return out;
-    }
-  }
-};
+// Texts this script writes, in the page's language: the page renders them as
+// a JSON block (#messages), so no English is hard-coded here.
+var MSG = (function () {
+  var el = document.getElementById("messages");
+  try { return el ? JSON.parse(el.textContent) : {}; } catch (e) { return {}; }
+})();
+function msg(key) { return MSG[key] || ""; }
 
-// Forms with data-fragment submit as GET and swap in that element of the
-// answer page: the server renders once, the page does not jump.
+// Forms with data-fragment submit (GET or POST) and swap in that element of
+// the answer page: the server renders once, in the page's language, and the
+// page does not jump. A GET result gets its URL, so it can be linked.
 function initFragmentForms() {
   document.querySelectorAll("form[data-fragment]").forEach(function (form) {
     form.addEventListener("submit", function (e) {
@@ -111,40 +84,25 @@ function initFragmentForms() {
       var target = document.getElementById(id);
       if (!target || !window.fetch || !window.DOMParser) return;
       e.preventDefault();
-      var url = form.getAttribute("action").split("#")[0] + "?" +
-        new URLSearchParams(new FormData(form)).toString();
-      target.innerHTML = '<p class="note">Working…</p>';
-      fetch(url).then(function (r) { return r.text(); }).then(function (html) {
+      var post = form.method.toLowerCase() === "post";
+      var action = form.getAttribute("action").split("#")[0];
+      var fields = new URLSearchParams(new FormData(form)).toString();
+      var url = post ? action : action + (action.indexOf("?") < 0 ? "?" : "&") + fields;
+      var init = post ? {
+        method: "POST", body: fields,
+        headers: { "Content-Type": "application/x-www-form-urlencoded" }
+      } : {};
+      target.innerHTML = '<p class="note">' + esc(msg("working")) + "</p>";
+      fetch(url, init).then(function (r) { return r.text(); }).then(function (html) {
         var doc = new DOMParser().parseFromString(html, "text/html");
         var fresh = doc.getElementById(id);
-        target.innerHTML = fresh ? fresh.innerHTML : '<p role="alert">No result.</p>';
-        history.replaceState(null, "", url + "#" + (form.closest("section") || target).id);
+        target.innerHTML = fresh ? fresh.innerHTML :
+          '<p role="alert">' + esc(msg("no_result")) + "</p>";
+        if (!post) history.replaceState(null, "", url + "#" + (form.closest("section") || target).id);
         target.focus();
-      }).catch(function (err) { target.innerHTML = '<p role="alert">Request failed: ' + esc(err) + "</p>"; });
-    });
-  });
-}
-
-function initApiForms() {
-  document.querySelectorAll("form[data-api]").forEach(function (form) {
-    form.addEventListener("submit", function (e) {
-      var render = renderers[form.getAttribute("data-render")];
-      var target = document.getElementById(form.getAttribute("data-target"));
-      if (!render || !target) return; // fall back to the plain form submission
-      e.preventDefault();
-      var body = render.body(form);
-      target.innerHTML = '<p class="note">Working…</p>';
-      fetch(form.getAttribute("data-api") + "?" + releaseParam().slice(1), {
-        method: "POST", headers: { "Content-Type": body.type }, body: body.data
-      })
-        .then(function (r) { return r.json().then(function (j) { return { ok: r.ok, j: j }; }); })
-        .then(function (x) {
-          target.innerHTML = x.ok ? render.html(x.j) :
-            '<p role="alert"><strong>' + esc(x.j.message || "Error") + "</strong>" +
-            (x.j.suggestions ? " Did you mean: " + esc(x.j.suggestions.join(", ")) + "?" : "") + "</p>";
-          target.focus();
-        })
-        .catch(function (err) { target.innerHTML = '<p role="alert">Request failed: ' + esc(err) + "</p>"; });
+      }).catch(function (err) {
+        target.innerHTML = '<p role="alert">' + esc(msg("failed")) + " " + esc(err) + "</p>";
+      });
     });
   });
 }
@@ -162,7 +120,7 @@ function initTheme() {
   }
   var b = document.createElement("button");
   b.type = "button"; b.id = "theme-toggle"; b.className = "theme-toggle";
-  b.textContent = "Dark mode";
+  b.textContent = msg("dark_mode");
   function sync() { b.setAttribute("aria-pressed", dark() ? "true" : "false"); }
   b.addEventListener("click", function () {
     var next = dark() ? "light" : "dark";
@@ -178,14 +136,10 @@ function initTheme() {
 
 // Print: every printed page's margin names the source and the release (the CSS
 // @page box reads this property; a stylesheet alone cannot see the release id).
+// The page writes the line, synthetic releases never credited to SIPRI.
 function initPrintSource() {
-  var id = document.querySelector("footer code");
-  if (!id) return;
-  // Generated numbers must never print as SIPRI's.
-  var synthetic = /SYNTHETIC/.test(document.querySelector("footer").textContent);
-  var line = (synthetic ? "SYNTHETIC DEMO DATA - not SIPRI." : "Source: SIPRI Arms Transfers Database (c) SIPRI.") +
-    " Computed by armsflow, release " + id.textContent;
-  document.documentElement.style.setProperty("--print-source", JSON.stringify(line));
+  if (!MSG.print_source) return;
+  document.documentElement.style.setProperty("--print-source", JSON.stringify(MSG.print_source));
 }
 
 // --- World map (/map; engineer MAP, issue #14 point 1) ---
@@ -301,5 +255,5 @@ function initMap() {
 }
 
 document.addEventListener("DOMContentLoaded", function () {
-  initTheme(); initPrintSource(); initSearch(); initApiForms(); initFragmentForms(); initMap();
+  initTheme(); initPrintSource(); initSearch(); initFragmentForms(); initMap();
 });

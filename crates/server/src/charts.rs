@@ -3,6 +3,8 @@
 //! for screen readers (the same figures are also in a table on each page).
 
 use crate::html::esc;
+use crate::i18n::{Lang, t, tf};
+use model::locale::{decimal, percent};
 use std::fmt::Write;
 
 /// Colour-blind-safe palette (Okabe–Ito order), darkened where needed so every
@@ -54,14 +56,21 @@ pub struct Stack {
 }
 
 /// 100 % stacked columns, one per window, with a legend on the right.
-pub fn stacked_shares(id: &str, title: &str, columns: &[String], stacks: &[Stack]) -> String {
+pub fn stacked_shares(
+    id: &str,
+    title: &str,
+    columns: &[String],
+    stacks: &[Stack],
+    lang: Lang,
+) -> String {
     // Phone-sized (see BARS_W): the legend sits below the plot, two per row.
     let rows = stacks.len().div_ceil(2) as f64;
-    let (left, top, plot_h) = (40.0, 12.0, 200.0);
+    // Room for "100 %" (a space before the sign, in both languages).
+    let (left, top, plot_h) = (48.0, 12.0, 200.0);
     let legend_y = top + plot_h + 44.0;
     let (w, h) = (BARS_W as u32, (legend_y + rows * 22.0 + 4.0) as u32);
     let plot_w = w as f64 - left - 6.0;
-    let desc = describe_stacks(columns, stacks);
+    let desc = describe_stacks(columns, stacks, lang);
     let mut s = String::new();
     open_svg(&mut s, id, w, h, title, &desc, false);
     for k in 0..=4 {
@@ -70,11 +79,11 @@ pub fn stacked_shares(id: &str, title: &str, columns: &[String], stacks: &[Stack
         let _ = write!(
             s,
             "<line class=\"grid\" x1=\"{left}\" x2=\"{:.1}\" y1=\"{y:.1}\" y2=\"{y:.1}\"/>\
-<text class=\"axis\" x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{}%</text>",
+<text class=\"axis\" x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>",
             left + plot_w,
             left - 6.0,
             y + 4.0,
-            k * 25
+            percent(v, 0, lang)
         );
     }
     let n = columns.len().max(1) as f64;
@@ -93,12 +102,12 @@ pub fn stacked_shares(id: &str, title: &str, columns: &[String], stacks: &[Stack
             let _ = write!(
                 s,
                 "<rect class=\"{}\" x=\"{x:.1}\" y=\"{y:.1}\" width=\"{bar:.1}\" height=\"{hgt:.1}\" fill=\"{}\">\
-<title>{} {}: {:.1}%</title></rect>",
+<title>{} {}: {}</title></rect>",
                 swatch(st.color),
                 st.color,
                 esc(&st.name),
                 esc(label),
-                v * 100.0
+                percent(v, 1, lang)
             );
         }
         column_label(&mut s, x + bar / 2.0, top + plot_h + 16.0, label);
@@ -144,7 +153,7 @@ fn column_label(s: &mut String, x: f64, y: f64, label: &str) {
     }
 }
 
-fn describe_stacks(columns: &[String], stacks: &[Stack]) -> String {
+fn describe_stacks(columns: &[String], stacks: &[Stack], lang: Lang) -> String {
     let mut parts = Vec::new();
     for (c, label) in columns.iter().enumerate() {
         let mut top: Vec<(&str, f64)> = stacks
@@ -156,15 +165,15 @@ fn describe_stacks(columns: &[String], stacks: &[Stack]) -> String {
         let items: Vec<String> = top
             .iter()
             .take(3)
-            .map(|(n, v)| format!("{n} {:.1}%", v * 100.0))
+            .map(|(n, v)| format!("{n} {}", percent(*v, 1, lang)))
             .collect();
         if items.is_empty() {
-            parts.push(format!("{label}: no deliveries"));
+            parts.push(format!("{label}: {}", t(lang, "chart.no_deliveries")));
         } else {
             parts.push(format!("{label}: {}", items.join(", ")));
         }
     }
-    format!("Share of each supplier per window. {}.", parts.join("; "))
+    tf(lang, "chart.stacks.desc", &[("windows", &parts.join("; "))])
 }
 
 fn truncate(s: &str, n: usize) -> String {
@@ -183,10 +192,13 @@ pub struct Line {
     pub color: &'static str,
     pub values: Vec<Option<f64>>,
     pub right_axis: bool,
-    pub fmt: fn(f64) -> String,
+    /// A value as a tooltip shows it, in the chart's language.
+    pub fmt: fn(f64, Lang) -> String,
 }
 
 /// Up to two axes: left 0..`left_max`, right 0..`right_max`.
+// Each argument is one independent part of the chart; a struct would only rename them.
+#[allow(clippy::too_many_arguments)]
 pub fn lines(
     id: &str,
     title: &str,
@@ -195,6 +207,7 @@ pub fn lines(
     lines: &[Line],
     left_max: f64,
     right_max: f64,
+    lang: Lang,
 ) -> String {
     // Phone-sized (see BARS_W): one legend row per line below the plot.
     let (left, right, top, plot_h) = (44.0, 40.0, 12.0, 170.0);
@@ -212,15 +225,15 @@ pub fn lines(
         let _ = write!(
             s,
             "<line class=\"grid\" x1=\"{left}\" x2=\"{:.1}\" y1=\"{y:.1}\" y2=\"{y:.1}\"/>\
-<text class=\"axis\" x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{:.2}</text>\
-<text class=\"axis\" x=\"{:.1}\" y=\"{:.1}\">{:.1}</text>",
+<text class=\"axis\" x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>\
+<text class=\"axis\" x=\"{:.1}\" y=\"{:.1}\">{}</text>",
             left + plot_w,
             left - 6.0,
             y + 4.0,
-            left_max * f,
+            decimal(left_max * f, 2, lang),
             left + plot_w + 6.0,
             y + 4.0,
-            right_max * f
+            decimal(right_max * f, 1, lang)
         );
     }
     let n = columns.len().max(1) as f64;
@@ -274,7 +287,7 @@ pub fn lines(
                     l.color,
                     esc(&l.name),
                     esc(&columns[c]),
-                    (l.fmt)(*v)
+                    esc(&(l.fmt)(*v, lang))
                 );
             }
         }
@@ -312,7 +325,7 @@ const LABEL_W: f64 = 128.0;
 const LABEL_CHARS: usize = 18;
 
 /// Ranked horizontal bars, largest first, scaled to the first.
-pub fn ranked_bars(id: &str, title: &str, bars: &[Bar], color: &str) -> String {
+pub fn ranked_bars(id: &str, title: &str, bars: &[Bar], color: &str, lang: Lang) -> String {
     let row = 24.0;
     // Narrow on purpose: at 370 units the chart fits a 360 px phone with its
     // text still at 11 px; the value column is as wide as the longest value.
@@ -338,13 +351,14 @@ pub fn ranked_bars(id: &str, title: &str, bars: &[Bar], color: &str) -> String {
         w as u32,
         h as u32,
         title,
-        &format!("Largest first: {}.", desc.join(", ")),
+        &tf(lang, "chart.bars.desc", &[("bars", &desc.join(", "))]),
         bars.iter().any(|b| b.href.is_some()),
     );
     if bars.is_empty() {
         let _ = write!(
             s,
-            "<text class=\"axis\" x=\"10\" y=\"20\">No deliveries in this window.</text>"
+            "<text class=\"axis\" x=\"10\" y=\"20\">{}</text>",
+            esc(t(lang, "chart.bars.empty"))
         );
     }
     for (i, b) in bars.iter().enumerate() {
@@ -412,9 +426,10 @@ mod tests {
                 shares: vec![0.5, 0.884],
                 color: PALETTE[0],
             }],
+            Lang::En,
         );
         assert!(svg.contains("<svg id=\"supplier-chart\""));
-        assert!(svg.contains("Russia &lt;&amp;&gt; 2020-2024: 88.4%"));
+        assert!(svg.contains("Russia &lt;&amp;&gt; 2020-2024: 88.4 %"));
         assert!(svg.contains("role=\"img\""));
         assert!(svg.ends_with("</svg></div>"));
         assert!(svg.contains("class=\"s0\""));
@@ -432,13 +447,34 @@ mod tests {
                 color: PALETTE[0],
                 values: vec![Some(0.5), None, Some(1.0)],
                 right_axis: false,
-                fmt: |v| format!("{v:.2}"),
+                fmt: |v, l| decimal(v, 2, l),
             }],
             1.0,
             5.0,
+            Lang::En,
         );
         assert_eq!(svg.matches("<circle").count(), 2);
         assert_eq!(svg.matches(" M").count() + svg.matches("\"M").count(), 2);
+    }
+
+    #[test]
+    fn german_chart_text() {
+        let svg = stacked_shares(
+            "c",
+            "t",
+            &["2020-2024".into()],
+            &[Stack {
+                name: "Russland".into(),
+                shares: vec![0.884],
+                color: PALETTE[0],
+            }],
+            Lang::De,
+        );
+        assert!(svg.contains("Russland 2020-2024: 88,4 %"), "{svg}");
+        assert!(svg.contains(">50 %<"), "{svg}");
+        assert!(svg.contains("Anteil jedes Lieferlandes"), "{svg}");
+        let empty = ranked_bars("b", "t", &[], PALETTE[0], Lang::De);
+        assert!(empty.contains("Keine Lieferungen"), "{empty}");
     }
 
     #[test]
@@ -461,6 +497,7 @@ mod tests {
                 },
             ],
             PALETTE[0],
+            Lang::En,
         );
         assert!(svg.contains("width=\"194.0\""));
         assert!(svg.contains("width=\"97.0\""));

@@ -162,14 +162,16 @@ pub async fn negotiate(mut req: Request, next: Next) -> Response {
             header::CONTENT_LANGUAGE,
             HeaderValue::from_static(lang.code()),
         );
-        if explicit {
-            let c = format!(
-                "{COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
-                lang.code()
-            );
-            if let Ok(v) = HeaderValue::from_str(&c) {
-                hs.append(header::SET_COOKIE, v);
-            }
+    }
+    // A choice made on a link that redirects (`/search?q=…&lang=de`) is
+    // remembered too, so the page it leads to is in that language.
+    if explicit && (is_html || resp.status().is_redirection()) {
+        let c = format!(
+            "{COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
+            lang.code()
+        );
+        if let Ok(v) = HeaderValue::from_str(&c) {
+            resp.headers_mut().append(header::SET_COOKIE, v);
         }
     }
     resp

@@ -238,12 +238,31 @@ pub fn parse_direction(s: &str) -> Option<Direction> {
 /// ([`sipri::country::resolve_country`]). Unknown: 404 with suggestions.
 pub fn resolve_entity(rel: &Release, q: &str) -> ApiResult<EntityId> {
     use sipri::country::{CountryError, resolve_country};
-    resolve_country(rel, q).map_err(|e| match e {
-        CountryError::Empty | CountryError::TooLong => ApiError::bad_request(e.to_string()),
-        CountryError::NotInRelease { .. } => ApiError::not_found(e.to_string()),
-        CountryError::Unknown {
-            ref suggestions, ..
-        } => ApiError::not_found(e.to_string()).with_suggestions(suggestions.clone()),
+    let unknown = |e: &CountryError| matches!(e, CountryError::Unknown { .. });
+    resolve_country(rel, q)
+        .or_else(|e| match unknown(&e) {
+            // A name the dashboard writes in another language resolves too.
+            true => local_name(rel, q).ok_or(e),
+            false => Err(e),
+        })
+        .map_err(|e| match e {
+            CountryError::Empty | CountryError::TooLong => ApiError::bad_request(e.to_string()),
+            CountryError::NotInRelease { .. } => ApiError::not_found(e.to_string()),
+            CountryError::Unknown {
+                ref suggestions, ..
+            } => ApiError::not_found(e.to_string()).with_suggestions(suggestions.clone()),
+        })
+}
+
+/// The party whose name in some interface language is `q` (loosely).
+fn local_name(rel: &Release, q: &str) -> Option<EntityId> {
+    let lq = loose(q);
+    rel.entities.iter().find_map(|(id, e)| {
+        model::Lang::ALL
+            .iter()
+            .filter_map(|&l| model::locale::name_of_key(&e.key, l))
+            .any(|n| loose(n) == lq)
+            .then_some(id)
     })
 }
 
@@ -288,7 +307,13 @@ pub fn search(rel: &Release, q: &str, limit: usize) -> Vec<Hit> {
         if e.key.eq_ignore_ascii_case(q.trim()) {
             best = Some((0, None));
         }
-        for a in resolver.aliases(&e.key).into_iter().skip(1) {
+        // The resolver's aliases, then the names the dashboard writes in
+        // other languages ("Vereinigte Arabische Emirate"), so every name a
+        // page shows can be searched for.
+        let local = model::Lang::ALL
+            .iter()
+            .filter_map(|&l| model::locale::name_of_key(&e.key, l));
+        for a in resolver.aliases(&e.key).into_iter().skip(1).chain(local) {
             if let Some(sc) = score_of(a).map(|s| s * 2 + 1)
                 && best.as_ref().is_none_or(|(b, _)| sc < *b)
             {

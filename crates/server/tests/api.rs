@@ -479,7 +479,7 @@ somit war Kasachstan in diesem Zeitraum der drittgrößte Abnehmer russischer Wa
     assert_eq!(j["supported"], j["found"], "{j}");
     let page = get(&app, "/country/KAZ").await.text();
     assert!(page.contains("id=\"supplier-chart\""));
-    assert!(page.contains("88.4%"));
+    assert!(page.contains("88.4 %"));
     assert!(!page.contains("SYNTHETIC DEMO DATA"));
 }
 

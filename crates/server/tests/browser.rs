@@ -157,7 +157,7 @@ fn kazakhstan_page_in_chromium() {
         &[
             "id=\"supplier-chart\"",
             "Russia",
-            "88.4%",
+            "88.4 %",
             "Source: SIPRI Arms Transfers Database (c) SIPRI",
         ],
     );

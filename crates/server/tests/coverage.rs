@@ -92,7 +92,7 @@ async fn window_past_the_register_is_flagged_on_pages() {
         assert!(t.contains(NOTE), "{uri}");
     }
     let t = get(&app, "/country/KAZ?period=2021-2025").await.text();
-    assert!(t.contains("Volume down 14% against 2016-2020"), "{t}");
+    assert!(t.contains("Volume down 14 % against 2016-2020"), "{t}");
     assert!(t.contains("not like for like"), "{t}");
     // Inside the release: no banner, an unmarked change.
     let t = get(&app, "/country/KAZ?period=2020-2024").await.text();

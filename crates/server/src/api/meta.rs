@@ -193,8 +193,17 @@ pub async fn search(
             .into_iter()
             .map(|h| {
                 let url = format!("/country/{}", h.key);
+                // The name in each interface language that has one, so the
+                // search box of a German page can show "Russland".
+                let names: serde_json::Map<String, Value> = model::Lang::ALL
+                    .iter()
+                    .filter_map(|&l| {
+                        model::locale::name_of_key(&h.key, l).map(|n| (l.code().into(), json!(n)))
+                    })
+                    .collect();
                 let mut v = serde_json::to_value(&h).unwrap_or(Value::Null);
                 v["url"] = json!(url);
+                v["names"] = Value::Object(names);
                 v
             })
             .collect();

@@ -17,9 +17,6 @@ use std::sync::Arc;
 const SEED_ARTICLE: &str =
     include_str!("../../../../examples/seed-article-kazakhstan-abraham-accords-de.txt");
 
-const EXAMPLE: &str = "From 2020 to 2024, 88 % of Kazakhstan's arms imports came from Russia, \
-making it the third-largest buyer of Russian arms.";
-
 pub async fn page(State(st): State<Arc<AppState>>, Q(p, _): Q<ReleaseQuery>) -> Response {
     render(st, p, "/claims".into(), |ctx| Ok(build(ctx, None))).await
 }
@@ -45,42 +42,54 @@ pub async fn submit(
 
 fn build(ctx: &Ctx, text: Option<&str>) -> Page {
     let action = ctx.href("/claims", &[]);
+    // The example is a claim in the page's language: the checker reads both.
+    let example = ctx.t("claims.example");
     let body = html! {
-        h1 { "Claim checker" }
-        p.lede {
-            "Paste a sentence or a whole article, in English or German. \
-    armsflow finds each claim about arms-transfer shares, ranks and changes and checks it against the release \
-    shown below; the tolerance follows the precision the claim states (\u{201c}88 %\u{201d} accepts 87.5–88.5)."
-        }
+        h1 { (ctx.t("claims.h1")) }
+        p.lede { (ctx.t("claims.lede")) }
         @if let Some(why) = claims::refusal(&ctx.rel) {
-            p.note role="note" { strong { "No verdicts on demo data." } " " (why) }
+            p.note role="note" { strong { (ctx.t("claims.demo")) } " " span lang="en" { (why) } }
         }
-        form method="post" action=(action) data-api="/api/claims" data-render="claims" data-target="claim-results" {
-            label for="claim-text" { strong { "Text to check" } }
-            textarea #claim-text name="text" required placeholder=(EXAMPLE) { (text.unwrap_or("")) }
+        form method="post" action=(action) data-fragment="claim-results" {
+            label for="claim-text" { strong { (ctx.t("claims.text_label")) } }
+            textarea #claim-text name="text" required placeholder=(example) { (text.unwrap_or("")) }
             div.form-row {
-                button type="submit" { "Check claims" }
-                span.note { "Example: " (EXAMPLE) }
+                button type="submit" { (ctx.t("claims.check")) }
+                span.note { (ctx.t("claims.example_label")) " " (example) }
             }
         }
         form.form-row method="post" action=(action) {
             input type="hidden" name="text" value=(SEED_ARTICLE);
-            button type="submit" { "Load and check the seed article" }
-            span.note { "Our own German test article on Kazakhstan and the Abraham Accords (not SIPRI data)." }
+            button type="submit" { (ctx.t("claims.seed")) }
+            span.note { (ctx.t("claims.seed_note")) }
         }
         section #claim-results tabindex="-1" aria-live="polite" {
             @if let Some(t) = text.filter(|t| !t.trim().is_empty()) {
                 @match crate::api::text::check(&ctx.rel, t, ctx.st.limits.max_claims, &ctx.cancel) {
-                    Ok(v) => (results_html(&v)),
-                    Err(e) => p role="alert" { (e.message) },
+                    Ok(v) => (results_html(ctx, &v)),
+                    // The checker's messages are English (as in the API).
+                    Err(e) => p role="alert" lang="en" { (e.message) },
                 }
             }
         }
     };
     Page {
-        title: "Claim checker".into(),
+        title: ctx.t("claims.h1").into(),
         body: body.into_string(),
     }
+}
+
+/// The language a text is written in, as the claim checker reads it.
+fn text_lang(text: &str) -> model::Lang {
+    match claims::lex::detect(text) {
+        claims::lex::Lang::German => model::Lang::De,
+        claims::lex::Lang::English => model::Lang::En,
+    }
+}
+
+/// `lang` for an element whose text is in `l`, when that differs from the page's.
+fn lang_attr(ctx: &Ctx, l: model::Lang) -> Option<&'static str> {
+    (l != ctx.lang).then(|| l.code())
 }
 
 fn verdict_class(v: &str) -> &'static str {
@@ -91,10 +100,11 @@ fn verdict_class(v: &str) -> &'static str {
     }
 }
 
-/// The verdict list; `app.js` renders the same structure from the API.
-fn results_html(v: &Value) -> Markup {
+/// The verdict list. Each sentence, and each text the checker wrote about
+/// it, carries `lang` where its language is not the page's.
+fn results_html(ctx: &Ctx, v: &Value) -> Markup {
     if let Some(e) = v.get("error").and_then(Value::as_str) {
-        return html! { p role="alert" { (e) } };
+        return html! { p role="alert" lang=[lang_attr(ctx, text_lang(e))] { (e) } };
     }
     let claims = v["claims"].as_array().cloned().unwrap_or_default();
     let sentence = |i: &Value| {
@@ -104,45 +114,55 @@ fn results_html(v: &Value) -> Markup {
             .to_string()
     };
     let s = |c: &Value, k: &str| c[k].as_str().unwrap_or("").to_string();
+    // The language of a text from the checker: its own `lang` field where it
+    // gives one, else as read from the words.
+    let lang_of = |c: &Value, text: &str| {
+        c["lang"]
+            .as_str()
+            .and_then(model::Lang::parse)
+            .unwrap_or_else(|| text_lang(text))
+    };
     let skipped = v["skipped"].as_array().cloned().unwrap_or_default();
+    let n = claims.len();
     html! {
-        h2 { (claims.len()) " claim" @if claims.len() != 1 { "s" } " found" }
+        h2 { (if n == 1 { ctx.t("claims.found.one").to_string() } else { ctx.tf("claims.found", &[("n", &n)]) }) }
         @if claims.is_empty() {
-            p { "No checkable claim in this text. Claims need a number or a rank about arms imports or exports, e.g. a share, a rank or a change between periods." }
+            p { (ctx.t("claims.none")) }
         }
         @for c in &claims {
             @let verdict = c["verdict"].as_str().unwrap_or("");
+            @let said = sentence(&c["sentence"]);
+            @let label = c["verdict_localized"].as_str().or(c["verdict_text"].as_str()).unwrap_or(verdict);
+            @let explanation = c["explanation_localized"].as_str().map(str::to_string).unwrap_or_else(|| s(c, "explanation"));
             div.result {
                 p {
-                    // Verdict and explanation in the sentence's language (`lang`).
-                    span class={ "verdict " (verdict_class(verdict)) } lang=[c["lang"].as_str()] {
-                        (c["verdict_localized"].as_str().or(c["verdict_text"].as_str()).unwrap_or(verdict))
+                    span class={ "verdict " (verdict_class(verdict)) } lang=[lang_attr(ctx, lang_of(c, &explanation))] {
+                        (label)
                     }
-                    " " (sentence(&c["sentence"]))
+                    " " span lang=[lang_attr(ctx, text_lang(&said))] { (said) }
                 }
-                p.muted { "Claim: " code { (s(c, "structured")) } }
-                p lang=[c["lang"].as_str()] {
-                    (c["explanation_localized"].as_str().unwrap_or(&s(c, "explanation")))
-                }
+                p.muted { (ctx.t("claims.claim")) " " code { (s(c, "structured")) } }
+                p lang=[lang_attr(ctx, lang_of(c, &explanation))] { (explanation) }
                 @if let Some(t) = c["tolerance_localized"].as_str().or(c["tolerance"].as_str()) {
-                    p.note { "Accepted interval: " span lang=[c["lang"].as_str()] { (t) } }
+                    p.note { (ctx.t("claims.interval")) " " span lang=[lang_attr(ctx, lang_of(c, &explanation))] { (t) } }
                 }
                 @if let Some(e) = c["estimated_share"].as_f64() {
-                    p.note { (crate::present::pct(e)) " of the figure rests on SIPRI estimates." }
+                    p.note { (ctx.tf("claims.estimated", &[("share", &ctx.pct(e))])) }
                 }
-                p.note { (s(c, "citation")) }
+                @let citation = s(c, "citation");
+                p.note lang=[lang_attr(ctx, text_lang(&citation))] { (citation) }
             }
         }
         // Claim-like sentences that were not checked, with the reason.
         @if !skipped.is_empty() {
-            h3 { "Not checked (" (skipped.len()) ")" }
+            h3 { (ctx.tf("claims.skipped", &[("n", &skipped.len())])) }
             ul.skipped {
                 @for k in &skipped {
+                    @let said = sentence(&k["sentence"]);
+                    @let reason = k["reason_localized"].as_str().map(str::to_string).unwrap_or_else(|| s(k, "reason"));
                     li {
-                        (sentence(&k["sentence"])) " "
-                        span.note lang=[k["lang"].as_str()] {
-                            "(" (k["reason_localized"].as_str().unwrap_or(&s(k, "reason"))) ")"
-                        }
+                        span lang=[lang_attr(ctx, text_lang(&said))] { (said) } " "
+                        span.note lang=[lang_attr(ctx, lang_of(k, &reason))] { "(" (reason) ")" }
                     }
                 }
             }

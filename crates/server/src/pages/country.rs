@@ -6,14 +6,13 @@ use super::{Ctx, Page, render};
 use crate::charts::{self, Line, Stack};
 use crate::html::{table, url_enc};
 use crate::params::resolve_entity;
-use crate::present::{pct, tiv};
 use crate::query::*;
 use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use engine::{Direction, Filter, Partners};
 use maud::{Markup, PreEscaped, html};
-use model::{EntityId, Flags, Release};
+use model::{EntityId, Flags};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -39,67 +38,85 @@ fn build(ctx: &Ctx, key: &str) -> Result<Page, crate::ApiError> {
     let series = engine::concentration_series(rel, focus, Direction::Imports, &windows, None);
 
     let body = html! {
-        h1 { (ent.name) " " span.sub { "arms imports" } }
+        h1 { (ctx.name(focus)) " " span.sub { (ctx.t("country.sub")) } }
         (PreEscaped(super::layout::coverage_banner(ctx.lang, rel, f.window)))
         (summary(ctx, &cur))
         (PreEscaped(super::world::window_form(ctx, &f, false)))
         section aria-labelledby="mix-h" {
-            h2 #mix-h { "Suppliers by five-year window" }
-            (stacked_chart(rel, &series))
+            h2 #mix-h { (ctx.t("country.mix_h")) }
+            (stacked_chart(ctx, &series))
         }
         (shares_section(ctx, &cur))
-        (concentration_section(&series))
+        (concentration_section(ctx, &series))
         (deliveries_section(ctx, focus, &f))
         (groups_section(ctx, focus, &ent.key, &f))
         (PreEscaped(super::scenario::section(ctx, &ent.key, &cur)))
     };
     Ok(Page {
-        title: format!("{} arms imports", ent.name),
+        title: ctx.tf("country.title", &[("name", &ctx.name(focus))]),
         body: body.into_string(),
     })
 }
 
 fn summary(ctx: &Ctx, cur: &Partners) -> Markup {
     let rel = &ctx.rel;
-    let name = &rel.entities.get(cur.focus).name;
+    let name = ctx.name(cur.focus);
     let w = cur.filter.window;
     let n = cur.partners.len();
+    // Text around the figures comes from the catalogue; the figures and the
+    // link stay markup, so a placeholder splits a message into its parts.
+    let split = |msg: String, at: &str| -> (String, String) {
+        match msg.split_once(at) {
+            Some((a, b)) => (a.to_string(), b.to_string()),
+            None => (msg, String::new()),
+        }
+    };
     html! {
         p.lede {
             @match cur.partners.first() {
-                None => { "No deliveries to " (name) " are recorded in " (w) "." }
+                None => { (ctx.tf("country.none", &[("name", &name), ("window", &w)])) }
                 Some(top) => {
-                    "In " (w) ", " (name) " imported " strong { (tiv(cur.total)) } " TIV (millions) from "
-                    (n) " supplier" @if n != 1 { "s" } ". The largest, "
+                    @let suppliers = if n == 1 {
+                        ctx.t("country.imported.one")
+                    } else {
+                        ctx.t("country.imported.many")
+                    };
+                    @let (a, b) = split(
+                        ctx.tf(
+                            "country.imported",
+                            &[("window", &w), ("name", &name), ("n", &n), ("suppliers", &suppliers)],
+                        ),
+                        "{tiv}",
+                    );
+                    (a) strong { (ctx.tiv(cur.total)) } (b) " "
+                    @let (a, b) = split(ctx.t("country.largest").to_string(), "{supplier}");
+                    @let (b, c) = split(b, "{share}");
+                    (a)
                     a href=(ctx.supplier_href(&rel.entities.get(top.entity).key)) {
-                        (rel.entities.get(top.entity).name)
+                        (ctx.name(top.entity))
                     }
-                    ", supplied " strong { (pct(top.share)) } "."
+                    (b) strong { (ctx.pct(top.share)) } (c)
                     @if let Some(c) = &cur.concentration {
-                        (format!(
-                            " Supplier concentration (HHI) is {:.2}, like {:.1} equal-sized suppliers.",
-                            c.hhi, c.n_eff
-                        ))
+                        " " (ctx.tf("country.hhi", &[("hhi", &ctx.num(c.hhi, 2)), ("n_eff", &ctx.num(c.n_eff, 1))]))
                     }
                     @if let Some(ch) = cur.change {
-                        (format!(
-                            " Volume {} {:.0}% against {}",
-                            if ch >= 0.0 { "up" } else { "down" },
-                            ch.abs() * 100.0,
-                            w.previous()
+                        " "
+                        (ctx.tf(
+                            if ch >= 0.0 { "country.volume_up" } else { "country.volume_down" },
+                            &[("change", &model::locale::percent(ch.abs(), 0, ctx.lang)), ("previous", &w.previous())],
                         ))
                         // A window partly outside the release: say the change is not like for like.
-                        @match model::comparison_note(&rel.coverage(w), &rel.coverage(w.previous())) {
+                        @match model::comparison_note_in(&rel.coverage(w), &rel.coverage(w.previous()), ctx.lang) {
                             Some(n) => { " " strong { "(" (n) ")" } "." }
                             None => { "." }
                         }
                     }
                     @if cur.estimated_share > 0.0 {
-                        " " (pct(cur.estimated_share)) " of the total rests on SIPRI estimates."
+                        " " (ctx.tf("country.estimated", &[("share", &ctx.pct(cur.estimated_share))]))
                     }
                 }
             }
-            " " a href=(ctx.supplier_href(&rel.entities.get(cur.focus).key)) { "As a supplier →" }
+            " " a href=(ctx.supplier_href(&rel.entities.get(cur.focus).key)) { (ctx.t("country.as_supplier")) }
         }
     }
 }
@@ -117,9 +134,9 @@ fn top_suppliers(series: &[Partners]) -> Vec<EntityId> {
     v.into_iter().take(STACKED).map(|x| x.0).collect()
 }
 
-fn stacked_chart(rel: &Release, series: &[Partners]) -> Markup {
+fn stacked_chart(ctx: &Ctx, series: &[Partners]) -> Markup {
     if series.is_empty() {
-        return html! { p { "This release covers fewer than five years, so there are no five-year windows to compare." } };
+        return html! { p { (ctx.t("country.short_release")) } };
     }
     let top = top_suppliers(series);
     let columns: Vec<String> = series.iter().map(|p| p.filter.window.to_string()).collect();
@@ -127,7 +144,7 @@ fn stacked_chart(rel: &Release, series: &[Partners]) -> Markup {
         .iter()
         .enumerate()
         .map(|(i, id)| Stack {
-            name: rel.entities.get(*id).name.clone(),
+            name: ctx.name(*id).to_string(),
             shares: series
                 .iter()
                 .map(|p| p.get(*id).map_or(0.0, |s| s.share))
@@ -147,18 +164,19 @@ fn stacked_chart(rel: &Release, series: &[Partners]) -> Markup {
         .collect();
     if others.iter().any(|v| *v > 0.0) {
         stacks.push(Stack {
-            name: "Others".into(),
+            name: ctx.t("country.others").into(),
             shares: others,
             color: charts::OTHERS,
         });
     }
-    let name = &rel.entities.get(series[0].focus).name;
+    let name = ctx.name(series[0].focus);
     // The chart builder escapes its own text (charts.rs).
     PreEscaped(charts::stacked_shares(
         "supplier-chart",
-        &format!("Supplier shares of {name}'s arms imports by five-year window"),
+        &ctx.tf("country.mix_title", &[("name", &name)]),
         &columns,
         &stacks,
+        ctx.lang,
     ))
 }
 
@@ -172,17 +190,17 @@ fn shares_section(ctx: &Ctx, cur: &Partners) -> Markup {
             let e = rel.entities.get(s.entity);
             let before = prev
                 .and_then(|p| p.get(s.entity))
-                .map_or("–".to_string(), |x| pct(x.share));
+                .map_or("–".to_string(), |x| ctx.pct(x.share));
             let est = if s.tiv > 0.0 {
-                pct(s.estimated_tiv / s.tiv)
+                ctx.pct(s.estimated_tiv / s.tiv)
             } else {
                 "–".into()
             };
             vec![
                 html! { (s.rank) },
-                html! { a href=(ctx.supplier_href(&e.key)) { (e.name) } },
-                html! { (tiv(s.tiv)) },
-                html! { strong { (pct(s.share)) } },
+                html! { a href=(ctx.supplier_href(&e.key)) { (ctx.name(s.entity)) } },
+                html! { (ctx.tiv(s.tiv)) },
+                html! { strong { (ctx.pct(s.share)) } },
                 html! { (before) },
                 html! { (est) },
             ]
@@ -191,41 +209,40 @@ fn shares_section(ctx: &Ctx, cur: &Partners) -> Markup {
     let w = cur.filter.window;
     html! {
         section aria-labelledby="shares-h" {
-            h2 #shares-h { "Supplier shares, " (w) }
+            h2 #shares-h { (ctx.tf("country.shares_h", &[("window", &w)])) }
             @if rows.is_empty() {
-                p { "No deliveries in " (w) "." }
+                p { (ctx.tf("country.no_deliveries_in", &[("window", &w)])) }
             } @else {
                 (table(
-                    &format!(
-                        "Suppliers of {} in {w}: total {} TIV (millions)",
-                        rel.entities.get(cur.focus).name,
-                        tiv(cur.total)
+                    &ctx.tf(
+                        "country.shares_caption",
+                        &[("name", &ctx.name(cur.focus)), ("window", &w), ("total", &ctx.tiv(cur.total))],
                     ),
                     &[
-                        "Rank",
-                        "Supplier",
-                        "TIV (m)",
-                        "Share",
-                        &format!("Share {}", w.previous()),
-                        "Estimated",
+                        ctx.t("col.rank"),
+                        ctx.t("col.supplier"),
+                        ctx.t("col.tiv"),
+                        ctx.t("col.share"),
+                        &ctx.tf("country.col.share_in", &[("window", &w.previous())]),
+                        ctx.t("country.col.estimated"),
                     ],
                     &[true, false, true, true, true, true],
                     &rows,
                 ))
             }
             @if cur.unknown_tiv > 0.0 {
-                p.note { (tiv(cur.unknown_tiv)) " TIV from unknown suppliers is included in the total." }
+                p.note { (ctx.tf("country.unknown", &[("tiv", &ctx.tiv(cur.unknown_tiv))])) }
             }
         }
     }
 }
 
-fn concentration_section(series: &[Partners]) -> Markup {
+fn concentration_section(ctx: &Ctx, series: &[Partners]) -> Markup {
     if series.is_empty() {
         return html! {
             section aria-labelledby="conc-h" {
-                h2 #conc-h { "Concentration of supply" }
-                p { "No five-year windows in this release." }
+                h2 #conc-h { (ctx.t("country.conc_h")) }
+                p { (ctx.t("common.no_windows")) }
             }
         };
     }
@@ -249,47 +266,55 @@ fn concentration_section(series: &[Partners]) -> Markup {
         .zip(&hhi)
         .zip(&neff)
         .map(|((c, h), n)| match (h, n) {
-            (Some(h), Some(n)) => format!("{c}: HHI {h:.2}, effective number {n:.1}"),
-            _ => format!("{c}: no deliveries"),
+            (Some(h), Some(n)) => ctx.tf(
+                "country.conc_point",
+                &[
+                    ("window", c),
+                    ("hhi", &ctx.num(*h, 2)),
+                    ("n_eff", &ctx.num(*n, 1)),
+                ],
+            ),
+            _ => format!("{c}: {}", ctx.t("chart.no_deliveries")),
         })
         .collect();
     let chart = charts::lines(
         "concentration-chart",
-        "Herfindahl-Hirschman index (left axis) and effective number of suppliers (right axis)",
+        ctx.t("country.conc_title"),
         &desc.join("; "),
         &columns,
         &[
             Line {
-                name: "HHI (0–1, left)".into(),
+                name: ctx.t("country.conc_hhi").into(),
                 color: charts::PALETTE[5],
                 values: hhi,
                 right_axis: false,
-                fmt: |v| format!("{v:.3}"),
+                fmt: |v, l| model::locale::decimal(v, 3, l),
             },
             Line {
-                name: "Effective number of suppliers (right)".into(),
+                name: ctx.t("country.conc_neff").into(),
                 color: charts::PALETTE[0],
                 values: neff,
                 right_axis: true,
-                fmt: |v| format!("{v:.2}"),
+                fmt: |v, l| model::locale::decimal(v, 2, l),
             },
         ],
         1.0,
         max_n,
+        ctx.lang,
     );
     let rows: Vec<Vec<Markup>> = series
         .iter()
         .map(|p| {
             let c = p.concentration;
-            let f = |v: Option<f64>, d: usize| v.map_or("–".to_string(), |x| format!("{x:.d$}"));
+            let f = |v: Option<f64>, d: usize| v.map_or("–".to_string(), |x| ctx.num(x, d));
             [
                 p.filter.window.to_string(),
-                tiv(p.total),
+                ctx.tiv(p.total),
                 p.partners.len().to_string(),
                 f(c.map(|c| c.hhi), 3),
                 f(c.map(|c| c.n_eff), 2),
-                c.map_or("–".into(), |c| pct(c.cr1)),
-                c.map_or("–".into(), |c| pct(c.cr3)),
+                c.map_or("–".into(), |c| ctx.pct(c.cr1)),
+                c.map_or("–".into(), |c| ctx.pct(c.cr3)),
             ]
             .into_iter()
             .map(|x| html! { (x) })
@@ -297,13 +322,13 @@ fn concentration_section(series: &[Partners]) -> Markup {
         })
         .collect();
     let t = table(
-        "Concentration by window",
+        ctx.t("country.conc_caption"),
         &[
-            "Window",
-            "TIV (m)",
-            "Suppliers",
+            ctx.t("col.window"),
+            ctx.t("col.tiv"),
+            ctx.t("country.col.suppliers"),
             "HHI",
-            "Effective number",
+            ctx.t("country.col.effective"),
             "CR1",
             "CR3",
         ],
@@ -312,7 +337,7 @@ fn concentration_section(series: &[Partners]) -> Markup {
     );
     html! {
         section aria-labelledby="conc-h" {
-            h2 #conc-h { "Concentration of supply" }
+            h2 #conc-h { (ctx.t("country.conc_h")) }
             // The chart builder escapes its own text (charts.rs).
             (PreEscaped(chart))
             (t)
@@ -321,39 +346,43 @@ fn concentration_section(series: &[Partners]) -> Markup {
 }
 
 /// Short markers for a flow's flags, with full names for screen readers.
-pub fn flag_markers(flags: u16) -> Markup {
+pub fn flag_markers(ctx: &Ctx, flags: u16) -> Markup {
     let mut out = Vec::new();
     for (bit, short, long) in [
         (
             Flags::EST_YEAR,
-            "est. year",
-            "delivery year estimated by SIPRI",
+            ctx.t("flag.est_year"),
+            ctx.t("flag.est_year.long"),
         ),
         (
             Flags::EST_NUMBER,
-            "est. number",
-            "number delivered estimated by SIPRI",
+            ctx.t("flag.est_number"),
+            ctx.t("flag.est_number.long"),
         ),
         (
             Flags::EST_ORDER,
-            "est. order",
-            "order year estimated by SIPRI",
+            ctx.t("flag.est_order"),
+            ctx.t("flag.est_order.long"),
         ),
         (
             Flags::EST_UNKNOWN,
-            "est.?",
-            "SIPRI left an estimate flag empty",
+            ctx.t("flag.est_unknown"),
+            ctx.t("flag.est_unknown.long"),
         ),
         (
             Flags::ALLOCATED,
-            "allocated",
-            "value allocated by armsflow from a per-deal total",
+            ctx.t("flag.allocated"),
+            ctx.t("flag.allocated.long"),
         ),
-        (Flags::SECOND_HAND, "second-hand", "second-hand equipment"),
+        (
+            Flags::SECOND_HAND,
+            ctx.t("flag.second_hand"),
+            ctx.t("flag.second_hand.long"),
+        ),
         (
             Flags::LOCAL_PRODUCTION,
-            "local prod.",
-            "licensed production in the recipient country",
+            ctx.t("flag.local_production"),
+            ctx.t("flag.local_production.long"),
         ),
     ] {
         if flags & bit != 0 {
@@ -374,8 +403,8 @@ fn deliveries_section(ctx: &Ctx, focus: EntityId, f: &Filter) -> Markup {
     if idx.is_empty() {
         return html! {
             section aria-labelledby="deliv-h" {
-                h2 #deliv-h { "Largest deliveries, " (f.window) }
-                p { "No deliveries in this window." }
+                h2 #deliv-h { (ctx.tf("country.deliv_h", &[("window", &f.window)])) }
+                p { (ctx.t("common.no_deliveries_window")) }
             }
         };
     }
@@ -387,39 +416,42 @@ fn deliveries_section(ctx: &Ctx, focus: EntityId, f: &Filter) -> Markup {
             let sup = rel.entities.get(fl.supplier);
             vec![
                 html! { (fl.year) },
-                html! { a href=(ctx.supplier_href(&sup.key)) { (sup.name) } },
+                html! { a href=(ctx.supplier_href(&sup.key)) { (ctx.name(fl.supplier)) } },
                 html! {
                     @if let Some(d) = d {
                         (d.designation) " " span.muted { (d.description) }
                     }
                 },
-                html! { (fl.category.sipri_name()) },
+                html! { (ctx.category(fl.category)) },
                 html! {
                     @if fl.units > 0 { (fl.units) } @else { "–" }
                 },
-                html! { (tiv(fl.tiv)) },
-                flag_markers(fl.flags),
+                html! { (ctx.tiv(fl.tiv)) },
+                flag_markers(ctx, fl.flags),
             ]
         })
         .collect();
     html! {
         section aria-labelledby="deliv-h" {
-            h2 #deliv-h { "Largest deliveries, " (f.window) }
+            h2 #deliv-h { (ctx.tf("country.deliv_h", &[("window", &f.window)])) }
             (table(
-                &format!(
-                    "The {} largest deliveries to {} in {} by TIV",
-                    rows.len(),
-                    rel.entities.get(focus).name,
-                    f.window
+                &ctx.tf(
+                    "country.deliv_caption",
+                    &[("n", &rows.len()), ("name", &ctx.name(focus)), ("window", &f.window)],
                 ),
-                &["Year", "Supplier", "Designation", "Category", "Units", "TIV (m)", "Flags"],
+                &[
+                    ctx.t("col.year"),
+                    ctx.t("col.supplier"),
+                    ctx.t("country.col.designation"),
+                    ctx.t("form.category"),
+                    ctx.t("country.col.units"),
+                    ctx.t("col.tiv"),
+                    ctx.t("country.col.flags"),
+                ],
                 &[false, false, false, false, true, true, false],
                 &rows,
             ))
-            p.note {
-                "est. = SIPRI marks the value as an estimate; est.? = SIPRI left the estimate flag empty; \
-    allocated = armsflow split a per-deal total over delivery years."
-            }
+            p.note { (ctx.t("country.flags_note")) }
         }
     }
 }
@@ -436,12 +468,12 @@ fn groups_section(ctx: &Ctx, focus: EntityId, key: &str, f: &Filter) -> Markup {
             let gs = engine::groups::group_share(rel, focus, Direction::Imports, &g.index(rel), f);
             vec![
                 html! { (g.name) },
-                html! { (gs.share.map_or("–".into(), pct)) },
-                html! { (tiv(gs.group_tiv)) },
+                html! { (gs.share.map_or("–".into(), |s| ctx.pct(s))) },
+                html! { (ctx.tiv(gs.group_tiv)) },
                 html! {
                     @for (i, m) in gs.members.iter().take(3).enumerate() {
                         @if i > 0 { ", " }
-                        (rel.entities.get(m.entity).name) " " (pct(m.share))
+                        (ctx.name(m.entity)) " " (ctx.pct(m.share))
                     }
                 },
             ]
@@ -449,11 +481,11 @@ fn groups_section(ctx: &Ctx, focus: EntityId, key: &str, f: &Filter) -> Markup {
         .collect();
     html! {
         section aria-labelledby="groups-h" {
-            h2 #groups-h { "Alignment groups" }
+            h2 #groups-h { (ctx.t("country.groups_h")) }
             @if member_of.is_empty() {
-                p { "Not a member of any built-in group in " (year) "." }
+                p { (ctx.tf("country.groups_none", &[("year", &year)])) }
             } @else {
-                p { "Member in " (year) " (on 1 July) of:" }
+                p { (ctx.tf("country.groups_member", &[("year", &year)])) }
                 ul.groups {
                     @for g in member_of {
                         li { (g) }
@@ -461,11 +493,13 @@ fn groups_section(ctx: &Ctx, focus: EntityId, key: &str, f: &Filter) -> Markup {
                 }
             }
             (table(
-                &format!(
-                    "Share of imports in {} from each group's members (membership by year of delivery)",
-                    f.window
-                ),
-                &["Group", "Share of imports", "TIV (m)", "Largest members"],
+                &ctx.tf("country.groups_caption", &[("window", &f.window)]),
+                &[
+                    ctx.t("country.col.group"),
+                    ctx.t("country.col.import_share"),
+                    ctx.t("col.tiv"),
+                    ctx.t("country.col.members"),
+                ],
                 &[false, true, true, false],
                 &rows,
             ))

@@ -9,7 +9,6 @@ use super::{Ctx, Page};
 use crate::api::analysis::{diff_options, release_before};
 use crate::error::ApiError;
 use crate::html::{table, url_enc};
-use crate::present::tiv;
 use crate::query::*;
 use crate::state::AppState;
 use axum::extract::State;
@@ -32,24 +31,20 @@ fn build(ctx: &Ctx) -> Result<Page, ApiError> {
         None => release_before(&ctx.st, &b.meta.id),
     };
     let intro = html! {
-        h1 { "What changed between releases" }
-        p.lede {
-            "SIPRI revises its whole history with every release: values for past years change as new \
-    information arrives. Compare two stored releases to see which deliveries were revised, added or dropped."
-        }
+        h1 { (ctx.t("diff.h1")) }
+        p.lede { (ctx.t("diff.lede")) }
         (form(ctx, a_id.as_deref()))
     };
     let Some(a_id) = a_id else {
         let body = html! {
             (intro)
             p.note {
-                "Only one release is stored, so there is nothing to compare. Import an older or newer SIPRI file ("
-                code { "armsflow import FILE" } ") or fetch the current one (" code { "armsflow fetch" }
-                "), then come back."
+                (ctx.t("diff.only_one")) " "
+                code { "armsflow import FILE" } ", " code { "armsflow fetch" } "."
             }
         };
         return Ok(Page {
-            title: "Release diff".into(),
+            title: ctx.t("layout.nav.diff").into(),
             body: body.into_string(),
         });
     };
@@ -58,13 +53,13 @@ fn build(ctx: &Ctx) -> Result<Page, ApiError> {
     let d = engine::diff::diff(&a, b, &opts);
     let body = html! {
         (intro)
-        (summary(&d))
+        (summary(ctx, &d))
         (revisions(ctx, &d))
-        (deals(&d))
+        (deals(ctx, &d))
         p.note { "A: " (a.citation()) br; "B: " (b.citation()) }
     };
     Ok(Page {
-        title: "Release diff".into(),
+        title: ctx.t("layout.nav.diff").into(),
         body: body.into_string(),
     })
 }
@@ -74,66 +69,79 @@ fn build(ctx: &Ctx) -> Result<Page, ApiError> {
 fn form(ctx: &Ctx, a: Option<&str>) -> Markup {
     let val = |k: &str| ctx.p.get(k).unwrap_or("").to_string();
     html! {
-        p { "Newer release (B): " code { (ctx.rel.meta.id) } " — change it with the release picker above." }
-        form.controls method="get" action="/diff" aria-label="Diff options" {
+        @let (before, after) = ctx.t("diff.newer").split_once("{id}").unwrap_or((ctx.t("diff.newer"), ""));
+        p { (before) code { (ctx.rel.meta.id) } (after) }
+        form.controls method="get" action="/diff" aria-label=(ctx.t("diff.options")) {
             input type="hidden" name="release" value=(ctx.rel.meta.id);
-            label for="diff-a" { "Older release (A)" }
+            label for="diff-a" { (ctx.t("diff.older")) }
             select #diff-a name="a" {
                 @for m in ctx.st.releases().iter().rev() {
                     option value=(m.id) selected[Some(m.id.as_str()) == a] { (m.id) }
                 }
             }
-            label for="diff-country" { "Country (optional)" }
-            input #diff-country name="country" value=(val("country")) placeholder="Kazakhstan";
-            label for="diff-period" { "Years (optional)" }
+            label for="diff-country" { (ctx.t("diff.country")) }
+            input #diff-country name="country" value=(val("country")) placeholder=(ctx.t("diff.country_example"));
+            label for="diff-period" { (ctx.t("diff.years")) }
             input #diff-period name="period" value=(val("period")) placeholder="2015-2024";
-            label for="diff-threshold" { "Smallest change (TIV)" }
+            label for="diff-threshold" { (ctx.t("diff.threshold")) }
             input #diff-threshold name="threshold" type="number" min="0" step="any"
                 value=(val("threshold")) placeholder="1";
-            button type="submit" { "Compare" }
+            button type="submit" { (ctx.t("diff.compare")) }
         }
     }
 }
 
-fn summary(d: &ReleaseDiff) -> Markup {
+fn summary(ctx: &Ctx, d: &ReleaseDiff) -> Markup {
     let years = match d.years {
         Some((x, y)) => format!("{x}–{y}"),
-        None => "none in common".into(),
+        None => ctx.t("diff.no_common_years").into(),
     };
     let level = match d.level {
-        Some(engine::diff::DiffLevel::Pair) => "supplier → recipient → year",
-        Some(engine::diff::DiffLevel::Recipient) => "recipient totals per year",
-        Some(engine::diff::DiffLevel::Supplier) => "supplier totals per year",
-        None => "no comparable figure",
+        Some(engine::diff::DiffLevel::Pair) => ctx.t("diff.level.pair"),
+        Some(engine::diff::DiffLevel::Recipient) => ctx.t("diff.level.recipient"),
+        Some(engine::diff::DiffLevel::Supplier) => ctx.t("diff.level.supplier"),
+        None => ctx.t("diff.level.none"),
     };
+    // Release ids are set as code where the message says {a} and {b}.
+    let compared = ctx.tf("diff.compared", &[("years", &years), ("level", &level)]);
+    let (c0, rest) = compared
+        .split_once("{a}")
+        .unwrap_or((compared.as_str(), ""));
+    let (c1, c2) = rest.split_once("{b}").unwrap_or((rest, ""));
+    let revised = ctx.tf(
+        "diff.revised",
+        &[
+            ("threshold", &ctx.tiv(d.threshold)),
+            ("below", &d.below_threshold),
+            ("compared", &d.compared),
+        ],
+    );
+    let (r0, r1) = revised.split_once("{n}").unwrap_or((revised.as_str(), ""));
     html! {
         section aria-labelledby="sum-h" {
-            h2 #sum-h { "Summary" }
+            h2 #sum-h { (ctx.t("diff.summary")) }
             ul {
-                li {
-                    "Compared " code { (d.a.id) } " (A) with " code { (d.b.id) } " (B), years "
-                    (years) ", at the level of " (level) "."
-                }
-                li {
-                    strong { (d.revisions.len()) } " revised values at or above " (tiv(d.threshold))
-                    " TIV; " (d.below_threshold) " smaller differences not listed; " (d.compared)
-                    " values compared."
-                }
+                li { (c0) code { (d.a.id) } (c1) code { (d.b.id) } (c2) }
+                li { (r0) strong { (d.revisions.len()) } (r1) }
                 @if d.allocated_revisions > 0 {
-                    li {
-                        (d.allocated_revisions) " revisions involve values that rest on allocation (a legacy \
-    deal total split evenly over its delivery years, marked †): part of such a change may be an artefact of the split."
-                    }
+                    li { (ctx.tf("diff.allocated", &[("n", &d.allocated_revisions)])) }
                 }
                 @if let Some(deals) = &d.deals {
                     li {
-                        "Deals matched by SIPRI AT Database ID: " (deals.added.len()) " added, "
-                        (deals.removed.len()) " removed, " (deals.revised.len()) " revised, "
-                        (deals.unchanged) " unchanged."
+                        (ctx.tf(
+                            "diff.deals_matched",
+                            &[
+                                ("added", &deals.added.len()),
+                                ("removed", &deals.removed.len()),
+                                ("revised", &deals.revised.len()),
+                                ("unchanged", &deals.unchanged),
+                            ],
+                        ))
                     }
                 }
+                // The engine's notes are English.
                 @for n in &d.notes {
-                    li.note { (n) }
+                    li.note lang=[(ctx.lang != model::Lang::En).then_some("en")] { (n) }
                 }
             }
         }
@@ -142,8 +150,10 @@ fn summary(d: &ReleaseDiff) -> Markup {
 
 fn party(ctx: &Ctx, p: &Option<Party>) -> Markup {
     match p {
-        Some(p) => html! { a href=(ctx.country_href(&p.key)) { (p.name) } },
-        None => html! { "(all)" },
+        Some(p) => {
+            html! { a href=(ctx.country_href(&p.key)) { (ctx.name_by_key(&p.key, &p.name)) } }
+        }
+        None => html! { (ctx.t("diff.all")) },
     }
 }
 
@@ -151,13 +161,13 @@ fn revisions(ctx: &Ctx, d: &ReleaseDiff) -> Markup {
     if d.revisions.is_empty() {
         return html! {
             section aria-labelledby="rev-h" {
-                h2 #rev-h { "Revised values, largest change first" }
-                p { "No value changed by more than the threshold." }
+                h2 #rev-h { (ctx.t("diff.rev_h")) }
+                p { (ctx.t("diff.no_revisions")) }
             }
         };
     }
     let val = |v: Option<f64>, alloc: bool| match v {
-        Some(v) => format!("{}{}", tiv(v), if alloc { " †" } else { "" }),
+        Some(v) => format!("{}{}", ctx.tiv(v), if alloc { " †" } else { "" }),
         None => "–".into(),
     };
     let rows: Vec<Vec<Markup>> = d
@@ -171,17 +181,17 @@ fn revisions(ctx: &Ctx, d: &ReleaseDiff) -> Markup {
                 html! { (r.year) },
                 html! { (val(r.a, r.allocated_a)) },
                 html! { (val(r.b, r.allocated_b)) },
-                html! { (format!("{:+.1}", r.change)) },
+                html! { (signed(ctx, r.change, 1, "")) },
                 html! {
                     (r.relative
-                        .map(|x| format!("{:+.0}%", x * 100.0))
+                        .map(|x| signed(ctx, x * 100.0, 0, " %"))
                         .unwrap_or_else(|| "–".into()))
                 },
                 html! {
                     (match r.kind {
-                        RevisionKind::Changed => "changed",
-                        RevisionKind::New => "new in B",
-                        RevisionKind::Dropped => "only in A",
+                        RevisionKind::Changed => ctx.t("diff.kind.changed"),
+                        RevisionKind::New => ctx.t("diff.kind.new"),
+                        RevisionKind::Dropped => ctx.t("diff.kind.dropped"),
                     })
                 },
             ]
@@ -199,54 +209,62 @@ fn revisions(ctx: &Ctx, d: &ReleaseDiff) -> Markup {
     );
     html! {
         section aria-labelledby="rev-h" {
-            h2 #rev-h { "Revised values, largest change first" }
+            h2 #rev-h { (ctx.t("diff.rev_h")) }
             (table(
-                &format!(
-                    "TIV (millions) in release A and B; † rests on allocation. {} of {} revisions shown.",
-                    rows.len(),
-                    d.revisions.len()
-                ),
-                &["Supplier", "Recipient", "Year", "A", "B", "Change", "Change %", "Kind"],
+                &ctx.tf("diff.rev_caption", &[("shown", &rows.len()), ("total", &d.revisions.len())]),
+                &[
+                    ctx.t("col.supplier"),
+                    ctx.t("col.recipient"),
+                    ctx.t("col.year"),
+                    "A",
+                    "B",
+                    ctx.t("diff.col.change"),
+                    ctx.t("diff.col.change_pct"),
+                    ctx.t("diff.col.kind"),
+                ],
                 &[false, false, true, true, true, true, true, false],
                 &rows,
             ))
-            p.note { "All revisions as JSON: " a href=(json) { "/api/diff" } "." }
+            p.note { (ctx.t("diff.json")) " " a href=(json) { "/api/diff" } "." }
         }
     }
 }
 
-fn deal_rows(list: &[DealSummary]) -> Vec<Vec<Markup>> {
+fn deal_rows(ctx: &Ctx, list: &[DealSummary]) -> Vec<Vec<Markup>> {
     list.iter()
         .take(ROWS)
         .map(|x| {
             vec![
                 html! { (x.sipri_id) },
-                html! { (x.supplier.name) },
-                html! { (x.recipient.name) },
+                html! { (ctx.name_by_key(&x.supplier.key, &x.supplier.name)) },
+                html! { (ctx.name_by_key(&x.recipient.key, &x.recipient.name)) },
                 html! { (x.designation) },
                 html! { @if let Some(y) = x.order_year { (y) } },
-                html! { (tiv(x.tiv)) },
+                html! { (ctx.tiv(x.tiv)) },
             ]
         })
         .collect()
 }
 
-fn deals(d: &ReleaseDiff) -> Markup {
+/// A signed number ("+3.2", "−12") in the page's language, with `unit`.
+fn signed(ctx: &Ctx, x: f64, digits: usize, unit: &str) -> String {
+    let s = ctx.num(x, digits);
+    let nonzero = s.bytes().any(|b| (b'1'..=b'9').contains(&b));
+    let plus = if x > 0.0 && nonzero { "+" } else { "" };
+    format!("{plus}{s}{unit}")
+}
+
+fn deals(ctx: &Ctx, d: &ReleaseDiff) -> Markup {
     let Some(deals) = &d.deals else {
-        return html! {
-            p.note {
-                "Deal-level changes need SIPRI AT Database IDs in both releases (the current trade \
-        register has them; legacy registers and TIV tables do not)."
-            }
-        };
+        return html! { p.note { (ctx.t("diff.no_deal_ids")) } };
     };
     let hdr = [
-        "SIPRI ID",
-        "Supplier",
-        "Recipient",
-        "Designation",
-        "Ordered",
-        "TIV delivered",
+        ctx.t("diff.col.sipri_id"),
+        ctx.t("col.supplier"),
+        ctx.t("col.recipient"),
+        ctx.t("country.col.designation"),
+        ctx.t("diff.col.ordered"),
+        ctx.t("diff.col.tiv_delivered"),
     ];
     let num = [true, false, false, false, true, true];
     let revised: Vec<Vec<Markup>> = deals
@@ -256,8 +274,8 @@ fn deals(d: &ReleaseDiff) -> Markup {
         .map(|r| {
             vec![
                 html! { (r.deal.sipri_id) },
-                html! { (r.deal.supplier.name) },
-                html! { (r.deal.recipient.name) },
+                html! { (ctx.name_by_key(&r.deal.supplier.key, &r.deal.supplier.name)) },
+                html! { (ctx.name_by_key(&r.deal.recipient.key, &r.deal.recipient.name)) },
                 html! { (r.deal.designation) },
                 html! {
                     @for (i, c) in r.changes.iter().enumerate() {
@@ -270,22 +288,33 @@ fn deals(d: &ReleaseDiff) -> Markup {
         .collect();
     html! {
         section aria-labelledby="deals-h" {
-            h2 #deals-h { "Deals" }
-            @for (title, list) in [("Added in B", &deals.added), ("Removed (only in A)", &deals.removed)] {
+            h2 #deals-h { (ctx.t("diff.deals_h")) }
+            @for (title, list) in [(ctx.t("diff.added"), &deals.added), (ctx.t("diff.removed"), &deals.removed)] {
                 h3 { (title) }
                 @if list.is_empty() {
-                    p { "None." }
+                    p { (ctx.t("common.none")) }
                 } @else {
-                    (table(&format!("{title}: {} deals", list.len()), &hdr, &num, &deal_rows(list)))
+                    (table(
+                        &ctx.tf("diff.deals_caption", &[("title", &title), ("n", &list.len())]),
+                        &hdr,
+                        &num,
+                        &deal_rows(ctx, list),
+                    ))
                 }
             }
-            h3 { "Revised" }
+            h3 { (ctx.t("diff.revised_h")) }
             @if revised.is_empty() {
-                p { "None." }
+                p { (ctx.t("common.none")) }
             } @else {
                 (table(
-                    &format!("Revised deals: {}", deals.revised.len()),
-                    &["SIPRI ID", "Supplier", "Recipient", "Designation", "Changes"],
+                    &ctx.tf("diff.revised_caption", &[("n", &deals.revised.len())]),
+                    &[
+                        ctx.t("diff.col.sipri_id"),
+                        ctx.t("col.supplier"),
+                        ctx.t("col.recipient"),
+                        ctx.t("country.col.designation"),
+                        ctx.t("diff.col.changes"),
+                    ],
                     &[true, false, false, false, false],
                     &revised,
                 ))

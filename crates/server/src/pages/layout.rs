@@ -50,13 +50,17 @@ fn release_picker(ctx: &Ctx) -> Markup {
 
 /// Links to this page in every language; the choice is remembered (cookie).
 fn lang_switch(ctx: &Ctx) -> Markup {
+    switch_links(ctx.lang, |l| ctx.lang_href(l))
+}
+
+fn switch_links(lang: Lang, href: impl Fn(Lang) -> String) -> Markup {
     html! {
-        nav.lang-switch aria-label=(ctx.t("layout.lang.label")) {
+        nav.lang-switch aria-label=(t(lang, "layout.lang.label")) {
             @for l in Lang::ALL {
-                @if l == ctx.lang {
+                @if l == lang {
                     span lang=(l.code()) aria-current="true" { (l.native_name()) }
                 } @else {
-                    a href=(ctx.lang_href(l)) hreflang=(l.code()) lang=(l.code()) { (l.native_name()) }
+                    a href=(href(l)) hreflang=(l.code()) lang=(l.code()) { (l.native_name()) }
                 }
             }
         }
@@ -99,8 +103,8 @@ fn footer(lang: Lang, meta: Option<&ReleaseMeta>) -> Markup {
                 // Generated numbers: nothing here may read as SIPRI's.
                 p {
                     strong { (t(lang, "layout.banner.title")) } " "
-                    (model::SYNTHETIC_ATTRIBUTION) ". "
-                    (tf(lang, "layout.footer.synthetic", &[("id", &m.id)]))
+                    span lang=[(lang != Lang::En).then_some("en")] { (model::SYNTHETIC_ATTRIBUTION) "." } " "
+                    (with_id(t(lang, "layout.footer.synthetic"), &m.id))
                 }
             } @else if let Some(m) = meta {
                 @let generated = match (&m.generated, m.generated_raw.is_empty()) {
@@ -109,14 +113,51 @@ fn footer(lang: Lang, meta: Option<&ReleaseMeta>) -> Markup {
                     (None, false) => m.generated_raw.clone(),
                 };
                 p {
-                    (model::SIPRI_ATTRIBUTION) ". "
-                    (tf(lang, "layout.footer.release", &[("id", &m.id), ("generated", &generated)]))
+                    // SIPRI's attribution, verbatim in every language.
+                    span lang=[(lang != Lang::En).then_some("en")] { (model::SIPRI_ATTRIBUTION) "." } " "
+                    (with_id(&tf(lang, "layout.footer.release", &[("generated", &generated)]), &m.id))
                 }
             } @else {
-                p { (model::SIPRI_ATTRIBUTION) }
+                p lang=[(lang != Lang::En).then_some("en")] { (model::SIPRI_ATTRIBUTION) }
             }
         }
     }
+}
+
+/// A message with the release id set as code where it says `{id}` (the print
+/// margin line reads it from there).
+fn with_id(msg: &str, id: &str) -> Markup {
+    match msg.split_once("{id}") {
+        Some((a, b)) => html! { (a) code { (id) } (b) },
+        None => html! { (msg) " " code { (id) } },
+    }
+}
+
+/// The texts `assets/app.js` writes into pages, in the page's language, as a
+/// JSON block (data, not script: the CSP allows no inline script).
+fn script_messages(lang: Lang, meta: Option<&ReleaseMeta>) -> String {
+    let source = match meta {
+        Some(m) if m.synthetic => format!(
+            "{} {}",
+            t(lang, "js.print_synthetic"),
+            tf(lang, "js.print_release", &[("id", &m.id)])
+        ),
+        Some(m) => format!(
+            "{} {}",
+            t(lang, "js.print_source"),
+            tf(lang, "js.print_release", &[("id", &m.id)])
+        ),
+        None => t(lang, "js.print_source").to_string(),
+    };
+    let v = serde_json::json!({
+        "working": t(lang, "js.working"),
+        "no_result": t(lang, "js.no_result"),
+        "failed": t(lang, "js.failed"),
+        "dark_mode": t(lang, "js.dark_mode"),
+        "print_source": source,
+    });
+    // `<` escaped, so no text can close the script element.
+    v.to_string().replace('<', "\\u003c")
 }
 
 /// The document around the header, `body` (markup built by a page) and footer.
@@ -140,6 +181,7 @@ fn document(
                 // Before first paint, so a remembered dark choice never flashes light.
                 script src={ "/assets/theme.js?v=" (v) } {}
                 script src={ "/assets/app.js?v=" (v) } defer {}
+                script #messages type="application/json" { (PreEscaped(script_messages(lang, meta))) }
             }
             body {
                 a.skip href="#main" { (t(lang, "layout.skip")) }
@@ -160,9 +202,15 @@ fn document(
 /// Empty when the window is inside. The rule is [`model::Coverage`].
 pub fn coverage_banner(lang: Lang, rel: &model::Release, w: model::Window) -> String {
     let c = rel.coverage(w);
-    let Some(note) = c.note() else {
+    let Some(mut note) = c.note_in(lang) else {
         return String::new();
     };
+    // After the colon of the banner, a German clause starts a sentence.
+    if lang == Lang::De
+        && let Some(first) = note.chars().next()
+    {
+        note = first.to_uppercase().chain(note.chars().skip(1)).collect();
+    }
     let rest = if c.is_empty() {
         t(lang, "layout.coverage.empty").to_string()
     } else {
@@ -186,18 +234,31 @@ pub fn coverage_banner(lang: Lang, rel: &model::Release, w: model::Window) -> St
 
 /// A synthetic page's body: no figure credited to SIPRI, and every chart
 /// marked (see [`mark_synthetic_charts`]).
-pub fn mark_synthetic(body: &str) -> String {
-    mark_synthetic_charts(&model::without_sipri_credit(body))
+pub fn mark_synthetic(body: &str, lang: Lang) -> String {
+    mark_synthetic_charts(&model::without_sipri_credit(body), lang)
 }
 
 /// Marks every chart of a synthetic page: a SYNTHETIC watermark inside the
 /// SVG (so a screenshot or a saved chart carries it) and in its accessible
 /// title. Charts are the only inline SVG on pages.
-pub fn mark_synthetic_charts(body: &str) -> String {
-    const MARK: &str = "<text class=\"synthetic-mark\" x=\"50%\" y=\"50%\" text-anchor=\"middle\" \
-dominant-baseline=\"middle\" font-size=\"28\" font-weight=\"bold\" fill=\"#C00000\" fill-opacity=\"0.35\" \
-aria-hidden=\"true\">SYNTHETIC — not SIPRI</text></svg>";
-    let marked = body.replace("</svg>", MARK);
+pub fn mark_synthetic_charts(body: &str, lang: Lang) -> String {
+    let text = t(lang, "layout.synthetic.mark");
+    // 28 units fit 21 characters across the narrowest (370-unit) chart;
+    // longer wordings (German) get a smaller size rather than being cut off.
+    let chars = text.chars().count().max(1);
+    let size = if chars <= 21 {
+        28.0
+    } else {
+        28.0 * 19.0 / chars as f64
+    };
+    let mark = format!(
+        "<text class=\"synthetic-mark\" x=\"50%\" y=\"50%\" text-anchor=\"middle\" \
+dominant-baseline=\"middle\" font-size=\"{size:.0}\" font-weight=\"bold\" fill=\"#C00000\" fill-opacity=\"0.35\" \
+aria-hidden=\"true\">{}</text></svg>",
+        crate::html::esc(text)
+    );
+    let title = crate::html::esc(t(lang, "layout.synthetic.title"));
+    let marked = body.replace("</svg>", &mark);
     // Accessible names: "<title id=\"x-title\">" starts every chart's title.
     let mut out = String::with_capacity(marked.len() + 64);
     let mut rest = marked.as_str();
@@ -205,7 +266,8 @@ aria-hidden=\"true\">SYNTHETIC — not SIPRI</text></svg>";
         let after = &rest[i..];
         let Some(close) = after.find('>') else { break };
         out.push_str(&rest[..i + close + 1]);
-        out.push_str("SYNTHETIC DEMO DATA, not SIPRI: ");
+        out.push_str(&title);
+        out.push_str(": ");
         rest = &after[close + 1..];
     }
     out.push_str(rest);
@@ -216,7 +278,7 @@ aria-hidden=\"true\">SYNTHETIC — not SIPRI</text></svg>";
 pub fn layout(ctx: &Ctx, title: &str, body: &str) -> String {
     let marked;
     let body = if ctx.rel.meta.synthetic {
-        marked = mark_synthetic(body);
+        marked = mark_synthetic(body, ctx.lang);
         marked.as_str()
     } else {
         body
@@ -233,7 +295,7 @@ pub fn layout(ctx: &Ctx, title: &str, body: &str) -> String {
 
 /// A page when no release could be resolved (errors before a context exists).
 /// Uses only the in-memory listing: no release is loaded for an error page.
-pub fn bare(st: &Arc<AppState>, lang: Lang, title: &str, body: &str) -> String {
+pub fn bare(st: &Arc<AppState>, lang: Lang, path: &str, title: &str, body: &str) -> String {
     let metas = st.releases();
     let meta = match (metas.last(), st.demo()) {
         (Some(m), _) => Some(m.clone()),
@@ -244,7 +306,11 @@ pub fn bare(st: &Arc<AppState>, lang: Lang, title: &str, body: &str) -> String {
         lang,
         title,
         meta.as_ref(),
-        header(lang, None, html! {}),
+        header(
+            lang,
+            None,
+            switch_links(lang, |l| format!("{path}?lang={}", l.code())),
+        ),
         body,
     )
 }

@@ -61,14 +61,46 @@ impl Ctx {
         model::locale::decimal(x, digits, self.lang)
     }
 
+    /// TIV in millions as pages show it: whole numbers, grouped ("1,234" /
+    /// "1.234"); one decimal below 10, where rounding would hide the value.
+    pub fn tiv(&self, v: f64) -> String {
+        let digits = if v.abs() < 10.0 { 1 } else { 0 };
+        model::locale::decimal(v, digits, self.lang)
+    }
+
     /// An ISO date in words ("12. Februar 2026"); other text unchanged.
     pub fn date(&self, iso: &str) -> String {
         model::locale::iso_date(iso, self.lang)
     }
 
+    /// An armament category in the page's language (SIPRI's name in English).
+    pub fn category(&self, c: model::Category) -> &'static str {
+        use model::Category as C;
+        match c {
+            C::Aircraft => self.t("category.aircraft"),
+            C::AirDefence => self.t("category.air_defence"),
+            C::ArmouredVehicles => self.t("category.armoured_vehicles"),
+            C::Artillery => self.t("category.artillery"),
+            C::Engines => self.t("category.engines"),
+            C::Missiles => self.t("category.missiles"),
+            C::NavalWeapons => self.t("category.naval_weapons"),
+            C::Other => self.t("category.other"),
+            C::Satellites => self.t("category.satellites"),
+            C::Sensors => self.t("category.sensors"),
+            C::Ships => self.t("category.ships"),
+            C::Unspecified => self.t("category.unspecified"),
+        }
+    }
+
     /// An entity's name in the page's language.
     pub fn name(&self, id: model::EntityId) -> &str {
         model::locale::entity_name(self.rel.entities.get(id), self.lang)
+    }
+
+    /// The name of the party with `key` in the page's language; `fallback`
+    /// (SIPRI's spelling) where none is known.
+    pub fn name_by_key<'a>(&self, key: &str, fallback: &'a str) -> &'a str {
+        model::locale::name_of_key(key, self.lang).unwrap_or(fallback)
     }
 
     /// This page (its declared parameters kept) in another language.
@@ -148,6 +180,7 @@ async fn render_in(
 ) -> Response {
     let st2 = st.clone();
     let lang = p.lang();
+    let error_path = path.clone();
     let job = move |cancel: &crate::work::Cancel| {
         let pinned = p.release().map(str::to_string);
         let rel = st2.pick(pinned.as_deref())?;
@@ -171,20 +204,32 @@ async fn render_in(
     };
     match res {
         Ok((ctx, Ok(page))) => Html(layout::layout(&ctx, &page.title, &page.body)).into_response(),
-        Ok((ctx, Err(e))) => error_page(&st, lang, Some(&ctx), e),
-        Err(e) => error_page(&st, lang, None, e),
+        Ok((ctx, Err(e))) => error_page(&st, lang, Some(&ctx), &error_path, e),
+        Err(e) => error_page(&st, lang, None, &error_path, e),
     }
 }
 
-fn error_page(st: &Arc<AppState>, lang: model::Lang, ctx: Option<&Ctx>, e: ApiError) -> Response {
+fn error_page(
+    st: &Arc<AppState>,
+    lang: model::Lang,
+    ctx: Option<&Ctx>,
+    path: &str,
+    e: ApiError,
+) -> Response {
     use crate::i18n::t;
     let href = |s: &str| match ctx {
         Some(c) => c.href("/search", &[("q", s)]),
         None => format!("/search?q={}", crate::html::url_enc(s)),
     };
+    // The status and what it means come from the catalogue; the detail is
+    // the API's message, which stays English (marked so on other pages).
+    let (title, meaning) = status_text(lang, e.status);
     let body = maud::html! {
-        h1 { (e.status.canonical_reason().unwrap_or(t(lang, "error.title"))) }
-        p { (e.message) }
+        h1 { (title) }
+        @if let Some(m) = meaning {
+            p { (m) }
+        }
+        p lang=[(lang != model::Lang::En).then_some("en")] { (e.message) }
         @if let Some(id) = &e.error_id {
             p.note { (t(lang, "error.reference")) " " code { (id) } }
         }
@@ -201,7 +246,7 @@ fn error_page(st: &Arc<AppState>, lang: model::Lang, ctx: Option<&Ctx>, e: ApiEr
     .into_string();
     let html = match ctx {
         Some(c) => layout::layout(c, t(lang, "error.title"), &body),
-        None => layout::bare(st, lang, t(lang, "error.title"), &body),
+        None => layout::bare(st, lang, path, t(lang, "error.title"), &body),
     };
     let mut r = (e.status, Html(html)).into_response();
     r.headers_mut().insert(
@@ -217,6 +262,24 @@ fn error_page(st: &Arc<AppState>, lang: model::Lang, ctx: Option<&Ctx>, e: ApiEr
     r
 }
 
+/// The title of an error page and, in languages other than English, a
+/// sentence saying what the status means.
+fn status_text(lang: model::Lang, status: StatusCode) -> (&'static str, Option<&'static str>) {
+    use crate::i18n::t;
+    let (title, meaning) = match status.as_u16() {
+        400 => ("error.400", "error.400.text"),
+        404 => ("error.404", "error.404.text"),
+        413 => ("error.413", "error.413.text"),
+        422 => ("error.422", "error.422.text"),
+        429 => ("error.429", "error.429.text"),
+        503 => ("error.503", "error.503.text"),
+        500 => ("error.500", "error.500.text"),
+        _ => ("error.title", "error.other.text"),
+    };
+    let meaning = (lang != model::Lang::En).then(|| t(lang, meaning));
+    (t(lang, title), meaning)
+}
+
 /// 404: JSON under `/api/`, a page elsewhere.
 pub async fn not_found(
     axum::extract::State(st): axum::extract::State<Arc<AppState>>,
@@ -228,7 +291,7 @@ pub async fn not_found(
     if uri.path().starts_with("/api/") || uri.path() == "/api" {
         return e.into_response();
     }
-    let mut r = error_page(&st, lang, None, e);
+    let mut r = error_page(&st, lang, None, uri.path(), e);
     *r.status_mut() = StatusCode::NOT_FOUND;
     r
 }

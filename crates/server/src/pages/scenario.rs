@@ -4,7 +4,6 @@
 
 use super::Ctx;
 use crate::html::table;
-use crate::present::{pct, tiv};
 use engine::Partners;
 use engine::scenario::{ChangeSpec, ScenarioResult, ScenarioSpec, run_spec};
 use maud::{Markup, html};
@@ -15,7 +14,7 @@ fn default_targets(ctx: &Ctx, cur: &Partners) -> String {
         .iter()
         .skip(1)
         .take(2)
-        .map(|p| ctx.rel.entities.get(p.entity).name.clone())
+        .map(|p| ctx.name(p.entity).to_string())
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -26,8 +25,8 @@ pub fn section(ctx: &Ctx, key: &str, cur: &Partners) -> String {
     if cur.partners.is_empty() {
         return html! {
             section aria-labelledby="scen-h" #scenario {
-                h2 #scen-h { "Scenario: shift supply" }
-                p { "No deliveries in " (w) " to build a scenario on." }
+                h2 #scen-h { (ctx.t("scenario.h")) }
+                p { (ctx.tf("scenario.empty", &[("window", &w)])) }
             }
         }
         .into_string();
@@ -45,32 +44,32 @@ pub fn section(ctx: &Ctx, key: &str, cur: &Partners) -> String {
     let percent = ctx.p.get("shift_pct").unwrap_or("30").to_string();
     html! {
         section aria-labelledby="scen-h" #scenario {
-            h2 #scen-h { "Scenario: shift supply" }
+            h2 #scen-h { (ctx.t("scenario.h")) }
             form method="get" action={ (ctx.path) "#scenario" } data-fragment="scenario-result" {
                 fieldset {
-                    legend { "Move part of one supplier's " (w) " deliveries to others" }
+                    legend { (ctx.tf("scenario.legend", &[("window", &w)])) }
                     div.form-row {
-                        label for="shift_pct" { "Shift" }
+                        label for="shift_pct" { (ctx.t("scenario.shift")) }
                         input #shift_pct name="shift_pct" type="number" min="0" max="100" step="any" value=(percent) required;
                         " "
-                        span { "% of" }
-                        label.visually-hidden for="shift_from" { "Supplier to shift from" }
+                        span { (ctx.t("scenario.percent_of")) }
+                        label.visually-hidden for="shift_from" { (ctx.t("scenario.from")) }
                         select #shift_from name="shift_from" {
                             @for p in &cur.partners {
                                 @let e = rel.entities.get(p.entity);
-                                option value=(e.key) selected[e.key == from] { (e.name) " (" (pct(p.share)) ")" }
+                                option value=(e.key) selected[e.key == from] { (ctx.name(p.entity)) " (" (ctx.pct(p.share)) ")" }
                             }
                         }
                     }
                     div.form-row {
-                        label for="shift_to" { "to (comma-separated, split equally)" }
+                        label for="shift_to" { (ctx.t("scenario.to")) }
                         input #shift_to name="shift_to" type="text" size="40" value=(to) required;
                     }
                     input type="hidden" name="period" value=(w);
                     @if let Some(r) = &ctx.pinned {
                         input type="hidden" name="release" value=(r);
                     }
-                    button type="submit" { "Run scenario" }
+                    button type="submit" { (ctx.t("scenario.run")) }
                 }
             }
             div #scenario-result tabindex="-1" aria-live="polite" {
@@ -85,7 +84,7 @@ pub fn section(ctx: &Ctx, key: &str, cur: &Partners) -> String {
 
 fn run(ctx: &Ctx, key: &str, from: &str, to: &str, percent: &str, period: &str) -> Markup {
     let Ok(percent) = percent.trim().parse::<f64>() else {
-        return html! { p role="alert" { "'" (percent) "' is not a percentage." } };
+        return html! { p role="alert" { (ctx.tf("scenario.bad_percent", &[("value", &percent)])) } };
     };
     let spec = ScenarioSpec {
         name: None,
@@ -108,15 +107,17 @@ fn run(ctx: &Ctx, key: &str, from: &str, to: &str, percent: &str, period: &str) 
     let resolve = |q: &str| crate::params::resolve_entity(rel, q).ok();
     match run_spec(rel, &spec, &resolve) {
         Ok(r) => result_html(ctx, &r),
-        Err(e) => html! { p role="alert" { (e) } },
+        Err(e) => html! { p role="alert" lang="en" { (e) } },
     }
 }
 
 fn result_html(ctx: &Ctx, r: &ScenarioResult) -> Markup {
-    let rel = &ctx.rel;
     let c = |m: &engine::scenario::Mix| {
         m.concentration.map_or("–".to_string(), |c| {
-            format!("HHI {:.3}, effective number {:.2}", c.hhi, c.n_eff)
+            ctx.tf(
+                "scenario.concentration",
+                &[("hhi", &ctx.num(c.hhi, 3)), ("n_eff", &ctx.num(c.n_eff, 2))],
+            )
         })
     };
     let rows: Vec<Vec<Markup>> = r
@@ -124,47 +125,59 @@ fn result_html(ctx: &Ctx, r: &ScenarioResult) -> Markup {
         .iter()
         .map(|x| {
             vec![
-                html! { (rel.entities.get(x.supplier).name) },
-                html! { (tiv(x.baseline_tiv)) },
-                html! { (pct(x.baseline_share)) },
-                html! { (tiv(x.scenario_tiv)) },
-                html! { strong { (pct(x.scenario_share)) } },
+                html! { (ctx.name(x.supplier)) },
+                html! { (ctx.tiv(x.baseline_tiv)) },
+                html! { (ctx.pct(x.baseline_share)) },
+                html! { (ctx.tiv(x.scenario_tiv)) },
+                html! { strong { (ctx.pct(x.scenario_share)) } },
             ]
         })
         .collect();
-    let rank = |r: Option<u32>| r.map_or("not a customer".to_string(), |r| format!("#{r}"));
+    let rank = |r: Option<u32>| {
+        r.map_or(ctx.t("scenario.not_customer").to_string(), |r| {
+            format!("#{r}")
+        })
+    };
     let knock: Vec<Vec<Markup>> = r
         .knock_on
         .iter()
         .map(|k| {
             vec![
-                html! { (rel.entities.get(k.supplier).name) },
-                html! { (rank(k.baseline_rank)) " (" (pct(k.baseline_share)) ")" },
-                html! { (rank(k.scenario_rank)) " (" (pct(k.scenario_share)) ")" },
+                html! { (ctx.name(k.supplier)) },
+                html! { (rank(k.baseline_rank)) " (" (ctx.pct(k.baseline_share)) ")" },
+                html! { (rank(k.scenario_rank)) " (" (ctx.pct(k.scenario_share)) ")" },
             ]
         })
         .collect();
     html! {
+        // The engine writes its steps in English; marked so, on any page.
         @for step in &r.steps {
-            p { (step) }
+            p lang="en" { (step) }
         }
         p {
-            strong { "Baseline:" } " " (c(&r.baseline)) ". "
-            strong { "Scenario:" } " " (c(&r.scenario)) "."
+            strong { (ctx.t("scenario.baseline")) } " " (c(&r.baseline)) ". "
+            strong { (ctx.t("scenario.scenario")) } " " (c(&r.scenario)) "."
         }
         (table(
-            "Supplier shares, baseline and scenario",
-            &["Supplier", "Baseline TIV", "Baseline share", "Scenario TIV", "Scenario share"],
+            ctx.t("scenario.caption"),
+            &[
+                ctx.t("col.supplier"),
+                ctx.t("scenario.col.baseline_tiv"),
+                ctx.t("scenario.col.baseline_share"),
+                ctx.t("scenario.col.scenario_tiv"),
+                ctx.t("scenario.col.scenario_share"),
+            ],
             &[false, true, true, true, true],
             &rows,
         ))
         @if !knock.is_empty() {
             (table(
-                &format!(
-                    "{}'s rank among each affected supplier's customers",
-                    rel.entities.get(r.recipient).name
-                ),
-                &["Supplier", "Baseline rank (share of its exports)", "Scenario rank"],
+                &ctx.tf("scenario.knock_caption", &[("name", &ctx.name(r.recipient))]),
+                &[
+                    ctx.t("col.supplier"),
+                    ctx.t("scenario.col.baseline_rank"),
+                    ctx.t("scenario.col.scenario_rank"),
+                ],
                 &[false, true, true],
                 &knock,
             ))

@@ -40,20 +40,22 @@ fn build(ctx: &Ctx) -> Result<Page, crate::ApiError> {
     let q = ctx.p.get("q").unwrap_or("");
     let hits = search(&ctx.rel, q, 30);
     let body = html! {
-        h1 { "Search" }
-        p { "Results for “" (q) "”:" }
+        h1 { (ctx.t("search.title")) }
+        p { (ctx.tf("search.results", &[("query", &q)])) }
         @if hits.is_empty() {
-            p { "No country or party matches. Try another spelling, an ISO code (KAZ) or a SIPRI name." }
+            p { (ctx.t("search.none")) }
         } @else {
             ul.hits {
                 @for h in &hits {
                     li {
-                        a href=(ctx.country_href(&h.key)) { (h.name) }
+                        a href=(ctx.country_href(&h.key)) {
+                            (ctx.name_by_key(&h.key, &h.name))
+                        }
                         " "
                         span.muted { (h.key) }
                         @if let Some(m) = &h.matched {
                             " "
-                            span.muted { "(matched “" (m) "”)" }
+                            span.muted { (ctx.tf("search.matched", &[("spelling", m)])) }
                         }
                     }
                 }
@@ -61,7 +63,7 @@ fn build(ctx: &Ctx) -> Result<Page, crate::ApiError> {
         }
     };
     Ok(Page {
-        title: "Search".into(),
+        title: ctx.t("search.title").into(),
         body: body.into_string(),
     })
 }

@@ -5,7 +5,6 @@ use super::{Ctx, Page, render};
 use crate::charts::{self, Bar};
 use crate::html::{table, url_enc};
 use crate::params::resolve_entity;
-use crate::present::{pct, tiv};
 use crate::query::*;
 use crate::state::AppState;
 use axum::extract::{Path, State};
@@ -36,6 +35,7 @@ fn build(ctx: &Ctx, key: &str) -> Result<Page, crate::ApiError> {
     let world = engine::ranking(rel, Direction::Exports, &f);
     let windows = engine::default_windows(rel);
     let series = engine::concentration_series(rel, focus, Direction::Exports, &windows, None);
+    let name = ctx.name(focus);
 
     let bars: Vec<Bar> = cur
         .partners
@@ -44,9 +44,9 @@ fn build(ctx: &Ctx, key: &str) -> Result<Page, crate::ApiError> {
         .map(|s| {
             let e = rel.entities.get(s.entity);
             Bar {
-                label: e.name.clone(),
+                label: ctx.name(s.entity).to_string(),
                 value: s.tiv,
-                shown: pct(s.share),
+                shown: ctx.pct(s.share),
                 href: Some(ctx.country_href(&e.key)),
             }
         })
@@ -62,17 +62,17 @@ fn build(ctx: &Ctx, key: &str) -> Result<Page, crate::ApiError> {
             }
         }
     }
-    let mut headers: Vec<String> = vec!["Customer".into()];
+    let mut headers: Vec<String> = vec![ctx.t("supplier.col.customer").into()];
     headers.extend(series.iter().map(|p| p.filter.window.to_string()));
     let rows: Vec<Vec<Markup>> = ids
         .iter()
         .map(|id| {
             let e = rel.entities.get(*id);
-            let mut row = vec![html! { a href=(ctx.country_href(&e.key)) { (e.name) } }];
+            let mut row = vec![html! { a href=(ctx.country_href(&e.key)) { (ctx.name(*id)) } }];
             for p in &series {
                 row.push(match p.get(*id) {
                     Some(s) => {
-                        html! { (pct(s.share)) " " span.rank { "#" (s.rank) } }
+                        html! { (ctx.pct(s.share)) " " span.rank { "#" (s.rank) } }
                     }
                     None => html! { "–" },
                 });
@@ -84,54 +84,62 @@ fn build(ctx: &Ctx, key: &str) -> Result<Page, crate::ApiError> {
     let numeric: Vec<bool> = (0..hdr.len()).map(|i| i > 0).collect();
     let totals: Vec<String> = series
         .iter()
-        .map(|p| format!("{}: {} TIV", p.filter.window, tiv(p.total)))
+        .map(|p| format!("{}: {} TIV", p.filter.window, ctx.tiv(p.total)))
         .collect();
 
     let body = html! {
-        h1 { (ent.name) " " span.sub { "arms exports" } }
+        h1 { (name) " " span.sub { (ctx.t("supplier.sub")) } }
         (PreEscaped(super::layout::coverage_banner(ctx.lang, rel, f.window)))
         p.lede {
             @match world.rank_of(focus) {
                 Some(r) => {
-                    "In " (f.window) ", " (ent.name) " was the world's " strong { "number " (r.rank) }
-                    " exporter with " (pct(r.share)) " of world arms exports (" (tiv(r.tiv))
-                    " TIV, millions) to " (cur.partners.len()) " recipients."
+                    // The rank is set in bold where the message says {rank}.
+                    @let msg = ctx.tf(
+                        "supplier.lede",
+                        &[
+                            ("window", &f.window),
+                            ("name", &name),
+                            ("share", &ctx.pct(r.share)),
+                            ("tiv", &ctx.tiv(r.tiv)),
+                            ("n", &cur.partners.len()),
+                        ],
+                    );
+                    @let (a, b) = msg.split_once("{rank}").unwrap_or((msg.as_str(), ""));
+                    (a) strong { (ctx.tf("supplier.rank", &[("rank", &r.rank)])) } (b)
                 }
-                None => { "No exports by " (ent.name) " are recorded in " (f.window) "." }
+                None => { (ctx.tf("supplier.none", &[("name", &name), ("window", &f.window)])) }
             }
             " "
-            a href=(ctx.country_href(&ent.key)) { "Its imports →" }
+            a href=(ctx.country_href(&ent.key)) { (ctx.t("supplier.its_imports")) }
         }
         (PreEscaped(super::world::window_form(ctx, &f, false)))
         section aria-labelledby="cust-h" {
-            h2 #cust-h { "Largest customers, " (f.window) }
+            h2 #cust-h { (ctx.tf("supplier.cust_h", &[("window", &f.window)])) }
             (PreEscaped(charts::ranked_bars(
                 "customers-chart",
-                &format!("Customers of {} in {}: share of its exports", ent.name, f.window),
+                &ctx.tf("supplier.chart_title", &[("name", &name), ("window", &f.window)]),
                 &bars,
                 charts::PALETTE[0],
+                ctx.lang,
             )))
         }
         section aria-labelledby="over-h" {
-            h2 #over-h { "Customers over time" }
+            h2 #over-h { (ctx.t("supplier.over_h")) }
             @if series.is_empty() {
-                p { "No five-year windows in this release." }
+                p { (ctx.t("common.no_windows")) }
             } @else {
                 (table(
-                    &format!(
-                        "Share of {}'s arms exports and rank among its customers, per five-year window",
-                        ent.name
-                    ),
+                    &ctx.tf("supplier.over_caption", &[("name", &name)]),
                     &hdr,
                     &numeric,
                     &rows,
                 ))
-                p.note { "Export totals — " (totals.join("; ")) "." }
+                p.note { (ctx.tf("supplier.totals", &[("totals", &totals.join("; "))])) }
             }
         }
     };
     Ok(Page {
-        title: format!("{} arms exports", ent.name),
+        title: ctx.tf("supplier.title", &[("name", &name)]),
         body: body.into_string(),
     })
 }

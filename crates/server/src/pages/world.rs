@@ -5,7 +5,6 @@
 use super::{Ctx, Page, render};
 use crate::charts::{self, Bar};
 use crate::html::table;
-use crate::present::{pct, tiv};
 use crate::query::*;
 use crate::state::AppState;
 use axum::extract::State;
@@ -29,29 +28,30 @@ pub async fn page(State(st): State<Arc<AppState>>, uri: Uri, Q(p, _): Q<WorldPag
 fn build(ctx: &Ctx) -> Result<Page, crate::ApiError> {
     let rel = &ctx.rel;
     let f = Filter::new(ctx.p.window(rel, "period")?).with_category(ctx.p.category()?);
-    let cat = f.category.map_or("all categories".to_string(), |c| {
-        c.sipri_name().to_lowercase()
-    });
+    // English writes a category inside a sentence in lower case; German
+    // nouns keep their capital.
+    let cat = match f.category {
+        None => ctx.t("category.all_lower").to_string(),
+        Some(c) if ctx.lang == model::Lang::En => ctx.category(c).to_lowercase(),
+        Some(c) => ctx.category(c).to_string(),
+    };
     let sides = [
         (
             Direction::Exports,
-            "Top exporters",
+            ctx.t("world.top_exporters"),
             "exporters-chart",
             charts::PALETTE[0],
         ),
         (
             Direction::Imports,
-            "Top importers",
+            ctx.t("world.top_importers"),
             "importers-chart",
             charts::PALETTE[1],
         ),
     ];
     let body = html! {
-        h1 { "Who sells and who buys, " (f.window) }
-        p.lede {
-            "The largest exporters and importers of major conventional arms in " (f.window) ", " (cat)
-            ", by SIPRI trend-indicator value. Select a country for its suppliers and customers."
-        }
+        h1 { (ctx.tf("world.h1", &[("window", &f.window)])) }
+        p.lede { (ctx.tf("world.lede", &[("window", &f.window), ("category", &cat)])) }
         (PreEscaped(super::layout::coverage_banner(ctx.lang, rel, f.window)))
         (PreEscaped(window_form(ctx, &f, true)))
         div.two-col {
@@ -61,7 +61,7 @@ fn build(ctx: &Ctx) -> Result<Page, crate::ApiError> {
         }
     };
     Ok(Page {
-        title: format!("World {}", f.window),
+        title: ctx.tf("world.title", &[("window", &f.window)]),
         body: body.into_string(),
     })
 }
@@ -82,9 +82,9 @@ fn side(ctx: &Ctx, f: &Filter, dir: Direction, title: &str, id: &str, color: &st
         .map(|x| {
             let e = rel.entities.get(x.entity);
             Bar {
-                label: e.name.clone(),
+                label: ctx.name(x.entity).to_string(),
                 value: x.tiv,
-                shown: pct(x.share),
+                shown: ctx.pct(x.share),
                 href: Some(href(&e.key)),
             }
         })
@@ -97,9 +97,9 @@ fn side(ctx: &Ctx, f: &Filter, dir: Direction, title: &str, id: &str, color: &st
             let e = rel.entities.get(x.entity);
             vec![
                 html! { (x.rank) },
-                html! { a href=(href(&e.key)) { (e.name) } },
-                html! { (tiv(x.tiv)) },
-                html! { (pct(x.share)) },
+                html! { a href=(href(&e.key)) { (ctx.name(x.entity)) } },
+                html! { (ctx.tiv(x.tiv)) },
+                html! { (ctx.pct(x.share)) },
             ]
         })
         .collect();
@@ -108,21 +108,30 @@ fn side(ctx: &Ctx, f: &Filter, dir: Direction, title: &str, id: &str, color: &st
             h2 id={ (id) "-h" } { (title) }
             (PreEscaped(charts::ranked_bars(
                 id,
-                &format!("{title}, {}: share of world total", f.window),
+                &ctx.tf("world.chart_title", &[("title", &title), ("window", &f.window)]),
                 &bars,
                 color,
+                ctx.lang,
             )))
             details {
-                summary { "As a table" }
+                summary { (ctx.t("common.as_table")) }
                 (table(
-                    &format!("{title}, {} (world total {} TIV)", f.window, tiv(r.total)),
-                    &["Rank", "Country", "TIV (m)", "World share"],
+                    &ctx.tf(
+                        "world.table_caption",
+                        &[("title", &title), ("window", &f.window), ("total", &ctx.tiv(r.total))],
+                    ),
+                    &[
+                        ctx.t("col.rank"),
+                        ctx.t("col.country"),
+                        ctx.t("col.tiv"),
+                        ctx.t("col.world_share"),
+                    ],
                     &[true, false, true, true],
                     &rows,
                 ))
             }
             @if r.unknown_tiv > 0.0 {
-                p.note { (tiv(r.unknown_tiv)) " TIV with an unknown party is in the world total but not ranked." }
+                p.note { (ctx.tf("world.unknown", &[("tiv", &ctx.tiv(r.unknown_tiv))])) }
             }
         }
     }
@@ -137,25 +146,25 @@ pub fn window_form(ctx: &Ctx, f: &Filter, with_category: bool) -> String {
     }
     html! {
         form.controls method="get" action=(ctx.path) {
-            label for="period" { "Window" }
+            label for="period" { (ctx.t("form.window")) }
             select #period name="period" {
                 @for w in &windows {
                     option value=(w) selected[*w == f.window] { (w) }
                 }
             }
             @if with_category {
-                label for="category" { "Category" }
+                label for="category" { (ctx.t("form.category")) }
                 select #category name="category" {
-                    option value="all" { "All categories" }
+                    option value="all" { (ctx.t("category.all")) }
                     @for c in model::Category::ALL {
-                        option value=(c.sipri_name()) selected[f.category == Some(c)] { (c.sipri_name()) }
+                        option value=(c.sipri_name()) selected[f.category == Some(c)] { (ctx.category(c)) }
                     }
                 }
             }
             @if let Some(r) = &ctx.pinned {
                 input type="hidden" name="release" value=(r);
             }
-            button type="submit" { "Update" }
+            button type="submit" { (ctx.t("form.update")) }
         }
     }
     .into_string()
