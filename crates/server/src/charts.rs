@@ -14,6 +14,87 @@ pub const PALETTE: &[&str] = &[
 ];
 pub const OTHERS: &str = "#707070";
 
+/// Site-wide country colours: mid-tones that keep at least 3:1 against both
+/// the light page (#ffffff) and the dark one (#14181d), so one colour serves
+/// both themes and Russia is drawn alike on every page (unit-tested below;
+/// the browser tests check the rendered marks too).
+pub const COUNTRY_PALETTE: &[&str] = &[
+    "#2F7FC1", "#D2453B", "#16946B", "#D26A00", "#7B68C8", "#C2549A", "#8C6D2E", "#2E8FA3",
+    "#6F8F1F", "#5A7F9C",
+];
+
+/// A country's colour: the release's largest exporters (`fixed`, largest
+/// first) take the palette in order; any other country a colour from its
+/// key (FNV-1a), so it is the same on every page of every release.
+pub fn country_color(fixed: &[model::EntityId], id: model::EntityId, key: &str) -> &'static str {
+    let n = COUNTRY_PALETTE.len();
+    if let Some(i) = fixed.iter().take(n).position(|e| *e == id) {
+        return COUNTRY_PALETTE[i];
+    }
+    let mut h: u32 = 0x811c_9dc5;
+    for b in key.bytes() {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    COUNTRY_PALETTE[h as usize % n]
+}
+
+/// The release's exporters, largest first over all its years: the order
+/// [`country_color`] hands out the palette in. Computed once per release.
+pub fn release_exporters(rel: &model::Release) -> std::sync::Arc<Vec<model::EntityId>> {
+    use std::collections::HashMap;
+    use std::sync::{Arc, Mutex, OnceLock};
+    type Cache = Mutex<HashMap<String, Arc<Vec<model::EntityId>>>>;
+    static CACHE: OnceLock<Cache> = OnceLock::new();
+    let cache = CACHE.get_or_init(Default::default);
+    let key = format!("{}#{}", rel.meta.id, rel.flows.len());
+    if let Some(v) = cache.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
+        return v.clone();
+    }
+    let v: Vec<model::EntityId> = match rel
+        .year_span()
+        .and_then(|(a, b)| model::Window::new(a, b).ok())
+    {
+        Some(w) => engine::ranking(rel, engine::Direction::Exports, &engine::Filter::new(w))
+            .rows
+            .iter()
+            .take(COUNTRY_PALETTE.len())
+            .map(|r| r.entity)
+            .collect(),
+        None => Vec::new(),
+    };
+    let v = Arc::new(v);
+    let mut c = cache.lock().unwrap_or_else(|e| e.into_inner());
+    if c.len() > 64 {
+        c.clear();
+    }
+    c.insert(key, v.clone());
+    v
+}
+
+/// [`country_color`] of `id` in `rel`.
+pub fn color_of(rel: &model::Release, id: model::EntityId) -> &'static str {
+    country_color(&release_exporters(rel), id, &rel.entities.get(id).key)
+}
+
+/// WCAG contrast ratio of two `#rrggbb` colours.
+pub fn contrast(a: &str, b: &str) -> f64 {
+    fn lum(h: &str) -> f64 {
+        let h = h.trim_start_matches('#');
+        let ch = |i: usize| {
+            let c = f64::from(u8::from_str_radix(h.get(i..i + 2).unwrap_or("00"), 16).unwrap_or(0)) / 255.0;
+            if c <= 0.04045 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * ch(0) + 0.7152 * ch(2) + 0.0722 * ch(4)
+    }
+    let (x, y) = (lum(a), lum(b));
+    (x.max(y) + 0.05) / (x.min(y) + 0.05)
+}
+
 /// The class that lets CSS theme a mark of this colour.
 fn swatch(color: &str) -> String {
     match PALETTE.iter().position(|c| *c == color) {
@@ -176,6 +257,109 @@ fn truncate(s: &str, n: usize) -> String {
     }
 }
 
+/// A round upper bound for an axis: 1, 2 or 5 times a power of ten, at least `max`.
+pub fn nice_max(max: f64) -> f64 {
+    if !(max.is_finite() && max > 0.0) {
+        return 1.0;
+    }
+    let p = 10f64.powf(max.log10().floor());
+    for m in [1.0, 2.0, 2.5, 5.0, 10.0] {
+        if m * p >= max - 1e-9 {
+            return m * p;
+        }
+    }
+    10.0 * p
+}
+
+/// Stacked columns of values (TIV per partner per year): one column per
+/// `columns` entry, an axis from 0 to a round maximum, tooltips through `fmt`.
+pub fn stacked_values(
+    id: &str,
+    title: &str,
+    desc: &str,
+    columns: &[String],
+    stacks: &[Stack],
+    fmt: &dyn Fn(f64) -> String,
+) -> String {
+    let n = columns.len().max(1);
+    let (left, top, plot_h) = (48.0, 12.0, 200.0);
+    // Wide enough for every year, never wider than the page's chart (760).
+    let w = (left + 8.0 + n as f64 * 26.0).clamp(BARS_W, 760.0);
+    let rows = stacks.len().div_ceil(2) as f64;
+    let legend_y = top + plot_h + 34.0;
+    let h = legend_y + rows * 22.0 + 4.0;
+    let plot_w = w - left - 8.0;
+    let totals: Vec<f64> = (0..columns.len())
+        .map(|c| {
+            stacks
+                .iter()
+                .map(|st| st.shares.get(c).copied().unwrap_or(0.0).max(0.0))
+                .sum()
+        })
+        .collect();
+    let max = nice_max(totals.iter().copied().fold(0.0, f64::max));
+    let mut s = String::new();
+    open_svg(&mut s, id, w as u32, h as u32, title, desc, false);
+    for k in 0..=4 {
+        let v = max * k as f64 / 4.0;
+        let y = top + plot_h * (1.0 - k as f64 / 4.0);
+        let _ = write!(
+            s,
+            "<line class=\"grid\" x1=\"{left}\" x2=\"{:.1}\" y1=\"{y:.1}\" y2=\"{y:.1}\"/>\
+<text class=\"axis\" x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>",
+            left + plot_w,
+            left - 6.0,
+            y + 4.0,
+            esc(&fmt(v))
+        );
+    }
+    let slot = plot_w / n as f64;
+    let bar = (slot * 0.7).min(48.0);
+    // A year label needs about 34 units; label every k-th column when narrower.
+    let every = (34.0 / slot).ceil().max(1.0) as usize;
+    for (c, label) in columns.iter().enumerate() {
+        let x = left + slot * c as f64 + (slot - bar) / 2.0;
+        let mut y = top + plot_h;
+        for st in stacks {
+            let v = st.shares.get(c).copied().unwrap_or(0.0);
+            if v <= 0.0 {
+                continue;
+            }
+            let hgt = v / max * plot_h;
+            y -= hgt;
+            let _ = write!(
+                s,
+                "<rect class=\"{}\" x=\"{x:.1}\" y=\"{y:.1}\" width=\"{bar:.1}\" height=\"{hgt:.1}\" fill=\"{}\">\
+<title>{} {}: {}</title></rect>",
+                swatch(st.color),
+                st.color,
+                esc(&st.name),
+                esc(label),
+                esc(&fmt(v))
+            );
+        }
+        if c % every == 0 {
+            column_label(&mut s, x + bar / 2.0, top + plot_h + 16.0, label);
+        }
+    }
+    for (i, st) in stacks.iter().enumerate() {
+        let lx = left + (i % 2) as f64 * 165.0;
+        let y = legend_y + (i / 2) as f64 * 22.0;
+        let _ = write!(
+            s,
+            "<rect class=\"{}\" x=\"{lx:.1}\" y=\"{y:.1}\" width=\"14\" height=\"14\" fill=\"{}\"/>\
+<text class=\"legend\" x=\"{:.1}\" y=\"{:.1}\">{}</text>",
+            swatch(st.color),
+            st.color,
+            lx + 20.0,
+            y + 12.0,
+            esc(&truncate(&st.name, 20))
+        );
+    }
+    close_svg(&mut s);
+    s
+}
+
 /// A line: name, colour, values per column (`None` = no data), and whether it
 /// uses the right-hand axis.
 pub struct Line {
@@ -203,6 +387,10 @@ pub fn lines(
         BARS_W as u32,
         (legend_y + lines.len() as f64 * 20.0 + 2.0) as u32,
     );
+    // One axis unless a line asks for the right one: two scales on one plot
+    // invite reading crossings that mean nothing.
+    let two_axes = lines.iter().any(|l| l.right_axis);
+    let right = if two_axes { right } else { 10.0 };
     let plot_w = w as f64 - left - right;
     let mut s = String::new();
     open_svg(&mut s, id, w, h, title, desc, false);
@@ -212,16 +400,21 @@ pub fn lines(
         let _ = write!(
             s,
             "<line class=\"grid\" x1=\"{left}\" x2=\"{:.1}\" y1=\"{y:.1}\" y2=\"{y:.1}\"/>\
-<text class=\"axis\" x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{:.2}</text>\
-<text class=\"axis\" x=\"{:.1}\" y=\"{:.1}\">{:.1}</text>",
+<text class=\"axis\" x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{:.2}</text>",
             left + plot_w,
             left - 6.0,
             y + 4.0,
             left_max * f,
-            left + plot_w + 6.0,
-            y + 4.0,
-            right_max * f
         );
+        if two_axes {
+            let _ = write!(
+                s,
+                "<text class=\"axis\" x=\"{:.1}\" y=\"{:.1}\">{:.1}</text>",
+                left + plot_w + 6.0,
+                y + 4.0,
+                right_max * f
+            );
+        }
     }
     let n = columns.len().max(1) as f64;
     let slot = plot_w / n;
@@ -439,6 +632,77 @@ mod tests {
         );
         assert_eq!(svg.matches("<circle").count(), 2);
         assert_eq!(svg.matches(" M").count() + svg.matches("\"M").count(), 2);
+    }
+
+    #[test]
+    fn country_colours_pass_on_light_and_dark() {
+        for c in COUNTRY_PALETTE.iter().chain([&OTHERS]) {
+            for bg in ["#ffffff", "#14181d", "#f5f7f9", "#1d232a"] {
+                let r = contrast(c, bg);
+                assert!(r >= 3.0, "{c} on {bg}: {r:.2}:1");
+            }
+        }
+        assert!((contrast("#000000", "#ffffff") - 21.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn country_colour_is_fixed_then_hashed() {
+        use model::EntityId;
+        let fixed: [EntityId; 2] = [7, 3];
+        assert_eq!(country_color(&fixed, 7, "USA"), COUNTRY_PALETTE[0]);
+        assert_eq!(country_color(&fixed, 3, "RUS"), COUNTRY_PALETTE[1]);
+        // Not among the largest: the key decides, whatever the id.
+        let a = country_color(&fixed, 40, "KAZ");
+        assert_eq!(a, country_color(&[], 99, "KAZ"));
+        assert!(COUNTRY_PALETTE.contains(&a));
+    }
+
+    #[test]
+    fn nice_axis_maxima() {
+        assert_eq!(nice_max(0.0), 1.0);
+        assert_eq!(nice_max(195.0), 200.0);
+        assert_eq!(nice_max(201.0), 250.0);
+        assert_eq!(nice_max(1000.0), 1000.0);
+        assert_eq!(nice_max(3.2), 5.0);
+    }
+
+    #[test]
+    fn stacked_values_draw_each_positive_value() {
+        let svg = stacked_values(
+            "annual",
+            "t",
+            "d",
+            &["2020".into(), "2021".into()],
+            &[Stack {
+                name: "Russia".into(),
+                shares: vec![0.0, 195.0],
+                color: COUNTRY_PALETTE[1],
+            }],
+            &|v| format!("{v:.0}"),
+        );
+        assert_eq!(svg.matches("<rect").count(), 2, "one bar, one legend swatch");
+        assert!(svg.contains("Russia 2021: 195"));
+        assert!(svg.contains("s-other-color"));
+    }
+
+    #[test]
+    fn one_axis_without_right_lines() {
+        let svg = lines(
+            "c",
+            "t",
+            "d",
+            &["a".into()],
+            &[Line {
+                name: "HHI".into(),
+                color: PALETTE[0],
+                values: vec![Some(0.5)],
+                right_axis: false,
+                fmt: |v| format!("{v:.2}"),
+            }],
+            1.0,
+            7.0,
+        );
+        assert!(!svg.contains(">7.0<"), "no right-axis labels");
     }
 
     #[test]
