@@ -37,6 +37,7 @@ fn build(ctx: &Ctx, key: &str) -> Result<Page, crate::ApiError> {
     let cur = engine::partners(rel, focus, Direction::Imports, &f);
     let windows = engine::default_windows(rel);
     let series = engine::concentration_series(rel, focus, Direction::Imports, &windows, None);
+    let years = super::annual::window(ctx, f.window)?;
 
     let body = html! {
         h1 { (ent.name) " " span.sub { "arms imports" } }
@@ -47,8 +48,9 @@ fn build(ctx: &Ctx, key: &str) -> Result<Page, crate::ApiError> {
             h2 #mix-h { "Suppliers by five-year window" }
             (stacked_chart(rel, &series))
         }
+        (super::annual::section(ctx, focus, f.window, years))
         (shares_section(ctx, &cur))
-        (concentration_section(&series))
+        (concentration_section(ctx, &series))
         (deliveries_section(ctx, focus, &f))
         (groups_section(ctx, focus, &ent.key, &f))
         (PreEscaped(super::scenario::section(ctx, &ent.key, &cur)))
@@ -125,14 +127,13 @@ fn stacked_chart(rel: &Release, series: &[Partners]) -> Markup {
     let columns: Vec<String> = series.iter().map(|p| p.filter.window.to_string()).collect();
     let mut stacks: Vec<Stack> = top
         .iter()
-        .enumerate()
-        .map(|(i, id)| Stack {
+        .map(|id| Stack {
             name: rel.entities.get(*id).name.clone(),
             shares: series
                 .iter()
                 .map(|p| p.get(*id).map_or(0.0, |s| s.share))
                 .collect(),
-            color: charts::PALETTE[i % charts::PALETTE.len()],
+            color: charts::color_of(rel, *id),
         })
         .collect();
     let others: Vec<f64> = series
@@ -185,6 +186,11 @@ fn shares_section(ctx: &Ctx, cur: &Partners) -> Markup {
                 html! { strong { (pct(s.share)) } },
                 html! { (before) },
                 html! { (est) },
+                html! {
+                    a href=(super::pair::href(ctx, &e.key, &rel.entities.get(cur.focus).key, ctx.p.get("period"))) {
+                        (ctx.tf("country.pair_link", &[("supplier", &ctx.name(s.entity)), ("recipient", &ctx.name(cur.focus))]))
+                    }
+                },
             ]
         })
         .collect();
@@ -208,8 +214,9 @@ fn shares_section(ctx: &Ctx, cur: &Partners) -> Markup {
                         "Share",
                         &format!("Share {}", w.previous()),
                         "Estimated",
+                        ctx.t("country.h.pair"),
                     ],
-                    &[true, false, true, true, true, true],
+                    &[true, false, true, true, true, true, false],
                     &rows,
                 ))
             }
@@ -220,7 +227,7 @@ fn shares_section(ctx: &Ctx, cur: &Partners) -> Markup {
     }
 }
 
-fn concentration_section(series: &[Partners]) -> Markup {
+fn concentration_section(ctx: &Ctx, series: &[Partners]) -> Markup {
     if series.is_empty() {
         return html! {
             section aria-labelledby="conc-h" {
@@ -238,12 +245,6 @@ fn concentration_section(series: &[Partners]) -> Markup {
         .iter()
         .map(|p| p.concentration.map(|c| c.n_eff))
         .collect();
-    let max_n = neff
-        .iter()
-        .flatten()
-        .fold(1.0f64, |a, b| a.max(*b))
-        .ceil()
-        .max(2.0);
     let desc: Vec<String> = columns
         .iter()
         .zip(&hhi)
@@ -255,27 +256,21 @@ fn concentration_section(series: &[Partners]) -> Markup {
         .collect();
     let chart = charts::lines(
         "concentration-chart",
-        "Herfindahl-Hirschman index (left axis) and effective number of suppliers (right axis)",
+        ctx.t("conc.chart.title"),
         &desc.join("; "),
         &columns,
         &[
+            // One axis: N_eff is 1/HHI, so it is in the table, not a second scale.
             Line {
-                name: "HHI (0–1, left)".into(),
+                name: ctx.t("conc.chart.line").into(),
                 color: charts::PALETTE[5],
                 values: hhi,
                 right_axis: false,
                 fmt: |v| format!("{v:.3}"),
             },
-            Line {
-                name: "Effective number of suppliers (right)".into(),
-                color: charts::PALETTE[0],
-                values: neff,
-                right_axis: true,
-                fmt: |v| format!("{v:.2}"),
-            },
         ],
         1.0,
-        max_n,
+        1.0,
     );
     let rows: Vec<Vec<Markup>> = series
         .iter()
@@ -416,6 +411,11 @@ fn deliveries_section(ctx: &Ctx, focus: EntityId, f: &Filter) -> Markup {
                 &[false, false, false, false, true, true, false],
                 &rows,
             ))
+            p {
+                a href=(ctx.href("/deals", &[("recipient", &rel.entities.get(focus).key)])) {
+                    (ctx.tf("country.deals_link", &[("name", &ctx.name(focus))]))
+                }
+            }
             p.note {
                 "est. = SIPRI marks the value as an estimate; est.? = SIPRI left the estimate flag empty; \
     allocated = armsflow split a per-deal total over delivery years."

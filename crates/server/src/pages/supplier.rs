@@ -64,6 +64,7 @@ fn build(ctx: &Ctx, key: &str) -> Result<Page, crate::ApiError> {
     }
     let mut headers: Vec<String> = vec!["Customer".into()];
     headers.extend(series.iter().map(|p| p.filter.window.to_string()));
+    headers.push(ctx.t("country.h.pair").to_string());
     let rows: Vec<Vec<Markup>> = ids
         .iter()
         .map(|id| {
@@ -77,11 +78,16 @@ fn build(ctx: &Ctx, key: &str) -> Result<Page, crate::ApiError> {
                     None => html! { "–" },
                 });
             }
+            row.push(html! {
+                a href=(super::pair::href(ctx, &ent.key, &e.key, ctx.p.get("period"))) {
+                    (ctx.tf("country.pair_link", &[("supplier", &ctx.name(focus)), ("recipient", &ctx.name(*id))]))
+                }
+            });
             row
         })
         .collect();
     let hdr: Vec<&str> = headers.iter().map(String::as_str).collect();
-    let numeric: Vec<bool> = (0..hdr.len()).map(|i| i > 0).collect();
+    let numeric: Vec<bool> = (0..hdr.len()).map(|i| i > 0 && i + 1 < hdr.len()).collect();
     let totals: Vec<String> = series
         .iter()
         .map(|p| format!("{}: {} TIV", p.filter.window, tiv(p.total)))

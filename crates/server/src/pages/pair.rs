@@ -1,0 +1,189 @@
+//! The pair page: one supplier and one recipient. The same TIV over two
+//! denominators side by side (the recipient's imports, the supplier's
+//! exports), with both ranks; the pair's TIV year by year; every deal
+//! between the two.
+
+use super::deals::{deal_table, legend, tiv};
+use super::{Ctx, Page, render};
+use crate::charts::{self, Stack};
+use crate::error::ApiError;
+use crate::html::{table, url_enc};
+use crate::params::resolve_entity;
+use crate::query::*;
+use crate::state::AppState;
+use axum::extract::{Path, State};
+use axum::response::Response;
+use engine::deals::{DealQuery, search};
+use engine::{Filter, Pair};
+use maud::{Markup, PreEscaped, html};
+use std::sync::Arc;
+
+pub async fn page(
+    State(st): State<Arc<AppState>>,
+    Path((supplier, recipient)): Path<(String, String)>,
+    Q(p, _): Q<PairPage>,
+) -> Response {
+    let path = format!("/pair/{}/{}", url_enc(&supplier), url_enc(&recipient));
+    render(st, p, path, move |ctx| build(ctx, &supplier, &recipient)).await
+}
+
+/// The pair page's address for `supplier` → `recipient` (entity keys).
+pub fn href(ctx: &Ctx, supplier: &str, recipient: &str, period: Option<&str>) -> String {
+    ctx.href(
+        &format!("/pair/{}/{}", url_enc(supplier), url_enc(recipient)),
+        &[("period", period.unwrap_or(""))],
+    )
+}
+
+fn build(ctx: &Ctx, supplier: &str, recipient: &str) -> Result<Page, ApiError> {
+    let rel = &ctx.rel;
+    let s = resolve_entity(rel, supplier)?;
+    let r = resolve_entity(rel, recipient)?;
+    if s == r {
+        return Err(ApiError::bad_request(
+            "a pair needs two different countries: supplier and recipient are the same",
+        ));
+    }
+    let f = Filter::new(ctx.p.window(rel, "period")?);
+    let pr = engine::pair(rel, s, r, &f);
+    let (sk, rk) = (&rel.entities.get(s).key, &rel.entities.get(r).key);
+    let (sn, rn) = (ctx.name(s), ctx.name(r));
+    let deals = search(
+        rel,
+        &DealQuery {
+            supplier: Some(s),
+            recipient: Some(r),
+            ..Default::default()
+        },
+    );
+    let w = f.window;
+    let title = ctx.tf("pair.title", &[("supplier", &sn), ("recipient", &rn)]);
+    let body = html! {
+        h1 { (title) " " span.sub { (ctx.t("pair.sub")) } }
+        (PreEscaped(super::layout::coverage_banner(ctx.lang, rel, w)))
+        p.lede {
+            @if pr.total > 0.0 {
+                (ctx.tf("pair.lede", &[
+                    ("window", &w), ("tiv", &tiv(ctx, pr.total)), ("supplier", &sn), ("recipient", &rn),
+                ]))
+                @if pr.estimated_tiv > 0.0 {
+                    " " (ctx.tf("pair.estimated", &[("share", &ctx.pct(pr.estimated_tiv / pr.total))]))
+                }
+            } @else {
+                (ctx.tf("pair.none", &[("window", &w), ("supplier", &sn), ("recipient", &rn)]))
+            }
+        }
+        p {
+            a href=(ctx.country_href(rk)) { (ctx.tf("pair.link.recipient", &[("name", &rn)])) }
+            " · "
+            a href=(ctx.supplier_href(sk)) { (ctx.tf("pair.link.supplier", &[("name", &sn)])) }
+            " · "
+            a href=(href(ctx, rk, sk, ctx.p.get("period"))) { (ctx.tf("pair.link.reverse", &[("supplier", &rn), ("recipient", &sn)])) }
+        }
+        (PreEscaped(super::world::window_form(ctx, &f, false)))
+        (denominators(ctx, &pr, sn, rn))
+        (years_section(ctx, &pr, sn, rn))
+        section aria-labelledby="pair-deals-h" {
+            h2 #pair-deals-h { (ctx.tf("pair.deals.h", &[("n", &deals.len())])) }
+            @if rel.deals.is_empty() {
+                p.note { (ctx.t("deals.no_register")) }
+            } @else if deals.is_empty() {
+                p { (ctx.tf("pair.deals.none", &[("supplier", &sn), ("recipient", &rn)])) }
+            } @else {
+                p {
+                    (ctx.t("pair.deals.all_years")) " "
+                    a href=(ctx.href("/deals", &[("supplier", sk), ("recipient", rk)])) { (ctx.t("pair.deals.explore")) }
+                    " · "
+                    a href=(ctx.href("/api/deals", &[("supplier", sk), ("recipient", rk), ("format", "csv"), ("limit", "1000")])) download {
+                        (ctx.t("deals.csv"))
+                    }
+                }
+                (deal_table(ctx, &deals, &ctx.tf("pair.deals.caption", &[("supplier", &sn), ("recipient", &rn)])))
+                (legend(ctx))
+            }
+        }
+    };
+    Ok(Page {
+        title,
+        body: body.into_string(),
+    })
+}
+
+/// The two denominators of the same TIV, side by side.
+fn denominators(ctx: &Ctx, pr: &Pair, sn: &str, rn: &str) -> Markup {
+    let w = pr.filter.window;
+    let share = |x: Option<f64>| x.map_or("–".to_string(), |v| ctx.pct(v));
+    let rank = |r: Option<u32>, n: usize| match r {
+        Some(r) => ctx.tf("pair.rank", &[("rank", &r), ("n", &n)]),
+        None => ctx.t("pair.rank.none").to_string(),
+    };
+    html! {
+        section.pair-cards aria-labelledby="denom-h" {
+            h2 #denom-h { (ctx.tf("pair.denom.h", &[("window", &w)])) }
+            div.cards {
+                div.card #share-of-imports {
+                    h3 { (ctx.tf("pair.of_imports", &[("recipient", &rn)])) }
+                    p.big { strong { (share(pr.share_of_recipient_imports)) } }
+                    p {
+                        (ctx.tf("pair.supplier_rank", &[("supplier", &sn), ("recipient", &rn)])) " "
+                        strong.rank { (rank(pr.supplier_rank, pr.recipient_suppliers)) }
+                    }
+                    p.muted { (ctx.tf("pair.imports_total", &[("recipient", &rn), ("tiv", &tiv(ctx, pr.recipient_imports))])) }
+                }
+                div.card #share-of-exports {
+                    h3 { (ctx.tf("pair.of_exports", &[("supplier", &sn)])) }
+                    p.big { strong { (share(pr.share_of_supplier_exports)) } }
+                    p {
+                        (ctx.tf("pair.recipient_rank", &[("supplier", &sn), ("recipient", &rn)])) " "
+                        strong.rank { (rank(pr.recipient_rank, pr.supplier_customers)) }
+                    }
+                    p.muted { (ctx.tf("pair.exports_total", &[("supplier", &sn), ("tiv", &tiv(ctx, pr.supplier_exports))])) }
+                }
+            }
+            p.note { (ctx.tf("pair.denom.note", &[("tiv", &tiv(ctx, pr.total))])) }
+        }
+    }
+}
+
+fn years_section(ctx: &Ctx, pr: &Pair, sn: &str, rn: &str) -> Markup {
+    let w = pr.filter.window;
+    let columns: Vec<String> = pr.by_year.iter().map(|(y, _)| y.to_string()).collect();
+    let desc: Vec<String> = pr
+        .by_year
+        .iter()
+        .map(|(y, t)| format!("{y}: {}", tiv(ctx, *t)))
+        .collect();
+    let chart = charts::stacked_values(
+        "pair-chart",
+        &ctx.tf("pair.chart.title", &[("supplier", &sn), ("recipient", &rn), ("window", &w)]),
+        &desc.join("; "),
+        &columns,
+        &[Stack {
+            name: sn.to_string(),
+            shares: pr.by_year.iter().map(|(_, t)| *t).collect(),
+            color: charts::color_of(&ctx.rel, pr.supplier),
+        }],
+        &|v| tiv(ctx, v),
+    );
+    let rows: Vec<Vec<Markup>> = pr
+        .by_year
+        .iter()
+        .map(|(y, t)| vec![html! { (y) }, html! { (tiv(ctx, *t)) }])
+        .collect();
+    html! {
+        section aria-labelledby="pair-years-h" {
+            h2 #pair-years-h { (ctx.tf("pair.years.h", &[("window", &w)])) }
+            // The chart builder escapes its own text (charts.rs).
+            (PreEscaped(chart))
+            details {
+                summary { (ctx.t("pair.years.table")) }
+                (table(
+                    &ctx.tf("pair.chart.title", &[("supplier", &sn), ("recipient", &rn), ("window", &w)]),
+                    &[ctx.t("pair.h.year"), ctx.t("pair.h.tiv")],
+                    &[false, true],
+                    &rows,
+                ))
+            }
+        }
+    }
+}
