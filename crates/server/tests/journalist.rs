@@ -1,0 +1,219 @@
+//! The pair page, the deals explorer, the country page's year-by-year
+//! section and site-wide colours (issue #13), on the SYNTHETIC demo and on
+//! SIPRI's Feb-2026 register. Expected real figures: SIPRI Fact Sheet (March
+//! 2025: Kazakhstan 88 % from Russia, third-largest recipient of Russian
+//! arms) and scripts/explore_reference.py over the raw CSV, which prints
+//! 88.4 %, 10.6 %, rank 1 and rank 3, 195 TIV in 2021 and the Su-30 ids.
+
+use crate::common::{demo_app, get, real_app};
+use axum::http::StatusCode;
+
+/// The text of the element that starts at `id="…"` up to the next `</div>`.
+fn card<'a>(html: &'a str, id: &str) -> &'a str {
+    let i = html
+        .find(&format!("id=\"{id}\""))
+        .unwrap_or_else(|| panic!("no #{id}"));
+    let rest = &html[i..];
+    &rest[..rest.find("</div>").unwrap_or(rest.len())]
+}
+
+/// The `fill` of the first mark whose tooltip starts with `label` in the
+/// chart `chart_id`.
+fn fill_of(html: &str, chart_id: &str, label: &str) -> String {
+    let i = html
+        .find(&format!("<svg id=\"{chart_id}\""))
+        .unwrap_or_else(|| panic!("no chart {chart_id}"));
+    let svg = &html[i..i + html[i..].find("</svg>").unwrap()];
+    let t = svg
+        .find(&format!("<title>{label}"))
+        .unwrap_or_else(|| panic!("no mark {label} in {chart_id}"));
+    let before = &svg[..t];
+    let f = before.rfind("fill=\"").unwrap() + 6;
+    before[f..f + before[f..].find('"').unwrap()].to_string()
+}
+
+#[tokio::test]
+async fn pair_page_answers_and_refuses_bad_input() {
+    let app = demo_app();
+    let r = get(&app, "/pair/RUS/KAZ").await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    let h = r.text();
+    for part in [
+        "id=\"share-of-imports\"",
+        "id=\"share-of-exports\"",
+        "<svg id=\"pair-chart\"",
+        "/deals?supplier=RUS&amp;recipient=KAZ",
+        "format=csv",
+    ] {
+        assert!(h.contains(part), "{part}");
+    }
+    // Unknown country: 404 with suggestions; bad window: 400; same country twice: 400.
+    let r = get(&app, "/pair/Rusia/KAZ").await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    assert!(r.text().contains("Russia"), "suggests Russia");
+    for uri in [
+        "/pair/RUS/KAZ?period=20x0",
+        "/pair/RUS/KAZ?period=2024-2020",
+        "/pair/RUS/RUS",
+    ] {
+        assert_eq!(get(&app, uri).await.status, StatusCode::BAD_REQUEST, "{uri}");
+    }
+    // Hostile path segments are escaped, never echoed as markup.
+    let r = get(&app, "/pair/%3Cscript%3Ealert(1)%3C%2Fscript%3E/KAZ").await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    assert!(!r.text().contains("<script>alert"));
+    // Undeclared parameters are ignored, not an error.
+    assert_eq!(
+        get(&app, "/pair/RUS/KAZ?foo=%3Cb%3E").await.status,
+        StatusCode::OK
+    );
+    // Linked from the country page (each supplier) and the supplier page (each customer).
+    assert!(get(&app, "/country/KAZ").await.text().contains("href=\"/pair/"));
+    assert!(get(&app, "/supplier/RUS").await.text().contains("href=\"/pair/RUS/"));
+}
+
+#[tokio::test]
+async fn deals_page_filters_pages_and_refuses_bad_input() {
+    let app = demo_app();
+    let r = get(&app, "/deals").await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    let h = r.text();
+    assert!(h.contains("href=\"/deals\""), "linked from the nav");
+    assert!(h.contains("rel=\"next\""), "paged");
+    assert!(h.contains("/api/deals?format=csv&amp;limit=1000"), "CSV link");
+    let p2 = get(&app, "/deals?offset=50").await.text();
+    assert!(p2.contains("rel=\"prev\""));
+    let k = get(&app, "/deals?recipient=KAZ&category=aircraft&years=2000-2024&status=new")
+        .await;
+    assert_eq!(k.status, StatusCode::OK, "{}", k.text());
+    assert!(
+        k.text()
+            .contains("/api/deals?recipient=KAZ&amp;category=aircraft&amp;years=2000-2024&amp;status=new&amp;format=csv")
+    );
+    for uri in [
+        "/deals?years=20-30",
+        "/deals?offset=-1",
+        "/deals?offset=1.5",
+        "/deals?status=stolen",
+        "/deals?category=lasers",
+    ] {
+        assert_eq!(get(&app, uri).await.status, StatusCode::BAD_REQUEST, "{uri}");
+    }
+    assert_eq!(
+        get(&app, "/deals?supplier=Nowhereland").await.status,
+        StatusCode::NOT_FOUND
+    );
+    let x = get(&app, "/deals?q=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E").await;
+    assert_eq!(x.status, StatusCode::OK);
+    assert!(!x.text().contains("<img src=x"));
+    // Linked from country pages.
+    assert!(
+        get(&app, "/country/KAZ")
+            .await
+            .text()
+            .contains("href=\"/deals?recipient=KAZ\"")
+    );
+}
+
+#[tokio::test]
+async fn country_page_year_by_year_any_window() {
+    let app = demo_app();
+    let h = get(&app, "/country/KAZ?from=2012&to=2014").await.text();
+    assert!(h.contains("<svg id=\"annual-chart\""));
+    // Three years: halves 2012 and 2014, the middle year left out; previous 2009-2011.
+    for part in ["Share 2012-2014", "Share 2012", "Share 2014", "Change 2012 → 2014", "Share 2009-2011 (previous window)"] {
+        assert!(h.contains(part), "{part}");
+    }
+    assert!(h.contains(" pp<") || h.contains(" pp "), "percentage points shown");
+    // A window past the release is flagged in the section.
+    let past = get(&app, "/country/KAZ?from=2020&to=2031").await.text();
+    assert!(past.contains("class=\"banner coverage\""), "coverage banner");
+    for uri in [
+        "/country/KAZ?from=2024&to=2020",
+        "/country/KAZ?from=1900&to=2100",
+        "/country/KAZ?from=20x0",
+    ] {
+        assert_eq!(get(&app, uri).await.status, StatusCode::BAD_REQUEST, "{uri}");
+    }
+    // The concentration chart has one axis: HHI only.
+    let c = get(&app, "/country/KAZ").await.text();
+    let i = c.find("<svg id=\"concentration-chart\"").unwrap();
+    let svg = &c[i..i + c[i..].find("</svg>").unwrap()];
+    assert_eq!(svg.matches("<path").count(), 1, "one line");
+    assert!(!svg.contains("stroke-dasharray"), "no right-axis line");
+}
+
+#[tokio::test]
+async fn german_pages_use_the_catalogue() {
+    let app = demo_app();
+    let h = get(&app, "/pair/RUS/KAZ?lang=de").await.text();
+    assert!(h.contains("Anteil an den Rüstungsimporten"), "German pair page");
+    let d = get(&app, "/deals?lang=de").await.text();
+    assert!(d.contains("Geschäfte"));
+}
+
+#[tokio::test]
+async fn real_pair_russia_kazakhstan_2020_24() {
+    let Some(app) = real_app("real_pair_russia_kazakhstan_2020_24") else {
+        return;
+    };
+    let r = get(&app, "/pair/RUS/KAZ?period=2020-2024").await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    let h = r.text();
+    // SIPRI Fact Sheet March 2025 / scripts/explore_reference.py.
+    let imp = card(&h, "share-of-imports");
+    assert!(imp.contains("88.4 %"), "{imp}");
+    assert!(imp.contains("rank 1 of"), "{imp}");
+    let exp = card(&h, "share-of-exports");
+    assert!(exp.contains("10.6 %"), "{exp}");
+    assert!(exp.contains("rank 3 of"), "{exp}");
+    // Year by year: 195 TIV in 2021 (explore_reference.py).
+    assert!(h.contains("<title>Russia 2021: 195</title>"));
+    // Every deal of the pair, the Su-30MK among them.
+    for id in ["58557", "59434", "61383", "61901"] {
+        assert!(h.contains(&format!(">{id}<")), "deal {id}");
+    }
+    // Kazakhstan by name works too, and in German the figure is 88,4 %.
+    let de = get(&app, "/pair/Russia/Kazakhstan?period=2020-2024&lang=de")
+        .await
+        .text();
+    assert!(card(&de, "share-of-imports").contains("88,4 %"));
+}
+
+#[tokio::test]
+async fn real_deals_page_su30_and_csv() {
+    let Some(app) = real_app("real_deals_page_su30_and_csv") else {
+        return;
+    };
+    let h = get(&app, "/deals?q=Su-30&recipient=KAZ").await.text();
+    assert!(h.contains("4 deals match"), "4 Su-30MK deals");
+    for id in ["58557", "59434", "61383", "61901"] {
+        assert!(h.contains(&format!(">{id}<")), "deal {id}");
+    }
+    assert!(h.contains("Su-30MK"));
+    // The CSV link gives the same deals.
+    let i = h.find("href=\"/api/deals?").unwrap() + 6;
+    let href = h[i..i + h[i..].find('"').unwrap()].replace("&amp;", "&");
+    let r = get(&app, &href).await;
+    assert_eq!(r.status, StatusCode::OK);
+    let mut rd = csv::Reader::from_reader(r.body.as_slice());
+    assert_eq!(rd.records().count(), 4, "{href}");
+}
+
+#[tokio::test]
+async fn real_russia_has_one_colour_everywhere() {
+    let Some(app) = real_app("real_russia_has_one_colour_everywhere") else {
+        return;
+    };
+    let country = get(&app, "/country/KAZ?period=2020-2024").await.text();
+    let pair = get(&app, "/pair/RUS/KAZ?period=2020-2024").await.text();
+    let armenia = get(&app, "/country/ARM?period=2020-2024&from=2015&to=2024")
+        .await
+        .text();
+    let a = fill_of(&country, "annual-chart", "Russia ");
+    assert_eq!(a, fill_of(&country, "supplier-chart", "Russia "));
+    assert_eq!(a, fill_of(&pair, "pair-chart", "Russia "));
+    assert_eq!(a, fill_of(&armenia, "annual-chart", "Russia "));
+    // The annual chart: 195 TIV from Russia in 2021.
+    assert!(country.contains("<title>Russia 2021: 195</title>"));
+}
