@@ -217,3 +217,23 @@ async fn real_russia_has_one_colour_everywhere() {
     // The annual chart: 195 TIV from Russia in 2021.
     assert!(country.contains("<title>Russia 2021: 195</title>"));
 }
+
+#[tokio::test]
+async fn real_claims_page_lists_skipped_sentences_with_reasons() {
+    let Some(app) = real_app("real_claims_page_lists_skipped_sentences_with_reasons") else {
+        return;
+    };
+    // Issue #13 point 8: the page (no script) shows what it did not check, and why.
+    let text = "Arms imports rose by 40 % in 2020-2024. \
+Russia supplied 88.4 % of Kazakhstan's arms imports in 2020-2024.";
+    let form = format!("text={}", form_urlencoded::byte_serialize(text.as_bytes()).collect::<String>());
+    let r = crate::common::post(&app, "/claims", "application/x-www-form-urlencoded", form).await;
+    assert_eq!(r.status, StatusCode::OK);
+    let h = r.text();
+    let i = h.find("<ul class=\"skipped\">").unwrap_or_else(|| panic!("no skipped list: {h}"));
+    let list = &h[i..i + h[i..].find("</ul>").unwrap()];
+    assert!(list.contains("Arms imports rose"), "{list}");
+    assert!(list.contains("(no country named)"), "reason shown: {list}");
+    assert!(h.contains("Not checked (1)"));
+}
+
