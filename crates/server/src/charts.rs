@@ -17,10 +17,11 @@ pub const OTHERS: &str = "#707070";
 /// Site-wide country colours: mid-tones that keep at least 3:1 against both
 /// the light page (#ffffff) and the dark one (#14181d), so one colour serves
 /// both themes and Russia is drawn alike on every page (unit-tested below;
-/// the browser tests check the rendered marks too).
+/// the browser tests check the rendered marks too). Sixteen hues at two
+/// lightness levels, so the release's sixteen largest exporters never share one.
 pub const COUNTRY_PALETTE: &[&str] = &[
-    "#2F7FC1", "#D2453B", "#16946B", "#D26A00", "#7B68C8", "#C2549A", "#8C6D2E", "#2E8FA3",
-    "#6F8F1F", "#5A7F9C",
+    "#2B7BCB", "#D5473A", "#159153", "#D16B05", "#8C5FCA", "#CA4AA0", "#8F6D2A", "#1B8E99",
+    "#688D1E", "#6B78B8", "#E36076", "#307F30", "#B472CA", "#A3573E", "#1096C3", "#93891A",
 ];
 
 /// A country's colour: the release's largest exporters (`fixed`, largest
@@ -82,7 +83,8 @@ pub fn contrast(a: &str, b: &str) -> f64 {
     fn lum(h: &str) -> f64 {
         let h = h.trim_start_matches('#');
         let ch = |i: usize| {
-            let c = f64::from(u8::from_str_radix(h.get(i..i + 2).unwrap_or("00"), 16).unwrap_or(0)) / 255.0;
+            let c = f64::from(u8::from_str_radix(h.get(i..i + 2).unwrap_or("00"), 16).unwrap_or(0))
+                / 255.0;
             if c <= 0.04045 {
                 c / 12.92
             } else {
@@ -680,7 +682,11 @@ mod tests {
             }],
             &|v| format!("{v:.0}"),
         );
-        assert_eq!(svg.matches("<rect").count(), 2, "one bar, one legend swatch");
+        assert_eq!(
+            svg.matches("<rect").count(),
+            2,
+            "one bar, one legend swatch"
+        );
         assert!(svg.contains("Russia 2021: 195"));
         assert!(svg.contains("s-other-color"));
     }

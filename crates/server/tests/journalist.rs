@@ -56,7 +56,11 @@ async fn pair_page_answers_and_refuses_bad_input() {
         "/pair/RUS/KAZ?period=2024-2020",
         "/pair/RUS/RUS",
     ] {
-        assert_eq!(get(&app, uri).await.status, StatusCode::BAD_REQUEST, "{uri}");
+        assert_eq!(
+            get(&app, uri).await.status,
+            StatusCode::BAD_REQUEST,
+            "{uri}"
+        );
     }
     // Hostile path segments are escaped, never echoed as markup.
     let r = get(&app, "/pair/%3Cscript%3Ealert(1)%3C%2Fscript%3E/KAZ").await;
@@ -68,8 +72,18 @@ async fn pair_page_answers_and_refuses_bad_input() {
         StatusCode::OK
     );
     // Linked from the country page (each supplier) and the supplier page (each customer).
-    assert!(get(&app, "/country/KAZ").await.text().contains("href=\"/pair/"));
-    assert!(get(&app, "/supplier/RUS").await.text().contains("href=\"/pair/RUS/"));
+    assert!(
+        get(&app, "/country/KAZ")
+            .await
+            .text()
+            .contains("href=\"/pair/")
+    );
+    assert!(
+        get(&app, "/supplier/RUS")
+            .await
+            .text()
+            .contains("href=\"/pair/RUS/")
+    );
 }
 
 #[tokio::test]
@@ -80,11 +94,17 @@ async fn deals_page_filters_pages_and_refuses_bad_input() {
     let h = r.text();
     assert!(h.contains("href=\"/deals\""), "linked from the nav");
     assert!(h.contains("rel=\"next\""), "paged");
-    assert!(h.contains("/api/deals?format=csv&amp;limit=1000"), "CSV link");
+    assert!(
+        h.contains("/api/deals?format=csv&amp;limit=1000"),
+        "CSV link"
+    );
     let p2 = get(&app, "/deals?offset=50").await.text();
     assert!(p2.contains("rel=\"prev\""));
-    let k = get(&app, "/deals?recipient=KAZ&category=aircraft&years=2000-2024&status=new")
-        .await;
+    let k = get(
+        &app,
+        "/deals?recipient=KAZ&category=aircraft&years=2000-2024&status=new",
+    )
+    .await;
     assert_eq!(k.status, StatusCode::OK, "{}", k.text());
     assert!(
         k.text()
@@ -97,7 +117,11 @@ async fn deals_page_filters_pages_and_refuses_bad_input() {
         "/deals?status=stolen",
         "/deals?category=lasers",
     ] {
-        assert_eq!(get(&app, uri).await.status, StatusCode::BAD_REQUEST, "{uri}");
+        assert_eq!(
+            get(&app, uri).await.status,
+            StatusCode::BAD_REQUEST,
+            "{uri}"
+        );
     }
     assert_eq!(
         get(&app, "/deals?supplier=Nowhereland").await.status,
@@ -121,19 +145,35 @@ async fn country_page_year_by_year_any_window() {
     let h = get(&app, "/country/KAZ?from=2012&to=2014").await.text();
     assert!(h.contains("<svg id=\"annual-chart\""));
     // Three years: halves 2012 and 2014, the middle year left out; previous 2009-2011.
-    for part in ["Share 2012-2014", "Share 2012", "Share 2014", "Change 2012 → 2014", "Share 2009-2011 (previous window)"] {
+    for part in [
+        "Share 2012-2014",
+        "Share 2012",
+        "Share 2014",
+        "Change 2012 → 2014",
+        "Share 2009-2011 (previous window)",
+    ] {
         assert!(h.contains(part), "{part}");
     }
-    assert!(h.contains(" pp<") || h.contains(" pp "), "percentage points shown");
+    assert!(
+        h.contains(" pp<") || h.contains(" pp "),
+        "percentage points shown"
+    );
     // A window past the release is flagged in the section.
     let past = get(&app, "/country/KAZ?from=2020&to=2031").await.text();
-    assert!(past.contains("class=\"banner coverage\""), "coverage banner");
+    assert!(
+        past.contains("class=\"banner coverage\""),
+        "coverage banner"
+    );
     for uri in [
         "/country/KAZ?from=2024&to=2020",
         "/country/KAZ?from=1900&to=2100",
         "/country/KAZ?from=20x0",
     ] {
-        assert_eq!(get(&app, uri).await.status, StatusCode::BAD_REQUEST, "{uri}");
+        assert_eq!(
+            get(&app, uri).await.status,
+            StatusCode::BAD_REQUEST,
+            "{uri}"
+        );
     }
     // The concentration chart has one axis: HHI only.
     let c = get(&app, "/country/KAZ").await.text();
@@ -147,7 +187,10 @@ async fn country_page_year_by_year_any_window() {
 async fn german_pages_use_the_catalogue() {
     let app = demo_app();
     let h = get(&app, "/pair/RUS/KAZ?lang=de").await.text();
-    assert!(h.contains("Anteil an den Rüstungsimporten"), "German pair page");
+    assert!(
+        h.contains("Anteil an den Rüstungsimporten"),
+        "German pair page"
+    );
     let d = get(&app, "/deals?lang=de").await.text();
     assert!(d.contains("Geschäfte"));
 }
@@ -226,14 +269,18 @@ async fn real_claims_page_lists_skipped_sentences_with_reasons() {
     // Issue #13 point 8: the page (no script) shows what it did not check, and why.
     let text = "Arms imports rose by 40 % in 2020-2024. \
 Russia supplied 88.4 % of Kazakhstan's arms imports in 2020-2024.";
-    let form = format!("text={}", form_urlencoded::byte_serialize(text.as_bytes()).collect::<String>());
+    let form = format!(
+        "text={}",
+        form_urlencoded::byte_serialize(text.as_bytes()).collect::<String>()
+    );
     let r = crate::common::post(&app, "/claims", "application/x-www-form-urlencoded", form).await;
     assert_eq!(r.status, StatusCode::OK);
     let h = r.text();
-    let i = h.find("<ul class=\"skipped\">").unwrap_or_else(|| panic!("no skipped list: {h}"));
+    let i = h
+        .find("<ul class=\"skipped\">")
+        .unwrap_or_else(|| panic!("no skipped list: {h}"));
     let list = &h[i..i + h[i..].find("</ul>").unwrap()];
     assert!(list.contains("Arms imports rose"), "{list}");
     assert!(list.contains("(no country named)"), "reason shown: {list}");
     assert!(h.contains("Not checked (1)"));
 }
-

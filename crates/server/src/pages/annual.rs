@@ -43,7 +43,13 @@ fn share_all(a: &Annual, id: EntityId) -> Option<f64> {
     if total <= 0.0 {
         return None;
     }
-    Some(a.partners.iter().find(|p| p.entity == id).map_or(0.0, |p| p.total) / total)
+    Some(
+        a.partners
+            .iter()
+            .find(|p| p.entity == id)
+            .map_or(0.0, |p| p.total)
+            / total,
+    )
 }
 
 fn share_part(a: &Annual, id: EntityId, part: Window) -> Option<f64> {
@@ -138,7 +144,10 @@ pub fn section(ctx: &Ctx, focus: EntityId, period: Window, w: Window) -> Markup 
     if let Some((first, last)) = parts {
         headers.push(ctx.tf("annual.h.share", &[("window", &first)]));
         headers.push(ctx.tf("annual.h.share", &[("window", &last)]));
-        headers.push(ctx.tf("annual.h.change_within", &[("first", &first), ("last", &last)]));
+        headers.push(ctx.tf(
+            "annual.h.change_within",
+            &[("first", &first), ("last", &last)],
+        ));
     }
     headers.push(ctx.tf("annual.h.share_prev", &[("window", &prev_w)]));
     headers.push(ctx.tf("annual.h.change_prev", &[("window", &prev_w)]));

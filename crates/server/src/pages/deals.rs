@@ -32,7 +32,9 @@ pub async fn page(State(st): State<Arc<AppState>>, Q(p, _): Q<DealsPage>) -> Res
 
 /// TIV in millions in the page's language: one decimal under 10.
 pub fn tiv(ctx: &Ctx, v: f64) -> String {
-    if v.abs() < 10.0 {
+    if v == 0.0 {
+        "0".into()
+    } else if v.abs() < 10.0 {
         ctx.num(v, 1)
     } else {
         ctx.num(v.round(), 0)
@@ -118,7 +120,7 @@ fn build(ctx: &Ctx) -> Result<Page, ApiError> {
                         " " span.muted { (ctx.tf("deals.csv_limit", &[("n", &CSV_MAX)])) }
                     }
                 }
-                (deal_table(ctx, &shown, ctx.t("deals.caption")))
+                (deal_table(ctx, &shown, ctx.t("deals.caption"), true))
                 nav.pager aria-label=(ctx.t("deals.pages")) {
                     @if offset > 0 {
                         a rel="prev" href=(page_href(offset.saturating_sub(PAGE))) { "← " (ctx.t("deals.prev")) }
@@ -211,15 +213,18 @@ fn est(ctx: &Ctx, shown: String, flag: Option<bool>, has_value: bool) -> Markup 
 }
 
 /// The deals at `idx` of the page's release, one row each.
-pub fn deal_table(ctx: &Ctx, idx: &[usize], caption: &str) -> Markup {
+/// `parties`: show the supplier → recipient column (not on a pair's own page).
+pub fn deal_table(ctx: &Ctx, idx: &[usize], caption: &str, parties: bool) -> Markup {
     let rel = &ctx.rel;
+    // A register without ordered numbers (SIPRI's current one) gets no empty column.
+    let ordered = rel.deals.iter().any(|d| d.number_ordered.is_some());
     let rows: Vec<Vec<Markup>> = idx
         .iter()
         .map(|&i| {
             let d: &Deal = &rel.deals[i];
             let (s, r) = (rel.entities.get(d.supplier), rel.entities.get(d.recipient));
             let num = |n: Option<u32>| n.map_or("–".to_string(), |n| ctx.num(f64::from(n), 0));
-            vec![
+            let mut row = vec![
                 html! { (d.sipri_id.map_or("–".to_string(), |x| x.to_string())) },
                 html! {
                     a href=(ctx.supplier_href(&s.key)) { (ctx.name(d.supplier)) }
@@ -242,29 +247,41 @@ pub fn deal_table(ctx: &Ctx, idx: &[usize], caption: &str) -> Markup {
                     @if d.local_production == Some(true) { br; (ctx.t("deals.local")) }
                 },
                 html! { span.comment { (d.comments) } },
-            ]
+            ];
+            if !ordered {
+                row.remove(3);
+            }
+            if !parties {
+                row.remove(1);
+            }
+            row
         })
         .collect();
-    table(
-        caption,
-        &[
-            ctx.t("deals.h.id"),
-            ctx.t("deals.h.parties"),
-            ctx.t("deals.h.order_year"),
-            ctx.t("deals.h.ordered"),
-            ctx.t("deals.h.designation"),
-            ctx.t("deals.h.category"),
-            ctx.t("deals.h.delivered"),
-            ctx.t("deals.h.delivery_years"),
-            ctx.t("deals.h.tiv"),
-            ctx.t("deals.h.status"),
-            ctx.t("deals.h.comments"),
-        ],
-        &[
-            true, false, true, true, false, false, true, false, true, false, false,
-        ],
-        &rows,
-    )
+    let mut headers = vec![
+        ctx.t("deals.h.id"),
+        ctx.t("deals.h.parties"),
+        ctx.t("deals.h.order_year"),
+        ctx.t("deals.h.ordered"),
+        ctx.t("deals.h.designation"),
+        ctx.t("deals.h.category"),
+        ctx.t("deals.h.delivered"),
+        ctx.t("deals.h.delivery_years"),
+        ctx.t("deals.h.tiv"),
+        ctx.t("deals.h.status"),
+        ctx.t("deals.h.comments"),
+    ];
+    let mut numeric = vec![
+        true, false, true, true, false, false, true, false, true, false, false,
+    ];
+    if !ordered {
+        headers.remove(3);
+        numeric.remove(3);
+    }
+    if !parties {
+        headers.remove(1);
+        numeric.remove(1);
+    }
+    table(caption, &headers, &numeric, &rows)
 }
 
 /// What the estimate markers mean.
@@ -280,7 +297,10 @@ mod tests {
     fn runs_of_years() {
         assert_eq!(year_runs(&[]), "");
         assert_eq!(year_runs(&[2021]), "2021");
-        assert_eq!(year_runs(&[2016, 2017, 2018, 2019, 2021]), "2016–2019, 2021");
+        assert_eq!(
+            year_runs(&[2016, 2017, 2018, 2019, 2021]),
+            "2016–2019, 2021"
+        );
         assert_eq!(year_runs(&[2010, 2012, 2013]), "2010, 2012–2013");
     }
 }

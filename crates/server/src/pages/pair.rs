@@ -98,7 +98,7 @@ fn build(ctx: &Ctx, supplier: &str, recipient: &str) -> Result<Page, ApiError> {
                         (ctx.t("deals.csv"))
                     }
                 }
-                (deal_table(ctx, &deals, &ctx.tf("pair.deals.caption", &[("supplier", &sn), ("recipient", &rn)])))
+                (deal_table(ctx, &deals, &ctx.tf("pair.deals.caption", &[("supplier", &sn), ("recipient", &rn)]), false))
                 (legend(ctx))
             }
         }
@@ -126,7 +126,7 @@ fn denominators(ctx: &Ctx, pr: &Pair, sn: &str, rn: &str) -> Markup {
                     p.big { strong { (share(pr.share_of_recipient_imports)) } }
                     p {
                         (ctx.tf("pair.supplier_rank", &[("supplier", &sn), ("recipient", &rn)])) " "
-                        strong.rank { (rank(pr.supplier_rank, pr.recipient_suppliers)) }
+                        strong { (rank(pr.supplier_rank, pr.recipient_suppliers)) }
                     }
                     p.muted { (ctx.tf("pair.imports_total", &[("recipient", &rn), ("tiv", &tiv(ctx, pr.recipient_imports))])) }
                 }
@@ -135,7 +135,7 @@ fn denominators(ctx: &Ctx, pr: &Pair, sn: &str, rn: &str) -> Markup {
                     p.big { strong { (share(pr.share_of_supplier_exports)) } }
                     p {
                         (ctx.tf("pair.recipient_rank", &[("supplier", &sn), ("recipient", &rn)])) " "
-                        strong.rank { (rank(pr.recipient_rank, pr.supplier_customers)) }
+                        strong { (rank(pr.recipient_rank, pr.supplier_customers)) }
                     }
                     p.muted { (ctx.tf("pair.exports_total", &[("supplier", &sn), ("tiv", &tiv(ctx, pr.supplier_exports))])) }
                 }
@@ -155,7 +155,10 @@ fn years_section(ctx: &Ctx, pr: &Pair, sn: &str, rn: &str) -> Markup {
         .collect();
     let chart = charts::stacked_values(
         "pair-chart",
-        &ctx.tf("pair.chart.title", &[("supplier", &sn), ("recipient", &rn), ("window", &w)]),
+        &ctx.tf(
+            "pair.chart.title",
+            &[("supplier", &sn), ("recipient", &rn), ("window", &w)],
+        ),
         &desc.join("; "),
         &columns,
         &[Stack {
