@@ -126,3 +126,9 @@ conc.chart.line = HHI (0–1)
 country.h.pair = Länderpaar
 country.pair_link = {supplier} → {recipient}
 country.deals_link = Alle Geschäfte mit {name} als Empfänger →
+pair.estimated.synthetic = Davon beruhen {share} auf Werten, die der Generator als geschätzt markiert.
+pair.deals.caption.synthetic = Geschäfte von {supplier} an {recipient} in der SYNTHETISCHEN Demo-Ausgabe (nicht vom SIPRI)
+deals.lede.synthetic = Alle Geschäfte der SYNTHETISCHEN Demo-Ausgabe (erzeugt, nicht vom SIPRI). Suchen Sie eine Bezeichnung oder Beschreibung (Groß- und Kleinschreibung, Leerzeichen und Bindestriche zählen nicht: „Su-30“ findet Su-30MK) und grenzen Sie nach Lieferland, Empfänger, Kategorie, Jahren und Status ein.
+deals.est.long.synthetic = vom Generator als geschätzt markiert
+deals.est_unknown.long.synthetic = der Generator hat das Schätzungsfeld leer gelassen
+deals.legend.synthetic = gesch. = der Generator markiert den Wert als Schätzung; gesch.? = der Generator hat das Schätzungsfeld leer gelassen. Geliefert (TIV) ist der erzeugte Trend-Indikator-Wert, der bisher geliefert wurde (Millionen).

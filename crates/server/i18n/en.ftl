@@ -126,3 +126,9 @@ conc.chart.line = HHI (0–1)
 country.h.pair = Pair page
 country.pair_link = {supplier} → {recipient}
 country.deals_link = Every deal with {name} as recipient →
+pair.estimated.synthetic = {share} of it rests on values the generator marks as estimated.
+pair.deals.caption.synthetic = Deals from {supplier} to {recipient} in the SYNTHETIC demo release (not SIPRI's)
+deals.lede.synthetic = Every deal of the SYNTHETIC demo release (generated, not SIPRI's). Search a designation or description (case, spaces and hyphens ignored: "Su-30" finds Su-30MK) and narrow by supplier, recipient, category, years and status.
+deals.est.long.synthetic = marked as estimated by the generator
+deals.est_unknown.long.synthetic = the generator left the estimate flag empty
+deals.legend.synthetic = est. = the generator marks the value as an estimate; est.? = the generator left the estimate flag empty. TIV delivered is the deal's generated trend-indicator value delivered so far (millions).

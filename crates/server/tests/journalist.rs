@@ -284,3 +284,32 @@ Russia supplied 88.4 % of Kazakhstan's arms imports in 2020-2024.";
     assert!(list.contains("(no country named)"), "reason shown: {list}");
     assert!(h.contains("Not checked (1)"));
 }
+
+#[tokio::test]
+async fn demo_pair_and_deals_pages_credit_no_figure_to_sipri() {
+    let app = demo_app();
+    for lang in ["en", "de"] {
+        for uri in ["/pair/RUS/KAZ", "/deals", "/country/KAZ?from=2010&to=2014"] {
+            let h = get(
+                &app,
+                &format!(
+                    "{uri}{}lang={lang}",
+                    if uri.contains('?') { '&' } else { '?' }
+                ),
+            )
+            .await
+            .text();
+            for bad in [
+                "SIPRI's trade register",
+                "SIPRI estimates",
+                "estimated by SIPRI",
+                "SIPRI marks",
+                "vom SIPRI geschätzt",
+                "Schätzungen des SIPRI",
+                "weist den Wert",
+            ] {
+                assert!(!h.contains(bad), "{uri} ({lang}) says {bad:?}");
+            }
+        }
+    }
+}

@@ -97,7 +97,7 @@ fn build(ctx: &Ctx) -> Result<Page, ApiError> {
     };
     let body = html! {
         h1 { (ctx.t("deals.title")) }
-        p.lede { (ctx.t("deals.lede")) }
+        p.lede { (by_source(ctx, "deals.lede", "deals.lede.synthetic")) }
         @if let Some(w) = years {
             (PreEscaped(super::layout::coverage_banner(ctx.lang, rel, w)))
         }
@@ -204,8 +204,8 @@ fn est(ctx: &Ctx, shown: String, flag: Option<bool>, has_value: bool) -> Markup 
         (shown)
         @if has_value {
             @match flag {
-                Some(true) => { " " abbr.flag title=(ctx.t("deals.est.long")) { (ctx.t("deals.est")) } }
-                None => { " " abbr.flag title=(ctx.t("deals.est_unknown.long")) { (ctx.t("deals.est_unknown")) } }
+                Some(true) => { " " abbr.flag title=(by_source(ctx, "deals.est.long", "deals.est.long.synthetic")) { (ctx.t("deals.est")) } }
+                None => { " " abbr.flag title=(by_source(ctx, "deals.est_unknown.long", "deals.est_unknown.long.synthetic")) { (ctx.t("deals.est_unknown")) } }
                 Some(false) => {}
             }
         }
@@ -286,7 +286,34 @@ pub fn deal_table(ctx: &Ctx, idx: &[usize], caption: &str, parties: bool) -> Mar
 
 /// What the estimate markers mean.
 pub fn legend(ctx: &Ctx) -> Markup {
-    html! { p.note { (ctx.t("deals.legend")) } }
+    html! { p.note { (by_source(ctx, "deals.legend", "deals.legend.synthetic")) } }
+}
+
+/// [`by_source`] with placeholders filled.
+pub fn by_source_f(
+    ctx: &Ctx,
+    sipri: &'static str,
+    synthetic: &'static str,
+    args: &[(&str, &dyn std::fmt::Display)],
+) -> String {
+    ctx.tf(
+        if ctx.rel.meta.synthetic {
+            synthetic
+        } else {
+            sipri
+        },
+        args,
+    )
+}
+
+/// A message that credits the data's source: SIPRI, or on a synthetic
+/// release armsflow's generator (in every language, not only English).
+pub fn by_source(ctx: &Ctx, sipri: &'static str, synthetic: &'static str) -> &'static str {
+    if ctx.rel.meta.synthetic {
+        ctx.t(synthetic)
+    } else {
+        ctx.t(sipri)
+    }
 }
 
 #[cfg(test)]

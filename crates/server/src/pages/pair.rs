@@ -3,7 +3,7 @@
 //! exports), with both ranks; the pair's TIV year by year; every deal
 //! between the two.
 
-use super::deals::{deal_table, legend, tiv};
+use super::deals::{by_source_f, deal_table, legend, tiv};
 use super::{Ctx, Page, render};
 use crate::charts::{self, Stack};
 use crate::error::ApiError;
@@ -67,7 +67,7 @@ fn build(ctx: &Ctx, supplier: &str, recipient: &str) -> Result<Page, ApiError> {
                     ("window", &w), ("tiv", &tiv(ctx, pr.total)), ("supplier", &sn), ("recipient", &rn),
                 ]))
                 @if pr.estimated_tiv > 0.0 {
-                    " " (ctx.tf("pair.estimated", &[("share", &ctx.pct(pr.estimated_tiv / pr.total))]))
+                    " " (by_source_f(ctx, "pair.estimated", "pair.estimated.synthetic", &[("share", &ctx.pct(pr.estimated_tiv / pr.total))]))
                 }
             } @else {
                 (ctx.tf("pair.none", &[("window", &w), ("supplier", &sn), ("recipient", &rn)]))
@@ -98,7 +98,7 @@ fn build(ctx: &Ctx, supplier: &str, recipient: &str) -> Result<Page, ApiError> {
                         (ctx.t("deals.csv"))
                     }
                 }
-                (deal_table(ctx, &deals, &ctx.tf("pair.deals.caption", &[("supplier", &sn), ("recipient", &rn)]), false))
+                (deal_table(ctx, &deals, &by_source_f(ctx, "pair.deals.caption", "pair.deals.caption.synthetic", &[("supplier", &sn), ("recipient", &rn)]), false))
                 (legend(ctx))
             }
         }

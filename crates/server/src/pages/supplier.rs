@@ -115,7 +115,7 @@ fn build(ctx: &Ctx, key: &str) -> Result<Page, crate::ApiError> {
                 "customers-chart",
                 &format!("Customers of {} in {}: share of its exports", ent.name, f.window),
                 &bars,
-                charts::PALETTE[0],
+                charts::color_of(rel, focus),
             )))
         }
         section aria-labelledby="over-h" {
