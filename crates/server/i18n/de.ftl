@@ -132,3 +132,4 @@ deals.lede.synthetic = Alle Geschäfte der SYNTHETISCHEN Demo-Ausgabe (erzeugt, 
 deals.est.long.synthetic = vom Generator als geschätzt markiert
 deals.est_unknown.long.synthetic = der Generator hat das Schätzungsfeld leer gelassen
 deals.legend.synthetic = gesch. = der Generator markiert den Wert als Schätzung; gesch.? = der Generator hat das Schätzungsfeld leer gelassen. Geliefert (TIV) ist der erzeugte Trend-Indikator-Wert, der bisher geliefert wurde (Millionen).
+supplier.deals_link = Alle Geschäfte mit {name} als Lieferland →

@@ -132,3 +132,4 @@ deals.lede.synthetic = Every deal of the SYNTHETIC demo release (generated, not 
 deals.est.long.synthetic = marked as estimated by the generator
 deals.est_unknown.long.synthetic = the generator left the estimate flag empty
 deals.legend.synthetic = est. = the generator marks the value as an estimate; est.? = the generator left the estimate flag empty. TIV delivered is the deal's generated trend-indicator value delivered so far (millions).
+supplier.deals_link = Every deal with {name} as supplier →

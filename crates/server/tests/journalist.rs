@@ -130,7 +130,13 @@ async fn deals_page_filters_pages_and_refuses_bad_input() {
     let x = get(&app, "/deals?q=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E").await;
     assert_eq!(x.status, StatusCode::OK);
     assert!(!x.text().contains("<img src=x"));
-    // Linked from country pages.
+    // Linked from country and supplier pages.
+    assert!(
+        get(&app, "/supplier/RUS")
+            .await
+            .text()
+            .contains("href=\"/deals?supplier=RUS\"")
+    );
     assert!(
         get(&app, "/country/KAZ")
             .await

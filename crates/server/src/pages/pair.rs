@@ -112,7 +112,7 @@ fn build(ctx: &Ctx, supplier: &str, recipient: &str) -> Result<Page, ApiError> {
 /// The two denominators of the same TIV, side by side.
 fn denominators(ctx: &Ctx, pr: &Pair, sn: &str, rn: &str) -> Markup {
     let w = pr.filter.window;
-    let share = |x: Option<f64>| x.map_or("–".to_string(), |v| ctx.pct(v));
+    let share = |x: Option<f64>| share_text(x, ctx.lang);
     let rank = |r: Option<u32>, n: usize| match r {
         Some(r) => ctx.tf("pair.rank", &[("rank", &r), ("n", &n)]),
         None => ctx.t("pair.rank.none").to_string(),
@@ -188,5 +188,33 @@ fn years_section(ctx: &Ctx, pr: &Pair, sn: &str, rn: &str) -> Markup {
                 ))
             }
         }
+    }
+}
+
+/// A share for the cards: one that rounds to 0.0 % but is not nothing reads
+/// "< 0.1 %"; no denominator reads "–".
+pub fn share_text(x: Option<f64>, lang: model::Lang) -> String {
+    match x {
+        None => "–".to_string(),
+        Some(v) if v > 0.0 && v < 0.0005 => {
+            format!("< {}", model::locale::percent(0.001, 1, lang))
+        }
+        Some(v) => model::locale::percent(v, 1, lang),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::share_text;
+    use model::Lang;
+
+    #[test]
+    fn shares_that_round_to_zero_say_so() {
+        assert_eq!(share_text(None, Lang::En), "–");
+        assert_eq!(share_text(Some(0.0), Lang::En), "0.0 %");
+        assert_eq!(share_text(Some(0.0001), Lang::En), "< 0.1 %");
+        assert_eq!(share_text(Some(0.0001), Lang::De), "< 0,1 %");
+        assert_eq!(share_text(Some(0.884287), Lang::En), "88.4 %");
+        assert_eq!(share_text(Some(0.0005), Lang::En), "0.1 %");
     }
 }

@@ -117,6 +117,11 @@ fn build(ctx: &Ctx, key: &str) -> Result<Page, crate::ApiError> {
                 &bars,
                 charts::color_of(rel, focus),
             )))
+            p {
+                a href=(ctx.href("/deals", &[("supplier", &ent.key)])) {
+                    (ctx.tf("supplier.deals_link", &[("name", &ctx.name(focus))]))
+                }
+            }
         }
         section aria-labelledby="over-h" {
             h2 #over-h { "Customers over time" }
