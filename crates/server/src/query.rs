@@ -504,11 +504,11 @@ pub struct CountryPage {
     /// Inclusive window of years; default: the latest five-year window
     #[param(schema_with = period)]
     period: Option<String>,
-    /// Year-by-year chart: first year (default: the start of `period`)
-    #[param(schema_with = year)]
+    /// Year-by-year chart: first year, any (default: the start of `period`)
+    #[param(value_type = Option<i64>, minimum = 1900, maximum = 2100)]
     from: Option<String>,
     /// Year-by-year chart: last year, inclusive (default: the end of `period`)
-    #[param(schema_with = year)]
+    #[param(value_type = Option<i64>, minimum = 1900, maximum = 2100)]
     to: Option<String>,
     /// Scenario form: supplier to shift imports away from
     #[param(min_length = 1, max_length = 200)]

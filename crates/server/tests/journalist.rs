@@ -170,6 +170,8 @@ async fn country_page_year_by_year_any_window() {
         past.contains("class=\"banner coverage\""),
         "coverage banner"
     );
+    // The within-window change is marked: demo data ends before 2026.
+    assert!(past.contains("not like for like"), "comparison marked");
     for uri in [
         "/country/KAZ?from=2024&to=2020",
         "/country/KAZ?from=1900&to=2100",
@@ -218,6 +220,13 @@ async fn real_pair_russia_kazakhstan_2020_24() {
     assert!(exp.contains("rank 3 of"), "{exp}");
     // Year by year: 195 TIV in 2021 (explore_reference.py).
     assert!(h.contains("<title>Russia 2021: 195</title>"));
+    // SIPRI's "unknown supplier(s)" is not a party: no pair page, no link to one.
+    assert_eq!(
+        get(&app, "/pair/unknown%3Asupplier/KAZ").await.status,
+        StatusCode::BAD_REQUEST
+    );
+    let country = get(&app, "/country/KAZ?period=2020-2024").await.text();
+    assert!(!country.contains("href=\"/pair/unknown"));
     // Every deal of the pair, the Su-30MK among them.
     for id in ["58557", "59434", "61383", "61901"] {
         assert!(h.contains(&format!(">{id}<")), "deal {id}");

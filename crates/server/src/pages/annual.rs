@@ -120,7 +120,9 @@ pub fn section(ctx: &Ctx, focus: EntityId, period: Window, w: Window) -> Markup 
             let before = share_all(&prev, id);
             let mut row = vec![
                 html! {
-                    a href=(super::pair::href(ctx, &e.key, key, None)) { (ctx.name(id)) }
+                    @if super::pair::is_party(rel, id) {
+                        a href=(super::pair::href(ctx, &e.key, key, None)) { (ctx.name(id)) }
+                    } @else { (ctx.name(id)) }
                 },
                 html! { (tiv(ctx, t)) },
                 html! { strong { (now.map_or_else(dash, |s| ctx.pct(s))) } },
@@ -154,6 +156,9 @@ pub fn section(ctx: &Ctx, focus: EntityId, period: Window, w: Window) -> Markup 
     let hdr: Vec<&str> = headers.iter().map(String::as_str).collect();
     let numeric: Vec<bool> = (0..hdr.len()).map(|i| i > 0).collect();
     let cmp_note = model::comparison_note(&rel.coverage(w), &rel.coverage(prev_w));
+    // The halves can be unequal in coverage too (a window past the release).
+    let within_note =
+        parts.and_then(|(a, b)| model::comparison_note(&rel.coverage(a), &rel.coverage(b)));
     let year_rows: Vec<Vec<Markup>> = a
         .partners
         .iter()
@@ -183,6 +188,7 @@ pub fn section(ctx: &Ctx, focus: EntityId, period: Window, w: Window) -> Markup 
                 (table(&ctx.tf("annual.table.caption", &[("name", &name), ("window", &w), ("previous", &prev_w)]), &hdr, &numeric, &rows))
                 p.note {
                     (ctx.t("annual.pp.note"))
+                    @if let Some(n) = within_note { " " strong { (n) } }
                     @if let Some(n) = cmp_note { " " strong { (n) } }
                 }
             }

@@ -187,9 +187,10 @@ fn shares_section(ctx: &Ctx, cur: &Partners) -> Markup {
                 html! { (before) },
                 html! { (est) },
                 html! {
-                    a href=(super::pair::href(ctx, &e.key, &rel.entities.get(cur.focus).key, ctx.p.get("period"))) {
+                    @if super::pair::is_party(rel, s.entity)
+                    { a href=(super::pair::href(ctx, &e.key, &rel.entities.get(cur.focus).key, ctx.p.get("period"))) {
                         (ctx.tf("country.pair_link", &[("supplier", &ctx.name(s.entity)), ("recipient", &ctx.name(cur.focus))]))
-                    }
+                    } } @else { "–" }
                 },
             ]
         })

@@ -27,6 +27,15 @@ pub async fn page(
     render(st, p, path, move |ctx| build(ctx, &supplier, &recipient)).await
 }
 
+/// Whether `id` can be one side of a pair: SIPRI's "unknown supplier(s)"
+/// and a TIV table's "all suppliers" have no totals of their own.
+pub fn is_party(rel: &model::Release, id: model::EntityId) -> bool {
+    !matches!(
+        rel.entities.get(id).kind,
+        model::EntityKind::Unknown | model::EntityKind::Aggregate
+    )
+}
+
 /// The pair page's address for `supplier` → `recipient` (entity keys).
 pub fn href(ctx: &Ctx, supplier: &str, recipient: &str, period: Option<&str>) -> String {
     ctx.href(
@@ -43,6 +52,15 @@ fn build(ctx: &Ctx, supplier: &str, recipient: &str) -> Result<Page, ApiError> {
         return Err(ApiError::bad_request(
             "a pair needs two different countries: supplier and recipient are the same",
         ));
+    }
+    for id in [s, r] {
+        if !is_party(rel, id) {
+            return Err(ApiError::bad_request(format!(
+                "'{}' is SIPRI's placeholder for deliveries whose other side is not known, \
+not a party: it has no exports or imports of its own to divide by",
+                rel.entities.get(id).name
+            )));
+        }
     }
     let f = Filter::new(ctx.p.window(rel, "period")?);
     let pr = engine::pair(rel, s, r, &f);

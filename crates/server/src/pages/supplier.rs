@@ -79,9 +79,11 @@ fn build(ctx: &Ctx, key: &str) -> Result<Page, crate::ApiError> {
                 });
             }
             row.push(html! {
-                a href=(super::pair::href(ctx, &ent.key, &e.key, ctx.p.get("period"))) {
-                    (ctx.tf("country.pair_link", &[("supplier", &ctx.name(focus)), ("recipient", &ctx.name(*id))]))
-                }
+                @if super::pair::is_party(rel, *id) {
+                    a href=(super::pair::href(ctx, &ent.key, &e.key, ctx.p.get("period"))) {
+                        (ctx.tf("country.pair_link", &[("supplier", &ctx.name(focus)), ("recipient", &ctx.name(*id))]))
+                    }
+                } @else { "–" }
             });
             row
         })
