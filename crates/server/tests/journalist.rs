@@ -328,3 +328,82 @@ async fn demo_pair_and_deals_pages_credit_no_figure_to_sipri() {
         }
     }
 }
+
+/// Waits (in the page) until the document at a path starting with `path` has loaded.
+fn wait_for(b: &crate::webdriver::Browser, path: &str) -> bool {
+    b.exec_async(
+        "var done = arguments[arguments.length - 1], p = arguments[0], n = 0; (function w() { \
+           if (location.pathname.indexOf(p) === 0 && document.readyState === 'complete') return done(true); \
+           if (++n > 400) return done(false); setTimeout(w, 50); })();",
+        serde_json::json!([path]),
+    ) == serde_json::json!(true)
+}
+
+/// Issue #13 in a real browser: from /country/KAZ a reader follows Russia's
+/// pair link, sees both denominators, and follows the pair's deals to the
+/// explorer, where the Su-30MK deals are listed. Screenshots as artifacts.
+#[test]
+fn real_country_to_pair_to_deals_in_chromium() {
+    let test = "real_country_to_pair_to_deals_in_chromium";
+    if crate::webdriver::tools(test).is_none() {
+        return;
+    }
+    let Some(dir) = crate::common::real_data_dir(test) else {
+        return;
+    };
+    let (url, stop, h) = crate::browser::spawn_server(&dir);
+    let b = crate::webdriver::Browser::start();
+    let shots = crate::webdriver::artifacts_dir();
+    b.goto(&format!("{url}country/KAZ?period=2020-2024"));
+    let clicked = b.exec(
+        "var a = document.querySelector('a[href^=\"/pair/RUS/KAZ\"]'); if (!a) return false; a.click(); return true;",
+        serde_json::json!([]),
+    );
+    assert_eq!(clicked, serde_json::json!(true), "no pair link for Russia");
+    assert!(
+        wait_for(&b, "/pair/RUS/KAZ"),
+        "pair page did not load: {}",
+        b.url()
+    );
+    let cards = b.exec(
+        "return [document.getElementById('share-of-imports').innerText, \
+                 document.getElementById('share-of-exports').innerText];",
+        serde_json::json!([]),
+    );
+    let (imp, exp) = (cards[0].as_str().unwrap(), cards[1].as_str().unwrap());
+    assert!(imp.contains("88.4 %") && imp.contains("rank 1 of"), "{imp}");
+    assert!(exp.contains("10.6 %") && exp.contains("rank 3 of"), "{exp}");
+    b.screenshot(&shots.join("journalist-pair-rus-kaz.png"));
+    b.exec(
+        "document.querySelector('a[href^=\"/deals?supplier=RUS\"]').click(); return true;",
+        serde_json::json!([]),
+    );
+    assert!(
+        wait_for(&b, "/deals"),
+        "deals page did not load: {}",
+        b.url()
+    );
+    // Search within the pair's deals, as a reader would type it.
+    b.exec(
+        "var f = document.querySelector('form.deal-filters'); f.q.value = 'Su-30'; f.submit(); return true;",
+        serde_json::json!([]),
+    );
+    let ok = b.exec_async(
+        "var done = arguments[arguments.length - 1], n = 0; (function w() { \
+           if (location.search.indexOf('q=Su-30') >= 0 && document.readyState === 'complete') return done(true); \
+           if (++n > 400) return done(false); setTimeout(w, 50); })();",
+        serde_json::json!([]),
+    );
+    assert_eq!(ok, serde_json::json!(true), "search did not load");
+    let text = b.exec(
+        "return document.querySelector('main').innerText;",
+        serde_json::json!([]),
+    );
+    let text = text.as_str().unwrap();
+    assert!(text.contains("4 deals match"), "{text}");
+    assert!(text.contains("Su-30MK"));
+    b.screenshot(&shots.join("journalist-deals-su30.png"));
+    drop(b);
+    let _ = stop.send(());
+    h.join().unwrap();
+}

@@ -147,27 +147,39 @@ fn form(ctx: &Ctx, q: &DealQuery) -> Markup {
     let v = |k: &str| p.get(k).unwrap_or("").to_string();
     html! {
         form.controls.deal-filters method="get" action="/deals" {
-            label for="deal-q" { (ctx.t("deals.f.q")) }
-            input #deal-q type="search" name="q" value=(v("q")) placeholder="Su-30" maxlength="200";
-            label for="deal-supplier" { (ctx.t("deals.f.supplier")) }
-            input #deal-supplier type="text" name="supplier" value=(v("supplier")) placeholder="RUS" maxlength="200";
-            label for="deal-recipient" { (ctx.t("deals.f.recipient")) }
-            input #deal-recipient type="text" name="recipient" value=(v("recipient")) placeholder="KAZ" maxlength="200";
-            label for="deal-category" { (ctx.t("deals.f.category")) }
-            select #deal-category name="category" {
-                option value="" { (ctx.t("deals.f.all")) }
-                @for c in Category::ALL {
-                    option value=(c.sipri_name()) selected[q.category == Some(c)] { (c.sipri_name()) }
+            span.field {
+                label for="deal-q" { (ctx.t("deals.f.q")) }
+                input #deal-q type="search" name="q" value=(v("q")) placeholder="Su-30" maxlength="200";
+            }
+            span.field {
+                label for="deal-supplier" { (ctx.t("deals.f.supplier")) }
+                input #deal-supplier type="text" name="supplier" value=(v("supplier")) placeholder="RUS" maxlength="200";
+            }
+            span.field {
+                label for="deal-recipient" { (ctx.t("deals.f.recipient")) }
+                input #deal-recipient type="text" name="recipient" value=(v("recipient")) placeholder="KAZ" maxlength="200";
+            }
+            span.field {
+                label for="deal-category" { (ctx.t("deals.f.category")) }
+                select #deal-category name="category" {
+                    option value="" { (ctx.t("deals.f.all")) }
+                    @for c in Category::ALL {
+                        option value=(c.sipri_name()) selected[q.category == Some(c)] { (c.sipri_name()) }
+                    }
                 }
             }
-            label for="deal-years" { (ctx.t("deals.f.years")) }
-            input #deal-years type="text" name="years" value=(v("years")) placeholder="2020-2024"
-                pattern="[0-9]{4}([-–:/]([0-9]{2}|[0-9]{4}))?" maxlength="9";
-            label for="deal-status" { (ctx.t("deals.f.status")) }
-            select #deal-status name="status" {
-                option value="" { (ctx.t("deals.f.any")) }
-                @for s in STATUSES {
-                    option value=(s) selected[q.status.as_deref().is_some_and(|x| engine::deals::normalize(x) == engine::deals::normalize(s))] { (s) }
+            span.field {
+                label for="deal-years" { (ctx.t("deals.f.years")) }
+                input #deal-years type="text" name="years" value=(v("years")) placeholder="2020-2024"
+                    pattern="[0-9]{4}([-–:/]([0-9]{2}|[0-9]{4}))?" maxlength="9";
+            }
+            span.field {
+                label for="deal-status" { (ctx.t("deals.f.status")) }
+                select #deal-status name="status" {
+                    option value="" { (ctx.t("deals.f.any")) }
+                    @for s in STATUSES {
+                        option value=(s) selected[q.status.as_deref().is_some_and(|x| engine::deals::normalize(x) == engine::deals::normalize(s))] { (s) }
+                    }
                 }
             }
             @if let Some(r) = &ctx.pinned {
