@@ -230,9 +230,12 @@ pub fn deal_table(ctx: &Ctx, idx: &[usize], caption: &str, parties: bool) -> Mar
     let rel = &ctx.rel;
     // A register without ordered numbers (SIPRI's current one) gets no empty column.
     let ordered = rel.deals.iter().any(|d| d.number_ordered.is_some());
+    let comments = rel.deals.iter().any(|d| !d.comments.is_empty());
+    let flags = engine::deals::delivery_flags(rel, idx);
     let rows: Vec<Vec<Markup>> = idx
         .iter()
-        .map(|&i| {
+        .zip(&flags)
+        .map(|(&i, &fl)| {
             let d: &Deal = &rel.deals[i];
             let (s, r) = (rel.entities.get(d.supplier), rel.entities.get(d.recipient));
             let num = |n: Option<u32>| n.map_or("–".to_string(), |n| ctx.num(f64::from(n), 0));
@@ -252,7 +255,12 @@ pub fn deal_table(ctx: &Ctx, idx: &[usize], caption: &str, parties: bool) -> Mar
                 html! { strong { (d.designation) } br; span.muted { (d.description) } },
                 html! { (Category::from_u8(d.category).sipri_name()) },
                 est(ctx, num(d.number_delivered), d.number_delivered_estimated, d.number_delivered.is_some()),
-                html! { (year_runs(&d.delivery_years)) },
+                html! {
+                    (year_runs(&d.delivery_years))
+                    @if fl & model::Flags::EST_YEAR != 0 {
+                        " " abbr.flag title=(by_source(ctx, "deals.est.long", "deals.est.long.synthetic")) { (ctx.t("deals.est")) }
+                    }
+                },
                 html! { (d.tiv_delivered.map_or("–".to_string(), |t| tiv(ctx, t))) },
                 html! {
                     (d.status)
@@ -260,6 +268,9 @@ pub fn deal_table(ctx: &Ctx, idx: &[usize], caption: &str, parties: bool) -> Mar
                 },
                 html! { span.comment { (d.comments) } },
             ];
+            if !comments {
+                row.pop();
+            }
             if !ordered {
                 row.remove(3);
             }
@@ -285,6 +296,10 @@ pub fn deal_table(ctx: &Ctx, idx: &[usize], caption: &str, parties: bool) -> Mar
     let mut numeric = vec![
         true, false, true, true, false, false, true, false, true, false, false,
     ];
+    if !comments {
+        headers.pop();
+        numeric.pop();
+    }
     if !ordered {
         headers.remove(3);
         numeric.remove(3);
