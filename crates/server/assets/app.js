@@ -183,6 +183,118 @@ function initPrintSource() {
   document.documentElement.style.setProperty("--print-source", JSON.stringify(line));
 }
 
+// --- World map (/map; engineer MAP, issue #14 point 1) ---
+// Without script the map has native tooltips (<title>), a form and
+// earlier/later links. With it: a label that follows hover and keyboard focus,
+// the arc toggle without a reload, and "play through the windows", which
+// fetches each window's page and swaps in its map, legend and table.
+function initMap() {
+  var live = document.getElementById("map-live");
+  var form = document.getElementById("map-form");
+  if (!live || !form) return;
+  function tip() { return document.getElementById("map-tip"); }
+  function show(a) {
+    var t = tip(), box = a.closest(".map-box");
+    if (!t || !box) return;
+    var r = a.getBoundingClientRect(), b = box.getBoundingClientRect();
+    t.textContent = a.getAttribute("aria-label");
+    t.style.left = Math.max(60, Math.min(b.width - 60, r.left + r.width / 2 - b.left)) + "px";
+    t.style.top = Math.max(24, r.top - b.top) + "px";
+    t.hidden = false;
+  }
+  function hide() { var t = tip(); if (t) t.hidden = true; }
+  function target(e) { return e.target.closest ? e.target.closest("#world-map a") : null; }
+  live.addEventListener("mouseover", function (e) { var a = target(e); if (a) show(a); });
+  live.addEventListener("focusin", function (e) { var a = target(e); if (a) show(a); });
+  live.addEventListener("mouseout", function (e) { if (target(e)) hide(); });
+  live.addEventListener("focusout", function (e) { if (target(e)) hide(); });
+
+  function url(period) {
+    var data = new FormData(form);
+    if (period) data.set("period", period);
+    var q = new URLSearchParams();
+    data.forEach(function (v, k) { if (v !== "" && !(k === "category" && v === "all")) q.append(k, v); });
+    return form.getAttribute("action") + "?" + q.toString();
+  }
+  // Keep the form's question consistent: a group asks metric=group, a
+  // supplier metric=share (the server refuses a mix, naming the fix).
+  var metric = document.getElementById("map-metric");
+  var group = document.getElementById("map-group"), supplier = document.getElementById("map-supplier");
+  if (metric && group && supplier) {
+    group.addEventListener("change", function () { if (group.value) { metric.value = "group"; supplier.value = ""; } });
+    supplier.addEventListener("input", function () { if (supplier.value) { metric.value = "share"; group.value = ""; } });
+    metric.addEventListener("change", function () {
+      if (metric.value !== "group") group.value = "";
+      if (metric.value !== "share") supplier.value = "";
+    });
+  }
+  var arcs = document.getElementById("map-arcs");
+  if (arcs) arcs.addEventListener("change", function () {
+    var svg = document.getElementById("world-map");
+    if (svg) svg.classList.toggle("show-arcs", arcs.checked);
+    history.replaceState(null, "", url());
+  });
+
+  var play = document.getElementById("map-play");
+  var sel = document.getElementById("map-period");
+  var slider = document.getElementById("map-slider");
+  if (!play || !sel || !window.fetch || !window.DOMParser) return;
+  play.hidden = false;
+  var timer = null, playing = false, seq = 0;
+  function stop() {
+    playing = false; clearTimeout(timer);
+    play.setAttribute("aria-pressed", "false"); play.textContent = play.getAttribute("data-play");
+  }
+  function mark(i) {
+    sel.selectedIndex = i;
+    if (slider) { slider.value = i; slider.setAttribute("aria-valuetext", sel.options[i].text); }
+    var out = document.getElementById("map-slider-value");
+    if (out) out.textContent = sel.options[i].text;
+  }
+  // Swaps in window i's map, legend and table; `then` runs once it is shown.
+  function load(i, then) {
+    var mine = ++seq, u = url(sel.options[i].value);
+    fetch(u).then(function (r) { return r.ok ? r.text() : Promise.reject(r.status); }).then(function (html) {
+      if (mine !== seq) return;
+      var fresh = new DOMParser().parseFromString(html, "text/html").getElementById("map-live");
+      if (!fresh) { stop(); return; }
+      live.innerHTML = fresh.innerHTML;
+      mark(i);
+      var status = document.getElementById("map-status"), t = live.querySelector("#world-map-title");
+      if (status && t) status.textContent = t.textContent;
+      history.replaceState(null, "", u);
+      if (then) then();
+    }).catch(stop);
+  }
+  function step(i) {
+    if (!playing) return;
+    if (i >= sel.options.length) { stop(); return; }
+    load(i, function () { if (playing) timer = setTimeout(function () { step(i + 1); }, 1600); });
+  }
+  play.addEventListener("click", function () {
+    if (playing) { stop(); return; }
+    playing = true;
+    play.setAttribute("aria-pressed", "true"); play.textContent = play.getAttribute("data-pause");
+    var start = sel.selectedIndex >= sel.options.length - 1 ? 0 : sel.selectedIndex + 1;
+    step(start);
+  });
+  // The window slider: the select's windows on a track, loaded as it moves.
+  if (slider) {
+    var wrap = slider.closest(".map-slider");
+    if (wrap) wrap.hidden = false;
+    mark(sel.selectedIndex);
+    var wait = null;
+    slider.addEventListener("input", function () {
+      stop();
+      var i = +slider.value;
+      slider.setAttribute("aria-valuetext", sel.options[i].text);
+      document.getElementById("map-slider-value").textContent = sel.options[i].text;
+      clearTimeout(wait);
+      wait = setTimeout(function () { load(i); }, 250);
+    });
+  }
+}
+
 document.addEventListener("DOMContentLoaded", function () {
-  initTheme(); initPrintSource(); initSearch(); initApiForms(); initFragmentForms();
+  initTheme(); initPrintSource(); initSearch(); initApiForms(); initFragmentForms(); initMap();
 });

@@ -26,6 +26,7 @@ pub mod error;
 pub mod harden;
 pub mod html;
 pub mod i18n;
+pub mod map;
 pub mod openapi;
 pub mod pages;
 pub mod params;

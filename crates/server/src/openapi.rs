@@ -80,6 +80,12 @@ fn operation(e: &Endpoint) -> Value {
             ok["headers"][h] = json!({"description": doc, "schema": {"type": "string"}});
         }
     }
+    if e.id == "map" {
+        // The map's standalone image (format=svg), for downloads and embeds.
+        ok["content"]["image/svg+xml"] = json!({
+            "schema": {"type": "string", "description": "The map as a standalone SVG with title, legend, source line and release id (format=svg)"}
+        });
+    }
     let html = e.produces == Produces::Html;
     let err = |doc: &str| error_response(doc, html);
     let mut responses = Map::new();

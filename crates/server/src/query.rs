@@ -639,6 +639,82 @@ pub struct DealsQuery {
     release: Option<String>,
 }
 
+/// Map metrics: share (from a supplier), group, hhi, tiv.
+fn map_metric() -> Object {
+    one_of(crate::map::data::METRICS)
+}
+
+fn map_format() -> Object {
+    one_of(&["json", "csv", "svg"])
+}
+
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct MapQuery {
+    /// share (of imports from `supplier`; default), group (from `group`'s members), hhi or tiv
+    #[param(schema_with = map_metric)]
+    metric: Option<String>,
+    /// The supplier for metric=share; default: the window's largest exporter
+    #[param(example = "RUS", min_length = 1, max_length = 200)]
+    supplier: Option<String>,
+    /// Group name (CSTO, NATO, …) or ad-hoc Name=A,B,C, for metric=group
+    #[param(example = "NATO", min_length = 1, max_length = 200)]
+    group: Option<String>,
+    /// imports (default): shares of each country's imports; exports: of exports (share: of the supplier's exports)
+    #[param(schema_with = direction)]
+    direction: Option<String>,
+    /// Inclusive window of years; default: the latest five-year window
+    #[param(schema_with = period)]
+    period: Option<String>,
+    /// Map the change since this earlier window instead of the value
+    #[param(schema_with = period)]
+    from: Option<String>,
+    /// Armament category; default: all
+    #[param(schema_with = category)]
+    category: Option<String>,
+    /// 1: draw arcs from the supplier to its customers (SVG)
+    #[param(example = "1", min_length = 1, max_length = 5)]
+    arcs: Option<String>,
+    /// Release id; default: the latest
+    #[param(min_length = 1, max_length = 200)]
+    release: Option<String>,
+    /// json (default), csv (one line per country) or svg (the standalone map image)
+    #[param(schema_with = map_format)]
+    format: Option<String>,
+}
+
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct MapPage {
+    /// share (of imports from `supplier`; default), group (from `group`'s members), hhi or tiv
+    #[param(schema_with = map_metric)]
+    metric: Option<String>,
+    /// The supplier for metric=share; default: the window's largest exporter
+    #[param(example = "RUS", min_length = 1, max_length = 200)]
+    supplier: Option<String>,
+    /// Group name (CSTO, NATO, …) or ad-hoc Name=A,B,C, for metric=group
+    #[param(example = "NATO", min_length = 1, max_length = 200)]
+    group: Option<String>,
+    /// imports (default) or exports
+    #[param(schema_with = direction)]
+    direction: Option<String>,
+    /// Inclusive window of years; default: the latest five-year window
+    #[param(schema_with = period)]
+    period: Option<String>,
+    /// Map the change since this earlier window instead of the value
+    #[param(schema_with = period)]
+    from: Option<String>,
+    /// Armament category; default: all
+    #[param(schema_with = category)]
+    category: Option<String>,
+    /// 1: show arcs from the supplier to its customers
+    #[param(example = "1", min_length = 1, max_length = 5)]
+    arcs: Option<String>,
+    /// Release id; default: the latest
+    #[param(min_length = 1, max_length = 200)]
+    release: Option<String>,
+}
+
 /// Two countries in the path.
 #[derive(IntoParams)]
 #[into_params(parameter_in = Path)]

@@ -25,6 +25,7 @@ const PAGES: &[(&str, &str)] = &[
     ("pair", "pair/RUS/KAZ"),
     ("deals", "deals"),
     ("deals-search", "deals?q=Su-30&recipient=KAZ"),
+    ("map", "map?arcs=1"),
     ("claims", "claims"),
     ("claims-result", "claims#seed"),
     ("diff", "diff"),

@@ -11,6 +11,8 @@ mod escaping;
 mod explore;
 mod hardening;
 mod journalist;
+mod map;
+mod map_browser;
 mod regression;
 mod seed_button;
 mod webdriver;

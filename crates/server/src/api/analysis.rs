@@ -71,7 +71,7 @@ fn builtin_groups() -> &'static GroupSet {
 }
 
 /// A group by name (case-insensitive), or ad-hoc `Name=A,B,C`.
-fn pick_group(spec: &str) -> ApiResult<Group> {
+pub fn pick_group(spec: &str) -> ApiResult<Group> {
     let set = builtin_groups();
     if spec.contains('=') {
         let (name, members) = split_adhoc(spec).map_err(ApiError::bad_request)?;

@@ -4,6 +4,7 @@
 pub mod analysis;
 pub mod core;
 pub mod explore;
+pub mod map;
 pub mod meta;
 pub mod text;
 

@@ -8,6 +8,7 @@ pub mod country;
 pub mod deals;
 pub mod diff;
 pub mod layout;
+pub mod map;
 pub mod pair;
 pub mod scenario;
 pub mod search;

@@ -260,6 +260,15 @@ pub static ENDPOINTS: &[Endpoint] = &[
     },
     ep(
         "get",
+        "/api/map",
+        "map",
+        "queries",
+        "Per-country values of the world map (share from a supplier or group, HHI, TIV, change) as JSON, CSV or SVG",
+        params::<MapQuery>,
+        || get(api::map::map),
+    ),
+    ep(
+        "get",
         "/api/openapi.json",
         "openapi",
         "meta",
@@ -308,6 +317,13 @@ pub static ENDPOINTS: &[Endpoint] = &[
         "Every deal of the release: filters, search (\"Su-30\" finds Su-30MK), paging, CSV",
         params::<DealsPage>,
         || get(pages::deals::page),
+    ),
+    page(
+        "/map",
+        "pageMap",
+        "World map: a per-country metric as a choropleth, with arcs, legend and table",
+        params::<MapPage>,
+        || get(pages::map::page),
     ),
     page(
         "/claims",
