@@ -133,6 +133,8 @@ deals.est.long.synthetic = vom Generator als geschätzt markiert
 deals.est_unknown.long.synthetic = der Generator hat das Schätzungsfeld leer gelassen
 deals.legend.synthetic = gesch. = der Generator markiert den Wert als Schätzung; gesch.? = der Generator hat das Schätzungsfeld leer gelassen. Geliefert (TIV) ist der erzeugte Trend-Indikator-Wert, der bisher geliefert wurde (Millionen).
 supplier.deals_link = Alle Geschäfte mit {name} als Lieferland →
+pair.deals.capped = Die neuesten {shown} von {n} Geschäften; der Geschäfte-Explorer listet alle.
+
 # --- map (/map, /api/map; engineer MAP, issue #14 point 1) ---
 map.nav = Karte
 map.h1 = Weltkarte

@@ -133,6 +133,8 @@ deals.est.long.synthetic = marked as estimated by the generator
 deals.est_unknown.long.synthetic = the generator left the estimate flag empty
 deals.legend.synthetic = est. = the generator marks the value as an estimate; est.? = the generator left the estimate flag empty. TIV delivered is the deal's generated trend-indicator value delivered so far (millions).
 supplier.deals_link = Every deal with {name} as supplier →
+pair.deals.capped = The newest {shown} of {n} deals; the deals explorer lists them all.
+
 # --- map (/map, /api/map; engineer MAP, issue #14 point 1) ---
 map.nav = Map
 map.h1 = World map

@@ -18,6 +18,9 @@ use engine::{Filter, Pair};
 use maud::{Markup, PreEscaped, html};
 use std::sync::Arc;
 
+/// Most deals listed on the page (the output stays bounded); the explorer pages the rest.
+const MAX_DEALS: usize = 500;
+
 pub async fn page(
     State(st): State<Arc<AppState>>,
     Path((supplier, recipient)): Path<(String, String)>,
@@ -116,7 +119,10 @@ not a party: it has no exports or imports of its own to divide by",
                         (ctx.t("deals.csv"))
                     }
                 }
-                (deal_table(ctx, &deals, &by_source_f(ctx, "pair.deals.caption", "pair.deals.caption.synthetic", &[("supplier", &sn), ("recipient", &rn)]), false))
+                @if deals.len() > MAX_DEALS {
+                    p.note { (ctx.tf("pair.deals.capped", &[("shown", &MAX_DEALS), ("n", &deals.len())])) }
+                }
+                (deal_table(ctx, &deals[..deals.len().min(MAX_DEALS)], &by_source_f(ctx, "pair.deals.caption", "pair.deals.caption.synthetic", &[("supplier", &sn), ("recipient", &rn)]), false))
                 (legend(ctx))
             }
         }
