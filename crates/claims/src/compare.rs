@@ -1,9 +1,10 @@
 //! Shape (f): one country's imports from (or exports to) two partners,
 //! compared by TIV — "imported more arms from Spain than from Türkiye".
 
-use crate::check::{Out, bilateral, cannot, filter, id, of_cat, verdict, window};
+use crate::check::{Out, bilateral, filter, id, verdict, window};
 use crate::claim::{Claim, Party, Period};
 use crate::features::{Form, Mention};
+use crate::i18n::{FigureMsg, Msg, Reason, Tol};
 use crate::lexicon::Prep;
 use crate::readings::{Ctx, period_near};
 use engine::Direction;
@@ -19,37 +20,28 @@ pub(crate) fn check(
     less: &Party,
     period: &Period,
     category: &Option<Category>,
-) -> Result<Out, Out> {
-    let direction = &direction;
-
+) -> Result<Out, Box<Out>> {
     bilateral(rel)?;
     let w = window(rel, period)?;
-    let f = id(rel, focus)
-        .ok_or_else(|| cannot(format!("{} has no deliveries in this release", focus.name)))?;
-    let parts = engine::partners(rel, f, *direction, &filter(w, category));
+    let f = id(rel, focus).ok_or_else(|| Out::fail(FigureMsg::NoDeliveriesOf(focus.clone())))?;
+    let parts = engine::partners(rel, f, direction, &filter(w, category));
     let tiv = |p: &Party| id(rel, p).and_then(|e| parts.get(e)).map_or(0.0, |x| x.tiv);
     let (a, b) = (tiv(more), tiv(less));
-    let (verb, prep) = if *direction == Direction::Imports {
-        ("imported", "from")
-    } else {
-        ("exported", "to")
-    };
     Ok(Out {
-        verdict: verdict(a > b),
         computed: Some(a - b),
-        computed_rank: None,
-        tolerance: Some("more, by any amount (TIV)".into()),
+        tolerance: Some(Tol::MoreTiv),
         window: Some(w),
-        estimated: None,
-        allocated: None,
-        explanation: format!(
-            "{} {verb}{} {a:.2} TIV {prep} {} and {b:.2} TIV {prep} {} in {w} (difference {:+.2})",
-            focus.name,
-            of_cat(category),
-            more.name,
-            less.name,
-            a - b
-        ),
+        ..Out::new(
+            verdict(a > b),
+            FigureMsg::Compare {
+                focus: focus.clone(),
+                dir: direction,
+                cat: *category,
+                more: (more.clone(), a),
+                less: (less.clone(), b),
+                window: w,
+            },
+        )
     })
 }
 
@@ -62,7 +54,7 @@ pub(crate) fn compare_claim(
     t: &[crate::lex::Token],
     idx: usize,
     periods: &[(Period, usize)],
-) -> Result<Option<Claim>, &'static str> {
+) -> Result<Option<Claim>, Msg> {
     let f = ctx.f;
     let clause = f.clause(idx);
     let w = |i: usize| t.get(i).map_or("", |x| x.norm.as_str());
@@ -129,7 +121,7 @@ pub(crate) fn compare_claim(
         })
         .cloned()
         .or_else(|| ctx.implicit(Some(&more)).filter(|p| *p != less))
-        .ok_or("no country named whose partners are compared")?;
+        .ok_or(Reason::NoCompareFocus)?;
     let period = period_near(f, periods, idx)?;
     Ok(Some(Claim::Compare {
         direction,

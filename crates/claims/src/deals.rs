@@ -3,14 +3,15 @@
 //! the shared ground of shapes (f) and (g).
 
 use crate::claim::Party;
+use crate::i18n::{DealText, Near};
 use crate::weapon::{Weapon, WeaponKind};
 use model::{Category, Flags, Release, Window};
 use std::collections::BTreeMap;
 
 /// One SIPRI deal's deliveries, as found.
 pub(crate) struct Hit {
-    /// The supplier's name when the claim names none.
-    pub from: String,
+    /// The supplier when the claim names none.
+    pub from: Option<Party>,
     pub designation: String,
     pub description: String,
     pub years: BTreeMap<u16, (u32, u16)>,
@@ -38,11 +39,8 @@ pub(crate) fn hits(
         }
         // Any supplier: name each one.
         let from = match s {
-            Some(_) => String::new(),
-            None => rel
-                .entities
-                .try_get(fl.supplier[i])
-                .map_or("?".to_string(), |e| e.name.clone()),
+            Some(_) => None,
+            None => Some(crate::check::party_of(rel, fl.supplier[i])),
         };
         let (des, desc) = match rel.deal(i) {
             Some(d) => (d.designation.clone(), d.description.clone()),
@@ -53,7 +51,11 @@ pub(crate) fn hits(
             continue;
         }
         let h = by
-            .entry((from.clone(), des.clone(), desc.clone()))
+            .entry((
+                from.as_ref().map_or(String::new(), |p| p.name.clone()),
+                des.clone(),
+                desc.clone(),
+            ))
             .or_insert(Hit {
                 from,
                 designation: des,
@@ -86,9 +88,9 @@ pub(crate) fn near_hits(
     r: model::EntityId,
     k: WeaponKind,
     win: Window,
-) -> Vec<String> {
+) -> Vec<Near> {
     let fl = &rel.flows;
-    let mut out: Vec<String> = Vec::new();
+    let mut out: Vec<Near> = Vec::new();
     for i in 0..fl.len() {
         if s.is_some_and(|s| fl.supplier[i] != s)
             || fl.recipient[i] != r
@@ -99,7 +101,7 @@ pub(crate) fn near_hits(
         if let Some(d) = rel.deal(i)
             && k.near(&d.description)
         {
-            let x = format!("{} ({}) in {}", d.designation, d.description, fl.year[i]);
+            let x = (d.designation.clone(), d.description.clone(), fl.year[i]);
             if !out.contains(&x) {
                 out.push(x);
             }
@@ -108,50 +110,15 @@ pub(crate) fn near_hits(
     out
 }
 
-fn flags_text(f: u16) -> String {
-    let mut v = Vec::new();
-    if f & Flags::EST_NUMBER != 0 {
-        v.push("number estimated");
+/// A deal as explanations list it.
+pub(crate) fn describe(h: &Hit) -> DealText {
+    DealText {
+        from: h.from.clone(),
+        designation: h.designation.clone(),
+        description: h.description.clone(),
+        years: h.years.iter().map(|(y, (n, f))| (*y, *n, *f)).collect(),
+        tiv: h.tiv,
     }
-    if f & Flags::EST_YEAR != 0 {
-        v.push("year estimated");
-    }
-    if f & Flags::EST_UNKNOWN != 0 {
-        v.push("an estimate flag left empty by SIPRI");
-    }
-    if f & Flags::ALLOCATED != 0 {
-        v.push("per-year figure allocated by armsflow from the deal total");
-    }
-    if v.is_empty() {
-        "firm".into()
-    } else {
-        v.join(", ")
-    }
-}
-
-pub(crate) fn describe(h: &Hit) -> String {
-    let years: Vec<String> = h
-        .years
-        .iter()
-        .map(|(y, (n, f))| {
-            if *n > 0 {
-                format!("{n} in {y} ({})", flags_text(*f))
-            } else {
-                format!("{y} ({})", flags_text(*f))
-            }
-        })
-        .collect();
-    let name = if h.designation.is_empty() {
-        "deliveries".to_string()
-    } else {
-        format!("{} ({})", h.designation, h.description)
-    };
-    let from = if h.from.is_empty() {
-        String::new()
-    } else {
-        format!("from {}, ", h.from)
-    };
-    format!("{from}{name}: {}; {:.2} TIV", years.join(", "), h.tiv)
 }
 
 /// Entity ids of supplier (`None`: any) and recipient; `None` when one of
@@ -166,9 +133,4 @@ pub(crate) fn ids(
         None => None,
     };
     Some((s, rel.entities.by_key(&b.key)?))
-}
-
-/// "Russia", or "any supplier".
-pub(crate) fn supplier_name(p: Option<&Party>) -> &str {
-    p.map_or("any supplier", |p| p.name.as_str())
 }

@@ -12,7 +12,8 @@
 use crate::claim::{Claim, Party, Period, Rank};
 use crate::compare::compare_claim;
 use crate::features::{Features, Form, PeriodRef, analyse};
-use crate::lex::{Lang, Sentence, detect, lex, sentences};
+use crate::i18n::{Msg, Reason};
+use crate::lex::{Lang, Sentence, detect, detect_or, lex, sentences};
 use crate::names::Names;
 use crate::normalize::normalize;
 use crate::readings::{Ctx, change_claim, first_ever, ordinal_claim, percent_claim};
@@ -27,6 +28,8 @@ pub struct Found {
     /// Byte offset of the sentence in the text.
     pub offset: usize,
     pub claim: Claim,
+    /// The sentence's language: the language its verdict is explained in.
+    pub lang: Lang,
 }
 
 /// A sentence that looked like a claim but lacked what checking needs.
@@ -34,7 +37,27 @@ pub struct Found {
 pub struct Skipped {
     pub sentence: String,
     pub offset: usize,
+    /// Why, in English (the stable field).
     pub reason: String,
+    /// The sentence's language and the reason in it.
+    pub lang: Lang,
+    pub reason_localized: String,
+    #[serde(skip)]
+    pub message: Msg,
+}
+
+impl Skipped {
+    pub fn new(sentence: String, offset: usize, lang: Lang, message: impl Into<Msg>) -> Skipped {
+        let message = message.into();
+        Skipped {
+            sentence,
+            offset,
+            reason: message.english(),
+            lang,
+            reason_localized: message.render(lang),
+            message,
+        }
+    }
 }
 
 /// Claims read from a sentence whose wording carries more than they
@@ -45,7 +68,11 @@ pub struct Blocked {
     pub sentence: String,
     pub offset: usize,
     pub claim: Claim,
+    /// Why, in English (the stable field).
     pub reason: String,
+    pub lang: Lang,
+    #[serde(skip)]
+    pub message: Msg,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -84,7 +111,8 @@ pub fn extract_lang(text: &str, lang: Lang, names: &Names) -> Extraction {
         let (a, b) = (norm.original(s.start), norm.original(end));
         s.text = text.get(a..b).unwrap_or(&s.text).trim().to_string();
         s.start = a;
-        st.sentence(&s, names, para_break, &mut out);
+        let own = detect_or(&s.text, lang);
+        st.sentence(&s, own, names, para_break, &mut out);
     }
     out
 }
@@ -98,7 +126,14 @@ struct State {
 }
 
 impl State {
-    fn sentence(&mut self, s: &Sentence, names: &Names, para_break: bool, out: &mut Extraction) {
+    fn sentence(
+        &mut self,
+        s: &Sentence,
+        lang: Lang,
+        names: &Names,
+        para_break: bool,
+        out: &mut Extraction,
+    ) {
         let f = analyse(s, names);
         let subject = f
             .mentions
@@ -133,8 +168,8 @@ impl State {
             discourse,
         };
         let mut built: Vec<Built> = Vec::new();
-        let mut errors: Vec<String> = Vec::new();
-        let mut left: Vec<String> = Vec::new();
+        let mut errors: Vec<Msg> = Vec::new();
+        let mut left: Vec<Msg> = Vec::new();
         let mut figures: Vec<&crate::features::Percent> = f.percents.iter().collect();
         figures.sort_by_key(|p| p.idx);
         for p in figures {
@@ -152,14 +187,11 @@ impl State {
                     clause: f.clause(p.idx),
                     source: p.idx,
                 }),
-                Ok(None) => left.push(format!(
-                    "the figure '{}' could not be tied to a share of imports or exports, or to a change",
-                    p.stated.render(false)
-                )),
+                Ok(None) => left.push(Reason::FigureNotTied(p.stated).into()),
                 Err(why) => errors.push(why),
             }
         }
-        let mut main_errors: Vec<String> = Vec::new();
+        let mut main_errors: Vec<Msg> = Vec::new();
         for o in &f.ordinals {
             match ordinal_claim(&ctx, o, &periods) {
                 Ok(Some(c)) => {
@@ -174,9 +206,9 @@ impl State {
                 Ok(None) => {}
                 // "main"/"dominant" are read by the main-supplier shape below.
                 Err(_) if crate::shapes::is_main_word(&s.tokens[o.idx].norm) => {
-                    main_errors.push(format!("'{}' not read", s.tokens[o.idx].text))
+                    main_errors.push(Reason::NotRead(s.tokens[o.idx].text.clone()).into())
                 }
-                Err(why) => errors.push(why.into()),
+                Err(why) => errors.push(why),
             }
         }
         for (stated, idx) in &f.multiples {
@@ -188,7 +220,7 @@ impl State {
                         source: *idx,
                     }),
                     Ok(None) => {}
-                    Err(why) => errors.push(why.into()),
+                    Err(why) => errors.push(why),
                 }
             }
         }
@@ -204,7 +236,7 @@ impl State {
                         source: m.idx,
                     }),
                     Ok(None) => {}
-                    Err(why) => errors.push(why.into()),
+                    Err(why) => errors.push(why),
                 }
             }
         }
@@ -215,7 +247,7 @@ impl State {
                     clause: 0,
                     source: 0,
                 }),
-                Err(why) => errors.push(why.into()),
+                Err(why) => errors.push(why),
             }
         }
         // The shapes of issue #17, under the same rule as the others.
@@ -247,10 +279,7 @@ impl State {
             if built[k + 1..].iter().any(|b| {
                 b.source != a.source && key(&b.claim) == key(&a.claim) && b.claim != a.claim
             }) {
-                errors.push(format!(
-                    "two different figures for the same claim ({})",
-                    key(&a.claim)
-                ));
+                errors.push(Reason::TwoFigures(key(&a.claim)).into());
             }
         }
         if !speech {
@@ -263,28 +292,22 @@ impl State {
             reasons.clear();
         }
         let mut seen = std::collections::HashSet::new();
-        reasons.retain(|r| seen.insert(r.clone()));
+        reasons.retain(|r| seen.insert(r.english()));
         if built.is_empty() {
             // With no claim read, unused countries say nothing the other reasons don't.
-            let main: Vec<&String> = reasons
+            let main: Vec<Msg> = reasons
                 .iter()
-                .filter(|r| !r.ends_with(rule::NAMED_NOT_PARTY))
+                .filter(|r| !matches!(r, Msg::Reason(Reason::NamedNotParty(_))))
+                .cloned()
                 .collect();
-            let shown: Vec<&String> = if main.is_empty() {
-                reasons.iter().collect()
-            } else {
-                main
-            };
+            let shown: Vec<Msg> = if main.is_empty() { reasons } else { main };
             if !shown.is_empty() && (rule::claim_like(&f) || !shape_reasons.is_empty()) {
-                out.skipped.push(Skipped {
-                    sentence: s.text.clone(),
-                    offset: s.start,
-                    reason: shown
-                        .iter()
-                        .map(|r| r.as_str())
-                        .collect::<Vec<_>>()
-                        .join("; "),
-                });
+                out.skipped.push(Skipped::new(
+                    s.text.clone(),
+                    s.start,
+                    lang,
+                    Msg::join(shown),
+                ));
             }
         } else {
             let claims = merge(built.into_iter().map(|b| b.claim).collect());
@@ -294,13 +317,17 @@ impl State {
                         sentence: s.text.clone(),
                         offset: s.start,
                         claim: c,
+                        lang,
                     });
                 } else {
+                    let why = Msg::join(reasons.clone());
                     out.blocked.push(Blocked {
                         sentence: s.text.clone(),
                         offset: s.start,
                         claim: c,
-                        reason: reasons.join("; "),
+                        reason: why.english(),
+                        lang,
+                        message: why,
                     });
                 }
             }
@@ -371,7 +398,7 @@ fn each_of_list(f: &Features, t: &[crate::lex::Token], claim: Claim) -> Vec<Clai
 }
 
 /// "fell from 72 % to 36 %": the stated direction must agree with the figures.
-fn level_consistency(f: &Features, built: &[Built]) -> Vec<String> {
+fn level_consistency(f: &Features, built: &[Built]) -> Vec<Msg> {
     let mut out = Vec::new();
     for a in f.percents.iter().filter(|p| p.from_level) {
         let clause = f.clause(a.idx);
@@ -387,11 +414,7 @@ fn level_consistency(f: &Features, built: &[Built]) -> Vec<String> {
         };
         let went = b.stated.value - a.stated.value;
         if went * (*sign as f64) < 0.0 && built.iter().any(|x| x.source == a.idx) {
-            out.push(format!(
-                "the direction word contradicts the figures ({} to {})",
-                a.stated.render(false),
-                b.stated.render(false)
-            ));
+            out.push(Reason::DirectionContradicts(a.stated, b.stated).into());
         }
     }
     out

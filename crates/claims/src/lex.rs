@@ -19,6 +19,12 @@ pub enum Lang {
 
 /// Counts common function words of each language.
 pub fn detect(text: &str) -> Lang {
+    let (de, en) = counts(text, false);
+    if de > en { Lang::German } else { Lang::English }
+}
+
+/// Function words of each language in `text`.
+fn counts(text: &str, sentence: bool) -> (usize, usize) {
     const DE: &[&str] = &[
         "der", "die", "das", "und", "von", "bis", "mit", "auf", "ist", "war", "den", "des",
         "aller", "sich", "nicht",
@@ -35,11 +41,24 @@ pub fn detect(text: &str) -> Lang {
         if DE.contains(&l.as_str()) {
             de += 1;
         }
-        if EN.contains(&l.as_str()) {
+        // "in" is German too: one sentence is too short for it to even out.
+        if EN.contains(&l.as_str()) && !(sentence && l == "in") {
             en += 1;
         }
     }
-    if de > en { Lang::German } else { Lang::English }
+    (de, en)
+}
+
+/// The language of one sentence, `fallback` (the text's) when its function
+/// words do not decide: a German article's English photo credit is English,
+/// a German sentence of names and figures stays German.
+pub fn detect_or(text: &str, fallback: Lang) -> Lang {
+    let (de, en) = counts(text, true);
+    match de.cmp(&en) {
+        std::cmp::Ordering::Greater => Lang::German,
+        std::cmp::Ordering::Less => Lang::English,
+        std::cmp::Ordering::Equal => fallback,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -19,6 +19,10 @@
 //! (i) facts of the group table and (j) reported speech and forecasts, which
 //! are listed as not checkable. They are under the same rule.
 
+// Reasons are typed messages (i18n::Msg) carrying their figures; a few are
+// large, and they are made once per sentence, never in a hot loop.
+#![allow(clippy::result_large_err)]
+
 pub mod check;
 pub mod claim;
 mod compare;
@@ -27,6 +31,7 @@ mod ellipsis;
 pub mod extract;
 pub mod features;
 pub mod groupfacts;
+pub mod i18n;
 pub mod lex;
 pub mod lexicon;
 pub mod mainsupplier;
@@ -59,15 +64,20 @@ use serde::Serialize;
 /// verdict against it (red or green) would judge a real sentence by invented
 /// data: every surface (CLI, API, page) refuses with this explanation instead.
 pub fn refusal(rel: &Release) -> Option<String> {
-    rel.meta.synthetic.then(|| {
-        format!(
-            "cannot check claims against release {}: it is SYNTHETIC DEMO DATA from armsflow's \
-generator, not SIPRI data, so no verdict is given. Claims are checked only against a SIPRI \
-release: import a file downloaded from the SIPRI Arms Transfers Database \
-(armsflow import trade_register.csv) or let armsflow download it (armsflow fetch).",
-            rel.meta.id
-        )
-    })
+    refusal_msg(rel).map(|m| m.english())
+}
+
+/// [`refusal`] in the language of `text` (the claims it would have checked).
+pub fn refusal_for(rel: &Release, text: &str) -> Option<String> {
+    let lang = lex::detect(&normalize::normalize(text).text);
+    refusal_msg(rel).map(|m| m.render(lang))
+}
+
+/// [`refusal`] as a message, for the language of the text.
+pub fn refusal_msg(rel: &Release) -> Option<i18n::Msg> {
+    rel.meta
+        .synthetic
+        .then(|| i18n::Reason::Synthetic(rel.meta.id.clone()).into())
 }
 
 /// One claim found in a text, with its verdict.
@@ -113,58 +123,55 @@ pub fn check_found(
         if !go_on() {
             return None;
         }
+        let mut checked = shapes::check_with(&f.claim, rel, groups);
+        checked.localize(f.lang);
         checks.push(TextCheck {
-            checked: shapes::check_with(&f.claim, rel, groups),
+            checked,
             sentence: f.sentence,
             offset: f.offset,
         });
     }
-    checks.extend(ex.blocked.into_iter().map(|b| TextCheck {
-        checked: cannot_check(&b.claim, rel, &b.reason),
-        sentence: b.sentence,
-        offset: b.offset,
+    checks.extend(ex.blocked.into_iter().map(|b| {
+        let mut checked = cannot_check(&b.claim, rel, &b.message);
+        checked.localize(b.lang);
+        TextCheck {
+            checked,
+            sentence: b.sentence,
+            offset: b.offset,
+        }
     }));
     checks.sort_by_key(|c| c.offset);
     Some((checks, ex.skipped))
 }
 
-/// Error of [`check_input`]: a structured claim that does not parse, or a
-/// sentence with no checkable claim.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-pub enum InputError {
-    #[error(transparent)]
-    Parse(#[from] ParseError),
-    #[error("no checkable claim found in: {sentence}{}", hint(.reason))]
-    NoClaim {
-        sentence: String,
-        reason: Option<String>,
-    },
-}
-
-fn hint(reason: &Option<String>) -> String {
-    reason.as_ref().map_or(String::new(), |r| format!(" ({r})"))
-}
-
-/// `armsflow check`'s input: the structured form or a plain sentence.
+/// `armsflow check`'s input: the structured form or a plain sentence. A
+/// sentence with no checkable claim is not an error: it comes back as one
+/// [`Skipped`] entry whose reason says why it cannot be checked.
 pub fn check_input(
     input: &str,
     rel: &Release,
     names: &Names,
-) -> Result<Vec<TextCheck>, InputError> {
+) -> Result<(Vec<TextCheck>, Vec<Skipped>), ParseError> {
     if looks_structured(input) {
         let c = parse(input, names)?;
-        return Ok(vec![TextCheck {
-            sentence: input.trim().to_string(),
-            offset: 0,
-            checked: check(&c, rel),
-        }]);
+        return Ok((
+            vec![TextCheck {
+                sentence: input.trim().to_string(),
+                offset: 0,
+                checked: check(&c, rel),
+            }],
+            Vec::new(),
+        ));
     }
-    let (checks, skipped) = check_text(input, rel, names);
-    if checks.is_empty() {
-        return Err(InputError::NoClaim {
-            sentence: input.trim().to_string(),
-            reason: skipped.first().map(|s| s.reason.clone()),
-        });
+    let (checks, mut skipped) = check_text(input, rel, names);
+    if checks.is_empty() && skipped.is_empty() {
+        let text = normalize::normalize(input).text;
+        skipped.push(Skipped::new(
+            input.trim().to_string(),
+            0,
+            lex::detect(&text),
+            i18n::Reason::NoClaimFound,
+        ));
     }
-    Ok(checks)
+    Ok((checks, skipped))
 }

@@ -4,11 +4,12 @@
 //! [`MIN_SHARE`] of the recipient's imports and at least [`MIN_LEAD`] times the
 //! second supplier's.
 
-use crate::check::Verdict;
+use crate::check::{Out, bilateral, party_of, resolve_in, settle, verdict};
 use crate::claim::{Party, Period};
 use crate::features::Form;
+use crate::i18n::{FigureMsg, MainWord, Msg, Reason, Tol};
 use crate::lexicon::{Prep, RoleNoun, role_noun};
-use crate::shapes::{Outcome, Sent, bilateral, span};
+use crate::shapes::Sent;
 use engine::{Direction, Filter};
 use model::Release;
 use serde::Serialize;
@@ -88,7 +89,7 @@ fn present_tense(w: &str) -> bool {
     )
 }
 
-pub(crate) fn extract(s: &Sent) -> Vec<Result<crate::Claim, String>> {
+pub(crate) fn extract(s: &Sent) -> Vec<Result<crate::Claim, Msg>> {
     let Some((idx, strength)) =
         (0..s.s.tokens.len()).find_map(|i| strength_at(s, i).map(|st| (i, st)))
     else {
@@ -99,21 +100,16 @@ pub(crate) fn extract(s: &Sent) -> Vec<Result<crate::Claim, String>> {
     if let Some((w, _)) = crate::weapon::weapon(s)
         && w.designation.is_some()
     {
-        return vec![Err(format!(
-            "a main supplier of one weapon (\"{}\") is not checked: the rule is over a whole armament category",
-            w.text
-        ))];
+        return vec![Err(Reason::MainOneWeapon(w.text).into())];
     }
     if s.negated() {
-        return vec![Err(
-            "a negated main-supplier statement (\"no longer\", \"not\") is not checked".into(),
-        )];
+        return vec![Err(Reason::MainNegated.into())];
     }
     let supplier = s
         .mention(|m| m.form == Form::Noun && m.prep.is_none())
         .map(|m| m.party.clone());
     let Some(supplier) = supplier else {
-        return vec![Err("a main-supplier statement without a supplier".into())];
+        return vec![Err(Reason::MainNoSupplier.into())];
     };
     let sup = Some(&supplier);
     let recipient = s
@@ -126,7 +122,7 @@ pub(crate) fn extract(s: &Sent) -> Vec<Result<crate::Claim, String>> {
         .map(|m| m.party.clone())
         .or_else(|| s.discourse.filter(|d| Some(*d) != sup).cloned());
     let Some(recipient) = recipient else {
-        return vec![Err("a main-supplier statement without a recipient".into())];
+        return vec![Err(Reason::MainNoRecipient.into())];
     };
     let stated = s.whens.iter().find_map(|w| w.window);
     let relative = s.f.periods.iter().find_map(|(p, _)| match p {
@@ -144,16 +140,11 @@ pub(crate) fn extract(s: &Sent) -> Vec<Result<crate::Claim, String>> {
                 .any(|w| w.iter().all(u8::is_ascii_digit))
         }) =>
         {
-            return vec![Err(
-                "a main-supplier statement with a period we cannot read".into(),
-            )];
+            return vec![Err(Reason::MainPeriodUnread.into())];
         }
         None if s.has(present_tense) => (Period::LastYears(5), true),
         None => {
-            return vec![Err(
-                "a main-supplier statement in the past tense without a period cannot be checked"
-                    .into(),
-            )];
+            return vec![Err(Reason::MainPastNoPeriod.into())];
         }
     };
     vec![Ok(crate::Claim::MainSupplier(MainSupplierClaim {
@@ -166,45 +157,30 @@ pub(crate) fn extract(s: &Sent) -> Vec<Result<crate::Claim, String>> {
     }))]
 }
 
-pub(crate) fn check(c: &MainSupplierClaim, rel: &Release) -> Outcome {
-    match run(c, rel) {
-        Ok(o) => o,
-        Err(o) => *o,
-    }
+pub(crate) fn check(c: &MainSupplierClaim, rel: &Release) -> Out {
+    settle(run(c, rel))
 }
 
-fn run(c: &MainSupplierClaim, rel: &Release) -> Result<Outcome, Box<Outcome>> {
+fn run(c: &MainSupplierClaim, rel: &Release) -> Result<Out, Box<Out>> {
     bilateral(rel)?;
-    let all = span(rel)?;
-    let w = c
-        .period
-        .resolve(Some(all.end))
-        .ok_or_else(|| Outcome::fail("no period".into()))?;
-    if let Some(note) = model::Coverage::of(w, Some((all.start, all.end))).note() {
-        return Err(Outcome::fail(format!(
-            "{note}, so {w} is not fully covered"
-        )));
-    }
-    let r = rel.entities.by_key(&c.recipient.key).ok_or_else(|| {
-        Outcome::fail(format!(
-            "{} has no deliveries in this release",
-            c.recipient.name
-        ))
-    })?;
+    let (_, w) = resolve_in(rel, &c.period)?;
+    let r = rel
+        .entities
+        .by_key(&c.recipient.key)
+        .ok_or_else(|| Out::fail(FigureMsg::NoDeliveriesOf(c.recipient.clone())))?;
     let parts = engine::partners(
         rel,
         r,
         Direction::Imports,
         &Filter::new(w).with_category(c.category),
     );
-    let of = crate::check::of_cat(&c.category);
     if parts.total <= 0.0 {
-        return Err(Outcome::fail(format!(
-            "{} imported nothing{of} in {w}",
-            c.recipient.name
-        )));
+        return Err(Out::fail(FigureMsg::ImportedNothing {
+            who: c.recipient.clone(),
+            cat: c.category,
+            window: w,
+        }));
     }
-    let name = |id| rel.entities.try_get(id).map_or("?", |e| e.name.as_str());
     let got = rel
         .entities
         .by_key(&c.supplier.key)
@@ -220,63 +196,58 @@ fn run(c: &MainSupplierClaim, rel: &Release) -> Result<Outcome, Box<Outcome>> {
     };
     let ok = rank1 && share >= MIN_SHARE && lead >= MIN_LEAD;
     let word = match c.strength {
-        Strength::Dominant => "dominant",
-        Strength::Main => "main",
+        Strength::Dominant => MainWord::Dominant,
+        Strength::Main => MainWord::Main,
     };
-    let mut text = match got {
-        Some(p) => format!(
-            "{}: rank {} of {} suppliers of {}{of} in {w}, {:.2} of {:.2} TIV = {:.2} %",
-            c.supplier.name,
-            p.rank,
-            parts.partners.len(),
-            c.recipient.name,
-            p.tiv,
-            parts.total,
-            100.0 * p.share
-        ),
-        None => format!(
-            "{} delivered nothing{of} to {} in {w}",
-            c.supplier.name, c.recipient.name
-        ),
-    };
+    let mut text = vec![match got {
+        Some(p) => FigureMsg::MainRank {
+            supplier: c.supplier.clone(),
+            recipient: c.recipient.clone(),
+            rank: p.rank,
+            of: parts.partners.len(),
+            cat: c.category,
+            window: w,
+            tiv: p.tiv,
+            total: parts.total,
+            pct: 100.0 * p.share,
+        },
+        None => FigureMsg::DeliveredNothing {
+            supplier: c.supplier.clone(),
+            recipient: c.recipient.clone(),
+            cat: c.category,
+            window: w,
+        },
+    }];
     if !rank1 && let Some(f) = first {
-        text.push_str(&format!(
-            "; the largest was {} ({:.2} %)",
-            name(f.entity),
-            100.0 * f.share
+        text.push(FigureMsg::LargestWas(
+            party_of(rel, f.entity),
+            100.0 * f.share,
         ));
     }
     if rank1 && let Some(q) = second {
-        text.push_str(&format!(
-            "; second {} {:.2} % ({lead:.1}× less)",
-            name(q.entity),
-            100.0 * q.share
-        ));
+        text.push(FigureMsg::SecondWas {
+            party: party_of(rel, q.entity),
+            pct: 100.0 * q.share,
+            lead,
+        });
     }
-    text.push_str(&format!(
-        "; rule for \"{word}\": rank 1, at least {:.0} % and at least {MIN_LEAD:.0}× the second supplier",
-        100.0 * MIN_SHARE
-    ));
+    text.push(FigureMsg::MainRule {
+        word,
+        min_pct: 100.0 * MIN_SHARE,
+        min_lead: MIN_LEAD,
+    });
     if c.implied_period {
-        text.push_str(&format!(
-            "; no period stated: the present tense is read as the latest five years ({w})"
-        ));
+        text.push(FigureMsg::PresentTenseWindow(w));
     }
-    let mut o = Outcome::new(
-        if ok {
-            Verdict::Supported
-        } else {
-            Verdict::NotSupported
-        },
-        text,
-    );
-    o.computed = Some(100.0 * share);
-    o.computed_rank = got.map(|p| p.rank);
-    o.window = Some(w);
-    o.tolerance = Some(format!(
-        "rank 1, ≥ {:.0} %, ≥ {MIN_LEAD:.0}× the second",
-        100.0 * MIN_SHARE
-    ));
-    o.estimated = got.and_then(|p| (p.tiv > 0.0).then(|| p.estimated_tiv / p.tiv));
-    Ok(o)
+    Ok(Out {
+        computed: Some(100.0 * share),
+        computed_rank: got.map(|p| p.rank),
+        window: Some(w),
+        tolerance: Some(Tol::MainRule {
+            min_pct: 100.0 * MIN_SHARE,
+            min_lead: MIN_LEAD,
+        }),
+        estimated: got.and_then(|p| (p.tiv > 0.0).then(|| p.estimated_tiv / p.tiv)),
+        ..Out::new(verdict(ok), Msg::join(text))
+    })
 }

@@ -51,64 +51,8 @@ pub enum MarkerKind {
 
 impl MarkerKind {
     /// Why a claim cannot be checked when this word is left unrepresented.
-    pub fn reason(self, word: &str) -> String {
-        match self {
-            MarkerKind::Category(c) => format!(
-                "armament category '{word}' ({}) recognised but it could not be tied to one claim",
-                c.sipri_name()
-            ),
-            MarkerKind::Money => format!(
-                "'{word}': the sentence states a money value; SIPRI TIV is not money, so it cannot be checked against SIPRI data"
-            ),
-            MarkerKind::Negation => format!(
-                "negation '{word}' recognised: negated and zero claims are not supported by this reading"
-            ),
-            MarkerKind::Comparison => format!(
-                "comparison '{word}' recognised: comparisons between partners or countries are not supported"
-            ),
-            MarkerKind::ShareWord => format!(
-                "'{word}': a change of a share is not a change of volume; state the share in each period"
-            ),
-            MarkerKind::Points => format!(
-                "'{word}': changes in percentage points are not supported; state the share in each period"
-            ),
-            MarkerKind::NotDeliveries => format!(
-                "'{word}': licences, orders and contracts are not deliveries; SIPRI data records deliveries"
-            ),
-            MarkerKind::OpenPeriod => {
-                format!("open-ended period ('{word}'): state the years the figure covers")
-            }
-            MarkerKind::Rate => {
-                format!("'{word}': annual rates and averages are not supported")
-            }
-            MarkerKind::Group => format!(
-                "'{word}': regions and groups of countries are not supported by this reading"
-            ),
-            MarkerKind::Scope => format!(
-                "'{word}': a figure that includes or excludes part of the flow is not supported"
-            ),
-            MarkerKind::OpenRange => {
-                format!("'{word}': a rank range without its size (top how many?) cannot be checked")
-            }
-            MarkerKind::Multiple => format!(
-                "multiple '{word}' recognised but no change between two periods could be read (hedged multiples such as 'nearly doubled' are not supported)"
-            ),
-            MarkerKind::SubYear => {
-                format!("'{word}': periods shorter than a year are not in SIPRI's annual data")
-            }
-            MarkerKind::Earlier => {
-                format!("'{word}': a figure for an earlier, unstated period cannot be checked")
-            }
-            MarkerKind::FigureRange => {
-                format!("'{word}': a range of figures is not a figure this reading checks")
-            }
-            MarkerKind::Vague => format!(
-                "'{word}': a share without a figure ('most', 'the bulk') is not a figure this reading checks"
-            ),
-            MarkerKind::Rank => format!(
-                "rank '{word}' recognised but not what is ranked (supplier, recipient, exporter or importer)"
-            ),
-        }
+    pub fn reason(self, word: &str) -> crate::i18n::Msg {
+        crate::i18n::Reason::Marker(self, word.to_string()).into()
     }
 }
 

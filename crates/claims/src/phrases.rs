@@ -412,7 +412,13 @@ pub fn meaning(t: &[Token], f: &mut Features) {
             mark(MarkerKind::FigureRange, range);
         }
         if t[i].kind == Kind::Points {
-            mark(MarkerKind::Points, "percentage points".into());
+            // Quote the word as written ("Prozentpunkte"); the English phrase is two words.
+            let word = if t[i].norm.starts_with("prozent") {
+                t[i].text.clone()
+            } else {
+                "percentage points".into()
+            };
+            mark(MarkerKind::Points, word);
         }
         // "after 2022", "bis 2024", "vor 2020": a year bounding an open period
         // (not the end of "von 2020 bis 2024").

@@ -4,6 +4,7 @@
 
 use crate::claim::{Claim, Party, Period, Rank, Role};
 use crate::features::{Features, Form, Mention, Ordinal, Percent};
+use crate::i18n::{Msg, Reason};
 use crate::lexicon::{Prep, RoleNoun};
 use crate::stated::{Qualifier, Stated};
 use engine::Direction;
@@ -38,9 +39,9 @@ pub(crate) fn period_near(
     f: &Features,
     periods: &[(Period, usize)],
     idx: usize,
-) -> Result<Period, &'static str> {
+) -> Result<Period, Msg> {
     if periods.is_empty() {
-        return Err("no period stated (a figure without a period cannot be checked)");
+        return Err(Reason::NoPeriodStated.into());
     }
     let unique = |it: &mut dyn Iterator<Item = Period>| {
         let mut v: Vec<Period> = Vec::new();
@@ -63,8 +64,7 @@ pub(crate) fn period_near(
     }
     match pool.as_slice() {
         [one] => Ok(*one),
-        _ => own_period(f, periods, idx)
-            .ok_or("several periods in the sentence: which one the figure is for is unclear"),
+        _ => own_period(f, periods, idx).ok_or(Reason::SeveralPeriods.into()),
     }
 }
 
@@ -92,7 +92,7 @@ pub(crate) fn change_claim(
     idx: usize,
     change: Stated,
     periods: &[(Period, usize)],
-) -> Result<Option<Claim>, &'static str> {
+) -> Result<Option<Claim>, Msg> {
     let f = ctx.f;
     let clause = f.clause(idx);
     let in_clause = |m: &Mention| m.clause == clause;
@@ -113,14 +113,14 @@ pub(crate) fn change_claim(
         })
         .collect();
     if fixed.len() < periods.len() {
-        return Err("a change needs two fixed periods, not 'the past n years'");
+        return Err(Reason::ChangeNeedsFixedPeriods.into());
     }
     let (from, to) = match fixed.as_slice() {
-        [] => return Err("a change without a period cannot be checked"),
+        [] => return Err(Reason::ChangeWithoutPeriod.into()),
         [one] => (one.previous(), *one),
         [a, b] if a.start <= b.start => (*a, *b),
         [a, b] => (*b, *a),
-        _ => return Err("more than two periods: which two the change is between is unclear"),
+        _ => return Err(Reason::MoreThanTwoPeriods.into()),
     };
     let focus = ctx
         .find(|m| {
@@ -130,7 +130,7 @@ pub(crate) fn change_claim(
         })
         .cloned()
         .or_else(|| ctx.implicit(None))
-        .ok_or("no country named")?;
+        .ok_or(Reason::NoCountryNamed)?;
     Ok(Some(Claim::Change {
         direction,
         focus,
@@ -145,7 +145,7 @@ pub(crate) fn percent_claim(
     ctx: &Ctx,
     p: &Percent,
     periods: &[(Period, usize)],
-) -> Result<Option<Claim>, String> {
+) -> Result<Option<Claim>, Msg> {
     let f = ctx.f;
     let clause = f.clause(p.idx);
     let in_clause = |m: &Mention| m.clause == clause;
@@ -191,7 +191,7 @@ pub(crate) fn percent_claim(
                 q => q,
             };
         }
-        return change_claim(ctx, p.idx, stated, periods).map_err(String::from);
+        return change_claim(ctx, p.idx, stated, periods);
     }
     // "fell from 72 % in 2010-14 to 36 % in 2020-24": two shares, each in its own period.
     let periods_own: Vec<(Period, usize)>;
@@ -202,12 +202,7 @@ pub(crate) fn percent_claim(
         .iter()
         .any(|q| q.idx != p.idx && (q.from_level || q.level) && f.clause(q.idx) == clause);
     let periods = if change.is_some() && level && (p.from_level || paired) {
-        let own = own_period(f, periods, p.idx).ok_or_else(|| {
-            format!(
-                "the share '{}' has no period of its own (a change of a share needs the share in each period)",
-                p.stated.render(false)
-            )
-        })?;
+        let own = own_period(f, periods, p.idx).ok_or(Reason::ShareWithoutOwnPeriod(p.stated))?;
         periods_own = vec![(own, p.idx)];
         &periods_own[..]
     } else {
@@ -226,7 +221,7 @@ pub(crate) fn percent_claim(
             .find(|m| in_clause(m) && m.prep.is_none())
             .cloned()
             .or_else(|| ctx.implicit(None))
-            .ok_or("no country named")?;
+            .ok_or(Reason::NoCountryNamed)?;
         let period = period_near(f, periods, p.idx)?;
         return Ok(Some(Claim::Global {
             direction,
@@ -308,7 +303,7 @@ pub(crate) fn percent_claim(
                 // "Russia's share of …", "der Anteil Russlands an …"
                 .or_else(|| ctx.find(|m| in_clause(m) && owns_share(f, m) && not_imp(m)))
                 .cloned()
-                .ok_or("no supplier named")?;
+                .ok_or(Reason::NoSupplierNamed)?;
             let s = Some(&supplier);
             let recipient = importer
                 .clone()
@@ -326,7 +321,7 @@ pub(crate) fn percent_claim(
                         .cloned()
                 })
                 .or_else(|| ctx.implicit(s))
-                .ok_or("no recipient named")?;
+                .ok_or(Reason::NoRecipientNamed)?;
             Ok(Some(Claim::ImportShare {
                 recipient,
                 supplier,
@@ -360,7 +355,7 @@ pub(crate) fn percent_claim(
                 })
                 .cloned()
                 .or_else(|| ctx.implicit(r))
-                .ok_or("no supplier named")?;
+                .ok_or(Reason::NoSupplierNamed)?;
             let s = Some(&supplier);
             let recipient = strong_recipient
                 .or_else(|| {
@@ -373,7 +368,7 @@ pub(crate) fn percent_claim(
                     .cloned()
                 })
                 .or_else(|| ctx.implicit(s))
-                .ok_or("no recipient named")?;
+                .ok_or(Reason::NoRecipientNamed)?;
             Ok(Some(Claim::ExportShare {
                 supplier,
                 recipient,
@@ -415,7 +410,7 @@ pub(crate) fn ordinal_claim(
     ctx: &Ctx,
     o: &Ordinal,
     periods: &[(Period, usize)],
-) -> Result<Option<Claim>, &'static str> {
+) -> Result<Option<Claim>, Msg> {
     let f = ctx.f;
     let clause = f.clause(o.idx);
     let in_clause = |m: &Mention| m.clause == clause;
@@ -442,12 +437,12 @@ pub(crate) fn ordinal_claim(
                 .or(owner_before)
                 .or_else(|| ctx.find(|m| in_clause(m) && m.form == Form::Adjective))
                 .cloned()
-                .ok_or("no supplier named")?;
+                .ok_or(Reason::NoSupplierNamed)?;
             let s = Some(&supplier);
             let recipient = subject_in_clause(s)
                 .cloned()
                 .or_else(|| ctx.implicit(s))
-                .ok_or("no recipient named")?;
+                .ok_or(Reason::NoRecipientNamed)?;
             let period = period()?;
             Ok(Some(Claim::ExportShare {
                 supplier,
@@ -463,10 +458,10 @@ pub(crate) fn ordinal_claim(
             let answer = subject_in_clause(strong.as_ref())
                 .cloned()
                 .or_else(|| ctx.implicit(strong.as_ref()))
-                .ok_or("no supplier named")?;
+                .ok_or(Reason::NoSupplierNamed)?;
             let focus = strong
                 .or_else(|| ctx.implicit(Some(&answer)))
-                .ok_or("no recipient named")?;
+                .ok_or(Reason::NoRecipientNamed)?;
             let period = period()?;
             Ok(Some(Claim::Largest {
                 role: Role::Supplier,
@@ -485,7 +480,7 @@ pub(crate) fn ordinal_claim(
             let focus = subject_in_clause(partner)
                 .cloned()
                 .or_else(|| ctx.implicit(partner))
-                .ok_or("no country named")?;
+                .ok_or(Reason::NoCountryNamed)?;
             let period = period()?;
             Ok(Some(match (o.role, partner) {
                 (RoleNoun::Exporter, Some(p)) => Claim::Largest {
@@ -521,24 +516,24 @@ pub(crate) fn ordinal_claim(
     }
 }
 
-pub(crate) fn first_ever(ctx: &Ctx, periods: &[(Period, usize)]) -> Result<Claim, &'static str> {
+pub(crate) fn first_ever(ctx: &Ctx, periods: &[(Period, usize)]) -> Result<Claim, Msg> {
     let year = periods
         .iter()
         .find_map(|(p, _)| match p {
             Period::Fixed(w) if w.start == w.end => Some(w.start),
             _ => None,
         })
-        .ok_or("a first-ever statement needs a single year")?;
+        .ok_or(Reason::FirstEverNeedsYear)?;
     let (supplier, recipient) = if ctx.f.receive_verb {
         let r = ctx
             .find(|m| m.form == Form::Noun && m.prep.is_none())
             .cloned()
             .or_else(|| ctx.implicit(None));
-        let r = r.ok_or("no recipient named")?;
+        let r = r.ok_or(Reason::NoRecipientNamed)?;
         let s = ctx
             .find(|m| (m.prep == Some(Prep::From) || m.form == Form::Adjective) && m.party != r)
             .cloned()
-            .ok_or("no supplier named")?;
+            .ok_or(Reason::NoSupplierNamed)?;
         (s, r)
     } else {
         let s = ctx
@@ -547,16 +542,16 @@ pub(crate) fn first_ever(ctx: &Ctx, periods: &[(Period, usize)]) -> Result<Claim
             })
             .cloned()
             .or_else(|| ctx.implicit(None))
-            .ok_or("no supplier named")?;
+            .ok_or(Reason::NoSupplierNamed)?;
         let r = ctx
             .find(|m| m.prep == Some(Prep::To) && m.party != s)
             .cloned()
             .or_else(|| ctx.implicit(Some(&s)))
-            .ok_or("no recipient named")?;
+            .ok_or(Reason::NoRecipientNamed)?;
         (s, r)
     };
     if supplier == recipient {
-        return Err("supplier and recipient are the same");
+        return Err(Reason::SameParty.into());
     }
     Ok(Claim::FirstEver {
         supplier,

@@ -8,6 +8,7 @@
 use crate::claim::{Claim, Party};
 use crate::features::{Features, PeriodRef};
 use crate::groupfacts::GroupFact;
+use crate::i18n::{Msg, Reason};
 use crate::lex::Token;
 use crate::meaning::MarkerKind;
 use crate::weapon::WeaponKind;
@@ -31,7 +32,7 @@ pub fn category_for(
     t: &[Token],
     clause: usize,
     source: usize,
-) -> Result<Option<Category>, String> {
+) -> Result<Option<Category>, Msg> {
     // A category after a comma that follows the figure and its flow word is
     // an afterthought ("…, mostly combat aircraft"), not a restriction.
     let detached = |cat_idx: usize| {
@@ -42,16 +43,12 @@ pub fn category_for(
             _ => false,
         }
     };
-    let pick = |it: &mut dyn Iterator<Item = Category>| -> Result<Option<Category>, String> {
+    let pick = |it: &mut dyn Iterator<Item = Category>| -> Result<Option<Category>, Msg> {
         let mut found: Option<Category> = None;
         for c in it {
             match found {
                 Some(x) if x != c => {
-                    return Err(format!(
-                        "two armament categories ({} and {}) where one claim can carry only one",
-                        x.sipri_name(),
-                        c.sipri_name()
-                    ));
+                    return Err(Reason::TwoCategories(x, c).into());
                 }
                 _ => found = Some(c),
             }
@@ -158,13 +155,9 @@ fn is_share(claim: &Claim) -> bool {
     )
 }
 
-/// The tail of the reason for a country no claim represents.
-pub const NAMED_NOT_PARTY: &str =
-    " is named but is not a party of the claim read from the sentence";
-
 /// Reasons for every meaning-bearing part of the sentence that the built
 /// claims leave unrepresented.
-pub fn unconsumed(f: &Features, t: &[Token], built: &[Built]) -> Vec<String> {
+pub fn unconsumed(f: &Features, t: &[Token], built: &[Built]) -> Vec<Msg> {
     let mut out = Vec::new();
     let period_soon = |idx: usize| {
         f.periods
@@ -235,7 +228,7 @@ pub fn unconsumed(f: &Features, t: &[Token], built: &[Built]) -> Vec<String> {
                 || group_member(&b.claim, &m.party, t, m.idx, m.end)
         }) || speaker(t, m.idx, m.end);
         if !used {
-            out.push(format!("'{}'{NAMED_NOT_PARTY}", m.party.name));
+            out.push(Reason::NamedNotParty(m.party.clone()).into());
         }
     }
     out

@@ -5,15 +5,16 @@
 //! ([`crate::groupfacts`]) and (j) reported speech and forecasts, which are
 //! listed as not checkable ([`crate::speech`]).
 
-use crate::check::{Checked, Verdict};
+use crate::check::Checked;
 use crate::claim::{Claim, Party, Rank, Role};
 use crate::features::{Features, Form, Mention};
+use crate::i18n::{GroupSource, Msg};
 use crate::lex::Sentence;
 use crate::lexicon::Prep;
 use crate::rule::Built;
 use crate::when::{When, scan};
 use engine::groups::GroupSet;
-use model::{Release, Window};
+use model::Release;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -101,7 +102,7 @@ impl Sent<'_> {
 #[derive(Debug, Clone)]
 pub struct GroupTable {
     pub set: GroupSet,
-    sources: HashMap<String, String>,
+    sources: HashMap<String, GroupSource>,
 }
 
 pub const BUILTIN_GROUPS: &str = "armsflow group table (built-in, crates/engine/data/groups.csv)";
@@ -112,7 +113,7 @@ impl GroupTable {
         let sources = set
             .groups
             .iter()
-            .map(|g| (g.name.to_lowercase(), BUILTIN_GROUPS.to_string()))
+            .map(|g| (g.name.to_lowercase(), GroupSource::Builtin))
             .collect();
         GroupTable { set, sources }
     }
@@ -121,15 +122,24 @@ impl GroupTable {
     pub fn add(&mut self, source: &str, user: GroupSet) {
         for g in &user.groups {
             self.sources
-                .insert(g.name.to_lowercase(), format!("group table {source}"));
+                .insert(g.name.to_lowercase(), GroupSource::File(source.to_string()));
         }
         self.set.extend(user);
     }
 
-    pub fn source(&self, group: &str) -> &str {
+    /// Where `group` comes from, in words ("group table my.csv").
+    pub fn source(&self, group: &str) -> String {
+        match self.source_of(group) {
+            GroupSource::Builtin => BUILTIN_GROUPS.to_string(),
+            GroupSource::File(f) => format!("group table {f}"),
+        }
+    }
+
+    pub fn source_of(&self, group: &str) -> GroupSource {
         self.sources
             .get(&group.to_lowercase())
-            .map_or(BUILTIN_GROUPS, String::as_str)
+            .cloned()
+            .unwrap_or(GroupSource::Builtin)
     }
 }
 
@@ -147,7 +157,7 @@ pub(crate) fn extract_sentence(
     f: &Features,
     discourse: Option<&Party>,
     built: &mut Vec<Built>,
-) -> Vec<String> {
+) -> Vec<Msg> {
     let sent = Sent {
         s,
         f,
@@ -155,7 +165,7 @@ pub(crate) fn extract_sentence(
         whens: scan(&s.tokens),
     };
     let had_claim = !built.is_empty();
-    let mut found: Vec<Result<Claim, String>> = Vec::new();
+    let mut found: Vec<Result<Claim, Msg>> = Vec::new();
     found.extend(crate::groupfacts::extract(&sent));
     // "main"/"dominant" need more than rank 1: this shape replaces the plain
     // "largest supplier" reading of the same words, and where it cannot read
@@ -247,67 +257,6 @@ pub(crate) fn check_builtin(claim: &Claim, rel: &Release) -> Checked {
     check_with(claim, rel, builtin_groups())
 }
 
-/// What a new-shape checker computes; turned into a [`Checked`] here.
-#[derive(Debug, Clone)]
-pub(crate) struct Outcome {
-    pub verdict: Verdict,
-    pub computed: Option<f64>,
-    pub computed_rank: Option<u32>,
-    pub tolerance: Option<String>,
-    pub window: Option<Window>,
-    pub estimated: Option<f64>,
-    pub explanation: String,
-    /// Qualifies a verdict: "designation differs".
-    pub caveat: Option<String>,
-    /// Set when the source is the group table rather than the release.
-    pub citation: Option<String>,
-}
-
-impl Outcome {
-    pub fn new(verdict: Verdict, explanation: String) -> Outcome {
-        Outcome {
-            verdict,
-            computed: None,
-            computed_rank: None,
-            tolerance: None,
-            window: None,
-            estimated: None,
-            explanation,
-            caveat: None,
-            citation: None,
-        }
-    }
-
-    pub fn cannot(explanation: String) -> Outcome {
-        Outcome::new(Verdict::CannotBeChecked, explanation)
-    }
-
-    /// [`Outcome::cannot`] as the error of a checker's `?` chain.
-    pub fn fail(explanation: String) -> Box<Outcome> {
-        Box::new(Outcome::cannot(explanation))
-    }
-}
-
-/// The window covering the release's data, if any.
-pub(crate) fn span(rel: &Release) -> Result<Window, Box<Outcome>> {
-    engine::year_span(rel)
-        .map(|(a, b)| Window { start: a, end: b })
-        .ok_or_else(|| Outcome::fail("the release holds no deliveries".into()))
-}
-
-/// Supplier-recipient questions need a register, not a one-sided TIV table.
-pub(crate) fn bilateral(rel: &Release) -> Result<(), Box<Outcome>> {
-    if rel.meta.format.is_bilateral() {
-        Ok(())
-    } else {
-        Err(Outcome::fail(format!(
-            "release {} is a {} with one side of each flow only; supplier-recipient questions need a register",
-            rel.meta.id,
-            rel.meta.format.as_str()
-        )))
-    }
-}
-
 /// Checks any claim; the new shapes against `rel` and `groups`.
 pub fn check_with(claim: &Claim, rel: &Release, groups: &GroupTable) -> Checked {
     let out = match claim {
@@ -318,20 +267,5 @@ pub fn check_with(claim: &Claim, rel: &Release, groups: &GroupTable) -> Checked 
         Claim::Unverifiable(c) => crate::speech::check(c),
         _ => return crate::check::check(claim, rel),
     };
-    Checked {
-        claim: claim.clone(),
-        structured: claim.to_string(),
-        verdict: out.verdict,
-        computed: out.computed,
-        computed_rank: out.computed_rank,
-        tolerance: out.tolerance,
-        window: out.window,
-        estimated_share: out.estimated,
-        allocated_share: None,
-        explanation: out.explanation,
-        release: rel.meta.id.clone(),
-        citation: out.citation.unwrap_or_else(|| rel.citation()),
-        synthetic: rel.meta.synthetic,
-        caveat: out.caveat,
-    }
+    Checked::new(claim, rel, out)
 }

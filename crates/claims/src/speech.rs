@@ -2,7 +2,9 @@
 //! "könnte", "wird … erwartet", "scheint"): listed as not checkable, with
 //! that reason, rather than silently skipped or read as facts.
 
-use crate::shapes::{Outcome, Sent};
+use crate::check::{Out, cannot};
+use crate::i18n::{Reason, SpeechWhy};
+use crate::shapes::Sent;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -126,17 +128,13 @@ pub(crate) fn extract(s: &Sent) -> Option<crate::Claim> {
     Some(crate::Claim::Unverifiable(Unverifiable { kind, marker }))
 }
 
-pub(crate) fn check(c: &Unverifiable) -> Outcome {
-    let why = match c.kind {
-        SpeechKind::ReportedSpeech => {
-            "reported speech: it says what someone believes or reports, not a transfer SIPRI records"
-        }
-        SpeechKind::Forecast => {
-            "a forecast or possibility: SIPRI records deliveries that happened, not expectations"
-        }
-        SpeechKind::Interpretation => {
-            "an interpretation of intentions, which no delivery record can decide"
-        }
-    };
-    Outcome::cannot(format!("\"{}\" marks {why}", c.marker))
+pub(crate) fn check(c: &Unverifiable) -> Out {
+    cannot(Reason::Speech {
+        marker: c.marker.clone(),
+        why: match c.kind {
+            SpeechKind::ReportedSpeech => SpeechWhy::ReportedSpeech,
+            SpeechKind::Forecast => SpeechWhy::Forecast,
+            SpeechKind::Interpretation => SpeechWhy::Interpretation,
+        },
+    })
 }

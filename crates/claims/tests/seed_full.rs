@@ -36,7 +36,7 @@ fn seed_article_every_row_of_issue_17() {
     );
     assert!(su.sentence.contains("Su-30SM-Kampfflugzeuge"));
     assert_eq!(su.checked.verdict, Verdict::Supported);
-    assert_eq!(su.checked.caveat.as_deref(), Some("designation differs"));
+    assert_eq!(su.checked.verdict_label(), "supported, designation differs");
     assert_eq!(su.checked.verdict_label(), "supported, designation differs");
     assert_eq!(su.checked.computed, Some(8.0));
     let e = &su.checked.explanation;

@@ -272,12 +272,12 @@ fn at_least_forty_sentences() {
 
 /// Every claim read from `text`, with the reason when the meaning rule
 /// blocked it (a word it does not represent): then it is cannot be checked.
-fn read(text: &str) -> Vec<(claims::Claim, Option<String>)> {
+fn read(text: &str) -> Vec<(claims::Claim, Option<claims::i18n::Msg>)> {
     let ex = extract(text, Names::builtin());
     ex.claims
         .into_iter()
         .map(|f| (f.claim, None))
-        .chain(ex.blocked.into_iter().map(|b| (b.claim, Some(b.reason))))
+        .chain(ex.blocked.into_iter().map(|b| (b.claim, Some(b.message))))
         .collect()
 }
 

@@ -12,6 +12,7 @@
 //! the release span is 1995-2024.) Verdict "Yes~" is "supported, designation differs".
 
 use crate::common;
+use claims::i18n::Caveat;
 use claims::{Names, Verdict, cannot_check, check, extract};
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -491,12 +492,12 @@ fn enough_sentences_of_each_new_shape() {
 
 /// Every claim read from `text`, with the reason when the meaning rule
 /// blocked it (then it is cannot be checked).
-fn read(text: &str) -> Vec<(claims::Claim, Option<String>)> {
+fn read(text: &str) -> Vec<(claims::Claim, Option<claims::i18n::Msg>)> {
     let ex = extract(text, Names::builtin());
     ex.claims
         .into_iter()
         .map(|f| (f.claim, None))
-        .chain(ex.blocked.into_iter().map(|b| (b.claim, Some(b.reason))))
+        .chain(ex.blocked.into_iter().map(|b| (b.claim, Some(b.message))))
         .collect()
 }
 
@@ -524,9 +525,9 @@ fn new_shapes_verdicts_on_feb_2026_register() {
                 Some(why) => cannot_check(&claim, rel, &why),
                 None => check(&claim, rel),
             };
-            let got = match (c.verdict, c.caveat.as_deref()) {
+            let got = match (c.verdict, c.caveat) {
                 (Verdict::Supported, None) => V::Yes,
-                (Verdict::Supported, Some("designation differs")) => V::YesDiffers,
+                (Verdict::Supported, Some(Caveat::DesignationDiffers)) => V::YesDiffers,
                 (Verdict::NotSupported, None) => V::No,
                 (Verdict::CannotBeChecked, None) => V::Cannot,
                 _ => V::Cannot,

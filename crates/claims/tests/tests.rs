@@ -3,6 +3,7 @@
 mod check_synthetic;
 mod common;
 mod corpus;
+mod localized;
 mod props;
 mod reading;
 mod seed_article;

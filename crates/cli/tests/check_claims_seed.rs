@@ -24,12 +24,15 @@ fn seed_article_with_builtin_and_user_groups() {
     let seed = seed.to_str().unwrap();
     let out = armsflow(d, &["check-claims", seed]);
     assert!(out.contains("supported, designation differs"), "{out}");
+    // The article is German: its explanations are German (issue #14).
     assert!(
-        out.contains("SIPRI records delivery years, not months"),
+        out.contains("SIPRI erfasst Lieferjahre, keine Monate"),
         "{out}"
     );
     assert!(!out.contains("not supported"), "{out}");
-    assert!(out.contains("announced 2025-11-06"), "{out}");
+    assert!(out.contains("angekündigt am 6. November 2025"), "{out}");
+    assert!(out.contains("88,43 %") && out.contains("Russland"), "{out}");
+    assert!(!out.contains("SIPRI records delivery years"), "{out}");
 
     let groups = d.join("my-groups.csv");
     std::fs::write(

@@ -3,6 +3,7 @@
 mod alignment_real;
 mod cache_real;
 mod check_claims_seed;
+mod check_no_claim;
 mod coverage;
 mod crash_safety;
 mod csv_output;

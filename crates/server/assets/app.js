@@ -76,10 +76,14 @@ var renderers = {
       var out = "<h2>" + n + " claim" + (n === 1 ? "" : "s") + " found</h2>";
       if (!n) out += "<p>No checkable claim in this text.</p>";
       j.claims.forEach(function (c) {
-        out += '<div class="result"><p><span class="verdict ' + (cls[c.verdict] || "cannot_check") + '">' +
-          esc(c.verdict_text) + "</span> " + esc((j.sentences[c.sentence] || {}).text) + "</p>" +
-          '<p class="muted">Claim: <code>' + esc(c.structured) + "</code></p><p>" + esc(c.explanation) + "</p>" +
-          (c.tolerance ? '<p class="note">Accepted interval: ' + esc(c.tolerance) + "</p>" : "") +
+        // Verdict and explanation in the sentence's language (c.lang).
+        var lang = c.lang ? ' lang="' + esc(c.lang) + '"' : "";
+        out += '<div class="result"><p><span class="verdict ' + (cls[c.verdict] || "cannot_check") + '"' + lang + ">" +
+          esc(c.verdict_localized || c.verdict_text) + "</span> " + esc((j.sentences[c.sentence] || {}).text) + "</p>" +
+          '<p class="muted">Claim: <code>' + esc(c.structured) + "</code></p><p" + lang + ">" +
+          esc(c.explanation_localized || c.explanation) + "</p>" +
+          (c.tolerance ? '<p class="note">Accepted interval: <span' + lang + ">" +
+            esc(c.tolerance_localized || c.tolerance) + "</span></p>" : "") +
           (c.estimated_share != null ? '<p class="note">' + (100 * c.estimated_share).toFixed(1) +
             "% of the figure rests on SIPRI estimates.</p>" : "") +
           '<p class="note">' + esc(c.citation) + "</p></div>";
@@ -88,7 +92,8 @@ var renderers = {
       if (sk.length) {
         out += "<h3>Not checked (" + sk.length + ")</h3><ul class=\"skipped\">";
         sk.forEach(function (k) {
-          out += "<li>" + esc((j.sentences[k.sentence] || {}).text) + ' <span class="note">(' + esc(k.reason) + ")</span></li>";
+          out += "<li>" + esc((j.sentences[k.sentence] || {}).text) + ' <span class="note"' +
+            (k.lang ? ' lang="' + esc(k.lang) + '"' : "") + ">(" + esc(k.reason_localized || k.reason) + ")</span></li>";
         });
         out += "</ul>";
       }

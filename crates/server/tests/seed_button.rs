@@ -40,3 +40,48 @@ async fn seed_article_checked_through_the_api() {
         "{j}"
     );
 }
+
+/// Issue #14: a German claim gets a German verdict and explanation, through
+/// the API (stable English codes beside the localized text) and the page.
+#[tokio::test]
+async fn german_claims_get_german_explanations() {
+    let Some(app) = real_app("german_claims_get_german_explanations") else {
+        return;
+    };
+    let j = post(&app, "/api/claims", "text/plain; charset=utf-8", SEED)
+        .await
+        .json();
+    let claims = j["claims"].as_array().expect("claims");
+    let share = claims
+        .iter()
+        .find(|c| c["structured"] == "share imports KAZ from RUS 2020-2024 = 88%")
+        .expect("the 88 % claim");
+    assert_eq!(share["verdict"], "supported", "{share}");
+    assert_eq!(share["lang"], "de", "{share}");
+    assert_eq!(share["verdict_localized"], "belegt", "{share}");
+    let e = share["explanation_localized"].as_str().unwrap_or("");
+    assert!(e.contains("88,4 %") && e.contains("Russland"), "{e}");
+    assert!(!e.contains("supported") && !e.contains("because"), "{e}");
+    let skipped = j["skipped"].as_array().expect("skipped");
+    assert!(
+        skipped
+            .iter()
+            .all(|s| s["lang"] == "de" && s["reason_localized"].is_string()),
+        "{j}"
+    );
+
+    let r = post(
+        &app,
+        "/claims",
+        "application/x-www-form-urlencoded",
+        "text=Von+2020+bis+2024+entfielen+88+Prozent+aller+Waffenimporte+Kasachstans+auf+Russland.",
+    )
+    .await;
+    let page = r.text();
+    assert!(
+        page.contains("88,4 %") && page.contains("Russland"),
+        "{page}"
+    );
+    assert!(page.contains("lang=\"de\""), "{page}");
+    assert!(page.contains(">belegt<"), "{page}");
+}

@@ -4,7 +4,7 @@
 use crate::cmd::imports::title;
 use crate::common::{self, DataArgs, UserError};
 use crate::output::{self, Cell, OutputArgs, Table};
-use claims::{Names, TextCheck, check_input};
+use claims::{Names, Skipped, TextCheck, check_input};
 use model::Release;
 
 #[derive(clap::Args)]
@@ -30,12 +30,44 @@ pub fn run(args: Args) -> anyhow::Result<()> {
 /// Checks the claim; `run` renders it, the Python package hands it to pandas.
 pub fn compute(args: &Args) -> anyhow::Result<Table> {
     let rel = common::load_release(&args.data)?;
-    if let Some(why) = claims::refusal(&rel) {
+    if let Some(why) = claims::refusal_for(&rel, &args.claim) {
         return Err(UserError(why).into());
     }
-    let checks =
+    let (checks, skipped) =
         check_input(&args.claim, &rel, Names::builtin()).map_err(|e| UserError(e.to_string()))?;
-    Ok(verdict_table(&rel, "Claim check", &checks, false))
+    let mut t = verdict_table(&rel, "Claim check", &checks, false);
+    if checks.is_empty() {
+        // No claim read: a "cannot be checked" row with the reason, as for
+        // any other claim the release cannot decide (exit status 0).
+        not_checkable_rows(&mut t, &skipped, false);
+    }
+    Ok(t)
+}
+
+/// One "cannot be checked" row per sentence no claim was read from, its
+/// reason (in the sentence's language) as a note.
+pub fn not_checkable_rows(t: &mut Table, skipped: &[Skipped], with_sentence: bool) {
+    let first = t.rows.len();
+    for (k, s) in skipped.iter().enumerate() {
+        let mut row = vec![Cell::Int((first + k) as i64 + 1)];
+        if with_sentence {
+            row.push(Cell::text(s.sentence.clone()));
+        }
+        row.extend([
+            Cell::text("-"),
+            Cell::text(claims::Verdict::CannotBeChecked.as_str()),
+            Cell::Empty,
+            Cell::Empty,
+            Cell::Empty,
+            Cell::Empty,
+        ]);
+        t.row(row);
+        let label = claims::i18n::verdict_label(s.lang, claims::Verdict::CannotBeChecked, None);
+        t.notes.insert(
+            first + k,
+            format!("{}. {label}: {}.", first + k + 1, s.reason_localized),
+        );
+    }
 }
 
 /// One row per checked claim; the explanation of each and the release's
@@ -85,11 +117,12 @@ pub fn verdict_table(
             .checked
             .window
             .map_or(String::new(), |w| format!(" [{w}]"));
+        // In the sentence's language: "12. belegt [2020-2024]: Lieferungen Russland → …".
         t.note(format!(
             "{}. {}{w}: {}.",
             i + 1,
-            c.checked.verdict_label(),
-            c.checked.explanation
+            c.checked.verdict_localized,
+            c.checked.explanation_localized
         ));
     }
     t.note(

@@ -68,7 +68,7 @@ pub fn compute(
     data: &DataArgs,
 ) -> anyhow::Result<Table> {
     let rel = common::load_release(data)?;
-    if let Some(why) = claims::refusal(&rel) {
+    if let Some(why) = claims::refusal_for(&rel, text) {
         return Err(UserError(why).into());
     }
     let mut table = claims::shapes::GroupTable::builtin();
@@ -92,7 +92,10 @@ pub fn compute(
     if !skipped.is_empty() {
         if verbose {
             for s in &skipped {
-                t.note(format!("Skipped: \"{}\" — {}.", s.sentence, s.reason));
+                t.note(format!(
+                    "Skipped: \"{}\" — {}.",
+                    s.sentence, s.reason_localized
+                ));
             }
         } else {
             t.note(format!(

@@ -112,7 +112,7 @@ pub const MAX_SENTENCE: usize = 2_000;
 /// Over `max_claims` claims is a 422 before any is checked; `cancel` is checked
 /// between claims.
 pub fn check(rel: &Release, text: &str, max_claims: usize, cancel: &Cancel) -> ApiResult<Value> {
-    if let Some(why) = claims::refusal(rel) {
+    if let Some(why) = claims::refusal_for(rel, text) {
         // Synthetic data: no verdict at all, and a status no client mistakes for one.
         return Err(ApiError::limit(
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -166,7 +166,13 @@ pub fn check(rel: &Release, text: &str, max_claims: usize, cancel: &Cancel) -> A
         }
         for s in &near {
             let i = sentences.index(s.offset, &s.sentence);
-            skipped.push(json!({"sentence": i, "offset": s.offset, "reason": s.reason}));
+            skipped.push(json!({
+                "sentence": i,
+                "offset": s.offset,
+                "reason": s.reason,
+                "lang": s.lang,
+                "reason_localized": s.reason_localized,
+            }));
         }
     }
     Ok(json!({
@@ -223,13 +229,18 @@ fn blank_long_sentences(
         }
         let head: String = s.text.chars().take(200).collect();
         let i = sentences.index(s.start, &format!("{head}…"));
+        let why: claims::i18n::Msg = claims::i18n::Reason::TooLong {
+            bytes: s.text.len(),
+            limit: MAX_SENTENCE,
+        }
+        .into();
+        let lang = claims::lex::detect_or(&head, detect(text));
         skipped.push(json!({
             "sentence": i,
             "offset": s.start,
-            "reason": format!(
-                "sentence of {} bytes is over the limit of {MAX_SENTENCE} bytes; not checked",
-                s.text.len()
-            ),
+            "reason": why.english(),
+            "lang": lang,
+            "reason_localized": why.render(lang),
         }));
     }
     Ok(out)

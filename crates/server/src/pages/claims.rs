@@ -114,15 +114,18 @@ fn results_html(v: &Value) -> Markup {
             @let verdict = c["verdict"].as_str().unwrap_or("");
             div.result {
                 p {
-                    span class={ "verdict " (verdict_class(verdict)) } {
-                        (c["verdict_text"].as_str().unwrap_or(verdict))
+                    // Verdict and explanation in the sentence's language (`lang`).
+                    span class={ "verdict " (verdict_class(verdict)) } lang=[c["lang"].as_str()] {
+                        (c["verdict_localized"].as_str().or(c["verdict_text"].as_str()).unwrap_or(verdict))
                     }
                     " " (sentence(&c["sentence"]))
                 }
                 p.muted { "Claim: " code { (s(c, "structured")) } }
-                p { (s(c, "explanation")) }
-                @if let Some(t) = c["tolerance"].as_str() {
-                    p.note { "Accepted interval: " (t) }
+                p lang=[c["lang"].as_str()] {
+                    (c["explanation_localized"].as_str().unwrap_or(&s(c, "explanation")))
+                }
+                @if let Some(t) = c["tolerance_localized"].as_str().or(c["tolerance"].as_str()) {
+                    p.note { "Accepted interval: " span lang=[c["lang"].as_str()] { (t) } }
                 }
                 @if let Some(e) = c["estimated_share"].as_f64() {
                     p.note { (crate::present::pct(e)) " of the figure rests on SIPRI estimates." }
@@ -135,7 +138,12 @@ fn results_html(v: &Value) -> Markup {
             h3 { "Not checked (" (skipped.len()) ")" }
             ul.skipped {
                 @for k in &skipped {
-                    li { (sentence(&k["sentence"])) " " span.note { "(" (s(k, "reason")) ")" } }
+                    li {
+                        (sentence(&k["sentence"])) " "
+                        span.note lang=[k["lang"].as_str()] {
+                            "(" (k["reason_localized"].as_str().unwrap_or(&s(k, "reason"))) ")"
+                        }
+                    }
                 }
             }
         }

@@ -4,12 +4,16 @@
 //! not checkable though its announcement date is. The source is the group
 //! table (built-in or `--groups FILE`), named in every answer.
 
-use crate::check::Verdict;
+mod verdicts;
+
+pub(crate) use verdicts::check;
+
 use crate::claim::Party;
 use crate::features::Form;
-use crate::shapes::{GroupTable, Outcome, Sent};
+use crate::i18n::{Msg, Reason};
+use crate::shapes::Sent;
 use crate::when::Date;
-use engine::groups::{Group, GroupDate, Spell};
+use engine::groups::GroupDate;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -173,15 +177,13 @@ fn is_announce(w: &str) -> bool {
     )
 }
 
-pub(crate) fn extract(s: &Sent) -> Vec<Result<crate::Claim, String>> {
+pub(crate) fn extract(s: &Sent) -> Vec<Result<crate::Claim, Msg>> {
     let n = s.s.tokens.len();
     let Some(group) = (0..n).find_map(|i| group_at(s, i)) else {
         return Vec::new();
     };
     if s.negated() {
-        return vec![Err(format!(
-            "a negated statement about {group} is not checked (the group table lists facts, not their absence)"
-        ))];
+        return vec![Err(Reason::GroupNegated(group.to_string()).into())];
     }
     let group_tok = |m: &crate::features::Mention| (m.idx..m.end).any(|k| group_at(s, k).is_some());
     let claim = |fact| {
@@ -323,7 +325,7 @@ pub fn announced(note: &str) -> Option<GroupDate> {
 
 /// Dates written in a note: `2002-10-07`, `2020-08`, or a bare year `1993`
 /// (read as that year only: compared at year precision).
-fn note_dates(note: &str) -> Vec<GroupDate> {
+pub(crate) fn note_dates(note: &str) -> Vec<GroupDate> {
     let b = note.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
@@ -357,251 +359,6 @@ fn note_dates(note: &str) -> Vec<GroupDate> {
         i += 1;
     }
     out
-}
-
-fn agrees(stated: &Date, table: &GroupDate) -> bool {
-    stated.year.is_none_or(|y| y == table.year)
-        && stated.month.is_none_or(|m| m == table.month)
-        && match (stated.day, table.day) {
-            (Some(a), Some(b)) => a == b,
-            (Some(_), None) => false,
-            _ => true,
-        }
-}
-
-fn key_name(key: &str) -> String {
-    sipri::names::Resolver::builtin()
-        .by_key(key)
-        .map_or_else(|| key.to_string(), |e| e.name.clone())
-}
-
-fn uncertain(sp: &Spell) -> String {
-    match sp.note.split_once("UNCERTAIN") {
-        Some((_, rest)) => {
-            let why = rest.trim_start_matches([':', ' ']);
-            let why = why.split(';').next().unwrap_or("").trim();
-            format!(" (marked UNCERTAIN in the table: {why})")
-        }
-        None => String::new(),
-    }
-}
-
-fn first_spells(g: &Group) -> Option<(GroupDate, Vec<&Spell>)> {
-    let first = g.spells.iter().filter_map(|s| s.joined).min()?;
-    Some((
-        first,
-        g.spells
-            .iter()
-            .filter(|s| s.joined == Some(first))
-            .collect(),
-    ))
-}
-
-pub(crate) fn check(c: &GroupClaim, groups: &GroupTable) -> Outcome {
-    let source = groups.source(&c.group).to_string();
-    let mut o = match groups.set.get(&c.group) {
-        None => Outcome::cannot(format!("the group table has no group \"{}\"", c.group)),
-        Some(g) => fact(c, g),
-    };
-    o.explanation = format!("{}; source: {source}", o.explanation);
-    o.citation = Some(source);
-    o
-}
-
-fn verdict(ok: bool) -> Verdict {
-    if ok {
-        Verdict::Supported
-    } else {
-        Verdict::NotSupported
-    }
-}
-
-fn fact(c: &GroupClaim, g: &Group) -> Outcome {
-    let gname = &g.name;
-    match &c.fact {
-        GroupFact::FirstSigned { date } => {
-            let Some((first, spells)) = first_spells(g) else {
-                return Outcome::cannot(format!(
-                    "the group table has no dated membership of {gname}"
-                ));
-            };
-            let who: Vec<String> = spells.iter().map(|s| key_name(&s.member)).collect();
-            // The table may date a group from a predecessor treaty (the EEC for
-            // the EU, the 1992 treaty for the CSTO) while its notes give the
-            // later founding: then "founded in" depends on the definition.
-            let other = (!agrees(date, &first))
-                .then(|| {
-                    spells
-                        .iter()
-                        .find(|s| note_dates(&s.note).iter().any(|d| agrees(date, d)))
-                })
-                .flatten();
-            if let Some(sp) = other {
-                let mut o = Outcome::cannot(format!(
-                    "the group table dates {gname} from {first} ({}), but its notes also give {date} (\"{}\"): which date counts as the first signature or founding is a matter of definition",
-                    who.join(", "),
-                    sp.note
-                ));
-                o.tolerance = Some("same date at the stated precision".into());
-                return o;
-            }
-            let mut o = Outcome::new(
-                verdict(agrees(date, &first)),
-                format!(
-                    "first date in the group table for {gname}: {first} ({}); stated {date}{}",
-                    who.join(", "),
-                    if date.year.is_none() {
-                        " (year not stated)"
-                    } else {
-                        ""
-                    }
-                ),
-            );
-            o.tolerance = Some("same date at the stated precision".into());
-            o
-        }
-        GroupFact::FirstMembers { members } => {
-            let Some((first, spells)) = first_spells(g) else {
-                return Outcome::cannot(format!(
-                    "the group table has no dated membership of {gname}"
-                ));
-            };
-            let missing: Vec<&Party> = members
-                .iter()
-                .filter(|m| !spells.iter().any(|s| s.member == m.key))
-                .collect();
-            let who: Vec<String> = spells.iter().map(|s| key_name(&s.member)).collect();
-            let mut text = format!(
-                "first members of {gname} in the group table ({first}): {}",
-                who.join(", ")
-            );
-            for m in &missing {
-                let d = g
-                    .spells
-                    .iter()
-                    .find(|s| s.member == m.key)
-                    .and_then(|s| s.joined)
-                    .map_or("not a member".to_string(), |d| format!("joined {d}"));
-                text.push_str(&format!("; {} {d}", m.name));
-            }
-            let mut o = Outcome::new(verdict(missing.is_empty()), text);
-            o.tolerance = Some("every named country among the first members".into());
-            o
-        }
-        GroupFact::Announced { member, date } => {
-            let sp = g.spells.iter().find(|s| s.member == member.key);
-            match sp.and_then(|s| announced(&s.note).map(|a| (s, a))) {
-                Some((s, a)) => {
-                    let mut o = Outcome::new(
-                        verdict(agrees(date, &a)),
-                        format!(
-                            "the group table records the announcement of {}'s accession to {gname} on {a}; stated {date}{}{}",
-                            member.name,
-                            if date.year.is_none() {
-                                " (year not stated)"
-                            } else {
-                                ""
-                            },
-                            uncertain(s)
-                        ),
-                    );
-                    o.tolerance = Some("same date at the stated precision".into());
-                    o
-                }
-                None => Outcome::cannot(format!(
-                    "the group table records no announcement date for {} in {gname}",
-                    member.name
-                )),
-            }
-        }
-        GroupFact::Joined {
-            member,
-            date,
-            tense,
-        } => {
-            let spells: Vec<&Spell> = g.spells.iter().filter(|s| s.member == member.key).collect();
-            let recorded = |s: &Spell| {
-                let j = s
-                    .joined
-                    .map_or("in every year".to_string(), |d| format!("joined {d}"));
-                match announced(&s.note) {
-                    Some(a) => format!("{j}, announced {a}{}", uncertain(s)),
-                    None => format!("{j}{}", uncertain(s)),
-                }
-            };
-            let rec: Vec<String> = spells.iter().map(|s| recorded(s)).collect();
-            if *tense != Tense::Past {
-                let why = if *tense == Tense::Future {
-                    format!(
-                        "a statement about the future ({} will join {gname}) is not checkable",
-                        member.name
-                    )
-                } else {
-                    format!(
-                        "an undated accession in the present tense ({} joins {gname}) is news of an event under way, not checkable",
-                        member.name
-                    )
-                };
-                let o = Outcome::cannot(if rec.is_empty() {
-                    format!(
-                        "{why}; the group table records no accession or announcement for {}",
-                        member.name
-                    )
-                } else {
-                    format!(
-                        "{why}; the group table records {}: {}",
-                        member.name,
-                        rec.join("; ")
-                    )
-                });
-                return o;
-            }
-            if spells.is_empty() {
-                return Outcome::new(
-                    Verdict::NotSupported,
-                    format!(
-                        "the group table lists no membership of {} in {gname}",
-                        member.name
-                    ),
-                );
-            }
-            let mut o = match date {
-                Some(_) if spells.iter().all(|s| s.note.contains("ANNOUNCED")) => {
-                    Outcome::cannot(format!(
-                        "the group table records only an announced accession of {} to {gname}, no signing or accession date: {}",
-                        member.name,
-                        rec.join("; ")
-                    ))
-                }
-                Some(d) => {
-                    let ok = spells
-                        .iter()
-                        .any(|s| s.joined.is_some_and(|j| agrees(d, &j)));
-                    Outcome::new(
-                        verdict(ok),
-                        format!("{} in {gname}: {}; stated {d}", member.name, rec.join("; ")),
-                    )
-                }
-                None => {
-                    let only_announced = spells.iter().all(|s| s.note.contains("ANNOUNCED"));
-                    if only_announced {
-                        Outcome::cannot(format!(
-                            "the group table records only an announced accession of {} to {gname}: {}",
-                            member.name,
-                            rec.join("; ")
-                        ))
-                    } else {
-                        Outcome::new(
-                            Verdict::Supported,
-                            format!("{} in {gname}: {}", member.name, rec.join("; ")),
-                        )
-                    }
-                }
-            };
-            o.tolerance = Some("same date at the stated precision".into());
-            o
-        }
-    }
 }
 
 #[cfg(test)]

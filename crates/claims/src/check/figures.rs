@@ -1,0 +1,393 @@
+//! Shapes (a)–(e) and (k): shares, changes, global ranks, "n-th largest",
+//! first-ever deliveries and comparisons, computed by the engine.
+
+use super::{Out, Verdict, bilateral, filter, frac, id, party_of, verdict, window, within};
+use crate::claim::{Claim, Party, Role};
+use crate::i18n::{FigureMsg, Msg, Ranked, Tol};
+use engine::{Direction, Filter};
+use model::{Release, Window};
+
+type Res = Result<Out, Box<Out>>;
+
+fn no_deliveries(p: &Party) -> Box<Out> {
+    Out::fail(FigureMsg::NoDeliveriesOf(p.clone()))
+}
+
+pub(super) fn run(claim: &Claim, rel: &Release) -> Res {
+    match claim {
+        // Decided in crate::shapes before `run` is reached.
+        Claim::Delivery(_)
+        | Claim::Presence(_)
+        | Claim::MainSupplier(_)
+        | Claim::Group(_)
+        | Claim::Unverifiable(_) => Err(Out::fail(FigureMsg::NotAShape)),
+        Claim::ImportShare {
+            recipient,
+            supplier,
+            period,
+            category,
+            share,
+        } => {
+            bilateral(rel)?;
+            let w = window(rel, period)?;
+            let r = id(rel, recipient).ok_or_else(|| no_deliveries(recipient))?;
+            let parts = engine::partners(rel, r, Direction::Imports, &filter(w, category));
+            if parts.total <= 0.0 {
+                return Err(Out::fail(FigureMsg::ImportedNothing {
+                    who: recipient.clone(),
+                    cat: *category,
+                    window: w,
+                }));
+            }
+            let ps = id(rel, supplier).and_then(|s| parts.get(s));
+            let tiv = ps.map_or(0.0, |p| p.tiv);
+            let pct = 100.0 * tiv / parts.total;
+            let (ok, tol) = within(share, pct);
+            Ok(Out {
+                computed: Some(pct),
+                computed_rank: ps.map(|p| p.rank),
+                tolerance: Some(tol),
+                window: Some(w),
+                estimated: ps.and_then(|p| frac(p.estimated_tiv, p.tiv)),
+                allocated: ps.and_then(|p| frac(p.allocated_tiv, p.tiv)),
+                ..Out::new(
+                    verdict(ok),
+                    FigureMsg::ImportShare {
+                        supplier: supplier.clone(),
+                        recipient: recipient.clone(),
+                        tiv,
+                        total: parts.total,
+                        cat: *category,
+                        window: w,
+                        pct,
+                        stated: *share,
+                    },
+                )
+            })
+        }
+        Claim::ExportShare {
+            supplier,
+            recipient,
+            period,
+            category,
+            share,
+            rank,
+        } => {
+            bilateral(rel)?;
+            let w = window(rel, period)?;
+            let s = id(rel, supplier).ok_or_else(|| no_deliveries(supplier))?;
+            let parts = engine::partners(rel, s, Direction::Exports, &filter(w, category));
+            if parts.total <= 0.0 {
+                return Err(Out::fail(FigureMsg::ExportedNothing {
+                    who: supplier.clone(),
+                    cat: *category,
+                    window: w,
+                }));
+            }
+            let ps = id(rel, recipient).and_then(|r| parts.get(r));
+            let tiv = ps.map_or(0.0, |p| p.tiv);
+            let pct = 100.0 * tiv / parts.total;
+            let got_rank = ps.map(|p| p.rank);
+            let mut ok = true;
+            let mut tol = None;
+            let mut text = vec![FigureMsg::ExportShare {
+                supplier: supplier.clone(),
+                recipient: recipient.clone(),
+                tiv,
+                total: parts.total,
+                cat: *category,
+                window: w,
+                pct,
+            }];
+            if let Some(st) = share {
+                let (o, t) = within(st, pct);
+                ok &= o;
+                tol = Some(t);
+            }
+            if let Some(want) = rank {
+                ok &= got_rank.is_some_and(|g| want.holds(g));
+                text.push(match got_rank {
+                    Some(k) => neighbours(rel, &parts.partners, k),
+                    None => FigureMsg::NotAmongRecipients,
+                });
+                if tol.is_none() {
+                    tol = Some(Tol::Rank(*want));
+                }
+            }
+            Ok(Out {
+                computed: Some(pct),
+                computed_rank: got_rank,
+                tolerance: tol,
+                window: Some(w),
+                estimated: ps.and_then(|p| frac(p.estimated_tiv, p.tiv)),
+                allocated: ps.and_then(|p| frac(p.allocated_tiv, p.tiv)),
+                ..Out::new(verdict(ok), Msg::join(text))
+            })
+        }
+        Claim::Change {
+            direction,
+            focus,
+            from,
+            to,
+            category,
+            change,
+        } => {
+            let (wf, wt) = (window(rel, from)?, window(rel, to)?);
+            let f = id(rel, focus).ok_or_else(|| no_deliveries(focus))?;
+            let a = engine::partners(rel, f, *direction, &filter(wf, category));
+            let b = engine::partners(rel, f, *direction, &filter(wt, category));
+            if a.total <= 0.0 {
+                return Err(Out::fail(FigureMsg::ChangeFromZero {
+                    focus: focus.clone(),
+                    dir: *direction,
+                    cat: *category,
+                    window: wf,
+                }));
+            }
+            let pct = 100.0 * (b.total / a.total - 1.0);
+            let (ok, tol) = within(change, pct);
+            Ok(Out {
+                computed: Some(pct),
+                tolerance: Some(tol),
+                window: Some(wt),
+                estimated: frac(
+                    a.estimated_share * a.total + b.estimated_share * b.total,
+                    a.total + b.total,
+                ),
+                allocated: frac(
+                    a.allocated_share * a.total + b.allocated_share * b.total,
+                    a.total + b.total,
+                ),
+                ..Out::new(
+                    verdict(ok),
+                    FigureMsg::Change {
+                        focus: focus.clone(),
+                        dir: *direction,
+                        cat: *category,
+                        from: (wf, a.total),
+                        to: (wt, b.total),
+                        pct,
+                        stated: *change,
+                    },
+                )
+            })
+        }
+        Claim::Global {
+            direction,
+            focus,
+            period,
+            category,
+            share,
+            rank,
+        } => {
+            let w = window(rel, period)?;
+            let r = engine::ranking(rel, *direction, &filter(w, category));
+            if r.total <= 0.0 {
+                return Err(Out::fail(FigureMsg::NothingRecorded {
+                    dir: *direction,
+                    window: w,
+                }));
+            }
+            let row = id(rel, focus).and_then(|f| r.rank_of(f));
+            let tiv = row.map_or(0.0, |x| x.tiv);
+            let pct = 100.0 * tiv / r.total;
+            let mut ok = true;
+            let mut tol = None;
+            if let Some(st) = share {
+                let (o, t) = within(st, pct);
+                ok &= o;
+                tol = Some(t);
+            }
+            let got = row.map(|x| x.rank);
+            if let Some(want) = rank {
+                ok &= got.is_some_and(|g| want.holds(g));
+                tol.get_or_insert(Tol::Rank(*want));
+            }
+            Ok(Out {
+                computed: Some(pct),
+                computed_rank: got,
+                tolerance: tol,
+                window: Some(w),
+                estimated: row.and_then(|x| frac(x.estimated_tiv, x.tiv)),
+                ..Out::new(
+                    verdict(ok),
+                    FigureMsg::Global {
+                        focus: focus.clone(),
+                        tiv,
+                        total: r.total,
+                        dir: *direction,
+                        cat: *category,
+                        window: w,
+                        pct,
+                        rank: got,
+                        of: r.rows.len(),
+                    },
+                )
+            })
+        }
+        Claim::Largest {
+            role,
+            focus,
+            period,
+            category,
+            nth,
+            answer,
+        } => {
+            bilateral(rel)?;
+            let w = window(rel, period)?;
+            let dir = match role {
+                Role::Supplier => Direction::Imports,
+                Role::Recipient => Direction::Exports,
+            };
+            let f = id(rel, focus).ok_or_else(|| no_deliveries(focus))?;
+            let parts = engine::partners(rel, f, dir, &filter(w, category));
+            if parts.total <= 0.0 {
+                return Err(Out::fail(FigureMsg::NoPartners {
+                    focus: focus.clone(),
+                    dir,
+                    cat: *category,
+                    window: w,
+                }));
+            }
+            let got = id(rel, answer).and_then(|a| parts.get(a));
+            let at_n: Vec<Ranked> = parts
+                .partners
+                .iter()
+                .filter(|p| nth.holds(p.rank))
+                .map(|p| Ranked {
+                    party: party_of(rel, p.entity),
+                    tiv: p.tiv,
+                    pct: 100.0 * p.share,
+                })
+                .collect();
+            Ok(Out {
+                computed: got.map(|p| 100.0 * p.share),
+                computed_rank: got.map(|p| p.rank),
+                tolerance: Some(Tol::Rank(*nth)),
+                window: Some(w),
+                estimated: got.and_then(|p| frac(p.estimated_tiv, p.tiv)),
+                allocated: got.and_then(|p| frac(p.allocated_tiv, p.tiv)),
+                ..Out::new(
+                    verdict(got.is_some_and(|p| nth.holds(p.rank))),
+                    FigureMsg::Largest {
+                        nth: *nth,
+                        role: *role,
+                        focus: focus.clone(),
+                        cat: *category,
+                        window: w,
+                        at_n,
+                        answer: answer.clone(),
+                        rank: got.map(|p| p.rank),
+                    },
+                )
+            })
+        }
+        Claim::Compare {
+            direction,
+            focus,
+            more,
+            less,
+            period,
+            category,
+        } => crate::compare::check(rel, *direction, focus, more, less, period, category),
+        Claim::FirstEver {
+            supplier,
+            recipient,
+            year,
+        } => {
+            bilateral(rel)?;
+            let (first, last) =
+                engine::year_span(rel).ok_or_else(|| Out::fail(FigureMsg::NoDeliveriesAtAll))?;
+            if !(first..=last).contains(year) {
+                return Err(Out::fail(FigureMsg::YearOutside {
+                    span: (first, last),
+                    year: *year,
+                }));
+            }
+            let (Some(s), Some(r)) = (id(rel, supplier), id(rel, recipient)) else {
+                return Ok(not_first(*year, None, supplier, recipient));
+            };
+            let all = Window {
+                start: first,
+                end: last,
+            };
+            let p = engine::pair(rel, s, r, &Filter::new(all));
+            let found = p.by_year.iter().find(|(_, t)| *t > 0.0).map(|(y, _)| *y);
+            if found != Some(*year) {
+                return Ok(not_first(*year, found, supplier, recipient));
+            }
+            if *year == first {
+                return Err(Out::fail(FigureMsg::FirstYearOfData {
+                    span: (first, last),
+                    year: *year,
+                }));
+            }
+            let py = engine::pair(
+                rel,
+                s,
+                r,
+                &Filter::new(Window {
+                    start: *year,
+                    end: *year,
+                }),
+            );
+            Ok(Out {
+                computed: Some(*year as f64),
+                tolerance: Some(Tol::FirstYear),
+                window: Some(all),
+                estimated: frac(py.estimated_tiv, py.total),
+                allocated: frac(py.allocated_tiv, py.total),
+                ..Out::new(
+                    Verdict::Supported,
+                    FigureMsg::FirstDelivery {
+                        supplier: supplier.clone(),
+                        recipient: recipient.clone(),
+                        span: (first, last),
+                        year: *year,
+                        tiv: py.total,
+                    },
+                )
+            })
+        }
+    }
+}
+
+fn not_first(year: u16, found: Option<u16>, s: &Party, r: &Party) -> Out {
+    let (supplier, recipient) = (s.clone(), r.clone());
+    Out {
+        computed: found.map(f64::from),
+        tolerance: Some(Tol::FirstYear),
+        ..Out::new(
+            Verdict::NotSupported,
+            match found {
+                Some(f) if f < year => FigureMsg::AlreadyDelivered {
+                    supplier,
+                    recipient,
+                    year: f,
+                },
+                Some(first) => FigureMsg::FirstLater {
+                    supplier,
+                    recipient,
+                    year,
+                    first,
+                },
+                None => FigureMsg::NoPairDeliveries {
+                    supplier,
+                    recipient,
+                },
+            },
+        )
+    }
+}
+
+/// "rank 3 of 35 recipients (after India 4272.69, China 1869.25; ahead of Algeria 814.50)".
+fn neighbours(rel: &Release, rows: &[engine::PartnerShare], rank: u32) -> FigureMsg {
+    let pos = rows.iter().position(|p| p.rank == rank).unwrap_or(0);
+    let pt = |p: &engine::PartnerShare| (party_of(rel, p.entity), p.tiv);
+    FigureMsg::RankAmongRecipients {
+        rank,
+        of: rows.len(),
+        before: rows[pos.saturating_sub(2)..pos].iter().map(pt).collect(),
+        after: rows.iter().skip(pos + 1).take(1).map(pt).collect(),
+    }
+}

@@ -1,0 +1,304 @@
+//! Verdicts: a claim checked against one release, with the computed value, the
+//! tolerance its wording allows, the release it rests on and how much of the
+//! figure rests on SIPRI's estimates.
+//!
+//! Every figure comes from the engine ([`engine::partners`], [`engine::ranking`],
+//! [`engine::pair`]); nothing here re-aggregates flows. The shapes (a)–(e) and
+//! (k) are computed in [`figures`]; their explanations are typed [`Msg`]s,
+//! written out in the sentence's language by [`crate::i18n`].
+
+mod figures;
+
+use crate::claim::{Claim, Party, Period};
+use crate::i18n::{Caveat, FigureMsg, Msg, Tol};
+use crate::lex::Lang;
+use crate::stated::Stated;
+use engine::Filter;
+use model::{Category, EntityId, Release, Window};
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    Supported,
+    NotSupported,
+    /// The release cannot decide: period not covered, no deliveries to take a
+    /// share of, a one-sided TIV table, or a "first" at the start of the data.
+    CannotBeChecked,
+}
+
+impl Verdict {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Supported => "supported",
+            Verdict::NotSupported => "not supported",
+            Verdict::CannotBeChecked => "cannot be checked",
+        }
+    }
+}
+
+fn caveat_text<S: serde::Serializer>(c: &Option<Caveat>, s: S) -> Result<S::Ok, S::Error> {
+    match c {
+        Some(c) => s.serialize_some(crate::i18n::catalogue(Lang::English).caveat(*c)),
+        None => s.serialize_none(),
+    }
+}
+
+/// The outcome of checking one claim.
+#[derive(Debug, Clone, Serialize)]
+pub struct Checked {
+    pub claim: Claim,
+    /// The claim in structured form.
+    pub structured: String,
+    pub verdict: Verdict,
+    /// The computed main figure: a percentage (shares, change), a rank, or a year.
+    pub computed: Option<f64>,
+    /// The computed rank, where the claim states one.
+    pub computed_rank: Option<u32>,
+    /// The accepted interval for the stated number, e.g. `[87.5, 88.5)`.
+    pub tolerance: Option<String>,
+    /// `tolerance` in `lang`: `[87,5; 88,5)`.
+    pub tolerance_localized: Option<String>,
+    /// The window the claim was checked over (relative periods resolved).
+    pub window: Option<Window>,
+    /// Fraction of the TIV behind the figure that rests on SIPRI estimates.
+    pub estimated_share: Option<f64>,
+    /// Fraction that is our allocation of per-deal totals (legacy register).
+    pub allocated_share: Option<f64>,
+    /// What was computed, in words (English: the stable field).
+    pub explanation: String,
+    pub release: String,
+    pub citation: String,
+    pub synthetic: bool,
+    /// Qualifies the verdict ("designation differs"): shown next to it, never dropped.
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "caveat_text"
+    )]
+    pub caveat: Option<Caveat>,
+    /// The language of the sentence (`en`, `de`): the language of the two
+    /// fields below.
+    pub lang: Lang,
+    /// [`Checked::verdict_label`] in `lang`: "belegt, Bezeichnung weicht ab".
+    pub verdict_localized: String,
+    /// `explanation` in `lang`.
+    pub explanation_localized: String,
+    /// The explanation as data, for rendering in another language.
+    #[serde(skip)]
+    pub message: Msg,
+    #[serde(skip)]
+    pub tol: Option<Tol>,
+}
+
+impl Checked {
+    /// A verdict on `claim` against `rel`, in English until [`Checked::localize`]d.
+    pub(crate) fn new(claim: &Claim, rel: &Release, out: Out) -> Checked {
+        let mut c = Checked {
+            claim: claim.clone(),
+            structured: claim.to_string(),
+            verdict: out.verdict,
+            computed: out.computed,
+            computed_rank: out.computed_rank,
+            tolerance: out.tolerance.as_ref().map(|t| t.render(Lang::English)),
+            tolerance_localized: None,
+            window: out.window,
+            estimated_share: out.estimated,
+            allocated_share: out.allocated,
+            explanation: out.explanation.english(),
+            release: rel.meta.id.clone(),
+            citation: out.citation.unwrap_or_else(|| rel.citation()),
+            synthetic: rel.meta.synthetic,
+            caveat: out.caveat,
+            lang: Lang::English,
+            verdict_localized: String::new(),
+            explanation_localized: String::new(),
+            message: out.explanation,
+            tol: out.tolerance,
+        };
+        c.localize(Lang::English);
+        c
+    }
+
+    /// The verdict with its caveat: "supported, designation differs".
+    pub fn verdict_label(&self) -> String {
+        crate::i18n::verdict_label(Lang::English, self.verdict, self.caveat)
+    }
+
+    /// Writes the localized fields in `lang` (the sentence's language).
+    pub fn localize(&mut self, lang: Lang) {
+        self.lang = lang;
+        self.verdict_localized = crate::i18n::verdict_label(lang, self.verdict, self.caveat);
+        self.explanation_localized = self.message.render(lang);
+        self.tolerance_localized = self.tol.as_ref().map(|t| t.render(lang));
+    }
+
+    /// This verdict's explanation in `lang`.
+    pub fn explanation_in(&self, lang: Lang) -> String {
+        self.message.render(lang)
+    }
+}
+
+/// What a checker computes; turned into a [`Checked`] by [`Checked::new`].
+#[derive(Debug, Clone)]
+pub(crate) struct Out {
+    pub(crate) verdict: Verdict,
+    pub(crate) computed: Option<f64>,
+    pub(crate) computed_rank: Option<u32>,
+    pub(crate) tolerance: Option<Tol>,
+    pub(crate) window: Option<Window>,
+    pub(crate) estimated: Option<f64>,
+    pub(crate) allocated: Option<f64>,
+    pub(crate) explanation: Msg,
+    /// Qualifies a verdict: "designation differs".
+    pub(crate) caveat: Option<Caveat>,
+    /// Set when the source is the group table rather than the release.
+    pub(crate) citation: Option<String>,
+}
+
+impl Out {
+    pub(crate) fn new(verdict: Verdict, explanation: impl Into<Msg>) -> Out {
+        let explanation = explanation.into();
+        Out {
+            verdict,
+            computed: None,
+            computed_rank: None,
+            tolerance: None,
+            window: None,
+            estimated: None,
+            allocated: None,
+            explanation,
+            caveat: None,
+            citation: None,
+        }
+    }
+
+    /// [`cannot`] as the error of a checker's `?` chain.
+    pub(crate) fn fail(why: impl Into<Msg>) -> Box<Out> {
+        Box::new(cannot(why))
+    }
+}
+
+/// Either arm of a checker's `Result`: the outcome, good or early.
+pub(crate) fn settle<E: Into<Out>>(r: Result<Out, E>) -> Out {
+    r.unwrap_or_else(Into::into)
+}
+
+impl From<Box<Out>> for Out {
+    fn from(b: Box<Out>) -> Out {
+        *b
+    }
+}
+
+pub(crate) fn cannot(why: impl Into<Msg>) -> Out {
+    Out::new(Verdict::CannotBeChecked, why)
+}
+
+pub(crate) fn frac(part: f64, whole: f64) -> Option<f64> {
+    (whole > 0.0).then(|| part / whole)
+}
+
+/// Checks `claim` against `rel`.
+pub fn check(claim: &Claim, rel: &Release) -> Checked {
+    if crate::shapes::is_new_shape(claim) {
+        return crate::shapes::check_builtin(claim, rel);
+    }
+    Checked::new(claim, rel, settle(figures::run(claim, rel)))
+}
+
+/// A claim read from prose whose wording carries something the claim cannot
+/// represent: nothing is computed, the reason is the explanation.
+pub fn cannot_check(claim: &Claim, rel: &Release, reason: &Msg) -> Checked {
+    Checked::new(claim, rel, cannot(reason.clone()))
+}
+
+/// The selection a claim's figures are computed over.
+pub(crate) fn filter(w: Window, c: &Option<Category>) -> Filter {
+    Filter::new(w).with_category(*c)
+}
+
+pub(crate) fn id(rel: &Release, p: &Party) -> Option<EntityId> {
+    rel.entities.by_key(&p.key)
+}
+
+/// The entity `id` as a party, for explanations ("?" when unknown).
+pub(crate) fn party_of(rel: &Release, id: EntityId) -> Party {
+    rel.entities
+        .try_get(id)
+        .map_or_else(|| Party::new("", "?"), |e| Party::new(&e.key, &e.name))
+}
+
+/// The release's span of years with deliveries.
+pub(crate) fn span(rel: &Release) -> Result<Window, Box<Out>> {
+    engine::year_span(rel)
+        .map(|(a, b)| Window { start: a, end: b })
+        .ok_or_else(|| Out::fail(FigureMsg::NoDeliveriesAtAll))
+}
+
+/// The window of `p`, if the release covers it entirely: the period prelude
+/// every shape shares (relative periods resolved against the release's last
+/// year, the one coverage rule of `model::Coverage`).
+pub(crate) fn window(rel: &Release, p: &Period) -> Result<Window, Box<Out>> {
+    let span = engine::year_span(rel);
+    let w = p
+        .resolve(span.map(|s| s.1))
+        .ok_or_else(|| Out::fail(FigureMsg::NoDataForRelative))?;
+    if span.is_none() {
+        return Err(Out::fail(FigureMsg::NoDeliveriesAtAll));
+    }
+    covered(rel, w)
+}
+
+/// `w` if the release covers every year of it.
+pub(crate) fn covered(rel: &Release, w: Window) -> Result<Window, Box<Out>> {
+    let c = rel.coverage(w);
+    if c.is_complete() {
+        Ok(w)
+    } else {
+        Err(Out::fail(Msg::not_covered(&c)))
+    }
+}
+
+/// Supplier-recipient questions need a register, not a one-sided TIV table.
+pub(crate) fn bilateral(rel: &Release) -> Result<(), Box<Out>> {
+    if rel.meta.format.is_bilateral() {
+        Ok(())
+    } else {
+        Err(Out::fail(FigureMsg::OneSided {
+            release: rel.meta.id.clone(),
+            format: rel.meta.format.as_str().to_string(),
+        }))
+    }
+}
+
+pub(crate) fn verdict(ok: bool) -> Verdict {
+    if ok {
+        Verdict::Supported
+    } else {
+        Verdict::NotSupported
+    }
+}
+
+pub(crate) fn within(stated: &Stated, pct: f64) -> (bool, Tol) {
+    let t = stated.tolerance();
+    (t.contains(pct), Tol::Interval(t))
+}
+
+/// The period prelude of the delivery and main-supplier shapes: the
+/// release's span and `p` resolved against its last year, if the span covers it.
+pub(crate) fn resolve_in(rel: &Release, p: &Period) -> Result<(Window, Window), Box<Out>> {
+    let all = span(rel)?;
+    let w = p
+        .resolve(Some(all.end))
+        .ok_or_else(|| Out::fail(FigureMsg::NoPeriodResolved))?;
+    Ok((all, in_span(all, w)?))
+}
+
+/// `w` if it lies inside the release's span `all`.
+pub(crate) fn in_span(all: Window, w: Window) -> Result<Window, Box<Out>> {
+    let c = model::Coverage::of(w, Some((all.start, all.end)));
+    if c.is_complete() {
+        Ok(w)
+    } else {
+        Err(Out::fail(Msg::not_covered(&c)))
+    }
+}

@@ -1,0 +1,372 @@
+//! Shares, changes, ranks, main suppliers, and why a release cannot answer.
+
+use super::*;
+use crate::i18n::FigureMsg;
+
+pub(super) fn text(m: &FigureMsg) -> String {
+    use FigureMsg::*;
+    match m {
+        NoDataForRelative => {
+            "Die Datenversion enthält keine Daten, relative Zeiträume haben daher keine Bedeutung"
+                .into()
+        }
+        NoDeliveriesAtAll => "Die Datenversion enthält keine Lieferungen".into(),
+        NotCovered {
+            window,
+            release_years,
+            missing,
+        } => {
+            let covers = match release_years {
+                Some((a, b)) if a == b => format!("Die Datenversion umfasst nur {a}"),
+                Some((a, b)) => format!("Die Datenversion umfasst {a}–{b}"),
+                None => "Die Datenversion enthält keine Jahre".to_string(),
+            };
+            let gaps: Vec<String> = spans(missing)
+                .iter()
+                .map(|&(a, b)| {
+                    if a == b {
+                        a.to_string()
+                    } else {
+                        format!("{a}–{b}")
+                    }
+                })
+                .collect();
+            let verb = if missing.len() == 1 {
+                "fehlt"
+            } else {
+                "fehlen"
+            };
+            format!(
+                "{covers}; {} {verb} darin, daher ist {} nicht vollständig abgedeckt",
+                gaps.join(" und "),
+                win(window)
+            )
+        }
+        OneSided { release, format } => format!(
+            "Datenversion {release} ist eine {format} mit nur einer Seite jedes Transfers; Zahlen zwischen Lieferant und Empfänger brauchen ein Transferregister"
+        ),
+        NotAShape => "keine Aussageform dieser Prüfung".into(),
+        NoPeriodResolved => "kein Zeitraum".into(),
+        NoDeliveriesOf(p) => format!("{}: keine Lieferungen in dieser Datenversion", land(p)),
+        ImportedNothing {
+            who,
+            cat: c,
+            window,
+        } => format!(
+            "{}: keine Importe{} {}, daher kein Anteil",
+            land(who),
+            cat(c),
+            when(window)
+        ),
+        ExportedNothing {
+            who,
+            cat: c,
+            window,
+        } => format!("{}: keine Exporte{} {}", land(who), cat(c), when(window)),
+        ImportShare {
+            supplier,
+            recipient,
+            tiv: t,
+            total,
+            cat: c,
+            window,
+            pct: p,
+            stated: s,
+        } => format!(
+            "Lieferungen {} → {}{} {}: {} von {} an Importen insgesamt = {} (Bezugsgröße: alle Importe des Empfängers{}); angegeben: {}",
+            land(supplier),
+            land(recipient),
+            cat(c),
+            win(window),
+            tiv(*t),
+            tiv(*total),
+            pct_rounded(*p),
+            cat(c),
+            stated(s, false)
+        ),
+        ExportShare {
+            supplier,
+            recipient,
+            tiv: t,
+            total,
+            cat: c,
+            window,
+            pct: p,
+        } => format!(
+            "Lieferungen {} → {}{} {}: {} von {} an Exporten insgesamt = {} (Bezugsgröße: alle Exporte des Lieferanten)",
+            land(supplier),
+            land(recipient),
+            cat(c),
+            win(window),
+            tiv(*t),
+            tiv(*total),
+            pct_rounded(*p)
+        ),
+        RankAmongRecipients {
+            rank,
+            of,
+            before,
+            after,
+        } => format!(
+            "Rang {rank} von {of} Empfängern ({})",
+            neighbours(before, after)
+        ),
+        NotAmongRecipients => "nicht unter den Empfängern".into(),
+        ChangeFromZero {
+            focus,
+            dir: d,
+            cat: c,
+            window,
+        } => format!(
+            "{} {}: {}{} waren 0, daher keine prozentuale Veränderung",
+            dir(*d),
+            land(focus),
+            win(window),
+            cat(c)
+        ),
+        Change {
+            focus,
+            dir: d,
+            cat: c,
+            from,
+            to,
+            pct: p,
+            stated: s,
+        } => format!(
+            "{} {}{}: {} {} → {} {} = {} (×{}); angegeben: {}",
+            dir(*d),
+            land(focus),
+            cat(c),
+            tiv(from.1),
+            when(&from.0),
+            tiv(to.1),
+            when(&to.0),
+            signed_pct(*p),
+            num(to.1 / from.1, 3),
+            stated(s, true)
+        ),
+        NothingRecorded { dir: d, window } => {
+            format!("keine {} erfasst {}", dir(*d), when(window))
+        }
+        Global {
+            focus,
+            tiv: t,
+            total,
+            dir: d,
+            cat: c,
+            window,
+            pct: p,
+            rank,
+            of,
+        } => {
+            let who = if *d == Direction::Exports {
+                "Exporteuren"
+            } else {
+                "Importeuren"
+            };
+            format!(
+                "{}: {} von weltweit {} an {}{} {} = {}, Rang {} von {of} {who}",
+                land(focus),
+                tiv(*t),
+                tiv(*total),
+                dir_dative(*d),
+                cat(c),
+                when(window),
+                pct_rounded(*p),
+                rank.map_or("-".to_string(), |k| k.to_string()),
+            )
+        }
+        NoPartners {
+            focus,
+            dir: d,
+            cat: c,
+            window,
+        } => format!(
+            "{}: keine {}{} {}",
+            land(focus),
+            dir(*d),
+            cat(c),
+            when(window)
+        ),
+        Largest {
+            nth,
+            role,
+            focus,
+            cat: c,
+            window,
+            at_n,
+            answer,
+            rank,
+        } => {
+            let (role_word, what, other) = if *role == Role::Supplier {
+                ("Lieferant", "Lieferanten", "Empfänger")
+            } else {
+                ("Empfänger", "Empfänger", "Lieferant")
+            };
+            let place = if nth.top {
+                format!("Die {} größten {what}", nth.n)
+            } else if nth.n == 1 {
+                format!("Größter {role_word}")
+            } else {
+                format!("{}.-größter {role_word}", nth.n)
+            };
+            let at: Vec<String> = at_n
+                .iter()
+                .map(|r| format!("{} ({}, {})", land(&r.party), tiv(r.tiv), pct(r.pct)))
+                .collect();
+            format!(
+                "{place} ({other}: {}){} {}: {}; {}: {}",
+                land(focus),
+                cat(c),
+                when(window),
+                if at.is_empty() {
+                    "keiner".to_string()
+                } else {
+                    at.join(", ")
+                },
+                land(answer),
+                rank.map_or(format!("kein {role_word}"), |k| format!("Rang {k}")),
+            )
+        }
+        Compare {
+            focus,
+            dir: d,
+            cat: c,
+            more,
+            less,
+            window,
+        } => {
+            let arrow = |p: &Party| {
+                if *d == Direction::Imports {
+                    format!("{} → {}", land(p), land(focus))
+                } else {
+                    format!("{} → {}", land(focus), land(p))
+                }
+            };
+            format!(
+                "{}{} {}: {} {}, {} {} (Differenz {})",
+                dir(*d),
+                cat(c),
+                when(window),
+                arrow(&more.0),
+                tiv(more.1),
+                arrow(&less.0),
+                tiv(less.1),
+                if more.1 - less.1 > 0.0 {
+                    format!("+{}", num(more.1 - less.1, 2))
+                } else {
+                    num(more.1 - less.1, 2)
+                }
+            )
+        }
+        YearOutside { span, year } => format!(
+            "Die Datenversion umfasst {}–{}; {year} liegt außerhalb",
+            span.0, span.1
+        ),
+        FirstYearOfData { span, year } => format!(
+            "{year} ist das erste Datenjahr der Datenversion ({}–{}): frühere Lieferungen wären nicht sichtbar",
+            span.0, span.1
+        ),
+        FirstDelivery {
+            supplier,
+            recipient,
+            span,
+            year,
+            tiv: t,
+        } => format!(
+            "Erste Lieferung {} → {} in der Datenversion ({}–{}): {year}, {}",
+            land(supplier),
+            land(recipient),
+            span.0,
+            span.1,
+            tiv(*t)
+        ),
+        AlreadyDelivered {
+            supplier,
+            recipient,
+            year,
+        } => format!(
+            "Lieferungen {} → {} gab es bereits {year}",
+            land(supplier),
+            land(recipient)
+        ),
+        FirstLater {
+            supplier,
+            recipient,
+            year,
+            first,
+        } => format!(
+            "keine Lieferungen {} → {} im Jahr {year}; die ersten erfolgten {first}",
+            land(supplier),
+            land(recipient)
+        ),
+        NoPairDeliveries {
+            supplier,
+            recipient,
+        } => format!(
+            "keine Lieferungen {} → {} in dieser Datenversion",
+            land(supplier),
+            land(recipient)
+        ),
+        MainRank {
+            supplier,
+            recipient,
+            rank,
+            of,
+            cat: c,
+            window,
+            tiv: t,
+            total,
+            pct: p,
+        } => format!(
+            "{}: Rang {rank} von {of} Lieferanten (Empfänger: {}){} {}, {} von {} = {}",
+            land(supplier),
+            land(recipient),
+            cat(c),
+            when(window),
+            tiv(*t),
+            tiv(*total),
+            pct_rounded(*p)
+        ),
+        DeliveredNothing {
+            supplier,
+            recipient,
+            cat: c,
+            window,
+        } => format!(
+            "keine Lieferungen {} → {}{} {}",
+            land(supplier),
+            land(recipient),
+            cat(c),
+            when(window)
+        ),
+        LargestWas(p, x) => format!("größter Lieferant: {} ({})", land(p), pct(*x)),
+        SecondWas {
+            party,
+            pct: p,
+            lead,
+        } => format!(
+            "zweitgrößter Lieferant: {} mit {} (Abstand: Faktor {})",
+            land(party),
+            pct(*p),
+            num(*lead, 1)
+        ),
+        MainRule {
+            word,
+            min_pct,
+            min_lead,
+        } => format!(
+            "Regel für „{}“: Rang 1, mindestens {} % und mindestens das {}-Fache des zweitgrößten Lieferanten",
+            match word {
+                MainWord::Main => "Haupt-",
+                MainWord::Dominant => "dominant",
+            },
+            num(*min_pct, 0),
+            num(*min_lead, 0)
+        ),
+        PresentTenseWindow(w) => format!(
+            "kein Zeitraum angegeben: das Präsens wird als die letzten fünf Jahre gelesen ({})",
+            win(w)
+        ),
+    }
+}

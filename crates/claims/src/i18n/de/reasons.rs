@@ -1,0 +1,107 @@
+//! Why a sentence or claim is not checkable.
+
+use super::*;
+use crate::i18n::Reason;
+
+pub(super) fn text(m: &Reason) -> String {
+    use Reason::*;
+    match m {
+            Speech { marker, why } => format!(
+                "„{marker}“ kennzeichnet {}",
+                match why {
+                    SpeechWhy::ReportedSpeech =>
+                        "eine wiedergegebene Aussage: sie sagt, was jemand glaubt oder berichtet, nicht einen Transfer, den SIPRI erfasst",
+                    SpeechWhy::Forecast =>
+                        "eine Prognose oder Möglichkeit: SIPRI erfasst erfolgte Lieferungen, keine Erwartungen",
+                    SpeechWhy::Interpretation =>
+                        "eine Deutung von Absichten, die kein Lieferdatensatz entscheiden kann",
+                }
+            ),
+            NoPeriodStated => {
+                "kein Zeitraum angegeben (eine Zahl ohne Zeitraum ist nicht überprüfbar)".into()
+            }
+            SeveralPeriods => {
+                "mehrere Zeiträume im Satz: unklar, für welchen die Zahl gilt".into()
+            }
+            ChangeNeedsFixedPeriods => {
+                "eine Veränderung braucht zwei feste Zeiträume, nicht „die letzten n Jahre“".into()
+            }
+            ChangeWithoutPeriod => "eine Veränderung ohne Zeitraum ist nicht überprüfbar".into(),
+            MoreThanTwoPeriods => {
+                "mehr als zwei Zeiträume: unklar, zwischen welchen die Veränderung liegt".into()
+            }
+            NoCountryNamed => "kein Land genannt".into(),
+            NoSupplierNamed => "kein Lieferant genannt".into(),
+            NoRecipientNamed => "kein Empfänger genannt".into(),
+            FirstEverNeedsYear => "eine Aussage über die erste Lieferung braucht ein einzelnes Jahr".into(),
+            SameParty => "Lieferant und Empfänger sind dasselbe Land".into(),
+            NoCompareFocus => "kein Land genannt, dessen Partner verglichen werden".into(),
+            ShareWithoutOwnPeriod(s) => format!(
+                "der Anteil „{}“ hat keinen eigenen Zeitraum (die Veränderung eines Anteils braucht den Anteil in jedem Zeitraum)",
+                stated(s, false)
+            ),
+            FigureNotTied(s) => format!(
+                "die Zahl „{}“ ließ sich keinem Import- oder Exportanteil und keiner Veränderung zuordnen",
+                stated(s, false)
+            ),
+            NotRead(w) => format!("„{w}“ nicht gelesen"),
+            TwoFigures(k) => format!("zwei verschiedene Zahlen für dieselbe Aussage ({k})"),
+            DirectionContradicts(a, b) => format!(
+                "das Richtungswort widerspricht den Zahlen ({} auf {})",
+                stated(a, false),
+                stated(b, false)
+            ),
+            TwoCategories(a, b) => format!(
+                "zwei Waffenkategorien ({} und {}), wo eine Aussage nur eine tragen kann",
+                category(*a),
+                category(*b)
+            ),
+            NamedNotParty(p) => format!(
+                "„{}“ wird genannt, ist aber nicht Teil der aus dem Satz gelesenen Aussage",
+                land(p)
+            ),
+            Marker(k, w) => marker(*k, w),
+            DeliveryNoRecipient => "eine Lieferaussage ohne Empfänger".into(),
+            DeliveryNoSupplier => "eine Lieferaussage ohne Lieferanten".into(),
+            NegatedCountOrFirst => {
+                "eine verneinte Stückzahl oder erste Lieferung wird nicht geprüft".into()
+            }
+            NegatedNoPeriod => "eine verneinte Lieferung ohne Zeitraum ist nicht überprüfbar".into(),
+            NegatedSince => {
+                "eine verneinte, erste oder gezählte Lieferung „seit“ einem Jahr wird nicht geprüft"
+                    .into()
+            }
+            DeliveryNoYear => "eine Lieferung ohne Jahr ist nicht überprüfbar".into(),
+            MainOneWeapon(w) => format!(
+                "ein Hauptlieferant eines einzelnen Waffensystems („{w}“) wird nicht geprüft: die Regel gilt für eine ganze Waffenkategorie"
+            ),
+            MainNegated => {
+                "eine verneinte Aussage über den Hauptlieferanten („nicht mehr“, „nicht“) wird nicht geprüft"
+                    .into()
+            }
+            MainNoSupplier => "eine Aussage über den Hauptlieferanten ohne Lieferanten".into(),
+            MainNoRecipient => "eine Aussage über den Hauptlieferanten ohne Empfänger".into(),
+            MainPeriodUnread => {
+                "eine Aussage über den Hauptlieferanten mit einem nicht lesbaren Zeitraum".into()
+            }
+            MainPastNoPeriod => {
+                "eine Aussage über den Hauptlieferanten in der Vergangenheit ohne Zeitraum ist nicht überprüfbar"
+                    .into()
+            }
+            GroupNegated(g) => format!(
+                "eine verneinte Aussage über {g} wird nicht geprüft (die Gruppentabelle verzeichnet Tatsachen, nicht deren Fehlen)"
+            ),
+            NoClaimFound => "keine gegen SIPRI-Daten überprüfbare Aussage gelesen: bitte Anteil, Rang, Veränderung oder Lieferung mit Zeitraum und Ländern angeben (docs/claims.md)".into(),
+            Synthetic(id) => format!(
+                "Aussagen können nicht gegen die Datenversion {id} geprüft werden: sie enthält SYNTHETISCHE \
+DEMODATEN aus dem Generator von armsflow, keine SIPRI-Daten, daher gibt es kein Urteil. Aussagen werden \
+nur gegen eine SIPRI-Datenversion geprüft: eine Datei aus der SIPRI Arms Transfers Database importieren \
+(armsflow import trade_register.csv) oder von armsflow herunterladen lassen (armsflow fetch)."
+            ),
+            TooLong { bytes, limit } => format!(
+                "Satz mit {} Bytes überschreitet die Grenze von {} Bytes; nicht geprüft",
+                num(*bytes as f64, 0),
+                num(*limit as f64, 0)
+            ),
+    }
+}

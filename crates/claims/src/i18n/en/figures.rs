@@ -1,0 +1,310 @@
+//! Shares, changes, ranks, main suppliers, and why a release cannot answer.
+
+use super::*;
+use crate::i18n::FigureMsg;
+
+pub(super) fn text(m: &FigureMsg) -> String {
+    use FigureMsg::*;
+    match m {
+        NoDataForRelative => "the release has no data, so relative periods have no meaning".into(),
+        NoDeliveriesAtAll => "the release holds no deliveries".into(),
+        NotCovered {
+            window,
+            release_years,
+            missing,
+        } => {
+            let covers = match release_years {
+                Some((a, b)) if a == b => format!("the release covers only {a}"),
+                Some((a, b)) => format!("the release covers {a}–{b}"),
+                None => "the release holds no years of data".to_string(),
+            };
+            let gaps: Vec<String> = spans(missing)
+                .iter()
+                .map(|&(a, b)| {
+                    if a == b {
+                        a.to_string()
+                    } else {
+                        format!("{a}–{b}")
+                    }
+                })
+                .collect();
+            let verb = if missing.len() == 1 { "is" } else { "are" };
+            format!(
+                "{covers}; {} {verb} not in it, so {window} is not fully covered",
+                gaps.join(" and ")
+            )
+        }
+        OneSided { release, format } => format!(
+            "release {release} is a {format} with one side of each flow only; supplier-recipient figures need a register"
+        ),
+        NotAShape => "not a shape of this checker".into(),
+        NoPeriodResolved => "no period".into(),
+        NoDeliveriesOf(p) => format!("{} has no deliveries in this release", p.name),
+        ImportedNothing {
+            who,
+            cat: c,
+            window,
+        } => format!(
+            "{} imported nothing{} in {window}: no share to take",
+            who.name,
+            cat(c)
+        ),
+        ExportedNothing {
+            who,
+            cat: c,
+            window,
+        } => {
+            format!("{} exported nothing{} in {window}", who.name, cat(c))
+        }
+        ImportShare {
+            supplier,
+            recipient,
+            tiv,
+            total,
+            cat: c,
+            window,
+            pct,
+            stated,
+        } => format!(
+            "{} supplied {tiv:.2} of {}'s {total:.2} TIV of imports{} in {window} = {pct:.2} % (denominator: {}'s imports{}); stated {}",
+            supplier.name,
+            recipient.name,
+            cat(c),
+            recipient.name,
+            cat(c),
+            stated.render(false)
+        ),
+        ExportShare {
+            supplier,
+            recipient,
+            tiv,
+            total,
+            cat: c,
+            window,
+            pct,
+        } => format!(
+            "{} received {tiv:.2} of {}'s {total:.2} TIV of exports{} in {window} = {pct:.2} % (denominator: {}'s exports)",
+            recipient.name,
+            supplier.name,
+            cat(c),
+            supplier.name
+        ),
+        RankAmongRecipients {
+            rank,
+            of,
+            before,
+            after,
+        } => format!(
+            "rank {rank} of {of} recipients ({})",
+            neighbours(before, after)
+        ),
+        NotAmongRecipients => "not among its recipients".into(),
+        ChangeFromZero {
+            focus,
+            dir,
+            cat: c,
+            window,
+        } => format!(
+            "{}'s {dir}{} in {window} were 0: no % change",
+            focus.name,
+            cat(c)
+        ),
+        Change {
+            focus,
+            dir,
+            cat: c,
+            from,
+            to,
+            pct,
+            stated,
+        } => format!(
+            "{}'s {dir}{} {:.2} TIV in {} → {:.2} TIV in {} = {pct:+.2} % (×{:.3}); stated {}",
+            focus.name,
+            cat(c),
+            from.1,
+            from.0,
+            to.1,
+            to.0,
+            to.1 / from.1,
+            stated.render(true)
+        ),
+        NothingRecorded { dir, window } => format!("no {dir} recorded in {window}"),
+        Global {
+            focus,
+            tiv,
+            total,
+            dir,
+            cat: c,
+            window,
+            pct,
+            rank,
+            of,
+        } => {
+            let who = if *dir == Direction::Exports {
+                "exporters"
+            } else {
+                "importers"
+            };
+            format!(
+                "{}: {tiv:.2} of the world's {total:.2} TIV of {dir}{} in {window} = {pct:.2} %, rank {} of {of} {who}",
+                focus.name,
+                cat(c),
+                rank.map_or("-".to_string(), |k| k.to_string()),
+            )
+        }
+        NoPartners {
+            focus,
+            dir,
+            cat: c,
+            window,
+        } => format!("{} has no {dir}{} in {window}", focus.name, cat(c)),
+        Largest {
+            nth,
+            role,
+            focus,
+            cat: c,
+            window,
+            at_n,
+            answer,
+            rank,
+        } => {
+            let role_word = if *role == Role::Supplier {
+                "supplier"
+            } else {
+                "recipient"
+            };
+            let at: Vec<String> = at_n
+                .iter()
+                .map(|r| format!("{} ({:.2} TIV, {:.2} %)", r.party.name, r.tiv, r.pct))
+                .collect();
+            format!(
+                "{} {role_word} of {}{} in {window}: {}; {} is {}",
+                if nth.top {
+                    format!("top-{}", nth.n)
+                } else {
+                    ordinal_word(nth.n)
+                },
+                focus.name,
+                cat(c),
+                if at.is_empty() {
+                    "none".to_string()
+                } else {
+                    at.join(", ")
+                },
+                answer.name,
+                rank.map_or(format!("not a {role_word}"), |k| format!("rank {k}")),
+            )
+        }
+        Compare {
+            focus,
+            dir,
+            cat: c,
+            more,
+            less,
+            window,
+        } => {
+            let (verb, prep) = if *dir == Direction::Imports {
+                ("imported", "from")
+            } else {
+                ("exported", "to")
+            };
+            format!(
+                "{} {verb}{} {:.2} TIV {prep} {} and {:.2} TIV {prep} {} in {window} (difference {:+.2})",
+                focus.name,
+                cat(c),
+                more.1,
+                more.0.name,
+                less.1,
+                less.0.name,
+                more.1 - less.1
+            )
+        }
+        YearOutside { span, year } => format!(
+            "the release covers {}-{}; {year} is outside it",
+            span.0, span.1
+        ),
+        FirstYearOfData { span, year } => format!(
+            "{year} is the first year of the release's data ({}-{}): earlier deliveries would not show",
+            span.0, span.1
+        ),
+        FirstDelivery {
+            supplier,
+            recipient,
+            span,
+            year,
+            tiv,
+        } => format!(
+            "first delivery from {} to {} in the release ({}-{}): {year}, {tiv:.2} TIV",
+            supplier.name, recipient.name, span.0, span.1
+        ),
+        AlreadyDelivered {
+            supplier,
+            recipient,
+            year,
+        } => format!(
+            "{} already delivered to {} in {year}",
+            supplier.name, recipient.name
+        ),
+        FirstLater {
+            supplier,
+            recipient,
+            year,
+            first,
+        } => format!(
+            "no deliveries from {} to {} in {year}; the first were in {first}",
+            supplier.name, recipient.name
+        ),
+        NoPairDeliveries {
+            supplier,
+            recipient,
+        } => format!(
+            "no deliveries from {} to {} in this release",
+            supplier.name, recipient.name
+        ),
+        MainRank {
+            supplier,
+            recipient,
+            rank,
+            of,
+            cat: c,
+            window,
+            tiv,
+            total,
+            pct,
+        } => format!(
+            "{}: rank {rank} of {of} suppliers of {}{} in {window}, {tiv:.2} of {total:.2} TIV = {pct:.2} %",
+            supplier.name,
+            recipient.name,
+            cat(c)
+        ),
+        DeliveredNothing {
+            supplier,
+            recipient,
+            cat: c,
+            window,
+        } => format!(
+            "{} delivered nothing{} to {} in {window}",
+            supplier.name,
+            cat(c),
+            recipient.name
+        ),
+        LargestWas(p, pct) => format!("the largest was {} ({pct:.2} %)", p.name),
+        SecondWas { party, pct, lead } => {
+            format!("second {} {pct:.2} % ({lead:.1}× less)", party.name)
+        }
+        MainRule {
+            word,
+            min_pct,
+            min_lead,
+        } => format!(
+            "rule for \"{}\": rank 1, at least {min_pct:.0} % and at least {min_lead:.0}× the second supplier",
+            match word {
+                MainWord::Main => "main",
+                MainWord::Dominant => "dominant",
+            }
+        ),
+        PresentTenseWindow(w) => {
+            format!("no period stated: the present tense is read as the latest five years ({w})")
+        }
+    }
+}

@@ -1,0 +1,99 @@
+//! Why a sentence or claim is not checkable.
+
+use super::*;
+use crate::i18n::Reason;
+
+pub(super) fn text(m: &Reason) -> String {
+    use Reason::*;
+    match m {
+            Speech { marker, why } => format!(
+                "\"{marker}\" marks {}",
+                match why {
+                    SpeechWhy::ReportedSpeech =>
+                        "reported speech: it says what someone believes or reports, not a transfer SIPRI records",
+                    SpeechWhy::Forecast =>
+                        "a forecast or possibility: SIPRI records deliveries that happened, not expectations",
+                    SpeechWhy::Interpretation =>
+                        "an interpretation of intentions, which no delivery record can decide",
+                }
+            ),
+            NoPeriodStated => {
+                "no period stated (a figure without a period cannot be checked)".into()
+            }
+            SeveralPeriods => {
+                "several periods in the sentence: which one the figure is for is unclear".into()
+            }
+            ChangeNeedsFixedPeriods => {
+                "a change needs two fixed periods, not 'the past n years'".into()
+            }
+            ChangeWithoutPeriod => "a change without a period cannot be checked".into(),
+            MoreThanTwoPeriods => {
+                "more than two periods: which two the change is between is unclear".into()
+            }
+            NoCountryNamed => "no country named".into(),
+            NoSupplierNamed => "no supplier named".into(),
+            NoRecipientNamed => "no recipient named".into(),
+            FirstEverNeedsYear => "a first-ever statement needs a single year".into(),
+            SameParty => "supplier and recipient are the same".into(),
+            NoCompareFocus => "no country named whose partners are compared".into(),
+            ShareWithoutOwnPeriod(s) => format!(
+                "the share '{}' has no period of its own (a change of a share needs the share in each period)",
+                s.render(false)
+            ),
+            FigureNotTied(s) => format!(
+                "the figure '{}' could not be tied to a share of imports or exports, or to a change",
+                s.render(false)
+            ),
+            NotRead(w) => format!("'{w}' not read"),
+            TwoFigures(k) => format!("two different figures for the same claim ({k})"),
+            DirectionContradicts(a, b) => format!(
+                "the direction word contradicts the figures ({} to {})",
+                a.render(false),
+                b.render(false)
+            ),
+            TwoCategories(a, b) => format!(
+                "two armament categories ({} and {}) where one claim can carry only one",
+                a.sipri_name(),
+                b.sipri_name()
+            ),
+            NamedNotParty(p) => format!(
+                "'{}' is named but is not a party of the claim read from the sentence",
+                p.name
+            ),
+            Marker(k, w) => marker(*k, w),
+            DeliveryNoRecipient => "a delivery statement without a recipient".into(),
+            DeliveryNoSupplier => "a delivery statement without a supplier".into(),
+            NegatedCountOrFirst => "a negated count or first delivery is not checked".into(),
+            NegatedNoPeriod => "a negated delivery without a period cannot be checked".into(),
+            NegatedSince => {
+                "a negated, first or counted delivery \"since\" a year is not checked".into()
+            }
+            DeliveryNoYear => "a delivery without a year cannot be checked".into(),
+            MainOneWeapon(w) => format!(
+                "a main supplier of one weapon (\"{w}\") is not checked: the rule is over a whole armament category"
+            ),
+            MainNegated => {
+                "a negated main-supplier statement (\"no longer\", \"not\") is not checked".into()
+            }
+            MainNoSupplier => "a main-supplier statement without a supplier".into(),
+            MainNoRecipient => "a main-supplier statement without a recipient".into(),
+            MainPeriodUnread => "a main-supplier statement with a period we cannot read".into(),
+            MainPastNoPeriod => {
+                "a main-supplier statement in the past tense without a period cannot be checked"
+                    .into()
+            }
+            GroupNegated(g) => format!(
+                "a negated statement about {g} is not checked (the group table lists facts, not their absence)"
+            ),
+            NoClaimFound => "no claim that can be checked against SIPRI data was read: state a share, rank, change or delivery with its period and countries (docs/claims.md)".into(),
+            Synthetic(id) => format!(
+                "cannot check claims against release {id}: it is SYNTHETIC DEMO DATA from armsflow's \
+generator, not SIPRI data, so no verdict is given. Claims are checked only against a SIPRI \
+release: import a file downloaded from the SIPRI Arms Transfers Database \
+(armsflow import trade_register.csv) or let armsflow download it (armsflow fetch)."
+            ),
+            TooLong { bytes, limit } => format!(
+                "sentence of {bytes} bytes is over the limit of {limit} bytes; not checked"
+            ),
+    }
+}

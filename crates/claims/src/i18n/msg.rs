@@ -1,0 +1,464 @@
+//! The messages, as data: one enum per family, wrapped in [`Msg`], and the
+//! tolerance of a verdict in words ([`Tol`]).
+
+use super::{DealText, GroupSource, MainWord, Near, Ranked, Record, SpeechWhy};
+use crate::claim::{Party, Rank, Role};
+use crate::stated::{Stated, Tolerance};
+use crate::weapon::Weapon;
+use crate::when::Date;
+use engine::Direction;
+use engine::groups::GroupDate;
+use model::{Category, Window};
+
+/// The interval or rule a verdict was judged by, shown next to it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Tol {
+    /// A stated figure's interval: `[87.5, 88.5)`.
+    Interval(Tolerance),
+    /// A rank, exactly or within the top N.
+    Rank(Rank),
+    FirstYear,
+    MoreTiv,
+    NoRecordIn(Window),
+    /// A delivery of the family of `family` (or of `what`) in the window.
+    DeliveryIn {
+        family: Option<String>,
+        what: Weapon,
+        window: Window,
+        units: Option<u32>,
+    },
+    AnyRecordIn(Window),
+    NoRecordAtAll(Window),
+    NoLonger {
+        before: u16,
+        recent: Window,
+    },
+    MainRule {
+        min_pct: f64,
+        min_lead: f64,
+    },
+    SameDate,
+    AmongFirstMembers,
+}
+
+impl Tol {
+    /// The tolerance in `lang`.
+    pub fn render(&self, lang: crate::lex::Lang) -> String {
+        super::catalogue(lang).tolerance(self)
+    }
+}
+
+/// Every message the claims crate shows a reader. Variants carry data, never
+/// prose; the catalogues write the words. Messages come in families, one
+/// file per family in each catalogue.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Msg {
+    /// Parts joined with "; ".
+    Join(Vec<Msg>),
+    /// A group fact with the table it comes from.
+    WithSource(Box<Msg>, GroupSource),
+    Figure(FigureMsg),
+    Delivery(DeliveryMsg),
+    Group(GroupMsg),
+    Reason(Reason),
+}
+
+/// What shapes (a)–(e), (h) and (k) computed, and why a release cannot answer.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FigureMsg {
+    NoDataForRelative,
+    NoDeliveriesAtAll,
+    /// The window reaches outside the release.
+    NotCovered {
+        window: Window,
+        release_years: Option<(u16, u16)>,
+        missing: Vec<u16>,
+    },
+    OneSided {
+        release: String,
+        format: String,
+    },
+    NotAShape,
+    NoPeriodResolved,
+    NoDeliveriesOf(Party),
+
+    ImportedNothing {
+        who: Party,
+        cat: Option<Category>,
+        window: Window,
+    },
+    ExportedNothing {
+        who: Party,
+        cat: Option<Category>,
+        window: Window,
+    },
+    ImportShare {
+        supplier: Party,
+        recipient: Party,
+        tiv: f64,
+        total: f64,
+        cat: Option<Category>,
+        window: Window,
+        pct: f64,
+        stated: Stated,
+    },
+    ExportShare {
+        supplier: Party,
+        recipient: Party,
+        tiv: f64,
+        total: f64,
+        cat: Option<Category>,
+        window: Window,
+        pct: f64,
+    },
+    RankAmongRecipients {
+        rank: u32,
+        of: usize,
+        before: Vec<(Party, f64)>,
+        after: Vec<(Party, f64)>,
+    },
+    NotAmongRecipients,
+    ChangeFromZero {
+        focus: Party,
+        dir: Direction,
+        cat: Option<Category>,
+        window: Window,
+    },
+    Change {
+        focus: Party,
+        dir: Direction,
+        cat: Option<Category>,
+        from: (Window, f64),
+        to: (Window, f64),
+        pct: f64,
+        stated: Stated,
+    },
+    NothingRecorded {
+        dir: Direction,
+        window: Window,
+    },
+    Global {
+        focus: Party,
+        tiv: f64,
+        total: f64,
+        dir: Direction,
+        cat: Option<Category>,
+        window: Window,
+        pct: f64,
+        rank: Option<u32>,
+        of: usize,
+    },
+    NoPartners {
+        focus: Party,
+        dir: Direction,
+        cat: Option<Category>,
+        window: Window,
+    },
+    Largest {
+        nth: Rank,
+        role: Role,
+        focus: Party,
+        cat: Option<Category>,
+        window: Window,
+        at_n: Vec<Ranked>,
+        answer: Party,
+        rank: Option<u32>,
+    },
+    Compare {
+        focus: Party,
+        dir: Direction,
+        cat: Option<Category>,
+        more: (Party, f64),
+        less: (Party, f64),
+        window: Window,
+    },
+    YearOutside {
+        span: (u16, u16),
+        year: u16,
+    },
+    FirstYearOfData {
+        span: (u16, u16),
+        year: u16,
+    },
+    FirstDelivery {
+        supplier: Party,
+        recipient: Party,
+        span: (u16, u16),
+        year: u16,
+        tiv: f64,
+    },
+    AlreadyDelivered {
+        supplier: Party,
+        recipient: Party,
+        year: u16,
+    },
+    FirstLater {
+        supplier: Party,
+        recipient: Party,
+        year: u16,
+        first: u16,
+    },
+    NoPairDeliveries {
+        supplier: Party,
+        recipient: Party,
+    },
+
+    MainRank {
+        supplier: Party,
+        recipient: Party,
+        rank: u32,
+        of: usize,
+        cat: Option<Category>,
+        window: Window,
+        tiv: f64,
+        total: f64,
+        pct: f64,
+    },
+    DeliveredNothing {
+        supplier: Party,
+        recipient: Party,
+        cat: Option<Category>,
+        window: Window,
+    },
+    LargestWas(Party, f64),
+    SecondWas {
+        party: Party,
+        pct: f64,
+        lead: f64,
+    },
+    MainRule {
+        word: MainWord,
+        min_pct: f64,
+        min_lead: f64,
+    },
+    PresentTenseWindow(Window),
+}
+
+impl From<FigureMsg> for Msg {
+    fn from(m: FigureMsg) -> Msg {
+        Msg::Figure(m)
+    }
+}
+
+/// What SIPRI lists for deliveries of a weapon, shapes (f) and (g).
+#[derive(Debug, Clone, PartialEq)]
+pub enum DeliveryMsg {
+    NoPairInRelease {
+        supplier: Option<Party>,
+        recipient: Party,
+        span: Window,
+    },
+    NoRecord {
+        what: Weapon,
+        supplier: Option<Party>,
+        recipient: Party,
+        window: Window,
+    },
+    Listed {
+        supplier: Option<Party>,
+        recipient: Party,
+        window: Window,
+        deals: Vec<DealText>,
+        more: usize,
+    },
+    /// `base`, but SIPRI lists deals prose may also call `what`.
+    ButNear {
+        base: Box<Msg>,
+        near: Vec<Near>,
+        what: Weapon,
+    },
+    FirstBefore {
+        supplier: Option<Party>,
+        recipient: Party,
+        what: Weapon,
+        year: u16,
+        window: Window,
+    },
+    FirstInFirstYear {
+        supplier: Option<Party>,
+        recipient: Party,
+        what: Weapon,
+        year: u16,
+    },
+    NoneButNear {
+        supplier: Option<Party>,
+        recipient: Party,
+        what: Weapon,
+        window: Window,
+        near: Vec<Near>,
+    },
+    NoneInRelease {
+        supplier: Option<Party>,
+        recipient: Party,
+        what: Weapon,
+        span: Window,
+    },
+    NoneInWindow {
+        supplier: Option<Party>,
+        recipient: Party,
+        what: Weapon,
+        window: Window,
+        years: Vec<u16>,
+        deals: Vec<DealText>,
+    },
+    DesignationDiffers {
+        sipri: Vec<String>,
+        stated: String,
+        family: String,
+    },
+    UnitsAllocated {
+        stated: u32,
+        units: u32,
+        window: Window,
+    },
+    UnitsDiffer {
+        stated: u32,
+        units: u32,
+        window: Window,
+    },
+    MonthNotChecked,
+    ListedWorth {
+        supplier: Option<Party>,
+        recipient: Party,
+        what: Weapon,
+        tiv: f64,
+        years: Vec<u16>,
+        deals: Vec<DealText>,
+        more: usize,
+    },
+    NoRecordInSpan {
+        supplier: Option<Party>,
+        recipient: Party,
+        what: Weapon,
+        span: Window,
+    },
+}
+
+impl From<DeliveryMsg> for Msg {
+    fn from(m: DeliveryMsg) -> Msg {
+        Msg::Delivery(m)
+    }
+}
+
+/// What the group table records, shape (i).
+#[derive(Debug, Clone, PartialEq)]
+pub enum GroupMsg {
+    NoGroup(String),
+    NoDatedMembership(String),
+    FirstDateAmbiguous {
+        group: String,
+        first: GroupDate,
+        who: Vec<Party>,
+        stated: Date,
+        note: String,
+    },
+    FirstDate {
+        group: String,
+        first: GroupDate,
+        who: Vec<Party>,
+        stated: Date,
+    },
+    FirstMembers {
+        group: String,
+        first: GroupDate,
+        who: Vec<Party>,
+        missing: Vec<(Party, Option<GroupDate>)>,
+    },
+    AnnouncementRecorded {
+        member: Party,
+        group: String,
+        on: GroupDate,
+        stated: Date,
+        uncertain: Option<String>,
+    },
+    NoAnnouncement {
+        member: Party,
+        group: String,
+    },
+    FutureAccession {
+        member: Party,
+        group: String,
+        future: bool,
+        records: Vec<Record>,
+    },
+    NoMembership {
+        member: Party,
+        group: String,
+    },
+    OnlyAnnounced {
+        member: Party,
+        group: String,
+        dated: bool,
+        records: Vec<Record>,
+    },
+    MemberRecords {
+        member: Party,
+        group: String,
+        records: Vec<Record>,
+        stated: Option<Date>,
+    },
+}
+
+impl From<GroupMsg> for Msg {
+    fn from(m: GroupMsg) -> Msg {
+        Msg::Group(m)
+    }
+}
+
+/// Why a sentence or claim is not checkable: reading reasons, speech, limits.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reason {
+    Speech {
+        marker: String,
+        why: SpeechWhy,
+    },
+
+    NoPeriodStated,
+    SeveralPeriods,
+    ChangeNeedsFixedPeriods,
+    ChangeWithoutPeriod,
+    MoreThanTwoPeriods,
+    NoCountryNamed,
+    NoSupplierNamed,
+    NoRecipientNamed,
+    FirstEverNeedsYear,
+    SameParty,
+    NoCompareFocus,
+    ShareWithoutOwnPeriod(Stated),
+    FigureNotTied(Stated),
+    NotRead(String),
+    TwoFigures(String),
+    DirectionContradicts(Stated, Stated),
+    TwoCategories(Category, Category),
+    NamedNotParty(Party),
+    /// A meaning-bearing word no claim represents.
+    Marker(crate::meaning::MarkerKind, String),
+    DeliveryNoRecipient,
+    DeliveryNoSupplier,
+    NegatedCountOrFirst,
+    NegatedNoPeriod,
+    NegatedSince,
+    DeliveryNoYear,
+    MainOneWeapon(String),
+    MainNegated,
+    MainNoSupplier,
+    MainNoRecipient,
+    MainPeriodUnread,
+    MainPastNoPeriod,
+    GroupNegated(String),
+    /// A text in which no claim was read at all.
+    NoClaimFound,
+    /// The synthetic-release refusal.
+    Synthetic(String),
+    /// A sentence longer than the server reads.
+    TooLong {
+        bytes: usize,
+        limit: usize,
+    },
+}
+
+impl From<Reason> for Msg {
+    fn from(m: Reason) -> Msg {
+        Msg::Reason(m)
+    }
+}
