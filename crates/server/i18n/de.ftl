@@ -134,6 +134,7 @@ deals.est_unknown.long.synthetic = der Generator hat das Schätzungsfeld leer ge
 deals.legend.synthetic = gesch. = der Generator markiert den Wert als Schätzung; gesch.? = der Generator hat das Schätzungsfeld leer gelassen. Geliefert (TIV) ist der erzeugte Trend-Indikator-Wert, der bisher geliefert wurde (Millionen).
 supplier.deals_link = Alle Geschäfte mit {name} als Lieferland →
 pair.deals.capped = Die neuesten {shown} von {n} Geschäften; der Geschäfte-Explorer listet alle.
+pair.not_register = Mit dieser Ausgabe nicht zu beantworten: Sie ist eine TIV-Tabelle ({format}), die nur die Summen je Land (oder die Exporte eines einzigen Lieferlands) enthält, nicht wer an wen lieferte; daher lässt sich keiner der beiden Anteile berechnen. Laden Sie ein Handelsregister des SIPRI, um Länderpaare zu sehen.
 
 # --- map (/map, /api/map; engineer MAP, issue #14 point 1) ---
 map.nav = Karte

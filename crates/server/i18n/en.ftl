@@ -134,6 +134,7 @@ deals.est_unknown.long.synthetic = the generator left the estimate flag empty
 deals.legend.synthetic = est. = the generator marks the value as an estimate; est.? = the generator left the estimate flag empty. TIV delivered is the deal's generated trend-indicator value delivered so far (millions).
 supplier.deals_link = Every deal with {name} as supplier →
 pair.deals.capped = The newest {shown} of {n} deals; the deals explorer lists them all.
+pair.not_register = Cannot be answered from this release: it is a TIV table ({format}), which records each country's totals (or one supplier's exports), not who supplied whom, so neither share of the pair can be computed. Load a SIPRI trade register to see pairs.
 
 # --- map (/map, /api/map; engineer MAP, issue #14 point 1) ---
 map.nav = Map

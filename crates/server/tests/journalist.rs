@@ -409,3 +409,75 @@ fn real_country_to_pair_to_deals_in_chromium() {
     let _ = stop.send(());
     h.join().unwrap();
 }
+
+/// The app over one shared SIPRI file, imported into a fresh store.
+fn app_over(
+    test: &str,
+    rel_path: &str,
+    file_name: &str,
+) -> Option<(tempfile::TempDir, axum::Router)> {
+    let src = testkit::shared_path(test, rel_path)?;
+    let bytes = std::fs::read(&src).expect("read shared file");
+    let opts = sipri::ReadOptions {
+        file_name: file_name.into(),
+        ..Default::default()
+    };
+    let (rel, report) = sipri::read(&bytes, &opts).expect("file reads");
+    let tmp = tempfile::tempdir().expect("tempdir");
+    store::Store::open(tmp.path())
+        .unwrap()
+        .put(&rel, &report)
+        .expect("store put");
+    let st = crate::common::state_at(tmp.path(), None, server::Limits::default());
+    Some((tmp, server::app(st)))
+}
+
+#[tokio::test]
+async fn real_new_pages_on_the_legacy_register_and_a_tiv_table() {
+    let test = "real_new_pages_on_the_legacy_register_and_a_tiv_table";
+    for (path, name, has_deals) in [
+        (testkit::LEGACY_2025, "trade-register.csv", true),
+        (
+            "data/sipri/mjhofmann-tiv-tables-2024/import-export-values_1950-2024.csv",
+            "import-export-values_1950-2024.csv",
+            false,
+        ),
+    ] {
+        let Some((_tmp, app)) = app_over(test, path, name) else {
+            return;
+        };
+        for uri in [
+            "/pair/RUS/KAZ",
+            "/deals",
+            "/deals?q=Su-30&recipient=KAZ",
+            "/country/KAZ?from=2010&to=2024",
+            "/supplier/RUS",
+        ] {
+            let r = get(&app, uri).await;
+            // A TIV table may not know Kazakhstan's pair by party: 404 is an answer, 500 is not.
+            assert!(
+                r.status == StatusCode::OK || r.status == StatusCode::NOT_FOUND,
+                "{name} {uri}: {}",
+                r.status
+            );
+        }
+        // Only a register knows who supplied whom: a TIV table's pair page says so.
+        let pair = get(&app, "/pair/RUS/KAZ").await.text();
+        assert_eq!(
+            pair.contains("Cannot be answered from this release"),
+            !has_deals,
+            "{name}"
+        );
+        assert_eq!(
+            pair.contains("id=\"share-of-imports\""),
+            has_deals,
+            "{name}"
+        );
+        let deals = get(&app, "/deals").await.text();
+        assert_eq!(
+            deals.contains("has no deal records"),
+            !has_deals,
+            "{name}: the deals page says whether the release has deals"
+        );
+    }
+}

@@ -66,6 +66,27 @@ not a party: it has no exports or imports of its own to divide by",
         }
     }
     let f = Filter::new(ctx.p.window(rel, "period")?);
+    if !matches!(
+        rel.meta.format,
+        model::SourceFormat::Register | model::SourceFormat::LegacyRegister
+    ) {
+        // A TIV table holds one side of each flow (or one supplier's exports):
+        // neither denominator nor the pair's own TIV can be read from it.
+        let title = ctx.tf(
+            "pair.title",
+            &[("supplier", &ctx.name(s)), ("recipient", &ctx.name(r))],
+        );
+        let body = html! {
+            h1 { (title) }
+            p.note role="note" {
+                (ctx.tf("pair.not_register", &[("format", &rel.meta.format.as_str())]))
+            }
+        };
+        return Ok(Page {
+            title,
+            body: body.into_string(),
+        });
+    }
     let pr = engine::pair(rel, s, r, &f);
     let (sk, rk) = (&rel.entities.get(s).key, &rel.entities.get(r).key);
     let (sn, rn) = (ctx.name(s), ctx.name(r));
