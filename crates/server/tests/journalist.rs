@@ -245,6 +245,7 @@ async fn real_deals_page_su30_and_csv() {
     };
     let h = get(&app, "/deals?q=Su-30&recipient=KAZ").await.text();
     assert!(h.contains("4 deals match"), "4 Su-30MK deals");
+    assert!(h.contains("<title>Deals: → Kazakhstan · “Su-30” · armsflow</title>"));
     for id in ["58557", "59434", "61383", "61901"] {
         assert!(h.contains(&format!(">{id}<")), "deal {id}");
     }

@@ -136,8 +136,30 @@ fn build(ctx: &Ctx) -> Result<Page, ApiError> {
             (legend(ctx))
         }
     };
+    // The tab and a bookmark name the selection, not only "Deals".
+    let mut named: Vec<String> = Vec::new();
+    match (q.supplier, q.recipient) {
+        (Some(a), Some(b)) => named.push(format!("{} → {}", ctx.name(a), ctx.name(b))),
+        (Some(a), None) => named.push(format!("{} →", ctx.name(a))),
+        (None, Some(b)) => named.push(format!("→ {}", ctx.name(b))),
+        (None, None) => {}
+    }
+    if let Some(t) = &q.text {
+        named.push(format!("“{t}”"));
+    }
+    if let Some(c) = q.category {
+        named.push(c.sipri_name().to_string());
+    }
+    if let Some(w) = years {
+        named.push(w.to_string());
+    }
+    let title = if named.is_empty() {
+        ctx.t("deals.title").to_string()
+    } else {
+        format!("{}: {}", ctx.t("deals.title"), named.join(" · "))
+    };
     Ok(Page {
-        title: ctx.t("deals.title").to_string(),
+        title,
         body: body.into_string(),
     })
 }
