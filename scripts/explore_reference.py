@@ -25,3 +25,24 @@ for r in rows[head + 1:]:
 for y in sorted(per_year):
     print(f"RUS->KAZ {y} {per_year[y]:.2f}")
 print("Su-30 deals to Kazakhstan:", " ".join(sorted(su30)))
+
+# The pair page (pages/pair.rs): Russia -> Kazakhstan in 2020-2024 as a share
+# of Kazakhstan's imports and of Russia's exports, and the ranks both ways.
+exports, imports = {}, {}
+for r in rows[head + 1:]:
+    d = dict(zip(cols, r))
+    if not d.get("TIV delivery values") or not d.get("Delivery year", "").isdigit():
+        continue
+    if not 2020 <= int(d["Delivery year"]) <= 2024:
+        continue
+    t = float(d["TIV delivery values"])
+    if d["Supplier"] == "Russia":
+        exports[d["Recipient"]] = exports.get(d["Recipient"], 0.0) + t
+    if d["Recipient"] == "Kazakhstan":
+        imports[d["Supplier"]] = imports.get(d["Supplier"], 0.0) + t
+rk = sorted(exports, key=lambda k: -exports[k]).index("Kazakhstan") + 1
+sk = sorted(imports, key=lambda k: -imports[k]).index("Russia") + 1
+print(f"pair 2020-2024 RUS->KAZ share of KAZ imports {100 * imports['Russia'] / sum(imports.values()):.1f} %"
+      f" (Russia rank {sk} of {len(imports)} suppliers)")
+print(f"pair 2020-2024 RUS->KAZ share of RUS exports {100 * exports['Kazakhstan'] / sum(exports.values()):.1f} %"
+      f" (Kazakhstan rank {rk} of {len(exports)} customers)")

@@ -153,6 +153,19 @@ pub fn search(rel: &Release, q: &DealQuery) -> Vec<usize> {
     out
 }
 
+/// The flags of each deal's delivery rows, OR-ed (indexed like `deals`):
+/// a deal's delivery years are "estimated" when SIPRI estimated any of them.
+pub fn delivery_flags(rel: &Release, deals: &[usize]) -> Vec<u16> {
+    let at: HashMap<usize, usize> = deals.iter().enumerate().map(|(k, &d)| (d, k)).collect();
+    let mut out = vec![0u16; deals.len()];
+    for (i, &d) in rel.flows.deal.iter().enumerate() {
+        if let Some(&k) = at.get(&(d as usize)) {
+            out[k] |= rel.flows.flags[i];
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -271,5 +284,20 @@ mod tests {
             )
             .is_empty()
         );
+    }
+
+    #[test]
+    fn delivery_flags_or_each_deals_rows() {
+        let mut b = ReleaseBuilder::new();
+        let (rus, kaz) = (b.state("RUS", "Russia"), b.state("KAZ", "Kazakhstan"));
+        let a = b.deal(rus, kaz, Some(2015));
+        let c = b.deal(rus, kaz, Some(2016));
+        let air = Category::Aircraft;
+        b.flow_full(rus, kaz, 2019, 1.0, air, Flags::EST_YEAR, a)
+            .flow_full(rus, kaz, 2020, 1.0, air, Flags::EST_NUMBER, a)
+            .flow_full(rus, kaz, 2020, 1.0, air, 0, c);
+        let rel = b.build();
+        let f = delivery_flags(&rel, &[c as usize, a as usize]);
+        assert_eq!(f, vec![0, Flags::EST_YEAR | Flags::EST_NUMBER]);
     }
 }

@@ -3,7 +3,7 @@
 //! reader sees "0 in 2022" rather than a missing year.
 
 use crate::filter::{Direction, Filter, Selected};
-use model::{EntityId, Release};
+use model::{EntityId, Release, Window};
 use std::collections::HashMap;
 
 /// One partner's TIV in each year of the window.
@@ -74,6 +74,57 @@ pub fn annual(rel: &Release, focus: EntityId, dir: Direction, f: &Filter) -> Ann
     out
 }
 
+/// The first and last part of a window, for "how shares moved within it":
+/// its halves, the middle year of an odd-length window left out (2020-2024
+/// gives 2020-2021 and 2023-2024). `None` for a single year.
+pub fn halves(w: Window) -> Option<(Window, Window)> {
+    let n = w.len();
+    if n < 2 {
+        return None;
+    }
+    let k = n / 2;
+    Some((
+        Window {
+            start: w.start,
+            end: w.start + k - 1,
+        },
+        Window {
+            start: w.end + 1 - k,
+            end: w.end,
+        },
+    ))
+}
+
+impl Annual {
+    /// The focus's total TIV in the years of `sub` that the series holds.
+    pub fn total_in(&self, sub: Window) -> f64 {
+        self.years
+            .iter()
+            .zip(&self.totals)
+            .filter(|(y, _)| sub.contains(**y))
+            .map(|(_, t)| t)
+            .sum()
+    }
+
+    /// Partner `k`'s share of the focus's total within `sub`; `None` when
+    /// nothing was delivered in it (a share of nothing is not 0 %).
+    pub fn share_in(&self, k: usize, sub: Window) -> Option<f64> {
+        let total = self.total_in(sub);
+        if total <= 0.0 {
+            return None;
+        }
+        let p = self.partners.get(k)?;
+        let own: f64 = self
+            .years
+            .iter()
+            .zip(&p.tiv)
+            .filter(|(y, _)| sub.contains(**y))
+            .map(|(_, t)| t)
+            .sum();
+        Some(own / total)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -115,5 +166,45 @@ mod tests {
             &f.with_category(Some(Category::Ships)),
         );
         assert!(ships.partners.is_empty());
+    }
+
+    #[test]
+    fn halves_leave_out_the_middle_year() {
+        let w = |a, b| Window { start: a, end: b };
+        assert_eq!(halves(w(2020, 2024)), Some((w(2020, 2021), w(2023, 2024))));
+        assert_eq!(halves(w(2020, 2023)), Some((w(2020, 2021), w(2022, 2023))));
+        assert_eq!(halves(w(2020, 2021)), Some((w(2020, 2020), w(2021, 2021))));
+        assert_eq!(halves(w(2020, 2020)), None);
+    }
+
+    #[test]
+    fn shares_within_parts_of_the_window() {
+        let mut b = ReleaseBuilder::new();
+        let (rus, kaz, fra) = (
+            b.state("RUS", "Russia"),
+            b.state("KAZ", "Kazakhstan"),
+            b.state("FRA", "France"),
+        );
+        b.flow(rus, kaz, 2020, 30.0)
+            .flow(fra, kaz, 2020, 10.0)
+            .flow(rus, kaz, 2023, 5.0)
+            .flow(fra, kaz, 2024, 15.0);
+        let rel = b.build();
+        let w = Window {
+            start: 2020,
+            end: 2024,
+        };
+        let a = annual(&rel, kaz, Direction::Imports, &Filter::new(w));
+        let (first, last) = halves(w).unwrap();
+        let k = a.partners.iter().position(|p| p.entity == rus).unwrap();
+        assert_eq!(a.total_in(first), 40.0);
+        assert_eq!(a.share_in(k, first), Some(0.75));
+        assert_eq!(a.share_in(k, last), Some(0.25));
+        // Nothing delivered in 2022: no share, not 0 %.
+        let mid = Window {
+            start: 2022,
+            end: 2022,
+        };
+        assert_eq!(a.share_in(k, mid), None);
     }
 }

@@ -12,4 +12,5 @@ mod pipeline;
 mod regression;
 mod scenario;
 mod scenario_real;
+mod series_props;
 mod switching;

@@ -7,6 +7,9 @@ use crate::i18n::{Lang, t, tf};
 use model::locale::{decimal, percent};
 use std::fmt::Write;
 
+mod colors;
+pub use colors::{COUNTRY_PALETTE, color_of, contrast, country_color, release_exporters};
+
 /// Colour-blind-safe palette (Okabe–Ito order), darkened where needed so every
 /// mark reaches 3:1 against the light page; "others" is a mid grey. These are
 /// fallbacks: the stylesheet recolours marks by class (`s0`..`s7`, `s-others`)
@@ -185,6 +188,109 @@ fn truncate(s: &str, n: usize) -> String {
     }
 }
 
+/// A round upper bound for an axis: 1, 2 or 5 times a power of ten, at least `max`.
+pub fn nice_max(max: f64) -> f64 {
+    if !(max.is_finite() && max > 0.0) {
+        return 1.0;
+    }
+    let p = 10f64.powf(max.log10().floor());
+    for m in [1.0, 2.0, 2.5, 5.0, 10.0] {
+        if m * p >= max - 1e-9 {
+            return m * p;
+        }
+    }
+    10.0 * p
+}
+
+/// Stacked columns of values (TIV per partner per year): one column per
+/// `columns` entry, an axis from 0 to a round maximum, tooltips through `fmt`.
+pub fn stacked_values(
+    id: &str,
+    title: &str,
+    desc: &str,
+    columns: &[String],
+    stacks: &[Stack],
+    fmt: &dyn Fn(f64) -> String,
+) -> String {
+    let n = columns.len().max(1);
+    let (left, top, plot_h) = (48.0, 12.0, 200.0);
+    // Wide enough for every year, never wider than the page's chart (760).
+    let w = (left + 8.0 + n as f64 * 26.0).clamp(BARS_W, 760.0);
+    let rows = stacks.len().div_ceil(2) as f64;
+    let legend_y = top + plot_h + 34.0;
+    let h = legend_y + rows * 22.0 + 4.0;
+    let plot_w = w - left - 8.0;
+    let totals: Vec<f64> = (0..columns.len())
+        .map(|c| {
+            stacks
+                .iter()
+                .map(|st| st.shares.get(c).copied().unwrap_or(0.0).max(0.0))
+                .sum()
+        })
+        .collect();
+    let max = nice_max(totals.iter().copied().fold(0.0, f64::max));
+    let mut s = String::new();
+    open_svg(&mut s, id, w as u32, h as u32, title, desc, false);
+    for k in 0..=4 {
+        let v = max * k as f64 / 4.0;
+        let y = top + plot_h * (1.0 - k as f64 / 4.0);
+        let _ = write!(
+            s,
+            "<line class=\"grid\" x1=\"{left}\" x2=\"{:.1}\" y1=\"{y:.1}\" y2=\"{y:.1}\"/>\
+<text class=\"axis\" x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>",
+            left + plot_w,
+            left - 6.0,
+            y + 4.0,
+            esc(&fmt(v))
+        );
+    }
+    let slot = plot_w / n as f64;
+    let bar = (slot * 0.7).min(48.0);
+    // A year label needs about 34 units; label every k-th column when narrower.
+    let every = (34.0 / slot).ceil().max(1.0) as usize;
+    for (c, label) in columns.iter().enumerate() {
+        let x = left + slot * c as f64 + (slot - bar) / 2.0;
+        let mut y = top + plot_h;
+        for st in stacks {
+            let v = st.shares.get(c).copied().unwrap_or(0.0);
+            if v <= 0.0 {
+                continue;
+            }
+            let hgt = v / max * plot_h;
+            y -= hgt;
+            let _ = write!(
+                s,
+                "<rect class=\"{}\" x=\"{x:.1}\" y=\"{y:.1}\" width=\"{bar:.1}\" height=\"{hgt:.1}\" fill=\"{}\">\
+<title>{} {}: {}</title></rect>",
+                swatch(st.color),
+                st.color,
+                esc(&st.name),
+                esc(label),
+                esc(&fmt(v))
+            );
+        }
+        if c % every == 0 {
+            column_label(&mut s, x + bar / 2.0, top + plot_h + 16.0, label);
+        }
+    }
+    for (i, st) in stacks.iter().enumerate() {
+        let lx = left + (i % 2) as f64 * 165.0;
+        let y = legend_y + (i / 2) as f64 * 22.0;
+        let _ = write!(
+            s,
+            "<rect class=\"{}\" x=\"{lx:.1}\" y=\"{y:.1}\" width=\"14\" height=\"14\" fill=\"{}\"/>\
+<text class=\"legend\" x=\"{:.1}\" y=\"{:.1}\">{}</text>",
+            swatch(st.color),
+            st.color,
+            lx + 20.0,
+            y + 12.0,
+            esc(&truncate(&st.name, 20))
+        );
+    }
+    close_svg(&mut s);
+    s
+}
+
 /// A line: name, colour, values per column (`None` = no data), and whether it
 /// uses the right-hand axis.
 pub struct Line {
@@ -216,6 +322,10 @@ pub fn lines(
         BARS_W as u32,
         (legend_y + lines.len() as f64 * 20.0 + 2.0) as u32,
     );
+    // One axis unless a line asks for the right one: two scales on one plot
+    // invite reading crossings that mean nothing.
+    let two_axes = lines.iter().any(|l| l.right_axis);
+    let right = if two_axes { right } else { 10.0 };
     let plot_w = w as f64 - left - right;
     let mut s = String::new();
     open_svg(&mut s, id, w, h, title, desc, false);
@@ -225,16 +335,21 @@ pub fn lines(
         let _ = write!(
             s,
             "<line class=\"grid\" x1=\"{left}\" x2=\"{:.1}\" y1=\"{y:.1}\" y2=\"{y:.1}\"/>\
-<text class=\"axis\" x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>\
-<text class=\"axis\" x=\"{:.1}\" y=\"{:.1}\">{}</text>",
+<text class=\"axis\" x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>",
             left + plot_w,
             left - 6.0,
             y + 4.0,
             decimal(left_max * f, 2, lang),
-            left + plot_w + 6.0,
-            y + 4.0,
-            decimal(right_max * f, 1, lang)
         );
+        if two_axes {
+            let _ = write!(
+                s,
+                "<text class=\"axis\" x=\"{:.1}\" y=\"{:.1}\">{}</text>",
+                left + plot_w + 6.0,
+                y + 4.0,
+                decimal(right_max * f, 1, lang)
+            );
+        }
     }
     let n = columns.len().max(1) as f64;
     let slot = plot_w / n;
@@ -475,6 +590,59 @@ mod tests {
         assert!(svg.contains("Anteil jedes Lieferlandes"), "{svg}");
         let empty = ranked_bars("b", "t", &[], PALETTE[0], Lang::De);
         assert!(empty.contains("Keine Lieferungen"), "{empty}");
+    }
+
+    #[test]
+    fn nice_axis_maxima() {
+        assert_eq!(nice_max(0.0), 1.0);
+        assert_eq!(nice_max(195.0), 200.0);
+        assert_eq!(nice_max(201.0), 250.0);
+        assert_eq!(nice_max(1000.0), 1000.0);
+        assert_eq!(nice_max(3.2), 5.0);
+    }
+
+    #[test]
+    fn stacked_values_draw_each_positive_value() {
+        let svg = stacked_values(
+            "annual",
+            "t",
+            "d",
+            &["2020".into(), "2021".into()],
+            &[Stack {
+                name: "Russia".into(),
+                shares: vec![0.0, 195.0],
+                color: COUNTRY_PALETTE[1],
+            }],
+            &|v| format!("{v:.0}"),
+        );
+        assert_eq!(
+            svg.matches("<rect").count(),
+            2,
+            "one bar, one legend swatch"
+        );
+        assert!(svg.contains("Russia 2021: 195"));
+        assert!(svg.contains("s-other-color"));
+    }
+
+    #[test]
+    fn one_axis_without_right_lines() {
+        let svg = lines(
+            "c",
+            "t",
+            "d",
+            &["a".into()],
+            &[Line {
+                name: "HHI".into(),
+                color: PALETTE[0],
+                values: vec![Some(0.5)],
+                right_axis: false,
+                fmt: |v, _| format!("{v:.2}"),
+            }],
+            1.0,
+            7.0,
+            Lang::En,
+        );
+        assert!(!svg.contains(">7.0<"), "no right-axis labels");
     }
 
     #[test]

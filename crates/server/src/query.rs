@@ -504,6 +504,12 @@ pub struct CountryPage {
     /// Inclusive window of years; default: the latest five-year window
     #[param(schema_with = period)]
     period: Option<String>,
+    /// Year-by-year chart: first year, any (default: the start of `period`)
+    #[param(value_type = Option<i64>, minimum = 1900, maximum = 2100)]
+    from: Option<String>,
+    /// Year-by-year chart: last year, inclusive (default: the end of `period`)
+    #[param(value_type = Option<i64>, minimum = 1900, maximum = 2100)]
+    to: Option<String>,
     /// Scenario form: supplier to shift imports away from
     #[param(min_length = 1, max_length = 200)]
     shift_from: Option<String>,
@@ -704,6 +710,58 @@ pub struct MapPage {
     /// 1: show arcs from the supplier to its customers
     #[param(example = "1", min_length = 1, max_length = 5)]
     arcs: Option<String>,
+    /// Release id; default: the latest
+    #[param(min_length = 1, max_length = 200)]
+    release: Option<String>,
+}
+
+/// Two countries in the path.
+#[derive(IntoParams)]
+#[into_params(parameter_in = Path)]
+pub struct PairPath {
+    /// Supplier: ISO3, SIPRI name or alias
+    #[param(example = "RUS", min_length = 1, max_length = 200)]
+    supplier: String,
+    /// Recipient: ISO3, SIPRI name or alias
+    #[param(example = "KAZ", min_length = 1, max_length = 200)]
+    recipient: String,
+}
+
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PairPage {
+    /// Inclusive window of years; default: the latest five-year window
+    #[param(schema_with = period)]
+    period: Option<String>,
+    /// Release id; default: the latest
+    #[param(min_length = 1, max_length = 200)]
+    release: Option<String>,
+}
+
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct DealsPage {
+    /// Only deals from this supplier
+    #[param(example = "RUS", min_length = 1, max_length = 200)]
+    supplier: Option<String>,
+    /// Only deals to this recipient
+    #[param(example = "KAZ", min_length = 1, max_length = 200)]
+    recipient: Option<String>,
+    /// Armament category; default: all
+    #[param(schema_with = category)]
+    category: Option<String>,
+    /// Only deals ordered or delivered in these years: 2020-2024, 2020-24 or 2021
+    #[param(schema_with = period)]
+    years: Option<String>,
+    /// SIPRI's deal status: New, Second hand, Second hand but modernized
+    #[param(example = "New", min_length = 1, max_length = 200)]
+    status: Option<String>,
+    /// Search in designation and description ("Su-30" finds Su-30MK)
+    #[param(example = "Su-30", min_length = 1, max_length = 200)]
+    q: Option<String>,
+    /// Deals to skip, for paging (default 0; 50 per page)
+    #[param(value_type = Option<i64>, minimum = 0, maximum = 1_000_000)]
+    offset: Option<String>,
     /// Release id; default: the latest
     #[param(min_length = 1, max_length = 200)]
     release: Option<String>,

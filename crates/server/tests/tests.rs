@@ -10,6 +10,7 @@ mod coverage;
 mod escaping;
 mod explore;
 mod hardening;
+mod journalist;
 mod lang;
 mod map;
 mod map_browser;

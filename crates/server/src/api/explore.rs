@@ -18,9 +18,9 @@ use serde_json::{Value, json};
 use std::sync::Arc;
 
 /// Most years one series may span (one column per year).
-const MAX_YEARS: u16 = 100;
+pub(crate) const MAX_YEARS: u16 = 100;
 
-fn year(p: &Params, name: &str, default: u16) -> ApiResult<u16> {
+pub(crate) fn year(p: &Params, name: &str, default: u16) -> ApiResult<u16> {
     match p.get(name) {
         None => Ok(default),
         Some(s) => match s.parse::<u16>() {

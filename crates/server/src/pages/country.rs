@@ -36,6 +36,7 @@ fn build(ctx: &Ctx, key: &str) -> Result<Page, crate::ApiError> {
     let cur = engine::partners(rel, focus, Direction::Imports, &f);
     let windows = engine::default_windows(rel);
     let series = engine::concentration_series(rel, focus, Direction::Imports, &windows, None);
+    let years = super::annual::window(ctx, f.window)?;
 
     let body = html! {
         h1 { (ctx.name(focus)) " " span.sub { (ctx.t("country.sub")) } }
@@ -46,6 +47,7 @@ fn build(ctx: &Ctx, key: &str) -> Result<Page, crate::ApiError> {
             h2 #mix-h { (ctx.t("country.mix_h")) }
             (stacked_chart(ctx, &series))
         }
+        (super::annual::section(ctx, focus, f.window, years))
         (shares_section(ctx, &cur))
         (concentration_section(ctx, &series))
         (deliveries_section(ctx, focus, &f))
@@ -142,14 +144,13 @@ fn stacked_chart(ctx: &Ctx, series: &[Partners]) -> Markup {
     let columns: Vec<String> = series.iter().map(|p| p.filter.window.to_string()).collect();
     let mut stacks: Vec<Stack> = top
         .iter()
-        .enumerate()
-        .map(|(i, id)| Stack {
+        .map(|id| Stack {
             name: ctx.name(*id).to_string(),
             shares: series
                 .iter()
                 .map(|p| p.get(*id).map_or(0.0, |s| s.share))
                 .collect(),
-            color: charts::PALETTE[i % charts::PALETTE.len()],
+            color: charts::color_of(&ctx.rel, *id),
         })
         .collect();
     let others: Vec<f64> = series
@@ -203,6 +204,12 @@ fn shares_section(ctx: &Ctx, cur: &Partners) -> Markup {
                 html! { strong { (ctx.pct(s.share)) } },
                 html! { (before) },
                 html! { (est) },
+                html! {
+                    @if super::pair::is_party(rel, s.entity)
+                    { a href=(super::pair::href(ctx, &e.key, &rel.entities.get(cur.focus).key, ctx.p.get("period"))) {
+                        (ctx.tf("country.pair_link", &[("supplier", &ctx.name(s.entity)), ("recipient", &ctx.name(cur.focus))]))
+                    } } @else { "–" }
+                },
             ]
         })
         .collect();
@@ -225,8 +232,9 @@ fn shares_section(ctx: &Ctx, cur: &Partners) -> Markup {
                         ctx.t("col.share"),
                         &ctx.tf("country.col.share_in", &[("window", &w.previous())]),
                         ctx.t("country.col.estimated"),
+                        ctx.t("country.h.pair"),
                     ],
-                    &[true, false, true, true, true, true],
+                    &[true, false, true, true, true, true, false],
                     &rows,
                 ))
             }
@@ -255,12 +263,6 @@ fn concentration_section(ctx: &Ctx, series: &[Partners]) -> Markup {
         .iter()
         .map(|p| p.concentration.map(|c| c.n_eff))
         .collect();
-    let max_n = neff
-        .iter()
-        .flatten()
-        .fold(1.0f64, |a, b| a.max(*b))
-        .ceil()
-        .max(2.0);
     let desc: Vec<String> = columns
         .iter()
         .zip(&hhi)
@@ -279,27 +281,21 @@ fn concentration_section(ctx: &Ctx, series: &[Partners]) -> Markup {
         .collect();
     let chart = charts::lines(
         "concentration-chart",
-        ctx.t("country.conc_title"),
+        ctx.t("conc.chart.title"),
         &desc.join("; "),
         &columns,
         &[
+            // One axis: N_eff is 1/HHI, so it is in the table, not a second scale.
             Line {
-                name: ctx.t("country.conc_hhi").into(),
+                name: ctx.t("conc.chart.line").into(),
                 color: charts::PALETTE[5],
                 values: hhi,
                 right_axis: false,
                 fmt: |v, l| model::locale::decimal(v, 3, l),
             },
-            Line {
-                name: ctx.t("country.conc_neff").into(),
-                color: charts::PALETTE[0],
-                values: neff,
-                right_axis: true,
-                fmt: |v, l| model::locale::decimal(v, 2, l),
-            },
         ],
         1.0,
-        max_n,
+        1.0,
         ctx.lang,
     );
     let rows: Vec<Vec<Markup>> = series
@@ -451,6 +447,11 @@ fn deliveries_section(ctx: &Ctx, focus: EntityId, f: &Filter) -> Markup {
                 &[false, false, false, false, true, true, false],
                 &rows,
             ))
+            p {
+                a href=(ctx.href("/deals", &[("recipient", &rel.entities.get(focus).key)])) {
+                    (ctx.tf("country.deals_link", &[("name", &ctx.name(focus))]))
+                }
+            }
             p.note { (ctx.t("country.flags_note")) }
         }
     }

@@ -74,6 +74,7 @@ fn header(lang: Lang, search_release: Option<&str>, picker: Markup) -> Markup {
             nav aria-label=(t(lang, "layout.nav.label")) {
                 a href="/world" { (t(lang, "layout.nav.world")) }
                 a href="/map" { (t(lang, "map.nav")) }
+                a href="/deals" { (t(lang, "layout.nav.deals")) }
                 a href="/claims" { (t(lang, "layout.nav.claims")) }
                 a href="/diff" { (t(lang, "layout.nav.diff")) }
                 a href="/api/openapi.json" { (t(lang, "layout.nav.api")) }

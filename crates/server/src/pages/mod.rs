@@ -2,11 +2,14 @@
 //! charts; the small script in `assets/app.js` only adds search suggestions
 //! and in-place form results, so every page works without it.
 
+pub mod annual;
 pub mod claims;
 pub mod country;
+pub mod deals;
 pub mod diff;
 pub mod layout;
 pub mod map;
+pub mod pair;
 pub mod scenario;
 pub mod search;
 pub mod supplier;

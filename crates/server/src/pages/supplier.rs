@@ -64,6 +64,7 @@ fn build(ctx: &Ctx, key: &str) -> Result<Page, crate::ApiError> {
     }
     let mut headers: Vec<String> = vec![ctx.t("supplier.col.customer").into()];
     headers.extend(series.iter().map(|p| p.filter.window.to_string()));
+    headers.push(ctx.t("country.h.pair").to_string());
     let rows: Vec<Vec<Markup>> = ids
         .iter()
         .map(|id| {
@@ -77,11 +78,18 @@ fn build(ctx: &Ctx, key: &str) -> Result<Page, crate::ApiError> {
                     None => html! { "–" },
                 });
             }
+            row.push(html! {
+                @if super::pair::is_party(rel, *id) {
+                    a href=(super::pair::href(ctx, &ent.key, &e.key, ctx.p.get("period"))) {
+                        (ctx.tf("country.pair_link", &[("supplier", &ctx.name(focus)), ("recipient", &ctx.name(*id))]))
+                    }
+                } @else { "–" }
+            });
             row
         })
         .collect();
     let hdr: Vec<&str> = headers.iter().map(String::as_str).collect();
-    let numeric: Vec<bool> = (0..hdr.len()).map(|i| i > 0).collect();
+    let numeric: Vec<bool> = (0..hdr.len()).map(|i| i > 0 && i + 1 < hdr.len()).collect();
     let totals: Vec<String> = series
         .iter()
         .map(|p| format!("{}: {} TIV", p.filter.window, ctx.tiv(p.total)))
@@ -119,9 +127,14 @@ fn build(ctx: &Ctx, key: &str) -> Result<Page, crate::ApiError> {
                 "customers-chart",
                 &ctx.tf("supplier.chart_title", &[("name", &name), ("window", &f.window)]),
                 &bars,
-                charts::PALETTE[0],
+                charts::color_of(rel, focus),
                 ctx.lang,
             )))
+            p {
+                a href=(ctx.href("/deals", &[("supplier", &ent.key)])) {
+                    (ctx.tf("supplier.deals_link", &[("name", &ctx.name(focus))]))
+                }
+            }
         }
         section aria-labelledby="over-h" {
             h2 #over-h { (ctx.t("supplier.over_h")) }

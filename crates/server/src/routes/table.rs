@@ -305,6 +305,20 @@ pub static ENDPOINTS: &[Endpoint] = &[
         || get(pages::supplier::page),
     ),
     page(
+        "/pair/{supplier}/{recipient}",
+        "pagePair",
+        "One supplier and one recipient: both shares and ranks, TIV by year, every deal",
+        both::<PairPath, PairPage>,
+        || get(pages::pair::page),
+    ),
+    page(
+        "/deals",
+        "pageDeals",
+        "Every deal of the release: filters, search (\"Su-30\" finds Su-30MK), paging, CSV",
+        params::<DealsPage>,
+        || get(pages::deals::page),
+    ),
+    page(
         "/map",
         "pageMap",
         "World map: a per-country metric as a choropleth, with arcs, legend and table",
