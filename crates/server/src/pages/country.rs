@@ -29,7 +29,7 @@ pub async fn page(
     render(st, p, path, move |ctx| build(ctx, &key)).await
 }
 
-fn build(ctx: &Ctx, key: &str) -> Result<Page, crate::ApiError> {
+pub(crate) fn build(ctx: &Ctx, key: &str) -> Result<Page, crate::ApiError> {
     let rel = &ctx.rel;
     let focus = resolve_entity(rel, key)?;
     let ent = rel.entities.get(focus);
@@ -105,7 +105,7 @@ fn summary(ctx: &Ctx, cur: &Partners) -> Markup {
 }
 
 /// Supplier colours stable across windows: ranked by TIV over all windows.
-fn top_suppliers(series: &[Partners]) -> Vec<EntityId> {
+pub(crate) fn top_suppliers(series: &[Partners]) -> Vec<EntityId> {
     let mut tot: HashMap<EntityId, f64> = HashMap::new();
     for p in series {
         for s in &p.partners {

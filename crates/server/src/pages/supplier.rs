@@ -18,6 +18,9 @@ use std::sync::Arc;
 /// Customers listed in the over-time table.
 const ROWS: usize = 20;
 
+/// Customers drawn in the bar chart (and in its CSV).
+pub(crate) const BARS: usize = 15;
+
 pub async fn page(
     State(st): State<Arc<AppState>>,
     Path(key): Path<String>,
@@ -27,7 +30,7 @@ pub async fn page(
     render(st, p, path, move |ctx| build(ctx, &key)).await
 }
 
-fn build(ctx: &Ctx, key: &str) -> Result<Page, crate::ApiError> {
+pub(crate) fn build(ctx: &Ctx, key: &str) -> Result<Page, crate::ApiError> {
     let rel = &ctx.rel;
     let focus = resolve_entity(rel, key)?;
     let ent = rel.entities.get(focus);
@@ -40,7 +43,7 @@ fn build(ctx: &Ctx, key: &str) -> Result<Page, crate::ApiError> {
     let bars: Vec<Bar> = cur
         .partners
         .iter()
-        .take(15)
+        .take(BARS)
         .map(|s| {
             let e = rel.entities.get(s.entity);
             Bar {
