@@ -209,7 +209,7 @@ document.addEventListener("DOMContentLoaded", function () {
       text = text.split(path).join(origin + path);
       var lang = el.getAttribute("data-kit-date");
       // The server's date may come from a cached page: the reader's own date is the access date.
-      if (lang) text = text.replace(/(accessed|abgerufen am) [^.]+ \d{4}\.$/, "$1 " + today(lang) + ".");
+      if (lang) text = text.replace(/(accessed|abgerufen am) [^,]*\d{4}\.$/, "$1 " + today(lang) + ".");
       if (isField) el.value = text; else el.textContent = text;
     });
     document.querySelectorAll("button.kit-copy[data-copy]").forEach(function (b) {

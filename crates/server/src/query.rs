@@ -640,7 +640,10 @@ pub struct ExportPath {
     #[param(example = "KAZ", min_length = 1, max_length = 200)]
     key: String,
     /// Chart id on the page and file type: supplier-chart.svg, supplier-chart.png, supplier-chart.csv
-    #[param(example = "supplier-chart.svg", pattern = "^[A-Za-z0-9-]{1,64}\\.(svg|png|csv)$")]
+    #[param(
+        example = "supplier-chart.svg",
+        pattern = "^[A-Za-z0-9-]{1,64}\\.(svg|png|csv)$"
+    )]
     file: String,
 }
 
@@ -649,7 +652,10 @@ pub struct ExportPath {
 #[into_params(parameter_in = Path)]
 pub struct WorldExportPath {
     /// Chart id on the page and file type: exporters-chart.png, importers-chart.csv, …
-    #[param(example = "exporters-chart.svg", pattern = "^[A-Za-z0-9-]{1,64}\\.(svg|png|csv)$")]
+    #[param(
+        example = "exporters-chart.svg",
+        pattern = "^[A-Za-z0-9-]{1,64}\\.(svg|png|csv)$"
+    )]
     file: String,
 }
 

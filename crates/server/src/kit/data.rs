@@ -24,6 +24,17 @@ const WITH_CSV: &[(&str, &str)] = &[
     ("world", "importers-chart"),
 ];
 
+/// Charts drawn over every five-year window of the release, whatever the
+/// page's window.
+const ALL_WINDOWS: &[(&str, &str)] = &[
+    ("country", "supplier-chart"),
+    ("country", "concentration-chart"),
+];
+
+pub fn over_all_windows(target: &Target, chart: &str) -> bool {
+    ALL_WINDOWS.contains(&(kind(target), chart))
+}
+
 fn kind(t: &Target) -> &'static str {
     match t {
         Target::Country(_) => "country",
@@ -36,13 +47,29 @@ pub fn has_csv(target: &Target, chart: &str) -> bool {
     WITH_CSV.contains(&(kind(target), chart))
 }
 
-/// Shares as percentages, full precision.
+/// Shares as percentages to 1e-6 points: past the figures' own precision,
+/// without float noise (88.428703, not 88.42870300000001).
 fn pct(share: f64) -> String {
-    num(share * 100.0)
+    fixed(share * 100.0, 6)
 }
 
+/// TIV and indices to 1e-6 (SIPRI's TIV has two decimals).
 fn num(v: f64) -> String {
-    if v.is_finite() { v.to_string() } else { String::new() }
+    fixed(v, 6)
+}
+
+/// `v` with at most `d` decimals, trailing zeros dropped; empty if not finite.
+pub fn fixed(v: f64, d: usize) -> String {
+    if !v.is_finite() {
+        return String::new();
+    }
+    let s = format!("{v:.d$}");
+    let s = if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    };
+    if s == "-0" { "0".to_string() } else { s }
 }
 
 /// The `source` column: SIPRI's attribution, or the SYNTHETIC notice.
@@ -246,4 +273,17 @@ pub fn to_csv(t: &Table) -> ApiResult<Vec<u8>> {
     }
     w.into_inner()
         .map_err(|e| crate::ApiError::internal(format!("csv: {e}")))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn fixed_trims() {
+        use super::fixed;
+        assert_eq!(fixed(0.6699999999999999, 6), "0.67");
+        assert_eq!(fixed(88.42870300000001, 6), "88.428703");
+        assert_eq!(fixed(195.0, 6), "195");
+        assert_eq!(fixed(-0.0000001, 6), "0");
+        assert_eq!(fixed(f64::NAN, 6), "");
+    }
 }

@@ -12,8 +12,8 @@ use crate::html::esc;
 use model::Release;
 use std::fmt::Write;
 
-/// Width of the document in SVG units (the PNG's width scales from this).
-pub const WIDTH: f64 = 720.0;
+/// Narrowest chart area in SVG units (titles need room).
+const MIN_CHART_W: f64 = 480.0;
 const PAD: f64 = 24.0;
 const TITLE_SIZE: f64 = 19.0;
 const SUB_SIZE: f64 = 13.0;
@@ -74,7 +74,10 @@ pub fn source_lines(rel: &Release) -> Vec<String> {
     if m.synthetic {
         vec![
             model::SYNTHETIC_ATTRIBUTION.to_string(),
-            format!("Synthetic release {}; no figure here comes from SIPRI.", m.id),
+            format!(
+                "Synthetic release {}; no figure here comes from SIPRI.",
+                m.id
+            ),
         ]
     } else {
         let generated = if m.generated_raw.is_empty() {
@@ -92,37 +95,54 @@ pub fn source_lines(rel: &Release) -> Vec<String> {
     }
 }
 
+/// How much larger than on the page the chart is drawn.
+const CHART_SCALE: f64 = 1.35;
+
+/// Characters of `size`-unit DejaVu Sans that fit in `width` units (about).
+fn fits(width: f64, size: f64) -> usize {
+    (width / (size * 0.56)).floor().max(20.0) as usize
+}
+
 /// The standalone document around `chart` (the page's `<svg id=…>…</svg>`).
 pub fn standalone(rel: &Release, chart: &str, frame: &Frame) -> Option<String> {
     let (cw, ch) = view_box(chart)?;
     let inner_start = chart.find('>')? + 1;
     let inner_end = chart.rfind("</svg>")?;
     let inner = chart.get(inner_start..inner_end)?;
-    let scale = (WIDTH - 2.0 * PAD) / cw;
-    let title_lines = wrap(frame.title, 62);
-    let mut y = PAD + TITLE_SIZE;
-    let mut s = String::with_capacity(chart.len() + 2048);
+    let chart_w = (cw * CHART_SCALE).max(MIN_CHART_W);
+    let width = (chart_w + 2.0 * PAD).ceil();
+    let chart_h = ch * chart_w / cw;
+    let synthetic = rel.meta.synthetic;
+    // Explicit `style` on our own text: it wins over the sheet's `text` rule.
     let mut head = String::new();
-    for line in &title_lines {
+    let mut y = PAD;
+    if synthetic {
+        y += SUB_SIZE;
+        let _ = write!(
+            head,
+            "<text x=\"{PAD}\" y=\"{y:.1}\" font-size=\"{SUB_SIZE}\" style=\"fill:#C00000\">SYNTHETIC DEMO DATA — not SIPRI</text>"
+        );
+        y += 8.0;
+    }
+    y += TITLE_SIZE;
+    for line in wrap(frame.title, fits(width - 2.0 * PAD, TITLE_SIZE)) {
         let _ = write!(
             head,
             "<text x=\"{PAD}\" y=\"{y:.1}\" font-size=\"{TITLE_SIZE}\" font-weight=\"bold\">{}</text>",
-            esc(line)
+            esc(&line)
         );
         y += TITLE_SIZE * 1.3;
     }
     let _ = write!(
         head,
-        "<text x=\"{PAD}\" y=\"{y:.1}\" font-size=\"{SUB_SIZE}\" fill=\"#5b6570\">{}</text>",
+        "<text x=\"{PAD}\" y=\"{y:.1}\" font-size=\"{SUB_SIZE}\" style=\"fill:#5b6570\">{}</text>",
         esc(frame.scope)
     );
     let chart_y = y + 14.0;
-    let chart_h = ch * scale;
     let mut foot = String::new();
     let mut fy = chart_y + chart_h + 22.0;
-    let lines = source_lines(rel);
-    for (i, line) in lines.iter().enumerate() {
-        for part in wrap(line, 104) {
+    for (i, line) in source_lines(rel).iter().enumerate() {
+        for part in wrap(line, fits(width - 2.0 * PAD, FOOT_SIZE)) {
             let weight = if i == 0 { " font-weight=\"bold\"" } else { "" };
             let _ = write!(
                 foot,
@@ -133,35 +153,33 @@ pub fn standalone(rel: &Release, chart: &str, frame: &Frame) -> Option<String> {
         }
     }
     let height = (fy + PAD - FOOT_SIZE).ceil();
-    let title = if rel.meta.synthetic {
+    let title = if synthetic {
         format!("SYNTHETIC DEMO DATA, not SIPRI: {}", frame.title)
     } else {
         frame.title.to_string()
     };
+    let mut s = String::with_capacity(chart.len() + 2048);
     let _ = write!(
         s,
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
-<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{WIDTH}\" height=\"{height}\" viewBox=\"0 0 {WIDTH} {height}\" \
+<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" \
 font-family=\"{FONT}, sans-serif\" role=\"img\" aria-labelledby=\"doc-title\">\
 <title id=\"doc-title\">{}</title><style>{STYLE}</style>\
-<rect width=\"{WIDTH}\" height=\"{height}\" fill=\"#ffffff\"/>{head}\
-<svg x=\"{PAD}\" y=\"{chart_y:.1}\" width=\"{:.1}\" height=\"{chart_h:.1}\" viewBox=\"0 0 {cw} {ch}\">{inner}</svg>{foot}",
+<rect width=\"{width}\" height=\"{height}\" style=\"fill:#ffffff\"/>{head}\
+<svg x=\"{PAD}\" y=\"{chart_y:.1}\" width=\"{chart_w:.1}\" height=\"{chart_h:.1}\" viewBox=\"0 0 {cw} {ch}\">{inner}</svg>{foot}",
         esc(&title),
-        WIDTH - 2.0 * PAD,
     );
-    if rel.meta.synthetic {
-        let (cx, cy) = (WIDTH / 2.0, chart_y + chart_h / 2.0);
+    if synthetic {
+        let (cx, cy) = (width / 2.0, chart_y + chart_h / 2.0);
         let _ = write!(
             s,
             "<text class=\"watermark\" x=\"{cx:.1}\" y=\"{cy:.1}\" text-anchor=\"middle\" dominant-baseline=\"middle\" \
-font-size=\"64\" font-weight=\"bold\" fill=\"#C00000\" fill-opacity=\"0.3\" transform=\"rotate(-24 {cx:.1} {cy:.1})\">SYNTHETIC</text>\
-<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" font-size=\"13\" font-weight=\"bold\" fill=\"#C00000\">SYNTHETIC DEMO DATA — not SIPRI</text>",
-            WIDTH - PAD,
-            PAD + SUB_SIZE
+font-size=\"{:.0}\" font-weight=\"bold\" style=\"fill:#C00000;fill-opacity:0.3\" transform=\"rotate(-24 {cx:.1} {cy:.1})\">SYNTHETIC</text>",
+            chart_w / 6.5
         );
     }
     s.push_str("</svg>\n");
-    if rel.meta.synthetic {
+    if synthetic {
         s = model::without_sipri_credit(&s);
     }
     Some(s)

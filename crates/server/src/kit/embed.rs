@@ -52,7 +52,7 @@ async fn answer(st: Arc<AppState>, p: Params, target: Target, chart: String) -> 
         } else {
             boxed
         };
-        let scope = scope_of(ctx, &t);
+        let scope = scope_of(ctx, &t, &chart);
         let link = super::permalink(ctx, &t, &chart);
         let synthetic = ctx.rel.meta.synthetic;
         let v = assets::version();

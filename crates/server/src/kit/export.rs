@@ -111,9 +111,9 @@ pub fn find_chart(ctx: &Ctx, target: &Target, id: &str) -> ApiResult<(String, St
     Ok((svg.to_string(), boxed.to_string(), title))
 }
 
-/// "2020-2024, all categories" (or the category shown).
-pub fn scope_of(ctx: &Ctx, target: &Target) -> String {
-    super::scope(ctx, target)
+/// What the chart covers, in English ("2020-2024, all categories").
+pub fn scope_of(ctx: &Ctx, target: &Target, chart: &str) -> String {
+    super::scope(ctx, target, chart, super::CiteLang::En)
 }
 
 struct File {
@@ -159,7 +159,7 @@ fn make(ctx: &Ctx, target: &Target, id: &str, fmt: Format) -> ApiResult<File> {
         _ => png::DEFAULT_WIDTH,
     };
     let (svg, _, title) = find_chart(ctx, target, id)?;
-    let scope = scope_of(ctx, target);
+    let scope = scope_of(ctx, target, id);
     let doc = document::standalone(
         &ctx.rel,
         &svg,
@@ -221,7 +221,10 @@ async fn answer(st: Arc<AppState>, p: Params, target: Target, file: String) -> R
     };
     set("x-armsflow-release", &release);
     set("x-armsflow-attribution", attribution);
-    set("x-armsflow-synthetic", if synthetic { "true" } else { "false" });
+    set(
+        "x-armsflow-synthetic",
+        if synthetic { "true" } else { "false" },
+    );
     if !f.window.is_empty() {
         set("x-armsflow-window", &f.window);
     }

@@ -331,16 +331,39 @@ pub fn citation(rel: &Release, lang: CiteLang, c: &Cited) -> String {
     }
 }
 
-/// "2020-2024, all categories" for the page's state.
-fn scope(ctx: &Ctx, target: &Target) -> String {
-    let w = ctx
-        .p
-        .window(&ctx.rel, "period")
-        .map(|w| w.to_string())
-        .unwrap_or_default();
+/// What chart `chart` covers, as a citation or a file says it: "2020-2024,
+/// all categories", or for charts over every five-year window of the
+/// release "1995-2024 in five-year windows, all categories".
+pub fn scope(ctx: &Ctx, target: &Target, chart: &str, lang: CiteLang) -> String {
+    let span = if data::over_all_windows(target, chart) {
+        let ws = engine::default_windows(&ctx.rel);
+        match (ws.first(), ws.last()) {
+            (Some(a), Some(b)) => Some(format!(
+                "{}-{} {}",
+                a.start,
+                b.end,
+                match lang {
+                    CiteLang::En => "in five-year windows",
+                    CiteLang::De => "in Fünfjahreszeiträumen",
+                }
+            )),
+            _ => None,
+        }
+    } else {
+        None
+    };
+    let w = span.unwrap_or_else(|| {
+        ctx.p
+            .window(&ctx.rel, "period")
+            .map(|w| w.to_string())
+            .unwrap_or_default()
+    });
     let cat = match ctx.p.category() {
-        Ok(Some(c)) if target.has_category() => c.sipri_name().to_lowercase(),
-        _ => "all categories".to_string(),
+        Ok(Some(c)) if target.has_category() => c.sipri_name().to_string(),
+        _ => match lang {
+            CiteLang::En => "all categories".to_string(),
+            CiteLang::De => "alle Waffenkategorien".to_string(),
+        },
     };
     format!("{w}, {cat}")
 }
@@ -348,15 +371,17 @@ fn scope(ctx: &Ctx, target: &Target) -> String {
 /// Citation, permalink and the two copy panels shared by chart and table tools.
 fn cite_panel(ctx: &Ctx, target: &Target, id: &str, title: &str) -> Markup {
     let link = permalink(ctx, target, id);
-    let scope = scope(ctx, target);
-    let cited = Cited {
-        title,
-        scope: &scope,
-        permalink: &link,
-        accessed: today(),
+    let cite = |lang| {
+        let scope = scope(ctx, target, id, lang);
+        let cited = Cited {
+            title,
+            scope: &scope,
+            permalink: &link,
+            accessed: today(),
+        };
+        citation(&ctx.rel, lang, &cited)
     };
-    let en = citation(&ctx.rel, CiteLang::En, &cited);
-    let de = citation(&ctx.rel, CiteLang::De, &cited);
+    let (en, de) = (cite(CiteLang::En), cite(CiteLang::De));
     html! {
         details.kit-panel {
             summary { "Cite" }

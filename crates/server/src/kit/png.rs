@@ -43,7 +43,9 @@ fn fontdb() -> Arc<usvg::fontdb::Database> {
 pub enum PngError {
     #[error("the chart is not valid SVG: {0}")]
     Parse(String),
-    #[error("a {width} px wide PNG of this chart would be {height} px high, over the limit of {MAX_PIXELS} pixels: ask for a smaller width")]
+    #[error(
+        "a {width} px wide PNG of this chart would be {height} px high, over the limit of {MAX_PIXELS} pixels: ask for a smaller width"
+    )]
     TooLarge { width: u32, height: u32 },
     #[error("cannot encode the PNG: {0}")]
     Encode(String),
@@ -63,10 +65,8 @@ pub fn render(svg: &str, width: u32) -> Result<Vec<u8>, PngError> {
     if u64::from(width) * u64::from(height) > MAX_PIXELS {
         return Err(PngError::TooLarge { width, height });
     }
-    let mut pixmap = tiny_skia::Pixmap::new(width, height).ok_or(PngError::TooLarge {
-        width,
-        height,
-    })?;
+    let mut pixmap =
+        tiny_skia::Pixmap::new(width, height).ok_or(PngError::TooLarge { width, height })?;
     pixmap.fill(tiny_skia::Color::WHITE);
     resvg::render(
         &tree,
