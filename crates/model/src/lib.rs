@@ -5,6 +5,7 @@ pub mod category;
 pub mod coverage;
 pub mod entity;
 pub mod flows;
+pub mod locale;
 pub mod release;
 pub mod window;
 
@@ -12,6 +13,7 @@ pub use category::Category;
 pub use coverage::{Coverage, comparison_note};
 pub use entity::{Entity, EntityId, EntityKind, EntityTable};
 pub use flows::{Deal, Flags, Flows, NO_DEAL};
+pub use locale::Lang;
 pub use release::{ImportReport, Rejection, Release, ReleaseMeta, SourceFormat, UnresolvedName};
 pub use window::{Window, WindowError};
 

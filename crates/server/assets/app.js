@@ -220,7 +220,7 @@ document.addEventListener("DOMContentLoaded", function () {
         if (!src) return;
         var text = src.tagName === "TEXTAREA" ? src.value : src.textContent;
         function done(ok) {
-          b.textContent = ok ? "Copied" : "Select and copy (Ctrl+C)";
+          b.textContent = ok ? (b.getAttribute("data-copied") || "Copied") : "Ctrl+C";
           b.setAttribute("data-done", "");
           setTimeout(function () { b.textContent = label; b.removeAttribute("data-done"); }, 2000);
         }

@@ -181,10 +181,21 @@ pub async fn conditional_get(
         .extensions()
         .get::<axum::extract::MatchedPath>()
         .and_then(|m| declared_params(m.as_str()));
+    // Pages are written in the negotiated language; API answers are not.
+    let lang = if path.starts_with("/api/") {
+        "-"
+    } else {
+        req.extensions()
+            .get::<model::Lang>()
+            .copied()
+            .unwrap_or_default()
+            .code()
+    };
     let key = format!(
-        "{VERSION}|{}|{}|{}?{}",
+        "{VERSION}|{}|{}|{}|{}?{}",
         state.generation(),
         release_id,
+        lang,
         path,
         canonical_query_of(&query, declared.as_deref().map(Vec::as_slice))
     );

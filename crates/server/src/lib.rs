@@ -25,6 +25,7 @@ pub mod csvout;
 pub mod error;
 pub mod harden;
 pub mod html;
+pub mod i18n;
 pub mod kit;
 pub mod openapi;
 pub mod pages;

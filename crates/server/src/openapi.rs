@@ -151,7 +151,7 @@ fn operation(e: &Endpoint) -> Value {
         "operationId": e.id,
         "tags": [e.tag],
         "summary": e.summary,
-        "parameters": serde_json::to_value((e.params)()).unwrap_or(Value::Array(Vec::new())),
+        "parameters": parameters(e),
         "responses": responses,
     });
     if let Some(b) = e.body {
@@ -267,4 +267,22 @@ pub fn document() -> Value {
             }
         }
     })
+}
+
+/// The endpoint's declared parameters; every page also takes `lang`, which
+/// the negotiation layer reads (see [`crate::i18n`]).
+fn parameters(e: &Endpoint) -> Value {
+    let mut v = serde_json::to_value((e.params)()).unwrap_or(Value::Array(Vec::new()));
+    if e.produces == Produces::Html
+        && let Value::Array(a) = &mut v
+    {
+        a.push(json!({
+            "name": "lang",
+            "in": "query",
+            "required": false,
+            "description": "Language of the page (remembered in a cookie); default: the lang cookie, then Accept-Language, then English",
+            "schema": {"type": "string", "enum": ["en", "de"]},
+        }));
+    }
+    v
 }

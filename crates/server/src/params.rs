@@ -17,19 +17,41 @@ const MAX_VALUE: usize = 200;
 #[derive(Debug, Clone, Default)]
 pub struct Params {
     pairs: Vec<(String, String)>,
+    /// The negotiated language ([`crate::i18n`]); not a query pair, so it
+    /// never changes what a handler computes, only how it is written.
+    lang: model::Lang,
 }
 
 impl<S: Send + Sync> FromRequestParts<S> for Params {
     type Rejection = Infallible;
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        Ok(Params::parse(parts.uri.query().unwrap_or("")))
+        Ok(Params::parse(parts.uri.query().unwrap_or("")).with_lang(lang_of(parts)))
     }
 }
 
+/// The language [`crate::i18n::negotiate`] chose for this request.
+pub fn lang_of(parts: &Parts) -> model::Lang {
+    parts
+        .extensions
+        .get::<model::Lang>()
+        .copied()
+        .unwrap_or_default()
+}
+
 impl Params {
+    pub fn with_lang(mut self, lang: model::Lang) -> Params {
+        self.lang = lang;
+        self
+    }
+
+    pub fn lang(&self) -> model::Lang {
+        self.lang
+    }
+
     pub fn parse(query: &str) -> Params {
         Params {
+            lang: model::Lang::default(),
             pairs: form_urlencoded::parse(query.as_bytes())
                 .map(|(k, v)| (k.into_owned(), v.into_owned()))
                 .collect(),
@@ -40,12 +62,18 @@ impl Params {
     pub fn only<'a>(self, names: impl Iterator<Item = &'a str>) -> Params {
         let keep: Vec<&str> = names.collect();
         Params {
+            lang: self.lang,
             pairs: self
                 .pairs
                 .into_iter()
                 .filter(|(k, _)| keep.contains(&k.as_str()))
                 .collect(),
         }
+    }
+
+    /// Every pair given, in order, repeats included.
+    pub fn pairs(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))
     }
 
     /// Every parameter name given, in order, repeats included.

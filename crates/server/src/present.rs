@@ -284,9 +284,10 @@ pub fn pair(rel: &Release, p: &Pair) -> Value {
     )
 }
 
-/// Percent with one decimal, for pages ("88.4%"). Rounding happens only here.
+/// Percent with one decimal, in English ("88.4 %"). Rounding happens only
+/// here; pages in other languages use [`crate::pages::Ctx::pct`].
 pub fn pct(share: f64) -> String {
-    format!("{:.1}%", share * 100.0)
+    model::locale::percent(share, 1, model::Lang::En)
 }
 
 /// TIV in millions, thousands separated, no decimals under 10 only when whole.
@@ -312,7 +313,7 @@ mod tests {
 
     #[test]
     fn formats() {
-        assert_eq!(pct(0.88431), "88.4%");
+        assert_eq!(pct(0.88431), "88.4 %");
         assert_eq!(tiv(1234567.4), "1,234,567");
         assert_eq!(tiv(999.6), "1,000");
         assert_eq!(tiv(3.25), "3.2");

@@ -84,8 +84,9 @@ impl<S: Send + Sync, T: IntoParams + 'static> FromRequestParts<S> for Q<T> {
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
         let names = declared::<T>();
-        let p =
-            Params::parse(parts.uri.query().unwrap_or("")).only(names.iter().map(|n| n.0.as_str()));
+        let p = Params::parse(parts.uri.query().unwrap_or(""))
+            .only(names.iter().map(|n| n.0.as_str()))
+            .with_lang(crate::params::lang_of(parts));
         for (name, required) in names.iter() {
             if *required && p.get(name).is_none() {
                 return Err(ApiError::bad_request(format!("missing parameter '{name}'")));

@@ -20,6 +20,7 @@ const WITH_CSV: &[(&str, &str)] = &[
     ("country", "supplier-chart"),
     ("country", "concentration-chart"),
     ("supplier", "customers-chart"),
+    ("supplier", "customers-over-time"),
     ("world", "exporters-chart"),
     ("world", "importers-chart"),
 ];
@@ -205,6 +206,47 @@ pub fn table(ctx: &Ctx, target: &Target, chart: &str) -> ApiResult<Option<Table>
                     "rank",
                     "recipient",
                     "recipient_key",
+                    "tiv_millions",
+                    "share_percent",
+                    "release",
+                    "source",
+                ],
+                rows,
+            }
+        }
+        (Target::Supplier(k), "customers-over-time") => {
+            let focus = crate::params::resolve_entity(rel, k)?;
+            let f = Filter::new(ctx.p.window(rel, "period")?);
+            let cur = engine::partners(rel, focus, Direction::Exports, &f);
+            let windows = engine::default_windows(rel);
+            let series =
+                engine::concentration_series(rel, focus, Direction::Exports, &windows, None);
+            let mut rows = Vec::new();
+            for id in crate::pages::supplier::over_time_rows(&cur, &series) {
+                for p in &series {
+                    let (rank, tiv, share) = p.get(id).map_or((String::new(), 0.0, 0.0), |s| {
+                        (s.rank.to_string(), s.tiv, s.share)
+                    });
+                    rows.push(vec![
+                        p.filter.window.to_string(),
+                        "all".into(),
+                        name(id),
+                        key(id),
+                        rank,
+                        num(tiv),
+                        pct(share),
+                        release.clone(),
+                        src.clone(),
+                    ]);
+                }
+            }
+            Table {
+                header: vec![
+                    "window",
+                    "category",
+                    "recipient",
+                    "recipient_key",
+                    "rank",
                     "tiv_millions",
                     "share_percent",
                     "release",

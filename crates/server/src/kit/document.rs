@@ -9,7 +9,8 @@
 //! page's CSS variables do not travel with a file).
 
 use crate::html::esc;
-use model::Release;
+use crate::i18n::{t, tf};
+use model::{Lang, Release};
 use std::fmt::Write;
 
 /// Narrowest chart area in SVG units (titles need room).
@@ -69,27 +70,25 @@ fn wrap(text: &str, max: usize) -> Vec<String> {
 
 /// The source lines under the chart: SIPRI's attribution with the release
 /// id and generation date, or the SYNTHETIC notice.
-pub fn source_lines(rel: &Release) -> Vec<String> {
+pub fn source_lines(rel: &Release, lang: Lang) -> Vec<String> {
     let m = &rel.meta;
     if m.synthetic {
         vec![
             model::SYNTHETIC_ATTRIBUTION.to_string(),
-            format!(
-                "Synthetic release {}; no figure here comes from SIPRI.",
-                m.id
-            ),
+            tf(lang, "kit.source.synthetic", &[("release", &m.id)]),
         ]
     } else {
         let generated = if m.generated_raw.is_empty() {
-            "unknown date"
+            t(lang, "kit.cite.unknown_date").to_string()
         } else {
-            m.generated_raw.as_str()
+            m.generated_raw.clone()
         };
         vec![
             format!("{}.", model::SIPRI_ATTRIBUTION),
-            format!(
-                "Release {} (SIPRI data generated {generated}). TIV: SIPRI trend-indicator values, millions. Computed with armsflow.",
-                m.id
+            tf(
+                lang,
+                "kit.source.release",
+                &[("release", &m.id), ("generated", &generated)],
             ),
         ]
     }
@@ -104,7 +103,7 @@ fn fits(width: f64, size: f64) -> usize {
 }
 
 /// The standalone document around `chart` (the page's `<svg id=…>…</svg>`).
-pub fn standalone(rel: &Release, chart: &str, frame: &Frame) -> Option<String> {
+pub fn standalone(rel: &Release, lang: Lang, chart: &str, frame: &Frame) -> Option<String> {
     let (cw, ch) = view_box(chart)?;
     let inner_start = chart.find('>')? + 1;
     let inner_end = chart.rfind("</svg>")?;
@@ -120,7 +119,8 @@ pub fn standalone(rel: &Release, chart: &str, frame: &Frame) -> Option<String> {
         y += SUB_SIZE;
         let _ = write!(
             head,
-            "<text x=\"{PAD}\" y=\"{y:.1}\" font-size=\"{SUB_SIZE}\" style=\"fill:#C00000\">SYNTHETIC DEMO DATA — not SIPRI</text>"
+            "<text x=\"{PAD}\" y=\"{y:.1}\" font-size=\"{SUB_SIZE}\" style=\"fill:#C00000\">{}</text>",
+            esc(t(lang, "layout.banner.title"))
         );
         y += 8.0;
     }
@@ -141,7 +141,7 @@ pub fn standalone(rel: &Release, chart: &str, frame: &Frame) -> Option<String> {
     let chart_y = y + 14.0;
     let mut foot = String::new();
     let mut fy = chart_y + chart_h + 22.0;
-    for (i, line) in source_lines(rel).iter().enumerate() {
+    for (i, line) in source_lines(rel, lang).iter().enumerate() {
         for part in wrap(line, fits(width - 2.0 * PAD, FOOT_SIZE)) {
             let weight = if i == 0 { " font-weight=\"bold\"" } else { "" };
             let _ = write!(

@@ -56,10 +56,11 @@ async fn answer(st: Arc<AppState>, p: Params, target: Target, chart: String) -> 
         let link = super::permalink(ctx, &t, &chart);
         let synthetic = ctx.rel.meta.synthetic;
         let v = assets::version();
-        let lines = super::document::source_lines(&ctx.rel);
+        let lines = super::document::source_lines(&ctx.rel, ctx.lang);
+        let lang = ctx.lang;
         Ok(html! {
             (DOCTYPE)
-            html lang="en" {
+            html lang=(lang.code()) {
                 head {
                     meta charset="utf-8";
                     meta name="viewport" content="width=device-width, initial-scale=1";
@@ -70,14 +71,14 @@ async fn answer(st: Arc<AppState>, p: Params, target: Target, chart: String) -> 
                 body.embed {
                     main {
                         @if synthetic {
-                            p.banner role="note" { strong { "SYNTHETIC DEMO DATA — not SIPRI." } " Generated numbers for a demonstration." }
+                            p.banner role="note" { strong { (ctx.t("layout.banner.title")) } " " (ctx.t("kit.embed.synthetic")) }
                         }
                         h1 { (title) }
                         p.sub { (scope) }
                         (PreEscaped(boxed))
                         footer.embed-source {
                             @for l in &lines { p { (l) } }
-                            p { a href=(link) target="_blank" rel="noopener" { "Full page and data on armsflow" } }
+                            p { a href=(link) target="_blank" rel="noopener" { (ctx.t("kit.embed.full")) } }
                         }
                     }
                 }

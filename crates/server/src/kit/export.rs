@@ -80,6 +80,7 @@ pub async fn with_ctx<T: Send + 'static>(
             let pinned = p.release().map(str::to_string);
             let rel = st2.pick(pinned.as_deref())?;
             let ctx = Ctx {
+                lang: p.lang(),
                 st: st2,
                 rel,
                 pinned,
@@ -111,9 +112,9 @@ pub fn find_chart(ctx: &Ctx, target: &Target, id: &str) -> ApiResult<(String, St
     Ok((svg.to_string(), boxed.to_string(), title))
 }
 
-/// What the chart covers, in English ("2020-2024, all categories").
+/// What the chart covers, in the page's language ("2020-2024, all categories").
 pub fn scope_of(ctx: &Ctx, target: &Target, chart: &str) -> String {
-    super::scope(ctx, target, chart, super::CiteLang::En)
+    super::scope(ctx, target, chart, ctx.lang)
 }
 
 struct File {
@@ -162,6 +163,7 @@ fn make(ctx: &Ctx, target: &Target, id: &str, fmt: Format) -> ApiResult<File> {
     let scope = scope_of(ctx, target, id);
     let doc = document::standalone(
         &ctx.rel,
+        ctx.lang,
         &svg,
         &document::Frame {
             title: &title,

@@ -40,7 +40,7 @@ pub(crate) fn build(ctx: &Ctx, key: &str) -> Result<Page, crate::ApiError> {
 
     let body = html! {
         h1 { (ent.name) " " span.sub { "arms imports" } }
-        (PreEscaped(super::layout::coverage_banner(rel, f.window)))
+        (PreEscaped(super::layout::coverage_banner(ctx.lang, rel, f.window)))
         (summary(ctx, &cur))
         (PreEscaped(super::world::window_form(ctx, &f, false)))
         section aria-labelledby="mix-h" {
@@ -212,6 +212,7 @@ fn shares_section(ctx: &Ctx, cur: &Partners) -> Markup {
                     &[true, false, true, true, true, true],
                     &rows,
                 ))
+                (crate::kit::table_tools(ctx, "shares-h", &ctx.tf("kit.table.shares", &[("window", &w)]), crate::kit::TableCsv::Api(format!("/api/imports?country={}&period={w}", url_enc(&rel.entities.get(cur.focus).key)))))
             }
             @if cur.unknown_tiv > 0.0 {
                 p.note { (tiv(cur.unknown_tiv)) " TIV from unknown suppliers is included in the total." }
@@ -416,6 +417,7 @@ fn deliveries_section(ctx: &Ctx, focus: EntityId, f: &Filter) -> Markup {
                 &[false, false, false, false, true, true, false],
                 &rows,
             ))
+            (crate::kit::table_tools(ctx, "deliv-h", &ctx.tf("kit.table.deliveries", &[("window", &f.window)]), crate::kit::TableCsv::Api(format!("/api/deliveries?country={}&period={}&limit={}", url_enc(&rel.entities.get(focus).key), f.window, rows.len()))))
             p.note {
                 "est. = SIPRI marks the value as an estimate; est.? = SIPRI left the estimate flag empty; \
     allocated = armsflow split a per-deal total over delivery years."
@@ -469,6 +471,7 @@ fn groups_section(ctx: &Ctx, focus: EntityId, key: &str, f: &Filter) -> Markup {
                 &[false, true, true, false],
                 &rows,
             ))
+            (crate::kit::table_tools(ctx, "groups-h", &ctx.tf("kit.table.groups", &[("window", &f.window)]), crate::kit::TableCsv::Api(format!("/api/groups?country={}&period={}", url_enc(key), f.window))))
         }
     }
 }

@@ -5,19 +5,21 @@
 
 use super::Ctx;
 use crate::assets;
+use crate::i18n::{Lang, t, tf};
 use crate::state::AppState;
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 use model::ReleaseMeta;
 use std::sync::Arc;
 
 /// The banner every page carries while it shows generated numbers.
-pub fn synthetic_banner() -> &'static str {
-    "<div class=\"banner\" role=\"note\" aria-label=\"Synthetic data warning\">\
-<strong>SYNTHETIC DEMO DATA — not SIPRI.</strong> \
-Every number on this page comes from armsflow's generator, not from SIPRI. \
-To see real data, import a file downloaded from the SIPRI Arms Transfers Database: \
-<code>armsflow import trade_register.csv</code>, or let armsflow download it: \
-<code>armsflow fetch</code>. Then reload this page.</div>"
+pub fn synthetic_banner(lang: Lang) -> Markup {
+    html! {
+        div.banner role="note" aria-label=(t(lang, "layout.banner.label")) {
+            strong { (t(lang, "layout.banner.title")) } " "
+            (t(lang, "layout.banner.text")) " "
+            code { "armsflow import trade_register.csv" } ", " code { "armsflow fetch" } "."
+        }
+    }
 }
 
 fn release_picker(ctx: &Ctx) -> Markup {
@@ -25,7 +27,7 @@ fn release_picker(ctx: &Ctx) -> Markup {
     let current = &ctx.rel.meta.id;
     html! {
         form.release-picker method="get" action=(ctx.path) {
-            label for="release-select" { "Release" }
+            label for="release-select" { (ctx.t("layout.release.label")) }
             select #release-select name="release" {
                 @for m in metas.iter().rev() {
                     option value=(m.id) selected[&m.id == current] {
@@ -33,7 +35,7 @@ fn release_picker(ctx: &Ctx) -> Markup {
                     }
                 }
                 @if let Some(d) = ctx.st.demo() {
-                    option value=(d.meta.id) selected[&d.meta.id == current] { "SYNTHETIC demo" }
+                    option value=(d.meta.id) selected[&d.meta.id == current] { (ctx.t("layout.release.synthetic")) }
                 }
             }
             @for k in ["period", "category", "q"] {
@@ -41,58 +43,73 @@ fn release_picker(ctx: &Ctx) -> Markup {
                     input type="hidden" name=(k) value=(v);
                 }
             }
-            button type="submit" { "Show" }
+            button type="submit" { (ctx.t("layout.release.show")) }
         }
     }
 }
 
-fn header(search_release: Option<&str>, picker: Markup) -> Markup {
+/// Links to this page in every language; the choice is remembered (cookie).
+fn lang_switch(ctx: &Ctx) -> Markup {
+    html! {
+        nav.lang-switch aria-label=(ctx.t("layout.lang.label")) {
+            @for l in Lang::ALL {
+                @if l == ctx.lang {
+                    span lang=(l.code()) aria-current="true" { (l.native_name()) }
+                } @else {
+                    a href=(ctx.lang_href(l)) hreflang=(l.code()) lang=(l.code()) { (l.native_name()) }
+                }
+            }
+        }
+    }
+}
+
+fn header(lang: Lang, search_release: Option<&str>, picker: Markup) -> Markup {
     html! {
         header.top {
             a.brand href="/" { "armsflow" }
-            nav aria-label="Main" {
-                a href="/world" { "World" }
-                a href="/claims" { "Claim checker" }
-                a href="/diff" { "Release diff" }
-                a href="/api/openapi.json" { "API" }
+            nav aria-label=(t(lang, "layout.nav.label")) {
+                a href="/world" { (t(lang, "layout.nav.world")) }
+                a href="/claims" { (t(lang, "layout.nav.claims")) }
+                a href="/diff" { (t(lang, "layout.nav.diff")) }
+                a href="/api/openapi.json" { (t(lang, "layout.nav.api")) }
             }
             form.search role="search" method="get" action="/search" {
-                label for="q" { "Find a country" }
+                label for="q" { (t(lang, "layout.search.label")) }
                 div.combo {
                     input #q name="q" type="search" role="combobox" autocomplete="off"
-                        placeholder="Kazakhstan, Türkiye, UAE…" aria-autocomplete="list"
+                        placeholder=(t(lang, "layout.search.placeholder")) aria-autocomplete="list"
                         aria-controls="search-results" aria-expanded="false";
-                    ul #search-results role="listbox" aria-label="Matching countries" hidden {}
+                    ul #search-results role="listbox" aria-label=(t(lang, "layout.search.results")) hidden {}
                 }
                 @if let Some(r) = search_release {
                     input type="hidden" name="release" value=(r);
                 }
-                button type="submit" { "Go" }
+                button type="submit" { (t(lang, "layout.search.go")) }
             }
             (picker)
         }
     }
 }
 
-fn footer(meta: Option<&ReleaseMeta>) -> Markup {
+fn footer(lang: Lang, meta: Option<&ReleaseMeta>) -> Markup {
     html! {
         footer {
             @if let Some(m) = meta.filter(|m| m.synthetic) {
                 // Generated numbers: nothing here may read as SIPRI's.
                 p {
-                    strong { "SYNTHETIC DEMO DATA — not SIPRI." } " "
-                    (model::SYNTHETIC_ATTRIBUTION) ". Figures computed by armsflow from its own generated release "
-                    code { (m.id) }
-                    "; no figure on this page comes from SIPRI or may be cited as SIPRI's."
+                    strong { (t(lang, "layout.banner.title")) } " "
+                    (model::SYNTHETIC_ATTRIBUTION) ". "
+                    (tf(lang, "layout.footer.synthetic", &[("id", &m.id)]))
                 }
             } @else if let Some(m) = meta {
+                @let generated = match (&m.generated, m.generated_raw.is_empty()) {
+                    (Some(d), _) => model::locale::iso_date(d, lang),
+                    (None, true) => t(lang, "layout.footer.unknown_date").to_string(),
+                    (None, false) => m.generated_raw.clone(),
+                };
                 p {
-                    (model::SIPRI_ATTRIBUTION) ". Figures computed by armsflow from release "
-                    code { (m.id) }
-                    " (SIPRI data generated "
-                    (if m.generated_raw.is_empty() { "unknown date" } else { m.generated_raw.as_str() })
-                    "). Values are SIPRI trend-indicator values (TIV), millions; shares are by delivery \
-                     year unless stated. TIV measures the volume of transfers, not their price."
+                    (model::SIPRI_ATTRIBUTION) ". "
+                    (tf(lang, "layout.footer.release", &[("id", &m.id), ("generated", &generated)]))
                 }
             } @else {
                 p { (model::SIPRI_ATTRIBUTION) }
@@ -102,11 +119,17 @@ fn footer(meta: Option<&ReleaseMeta>) -> Markup {
 }
 
 /// The document around the header, `body` (markup built by a page) and footer.
-fn document(title: &str, meta: Option<&ReleaseMeta>, header: Markup, body: &str) -> String {
+fn document(
+    lang: Lang,
+    title: &str,
+    meta: Option<&ReleaseMeta>,
+    header: Markup,
+    body: &str,
+) -> String {
     let v = assets::version();
     html! {
         (DOCTYPE)
-        html lang="en" {
+        html lang=(lang.code()) {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
@@ -118,13 +141,13 @@ fn document(title: &str, meta: Option<&ReleaseMeta>, header: Markup, body: &str)
                 script src={ "/assets/app.js?v=" (v) } defer {}
             }
             body {
-                a.skip href="#main" { "Skip to content" }
+                a.skip href="#main" { (t(lang, "layout.skip")) }
                 @if meta.is_some_and(|m| m.synthetic) {
-                    (PreEscaped(synthetic_banner()))
+                    (synthetic_banner(lang))
                 }
                 (header)
                 main #main { (PreEscaped(body)) }
-                (footer(meta))
+                (footer(lang, meta))
             }
         }
     }
@@ -134,23 +157,27 @@ fn document(title: &str, meta: Option<&ReleaseMeta>, header: Markup, body: &str)
 /// The banner of a page whose window reaches outside the release's years:
 /// "Window 2021-2025: the release covers 1995–2024; 2025 is not in it …".
 /// Empty when the window is inside. The rule is [`model::Coverage`].
-pub fn coverage_banner(rel: &model::Release, w: model::Window) -> String {
+pub fn coverage_banner(lang: Lang, rel: &model::Release, w: model::Window) -> String {
     let c = rel.coverage(w);
     let Some(note) = c.note() else {
         return String::new();
     };
     let rest = if c.is_empty() {
-        "No figure on this page for this window comes from data.".to_string()
+        t(lang, "layout.coverage.empty").to_string()
     } else {
-        format!(
-            "Figures for {w} rest on {} of its {} years; changes against other windows are not like for like.",
-            c.covered_years,
-            w.len()
+        tf(
+            lang,
+            "layout.coverage.partial",
+            &[
+                ("window", &w),
+                ("covered", &c.covered_years),
+                ("years", &w.len()),
+            ],
         )
     };
     html! {
-        div.banner.coverage role="note" aria-label="Window outside the release" {
-            strong { "Window " (w) ": " (note) "." } " " (rest)
+        div.banner.coverage role="note" aria-label=(t(lang, "layout.coverage.label")) {
+            strong { (tf(lang, "layout.coverage.window", &[("window", &w), ("note", &note)])) } " " (rest)
         }
     }
     .into_string()
@@ -193,22 +220,30 @@ pub fn layout(ctx: &Ctx, title: &str, body: &str) -> String {
     } else {
         body
     };
+    let picker = html! { (release_picker(ctx)) (lang_switch(ctx)) };
     document(
+        ctx.lang,
         title,
         Some(&ctx.rel.meta),
-        header(ctx.pinned.as_deref(), release_picker(ctx)),
+        header(ctx.lang, ctx.pinned.as_deref(), picker),
         body,
     )
 }
 
 /// A page when no release could be resolved (errors before a context exists).
 /// Uses only the in-memory listing: no release is loaded for an error page.
-pub fn bare(st: &Arc<AppState>, title: &str, body: &str) -> String {
+pub fn bare(st: &Arc<AppState>, lang: Lang, title: &str, body: &str) -> String {
     let metas = st.releases();
     let meta = match (metas.last(), st.demo()) {
         (Some(m), _) => Some(m.clone()),
         (None, Some(d)) => Some(d.meta.clone()),
         (None, None) => None,
     };
-    document(title, meta.as_ref(), header(None, html! {}), body)
+    document(
+        lang,
+        title,
+        meta.as_ref(),
+        header(lang, None, html! {}),
+        body,
+    )
 }

@@ -30,6 +30,57 @@ pub struct Ctx {
     pub path: String,
     /// Set when the request is abandoned; long page builds check it.
     pub cancel: crate::work::Cancel,
+    /// The language the page is written in ([`crate::i18n`]).
+    pub lang: model::Lang,
+}
+
+/// Writing in the page's language: messages from the catalogue, numbers,
+/// percentages, dates and country names by [`model::locale`]'s conventions.
+impl Ctx {
+    pub fn t(&self, key: &'static str) -> &'static str {
+        crate::i18n::t(self.lang, key)
+    }
+
+    pub fn tf(&self, key: &'static str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+        crate::i18n::tf(self.lang, key, args)
+    }
+
+    /// A share as "88.4 %" / "88,4 %" (one decimal).
+    pub fn pct(&self, share: f64) -> String {
+        model::locale::percent(share, 1, self.lang)
+    }
+
+    /// A change of share in percentage points, signed.
+    pub fn pp(&self, delta: f64) -> String {
+        model::locale::points(delta, 1, self.lang)
+    }
+
+    /// A number with `digits` decimals and the language's separators.
+    pub fn num(&self, x: f64, digits: usize) -> String {
+        model::locale::decimal(x, digits, self.lang)
+    }
+
+    /// An ISO date in words ("12. Februar 2026"); other text unchanged.
+    pub fn date(&self, iso: &str) -> String {
+        model::locale::iso_date(iso, self.lang)
+    }
+
+    /// An entity's name in the page's language.
+    pub fn name(&self, id: model::EntityId) -> &str {
+        model::locale::entity_name(self.rel.entities.get(id), self.lang)
+    }
+
+    /// This page (its declared parameters kept) in another language.
+    pub fn lang_href(&self, lang: model::Lang) -> String {
+        let mut pairs: Vec<String> = self
+            .p
+            .pairs()
+            .filter(|(k, _)| *k != "lang")
+            .map(|(k, v)| format!("{}={}", crate::html::url_enc(k), crate::html::url_enc(v)))
+            .collect();
+        pairs.push(format!("lang={}", lang.code()));
+        format!("{}?{}", self.path, pairs.join("&"))
+    }
 }
 
 impl Ctx {
@@ -95,10 +146,13 @@ async fn render_in(
     build: impl FnOnce(&Ctx) -> Result<Page, ApiError> + Send + 'static,
 ) -> Response {
     let st2 = st.clone();
+    let lang = p.lang();
     let job = move |cancel: &crate::work::Cancel| {
         let pinned = p.release().map(str::to_string);
         let rel = st2.pick(pinned.as_deref())?;
+        let lang = p.lang();
         let ctx = Ctx {
+            lang,
             st: st2,
             rel,
             pinned,
@@ -120,36 +174,37 @@ async fn render_in(
             let body = crate::kit::attach(&ctx, &page.body);
             Html(layout::layout(&ctx, &page.title, &body)).into_response()
         }
-        Ok((ctx, Err(e))) => error_page(&st, Some(&ctx), e),
-        Err(e) => error_page(&st, None, e),
+        Ok((ctx, Err(e))) => error_page(&st, lang, Some(&ctx), e),
+        Err(e) => error_page(&st, lang, None, e),
     }
 }
 
-fn error_page(st: &Arc<AppState>, ctx: Option<&Ctx>, e: ApiError) -> Response {
+fn error_page(st: &Arc<AppState>, lang: model::Lang, ctx: Option<&Ctx>, e: ApiError) -> Response {
+    use crate::i18n::t;
     let href = |s: &str| match ctx {
         Some(c) => c.href("/search", &[("q", s)]),
         None => format!("/search?q={}", crate::html::url_enc(s)),
     };
     let body = maud::html! {
-        h1 { (e.status.canonical_reason().unwrap_or("Error")) }
+        h1 { (e.status.canonical_reason().unwrap_or(t(lang, "error.title"))) }
         p { (e.message) }
         @if let Some(id) = &e.error_id {
-            p.note { "Reference: " code { (id) } }
+            p.note { (t(lang, "error.reference")) " " code { (id) } }
         }
         @if !e.suggestions.is_empty() {
-            p { "Did you mean:" }
+            p { (t(lang, "error.did_you_mean")) }
             ul {
                 @for s in &e.suggestions {
                     li { a href=(href(s)) { (s) } }
                 }
             }
         }
-        p { a href="/" { "Back to the world page" } }
+        p { a href="/" { (t(lang, "error.back")) } }
     }
     .into_string();
     let html = match ctx {
-        Some(c) => layout::layout(c, "Error", &body),
-        None => layout::bare(st, "Error", &body),
+        Some(c) => layout::layout(c, t(lang, "error.title"), &body),
+        None => layout::bare(st, lang, t(lang, "error.title"), &body),
     };
     let mut r = (e.status, Html(html)).into_response();
     r.headers_mut().insert(
@@ -168,13 +223,15 @@ fn error_page(st: &Arc<AppState>, ctx: Option<&Ctx>, e: ApiError) -> Response {
 /// 404: JSON under `/api/`, a page elsewhere.
 pub async fn not_found(
     axum::extract::State(st): axum::extract::State<Arc<AppState>>,
+    lang: Option<axum::Extension<model::Lang>>,
     uri: Uri,
 ) -> Response {
+    let lang = lang.map(|l| l.0).unwrap_or_default();
     let e = ApiError::not_found(format!("no such page: {}", uri.path()));
     if uri.path().starts_with("/api/") || uri.path() == "/api" {
         return e.into_response();
     }
-    let mut r = error_page(&st, None, e);
+    let mut r = error_page(&st, lang, None, e);
     *r.status_mut() = StatusCode::NOT_FOUND;
     r
 }

@@ -30,6 +30,20 @@ pub async fn page(
     render(st, p, path, move |ctx| build(ctx, &key)).await
 }
 
+/// Customers in the over-time table: the current window's largest first,
+/// then any customer that was in the top of an earlier window.
+pub(crate) fn over_time_rows(cur: &engine::Partners, series: &[engine::Partners]) -> Vec<EntityId> {
+    let mut ids: Vec<EntityId> = cur.partners.iter().take(ROWS).map(|s| s.entity).collect();
+    for p in series {
+        for s in p.partners.iter().take(5) {
+            if !ids.contains(&s.entity) && ids.len() < ROWS + 10 {
+                ids.push(s.entity);
+            }
+        }
+    }
+    ids
+}
+
 pub(crate) fn build(ctx: &Ctx, key: &str) -> Result<Page, crate::ApiError> {
     let rel = &ctx.rel;
     let focus = resolve_entity(rel, key)?;
@@ -55,16 +69,7 @@ pub(crate) fn build(ctx: &Ctx, key: &str) -> Result<Page, crate::ApiError> {
         })
         .collect();
 
-    // Customers over windows: the current window's largest first, then any
-    // customer that was in the top of an earlier window.
-    let mut ids: Vec<EntityId> = cur.partners.iter().take(ROWS).map(|s| s.entity).collect();
-    for p in &series {
-        for s in p.partners.iter().take(5) {
-            if !ids.contains(&s.entity) && ids.len() < ROWS + 10 {
-                ids.push(s.entity);
-            }
-        }
-    }
+    let ids = over_time_rows(&cur, &series);
     let mut headers: Vec<String> = vec!["Customer".into()];
     headers.extend(series.iter().map(|p| p.filter.window.to_string()));
     let rows: Vec<Vec<Markup>> = ids
@@ -92,7 +97,7 @@ pub(crate) fn build(ctx: &Ctx, key: &str) -> Result<Page, crate::ApiError> {
 
     let body = html! {
         h1 { (ent.name) " " span.sub { "arms exports" } }
-        (PreEscaped(super::layout::coverage_banner(rel, f.window)))
+        (PreEscaped(super::layout::coverage_banner(ctx.lang, rel, f.window)))
         p.lede {
             @match world.rank_of(focus) {
                 Some(r) => {
@@ -129,6 +134,7 @@ pub(crate) fn build(ctx: &Ctx, key: &str) -> Result<Page, crate::ApiError> {
                     &numeric,
                     &rows,
                 ))
+                (crate::kit::table_tools(ctx, "over-h", ctx.t("kit.table.over_time"), crate::kit::TableCsv::Kit("customers-over-time")))
                 p.note { "Export totals — " (totals.join("; ")) "." }
             }
         }

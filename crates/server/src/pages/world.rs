@@ -52,7 +52,7 @@ pub(crate) fn build(ctx: &Ctx) -> Result<Page, crate::ApiError> {
             "The largest exporters and importers of major conventional arms in " (f.window) ", " (cat)
             ", by SIPRI trend-indicator value. Select a country for its suppliers and customers."
         }
-        (PreEscaped(super::layout::coverage_banner(rel, f.window)))
+        (PreEscaped(super::layout::coverage_banner(ctx.lang, rel, f.window)))
         (PreEscaped(window_form(ctx, &f, true)))
         div.two-col {
             @for (dir, title, id, color) in sides {

@@ -46,7 +46,8 @@ pub struct Endpoint {
 }
 
 /// The router: the table's routes, embedded assets, limits and caching.
-/// Layers, innermost first: cache, timeout (cancels the handler, so its work
+/// Layers, innermost first: cache, language negotiation (outside the cache,
+/// which keys on it), timeout (cancels the handler, so its work
 /// is flagged), URI and body limits, JSON bodies for layer errors, a panic
 /// turned into a logged 500 with an error id, the `Host`
 /// allow-list, security headers, compression, one log line per request, and
@@ -70,6 +71,7 @@ pub fn router(state: Arc<AppState>) -> Router {
             state.clone(),
             cache::conditional_get,
         ))
+        .layer(middleware::from_fn(crate::i18n::negotiate))
         .layer(middleware::from_fn(move |req, next| {
             harden::timeout(l1.clone(), req, next)
         }))
