@@ -10,6 +10,7 @@ mod coverage;
 mod escaping;
 mod explore;
 mod hardening;
+mod kit;
 mod regression;
 mod seed_button;
 mod webdriver;
