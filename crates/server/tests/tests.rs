@@ -11,6 +11,7 @@ mod escaping;
 mod explore;
 mod hardening;
 mod kit;
+mod kit_browser;
 mod regression;
 mod seed_button;
 mod webdriver;
