@@ -117,14 +117,17 @@ pub fn scope_of(ctx: &Ctx, target: &Target, chart: &str) -> String {
     super::scope(ctx, target, chart, ctx.lang)
 }
 
-struct File {
-    bytes: Vec<u8>,
-    ctype: &'static str,
-    name: String,
-    window: String,
+/// A chart as a file, with what its response headers say.
+pub struct File {
+    pub bytes: Vec<u8>,
+    pub ctype: &'static str,
+    pub name: String,
+    pub window: String,
 }
 
-fn make(ctx: &Ctx, target: &Target, id: &str, fmt: Format) -> ApiResult<File> {
+/// Chart `id` of `target`'s page as a file: the page rebuilt with the
+/// context's state, the chart cut out, framed, and for PNG rendered.
+pub fn make(ctx: &Ctx, target: &Target, id: &str, fmt: Format) -> ApiResult<File> {
     // A bad window is a 400 here, as on the page.
     let window = ctx.p.window(&ctx.rel, "period")?.to_string();
     let ext = match fmt {
