@@ -79,6 +79,15 @@ async fn svg_export_is_a_document_with_title_window_source_and_release() {
     roxmltree::Document::parse(&text).expect("well-formed");
     assert!(text.contains("1995-2024 in five-year windows"), "{text}");
     assert!(text.contains("Supplier shares of Kazakhstan"));
+    // A window past the release's years says so inside the file and in a header.
+    let r = get(&app, "/export/world/exporters-chart.svg?period=2021-2025").await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(
+        header(&r, "x-armsflow-coverage").contains("2025"),
+        "{:?}",
+        r.headers
+    );
+    assert!(r.text().contains("2025 is not in it"), "{}", r.text());
 }
 
 #[tokio::test]

@@ -123,13 +123,17 @@ pub struct File {
     pub ctype: &'static str,
     pub name: String,
     pub window: String,
+    /// The window reaches past the release's years: what is missing.
+    pub coverage: Option<String>,
 }
 
 /// Chart `id` of `target`'s page as a file: the page rebuilt with the
 /// context's state, the chart cut out, framed, and for PNG rendered.
 pub fn make(ctx: &Ctx, target: &Target, id: &str, fmt: Format) -> ApiResult<File> {
     // A bad window is a 400 here, as on the page.
-    let window = ctx.p.window(&ctx.rel, "period")?.to_string();
+    let w = ctx.p.window(&ctx.rel, "period")?;
+    let coverage = ctx.rel.coverage(w).note();
+    let window = w.to_string();
     let ext = match fmt {
         Format::Svg => "svg",
         Format::Png => "png",
@@ -147,6 +151,7 @@ pub fn make(ctx: &Ctx, target: &Target, id: &str, fmt: Format) -> ApiResult<File
             ctype: "text/csv; charset=utf-8",
             name,
             window,
+            coverage,
         });
     }
     let width = match (fmt, ctx.p.get("width")) {
@@ -180,6 +185,7 @@ pub fn make(ctx: &Ctx, target: &Target, id: &str, fmt: Format) -> ApiResult<File
             ctype: "image/svg+xml; charset=utf-8",
             name,
             window,
+            coverage,
         });
     }
     let bytes = png::render(&doc, width).map_err(|e| match e {
@@ -193,6 +199,7 @@ pub fn make(ctx: &Ctx, target: &Target, id: &str, fmt: Format) -> ApiResult<File
         ctype: "image/png",
         name,
         window,
+        coverage,
     })
 }
 
@@ -220,7 +227,16 @@ async fn answer(st: Arc<AppState>, p: Params, target: Target, file: String) -> R
     let h = r.headers_mut();
     h.insert(header::CONTENT_TYPE, HeaderValue::from_static(f.ctype));
     let mut set = |k: &'static str, v: &str| {
-        if let Ok(v) = HeaderValue::from_str(v) {
+        // Header values are plain ASCII: dashes become '-', anything else '?'.
+        let v: String = v
+            .chars()
+            .map(|c| match c {
+                '\u{2013}' | '\u{2014}' => '-',
+                c if c.is_ascii() && !c.is_ascii_control() => c,
+                _ => '?',
+            })
+            .collect();
+        if let Ok(v) = HeaderValue::from_str(&v) {
             h.insert(k, v);
         }
     };
@@ -230,6 +246,11 @@ async fn answer(st: Arc<AppState>, p: Params, target: Target, file: String) -> R
         "x-armsflow-synthetic",
         if synthetic { "true" } else { "false" },
     );
+    if let Some(n) = &f.coverage {
+        set("x-armsflow-coverage", n);
+    }
+    // Titles and source lines are in the negotiated language.
+    set("vary", "Accept-Language, Cookie");
     if !f.window.is_empty() {
         set("x-armsflow-window", &f.window);
     }

@@ -302,12 +302,17 @@ pub fn scope(ctx: &Ctx, target: &Target, chart: &str, lang: Lang) -> String {
     } else {
         None
     };
-    let w = span.unwrap_or_else(|| {
-        ctx.p
-            .window(&ctx.rel, "period")
-            .map(|w| w.to_string())
-            .unwrap_or_default()
-    });
+    // A window reaching past the release's years says so wherever it goes.
+    let window = ctx.p.window(&ctx.rel, "period").ok();
+    let note = match (&span, window) {
+        (None, Some(w)) => ctx.rel.coverage(w).note(),
+        _ => None,
+    };
+    let w = span.unwrap_or_else(|| window.map(|w| w.to_string()).unwrap_or_default());
+    let w = match note {
+        Some(n) => format!("{w} ({n})"),
+        None => w,
+    };
     let cat = match ctx.p.category() {
         Ok(Some(c)) if target.has_category() => c.sipri_name().to_string(),
         _ => t(lang, "kit.scope.all_categories").to_string(),
