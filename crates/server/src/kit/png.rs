@@ -73,9 +73,56 @@ pub fn render(svg: &str, width: u32) -> Result<Vec<u8>, PngError> {
         tiny_skia::Transform::from_scale(scale, scale),
         &mut pixmap.as_mut(),
     );
-    pixmap
-        .encode_png()
-        .map_err(|e| PngError::Encode(e.to_string()))
+    encode(&pixmap)
+}
+
+/// 8-bit RGB PNG with fast deflate. The pixmap was filled opaque white
+/// before drawing, so every pixel is opaque and premultiplied RGBA is plain
+/// RGBA: dropping alpha loses nothing.
+fn encode(pixmap: &tiny_skia::Pixmap) -> Result<Vec<u8>, PngError> {
+    let rgb: Vec<u8> = pixmap
+        .data()
+        .chunks_exact(4)
+        .flat_map(|p| [p[0], p[1], p[2]])
+        .collect();
+    let mut out = Vec::with_capacity(rgb.len() / 8);
+    let mut enc = ::png::Encoder::new(&mut out, pixmap.width(), pixmap.height());
+    enc.set_color(::png::ColorType::Rgb);
+    enc.set_depth(::png::BitDepth::Eight);
+    enc.set_compression(::png::Compression::Fast);
+    let err = |e: ::png::EncodingError| PngError::Encode(e.to_string());
+    let mut w = enc.write_header().map_err(err)?;
+    w.write_image_data(&rgb).map_err(err)?;
+    w.finish().map_err(err)?;
+    Ok(out)
+}
+
+/// Milliseconds spent parsing (text shaped to paths), rasterising and
+/// encoding `svg` at `width`: for the benchmark (examples/bench_png.rs).
+pub fn phases(svg: &str, width: u32) -> (f64, f64, f64) {
+    let ms = |t: std::time::Instant| t.elapsed().as_secs_f64() * 1e3;
+    let t = std::time::Instant::now();
+    let opt = usvg::Options {
+        font_family: super::document::FONT.to_string(),
+        fontdb: fontdb(),
+        ..Default::default()
+    };
+    let tree = usvg::Tree::from_str(svg, &opt).expect("valid SVG");
+    let parse = ms(t);
+    let t = std::time::Instant::now();
+    let scale = width as f32 / tree.size().width();
+    let height = (tree.size().height() * scale).ceil() as u32;
+    let mut pixmap = tiny_skia::Pixmap::new(width, height).expect("size");
+    pixmap.fill(tiny_skia::Color::WHITE);
+    resvg::render(
+        &tree,
+        tiny_skia::Transform::from_scale(scale, scale),
+        &mut pixmap.as_mut(),
+    );
+    let raster = ms(t);
+    let t = std::time::Instant::now();
+    let _ = encode(&pixmap);
+    (parse, raster, ms(t))
 }
 
 /// `(width, height)` from a PNG's IHDR chunk, if `bytes` starts like a PNG.
