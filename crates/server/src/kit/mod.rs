@@ -130,7 +130,6 @@ pub fn permalink(ctx: &Ctx, target: &Target, anchor: &str) -> String {
 /// `/export/<page>/<chart>.<ext>?<state>`.
 pub fn export_href(ctx: &Ctx, target: &Target, chart: &str, ext: &str) -> String {
     let page = target.page_path();
-    let page = if page == "/world" { "/world" } else { &page };
     format!(
         "/export{page}/{}.{ext}?{}",
         url_enc(chart),
