@@ -276,6 +276,16 @@ async fn every_chart_and_table_has_a_toolbar() {
             assert!(page.contains(needle), "{path}: no {needle}");
         }
     }
+    // In German the toolbar speaks German; both citations stay in their languages.
+    let de = get(&app, "/country/KAZ?lang=de").await.text();
+    for needle in [
+        "<summary>Einbetten",
+        "<summary>Zitieren",
+        "abgerufen am",
+        "accessed",
+    ] {
+        assert!(de.contains(needle), "German page lacks {needle}");
+    }
     // The country page's tables: shares, deliveries, groups (CSV from the API).
     let page = get(&app, "/country/KAZ").await.text();
     for api in [
