@@ -257,3 +257,51 @@ function initMap() {
 document.addEventListener("DOMContentLoaded", function () {
   initTheme(); initPrintSource(); initSearch(); initFragmentForms(); initMap();
 });
+
+// Journalist's kit (issue #13): the chart toolbars. Without script they are
+// plain download links and <details> panels; this only writes the site's
+// address into embed codes and citations (the server never puts its Host in a
+// cached page), puts today's date in citations, and adds copy buttons.
+(function () {
+  var MONTHS = {
+    en: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+    de: ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"]
+  };
+  function today(lang) {
+    var d = new Date(), m = MONTHS[lang] || MONTHS.en;
+    return lang === "de" ? d.getDate() + ". " + m[d.getMonth()] + " " + d.getFullYear()
+      : d.getDate() + " " + m[d.getMonth()] + " " + d.getFullYear();
+  }
+  function initKit() {
+    var origin = window.location.origin;
+    document.querySelectorAll("[data-kit-path]").forEach(function (el) {
+      var path = el.getAttribute("data-kit-path"), isField = el.tagName === "TEXTAREA";
+      var text = isField ? el.value : el.textContent;
+      text = text.split(path).join(origin + path);
+      var lang = el.getAttribute("data-kit-date");
+      // The server's date may come from a cached page: the reader's own date is the access date.
+      if (lang) text = text.replace(/(accessed|abgerufen am) [^,]*\d{4}\.$/, "$1 " + today(lang) + ".");
+      if (isField) el.value = text; else el.textContent = text;
+    });
+    document.querySelectorAll("button.kit-copy[data-copy]").forEach(function (b) {
+      var label = b.textContent;
+      b.hidden = false;
+      b.addEventListener("click", function () {
+        var src = document.getElementById(b.getAttribute("data-copy"));
+        if (!src) return;
+        var text = src.tagName === "TEXTAREA" ? src.value : src.textContent;
+        function done(ok) {
+          b.textContent = ok ? (b.getAttribute("data-copied") || "Copied") : "Ctrl+C";
+          b.setAttribute("data-done", "");
+          setTimeout(function () { b.textContent = label; b.removeAttribute("data-done"); }, 2000);
+        }
+        if (navigator.clipboard && navigator.clipboard.writeText) {
+          navigator.clipboard.writeText(text).then(function () { done(true); }, function () { done(false); });
+        } else {
+          done(false);
+        }
+      });
+    });
+  }
+  document.addEventListener("DOMContentLoaded", initKit);
+})();

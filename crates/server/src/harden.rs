@@ -186,21 +186,37 @@ pub async fn timeout(limits: Limits, req: Request, next: Next) -> Response {
 const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
 connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
+/// The same policy for the `/embed/…` views, which any site may frame: the
+/// only difference is `frame-ancestors *` (and no `X-Frame-Options`).
+const CSP_EMBED: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
+connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors *";
+
+/// Whether a response to `path` may be shown inside another site's frame:
+/// only the embed views (journalist's kit), never a page with forms or the API.
+pub fn framable(path: &str) -> bool {
+    path.starts_with(crate::kit::embed::PREFIX) && !path.contains("/../")
+}
+
 pub async fn security_headers(req: Request, next: Next) -> Response {
+    let embed = framable(req.uri().path());
     let mut r = next.run(req).await;
     let h = r.headers_mut();
     h.insert(
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),
     );
-    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    if embed {
+        h.remove(header::X_FRAME_OPTIONS);
+    } else {
+        h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    }
     h.insert(
         header::REFERRER_POLICY,
         HeaderValue::from_static("no-referrer"),
     );
     h.insert(
         header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static(CSP),
+        HeaderValue::from_static(if embed { CSP_EMBED } else { CSP }),
     );
     r
 }

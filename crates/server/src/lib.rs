@@ -26,6 +26,7 @@ pub mod error;
 pub mod harden;
 pub mod html;
 pub mod i18n;
+pub mod kit;
 pub mod map;
 pub mod openapi;
 pub mod pages;

@@ -47,6 +47,20 @@ fn operation(e: &Endpoint) -> Value {
             "description": "An HTML page",
             "content": {"text/html": {"schema": {"type": "string"}}}
         }),
+        Produces::File => json!({
+            "description": "The chart as a file (by the path's extension), with its title, window, source line and release id; a download (Content-Disposition: attachment)",
+            "headers": {
+                "X-Armsflow-Release": {"description": "Release id the figures come from", "schema": {"type": "string"}},
+                "X-Armsflow-Attribution": {"description": "Source line: SIPRI's, or SYNTHETIC for demo releases", "schema": {"type": "string"}},
+                "X-Armsflow-Synthetic": {"description": "true for armsflow's synthetic demo data", "schema": {"type": "string"}},
+                "Content-Disposition": {"description": "attachment with a file name", "schema": {"type": "string"}}
+            },
+            "content": {
+                "image/svg+xml": {"schema": {"type": "string"}},
+                "image/png": {"schema": {"type": "string", "format": "binary"}},
+                "text/csv": {"schema": {"type": "string", "description": "RFC 4180, header row first; full precision; window, category, release and source on every row"}}
+            }
+        }),
     };
     let mut ok = ok;
     if (e.params)().iter().any(|p| p.name == "format") {

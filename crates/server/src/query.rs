@@ -727,6 +727,54 @@ pub struct PairPath {
     recipient: String,
 }
 
+/// A dashboard page's chart in the path (journalist's kit, issue #13).
+#[derive(IntoParams)]
+#[into_params(parameter_in = Path)]
+pub struct ExportPath {
+    /// Country key (ISO3), SIPRI name or alias
+    #[param(example = "KAZ", min_length = 1, max_length = 200)]
+    key: String,
+    /// Chart id on the page and file type: supplier-chart.svg, supplier-chart.png, supplier-chart.csv
+    #[param(
+        example = "supplier-chart.svg",
+        pattern = "^[A-Za-z0-9-]{1,64}\\.(svg|png|csv)$"
+    )]
+    file: String,
+}
+
+/// A world-page chart in the path.
+#[derive(IntoParams)]
+#[into_params(parameter_in = Path)]
+pub struct WorldExportPath {
+    /// Chart id on the page and file type: exporters-chart.png, importers-chart.csv, …
+    #[param(
+        example = "exporters-chart.svg",
+        pattern = "^[A-Za-z0-9-]{1,64}\\.(svg|png|csv)$"
+    )]
+    file: String,
+}
+
+/// A chart of a country's page, for its embed view.
+#[derive(IntoParams)]
+#[into_params(parameter_in = Path)]
+pub struct EmbedPath {
+    /// Country key (ISO3), SIPRI name or alias
+    #[param(example = "KAZ", min_length = 1, max_length = 200)]
+    key: String,
+    /// Chart id on the page (supplier-chart, concentration-chart, customers-chart, …)
+    #[param(example = "supplier-chart", pattern = "^[A-Za-z0-9-]{1,64}$")]
+    chart: String,
+}
+
+/// A world-page chart, for its embed view.
+#[derive(IntoParams)]
+#[into_params(parameter_in = Path)]
+pub struct WorldEmbedPath {
+    /// Chart id on the page: exporters-chart or importers-chart
+    #[param(example = "exporters-chart", pattern = "^[A-Za-z0-9-]{1,64}$")]
+    chart: String,
+}
+
 #[derive(IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct PairPage {
@@ -736,6 +784,23 @@ pub struct PairPage {
     /// Release id; default: the latest
     #[param(min_length = 1, max_length = 200)]
     release: Option<String>,
+}
+
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ExportQuery {
+    /// Inclusive window of years; default: the latest five-year window
+    #[param(schema_with = period)]
+    period: Option<String>,
+    /// Armament category (world page); default: all
+    #[param(schema_with = category)]
+    category: Option<String>,
+    /// Release id; default: the latest
+    #[param(min_length = 1, max_length = 200)]
+    release: Option<String>,
+    /// PNG only: width in pixels (default 1440)
+    #[param(value_type = Option<i64>, minimum = 200, maximum = 4096)]
+    width: Option<String>,
 }
 
 #[derive(IntoParams)]
@@ -762,6 +827,17 @@ pub struct DealsPage {
     /// Deals to skip, for paging (default 0; 50 per page)
     #[param(value_type = Option<i64>, minimum = 0, maximum = 1_000_000)]
     offset: Option<String>,
+}
+
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct EmbedQuery {
+    /// Inclusive window of years; default: the latest five-year window
+    #[param(schema_with = period)]
+    period: Option<String>,
+    /// Armament category (world page); default: all
+    #[param(schema_with = category)]
+    category: Option<String>,
     /// Release id; default: the latest
     #[param(min_length = 1, max_length = 200)]
     release: Option<String>,

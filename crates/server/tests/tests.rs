@@ -11,6 +11,8 @@ mod escaping;
 mod explore;
 mod hardening;
 mod journalist;
+mod kit;
+mod kit_browser;
 mod lang;
 mod map;
 mod map_browser;

@@ -165,6 +165,12 @@ impl Browser {
         )
     }
 
+    /// Switches into the `index`th frame of the page, or back to the top
+    /// document with `None`.
+    pub fn frame(&self, index: Option<u32>) {
+        self.cmd("POST", "/frame", Some(json!({ "id": index })));
+    }
+
     /// A DevTools-protocol command through chromedriver.
     pub fn cdp(&self, cmd: &str, params: Value) -> Value {
         self.cmd(

@@ -28,7 +28,7 @@ pub async fn page(
     render(st, p, path, move |ctx| build(ctx, &key)).await
 }
 
-fn build(ctx: &Ctx, key: &str) -> Result<Page, crate::ApiError> {
+pub(crate) fn build(ctx: &Ctx, key: &str) -> Result<Page, crate::ApiError> {
     let rel = &ctx.rel;
     let focus = resolve_entity(rel, key)?;
     let ent = rel.entities.get(focus);
@@ -124,7 +124,7 @@ fn summary(ctx: &Ctx, cur: &Partners) -> Markup {
 }
 
 /// Supplier colours stable across windows: ranked by TIV over all windows.
-fn top_suppliers(series: &[Partners]) -> Vec<EntityId> {
+pub(crate) fn top_suppliers(series: &[Partners]) -> Vec<EntityId> {
     let mut tot: HashMap<EntityId, f64> = HashMap::new();
     for p in series {
         for s in &p.partners {
@@ -237,6 +237,7 @@ fn shares_section(ctx: &Ctx, cur: &Partners) -> Markup {
                     &[true, false, true, true, true, true, false],
                     &rows,
                 ))
+                (crate::kit::table_tools(ctx, "shares-h", &ctx.tf("kit.table.shares", &[("window", &w)]), crate::kit::TableCsv::Api(format!("/api/imports?country={}&period={w}", url_enc(&rel.entities.get(cur.focus).key)))))
             }
             @if cur.unknown_tiv > 0.0 {
                 p.note { (ctx.tf("country.unknown", &[("tiv", &ctx.tiv(cur.unknown_tiv))])) }
@@ -447,6 +448,7 @@ fn deliveries_section(ctx: &Ctx, focus: EntityId, f: &Filter) -> Markup {
                 &[false, false, false, false, true, true, false],
                 &rows,
             ))
+            (crate::kit::table_tools(ctx, "deliv-h", &ctx.tf("kit.table.deliveries", &[("window", &f.window)]), crate::kit::TableCsv::Api(format!("/api/deliveries?country={}&period={}&limit={}", url_enc(&rel.entities.get(focus).key), f.window, rows.len()))))
             p {
                 a href=(ctx.href("/deals", &[("recipient", &rel.entities.get(focus).key)])) {
                     (ctx.tf("country.deals_link", &[("name", &ctx.name(focus))]))
@@ -504,6 +506,7 @@ fn groups_section(ctx: &Ctx, focus: EntityId, key: &str, f: &Filter) -> Markup {
                 &[false, true, true, false],
                 &rows,
             ))
+            (crate::kit::table_tools(ctx, "groups-h", &ctx.tf("kit.table.groups", &[("window", &f.window)]), crate::kit::TableCsv::Api(format!("/api/groups?country={}&period={}", url_enc(key), f.window))))
         }
     }
 }

@@ -206,7 +206,11 @@ async fn render_in(
         st.light.run(job).await
     };
     match res {
-        Ok((ctx, Ok(page))) => Html(layout::layout(&ctx, &page.title, &page.body)).into_response(),
+        Ok((ctx, Ok(page))) => {
+            // Every chart of an exportable page gets its toolbar (downloads, embed, citation).
+            let body = crate::kit::attach(&ctx, &page.body);
+            Html(layout::layout(&ctx, &page.title, &body)).into_response()
+        }
         Ok((ctx, Err(e))) => error_page(&st, lang, Some(&ctx), &error_path, e),
         Err(e) => error_page(&st, lang, None, &error_path, e),
     }

@@ -17,6 +17,9 @@ use std::sync::Arc;
 /// Customers listed in the over-time table.
 const ROWS: usize = 20;
 
+/// Customers drawn in the bar chart (and in its CSV).
+pub(crate) const BARS: usize = 15;
+
 pub async fn page(
     State(st): State<Arc<AppState>>,
     Path(key): Path<String>,
@@ -26,7 +29,21 @@ pub async fn page(
     render(st, p, path, move |ctx| build(ctx, &key)).await
 }
 
-fn build(ctx: &Ctx, key: &str) -> Result<Page, crate::ApiError> {
+/// Customers in the over-time table: the current window's largest first,
+/// then any customer that was in the top of an earlier window.
+pub(crate) fn over_time_rows(cur: &engine::Partners, series: &[engine::Partners]) -> Vec<EntityId> {
+    let mut ids: Vec<EntityId> = cur.partners.iter().take(ROWS).map(|s| s.entity).collect();
+    for p in series {
+        for s in p.partners.iter().take(5) {
+            if !ids.contains(&s.entity) && ids.len() < ROWS + 10 {
+                ids.push(s.entity);
+            }
+        }
+    }
+    ids
+}
+
+pub(crate) fn build(ctx: &Ctx, key: &str) -> Result<Page, crate::ApiError> {
     let rel = &ctx.rel;
     let focus = resolve_entity(rel, key)?;
     let ent = rel.entities.get(focus);
@@ -40,7 +57,7 @@ fn build(ctx: &Ctx, key: &str) -> Result<Page, crate::ApiError> {
     let bars: Vec<Bar> = cur
         .partners
         .iter()
-        .take(15)
+        .take(BARS)
         .map(|s| {
             let e = rel.entities.get(s.entity);
             Bar {
@@ -52,16 +69,7 @@ fn build(ctx: &Ctx, key: &str) -> Result<Page, crate::ApiError> {
         })
         .collect();
 
-    // Customers over windows: the current window's largest first, then any
-    // customer that was in the top of an earlier window.
-    let mut ids: Vec<EntityId> = cur.partners.iter().take(ROWS).map(|s| s.entity).collect();
-    for p in &series {
-        for s in p.partners.iter().take(5) {
-            if !ids.contains(&s.entity) && ids.len() < ROWS + 10 {
-                ids.push(s.entity);
-            }
-        }
-    }
+    let ids = over_time_rows(&cur, &series);
     let mut headers: Vec<String> = vec![ctx.t("supplier.col.customer").into()];
     headers.extend(series.iter().map(|p| p.filter.window.to_string()));
     headers.push(ctx.t("country.h.pair").to_string());
@@ -147,6 +155,7 @@ fn build(ctx: &Ctx, key: &str) -> Result<Page, crate::ApiError> {
                     &numeric,
                     &rows,
                 ))
+                (crate::kit::table_tools(ctx, "over-h", ctx.t("kit.table.over_time"), crate::kit::TableCsv::Kit("customers-over-time")))
                 p.note { (ctx.tf("supplier.totals", &[("totals", &totals.join("; "))])) }
             }
         }

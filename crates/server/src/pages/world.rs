@@ -14,7 +14,7 @@ use engine::{Direction, Filter};
 use maud::{Markup, PreEscaped, html};
 use std::sync::Arc;
 
-const SHOWN: usize = 15;
+pub(crate) const SHOWN: usize = 15;
 
 pub async fn page(State(st): State<Arc<AppState>>, uri: Uri, Q(p, _): Q<WorldPage>) -> Response {
     let path = if uri.path() == "/" {
@@ -25,7 +25,7 @@ pub async fn page(State(st): State<Arc<AppState>>, uri: Uri, Q(p, _): Q<WorldPag
     render(st, p, path, build).await
 }
 
-fn build(ctx: &Ctx) -> Result<Page, crate::ApiError> {
+pub(crate) fn build(ctx: &Ctx) -> Result<Page, crate::ApiError> {
     let rel = &ctx.rel;
     let f = Filter::new(ctx.p.window(rel, "period")?).with_category(ctx.p.category()?);
     // English writes a category inside a sentence in lower case; German

@@ -27,6 +27,8 @@ pub struct BodyDoc {
 pub enum Produces {
     Json,
     Html,
+    /// A chart as a file: SVG, PNG or CSV (journalist's kit).
+    File,
 }
 
 pub struct Endpoint {

@@ -2,7 +2,7 @@
 
 use super::{BodyDoc, Endpoint, Produces, Route};
 use crate::query::*;
-use crate::{api, pages};
+use crate::{api, kit, pages};
 use utoipa::IntoParams;
 use utoipa::openapi::path::{Parameter, ParameterIn};
 
@@ -46,6 +46,20 @@ const fn page(
     Endpoint {
         produces: Produces::Html,
         ..ep("get", path, id, "dashboard", summary, params, route)
+    }
+}
+
+/// A chart download of the journalist's kit.
+const fn file(
+    path: &'static str,
+    id: &'static str,
+    summary: &'static str,
+    params: fn() -> Vec<Parameter>,
+    route: fn() -> Route,
+) -> Endpoint {
+    Endpoint {
+        produces: Produces::File,
+        ..ep("get", path, id, "kit", summary, params, route)
     }
 }
 
@@ -359,5 +373,47 @@ pub static ENDPOINTS: &[Endpoint] = &[
         "Search results (jumps straight to a single match)",
         params::<SearchPage>,
         || get(pages::search::page),
+    ),
+    file(
+        "/export/country/{key}/{file}",
+        "exportCountryChart",
+        "A chart of a country page as SVG, PNG or CSV (source line and release inside)",
+        both::<ExportPath, ExportQuery>,
+        || get(kit::export::country),
+    ),
+    file(
+        "/export/supplier/{key}/{file}",
+        "exportSupplierChart",
+        "A chart of a supplier page as SVG, PNG or CSV (source line and release inside)",
+        both::<ExportPath, ExportQuery>,
+        || get(kit::export::supplier),
+    ),
+    file(
+        "/export/world/{file}",
+        "exportWorldChart",
+        "A chart of the world page as SVG, PNG or CSV (source line and release inside)",
+        both::<WorldExportPath, ExportQuery>,
+        || get(kit::export::world),
+    ),
+    page(
+        "/embed/country/{key}/{chart}",
+        "embedCountryChart",
+        "A country-page chart alone, for an <iframe> on another site (the only framable pages)",
+        both::<EmbedPath, EmbedQuery>,
+        || get(kit::embed::country),
+    ),
+    page(
+        "/embed/supplier/{key}/{chart}",
+        "embedSupplierChart",
+        "A supplier-page chart alone, for an <iframe> on another site",
+        both::<EmbedPath, EmbedQuery>,
+        || get(kit::embed::supplier),
+    ),
+    page(
+        "/embed/world/{chart}",
+        "embedWorldChart",
+        "A world-page chart alone, for an <iframe> on another site",
+        both::<WorldEmbedPath, EmbedQuery>,
+        || get(kit::embed::world),
     ),
 ];

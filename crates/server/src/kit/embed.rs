@@ -1,0 +1,104 @@
+//! `GET /embed/<page>/<chart>`: one chart of the dashboard on a minimal page
+//! meant for an `<iframe>` on another site — the chart, its title, window,
+//! source line and release, and a link back to the full page. These are the
+//! only responses that may be framed (see [`crate::harden::security_headers`]).
+
+use super::Target;
+use super::export::{find_chart, scope_of, with_ctx};
+use crate::assets;
+use crate::params::Params;
+use crate::query::*;
+use crate::state::AppState;
+use axum::extract::{Path, State};
+use axum::response::{Html, IntoResponse, Response};
+use maud::{DOCTYPE, PreEscaped, html};
+use std::sync::Arc;
+
+/// Path prefix of the framable views.
+pub const PREFIX: &str = "/embed/";
+
+pub async fn country(
+    State(st): State<Arc<AppState>>,
+    Path((key, chart)): Path<(String, String)>,
+    Q(p, _): Q<EmbedQuery>,
+) -> Response {
+    answer(st, p, Target::Country(key), chart).await
+}
+
+pub async fn supplier(
+    State(st): State<Arc<AppState>>,
+    Path((key, chart)): Path<(String, String)>,
+    Q(p, _): Q<EmbedQuery>,
+) -> Response {
+    answer(st, p, Target::Supplier(key), chart).await
+}
+
+pub async fn world(
+    State(st): State<Arc<AppState>>,
+    Path(chart): Path<String>,
+    Q(p, _): Q<EmbedQuery>,
+) -> Response {
+    answer(st, p, Target::World, chart).await
+}
+
+async fn answer(st: Arc<AppState>, p: Params, target: Target, chart: String) -> Response {
+    let t = target.clone();
+    let res = with_ctx(st, p, &target, move |ctx| {
+        let (_, boxed, title) = find_chart(ctx, &t, &chart)?;
+        // Links inside the chart open the dashboard outside the frame (it may not be framed).
+        let boxed = boxed.replace("<a href=", "<a target=\"_blank\" rel=\"noopener\" href=");
+        let boxed = if ctx.rel.meta.synthetic {
+            crate::pages::layout::mark_synthetic(&boxed, ctx.lang)
+        } else {
+            boxed
+        };
+        let scope = scope_of(ctx, &t, &chart);
+        let link = super::permalink(ctx, &t, &chart);
+        let synthetic = ctx.rel.meta.synthetic;
+        let v = assets::version();
+        let lines = super::document::source_lines(&ctx.rel, ctx.lang);
+        let lang = ctx.lang;
+        Ok(html! {
+            (DOCTYPE)
+            html lang=(lang.code()) {
+                head {
+                    meta charset="utf-8";
+                    meta name="viewport" content="width=device-width, initial-scale=1";
+                    title { (title) " · armsflow" }
+                    link rel="stylesheet" href={ "/assets/style.css?v=" (v) };
+                    script src={ "/assets/theme.js?v=" (v) } {}
+                }
+                body.embed {
+                    main {
+                        @if synthetic {
+                            p.banner role="note" { strong { (ctx.t("layout.banner.title")) } " " (ctx.t("kit.embed.synthetic")) }
+                        }
+                        h1 { (title) }
+                        p.sub { (scope) }
+                        (PreEscaped(boxed))
+                        footer.embed-source {
+                            @for l in &lines { p { (l) } }
+                            p { a href=(link) target="_blank" rel="noopener" { (ctx.t("kit.embed.full")) } }
+                        }
+                    }
+                }
+            }
+        }
+        .into_string())
+    })
+    .await;
+    match res {
+        Ok(page) => Html(page).into_response(),
+        Err(e) => {
+            let status = e.status;
+            let body = html! {
+                (DOCTYPE)
+                html lang="en" {
+                    head { meta charset="utf-8"; title { "Error · armsflow" } }
+                    body { main { h1 { "Chart not available" } p { (e.message) } } }
+                }
+            };
+            (status, Html(body.into_string())).into_response()
+        }
+    }
+}
