@@ -134,6 +134,10 @@ if [ -z "${SKIP_SCALE:-}" ]; then
         -n armsflow "$AF concentration --all --period $Y0-$LAST --data-dir $S --format csv" \
         -n duckdb "$DUCK -csv -f $(duck "$SF" allpairs $Y0 $LAST)" \
         -n pandas "$PY $ROOT/bench/queries.py allpairs $SF $Y0 $LAST"
+    echo "## All-pairs output against DuckDB's, to 1e-12"
+    "$AF" concentration --all --period $Y0-$LAST --data-dir $S --format parquet -o "$OUT/allpairs.parquet"
+    "$PY" "$ROOT/bench/allpairs_check.py" "$OUT/allpairs.parquet" "$SF" "$(dirname "$SF")/entities.parquet" \
+        $Y0 $LAST | tee "$OUT/allpairs_check.txt"
     echo "## Peak memory of the all-pairs query"
     peak "armsflow allpairs scale $SCALE" $AF concentration --all --period $Y0-$LAST --data-dir $S --format csv
     peak "duckdb allpairs scale $SCALE" $DUCK -csv -f "$(duck "$SF" allpairs $Y0 $LAST)"
@@ -142,5 +146,6 @@ fi
 echo "## Medians"
 python3 "$ROOT/bench/summarize.py" "$OUT" | tee "$OUT/summary.md"
 [ -f "$OUT/http_uncached.md" ] && { echo; cat "$OUT/http_uncached.md"; } | tee -a "$OUT/summary.md"
+[ -f "$OUT/allpairs_check.txt" ] && { echo; cat "$OUT/allpairs_check.txt"; } | tee -a "$OUT/summary.md"
 echo "load average: $(cut -d" " -f1-3 /proc/loadavg)" | tee -a "$OUT/summary.md"
 echo "results in $OUT"

@@ -178,7 +178,7 @@ impl Mapped {
             spans[i] = (usize::try_from(at).ok()?, usize::try_from(end).ok()?);
             at = end;
         }
-        if at != b.len() as u64 || (map.as_ptr() as usize) % 8 != 0 {
+        if at != b.len() as u64 || !(map.as_ptr() as usize).is_multiple_of(8) {
             return None;
         }
         let n = usize::try_from(n).ok()?;

@@ -8,7 +8,10 @@ use model::FlowView;
 use std::fs;
 use store::Store;
 
-fn columns(v: &FlowView<'_>) -> (Vec<u32>, Vec<u32>, Vec<u16>, Vec<u8>, Vec<u64>, Vec<u16>) {
+/// The view's columns, TIV as bits (exact comparison).
+type Columns = (Vec<u32>, Vec<u32>, Vec<u16>, Vec<u8>, Vec<u64>, Vec<u16>);
+
+fn columns(v: &FlowView<'_>) -> Columns {
     (
         v.supplier.to_vec(),
         v.recipient.to_vec(),
