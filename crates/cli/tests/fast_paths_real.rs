@@ -5,14 +5,15 @@
 //! `imports`/`exports` and `concentration --all` subcommands run: partner
 //! shares over the store's mapped `flows.cols` columns
 //! ([`engine::partners_in`]), and all pairs summed while decoding
-//! ([`store::Store::fold_years`] + [`engine::PairSums`]), from the cache and
+//! ([`store::Store::fold_years`] + [`engine::PairSums`]), the world ranking
+//! the same way ([`engine::RankSums`]), from the cache and
 //! again from `flows.parquet` alone. Sums in another order may differ in the
 //! last bits: every figure must agree to 1e-12 (relative).
 //! The SIPRI files are read at run time from the shared directory.
 
 use crate::import_support;
-use engine::{Direction, Filter, PairSums};
-use model::{Category, Flags, Release, Window};
+use engine::{Direction, Filter, PairSums, RankSums};
+use model::{Category, EntityKind, Flags, Release, Window};
 use std::collections::HashMap;
 use store::Store;
 
@@ -144,6 +145,7 @@ fn check_all_pairs(store: &Store, id: &str, reference_rel: &Release) {
                     "{what}, {s}->{r} share"
                 );
             }
+            check_ranking(store, id, &f, &want);
             for rs in &m.recipients {
                 let Some(conc) = rs.concentration else {
                     continue;
@@ -160,6 +162,50 @@ fn check_all_pairs(store: &Store, id: &str, reference_rel: &Release) {
                     conc.hhi
                 );
             }
+        }
+    }
+}
+
+/// `top exporters/importers` over one window: summed while decoded, against
+/// the reference's per-entity sums.
+fn check_ranking(store: &Store, id: &str, f: &Filter, want: &Sums) {
+    for dir in [Direction::Imports, Direction::Exports] {
+        let (rel, parts) = store
+            .fold_years(
+                id,
+                (f.window.start, f.window.end),
+                &|n| RankSums::new(n, dir),
+                &|s: &mut RankSums, v| s.add_view(v, f),
+            )
+            .unwrap();
+        let mut parts = parts.into_iter();
+        let mut sums = parts.next().unwrap();
+        for p in parts {
+            sums.merge(&p);
+        }
+        let r = engine::ranking_of(&rel, f, sums);
+        let mut by: HashMap<&str, f64> = HashMap::new();
+        for ((s, rc), x) in want {
+            let k = if dir == Direction::Imports { rc } else { s };
+            *by.entry(k).or_default() += x.0;
+        }
+        let ranked = by
+            .iter()
+            .filter(|(k, v)| {
+                let e = rel.entities.get(rel.entities.by_key(k).unwrap());
+                **v > 0.0 && !matches!(e.kind, EntityKind::Aggregate | EntityKind::Unknown)
+            })
+            .count();
+        let what = format!("ranking of {dir}, {f:?}");
+        assert_eq!(r.rows.len(), ranked, "{what}");
+        for x in &r.rows {
+            let key = rel.entities.get(x.entity).key.as_str();
+            assert!(
+                close(x.tiv, by[key]),
+                "{what}, {key}: {} vs {}",
+                x.tiv,
+                by[key]
+            );
         }
     }
 }

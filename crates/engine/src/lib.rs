@@ -29,4 +29,4 @@ pub use metrics::{
 pub use pair::{
     Pair, PairCell, PairMatrix, PairSums, RecipientSummary, all_pairs, pair, pair_matrix,
 };
-pub use ranking::{Ranked, Ranking, ranking};
+pub use ranking::{RankSums, Ranked, Ranking, ranking, ranking_of};

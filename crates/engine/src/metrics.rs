@@ -67,7 +67,7 @@ impl Partners {
     }
 }
 
-#[derive(Default, Clone, Copy)]
+#[derive(Debug, Default, Clone, Copy)]
 pub(crate) struct Acc {
     pub tiv: f64,
     pub est: f64,
