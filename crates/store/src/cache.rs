@@ -299,7 +299,8 @@ pub(crate) fn read_entities(dir: &Path) -> Option<Vec<model::Entity>> {
         return None;
     }
     let mut at = 0;
-    let mut text = || -> Option<Option<String>> {
+    // Borrowed from the buffer; only the kept fields become Strings.
+    let mut text = || -> Option<Option<&str>> {
         let len = u32::from_le_bytes(body.get(at..at + 4)?.try_into().ok()?);
         at += 4;
         if len == u32::MAX {
@@ -307,17 +308,17 @@ pub(crate) fn read_entities(dir: &Path) -> Option<Vec<model::Entity>> {
         }
         let s = std::str::from_utf8(body.get(at..at + len as usize)?).ok()?;
         at += len as usize;
-        Some(Some(s.to_string()))
+        Some(Some(s))
     };
     let mut out = Vec::with_capacity(usize::try_from(n).ok()?.min(body_len / 16));
     for _ in 0..n {
-        let kind = model::EntityKind::parse(&text()??)?;
+        let kind = model::EntityKind::parse(text()??)?;
         let (key, name, iso3) = (text()??, text()??, text()?);
         out.push(model::Entity {
-            key,
-            name,
+            key: key.to_string(),
+            name: name.to_string(),
             kind,
-            iso3,
+            iso3: iso3.map(str::to_string),
         });
     }
     (at == body_len).then_some(out)
