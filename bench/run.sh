@@ -25,9 +25,9 @@ mkdir -p "$WORK" "$OUT"
 
 command -v hyperfine >/dev/null || { echo "bench: install hyperfine (apt-get install -y hyperfine)"; exit 1; }
 VENV=${BENCH_VENV:-$ROOT/bench/.venv}
-if [ ! -x "$VENV/bin/duckdb" ] || ! "$VENV/bin/python" -c 'import pandas, pyarrow' 2>/dev/null; then
+if [ ! -x "$VENV/bin/duckdb" ] || ! "$VENV/bin/python" -c 'import pandas, pyarrow, duckdb' 2>/dev/null; then
     python3 -m venv "$VENV"
-    "$VENV/bin/pip" install -q duckdb-cli pandas pyarrow
+    "$VENV/bin/pip" install -q duckdb-cli duckdb pandas pyarrow
 fi
 PY=$VENV/bin/python
 DUCK=$VENV/bin/duckdb
@@ -80,6 +80,8 @@ csv2parquet() { # csv, out.parquet -> path of a .sql file
 }
 
 echo "## Query path: imports Kazakhstan 2020-2024 vs the process floor (--version) and DuckDB"
+# Median of RUNS (20 by default); warm-up runs let the first one map the
+# release's flows.cols (and rebuild a cache of an older layout).
 run query \
     -n version "$AF --version" \
     -n armsflow "$AF imports Kazakhstan --period 2020-2024 --data-dir $REAL" \
@@ -105,6 +107,11 @@ run top25 \
     -n duckdb "$DUCK -csv -f $(duck "$FLOWS" top25)" \
     -n pandas "$PY $ROOT/bench/queries.py top25 $FLOWS"
 
+echo "## HTTP API on uncached queries: distinct (country, window) per request, DuckDB in-process on the same"
+"$PY" "$ROOT/bench/http_uncached.py" "$AF" "$REAL" -n "${HTTP_N:-1000}" -c "${HTTP_CLIENTS:-4}" \
+    --json "$OUT/http_uncached.json" | tee "$OUT/http_uncached.md"
+echo
+
 # --- synthetic scale register ------------------------------------------------
 if [ -z "${SKIP_SCALE:-}" ]; then
     S=$WORK/scale$SCALE
@@ -127,6 +134,10 @@ if [ -z "${SKIP_SCALE:-}" ]; then
         -n armsflow "$AF concentration --all --period $Y0-$LAST --data-dir $S --format csv" \
         -n duckdb "$DUCK -csv -f $(duck "$SF" allpairs $Y0 $LAST)" \
         -n pandas "$PY $ROOT/bench/queries.py allpairs $SF $Y0 $LAST"
+    echo "## All-pairs output against DuckDB's, to 1e-12"
+    "$AF" concentration --all --period $Y0-$LAST --data-dir $S --format parquet -o "$OUT/allpairs.parquet"
+    "$PY" "$ROOT/bench/allpairs_check.py" "$OUT/allpairs.parquet" "$SF" "$(dirname "$SF")/entities.parquet" \
+        $Y0 $LAST | tee "$OUT/allpairs_check.txt"
     echo "## Peak memory of the all-pairs query"
     peak "armsflow allpairs scale $SCALE" $AF concentration --all --period $Y0-$LAST --data-dir $S --format csv
     peak "duckdb allpairs scale $SCALE" $DUCK -csv -f "$(duck "$SF" allpairs $Y0 $LAST)"
@@ -134,5 +145,7 @@ if [ -z "${SKIP_SCALE:-}" ]; then
 fi
 echo "## Medians"
 python3 "$ROOT/bench/summarize.py" "$OUT" | tee "$OUT/summary.md"
+[ -f "$OUT/http_uncached.md" ] && { echo; cat "$OUT/http_uncached.md"; } | tee -a "$OUT/summary.md"
+[ -f "$OUT/allpairs_check.txt" ] && { echo; cat "$OUT/allpairs_check.txt"; } | tee -a "$OUT/summary.md"
 echo "load average: $(cut -d" " -f1-3 /proc/loadavg)" | tee -a "$OUT/summary.md"
 echo "results in $OUT"

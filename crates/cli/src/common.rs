@@ -149,27 +149,66 @@ pub enum Load {
     Years(u16, u16),
 }
 
+/// The id of the release named by `--release`, else of the latest one.
+fn release_id(store: &Store, args: &DataArgs) -> anyhow::Result<String> {
+    match &args.release {
+        Some(id) => Ok(id.clone()),
+        None => match latest_release(store)? {
+            Some(meta) => Ok(meta.id),
+            None => Err(UserError(format!(
+                "no releases in {}: {EMPTY_STORE_HINT}",
+                store.dir().display()
+            ))
+            .into()),
+        },
+    }
+}
+
 /// The release named by `--release` (else the latest), loaded as `what` says.
 pub fn load(args: &DataArgs, what: Load) -> anyhow::Result<Release> {
     let store = open_store(args)?;
-    let id = match &args.release {
-        Some(id) => id.clone(),
-        None => match latest_release(&store)? {
-            Some(meta) => meta.id,
-            None => {
-                return Err(UserError(format!(
-                    "no releases in {}: {EMPTY_STORE_HINT}",
-                    store.dir().display()
-                ))
-                .into());
-            }
-        },
-    };
+    let id = release_id(&store, args)?;
     let loaded = match what {
         Load::Full => store.load(&id),
         Load::NoDeals => store.load_without_deals(&id),
         Load::Years(first, last) => store.load_years(&id, first, last),
     };
+    release_or_user_error(&store, &id, loaded)
+}
+
+/// The release named by `--release` (else the latest) without deals, its
+/// `flows` left empty, and its flows as mapped columns (see
+/// [`Store::load_view`]). `None` when the release's metadata lacks its year
+/// span (old releases derive it from the flows): use [`load`] then.
+pub fn load_view(args: &DataArgs) -> anyhow::Result<Option<(Release, store::FlowColumns)>> {
+    let store = open_store(args)?;
+    let id = release_id(&store, args)?;
+    let loaded = release_or_user_error(&store, &id, store.load_view(&id))?;
+    Ok((loaded.0.meta.first_year.is_some() && loaded.0.meta.last_year.is_some()).then_some(loaded))
+}
+
+/// The flows of the release named by `--release` (else the latest) that may
+/// lie in `years`, folded while decoded (see [`Store::fold_years`]); the
+/// release comes back without flows.
+pub fn fold_years<A: Send>(
+    args: &DataArgs,
+    years: (u16, u16),
+    init: &(dyn Fn(usize) -> A + Sync),
+    fold: &(dyn Fn(&mut A, &model::FlowView<'_>) + Sync),
+) -> anyhow::Result<(Release, Vec<A>)> {
+    let store = open_store(args)?;
+    let id = release_id(&store, args)?;
+    let folded = store.fold_years(&id, years, init, fold);
+    release_or_user_error(&store, &id, folded)
+}
+
+/// `loaded`, with a missing release `id` turned into a user error that lists
+/// the stored ones.
+fn release_or_user_error<T>(
+    store: &Store,
+    id: &str,
+    loaded: store::Result<T>,
+) -> anyhow::Result<T> {
     match loaded {
         Ok(r) => Ok(r),
         Err(StoreError::NotFound { .. } | StoreError::InvalidId(_)) => {
@@ -192,6 +231,15 @@ pub fn load(args: &DataArgs, what: Load) -> anyhow::Result<Release> {
 /// A user's country (or group) name → its id in `release`, with the
 /// precedence the server uses too ([`sipri::country::resolve_country`]).
 pub fn resolve_country(release: &Release, query: &str) -> anyhow::Result<EntityId> {
+    resolve_country_in(release, &release.flows.view(), query)
+}
+
+/// [`resolve_country`] for a release whose flows are `flows`.
+pub fn resolve_country_in(
+    release: &Release,
+    flows: &model::FlowView<'_>,
+    query: &str,
+) -> anyhow::Result<EntityId> {
     use sipri::country::CountryError;
     let id = sipri::country::resolve_country(release, query).map_err(|e| match e {
         CountryError::Unknown { suggestions, .. } => {
@@ -204,8 +252,7 @@ pub fn resolve_country(release: &Release, query: &str) -> anyhow::Result<EntityI
         }
         other => UserError(other.to_string()),
     })?;
-    let f = &release.flows;
-    if !f.supplier.contains(&id) && !f.recipient.contains(&id) {
+    if !flows.supplier.contains(&id) && !flows.recipient.contains(&id) {
         return Err(UserError(format!(
             "{} has no arms transfers in release {}",
             release.entities.get(id).name,

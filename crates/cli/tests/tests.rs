@@ -8,6 +8,7 @@ mod coverage;
 mod crash_safety;
 mod csv_output;
 mod diff;
+mod fast_paths_real;
 mod fetch;
 mod import_cli;
 mod import_malformed;

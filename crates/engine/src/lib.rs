@@ -23,6 +23,10 @@ pub mod testkit;
 
 pub use concentration::{Concentration, concentration};
 pub use filter::{Basis, Direction, Filter, default_window, default_windows, year_span};
-pub use metrics::{PartnerShare, Partners, category_breakdown, concentration_series, partners};
-pub use pair::{Pair, PairCell, PairMatrix, RecipientSummary, all_pairs, pair};
-pub use ranking::{Ranked, Ranking, ranking};
+pub use metrics::{
+    PartnerShare, Partners, category_breakdown, concentration_series, partners, partners_in,
+};
+pub use pair::{
+    Pair, PairCell, PairMatrix, PairSums, RecipientSummary, all_pairs, pair, pair_matrix,
+};
+pub use ranking::{RankSums, Ranked, Ranking, ranking, ranking_of};

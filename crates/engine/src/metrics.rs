@@ -3,10 +3,9 @@
 //! against the previous window.
 
 use crate::concentration::{Concentration, concentration};
-use crate::filter::{Direction, Filter, Selected, is_aggregate, is_unknown, name_of};
-use model::{Category, EntityId, Release, Window};
+use crate::filter::{Basis, Direction, Filter, Selected, is_aggregate, is_unknown, name_of};
+use model::{Category, EntityId, FlowView, Release, Window};
 use serde::Serialize;
-use std::collections::HashMap;
 
 /// One partner of the focus in the window.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -68,7 +67,7 @@ impl Partners {
     }
 }
 
-#[derive(Default, Clone, Copy)]
+#[derive(Debug, Default, Clone, Copy)]
 pub(crate) struct Acc {
     pub tiv: f64,
     pub est: f64,
@@ -135,13 +134,75 @@ pub(crate) fn sort_and_rank<T>(
 /// A window only partly inside keeps its change; outputs mark it (see
 /// [`model::comparison_note`]).
 pub fn partners(rel: &Release, focus: EntityId, dir: Direction, f: &Filter) -> Partners {
-    let mut cur = partners_once(rel, focus, dir, f);
+    match f.basis {
+        Basis::Delivery => with_previous(rel, f, |g| {
+            partners_once_view(rel, &rel.flows.view(), focus, dir, g)
+        }),
+        Basis::Order => with_previous(rel, f, |g| partners_once(rel, focus, dir, g)),
+    }
+}
+
+/// [`partners`] over `flows` (e.g. mapped from a store's cache) rather than
+/// `rel.flows`; `rel` gives entities, names and years. By delivery year only
+/// (the order year lives in the deal table): `None` for the order basis.
+pub fn partners_in(
+    rel: &Release,
+    flows: &FlowView<'_>,
+    focus: EntityId,
+    dir: Direction,
+    f: &Filter,
+) -> Option<Partners> {
+    (f.basis == Basis::Delivery)
+        .then(|| with_previous(rel, f, |g| partners_once_view(rel, flows, focus, dir, g)))
+}
+
+/// `once` over `f` and over the previous window, with the change.
+fn with_previous(rel: &Release, f: &Filter, once: impl Fn(&Filter) -> Partners) -> Partners {
+    let mut cur = once(f);
     let prev_w = f.window.previous();
-    let prev = partners_once(rel, focus, dir, &f.at(prev_w));
+    let prev = once(&f.at(prev_w));
     let both_in = !rel.coverage(f.window).is_empty() && !rel.coverage(prev_w).is_empty();
     cur.change = (both_in && prev.total > 0.0).then(|| cur.total / prev.total - 1.0);
     cur.previous = Some(Box::new(prev));
     cur
+}
+
+/// One window by delivery year over `v`, no previous: the same sums, in the
+/// same row order, as [`partners_once`].
+fn partners_once_view(
+    rel: &Release,
+    v: &FlowView<'_>,
+    focus: EntityId,
+    dir: Direction,
+    f: &Filter,
+) -> Partners {
+    let n = v.len();
+    let (focus_col, partner_col) = match dir {
+        Direction::Imports => (&v.recipient[..n], &v.supplier[..n]),
+        Direction::Exports => (&v.supplier[..n], &v.recipient[..n]),
+    };
+    let (year, cat, tiv, flags) = (&v.year[..n], &v.category[..n], v.tiv, &v.flags[..n]);
+    let mut by: Vec<Acc> = vec![Acc::default(); rel.entities.len()];
+    let mask = f.masks();
+    for i in 0..n {
+        if focus_col[i] != focus
+            || !f.window.contains(year[i])
+            || f.category.is_some_and(|c| Category::from_u8(cat[i]) != c)
+        {
+            continue;
+        }
+        let p = partner_col[i] as usize;
+        if p >= by.len() {
+            by.resize(p + 1, Acc::default());
+        }
+        by[p].add(tiv[i], flags[i], mask);
+    }
+    let rows = by
+        .into_iter()
+        .enumerate()
+        .map(|(id, a)| (id as EntityId, a))
+        .collect();
+    build(rel, focus, dir, *f, rows, 0.0)
 }
 
 /// One window, no previous.
@@ -153,7 +214,8 @@ pub(crate) fn partners_once(
 ) -> Partners {
     let focus_col = dir.focus_col(rel);
     let partner_col = dir.partner_col(rel);
-    let mut by: HashMap<EntityId, Acc> = HashMap::new();
+    // Dense sums by partner id (ids are dense; a stray one grows the vector).
+    let mut by: Vec<Acc> = vec![Acc::default(); rel.entities.len()];
     let mut undated = 0.0;
     let mask = f.masks();
     for (i, &fo) in focus_col.iter().enumerate() {
@@ -161,16 +223,23 @@ pub(crate) fn partners_once(
             continue;
         }
         match f.classify(rel, i) {
-            Selected::In => by.entry(partner_col[i]).or_default().add(
-                rel.flows.tiv[i],
-                rel.flows.flags[i],
-                mask,
-            ),
+            Selected::In => {
+                let p = partner_col[i] as usize;
+                if p >= by.len() {
+                    by.resize(p + 1, Acc::default());
+                }
+                by[p].add(rel.flows.tiv[i], rel.flows.flags[i], mask)
+            }
             Selected::Undated => undated += rel.flows.tiv[i],
             Selected::Out => {}
         }
     }
-    build(rel, focus, dir, *f, by, undated)
+    let rows = by
+        .into_iter()
+        .enumerate()
+        .map(|(id, a)| (id as EntityId, a))
+        .collect();
+    build(rel, focus, dir, *f, rows, undated)
 }
 
 pub(crate) fn build(
@@ -178,7 +247,7 @@ pub(crate) fn build(
     focus: EntityId,
     dir: Direction,
     filter: Filter,
-    by: HashMap<EntityId, Acc>,
+    by: Vec<(EntityId, Acc)>,
     undated_tiv: f64,
 ) -> Partners {
     let mut rows: Vec<(EntityId, Acc)> = by.into_iter().filter(|(_, a)| a.tiv > 0.0).collect();

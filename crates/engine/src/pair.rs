@@ -4,7 +4,7 @@
 use crate::concentration::{Concentration, concentration};
 use crate::filter::{Filter, Selected, is_aggregate};
 use crate::metrics::{Acc, ratio, sort_and_rank};
-use model::{EntityId, Release};
+use model::{Category, EntityId, FlowView, Release};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -165,63 +165,130 @@ impl PairMatrix {
 /// Dense accumulation up to this many cells (8 bytes each); a hash map beyond.
 const DENSE_MAX: usize = 1 << 23;
 
+/// Per-pair TIV sums over one window: dense over `width` entity ids when the
+/// matrix fits in [`DENSE_MAX`] cells, a hash map beyond (and for stray ids).
+/// Partial sums (one per thread, or per part of a file) are [`merge`]d in a
+/// fixed order, so results do not depend on scheduling.
+///
+/// [`merge`]: PairSums::merge
+#[derive(Debug, Clone, Default)]
+pub struct PairSums {
+    width: usize,
+    dense: Vec<f64>,
+    sparse: HashMap<(EntityId, EntityId), f64>,
+    undated: f64,
+}
+
+impl PairSums {
+    /// Sums for ids below `width` (a release's entity count) kept dense.
+    pub fn new(width: usize) -> PairSums {
+        let dense_ok = width.checked_mul(width).is_some_and(|c| c <= DENSE_MAX);
+        let width = if dense_ok { width } else { 0 };
+        PairSums {
+            width,
+            dense: vec![0.0; width * width],
+            ..Default::default()
+        }
+    }
+
+    #[inline]
+    fn add(&mut self, s: EntityId, r: EntityId, tiv: f64) {
+        let (si, ri) = (s as usize, r as usize);
+        if si < self.width && ri < self.width {
+            self.dense[ri * self.width + si] += tiv;
+        } else {
+            *self.sparse.entry((r, s)).or_default() += tiv;
+        }
+    }
+
+    /// Adds the flows of `v` that `f` selects. By delivery year only (the order
+    /// year lives in the deal table): [`all_pairs`] handles the order basis.
+    pub fn add_view(&mut self, v: &FlowView<'_>, f: &Filter) {
+        debug_assert!(f.basis == crate::Basis::Delivery);
+        let n = v.len();
+        let (sup, rec, year, tiv) = (&v.supplier[..n], &v.recipient[..n], &v.year[..n], v.tiv);
+        match f.category {
+            None => {
+                for i in 0..n {
+                    if f.window.contains(year[i]) {
+                        self.add(sup[i], rec[i], tiv[i]);
+                    }
+                }
+            }
+            Some(c) => {
+                let cat = &v.category[..n];
+                for i in 0..n {
+                    // Via from_u8 so that stray codes count as Unspecified, as in `Filter`.
+                    if f.window.contains(year[i]) && Category::from_u8(cat[i]) == c {
+                        self.add(sup[i], rec[i], tiv[i]);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Adds `other`'s sums to these, cell by cell.
+    pub fn merge(&mut self, other: &PairSums) {
+        if other.width == self.width {
+            for (a, b) in self.dense.iter_mut().zip(&other.dense) {
+                *a += b;
+            }
+        } else {
+            for (k, v) in other.dense.iter().enumerate() {
+                if *v != 0.0 {
+                    let (r, s) = (k / other.width, k % other.width);
+                    self.add(s as EntityId, r as EntityId, *v);
+                }
+            }
+        }
+        let mut extra: Vec<_> = other.sparse.iter().collect();
+        extra.sort_by_key(|(k, _)| **k);
+        for (&(r, s), &v) in extra {
+            self.add(s, r, v);
+        }
+        self.undated += other.undated;
+    }
+}
+
 /// Sums every pair over `f` in one pass over the flows.
 pub fn all_pairs(rel: &Release, f: &Filter) -> PairMatrix {
     let fl = &rel.flows;
-    let n_ent = rel.entities.len();
-    let max_id = fl
-        .supplier
-        .iter()
-        .chain(&fl.recipient)
-        .copied()
-        .max()
-        .map_or(0, |m| m as usize + 1)
-        .max(n_ent);
-    let mut undated = 0.0;
-    let mut sums: HashMap<(EntityId, EntityId), f64> = HashMap::new();
-    let dense_ok = max_id.checked_mul(max_id).is_some_and(|c| c <= DENSE_MAX);
-    let mut dense: Vec<f64> = if dense_ok {
-        vec![0.0; max_id * max_id]
+    let mut sums = PairSums::new(rel.entities.len());
+    if f.basis == crate::Basis::Delivery {
+        sums.add_view(&fl.view(), f);
     } else {
-        Vec::new()
-    };
-    let plain = f.category.is_none() && f.basis == crate::Basis::Delivery;
-    for i in 0..fl.len() {
-        let sel = if plain {
-            if f.window.contains(fl.year[i]) {
-                Selected::In
-            } else {
-                Selected::Out
+        for i in 0..fl.len() {
+            match f.classify(rel, i) {
+                Selected::In => sums.add(fl.supplier[i], fl.recipient[i], fl.tiv[i]),
+                Selected::Undated => sums.undated += fl.tiv[i],
+                Selected::Out => {}
             }
-        } else {
-            f.classify(rel, i)
-        };
-        match sel {
-            Selected::In => {
-                let (s, r) = (fl.supplier[i], fl.recipient[i]);
-                if dense_ok {
-                    dense[r as usize * max_id + s as usize] += fl.tiv[i];
-                } else {
-                    *sums.entry((r, s)).or_default() += fl.tiv[i];
-                }
-            }
-            Selected::Undated => undated += fl.tiv[i],
-            Selected::Out => {}
         }
     }
-    let mut raw: Vec<(EntityId, EntityId, f64)> = if dense_ok {
-        dense
-            .iter()
-            .enumerate()
-            .filter(|(_, v)| **v > 0.0)
-            .map(|(k, v)| ((k % max_id) as EntityId, (k / max_id) as EntityId, *v))
-            .collect()
-    } else {
-        sums.into_iter()
+    pair_matrix(rel, f, sums)
+}
+
+/// The matrix of `sums` (made over `f`), with shares and concentration;
+/// `rel` gives entity kinds and names only.
+pub fn pair_matrix(rel: &Release, f: &Filter, sums: PairSums) -> PairMatrix {
+    let PairSums {
+        width,
+        dense,
+        sparse,
+        undated,
+    } = sums;
+    let mut raw: Vec<(EntityId, EntityId, f64)> = dense
+        .iter()
+        .enumerate()
+        .filter(|(_, v)| **v > 0.0)
+        .map(|(k, v)| ((k % width) as EntityId, (k / width) as EntityId, *v))
+        .collect();
+    raw.extend(
+        sparse
+            .into_iter()
             .filter(|(_, v)| *v > 0.0)
-            .map(|((r, s), v)| (s, r, v))
-            .collect()
-    };
+            .map(|((r, s), v)| (s, r, v)),
+    );
     raw.sort_by(|a, b| a.1.cmp(&b.1).then(b.2.total_cmp(&a.2)).then(a.0.cmp(&b.0)));
     let mut sup_tot: HashMap<EntityId, f64> = HashMap::new();
     for &(s, _, v) in &raw {

@@ -2,7 +2,7 @@
 
 use crate::filter::{Direction, Filter, Selected, is_aggregate, is_unknown};
 use crate::metrics::{Acc, ratio, sort_and_rank};
-use model::{EntityId, Release};
+use model::{Category, EntityId, FlowView, Release};
 use serde::Serialize;
 
 /// One ranked exporter or importer.
@@ -46,25 +46,113 @@ impl Ranking {
     }
 }
 
-pub fn ranking(rel: &Release, dir: Direction, f: &Filter) -> Ranking {
-    let col = dir.focus_col(rel);
-    let mut acc: Vec<Acc> = vec![Acc::default(); rel.entities.len()];
-    let mut extra: std::collections::HashMap<EntityId, Acc> = Default::default();
-    let mut undated = 0.0;
-    let mask = f.masks();
-    for (i, &id) in col.iter().enumerate() {
-        match f.classify(rel, i) {
-            Selected::In => {
-                let (t, fl) = (rel.flows.tiv[i], rel.flows.flags[i]);
-                match acc.get_mut(id as usize) {
-                    Some(a) => a.add(t, fl, mask),
-                    None => extra.entry(id).or_default().add(t, fl, mask),
-                }
-            }
-            Selected::Undated => undated += rel.flows.tiv[i],
-            Selected::Out => {}
+/// Per-entity sums of one side over one window, to be [`merge`]d in a fixed
+/// order and finished by [`ranking_of`]: the ranking of a window summed while
+/// a store decodes it (see `PairSums` for the pattern).
+///
+/// [`merge`]: RankSums::merge
+#[derive(Debug, Clone)]
+pub struct RankSums {
+    dir: Direction,
+    acc: Vec<Acc>,
+    extra: std::collections::BTreeMap<EntityId, Acc>,
+    undated: f64,
+}
+
+impl RankSums {
+    /// Sums of side `dir`, dense for ids below `width` (the entity count).
+    pub fn new(width: usize, dir: Direction) -> RankSums {
+        RankSums {
+            dir,
+            acc: vec![Acc::default(); width],
+            extra: Default::default(),
+            undated: 0.0,
         }
     }
+
+    #[inline]
+    fn add(&mut self, id: EntityId, tiv: f64, flags: u16, mask: (u16, u16)) {
+        match self.acc.get_mut(id as usize) {
+            Some(a) => a.add(tiv, flags, mask),
+            None => self.extra.entry(id).or_default().add(tiv, flags, mask),
+        }
+    }
+
+    /// Adds the flows of `v` that `f` selects, by delivery year (the order
+    /// year lives in the deal table: [`ranking`] handles the order basis).
+    pub fn add_view(&mut self, v: &FlowView<'_>, f: &Filter) {
+        debug_assert!(f.basis == crate::Basis::Delivery);
+        let n = v.len();
+        let col = match self.dir {
+            Direction::Imports => &v.recipient[..n],
+            Direction::Exports => &v.supplier[..n],
+        };
+        let (year, cat, tiv, flags) = (&v.year[..n], &v.category[..n], v.tiv, &v.flags[..n]);
+        let mask = f.masks();
+        for i in 0..n {
+            if f.window.contains(year[i])
+                && f.category.is_none_or(|c| Category::from_u8(cat[i]) == c)
+            {
+                self.add(col[i], tiv[i], flags[i], mask);
+            }
+        }
+    }
+
+    /// Adds `other`'s sums to these, entity by entity.
+    pub fn merge(&mut self, other: &RankSums) {
+        for (i, b) in other.acc.iter().enumerate() {
+            if b.tiv != 0.0 || b.est != 0.0 || b.alloc != 0.0 {
+                let a = Acc {
+                    tiv: b.tiv,
+                    est: b.est,
+                    alloc: b.alloc,
+                };
+                self.merge_one(i as EntityId, a);
+            }
+        }
+        for (&id, &a) in &other.extra {
+            self.merge_one(id, a);
+        }
+        self.undated += other.undated;
+    }
+
+    fn merge_one(&mut self, id: EntityId, b: Acc) {
+        let a = match self.acc.get_mut(id as usize) {
+            Some(a) => a,
+            None => self.extra.entry(id).or_default(),
+        };
+        a.tiv += b.tiv;
+        a.est += b.est;
+        a.alloc += b.alloc;
+    }
+}
+
+pub fn ranking(rel: &Release, dir: Direction, f: &Filter) -> Ranking {
+    let mut sums = RankSums::new(rel.entities.len(), dir);
+    if f.basis == crate::Basis::Delivery {
+        sums.add_view(&rel.flows.view(), f);
+    } else {
+        let col = dir.focus_col(rel);
+        let mask = f.masks();
+        for (i, &id) in col.iter().enumerate() {
+            match f.classify(rel, i) {
+                Selected::In => sums.add(id, rel.flows.tiv[i], rel.flows.flags[i], mask),
+                Selected::Undated => sums.undated += rel.flows.tiv[i],
+                Selected::Out => {}
+            }
+        }
+    }
+    ranking_of(rel, f, sums)
+}
+
+/// The ranking of `sums` (made over `f`); `rel` gives entity kinds and names.
+pub fn ranking_of(rel: &Release, f: &Filter, sums: RankSums) -> Ranking {
+    let RankSums {
+        dir,
+        acc,
+        extra,
+        undated,
+    } = sums;
     let all = acc
         .into_iter()
         .enumerate()

@@ -53,6 +53,29 @@ pub struct Flows {
     pub deal: Vec<u32>,
 }
 
+/// The columns a one-window aggregation reads, borrowed: from loaded
+/// [`Flows`] ([`Flows::view`]) or from a batch a store decodes without
+/// materialising the rest (units, deal). One code path sums both.
+#[derive(Debug, Clone, Copy)]
+pub struct FlowView<'a> {
+    pub supplier: &'a [EntityId],
+    pub recipient: &'a [EntityId],
+    pub year: &'a [u16],
+    pub category: &'a [u8],
+    pub tiv: &'a [f64],
+    pub flags: &'a [u16],
+}
+
+impl FlowView<'_> {
+    pub fn len(&self) -> usize {
+        self.tiv.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.tiv.is_empty()
+    }
+}
+
 /// A row-shaped view of one flow, for building and for tests.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Flow {
@@ -106,6 +129,18 @@ impl Flows {
 
     pub fn len(&self) -> usize {
         self.tiv.len()
+    }
+
+    /// The aggregation columns, borrowed.
+    pub fn view(&self) -> FlowView<'_> {
+        FlowView {
+            supplier: &self.supplier,
+            recipient: &self.recipient,
+            year: &self.year,
+            category: &self.category,
+            tiv: &self.tiv,
+            flags: &self.flags,
+        }
     }
 
     pub fn is_empty(&self) -> bool {

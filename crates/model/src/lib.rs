@@ -12,7 +12,7 @@ pub mod window;
 pub use category::Category;
 pub use coverage::{Coverage, comparison_note, comparison_note_in};
 pub use entity::{Entity, EntityId, EntityKind, EntityTable};
-pub use flows::{Deal, Flags, Flows, NO_DEAL};
+pub use flows::{Deal, Flags, FlowView, Flows, NO_DEAL};
 pub use locale::Lang;
 pub use release::{ImportReport, Rejection, Release, ReleaseMeta, SourceFormat, UnresolvedName};
 pub use window::{Window, WindowError};

@@ -1,148 +1,236 @@
 //! `flows.cols`: the flows of a release as raw little-endian columns, written
 //! beside `flows.parquet` at import so that a one-question process loads a
-//! SIPRI-sized release in one read and a copy instead of decoding Parquet
-//! (about 5 M instructions for the Feb-2026 register, a third of the query).
+//! SIPRI-sized release by mapping one file and copying its columns instead of
+//! decoding Parquet (about 5 M instructions for the Feb-2026 register, a third
+//! of the query).
 //!
 //! `flows.parquet` stays the source of truth: the cache carries a checksum of
 //! the Parquet file's length and footer (which holds every row group's offsets,
 //! sizes and statistics, so any rewrite of the file changes it) and a checksum
-//! of its own columns. A cache that is missing, of another version, for another
-//! Parquet file, or damaged is ignored and the Parquet file is read instead
-//! (which reports its own damage). Rows are in the Parquet file's order, so sums
-//! come out bit-identical. Every value passes the same checks as a Parquet load.
+//! of each of its columns. A cache that is missing, for another Parquet file,
+//! or damaged is ignored and the Parquet file is read instead (which reports
+//! its own damage); a cache of an older layout is rebuilt from that read. Rows
+//! are in the Parquet file's order, so sums come out bit-identical. Every value
+//! passes the same checks as a Parquet load.
 //!
-//! Layout: `MAGIC`, u64 checksum of `flows.parquet`'s footer, u64 rows `n`,
+//! Layout (version 2): `MAGIC`, u64 checksum of `flows.parquet`'s footer, u64
+//! rows `n`, one u64 checksum per column, a u64 checksum of those 11 words,
 //! then the columns supplier (u32), recipient (u32), year (u16), category
 //! (u8), tiv (f64), units (u32), flags (u16), deal (u32), each `n` values
-//! little-endian, then a u64 checksum of the columns. Columns are read straight
-//! into their vectors: one read each, no second copy.
+//! little-endian, zero-padded to a multiple of 8 bytes (each checksum covers its
+//! padding). Every column starts 8-aligned, so the mapped file is read as typed
+//! slices and copied into the `Flows` vectors: no zeroing, no read buffer.
+//! Version 1 (`AFCOLS01`, unaligned, one checksum at the end) is recognised only
+//! to be replaced.
 
 use crate::StoreError;
 use model::Flows;
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::Path;
-use zerocopy::IntoBytes;
+use zerocopy::FromBytes;
 
 /// File name inside a release directory.
 pub(crate) const FILE: &str = "flows.cols";
 
 /// Format name and version; a new layout gets a new magic.
-const MAGIC: &[u8; 8] = b"AFCOLS01";
+const MAGIC: &[u8; 8] = b"AFCOLS02";
+
+/// Magics of earlier layouts: a cache with one of these is rebuilt.
+const OLD_MAGICS: [&[u8; 8]; 1] = [b"AFCOLS01"];
 
 /// Releases larger than this (about 170 × SIPRI's register) get no cache: their
 /// queries load year windows from Parquet row groups, and the cache would add
 /// 29 bytes a row on disk.
 pub(crate) const MAX_ROWS: usize = 1 << 22;
 
-const HEADER: u64 = 8 + 8 + 8;
-const ROW_BYTES: u64 = 4 + 4 + 2 + 1 + 8 + 4 + 2 + 4;
+/// Bytes per value of each column, in file order.
+const WIDTHS: [u64; 8] = [4, 4, 2, 1, 8, 4, 2, 4];
+
+/// Magic, parquet id, n, eight column checksums, header checksum.
+const HEADER: u64 = 8 * 12;
 
 /// How much of the end of `flows.parquet` identifies it (footers of SIPRI-sized
 /// releases are a few kB).
 const FOOTER_BYTES: u64 = 64 * 1024;
+
+fn padded(bytes: u64) -> u64 {
+    bytes.div_ceil(8) * 8
+}
 
 /// Writes the cache for `flows` (in the order of the Parquet file `parquet`)
 /// to `path`, fsynced.
 pub(crate) fn write(path: &Path, flows: &Flows, parquet: &Path) -> Result<(), StoreError> {
     let id = parquet_id(parquet).map_err(|e| StoreError::io(parquet, e))?;
     let io = |e| StoreError::io(path, e);
-    let mut w = std::io::BufWriter::new(File::create(path).map_err(io)?);
+    fn le<T: Copy, const N: usize>(v: &[T], f: impl Fn(T) -> [u8; N]) -> Vec<u8> {
+        let mut b: Vec<u8> = v.iter().flat_map(|&x| f(x)).collect();
+        b.resize(padded(b.len() as u64) as usize, 0);
+        b
+    }
+    let cols = [
+        le(&flows.supplier, u32::to_le_bytes),
+        le(&flows.recipient, u32::to_le_bytes),
+        le(&flows.year, u16::to_le_bytes),
+        le(&flows.category, |x: u8| [x]),
+        le(&flows.tiv, f64::to_le_bytes),
+        le(&flows.units, u32::to_le_bytes),
+        le(&flows.flags, u16::to_le_bytes),
+        le(&flows.deal, u32::to_le_bytes),
+    ];
     let mut head = Vec::with_capacity(HEADER as usize);
     head.extend_from_slice(MAGIC);
     head.extend_from_slice(&id.to_le_bytes());
     head.extend_from_slice(&(flows.len() as u64).to_le_bytes());
+    for c in &cols {
+        head.extend_from_slice(&checksum(c).to_le_bytes());
+    }
+    head.extend_from_slice(&checksum(&head).to_le_bytes());
+    let mut w = std::io::BufWriter::new(File::create(path).map_err(io)?);
     w.write_all(&head).map_err(io)?;
-    let mut sum = Sum::default();
-    let mut col = |bytes: Vec<u8>| -> std::io::Result<()> {
-        sum.add(&bytes);
-        w.write_all(&bytes)
-    };
-    col(flows
-        .supplier
-        .iter()
-        .flat_map(|v| v.to_le_bytes())
-        .collect())
-    .map_err(io)?;
-    col(flows
-        .recipient
-        .iter()
-        .flat_map(|v| v.to_le_bytes())
-        .collect())
-    .map_err(io)?;
-    col(flows.year.iter().flat_map(|v| v.to_le_bytes()).collect()).map_err(io)?;
-    col(flows.category.clone()).map_err(io)?;
-    col(flows.tiv.iter().flat_map(|v| v.to_le_bytes()).collect()).map_err(io)?;
-    col(flows.units.iter().flat_map(|v| v.to_le_bytes()).collect()).map_err(io)?;
-    col(flows.flags.iter().flat_map(|v| v.to_le_bytes()).collect()).map_err(io)?;
-    col(flows.deal.iter().flat_map(|v| v.to_le_bytes()).collect()).map_err(io)?;
-    w.write_all(&sum.0.to_le_bytes()).map_err(io)?;
+    for c in &cols {
+        w.write_all(c).map_err(io)?;
+    }
     let f = w.into_inner().map_err(|e| io(e.into_error()))?;
     f.sync_all().map_err(io)
 }
 
-/// The cached flows of `dir`, or `None` when there is no usable cache for its
-/// current `flows.parquet`. Values are not checked here (the caller checks
-/// them as it would a Parquet load).
-pub(crate) fn read(dir: &Path) -> Option<Flows> {
-    let mut f = File::open(dir.join(FILE)).ok()?;
-    let len = f.metadata().ok()?.len();
-    let mut head = [0u8; HEADER as usize];
-    f.read_exact(&mut head).ok()?;
-    if &head[..8] != MAGIC || u64_at(&head, 8) != parquet_id(&dir.join("flows.parquet")).ok()? {
-        return None;
+/// What [`read`] found.
+pub(crate) enum Cached {
+    Flows(Flows),
+    /// No cache, or one for other Parquet bytes, or a damaged one.
+    Unusable,
+    /// A cache of an earlier layout: worth rebuilding.
+    Old,
+}
+
+/// The cached flows of `dir` for its current `flows.parquet`, copied into
+/// vectors. Values are not checked here (the caller checks them as it would a
+/// Parquet load).
+pub(crate) fn read(dir: &Path) -> Cached {
+    match Mapped::open(dir) {
+        Opened::Mapped(m) => m.flows().map_or(Cached::Unusable, Cached::Flows),
+        Opened::Unusable => Cached::Unusable,
+        Opened::Old => Cached::Old,
     }
-    let n = u64_at(&head, 16);
-    if n.checked_mul(ROW_BYTES)?.checked_add(HEADER + 8)? != len {
-        return None;
+}
+
+/// What [`Mapped::open`] found.
+pub(crate) enum Opened {
+    Mapped(Mapped),
+    Unusable,
+    Old,
+}
+
+/// A `flows.cols` of the current layout, mapped, its header checked (each
+/// column's checksum is checked when the column is first used).
+pub(crate) struct Mapped {
+    map: memmap2::Mmap,
+    n: usize,
+    /// Byte range of each column, padding included.
+    spans: [(usize, usize); 8],
+}
+
+/// Columns in file order.
+pub(crate) const SUPPLIER: usize = 0;
+pub(crate) const RECIPIENT: usize = 1;
+pub(crate) const YEAR: usize = 2;
+pub(crate) const CATEGORY: usize = 3;
+pub(crate) const TIV: usize = 4;
+pub(crate) const FLAGS: usize = 6;
+
+impl Mapped {
+    pub(crate) fn open(dir: &Path) -> Opened {
+        match Mapped::try_open(dir) {
+            Some(o) => o,
+            None => Opened::Unusable,
+        }
     }
-    let n = usize::try_from(n).ok()?;
-    let mut sum = Sum::default();
-    let mut flows = Flows {
-        supplier: vec![0; n],
-        recipient: vec![0; n],
-        year: vec![0; n],
-        category: vec![0; n],
-        tiv: vec![0.0; n],
-        units: vec![0; n],
-        flags: vec![0; n],
-        deal: vec![0; n],
-    };
-    let mut fill = |bytes: &mut [u8]| -> Option<()> {
-        f.read_exact(bytes).ok()?;
-        sum.add(bytes);
-        Some(())
-    };
-    fill(flows.supplier.as_mut_bytes())?;
-    fill(flows.recipient.as_mut_bytes())?;
-    fill(flows.year.as_mut_bytes())?;
-    fill(flows.category.as_mut_bytes())?;
-    fill(flows.tiv.as_mut_bytes())?;
-    fill(flows.units.as_mut_bytes())?;
-    fill(flows.flags.as_mut_bytes())?;
-    fill(flows.deal.as_mut_bytes())?;
-    let mut tail = [0u8; 8];
-    f.read_exact(&mut tail).ok()?;
-    if u64::from_le_bytes(tail) != sum.0 {
-        return None;
+
+    fn try_open(dir: &Path) -> Option<Opened> {
+        let f = File::open(dir.join(FILE)).ok()?;
+        // SAFETY: read-only map of a release file; releases are immutable and
+        // caches are replaced by rename, never rewritten in place (a file
+        // truncated under the map by another program could fault, as for any
+        // mapped reader).
+        let map = unsafe { memmap2::MmapOptions::new().populate().map(&f) }.ok()?;
+        let b: &[u8] = &map;
+        if b.len() < HEADER as usize {
+            return None;
+        }
+        if OLD_MAGICS.iter().any(|m| &b[..8] == *m) {
+            return Some(Opened::Old);
+        }
+        if &b[..8] != MAGIC || u64_at(b, 88) != checksum(&b[..88]) {
+            return None;
+        }
+        // The file is little-endian; big-endian machines read the Parquet file.
+        if cfg!(target_endian = "big")
+            || u64_at(b, 8) != parquet_id(&dir.join("flows.parquet")).ok()?
+        {
+            return None;
+        }
+        let n = u64_at(b, 16);
+        let mut at = HEADER;
+        let mut spans = [(0usize, 0usize); 8];
+        for (i, w) in WIDTHS.iter().enumerate() {
+            let end = at.checked_add(padded(n.checked_mul(*w)?))?;
+            spans[i] = (usize::try_from(at).ok()?, usize::try_from(end).ok()?);
+            at = end;
+        }
+        if at != b.len() as u64 || !(map.as_ptr() as usize).is_multiple_of(8) {
+            return None;
+        }
+        let n = usize::try_from(n).ok()?;
+        Some(Opened::Mapped(Mapped { map, n, spans }))
     }
-    // The file is little-endian; no-ops on little-endian machines.
-    for v in [
-        &mut flows.supplier,
-        &mut flows.recipient,
-        &mut flows.units,
-        &mut flows.deal,
-    ] {
-        v.iter_mut().for_each(|x| *x = u32::from_le(*x));
+
+    /// Whether column `i` matches its checksum.
+    pub(crate) fn verify(&self, i: usize) -> bool {
+        let (a, z) = self.spans[i];
+        checksum(&self.map[a..z]) == u64_at(&self.map, 24 + 8 * i)
     }
-    for v in [&mut flows.year, &mut flows.flags] {
-        v.iter_mut().for_each(|x| *x = u16::from_le(*x));
+
+    /// Column `i` as values of type `T` (its width), unchecked.
+    pub(crate) fn col<T: FromBytes + zerocopy::Immutable + zerocopy::KnownLayout>(
+        &self,
+        i: usize,
+    ) -> &[T] {
+        let a = self.spans[i].0;
+        let bytes = &self.map[a..a + self.n * WIDTHS[i] as usize];
+        // Offsets are multiples of 8 from an aligned map and lengths are
+        // whole values (checked in `try_open`), so the cast cannot fail.
+        <[T]>::ref_from_bytes(bytes).expect("column bounds checked when mapped")
     }
-    flows
-        .tiv
-        .iter_mut()
-        .for_each(|x| *x = f64::from_bits(u64::from_le(x.to_bits())));
-    Some(flows)
+
+    /// Every column copied into vectors, each checked against its checksum.
+    fn flows(&self) -> Option<Flows> {
+        (0..8).all(|i| self.verify(i)).then(|| Flows {
+            supplier: self.col::<u32>(0).to_vec(),
+            recipient: self.col::<u32>(1).to_vec(),
+            year: self.col::<u16>(2).to_vec(),
+            category: self.col::<u8>(3).to_vec(),
+            tiv: self.col::<f64>(4).to_vec(),
+            units: self.col::<u32>(5).to_vec(),
+            flags: self.col::<u16>(6).to_vec(),
+            deal: self.col::<u32>(7).to_vec(),
+        })
+    }
+}
+
+/// Replaces the cache of `dir` by one for `flows` (just loaded from its
+/// `flows.parquet`): written beside it and renamed over, so a reader never
+/// sees half a file. Failures (a read-only store) are ignored: the cache only
+/// saves time.
+pub(crate) fn rebuild(dir: &Path, flows: &Flows) {
+    let tmp = dir.join(format!("{FILE}.tmp-{}", std::process::id()));
+    if write(&tmp, flows, &dir.join("flows.parquet")).is_ok() {
+        if std::fs::rename(&tmp, dir.join(FILE)).is_err() {
+            let _ = std::fs::remove_file(&tmp);
+        }
+    } else {
+        let _ = std::fs::remove_file(&tmp);
+    }
 }
 
 /// File name of the entity cache inside a release directory.
@@ -211,7 +299,8 @@ pub(crate) fn read_entities(dir: &Path) -> Option<Vec<model::Entity>> {
         return None;
     }
     let mut at = 0;
-    let mut text = || -> Option<Option<String>> {
+    // Borrowed from the buffer; only the kept fields become Strings.
+    let mut text = || -> Option<Option<&str>> {
         let len = u32::from_le_bytes(body.get(at..at + 4)?.try_into().ok()?);
         at += 4;
         if len == u32::MAX {
@@ -219,17 +308,17 @@ pub(crate) fn read_entities(dir: &Path) -> Option<Vec<model::Entity>> {
         }
         let s = std::str::from_utf8(body.get(at..at + len as usize)?).ok()?;
         at += len as usize;
-        Some(Some(s.to_string()))
+        Some(Some(s))
     };
     let mut out = Vec::with_capacity(usize::try_from(n).ok()?.min(body_len / 16));
     for _ in 0..n {
-        let kind = model::EntityKind::parse(&text()??)?;
+        let kind = model::EntityKind::parse(text()??)?;
         let (key, name, iso3) = (text()??, text()??, text()?);
         out.push(model::Entity {
-            key,
-            name,
+            key: key.to_string(),
+            name: name.to_string(),
             kind,
-            iso3,
+            iso3: iso3.map(str::to_string),
         });
     }
     (at == body_len).then_some(out)

@@ -13,6 +13,10 @@
 mod cache;
 mod clock;
 mod read;
+mod scan;
+mod view;
+
+pub use view::FlowColumns;
 mod write;
 
 pub use clock::rfc3339_utc;
@@ -436,6 +440,30 @@ impl Store {
     pub fn load_years(&self, id: &str, first: u16, last: u16) -> Result<Release> {
         let meta = self.meta(id)?;
         read::load_release_years(&self.release_dir(id)?, meta, first, last)
+    }
+
+    /// Release `id` without deals and with its `flows` left empty, and its
+    /// flows as [`FlowColumns`]: mapped from the `flows.cols` cache when that
+    /// is usable, nothing copied. For one-question processes by delivery year.
+    pub fn load_view(&self, id: &str) -> Result<(Release, FlowColumns)> {
+        let meta = self.meta(id)?;
+        view::load_view(&self.release_dir(id)?, meta)
+    }
+
+    /// Folds the flows of release `id` that may lie in `first..=last` into
+    /// partial results (`init` gets the number of entities), decoding only the aggregation columns and the row
+    /// groups that meet the window, on two threads; `fold` gets batches (it
+    /// must apply the window itself) and the parts come back in file order.
+    /// The release comes back without flows or deals.
+    pub fn fold_years<A: Send>(
+        &self,
+        id: &str,
+        (first, last): (u16, u16),
+        init: &(dyn Fn(usize) -> A + Sync),
+        fold: &(dyn Fn(&mut A, &model::FlowView<'_>) + Sync),
+    ) -> Result<(Release, Vec<A>)> {
+        let meta = self.meta(id)?;
+        scan::fold_years(&self.release_dir(id)?, meta, (first, last), init, fold)
     }
 
     /// The import report stored with release `id`.

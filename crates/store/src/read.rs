@@ -101,18 +101,82 @@ pub(crate) fn load_release_without_deals(
 /// The flows of release directory `dir` from its `flows.cols` cache when that
 /// is usable, else from `flows.parquet` by `load`. Cached values get the same
 /// checks as decoded ones.
-fn cached_or(
+pub(crate) fn cached_or(
     dir: &Path,
     load: impl FnOnce(&Path) -> Result<Flows, StoreError>,
 ) -> Result<Flows, StoreError> {
     let path = dir.join("flows.parquet");
     match crate::cache::read(dir) {
-        Some(f) => {
+        crate::cache::Cached::Flows(f) => {
             check_values(&dir.join(crate::cache::FILE), &f)?;
             Ok(f)
         }
-        None => load(&path),
+        crate::cache::Cached::Unusable => load(&path),
+        crate::cache::Cached::Old => {
+            let f = load(&path)?;
+            if f.len() <= crate::cache::MAX_ROWS {
+                crate::cache::rebuild(dir, &f);
+            }
+            Ok(f)
+        }
     }
+}
+
+/// The checks a load makes, on a decoded batch's aggregation columns.
+pub(crate) fn check_values_view(
+    path: &Path,
+    v: &model::FlowView<'_>,
+    n_entities: u64,
+) -> Result<(), StoreError> {
+    let n = v.len();
+    if [
+        v.supplier.len(),
+        v.recipient.len(),
+        v.year.len(),
+        v.category.len(),
+    ] != [n; 4]
+    {
+        return Err(corrupt(path, "flow columns have different lengths"));
+    }
+    let max = |ids: &[u32]| ids.iter().fold(0, |m, &x| m.max(x));
+    let ids_ok = n == 0 || u64::from(max(v.supplier).max(max(v.recipient))) < n_entities;
+    let years_ok = v.year.iter().fold(0, |m, &y| m.max(y)) <= i16::MAX as u16;
+    let tiv_ok = v
+        .tiv
+        .iter()
+        .fold(true, |ok, &t| ok & (0.0..=model::MAX_TIV).contains(&t));
+    let cats_ok = v
+        .category
+        .iter()
+        .fold(true, |ok, &c| ok & crate::scan::known_category(c));
+    if ids_ok && years_ok && tiv_ok && cats_ok {
+        return Ok(());
+    }
+    if let Some(i) = v
+        .supplier
+        .iter()
+        .chain(v.recipient)
+        .find(|&&i| u64::from(i) >= n_entities)
+    {
+        return Err(corrupt(
+            path,
+            format!("entity id {i} outside the entity table ({n_entities} entities)"),
+        ));
+    }
+    if let Some(y) = v.year.iter().find(|&&y| y > i16::MAX as u16) {
+        return Err(corrupt(path, format!("negative year {}", *y as i16)));
+    }
+    if let Some(t) = v.tiv.iter().find(|t| !model::plausible_tiv(**t)) {
+        return Err(corrupt(path, format!("implausible TIV value {t}")));
+    }
+    let c = v
+        .category
+        .iter()
+        .find(|&&c| !crate::scan::known_category(c));
+    Err(corrupt(
+        path,
+        format!("unknown category code {}", c.copied().unwrap_or(0)),
+    ))
 }
 
 /// The per-value checks of [`load_flows_in`] (ids, deals and categories are
@@ -208,7 +272,11 @@ pub(crate) fn load_release_years(
 
 /// Row groups of `path` whose `year` statistics overlap `first..=last`; a group
 /// without statistics is kept (never skip what we cannot rule out).
-fn row_groups_for_years(path: &Path, first: u16, last: u16) -> Result<Vec<usize>, StoreError> {
+pub(crate) fn row_groups_for_years(
+    path: &Path,
+    first: u16,
+    last: u16,
+) -> Result<Vec<usize>, StoreError> {
     use parquet::file::statistics::Statistics;
     let file = File::open(path).map_err(|e| StoreError::io(path, e))?;
     let builder =
@@ -233,7 +301,7 @@ fn row_groups_for_years(path: &Path, first: u16, last: u16) -> Result<Vec<usize>
         .collect())
 }
 
-fn corrupt(path: &Path, reason: impl Into<String>) -> StoreError {
+pub(crate) fn corrupt(path: &Path, reason: impl Into<String>) -> StoreError {
     StoreError::Corrupt {
         path: path.to_path_buf(),
         reason: reason.into(),
@@ -256,7 +324,7 @@ fn batches_in(
 
 /// A streaming reader over some row groups and columns, with its row count, so
 /// large files are decoded batch by batch into preallocated columns.
-fn reader_in<'p>(
+pub(crate) fn reader_in<'p>(
     path: &'p Path,
     columns: Option<&[&str]>,
     row_groups: Option<Vec<usize>>,
@@ -303,13 +371,13 @@ fn reader_in<'p>(
 }
 
 /// Typed access to one batch's columns, with errors that name the file.
-struct Cols<'a> {
-    batch: &'a RecordBatch,
-    path: &'a Path,
+pub(crate) struct Cols<'a> {
+    pub(crate) batch: &'a RecordBatch,
+    pub(crate) path: &'a Path,
 }
 
 impl<'a> Cols<'a> {
-    fn get(&self, name: &str) -> Result<&'a dyn Array, StoreError> {
+    pub(crate) fn get(&self, name: &str) -> Result<&'a dyn Array, StoreError> {
         self.batch
             .column_by_name(name)
             .map(|c| c.as_ref())
@@ -323,7 +391,10 @@ impl<'a> Cols<'a> {
     }
 
     /// A column that may not hold nulls, as a plain slice.
-    fn req<T: ArrowPrimitiveType>(&self, name: &str) -> Result<&'a [T::Native], StoreError> {
+    pub(crate) fn req<T: ArrowPrimitiveType>(
+        &self,
+        name: &str,
+    ) -> Result<&'a [T::Native], StoreError> {
         let a = self.prim::<T>(name)?;
         if a.null_count() > 0 {
             return Err(corrupt(self.path, format!("column '{name}' has nulls")));
@@ -361,18 +432,14 @@ fn non_negative(path: &Path, what: &str, v: i64) -> Result<u32, StoreError> {
 
 /// The entity table of `path` (an `entities.parquet`), from the release's
 /// `entities.cols` cache when that is usable.
-fn load_entities(path: &Path) -> Result<EntityTable, StoreError> {
+pub(crate) fn load_entities(path: &Path) -> Result<EntityTable, StoreError> {
     let cached = path.parent().and_then(crate::cache::read_entities);
     let out = match cached {
         Some(v) => v,
         None => decode_entities(path)?,
     };
-    let n = out.len();
-    let table = EntityTable::from_vec(out);
-    if table.len() != n {
-        return Err(corrupt(path, "duplicate entity keys"));
-    }
-    Ok(table)
+    EntityTable::from_unique(out)
+        .map_err(|key| corrupt(path, format!("duplicate entity key '{key}'")))
 }
 
 fn decode_entities(path: &Path) -> Result<Vec<Entity>, StoreError> {
@@ -410,7 +477,7 @@ fn load_flows(path: &Path) -> Result<Flows, StoreError> {
 
 /// Flows decoded on two threads, half of the row groups each: decoding is the
 /// cost of loading a large release, and this machine class has two cores.
-fn load_flows_parallel(path: &Path) -> Result<Flows, StoreError> {
+pub(crate) fn load_flows_parallel(path: &Path) -> Result<Flows, StoreError> {
     let file = File::open(path).map_err(|e| StoreError::io(path, e))?;
     let n_rg = ParquetRecordBatchReaderBuilder::try_new(file)
         .map_err(|e| corrupt(path, e.to_string()))?
@@ -474,7 +541,12 @@ fn load_flows_in(path: &Path, row_groups: Option<Vec<usize>>) -> Result<Flows, S
     Ok(f)
 }
 
-fn check_flows(path: &Path, f: &Flows, n_entities: u64, n_deals: usize) -> Result<(), StoreError> {
+pub(crate) fn check_flows(
+    path: &Path,
+    f: &Flows,
+    n_entities: u64,
+    n_deals: usize,
+) -> Result<(), StoreError> {
     if !f.is_consistent() {
         return Err(corrupt(path, "flow columns have different lengths"));
     }
@@ -608,7 +680,7 @@ fn load_deals(path: &Path, n_entities: u64) -> Result<Vec<Deal>, StoreError> {
     Ok(out)
 }
 
-fn load_world_totals(path: &Path) -> Result<Vec<(u16, f64)>, StoreError> {
+pub(crate) fn load_world_totals(path: &Path) -> Result<Vec<(u16, f64)>, StoreError> {
     let mut out = Vec::new();
     for b in batches(path, None)? {
         let c = Cols { batch: &b, path };

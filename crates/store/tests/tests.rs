@@ -4,3 +4,4 @@ mod cache;
 mod regression;
 mod scale;
 mod store;
+mod view;

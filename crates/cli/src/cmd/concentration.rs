@@ -70,12 +70,6 @@ pub fn run(args: Args) -> anyhow::Result<()> {
 pub fn compute(args: &Args) -> anyhow::Result<Table> {
     // A one-window survey of every country by delivery year needs only that
     // window's flows: on a 25M-row release that is most of the speed.
-    let what = match (args.all, args.period, args.basis) {
-        (true, Some(w), BasisArg::Delivery) => common::Load::Years(w.start, w.end),
-        (_, _, BasisArg::Order) => common::Load::Full,
-        _ => common::Load::NoDeals,
-    };
-    let rel = common::load(&args.data, what)?;
     let dir = match args.direction {
         DirArg::Imports => Direction::Imports,
         DirArg::Exports => Direction::Exports,
@@ -84,6 +78,29 @@ pub fn compute(args: &Args) -> anyhow::Result<Table> {
         BasisArg::Delivery => Basis::Delivery,
         BasisArg::Order => Basis::Order,
     };
+    if let (true, Some(w), Basis::Delivery) = (args.all, args.period, basis) {
+        // The window's pairs are summed while the flows are decoded (two
+        // threads, aggregation columns only), the parts merged in file order.
+        let f = Filter::new(w).with_category(args.category);
+        let (rel, parts) = common::fold_years(
+            &args.data,
+            (w.start, w.end),
+            &engine::PairSums::new,
+            &|sums: &mut engine::PairSums, v| sums.add_view(v, &f),
+        )?;
+        let mut parts = parts.into_iter();
+        let mut sums = parts.next().unwrap_or_default();
+        for p in parts {
+            sums.merge(&p);
+        }
+        let m = engine::pair_matrix(&rel, &f, sums);
+        return Ok(all_table(&rel, dir, &f, m));
+    }
+    let what = match args.basis {
+        BasisArg::Order => common::Load::Full,
+        BasisArg::Delivery => common::Load::NoDeals,
+    };
+    let rel = common::load(&args.data, what)?;
     let Some(country) = args.country.as_deref().filter(|_| !args.all) else {
         let window = match args.period.or_else(|| engine::default_window(&rel)) {
             Some(w) => w,
@@ -96,7 +113,7 @@ pub fn compute(args: &Args) -> anyhow::Result<Table> {
         let f = Filter::new(window)
             .with_category(args.category)
             .with_basis(basis);
-        return Ok(all_table(&rel, dir, &f));
+        return Ok(all_table(&rel, dir, &f, engine::all_pairs(&rel, &f)));
     };
     let focus = common::resolve_country(&rel, country)?;
     let windows = if args.periods.is_empty() {
@@ -219,8 +236,7 @@ type AllRow = (
 
 /// Every focus country's concentration in one window, from the full pair
 /// matrix (one pass over the flows).
-fn all_table(rel: &Release, dir: Direction, f: &Filter) -> Table {
-    let m = engine::all_pairs(rel, f);
+fn all_table(rel: &Release, dir: Direction, f: &Filter, m: engine::PairMatrix) -> Table {
     // The matrix is by recipient; for exports, regroup its cells by supplier.
     let mut rows: Vec<AllRow> = match dir {
         Direction::Imports => m

@@ -362,6 +362,18 @@ pub fn compute_direction(
     by_category: bool,
     data: &DataArgs,
 ) -> anyhow::Result<Table> {
+    if query.basis == BasisArg::Delivery && !by_category {
+        // One window and its previous by delivery year: the flows' columns
+        // are read where they lie (mapped cache), nothing copied.
+        if let Some((rel, flows)) = common::load_view(data)? {
+            let v = flows.view();
+            let focus = common::resolve_country_in(&rel, &v, country)?;
+            let f = query.filter(&rel)?;
+            if let Some(p) = engine::partners_in(&rel, &v, focus, dir, &f) {
+                return Ok(partners_table(&rel, &p));
+            }
+        }
+    }
     let rel = query.load(data)?;
     let focus = common::resolve_country(&rel, country)?;
     let f = query.filter(&rel)?;

@@ -1,9 +1,9 @@
 //! `armsflow top exporters|importers`: the world's largest in a window.
 
-use super::imports::{QueryArgs, describe, name, provenance, title};
-use crate::common::DataArgs;
+use super::imports::{BasisArg, QueryArgs, describe, name, provenance, title};
+use crate::common::{self, DataArgs};
 use crate::output::{self, Cell, OutputArgs, Table};
-use engine::Direction;
+use engine::{Direction, Filter};
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Side {
@@ -38,13 +38,38 @@ pub fn run(args: Args) -> anyhow::Result<()> {
 
 /// Runs the query; `run` renders it, the Python package hands it to pandas.
 pub fn compute(args: &Args) -> anyhow::Result<Table> {
-    let rel = args.query.load(&args.data)?;
-    let f = args.query.filter(&rel)?;
     let (dir, noun) = match args.side {
         Side::Exporters => (Direction::Exports, "exporters"),
         Side::Importers => (Direction::Imports, "importers"),
     };
-    let r = engine::ranking(&rel, dir, &f);
+    let (rel, f, r) = match (args.query.period, args.query.basis) {
+        // One window by delivery year: summed while the flows are decoded
+        // (mapped cache, or two threads over the window's row groups).
+        (Some(w), BasisArg::Delivery) => {
+            let f = Filter::new(w).with_category(args.query.category);
+            let (rel, parts) = common::fold_years(
+                &args.data,
+                (w.start, w.end),
+                &|n| engine::RankSums::new(n, dir),
+                &|s: &mut engine::RankSums, v| s.add_view(v, &f),
+            )?;
+            let mut parts = parts.into_iter();
+            let mut sums = parts
+                .next()
+                .unwrap_or_else(|| engine::RankSums::new(rel.entities.len(), dir));
+            for p in parts {
+                sums.merge(&p);
+            }
+            let r = engine::ranking_of(&rel, &f, sums);
+            (rel, f, r)
+        }
+        _ => {
+            let rel = args.query.load(&args.data)?;
+            let f = args.query.filter(&rel)?;
+            let r = engine::ranking(&rel, dir, &f);
+            (rel, f, r)
+        }
+    };
     let limit = if args.limit == 0 {
         r.rows.len()
     } else {
