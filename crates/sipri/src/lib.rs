@@ -14,6 +14,8 @@ pub mod names;
 mod preamble;
 mod register;
 mod sniff;
+mod spill;
+pub mod stream;
 mod tables;
 mod text;
 
