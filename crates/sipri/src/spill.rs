@@ -66,9 +66,9 @@ impl Spill {
     }
 
     /// A reader over everything appended to `key`; empties it.
-    pub fn take(&mut self, key: usize) -> io::Result<Box<dyn Read + Send>> {
+    pub fn take(&mut self, key: usize) -> io::Result<Reader> {
         let rest = std::mem::take(&mut self.bufs[key]);
-        Ok(match self.files[key].take() {
+        let inner: Box<dyn Read + Send> = match self.files[key].take() {
             None => Box::new(io::Cursor::new(rest)),
             Some(mut f) => {
                 f.write_all(&rest)?;
@@ -77,11 +77,23 @@ impl Spill {
                 let f = File::open(&path)?;
                 // Unlinked now: the data lives as long as the reader.
                 std::fs::remove_file(&path)?;
-                Box::new(BufReader::with_capacity(FLUSH, f))
+                Box::new(f)
             }
-        })
+        };
+        Ok(BufReader::with_capacity(FLUSH, inner))
+    }
+
+    /// Everything appended to `key`, in memory; empties it.
+    pub fn take_all(&mut self, key: usize) -> io::Result<Vec<u8>> {
+        let mut out = Vec::new();
+        self.take(key)?.read_to_end(&mut out)?;
+        Ok(out)
     }
 }
+
+/// A buffered reader over one key's stream: fields are read from its buffer
+/// without a call through the `dyn Read` per field.
+pub(crate) type Reader = BufReader<Box<dyn Read + Send>>;
 
 /// Appends values little-endian.
 pub(crate) trait Put {
@@ -206,6 +218,19 @@ impl<R: Read> Get<R> {
             1 => Some(false),
             _ => Some(true),
         })
+    }
+}
+
+impl<'a> Get<&'a [u8]> {
+    /// A string borrowed from the slice, without a copy.
+    pub fn str_ref(&mut self) -> io::Result<&'a str> {
+        let n = self.u32()? as usize;
+        if n > self.0.len() {
+            return Err(io::ErrorKind::UnexpectedEof.into());
+        }
+        let (s, rest) = self.0.split_at(n);
+        self.0 = rest;
+        std::str::from_utf8(s).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))
     }
 }
 

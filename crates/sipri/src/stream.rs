@@ -18,7 +18,7 @@
 
 use crate::builder::{Builder, FastMap, check_year, sha_hex};
 use crate::register::{self, COLUMNS, Row, conflict, merge, new_deal, parse_row, row_flags};
-use crate::spill::{Get, Put, Spill};
+use crate::spill::{Get, Put, Reader, Spill};
 use crate::text::{Lines, is_blank, split_fields, strip_semicolon};
 use crate::{ReadError, ReadOptions};
 use model::{Category, Deal, EntityTable, Flows, ImportReport, ReleaseMeta, SourceFormat};
@@ -459,8 +459,8 @@ fn decode(bytes: &[u8], mode: Mode, first: bool) -> Option<Cow<'_, str>> {
     }
 }
 
-/// One row as pass 2 reads it back.
-struct Rec {
+/// One row as pass 2 reads it back (texts borrowed from the part's bytes).
+struct Rec<'a> {
     ord: u32,
     line: u64,
     id: u64,
@@ -478,10 +478,10 @@ struct Rec {
     tiv_unit_new: Option<f64>,
     tiv_unit: Option<f64>,
     local: Option<bool>,
-    texts: [String; 3],
+    texts: [&'a str; 3],
 }
 
-fn read_rec(g: &mut Get<impl Read>) -> io::Result<Option<Rec>> {
+fn read_rec<'a>(g: &mut Get<&'a [u8]>) -> io::Result<Option<Rec<'a>>> {
     let Some(ord) = g.first_u32()? else {
         return Ok(None);
     };
@@ -503,16 +503,16 @@ fn read_rec(g: &mut Get<impl Read>) -> io::Result<Option<Rec>> {
         tiv_unit_new: g.opt_f64()?,
         tiv_unit: g.opt_f64()?,
         local: g.opt_bool()?,
-        texts: [g.str()?, g.str()?, g.str()?],
+        texts: [g.str_ref()?, g.str_ref()?, g.str_ref()?],
     }))
 }
 
-impl Rec {
-    fn row(&self) -> Row<'_> {
+impl<'a> Rec<'a> {
+    fn row(&self) -> Row<'a> {
         let mut f = [""; 17];
-        f[3] = &self.texts[0];
-        f[4] = &self.texts[1];
-        f[12] = &self.texts[2];
+        f[3] = self.texts[0];
+        f[4] = self.texts[1];
+        f[12] = self.texts[2];
         Row {
             id: self.id,
             f,
@@ -546,67 +546,40 @@ fn finish(
     let mut deals_out = Spill::new(scratch, "deals", PARTS);
     let mut errors: Vec<(u64, String)> = Vec::new();
     let mut controls = 0u64;
-    for part in 0..PARTS {
-        let mut g = Get(p.parts.take(part)?);
-        let mut recs = Vec::new();
-        while let Some(r) = read_rec(&mut g)? {
-            recs.push(r);
-        }
-        recs.sort_by_key(|r| r.id); // stable: each deal's rows stay in file order
-        let mut built: Vec<(u32, Deal)> = Vec::new();
-        for group in recs.chunk_by(|a, b| a.id == b.id) {
-            let head = &group[0];
-            let mut deal = new_deal(&head.row(), head.sup, head.rec, head.line);
-            first[head.ord as usize] = head.ord;
-            let mut rows = vec![(0u32, line32(head.line))];
-            let mut prior = vec![(head.units.unwrap_or(0), head.tiv, head.flags)];
-            for r in &group[1..] {
-                let row = r.row();
-                let name = |e: u32| p.b.entities.get(e).name.clone();
-                let prior_of = |i: u32| prior[i as usize];
-                let mut why = conflict(&name, &deal, &rows, &prior_of, &row, r.sup, r.rec);
-                let sum =
-                    u64::from(deal.number_delivered.unwrap_or(0)) + u64::from(r.units.unwrap_or(0));
-                if why.is_none() && sum > i32::MAX as u64 {
-                    why = Some(format!(
-                        "deal {}: numbers delivered add up to {sum}, more than 2^31",
-                        r.id
-                    ));
-                }
-                if let Some(reason) = why {
-                    errors.push((r.line, reason));
-                    p.b.report.tiv_total -= r.tiv;
-                    p.b.unnote_parties([r.sup, r.rec], r.tiv);
-                    p.year_rows[usize::from(r.year - FIRST_YEAR)] -= 1;
-                    continue;
-                }
-                deal.delivery_years.push(r.year);
-                deal.number_delivered = Some(sum as u32);
-                deal.number_delivered_estimated =
-                    merge(deal.number_delivered_estimated, r.units_est);
-                deal.tiv_delivered = Some(deal.tiv_delivered.unwrap_or(0.0) + r.tiv);
-                rows.push((prior.len() as u32, line32(r.line)));
-                prior.push((r.units.unwrap_or(0), r.tiv, r.flags));
-                first[r.ord as usize] = head.ord;
+    // Parts two at a time, one per core; results applied in part order.
+    for pair in (0..PARTS).collect::<Vec<_>>().chunks(2) {
+        let bytes: Vec<Vec<u8>> = pair
+            .iter()
+            .map(|&k| p.parts.take_all(k))
+            .collect::<io::Result<_>>()?;
+        let entities = &p.b.entities;
+        let outs: Vec<io::Result<PartOut>> = std::thread::scope(|s| {
+            let other = bytes
+                .get(1)
+                .map(|b| s.spawn(move || build_part(b, entities)));
+            let mut v = vec![build_part(&bytes[0], entities)];
+            v.extend(other.map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| Err(io::Error::other("deal builder panicked")))
+            }));
+            v
+        });
+        for (&part, out) in pair.iter().zip(outs) {
+            let out = out?;
+            for (ord, f) in out.assign {
+                first[ord as usize] = f;
             }
-            deal.delivery_years.sort_unstable();
-            for s in [
-                &mut deal.designation,
-                &mut deal.description,
-                &mut deal.status,
-            ] {
-                if let (Cow::Owned(c), k) = crate::text::clean_controls(s) {
-                    controls += k as u64;
-                    *s = c;
-                }
+            for r in out.rejects {
+                p.b.report.tiv_total -= r.tiv;
+                p.b.unnote_parties([r.sup, r.rec], r.tiv);
+                p.year_rows[usize::from(r.year - FIRST_YEAR)] -= 1;
+                errors.push((r.line, r.reason));
             }
-            built.push((head.ord, deal));
-        }
-        drop(recs);
-        built.sort_unstable_by_key(|d| d.0);
-        for (ord, d) in &built {
-            put_deal(deals_out.buf(part), *ord, d);
-            deals_out.done(part)?;
+            controls += out.controls;
+            for (ord, d) in &out.deals {
+                put_deal(deals_out.buf(part), *ord, d);
+                deals_out.done(part)?;
+            }
         }
     }
     p.b.add_controls(controls);
@@ -671,6 +644,95 @@ fn finish(
     })
 }
 
+/// A row pass 2 rejects, with what its acceptance in pass 1 accounted.
+struct Reject {
+    line: u64,
+    reason: String,
+    sup: u32,
+    rec: u32,
+    tiv: f64,
+    year: u16,
+}
+
+/// What pass 2 makes of one part: its deals (by first-row ordinal), each
+/// kept row's first-row ordinal, the rows it rejects.
+struct PartOut {
+    deals: Vec<(u32, Deal)>,
+    assign: Vec<(u32, u32)>,
+    rejects: Vec<Reject>,
+    controls: u64,
+}
+
+/// Builds the deals of one part as `register::read` builds them: each
+/// deal's rows in file order, checked against the rows before them.
+fn build_part(bytes: &[u8], entities: &EntityTable) -> io::Result<PartOut> {
+    let mut g = Get(bytes);
+    let mut recs = Vec::new();
+    while let Some(r) = read_rec(&mut g)? {
+        recs.push(r);
+    }
+    recs.sort_by_key(|r| r.id); // stable: each deal's rows stay in file order
+    let mut out = PartOut {
+        deals: Vec::new(),
+        assign: Vec::with_capacity(recs.len()),
+        rejects: Vec::new(),
+        controls: 0,
+    };
+    let name = |e: u32| entities.get(e).name.clone();
+    for group in recs.chunk_by(|a, b| a.id == b.id) {
+        let head = &group[0];
+        let mut deal = new_deal(&head.row(), head.sup, head.rec, head.line);
+        out.assign.push((head.ord, head.ord));
+        let mut rows = vec![(0u32, line32(head.line))];
+        let mut prior = vec![(head.units.unwrap_or(0), head.tiv, head.flags)];
+        for r in &group[1..] {
+            let row = r.row();
+            let prior_of = |i: u32| prior[i as usize];
+            let mut why = conflict(&name, &deal, &rows, &prior_of, &row, r.sup, r.rec);
+            let sum =
+                u64::from(deal.number_delivered.unwrap_or(0)) + u64::from(r.units.unwrap_or(0));
+            if why.is_none() && sum > i32::MAX as u64 {
+                why = Some(format!(
+                    "deal {}: numbers delivered add up to {sum}, more than 2^31",
+                    r.id
+                ));
+            }
+            if let Some(reason) = why {
+                out.rejects.push(Reject {
+                    line: r.line,
+                    reason,
+                    sup: r.sup,
+                    rec: r.rec,
+                    tiv: r.tiv,
+                    year: r.year,
+                });
+                continue;
+            }
+            deal.delivery_years.push(r.year);
+            deal.number_delivered = Some(sum as u32);
+            deal.number_delivered_estimated = merge(deal.number_delivered_estimated, r.units_est);
+            deal.tiv_delivered = Some(deal.tiv_delivered.unwrap_or(0.0) + r.tiv);
+            rows.push((prior.len() as u32, line32(r.line)));
+            prior.push((r.units.unwrap_or(0), r.tiv, r.flags));
+            out.assign.push((r.ord, head.ord));
+        }
+        deal.delivery_years.sort_unstable();
+        for s in [
+            &mut deal.designation,
+            &mut deal.description,
+            &mut deal.status,
+        ] {
+            if let (Cow::Owned(c), k) = crate::text::clean_controls(s) {
+                out.controls += k as u64;
+                *s = c;
+            }
+        }
+        out.deals.push((head.ord, deal));
+    }
+    out.deals.sort_unstable_by_key(|d| d.0);
+    Ok(out)
+}
+
 fn line32(no: u64) -> u32 {
     u32::try_from(no).unwrap_or(u32::MAX)
 }
@@ -681,7 +743,7 @@ pub struct FlowStream {
     /// Ordinal → deal number, or [`REJECTED`].
     deal_of: Vec<u32>,
     year: usize,
-    cur: Option<Get<Box<dyn Read + Send>>>,
+    cur: Option<Get<Reader>>,
 }
 
 impl FlowStream {
@@ -782,7 +844,7 @@ fn get_deal(g: &mut Get<impl Read>) -> io::Result<Option<(u32, Deal)>> {
 
 /// The deals in number order: a merge of the parts by first-row ordinal.
 pub struct DealStream {
-    parts: Vec<Get<Box<dyn Read + Send>>>,
+    parts: Vec<Get<Reader>>,
     heads: std::collections::BinaryHeap<std::cmp::Reverse<(u32, usize)>>,
     next: Vec<Option<Deal>>,
 }

@@ -15,7 +15,8 @@ use arrow_schema::{DataType, Field, Schema, SchemaRef};
 use model::{Category, Deal, Entity, Flags, Flows, NO_DEAL, Release};
 use parquet::arrow::ArrowWriter;
 use parquet::basic::Compression;
-use parquet::file::properties::WriterProperties;
+use parquet::file::properties::{EnabledStatistics, WriterProperties};
+use parquet::schema::types::ColumnPath;
 use std::fs::File;
 use std::path::Path;
 use std::sync::Arc;
@@ -319,10 +320,21 @@ pub(crate) fn write_parquet(
         reason: e.to_string(),
     };
     let file = File::create(path).map_err(|e| StoreError::io(path, e))?;
-    let props = WriterProperties::builder()
+    let mut props = WriterProperties::builder()
         .set_compression(Compression::SNAPPY)
-        .set_max_row_group_row_count(Some(CHUNK))
-        .build();
+        .set_max_row_group_row_count(Some(CHUNK));
+    // Min/max of text columns cost a string comparison per value at write
+    // time (the largest single cost of writing a big deals table) and no
+    // reader uses them: only `year`'s statistics skip row groups.
+    for f in schema.fields() {
+        if matches!(f.data_type(), DataType::Utf8 | DataType::Dictionary(..)) {
+            props = props.set_column_statistics_enabled(
+                ColumnPath::from(f.name().as_str()),
+                EnabledStatistics::None,
+            );
+        }
+    }
+    let props = props.build();
     let mut writer = ArrowWriter::try_new(file, schema, Some(props)).map_err(|e| werr(&e))?;
     fill(&mut |b: RecordBatch| writer.write(&b).map_err(|e| werr(&e)))?;
     let file = writer.into_inner().map_err(|e| werr(&e))?;
