@@ -10,6 +10,7 @@ mod diff;
 mod fetch;
 mod import_cli;
 mod import_malformed;
+mod import_stream;
 mod import_support;
 mod query_real;
 mod regression;

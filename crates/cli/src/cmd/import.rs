@@ -1,7 +1,9 @@
 //! `armsflow import FILE...`: read SIPRI exports and store each as a release.
 //!
 //! A file is read and checked in full before the store is even opened, so a
-//! malformed file leaves the data directory exactly as it was.
+//! malformed file leaves the data directory exactly as it was (a register
+//! large enough to be streamed may leave an empty `releases/` behind, where
+//! its scratch files were; never a release).
 
 use crate::common::{self, UserError};
 use model::{ImportReport, Release, ReleaseMeta};
@@ -12,6 +14,10 @@ use store::PutOutcome;
 
 /// Files above this size get a spinner (on a terminal), so nobody wonders.
 const BIG_FILE: u64 = 8 << 20;
+/// Files below this size are read whole: one pass over memory is faster than
+/// the streaming reader's scratch streams and threads, and a register this
+/// size needs well under 1 GB. Larger current registers are streamed.
+const STREAM_FROM: u64 = 32 << 20;
 /// Rejections listed in the table output; JSON lists all.
 const SHOW_REJECTED: usize = 20;
 
@@ -28,6 +34,10 @@ pub struct Args {
     /// List bad rows in the report and import the rest, instead of failing
     #[arg(long)]
     pub skip_bad_rows: bool,
+    /// Stream current registers of any size (normally only above 32 MB); for
+    /// tests and benchmarks
+    #[arg(long, hide = true)]
+    pub stream: bool,
 }
 
 #[derive(clap::ValueEnum, Clone, Copy, PartialEq, Eq, Debug)]
@@ -61,12 +71,17 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Reads, checks and stores one file; prints its table report. Current
-/// registers are streamed (bounded memory, both cores); other formats are
+/// Reads, checks and stores one file; prints its table report. Large current
+/// registers are streamed (bounded memory, both cores); other files are
 /// read whole.
 fn import_one(args: &Args, path: &PathBuf) -> anyhow::Result<Imported> {
-    std::fs::File::open(path)
-        .map_err(|e| UserError(format!("{}: cannot read: {e}", path.display())))?;
+    let size = std::fs::File::open(path)
+        .and_then(|f| f.metadata())
+        .map_err(|e| UserError(format!("{}: cannot read: {e}", path.display())))?
+        .len();
+    if size < STREAM_FROM && !args.stream {
+        return import_whole(args, path);
+    }
     let data_dir = common::data_dir(args.data_dir.as_deref())?;
     let scratch = store::Scratch::new(&data_dir);
     let opts = sipri::ReadOptions {
@@ -84,16 +99,7 @@ fn import_one(args: &Args, path: &PathBuf) -> anyhow::Result<Imported> {
     }
     let s = match streamed {
         Ok(Some(s)) => s,
-        Ok(None) => {
-            let (release, report) = read_file(path, args.skip_bad_rows)?;
-            let store = common::open_store_at(args.data_dir.as_deref())?;
-            let spinner = spinner(path, "storing");
-            let outcome = store.put(&release, &report);
-            if let Some(s) = spinner {
-                s.finish_and_clear();
-            }
-            return Ok(finish(args, path, outcome?, release.meta, report));
-        }
+        Ok(None) => return import_whole(args, path),
         Err(sipri::stream::StreamError::Read(e)) => return Err(UserError(e.to_string()).into()),
         Err(sipri::stream::StreamError::Io(e)) => {
             anyhow::bail!(
@@ -125,6 +131,18 @@ fn import_one(args: &Args, path: &PathBuf) -> anyhow::Result<Imported> {
         s.finish_and_clear();
     }
     Ok(finish(args, path, outcome?, meta, report))
+}
+
+/// Reads the whole file into memory, then stores it.
+fn import_whole(args: &Args, path: &PathBuf) -> anyhow::Result<Imported> {
+    let (release, report) = read_file(path, args.skip_bad_rows)?;
+    let store = common::open_store_at(args.data_dir.as_deref())?;
+    let spinner = spinner(path, "storing");
+    let outcome = store.put(&release, &report);
+    if let Some(s) = spinner {
+        s.finish_and_clear();
+    }
+    Ok(finish(args, path, outcome?, release.meta, report))
 }
 
 /// The import's outcome as printed (table now, JSON at the end).
