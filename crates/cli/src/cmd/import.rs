@@ -18,6 +18,8 @@ const BIG_FILE: u64 = 8 << 20;
 /// the streaming reader's scratch streams and threads, and a register this
 /// size needs well under 1 GB. Larger current registers are streamed.
 const STREAM_FROM: u64 = 32 << 20;
+/// Deals per batch handed to the store by the streaming import.
+const DEAL_BATCH: usize = 1 << 16;
 /// Rejections listed in the table output; JSON lists all.
 const SHOW_REJECTED: usize = 20;
 
@@ -118,14 +120,30 @@ fn import_one(args: &Args, path: &PathBuf) -> anyhow::Result<Imported> {
         mut flows,
         mut deals,
     } = s;
-    let outcome = store.put_parts(store::Parts {
-        meta: &meta,
-        entities: entities.as_slice(),
-        report: &report,
-        flows: report.flows,
-        deals: report.deals,
-        flow_batches: &mut |n| flows.next_batch(n).map_err(|e| e.to_string()),
-        deal_batches: &mut |n| deals.next_batch(n).map_err(|e| e.to_string()),
+    // Deals are decoded from scratch on a thread of their own, a few batches
+    // ahead of the Parquet writer: the wide deals table is the longest write.
+    let outcome = std::thread::scope(|s| {
+        let (tx, rx) = std::sync::mpsc::sync_channel(2);
+        let decoder = s.spawn(move || {
+            loop {
+                let batch = deals.next_batch(DEAL_BATCH).map_err(|e| e.to_string());
+                let end = !matches!(batch, Ok(Some(_)));
+                if tx.send(batch).is_err() || end {
+                    break;
+                }
+            }
+        });
+        let outcome = store.put_parts(store::Parts {
+            meta: &meta,
+            entities: entities.as_slice(),
+            report: &report,
+            flows: report.flows,
+            deals: report.deals,
+            flow_batches: &mut |n| flows.next_batch(n).map_err(|e| e.to_string()),
+            deal_batches: &mut move |_| rx.recv().unwrap_or(Ok(None)),
+        });
+        let _ = decoder.join();
+        outcome
     });
     if let Some(s) = spinner {
         s.finish_and_clear();
