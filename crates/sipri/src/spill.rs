@@ -83,11 +83,15 @@ impl Spill {
         Ok(BufReader::with_capacity(FLUSH, inner))
     }
 
-    /// Everything appended to `key`, in memory; empties it.
-    pub fn take_all(&mut self, key: usize) -> io::Result<Vec<u8>> {
-        let mut out = Vec::new();
-        self.take(key)?.read_to_end(&mut out)?;
-        Ok(out)
+    /// Everything appended to `key`, in `out` (its allocation reused); empties it.
+    pub fn take_into(&mut self, key: usize, out: &mut Vec<u8>) -> io::Result<()> {
+        out.clear();
+        if self.files[key].is_none() {
+            out.append(&mut self.bufs[key]);
+            return Ok(());
+        }
+        self.take(key)?.read_to_end(out)?;
+        Ok(())
     }
 }
 

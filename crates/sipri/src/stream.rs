@@ -167,11 +167,58 @@ pub fn stream(
 }
 
 /// One parse-checked row of a chunk, its parties as chunk-local name ids.
+/// Kept small (no 17-slice row): a chunk holds tens of thousands.
 struct Parsed<'a> {
     line: u64,
     sup: u32,
     rec: u32,
-    row: Row<'a>,
+    flags: u16,
+    row: Slim<'a>,
+}
+
+/// The fields of a [`Row`] that pass 2 needs, with Designation, Description
+/// and Status as `texts`.
+struct Slim<'a> {
+    id: u64,
+    category: Category,
+    order_year: Option<u16>,
+    order_est: Option<bool>,
+    units: Option<u32>,
+    units_est: Option<bool>,
+    year: u16,
+    year_est: Option<bool>,
+    tiv_unit_new: Option<f64>,
+    tiv_unit: Option<f64>,
+    tiv: f64,
+    local: Option<bool>,
+    texts: [&'a str; 3],
+}
+
+impl<'a> Slim<'a> {
+    fn of(r: &Row<'a>) -> Slim<'a> {
+        Slim {
+            id: r.id,
+            category: r.category,
+            order_year: r.order_year,
+            order_est: r.order_est,
+            units: r.units,
+            units_est: r.units_est,
+            year: r.year,
+            year_est: r.year_est,
+            tiv_unit_new: r.tiv_unit_new,
+            tiv_unit: r.tiv_unit,
+            tiv: r.tiv,
+            local: r.local,
+            texts: [r.f[3], r.f[4], r.f[12]],
+        }
+    }
+}
+
+/// An emptied vector's allocation, for rows borrowing from another chunk
+/// (the collect reuses the buffer: same layout).
+fn recycle<'b>(mut v: Vec<Parsed<'_>>) -> Vec<Parsed<'b>> {
+    v.clear();
+    v.into_iter().filter_map(|_| None).collect()
 }
 
 /// What a worker makes of one chunk.
@@ -194,8 +241,15 @@ fn parse_chunk<'a>(
     header: u64,
     limit: (u16, &str),
     skip: bool,
+    spare: Vec<Parsed<'static>>,
 ) -> ChunkOut<'a> {
-    let mut out = ChunkOut::default();
+    let mut out = ChunkOut {
+        rows: recycle(spare),
+        ..ChunkOut::default()
+    };
+    // Rows are about 100 bytes: reserve once instead of growing (each
+    // growth copies into freshly faulted pages).
+    out.rows.reserve(text.len() / 64 + 16);
     let mut ids: FastMap<&'a str, u32> = FastMap::default();
     for line in Lines::new(text) {
         let no = first_line + line.no - 1;
@@ -239,7 +293,8 @@ fn parse_chunk<'a>(
                     line: no,
                     sup,
                     rec,
-                    row,
+                    flags: row_flags(&row),
+                    row: Slim::of(&row),
                 });
             }
             Err(reason) => {
@@ -291,6 +346,7 @@ impl Pass1 {
             sha_hex(&h.finalize())
         });
         let mut carry = Vec::new();
+        let mut spares: Vec<Vec<Parsed<'static>>> = Vec::new();
         let (mut eof, mut next_line, mut done, mut lines) = (false, 1u64, 0u64, 0u64);
         let mut first = true;
         let latest_why = self.b.latest_why.clone();
@@ -328,17 +384,26 @@ impl Pass1 {
                 return Ok(None);
             }
             let text = |i: usize| texts[i].as_deref().unwrap_or("");
+            let (spare0, spare1) = (spares.pop().unwrap_or_default(), spares.pop());
             let results: Vec<ChunkOut> = std::thread::scope(|s| {
                 let other = (pair.len() > 1).then(|| {
                     let (t, fl) = (text(1), pair[1].first_line);
-                    s.spawn(move || parse_chunk(t, fl, header, lim, skip))
+                    let spare = spare1.unwrap_or_default();
+                    s.spawn(move || parse_chunk(t, fl, header, lim, skip, spare))
                 });
-                let mut v = vec![parse_chunk(text(0), pair[0].first_line, header, lim, skip)];
+                let mut v = vec![parse_chunk(
+                    text(0),
+                    pair[0].first_line,
+                    header,
+                    lim,
+                    skip,
+                    spare0,
+                )];
                 v.extend(other.map(|h| h.join().unwrap_or_default()));
                 v
             });
             for (c, out) in pair.iter().zip(results) {
-                self.merge(out)?;
+                spares.push(self.merge(out)?);
                 done += c.bytes.len() as u64;
                 progress(done);
                 if self.stop.is_some() {
@@ -355,7 +420,7 @@ impl Pass1 {
 
     /// Interns the chunk's names, accounts its rows and appends them to the
     /// scratch streams, in file order.
-    fn merge(&mut self, out: ChunkOut) -> io::Result<()> {
+    fn merge(&mut self, out: ChunkOut) -> io::Result<Vec<Parsed<'static>>> {
         let b = &mut self.b;
         b.report.rows_read += out.rows_read;
         self.blank += out.blank;
@@ -366,7 +431,7 @@ impl Pass1 {
                 break;
             }
         }
-        for p in out.rows {
+        for p in &out.rows {
             if self.stop.as_ref().is_some_and(|s| p.line > s.0) {
                 break;
             }
@@ -378,7 +443,7 @@ impl Pass1 {
                 .ok_or_else(|| io::Error::other("more than 4 billion rows"))?;
             let y = usize::from(r.year - FIRST_YEAR);
             self.year_rows[y] += 1;
-            let flags = row_flags(r);
+            let flags = p.flags;
             let w = self.flows.buf(y);
             w.u32(ord);
             w.u32(sup);
@@ -407,20 +472,22 @@ impl Pass1 {
             w.opt_f64(r.tiv_unit_new);
             w.opt_f64(r.tiv_unit);
             w.opt_bool(r.local);
-            w.str(r.f[3]);
-            w.str(r.f[4]);
-            w.str(r.f[12]);
+            for t in r.texts {
+                w.str(t);
+            }
             self.parts.done(part)?;
             b.report.tiv_total += r.tiv;
             b.note_parties([sup, rec], r.tiv);
         }
-        Ok(())
+        Ok(recycle(out.rows))
     }
 }
 
 /// The next chunk of whole lines (the last may lack its line end).
 fn read_chunk(file: &mut File, carry: &mut Vec<u8>, eof: &mut bool) -> io::Result<Option<Vec<u8>>> {
-    let mut buf = std::mem::take(carry);
+    // Sized once: growing by doubling would copy into fresh pages.
+    let mut buf = Vec::with_capacity(CHUNK_BYTES + carry.len() + (64 << 10));
+    buf.append(carry);
     loop {
         if buf.len() >= CHUNK_BYTES || *eof {
             if *eof {
@@ -547,11 +614,14 @@ fn finish(
     let mut errors: Vec<(u64, String)> = Vec::new();
     let mut controls = 0u64;
     // Parts two at a time, one per core; results applied in part order.
+    // Two part buffers, reused: a fresh 40 MB buffer per part would be
+    // page-faulted in again every time.
+    let mut bytes = vec![Vec::new(), Vec::new()];
     for pair in (0..PARTS).collect::<Vec<_>>().chunks(2) {
-        let bytes: Vec<Vec<u8>> = pair
-            .iter()
-            .map(|&k| p.parts.take_all(k))
-            .collect::<io::Result<_>>()?;
+        for (&k, buf) in pair.iter().zip(bytes.iter_mut()) {
+            p.parts.take_into(k, buf)?;
+        }
+        let bytes = &bytes[..pair.len()];
         let entities = &p.b.entities;
         let outs: Vec<io::Result<PartOut>> = std::thread::scope(|s| {
             let other = bytes
@@ -667,7 +737,7 @@ struct PartOut {
 /// deal's rows in file order, checked against the rows before them.
 fn build_part(bytes: &[u8], entities: &EntityTable) -> io::Result<PartOut> {
     let mut g = Get(bytes);
-    let mut recs = Vec::new();
+    let mut recs = Vec::with_capacity(bytes.len() / 80 + 16);
     while let Some(r) = read_rec(&mut g)? {
         recs.push(r);
     }
