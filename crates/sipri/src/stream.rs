@@ -738,13 +738,14 @@ struct PartOut {
 fn build_part(bytes: &[u8], entities: &EntityTable) -> io::Result<PartOut> {
     let mut g = Get(bytes);
     let mut recs = Vec::with_capacity(bytes.len() / 80 + 16);
+    let assign_cap = bytes.len() / 80 + 16;
     while let Some(r) = read_rec(&mut g)? {
         recs.push(r);
     }
     recs.sort_by_key(|r| r.id); // stable: each deal's rows stay in file order
     let mut out = PartOut {
-        deals: Vec::new(),
-        assign: Vec::with_capacity(recs.len()),
+        deals: Vec::with_capacity(assign_cap / 2),
+        assign: Vec::with_capacity(recs.len().max(assign_cap)),
         rejects: Vec::new(),
         controls: 0,
     };

@@ -1,16 +1,19 @@
 //! Storing a release whose flows and deals arrive in batches (a streaming
 //! reader), so that no more than a row group of either is in memory. The
 //! files are the ones [`Store::put`] writes for the same release: same
-//! schemas, flows in year order, row groups of [`crate::write::CHUNK`] rows.
+//! schemas, flows in year order, row groups of `write::CHUNK` rows.
 
-use crate::write::{self, CHUNK, Dicts};
+use crate::write::{self, Dicts};
 use crate::{PutOutcome, Result, Store, StoreError, rfc3339_utc, sync_dir, write_json};
 use model::{Deal, Entity, Flows, ImportReport, ReleaseMeta};
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-/// Deals asked for per batch: the deals table's rows are wide.
-const DEAL_BATCH: usize = 1 << 16;
+/// Rows asked for per batch. Small batches keep their buffers below the
+/// allocator's mmap threshold (reused, not page-faulted in afresh); the row
+/// groups are still `CHUNK` rows, as the writer fills them across batches.
+const DEAL_BATCH: usize = 1 << 13;
+const FLOW_BATCH: usize = 1 << 16;
 
 /// Pulls up to `n` further items; `Ok(None)` when there are no more.
 pub type Batches<'a, T> = dyn FnMut(usize) -> std::result::Result<Option<T>, String> + Send + 'a;
@@ -117,7 +120,7 @@ fn write_parts(dir: &Path, p: Parts<'_>) -> Result<()> {
         let mut cached = (n_flows <= crate::cache::MAX_ROWS as u64).then(Flows::default);
         let mut count = 0u64;
         let flows = write::write_parquet(&path, write::flows_schema(), |w| {
-            while let Some(batch) = flow_batches(CHUNK).map_err(|e| bad(path.clone(), e))? {
+            while let Some(batch) = flow_batches(FLOW_BATCH).map_err(|e| bad(path.clone(), e))? {
                 write::check_flows(&batch, n, n_deals).map_err(|e| bad(path.clone(), e))?;
                 w(write::flows_batch(dicts, &batch)?)?;
                 count += batch.len() as u64;

@@ -19,7 +19,7 @@ const BIG_FILE: u64 = 8 << 20;
 /// size needs well under 1 GB. Larger current registers are streamed.
 const STREAM_FROM: u64 = 32 << 20;
 /// Deals per batch handed to the store by the streaming import.
-const DEAL_BATCH: usize = 1 << 16;
+const DEAL_BATCH: usize = 1 << 13;
 /// Rejections listed in the table output; JSON lists all.
 const SHOW_REJECTED: usize = 20;
 
