@@ -155,6 +155,7 @@ pub fn stream(
             year_rows: vec![0; YEARS],
             flows: Spill::new(scratch, "flows", YEARS),
             parts: Spill::new(scratch, "part", PARTS),
+            last_texts: vec![Default::default(); PARTS],
             stop: None,
             blank: 0,
         };
@@ -317,6 +318,8 @@ struct Pass1 {
     year_rows: Vec<u64>,
     flows: Spill,
     parts: Spill,
+    /// Per part stream, the texts of its last record.
+    last_texts: Vec<[String; 3]>,
     /// The first bad row when bad rows are not skipped: reading stops there.
     stop: Option<(u64, String)>,
     blank: u64,
@@ -472,8 +475,18 @@ impl Pass1 {
             w.opt_f64(r.tiv_unit_new);
             w.opt_f64(r.tiv_unit);
             w.opt_bool(r.local);
-            for t in r.texts {
-                w.str(t);
+            // A deal's rows repeat its texts: written once per run of equal
+            // texts in this stream (a flag, then the texts if they changed).
+            let last = &mut self.last_texts[part];
+            if last.iter().zip(r.texts).all(|(a, b)| a == b) {
+                w.u8(1);
+            } else {
+                w.u8(0);
+                for (l, t) in last.iter_mut().zip(r.texts) {
+                    w.str(t);
+                    l.clear();
+                    l.push_str(t);
+                }
             }
             self.parts.done(part)?;
             b.report.tiv_total += r.tiv;
@@ -548,7 +561,8 @@ struct Rec<'a> {
     texts: [&'a str; 3],
 }
 
-fn read_rec<'a>(g: &mut Get<&'a [u8]>) -> io::Result<Option<Rec<'a>>> {
+/// `prev`: the texts of the stream's previous record (see `Pass1::merge`).
+fn read_rec<'a>(g: &mut Get<&'a [u8]>, prev: &mut [&'a str; 3]) -> io::Result<Option<Rec<'a>>> {
     let Some(ord) = g.first_u32()? else {
         return Ok(None);
     };
@@ -570,7 +584,12 @@ fn read_rec<'a>(g: &mut Get<&'a [u8]>) -> io::Result<Option<Rec<'a>>> {
         tiv_unit_new: g.opt_f64()?,
         tiv_unit: g.opt_f64()?,
         local: g.opt_bool()?,
-        texts: [g.str_ref()?, g.str_ref()?, g.str_ref()?],
+        texts: if g.u8()? == 1 {
+            *prev
+        } else {
+            *prev = [g.str_ref()?, g.str_ref()?, g.str_ref()?];
+            *prev
+        },
     }))
 }
 
@@ -739,7 +758,8 @@ fn build_part(bytes: &[u8], entities: &EntityTable) -> io::Result<PartOut> {
     let mut g = Get(bytes);
     let mut recs = Vec::with_capacity(bytes.len() / 80 + 16);
     let assign_cap = bytes.len() / 80 + 16;
-    while let Some(r) = read_rec(&mut g)? {
+    let mut prev = [""; 3];
+    while let Some(r) = read_rec(&mut g, &mut prev)? {
         recs.push(r);
     }
     recs.sort_by_key(|r| r.id); // stable: each deal's rows stay in file order
