@@ -388,7 +388,7 @@ impl Pass1 {
             }
             let text = |i: usize| texts[i].as_deref().unwrap_or("");
             let (spare0, spare1) = (spares.pop().unwrap_or_default(), spares.pop());
-            let results: Vec<ChunkOut> = std::thread::scope(|s| {
+            let results: Option<Vec<ChunkOut>> = std::thread::scope(|s| {
                 let other = (pair.len() > 1).then(|| {
                     let (t, fl) = (text(1), pair[1].first_line);
                     let spare = spare1.unwrap_or_default();
@@ -402,9 +402,16 @@ impl Pass1 {
                     skip,
                     spare0,
                 )];
-                v.extend(other.map(|h| h.join().unwrap_or_default()));
-                v
+                // A parser that panicked must fail the import, never drop
+                // its chunk's rows.
+                let other = other.map(|h| h.join().ok());
+                if matches!(other, Some(None)) {
+                    return None;
+                }
+                v.extend(other.flatten());
+                Some(v)
             });
+            let results = results.ok_or_else(|| io::Error::other("a parser thread panicked"))?;
             for (c, out) in pair.iter().zip(results) {
                 spares.push(self.merge(out)?);
                 done += c.bytes.len() as u64;
