@@ -217,6 +217,8 @@ impl<'a> Slim<'a> {
 
 /// An emptied vector's allocation, for rows borrowing from another chunk
 /// (the collect reuses the buffer: same layout).
+// `filter_map` changes the element's lifetime, which `filter` cannot.
+#[allow(clippy::unnecessary_filter_map)]
 fn recycle<'b>(mut v: Vec<Parsed<'_>>) -> Vec<Parsed<'b>> {
     v.clear();
     v.into_iter().filter_map(|_| None).collect()
@@ -642,7 +644,7 @@ fn finish(
     // Parts two at a time, one per core; results applied in part order.
     // Two part buffers, reused: a fresh 40 MB buffer per part would be
     // page-faulted in again every time.
-    let mut bytes = vec![Vec::new(), Vec::new()];
+    let mut bytes = [Vec::new(), Vec::new()];
     for pair in (0..PARTS).collect::<Vec<_>>().chunks(2) {
         for (&k, buf) in pair.iter().zip(bytes.iter_mut()) {
             p.parts.take_into(k, buf)?;
