@@ -65,3 +65,40 @@ fn streamed_import_of_a_synthetic_register_equals_the_whole_file_import() {
     std::fs::write(&file, bytes).unwrap();
     compare(&file);
 }
+
+/// A bad row fails a streamed import with the file, line and reason, exit
+/// 2, and leaves no release and no scratch behind; with --skip-bad-rows the
+/// row is listed as rejected and the rest imported.
+#[test]
+fn streamed_import_of_a_bad_register_fails_cleanly() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("bad.csv");
+    let mut bytes = Vec::new();
+    sipri::synth::write_register(&mut bytes, 1, 5).unwrap();
+    let text = String::from_utf8(bytes).unwrap();
+    let mut lines: Vec<&str> = text.lines().collect();
+    let bad_line = lines.len() / 2;
+    let bad = lines[bad_line]
+        .replacen(',', ",x", 1)
+        .replace(",Yes,", ",Maybe,");
+    lines[bad_line] = &bad;
+    std::fs::write(&file, lines.join("\n") + "\n").unwrap();
+    let data = dir.path().join("data");
+    let out = import(&file, &data, &["--stream"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains(&format!("bad.csv:{}:", bad_line + 1)), "{err}");
+    let left: Vec<_> = std::fs::read_dir(data.join("releases"))
+        .map(|d| d.flatten().map(|e| e.file_name()).collect())
+        .unwrap_or_default();
+    assert!(left.is_empty(), "{left:?}");
+    let json = ok(&import(
+        &file,
+        &data,
+        &["--stream", "--skip-bad-rows", "--format", "json"],
+    ));
+    assert!(
+        json.contains(&format!("\"line\": {}", bad_line + 1)),
+        "{json}"
+    );
+}
