@@ -16,6 +16,7 @@ mod register;
 mod sniff;
 mod spill;
 pub mod stream;
+mod stream_out;
 mod tables;
 mod text;
 
