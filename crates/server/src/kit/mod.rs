@@ -105,6 +105,15 @@ pub fn state_pairs(ctx: &Ctx, target: &Target) -> Vec<(&'static str, String)> {
     {
         v.push(("category", c.sipri_name().to_string()));
     }
+    // The country page's year-by-year window: without it an export would
+    // draw the default years, not the ones shown.
+    if matches!(target, Target::Country(_)) {
+        for k in ["from", "to"] {
+            if let Some(y) = ctx.p.get(k) {
+                v.push((k, y.to_string()));
+            }
+        }
+    }
     v.push(("release", ctx.rel.meta.id.clone()));
     v
 }

@@ -15,7 +15,7 @@ use maud::{Markup, PreEscaped, html};
 use model::{EntityId, Window};
 
 /// Suppliers drawn individually; the rest are "Others".
-const DRAWN: usize = 7;
+pub(crate) const DRAWN: usize = 7;
 
 /// The chart's window: `from`/`to`, defaulting to the page's window.
 pub fn window(ctx: &Ctx, period: Window) -> Result<Window, ApiError> {
