@@ -69,16 +69,6 @@ peak() { # label, command...
 }
 : >"$OUT/memory.tsv"
 
-# DuckDB's CSV-to-Parquet conversion of a SIPRI register file: the preamble
-# lines above the header are skipped; every column is converted as sniffed.
-csv2parquet() { # csv, out.parquet -> path of a .sql file
-    local skip f=$WORK/csv2parquet-$(basename "$2" .parquet).sql
-    skip=$(grep -n -m1 '^SIPRI AT Database ID' "$1" | cut -d: -f1)
-    printf "COPY (SELECT * FROM read_csv('%s', skip=%s, header=true)) TO '%s' (FORMAT parquet);\n" \
-        "$1" "$((skip - 1))" "$2" >"$f"
-    echo "$f"
-}
-
 echo "## Query path: imports Kazakhstan 2020-2024 vs the process floor (--version) and DuckDB"
 # Median of RUNS (20 by default); warm-up runs let the first one map the
 # release's flows.cols (and rebuild a cache of an older layout).
@@ -87,13 +77,9 @@ run query \
     -n armsflow "$AF imports Kazakhstan --period 2020-2024 --data-dir $REAL" \
     -n duckdb "$DUCK -csv -f $(duck "$FLOWS" kazakhstan)"
 
-echo "## Import of the Feb-2026 register vs DuckDB CSV-to-Parquet"
-IMP=$WORK/import-real
-RUNS=${IMPORT_RUNS:-10} run import_real \
-    --prepare "rm -rf $IMP $WORK/real-duck.parquet" \
-    -n armsflow "$AF import --data-dir $IMP $REGISTER" \
-    -n duckdb "$DUCK -f $(csv2parquet "$REGISTER" "$WORK/real-duck.parquet")"
-rm -rf "$IMP" "$WORK/real-duck.parquet"
+# Imports (real register; the scale register below, after the queries'
+# release is in place): bench/import.sh, same work dir and results.
+AF=$AF DUCK=$DUCK BENCH_DIR=$WORK SKIP_SCALE=1 bench/import.sh
 
 echo "## Kazakhstan question (2020-2024, both denominators)"
 run kazakhstan \
@@ -116,15 +102,9 @@ echo
 if [ -z "${SKIP_SCALE:-}" ]; then
     S=$WORK/scale$SCALE
     CSV=$WORK/scale$SCALE.csv
-    if ! ls "$S"/releases/*/flows.parquet >/dev/null 2>&1 || [ -n "${IMPORT_SCALE:-1}" ]; then
-        echo "## Import of the SYNTHETIC scale-$SCALE register vs DuckDB CSV-to-Parquet (one run each)"
-        [ -f "$CSV" ] || "$AF" demo-data --scale "$SCALE" -o "$CSV"
-        ls -l "$CSV"
-        rm -rf "$S" "$WORK/scale-duck.parquet"
-        peak "armsflow import scale $SCALE" "$AF" import --data-dir "$S" "$CSV"
-        peak "duckdb csv-to-parquet scale $SCALE" "$DUCK" -f "$(csv2parquet "$CSV" "$WORK/scale-duck.parquet")"
-        rm -f "$WORK/scale-duck.parquet"
-        [ -n "${KEEP_CSV:-}" ] || rm -f "$CSV"
+    # IMPORT_SCALE=0 reuses a release imported by an earlier run.
+    if [ "${IMPORT_SCALE:-1}" != 0 ] || ! ls "$S"/releases/*/flows.parquet >/dev/null 2>&1; then
+        AF=$AF DUCK=$DUCK BENCH_DIR=$WORK SKIP_REAL=1 KEEP_RELEASE=1 SCALE=$SCALE bench/import.sh
     fi
     SF=$(ls "$S"/releases/*/flows.parquet | head -1)
     LAST=$("$PY" -c "import json,glob;print(json.load(open(glob.glob('$S/releases/*/release.json')[0]))['last_year'])")

@@ -12,6 +12,7 @@ mod fast_paths_real;
 mod fetch;
 mod import_cli;
 mod import_malformed;
+mod import_stream;
 mod import_support;
 mod query_real;
 mod regression;

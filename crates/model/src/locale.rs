@@ -209,6 +209,21 @@ pub fn date(year: i32, month: u32, day: u32, lang: Lang) -> Option<String> {
     })
 }
 
+/// Days since 1970-01-01 to a proleptic Gregorian (year, month, day), by
+/// Howard Hinnant's era-based method (exact for every day in range). One
+/// copy for the store's timestamps and the dashboard's citation dates.
+pub fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
 /// An ISO date (`2026-02-12`, optionally followed by a time) in words; other
 /// text is returned unchanged, so a date SIPRI wrote oddly is still shown.
 pub fn iso_date(s: &str, lang: Lang) -> String {
@@ -279,6 +294,14 @@ mod tests {
         assert_eq!(iso_date("2026-03-09", Lang::De), "9. März 2026");
         assert_eq!(iso_date("March 2026", Lang::De), "March 2026");
         assert_eq!(date(2026, 13, 1, Lang::En), None);
+    }
+
+    #[test]
+    fn civil_dates() {
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(20_419), (2025, 11, 27));
+        assert_eq!(civil_from_days(11_016), (2000, 2, 29));
+        assert_eq!(civil_from_days(-1), (1969, 12, 31));
     }
 
     #[test]

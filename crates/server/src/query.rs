@@ -795,6 +795,12 @@ pub struct ExportQuery {
     /// Armament category (world page); default: all
     #[param(schema_with = category)]
     category: Option<String>,
+    /// Country page's year-by-year chart: first year (default: the window's first)
+    #[param(schema_with = year)]
+    from: Option<String>,
+    /// Country page's year-by-year chart: last year (default: the window's last)
+    #[param(schema_with = year)]
+    to: Option<String>,
     /// Release id; default: the latest
     #[param(min_length = 1, max_length = 200)]
     release: Option<String>,
@@ -838,6 +844,12 @@ pub struct EmbedQuery {
     /// Armament category (world page); default: all
     #[param(schema_with = category)]
     category: Option<String>,
+    /// Country page's year-by-year chart: first year (default: the window's first)
+    #[param(schema_with = year)]
+    from: Option<String>,
+    /// Country page's year-by-year chart: last year (default: the window's last)
+    #[param(schema_with = year)]
+    to: Option<String>,
     /// Release id; default: the latest
     #[param(min_length = 1, max_length = 200)]
     release: Option<String>,

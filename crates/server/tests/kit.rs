@@ -169,6 +169,51 @@ async fn csv_of_kazakhstan_supplier_chart_reads_russia_88_4() {
     assert!((sum - 100.0).abs() < 1e-6, "{sum}");
 }
 
+/// Regression: the year-by-year chart's exports carry its own window
+/// (`from`/`to`), so a download is the years shown, not the default ones.
+#[tokio::test]
+async fn annual_chart_exports_keep_the_years_shown() {
+    let Some(app) = real_app("annual_chart_exports_keep_the_years_shown") else {
+        return;
+    };
+    let page = get(&app, "/country/KAZ?period=2020-2024&from=2019&to=2022")
+        .await
+        .text();
+    let href = page
+        .split("href=\"")
+        .map(|s| s.split('"').next().unwrap_or(""))
+        .find(|h| h.starts_with("/export/country/KAZ/annual-chart.csv"))
+        .expect("the annual chart has a CSV link")
+        .replace("&amp;", "&");
+    assert!(
+        href.contains("from=2019") && href.contains("to=2022"),
+        "{href}"
+    );
+    let r = get(&app, &href).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    let mut rd = csv::Reader::from_reader(r.body.as_slice());
+    let head: Vec<String> = rd.headers().unwrap().iter().map(str::to_string).collect();
+    let col = |n: &str| head.iter().position(|h| h == n).unwrap();
+    let (y, sup, tiv) = (col("year"), col("supplier"), col("tiv_millions"));
+    let rows: Vec<csv::StringRecord> = rd.records().map(|r| r.unwrap()).collect();
+    let years: std::collections::BTreeSet<&str> = rows.iter().map(|r| &r[y]).collect();
+    assert_eq!(
+        years.into_iter().collect::<Vec<_>>(),
+        ["2019", "2020", "2021", "2022"]
+    );
+    // Russia -> Kazakhstan 2021: 195 TIV (scripts/explore_reference.py over the raw register).
+    let ru21 = rows
+        .iter()
+        .find(|r| &r[y] == "2021" && &r[sup] == "Russia")
+        .expect("Russia 2021");
+    assert_eq!(ru21[tiv].parse::<f64>().unwrap(), 195.0);
+    let svg = get(&app, &href.replace(".csv", ".svg")).await.text();
+    assert!(
+        svg.contains("2019") && svg.contains("2022"),
+        "the SVG names its years"
+    );
+}
+
 #[tokio::test]
 async fn demo_exports_say_synthetic_and_never_credit_sipri() {
     let app = demo_app();

@@ -102,13 +102,7 @@ impl Builder {
 
     /// `Err(reason)` when `year` (named `what`) lies after [`Builder::latest_year`].
     pub fn check_year(&self, year: Option<u16>, what: &str) -> Result<(), String> {
-        match year {
-            Some(y) if y > self.latest_year => Err(format!(
-                "{what}: {y} is after {} ({}): SIPRI records only deliveries made and orders placed",
-                self.latest_year, self.latest_why
-            )),
-            _ => Ok(()),
-        }
+        check_year(self.latest_year, &self.latest_why, year, what)
     }
 
     /// A row that cannot be read: fails the read, or is recorded as rejected
@@ -120,6 +114,10 @@ impl Builder {
         } else {
             Err(self.error(line, reason))
         }
+    }
+
+    pub fn skips_bad_rows(&self) -> bool {
+        self.skip_bad_rows
     }
 
     pub fn warn(&mut self, msg: String) {
@@ -171,6 +169,25 @@ impl Builder {
         }
     }
 
+    /// Takes back [`Builder::note_parties`] for a row rejected after it was noted
+    /// (the streaming reader finds contradicting rows in a later pass).
+    pub fn unnote_parties(&mut self, ids: [EntityId; 2], tiv: f64) {
+        for id in ids {
+            if let Some(e) = self.unresolved.get_mut(&id) {
+                e.0 -= 1;
+                e.1 -= tiv;
+                if e.0 == 0 {
+                    self.unresolved.remove(&id);
+                }
+            }
+        }
+    }
+
+    /// Counts control characters replaced outside the builder.
+    pub fn add_controls(&mut self, n: u64) {
+        self.controls += n;
+    }
+
     /// Replaces control characters in `s` (see `text::clean_controls`).
     fn clean(&mut self, s: &mut String) {
         if let (std::borrow::Cow::Owned(c), n) = crate::text::clean_controls(s) {
@@ -182,7 +199,7 @@ impl Builder {
     pub fn finish(
         mut self,
         format: SourceFormat,
-        mut preamble: Preamble,
+        preamble: Preamble,
         bytes: &[u8],
     ) -> (Release, ImportReport) {
         let mut deals = std::mem::take(&mut self.deals);
@@ -197,6 +214,29 @@ impl Builder {
             }
         }
         self.deals = deals;
+        let sha = sha_hex(&Sha256::digest(bytes));
+        let span = self.flows.year_span();
+        let (meta, entities, report) = self.finish_parts(format, preamble, sha, span);
+        let release = Release {
+            meta,
+            entities,
+            deals: std::mem::take(&mut self.deals),
+            flows: std::mem::take(&mut self.flows),
+            world_totals: std::mem::take(&mut self.world_totals),
+        };
+        (release, report)
+    }
+
+    /// What [`Builder::finish`] makes besides the flow and deal tables, for
+    /// a reader that streams those: the report's `deals` and `flows` counts
+    /// are the builder's and must be set by such a caller.
+    pub fn finish_parts(
+        &mut self,
+        format: SourceFormat,
+        mut preamble: Preamble,
+        sha: String,
+        span: Option<(u16, u16)>,
+    ) -> (ReleaseMeta, EntityTable, ImportReport) {
         for s in [
             &mut preamble.title,
             &mut preamble.generated_raw,
@@ -217,8 +257,6 @@ impl Builder {
                 .warnings
                 .push(format!("{n} further warnings not shown"));
         }
-        let digest = Sha256::digest(bytes);
-        let sha: String = digest.iter().map(|b| format!("{b:02x}")).collect();
         let date = preamble.generated_iso.clone();
         let id = format!(
             "{}-{}-{}",
@@ -226,7 +264,6 @@ impl Builder {
             format.as_str(),
             &sha[..8]
         );
-        let span = self.flows.year_span();
         let mut unresolved: Vec<UnresolvedName> = self
             .unresolved
             .iter()
@@ -260,15 +297,25 @@ impl Builder {
             last_year: span.map(|s| s.1),
             imported_at: String::new(),
         };
-        let release = Release {
-            meta,
-            entities: self.entities,
-            deals: self.deals,
-            flows: self.flows,
-            world_totals: self.world_totals,
-        };
-        (release, self.report)
+        let entities = std::mem::take(&mut self.entities);
+        (meta, entities, std::mem::take(&mut self.report))
     }
+}
+
+/// `Err(reason)` when `year` (named `what`) lies after `latest` (which comes
+/// from `why`); shared with the streaming reader's worker threads.
+pub fn check_year(latest: u16, why: &str, year: Option<u16>, what: &str) -> Result<(), String> {
+    match year {
+        Some(y) if y > latest => Err(format!(
+            "{what}: {y} is after {latest} ({why}): SIPRI records only deliveries made and orders placed"
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// A SHA-256 digest as lowercase hex.
+pub fn sha_hex(digest: &[u8]) -> String {
+    digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// The last component of a path as given (`/` or `\\` separated).

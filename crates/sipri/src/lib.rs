@@ -14,6 +14,9 @@ pub mod names;
 mod preamble;
 mod register;
 mod sniff;
+mod spill;
+pub mod stream;
+mod stream_out;
 mod tables;
 mod text;
 

@@ -62,7 +62,7 @@ pub fn check_header(b: &Builder, line: &Line, expected: &[&str]) -> Result<(), R
 }
 
 /// Yes/No/empty → `Some(true)`/`Some(false)`/`None` (unknown, not No).
-fn yes_no(s: &str, col: usize) -> Result<Option<bool>, String> {
+pub(crate) fn yes_no(s: &str, col: usize) -> Result<Option<bool>, String> {
     match s.trim() {
         "" => Ok(None),
         t if t.eq_ignore_ascii_case("yes") => Ok(Some(true)),
@@ -75,7 +75,7 @@ fn yes_no(s: &str, col: usize) -> Result<Option<bool>, String> {
 }
 
 /// Estimate state of a deal from several rows: any Yes wins, then any unknown.
-fn merge(a: Option<bool>, b: Option<bool>) -> Option<bool> {
+pub(crate) fn merge(a: Option<bool>, b: Option<bool>) -> Option<bool> {
     match (a, b) {
         (Some(true), _) | (_, Some(true)) => Some(true),
         (None, _) | (_, None) => None,
@@ -83,23 +83,23 @@ fn merge(a: Option<bool>, b: Option<bool>) -> Option<bool> {
     }
 }
 
-struct Row<'a> {
-    id: u64,
-    f: [&'a str; 17],
-    category: Category,
-    order_year: Option<u16>,
-    order_est: Option<bool>,
-    units: Option<u32>,
-    units_est: Option<bool>,
-    year: u16,
-    year_est: Option<bool>,
-    tiv_unit_new: Option<f64>,
-    tiv_unit: Option<f64>,
-    tiv: f64,
-    local: Option<bool>,
+pub(crate) struct Row<'a> {
+    pub id: u64,
+    pub f: [&'a str; 17],
+    pub category: Category,
+    pub order_year: Option<u16>,
+    pub order_est: Option<bool>,
+    pub units: Option<u32>,
+    pub units_est: Option<bool>,
+    pub year: u16,
+    pub year_est: Option<bool>,
+    pub tiv_unit_new: Option<f64>,
+    pub tiv_unit: Option<f64>,
+    pub tiv: f64,
+    pub local: Option<bool>,
 }
 
-fn parse_row<'a>(f: [&'a str; 17]) -> Result<Row<'a>, String> {
+pub(crate) fn parse_row<'a>(f: [&'a str; 17]) -> Result<Row<'a>, String> {
     let id_s = f[0].trim();
     let id = id_s
         .parse::<u64>()
@@ -168,9 +168,22 @@ pub fn read(b: &mut Builder, text: &str, header: &Line) -> Result<(), ReadError>
         let recipient = b.entity(row.f[2]);
         let (deal_idx, is_new) = match deal_of.get(&row.id) {
             Some(&d) => {
-                if let Some(reason) =
-                    conflict(b, &rows_of[d as usize], d, &row, supplier, recipient)
-                {
+                let deal = &b.deals[d as usize];
+                let name = |e: u32| b.entities.get(e).name.clone();
+                let f = &b.flows;
+                let prior = |i: u32| {
+                    let i = i as usize;
+                    (f.units[i], f.tiv[i], f.flags[i])
+                };
+                if let Some(reason) = conflict(
+                    &name,
+                    deal,
+                    &rows_of[d as usize],
+                    &prior,
+                    &row,
+                    supplier,
+                    recipient,
+                ) {
                     b.bad_row(line.no, reason)?;
                     continue;
                 }
@@ -205,24 +218,7 @@ pub fn read(b: &mut Builder, text: &str, header: &Line) -> Result<(), ReadError>
             deal.tiv_delivered = Some(deal.tiv_delivered.unwrap_or(0.0) + row.tiv);
         }
         rows_of[deal_idx as usize].push((b.flows.len() as u32, line32(line.no)));
-        let mut flags = 0u16;
-        for (est, bit) in [
-            (row.order_est, Flags::EST_ORDER),
-            (row.units_est, Flags::EST_NUMBER),
-            (row.year_est, Flags::EST_YEAR),
-        ] {
-            match est {
-                Some(true) => flags |= bit,
-                None => flags |= Flags::EST_UNKNOWN,
-                Some(false) => {}
-            }
-        }
-        if is_second_hand(row.f[12]) {
-            flags |= Flags::SECOND_HAND;
-        }
-        if row.local == Some(true) {
-            flags |= Flags::LOCAL_PRODUCTION;
-        }
+        let flags = row_flags(&row);
         b.flows.push(Flow {
             supplier,
             recipient,
@@ -248,6 +244,29 @@ pub fn read(b: &mut Builder, text: &str, header: &Line) -> Result<(), ReadError>
     Ok(())
 }
 
+/// A row's flag bits: its estimate columns, second hand, local production.
+pub(crate) fn row_flags(row: &Row) -> u16 {
+    let mut flags = 0u16;
+    for (est, bit) in [
+        (row.order_est, Flags::EST_ORDER),
+        (row.units_est, Flags::EST_NUMBER),
+        (row.year_est, Flags::EST_YEAR),
+    ] {
+        match est {
+            Some(true) => flags |= bit,
+            None => flags |= Flags::EST_UNKNOWN,
+            Some(false) => {}
+        }
+    }
+    if is_second_hand(row.f[12]) {
+        flags |= Flags::SECOND_HAND;
+    }
+    if row.local == Some(true) {
+        flags |= Flags::LOCAL_PRODUCTION;
+    }
+    flags
+}
+
 fn line32(no: u64) -> u32 {
     u32::try_from(no).unwrap_or(u32::MAX)
 }
@@ -257,15 +276,17 @@ fn line32(no: u64) -> u32 {
 /// delivery year once. A row that contradicts an earlier one is rejected,
 /// naming both lines and the fields, rather than guessing which one is right;
 /// an exact repeat is rejected too, since keeping it would count its TIV twice.
-fn conflict(
-    b: &Builder,
+/// `rows` are the deal's rows so far as (flow, line), parallel to its
+/// `delivery_years`; `prior(flow)` gives that flow's units, TIV and flags.
+pub(crate) fn conflict(
+    name: &dyn Fn(u32) -> String,
+    deal: &Deal,
     rows: &[(u32, u32)],
-    d: u32,
+    prior: &dyn Fn(u32) -> (u32, f64, u16),
     row: &Row,
     supplier: u32,
     recipient: u32,
 ) -> Option<String> {
-    let deal = &b.deals[d as usize];
     let id = row.id;
     // Compared first, formatted only when different: this runs for every
     // further row of every deal, and must not allocate when all is well.
@@ -281,7 +302,6 @@ fn conflict(
                 ));
             }
         };
-    let name = |e: u32| b.entities.get(e).name.clone();
     let text = |s: &str| s.trim().to_string();
     diff(1, supplier == deal.supplier, &|| name(supplier), &|| {
         name(deal.supplier)
@@ -352,28 +372,23 @@ fn conflict(
     }
     let pos = deal.delivery_years.iter().position(|&y| y == row.year)?;
     let (flow, line) = rows[pos];
-    let f = &b.flows;
-    let i = flow as usize;
+    let (p_units, p_tiv, p_flags) = prior(flow);
     let mut diffs: Vec<String> = Vec::new();
     let mut diff = |col: usize, here: String, there: String| {
         if here != there {
             diffs.push(format!("{} '{here}' here, '{there}' there", COLUMNS[col]));
         }
     };
-    diff(
-        8,
-        row.units.unwrap_or(0).to_string(),
-        f.units[i].to_string(),
-    );
-    diff(15, row.tiv.to_string(), f.tiv[i].to_string());
+    diff(8, row.units.unwrap_or(0).to_string(), p_units.to_string());
+    diff(15, row.tiv.to_string(), p_tiv.to_string());
     // The earlier row's estimate columns survive only as flags: compare them
     // where the flags tell (`EST_UNKNOWN` covers all three columns).
-    let unknown = f.flags[i] & Flags::EST_UNKNOWN != 0;
+    let unknown = p_flags & Flags::EST_UNKNOWN != 0;
     for (col, bit, here) in [
         (9, Flags::EST_NUMBER, row.units_est),
         (11, Flags::EST_YEAR, row.year_est),
     ] {
-        let there = if f.flags[i] & bit != 0 {
+        let there = if p_flags & bit != 0 {
             Some(true)
         } else if unknown {
             None
@@ -422,7 +437,7 @@ pub fn is_second_hand(status: &str) -> bool {
 }
 
 /// SIPRI's exact spellings first (no allocation), then the lenient parse.
-fn category(s: &str) -> Option<Category> {
+pub(crate) fn category(s: &str) -> Option<Category> {
     Category::ALL
         .iter()
         .copied()
@@ -430,7 +445,7 @@ fn category(s: &str) -> Option<Category> {
         .or_else(|| Category::parse(s))
 }
 
-fn new_deal(row: &Row, supplier: u32, recipient: u32, line: u64) -> Deal {
+pub(crate) fn new_deal(row: &Row, supplier: u32, recipient: u32, line: u64) -> Deal {
     Deal {
         sipri_id: Some(row.id),
         supplier,

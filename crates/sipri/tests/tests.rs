@@ -7,4 +7,5 @@ mod malformed;
 mod real_data;
 mod regression;
 mod resolver;
+mod stream;
 mod synth;

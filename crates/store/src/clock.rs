@@ -20,20 +20,7 @@ pub fn rfc3339_utc(now: SystemTime) -> String {
     )
 }
 
-/// Days since 1970-01-01 to a proleptic Gregorian (year, month, day), using
-/// Howard Hinnant's era-based method (exact for every day in range).
-pub fn civil_from_days(z: i64) -> (i64, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    (y, m, d)
-}
+pub use model::locale::civil_from_days;
 
 #[cfg(test)]
 mod tests {

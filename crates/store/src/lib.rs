@@ -14,12 +14,14 @@ mod cache;
 mod clock;
 mod read;
 mod scan;
+mod stream;
 mod view;
 
 pub use view::FlowColumns;
 mod write;
 
 pub use clock::rfc3339_utc;
+pub use stream::{Parts, Scratch};
 
 use model::{ImportReport, Release, ReleaseMeta};
 use std::fs::{self, File};
@@ -183,7 +185,20 @@ impl Store {
 
     /// Stores `release` with its import report, stamping `imported_at`.
     pub fn put(&self, release: &Release, report: &ImportReport) -> Result<PutOutcome> {
-        let id = release.meta.id.clone();
+        self.put_with(&release.meta.id, &release.meta.sha256, |tmp| {
+            write_all(tmp, release, report)
+        })
+    }
+
+    /// [`Store::put`] with the files written by `write` into a fresh temp
+    /// directory, which is then renamed into place.
+    fn put_with(
+        &self,
+        id: &str,
+        sha256: &str,
+        write: impl FnOnce(&Path) -> Result<()>,
+    ) -> Result<PutOutcome> {
+        let id = id.to_string();
         check_id(&id)?;
         let releases = self.releases_dir();
         self.sweep_stale_temp_dirs();
@@ -193,7 +208,7 @@ impl Store {
         let damaged = match fs::symlink_metadata(&target) {
             Err(_) => false,
             Ok(_) => match self.verify(&id) {
-                Ok(()) => return self.already_present(&id, &release.meta.sha256),
+                Ok(()) => return self.already_present(&id, sha256),
                 Err(_) => true,
             },
         };
@@ -203,7 +218,7 @@ impl Store {
             .unwrap_or(0);
         let tmp = releases.join(format!(".tmp-{id}-{}-{nanos}", std::process::id()));
         fs::create_dir(&tmp).map_err(|e| StoreError::io(&tmp, e))?;
-        if let Err(e) = write_all(&tmp, release, report) {
+        if let Err(e) = write(&tmp) {
             let _ = fs::remove_dir_all(&tmp);
             return Err(e);
         }
@@ -231,7 +246,7 @@ impl Store {
                 let _ = fs::remove_dir_all(&tmp);
                 // A concurrent import of the same file won the race.
                 if target.join("release.json").exists() {
-                    self.already_present(&id, &release.meta.sha256)
+                    self.already_present(&id, sha256)
                 } else {
                     Err(StoreError::io(&target, e))
                 }

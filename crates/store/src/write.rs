@@ -15,14 +15,15 @@ use arrow_schema::{DataType, Field, Schema, SchemaRef};
 use model::{Category, Deal, Entity, Flags, Flows, NO_DEAL, Release};
 use parquet::arrow::ArrowWriter;
 use parquet::basic::Compression;
-use parquet::file::properties::WriterProperties;
+use parquet::file::properties::{EnabledStatistics, WriterProperties};
+use parquet::schema::types::ColumnPath;
 use std::fs::File;
 use std::path::Path;
 use std::sync::Arc;
 
 /// Rows per record batch and per row group: large enough for fast scans, small
 /// enough that a 25M-row release never needs a second full copy in memory.
-const CHUNK: usize = 1 << 20;
+pub(crate) const CHUNK: usize = 1 << 20;
 
 /// Index of `Unspecified` in the category dictionary (after the 11 real ones).
 const UNSPECIFIED_KEY: i32 = Category::ALL.len() as i32;
@@ -52,7 +53,7 @@ pub(crate) fn flows_schema() -> SchemaRef {
     ]))
 }
 
-fn deals_schema() -> SchemaRef {
+pub(crate) fn deals_schema() -> SchemaRef {
     let f = |n: &str, t: DataType, null: bool| Field::new(n, t, null);
     let years = DataType::List(Arc::new(Field::new("item", DataType::Int16, true)));
     Arc::new(Schema::new(vec![
@@ -84,7 +85,7 @@ fn deals_schema() -> SchemaRef {
     ]))
 }
 
-fn entities_schema() -> SchemaRef {
+pub(crate) fn entities_schema() -> SchemaRef {
     Arc::new(Schema::new(vec![
         Field::new("id", DataType::UInt32, false),
         Field::new("key", DataType::Utf8, false),
@@ -102,14 +103,14 @@ fn world_totals_schema() -> SchemaRef {
 }
 
 /// Dictionaries shared by every batch: entity names, entity keys, categories.
-struct Dicts {
+pub(crate) struct Dicts {
     names: ArrayRef,
     keys: ArrayRef,
     categories: ArrayRef,
 }
 
 impl Dicts {
-    fn new(entities: &[Entity]) -> Dicts {
+    pub(crate) fn new(entities: &[Entity]) -> Dicts {
         let mut cats: Vec<&str> = Category::ALL.iter().map(|c| c.sipri_name()).collect();
         cats.push(Category::Unspecified.sipri_name());
         Dicts {
@@ -221,61 +222,14 @@ fn check_ranges(dir: &Path, r: &Release) -> Result<(), StoreError> {
         path: dir.to_path_buf(),
         reason,
     };
-    if !r.flows.is_consistent() {
-        return Err(bad("flow columns have different lengths".into()));
-    }
     let n = r.entities.len() as u64;
-    let max_i32 = i32::MAX as u64;
-    if n > max_i32 || r.deals.len() as u64 > max_i32 {
+    if n > i32::MAX as u64 || r.deals.len() as u64 > i32::MAX as u64 {
         return Err(bad("too many entities or deals".into()));
     }
-    let ids_ok = |ids: &[u32]| ids.iter().all(|&i| u64::from(i) < n);
-    if !ids_ok(&r.flows.supplier) || !ids_ok(&r.flows.recipient) {
-        return Err(bad(
-            "a flow refers to an entity outside the entity table".into()
-        ));
-    }
-    if r.deals
-        .iter()
-        .any(|d| u64::from(d.supplier) >= n || u64::from(d.recipient) >= n)
-    {
-        return Err(bad(
-            "a deal refers to an entity outside the entity table".into()
-        ));
-    }
-    let deals = r.deals.len() as u32;
-    if r.flows.deal.iter().any(|&d| d != NO_DEAL && d >= deals) {
-        return Err(bad("a flow refers to a deal that does not exist".into()));
-    }
-    if r.flows.units.iter().any(|&u| u64::from(u) > max_i32) {
-        return Err(bad("a unit count exceeds 2^31".into()));
-    }
-    let mut all_years = r
-        .flows
-        .year
-        .iter()
-        .copied()
-        .chain(r.deals.iter().flat_map(|d| d.order_year.into_iter()))
-        .chain(
-            r.deals
-                .iter()
-                .flat_map(|d| d.delivery_years.iter().copied()),
-        )
-        .chain(r.world_totals.iter().map(|&(y, _)| y));
-    if !all_years.all(|y| y <= i16::MAX as u16) {
+    check_flows(&r.flows, n, r.deals.len() as u64).map_err(bad)?;
+    check_deals(&r.deals, n).map_err(bad)?;
+    if r.world_totals.iter().any(|&(y, _)| y > i16::MAX as u16) {
         return Err(bad("a year is outside 0-32767".into()));
-    }
-    let counts = r
-        .deals
-        .iter()
-        .flat_map(|d| [d.number_ordered, d.number_delivered]);
-    if counts.flatten().any(|c| u64::from(c) > max_i32) {
-        return Err(bad("a deal's unit count exceeds 2^31".into()));
-    }
-    // TIV as the readers accept it (`model::MAX_TIV`): an infinite or absurd
-    // value would poison every sum computed from this release.
-    if let Some(v) = r.flows.tiv.iter().find(|v| !model::plausible_tiv(**v)) {
-        return Err(bad(format!("a flow has an implausible TIV value {v}")));
     }
     if let Some((y, v)) = r
         .world_totals
@@ -284,26 +238,79 @@ fn check_ranges(dir: &Path, r: &Release) -> Result<(), StoreError> {
     {
         return Err(bad(format!("the world total for {y} is implausible: {v}")));
     }
-    let deal_tivs = r
-        .deals
-        .iter()
-        .flat_map(|d| [d.tiv_unit_new, d.tiv_unit, d.tiv_order, d.tiv_delivered]);
-    if let Some(v) = deal_tivs.flatten().find(|v| !(v.is_finite() && *v >= 0.0)) {
-        return Err(bad(format!("a deal has an invalid TIV value {v}")));
+    Ok(())
+}
+
+/// The flow half of [`check_ranges`], for `entities` entities and `deals` deals.
+pub(crate) fn check_flows(f: &Flows, entities: u64, deals: u64) -> Result<(), String> {
+    if !f.is_consistent() {
+        return Err("flow columns have different lengths".into());
     }
-    if r.deals
+    let ids_ok = |ids: &[u32]| ids.iter().all(|&i| u64::from(i) < entities);
+    if !ids_ok(&f.supplier) || !ids_ok(&f.recipient) {
+        return Err("a flow refers to an entity outside the entity table".into());
+    }
+    if f.deal
         .iter()
-        .any(|d| d.sipri_id.is_some_and(|v| v > i64::MAX as u64))
+        .any(|&d| d != NO_DEAL && u64::from(d) >= deals)
     {
-        return Err(bad("a SIPRI deal id exceeds 2^63".into()));
+        return Err("a flow refers to a deal that does not exist".into());
+    }
+    if f.units.iter().any(|&u| u64::from(u) > i32::MAX as u64) {
+        return Err("a unit count exceeds 2^31".into());
+    }
+    if !f.year.iter().all(|&y| y <= i16::MAX as u16) {
+        return Err("a year is outside 0-32767".into());
+    }
+    // TIV as the readers accept it (`model::MAX_TIV`): an infinite or absurd
+    // value would poison every sum computed from this release.
+    if let Some(v) = f.tiv.iter().find(|v| !model::plausible_tiv(**v)) {
+        return Err(format!("a flow has an implausible TIV value {v}"));
     }
     Ok(())
 }
 
-type Sink<'a> = dyn FnMut(RecordBatch) -> Result<(), StoreError> + 'a;
+/// The deal half of [`check_ranges`].
+pub(crate) fn check_deals(deals: &[Deal], entities: u64) -> Result<(), String> {
+    if deals
+        .iter()
+        .any(|d| u64::from(d.supplier) >= entities || u64::from(d.recipient) >= entities)
+    {
+        return Err("a deal refers to an entity outside the entity table".into());
+    }
+    let mut years = deals.iter().flat_map(|d| {
+        d.order_year
+            .into_iter()
+            .chain(d.delivery_years.iter().copied())
+    });
+    if !years.all(|y| y <= i16::MAX as u16) {
+        return Err("a year is outside 0-32767".into());
+    }
+    let counts = deals
+        .iter()
+        .flat_map(|d| [d.number_ordered, d.number_delivered]);
+    if counts.flatten().any(|c| u64::from(c) > i32::MAX as u64) {
+        return Err("a deal's unit count exceeds 2^31".into());
+    }
+    let deal_tivs = deals
+        .iter()
+        .flat_map(|d| [d.tiv_unit_new, d.tiv_unit, d.tiv_order, d.tiv_delivered]);
+    if let Some(v) = deal_tivs.flatten().find(|v| !(v.is_finite() && *v >= 0.0)) {
+        return Err(format!("a deal has an invalid TIV value {v}"));
+    }
+    if deals
+        .iter()
+        .any(|d| d.sipri_id.is_some_and(|v| v > i64::MAX as u64))
+    {
+        return Err("a SIPRI deal id exceeds 2^63".into());
+    }
+    Ok(())
+}
+
+pub(crate) type Sink<'a> = dyn FnMut(RecordBatch) -> Result<(), StoreError> + 'a;
 
 /// Creates `path`, lets `fill` push batches, closes the file and fsyncs it.
-fn write_parquet(
+pub(crate) fn write_parquet(
     path: &Path,
     schema: SchemaRef,
     fill: impl FnOnce(&mut Sink<'_>) -> Result<(), StoreError>,
@@ -313,10 +320,21 @@ fn write_parquet(
         reason: e.to_string(),
     };
     let file = File::create(path).map_err(|e| StoreError::io(path, e))?;
-    let props = WriterProperties::builder()
+    let mut props = WriterProperties::builder()
         .set_compression(Compression::SNAPPY)
-        .set_max_row_group_row_count(Some(CHUNK))
-        .build();
+        .set_max_row_group_row_count(Some(CHUNK));
+    // Min/max of text columns cost a string comparison per value at write
+    // time (the largest single cost of writing a big deals table) and no
+    // reader uses them: only `year`'s statistics skip row groups.
+    for f in schema.fields() {
+        if matches!(f.data_type(), DataType::Utf8 | DataType::Dictionary(..)) {
+            props = props.set_column_statistics_enabled(
+                ColumnPath::from(f.name().as_str()),
+                EnabledStatistics::None,
+            );
+        }
+    }
+    let props = props.build();
     let mut writer = ArrowWriter::try_new(file, schema, Some(props)).map_err(|e| werr(&e))?;
     fill(&mut |b: RecordBatch| writer.write(&b).map_err(|e| werr(&e)))?;
     let file = writer.into_inner().map_err(|e| werr(&e))?;
@@ -330,7 +348,7 @@ fn batch(schema: SchemaRef, cols: Vec<ArrayRef>) -> Result<RecordBatch, StoreErr
     })
 }
 
-fn entities_batch(entities: &[Entity]) -> Result<RecordBatch, StoreError> {
+pub(crate) fn entities_batch(entities: &[Entity]) -> Result<RecordBatch, StoreError> {
     let ids = UInt32Array::from_iter_values(0..entities.len() as u32);
     let strs = |f: fn(&Entity) -> &str| -> ArrayRef {
         Arc::new(StringArray::from_iter_values(entities.iter().map(f)))
@@ -348,7 +366,7 @@ fn entities_batch(entities: &[Entity]) -> Result<RecordBatch, StoreError> {
     )
 }
 
-fn flows_batch(d: &Dicts, f: &Flows) -> Result<RecordBatch, StoreError> {
+pub(crate) fn flows_batch(d: &Dicts, f: &Flows) -> Result<RecordBatch, StoreError> {
     let sup = &f.supplier[..];
     let rec = &f.recipient[..];
     let flags = &f.flags[..];
@@ -391,7 +409,11 @@ fn flows_batch(d: &Dicts, f: &Flows) -> Result<RecordBatch, StoreError> {
     )
 }
 
-fn deals_batch(d: &Dicts, first: usize, deals: &[Deal]) -> Result<RecordBatch, StoreError> {
+pub(crate) fn deals_batch(
+    d: &Dicts,
+    first: usize,
+    deals: &[Deal],
+) -> Result<RecordBatch, StoreError> {
     let ids = |f: fn(&Deal) -> u32| deals.iter().map(f).collect::<Vec<u32>>();
     let (sup, rec) = (ids(|x| x.supplier), ids(|x| x.recipient));
     let strs = |f: fn(&Deal) -> &str| -> ArrayRef {

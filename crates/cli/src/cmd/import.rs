@@ -1,10 +1,12 @@
 //! `armsflow import FILE...`: read SIPRI exports and store each as a release.
 //!
 //! A file is read and checked in full before the store is even opened, so a
-//! malformed file leaves the data directory exactly as it was.
+//! malformed file leaves the data directory exactly as it was (a register
+//! large enough to be streamed may leave an empty `releases/` behind, where
+//! its scratch files were; never a release).
 
 use crate::common::{self, UserError};
-use model::{ImportReport, Release};
+use model::{ImportReport, Release, ReleaseMeta};
 use serde::Serialize;
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -12,6 +14,12 @@ use store::PutOutcome;
 
 /// Files above this size get a spinner (on a terminal), so nobody wonders.
 const BIG_FILE: u64 = 8 << 20;
+/// Files below this size are read whole: one pass over memory is faster than
+/// the streaming reader's scratch streams and threads, and a register this
+/// size needs well under 1 GB. Larger current registers are streamed.
+const STREAM_FROM: u64 = 32 << 20;
+/// Deals per batch handed to the store by the streaming import.
+const DEAL_BATCH: usize = 1 << 13;
 /// Rejections listed in the table output; JSON lists all.
 const SHOW_REJECTED: usize = 20;
 
@@ -28,6 +36,10 @@ pub struct Args {
     /// List bad rows in the report and import the rest, instead of failing
     #[arg(long)]
     pub skip_bad_rows: bool,
+    /// Stream current registers of any size (normally only above 32 MB); for
+    /// tests and benchmarks
+    #[arg(long, hide = true)]
+    pub stream: bool,
 }
 
 #[derive(clap::ValueEnum, Clone, Copy, PartialEq, Eq, Debug)]
@@ -61,8 +73,86 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Reads, checks and stores one file; prints its table report.
+/// Reads, checks and stores one file; prints its table report. Large current
+/// registers are streamed (bounded memory, both cores); other files are
+/// read whole.
 fn import_one(args: &Args, path: &PathBuf) -> anyhow::Result<Imported> {
+    let size = std::fs::File::open(path)
+        .and_then(|f| f.metadata())
+        .map_err(|e| UserError(format!("{}: cannot read: {e}", path.display())))?
+        .len();
+    if size < STREAM_FROM && !args.stream {
+        return import_whole(args, path);
+    }
+    let data_dir = common::data_dir(args.data_dir.as_deref())?;
+    let scratch = store::Scratch::new(&data_dir);
+    let opts = sipri::ReadOptions {
+        file_name: path.display().to_string(),
+        skip_bad_rows: args.skip_bad_rows,
+    };
+    let bar = progress_bar(path);
+    let streamed = sipri::stream::stream(path, &opts, scratch.path(), &|n| {
+        if let Some(b) = &bar {
+            b.set_position(n);
+        }
+    });
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    let s = match streamed {
+        Ok(Some(s)) => s,
+        Ok(None) => return import_whole(args, path),
+        Err(sipri::stream::StreamError::Read(e)) => return Err(UserError(e.to_string()).into()),
+        Err(sipri::stream::StreamError::Io(e)) => {
+            anyhow::bail!(
+                "{}: reading into {}: {e}",
+                path.display(),
+                scratch.path().display()
+            )
+        }
+    };
+    let store = common::open_store_at(args.data_dir.as_deref())?;
+    let spinner = spinner(path, "storing");
+    let sipri::stream::Streamed {
+        meta,
+        entities,
+        report,
+        mut flows,
+        mut deals,
+    } = s;
+    // Deals are decoded from scratch on a thread of their own, a few batches
+    // ahead of the Parquet writer: the wide deals table is the longest write.
+    let outcome = std::thread::scope(|s| {
+        let (tx, rx) = std::sync::mpsc::sync_channel(2);
+        let decoder = s.spawn(move || {
+            loop {
+                let batch = deals.next_batch(DEAL_BATCH).map_err(|e| e.to_string());
+                let end = !matches!(batch, Ok(Some(_)));
+                if tx.send(batch).is_err() || end {
+                    break;
+                }
+            }
+        });
+        let outcome = store.put_parts(store::Parts {
+            meta: &meta,
+            entities: entities.as_slice(),
+            report: &report,
+            flows: report.flows,
+            deals: report.deals,
+            flow_batches: &mut |n| flows.next_batch(n).map_err(|e| e.to_string()),
+            deal_batches: &mut move |_| rx.recv().unwrap_or(Ok(None)),
+        });
+        let _ = decoder.join();
+        outcome
+    });
+    if let Some(s) = spinner {
+        s.finish_and_clear();
+    }
+    Ok(finish(args, path, outcome?, meta, report))
+}
+
+/// Reads the whole file into memory, then stores it.
+fn import_whole(args: &Args, path: &PathBuf) -> anyhow::Result<Imported> {
     let (release, report) = read_file(path, args.skip_bad_rows)?;
     let store = common::open_store_at(args.data_dir.as_deref())?;
     let spinner = spinner(path, "storing");
@@ -70,7 +160,17 @@ fn import_one(args: &Args, path: &PathBuf) -> anyhow::Result<Imported> {
     if let Some(s) = spinner {
         s.finish_and_clear();
     }
-    let outcome = outcome?;
+    Ok(finish(args, path, outcome?, release.meta, report))
+}
+
+/// The import's outcome as printed (table now, JSON at the end).
+fn finish(
+    args: &Args,
+    path: &std::path::Path,
+    outcome: PutOutcome,
+    meta: ReleaseMeta,
+    report: ImportReport,
+) -> Imported {
     let item = Imported {
         file: path.display().to_string(),
         release: outcome.id().to_string(),
@@ -79,14 +179,14 @@ fn import_one(args: &Args, path: &PathBuf) -> anyhow::Result<Imported> {
             PutOutcome::AlreadyPresent(_) => "already_present",
             PutOutcome::Repaired(_) => "repaired",
         },
-        synthetic: release.meta.synthetic,
-        generated: release.meta.generated_raw.clone(),
+        synthetic: meta.synthetic,
+        generated: meta.generated_raw.clone(),
         report,
     };
     if args.format == Format::Table {
-        print_table(&item, &release);
+        print_table(&item, meta);
     }
-    Ok(item)
+    item
 }
 
 /// A failed file's error, extended with what happened to the others: imports
@@ -149,6 +249,25 @@ fn spinner(path: &PathBuf, what: &str) -> Option<indicatif::ProgressBar> {
     Some(pb)
 }
 
+/// A progress bar with throughput on stderr while a big file is read, only
+/// when a person is watching.
+fn progress_bar(path: &PathBuf) -> Option<indicatif::ProgressBar> {
+    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    if size < BIG_FILE || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let pb = indicatif::ProgressBar::new(size);
+    let style = indicatif::ProgressStyle::with_template(
+        "{msg} [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec} eta {eta}",
+    )
+    .map(|s| s.progress_chars("=> "));
+    if let Ok(style) = style {
+        pb.set_style(style);
+    }
+    pb.set_message(format!("reading {}", path.display()));
+    Some(pb)
+}
+
 /// `12345678` → `12,345,678`.
 pub fn thousands(n: u64) -> String {
     let s = n.to_string();
@@ -171,7 +290,7 @@ pub fn tiv(v: f64) -> String {
 
 /// The report of one import. Names, reasons and warnings quote the file, so
 /// the whole text is made terminal-safe before printing.
-fn print_table(item: &Imported, release: &Release) {
+fn print_table(item: &Imported, meta: ReleaseMeta) {
     use std::fmt::Write;
     let mut out = String::new();
     let r = &item.report;
@@ -188,7 +307,7 @@ fn print_table(item: &Imported, release: &Release) {
         );
     }
     let format = r.format.map(|f| f.as_str()).unwrap_or("unknown");
-    let years = match (release.meta.first_year, release.meta.last_year) {
+    let years = match (meta.first_year, meta.last_year) {
         (Some(a), Some(b)) => format!("{a}-{b}"),
         _ => "none".into(),
     };
@@ -236,6 +355,14 @@ fn print_table(item: &Imported, release: &Release) {
     for w in &r.warnings {
         let _ = writeln!(out, "  warning: {w}");
     }
+    // The citation needs only the meta; the tables stay empty.
+    let release = Release {
+        meta,
+        entities: Default::default(),
+        deals: Vec::new(),
+        flows: Default::default(),
+        world_totals: Vec::new(),
+    };
     let _ = writeln!(out, "  {}", release.citation());
     print!("{}", common::term_safe(&out));
 }

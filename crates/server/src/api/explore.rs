@@ -48,6 +48,11 @@ fn series_window(p: &Params, rel: &Release) -> ApiResult<Window> {
             ));
         }
     };
+    span(from, to)
+}
+
+/// `from..=to` as a series window: in order, at most [`MAX_YEARS`] long.
+pub(crate) fn span(from: u16, to: u16) -> ApiResult<Window> {
     if from > to {
         return Err(ApiError::bad_request(format!(
             "'from' ({from}) is after 'to' ({to})"

@@ -19,6 +19,7 @@ pub struct Table {
 const WITH_CSV: &[(&str, &str)] = &[
     ("country", "supplier-chart"),
     ("country", "concentration-chart"),
+    ("country", "annual-chart"),
     ("supplier", "customers-chart"),
     ("supplier", "customers-over-time"),
     ("world", "exporters-chart"),
@@ -172,6 +173,47 @@ pub fn table(ctx: &Ctx, target: &Target, chart: &str) -> ApiResult<Option<Table>
                     "effective_number",
                     "cr1_percent",
                     "cr3_percent",
+                    "release",
+                    "source",
+                ],
+                rows,
+            }
+        }
+        (Target::Country(k), "annual-chart") => {
+            let focus = crate::params::resolve_entity(rel, k)?;
+            let period = ctx.p.window(rel, "period")?;
+            let w = crate::pages::annual::window(ctx, period)?;
+            let a = engine::series::annual(rel, focus, Direction::Imports, &Filter::new(w));
+            let drawn = crate::pages::annual::DRAWN.min(a.partners.len());
+            let mut rows = Vec::new();
+            for (c, y) in a.years.iter().enumerate() {
+                let row = |sup: String, key: String, tiv: f64| {
+                    vec![
+                        y.to_string(),
+                        "all".into(),
+                        sup,
+                        key,
+                        num(tiv),
+                        release.clone(),
+                        src.clone(),
+                    ]
+                };
+                // The chart's stacks: the largest suppliers, then the rest as one.
+                for p in &a.partners[..drawn] {
+                    rows.push(row(name(p.entity), key(p.entity), p.tiv[c]));
+                }
+                if a.partners.len() > drawn {
+                    let rest = a.partners[drawn..].iter().map(|p| p.tiv[c]).sum();
+                    rows.push(row("Others".into(), String::new(), rest));
+                }
+            }
+            Table {
+                header: vec![
+                    "year",
+                    "category",
+                    "supplier",
+                    "supplier_key",
+                    "tiv_millions",
                     "release",
                     "source",
                 ],

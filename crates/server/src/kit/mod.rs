@@ -119,6 +119,15 @@ pub fn state_pairs(ctx: &Ctx, target: &Target) -> Vec<(&'static str, String)> {
     {
         v.push(("category", c.sipri_name().to_string()));
     }
+    // The country page's year-by-year window: without it an export would
+    // draw the default years, not the ones shown.
+    if matches!(target, Target::Country(_)) {
+        for k in ["from", "to"] {
+            if let Some(y) = ctx.p.get(k) {
+                v.push((k, y.to_string()));
+            }
+        }
+    }
     v.push(("release", ctx.rel.meta.id.clone()));
     v
 }
@@ -237,21 +246,7 @@ pub fn today() -> (i64, u32, u32) {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs() as i64);
-    civil(secs.div_euclid(86_400))
-}
-
-/// Days since 1970-01-01 to (year, month, day), proleptic Gregorian
-/// (H. Hinnant's `civil_from_days`).
-pub fn civil(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    (yoe + era * 400 + i64::from(m <= 2), m, d)
+    model::locale::civil_from_days(secs.div_euclid(86_400))
 }
 
 /// A date as a citation writes it: "27 November 2026", "27. November 2026".
@@ -482,11 +477,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn civil_dates() {
-        assert_eq!(civil(0), (1970, 1, 1));
-        assert_eq!(civil(20_419), (2025, 11, 27));
-        assert_eq!(civil(11_016), (2000, 2, 29));
-        assert_eq!(civil(-1), (1969, 12, 31));
+    fn citation_dates() {
         assert_eq!(cite_date(Lang::De, (2026, 3, 1)), "1. März 2026");
         assert_eq!(cite_date(Lang::En, (2026, 11, 27)), "27 November 2026");
     }

@@ -5,7 +5,7 @@
 
 use super::Ctx;
 use super::deals::tiv;
-use crate::api::explore::{MAX_YEARS, year};
+use crate::api::explore::year;
 use crate::charts::{self, Stack};
 use crate::error::ApiError;
 use crate::html::table;
@@ -15,26 +15,13 @@ use maud::{Markup, PreEscaped, html};
 use model::{EntityId, Window};
 
 /// Suppliers drawn individually; the rest are "Others".
-const DRAWN: usize = 7;
+pub(crate) const DRAWN: usize = 7;
 
 /// The chart's window: `from`/`to`, defaulting to the page's window.
 pub fn window(ctx: &Ctx, period: Window) -> Result<Window, ApiError> {
     let from = year(&ctx.p, "from", period.start)?;
     let to = year(&ctx.p, "to", period.end.max(from))?;
-    if from > to {
-        return Err(ApiError::bad_request(format!(
-            "'from' ({from}) is after 'to' ({to})"
-        )));
-    }
-    if to - from >= MAX_YEARS {
-        return Err(ApiError::bad_request(format!(
-            "a series spans at most {MAX_YEARS} years, not {from}-{to}"
-        )));
-    }
-    Ok(Window {
-        start: from,
-        end: to,
-    })
+    crate::api::explore::span(from, to)
 }
 
 /// Share of partner `id` over all of `a`'s years.

@@ -1,0 +1,667 @@
+//! The current trade register read in bounded memory, for registers far
+//! larger than SIPRI's.
+//!
+//! Pass 1 reads the file in chunks of a few MB, parses and checks each on its
+//! own thread (two at a time), and appends every good row twice to scratch
+//! streams ([`crate::spill`]): its flow to the stream of its delivery year,
+//! its deal fields to one of [`PARTS`] streams chosen by hashing the deal id.
+//! Pass 2 builds the deals one part at a time (every row of a deal is in the
+//! same part), with the same checks and messages as [`crate::register`], and
+//! numbers them in order of first appearance, as the in-memory reader does.
+//! The caller then pulls the flows in year order ([`FlowStream`]) and the
+//! deals in number order ([`DealStream`]) to write them.
+//!
+//! The release is the one [`crate::read`] makes of the same file: same
+//! entities in the same order, same deals, same flows in year order, same
+//! report. Formats other than the UTF-8/Latin-1 current register are not
+//! streamed (`Ok(None)`): they are small, and [`crate::read`] reads them.
+
+use crate::builder::{Builder, FastMap, check_year, sha_hex};
+use crate::register::{self, COLUMNS, Row, parse_row, row_flags};
+use crate::spill::{Put, Spill};
+pub use crate::stream_out::{DealStream, FlowStream};
+use crate::stream_out::{PartOut, build_part, put_deal};
+use crate::text::{Lines, is_blank, split_fields, strip_semicolon};
+use crate::{ReadError, ReadOptions};
+use model::{Category, EntityTable, ImportReport, ReleaseMeta, SourceFormat};
+use sha2::{Digest, Sha256};
+use std::borrow::Cow;
+use std::fs::File;
+use std::io::{self, Read};
+use std::path::Path;
+use std::sync::Arc;
+
+/// Bytes per chunk of pass 1 (cut at a line end).
+const CHUNK_BYTES: usize = 8 << 20;
+/// Deal streams: a part of a 2.75 GB register is about 40 MB.
+const PARTS: usize = 64;
+/// Years a row may name (`parse_year`: 1900-2100).
+pub(crate) const FIRST_YEAR: u16 = 1900;
+const YEARS: usize = 201;
+/// A row rejected in pass 2, in the ordinal → deal table.
+pub(crate) const REJECTED: u32 = u32::MAX;
+
+/// Why a streamed read failed: the file (where and why), or the scratch space.
+#[derive(Debug)]
+pub enum StreamError {
+    Read(ReadError),
+    Io(io::Error),
+}
+
+impl std::fmt::Display for StreamError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            StreamError::Read(e) => e.fmt(f),
+            StreamError::Io(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for StreamError {}
+
+impl From<io::Error> for StreamError {
+    fn from(e: io::Error) -> Self {
+        StreamError::Io(e)
+    }
+}
+
+impl From<ReadError> for StreamError {
+    fn from(e: ReadError) -> Self {
+        StreamError::Read(e)
+    }
+}
+
+/// A register read by pass 1 and 2: everything but the flows and deals,
+/// which are pulled from the two streams.
+pub struct Streamed {
+    pub meta: ReleaseMeta,
+    pub entities: EntityTable,
+    pub report: ImportReport,
+    pub flows: FlowStream,
+    pub deals: DealStream,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Mode {
+    Utf8,
+    Latin1,
+}
+
+/// Makes scratch streams go to disk after `bytes` (default 256 KiB), so
+/// that tests send small files through the same path as huge ones.
+#[doc(hidden)]
+pub fn set_spill_threshold(bytes: usize) {
+    crate::spill::set_flush(bytes);
+}
+
+/// Reads the register at `path` with scratch files in `scratch` (a directory
+/// made when first needed, which the caller removes). `progress` is told the bytes read so far.
+/// `Ok(None)`: not a current register in UTF-8 or Latin-1; use [`crate::read`].
+pub fn stream(
+    path: &Path,
+    opts: &ReadOptions,
+    scratch: &Path,
+    progress: &dyn Fn(u64),
+) -> Result<Option<Streamed>, StreamError> {
+    let mut head = Vec::new();
+    File::open(path)?.take(1 << 20).read_to_end(&mut head)?;
+    if crate::sniff::foreign_format(&head).is_some()
+        || crate::sniff::utf16(&head).is_some()
+        || head[..head.len().min(64 << 10)].contains(&0)
+    {
+        return Ok(None);
+    }
+    let body = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&head);
+    let Some(end) = body.iter().rposition(|&b| b == b'\n') else {
+        return Ok(None);
+    };
+    let body = &body[..=end];
+    let text: Cow<str> = match std::str::from_utf8(body) {
+        Ok(s) => Cow::Borrowed(s),
+        Err(_) => {
+            encoding_rs::WINDOWS_1252
+                .decode_without_bom_handling(body)
+                .0
+        }
+    };
+    let Some(header) = crate::preamble::find_header(&text) else {
+        return Ok(None);
+    };
+    if header.format != SourceFormat::Register || header.preamble.date_error.is_some() {
+        return Ok(None);
+    }
+    for mode in [Mode::Utf8, Mode::Latin1] {
+        let mut b = Builder::new(&opts.file_name, opts.skip_bad_rows, 0);
+        register::check_header(&b, &header.line, &COLUMNS)?;
+        (b.latest_year, b.latest_why) = match header
+            .preamble
+            .generated_iso
+            .as_deref()
+            .and_then(|d| d.get(..4)?.parse::<u16>().ok())
+        {
+            Some(y) => (y, "the year the file was generated".to_string()),
+            None => (
+                crate::fetch::current_year(),
+                "the current year; the file has no 'Data generated' date".to_string(),
+            ),
+        };
+        b.report.encoding = match mode {
+            Mode::Utf8 => "utf-8",
+            Mode::Latin1 => "latin-1",
+        }
+        .to_string();
+        let mut p1 = Pass1 {
+            b,
+            header: header.line.no,
+            ord: 0,
+            year_rows: vec![0; YEARS],
+            flows: Spill::new(scratch, "flows", YEARS),
+            parts: Spill::new(scratch, "part", PARTS),
+            last_texts: vec![Default::default(); PARTS],
+            stop: None,
+            blank: 0,
+        };
+        let Some((sha, lines)) = p1.run(path, mode, progress)? else {
+            continue; // not UTF-8 after all: read again as Latin-1
+        };
+        return finish(p1, header.preamble.clone(), sha, lines, scratch).map(Some);
+    }
+    Ok(None)
+}
+
+/// One parse-checked row of a chunk, its parties as chunk-local name ids.
+/// Kept small (no 17-slice row): a chunk holds tens of thousands.
+struct Parsed<'a> {
+    line: u64,
+    sup: u32,
+    rec: u32,
+    flags: u16,
+    row: Slim<'a>,
+}
+
+/// The fields of a [`Row`] that pass 2 needs, with Designation, Description
+/// and Status as `texts`.
+struct Slim<'a> {
+    id: u64,
+    category: Category,
+    order_year: Option<u16>,
+    order_est: Option<bool>,
+    units: Option<u32>,
+    units_est: Option<bool>,
+    year: u16,
+    year_est: Option<bool>,
+    tiv_unit_new: Option<f64>,
+    tiv_unit: Option<f64>,
+    tiv: f64,
+    local: Option<bool>,
+    texts: [&'a str; 3],
+}
+
+impl<'a> Slim<'a> {
+    fn of(r: &Row<'a>) -> Slim<'a> {
+        Slim {
+            id: r.id,
+            category: r.category,
+            order_year: r.order_year,
+            order_est: r.order_est,
+            units: r.units,
+            units_est: r.units_est,
+            year: r.year,
+            year_est: r.year_est,
+            tiv_unit_new: r.tiv_unit_new,
+            tiv_unit: r.tiv_unit,
+            tiv: r.tiv,
+            local: r.local,
+            texts: [r.f[3], r.f[4], r.f[12]],
+        }
+    }
+}
+
+/// An emptied vector's allocation, for rows borrowing from another chunk
+/// (the collect reuses the buffer: same layout).
+// `filter_map` changes the element's lifetime, which `filter` cannot.
+#[allow(clippy::unnecessary_filter_map)]
+fn recycle<'b>(mut v: Vec<Parsed<'_>>) -> Vec<Parsed<'b>> {
+    v.clear();
+    v.into_iter().filter_map(|_| None).collect()
+}
+
+/// What a worker makes of one chunk.
+#[derive(Default)]
+struct ChunkOut<'a> {
+    rows: Vec<Parsed<'a>>,
+    names: Vec<&'a str>,
+    /// Rows that fail on their own, in line order (only the first unless
+    /// bad rows are skipped).
+    errors: Vec<(u64, String)>,
+    rows_read: u64,
+    blank: u64,
+}
+
+/// Parses the lines of one chunk as `register::read` does, without the
+/// shared state: names get chunk-local ids in order of first use.
+fn parse_chunk<'a>(
+    text: &'a str,
+    first_line: u64,
+    header: u64,
+    limit: (u16, &str),
+    skip: bool,
+    spare: Vec<Parsed<'static>>,
+) -> ChunkOut<'a> {
+    let mut out = ChunkOut {
+        rows: recycle(spare),
+        ..ChunkOut::default()
+    };
+    // Rows are about 100 bytes: reserve once instead of growing (each
+    // growth copies into freshly faulted pages).
+    out.rows.reserve(text.len() / 64 + 16);
+    let mut ids: FastMap<&'a str, u32> = FastMap::default();
+    for line in Lines::new(text) {
+        let no = first_line + line.no - 1;
+        if no <= header {
+            continue;
+        }
+        let l = strip_semicolon(line.text);
+        if is_blank(l) {
+            out.blank += 1;
+            continue;
+        }
+        out.rows_read += 1;
+        let mut f = [""; 17];
+        let n = split_fields(l, &mut f);
+        let parsed = if n != 17 {
+            Err(if n < 17 && !line.terminated {
+                format!("truncated file: last record has {n} of 17 fields")
+            } else if n < 17 {
+                format!("missing columns: {n} fields, expected 17")
+            } else {
+                format!("extra columns: {n} fields, expected 17")
+            })
+        } else {
+            parse_row(f).and_then(|r| {
+                check_year(limit.0, limit.1, Some(r.year), COLUMNS[10])?;
+                check_year(limit.0, limit.1, r.order_year, COLUMNS[6])?;
+                Ok(r)
+            })
+        };
+        match parsed {
+            Ok(row) => {
+                let mut id = |s: &'a str| {
+                    let next = out.names.len() as u32;
+                    *ids.entry(s).or_insert_with(|| {
+                        out.names.push(s);
+                        next
+                    })
+                };
+                let (sup, rec) = (id(row.f[1]), id(row.f[2]));
+                out.rows.push(Parsed {
+                    line: no,
+                    sup,
+                    rec,
+                    flags: row_flags(&row),
+                    row: Slim::of(&row),
+                });
+            }
+            Err(reason) => {
+                out.errors.push((no, reason));
+                if !skip {
+                    break;
+                }
+            }
+        }
+    }
+    out
+}
+
+struct Pass1 {
+    b: Builder,
+    header: u64,
+    /// Rows passed to pass 2 so far (their ordinals).
+    ord: u32,
+    /// Good rows per delivery year (1900 + index).
+    year_rows: Vec<u64>,
+    flows: Spill,
+    parts: Spill,
+    /// Per part stream, the texts of its last record.
+    last_texts: Vec<[String; 3]>,
+    /// The first bad row when bad rows are not skipped: reading stops there.
+    stop: Option<(u64, String)>,
+    blank: u64,
+}
+
+/// One chunk of the file: its bytes and the number of its first line.
+struct Chunk {
+    bytes: Arc<Vec<u8>>,
+    first_line: u64,
+}
+
+impl Pass1 {
+    /// Reads the whole file; `None` when `mode` is UTF-8 and the file is not.
+    fn run(
+        &mut self,
+        path: &Path,
+        mode: Mode,
+        progress: &dyn Fn(u64),
+    ) -> Result<Option<(String, u64)>, StreamError> {
+        let mut file = File::open(path)?;
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Arc<Vec<u8>>>(4);
+        let hasher = std::thread::spawn(move || {
+            let mut h = Sha256::new();
+            for c in rx {
+                h.update(&c[..]);
+            }
+            sha_hex(&h.finalize())
+        });
+        let mut carry = Vec::new();
+        let mut spares: Vec<Vec<Parsed<'static>>> = Vec::new();
+        let (mut eof, mut next_line, mut done, mut lines) = (false, 1u64, 0u64, 0u64);
+        let mut first = true;
+        let latest_why = self.b.latest_why.clone();
+        let lim = (self.b.latest_year, latest_why.as_str());
+        let (header, skip) = (self.header, self.b.skips_bad_rows());
+        while self.stop.is_none() {
+            let mut pair = Vec::with_capacity(2);
+            while pair.len() < 2 {
+                let Some(bytes) = read_chunk(&mut file, &mut carry, &mut eof)? else {
+                    break;
+                };
+                let nl = bytes.iter().filter(|&&b| b == b'\n').count() as u64;
+                let last = eof && carry.is_empty();
+                lines += nl + u64::from(last && bytes.last() != Some(&b'\n'));
+                let bytes = Arc::new(bytes);
+                let _ = tx.send(bytes.clone());
+                pair.push(Chunk {
+                    bytes,
+                    first_line: next_line,
+                });
+                next_line += nl;
+            }
+            if pair.is_empty() {
+                break;
+            }
+            let texts: Vec<Option<Cow<str>>> = pair
+                .iter()
+                .enumerate()
+                .map(|(i, c)| decode(&c.bytes, mode, first && i == 0))
+                .collect();
+            first = false;
+            if texts.iter().any(Option::is_none) {
+                drop(tx);
+                let _ = hasher.join();
+                return Ok(None);
+            }
+            let text = |i: usize| texts[i].as_deref().unwrap_or("");
+            let (spare0, spare1) = (spares.pop().unwrap_or_default(), spares.pop());
+            let results: Option<Vec<ChunkOut>> = std::thread::scope(|s| {
+                let other = (pair.len() > 1).then(|| {
+                    let (t, fl) = (text(1), pair[1].first_line);
+                    let spare = spare1.unwrap_or_default();
+                    s.spawn(move || parse_chunk(t, fl, header, lim, skip, spare))
+                });
+                let mut v = vec![parse_chunk(
+                    text(0),
+                    pair[0].first_line,
+                    header,
+                    lim,
+                    skip,
+                    spare0,
+                )];
+                // A parser that panicked must fail the import, never drop
+                // its chunk's rows.
+                let other = other.map(|h| h.join().ok());
+                if matches!(other, Some(None)) {
+                    return None;
+                }
+                v.extend(other.flatten());
+                Some(v)
+            });
+            let results = results.ok_or_else(|| io::Error::other("a parser thread panicked"))?;
+            for (c, out) in pair.iter().zip(results) {
+                spares.push(self.merge(out)?);
+                done += c.bytes.len() as u64;
+                progress(done);
+                if self.stop.is_some() {
+                    break;
+                }
+            }
+        }
+        drop(tx);
+        let sha = hasher
+            .join()
+            .map_err(|_| io::Error::other("hashing thread panicked"))?;
+        Ok(Some((sha, lines)))
+    }
+
+    /// Interns the chunk's names, accounts its rows and appends them to the
+    /// scratch streams, in file order.
+    fn merge(&mut self, out: ChunkOut) -> io::Result<Vec<Parsed<'static>>> {
+        let b = &mut self.b;
+        b.report.rows_read += out.rows_read;
+        self.blank += out.blank;
+        let ids: Vec<u32> = out.names.iter().map(|n| b.entity(n)).collect();
+        for (line, reason) in out.errors {
+            if b.bad_row(line, reason.clone()).is_err() {
+                self.stop = Some((line, reason));
+                break;
+            }
+        }
+        for p in &out.rows {
+            if self.stop.as_ref().is_some_and(|s| p.line > s.0) {
+                break;
+            }
+            let (sup, rec, r) = (ids[p.sup as usize], ids[p.rec as usize], &p.row);
+            let ord = self.ord;
+            self.ord = ord
+                .checked_add(1)
+                .filter(|&o| o < REJECTED)
+                .ok_or_else(|| io::Error::other("more than 4 billion rows"))?;
+            let y = usize::from(r.year - FIRST_YEAR);
+            self.year_rows[y] += 1;
+            let flags = p.flags;
+            let w = self.flows.buf(y);
+            w.u32(ord);
+            w.u32(sup);
+            w.u32(rec);
+            w.u8(r.category as u8);
+            w.f64(r.tiv);
+            w.u32(r.units.unwrap_or(0));
+            w.u16(flags);
+            self.flows.done(y)?;
+            let part = (r.id.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58) as usize % PARTS;
+            let w = self.parts.buf(part);
+            w.u32(ord);
+            w.u64(p.line);
+            w.u64(r.id);
+            w.u32(sup);
+            w.u32(rec);
+            w.u16(r.year);
+            w.u8(r.category as u8);
+            w.f64(r.tiv);
+            w.opt_u32(r.units);
+            w.u16(flags);
+            w.opt_u16(r.order_year);
+            w.opt_bool(r.order_est);
+            w.opt_bool(r.units_est);
+            w.opt_bool(r.year_est);
+            w.opt_f64(r.tiv_unit_new);
+            w.opt_f64(r.tiv_unit);
+            w.opt_bool(r.local);
+            // A deal's rows repeat its texts: written once per run of equal
+            // texts in this stream (a flag, then the texts if they changed).
+            let last = &mut self.last_texts[part];
+            if last.iter().zip(r.texts).all(|(a, b)| a == b) {
+                w.u8(1);
+            } else {
+                w.u8(0);
+                for (l, t) in last.iter_mut().zip(r.texts) {
+                    w.str(t);
+                    l.clear();
+                    l.push_str(t);
+                }
+            }
+            self.parts.done(part)?;
+            b.report.tiv_total += r.tiv;
+            b.note_parties([sup, rec], r.tiv);
+        }
+        Ok(recycle(out.rows))
+    }
+}
+
+/// The next chunk of whole lines (the last may lack its line end).
+fn read_chunk(file: &mut File, carry: &mut Vec<u8>, eof: &mut bool) -> io::Result<Option<Vec<u8>>> {
+    // Sized once: growing by doubling would copy into fresh pages.
+    let mut buf = Vec::with_capacity(CHUNK_BYTES + carry.len() + (64 << 10));
+    buf.append(carry);
+    loop {
+        if buf.len() >= CHUNK_BYTES || *eof {
+            if *eof {
+                return Ok((!buf.is_empty()).then_some(buf));
+            }
+            if let Some(p) = buf.iter().rposition(|&b| b == b'\n') {
+                *carry = buf[p + 1..].to_vec();
+                buf.truncate(p + 1);
+                return Ok(Some(buf));
+            }
+        }
+        let n = file
+            .by_ref()
+            .take(CHUNK_BYTES as u64)
+            .read_to_end(&mut buf)?;
+        if n == 0 {
+            *eof = true;
+        }
+    }
+}
+
+/// A chunk as text; `None` when UTF-8 was assumed and the bytes are not.
+fn decode(bytes: &[u8], mode: Mode, first: bool) -> Option<Cow<'_, str>> {
+    let bytes = if first {
+        bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
+    } else {
+        bytes
+    };
+    match mode {
+        Mode::Utf8 => std::str::from_utf8(bytes).ok().map(Cow::Borrowed),
+        Mode::Latin1 => Some(
+            encoding_rs::WINDOWS_1252
+                .decode_without_bom_handling(bytes)
+                .0,
+        ),
+    }
+}
+
+/// Pass 2 and the report: builds the deals part by part, numbers them, and
+/// settles the accounting.
+fn finish(
+    mut p: Pass1,
+    preamble: crate::preamble::Preamble,
+    sha: String,
+    lines: u64,
+    scratch: &Path,
+) -> Result<Streamed, StreamError> {
+    let n = p.ord as usize;
+    // Ordinal → ordinal of its deal's first row (then, below, deal number).
+    let mut first = vec![REJECTED; n];
+    let mut deals_out = Spill::new(scratch, "deals", PARTS);
+    let mut errors: Vec<(u64, String)> = Vec::new();
+    let mut controls = 0u64;
+    // Parts two at a time, one per core; results applied in part order.
+    // Two part buffers, reused: a fresh 40 MB buffer per part would be
+    // page-faulted in again every time.
+    let mut bytes = [Vec::new(), Vec::new()];
+    for pair in (0..PARTS).collect::<Vec<_>>().chunks(2) {
+        for (&k, buf) in pair.iter().zip(bytes.iter_mut()) {
+            p.parts.take_into(k, buf)?;
+        }
+        let bytes = &bytes[..pair.len()];
+        let entities = &p.b.entities;
+        let outs: Vec<io::Result<PartOut>> = std::thread::scope(|s| {
+            let other = bytes
+                .get(1)
+                .map(|b| s.spawn(move || build_part(b, entities)));
+            let mut v = vec![build_part(&bytes[0], entities)];
+            v.extend(other.map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| Err(io::Error::other("deal builder panicked")))
+            }));
+            v
+        });
+        for (&part, out) in pair.iter().zip(outs) {
+            let out = out?;
+            for (ord, f) in out.assign {
+                first[ord as usize] = f;
+            }
+            for r in out.rejects {
+                p.b.report.tiv_total -= r.tiv;
+                p.b.unnote_parties([r.sup, r.rec], r.tiv);
+                p.year_rows[usize::from(r.year - FIRST_YEAR)] -= 1;
+                errors.push((r.line, r.reason));
+            }
+            controls += out.controls;
+            for (ord, d) in &out.deals {
+                put_deal(deals_out.buf(part), *ord, d);
+                deals_out.done(part)?;
+            }
+        }
+    }
+    p.b.add_controls(controls);
+    if let Some(stop) = p.stop.take() {
+        errors.push(stop);
+    }
+    if !p.b.skips_bad_rows() {
+        if let Some((line, reason)) = errors.into_iter().min_by_key(|e| e.0) {
+            return Err(p.b.error(line, reason).into());
+        }
+    } else {
+        for (line, reason) in errors {
+            let _ = p.b.bad_row(line, reason);
+        }
+        p.b.report.rejected.sort_by_key(|r| r.line);
+    }
+    if p.blank > 0 {
+        p.b.warn(format!("{} blank lines skipped", p.blank));
+    }
+    if p.b.report.rows_read == 0 {
+        return Err(p.b.error(p.header, "no data rows after the header").into());
+    }
+    // First rows get the next deal number; other rows take their first's.
+    let mut deals = 0u32;
+    let mut flows = 0u64;
+    for i in 0..n {
+        let f = first[i];
+        if f == REJECTED {
+            continue;
+        }
+        flows += 1;
+        first[i] = if f as usize == i {
+            deals += 1;
+            deals - 1
+        } else {
+            first[f as usize]
+        };
+    }
+    let span = {
+        let mut used = (0..YEARS).filter(|&y| p.year_rows[y] > 0);
+        let lo = used.next();
+        let hi = used.next_back().or(lo);
+        lo.zip(hi)
+            .map(|(a, b)| (FIRST_YEAR + a as u16, FIRST_YEAR + b as u16))
+    };
+    p.b.report.lines = lines;
+    let (meta, entities, mut report) =
+        p.b.finish_parts(SourceFormat::Register, preamble, sha, span);
+    report.deals = u64::from(deals);
+    report.flows = flows;
+    Ok(Streamed {
+        meta,
+        entities,
+        report,
+        flows: FlowStream {
+            spill: p.flows,
+            deal_of: first,
+            year: 0,
+            cur: None,
+        },
+        deals: DealStream::new(deals_out)?,
+    })
+}

@@ -1,0 +1,208 @@
+//! The streaming reader makes the release the in-memory reader makes: same
+//! entities, deals, flows (in the stored year order), meta and report, on
+//! the real register and on hostile synthetic ones, through memory and
+//! through scratch files.
+
+use model::{ImportReport, Release};
+use sipri::ReadOptions;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU32, Ordering};
+
+static N: AtomicU32 = AtomicU32::new(0);
+
+fn scratch() -> PathBuf {
+    std::env::temp_dir().join(format!(
+        "armsflow-stream-test-{}-{}",
+        std::process::id(),
+        N.fetch_add(1, Ordering::Relaxed)
+    ))
+}
+
+/// The streamed release, with its flows and deals pulled in small batches.
+fn streamed(path: &Path, skip: bool) -> Result<(Release, ImportReport), String> {
+    let opts = ReadOptions {
+        file_name: path.display().to_string(),
+        skip_bad_rows: skip,
+    };
+    let dir = scratch();
+    let out = sipri::stream::stream(path, &opts, &dir, &|_| {});
+    let s = match out {
+        Ok(Some(s)) => s,
+        Ok(None) => return Err("not streamed".into()),
+        Err(e) => return Err(e.to_string()),
+    };
+    let sipri::stream::Streamed {
+        meta,
+        entities,
+        report,
+        mut flows,
+        mut deals,
+    } = s;
+    let mut r = Release {
+        meta,
+        entities,
+        deals: Vec::new(),
+        flows: Default::default(),
+        world_totals: Vec::new(),
+    };
+    while let Some(b) = flows.next_batch(1000).unwrap() {
+        r.flows.append(&b);
+    }
+    while let Some(mut b) = deals.next_batch(777).unwrap() {
+        r.deals.append(&mut b);
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    Ok((r, report))
+}
+
+/// The in-memory reader's release, flows in the order the store writes them.
+fn read_whole(bytes: &[u8], path: &Path, skip: bool) -> Result<(Release, ImportReport), String> {
+    let opts = ReadOptions {
+        file_name: path.display().to_string(),
+        skip_bad_rows: skip,
+    };
+    let (mut r, report) = sipri::read(bytes, &opts).map_err(|e| e.to_string())?;
+    r.flows = r.flows.gather(&r.flows.year_order());
+    Ok((r, report))
+}
+
+fn same(bytes: &[u8], path: &Path, skip: bool) -> Option<ImportReport> {
+    let old = read_whole(bytes, path, skip);
+    let new = streamed(path, skip);
+    match (&old, &new) {
+        (Ok((a, ra)), Ok((b, rb))) => {
+            assert_eq!(a.meta, b.meta, "meta");
+            assert_eq!(a.entities, b.entities, "entities");
+            assert_eq!(a.deals.len(), b.deals.len(), "deal count");
+            for (i, (x, y)) in a.deals.iter().zip(&b.deals).enumerate() {
+                assert_eq!(x, y, "deal {i}");
+            }
+            assert_eq!(a.flows.len(), b.flows.len(), "flow count");
+            assert_eq!(a.flows, b.flows, "flows");
+            // TIV sums: the streaming reader subtracts rows rejected in its
+            // second pass, so with such rows they agree to rounding only.
+            let close = |x: f64, y: f64| (x - y).abs() <= 1e-12 * x.abs().max(1.0);
+            assert!(
+                close(ra.tiv_total, rb.tiv_total),
+                "{} {}",
+                ra.tiv_total,
+                rb.tiv_total
+            );
+            let (mut ra, mut rb) = (ra.clone(), rb.clone());
+            assert_eq!(ra.unresolved.len(), rb.unresolved.len());
+            for (x, y) in ra.unresolved.iter_mut().zip(rb.unresolved.iter_mut()) {
+                assert!(close(x.tiv, y.tiv), "{x:?} {y:?}");
+                y.tiv = x.tiv;
+            }
+            if ra.rejected.is_empty() {
+                assert_eq!(ra.tiv_total, rb.tiv_total, "exact without rejections");
+            }
+            rb.tiv_total = ra.tiv_total;
+            assert_eq!(ra, rb, "report");
+            Some(ra.clone())
+        }
+        (Err(a), Err(b)) => {
+            assert_eq!(a, b, "error");
+            None
+        }
+        _ => panic!("old {:?} / new {:?}", old.map(|x| x.1), new.map(|x| x.1)),
+    }
+}
+
+fn write_tmp(name: &str, bytes: &[u8]) -> PathBuf {
+    let p = scratch().with_extension(name);
+    std::fs::write(&p, bytes).unwrap();
+    p
+}
+
+#[test]
+fn real_register_streams_to_the_same_release() {
+    let Some(path) = testkit::shared_path(
+        "real_register_streams_to_the_same_release",
+        testkit::REGISTER_2026,
+    ) else {
+        return;
+    };
+    let bytes = std::fs::read(&path).unwrap();
+    let r = same(&bytes, &path, false).expect("imports");
+    assert!(r.flows > 20_000 && r.deals > 5_000, "{r:?}");
+    assert!(r.rejected.is_empty());
+}
+
+/// A synthetic register with every kind of bad row the reader knows.
+fn hostile(seed: u64) -> Vec<u8> {
+    let mut v = Vec::new();
+    sipri::synth::write_register(&mut v, 1, seed).unwrap();
+    let text = String::from_utf8(v).unwrap();
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    let header = lines
+        .iter()
+        .position(|l| l.starts_with("SIPRI AT"))
+        .unwrap();
+    let row = lines[header + 1].clone();
+    let f: Vec<&str> = row.split(',').collect();
+    let with = |i: usize, v: &str| {
+        let mut g = f.clone();
+        g[i] = v;
+        g.join(",")
+    };
+    let extra = [
+        row.clone(),                                        // exact duplicate
+        with(3, "Other designation"),                       // contradicts its deal
+        with(15, "99.5"),                                   // same year, other TIV
+        with(10, "2200"),                                   // impossible year
+        with(1, "Atlantis"),                                // unresolved name, contradicting
+        with(1, "Atlantis").replacen(f[0], "999999999", 1), // unresolved, new deal
+        with(0, "x12"),                                     // bad id
+        format!("{row},extra"),                             // extra column
+        ",,,,".to_string(),                                 // blank
+        with(2, "Kaz\u{1b}[31makhstan"),                    // control characters
+        f[..5].join(","),                                   // missing columns
+    ];
+    let at = lines.len() / 2;
+    for (k, e) in extra.iter().enumerate() {
+        lines.insert(at + 7 * k, e.clone());
+    }
+    let mut out = lines.join("\n");
+    out.push('\n');
+    out.push_str(&f[..9].join(",")); // truncated last line
+    out.into_bytes()
+}
+
+#[test]
+fn hostile_registers_stream_to_the_same_release() {
+    for small in [false, true] {
+        if small {
+            sipri::stream::set_spill_threshold(64);
+        }
+        let bytes = hostile(7);
+        let path = write_tmp("csv", &bytes);
+        let r = same(&bytes, &path, true).expect("imports with skipping");
+        assert!(r.rejected.len() >= 9, "{:?}", r.rejected);
+        assert!(!r.unresolved.is_empty());
+        // Without skipping: the same first error (line and reason).
+        assert!(same(&bytes, &path, false).is_none());
+        // Latin-1 (a byte that is not UTF-8): read again as Windows-1252.
+        let mut latin = bytes.clone();
+        let pos = latin.len() / 3;
+        let nl = pos + latin[pos..].iter().position(|&b| b == b'\n').unwrap();
+        latin.splice(nl - 1..nl - 1, [b'x', 0xFC]);
+        let lpath = write_tmp("latin.csv", &latin);
+        let r = same(&latin, &lpath, true).expect("latin-1");
+        assert_eq!(r.encoding, "latin-1");
+        for p in [path, lpath] {
+            let _ = std::fs::remove_file(p);
+        }
+    }
+    sipri::stream::set_spill_threshold(256 << 10);
+}
+
+#[test]
+fn clean_synthetic_register_through_scratch_files() {
+    let mut bytes = Vec::new();
+    sipri::synth::write_register(&mut bytes, 2, 3).unwrap();
+    let path = write_tmp("synth.csv", &bytes);
+    let r = same(&bytes, &path, false).expect("imports");
+    assert!(r.rejected.is_empty() && r.flows > 40_000);
+    let _ = std::fs::remove_file(path);
+}
