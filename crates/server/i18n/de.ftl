@@ -507,3 +507,6 @@ kit.table.shares = Anteile der Lieferländer, {window}
 kit.table.deliveries = Größte Lieferungen, {window}
 kit.table.groups = Bündnisgruppen, {window}
 kit.table.over_time = Abnehmer im Zeitverlauf
+
+# --- kit for the pair page and the map (issues #13, #14) ---
+kit.map.change = Veränderung zwischen {from} und {window}

@@ -507,3 +507,6 @@ kit.table.shares = Supplier shares, {window}
 kit.table.deliveries = Largest deliveries, {window}
 kit.table.groups = Alignment groups, {window}
 kit.table.over_time = Customers over time
+
+# --- kit for the pair page and the map (issues #13, #14) ---
+kit.map.change = change from {from} to {window}

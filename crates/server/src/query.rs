@@ -854,3 +854,112 @@ pub struct EmbedQuery {
     #[param(min_length = 1, max_length = 200)]
     release: Option<String>,
 }
+
+/// A pair page's chart in the path.
+#[derive(IntoParams)]
+#[into_params(parameter_in = Path)]
+pub struct PairExportPath {
+    /// Supplier: ISO3, SIPRI name or alias
+    #[param(example = "RUS", min_length = 1, max_length = 200)]
+    supplier: String,
+    /// Recipient: ISO3, SIPRI name or alias
+    #[param(example = "KAZ", min_length = 1, max_length = 200)]
+    recipient: String,
+    /// Chart id on the page and file type: pair-chart.svg, pair-chart.png, pair-chart.csv
+    #[param(
+        example = "pair-chart.csv",
+        pattern = "^[A-Za-z0-9-]{1,64}\\.(svg|png|csv)$"
+    )]
+    file: String,
+}
+
+/// A pair page's chart, for its embed view.
+#[derive(IntoParams)]
+#[into_params(parameter_in = Path)]
+pub struct PairEmbedPath {
+    /// Supplier: ISO3, SIPRI name or alias
+    #[param(example = "RUS", min_length = 1, max_length = 200)]
+    supplier: String,
+    /// Recipient: ISO3, SIPRI name or alias
+    #[param(example = "KAZ", min_length = 1, max_length = 200)]
+    recipient: String,
+    /// Chart id on the page: pair-chart
+    #[param(example = "pair-chart", pattern = "^[A-Za-z0-9-]{1,64}$")]
+    chart: String,
+}
+
+/// The map as a file.
+#[derive(IntoParams)]
+#[into_params(parameter_in = Path)]
+pub struct MapExportPath {
+    /// world-map.svg or world-map.png (the values as CSV: /api/map?format=csv)
+    #[param(example = "world-map.png", pattern = "^world-map\\.(svg|png)$")]
+    file: String,
+}
+
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct MapExportQuery {
+    /// share (of imports from `supplier`; default), group (from `group`'s members), hhi or tiv
+    #[param(schema_with = map_metric)]
+    metric: Option<String>,
+    /// The supplier for metric=share; default: the window's largest exporter
+    #[param(example = "RUS", min_length = 1, max_length = 200)]
+    supplier: Option<String>,
+    /// Group name (CSTO, NATO, …) or ad-hoc Name=A,B,C, for metric=group
+    #[param(example = "NATO", min_length = 1, max_length = 200)]
+    group: Option<String>,
+    /// imports (default) or exports
+    #[param(schema_with = direction)]
+    direction: Option<String>,
+    /// Inclusive window of years; default: the latest five-year window
+    #[param(schema_with = period)]
+    period: Option<String>,
+    /// Map the change since this earlier window instead of the value
+    #[param(schema_with = period)]
+    from: Option<String>,
+    /// Armament category; default: all
+    #[param(schema_with = category)]
+    category: Option<String>,
+    /// 1: draw arcs from the supplier to its customers
+    #[param(example = "1", min_length = 1, max_length = 5)]
+    arcs: Option<String>,
+    /// Release id; default: the latest
+    #[param(min_length = 1, max_length = 200)]
+    release: Option<String>,
+    /// PNG only: width in pixels (default 1440)
+    #[param(value_type = Option<i64>, minimum = 200, maximum = 4096)]
+    width: Option<String>,
+}
+
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct MapEmbedQuery {
+    /// share (of imports from `supplier`; default), group (from `group`'s members), hhi or tiv
+    #[param(schema_with = map_metric)]
+    metric: Option<String>,
+    /// The supplier for metric=share; default: the window's largest exporter
+    #[param(example = "RUS", min_length = 1, max_length = 200)]
+    supplier: Option<String>,
+    /// Group name (CSTO, NATO, …) or ad-hoc Name=A,B,C, for metric=group
+    #[param(example = "NATO", min_length = 1, max_length = 200)]
+    group: Option<String>,
+    /// imports (default) or exports
+    #[param(schema_with = direction)]
+    direction: Option<String>,
+    /// Inclusive window of years; default: the latest five-year window
+    #[param(schema_with = period)]
+    period: Option<String>,
+    /// Map the change since this earlier window instead of the value
+    #[param(schema_with = period)]
+    from: Option<String>,
+    /// Armament category; default: all
+    #[param(schema_with = category)]
+    category: Option<String>,
+    /// 1: show arcs from the supplier to its customers
+    #[param(example = "1", min_length = 1, max_length = 5)]
+    arcs: Option<String>,
+    /// Release id; default: the latest
+    #[param(min_length = 1, max_length = 200)]
+    release: Option<String>,
+}

@@ -13,6 +13,7 @@ mod hardening;
 mod journalist;
 mod kit;
 mod kit_browser;
+mod kit_pair_map;
 mod lang;
 mod map;
 mod map_browser;

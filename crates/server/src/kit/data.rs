@@ -24,6 +24,7 @@ const WITH_CSV: &[(&str, &str)] = &[
     ("supplier", "customers-over-time"),
     ("world", "exporters-chart"),
     ("world", "importers-chart"),
+    ("pair", "pair-chart"),
 ];
 
 /// Charts drawn over every five-year window of the release, whatever the
@@ -42,6 +43,7 @@ fn kind(t: &Target) -> &'static str {
         Target::Country(_) => "country",
         Target::Supplier(_) => "supplier",
         Target::World => "world",
+        Target::Pair(..) => "pair",
     }
 }
 
@@ -336,6 +338,49 @@ pub fn table(ctx: &Ctx, target: &Target, chart: &str) -> ApiResult<Option<Table>
                     "country_key",
                     "tiv_millions",
                     "world_share_percent",
+                    "release",
+                    "source",
+                ],
+                rows,
+            }
+        }
+        (Target::Pair(sk, rk), "pair-chart") => {
+            let (s, r) = crate::pages::pair::parties(rel, sk, rk)?;
+            if !crate::pages::pair::has_pairs(rel) {
+                // The page draws no chart from a TIV table: neither does the file.
+                return Ok(None);
+            }
+            let f = Filter::new(ctx.p.window(rel, "period")?);
+            let pr = engine::pair(rel, s, r, &f);
+            let w = f.window.to_string();
+            let rows = pr
+                .by_year
+                .iter()
+                .map(|(y, tiv)| {
+                    vec![
+                        w.clone(),
+                        "all".into(),
+                        y.to_string(),
+                        name(s),
+                        key(s),
+                        name(r),
+                        key(r),
+                        num(*tiv),
+                        release.clone(),
+                        src.clone(),
+                    ]
+                })
+                .collect();
+            Table {
+                header: vec![
+                    "window",
+                    "category",
+                    "year",
+                    "supplier",
+                    "supplier_key",
+                    "recipient",
+                    "recipient_key",
+                    "tiv_millions",
                     "release",
                     "source",
                 ],

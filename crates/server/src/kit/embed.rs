@@ -41,6 +41,14 @@ pub async fn world(
     answer(st, p, Target::World, chart).await
 }
 
+pub async fn pair(
+    State(st): State<Arc<AppState>>,
+    Path((supplier, recipient, chart)): Path<(String, String, String)>,
+    Q(p, _): Q<EmbedQuery>,
+) -> Response {
+    answer(st, p, Target::Pair(supplier, recipient), chart).await
+}
+
 async fn answer(st: Arc<AppState>, p: Params, target: Target, chart: String) -> Response {
     let t = target.clone();
     let res = with_ctx(st, p, &target, move |ctx| {
@@ -54,39 +62,56 @@ async fn answer(st: Arc<AppState>, p: Params, target: Target, chart: String) -> 
         };
         let scope = scope_of(ctx, &t, &chart);
         let link = super::permalink(ctx, &t, &chart);
-        let synthetic = ctx.rel.meta.synthetic;
-        let v = assets::version();
-        let lines = super::document::source_lines(&ctx.rel, ctx.lang);
-        let lang = ctx.lang;
-        Ok(html! {
-            (DOCTYPE)
-            html lang=(lang.code()) {
-                head {
-                    meta charset="utf-8";
-                    meta name="viewport" content="width=device-width, initial-scale=1";
-                    title { (title) " · armsflow" }
-                    link rel="stylesheet" href={ "/assets/style.css?v=" (v) };
-                    script src={ "/assets/theme.js?v=" (v) } {}
-                }
-                body.embed {
-                    main {
-                        @if synthetic {
-                            p.banner role="note" { strong { (ctx.t("layout.banner.title")) } " " (ctx.t("kit.embed.synthetic")) }
-                        }
-                        h1 { (title) }
-                        p.sub { (scope) }
-                        (PreEscaped(boxed))
-                        footer.embed-source {
-                            @for l in &lines { p { (l) } }
-                            p { a href=(link) target="_blank" rel="noopener" { (ctx.t("kit.embed.full")) } }
-                        }
+        Ok(view(ctx, &title, &scope, &boxed, &link))
+    })
+    .await;
+    respond(res)
+}
+
+/// The embed page around `content` (a chart box, already marked on
+/// synthetic data): title, scope, source lines, a link to the full page.
+pub fn view(
+    ctx: &crate::pages::Ctx,
+    title: &str,
+    scope: &str,
+    content: &str,
+    link: &str,
+) -> String {
+    let synthetic = ctx.rel.meta.synthetic;
+    let v = assets::version();
+    let lines = super::document::source_lines(&ctx.rel, ctx.lang);
+    let lang = ctx.lang;
+    html! {
+        (DOCTYPE)
+        html lang=(lang.code()) {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (title) " · armsflow" }
+                link rel="stylesheet" href={ "/assets/style.css?v=" (v) };
+                script src={ "/assets/theme.js?v=" (v) } {}
+            }
+            body.embed {
+                main {
+                    @if synthetic {
+                        p.banner role="note" { strong { (ctx.t("layout.banner.title")) } " " (ctx.t("kit.embed.synthetic")) }
+                    }
+                    h1 { (title) }
+                    p.sub { (scope) }
+                    (PreEscaped(content))
+                    footer.embed-source {
+                        @for l in &lines { p { (l) } }
+                        p { a href=(link) target="_blank" rel="noopener" { (ctx.t("kit.embed.full")) } }
                     }
                 }
             }
         }
-        .into_string())
-    })
-    .await;
+    }
+    .into_string()
+}
+
+/// The embed page, or a minimal error page with the error's status.
+pub fn respond(res: crate::error::ApiResult<String>) -> Response {
     match res {
         Ok(page) => Html(page).into_response(),
         Err(e) => {

@@ -65,6 +65,14 @@ pub async fn world(
     answer(st, p, Target::World, file).await
 }
 
+pub async fn pair(
+    State(st): State<Arc<AppState>>,
+    Path((supplier, recipient, file)): Path<(String, String, String)>,
+    Q(p, _): Q<ExportQuery>,
+) -> Response {
+    answer(st, p, Target::Pair(supplier, recipient), file).await
+}
+
 /// Runs `f` over a context for `target`'s page (release resolved and
 /// loaded) on the light queue.
 pub async fn with_ctx<T: Send + 'static>(
@@ -73,8 +81,18 @@ pub async fn with_ctx<T: Send + 'static>(
     target: &Target,
     f: impl FnOnce(&Ctx) -> ApiResult<T> + Send + 'static,
 ) -> ApiResult<T> {
+    with_ctx_at(st, p, target.page_path(), f).await
+}
+
+/// [`with_ctx`] for a page that is not a [`Target`] (the map): `path` is
+/// the page's path, as its links are made relative to.
+pub async fn with_ctx_at<T: Send + 'static>(
+    st: Arc<AppState>,
+    p: Params,
+    path: String,
+    f: impl FnOnce(&Ctx) -> ApiResult<T> + Send + 'static,
+) -> ApiResult<T> {
     let st2 = st.clone();
-    let path = target.page_path();
     st.light
         .run(move |cancel| {
             let pinned = p.release().map(str::to_string);
@@ -154,19 +172,7 @@ pub fn make(ctx: &Ctx, target: &Target, id: &str, fmt: Format) -> ApiResult<File
             coverage,
         });
     }
-    let width = match (fmt, ctx.p.get("width")) {
-        (Format::Png, Some(s)) => match s.parse::<u32>() {
-            Ok(n) if (png::MIN_WIDTH..=png::MAX_WIDTH).contains(&n) => n,
-            _ => {
-                return Err(ApiError::bad_request(format!(
-                    "'width' must be a whole number of pixels from {} to {}, not '{s}'",
-                    png::MIN_WIDTH,
-                    png::MAX_WIDTH
-                )));
-            }
-        },
-        _ => png::DEFAULT_WIDTH,
-    };
+    let width = png_width(ctx, fmt)?;
     let (svg, _, title) = find_chart(ctx, target, id)?;
     let scope = scope_of(ctx, target, id);
     let doc = document::standalone(
@@ -188,18 +194,40 @@ pub fn make(ctx: &Ctx, target: &Target, id: &str, fmt: Format) -> ApiResult<File
             coverage,
         });
     }
-    let bytes = png::render(&doc, width).map_err(|e| match e {
-        png::PngError::TooLarge { .. } => {
-            ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "too_large", e.to_string())
-        }
-        e => ApiError::internal(e.to_string()),
-    })?;
+    let bytes = to_png(&doc, width)?;
     Ok(File {
         bytes,
         ctype: "image/png",
         name,
         window,
         coverage,
+    })
+}
+
+/// The PNG width asked for (`width`, bounded), or the default.
+pub fn png_width(ctx: &Ctx, fmt: Format) -> ApiResult<u32> {
+    Ok(match (fmt, ctx.p.get("width")) {
+        (Format::Png, Some(s)) => match s.parse::<u32>() {
+            Ok(n) if (png::MIN_WIDTH..=png::MAX_WIDTH).contains(&n) => n,
+            _ => {
+                return Err(ApiError::bad_request(format!(
+                    "'width' must be a whole number of pixels from {} to {}, not '{s}'",
+                    png::MIN_WIDTH,
+                    png::MAX_WIDTH
+                )));
+            }
+        },
+        _ => png::DEFAULT_WIDTH,
+    })
+}
+
+/// A standalone SVG document as a PNG `width` pixels wide.
+pub fn to_png(doc: &str, width: u32) -> ApiResult<Vec<u8>> {
+    png::render(doc, width).map_err(|e| match e {
+        png::PngError::TooLarge { .. } => {
+            ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "too_large", e.to_string())
+        }
+        e => ApiError::internal(e.to_string()),
     })
 }
 
@@ -219,10 +247,14 @@ async fn answer(st: Arc<AppState>, p: Params, target: Target, file: String) -> R
         ))
     })
     .await;
-    let (f, release, attribution, synthetic) = match res {
-        Ok(x) => x,
-        Err(e) => return e.into_response(),
-    };
+    match res {
+        Ok((f, release, attribution, synthetic)) => respond(f, &release, attribution, synthetic),
+        Err(e) => e.into_response(),
+    }
+}
+
+/// A file as a download, with its provenance in `X-Armsflow-*` headers.
+pub fn respond(f: File, release: &str, attribution: &str, synthetic: bool) -> Response {
     let mut r = f.bytes.into_response();
     let h = r.headers_mut();
     h.insert(header::CONTENT_TYPE, HeaderValue::from_static(f.ctype));
@@ -240,7 +272,7 @@ async fn answer(st: Arc<AppState>, p: Params, target: Target, file: String) -> R
             h.insert(k, v);
         }
     };
-    set("x-armsflow-release", &release);
+    set("x-armsflow-release", release);
     set("x-armsflow-attribution", attribution);
     set(
         "x-armsflow-synthetic",

@@ -18,6 +18,7 @@ pub mod data;
 pub mod document;
 pub mod embed;
 pub mod export;
+pub mod map;
 pub mod png;
 
 use crate::html::{esc, url_enc};
@@ -32,6 +33,8 @@ pub enum Target {
     Country(String),
     Supplier(String),
     World,
+    /// `/pair/{supplier}/{recipient}`.
+    Pair(String, String),
 }
 
 impl Target {
@@ -41,6 +44,14 @@ impl Target {
             return Some(Target::World);
         }
         let (kind, key) = path.trim_start_matches('/').split_once('/')?;
+        if kind == "pair" {
+            let (s, r) = key.split_once('/')?;
+            let (s, r) = (percent_decode(s), percent_decode(r));
+            if s.is_empty() || r.is_empty() || s.contains('/') || r.contains('/') {
+                return None;
+            }
+            return Some(Target::Pair(s, r));
+        }
         let key = percent_decode(key);
         if key.is_empty() || key.contains('/') {
             return None;
@@ -58,6 +69,7 @@ impl Target {
             Target::Country(k) => format!("/country/{}", url_enc(k)),
             Target::Supplier(k) => format!("/supplier/{}", url_enc(k)),
             Target::World => "/world".to_string(),
+            Target::Pair(s, r) => format!("/pair/{}/{}", url_enc(s), url_enc(r)),
         }
     }
 
@@ -67,6 +79,7 @@ impl Target {
             Target::Country(k) => format!("country-{k}"),
             Target::Supplier(k) => format!("supplier-{k}"),
             Target::World => "world".to_string(),
+            Target::Pair(s, r) => format!("pair-{s}-{r}"),
         }
     }
 
@@ -76,6 +89,7 @@ impl Target {
             Target::Country(k) => crate::pages::country::build(ctx, k),
             Target::Supplier(k) => crate::pages::supplier::build(ctx, k),
             Target::World => crate::pages::world::build(ctx),
+            Target::Pair(s, r) => crate::pages::pair::build(ctx, s, r),
         }
     }
 
@@ -118,7 +132,7 @@ pub fn state_pairs(ctx: &Ctx, target: &Target) -> Vec<(&'static str, String)> {
     v
 }
 
-fn query(pairs: &[(&str, String)]) -> String {
+pub(crate) fn query(pairs: &[(&str, String)]) -> String {
     let mut s = form_urlencoded::Serializer::new(String::new());
     for (k, v) in pairs {
         s.append_pair(k, v);
@@ -317,12 +331,24 @@ pub fn scope(ctx: &Ctx, target: &Target, chart: &str, lang: Lang) -> String {
 /// Citation, permalink and the two copy panels shared by chart and table tools.
 fn cite_panel(ctx: &Ctx, target: &Target, id: &str, title: &str) -> Markup {
     let link = permalink(ctx, target, id);
+    cite_panel_at(ctx, id, title, &link, &|lang| scope(ctx, target, id, lang))
+}
+
+/// [`cite_panel`] for any page: `link` is its permalink, `scope` what the
+/// chart covers in a language.
+pub fn cite_panel_at(
+    ctx: &Ctx,
+    id: &str,
+    title: &str,
+    link: &str,
+    scope: &dyn Fn(Lang) -> String,
+) -> Markup {
     let cite = |lang| {
-        let scope = scope(ctx, target, id, lang);
+        let scope = scope(lang);
         let cited = Cited {
             title,
             scope: &scope,
-            permalink: &link,
+            permalink: link,
             accessed: today(),
         };
         citation(&ctx.rel, lang, &cited)
@@ -344,18 +370,36 @@ fn cite_panel(ctx: &Ctx, target: &Target, id: &str, title: &str) -> Markup {
 
 /// The toolbar under a chart: downloads, embed code, citation, permalink.
 pub fn chart_tools(ctx: &Ctx, target: &Target, id: &str, title: &str) -> Markup {
-    let embed = embed_href(ctx, target, id);
+    let links = Links {
+        svg: export_href(ctx, target, id, "svg"),
+        png: export_href(ctx, target, id, "png"),
+        csv: data::has_csv(target, id).then(|| export_href(ctx, target, id, "csv")),
+        embed: embed_href(ctx, target, id),
+    };
+    tools_with(ctx, id, title, &links, cite_panel(ctx, target, id, title))
+}
+
+/// Where a toolbar's downloads and embed view are.
+pub struct Links {
+    pub svg: String,
+    pub png: String,
+    pub csv: Option<String>,
+    pub embed: String,
+}
+
+/// A chart toolbar over `links`, with `cite` (see [`cite_panel_at`]) last.
+pub fn tools_with(ctx: &Ctx, id: &str, title: &str, links: &Links, cite: Markup) -> Markup {
+    let embed = &links.embed;
     let code = format!(
         "<iframe src=\"{embed}\" title=\"{}\" width=\"100%\" height=\"520\" style=\"border:0\" loading=\"lazy\"></iframe>",
         esc(title)
     );
-    let has_csv = data::has_csv(target, id);
     html! {
         div.kit role="group" aria-label=(ctx.tf("kit.group", &[("title", &title)])) {
-            a.kit-dl href=(export_href(ctx, target, id, "svg")) download { "SVG" span.visually-hidden { ": " (title) } }
-            a.kit-dl href=(export_href(ctx, target, id, "png")) download { "PNG" span.visually-hidden { ": " (title) } }
-            @if has_csv {
-                a.kit-dl href=(export_href(ctx, target, id, "csv")) download { "CSV" span.visually-hidden { ": " (title) } }
+            a.kit-dl href=(links.svg) download { "SVG" span.visually-hidden { ": " (title) } }
+            a.kit-dl href=(links.png) download { "PNG" span.visually-hidden { ": " (title) } }
+            @if let Some(csv) = &links.csv {
+                a.kit-dl href=(csv) download { "CSV" span.visually-hidden { ": " (title) } }
             }
             details.kit-panel {
                 summary { (ctx.t("kit.embed")) }
@@ -366,7 +410,7 @@ pub fn chart_tools(ctx: &Ctx, target: &Target, id: &str, title: &str) -> Markup 
                     a href=(embed) { (ctx.t("kit.embed.preview")) }
                 }
             }
-            (cite_panel(ctx, target, id, title))
+            (cite)
         }
     }
 }
@@ -447,6 +491,13 @@ mod tests {
         );
         assert_eq!(Target::of_path("/claims"), None);
         assert_eq!(Target::of_path("/country/"), None);
+        assert_eq!(
+            Target::of_path("/pair/RUS/KAZ"),
+            Some(Target::Pair("RUS".into(), "KAZ".into()))
+        );
+        assert_eq!(Target::of_path("/pair/RUS"), None);
+        assert_eq!(Target::of_path("/pair/RUS/"), None);
+        assert_eq!(Target::of_path("/pair/RUS/KAZ/x"), None);
     }
 
     #[test]

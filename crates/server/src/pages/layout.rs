@@ -259,7 +259,21 @@ aria-hidden=\"true\">{}</text></svg>",
         crate::html::esc(text)
     );
     let title = crate::html::esc(t(lang, "layout.synthetic.title"));
-    let marked = body.replace("</svg>", &mark);
+    // An SVG with its own watermark (the map's large `wm` text) is not stamped twice.
+    let mut marked = String::with_capacity(body.len() + 256);
+    let mut pieces = body.split("</svg>").peekable();
+    while let Some(piece) = pieces.next() {
+        marked.push_str(piece);
+        if pieces.peek().is_none() {
+            break;
+        }
+        let own = piece.rfind("<svg").map_or(piece, |i| &piece[i..]);
+        if own.contains("<text class=\"wm\"") {
+            marked.push_str("</svg>");
+        } else {
+            marked.push_str(&mark);
+        }
+    }
     // Accessible names: "<title id=\"x-title\">" starts every chart's title.
     let mut out = String::with_capacity(marked.len() + 64);
     let mut rest = marked.as_str();

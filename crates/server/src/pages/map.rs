@@ -54,6 +54,7 @@ fn build(ctx: &Ctx) -> Result<Page, crate::ApiError> {
                 (legend(ctx, &map))
                 figcaption { (caption(ctx, &map)) }
             }
+            (crate::kit::map::tools(ctx, spec))
             (window_steps(ctx, spec))
             section aria-labelledby="map-table-h" {
                 h2 #map-table-h tabindex="-1" { (ctx.t("map.table.h")) }
@@ -214,7 +215,7 @@ fn window_steps(ctx: &Ctx, spec: &Spec) -> Markup {
     }
 }
 
-fn legend(ctx: &Ctx, map: &MapData) -> Markup {
+pub(crate) fn legend(ctx: &Ctx, map: &MapData) -> Markup {
     let p = if map.scale.diverging { "d" } else { "m" };
     let share = matches!(map.spec.kind, Kind::Share(_));
     let who = map.spec.subject.as_deref().unwrap_or("");

@@ -47,8 +47,13 @@ pub fn href(ctx: &Ctx, supplier: &str, recipient: &str, period: Option<&str>) ->
     )
 }
 
-fn build(ctx: &Ctx, supplier: &str, recipient: &str) -> Result<Page, ApiError> {
-    let rel = &ctx.rel;
+/// The pair's two parties, resolved and checked (two different countries,
+/// neither a placeholder): the page and its chart's CSV ask the same.
+pub fn parties(
+    rel: &model::Release,
+    supplier: &str,
+    recipient: &str,
+) -> Result<(model::EntityId, model::EntityId), ApiError> {
     let s = resolve_entity(rel, supplier)?;
     let r = resolve_entity(rel, recipient)?;
     if s == r {
@@ -65,11 +70,23 @@ not a party: it has no exports or imports of its own to divide by",
             )));
         }
     }
-    let f = Filter::new(ctx.p.window(rel, "period")?);
-    if !matches!(
+    Ok((s, r))
+}
+
+/// Whether the release holds both sides of every flow (a register): only
+/// then can a pair's TIV and its two denominators be read from it.
+pub fn has_pairs(rel: &model::Release) -> bool {
+    matches!(
         rel.meta.format,
         model::SourceFormat::Register | model::SourceFormat::LegacyRegister
-    ) {
+    )
+}
+
+pub fn build(ctx: &Ctx, supplier: &str, recipient: &str) -> Result<Page, ApiError> {
+    let rel = &ctx.rel;
+    let (s, r) = parties(rel, supplier, recipient)?;
+    let f = Filter::new(ctx.p.window(rel, "period")?);
+    if !has_pairs(rel) {
         // A TIV table holds one side of each flow (or one supplier's exports):
         // neither denominator nor the pair's own TIV can be read from it.
         let title = ctx.tf(

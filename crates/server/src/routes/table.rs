@@ -395,6 +395,20 @@ pub static ENDPOINTS: &[Endpoint] = &[
         both::<WorldExportPath, ExportQuery>,
         || get(kit::export::world),
     ),
+    file(
+        "/export/pair/{supplier}/{recipient}/{file}",
+        "exportPairChart",
+        "A chart of a pair page as SVG, PNG or CSV (source line and release inside)",
+        both::<PairExportPath, ExportQuery>,
+        || get(kit::export::pair),
+    ),
+    file(
+        "/export/map/{file}",
+        "exportMap",
+        "The world map as SVG or PNG (title, legend, source line and release inside)",
+        both::<MapExportPath, MapExportQuery>,
+        || get(kit::map::export),
+    ),
     page(
         "/embed/country/{key}/{chart}",
         "embedCountryChart",
@@ -415,5 +429,19 @@ pub static ENDPOINTS: &[Endpoint] = &[
         "A world-page chart alone, for an <iframe> on another site",
         both::<WorldEmbedPath, EmbedQuery>,
         || get(kit::embed::world),
+    ),
+    page(
+        "/embed/pair/{supplier}/{recipient}/{chart}",
+        "embedPairChart",
+        "A pair-page chart alone, for an <iframe> on another site",
+        both::<PairEmbedPath, EmbedQuery>,
+        || get(kit::embed::pair),
+    ),
+    page(
+        "/embed/map",
+        "embedMap",
+        "The world map alone, with its legend and source, for an <iframe> on another site",
+        params::<MapEmbedQuery>,
+        || get(kit::map::embed),
     ),
 ];
