@@ -80,6 +80,11 @@ fn kazakhstan_and_russia_2020_24() {
         "{text}"
     );
     assert!(text.contains("its 3rd-largest recipient"), "{text}");
+    // Regression: SIPRI's placeholder is not a party; the pair was answered with zeros.
+    let out = import_support::run(&["pair", "unknown supplier(s)", "kaz"], d);
+    assert!(!out.status.success(), "a placeholder pair must be refused");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("placeholder"), "{err}");
 
     // The order basis loads the deal table and still answers.
     let text = armsflow(

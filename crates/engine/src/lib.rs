@@ -27,6 +27,7 @@ pub use metrics::{
     PartnerShare, Partners, category_breakdown, concentration_series, partners, partners_in,
 };
 pub use pair::{
-    Pair, PairCell, PairMatrix, PairSums, RecipientSummary, all_pairs, pair, pair_matrix,
+    Pair, PairCell, PairMatrix, PairRefusal, PairSums, RecipientSummary, all_pairs, pair,
+    pair_matrix, pair_refusal,
 };
 pub use ranking::{RankSums, Ranked, Ranking, ranking, ranking_of};

@@ -52,6 +52,64 @@ fn rank_in(rel: &Release, map: HashMap<EntityId, f64>, who: EntityId) -> (Option
     (rank, n)
 }
 
+/// Why a pair cannot be answered from a release, rather than answered with
+/// zeros: the CLI, the API and the pair page refuse the same questions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PairRefusal {
+    /// Supplier and recipient are one party.
+    SameParty,
+    /// SIPRI's "unknown supplier(s)/recipient(s)" or a table's "all" side: not
+    /// a party with exports or imports of its own to divide by.
+    Placeholder(EntityId),
+    /// A TIV table holds one side of each transfer, so neither the pair's TIV
+    /// nor its two denominators can be read from it.
+    NotARegister,
+}
+
+impl PairRefusal {
+    pub fn message(&self, rel: &Release) -> String {
+        match self {
+            PairRefusal::SameParty => {
+                "a pair needs two different countries: supplier and recipient are the same".into()
+            }
+            PairRefusal::Placeholder(id) => format!(
+                "'{}' is SIPRI's placeholder for deliveries whose other side is not known, \
+not a party: it has no exports or imports of its own to divide by",
+                rel.entities.get(*id).name
+            ),
+            PairRefusal::NotARegister => format!(
+                "release {} is a {} table, which holds one side of each transfer: a pair's TIV and \
+its two shares cannot be read from it; use a trade-register release",
+                rel.meta.id,
+                rel.meta.format.as_str()
+            ),
+        }
+    }
+}
+
+/// `None` when [`pair`] answers the question asked.
+pub fn pair_refusal(rel: &Release, supplier: EntityId, recipient: EntityId) -> Option<PairRefusal> {
+    use model::{EntityKind, SourceFormat};
+    if supplier == recipient {
+        return Some(PairRefusal::SameParty);
+    }
+    for id in [supplier, recipient] {
+        if matches!(
+            rel.entities.get(id).kind,
+            EntityKind::Unknown | EntityKind::Aggregate
+        ) {
+            return Some(PairRefusal::Placeholder(id));
+        }
+    }
+    if !matches!(
+        rel.meta.format,
+        SourceFormat::Register | SourceFormat::LegacyRegister
+    ) {
+        return Some(PairRefusal::NotARegister);
+    }
+    None
+}
+
 pub fn pair(rel: &Release, supplier: EntityId, recipient: EntityId, f: &Filter) -> Pair {
     let fl = &rel.flows;
     let mut customers: HashMap<EntityId, f64> = HashMap::new();
@@ -328,5 +386,37 @@ pub fn pair_matrix(rel: &Release, f: &Filter, sums: PairSums) -> PairMatrix {
         cells,
         recipients,
         undated_tiv: undated,
+    }
+}
+
+#[cfg(test)]
+mod refusal_tests {
+    use super::*;
+    use crate::testkit::ReleaseBuilder;
+
+    #[test]
+    fn pairs_that_cannot_be_answered_are_refused() {
+        let mut b = ReleaseBuilder::new();
+        let rus = b.state("RUS", "Russia");
+        let kaz = b.state("KAZ", "Kazakhstan");
+        let unk = b.unknown_supplier();
+        b.flow(rus, kaz, 2021, 195.0).flow(unk, kaz, 2021, 5.0);
+        let mut rel = b.build();
+        assert_eq!(pair_refusal(&rel, rus, kaz), None);
+        assert_eq!(pair_refusal(&rel, rus, rus), Some(PairRefusal::SameParty));
+        assert_eq!(
+            pair_refusal(&rel, unk, kaz),
+            Some(PairRefusal::Placeholder(unk))
+        );
+        assert!(
+            PairRefusal::Placeholder(unk)
+                .message(&rel)
+                .contains("placeholder")
+        );
+        rel.meta.format = model::SourceFormat::ImportTable;
+        assert_eq!(
+            pair_refusal(&rel, rus, kaz),
+            Some(PairRefusal::NotARegister)
+        );
     }
 }

@@ -482,3 +482,49 @@ async fn real_new_pages_on_the_legacy_register_and_a_tiv_table() {
         );
     }
 }
+
+/// Regression: `/api/pair` answered a TIV table with a pair of zeros and took
+/// SIPRI's "unknown supplier(s)" placeholder as a party. It now refuses both,
+/// as the pair page does.
+#[tokio::test]
+async fn real_api_pair_refuses_what_the_page_refuses() {
+    let test = "real_api_pair_refuses_what_the_page_refuses";
+    let Some((_tmp, app)) = app_over(
+        test,
+        "data/sipri/mjhofmann-tiv-tables-2024/import-export-values_1950-2024.csv",
+        "import-export-values_1950-2024.csv",
+    ) else {
+        return;
+    };
+    let r = get(
+        &app,
+        "/api/pair?supplier=RUS&recipient=KAZ&period=2020-2024",
+    )
+    .await;
+    // A party the table does not list is a 404; a listed pair is refused, never zeros.
+    assert!(
+        r.status == StatusCode::UNPROCESSABLE_ENTITY || r.status == StatusCode::NOT_FOUND,
+        "{}: {}",
+        r.status,
+        r.text()
+    );
+    if r.status == StatusCode::UNPROCESSABLE_ENTITY {
+        assert!(r.text().contains("needs_register"), "{}", r.text());
+    }
+    let Some((_tmp2, reg)) = app_over(test, testkit::REGISTER_2026, "trade_register.csv") else {
+        return;
+    };
+    let r = get(
+        &reg,
+        "/api/pair?supplier=unknown%20supplier(s)&recipient=KAZ&period=2020-2024",
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.text());
+    assert!(r.text().contains("placeholder"), "{}", r.text());
+    let ok = get(
+        &reg,
+        "/api/pair?supplier=RUS&recipient=KAZ&period=2020-2024",
+    )
+    .await;
+    assert_eq!(ok.status, StatusCode::OK, "{}", ok.text());
+}

@@ -44,6 +44,9 @@ pub fn compute(args: &Args) -> anyhow::Result<Table> {
     let rel = args.query.load(&args.data)?;
     let s = common::resolve_country(&rel, &args.supplier)?;
     let r = common::resolve_country(&rel, &args.recipient)?;
+    if let Some(why) = engine::pair_refusal(&rel, s, r) {
+        anyhow::bail!("cannot answer this pair: {}", why.message(&rel));
+    }
     let f = args.query.filter(&rel)?;
     let p = engine::pair(&rel, s, r, &f);
     let (sn, rn) = (name(&rel, s), name(&rel, r));

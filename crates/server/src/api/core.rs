@@ -80,6 +80,7 @@ pub async fn pair(State(st): State<Arc<AppState>>, Q(p, _): Q<PairQuery>) -> Out
         let rel = st.pick(p.release())?;
         let s = p.entity(&rel, "supplier")?;
         let r = p.entity(&rel, "recipient")?;
+        crate::pages::pair::check_pair(&rel, s, r)?;
         let f = p.filter(&rel)?;
         let v = present::pair(&rel, &engine::pair(&rel, s, r, &f));
         // CSV: the summary line (both shares, both ranks); years are in /api/series.

@@ -56,21 +56,39 @@ pub fn parties(
 ) -> Result<(model::EntityId, model::EntityId), ApiError> {
     let s = resolve_entity(rel, supplier)?;
     let r = resolve_entity(rel, recipient)?;
-    if s == r {
-        return Err(ApiError::bad_request(
-            "a pair needs two different countries: supplier and recipient are the same",
-        ));
-    }
-    for id in [s, r] {
-        if !is_party(rel, id) {
-            return Err(ApiError::bad_request(format!(
-                "'{}' is SIPRI's placeholder for deliveries whose other side is not known, \
-not a party: it has no exports or imports of its own to divide by",
-                rel.entities.get(id).name
-            )));
-        }
-    }
+    check_parties(rel, s, r)?;
     Ok((s, r))
+}
+
+/// The engine's rule ([`engine::pair_refusal`]) as an API error: 400 for a
+/// question that is not a pair, 422 for a release that cannot answer it.
+pub fn check_pair(
+    rel: &model::Release,
+    s: model::EntityId,
+    r: model::EntityId,
+) -> Result<(), ApiError> {
+    match engine::pair_refusal(rel, s, r) {
+        None => Ok(()),
+        Some(e @ engine::PairRefusal::NotARegister) => Err(ApiError::new(
+            axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+            "needs_register",
+            e.message(rel),
+        )),
+        Some(e) => Err(ApiError::bad_request(e.message(rel))),
+    }
+}
+
+fn check_parties(
+    rel: &model::Release,
+    s: model::EntityId,
+    r: model::EntityId,
+) -> Result<(), ApiError> {
+    match engine::pair_refusal(rel, s, r) {
+        Some(e @ (engine::PairRefusal::SameParty | engine::PairRefusal::Placeholder(_))) => {
+            Err(ApiError::bad_request(e.message(rel)))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// Whether the release holds both sides of every flow (a register): only
