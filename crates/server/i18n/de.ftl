@@ -510,3 +510,8 @@ kit.table.over_time = Abnehmer im Zeitverlauf
 
 # --- kit for the pair page and the map (issues #13, #14) ---
 kit.map.change = Veränderung zwischen {from} und {window}
+
+# --- deals page: SIPRI's statuses in the filter (lead) ---
+deals.status.new = Neu
+deals.status.second_hand = Gebraucht
+deals.status.modernized = Gebraucht und modernisiert

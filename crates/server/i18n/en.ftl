@@ -510,3 +510,8 @@ kit.table.over_time = Customers over time
 
 # --- kit for the pair page and the map (issues #13, #14) ---
 kit.map.change = change from {from} to {window}
+
+# --- deals page: SIPRI's statuses in the filter (lead) ---
+deals.status.new = New
+deals.status.second_hand = Second hand
+deals.status.modernized = Second hand but modernized

@@ -503,3 +503,29 @@ async fn error_pages_offer_the_other_language() {
             .contains("unknown country")
     );
 }
+
+/// Regression: the map's and the deals page's filters listed SIPRI's English
+/// category names (and the deals page its statuses) on German pages.
+#[tokio::test]
+async fn german_filters_on_map_and_deals() {
+    let app = demo_app();
+    for uri in ["/map?lang=de", "/deals?lang=de"] {
+        let t = get(&app, uri).await.text();
+        assert!(
+            t.contains(">Luftfahrzeuge<"),
+            "{uri}: German category names"
+        );
+        assert!(!t.contains(">Aircraft<"), "{uri}: an English category name");
+        assert!(!t.contains(">Air-defence systems<"), "{uri}");
+    }
+    let t = get(&app, "/deals?lang=de").await.text();
+    // The filter's labels (the table's cells show SIPRI's own status text).
+    let i = t.find("id=\"deal-status\"").expect("status filter");
+    let select = &t[i..i + t[i..].find("</select>").unwrap()];
+    assert!(
+        select.contains(">Gebraucht<") && !select.contains(">Second hand<"),
+        "{select}"
+    );
+    // The value sent stays SIPRI's, so a German filter finds the same deals.
+    assert!(select.contains("value=\"Second hand\""), "{select}");
+}

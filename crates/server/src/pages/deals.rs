@@ -23,6 +23,16 @@ const CSV_MAX: usize = 1000;
 /// SIPRI's deal statuses, as the filter offers them.
 const STATUSES: &[&str] = &["New", "Second hand", "Second hand but modernized"];
 
+/// A status as the filter shows it, in the page's language (the value sent
+/// stays SIPRI's).
+fn status_label(ctx: &Ctx, s: &str) -> &'static str {
+    match s {
+        "New" => ctx.t("deals.status.new"),
+        "Second hand" => ctx.t("deals.status.second_hand"),
+        _ => ctx.t("deals.status.modernized"),
+    }
+}
+
 /// The filters a reader may set, as the form and the links carry them.
 const FILTERS: &[&str] = &["supplier", "recipient", "category", "years", "status", "q"];
 
@@ -148,7 +158,7 @@ fn build(ctx: &Ctx) -> Result<Page, ApiError> {
         named.push(format!("“{t}”"));
     }
     if let Some(c) = q.category {
-        named.push(c.sipri_name().to_string());
+        named.push(ctx.category(c).to_string());
     }
     if let Some(w) = years {
         named.push(w.to_string());
@@ -186,7 +196,7 @@ fn form(ctx: &Ctx, q: &DealQuery) -> Markup {
                 select #deal-category name="category" {
                     option value="" { (ctx.t("deals.f.all")) }
                     @for c in Category::ALL {
-                        option value=(c.sipri_name()) selected[q.category == Some(c)] { (c.sipri_name()) }
+                        option value=(c.sipri_name()) selected[q.category == Some(c)] { (ctx.category(c)) }
                     }
                 }
             }
@@ -200,7 +210,7 @@ fn form(ctx: &Ctx, q: &DealQuery) -> Markup {
                 select #deal-status name="status" {
                     option value="" { (ctx.t("deals.f.any")) }
                     @for s in STATUSES {
-                        option value=(s) selected[q.status.as_deref().is_some_and(|x| engine::deals::normalize(x) == engine::deals::normalize(s))] { (s) }
+                        option value=(s) selected[q.status.as_deref().is_some_and(|x| engine::deals::normalize(x) == engine::deals::normalize(s))] { (status_label(ctx, s)) }
                     }
                 }
             }
@@ -275,7 +285,7 @@ pub fn deal_table(ctx: &Ctx, idx: &[usize], caption: &str, parties: bool) -> Mar
                 est(ctx, d.order_year.map_or("–".into(), |y| y.to_string()), d.order_year_estimated, d.order_year.is_some()),
                 est(ctx, num(d.number_ordered), d.number_ordered_estimated, d.number_ordered.is_some()),
                 html! { strong { (d.designation) } br; span.muted { (d.description) } },
-                html! { (Category::from_u8(d.category).sipri_name()) },
+                html! { (ctx.category(Category::from_u8(d.category))) },
                 est(ctx, num(d.number_delivered), d.number_delivered_estimated, d.number_delivered.is_some()),
                 html! {
                     (year_runs(&d.delivery_years))

@@ -161,7 +161,7 @@ fn controls(ctx: &Ctx, spec: &Spec) -> Markup {
             select #map-category name="category" {
                 option value="all" { (ctx.t("map.form.all_categories")) }
                 @for c in model::Category::ALL {
-                    option value=(c.sipri_name()) selected[spec.filter.category == Some(c)] { (c.sipri_name()) }
+                    option value=(c.sipri_name()) selected[spec.filter.category == Some(c)] { (ctx.category(c)) }
                 }
             }
             span.check {
