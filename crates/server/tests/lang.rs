@@ -137,6 +137,14 @@ const PAGES: &[&str] = &[
     "/diff",
     "/no-such-page",
     "/country/NO-SUCH-PLACE",
+    "/country/KAZ?from=2019&to=2024",
+    "/pair/RUS/KAZ",
+    "/deals",
+    "/deals?q=Su-30",
+    "/map",
+    "/map?metric=group&group=NATO",
+    "/map?metric=hhi",
+    "/embed/country/KAZ/supplier-chart",
 ];
 
 async fn every_page_in_both(app: &Router, name: &str) {

@@ -100,7 +100,10 @@ pub fn view(
                     p.sub { (scope) }
                     (PreEscaped(content))
                     footer.embed-source {
-                        @for l in &lines { p { (l) } }
+                        // The first line is SIPRI's attribution (or the synthetic notice), verbatim English.
+                        @for (i, l) in lines.iter().enumerate() {
+                            p lang=[(i == 0 && ctx.lang != model::Lang::En).then_some("en")] { (l) }
+                        }
                         p { a href=(link) target="_blank" rel="noopener" { (ctx.t("kit.embed.full")) } }
                     }
                 }

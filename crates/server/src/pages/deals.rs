@@ -23,14 +23,20 @@ const CSV_MAX: usize = 1000;
 /// SIPRI's deal statuses, as the filter offers them.
 const STATUSES: &[&str] = &["New", "Second hand", "Second hand but modernized"];
 
-/// A status as the filter shows it, in the page's language (the value sent
-/// stays SIPRI's).
-fn status_label(ctx: &Ctx, s: &str) -> &'static str {
-    match s {
-        "New" => ctx.t("deals.status.new"),
-        "Second hand" => ctx.t("deals.status.second_hand"),
-        _ => ctx.t("deals.status.modernized"),
-    }
+/// A status in the page's language; `None` for text SIPRI may add that the
+/// catalogue does not know (shown as written). Values sent stay SIPRI's.
+fn status_label(ctx: &Ctx, s: &str) -> Option<&'static str> {
+    let n = engine::deals::normalize(s);
+    let key = if n == engine::deals::normalize("New") {
+        "deals.status.new"
+    } else if n == engine::deals::normalize("Second hand") {
+        "deals.status.second_hand"
+    } else if n == engine::deals::normalize("Second hand but modernized") {
+        "deals.status.modernized"
+    } else {
+        return None;
+    };
+    Some(ctx.t(key))
 }
 
 /// The filters a reader may set, as the form and the links carry them.
@@ -210,7 +216,7 @@ fn form(ctx: &Ctx, q: &DealQuery) -> Markup {
                 select #deal-status name="status" {
                     option value="" { (ctx.t("deals.f.any")) }
                     @for s in STATUSES {
-                        option value=(s) selected[q.status.as_deref().is_some_and(|x| engine::deals::normalize(x) == engine::deals::normalize(s))] { (status_label(ctx, s)) }
+                        option value=(s) selected[q.status.as_deref().is_some_and(|x| engine::deals::normalize(x) == engine::deals::normalize(s))] { (status_label(ctx, s).unwrap_or(s)) }
                     }
                 }
             }
@@ -295,7 +301,10 @@ pub fn deal_table(ctx: &Ctx, idx: &[usize], caption: &str, parties: bool) -> Mar
                 },
                 html! { (d.tiv_delivered.map_or("–".to_string(), |t| tiv(ctx, t))) },
                 html! {
-                    (d.status)
+                    @match status_label(ctx, &d.status) {
+                        Some(l) => (l),
+                        None => span lang="en" { (d.status) },
+                    }
                     @if d.local_production == Some(true) { br; (ctx.t("deals.local")) }
                 },
                 html! { span.comment { (d.comments) } },
