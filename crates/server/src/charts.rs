@@ -115,20 +115,7 @@ pub fn stacked_shares(
         }
         column_label(&mut s, x + bar / 2.0, top + plot_h + 16.0, label);
     }
-    for (i, st) in stacks.iter().enumerate() {
-        let lx = left + (i % 2) as f64 * 165.0;
-        let y = legend_y + (i / 2) as f64 * 22.0;
-        let _ = write!(
-            s,
-            "<rect class=\"{}\" x=\"{lx:.1}\" y=\"{y:.1}\" width=\"14\" height=\"14\" fill=\"{}\"/>\
-<text class=\"legend\" x=\"{:.1}\" y=\"{:.1}\">{}</text>",
-            swatch(st.color),
-            st.color,
-            lx + 20.0,
-            y + 12.0,
-            esc(&truncate(&st.name, 20))
-        );
-    }
+    stack_legend(&mut s, stacks, left, legend_y);
     close_svg(&mut s);
     s
 }
@@ -185,6 +172,24 @@ fn truncate(s: &str, n: usize) -> String {
     } else {
         let t: String = s.chars().take(n - 1).collect();
         format!("{t}…")
+    }
+}
+
+/// The legend of a stacked chart: two entries per row below the plot.
+fn stack_legend(s: &mut String, stacks: &[Stack], left: f64, legend_y: f64) {
+    for (i, st) in stacks.iter().enumerate() {
+        let lx = left + (i % 2) as f64 * 165.0;
+        let y = legend_y + (i / 2) as f64 * 22.0;
+        let _ = write!(
+            s,
+            "<rect class=\"{}\" x=\"{lx:.1}\" y=\"{y:.1}\" width=\"14\" height=\"14\" fill=\"{}\"/>\
+<text class=\"legend\" x=\"{:.1}\" y=\"{:.1}\">{}</text>",
+            swatch(st.color),
+            st.color,
+            lx + 20.0,
+            y + 12.0,
+            esc(&truncate(&st.name, 20))
+        );
     }
 }
 
@@ -273,20 +278,7 @@ pub fn stacked_values(
             column_label(&mut s, x + bar / 2.0, top + plot_h + 16.0, label);
         }
     }
-    for (i, st) in stacks.iter().enumerate() {
-        let lx = left + (i % 2) as f64 * 165.0;
-        let y = legend_y + (i / 2) as f64 * 22.0;
-        let _ = write!(
-            s,
-            "<rect class=\"{}\" x=\"{lx:.1}\" y=\"{y:.1}\" width=\"14\" height=\"14\" fill=\"{}\"/>\
-<text class=\"legend\" x=\"{:.1}\" y=\"{:.1}\">{}</text>",
-            swatch(st.color),
-            st.color,
-            lx + 20.0,
-            y + 12.0,
-            esc(&truncate(&st.name, 20))
-        );
-    }
+    stack_legend(&mut s, stacks, left, legend_y);
     close_svg(&mut s);
     s
 }

@@ -83,11 +83,32 @@ pub fn t(lang: Lang, key: &'static str) -> &'static str {
 
 /// The message `key` with its `{name}` placeholders filled from `args`.
 /// Values are inserted as text; pages escape the result like any other.
+/// One pass over the message: a value that itself contains `{name}` (a
+/// reader's search text, say) is never filled in again.
 pub fn tf(lang: Lang, key: &'static str, args: &[(&str, &dyn Display)]) -> String {
-    let mut out = t(lang, key).to_string();
-    for (name, value) in args {
-        out = out.replace(&format!("{{{name}}}"), &value.to_string());
+    let msg = t(lang, key);
+    let mut out = String::with_capacity(msg.len() + 32);
+    let mut rest = msg;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let arg = after.find('}').and_then(|close| {
+            args.iter()
+                .find(|(n, _)| *n == &after[..close])
+                .map(|a| (close, a.1))
+        });
+        match arg {
+            Some((close, value)) => {
+                out.push_str(&value.to_string());
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
     out
 }
 
@@ -283,6 +304,13 @@ mod tests {
             &[("window", &"2021–2025"), ("covered", &4), ("years", &5)],
         );
         assert!(s.contains("4 von 5 Jahren"), "{s}");
+        // Regression: a value holding a placeholder is not filled in again.
+        let s = tf(
+            Lang::En,
+            "layout.coverage.window",
+            &[("window", &"{note}"), ("note", &"x")],
+        );
+        assert_eq!(s, "Window {note}: x.");
         assert_eq!(placeholders("a {x} b {y} {x}"), vec!["x", "y"]);
     }
 

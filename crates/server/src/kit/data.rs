@@ -100,16 +100,7 @@ pub fn table(ctx: &Ctx, target: &Target, chart: &str) -> ApiResult<Option<Table>
             for p in &series {
                 let w = p.filter.window.to_string();
                 let row = |sup: String, key: String, tiv: f64, share: f64| {
-                    vec![
-                        w.clone(),
-                        "all".into(),
-                        sup,
-                        key,
-                        num(tiv),
-                        pct(share),
-                        release.clone(),
-                        src.clone(),
-                    ]
+                    vec![w.clone(), "all".into(), sup, key, num(tiv), pct(share)]
                 };
                 for id in &top {
                     let (tiv, share) = p.get(*id).map_or((0.0, 0.0), |s| (s.tiv, s.share));
@@ -134,8 +125,6 @@ pub fn table(ctx: &Ctx, target: &Target, chart: &str) -> ApiResult<Option<Table>
                     "supplier_key",
                     "tiv_millions",
                     "share_percent",
-                    "release",
-                    "source",
                 ],
                 rows,
             }
@@ -158,8 +147,6 @@ pub fn table(ctx: &Ctx, target: &Target, chart: &str) -> ApiResult<Option<Table>
                         c.map_or(String::new(), |c| num(c.n_eff)),
                         c.map_or(String::new(), |c| pct(c.cr1)),
                         c.map_or(String::new(), |c| pct(c.cr3)),
-                        release.clone(),
-                        src.clone(),
                     ]
                 })
                 .collect();
@@ -173,8 +160,6 @@ pub fn table(ctx: &Ctx, target: &Target, chart: &str) -> ApiResult<Option<Table>
                     "effective_number",
                     "cr1_percent",
                     "cr3_percent",
-                    "release",
-                    "source",
                 ],
                 rows,
             }
@@ -188,15 +173,7 @@ pub fn table(ctx: &Ctx, target: &Target, chart: &str) -> ApiResult<Option<Table>
             let mut rows = Vec::new();
             for (c, y) in a.years.iter().enumerate() {
                 let row = |sup: String, key: String, tiv: f64| {
-                    vec![
-                        y.to_string(),
-                        "all".into(),
-                        sup,
-                        key,
-                        num(tiv),
-                        release.clone(),
-                        src.clone(),
-                    ]
+                    vec![y.to_string(), "all".into(), sup, key, num(tiv)]
                 };
                 // The chart's stacks: the largest suppliers, then the rest as one.
                 for p in &a.partners[..drawn] {
@@ -214,8 +191,6 @@ pub fn table(ctx: &Ctx, target: &Target, chart: &str) -> ApiResult<Option<Table>
                     "supplier",
                     "supplier_key",
                     "tiv_millions",
-                    "release",
-                    "source",
                 ],
                 rows,
             }
@@ -238,8 +213,6 @@ pub fn table(ctx: &Ctx, target: &Target, chart: &str) -> ApiResult<Option<Table>
                         key(s.entity),
                         num(s.tiv),
                         pct(s.share),
-                        release.clone(),
-                        src.clone(),
                     ]
                 })
                 .collect();
@@ -252,8 +225,6 @@ pub fn table(ctx: &Ctx, target: &Target, chart: &str) -> ApiResult<Option<Table>
                     "recipient_key",
                     "tiv_millions",
                     "share_percent",
-                    "release",
-                    "source",
                 ],
                 rows,
             }
@@ -279,8 +250,6 @@ pub fn table(ctx: &Ctx, target: &Target, chart: &str) -> ApiResult<Option<Table>
                         rank,
                         num(tiv),
                         pct(share),
-                        release.clone(),
-                        src.clone(),
                     ]);
                 }
             }
@@ -293,8 +262,6 @@ pub fn table(ctx: &Ctx, target: &Target, chart: &str) -> ApiResult<Option<Table>
                     "rank",
                     "tiv_millions",
                     "share_percent",
-                    "release",
-                    "source",
                 ],
                 rows,
             }
@@ -324,8 +291,6 @@ pub fn table(ctx: &Ctx, target: &Target, chart: &str) -> ApiResult<Option<Table>
                         key(x.entity),
                         num(x.tiv),
                         pct(x.share),
-                        release.clone(),
-                        src.clone(),
                     ]
                 })
                 .collect();
@@ -338,8 +303,6 @@ pub fn table(ctx: &Ctx, target: &Target, chart: &str) -> ApiResult<Option<Table>
                     "country_key",
                     "tiv_millions",
                     "world_share_percent",
-                    "release",
-                    "source",
                 ],
                 rows,
             }
@@ -366,8 +329,6 @@ pub fn table(ctx: &Ctx, target: &Target, chart: &str) -> ApiResult<Option<Table>
                         name(r),
                         key(r),
                         num(*tiv),
-                        release.clone(),
-                        src.clone(),
                     ]
                 })
                 .collect();
@@ -381,14 +342,20 @@ pub fn table(ctx: &Ctx, target: &Target, chart: &str) -> ApiResult<Option<Table>
                     "recipient",
                     "recipient_key",
                     "tiv_millions",
-                    "release",
-                    "source",
                 ],
                 rows,
             }
         }
         _ => return Ok(None),
     };
+    // Every row names its release and source, so a file cut loose from its
+    // download still says where it comes from.
+    let mut t = t;
+    t.header.extend(["release", "source"]);
+    for r in &mut t.rows {
+        r.push(release.clone());
+        r.push(src.clone());
+    }
     Ok(Some(t))
 }
 
