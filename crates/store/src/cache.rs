@@ -28,7 +28,7 @@ use model::Flows;
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::Path;
-use zerocopy::FromBytes;
+use zerocopy::{FromBytes, IntoBytes};
 
 /// File name inside a release directory.
 pub(crate) const FILE: &str = "flows.cols";
@@ -59,13 +59,23 @@ fn padded(bytes: u64) -> u64 {
 }
 
 /// Writes the cache for `flows` (in the order of the Parquet file `parquet`)
-/// to `path`, fsynced.
-pub(crate) fn write(path: &Path, flows: &Flows, parquet: &Path) -> Result<(), StoreError> {
+/// to `path`; the caller makes the returned file durable.
+pub(crate) fn write(path: &Path, flows: &Flows, parquet: &Path) -> Result<File, StoreError> {
     let id = parquet_id(parquet).map_err(|e| StoreError::io(parquet, e))?;
     let io = |e| StoreError::io(path, e);
-    fn le<T: Copy, const N: usize>(v: &[T], f: impl Fn(T) -> [u8; N]) -> Vec<u8> {
-        let mut b: Vec<u8> = v.iter().flat_map(|&x| f(x)).collect();
-        b.resize(padded(b.len() as u64) as usize, 0);
+    fn le<T: Copy + zerocopy::IntoBytes + zerocopy::Immutable, const N: usize>(
+        v: &[T],
+        f: impl Fn(T) -> [u8; N],
+    ) -> Vec<u8> {
+        let len = std::mem::size_of_val(v);
+        let mut b = Vec::with_capacity(padded(len as u64) as usize);
+        if cfg!(target_endian = "little") {
+            // The values' own bytes are already little-endian: one copy.
+            b.extend_from_slice(v.as_bytes());
+        } else {
+            b.extend(v.iter().flat_map(|&x| f(x)));
+        }
+        b.resize(padded(len as u64) as usize, 0);
         b
     }
     let cols = [
@@ -91,8 +101,7 @@ pub(crate) fn write(path: &Path, flows: &Flows, parquet: &Path) -> Result<(), St
     for c in &cols {
         w.write_all(c).map_err(io)?;
     }
-    let f = w.into_inner().map_err(|e| io(e.into_error()))?;
-    f.sync_all().map_err(io)
+    w.into_inner().map_err(|e| io(e.into_error()))
 }
 
 /// What [`read`] found.
@@ -224,7 +233,11 @@ impl Mapped {
 /// saves time.
 pub(crate) fn rebuild(dir: &Path, flows: &Flows) {
     let tmp = dir.join(format!("{FILE}.tmp-{}", std::process::id()));
-    if write(&tmp, flows, &dir.join("flows.parquet")).is_ok() {
+    let written = write(&tmp, flows, &dir.join("flows.parquet"));
+    if written
+        .and_then(|f| f.sync_all().map_err(|e| StoreError::io(&tmp, e)))
+        .is_ok()
+    {
         if std::fs::rename(&tmp, dir.join(FILE)).is_err() {
             let _ = std::fs::remove_file(&tmp);
         }
@@ -242,12 +255,13 @@ pub(crate) const ENTITIES_FILE: &str = "entities.cols";
 /// has length `u32::MAX`), then a u64 checksum of the body.
 const ENTITIES_MAGIC: &[u8; 8] = b"AFENTS01";
 
-/// Writes the entity cache for `entities` (as in the Parquet file `parquet`).
+/// Writes the entity cache for `entities` (as in the Parquet file `parquet`);
+/// the caller makes the returned file durable.
 pub(crate) fn write_entities(
     path: &Path,
     entities: &[model::Entity],
     parquet: &Path,
-) -> Result<(), StoreError> {
+) -> Result<File, StoreError> {
     let id = parquet_id(parquet).map_err(|e| StoreError::io(parquet, e))?;
     let mut body = Vec::new();
     let mut text = |t: Option<&str>| match t {
@@ -275,7 +289,7 @@ pub(crate) fn write_entities(
     let io = |e| StoreError::io(path, e);
     let mut f = File::create(path).map_err(io)?;
     f.write_all(&b).map_err(io)?;
-    f.sync_all().map_err(io)
+    Ok(f)
 }
 
 /// The cached entities of `dir`, or `None` when there is no usable cache for

@@ -12,6 +12,8 @@
 
 mod cache;
 mod clock;
+mod durable;
+mod encode;
 mod read;
 mod scan;
 mod stream;
@@ -503,13 +505,28 @@ fn check_id(id: &str) -> Result<()> {
 }
 
 fn write_all(dir: &Path, release: &Release, report: &ImportReport) -> Result<()> {
-    write::write_release(dir, release)?;
-    let mut meta = release.meta.clone();
+    let syncs = durable::Syncs::default();
+    let written = write::write_release(dir, release, &syncs)
+        .and_then(|()| write_meta(dir, &release.meta, report, &syncs));
+    // Every fsync has ended, failed or not, before the caller renames or
+    // removes the directory.
+    let synced = syncs.finish();
+    written.and(synced)
+}
+
+/// The two JSON files, stamping `imported_at`, and the directory's fsync.
+fn write_meta(
+    dir: &Path,
+    meta: &ReleaseMeta,
+    report: &ImportReport,
+    syncs: &durable::Syncs,
+) -> Result<()> {
+    let mut meta = meta.clone();
     meta.imported_at = rfc3339_utc(SystemTime::now());
-    write_json(&dir.join("import-report.json"), report)?;
+    write_json(&dir.join("import-report.json"), report, syncs)?;
     // release.json last: its presence marks a complete directory.
-    write_json(&dir.join("release.json"), &meta)?;
-    sync_dir(dir)
+    write_json(&dir.join("release.json"), &meta, syncs)?;
+    syncs.add_dir(dir)
 }
 
 /// Writes `value` as JSON, refusing anything that would not read back as the
@@ -518,6 +535,7 @@ fn write_all(dir: &Path, release: &Release, report: &ImportReport) -> Result<()>
 fn write_json<T: serde::Serialize + serde::de::DeserializeOwned>(
     path: &Path,
     value: &T,
+    syncs: &durable::Syncs,
 ) -> Result<()> {
     let werr = |reason: String| StoreError::Write {
         path: path.to_path_buf(),
@@ -529,7 +547,8 @@ fn write_json<T: serde::Serialize + serde::de::DeserializeOwned>(
     let io = |e| StoreError::io(path, e);
     let mut f = File::create(path).map_err(io)?;
     std::io::Write::write_all(&mut f, &bytes).map_err(io)?;
-    f.sync_all().map_err(io)
+    syncs.add(path, f);
+    Ok(())
 }
 
 fn sync_dir(dir: &Path) -> Result<()> {

@@ -3,8 +3,10 @@
 //! files are the ones [`Store::put`] writes for the same release: same
 //! schemas, flows in year order, row groups of `write::CHUNK` rows.
 
+use crate::durable::Syncs;
+use crate::encode::PqWriter;
 use crate::write::{self, Dicts};
-use crate::{PutOutcome, Result, Store, StoreError, rfc3339_utc, sync_dir, write_json};
+use crate::{PutOutcome, Result, Store, StoreError};
 use model::{Deal, Entity, Flows, ImportReport, ReleaseMeta};
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -75,20 +77,20 @@ impl Store {
 }
 
 fn write_parts(dir: &Path, p: Parts<'_>) -> Result<()> {
+    let syncs = Syncs::default();
+    let written = write_files(dir, p, &syncs);
+    // Every fsync has ended before the caller renames or removes `dir`.
+    let synced = syncs.finish();
+    written.and(synced)
+}
+
+fn write_files(dir: &Path, p: Parts<'_>, syncs: &Syncs) -> Result<()> {
     let bad = |path: PathBuf, reason: String| StoreError::Write { path, reason };
     let n = p.entities.len() as u64;
     if n > i32::MAX as u64 || p.deals > i32::MAX as u64 {
         return Err(bad(dir.to_path_buf(), "too many entities or deals".into()));
     }
-    let entities_path = dir.join("entities.parquet");
-    write::write_parquet(&entities_path, write::entities_schema(), |w| {
-        w(write::entities_batch(p.entities)?)
-    })?;
-    crate::cache::write_entities(
-        &dir.join(crate::cache::ENTITIES_FILE),
-        p.entities,
-        &entities_path,
-    )?;
+    write::write_entities(dir, p.entities, syncs)?;
     let dicts = Dicts::new(p.entities);
     let (flow_batches, deal_batches) = (p.flow_batches, p.deal_batches);
     let (n_flows, n_deals) = (p.flows, p.deals);
@@ -97,51 +99,52 @@ fn write_parts(dir: &Path, p: Parts<'_>) -> Result<()> {
         let deals = s.spawn(move || {
             let path = dir.join("deals.parquet");
             let mut count = 0u64;
-            write::write_parquet(&path, write::deals_schema(), |w| {
-                while let Some(batch) =
-                    deal_batches(DEAL_BATCH).map_err(|e| bad(path.clone(), e))?
-                {
-                    write::check_deals(&batch, n).map_err(|e| bad(path.clone(), e))?;
-                    w(write::deals_batch(dicts, count as usize, &batch)?)?;
-                    count += batch.len() as u64;
-                }
-                Ok(())
-            })?;
+            let mut w = PqWriter::create(&path, write::deals_schema(), write::CHUNK)?;
+            while let Some(batch) = deal_batches(DEAL_BATCH).map_err(|e| bad(path.clone(), e))? {
+                write::check_deals(&batch, n).map_err(|e| bad(path.clone(), e))?;
+                let first = count as usize;
+                w.write(batch.len(), &|i, rows| {
+                    write::deal_column(dicts, i, first + rows.start, &batch[rows])
+                })?;
+                count += batch.len() as u64;
+            }
             if count != n_deals {
                 return Err(bad(
                     path,
                     format!("{count} deals written, {n_deals} expected"),
                 ));
             }
-            Ok(())
+            w.finish(syncs)
         });
         let path = dir.join("flows.parquet");
         // Small releases also get the raw column cache (`crate::cache`).
         let mut cached = (n_flows <= crate::cache::MAX_ROWS as u64).then(Flows::default);
         let mut count = 0u64;
-        let flows = write::write_parquet(&path, write::flows_schema(), |w| {
+        let flows = (|| {
+            let mut w = PqWriter::create(&path, write::flows_schema(), write::CHUNK)?;
             while let Some(batch) = flow_batches(FLOW_BATCH).map_err(|e| bad(path.clone(), e))? {
                 write::check_flows(&batch, n, n_deals).map_err(|e| bad(path.clone(), e))?;
-                w(write::flows_batch(dicts, &batch)?)?;
+                w.write(batch.len(), &|i, rows| {
+                    write::flow_column(dicts, &batch, i, rows)
+                })?;
                 count += batch.len() as u64;
                 if let Some(c) = &mut cached {
                     c.append(&batch);
                 }
             }
-            Ok(())
-        })
-        .and_then(|()| {
             if count != n_flows {
                 return Err(bad(
                     path.clone(),
                     format!("{count} flows written, {n_flows} expected"),
                 ));
             }
-            match &cached {
-                Some(c) => crate::cache::write(&dir.join(crate::cache::FILE), c, &path),
-                None => Ok(()),
+            w.finish(syncs)?;
+            if let Some(c) = &cached {
+                let cache = dir.join(crate::cache::FILE);
+                syncs.add(&cache, crate::cache::write(&cache, c, &path)?);
             }
-        });
+            Ok(())
+        })();
         let deals = deals.join().unwrap_or_else(|_| {
             Err(bad(
                 dir.join("deals.parquet"),
@@ -150,10 +153,5 @@ fn write_parts(dir: &Path, p: Parts<'_>) -> Result<()> {
         });
         flows.and(deals)
     })?;
-    let mut meta = p.meta.clone();
-    meta.imported_at = rfc3339_utc(SystemTime::now());
-    write_json(&dir.join("import-report.json"), p.report)?;
-    // release.json last: its presence marks a complete directory.
-    write_json(&dir.join("release.json"), &meta)?;
-    sync_dir(dir)
+    crate::write_meta(dir, p.meta, p.report, syncs)
 }

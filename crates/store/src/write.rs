@@ -5,19 +5,18 @@
 //! so DuckDB, pandas and R users never need a join to read a file.
 
 use crate::StoreError;
-use arrow_array::builder::{Int16Builder, ListBuilder};
-use arrow_array::types::Int32Type;
+use crate::durable::Syncs;
+use crate::encode::PqWriter;
+use arrow_array::builder::{BooleanBufferBuilder, StringBuilder};
+use arrow_array::types::{Float64Type, Int16Type, Int32Type, Int64Type, UInt8Type, UInt32Type};
 use arrow_array::{
-    ArrayRef, BooleanArray, DictionaryArray, Float64Array, Int16Array, Int32Array, Int64Array,
-    RecordBatch, StringArray, UInt8Array, UInt32Array,
+    ArrayRef, ArrowPrimitiveType, BooleanArray, DictionaryArray, Float64Array, Int16Array,
+    Int32Array, ListArray, PrimitiveArray, StringArray,
 };
+use arrow_buffer::{BooleanBuffer, NullBuffer, OffsetBuffer, ScalarBuffer};
 use arrow_schema::{DataType, Field, Schema, SchemaRef};
 use model::{Category, Deal, Entity, Flags, Flows, NO_DEAL, Release};
-use parquet::arrow::ArrowWriter;
-use parquet::basic::Compression;
-use parquet::file::properties::{EnabledStatistics, WriterProperties};
-use parquet::schema::types::ColumnPath;
-use std::fs::File;
+use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -146,73 +145,100 @@ fn category_key(code: u8) -> i32 {
     }
 }
 
-/// Writes all files of `release` into `dir` (which must exist), each fsynced.
-pub(crate) fn write_release(dir: &Path, release: &Release) -> Result<(), StoreError> {
+/// Writes all files of `release` into `dir` (which must exist), handing each
+/// to `syncs` to be made durable.
+pub(crate) fn write_release(
+    dir: &Path,
+    release: &Release,
+    syncs: &Syncs,
+) -> Result<(), StoreError> {
     check_ranges(dir, release)?;
     let entities = release.entities.as_slice();
     let dicts = Dicts::new(entities);
-    let entities_path = dir.join("entities.parquet");
-    write_parquet(&entities_path, entities_schema(), |w| {
-        w(entities_batch(entities)?)
-    })?;
-    crate::cache::write_entities(
-        &dir.join(crate::cache::ENTITIES_FILE),
-        entities,
-        &entities_path,
-    )?;
-    // Flows and deals are the bulk of a big release; write them on two cores.
+    // Flows and deals are the bulk of a big release: each file on its own
+    // thread, and each file's columns encoded on every core.
     std::thread::scope(|s| {
         let deals = s.spawn(|| {
-            write_parquet(&dir.join("deals.parquet"), deals_schema(), |w| {
-                for chunk in release.deals.chunks(CHUNK.max(1)).enumerate() {
-                    w(deals_batch(&dicts, chunk.0 * CHUNK, chunk.1)?)?;
-                }
-                Ok(())
-            })
+            let path = dir.join("deals.parquet");
+            let mut w = PqWriter::create(&path, deals_schema(), CHUNK)?;
+            let all = &release.deals[..];
+            w.write(all.len(), &|i, rows| {
+                deal_column(&dicts, i, rows.start, &all[rows])
+            })?;
+            w.finish(syncs)
         });
-        // Flows go to disk in year order (row order carries no meaning), so each
-        // row group spans few years and a windowed load skips most of them.
-        let order = release.flows.year_order();
-        let path = dir.join("flows.parquet");
-        let flows = write_parquet(&path, flows_schema(), |w| {
-            for rows in order.chunks(CHUNK.max(1)) {
-                w(flows_batch(&dicts, &release.flows.gather(rows))?)?;
-            }
-            Ok(())
-        })
-        .and_then(|()| {
-            if release.flows.len() > crate::cache::MAX_ROWS {
-                return Ok(());
-            }
-            let cache = dir.join(crate::cache::FILE);
-            crate::cache::write(&cache, &release.flows.gather(&order), &path)
-        });
+        let written = write_entities(dir, entities, syncs)
+            .and_then(|()| write_flows(dir, &dicts, &release.flows, syncs));
+        let written = written.and_then(|()| write_world_totals(dir, &release.world_totals, syncs));
         let deals = deals.join().unwrap_or_else(|_| {
             Err(StoreError::Write {
                 path: dir.join("deals.parquet"),
                 reason: "writer thread panicked".into(),
             })
         });
-        flows.and(deals)
-    })?;
-    if !release.world_totals.is_empty() {
-        write_parquet(
-            &dir.join("world_totals.parquet"),
-            world_totals_schema(),
-            |w| {
-                let years = Int16Array::from_iter_values(
-                    release.world_totals.iter().map(|&(y, _)| y as i16),
-                );
-                let tiv =
-                    Float64Array::from_iter_values(release.world_totals.iter().map(|&(_, t)| t));
-                w(batch(
-                    world_totals_schema(),
-                    vec![Arc::new(years), Arc::new(tiv)],
-                )?)
-            },
-        )?;
+        written.and(deals)
+    })
+}
+
+/// `entities.parquet` and its cache `entities.cols`.
+pub(crate) fn write_entities(
+    dir: &Path,
+    entities: &[Entity],
+    syncs: &Syncs,
+) -> Result<(), StoreError> {
+    let path = dir.join("entities.parquet");
+    let mut w =
+        PqWriter::create(&path, entities_schema(), CHUNK.max(entities.len()))?.with_threads(1);
+    w.write(entities.len(), &|i, rows| entity_column(&entities[rows], i))?;
+    w.finish(syncs)?;
+    let cache = dir.join(crate::cache::ENTITIES_FILE);
+    syncs.add(
+        &cache,
+        crate::cache::write_entities(&cache, entities, &path)?,
+    );
+    Ok(())
+}
+
+/// `flows.parquet` in year order (row order carries no meaning, so each row
+/// group spans few years and a windowed load skips most of them), and for
+/// releases up to `cache::MAX_ROWS` rows its cache `flows.cols`.
+fn write_flows(dir: &Path, d: &Dicts, flows: &Flows, syncs: &Syncs) -> Result<(), StoreError> {
+    let order = flows.year_order();
+    let path = dir.join("flows.parquet");
+    let mut w = PqWriter::create(&path, flows_schema(), CHUNK)?;
+    if flows.len() <= crate::cache::MAX_ROWS {
+        // Gathered once, for the Parquet file and the cache.
+        let sorted = flows.gather(&order);
+        w.write(sorted.len(), &|i, rows| flow_column(d, &sorted, i, rows))?;
+        w.finish(syncs)?;
+        let cache = dir.join(crate::cache::FILE);
+        syncs.add(&cache, crate::cache::write(&cache, &sorted, &path)?);
+    } else {
+        for rows in order.chunks(CHUNK) {
+            let part = flows.gather(rows);
+            w.write(part.len(), &|i, rows| flow_column(d, &part, i, rows))?;
+        }
+        w.finish(syncs)?;
     }
     Ok(())
+}
+
+fn write_world_totals(dir: &Path, totals: &[(u16, f64)], syncs: &Syncs) -> Result<(), StoreError> {
+    if totals.is_empty() {
+        return Ok(());
+    }
+    let path = dir.join("world_totals.parquet");
+    let mut w = PqWriter::create(&path, world_totals_schema(), CHUNK)?.with_threads(1);
+    w.write(totals.len(), &|i, rows| {
+        let t = &totals[rows];
+        Ok(match i {
+            0 => Arc::new(Int16Array::from_iter_values(
+                t.iter().map(|&(y, _)| y as i16),
+            )),
+            _ => Arc::new(Float64Array::from_iter_values(t.iter().map(|&(_, v)| v))),
+        })
+    })?;
+    w.finish(syncs)
 }
 
 /// Refuses releases whose ids or counts would not survive the signed Parquet
@@ -307,187 +333,172 @@ pub(crate) fn check_deals(deals: &[Deal], entities: u64) -> Result<(), String> {
     Ok(())
 }
 
-pub(crate) type Sink<'a> = dyn FnMut(RecordBatch) -> Result<(), StoreError> + 'a;
-
-/// Creates `path`, lets `fill` push batches, closes the file and fsyncs it.
-pub(crate) fn write_parquet(
-    path: &Path,
-    schema: SchemaRef,
-    fill: impl FnOnce(&mut Sink<'_>) -> Result<(), StoreError>,
-) -> Result<(), StoreError> {
-    let werr = |e: &dyn std::fmt::Display| StoreError::Write {
-        path: path.to_path_buf(),
-        reason: e.to_string(),
-    };
-    let file = File::create(path).map_err(|e| StoreError::io(path, e))?;
-    let mut props = WriterProperties::builder()
-        .set_compression(Compression::SNAPPY)
-        .set_max_row_group_row_count(Some(CHUNK));
-    // Min/max of text columns cost a string comparison per value at write
-    // time (the largest single cost of writing a big deals table) and no
-    // reader uses them: only `year`'s statistics skip row groups.
-    for f in schema.fields() {
-        if matches!(f.data_type(), DataType::Utf8 | DataType::Dictionary(..)) {
-            props = props.set_column_statistics_enabled(
-                ColumnPath::from(f.name().as_str()),
-                EnabledStatistics::None,
-            );
-        }
+fn unknown(name: &str) -> StoreError {
+    StoreError::Write {
+        path: "<batch>".into(),
+        reason: format!("no column '{name}'"),
     }
-    let props = props.build();
-    let mut writer = ArrowWriter::try_new(file, schema, Some(props)).map_err(|e| werr(&e))?;
-    fill(&mut |b: RecordBatch| writer.write(&b).map_err(|e| werr(&e)))?;
-    let file = writer.into_inner().map_err(|e| werr(&e))?;
-    file.sync_all().map_err(|e| StoreError::io(path, e))
 }
 
-fn batch(schema: SchemaRef, cols: Vec<ArrayRef>) -> Result<RecordBatch, StoreError> {
-    RecordBatch::try_new(schema, cols).map_err(|e| StoreError::Write {
-        path: "<batch>".into(),
-        reason: e.to_string(),
+/// A primitive column from a vector of values, without copying it.
+fn prim<T: ArrowPrimitiveType>(values: Vec<T::Native>) -> ArrayRef {
+    Arc::new(PrimitiveArray::<T>::new(ScalarBuffer::from(values), None))
+}
+
+/// A nullable primitive column: `f` gives each row's value or `None`.
+fn opt_prim<T: ArrowPrimitiveType, R>(rows: &[R], f: impl Fn(&R) -> Option<T::Native>) -> ArrayRef {
+    let mut valid = BooleanBufferBuilder::new(rows.len());
+    let values: Vec<T::Native> = rows
+        .iter()
+        .map(|r| {
+            let v = f(r);
+            valid.append(v.is_some());
+            v.unwrap_or_default()
+        })
+        .collect();
+    let nulls = NullBuffer::new(valid.finish());
+    let nulls = (nulls.null_count() > 0).then_some(nulls);
+    Arc::new(PrimitiveArray::<T>::new(ScalarBuffer::from(values), nulls))
+}
+
+fn bools<R>(rows: &[R], f: impl Fn(&R) -> bool) -> ArrayRef {
+    let values = BooleanBuffer::collect_bool(rows.len(), |i| f(&rows[i]));
+    Arc::new(BooleanArray::new(values, None))
+}
+
+fn opt_bools<R>(rows: &[R], f: impl Fn(&R) -> Option<bool>) -> ArrayRef {
+    let values = BooleanBuffer::collect_bool(rows.len(), |i| f(&rows[i]) == Some(true));
+    let nulls = NullBuffer::new(BooleanBuffer::collect_bool(rows.len(), |i| {
+        f(&rows[i]).is_some()
+    }));
+    let nulls = (nulls.null_count() > 0).then_some(nulls);
+    Arc::new(BooleanArray::new(values, nulls))
+}
+
+/// A text column, its buffers sized once.
+fn texts<R>(rows: &[R], f: impl Fn(&R) -> &str) -> ArrayRef {
+    let bytes = rows.iter().map(|r| f(r).len()).sum();
+    let mut b = StringBuilder::with_capacity(rows.len(), bytes);
+    for r in rows {
+        b.append_value(f(r));
+    }
+    Arc::new(b.finish())
+}
+
+/// Column `i` of `entities_schema` for `entities`.
+fn entity_column(entities: &[Entity], i: usize) -> Result<ArrayRef, StoreError> {
+    let schema = entities_schema();
+    let name = schema.field(i).name().as_str();
+    Ok(match name {
+        "id" => prim::<UInt32Type>((0..entities.len() as u32).collect()),
+        "key" => texts(entities, |e| &e.key),
+        "name" => texts(entities, |e| &e.name),
+        "kind" => texts(entities, |e| e.kind.as_str()),
+        "iso3" => Arc::new(
+            entities
+                .iter()
+                .map(|e| e.iso3.as_deref())
+                .collect::<StringArray>(),
+        ),
+        _ => return Err(unknown(name)),
     })
 }
 
-pub(crate) fn entities_batch(entities: &[Entity]) -> Result<RecordBatch, StoreError> {
-    let ids = UInt32Array::from_iter_values(0..entities.len() as u32);
-    let strs = |f: fn(&Entity) -> &str| -> ArrayRef {
-        Arc::new(StringArray::from_iter_values(entities.iter().map(f)))
-    };
-    let iso3: StringArray = entities.iter().map(|e| e.iso3.as_deref()).collect();
-    batch(
-        entities_schema(),
-        vec![
-            Arc::new(ids),
-            strs(|e| &e.key),
-            strs(|e| &e.name),
-            strs(|e| e.kind.as_str()),
-            Arc::new(iso3),
-        ],
-    )
-}
-
-pub(crate) fn flows_batch(d: &Dicts, f: &Flows) -> Result<RecordBatch, StoreError> {
-    let sup = &f.supplier[..];
-    let rec = &f.recipient[..];
-    let flags = &f.flags[..];
-    let deal: Int32Array = f
-        .deal
-        .iter()
-        .map(|&x| (x != NO_DEAL).then_some(x as i32))
-        .collect();
-    let flag_col = |bit: u16| -> ArrayRef {
-        Arc::new(BooleanArray::from_iter(
-            flags.iter().map(|&x| Some(x & bit != 0)),
-        ))
-    };
-    batch(
-        flows_schema(),
-        vec![
-            Arc::new(UInt32Array::from(sup.to_vec())),
-            Arc::new(UInt32Array::from(rec.to_vec())),
-            d.entity(&d.names, sup),
-            d.entity(&d.names, rec),
-            d.entity(&d.keys, sup),
-            d.entity(&d.keys, rec),
-            Arc::new(Int16Array::from_iter_values(
-                f.year.iter().map(|&y| y as i16),
-            )),
-            d.category(&f.category),
-            Arc::new(UInt8Array::from(f.category.to_vec())),
-            Arc::new(Float64Array::from(f.tiv.to_vec())),
-            Arc::new(Int32Array::from_iter_values(
-                f.units.iter().map(|&u| u as i32),
-            )),
-            // Flags are a bit set: stored bit-for-bit in a signed column.
-            Arc::new(Int16Array::from_iter_values(
-                flags.iter().map(|&x| x as i16),
-            )),
-            flag_col(Flags::ANY_ESTIMATE),
-            flag_col(Flags::ALLOCATED),
-            Arc::new(deal),
-        ],
-    )
-}
-
-pub(crate) fn deals_batch(
+/// Column `i` of `flows_schema` for rows `rows` of `f`.
+pub(crate) fn flow_column(
     d: &Dicts,
+    f: &Flows,
+    i: usize,
+    rows: Range<usize>,
+) -> Result<ArrayRef, StoreError> {
+    let sup = &f.supplier[rows.clone()];
+    let rec = &f.recipient[rows.clone()];
+    let flags = &f.flags[rows.clone()];
+    let schema = flows_schema();
+    let name = schema.field(i).name().as_str();
+    Ok(match name {
+        "supplier_id" => prim::<UInt32Type>(sup.to_vec()),
+        "recipient_id" => prim::<UInt32Type>(rec.to_vec()),
+        "supplier" => d.entity(&d.names, sup),
+        "recipient" => d.entity(&d.names, rec),
+        "supplier_key" => d.entity(&d.keys, sup),
+        "recipient_key" => d.entity(&d.keys, rec),
+        "year" => prim::<Int16Type>(f.year[rows].iter().map(|&y| y as i16).collect()),
+        "category" => d.category(&f.category[rows]),
+        "category_code" => prim::<UInt8Type>(f.category[rows].to_vec()),
+        "tiv" => prim::<Float64Type>(f.tiv[rows].to_vec()),
+        "units" => prim::<Int32Type>(f.units[rows].iter().map(|&u| u as i32).collect()),
+        // Flags are a bit set: stored bit-for-bit in a signed column.
+        "flags" => prim::<Int16Type>(flags.iter().map(|&x| x as i16).collect()),
+        "estimated" => bools(flags, |&x| x & Flags::ANY_ESTIMATE != 0),
+        "allocated" => bools(flags, |&x| x & Flags::ALLOCATED != 0),
+        "deal" => {
+            opt_prim::<Int32Type, u32>(&f.deal[rows], |&x| (x != NO_DEAL).then_some(x as i32))
+        }
+        _ => return Err(unknown(name)),
+    })
+}
+
+/// Column `i` of `deals_schema` for `deals`, the first of which is deal
+/// number `first`.
+pub(crate) fn deal_column(
+    d: &Dicts,
+    i: usize,
     first: usize,
     deals: &[Deal],
-) -> Result<RecordBatch, StoreError> {
+) -> Result<ArrayRef, StoreError> {
     let ids = |f: fn(&Deal) -> u32| deals.iter().map(f).collect::<Vec<u32>>();
-    let (sup, rec) = (ids(|x| x.supplier), ids(|x| x.recipient));
-    let strs = |f: fn(&Deal) -> &str| -> ArrayRef {
-        Arc::new(StringArray::from_iter_values(deals.iter().map(f)))
-    };
-    let opt_f64 = |f: fn(&Deal) -> Option<f64>| -> ArrayRef {
-        Arc::new(deals.iter().map(f).collect::<Float64Array>())
-    };
-    let opt_bool = |f: fn(&Deal) -> Option<bool>| -> ArrayRef {
-        Arc::new(deals.iter().map(f).collect::<BooleanArray>())
-    };
-    let opt_i32 = |f: fn(&Deal) -> Option<u32>| -> ArrayRef {
-        Arc::new(
-            deals
-                .iter()
-                .map(|x| f(x).map(|v| v as i32))
-                .collect::<Int32Array>(),
-        )
-    };
-    let cats: Vec<u8> = deals.iter().map(|x| x.category).collect();
-    let mut years = ListBuilder::new(Int16Builder::new());
+    let schema = deals_schema();
+    let name = schema.field(i).name().as_str();
+    Ok(match name {
+        "deal" => prim::<Int32Type>((first..first + deals.len()).map(|i| i as i32).collect()),
+        "sipri_id" => opt_prim::<Int64Type, Deal>(deals, |x| x.sipri_id.map(|v| v as i64)),
+        "supplier_id" => prim::<UInt32Type>(ids(|x| x.supplier)),
+        "recipient_id" => prim::<UInt32Type>(ids(|x| x.recipient)),
+        "supplier" => d.entity(&d.names, &ids(|x| x.supplier)),
+        "recipient" => d.entity(&d.names, &ids(|x| x.recipient)),
+        "designation" => texts(deals, |x| &x.designation),
+        "description" => texts(deals, |x| &x.description),
+        "category" => d.category(&deals.iter().map(|x| x.category).collect::<Vec<_>>()),
+        "category_code" => prim::<UInt8Type>(deals.iter().map(|x| x.category).collect()),
+        "order_year" => opt_prim::<Int16Type, Deal>(deals, |x| x.order_year.map(|y| y as i16)),
+        "order_year_estimated" => opt_bools(deals, |x| x.order_year_estimated),
+        "number_ordered" => {
+            opt_prim::<Int32Type, Deal>(deals, |x| x.number_ordered.map(|v| v as i32))
+        }
+        "number_ordered_estimated" => opt_bools(deals, |x| x.number_ordered_estimated),
+        "number_delivered" => {
+            opt_prim::<Int32Type, Deal>(deals, |x| x.number_delivered.map(|v| v as i32))
+        }
+        "number_delivered_estimated" => opt_bools(deals, |x| x.number_delivered_estimated),
+        "delivery_years" => delivery_years(deals)?,
+        "status" => texts(deals, |x| &x.status),
+        "comments" => texts(deals, |x| &x.comments),
+        "tiv_unit_new" => opt_prim::<Float64Type, Deal>(deals, |x| x.tiv_unit_new),
+        "tiv_unit" => opt_prim::<Float64Type, Deal>(deals, |x| x.tiv_unit),
+        "tiv_order" => opt_prim::<Float64Type, Deal>(deals, |x| x.tiv_order),
+        "tiv_delivered" => opt_prim::<Float64Type, Deal>(deals, |x| x.tiv_delivered),
+        "local_production" => opt_bools(deals, |x| x.local_production),
+        "line" => prim::<Int64Type>(deals.iter().map(|x| i64::from(x.line)).collect()),
+        _ => return Err(unknown(name)),
+    })
+}
+
+/// Each deal's delivery years as a list (never null), from one values vector.
+fn delivery_years(deals: &[Deal]) -> Result<ArrayRef, StoreError> {
+    let total = deals.iter().map(|x| x.delivery_years.len()).sum();
+    let mut values = Vec::with_capacity(total);
     for x in deals {
-        years.values().append_slice(
-            &x.delivery_years
-                .iter()
-                .map(|&y| y as i16)
-                .collect::<Vec<_>>(),
-        );
-        years.append(true);
+        values.extend(x.delivery_years.iter().map(|&y| y as i16));
     }
-    // The builder's item field is `item`, nullable: the schema's list type.
-    let years = years.finish();
-    batch(
-        deals_schema(),
-        vec![
-            Arc::new(Int32Array::from_iter_values(
-                (first..first + deals.len()).map(|i| i as i32),
-            )),
-            Arc::new(
-                deals
-                    .iter()
-                    .map(|x| x.sipri_id.map(|v| v as i64))
-                    .collect::<Int64Array>(),
-            ),
-            Arc::new(UInt32Array::from(sup.clone())),
-            Arc::new(UInt32Array::from(rec.clone())),
-            d.entity(&d.names, &sup),
-            d.entity(&d.names, &rec),
-            strs(|x| &x.designation),
-            strs(|x| &x.description),
-            d.category(&cats),
-            Arc::new(UInt8Array::from(cats.clone())),
-            Arc::new(
-                deals
-                    .iter()
-                    .map(|x| x.order_year.map(|y| y as i16))
-                    .collect::<Int16Array>(),
-            ),
-            opt_bool(|x| x.order_year_estimated),
-            opt_i32(|x| x.number_ordered),
-            opt_bool(|x| x.number_ordered_estimated),
-            opt_i32(|x| x.number_delivered),
-            opt_bool(|x| x.number_delivered_estimated),
-            Arc::new(years),
-            strs(|x| &x.status),
-            strs(|x| &x.comments),
-            opt_f64(|x| x.tiv_unit_new),
-            opt_f64(|x| x.tiv_unit),
-            opt_f64(|x| x.tiv_order),
-            opt_f64(|x| x.tiv_delivered),
-            opt_bool(|x| x.local_production),
-            Arc::new(Int64Array::from_iter_values(
-                deals.iter().map(|x| i64::from(x.line)),
-            )),
-        ],
-    )
+    let offsets = OffsetBuffer::from_lengths(deals.iter().map(|x| x.delivery_years.len()));
+    // The item field is `item`, nullable: the schema's list type.
+    let item = Arc::new(Field::new("item", DataType::Int16, true));
+    let list = ListArray::try_new(item, offsets, prim::<Int16Type>(values), None).map_err(|e| {
+        StoreError::Write {
+            path: "<batch>".into(),
+            reason: e.to_string(),
+        }
+    })?;
+    Ok(Arc::new(list))
 }
