@@ -5,4 +5,5 @@
 
 pub mod cmd;
 pub mod common;
+pub mod heap;
 pub mod output;

@@ -82,7 +82,7 @@ fn import_one(args: &Args, path: &PathBuf) -> anyhow::Result<Imported> {
         .map_err(|e| UserError(format!("{}: cannot read: {e}", path.display())))?
         .len();
     if size < STREAM_FROM && !args.stream {
-        return import_whole(args, path);
+        return import_whole(args, path, size);
     }
     let data_dir = common::data_dir(args.data_dir.as_deref())?;
     let scratch = store::Scratch::new(&data_dir);
@@ -101,7 +101,7 @@ fn import_one(args: &Args, path: &PathBuf) -> anyhow::Result<Imported> {
     }
     let s = match streamed {
         Ok(Some(s)) => s,
-        Ok(None) => return import_whole(args, path),
+        Ok(None) => return import_whole(args, path, size),
         Err(sipri::stream::StreamError::Read(e)) => return Err(UserError(e.to_string()).into()),
         Err(sipri::stream::StreamError::Io(e)) => {
             anyhow::bail!(
@@ -152,7 +152,9 @@ fn import_one(args: &Args, path: &PathBuf) -> anyhow::Result<Imported> {
 }
 
 /// Reads the whole file into memory, then stores it.
-fn import_whole(args: &Args, path: &PathBuf) -> anyhow::Result<Imported> {
+fn import_whole(args: &Args, path: &PathBuf, size: u64) -> anyhow::Result<Imported> {
+    // Parsed structures and Parquet buffers take about ten times the file.
+    crate::heap::prepare_bulk((size as usize).saturating_mul(12) + (16 << 20));
     let (release, report) = read_file(path, args.skip_bad_rows)?;
     let store = common::open_store_at(args.data_dir.as_deref())?;
     let spinner = spinner(path, "storing");
@@ -160,7 +162,11 @@ fn import_whole(args: &Args, path: &PathBuf) -> anyhow::Result<Imported> {
     if let Some(s) = spinner {
         s.finish_and_clear();
     }
-    Ok(finish(args, path, outcome?, release.meta, report))
+    let item = finish(args, path, outcome?, release.meta.clone(), report);
+    // Freeing tens of thousands of deals takes about a millisecond; nothing
+    // waits for it, so it happens beside the report (or the process's exit).
+    std::thread::spawn(move || drop(release));
+    Ok(item)
 }
 
 /// The import's outcome as printed (table now, JSON at the end).
