@@ -103,8 +103,8 @@ fn write_files(dir: &Path, p: Parts<'_>, syncs: &Syncs) -> Result<()> {
             while let Some(batch) = deal_batches(DEAL_BATCH).map_err(|e| bad(path.clone(), e))? {
                 write::check_deals(&batch, n).map_err(|e| bad(path.clone(), e))?;
                 let first = count as usize;
-                w.write(batch.len(), &|i, rows| {
-                    write::deal_column(dicts, i, first + rows.start, &batch[rows])
+                w.write(batch.len(), &|col, rows| {
+                    write::deal_column(dicts, col, first + rows.start, &batch[rows])
                 })?;
                 count += batch.len() as u64;
             }
@@ -124,8 +124,8 @@ fn write_files(dir: &Path, p: Parts<'_>, syncs: &Syncs) -> Result<()> {
             let mut w = PqWriter::create(&path, write::flows_schema(), write::CHUNK)?;
             while let Some(batch) = flow_batches(FLOW_BATCH).map_err(|e| bad(path.clone(), e))? {
                 write::check_flows(&batch, n, n_deals).map_err(|e| bad(path.clone(), e))?;
-                w.write(batch.len(), &|i, rows| {
-                    write::flow_column(dicts, &batch, i, rows)
+                w.write(batch.len(), &|col, rows| {
+                    write::flow_column(dicts, &batch, col, rows)
                 })?;
                 count += batch.len() as u64;
                 if let Some(c) = &mut cached {

@@ -10,8 +10,8 @@ use crate::encode::PqWriter;
 use arrow_array::builder::{BooleanBufferBuilder, StringBuilder};
 use arrow_array::types::{Float64Type, Int16Type, Int32Type, Int64Type, UInt8Type, UInt32Type};
 use arrow_array::{
-    ArrayRef, ArrowPrimitiveType, BooleanArray, DictionaryArray, Float64Array, Int16Array,
-    Int32Array, ListArray, PrimitiveArray, StringArray,
+    ArrayRef, ArrowPrimitiveType, BooleanArray, DictionaryArray, Int32Array, ListArray,
+    PrimitiveArray, StringArray,
 };
 use arrow_buffer::{BooleanBuffer, NullBuffer, OffsetBuffer, ScalarBuffer};
 use arrow_schema::{DataType, Field, Schema, SchemaRef};
@@ -162,8 +162,8 @@ pub(crate) fn write_release(
             let path = dir.join("deals.parquet");
             let mut w = PqWriter::create(&path, deals_schema(), CHUNK)?;
             let all = &release.deals[..];
-            w.write(all.len(), &|i, rows| {
-                deal_column(&dicts, i, rows.start, &all[rows])
+            w.write(all.len(), &|col, rows| {
+                deal_column(&dicts, col, rows.start, &all[rows])
             })?;
             w.finish(syncs)
         });
@@ -189,7 +189,9 @@ pub(crate) fn write_entities(
     let path = dir.join("entities.parquet");
     let mut w =
         PqWriter::create(&path, entities_schema(), CHUNK.max(entities.len()))?.with_threads(1);
-    w.write(entities.len(), &|i, rows| entity_column(&entities[rows], i))?;
+    w.write(entities.len(), &|col, rows| {
+        entity_column(&entities[rows], col)
+    })?;
     w.finish(syncs)?;
     let cache = dir.join(crate::cache::ENTITIES_FILE);
     syncs.add(
@@ -209,14 +211,16 @@ fn write_flows(dir: &Path, d: &Dicts, flows: &Flows, syncs: &Syncs) -> Result<()
     if flows.len() <= crate::cache::MAX_ROWS {
         // Gathered once, for the Parquet file and the cache.
         let sorted = flows.gather(&order);
-        w.write(sorted.len(), &|i, rows| flow_column(d, &sorted, i, rows))?;
+        w.write(sorted.len(), &|col, rows| {
+            flow_column(d, &sorted, col, rows)
+        })?;
         w.finish(syncs)?;
         let cache = dir.join(crate::cache::FILE);
         syncs.add(&cache, crate::cache::write(&cache, &sorted, &path)?);
     } else {
         for rows in order.chunks(CHUNK) {
             let part = flows.gather(rows);
-            w.write(part.len(), &|i, rows| flow_column(d, &part, i, rows))?;
+            w.write(part.len(), &|col, rows| flow_column(d, &part, col, rows))?;
         }
         w.finish(syncs)?;
     }
@@ -229,13 +233,12 @@ fn write_world_totals(dir: &Path, totals: &[(u16, f64)], syncs: &Syncs) -> Resul
     }
     let path = dir.join("world_totals.parquet");
     let mut w = PqWriter::create(&path, world_totals_schema(), CHUNK)?.with_threads(1);
-    w.write(totals.len(), &|i, rows| {
+    w.write(totals.len(), &|col, rows| {
         let t = &totals[rows];
-        Ok(match i {
-            0 => Arc::new(Int16Array::from_iter_values(
-                t.iter().map(|&(y, _)| y as i16),
-            )),
-            _ => Arc::new(Float64Array::from_iter_values(t.iter().map(|&(_, v)| v))),
+        Ok(match col {
+            "year" => prim::<Int16Type>(t.iter().map(|&(y, _)| y as i16).collect()),
+            "tiv" => prim::<Float64Type>(t.iter().map(|&(_, v)| v).collect()),
+            _ => return Err(unknown(col)),
         })
     })?;
     w.finish(syncs)
@@ -298,6 +301,26 @@ pub(crate) fn check_flows(f: &Flows, entities: u64, deals: u64) -> Result<(), St
 
 /// The deal half of [`check_ranges`].
 pub(crate) fn check_deals(deals: &[Deal], entities: u64) -> Result<(), String> {
+    // One pass over the deals when all is well; the ordered checks below
+    // only run to name the first problem.
+    let year_ok = |y: u16| y <= i16::MAX as u16;
+    let count_ok = |c: Option<u32>| c.is_none_or(|c| u64::from(c) <= i32::MAX as u64);
+    let tiv_ok = |v: Option<f64>| v.is_none_or(|v| v.is_finite() && v >= 0.0);
+    let fine = deals.iter().all(|d| {
+        u64::from(d.supplier) < entities
+            && u64::from(d.recipient) < entities
+            && d.order_year.is_none_or(year_ok)
+            && d.delivery_years.iter().all(|&y| year_ok(y))
+            && count_ok(d.number_ordered)
+            && count_ok(d.number_delivered)
+            && [d.tiv_unit_new, d.tiv_unit, d.tiv_order, d.tiv_delivered]
+                .into_iter()
+                .all(tiv_ok)
+            && d.sipri_id.is_none_or(|v| v <= i64::MAX as u64)
+    });
+    if fine {
+        return Ok(());
+    }
     if deals
         .iter()
         .any(|d| u64::from(d.supplier) >= entities || u64::from(d.recipient) >= entities)
@@ -385,10 +408,8 @@ fn texts<R>(rows: &[R], f: impl Fn(&R) -> &str) -> ArrayRef {
     Arc::new(b.finish())
 }
 
-/// Column `i` of `entities_schema` for `entities`.
-fn entity_column(entities: &[Entity], i: usize) -> Result<ArrayRef, StoreError> {
-    let schema = entities_schema();
-    let name = schema.field(i).name().as_str();
+/// Column `name` of `entities_schema` for `entities`.
+fn entity_column(entities: &[Entity], name: &str) -> Result<ArrayRef, StoreError> {
     Ok(match name {
         "id" => prim::<UInt32Type>((0..entities.len() as u32).collect()),
         "key" => texts(entities, |e| &e.key),
@@ -404,18 +425,16 @@ fn entity_column(entities: &[Entity], i: usize) -> Result<ArrayRef, StoreError> 
     })
 }
 
-/// Column `i` of `flows_schema` for rows `rows` of `f`.
+/// Column `name` of `flows_schema` for rows `rows` of `f`.
 pub(crate) fn flow_column(
     d: &Dicts,
     f: &Flows,
-    i: usize,
+    name: &str,
     rows: Range<usize>,
 ) -> Result<ArrayRef, StoreError> {
     let sup = &f.supplier[rows.clone()];
     let rec = &f.recipient[rows.clone()];
     let flags = &f.flags[rows.clone()];
-    let schema = flows_schema();
-    let name = schema.field(i).name().as_str();
     Ok(match name {
         "supplier_id" => prim::<UInt32Type>(sup.to_vec()),
         "recipient_id" => prim::<UInt32Type>(rec.to_vec()),
@@ -439,17 +458,15 @@ pub(crate) fn flow_column(
     })
 }
 
-/// Column `i` of `deals_schema` for `deals`, the first of which is deal
+/// Column `name` of `deals_schema` for `deals`, the first of which is deal
 /// number `first`.
 pub(crate) fn deal_column(
     d: &Dicts,
-    i: usize,
+    name: &str,
     first: usize,
     deals: &[Deal],
 ) -> Result<ArrayRef, StoreError> {
     let ids = |f: fn(&Deal) -> u32| deals.iter().map(f).collect::<Vec<u32>>();
-    let schema = deals_schema();
-    let name = schema.field(i).name().as_str();
     Ok(match name {
         "deal" => prim::<Int32Type>((first..first + deals.len()).map(|i| i as i32).collect()),
         "sipri_id" => opt_prim::<Int64Type, Deal>(deals, |x| x.sipri_id.map(|v| v as i64)),

@@ -5,3 +5,4 @@ mod regression;
 mod scale;
 mod store;
 mod view;
+mod write;
