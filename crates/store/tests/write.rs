@@ -218,3 +218,57 @@ fn streamed_put_in_many_batches_loads_back_identically() {
     assert_eq!(loaded.flows, r.flows.gather(&r.flows.year_order()));
     assert_eq!(loaded.entities.as_slice(), r.entities.as_slice());
 }
+
+#[test]
+fn files_keep_the_layout_outside_tools_read() {
+    use arrow_schema::DataType;
+    use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+    use parquet::basic::Encoding;
+    let r = varied(30_000, 12_000);
+    let tmp = put_whole(&r);
+    let rel = tmp.path().join("releases").join(&r.meta.id);
+    let open = |name: &str| {
+        let f = fs::File::open(rel.join(name)).unwrap();
+        ParquetRecordBatchReaderBuilder::try_new(f).unwrap()
+    };
+    let flows = open("flows.parquet");
+    // Names stay Arrow dictionaries (pandas reads them as `category`).
+    let dict = DataType::Dictionary(Box::new(DataType::Int32), Box::new(DataType::Utf8));
+    for col in ["supplier", "recipient_key", "category"] {
+        let field = flows.schema().field_with_name(col).unwrap();
+        assert_eq!(field.data_type(), &dict, "{col}");
+    }
+    let meta = flows.metadata().row_group(0);
+    let column = |name: &str| {
+        meta.columns()
+            .iter()
+            .find(|c| c.column_path().string() == name)
+            .unwrap()
+    };
+    // Integers are delta-packed; `year` keeps the statistics that windowed
+    // loads use to skip row groups.
+    assert!(
+        column("deal")
+            .encodings()
+            .any(|e| e == Encoding::DELTA_BINARY_PACKED)
+    );
+    assert!(column("year").statistics().is_some());
+    assert!(
+        column("supplier")
+            .encodings()
+            .any(|e| e == Encoding::RLE_DICTIONARY)
+    );
+    let deals = open("deals.parquet");
+    let meta = deals.metadata().row_group(0);
+    let years = meta
+        .columns()
+        .iter()
+        .find(|c| c.column_path().string().starts_with("delivery_years"))
+        .unwrap();
+    assert!(
+        years
+            .encodings()
+            .any(|e| e == Encoding::DELTA_BINARY_PACKED)
+    );
+    assert_eq!(meta.num_rows(), 12_000);
+}
