@@ -45,9 +45,9 @@ const PLAIN_TEXT: [&str; 1] = ["comments"];
 ///   tighter. Readers decode it faster than a dictionary, too.
 /// - text: a dictionary (names, categories, statuses, descriptions repeat),
 ///   except `PLAIN_TEXT`; floats (TIVs, which repeat) keep theirs too.
-/// - statistics only where a reader uses them: min/max of text columns cost a
-///   string comparison per value and none is read (only `year`'s statistics
-///   skip row groups).
+/// - no statistics on text columns: their min/max cost a string comparison
+///   per value and no reader uses them (windowed loads skip row groups by
+///   `year`'s statistics, which stay).
 pub(crate) fn properties(schema: &SchemaRef, rows: usize) -> WriterProperties {
     let mut props = WriterProperties::builder()
         .set_compression(Compression::SNAPPY)
@@ -76,12 +76,6 @@ pub(crate) fn properties(schema: &SchemaRef, rows: usize) -> WriterProperties {
 
 /// How many threads encode the columns of one file.
 pub(crate) fn threads() -> usize {
-    if let Some(n) = std::env::var("AF_THREADS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-    {
-        return n;
-    }
     std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
 }
 
