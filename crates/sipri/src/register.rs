@@ -5,9 +5,10 @@
 
 use crate::ReadError;
 use crate::builder::{
-    Builder, FastMap, parse_opt_count, parse_opt_tiv, parse_opt_year, parse_tiv, parse_year,
+    Builder, FastMap, parse_opt_count, parse_opt_tiv, parse_opt_year, parse_tiv, parse_u64,
+    parse_year,
 };
-use crate::text::{Line, Lines, is_blank, split_fields, strip_semicolon};
+use crate::text::{Line, Lines, is_blank, split_fields, strip_semicolon, trim};
 use model::{Category, Deal, Flags, flows::Flow};
 
 pub const COLUMNS: [&str; 17] = [
@@ -63,7 +64,7 @@ pub fn check_header(b: &Builder, line: &Line, expected: &[&str]) -> Result<(), R
 
 /// Yes/No/empty → `Some(true)`/`Some(false)`/`None` (unknown, not No).
 pub(crate) fn yes_no(s: &str, col: usize) -> Result<Option<bool>, String> {
-    match s.trim() {
+    match trim(s) {
         "" => Ok(None),
         t if t.eq_ignore_ascii_case("yes") => Ok(Some(true)),
         t if t.eq_ignore_ascii_case("no") => Ok(Some(false)),
@@ -100,14 +101,13 @@ pub(crate) struct Row<'a> {
 }
 
 pub(crate) fn parse_row<'a>(f: [&'a str; 17]) -> Result<Row<'a>, String> {
-    let id_s = f[0].trim();
-    let id = id_s
-        .parse::<u64>()
-        .map_err(|_| format!("'SIPRI AT Database ID': '{id_s}' is not a number"))?;
-    if f[1].trim().is_empty() || f[2].trim().is_empty() {
+    let id_s = trim(f[0]);
+    let id =
+        parse_u64(id_s).map_err(|_| format!("'SIPRI AT Database ID': '{id_s}' is not a number"))?;
+    if trim(f[1]).is_empty() || trim(f[2]).is_empty() {
         return Err("empty Supplier or Recipient".into());
     }
-    let cat_s = f[5].trim();
+    let cat_s = trim(f[5]);
     let category = category(cat_s).ok_or_else(|| format!("unknown armament category '{cat_s}'"))?;
     Ok(Row {
         id,
@@ -302,7 +302,7 @@ pub(crate) fn conflict(
                 ));
             }
         };
-    let text = |s: &str| s.trim().to_string();
+    let text = |s: &str| trim(s).to_string();
     diff(1, supplier == deal.supplier, &|| name(supplier), &|| {
         name(deal.supplier)
     });
@@ -311,13 +311,13 @@ pub(crate) fn conflict(
     });
     diff(
         3,
-        row.f[3].trim() == deal.designation,
+        trim(row.f[3]) == deal.designation,
         &|| text(row.f[3]),
         &|| deal.designation.clone(),
     );
     diff(
         4,
-        row.f[4].trim() == deal.description,
+        trim(row.f[4]) == deal.description,
         &|| text(row.f[4]),
         &|| deal.description.clone(),
     );
@@ -341,7 +341,7 @@ pub(crate) fn conflict(
     );
     diff(
         12,
-        row.f[12].trim() == deal.status,
+        trim(row.f[12]) == deal.status,
         &|| text(row.f[12]),
         &|| deal.status.clone(),
     );
@@ -450,8 +450,8 @@ pub(crate) fn new_deal(row: &Row, supplier: u32, recipient: u32, line: u64) -> D
         sipri_id: Some(row.id),
         supplier,
         recipient,
-        designation: row.f[3].trim().to_string(),
-        description: row.f[4].trim().to_string(),
+        designation: trim(row.f[3]).to_string(),
+        description: trim(row.f[4]).to_string(),
         category: row.category as u8,
         order_year: row.order_year,
         order_year_estimated: row.order_est,
@@ -460,7 +460,7 @@ pub(crate) fn new_deal(row: &Row, supplier: u32, recipient: u32, line: u64) -> D
         number_delivered: Some(row.units.unwrap_or(0)),
         number_delivered_estimated: row.units_est,
         delivery_years: vec![row.year],
-        status: row.f[12].trim().to_string(),
+        status: trim(row.f[12]).to_string(),
         comments: String::new(),
         tiv_unit_new: row.tiv_unit_new,
         tiv_unit: row.tiv_unit,
