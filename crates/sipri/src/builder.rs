@@ -9,7 +9,6 @@ use model::{
     Deal, Entity, EntityId, EntityKind, EntityTable, Flows, ImportReport, Rejection, Release,
     ReleaseMeta, SourceFormat, UnresolvedName,
 };
-use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -68,6 +67,9 @@ pub(crate) struct Builder {
     pub latest_year: u16,
     /// What `latest_year` comes from, for messages.
     pub latest_why: String,
+    /// The deals whose texts may hold control characters, ascending, when
+    /// a reader knows (the others are printable ASCII); `None`: check all.
+    pub dirty_deals: Option<Vec<u32>>,
 }
 
 impl Builder {
@@ -90,6 +92,7 @@ impl Builder {
             controls: 0,
             latest_year: 2100,
             latest_why: String::new(),
+            dirty_deals: None,
         }
     }
 
@@ -201,10 +204,23 @@ impl Builder {
         mut self,
         format: SourceFormat,
         preamble: Preamble,
-        bytes: &[u8],
+        sha: String,
     ) -> (Release, ImportReport) {
         let mut deals = std::mem::take(&mut self.deals);
-        for d in &mut deals {
+        let dirty = self.dirty_deals.take();
+        let pick: Box<dyn Iterator<Item = &mut Deal>> = match &dirty {
+            None => Box::new(deals.iter_mut()),
+            Some(v) => {
+                let mut want = v.iter().peekable();
+                Box::new(
+                    deals
+                        .iter_mut()
+                        .enumerate()
+                        .filter_map(move |(i, d)| want.next_if(|&&w| w as usize == i).map(|_| d)),
+                )
+            }
+        };
+        for d in pick {
             for s in [
                 &mut d.designation,
                 &mut d.description,
@@ -215,7 +231,6 @@ impl Builder {
             }
         }
         self.deals = deals;
-        let sha = sha_hex(&Sha256::digest(bytes));
         let span = self.flows.year_span();
         let (meta, entities, report) = self.finish_parts(format, preamble, sha, span);
         let release = Release {

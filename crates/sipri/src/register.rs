@@ -6,10 +6,13 @@
 use crate::ReadError;
 use crate::builder::{
     Builder, FastMap, parse_opt_count, parse_opt_tiv, parse_opt_year, parse_tiv, parse_u64,
-    parse_year,
+    parse_year, sha_hex,
 };
-use crate::text::{Line, Lines, is_blank, split_fields, strip_semicolon, trim};
+use crate::chunk::{ChunkOut, ChunkSpec, parse_chunk};
+use crate::ordered::ordered;
+use crate::text::{Line, count_lines, strip_semicolon, trim};
 use model::{Category, Deal, Flags, flows::Flow};
+use sha2::{Digest, Sha256};
 
 pub const COLUMNS: [&str; 17] = [
     "SIPRI AT Database ID",
@@ -84,9 +87,12 @@ pub(crate) fn merge(a: Option<bool>, b: Option<bool>) -> Option<bool> {
     }
 }
 
+/// One checked row: its values, and its Designation, Description and
+/// Status cells as written (untrimmed). Small, since it is moved around
+/// for every row.
 pub(crate) struct Row<'a> {
     pub id: u64,
-    pub f: [&'a str; 17],
+    pub texts: [&'a str; 3],
     pub category: Category,
     pub order_year: Option<u16>,
     pub order_est: Option<bool>,
@@ -100,7 +106,7 @@ pub(crate) struct Row<'a> {
     pub local: Option<bool>,
 }
 
-pub(crate) fn parse_row<'a>(f: [&'a str; 17]) -> Result<Row<'a>, String> {
+pub(crate) fn parse_row<'a>(f: &[&'a str; 17]) -> Result<Row<'a>, String> {
     let id_s = trim(f[0]);
     let id =
         parse_u64(id_s).map_err(|_| format!("'SIPRI AT Database ID': '{id_s}' is not a number"))?;
@@ -111,7 +117,7 @@ pub(crate) fn parse_row<'a>(f: [&'a str; 17]) -> Result<Row<'a>, String> {
     let category = category(cat_s).ok_or_else(|| format!("unknown armament category '{cat_s}'"))?;
     Ok(Row {
         id,
-        f,
+        texts: [f[3], f[4], f[12]],
         category,
         order_year: parse_opt_year(f[6], COLUMNS[6])?,
         order_est: yes_no(f[7], 7)?,
@@ -126,47 +132,130 @@ pub(crate) fn parse_row<'a>(f: [&'a str; 17]) -> Result<Row<'a>, String> {
     })
 }
 
-pub fn read(b: &mut Builder, text: &str, header: &Line) -> Result<(), ReadError> {
+/// Bytes per chunk of the whole-file reader: a few per core for SIPRI's
+/// 2.75 MB register, so that merging overlaps parsing.
+pub const CHUNK_BYTES: usize = 256 << 10;
+
+/// Reads the rows after `header`, in chunks of about `chunk_bytes` parsed on
+/// every core and merged in file order (the release and report do not
+/// depend on the chunking); returns the SHA-256 of `bytes`, hashed meanwhile.
+pub fn read(
+    b: &mut Builder,
+    text: &str,
+    header: &Line,
+    bytes: &[u8],
+    chunk_bytes: usize,
+) -> Result<String, ReadError> {
     check_header(b, header, &COLUMNS)?;
-    let mut deal_of: FastMap<u64, u32> = FastMap::default();
-    let mut blank = 0u64;
-    // Per deal, its rows so far as (flow index, line), in file order (parallel
-    // to the deal's `delivery_years` until they are sorted at the end).
-    let mut rows_of: Vec<Vec<(u32, u32)>> = Vec::new();
-    for line in Lines::new(text).skip(header.no as usize) {
-        let l = strip_semicolon(line.text);
-        if is_blank(l) {
-            blank += 1;
-            continue;
-        }
-        b.report.rows_read += 1;
-        let mut f = [""; 17];
-        let n = split_fields(l, &mut f);
-        if n != 17 {
-            let reason = if n < 17 && !line.terminated {
-                format!("truncated file: last record has {n} of 17 fields")
-            } else if n < 17 {
-                format!("missing columns: {n} fields, expected 17")
-            } else {
-                format!("extra columns: {n} fields, expected 17")
-            };
-            b.bad_row(line.no, reason)?;
-            continue;
-        }
-        let row = match parse_row(f).and_then(|r| {
-            b.check_year(Some(r.year), COLUMNS[10])?;
-            b.check_year(r.order_year, COLUMNS[6])?;
-            Ok(r)
-        }) {
-            Ok(r) => r,
-            Err(reason) => {
-                b.bad_row(line.no, reason)?;
-                continue;
-            }
+    let body = after_line(text, header.no);
+    let chunks = split_chunks(body, chunk_bytes.max(1));
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let helpers = (cores - 1).min(chunks.len() - 1).min(15);
+    let why = b.latest_why.clone();
+    let spec = ChunkSpec {
+        first_line: 1,
+        header: 0,
+        limit: (b.latest_year, &why),
+        skip: b.skips_bad_rows(),
+        prebuild: true,
+    };
+    // Sized once from the file (about 100 bytes a row, two rows a deal).
+    let rows = body.len() / 100 + 16;
+    let mut m = Merge {
+        deal_of: FastMap::with_capacity_and_hasher(rows / 2, Default::default()),
+        next_flow: Vec::with_capacity(rows),
+        flow_line: Vec::with_capacity(rows),
+        ..Merge::default()
+    };
+    b.deals.reserve(rows / 2);
+    b.dirty_deals = Some(Vec::new());
+    // Chunks number their lines from 1; `base` is the line before a chunk.
+    let mut base = header.no;
+    let parse = |i: usize| {
+        let c = chunks[i];
+        (parse_chunk(c, spec, Vec::new()), count_lines(c))
+    };
+    let hash = || sha_hex(&Sha256::digest(bytes));
+    let sha = ordered(chunks.len(), helpers, &parse, &hash, &mut |(out, lines)| {
+        let r = merge_chunk(b, &mut m, out, base);
+        base += lines;
+        r
+    })?;
+    for d in &mut b.deals {
+        d.delivery_years.sort_unstable();
+    }
+    if m.blank > 0 {
+        b.warn(format!("{} blank lines skipped", m.blank));
+    }
+    if b.report.rows_read == 0 {
+        return Err(b.error(header.no, "no data rows after the header"));
+    }
+    Ok(sha)
+}
+
+/// `text` after its first `n` lines.
+fn after_line(text: &str, n: u64) -> &str {
+    let cut = match n.checked_sub(1) {
+        None => 0,
+        Some(k) => memchr::memchr_iter(b'\n', text.as_bytes())
+            .nth(k as usize)
+            .map_or(text.len(), |p| p + 1),
+    };
+    &text[cut..]
+}
+
+/// `body` cut after the first line end at or past every `size` bytes (a
+/// register record is one physical line); at least one chunk.
+pub(crate) fn split_chunks(body: &str, size: usize) -> Vec<&str> {
+    let mut v = Vec::with_capacity(body.len() / size + 1);
+    let mut rest = body;
+    while rest.len() > size {
+        let Some(p) = memchr::memchr(b'\n', &rest.as_bytes()[size - 1..]) else {
+            break;
         };
-        let supplier = b.entity(row.f[1]);
-        let recipient = b.entity(row.f[2]);
-        let (deal_idx, is_new) = match deal_of.get(&row.id) {
+        let (c, r) = rest.split_at(size + p);
+        v.push(c);
+        rest = r;
+    }
+    if !rest.is_empty() || v.is_empty() {
+        v.push(rest);
+    }
+    v
+}
+
+/// The deals so far, for merging chunks.
+#[derive(Default)]
+struct Merge {
+    deal_of: FastMap<u64, u32>,
+    /// Per deal, its first and last flow; per flow, the next flow of its
+    /// deal (a list in file order, parallel to the deal's `delivery_years`
+    /// until they are sorted) and its line. Flat, so that a deal costs no
+    /// allocation; a deal has at most one row per year, so a walk is short.
+    first_flow: Vec<u32>,
+    last_flow: Vec<u32>,
+    next_flow: Vec<u32>,
+    flow_line: Vec<u32>,
+    blank: u64,
+}
+
+/// Adds one parsed chunk to the release, in file order: its rows become
+/// flows and deals (rows contradicting their deal are rejected), its bad
+/// rows are rejected, all in line order. `base`: the line before the chunk.
+fn merge_chunk(b: &mut Builder, m: &mut Merge, out: ChunkOut, base: u64) -> Result<(), ReadError> {
+    b.report.rows_read += out.rows_read;
+    m.blank += out.blank;
+    // In order of first use, as a row-by-row reader would meet them.
+    let ids: Vec<u32> = out.names.iter().map(|n| b.entity(n)).collect();
+    let mut fresh = out.fresh;
+    let mut errors = out.errors.into_iter().peekable();
+    for p in &out.rows {
+        while let Some((line, reason)) = errors.next_if(|e| e.0 < p.line) {
+            b.bad_row(base + line, reason)?;
+        }
+        let no = base + p.line;
+        let (supplier, recipient) = (ids[p.sup as usize], ids[p.rec as usize]);
+        let r = &p.row;
+        let (deal_idx, is_new) = match m.deal_of.get(&r.id) {
             Some(&d) => {
                 let deal = &b.deals[d as usize];
                 let name = |e: u32| b.entities.get(e).name.clone();
@@ -175,71 +264,83 @@ pub fn read(b: &mut Builder, text: &str, header: &Line) -> Result<(), ReadError>
                     let i = i as usize;
                     (f.units[i], f.tiv[i], f.flags[i])
                 };
-                if let Some(reason) = conflict(
-                    &name,
-                    deal,
-                    &rows_of[d as usize],
-                    &prior,
-                    &row,
-                    supplier,
-                    recipient,
-                ) {
-                    b.bad_row(line.no, reason)?;
+                let row = r;
+                let rows = |k: usize| {
+                    let mut f = m.first_flow[d as usize];
+                    for _ in 0..k {
+                        f = m.next_flow[f as usize];
+                    }
+                    (f, m.flow_line[f as usize])
+                };
+                if let Some(reason) = conflict(&name, deal, &rows, &prior, row, supplier, recipient)
+                {
+                    b.bad_row(no, reason)?;
                     continue;
                 }
                 (d, false)
             }
             None => {
                 let d = b.deals.len() as u32;
-                deal_of.insert(row.id, d);
-                b.deals.push(new_deal(&row, supplier, recipient, line.no));
-                rows_of.push(Vec::new());
+                m.deal_of.insert(r.id, d);
+                let (mut deal, dirty) = match fresh.get_mut(p.deal as usize) {
+                    Some(made) => (std::mem::take(made), out.fresh_dirty[p.deal as usize]),
+                    None => (new_deal(r, 0, 0, 0), true),
+                };
+                if dirty {
+                    b.dirty_deals.get_or_insert_default().push(d);
+                }
+                deal.supplier = supplier;
+                deal.recipient = recipient;
+                deal.line = line32(no);
+                b.deals.push(deal);
+                m.first_flow.push(b.flows.len() as u32);
+                m.last_flow.push(b.flows.len() as u32);
                 (d, true)
             }
         };
         if !is_new {
             // Kept within the store's signed 32-bit column, as a row error.
             let sum = u64::from(b.deals[deal_idx as usize].number_delivered.unwrap_or(0))
-                + u64::from(row.units.unwrap_or(0));
+                + u64::from(r.units.unwrap_or(0));
             if sum > i32::MAX as u64 {
                 b.bad_row(
-                    line.no,
+                    no,
                     format!(
                         "deal {}: numbers delivered add up to {sum}, more than 2^31",
-                        row.id
+                        r.id
                     ),
                 )?;
                 continue;
             }
             let deal = &mut b.deals[deal_idx as usize];
-            deal.delivery_years.push(row.year);
+            deal.delivery_years.push(r.year);
             deal.number_delivered = Some(sum as u32);
-            deal.number_delivered_estimated = merge(deal.number_delivered_estimated, row.units_est);
-            deal.tiv_delivered = Some(deal.tiv_delivered.unwrap_or(0.0) + row.tiv);
+            deal.number_delivered_estimated = merge(deal.number_delivered_estimated, r.units_est);
+            deal.tiv_delivered = Some(deal.tiv_delivered.unwrap_or(0.0) + r.tiv);
         }
-        rows_of[deal_idx as usize].push((b.flows.len() as u32, line32(line.no)));
-        let flags = row_flags(&row);
+        let flow = b.flows.len() as u32;
+        if !is_new {
+            let last = &mut m.last_flow[deal_idx as usize];
+            m.next_flow[*last as usize] = flow;
+            *last = flow;
+        }
+        m.next_flow.push(u32::MAX);
+        m.flow_line.push(line32(no));
         b.flows.push(Flow {
             supplier,
             recipient,
-            year: row.year,
-            category: row.category,
-            tiv: row.tiv,
-            units: row.units.unwrap_or(0),
-            flags,
+            year: r.year,
+            category: r.category,
+            tiv: r.tiv,
+            units: r.units.unwrap_or(0),
+            flags: p.flags,
             deal: deal_idx,
         });
-        b.report.tiv_total += row.tiv;
-        b.note_parties([supplier, recipient], row.tiv);
+        b.report.tiv_total += r.tiv;
+        b.note_parties([supplier, recipient], r.tiv);
     }
-    for d in &mut b.deals {
-        d.delivery_years.sort_unstable();
-    }
-    if blank > 0 {
-        b.warn(format!("{blank} blank lines skipped"));
-    }
-    if b.report.rows_read == 0 {
-        return Err(b.error(header.no, "no data rows after the header"));
+    for (line, reason) in errors {
+        b.bad_row(base + line, reason)?;
     }
     Ok(())
 }
@@ -258,7 +359,7 @@ pub(crate) fn row_flags(row: &Row) -> u16 {
             Some(false) => {}
         }
     }
-    if is_second_hand(row.f[12]) {
+    if is_second_hand(row.texts[2]) {
         flags |= Flags::SECOND_HAND;
     }
     if row.local == Some(true) {
@@ -276,12 +377,12 @@ fn line32(no: u64) -> u32 {
 /// delivery year once. A row that contradicts an earlier one is rejected,
 /// naming both lines and the fields, rather than guessing which one is right;
 /// an exact repeat is rejected too, since keeping it would count its TIV twice.
-/// `rows` are the deal's rows so far as (flow, line), parallel to its
+/// `rows(k)` is the deal's `k`-th row so far as (flow, line), parallel to its
 /// `delivery_years`; `prior(flow)` gives that flow's units, TIV and flags.
 pub(crate) fn conflict(
     name: &dyn Fn(u32) -> String,
     deal: &Deal,
-    rows: &[(u32, u32)],
+    rows: &dyn Fn(usize) -> (u32, u32),
     prior: &dyn Fn(u32) -> (u32, f64, u16),
     row: &Row,
     supplier: u32,
@@ -311,14 +412,14 @@ pub(crate) fn conflict(
     });
     diff(
         3,
-        trim(row.f[3]) == deal.designation,
-        &|| text(row.f[3]),
+        trim(row.texts[0]) == deal.designation,
+        &|| text(row.texts[0]),
         &|| deal.designation.clone(),
     );
     diff(
         4,
-        trim(row.f[4]) == deal.description,
-        &|| text(row.f[4]),
+        trim(row.texts[1]) == deal.description,
+        &|| text(row.texts[1]),
         &|| deal.description.clone(),
     );
     diff(
@@ -341,8 +442,8 @@ pub(crate) fn conflict(
     );
     diff(
         12,
-        trim(row.f[12]) == deal.status,
-        &|| text(row.f[12]),
+        trim(row.texts[2]) == deal.status,
+        &|| text(row.texts[2]),
         &|| deal.status.clone(),
     );
     diff(
@@ -371,7 +472,7 @@ pub(crate) fn conflict(
         ));
     }
     let pos = deal.delivery_years.iter().position(|&y| y == row.year)?;
-    let (flow, line) = rows[pos];
+    let (flow, line) = rows(pos);
     let (p_units, p_tiv, p_flags) = prior(flow);
     let mut diffs: Vec<String> = Vec::new();
     let mut diff = |col: usize, here: String, there: String| {
@@ -450,8 +551,8 @@ pub(crate) fn new_deal(row: &Row, supplier: u32, recipient: u32, line: u64) -> D
         sipri_id: Some(row.id),
         supplier,
         recipient,
-        designation: trim(row.f[3]).to_string(),
-        description: trim(row.f[4]).to_string(),
+        designation: trim(row.texts[0]).to_string(),
+        description: trim(row.texts[1]).to_string(),
         category: row.category as u8,
         order_year: row.order_year,
         order_year_estimated: row.order_est,
@@ -460,7 +561,7 @@ pub(crate) fn new_deal(row: &Row, supplier: u32, recipient: u32, line: u64) -> D
         number_delivered: Some(row.units.unwrap_or(0)),
         number_delivered_estimated: row.units_est,
         delivery_years: vec![row.year],
-        status: trim(row.f[12]).to_string(),
+        status: trim(row.texts[2]).to_string(),
         comments: String::new(),
         tiv_unit_new: row.tiv_unit_new,
         tiv_unit: row.tiv_unit,

@@ -16,14 +16,14 @@
 //! report. Formats other than the UTF-8/Latin-1 current register are not
 //! streamed (`Ok(None)`): they are small, and [`crate::read`] reads them.
 
-use crate::builder::{Builder, FastMap, check_year, sha_hex};
-use crate::register::{self, COLUMNS, Row, parse_row, row_flags};
+use crate::builder::{Builder, sha_hex};
+use crate::chunk::{ChunkOut, ChunkSpec, Parsed, parse_chunk, recycle};
+use crate::register::{self, COLUMNS};
 use crate::spill::{Put, Spill};
 pub use crate::stream_out::{DealStream, FlowStream};
 use crate::stream_out::{PartOut, build_part, put_deal};
-use crate::text::{Lines, is_blank, split_fields, strip_semicolon};
 use crate::{ReadError, ReadOptions};
-use model::{Category, EntityTable, ImportReport, ReleaseMeta, SourceFormat};
+use model::{EntityTable, ImportReport, ReleaseMeta, SourceFormat};
 use sha2::{Digest, Sha256};
 use std::borrow::Cow;
 use std::fs::File;
@@ -169,150 +169,6 @@ pub fn stream(
     Ok(None)
 }
 
-/// One parse-checked row of a chunk, its parties as chunk-local name ids.
-/// Kept small (no 17-slice row): a chunk holds tens of thousands.
-struct Parsed<'a> {
-    line: u64,
-    sup: u32,
-    rec: u32,
-    flags: u16,
-    row: Slim<'a>,
-}
-
-/// The fields of a [`Row`] that pass 2 needs, with Designation, Description
-/// and Status as `texts`.
-struct Slim<'a> {
-    id: u64,
-    category: Category,
-    order_year: Option<u16>,
-    order_est: Option<bool>,
-    units: Option<u32>,
-    units_est: Option<bool>,
-    year: u16,
-    year_est: Option<bool>,
-    tiv_unit_new: Option<f64>,
-    tiv_unit: Option<f64>,
-    tiv: f64,
-    local: Option<bool>,
-    texts: [&'a str; 3],
-}
-
-impl<'a> Slim<'a> {
-    fn of(r: &Row<'a>) -> Slim<'a> {
-        Slim {
-            id: r.id,
-            category: r.category,
-            order_year: r.order_year,
-            order_est: r.order_est,
-            units: r.units,
-            units_est: r.units_est,
-            year: r.year,
-            year_est: r.year_est,
-            tiv_unit_new: r.tiv_unit_new,
-            tiv_unit: r.tiv_unit,
-            tiv: r.tiv,
-            local: r.local,
-            texts: [r.f[3], r.f[4], r.f[12]],
-        }
-    }
-}
-
-/// An emptied vector's allocation, for rows borrowing from another chunk
-/// (the collect reuses the buffer: same layout).
-// `filter_map` changes the element's lifetime, which `filter` cannot.
-#[allow(clippy::unnecessary_filter_map)]
-fn recycle<'b>(mut v: Vec<Parsed<'_>>) -> Vec<Parsed<'b>> {
-    v.clear();
-    v.into_iter().filter_map(|_| None).collect()
-}
-
-/// What a worker makes of one chunk.
-#[derive(Default)]
-struct ChunkOut<'a> {
-    rows: Vec<Parsed<'a>>,
-    names: Vec<&'a str>,
-    /// Rows that fail on their own, in line order (only the first unless
-    /// bad rows are skipped).
-    errors: Vec<(u64, String)>,
-    rows_read: u64,
-    blank: u64,
-}
-
-/// Parses the lines of one chunk as `register::read` does, without the
-/// shared state: names get chunk-local ids in order of first use.
-fn parse_chunk<'a>(
-    text: &'a str,
-    first_line: u64,
-    header: u64,
-    limit: (u16, &str),
-    skip: bool,
-    spare: Vec<Parsed<'static>>,
-) -> ChunkOut<'a> {
-    let mut out = ChunkOut {
-        rows: recycle(spare),
-        ..ChunkOut::default()
-    };
-    // Rows are about 100 bytes: reserve once instead of growing (each
-    // growth copies into freshly faulted pages).
-    out.rows.reserve(text.len() / 64 + 16);
-    let mut ids: FastMap<&'a str, u32> = FastMap::default();
-    for line in Lines::new(text) {
-        let no = first_line + line.no - 1;
-        if no <= header {
-            continue;
-        }
-        let l = strip_semicolon(line.text);
-        if is_blank(l) {
-            out.blank += 1;
-            continue;
-        }
-        out.rows_read += 1;
-        let mut f = [""; 17];
-        let n = split_fields(l, &mut f);
-        let parsed = if n != 17 {
-            Err(if n < 17 && !line.terminated {
-                format!("truncated file: last record has {n} of 17 fields")
-            } else if n < 17 {
-                format!("missing columns: {n} fields, expected 17")
-            } else {
-                format!("extra columns: {n} fields, expected 17")
-            })
-        } else {
-            parse_row(f).and_then(|r| {
-                check_year(limit.0, limit.1, Some(r.year), COLUMNS[10])?;
-                check_year(limit.0, limit.1, r.order_year, COLUMNS[6])?;
-                Ok(r)
-            })
-        };
-        match parsed {
-            Ok(row) => {
-                let mut id = |s: &'a str| {
-                    let next = out.names.len() as u32;
-                    *ids.entry(s).or_insert_with(|| {
-                        out.names.push(s);
-                        next
-                    })
-                };
-                let (sup, rec) = (id(row.f[1]), id(row.f[2]));
-                out.rows.push(Parsed {
-                    line: no,
-                    sup,
-                    rec,
-                    flags: row_flags(&row),
-                    row: Slim::of(&row),
-                });
-            }
-            Err(reason) => {
-                out.errors.push((no, reason));
-                if !skip {
-                    break;
-                }
-            }
-        }
-    }
-    out
-}
-
 struct Pass1 {
     b: Builder,
     header: u64,
@@ -359,6 +215,13 @@ impl Pass1 {
         let latest_why = self.b.latest_why.clone();
         let lim = (self.b.latest_year, latest_why.as_str());
         let (header, skip) = (self.header, self.b.skips_bad_rows());
+        let spec = |first_line| ChunkSpec {
+            first_line,
+            header,
+            limit: lim,
+            skip,
+            prebuild: false,
+        };
         while self.stop.is_none() {
             let mut pair = Vec::with_capacity(2);
             while pair.len() < 2 {
@@ -396,16 +259,9 @@ impl Pass1 {
                 let other = (pair.len() > 1).then(|| {
                     let (t, fl) = (text(1), pair[1].first_line);
                     let spare = spare1.unwrap_or_default();
-                    s.spawn(move || parse_chunk(t, fl, header, lim, skip, spare))
+                    s.spawn(move || parse_chunk(t, spec(fl), spare))
                 });
-                let mut v = vec![parse_chunk(
-                    text(0),
-                    pair[0].first_line,
-                    header,
-                    lim,
-                    skip,
-                    spare0,
-                )];
+                let mut v = vec![parse_chunk(text(0), spec(pair[0].first_line), spare0)];
                 // A parser that panicked must fail the import, never drop
                 // its chunk's rows.
                 let other = other.map(|h| h.join().ok());

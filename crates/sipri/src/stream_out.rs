@@ -67,13 +67,9 @@ pub(crate) fn read_rec<'a>(
 
 impl<'a> Rec<'a> {
     fn row(&self) -> Row<'a> {
-        let mut f = [""; 17];
-        f[3] = self.texts[0];
-        f[4] = self.texts[1];
-        f[12] = self.texts[2];
         Row {
             id: self.id,
-            f,
+            texts: self.texts,
             category: Category::from_u8(self.category),
             order_year: self.order_year,
             order_est: self.order_est,
@@ -135,7 +131,7 @@ pub(crate) fn build_part(bytes: &[u8], entities: &EntityTable) -> io::Result<Par
         for r in &group[1..] {
             let row = r.row();
             let prior_of = |i: u32| prior[i as usize];
-            let mut why = conflict(&name, &deal, &rows, &prior_of, &row, r.sup, r.rec);
+            let mut why = conflict(&name, &deal, &|k| rows[k], &prior_of, &row, r.sup, r.rec);
             let sum =
                 u64::from(deal.number_delivered.unwrap_or(0)) + u64::from(r.units.unwrap_or(0));
             if why.is_none() && sum > i32::MAX as u64 {

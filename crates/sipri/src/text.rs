@@ -194,45 +194,44 @@ pub fn strip_semicolon(s: &str) -> &str {
 
 /// Splits `line` on `,` into `out`; returns the number of fields in the line,
 /// which may exceed `out.len()` (extra fields are counted, not stored).
-/// Branch-free: every byte stores its position in the slot of the next comma
-/// and a comma moves to the next slot, so where the commas fall (different
-/// in every line) costs no mispredicted branches.
+/// Eight bytes at a time: a word's commas are found as its zero bytes after
+/// an XOR with `,,,,,,,,` (exact, no false positives), so the loop branches
+/// once per comma and per word rather than per byte.
 pub fn split_fields<'a>(line: &'a str, out: &mut [&'a str]) -> usize {
-    const SLOTS: usize = 32;
-    if out.len() >= SLOTS {
-        return split_fields_slow(line, out);
-    }
+    const LO: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const COMMAS: u64 = 0x2c2c_2c2c_2c2c_2c2c;
     let bytes = line.as_bytes();
-    // ends[k]: position of the k-th comma (k < out.len()); later ones all
-    // land in the last slot, which is never read.
-    let mut ends = [0usize; SLOTS];
     let cap = out.len();
-    let mut n = 0usize;
-    for (i, &b) in bytes.iter().enumerate() {
-        ends[n.min(cap)] = i;
-        n += usize::from(b == b',');
+    let (mut n, mut start) = (0usize, 0usize);
+    // `,` is ASCII, so both ends of every field are char boundaries.
+    let mut field = |end: usize, n: &mut usize, start: &mut usize| {
+        if *n < cap {
+            out[*n] = &line[*start..end];
+        }
+        *n += 1;
+        *start = end + 1;
+    };
+    let mut words = bytes.chunks_exact(8);
+    let mut at = 0;
+    for w in &mut words {
+        let x = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]) ^ COMMAS;
+        // High bit of each byte set exactly where `x` has a zero byte.
+        let mut m = !(((x & LO) + LO) | x | LO);
+        while m != 0 {
+            field(at + (m.trailing_zeros() / 8) as usize, &mut n, &mut start);
+            m &= m - 1;
+        }
+        at += 8;
     }
-    let mut start = 0;
-    for k in 0..n.min(cap) {
-        // `,` is ASCII, so both ends are char boundaries.
-        out[k] = &line[start..ends[k]];
-        start = ends[k] + 1;
+    for (j, &b) in words.remainder().iter().enumerate() {
+        if b == b',' {
+            field(at + j, &mut n, &mut start);
+        }
     }
     if n < cap {
         out[n] = &line[start..];
     }
     n + 1
-}
-
-fn split_fields_slow<'a>(line: &'a str, out: &mut [&'a str]) -> usize {
-    let mut n = 0;
-    for (i, field) in line.split(',').enumerate() {
-        if let Some(o) = out.get_mut(i) {
-            *o = field;
-        }
-        n += 1;
-    }
-    n
 }
 
 /// `s.trim()`, without its Unicode scan when both ends are visibly not

@@ -130,7 +130,7 @@ fn real_register_streams_to_the_same_release() {
 }
 
 /// A synthetic register with every kind of bad row the reader knows.
-fn hostile(seed: u64) -> Vec<u8> {
+pub(crate) fn hostile(seed: u64) -> Vec<u8> {
     let mut v = Vec::new();
     sipri::synth::write_register(&mut v, 1, seed).unwrap();
     let text = String::from_utf8(v).unwrap();
