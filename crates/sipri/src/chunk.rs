@@ -4,12 +4,8 @@
 //! and by pass 1 of the streaming reader ([`crate::stream`]).
 
 use crate::builder::{FastMap, check_year};
-use crate::register::{COLUMNS, Row, new_deal, parse_row, row_flags};
+use crate::register::{COLUMNS, Row, parse_row, row_flags};
 use crate::text::{Lines, is_blank, split_fields, strip_semicolon};
-use model::Deal;
-
-/// [`Parsed::deal`] of a row without a prebuilt deal.
-pub(crate) const NO_DEAL: u32 = u32::MAX;
 
 /// One parse-checked row of a chunk, its parties as chunk-local name ids.
 /// Kept small (no 17-slice row): a chunk holds tens of thousands.
@@ -19,8 +15,6 @@ pub(crate) struct Parsed<'a> {
     pub sup: u32,
     pub rec: u32,
     pub flags: u16,
-    /// Index in [`ChunkOut::fresh`] of the deal this row would open, or [`NO_DEAL`].
-    pub deal: u32,
     pub row: Row<'a>,
 }
 
@@ -44,13 +38,6 @@ pub(crate) struct ChunkOut<'a> {
     pub errors: Vec<(u64, String)>,
     pub rows_read: u64,
     pub blank: u64,
-    /// With `prebuild`: the deal each row opening a run of its deal id
-    /// would create, made here so that its strings are allocated off the
-    /// merging thread (the merge uses it if the deal is new in the file).
-    pub fresh: Vec<Deal>,
-    /// Per `fresh` deal: its texts are not all printable ASCII, so
-    /// `Builder::finish` must look for control characters in them.
-    pub fresh_dirty: Vec<bool>,
 }
 
 /// How [`parse_chunk`] reads its lines.
@@ -64,12 +51,12 @@ pub(crate) struct ChunkSpec<'s> {
     pub limit: (u16, &'s str),
     /// Keep parsing after a bad row (else stop at the first).
     pub skip: bool,
-    /// Fill [`ChunkOut::fresh`].
-    pub prebuild: bool,
 }
 
 /// Parses the lines of one chunk as `register::read` does, without the
-/// shared state: names get chunk-local ids in order of first use.
+/// shared state: names get chunk-local ids in order of first use. `spare`:
+/// the emptied buffer of an earlier chunk to fill again (fresh pages cost a
+/// page fault each).
 pub(crate) fn parse_chunk<'a>(
     text: &'a str,
     spec: ChunkSpec<'_>,
@@ -82,11 +69,7 @@ pub(crate) fn parse_chunk<'a>(
     // Rows are about 100 bytes: reserve once instead of growing (each
     // growth copies into freshly faulted pages).
     out.rows.reserve(text.len() / 64 + 16);
-    if spec.prebuild {
-        out.fresh.reserve(text.len() / 128 + 16);
-    }
     let mut ids: FastMap<&'a str, u32> = FastMap::default();
-    let mut last_id = None;
     // The register is sorted by supplier and a deal's rows are adjacent: the
     // previous row's names are the likely ones (a compare, not a hash).
     let mut last_names: [(&str, u32); 2] = [("", u32::MAX); 2];
@@ -134,25 +117,11 @@ pub(crate) fn parse_chunk<'a>(
                     id
                 };
                 let (sup, rec) = (id(0, f[1]), id(1, f[2]));
-                // A deal's rows are adjacent in SIPRI's files: the first of
-                // each run gets the deal it would open (a deal split into
-                // several runs only makes unused ones).
-                let deal = if spec.prebuild && last_id != Some(row.id) {
-                    out.fresh.push(new_deal(&row, 0, 0, 0));
-                    let printable = |t: &str| t.bytes().all(|b| (0x20..0x7f).contains(&b));
-                    out.fresh_dirty
-                        .push(!row.texts.iter().all(|t| printable(t)));
-                    (out.fresh.len() - 1) as u32
-                } else {
-                    NO_DEAL
-                };
-                last_id = Some(row.id);
                 out.rows.push(Parsed {
                     line: no,
                     sup,
                     rec,
                     flags: row_flags(&row),
-                    deal,
                     row,
                 });
             }

@@ -220,7 +220,6 @@ impl Pass1 {
             header,
             limit: lim,
             skip,
-            prebuild: false,
         };
         while self.stop.is_none() {
             let mut pair = Vec::with_capacity(2);
