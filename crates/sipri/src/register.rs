@@ -561,27 +561,63 @@ pub(crate) fn category(s: &str) -> Option<Category> {
 }
 
 pub(crate) fn new_deal(row: &Row, supplier: u32, recipient: u32, line: u64) -> Deal {
-    Deal {
-        sipri_id: Some(row.id),
-        supplier,
-        recipient,
-        designation: trim(row.texts[0]).to_string(),
-        description: trim(row.texts[1]).to_string(),
-        category: row.category as u8,
-        order_year: row.order_year,
-        order_year_estimated: row.order_est,
-        number_ordered: None,
-        number_ordered_estimated: None,
-        number_delivered: Some(row.units.unwrap_or(0)),
-        number_delivered_estimated: row.units_est,
-        delivery_years: vec![row.year],
-        status: trim(row.texts[2]).to_string(),
-        comments: String::new(),
-        tiv_unit_new: row.tiv_unit_new,
-        tiv_unit: row.tiv_unit,
-        tiv_order: None,
-        tiv_delivered: Some(row.tiv),
-        local_production: row.local,
-        line: u32::try_from(line).unwrap_or(u32::MAX),
+    let mut d = Deal::default();
+    fill_deal(&mut d, row, supplier, recipient, line);
+    d
+}
+
+/// Makes `deal` the deal `row` opens, reusing its strings and year list.
+/// Every field is named, so that a new one cannot be left over from the
+/// previous deal.
+pub(crate) fn fill_deal(deal: &mut Deal, row: &Row, supplier: u32, recipient: u32, line: u64) {
+    let Deal {
+        sipri_id,
+        supplier: sup,
+        recipient: rec,
+        designation,
+        description,
+        category,
+        order_year,
+        order_year_estimated,
+        number_ordered,
+        number_ordered_estimated,
+        number_delivered,
+        number_delivered_estimated,
+        delivery_years,
+        status,
+        comments,
+        tiv_unit_new,
+        tiv_unit,
+        tiv_order,
+        tiv_delivered,
+        local_production,
+        line: deal_line,
+    } = deal;
+    for (s, t) in [
+        (designation, row.texts[0]),
+        (description, row.texts[1]),
+        (status, row.texts[2]),
+    ] {
+        s.clear();
+        s.push_str(trim(t));
     }
+    comments.clear();
+    delivery_years.clear();
+    delivery_years.push(row.year);
+    *sipri_id = Some(row.id);
+    *sup = supplier;
+    *rec = recipient;
+    *category = row.category as u8;
+    *order_year = row.order_year;
+    *order_year_estimated = row.order_est;
+    *number_ordered = None;
+    *number_ordered_estimated = None;
+    *number_delivered = Some(row.units.unwrap_or(0));
+    *number_delivered_estimated = row.units_est;
+    *tiv_unit_new = row.tiv_unit_new;
+    *tiv_unit = row.tiv_unit;
+    *tiv_order = None;
+    *tiv_delivered = Some(row.tiv);
+    *local_production = row.local;
+    *deal_line = u32::try_from(line).unwrap_or(u32::MAX);
 }

@@ -21,7 +21,7 @@ use crate::chunk::{ChunkOut, ChunkSpec, Parsed, parse_chunk, recycle};
 use crate::register::{self, COLUMNS};
 use crate::spill::{Put, Spill};
 pub use crate::stream_out::{DealStream, FlowStream};
-use crate::stream_out::{PartOut, build_part, put_deal};
+use crate::stream_out::{PartOut, build_part};
 use crate::{ReadError, ReadOptions};
 use model::{EntityTable, ImportReport, ReleaseMeta, SourceFormat};
 use sha2::{Digest, Sha256};
@@ -210,6 +210,7 @@ impl Pass1 {
         });
         let mut carry = Vec::new();
         let mut spares: Vec<Vec<Parsed<'static>>> = Vec::new();
+        let mut free: Vec<Vec<u8>> = Vec::new();
         let (mut eof, mut next_line, mut done, mut lines) = (false, 1u64, 0u64, 0u64);
         let mut first = true;
         let latest_why = self.b.latest_why.clone();
@@ -224,10 +225,11 @@ impl Pass1 {
         while self.stop.is_none() {
             let mut pair = Vec::with_capacity(2);
             while pair.len() < 2 {
-                let Some(bytes) = read_chunk(&mut file, &mut carry, &mut eof)? else {
+                let buf = free.pop().unwrap_or_default();
+                let Some(bytes) = read_chunk(&mut file, &mut carry, &mut eof, buf)? else {
                     break;
                 };
-                let nl = bytes.iter().filter(|&&b| b == b'\n').count() as u64;
+                let nl = memchr::memchr_iter(b'\n', &bytes).count() as u64;
                 let last = eof && carry.is_empty();
                 lines += nl + u64::from(last && bytes.last() != Some(&b'\n'));
                 let bytes = Arc::new(bytes);
@@ -279,6 +281,12 @@ impl Pass1 {
                     break;
                 }
             }
+            // Buffers the hasher is done with are filled again.
+            drop(texts);
+            free.extend(
+                pair.into_iter()
+                    .filter_map(|c| Arc::try_unwrap(c.bytes).ok()),
+            );
         }
         drop(tx);
         let sha = hasher
@@ -363,9 +371,17 @@ impl Pass1 {
 }
 
 /// The next chunk of whole lines (the last may lack its line end).
-fn read_chunk(file: &mut File, carry: &mut Vec<u8>, eof: &mut bool) -> io::Result<Option<Vec<u8>>> {
+/// `buf`: the emptied buffer of an earlier chunk to fill again, if any: a
+/// fresh 8 MB buffer is 2,048 fresh pages, each faulted in.
+fn read_chunk(
+    file: &mut File,
+    carry: &mut Vec<u8>,
+    eof: &mut bool,
+    mut buf: Vec<u8>,
+) -> io::Result<Option<Vec<u8>>> {
+    buf.clear();
     // Sized once: growing by doubling would copy into fresh pages.
-    let mut buf = Vec::with_capacity(CHUNK_BYTES + carry.len() + (64 << 10));
+    buf.reserve(CHUNK_BYTES + carry.len() + (64 << 10));
     buf.append(carry);
     loop {
         if buf.len() >= CHUNK_BYTES || *eof {
@@ -453,8 +469,10 @@ fn finish(
                 errors.push((r.line, r.reason));
             }
             controls += out.controls;
-            for (ord, d) in &out.deals {
-                put_deal(deals_out.buf(part), *ord, d);
+            for &(_, start, end) in &out.deals {
+                deals_out
+                    .buf(part)
+                    .extend_from_slice(&out.deal_bytes[start..end]);
                 deals_out.done(part)?;
             }
         }
