@@ -48,7 +48,6 @@ const MAX_WARNINGS: usize = 50;
 pub(crate) struct Builder {
     pub file: String,
     skip_bad_rows: bool,
-    resolver: &'static Resolver,
     pub entities: EntityTable,
     /// Raw name as written → id, so the resolver runs once per distinct name.
     cache: FastMap<String, EntityId>,
@@ -77,7 +76,6 @@ impl Builder {
         Builder {
             file: file.to_string(),
             skip_bad_rows,
-            resolver: Resolver::builtin(),
             entities: EntityTable::new(),
             cache: FastMap::default(),
             unresolved: HashMap::new(),
@@ -141,7 +139,9 @@ impl Builder {
         let (name, n) = crate::text::clean_controls(raw.trim());
         self.controls += n as u64;
         let name = name.as_ref();
-        let e = self.resolver.resolve(name).unwrap_or_else(|| Entity {
+        // Fetched here, not in `new`: the register reader builds the
+        // table on a helper thread while the first rows are parsed.
+        let e = Resolver::builtin().resolve(name).unwrap_or_else(|| Entity {
             key: format!("unresolved:{name}"),
             name: name.to_string(),
             kind: EntityKind::Unresolved,

@@ -184,7 +184,11 @@ pub fn read(
             .unwrap_or_default();
         (parse_chunk(c, spec, rows), count_lines(c))
     };
-    let hash = || sha_hex(&Sha256::digest(bytes));
+    let hash = || {
+        // The name table is first needed by the first merge: built meanwhile.
+        crate::names::Resolver::builtin();
+        sha_hex(&Sha256::digest(bytes))
+    };
     let sha = ordered(chunks.len(), helpers, &parse, &hash, &mut |(out, lines)| {
         let spare = merge_chunk(b, &mut m, out, base)?;
         base += lines;
