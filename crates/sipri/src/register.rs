@@ -565,14 +565,34 @@ pub(crate) fn category(s: &str) -> Option<Category> {
 }
 
 pub(crate) fn new_deal(row: &Row, supplier: u32, recipient: u32, line: u64) -> Deal {
-    let mut d = Deal::default();
-    fill_deal(&mut d, row, supplier, recipient, line);
-    d
+    Deal {
+        sipri_id: Some(row.id),
+        supplier,
+        recipient,
+        designation: trim(row.texts[0]).to_string(),
+        description: trim(row.texts[1]).to_string(),
+        category: row.category as u8,
+        order_year: row.order_year,
+        order_year_estimated: row.order_est,
+        number_ordered: None,
+        number_ordered_estimated: None,
+        number_delivered: Some(row.units.unwrap_or(0)),
+        number_delivered_estimated: row.units_est,
+        delivery_years: vec![row.year],
+        status: trim(row.texts[2]).to_string(),
+        comments: String::new(),
+        tiv_unit_new: row.tiv_unit_new,
+        tiv_unit: row.tiv_unit,
+        tiv_order: None,
+        tiv_delivered: Some(row.tiv),
+        local_production: row.local,
+        line: u32::try_from(line).unwrap_or(u32::MAX),
+    }
 }
 
-/// Makes `deal` the deal `row` opens, reusing its strings and year list.
-/// Every field is named, so that a new one cannot be left over from the
-/// previous deal.
+/// Makes `deal` the deal `row` opens (as [`new_deal`] makes it), reusing
+/// its strings and year list. Every field is named, so that a new one
+/// cannot be left over from the previous deal.
 pub(crate) fn fill_deal(deal: &mut Deal, row: &Row, supplier: u32, recipient: u32, line: u64) {
     let Deal {
         sipri_id,
@@ -624,4 +644,30 @@ pub(crate) fn fill_deal(deal: &mut Deal, row: &Row, supplier: u32, recipient: u3
     *tiv_delivered = Some(row.tiv);
     *local_production = row.local;
     *deal_line = u32::try_from(line).unwrap_or(u32::MAX);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(line: &str) -> Row<'_> {
+        let mut f = [""; 17];
+        assert_eq!(crate::text::split_fields(line, &mut f), 17);
+        parse_row(&f).unwrap()
+    }
+
+    #[test]
+    fn a_refilled_deal_is_a_new_deal() {
+        let a = row(
+            "1, A ,B, Long designation ,desc,Aircraft,2001,Yes,12,No,2003,,Second hand,5,2,24,Yes",
+        );
+        let b = row("2,C,D,X,,Ships,,,,,2010,No,New,,,0.5,");
+        let mut d = new_deal(&a, 3, 4, 10);
+        d.delivery_years.push(2004);
+        d.comments.push_str("left over");
+        fill_deal(&mut d, &b, 5, 6, 20);
+        assert_eq!(d, new_deal(&b, 5, 6, 20));
+        fill_deal(&mut d, &a, 3, 4, 10);
+        assert_eq!(d, new_deal(&a, 3, 4, 10));
+    }
 }
