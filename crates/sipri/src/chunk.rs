@@ -27,6 +27,13 @@ pub(crate) fn recycle<'b>(mut v: Vec<Parsed<'_>>) -> Vec<Parsed<'b>> {
     v.into_iter().filter_map(|_| None).collect()
 }
 
+/// Rows to reserve for `bytes` of text: SIPRI's rows are over 100 bytes;
+/// reserving once instead of growing saves copies into freshly faulted
+/// pages (a file of shorter rows grows the buffer).
+pub(crate) fn row_capacity(bytes: usize) -> usize {
+    bytes / 100 + 16
+}
+
 /// What a worker makes of one chunk.
 #[derive(Default)]
 pub(crate) struct ChunkOut<'a> {
@@ -66,9 +73,7 @@ pub(crate) fn parse_chunk<'a>(
         rows: recycle(spare),
         ..ChunkOut::default()
     };
-    // Rows are about 100 bytes: reserve once instead of growing (each
-    // growth copies into freshly faulted pages).
-    out.rows.reserve(text.len() / 64 + 16);
+    out.rows.reserve(row_capacity(text.len()));
     let mut ids: FastMap<&'a str, u32> = FastMap::default();
     // The register is sorted by supplier and a deal's rows are adjacent: the
     // previous row's names are the likely ones (a compare, not a hash).

@@ -8,7 +8,7 @@ use crate::builder::{
     Builder, FastMap, parse_opt_count, parse_opt_tiv, parse_opt_year, parse_tiv, parse_u64,
     parse_year, sha_hex,
 };
-use crate::chunk::{ChunkOut, ChunkSpec, Parsed, parse_chunk, recycle};
+use crate::chunk::{ChunkOut, ChunkSpec, Parsed, parse_chunk, recycle, row_capacity};
 use crate::ordered::ordered;
 use crate::text::{Line, count_lines, strip_semicolon, trim};
 use model::{Category, Deal, Flags, flows::Flow};
@@ -135,9 +135,10 @@ pub(crate) fn parse_row<'a>(f: &[&'a str; 17]) -> Result<Row<'a>, String> {
 
 /// Bytes per chunk of the whole-file reader: many for SIPRI's 2.75 MB
 /// register, so that merging overlaps parsing and the threads finish
-/// together, and each chunk's parsed rows (about 200 KB) reuse the memory
-/// of a merged one.
-pub const CHUNK_BYTES: usize = 128 << 10;
+/// together. A chunk's parsed rows (under 100 KB) stay below glibc's mmap
+/// threshold: their buffers come from the heap, where the memory is reused
+/// after the read (by the store) instead of returned to the kernel.
+pub const CHUNK_BYTES: usize = 64 << 10;
 
 /// Reads the rows after `header`, in chunks of about `chunk_bytes` parsed on
 /// every core and merged in file order (the release and report do not
@@ -174,7 +175,12 @@ pub fn read(
     // Chunks number their lines from 1; `base` is the line before a chunk.
     let mut base = header.no;
     // Buffers of merged chunks, filled again by later ones.
-    let pool: Mutex<Vec<Vec<Parsed<'static>>>> = Mutex::new(Vec::new());
+    // Allocated here, on the thread that frees them: a helper's allocations
+    // would grow its own arena, whose memory this thread cannot reuse.
+    let spares = (2 * (helpers + 1)).min(chunks.len());
+    let cap = row_capacity(chunk_bytes.max(1).min(body.len()));
+    let pool: Mutex<Vec<Vec<Parsed<'static>>>> =
+        Mutex::new((0..spares).map(|_| Vec::with_capacity(cap)).collect());
     let parse = |i: usize| {
         let c = chunks[i];
         let rows = pool
