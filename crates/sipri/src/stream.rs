@@ -18,6 +18,7 @@
 
 use crate::builder::{Builder, sha_hex};
 use crate::chunk::{ChunkOut, ChunkSpec, Parsed, parse_chunk, recycle};
+use crate::ordered::ordered;
 use crate::register::{self, COLUMNS};
 use crate::spill::{Put, Spill};
 pub use crate::stream_out::{DealStream, FlowStream};
@@ -30,6 +31,7 @@ use std::fs::File;
 use std::io::{self, Read};
 use std::path::Path;
 use std::sync::Arc;
+use std::sync::Mutex;
 
 /// Bytes per chunk of pass 1 (cut at a line end).
 const CHUNK_BYTES: usize = 8 << 20;
@@ -209,7 +211,6 @@ impl Pass1 {
             sha_hex(&h.finalize())
         });
         let mut carry = Vec::new();
-        let mut spares: Vec<Vec<Parsed<'static>>> = Vec::new();
         let mut free: Vec<Vec<u8>> = Vec::new();
         let (mut eof, mut next_line, mut done, mut lines) = (false, 1u64, 0u64, 0u64);
         let mut first = true;
@@ -222,9 +223,12 @@ impl Pass1 {
             limit: lim,
             skip,
         };
+        let pool: Mutex<Vec<Vec<Parsed<'static>>>> = Mutex::new(Vec::new());
+        let helpers = std::thread::available_parallelism().map_or(1, |n| n.get()) - 1;
+        let window = 2 * (helpers.min(3) + 1);
         while self.stop.is_none() {
-            let mut pair = Vec::with_capacity(2);
-            while pair.len() < 2 {
+            let mut chunks = Vec::with_capacity(window);
+            while chunks.len() < window {
                 let buf = free.pop().unwrap_or_default();
                 let Some(bytes) = read_chunk(&mut file, &mut carry, &mut eof, buf)? else {
                     break;
@@ -234,16 +238,16 @@ impl Pass1 {
                 lines += nl + u64::from(last && bytes.last() != Some(&b'\n'));
                 let bytes = Arc::new(bytes);
                 let _ = tx.send(bytes.clone());
-                pair.push(Chunk {
+                chunks.push(Chunk {
                     bytes,
                     first_line: next_line,
                 });
                 next_line += nl;
             }
-            if pair.is_empty() {
+            if chunks.is_empty() {
                 break;
             }
-            let texts: Vec<Option<Cow<str>>> = pair
+            let texts: Vec<Option<Cow<str>>> = chunks
                 .iter()
                 .enumerate()
                 .map(|(i, c)| decode(&c.bytes, mode, first && i == 0))
@@ -254,37 +258,39 @@ impl Pass1 {
                 let _ = hasher.join();
                 return Ok(None);
             }
-            let text = |i: usize| texts[i].as_deref().unwrap_or("");
-            let (spare0, spare1) = (spares.pop().unwrap_or_default(), spares.pop());
-            let results: Option<Vec<ChunkOut>> = std::thread::scope(|s| {
-                let other = (pair.len() > 1).then(|| {
-                    let (t, fl) = (text(1), pair[1].first_line);
-                    let spare = spare1.unwrap_or_default();
-                    s.spawn(move || parse_chunk(t, spec(fl), spare))
+            // The chunks of a window are parsed on every core and merged
+            // in order, each as soon as it is parsed, while later ones are.
+            let parse = |i: usize| {
+                let spare = pool.lock().ok().and_then(|mut p| p.pop());
+                let text = texts[i].as_deref().unwrap_or("");
+                let out = parse_chunk(text, spec(chunks[i].first_line), spare.unwrap_or_default());
+                (out, chunks[i].bytes.len() as u64)
+            };
+            let helpers = helpers.min(chunks.len() - 1);
+            // `Err(None)`: a bad row stopped the read.
+            let merged: Result<(), Option<io::Error>> =
+                ordered(chunks.len(), helpers, &parse, &|| (), &mut |(out, len)| {
+                    let spare = self.merge(out).map_err(Some)?;
+                    if let Ok(mut p) = pool.lock() {
+                        p.push(spare);
+                    }
+                    done += len;
+                    progress(done);
+                    if self.stop.is_some() {
+                        Err(None)
+                    } else {
+                        Ok(())
+                    }
                 });
-                let mut v = vec![parse_chunk(text(0), spec(pair[0].first_line), spare0)];
-                // A parser that panicked must fail the import, never drop
-                // its chunk's rows.
-                let other = other.map(|h| h.join().ok());
-                if matches!(other, Some(None)) {
-                    return None;
-                }
-                v.extend(other.flatten());
-                Some(v)
-            });
-            let results = results.ok_or_else(|| io::Error::other("a parser thread panicked"))?;
-            for (c, out) in pair.iter().zip(results) {
-                spares.push(self.merge(out)?);
-                done += c.bytes.len() as u64;
-                progress(done);
-                if self.stop.is_some() {
-                    break;
-                }
+            match merged {
+                Ok(()) | Err(None) => {}
+                Err(Some(e)) => return Err(e.into()),
             }
             // Buffers the hasher is done with are filled again.
             drop(texts);
             free.extend(
-                pair.into_iter()
+                chunks
+                    .into_iter()
                     .filter_map(|c| Arc::try_unwrap(c.bytes).ok()),
             );
         }
