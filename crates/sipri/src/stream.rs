@@ -89,6 +89,16 @@ enum Mode {
     Latin1,
 }
 
+/// [`CHUNK_BYTES`], lowered by tests to send small files through many chunks.
+static CHUNK_AT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(CHUNK_BYTES);
+
+/// Makes pass 1 read chunks of about `bytes` (default 8 MiB), so that tests
+/// send small files through many chunks and windows.
+#[doc(hidden)]
+pub fn set_chunk_bytes(bytes: usize) {
+    CHUNK_AT.store(bytes.max(1), std::sync::atomic::Ordering::Relaxed);
+}
+
 /// Makes scratch streams go to disk after `bytes` (default 256 KiB), so
 /// that tests send small files through the same path as huge ones.
 #[doc(hidden)]
@@ -385,12 +395,13 @@ fn read_chunk(
     eof: &mut bool,
     mut buf: Vec<u8>,
 ) -> io::Result<Option<Vec<u8>>> {
+    let chunk = CHUNK_AT.load(std::sync::atomic::Ordering::Relaxed);
     buf.clear();
     // Sized once: growing by doubling would copy into fresh pages.
-    buf.reserve(CHUNK_BYTES + carry.len() + (64 << 10));
+    buf.reserve(chunk + carry.len() + (64 << 10));
     buf.append(carry);
     loop {
-        if buf.len() >= CHUNK_BYTES || *eof {
+        if buf.len() >= chunk || *eof {
             if *eof {
                 return Ok((!buf.is_empty()).then_some(buf));
             }
@@ -400,10 +411,7 @@ fn read_chunk(
                 return Ok(Some(buf));
             }
         }
-        let n = file
-            .by_ref()
-            .take(CHUNK_BYTES as u64)
-            .read_to_end(&mut buf)?;
+        let n = file.by_ref().take(chunk as u64).read_to_end(&mut buf)?;
         if n == 0 {
             *eof = true;
         }
