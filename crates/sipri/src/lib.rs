@@ -11,6 +11,7 @@ pub mod synth;
 mod builder;
 mod chunk;
 mod legacy;
+mod merge;
 pub mod names;
 mod ordered;
 mod preamble;
