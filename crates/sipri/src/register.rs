@@ -196,7 +196,13 @@ pub fn read(
         crate::names::Resolver::builtin();
         sha_hex(&Sha256::digest(bytes))
     };
-    let sha = ordered(chunks.len(), helpers, &parse, &hash, &mut |(out, lines)| {
+    // A helper may run 6 chunks (~400 KB) ahead of the merge: enough that it
+    // rarely waits, few enough that a preempted merge does not leave dozens
+    // of parsed chunks (fresh memory) waiting.
+    let sha = ordered(chunks.len(), helpers, 6, &parse, &hash, &mut |(
+        out,
+        lines,
+    )| {
         let spare = merge_chunk(b, &mut m, out, base)?;
         base += lines;
         if let Ok(mut p) = pool.lock() {

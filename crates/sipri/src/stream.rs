@@ -278,8 +278,14 @@ impl Pass1 {
             };
             let helpers = helpers.min(chunks.len() - 1);
             // `Err(None)`: a bad row stopped the read.
-            let merged: Result<(), Option<io::Error>> =
-                ordered(chunks.len(), helpers, &parse, &|| (), &mut |(out, len)| {
+            let merged: Result<(), Option<io::Error>> = ordered(
+                chunks.len(),
+                helpers,
+                // The window already bounds what is parsed ahead.
+                window,
+                &parse,
+                &|| (),
+                &mut |(out, len)| {
                     let spare = self.merge(out).map_err(Some)?;
                     if let Ok(mut p) = pool.lock() {
                         p.push(spare);
@@ -291,7 +297,8 @@ impl Pass1 {
                     } else {
                         Ok(())
                     }
-                });
+                },
+            );
             match merged {
                 Ok(()) | Err(None) => {}
                 Err(Some(e)) => return Err(e.into()),
