@@ -41,7 +41,8 @@ where
         for h in 0..helpers {
             let tx = tx.clone();
             let (take, merged) = (&take, &merged);
-            handles.push(s.spawn(move || {
+            // A thread that cannot be started leaves its share to the others.
+            let spawned = std::thread::Builder::new().spawn_scoped(s, move || {
                 let r = (h == 0).then(first);
                 loop {
                     let i = take();
@@ -60,7 +61,8 @@ where
                     }
                 }
                 r
-            }));
+            });
+            handles.extend(spawned.ok());
         }
         drop(tx);
         // Also when `merge` or a parse here panics: helpers waiting for the
