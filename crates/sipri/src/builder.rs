@@ -4,11 +4,11 @@
 use crate::ReadError;
 use crate::names::Resolver;
 use crate::preamble::Preamble;
+use crate::text::trim;
 use model::{
     Deal, Entity, EntityId, EntityKind, EntityTable, Flows, ImportReport, Rejection, Release,
     ReleaseMeta, SourceFormat, UnresolvedName,
 };
-use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -48,7 +48,6 @@ const MAX_WARNINGS: usize = 50;
 pub(crate) struct Builder {
     pub file: String,
     skip_bad_rows: bool,
-    resolver: &'static Resolver,
     pub entities: EntityTable,
     /// Raw name as written → id, so the resolver runs once per distinct name.
     cache: FastMap<String, EntityId>,
@@ -67,6 +66,9 @@ pub(crate) struct Builder {
     pub latest_year: u16,
     /// What `latest_year` comes from, for messages.
     pub latest_why: String,
+    /// The deals whose texts may hold control characters, ascending, when
+    /// a reader knows (the others are printable ASCII); `None`: check all.
+    pub dirty_deals: Option<Vec<u32>>,
 }
 
 impl Builder {
@@ -74,7 +76,6 @@ impl Builder {
         Builder {
             file: file.to_string(),
             skip_bad_rows,
-            resolver: Resolver::builtin(),
             entities: EntityTable::new(),
             cache: FastMap::default(),
             unresolved: HashMap::new(),
@@ -89,6 +90,7 @@ impl Builder {
             controls: 0,
             latest_year: 2100,
             latest_why: String::new(),
+            dirty_deals: None,
         }
     }
 
@@ -137,7 +139,9 @@ impl Builder {
         let (name, n) = crate::text::clean_controls(raw.trim());
         self.controls += n as u64;
         let name = name.as_ref();
-        let e = self.resolver.resolve(name).unwrap_or_else(|| Entity {
+        // Fetched here, not in `new`: the register reader builds the
+        // table on a helper thread while the first rows are parsed.
+        let e = Resolver::builtin().resolve(name).unwrap_or_else(|| Entity {
             key: format!("unresolved:{name}"),
             name: name.to_string(),
             kind: EntityKind::Unresolved,
@@ -200,10 +204,23 @@ impl Builder {
         mut self,
         format: SourceFormat,
         preamble: Preamble,
-        bytes: &[u8],
+        sha: String,
     ) -> (Release, ImportReport) {
         let mut deals = std::mem::take(&mut self.deals);
-        for d in &mut deals {
+        let dirty = self.dirty_deals.take();
+        let pick: Box<dyn Iterator<Item = &mut Deal>> = match &dirty {
+            None => Box::new(deals.iter_mut()),
+            Some(v) => {
+                let mut want = v.iter().peekable();
+                Box::new(
+                    deals
+                        .iter_mut()
+                        .enumerate()
+                        .filter_map(move |(i, d)| want.next_if(|&&w| w as usize == i).map(|_| d)),
+                )
+            }
+        };
+        for d in pick {
             for s in [
                 &mut d.designation,
                 &mut d.description,
@@ -214,7 +231,6 @@ impl Builder {
             }
         }
         self.deals = deals;
-        let sha = sha_hex(&Sha256::digest(bytes));
         let span = self.flows.year_span();
         let (meta, entities, report) = self.finish_parts(format, preamble, sha, span);
         let release = Release {
@@ -325,13 +341,13 @@ fn base_name(file: &str) -> String {
 
 /// A 4-digit year in 1900..=2100, or a clear reason.
 pub fn parse_year(s: &str, what: &str) -> Result<u16, String> {
-    let t = s.trim();
-    if t.len() != 4 || !t.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(format!("{what}: '{t}' is not a 4-digit year"));
-    }
-    let y: u16 = t
-        .parse()
-        .map_err(|_| format!("{what}: '{t}' is not a year"))?;
+    let t = trim(s);
+    let y = match t.as_bytes() {
+        &[a, b, c, d] if [a, b, c, d].iter().all(u8::is_ascii_digit) => [a, b, c, d]
+            .iter()
+            .fold(0u16, |y, &x| y * 10 + u16::from(x - b'0')),
+        _ => return Err(format!("{what}: '{t}' is not a 4-digit year")),
+    };
     if !(1900..=2100).contains(&y) {
         return Err(format!("{what}: impossible year {y} (expected 1900-2100)"));
     }
@@ -340,17 +356,57 @@ pub fn parse_year(s: &str, what: &str) -> Result<u16, String> {
 
 /// An optional year: empty → `None`.
 pub fn parse_opt_year(s: &str, what: &str) -> Result<Option<u16>, String> {
-    if s.trim().is_empty() {
+    if trim(s).is_empty() {
         Ok(None)
     } else {
         parse_year(s, what).map(Some)
     }
 }
 
+/// `t.parse::<u64>()`, with plain digit strings (up to 19 digits, which
+/// cannot overflow) read directly; anything else goes to `str::parse`.
+pub(crate) fn parse_u64(t: &str) -> Result<u64, std::num::ParseIntError> {
+    let b = t.as_bytes();
+    if !b.is_empty() && b.len() <= 19 && b.iter().all(u8::is_ascii_digit) {
+        return Ok(b.iter().fold(0u64, |n, &d| n * 10 + u64::from(d - b'0')));
+    }
+    t.parse()
+}
+
+/// `t.parse::<f64>()`. Plain decimals (`123`, `0.25`) with at most 15
+/// digits are computed as integer / power of ten: both are exact in an f64,
+/// so the one rounding of the division gives the correctly rounded value,
+/// the same bits as `str::parse` (Clinger's fast path). Anything else goes
+/// to `str::parse`.
+pub(crate) fn parse_f64(t: &str) -> Result<f64, std::num::ParseFloatError> {
+    const POW10: [f64; 16] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+    ];
+    let b = t.as_bytes();
+    // `int[.frac]`, both non-empty when there is a dot ("5." and ".5" go
+    // to `str::parse`).
+    let (int, frac, dot) = match memchr::memchr(b'.', b) {
+        Some(p) => (&b[..p], &b[p + 1..], true),
+        None => (b, &b[..0], false),
+    };
+    if !int.is_empty()
+        && (!dot || !frac.is_empty())
+        && int.len() + frac.len() <= 15
+        && int.iter().chain(frac).all(u8::is_ascii_digit)
+    {
+        let m = int
+            .iter()
+            .chain(frac)
+            .fold(0u64, |n, &d| n * 10 + u64::from(d - b'0'));
+        return Ok(m as f64 / POW10[frac.len()]);
+    }
+    t.parse()
+}
+
 /// A TIV value in `0..=model::MAX_TIV` (finite, not negative, plausible).
 pub fn parse_tiv(s: &str, what: &str) -> Result<f64, String> {
-    let t = s.trim();
-    match t.parse::<f64>() {
+    let t = trim(s);
+    match parse_f64(t) {
         Ok(v) if model::plausible_tiv(v) => Ok(v),
         Ok(v) if v.is_finite() && v > model::MAX_TIV => Err(format!(
             "{what}: TIV {t} is implausibly large (the limit is {} million; SIPRI's largest \
@@ -366,7 +422,7 @@ pub fn parse_tiv(s: &str, what: &str) -> Result<f64, String> {
 }
 
 pub fn parse_opt_tiv(s: &str, what: &str) -> Result<Option<f64>, String> {
-    if s.trim().is_empty() {
+    if trim(s).is_empty() {
         Ok(None)
     } else {
         parse_tiv(s, what).map(Some)
@@ -375,11 +431,11 @@ pub fn parse_opt_tiv(s: &str, what: &str) -> Result<Option<f64>, String> {
 
 /// A whole number of units in `0..=model::MAX_UNITS`; empty → `None`.
 pub fn parse_opt_count(s: &str, what: &str) -> Result<Option<u32>, String> {
-    let t = s.trim();
+    let t = trim(s);
     if t.is_empty() {
         return Ok(None);
     }
-    match t.parse::<u64>() {
+    match parse_u64(t) {
         Ok(n) if n <= u64::from(model::MAX_UNITS) => Ok(Some(n as u32)),
         Ok(_) => Err(format!(
             "{what}: {t} units is implausibly many (the limit is {}; SIPRI's largest are \
@@ -391,5 +447,79 @@ pub fn parse_opt_count(s: &str, what: &str) -> Result<Option<u32>, String> {
             model::MAX_UNITS
         )),
         Err(_) => Err(format!("{what}: '{t}' is not a whole number")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn number_fast_paths_match_str_parse() {
+        for t in [
+            "0",
+            "0.0",
+            "1.2",
+            "0.25",
+            "5.",
+            ".5",
+            "1e3",
+            "-1",
+            "+2",
+            "123456789012345",
+            "1234567890123456",
+            "0.000000000000001",
+            "9.999999999999999",
+            "00012.50",
+            "",
+            ".",
+            "1.2.3",
+            "nan",
+            "inf",
+            "18446744073709551615",
+            "18446744073709551616",
+        ] {
+            assert_eq!(
+                parse_f64(t).map(f64::to_bits).ok(),
+                t.parse::<f64>().map(f64::to_bits).ok(),
+                "{t:?}"
+            );
+            assert_eq!(parse_u64(t).ok(), t.parse::<u64>().ok(), "{t:?}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn f64_fast_path_is_bit_exact(int in "[0-9]{1,10}", frac in "[0-9]{0,9}", dot: bool) {
+            let t = if dot { format!("{int}.{frac}") } else { int };
+            prop_assert_eq!(
+                parse_f64(&t).map(f64::to_bits).ok(),
+                t.parse::<f64>().map(f64::to_bits).ok()
+            );
+        }
+
+        #[test]
+        fn u64_fast_path_matches(t in "[+0-9]{0,21}") {
+            prop_assert_eq!(parse_u64(&t).ok(), t.parse::<u64>().ok());
+        }
+
+        #[test]
+        fn year_parse_matches_generic(t in "[ 0-9a]{0,6}") {
+            let generic = {
+                let s = t.trim();
+                if s.len() != 4 || !s.bytes().all(|b| b.is_ascii_digit()) {
+                    Err(format!("x: '{s}' is not a 4-digit year"))
+                } else {
+                    let y: u16 = s.parse().unwrap();
+                    if (1900..=2100).contains(&y) {
+                        Ok(y)
+                    } else {
+                        Err(format!("x: impossible year {y} (expected 1900-2100)"))
+                    }
+                }
+            };
+            prop_assert_eq!(parse_year(&t, "x"), generic);
+        }
     }
 }

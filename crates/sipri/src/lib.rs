@@ -9,8 +9,11 @@ pub mod fetch;
 pub mod synth;
 
 mod builder;
+mod chunk;
 mod legacy;
+mod merge;
 pub mod names;
+mod ordered;
 mod preamble;
 mod register;
 mod sniff;
@@ -21,6 +24,7 @@ mod tables;
 mod text;
 
 use model::{ImportReport, Release, SourceFormat};
+use sha2::Digest;
 
 /// How to read a file.
 #[derive(Debug, Clone)]
@@ -67,6 +71,18 @@ pub fn detect(bytes: &[u8]) -> Option<SourceFormat> {
 
 /// Reads one SIPRI export into a release. Never panics on malformed input.
 pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<(Release, ImportReport), ReadError> {
+    read_chunked(bytes, opts, register::CHUNK_BYTES)
+}
+
+/// [`read`], with the current register parsed in chunks of about
+/// `chunk_bytes` (`usize::MAX`: one chunk, one thread). The result is the
+/// same for every chunk size; tests check that.
+#[doc(hidden)]
+pub fn read_chunked(
+    bytes: &[u8],
+    opts: &ReadOptions,
+    chunk_bytes: usize,
+) -> Result<(Release, ImportReport), ReadError> {
     let file = opts.file_name.as_str();
     let err = |line: u64, reason: &str| ReadError {
         file: file.to_string(),
@@ -114,10 +130,17 @@ pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<(Release, ImportReport),
     if decoded.cr_only {
         b.warn("lines end with a bare CR (classic Mac line endings); read as line breaks".into());
     }
-    match header.format {
-        SourceFormat::Register => register::read(&mut b, text, &header.line)?,
-        SourceFormat::LegacyRegister => legacy::read(&mut b, text, &header.line)?,
-        _ => tables::read(&mut b, text, &header)?,
-    }
-    Ok(b.finish(header.format, header.preamble, bytes))
+    let sha = |bytes: &[u8]| builder::sha_hex(&sha2::Sha256::digest(bytes));
+    let sha = match header.format {
+        SourceFormat::Register => register::read(&mut b, text, &header.line, bytes, chunk_bytes)?,
+        SourceFormat::LegacyRegister => {
+            legacy::read(&mut b, text, &header.line)?;
+            sha(bytes)
+        }
+        _ => {
+            tables::read(&mut b, text, &header)?;
+            sha(bytes)
+        }
+    };
+    Ok(b.finish(header.format, header.preamble, sha))
 }

@@ -5,10 +5,16 @@
 
 use crate::ReadError;
 use crate::builder::{
-    Builder, FastMap, parse_opt_count, parse_opt_tiv, parse_opt_year, parse_tiv, parse_year,
+    Builder, FastMap, parse_opt_count, parse_opt_tiv, parse_opt_year, parse_tiv, parse_u64,
+    parse_year, sha_hex,
 };
-use crate::text::{Line, Lines, is_blank, split_fields, strip_semicolon};
-use model::{Category, Deal, Flags, flows::Flow};
+use crate::chunk::{ChunkSpec, Parsed, parse_chunk, row_capacity};
+use crate::merge::{Merge, merge_chunk};
+use crate::ordered::ordered;
+use crate::text::{Line, count_lines, strip_semicolon, trim};
+use model::{Category, Deal, Flags};
+use sha2::{Digest, Sha256};
+use std::sync::Mutex;
 
 pub const COLUMNS: [&str; 17] = [
     "SIPRI AT Database ID",
@@ -63,7 +69,7 @@ pub fn check_header(b: &Builder, line: &Line, expected: &[&str]) -> Result<(), R
 
 /// Yes/No/empty → `Some(true)`/`Some(false)`/`None` (unknown, not No).
 pub(crate) fn yes_no(s: &str, col: usize) -> Result<Option<bool>, String> {
-    match s.trim() {
+    match trim(s) {
         "" => Ok(None),
         t if t.eq_ignore_ascii_case("yes") => Ok(Some(true)),
         t if t.eq_ignore_ascii_case("no") => Ok(Some(false)),
@@ -83,9 +89,12 @@ pub(crate) fn merge(a: Option<bool>, b: Option<bool>) -> Option<bool> {
     }
 }
 
+/// One checked row: its values, and its Designation, Description and
+/// Status cells as written (untrimmed). Small, since it is moved around
+/// for every row.
 pub(crate) struct Row<'a> {
     pub id: u64,
-    pub f: [&'a str; 17],
+    pub texts: [&'a str; 3],
     pub category: Category,
     pub order_year: Option<u16>,
     pub order_est: Option<bool>,
@@ -99,19 +108,18 @@ pub(crate) struct Row<'a> {
     pub local: Option<bool>,
 }
 
-pub(crate) fn parse_row<'a>(f: [&'a str; 17]) -> Result<Row<'a>, String> {
-    let id_s = f[0].trim();
-    let id = id_s
-        .parse::<u64>()
-        .map_err(|_| format!("'SIPRI AT Database ID': '{id_s}' is not a number"))?;
-    if f[1].trim().is_empty() || f[2].trim().is_empty() {
+pub(crate) fn parse_row<'a>(f: &[&'a str; 17]) -> Result<Row<'a>, String> {
+    let id_s = trim(f[0]);
+    let id =
+        parse_u64(id_s).map_err(|_| format!("'SIPRI AT Database ID': '{id_s}' is not a number"))?;
+    if trim(f[1]).is_empty() || trim(f[2]).is_empty() {
         return Err("empty Supplier or Recipient".into());
     }
-    let cat_s = f[5].trim();
+    let cat_s = trim(f[5]);
     let category = category(cat_s).ok_or_else(|| format!("unknown armament category '{cat_s}'"))?;
     Ok(Row {
         id,
-        f,
+        texts: [f[3], f[4], f[12]],
         category,
         order_year: parse_opt_year(f[6], COLUMNS[6])?,
         order_est: yes_no(f[7], 7)?,
@@ -126,122 +134,122 @@ pub(crate) fn parse_row<'a>(f: [&'a str; 17]) -> Result<Row<'a>, String> {
     })
 }
 
-pub fn read(b: &mut Builder, text: &str, header: &Line) -> Result<(), ReadError> {
+/// Bytes per chunk of the whole-file reader: many for SIPRI's 2.75 MB
+/// register, so that merging overlaps parsing and the threads finish
+/// together. A chunk's parsed rows (under 100 KB) stay below glibc's mmap
+/// threshold: their buffers come from the heap, where the memory is reused
+/// after the read (by the store) instead of returned to the kernel.
+pub const CHUNK_BYTES: usize = 64 << 10;
+
+/// Reads the rows after `header`, in chunks of about `chunk_bytes` parsed on
+/// every core and merged in file order (the release and report do not
+/// depend on the chunking); returns the SHA-256 of `bytes`, hashed meanwhile.
+pub fn read(
+    b: &mut Builder,
+    text: &str,
+    header: &Line,
+    bytes: &[u8],
+    chunk_bytes: usize,
+) -> Result<String, ReadError> {
     check_header(b, header, &COLUMNS)?;
-    let mut deal_of: FastMap<u64, u32> = FastMap::default();
-    let mut blank = 0u64;
-    // Per deal, its rows so far as (flow index, line), in file order (parallel
-    // to the deal's `delivery_years` until they are sorted at the end).
-    let mut rows_of: Vec<Vec<(u32, u32)>> = Vec::new();
-    for line in Lines::new(text).skip(header.no as usize) {
-        let l = strip_semicolon(line.text);
-        if is_blank(l) {
-            blank += 1;
-            continue;
+    let body = after_line(text, header.no);
+    let chunks = split_chunks(body, chunk_bytes.max(1));
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let helpers = (cores - 1).min(chunks.len() - 1).min(15);
+    let why = b.latest_why.clone();
+    let spec = ChunkSpec {
+        first_line: 1,
+        header: 0,
+        limit: (b.latest_year, &why),
+        skip: b.skips_bad_rows(),
+    };
+    // Sized once from the file (about 100 bytes a row, two rows a deal).
+    let rows = body.len() / 100 + 16;
+    let mut m = Merge {
+        deal_of: FastMap::with_capacity_and_hasher(rows / 2, Default::default()),
+        next_flow: Vec::with_capacity(rows),
+        flow_line: Vec::with_capacity(rows),
+        ..Merge::default()
+    };
+    b.deals.reserve(rows / 2);
+    b.dirty_deals = Some(Vec::new());
+    // Chunks number their lines from 1; `base` is the line before a chunk.
+    let mut base = header.no;
+    // Buffers of merged chunks, filled again by later ones.
+    // Allocated here, on the thread that frees them: a helper's allocations
+    // would grow its own arena, whose memory this thread cannot reuse.
+    let spares = (2 * (helpers + 1)).min(chunks.len());
+    let cap = row_capacity(chunk_bytes.max(1).min(body.len()));
+    let pool: Mutex<Vec<Vec<Parsed<'static>>>> =
+        Mutex::new((0..spares).map(|_| Vec::with_capacity(cap)).collect());
+    let parse = |i: usize| {
+        let c = chunks[i];
+        let rows = pool
+            .lock()
+            .ok()
+            .and_then(|mut p| p.pop())
+            .unwrap_or_default();
+        (parse_chunk(c, spec, rows), count_lines(c))
+    };
+    let hash = || {
+        // The name table is first needed by the first merge: built meanwhile.
+        crate::names::Resolver::builtin();
+        sha_hex(&Sha256::digest(bytes))
+    };
+    // A helper may run 6 chunks (~400 KB) ahead of the merge: enough that it
+    // rarely waits, few enough that a preempted merge does not leave dozens
+    // of parsed chunks (fresh memory) waiting.
+    let sha = ordered(chunks.len(), helpers, 6, &parse, &hash, &mut |(
+        out,
+        lines,
+    )| {
+        let spare = merge_chunk(b, &mut m, out, base)?;
+        base += lines;
+        if let Ok(mut p) = pool.lock() {
+            p.push(spare);
         }
-        b.report.rows_read += 1;
-        let mut f = [""; 17];
-        let n = split_fields(l, &mut f);
-        if n != 17 {
-            let reason = if n < 17 && !line.terminated {
-                format!("truncated file: last record has {n} of 17 fields")
-            } else if n < 17 {
-                format!("missing columns: {n} fields, expected 17")
-            } else {
-                format!("extra columns: {n} fields, expected 17")
-            };
-            b.bad_row(line.no, reason)?;
-            continue;
-        }
-        let row = match parse_row(f).and_then(|r| {
-            b.check_year(Some(r.year), COLUMNS[10])?;
-            b.check_year(r.order_year, COLUMNS[6])?;
-            Ok(r)
-        }) {
-            Ok(r) => r,
-            Err(reason) => {
-                b.bad_row(line.no, reason)?;
-                continue;
-            }
-        };
-        let supplier = b.entity(row.f[1]);
-        let recipient = b.entity(row.f[2]);
-        let (deal_idx, is_new) = match deal_of.get(&row.id) {
-            Some(&d) => {
-                let deal = &b.deals[d as usize];
-                let name = |e: u32| b.entities.get(e).name.clone();
-                let f = &b.flows;
-                let prior = |i: u32| {
-                    let i = i as usize;
-                    (f.units[i], f.tiv[i], f.flags[i])
-                };
-                if let Some(reason) = conflict(
-                    &name,
-                    deal,
-                    &rows_of[d as usize],
-                    &prior,
-                    &row,
-                    supplier,
-                    recipient,
-                ) {
-                    b.bad_row(line.no, reason)?;
-                    continue;
-                }
-                (d, false)
-            }
-            None => {
-                let d = b.deals.len() as u32;
-                deal_of.insert(row.id, d);
-                b.deals.push(new_deal(&row, supplier, recipient, line.no));
-                rows_of.push(Vec::new());
-                (d, true)
-            }
-        };
-        if !is_new {
-            // Kept within the store's signed 32-bit column, as a row error.
-            let sum = u64::from(b.deals[deal_idx as usize].number_delivered.unwrap_or(0))
-                + u64::from(row.units.unwrap_or(0));
-            if sum > i32::MAX as u64 {
-                b.bad_row(
-                    line.no,
-                    format!(
-                        "deal {}: numbers delivered add up to {sum}, more than 2^31",
-                        row.id
-                    ),
-                )?;
-                continue;
-            }
-            let deal = &mut b.deals[deal_idx as usize];
-            deal.delivery_years.push(row.year);
-            deal.number_delivered = Some(sum as u32);
-            deal.number_delivered_estimated = merge(deal.number_delivered_estimated, row.units_est);
-            deal.tiv_delivered = Some(deal.tiv_delivered.unwrap_or(0.0) + row.tiv);
-        }
-        rows_of[deal_idx as usize].push((b.flows.len() as u32, line32(line.no)));
-        let flags = row_flags(&row);
-        b.flows.push(Flow {
-            supplier,
-            recipient,
-            year: row.year,
-            category: row.category,
-            tiv: row.tiv,
-            units: row.units.unwrap_or(0),
-            flags,
-            deal: deal_idx,
-        });
-        b.report.tiv_total += row.tiv;
-        b.note_parties([supplier, recipient], row.tiv);
-    }
+        Ok(())
+    })?;
     for d in &mut b.deals {
         d.delivery_years.sort_unstable();
     }
-    if blank > 0 {
-        b.warn(format!("{blank} blank lines skipped"));
+    if m.blank > 0 {
+        b.warn(format!("{} blank lines skipped", m.blank));
     }
     if b.report.rows_read == 0 {
         return Err(b.error(header.no, "no data rows after the header"));
     }
-    Ok(())
+    Ok(sha)
+}
+
+/// `text` after its first `n` lines.
+fn after_line(text: &str, n: u64) -> &str {
+    let cut = match n.checked_sub(1) {
+        None => 0,
+        Some(k) => memchr::memchr_iter(b'\n', text.as_bytes())
+            .nth(k as usize)
+            .map_or(text.len(), |p| p + 1),
+    };
+    &text[cut..]
+}
+
+/// `body` cut after the first line end at or past every `size` bytes (a
+/// register record is one physical line); at least one chunk.
+pub(crate) fn split_chunks(body: &str, size: usize) -> Vec<&str> {
+    let mut v = Vec::with_capacity(body.len() / size + 1);
+    let mut rest = body;
+    while rest.len() > size {
+        let Some(p) = memchr::memchr(b'\n', &rest.as_bytes()[size - 1..]) else {
+            break;
+        };
+        let (c, r) = rest.split_at(size + p);
+        v.push(c);
+        rest = r;
+    }
+    if !rest.is_empty() || v.is_empty() {
+        v.push(rest);
+    }
+    v
 }
 
 /// A row's flag bits: its estimate columns, second hand, local production.
@@ -258,7 +266,7 @@ pub(crate) fn row_flags(row: &Row) -> u16 {
             Some(false) => {}
         }
     }
-    if is_second_hand(row.f[12]) {
+    if is_second_hand(row.texts[2]) {
         flags |= Flags::SECOND_HAND;
     }
     if row.local == Some(true) {
@@ -267,7 +275,7 @@ pub(crate) fn row_flags(row: &Row) -> u16 {
     flags
 }
 
-fn line32(no: u64) -> u32 {
+pub(crate) fn line32(no: u64) -> u32 {
     u32::try_from(no).unwrap_or(u32::MAX)
 }
 
@@ -276,12 +284,12 @@ fn line32(no: u64) -> u32 {
 /// delivery year once. A row that contradicts an earlier one is rejected,
 /// naming both lines and the fields, rather than guessing which one is right;
 /// an exact repeat is rejected too, since keeping it would count its TIV twice.
-/// `rows` are the deal's rows so far as (flow, line), parallel to its
+/// `rows(k)` is the deal's `k`-th row so far as (flow, line), parallel to its
 /// `delivery_years`; `prior(flow)` gives that flow's units, TIV and flags.
 pub(crate) fn conflict(
     name: &dyn Fn(u32) -> String,
     deal: &Deal,
-    rows: &[(u32, u32)],
+    rows: &dyn Fn(usize) -> (u32, u32),
     prior: &dyn Fn(u32) -> (u32, f64, u16),
     row: &Row,
     supplier: u32,
@@ -302,7 +310,7 @@ pub(crate) fn conflict(
                 ));
             }
         };
-    let text = |s: &str| s.trim().to_string();
+    let text = |s: &str| trim(s).to_string();
     diff(1, supplier == deal.supplier, &|| name(supplier), &|| {
         name(deal.supplier)
     });
@@ -311,14 +319,14 @@ pub(crate) fn conflict(
     });
     diff(
         3,
-        row.f[3].trim() == deal.designation,
-        &|| text(row.f[3]),
+        trim(row.texts[0]) == deal.designation,
+        &|| text(row.texts[0]),
         &|| deal.designation.clone(),
     );
     diff(
         4,
-        row.f[4].trim() == deal.description,
-        &|| text(row.f[4]),
+        trim(row.texts[1]) == deal.description,
+        &|| text(row.texts[1]),
         &|| deal.description.clone(),
     );
     diff(
@@ -341,8 +349,8 @@ pub(crate) fn conflict(
     );
     diff(
         12,
-        row.f[12].trim() == deal.status,
-        &|| text(row.f[12]),
+        trim(row.texts[2]) == deal.status,
+        &|| text(row.texts[2]),
         &|| deal.status.clone(),
     );
     diff(
@@ -371,7 +379,7 @@ pub(crate) fn conflict(
         ));
     }
     let pos = deal.delivery_years.iter().position(|&y| y == row.year)?;
-    let (flow, line) = rows[pos];
+    let (flow, line) = rows(pos);
     let (p_units, p_tiv, p_flags) = prior(flow);
     let mut diffs: Vec<String> = Vec::new();
     let mut diff = |col: usize, here: String, there: String| {
@@ -450,8 +458,8 @@ pub(crate) fn new_deal(row: &Row, supplier: u32, recipient: u32, line: u64) -> D
         sipri_id: Some(row.id),
         supplier,
         recipient,
-        designation: row.f[3].trim().to_string(),
-        description: row.f[4].trim().to_string(),
+        designation: trim(row.texts[0]).to_string(),
+        description: trim(row.texts[1]).to_string(),
         category: row.category as u8,
         order_year: row.order_year,
         order_year_estimated: row.order_est,
@@ -460,7 +468,7 @@ pub(crate) fn new_deal(row: &Row, supplier: u32, recipient: u32, line: u64) -> D
         number_delivered: Some(row.units.unwrap_or(0)),
         number_delivered_estimated: row.units_est,
         delivery_years: vec![row.year],
-        status: row.f[12].trim().to_string(),
+        status: trim(row.texts[2]).to_string(),
         comments: String::new(),
         tiv_unit_new: row.tiv_unit_new,
         tiv_unit: row.tiv_unit,
@@ -468,5 +476,87 @@ pub(crate) fn new_deal(row: &Row, supplier: u32, recipient: u32, line: u64) -> D
         tiv_delivered: Some(row.tiv),
         local_production: row.local,
         line: u32::try_from(line).unwrap_or(u32::MAX),
+    }
+}
+
+/// Makes `deal` the deal `row` opens (as [`new_deal`] makes it), reusing
+/// its strings and year list. Every field is named, so that a new one
+/// cannot be left over from the previous deal.
+pub(crate) fn fill_deal(deal: &mut Deal, row: &Row, supplier: u32, recipient: u32, line: u64) {
+    let Deal {
+        sipri_id,
+        supplier: sup,
+        recipient: rec,
+        designation,
+        description,
+        category,
+        order_year,
+        order_year_estimated,
+        number_ordered,
+        number_ordered_estimated,
+        number_delivered,
+        number_delivered_estimated,
+        delivery_years,
+        status,
+        comments,
+        tiv_unit_new,
+        tiv_unit,
+        tiv_order,
+        tiv_delivered,
+        local_production,
+        line: deal_line,
+    } = deal;
+    for (s, t) in [
+        (designation, row.texts[0]),
+        (description, row.texts[1]),
+        (status, row.texts[2]),
+    ] {
+        s.clear();
+        s.push_str(trim(t));
+    }
+    comments.clear();
+    delivery_years.clear();
+    delivery_years.push(row.year);
+    *sipri_id = Some(row.id);
+    *sup = supplier;
+    *rec = recipient;
+    *category = row.category as u8;
+    *order_year = row.order_year;
+    *order_year_estimated = row.order_est;
+    *number_ordered = None;
+    *number_ordered_estimated = None;
+    *number_delivered = Some(row.units.unwrap_or(0));
+    *number_delivered_estimated = row.units_est;
+    *tiv_unit_new = row.tiv_unit_new;
+    *tiv_unit = row.tiv_unit;
+    *tiv_order = None;
+    *tiv_delivered = Some(row.tiv);
+    *local_production = row.local;
+    *deal_line = u32::try_from(line).unwrap_or(u32::MAX);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(line: &str) -> Row<'_> {
+        let mut f = [""; 17];
+        assert_eq!(crate::text::split_fields(line, &mut f), 17);
+        parse_row(&f).unwrap()
+    }
+
+    #[test]
+    fn a_refilled_deal_is_a_new_deal() {
+        let a = row(
+            "1, A ,B, Long designation ,desc,Aircraft,2001,Yes,12,No,2003,,Second hand,5,2,24,Yes",
+        );
+        let b = row("2,C,D,X,,Ships,,,,,2010,No,New,,,0.5,");
+        let mut d = new_deal(&a, 3, 4, 10);
+        d.delivery_years.push(2004);
+        d.comments.push_str("left over");
+        fill_deal(&mut d, &b, 5, 6, 20);
+        assert_eq!(d, new_deal(&b, 5, 6, 20));
+        fill_deal(&mut d, &a, 3, 4, 10);
+        assert_eq!(d, new_deal(&a, 3, 4, 10));
     }
 }

@@ -16,20 +16,22 @@
 //! report. Formats other than the UTF-8/Latin-1 current register are not
 //! streamed (`Ok(None)`): they are small, and [`crate::read`] reads them.
 
-use crate::builder::{Builder, FastMap, check_year, sha_hex};
-use crate::register::{self, COLUMNS, Row, parse_row, row_flags};
+use crate::builder::{Builder, sha_hex};
+use crate::chunk::{ChunkOut, ChunkSpec, Parsed, parse_chunk, recycle};
+use crate::ordered::ordered;
+use crate::register::{self, COLUMNS};
 use crate::spill::{Put, Spill};
 pub use crate::stream_out::{DealStream, FlowStream};
-use crate::stream_out::{PartOut, build_part, put_deal};
-use crate::text::{Lines, is_blank, split_fields, strip_semicolon};
+use crate::stream_out::{PartOut, build_part};
 use crate::{ReadError, ReadOptions};
-use model::{Category, EntityTable, ImportReport, ReleaseMeta, SourceFormat};
+use model::{EntityTable, ImportReport, ReleaseMeta, SourceFormat};
 use sha2::{Digest, Sha256};
 use std::borrow::Cow;
 use std::fs::File;
 use std::io::{self, Read};
 use std::path::Path;
 use std::sync::Arc;
+use std::sync::Mutex;
 
 /// Bytes per chunk of pass 1 (cut at a line end).
 const CHUNK_BYTES: usize = 8 << 20;
@@ -85,6 +87,16 @@ pub struct Streamed {
 enum Mode {
     Utf8,
     Latin1,
+}
+
+/// [`CHUNK_BYTES`], lowered by tests to send small files through many chunks.
+static CHUNK_AT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(CHUNK_BYTES);
+
+/// Makes pass 1 read chunks of about `bytes` (default 8 MiB), so that tests
+/// send small files through many chunks and windows.
+#[doc(hidden)]
+pub fn set_chunk_bytes(bytes: usize) {
+    CHUNK_AT.store(bytes.max(1), std::sync::atomic::Ordering::Relaxed);
 }
 
 /// Makes scratch streams go to disk after `bytes` (default 256 KiB), so
@@ -169,150 +181,6 @@ pub fn stream(
     Ok(None)
 }
 
-/// One parse-checked row of a chunk, its parties as chunk-local name ids.
-/// Kept small (no 17-slice row): a chunk holds tens of thousands.
-struct Parsed<'a> {
-    line: u64,
-    sup: u32,
-    rec: u32,
-    flags: u16,
-    row: Slim<'a>,
-}
-
-/// The fields of a [`Row`] that pass 2 needs, with Designation, Description
-/// and Status as `texts`.
-struct Slim<'a> {
-    id: u64,
-    category: Category,
-    order_year: Option<u16>,
-    order_est: Option<bool>,
-    units: Option<u32>,
-    units_est: Option<bool>,
-    year: u16,
-    year_est: Option<bool>,
-    tiv_unit_new: Option<f64>,
-    tiv_unit: Option<f64>,
-    tiv: f64,
-    local: Option<bool>,
-    texts: [&'a str; 3],
-}
-
-impl<'a> Slim<'a> {
-    fn of(r: &Row<'a>) -> Slim<'a> {
-        Slim {
-            id: r.id,
-            category: r.category,
-            order_year: r.order_year,
-            order_est: r.order_est,
-            units: r.units,
-            units_est: r.units_est,
-            year: r.year,
-            year_est: r.year_est,
-            tiv_unit_new: r.tiv_unit_new,
-            tiv_unit: r.tiv_unit,
-            tiv: r.tiv,
-            local: r.local,
-            texts: [r.f[3], r.f[4], r.f[12]],
-        }
-    }
-}
-
-/// An emptied vector's allocation, for rows borrowing from another chunk
-/// (the collect reuses the buffer: same layout).
-// `filter_map` changes the element's lifetime, which `filter` cannot.
-#[allow(clippy::unnecessary_filter_map)]
-fn recycle<'b>(mut v: Vec<Parsed<'_>>) -> Vec<Parsed<'b>> {
-    v.clear();
-    v.into_iter().filter_map(|_| None).collect()
-}
-
-/// What a worker makes of one chunk.
-#[derive(Default)]
-struct ChunkOut<'a> {
-    rows: Vec<Parsed<'a>>,
-    names: Vec<&'a str>,
-    /// Rows that fail on their own, in line order (only the first unless
-    /// bad rows are skipped).
-    errors: Vec<(u64, String)>,
-    rows_read: u64,
-    blank: u64,
-}
-
-/// Parses the lines of one chunk as `register::read` does, without the
-/// shared state: names get chunk-local ids in order of first use.
-fn parse_chunk<'a>(
-    text: &'a str,
-    first_line: u64,
-    header: u64,
-    limit: (u16, &str),
-    skip: bool,
-    spare: Vec<Parsed<'static>>,
-) -> ChunkOut<'a> {
-    let mut out = ChunkOut {
-        rows: recycle(spare),
-        ..ChunkOut::default()
-    };
-    // Rows are about 100 bytes: reserve once instead of growing (each
-    // growth copies into freshly faulted pages).
-    out.rows.reserve(text.len() / 64 + 16);
-    let mut ids: FastMap<&'a str, u32> = FastMap::default();
-    for line in Lines::new(text) {
-        let no = first_line + line.no - 1;
-        if no <= header {
-            continue;
-        }
-        let l = strip_semicolon(line.text);
-        if is_blank(l) {
-            out.blank += 1;
-            continue;
-        }
-        out.rows_read += 1;
-        let mut f = [""; 17];
-        let n = split_fields(l, &mut f);
-        let parsed = if n != 17 {
-            Err(if n < 17 && !line.terminated {
-                format!("truncated file: last record has {n} of 17 fields")
-            } else if n < 17 {
-                format!("missing columns: {n} fields, expected 17")
-            } else {
-                format!("extra columns: {n} fields, expected 17")
-            })
-        } else {
-            parse_row(f).and_then(|r| {
-                check_year(limit.0, limit.1, Some(r.year), COLUMNS[10])?;
-                check_year(limit.0, limit.1, r.order_year, COLUMNS[6])?;
-                Ok(r)
-            })
-        };
-        match parsed {
-            Ok(row) => {
-                let mut id = |s: &'a str| {
-                    let next = out.names.len() as u32;
-                    *ids.entry(s).or_insert_with(|| {
-                        out.names.push(s);
-                        next
-                    })
-                };
-                let (sup, rec) = (id(row.f[1]), id(row.f[2]));
-                out.rows.push(Parsed {
-                    line: no,
-                    sup,
-                    rec,
-                    flags: row_flags(&row),
-                    row: Slim::of(&row),
-                });
-            }
-            Err(reason) => {
-                out.errors.push((no, reason));
-                if !skip {
-                    break;
-                }
-            }
-        }
-    }
-    out
-}
-
 struct Pass1 {
     b: Builder,
     header: u64,
@@ -353,33 +221,43 @@ impl Pass1 {
             sha_hex(&h.finalize())
         });
         let mut carry = Vec::new();
-        let mut spares: Vec<Vec<Parsed<'static>>> = Vec::new();
+        let mut free: Vec<Vec<u8>> = Vec::new();
         let (mut eof, mut next_line, mut done, mut lines) = (false, 1u64, 0u64, 0u64);
         let mut first = true;
         let latest_why = self.b.latest_why.clone();
         let lim = (self.b.latest_year, latest_why.as_str());
         let (header, skip) = (self.header, self.b.skips_bad_rows());
+        let spec = |first_line| ChunkSpec {
+            first_line,
+            header,
+            limit: lim,
+            skip,
+        };
+        let pool: Mutex<Vec<Vec<Parsed<'static>>>> = Mutex::new(Vec::new());
+        let helpers = std::thread::available_parallelism().map_or(1, |n| n.get()) - 1;
+        let window = 2 * (helpers.min(3) + 1);
         while self.stop.is_none() {
-            let mut pair = Vec::with_capacity(2);
-            while pair.len() < 2 {
-                let Some(bytes) = read_chunk(&mut file, &mut carry, &mut eof)? else {
+            let mut chunks = Vec::with_capacity(window);
+            while chunks.len() < window {
+                let buf = free.pop().unwrap_or_default();
+                let Some(bytes) = read_chunk(&mut file, &mut carry, &mut eof, buf)? else {
                     break;
                 };
-                let nl = bytes.iter().filter(|&&b| b == b'\n').count() as u64;
+                let nl = memchr::memchr_iter(b'\n', &bytes).count() as u64;
                 let last = eof && carry.is_empty();
                 lines += nl + u64::from(last && bytes.last() != Some(&b'\n'));
                 let bytes = Arc::new(bytes);
                 let _ = tx.send(bytes.clone());
-                pair.push(Chunk {
+                chunks.push(Chunk {
                     bytes,
                     first_line: next_line,
                 });
                 next_line += nl;
             }
-            if pair.is_empty() {
+            if chunks.is_empty() {
                 break;
             }
-            let texts: Vec<Option<Cow<str>>> = pair
+            let texts: Vec<Option<Cow<str>>> = chunks
                 .iter()
                 .enumerate()
                 .map(|(i, c)| decode(&c.bytes, mode, first && i == 0))
@@ -390,40 +268,48 @@ impl Pass1 {
                 let _ = hasher.join();
                 return Ok(None);
             }
-            let text = |i: usize| texts[i].as_deref().unwrap_or("");
-            let (spare0, spare1) = (spares.pop().unwrap_or_default(), spares.pop());
-            let results: Option<Vec<ChunkOut>> = std::thread::scope(|s| {
-                let other = (pair.len() > 1).then(|| {
-                    let (t, fl) = (text(1), pair[1].first_line);
-                    let spare = spare1.unwrap_or_default();
-                    s.spawn(move || parse_chunk(t, fl, header, lim, skip, spare))
-                });
-                let mut v = vec![parse_chunk(
-                    text(0),
-                    pair[0].first_line,
-                    header,
-                    lim,
-                    skip,
-                    spare0,
-                )];
-                // A parser that panicked must fail the import, never drop
-                // its chunk's rows.
-                let other = other.map(|h| h.join().ok());
-                if matches!(other, Some(None)) {
-                    return None;
-                }
-                v.extend(other.flatten());
-                Some(v)
-            });
-            let results = results.ok_or_else(|| io::Error::other("a parser thread panicked"))?;
-            for (c, out) in pair.iter().zip(results) {
-                spares.push(self.merge(out)?);
-                done += c.bytes.len() as u64;
-                progress(done);
-                if self.stop.is_some() {
-                    break;
-                }
+            // The chunks of a window are parsed on every core and merged
+            // in order, each as soon as it is parsed, while later ones are.
+            let parse = |i: usize| {
+                let spare = pool.lock().ok().and_then(|mut p| p.pop());
+                let text = texts[i].as_deref().unwrap_or("");
+                let out = parse_chunk(text, spec(chunks[i].first_line), spare.unwrap_or_default());
+                (out, chunks[i].bytes.len() as u64)
+            };
+            let helpers = helpers.min(chunks.len() - 1);
+            // `Err(None)`: a bad row stopped the read.
+            let merged: Result<(), Option<io::Error>> = ordered(
+                chunks.len(),
+                helpers,
+                // The window already bounds what is parsed ahead.
+                window,
+                &parse,
+                &|| (),
+                &mut |(out, len)| {
+                    let spare = self.merge(out).map_err(Some)?;
+                    if let Ok(mut p) = pool.lock() {
+                        p.push(spare);
+                    }
+                    done += len;
+                    progress(done);
+                    if self.stop.is_some() {
+                        Err(None)
+                    } else {
+                        Ok(())
+                    }
+                },
+            );
+            match merged {
+                Ok(()) | Err(None) => {}
+                Err(Some(e)) => return Err(e.into()),
             }
+            // Buffers the hasher is done with are filled again.
+            drop(texts);
+            free.extend(
+                chunks
+                    .into_iter()
+                    .filter_map(|c| Arc::try_unwrap(c.bytes).ok()),
+            );
         }
         drop(tx);
         let sha = hasher
@@ -508,12 +394,21 @@ impl Pass1 {
 }
 
 /// The next chunk of whole lines (the last may lack its line end).
-fn read_chunk(file: &mut File, carry: &mut Vec<u8>, eof: &mut bool) -> io::Result<Option<Vec<u8>>> {
+/// `buf`: the emptied buffer of an earlier chunk to fill again, if any: a
+/// fresh 8 MB buffer is 2,048 fresh pages, each faulted in.
+fn read_chunk(
+    file: &mut File,
+    carry: &mut Vec<u8>,
+    eof: &mut bool,
+    mut buf: Vec<u8>,
+) -> io::Result<Option<Vec<u8>>> {
+    let chunk = CHUNK_AT.load(std::sync::atomic::Ordering::Relaxed);
+    buf.clear();
     // Sized once: growing by doubling would copy into fresh pages.
-    let mut buf = Vec::with_capacity(CHUNK_BYTES + carry.len() + (64 << 10));
+    buf.reserve(chunk + carry.len() + (64 << 10));
     buf.append(carry);
     loop {
-        if buf.len() >= CHUNK_BYTES || *eof {
+        if buf.len() >= chunk || *eof {
             if *eof {
                 return Ok((!buf.is_empty()).then_some(buf));
             }
@@ -523,10 +418,7 @@ fn read_chunk(file: &mut File, carry: &mut Vec<u8>, eof: &mut bool) -> io::Resul
                 return Ok(Some(buf));
             }
         }
-        let n = file
-            .by_ref()
-            .take(CHUNK_BYTES as u64)
-            .read_to_end(&mut buf)?;
+        let n = file.by_ref().take(chunk as u64).read_to_end(&mut buf)?;
         if n == 0 {
             *eof = true;
         }
@@ -598,8 +490,10 @@ fn finish(
                 errors.push((r.line, r.reason));
             }
             controls += out.controls;
-            for (ord, d) in &out.deals {
-                put_deal(deals_out.buf(part), *ord, d);
+            for &(_, start, end) in &out.deals {
+                deals_out
+                    .buf(part)
+                    .extend_from_slice(&out.deal_bytes[start..end]);
                 deals_out.done(part)?;
             }
         }

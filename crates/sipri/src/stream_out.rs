@@ -1,7 +1,7 @@
 //! Pass 2 of [`crate::stream`] (building the deals of one part) and the two
 //! streams the caller pulls the release's tables from.
 
-use crate::register::{Row, conflict, merge, new_deal};
+use crate::register::{Row, conflict, fill_deal, merge};
 use crate::spill::{Get, Put, Reader, Spill};
 use crate::stream::{FIRST_YEAR, REJECTED};
 use model::{Category, Deal, EntityTable, Flows};
@@ -67,13 +67,9 @@ pub(crate) fn read_rec<'a>(
 
 impl<'a> Rec<'a> {
     fn row(&self) -> Row<'a> {
-        let mut f = [""; 17];
-        f[3] = self.texts[0];
-        f[4] = self.texts[1];
-        f[12] = self.texts[2];
         Row {
             id: self.id,
-            f,
+            texts: self.texts,
             category: Category::from_u8(self.category),
             order_year: self.order_year,
             order_est: self.order_est,
@@ -99,10 +95,13 @@ pub(crate) struct Reject {
     pub(crate) year: u16,
 }
 
-/// What pass 2 makes of one part: its deals (by first-row ordinal), each
-/// kept row's first-row ordinal, the rows it rejects.
+/// What pass 2 makes of one part: its deals (encoded by [`put_deal`] in
+/// `deal_bytes`, listed by first-row ordinal in `deals` as (ordinal, start,
+/// end) in ordinal order), each kept row's first-row ordinal, the rows it
+/// rejects.
 pub(crate) struct PartOut {
-    pub(crate) deals: Vec<(u32, Deal)>,
+    pub(crate) deals: Vec<(u32, usize, usize)>,
+    pub(crate) deal_bytes: Vec<u8>,
     pub(crate) assign: Vec<(u32, u32)>,
     pub(crate) rejects: Vec<Reject>,
     pub(crate) controls: u64,
@@ -118,24 +117,39 @@ pub(crate) fn build_part(bytes: &[u8], entities: &EntityTable) -> io::Result<Par
     while let Some(r) = read_rec(&mut g, &mut prev)? {
         recs.push(r);
     }
-    recs.sort_by_key(|r| r.id); // stable: each deal's rows stay in file order
+    // Sorted as (id, position): each deal's rows stay in file order, and
+    // only 12-byte keys move, not the records.
+    let mut order: Vec<(u64, u32)> = recs
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.id, i as u32))
+        .collect();
+    order.sort_unstable();
     let mut out = PartOut {
         deals: Vec::with_capacity(assign_cap / 2),
+        deal_bytes: Vec::with_capacity(bytes.len() / 2),
         assign: Vec::with_capacity(recs.len().max(assign_cap)),
         rejects: Vec::new(),
         controls: 0,
     };
     let name = |e: u32| entities.get(e).name.clone();
-    for group in recs.chunk_by(|a, b| a.id == b.id) {
-        let head = &group[0];
-        let mut deal = new_deal(&head.row(), head.sup, head.rec, head.line);
+    // One deal, and the rows lists, reused from group to group.
+    let mut deal = Deal::default();
+    let mut rows: Vec<(u32, u32)> = Vec::new();
+    let mut prior: Vec<(u32, f64, u16)> = Vec::new();
+    for group in order.chunk_by(|a, b| a.0 == b.0) {
+        let head = &recs[group[0].1 as usize];
+        fill_deal(&mut deal, &head.row(), head.sup, head.rec, head.line);
         out.assign.push((head.ord, head.ord));
-        let mut rows = vec![(0u32, line32(head.line))];
-        let mut prior = vec![(head.units.unwrap_or(0), head.tiv, head.flags)];
-        for r in &group[1..] {
+        rows.clear();
+        rows.push((0u32, line32(head.line)));
+        prior.clear();
+        prior.push((head.units.unwrap_or(0), head.tiv, head.flags));
+        for &(_, i) in &group[1..] {
+            let r = &recs[i as usize];
             let row = r.row();
             let prior_of = |i: u32| prior[i as usize];
-            let mut why = conflict(&name, &deal, &rows, &prior_of, &row, r.sup, r.rec);
+            let mut why = conflict(&name, &deal, &|k| rows[k], &prior_of, &row, r.sup, r.rec);
             let sum =
                 u64::from(deal.number_delivered.unwrap_or(0)) + u64::from(r.units.unwrap_or(0));
             if why.is_none() && sum > i32::MAX as u64 {
@@ -174,7 +188,9 @@ pub(crate) fn build_part(bytes: &[u8], entities: &EntityTable) -> io::Result<Par
                 *s = c;
             }
         }
-        out.deals.push((head.ord, deal));
+        let start = out.deal_bytes.len();
+        put_deal(&mut out.deal_bytes, head.ord, &deal);
+        out.deals.push((head.ord, start, out.deal_bytes.len()));
     }
     out.deals.sort_unstable_by_key(|d| d.0);
     Ok(out)

@@ -130,7 +130,7 @@ fn real_register_streams_to_the_same_release() {
 }
 
 /// A synthetic register with every kind of bad row the reader knows.
-fn hostile(seed: u64) -> Vec<u8> {
+pub(crate) fn hostile(seed: u64) -> Vec<u8> {
     let mut v = Vec::new();
     sipri::synth::write_register(&mut v, 1, seed).unwrap();
     let text = String::from_utf8(v).unwrap();
@@ -205,4 +205,32 @@ fn clean_synthetic_register_through_scratch_files() {
     let r = same(&bytes, &path, false).expect("imports");
     assert!(r.rejected.is_empty() && r.flows > 40_000);
     let _ = std::fs::remove_file(path);
+}
+
+#[test]
+fn registers_stream_the_same_in_small_chunks() {
+    // Many chunks and windows of pass 1, bad rows among them.
+    for size in [333, 4096] {
+        sipri::stream::set_chunk_bytes(size);
+        let bytes = hostile(5);
+        let path = write_tmp("chunks.csv", &bytes);
+        let r = same(&bytes, &path, true).expect("imports with skipping");
+        assert!(r.rejected.len() >= 9, "{:?}", r.rejected);
+        assert!(same(&bytes, &path, false).is_none());
+        let bom = [b"\xEF\xBB\xBF".as_slice(), &bytes].concat();
+        let bpath = write_tmp("bom.csv", &bom);
+        same(&bom, &bpath, true).expect("with a BOM");
+        for p in [path, bpath] {
+            let _ = std::fs::remove_file(p);
+        }
+    }
+    if let Some(path) = testkit::shared_path(
+        "registers_stream_the_same_in_small_chunks",
+        testkit::REGISTER_2026,
+    ) {
+        sipri::stream::set_chunk_bytes(64 << 10);
+        let bytes = std::fs::read(&path).unwrap();
+        same(&bytes, &path, false).expect("the real register");
+    }
+    sipri::stream::set_chunk_bytes(8 << 20);
 }

@@ -1,5 +1,6 @@
 //! The one integration-test binary of this crate (one link, as ripgrep does).
 
+mod chunked;
 mod common;
 mod fetch;
 mod formats;
