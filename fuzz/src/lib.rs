@@ -42,6 +42,7 @@ Generated: 4 April 2004,,,,,\n\
 pub fn check_reader(head: &str, bytes: &[u8]) {
     let strict = read_checked(bytes, false);
     let lenient = read_checked(bytes, true);
+    same_in_chunks(bytes);
     if let Some((rel, rep)) = strict {
         assert!(rep.rejected.is_empty(), "strict read rejected rows");
         let (rel2, rep2) = lenient.expect("strict read succeeded but lenient failed");
@@ -52,6 +53,25 @@ pub fn check_reader(head: &str, bytes: &[u8]) {
     body.extend_from_slice(head.as_bytes());
     body.extend_from_slice(bytes);
     read_checked(&body, true);
+}
+
+/// The whole-file reader parses the current register in chunks on several
+/// threads; where the chunks fall must not change the release, the report or
+/// the first error (one chunk, one thread is the reference).
+fn same_in_chunks(bytes: &[u8]) {
+    for skip_bad_rows in [false, true] {
+        let opts = ReadOptions {
+            file_name: "fuzz.csv".to_string(),
+            skip_bad_rows,
+        };
+        let one = sipri::read_chunked(bytes, &opts, usize::MAX);
+        let small = sipri::read_chunked(bytes, &opts, 16);
+        match (&one, &small) {
+            (Ok(a), Ok(b)) => assert!(a == b, "chunked read differs (skip {skip_bad_rows})"),
+            (Err(a), Err(b)) => assert_eq!(a, b, "chunked read fails differently"),
+            _ => panic!("one chunk and small chunks disagree on success (skip {skip_bad_rows})"),
+        }
+    }
 }
 
 fn read_checked(bytes: &[u8], skip_bad_rows: bool) -> Option<(Release, ImportReport)> {
