@@ -368,6 +368,32 @@ async fn openapi_lists_every_endpoint_and_parameter() {
     }
 }
 
+/// Regression: the claim form's body was documented as a bare string, which
+/// no form encoder can send; schemathesis then discarded most generated
+/// bodies and failed its `filter_too_much` health check at random.
+#[tokio::test]
+async fn form_bodies_are_documented_as_objects_of_fields() {
+    let app = demo_app();
+    let doc = get(&app, "/api/openapi.json").await.json();
+    let mut forms = 0;
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for (method, op) in item.as_object().unwrap() {
+            let Some(schema) =
+                op["requestBody"]["content"]["application/x-www-form-urlencoded"].get("schema")
+            else {
+                continue;
+            };
+            forms += 1;
+            assert_eq!(schema["type"], "object", "{method} {path}: {schema}");
+            assert_eq!(
+                schema["properties"]["text"]["type"], "string",
+                "{method} {path}"
+            );
+        }
+    }
+    assert!(forms >= 1, "the claim form is documented");
+}
+
 #[tokio::test]
 async fn etag_and_cache_control() {
     let app = demo_app();
