@@ -334,6 +334,12 @@ pub fn sha_hex(digest: &[u8]) -> String {
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// The file's SHA-256 as lowercase hex: the release id's last part.
+pub fn file_sha(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha_hex(&sha2::Sha256::digest(bytes))
+}
+
 /// The last component of a path as given (`/` or `\\` separated).
 fn base_name(file: &str) -> String {
     file.rsplit(['/', '\\']).next().unwrap_or(file).to_string()

@@ -24,7 +24,6 @@ mod tables;
 mod text;
 
 use model::{ImportReport, Release, SourceFormat};
-use sha2::Digest;
 
 /// How to read a file.
 #[derive(Debug, Clone)]
@@ -130,16 +129,15 @@ pub fn read_chunked(
     if decoded.cr_only {
         b.warn("lines end with a bare CR (classic Mac line endings); read as line breaks".into());
     }
-    let sha = |bytes: &[u8]| builder::sha_hex(&sha2::Sha256::digest(bytes));
     let sha = match header.format {
         SourceFormat::Register => register::read(&mut b, text, &header.line, bytes, chunk_bytes)?,
         SourceFormat::LegacyRegister => {
             legacy::read(&mut b, text, &header.line)?;
-            sha(bytes)
+            builder::file_sha(bytes)
         }
         _ => {
             tables::read(&mut b, text, &header)?;
-            sha(bytes)
+            builder::file_sha(bytes)
         }
     };
     Ok(b.finish(header.format, header.preamble, sha))

@@ -6,12 +6,8 @@ use crate::ReadError;
 use crate::builder::{Builder, FastMap};
 use crate::chunk::{ChunkOut, Parsed, recycle};
 use crate::register::{conflict, line32, merge, new_deal};
+use crate::text::printable_ascii;
 use model::flows::Flow;
-
-/// Printable ASCII: no control character to look for.
-fn printable(t: &str) -> bool {
-    t.bytes().all(|b| (0x20..0x7f).contains(&b))
-}
 
 /// The deals so far, for merging chunks.
 #[derive(Default)]
@@ -76,7 +72,7 @@ pub(crate) fn merge_chunk(
             None => {
                 let d = b.deals.len() as u32;
                 m.deal_of.insert(r.id, d);
-                if !r.texts.iter().all(|t| printable(t)) {
+                if !r.texts.iter().all(|t| printable_ascii(t)) {
                     b.dirty_deals.get_or_insert_default().push(d);
                 }
                 b.deals.push(new_deal(r, supplier, recipient, no));

@@ -5,15 +5,14 @@
 
 use crate::ReadError;
 use crate::builder::{
-    Builder, FastMap, parse_opt_count, parse_opt_tiv, parse_opt_year, parse_tiv, parse_u64,
-    parse_year, sha_hex,
+    Builder, FastMap, file_sha, parse_opt_count, parse_opt_tiv, parse_opt_year, parse_tiv,
+    parse_u64, parse_year,
 };
 use crate::chunk::{ChunkSpec, Parsed, parse_chunk, row_capacity};
 use crate::merge::{Merge, merge_chunk};
 use crate::ordered::ordered;
 use crate::text::{Line, count_lines, strip_semicolon, trim};
 use model::{Category, Deal, Flags};
-use sha2::{Digest, Sha256};
 use std::sync::Mutex;
 
 pub const COLUMNS: [&str; 17] = [
@@ -194,7 +193,7 @@ pub fn read(
     let hash = || {
         // The name table is first needed by the first merge: built meanwhile.
         crate::names::Resolver::builtin();
-        sha_hex(&Sha256::digest(bytes))
+        file_sha(bytes)
     };
     // A helper may run 6 chunks (~400 KB) ahead of the merge: enough that it
     // rarely waits, few enough that a preempted merge does not leave dozens

@@ -160,6 +160,11 @@ impl<'a> Iterator for Lines<'a> {
     }
 }
 
+/// Only printable ASCII: nothing for [`clean_controls`] to replace.
+pub fn printable_ascii(s: &str) -> bool {
+    s.bytes().all(|b| (0x20..0x7f).contains(&b))
+}
+
 /// `s` with every control character (terminal escape codes, bells, stray
 /// CRs, tabs, C1 codes) and bidirectional-override character replaced by
 /// U+FFFD, and how many were replaced. No SIPRI name or text holds one; a
@@ -167,7 +172,7 @@ impl<'a> Iterator for Lines<'a> {
 /// the page, its names are shown on.
 pub fn clean_controls(s: &str) -> (Cow<'_, str>, usize) {
     // Printable ASCII holds none (the common case: a byte test, no decoding).
-    if s.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+    if printable_ascii(s) {
         return (Cow::Borrowed(s), 0);
     }
     let n = s.chars().filter(|&c| is_unsafe_char(c)).count();

@@ -299,61 +299,44 @@ pub(crate) fn check_flows(f: &Flows, entities: u64, deals: u64) -> Result<(), St
     Ok(())
 }
 
-/// The deal half of [`check_ranges`].
+/// The deal half of [`check_ranges`]: the first deal's first problem, in
+/// one pass.
 pub(crate) fn check_deals(deals: &[Deal], entities: u64) -> Result<(), String> {
-    // One pass over the deals when all is well; the ordered checks below
-    // only run to name the first problem.
-    let year_ok = |y: u16| y <= i16::MAX as u16;
-    let count_ok = |c: Option<u32>| c.is_none_or(|c| u64::from(c) <= i32::MAX as u64);
-    let tiv_ok = |v: Option<f64>| v.is_none_or(|v| v.is_finite() && v >= 0.0);
-    let fine = deals.iter().all(|d| {
-        u64::from(d.supplier) < entities
-            && u64::from(d.recipient) < entities
-            && d.order_year.is_none_or(year_ok)
-            && d.delivery_years.iter().all(|&y| year_ok(y))
-            && count_ok(d.number_ordered)
-            && count_ok(d.number_delivered)
-            && [d.tiv_unit_new, d.tiv_unit, d.tiv_order, d.tiv_delivered]
-                .into_iter()
-                .all(tiv_ok)
-            && d.sipri_id.is_none_or(|v| v <= i64::MAX as u64)
-    });
-    if fine {
-        return Ok(());
+    match deals.iter().find_map(|d| deal_problem(d, entities)) {
+        Some(problem) => Err(problem),
+        None => Ok(()),
     }
-    if deals
+}
+
+/// What in `d` would not survive the store's signed columns, if anything.
+fn deal_problem(d: &Deal, entities: u64) -> Option<String> {
+    if u64::from(d.supplier) >= entities || u64::from(d.recipient) >= entities {
+        return Some("a deal refers to an entity outside the entity table".into());
+    }
+    let mut years = d.order_year.iter().chain(&d.delivery_years);
+    if !years.all(|&y| y <= i16::MAX as u16) {
+        return Some("a year is outside 0-32767".into());
+    }
+    let counts = [d.number_ordered, d.number_delivered];
+    if counts
         .iter()
-        .any(|d| u64::from(d.supplier) >= entities || u64::from(d.recipient) >= entities)
+        .flatten()
+        .any(|&c| u64::from(c) > i32::MAX as u64)
     {
-        return Err("a deal refers to an entity outside the entity table".into());
+        return Some("a deal's unit count exceeds 2^31".into());
     }
-    let mut years = deals.iter().flat_map(|d| {
-        d.order_year
-            .into_iter()
-            .chain(d.delivery_years.iter().copied())
-    });
-    if !years.all(|y| y <= i16::MAX as u16) {
-        return Err("a year is outside 0-32767".into());
-    }
-    let counts = deals
+    let tivs = [d.tiv_unit_new, d.tiv_unit, d.tiv_order, d.tiv_delivered];
+    if let Some(v) = tivs
         .iter()
-        .flat_map(|d| [d.number_ordered, d.number_delivered]);
-    if counts.flatten().any(|c| u64::from(c) > i32::MAX as u64) {
-        return Err("a deal's unit count exceeds 2^31".into());
-    }
-    let deal_tivs = deals
-        .iter()
-        .flat_map(|d| [d.tiv_unit_new, d.tiv_unit, d.tiv_order, d.tiv_delivered]);
-    if let Some(v) = deal_tivs.flatten().find(|v| !(v.is_finite() && *v >= 0.0)) {
-        return Err(format!("a deal has an invalid TIV value {v}"));
-    }
-    if deals
-        .iter()
-        .any(|d| d.sipri_id.is_some_and(|v| v > i64::MAX as u64))
+        .flatten()
+        .find(|v| !(v.is_finite() && **v >= 0.0))
     {
-        return Err("a SIPRI deal id exceeds 2^63".into());
+        return Some(format!("a deal has an invalid TIV value {v}"));
     }
-    Ok(())
+    if d.sipri_id.is_some_and(|v| v > i64::MAX as u64) {
+        return Some("a SIPRI deal id exceeds 2^63".into());
+    }
+    None
 }
 
 fn unknown(name: &str) -> StoreError {
@@ -518,4 +501,36 @@ fn delivery_years(deals: &[Deal]) -> Result<ArrayRef, StoreError> {
         }
     })?;
     Ok(Arc::new(list))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deal_checks_name_each_problem_and_pass_a_clean_release() {
+        let ok = Deal {
+            sipri_id: Some(7),
+            supplier: 0,
+            recipient: 1,
+            order_year: Some(2020),
+            delivery_years: vec![2021, 2022],
+            number_ordered: Some(12),
+            tiv_unit: Some(2.5),
+            ..Deal::default()
+        };
+        assert_eq!(check_deals(&[ok.clone(), ok.clone()], 2), Ok(()));
+        let bad = |f: fn(&mut Deal)| {
+            let mut d = ok.clone();
+            f(&mut d);
+            check_deals(&[ok.clone(), d], 2).unwrap_err()
+        };
+        assert!(bad(|d| d.recipient = 2).contains("outside the entity table"));
+        assert!(bad(|d| d.delivery_years.push(40_000)).contains("outside 0-32767"));
+        assert!(bad(|d| d.order_year = Some(40_000)).contains("outside 0-32767"));
+        assert!(bad(|d| d.number_delivered = Some(u32::MAX)).contains("exceeds 2^31"));
+        assert!(bad(|d| d.tiv_order = Some(f64::NAN)).contains("invalid TIV value NaN"));
+        assert!(bad(|d| d.tiv_delivered = Some(-1.0)).contains("invalid TIV value -1"));
+        assert!(bad(|d| d.sipri_id = Some(u64::MAX)).contains("exceeds 2^63"));
+    }
 }
