@@ -237,3 +237,30 @@ fn real_legacy_register_imports_with_repairs() {
             .starts_with("2025-03-13-legacy_register-")
     );
 }
+
+/// A file that cannot be mapped (a pipe) is read instead: the same release.
+#[test]
+fn import_from_a_pipe_equals_import_from_the_file() {
+    use std::io::Write;
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("reg.csv");
+    fs::write(&file, good_register()).unwrap();
+    let id = |out: &std::process::Output| {
+        let json: serde_json::Value = serde_json::from_str(&ok(out)).unwrap();
+        json[0]["release"].as_str().unwrap().to_string()
+    };
+    let mapped = id(&import(&file, &tmp.path().join("a"), &["--format", "json"]));
+    let mut child = armsflow()
+        .args(["import", "/dev/stdin", "--format", "json", "--data-dir"])
+        .arg(tmp.path().join("b"))
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(good_register().as_bytes()).unwrap();
+    drop(stdin);
+    let piped = child.wait_with_output().unwrap();
+    assert_eq!(id(&piped), mapped);
+}

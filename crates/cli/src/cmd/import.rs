@@ -229,7 +229,7 @@ fn with_progress(e: anyhow::Error, done: &[Imported], rest: &[PathBuf]) -> anyho
 
 /// Reads and parses one file; every failure here is the user's (exit 2).
 fn read_file(path: &PathBuf, skip_bad_rows: bool) -> anyhow::Result<(Release, ImportReport)> {
-    let bytes = std::fs::read(path)
+    let bytes = FileBytes::open(path)
         .map_err(|e| UserError(format!("{}: cannot read: {e}", path.display())))?;
     let spinner = spinner(path, "reading");
     let opts = sipri::ReadOptions {
@@ -241,6 +241,45 @@ fn read_file(path: &PathBuf, skip_bad_rows: bool) -> anyhow::Result<(Release, Im
         s.finish_and_clear();
     }
     result.map_err(|e| UserError(e.to_string()).into())
+}
+
+/// A file's bytes: mapped, else read. Mapping the register saves copying it
+/// into freshly faulted memory before parsing can start (about a
+/// millisecond of the 2.75 MB register's import); the parse then reads the
+/// page cache directly. Like any mapped reader (ripgrep maps single files
+/// the same way), a file truncated by another program during the import
+/// would fault; a file changed during it is as torn as with `read`.
+enum FileBytes {
+    Mapped(memmap2::Mmap),
+    Read(Vec<u8>),
+}
+
+impl FileBytes {
+    fn open(path: &std::path::Path) -> std::io::Result<FileBytes> {
+        let file = std::fs::File::open(path)?;
+        let meta = file.metadata()?;
+        // Only regular, non-empty files map (not pipes or /dev/stdin).
+        if meta.is_file() && meta.len() > 0 {
+            // SAFETY: a read-only private map of a file we only read; see the
+            // type's doc for what a concurrent truncation would do.
+            if let Ok(map) = unsafe { memmap2::MmapOptions::new().populate().map(&file) } {
+                return Ok(FileBytes::Mapped(map));
+            }
+        }
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut &file, &mut bytes)?;
+        Ok(FileBytes::Read(bytes))
+    }
+}
+
+impl std::ops::Deref for FileBytes {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        match self {
+            FileBytes::Mapped(m) => m,
+            FileBytes::Read(v) => v,
+        }
+    }
 }
 
 /// A spinner on stderr for big files, only when a person is watching.
