@@ -43,6 +43,12 @@ pub fn check_reader(head: &str, bytes: &[u8]) {
     let strict = read_checked(bytes, false);
     let lenient = read_checked(bytes, true);
     same_in_chunks(bytes);
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        for line in text.lines() {
+            let line = line.strip_suffix(';').unwrap_or(line);
+            assert!(sipri::fast_row_agrees(line), "fast row parse disagrees: {line:?}");
+        }
+    }
     if let Some((rel, rep)) = strict {
         assert!(rep.rejected.is_empty(), "strict read rejected rows");
         let (rel2, rep2) = lenient.expect("strict read succeeded but lenient failed");

@@ -90,23 +90,17 @@ pub(crate) fn parse_chunk<'a>(
             continue;
         }
         out.rows_read += 1;
-        let mut f = [""; 17];
-        let n = split_fields(l, &mut f);
-        let parsed = if n != 17 {
-            Err(if n < 17 && !line.terminated {
-                format!("truncated file: last record has {n} of 17 fields")
-            } else if n < 17 {
-                format!("missing columns: {n} fields, expected 17")
-            } else {
-                format!("extra columns: {n} fields, expected 17")
-            })
-        } else {
-            parse_row(&f).and_then(|r| {
-                check_year(limit.0, limit.1, Some(r.year), COLUMNS[10])?;
-                check_year(limit.0, limit.1, r.order_year, COLUMNS[6])?;
-                Ok(r)
-            })
+        // Plainly well-formed rows in one pass; the rest (and every error)
+        // through the general path, which explains what is wrong.
+        let (parsed, names) = match crate::fast::row(l) {
+            Some((row, sup, rec)) => (Ok(row), [sup, rec]),
+            None => general(l, line.terminated),
         };
+        let parsed = parsed.and_then(|r| {
+            check_year(limit.0, limit.1, Some(r.year), COLUMNS[10])?;
+            check_year(limit.0, limit.1, r.order_year, COLUMNS[6])?;
+            Ok(r)
+        });
         match parsed {
             Ok(row) => {
                 let mut id = |k: usize, s: &'a str| {
@@ -121,7 +115,7 @@ pub(crate) fn parse_chunk<'a>(
                     last_names[k] = (s, id);
                     id
                 };
-                let (sup, rec) = (id(0, f[1]), id(1, f[2]));
+                let (sup, rec) = (id(0, names[0]), id(1, names[1]));
                 out.rows.push(Parsed {
                     line: no,
                     sup,
@@ -139,4 +133,23 @@ pub(crate) fn parse_chunk<'a>(
         }
     }
     out
+}
+
+/// A row read by splitting and [`parse_row`], with its Supplier and
+/// Recipient cells; the reason when it is bad.
+fn general(l: &str, terminated: bool) -> (Result<Row<'_>, String>, [&str; 2]) {
+    let mut f = [""; 17];
+    let n = split_fields(l, &mut f);
+    let parsed = if n != 17 {
+        Err(if n < 17 && !terminated {
+            format!("truncated file: last record has {n} of 17 fields")
+        } else if n < 17 {
+            format!("missing columns: {n} fields, expected 17")
+        } else {
+            format!("extra columns: {n} fields, expected 17")
+        })
+    } else {
+        parse_row(&f)
+    };
+    (parsed, [f[1], f[2]])
 }

@@ -91,6 +91,7 @@ pub(crate) fn merge(a: Option<bool>, b: Option<bool>) -> Option<bool> {
 /// One checked row: its values, and its Designation, Description and
 /// Status cells as written (untrimmed). Small, since it is moved around
 /// for every row.
+#[derive(Debug)]
 pub(crate) struct Row<'a> {
     pub id: u64,
     pub texts: [&'a str; 3],

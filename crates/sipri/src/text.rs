@@ -239,6 +239,28 @@ pub fn split_fields<'a>(line: &'a str, out: &mut [&'a str]) -> usize {
     n + 1
 }
 
+/// The position of the first `,` in `b`, eight bytes at a time (as in
+/// [`split_fields`]): cells are short, and a call costs less than memchr's.
+pub fn find_comma(b: &[u8]) -> Option<usize> {
+    const LO: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const COMMAS: u64 = 0x2c2c_2c2c_2c2c_2c2c;
+    let mut words = b.chunks_exact(8);
+    let mut at = 0;
+    for w in &mut words {
+        let x = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]) ^ COMMAS;
+        let m = !(((x & LO) + LO) | x | LO);
+        if m != 0 {
+            return Some(at + (m.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    words
+        .remainder()
+        .iter()
+        .position(|&c| c == b',')
+        .map(|j| at + j)
+}
+
 /// `s.trim()`, without its Unicode scan when both ends are visibly not
 /// whitespace (ASCII other than space and `\t`..=`\r`): SIPRI's cells rarely
 /// need trimming and this runs for every cell.
@@ -288,6 +310,17 @@ mod tests {
         assert_eq!(split_fields("x,y,z", &mut f), 3);
         assert_eq!(f, ["x", "y"]);
         assert!(is_blank(",,, ,"));
+        for s in [
+            "",
+            ",",
+            "abc",
+            "abcdefgh,",
+            "abcdefghij,k",
+            "é,",
+            "ab,cd,ef",
+        ] {
+            assert_eq!(find_comma(s.as_bytes()), s.find(','), "{s:?}");
+        }
         let mut f = [""; 3];
         assert_eq!(split_fields("a,,b,c,d", &mut f), 5);
         assert_eq!(f, ["a", "", "b"]);
