@@ -13,11 +13,15 @@
 
 use crate::StoreError;
 use crate::durable::Syncs;
-use arrow_array::ArrayRef;
-use arrow_schema::SchemaRef;
-use parquet::arrow::arrow_writer::{ArrowColumnWriter, ArrowRowGroupWriterFactory, compute_leaves};
+use crate::pages::{self, Buf, Col, Indexed};
+use arrow_schema::{Field, SchemaRef};
+use bytes::Bytes;
+use parquet::arrow::arrow_writer::{
+    ArrowColumnChunk, ArrowColumnWriter, ArrowRowGroupWriterFactory, compute_leaves,
+};
 use parquet::arrow::{ArrowSchemaConverter, ArrowWriter};
 use parquet::basic::{Compression, Encoding, Type as PhysicalType};
+use parquet::column::writer::ColumnCloseResult;
 use parquet::file::properties::{EnabledStatistics, WriterProperties};
 use parquet::file::writer::SerializedFileWriter;
 use std::fs::File;
@@ -27,7 +31,7 @@ use std::sync::Mutex;
 
 /// Builds the column named by the first argument for rows `range` of the
 /// caller's rows.
-pub(crate) type Build<'a> = dyn Fn(&str, Range<usize>) -> Result<ArrayRef, StoreError> + Sync + 'a;
+pub(crate) type Build<'a> = dyn Fn(&str, Range<usize>) -> Result<Col, StoreError> + Sync + 'a;
 
 /// Text columns that get no Parquet dictionary: SIPRI's comments are mostly
 /// distinct, so a dictionary would only cost a hash-table probe per value and
@@ -79,6 +83,21 @@ pub(crate) fn threads() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
 }
 
+/// One column of the row group being filled: the Arrow writer's, or our own
+/// buffer (`pages`), whichever the column's first batch asked for.
+struct Slot {
+    arrow: ArrowColumnWriter,
+    /// Whether `arrow` has been given values.
+    arrow_used: bool,
+    own: Option<Buf>,
+}
+
+/// A closed column chunk, ready to be appended.
+enum Chunk {
+    Arrow(ArrowColumnChunk),
+    Own(Bytes, ColumnCloseResult),
+}
+
 /// A Parquet file being written row group by row group.
 pub(crate) struct PqWriter {
     path: PathBuf,
@@ -87,8 +106,8 @@ pub(crate) struct PqWriter {
     factory: ArrowRowGroupWriterFactory,
     /// Rows per row group.
     group_rows: usize,
-    /// Writers of the row group being filled, and its rows so far.
-    open: Option<(Vec<ArrowColumnWriter>, usize)>,
+    /// Columns of the row group being filled, and its rows so far.
+    open: Option<(Vec<Slot>, usize)>,
     threads: usize,
 }
 
@@ -130,7 +149,7 @@ impl PqWriter {
     pub(crate) fn write(&mut self, rows: usize, build: &Build<'_>) -> Result<(), StoreError> {
         let mut at = 0;
         while at < rows {
-            let (writers, filled) = match &mut self.open {
+            let (slots, filled) = match &mut self.open {
                 Some(open) => open,
                 None => {
                     let n = self.file.flushed_row_groups().len();
@@ -138,18 +157,26 @@ impl PqWriter {
                         .factory
                         .create_column_writers(n)
                         .map_err(|e| werr(&self.path, &e))?;
-                    self.open.insert((writers, 0))
+                    if writers.len() != self.schema.fields().len() {
+                        return Err(werr(&self.path, &"nested columns are not supported"));
+                    }
+                    let slots = writers
+                        .into_iter()
+                        .map(|arrow| Slot {
+                            arrow,
+                            arrow_used: false,
+                            own: None,
+                        })
+                        .collect();
+                    self.open.insert((slots, 0))
                 }
             };
             let take = (self.group_rows - *filled).min(rows - at);
-            encode(
-                &self.schema,
-                writers,
-                at..at + take,
-                build,
-                self.threads,
-                &self.path,
-            )?;
+            let (schema, path, range) = (&self.schema, &self.path, at..at + take);
+            par_each(slots, self.threads, path, &|i, slot| {
+                let field = &schema.fields()[i];
+                fill(slot, field, build(field.name(), range.clone())?, path)
+            })?;
             *filled += take;
             at += take;
             if *filled == self.group_rows {
@@ -159,18 +186,56 @@ impl PqWriter {
         Ok(())
     }
 
-    /// Appends the open row group's column chunks to the file, in order.
+    /// Encodes the open row group's columns (on all threads) and appends
+    /// their chunks to the file, in order.
     fn close_group(&mut self) -> Result<(), StoreError> {
-        let Some((writers, _)) = self.open.take() else {
+        let Some((slots, _)) = self.open.take() else {
             return Ok(());
         };
         let path = &self.path;
+        // Index pages shared by columns keyed alike, encoded once.
+        let mut firsts: Vec<(u8, Option<&Buf>, Option<Indexed>)> = Vec::new();
+        for b in slots.iter().filter_map(|s| s.own.as_ref()) {
+            let tag = b.share();
+            if tag != 0 && !firsts.iter().any(|f| f.0 == tag) {
+                firsts.push((tag, Some(b), None));
+            }
+        }
+        par_each(&mut firsts, self.threads, path, &|_, f| {
+            f.2 = f.1.take().and_then(Indexed::of);
+            Ok(())
+        })?;
+        let firsts: Vec<(u8, Indexed)> = firsts
+            .into_iter()
+            .filter_map(|(tag, _, ix)| Some((tag, ix?)))
+            .collect();
+        let descr = self.file.schema_descr();
+        let mut jobs: Vec<(Option<Slot>, Option<Chunk>)> =
+            slots.into_iter().map(|s| (Some(s), None)).collect();
+        let shared = &firsts;
+        par_each(&mut jobs, self.threads, path, &|i, job| {
+            let Some(slot) = job.0.take() else {
+                return Ok(());
+            };
+            job.1 = Some(match slot.own {
+                Some(buf) => {
+                    let ix = shared.iter().find(|f| f.0 == buf.share()).map(|f| &f.1);
+                    let (bytes, close) =
+                        pages::encode(&descr.column(i), buf, ix).map_err(|e| werr(path, &e))?;
+                    Chunk::Own(bytes, close)
+                }
+                None => Chunk::Arrow(slot.arrow.close().map_err(|e| werr(path, &e))?),
+            });
+            Ok(())
+        })?;
         let mut group = self.file.next_row_group().map_err(|e| werr(path, &e))?;
-        for w in writers {
-            let chunk = w.close().map_err(|e| werr(path, &e))?;
-            chunk
-                .append_to_row_group(&mut group)
-                .map_err(|e| werr(path, &e))?;
+        for (_, chunk) in jobs {
+            match chunk {
+                Some(Chunk::Arrow(c)) => c.append_to_row_group(&mut group),
+                Some(Chunk::Own(bytes, close)) => group.append_column(&bytes, close),
+                None => return Err(werr(path, &"a column was not encoded")),
+            }
+            .map_err(|e| werr(path, &e))?;
         }
         group.close().map_err(|e| werr(path, &e))?;
         Ok(())
@@ -185,41 +250,52 @@ impl PqWriter {
     }
 }
 
-/// Builds and encodes rows `rows` of every column into `writers` (one per
-/// column), on up to `threads` threads.
-fn encode(
-    schema: &SchemaRef,
-    writers: &mut [ArrowColumnWriter],
-    rows: Range<usize>,
-    build: &Build<'_>,
+/// Adds one batch of a column to its slot.
+fn fill(slot: &mut Slot, field: &Field, col: Col, path: &Path) -> Result<(), StoreError> {
+    let mixed = || werr(path, &format!("column {} changed its kind", field.name()));
+    match col {
+        Col::Arrow(array) => {
+            if slot.own.is_some() {
+                return Err(mixed());
+            }
+            slot.arrow_used = true;
+            for leaf in compute_leaves(field, &array).map_err(|e| werr(path, &e))? {
+                slot.arrow.write(&leaf).map_err(|e| werr(path, &e))?;
+            }
+        }
+        col => {
+            if slot.arrow_used {
+                return Err(mixed());
+            }
+            if slot.own.is_none() {
+                slot.own = Buf::new(&col);
+            }
+            let buf = slot.own.as_mut().ok_or_else(mixed)?;
+            buf.push(col)
+                .map_err(|e| werr(path, &format!("column {}: {e}", field.name())))?;
+        }
+    }
+    Ok(())
+}
+
+/// Runs `f` on every item (with its index), on up to `threads` threads that
+/// take the next item as they become free.
+fn par_each<T: Send>(
+    items: &mut [T],
     threads: usize,
     path: &Path,
+    f: &(dyn Fn(usize, &mut T) -> Result<(), StoreError> + Sync),
 ) -> Result<(), StoreError> {
-    if writers.len() != schema.fields().len() {
-        return Err(werr(path, &"nested columns are not supported"));
-    }
-    let one = |i: usize, w: &mut ArrowColumnWriter| -> Result<(), StoreError> {
-        let field = &schema.fields()[i];
-        let array = build(field.name(), rows.clone())?;
-        for leaf in compute_leaves(field, &array).map_err(|e| werr(path, &e))? {
-            w.write(&leaf).map_err(|e| werr(path, &e))?;
-        }
-        Ok(())
-    };
-    let threads = threads.min(writers.len());
+    let threads = threads.min(items.len());
     if threads <= 1 {
-        return writers
-            .iter_mut()
-            .enumerate()
-            .try_for_each(|(i, w)| one(i, w));
+        return items.iter_mut().enumerate().try_for_each(|(i, x)| f(i, x));
     }
-    // Threads take the next column as they become free.
-    let queue = Mutex::new(writers.iter_mut().enumerate());
+    let queue = Mutex::new(items.iter_mut().enumerate());
     let work = || -> Result<(), StoreError> {
         loop {
             let next = queue.lock().unwrap_or_else(|p| p.into_inner()).next();
             match next {
-                Some((i, w)) => one(i, w)?,
+                Some((i, x)) => f(i, x)?,
                 None => return Ok(()),
             }
         }

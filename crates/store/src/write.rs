@@ -7,11 +7,11 @@
 use crate::StoreError;
 use crate::durable::Syncs;
 use crate::encode::PqWriter;
+use crate::pages::{Col, Dict};
 use arrow_array::builder::{BooleanBufferBuilder, StringBuilder};
-use arrow_array::types::{Float64Type, Int16Type, Int32Type, Int64Type, UInt8Type, UInt32Type};
+use arrow_array::types::{Float64Type, Int16Type, UInt32Type};
 use arrow_array::{
-    ArrayRef, ArrowPrimitiveType, BooleanArray, DictionaryArray, Int32Array, ListArray,
-    PrimitiveArray, StringArray,
+    ArrayRef, ArrowPrimitiveType, BooleanArray, ListArray, PrimitiveArray, StringArray,
 };
 use arrow_buffer::{BooleanBuffer, NullBuffer, OffsetBuffer, ScalarBuffer};
 use arrow_schema::{DataType, Field, Schema, SchemaRef};
@@ -101,39 +101,49 @@ fn world_totals_schema() -> SchemaRef {
     ]))
 }
 
-/// Dictionaries shared by every batch: entity names, entity keys, categories.
+/// Dictionaries shared by every batch: entity names, entity keys, entity ids
+/// and categories. Columns keyed by the same ids share the
+/// encoding of their data pages (`pages::Col::Keys::share`).
 pub(crate) struct Dicts {
-    names: ArrayRef,
-    keys: ArrayRef,
-    categories: ArrayRef,
+    names: Arc<Dict>,
+    keys: Arc<Dict>,
+    ids: Arc<Dict>,
+    categories: Arc<Dict>,
 }
+
+/// Share tags of `Col::Keys` columns.
+const SUPPLIER: u8 = 1;
+const RECIPIENT: u8 = 2;
+const CATEGORY: u8 = 3;
 
 impl Dicts {
     pub(crate) fn new(entities: &[Entity]) -> Dicts {
         let mut cats: Vec<&str> = Category::ALL.iter().map(|c| c.sipri_name()).collect();
         cats.push(Category::Unspecified.sipri_name());
         Dicts {
-            names: Arc::new(StringArray::from_iter_values(
-                entities.iter().map(|e| &e.name),
-            )),
-            keys: Arc::new(StringArray::from_iter_values(
-                entities.iter().map(|e| &e.key),
-            )),
-            categories: Arc::new(StringArray::from_iter_values(cats)),
+            names: Arc::new(Dict::text(entities.iter().map(|e| e.name.as_str()))),
+            keys: Arc::new(Dict::text(entities.iter().map(|e| e.key.as_str()))),
+            ids: Arc::new(Dict::Int((0..entities.len() as i32).collect())),
+            categories: Arc::new(Dict::text(cats)),
         }
     }
 
-    fn entity(&self, values: &ArrayRef, ids: &[u32]) -> ArrayRef {
-        let keys = Int32Array::from_iter_values(ids.iter().map(|&i| i as i32));
-        Arc::new(DictionaryArray::<Int32Type>::new(keys, values.clone()))
+    /// Entity ids as keys into `dict` (names, keys or the ids themselves).
+    fn entity(&self, dict: &Arc<Dict>, ids: &[u32], share: u8) -> Col {
+        Col::Keys {
+            keys: ids.to_vec(),
+            dict: dict.clone(),
+            share,
+        }
     }
 
-    fn category(&self, codes: &[u8]) -> ArrayRef {
-        let keys = Int32Array::from_iter_values(codes.iter().map(|&c| category_key(c)));
-        Arc::new(DictionaryArray::<Int32Type>::new(
-            keys,
-            self.categories.clone(),
-        ))
+    /// Category codes as keys into the category names.
+    fn category(&self, codes: impl Iterator<Item = u8>) -> Col {
+        Col::Keys {
+            keys: codes.map(|c| category_key(c) as u32).collect(),
+            dict: self.categories.clone(),
+            share: CATEGORY,
+        }
     }
 }
 
@@ -190,7 +200,7 @@ pub(crate) fn write_entities(
     let mut w =
         PqWriter::create(&path, entities_schema(), CHUNK.max(entities.len()))?.with_threads(1);
     w.write(entities.len(), &|col, rows| {
-        entity_column(&entities[rows], col)
+        entity_column(&entities[rows], col).map(Col::Arrow)
     })?;
     w.finish(syncs)?;
     let cache = dir.join(crate::cache::ENTITIES_FILE);
@@ -235,11 +245,11 @@ fn write_world_totals(dir: &Path, totals: &[(u16, f64)], syncs: &Syncs) -> Resul
     let mut w = PqWriter::create(&path, world_totals_schema(), CHUNK)?.with_threads(1);
     w.write(totals.len(), &|col, rows| {
         let t = &totals[rows];
-        Ok(match col {
+        Ok(Col::Arrow(match col {
             "year" => prim::<Int16Type>(t.iter().map(|&(y, _)| y as i16).collect()),
             "tiv" => prim::<Float64Type>(t.iter().map(|&(_, v)| v).collect()),
             _ => return Err(unknown(col)),
-        })
+        }))
     })?;
     w.finish(syncs)
 }
@@ -414,29 +424,27 @@ pub(crate) fn flow_column(
     f: &Flows,
     name: &str,
     rows: Range<usize>,
-) -> Result<ArrayRef, StoreError> {
+) -> Result<Col, StoreError> {
     let sup = &f.supplier[rows.clone()];
     let rec = &f.recipient[rows.clone()];
     let flags = &f.flags[rows.clone()];
     Ok(match name {
-        "supplier_id" => prim::<UInt32Type>(sup.to_vec()),
-        "recipient_id" => prim::<UInt32Type>(rec.to_vec()),
-        "supplier" => d.entity(&d.names, sup),
-        "recipient" => d.entity(&d.names, rec),
-        "supplier_key" => d.entity(&d.keys, sup),
-        "recipient_key" => d.entity(&d.keys, rec),
-        "year" => prim::<Int16Type>(f.year[rows].iter().map(|&y| y as i16).collect()),
-        "category" => d.category(&f.category[rows]),
-        "category_code" => prim::<UInt8Type>(f.category[rows].to_vec()),
-        "tiv" => prim::<Float64Type>(f.tiv[rows].to_vec()),
-        "units" => prim::<Int32Type>(f.units[rows].iter().map(|&u| u as i32).collect()),
+        "supplier_id" => d.entity(&d.ids, sup, SUPPLIER),
+        "recipient_id" => d.entity(&d.ids, rec, RECIPIENT),
+        "supplier" => d.entity(&d.names, sup, SUPPLIER),
+        "recipient" => d.entity(&d.names, rec, RECIPIENT),
+        "supplier_key" => d.entity(&d.keys, sup, SUPPLIER),
+        "recipient_key" => d.entity(&d.keys, rec, RECIPIENT),
+        "year" => ints(f.year[rows].iter().map(|&y| i32::from(y))),
+        "category" => d.category(f.category[rows.clone()].iter().copied()),
+        "category_code" => ints(f.category[rows].iter().map(|&c| i32::from(c))),
+        "tiv" => Col::Arrow(prim::<Float64Type>(f.tiv[rows].to_vec())),
+        "units" => ints(f.units[rows].iter().map(|&u| u as i32)),
         // Flags are a bit set: stored bit-for-bit in a signed column.
-        "flags" => prim::<Int16Type>(flags.iter().map(|&x| x as i16).collect()),
-        "estimated" => bools(flags, |&x| x & Flags::ANY_ESTIMATE != 0),
-        "allocated" => bools(flags, |&x| x & Flags::ALLOCATED != 0),
-        "deal" => {
-            opt_prim::<Int32Type, u32>(&f.deal[rows], |&x| (x != NO_DEAL).then_some(x as i32))
-        }
+        "flags" => ints(flags.iter().map(|&x| i32::from(x as i16))),
+        "estimated" => Col::Arrow(bools(flags, |&x| x & Flags::ANY_ESTIMATE != 0)),
+        "allocated" => Col::Arrow(bools(flags, |&x| x & Flags::ALLOCATED != 0)),
+        "deal" => opt_ints(&f.deal[rows], |&x| (x != NO_DEAL).then_some(x as i32)),
         _ => return Err(unknown(name)),
     })
 }
@@ -448,40 +456,60 @@ pub(crate) fn deal_column(
     name: &str,
     first: usize,
     deals: &[Deal],
-) -> Result<ArrayRef, StoreError> {
+) -> Result<Col, StoreError> {
     let ids = |f: fn(&Deal) -> u32| deals.iter().map(f).collect::<Vec<u32>>();
+    let arrow = Col::Arrow;
     Ok(match name {
-        "deal" => prim::<Int32Type>((first..first + deals.len()).map(|i| i as i32).collect()),
-        "sipri_id" => opt_prim::<Int64Type, Deal>(deals, |x| x.sipri_id.map(|v| v as i64)),
-        "supplier_id" => prim::<UInt32Type>(ids(|x| x.supplier)),
-        "recipient_id" => prim::<UInt32Type>(ids(|x| x.recipient)),
-        "supplier" => d.entity(&d.names, &ids(|x| x.supplier)),
-        "recipient" => d.entity(&d.names, &ids(|x| x.recipient)),
-        "designation" => texts(deals, |x| &x.designation),
-        "description" => texts(deals, |x| &x.description),
-        "category" => d.category(&deals.iter().map(|x| x.category).collect::<Vec<_>>()),
-        "category_code" => prim::<UInt8Type>(deals.iter().map(|x| x.category).collect()),
-        "order_year" => opt_prim::<Int16Type, Deal>(deals, |x| x.order_year.map(|y| y as i16)),
-        "order_year_estimated" => opt_bools(deals, |x| x.order_year_estimated),
-        "number_ordered" => {
-            opt_prim::<Int32Type, Deal>(deals, |x| x.number_ordered.map(|v| v as i32))
-        }
-        "number_ordered_estimated" => opt_bools(deals, |x| x.number_ordered_estimated),
-        "number_delivered" => {
-            opt_prim::<Int32Type, Deal>(deals, |x| x.number_delivered.map(|v| v as i32))
-        }
-        "number_delivered_estimated" => opt_bools(deals, |x| x.number_delivered_estimated),
-        "delivery_years" => delivery_years(deals)?,
-        "status" => texts(deals, |x| &x.status),
-        "comments" => texts(deals, |x| &x.comments),
-        "tiv_unit_new" => opt_prim::<Float64Type, Deal>(deals, |x| x.tiv_unit_new),
-        "tiv_unit" => opt_prim::<Float64Type, Deal>(deals, |x| x.tiv_unit),
-        "tiv_order" => opt_prim::<Float64Type, Deal>(deals, |x| x.tiv_order),
-        "tiv_delivered" => opt_prim::<Float64Type, Deal>(deals, |x| x.tiv_delivered),
-        "local_production" => opt_bools(deals, |x| x.local_production),
-        "line" => prim::<Int64Type>(deals.iter().map(|x| i64::from(x.line)).collect()),
+        "deal" => ints((first..first + deals.len()).map(|i| i as i32)),
+        "sipri_id" => opt_i64s(deals, |x| x.sipri_id.map(|v| v as i64)),
+        "supplier_id" => d.entity(&d.ids, &ids(|x| x.supplier), SUPPLIER),
+        "recipient_id" => d.entity(&d.ids, &ids(|x| x.recipient), RECIPIENT),
+        "supplier" => d.entity(&d.names, &ids(|x| x.supplier), SUPPLIER),
+        "recipient" => d.entity(&d.names, &ids(|x| x.recipient), RECIPIENT),
+        "designation" => arrow(texts(deals, |x| &x.designation)),
+        "description" => arrow(texts(deals, |x| &x.description)),
+        "category" => d.category(deals.iter().map(|x| x.category)),
+        "category_code" => ints(deals.iter().map(|x| i32::from(x.category))),
+        "order_year" => opt_ints(deals, |x| x.order_year.map(|y| i32::from(y as i16))),
+        "order_year_estimated" => arrow(opt_bools(deals, |x| x.order_year_estimated)),
+        "number_ordered" => opt_ints(deals, |x| x.number_ordered.map(|v| v as i32)),
+        "number_ordered_estimated" => arrow(opt_bools(deals, |x| x.number_ordered_estimated)),
+        "number_delivered" => opt_ints(deals, |x| x.number_delivered.map(|v| v as i32)),
+        "number_delivered_estimated" => arrow(opt_bools(deals, |x| x.number_delivered_estimated)),
+        "delivery_years" => arrow(delivery_years(deals)?),
+        "status" => arrow(texts(deals, |x| &x.status)),
+        "comments" => arrow(texts(deals, |x| &x.comments)),
+        "tiv_unit_new" => arrow(opt_prim::<Float64Type, Deal>(deals, |x| x.tiv_unit_new)),
+        "tiv_unit" => arrow(opt_prim::<Float64Type, Deal>(deals, |x| x.tiv_unit)),
+        "tiv_order" => arrow(opt_prim::<Float64Type, Deal>(deals, |x| x.tiv_order)),
+        "tiv_delivered" => arrow(opt_prim::<Float64Type, Deal>(deals, |x| x.tiv_delivered)),
+        "local_production" => arrow(opt_bools(deals, |x| x.local_production)),
+        "line" => Col::I64(deals.iter().map(|x| i64::from(x.line)).collect(), None),
         _ => return Err(unknown(name)),
     })
+}
+
+/// An INT32 column without nulls (int16, uint8 and uint32 columns too).
+fn ints(values: impl Iterator<Item = i32>) -> Col {
+    Col::I32(values.collect(), None)
+}
+
+/// A nullable INT32 column: `f` gives each row's value or `None`.
+fn opt_ints<R>(rows: &[R], f: impl Fn(&R) -> Option<i32>) -> Col {
+    let (values, valid) = rows
+        .iter()
+        .map(|r| f(r).map_or((0, false), |v| (v, true)))
+        .unzip();
+    Col::I32(values, Some(valid))
+}
+
+/// A nullable INT64 column.
+fn opt_i64s<R>(rows: &[R], f: impl Fn(&R) -> Option<i64>) -> Col {
+    let (values, valid) = rows
+        .iter()
+        .map(|r| f(r).map_or((0, false), |v| (v, true)))
+        .unzip();
+    Col::I64(values, Some(valid))
 }
 
 /// Each deal's delivery years as a list (never null), from one values vector.
