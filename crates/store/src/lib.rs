@@ -14,6 +14,7 @@ mod cache;
 mod clock;
 mod durable;
 mod encode;
+mod packing;
 mod pages;
 mod read;
 mod scan;

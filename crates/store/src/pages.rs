@@ -27,7 +27,11 @@ use parquet::file::metadata::{ColumnChunkMetaData, PageEncodingStats};
 use parquet::file::statistics::{Statistics, ValueStatistics};
 use parquet::file::writer::{SerializedPageWriter, TrackedWrite};
 use parquet::schema::types::ColumnDescPtr;
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::sync::Arc;
+
+use crate::packing::{Fx, bit_width, def_levels, delta, hybrid, plain_bools, plain_ints};
 
 /// Rows per data page (the Arrow writer's default page row limit).
 pub(crate) const PAGE_ROWS: usize = 20_000;
@@ -79,6 +83,39 @@ pub(crate) enum Col {
     I32(Vec<i32>, Option<Vec<bool>>),
     /// An INT64 column.
     I64(Vec<i64>, Option<Vec<bool>>),
+    /// A DOUBLE column.
+    F64(Vec<f64>, Option<Vec<bool>>),
+    /// A BOOLEAN column.
+    Bool(Vec<bool>, Option<Vec<bool>>),
+    /// A required text column, PLAIN-encoded (`u32` length, bytes) for
+    /// `rows` rows; `dict`: give it a dictionary of its own.
+    Text {
+        plain: Vec<u8>,
+        rows: usize,
+        dict: bool,
+    },
+}
+
+/// A dictionary built from the values of one row group.
+#[derive(Default)]
+pub(crate) struct Interner<K> {
+    map: HashMap<K, u32, BuildHasherDefault<Fx>>,
+    /// The entries, PLAIN-encoded back to back, and where each starts.
+    plain: Vec<u8>,
+    starts: Vec<usize>,
+    keys: Vec<u32>,
+}
+
+/// The rows of PLAIN text `plain`: where each value starts and ends.
+fn text_rows(plain: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let len = plain.get(at..at + 4)?;
+        let len = u32::from_le_bytes(len.try_into().ok()?) as usize;
+        let row = (at, at + 4 + len);
+        at = row.1;
+        Some(row)
+    })
 }
 
 /// A row group's worth of one own-encoded column.
@@ -92,6 +129,22 @@ pub(crate) enum Buf {
         values: Vec<i64>,
         valid: Vec<bool>,
         wide: bool,
+    },
+    Floats {
+        dict: Interner<u64>,
+        valid: Vec<bool>,
+    },
+    Bools {
+        values: Vec<bool>,
+        valid: Vec<bool>,
+    },
+    /// Text with a dictionary of its own, or PLAIN with the byte offset of
+    /// every `PAGE_ROWS`-th row.
+    Dict(Interner<Box<[u8]>>),
+    Plain {
+        plain: Vec<u8>,
+        pages: Vec<usize>,
+        rows: usize,
     },
 }
 
@@ -109,6 +162,20 @@ impl Buf {
                 values: Vec::new(),
                 valid: Vec::new(),
                 wide: matches!(col, Col::I64(..)),
+            },
+            Col::F64(..) => Buf::Floats {
+                dict: Interner::default(),
+                valid: Vec::new(),
+            },
+            Col::Bool(..) => Buf::Bools {
+                values: Vec::new(),
+                valid: Vec::new(),
+            },
+            Col::Text { dict: true, .. } => Buf::Dict(Interner::default()),
+            Col::Text { dict: false, .. } => Buf::Plain {
+                plain: Vec::new(),
+                pages: Vec::new(),
+                rows: 0,
             },
         })
     }
@@ -156,6 +223,68 @@ impl Buf {
                     None => valid.resize(values.len(), true),
                 }
             }
+            (Buf::Floats { dict, valid }, Col::F64(v, ok)) => {
+                let n = valid.len();
+                push_valid(valid, v.len(), ok)?;
+                for (i, x) in v.into_iter().enumerate() {
+                    if !valid[n + i] {
+                        // Never read: nulls have no index in the pages.
+                        dict.keys.push(0);
+                        continue;
+                    }
+                    let bits = x.to_bits();
+                    let next = dict.map.len() as u32;
+                    let k = *dict.map.entry(bits).or_insert_with(|| {
+                        dict.plain.extend_from_slice(&bits.to_le_bytes());
+                        next
+                    });
+                    dict.keys.push(k);
+                }
+            }
+            (Buf::Bools { values, valid }, Col::Bool(v, ok)) => {
+                push_valid(valid, v.len(), ok)?;
+                values.extend_from_slice(&v);
+            }
+            (Buf::Dict(dict), Col::Text { plain, rows, .. }) => {
+                let n = dict.keys.len();
+                for (a, b) in text_rows(&plain) {
+                    let v = &plain[a..b];
+                    let k = match dict.map.get(v) {
+                        Some(&k) => k,
+                        None => {
+                            let k = dict.map.len() as u32;
+                            dict.map.insert(v.into(), k);
+                            dict.starts.push(dict.plain.len());
+                            dict.plain.extend_from_slice(v);
+                            k
+                        }
+                    };
+                    dict.keys.push(k);
+                }
+                if dict.keys.len() - n != rows {
+                    return Err("text rows and values differ".into());
+                }
+            }
+            (
+                Buf::Plain { plain, pages, rows },
+                Col::Text {
+                    plain: p, rows: n, ..
+                },
+            ) => {
+                let base = plain.len();
+                let mut seen = 0;
+                for (a, _) in text_rows(&p) {
+                    if (*rows + seen) % PAGE_ROWS == 0 {
+                        pages.push(base + a);
+                    }
+                    seen += 1;
+                }
+                if seen != n {
+                    return Err("text rows and values differ".into());
+                }
+                *rows += n;
+                plain.extend_from_slice(&p);
+            }
             _ => return Err("a column changed its kind".into()),
         }
         Ok(())
@@ -164,9 +293,18 @@ impl Buf {
     pub(crate) fn share(&self) -> u8 {
         match self {
             Buf::Keys { share, .. } => *share,
-            Buf::Ints { .. } => 0,
+            _ => 0,
         }
     }
+}
+
+fn push_valid(valid: &mut Vec<bool>, n: usize, ok: Option<Vec<bool>>) -> Result<(), String> {
+    match ok {
+        Some(ok) if ok.len() == n => valid.extend_from_slice(&ok),
+        Some(_) => return Err("validity and values differ in length".into()),
+        None => valid.resize(valid.len() + n, true),
+    }
+    Ok(())
 }
 
 /// Data pages of dictionary indices, compressed, and the dictionary keys the
@@ -186,14 +324,14 @@ impl Indexed {
         match buf {
             Buf::Keys { keys, dict, .. } => {
                 let (map, used) = used_keys(keys, dict.len(), None);
-                let pages = index_pages(keys, &map, used.len(), None);
+                let pages = index_pages(keys, Some(&map), used.len(), None);
                 Some(Indexed {
                     keys: keys.clone(),
                     used,
                     pages,
                 })
             }
-            Buf::Ints { .. } => None,
+            _ => None,
         }
     }
 }
@@ -223,7 +361,7 @@ fn used_keys(keys: &[u32], dict_len: usize, valid: Option<&[bool]>) -> (Vec<u32>
 /// RLE_DICTIONARY data pages of `keys` mapped through `map`.
 fn index_pages(
     keys: &[u32],
-    map: &[u32],
+    map: Option<&[u32]>,
     entries: usize,
     valid: Option<&[bool]>,
 ) -> Vec<EncodedPage> {
@@ -237,13 +375,16 @@ fn index_pages(
         match valid {
             Some(v) => {
                 def_levels(&v[start..end], &mut body);
-                idx.extend(
-                    (start..end)
-                        .filter(|&i| v[i])
-                        .map(|i| map[keys[i] as usize]),
-                );
+                let present = (start..end).filter(|&i| v[i]).map(|i| keys[i]);
+                match map {
+                    Some(m) => idx.extend(present.map(|k| m[k as usize])),
+                    None => idx.extend(present),
+                }
             }
-            None => idx.extend(keys[start..end].iter().map(|&k| map[k as usize])),
+            None => match map {
+                Some(m) => idx.extend(keys[start..end].iter().map(|&k| m[k as usize])),
+                None => idx.extend_from_slice(&keys[start..end]),
+            },
         }
         body.push(width);
         hybrid(&idx, width, &mut body);
@@ -287,7 +428,7 @@ pub(crate) fn encode(
                 Some(s) if s.keys == keys => s,
                 _ => {
                     let (map, used) = used_keys(&keys, dict.len(), None);
-                    let pages = index_pages(&keys, &map, used.len(), None);
+                    let pages = index_pages(&keys, Some(&map), used.len(), None);
                     own = Indexed {
                         keys: Vec::new(),
                         used,
@@ -314,6 +455,91 @@ pub(crate) fn encode(
             let dict_page = (page, ix.used.len() as u32);
             let enc = Encoding::RLE_DICTIONARY;
             write_chunk(descr, Some(dict_page), &ix.pages, enc, stats, rows)
+        }
+        Buf::Floats { dict, valid } => {
+            expect(phys, PhysicalType::DOUBLE)?;
+            let (valid, nulls) = levels(descr, &valid)?;
+            let values: Vec<f64> = dict
+                .plain
+                .chunks_exact(8)
+                .map(|c| f64::from_bits(u64::from_le_bytes(c.try_into().unwrap_or_default())))
+                .collect();
+            let stats = if values.iter().any(|v| v.is_nan()) {
+                None
+            } else {
+                let (lo, hi) = values
+                    .iter()
+                    .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &x| {
+                        (a.min(x), b.max(x))
+                    });
+                let some = lo <= hi;
+                let st = ValueStatistics::new(
+                    some.then_some(lo),
+                    some.then_some(hi),
+                    None,
+                    Some(nulls),
+                    false,
+                );
+                Some(Statistics::Double(
+                    st.with_backwards_compatible_min_max(true),
+                ))
+            };
+            let rows = dict.keys.len() as u64;
+            // A dictionary pays where values repeat (TIVs do); else PLAIN.
+            if !values.is_empty() && values.len() * 2 <= (rows - nulls) as usize {
+                let pages = index_pages(&dict.keys, None, values.len(), valid);
+                let page = (dict.plain, values.len() as u32);
+                let enc = Encoding::RLE_DICTIONARY;
+                return write_chunk(descr, Some(page), &pages, enc, stats, rows);
+            }
+            let pages = paged(dict.keys.len(), valid, |r, body| {
+                for i in r.filter(|&i| valid.is_none_or(|v| v[i])) {
+                    body.extend_from_slice(&values[dict.keys[i] as usize].to_le_bytes());
+                }
+            });
+            write_chunk(descr, None, &pages, Encoding::PLAIN, stats, rows)
+        }
+        Buf::Bools { values, valid } => {
+            expect(phys, PhysicalType::BOOLEAN)?;
+            let (valid, _) = levels(descr, &valid)?;
+            let rows = values.len() as u64;
+            let pages = paged(values.len(), valid, |r, body| match valid {
+                Some(v) => plain_bools(r.filter(|&i| v[i]).map(|i| values[i]), body),
+                None => plain_bools(values[r].iter().copied(), body),
+            });
+            write_chunk(descr, None, &pages, Encoding::PLAIN, None, rows)
+        }
+        Buf::Dict(dict) => {
+            expect(phys, PhysicalType::BYTE_ARRAY)?;
+            levels(descr, &[])?;
+            let rows = dict.keys.len() as u64;
+            let entries = dict.starts.len();
+            if entries * 2 <= dict.keys.len() {
+                let pages = index_pages(&dict.keys, None, entries, None);
+                let page = (dict.plain, entries as u32);
+                let enc = Encoding::RLE_DICTIONARY;
+                return write_chunk(descr, Some(page), &pages, enc, None, rows);
+            }
+            // Mostly distinct: PLAIN, from the dictionary.
+            let mut starts = dict.starts;
+            starts.push(dict.plain.len());
+            let pages = paged(dict.keys.len(), None, |r, body| {
+                for &k in &dict.keys[r] {
+                    body.extend_from_slice(&dict.plain[starts[k as usize]..starts[k as usize + 1]]);
+                }
+            });
+            write_chunk(descr, None, &pages, Encoding::PLAIN, None, rows)
+        }
+        Buf::Plain { plain, pages, rows } => {
+            expect(phys, PhysicalType::BYTE_ARRAY)?;
+            levels(descr, &[])?;
+            let mut encoded = Vec::with_capacity(pages.len());
+            for (i, &a) in pages.iter().enumerate() {
+                let b = pages.get(i + 1).copied().unwrap_or(plain.len());
+                let n = (rows - i * PAGE_ROWS).min(PAGE_ROWS);
+                encoded.push(compress(plain[a..b].to_vec(), n as u32));
+            }
+            write_chunk(descr, None, &encoded, Encoding::PLAIN, None, rows as u64)
         }
         Buf::Ints {
             values,
@@ -351,7 +577,7 @@ pub(crate) fn encode(
                 let width = bit_width(used.len().saturating_sub(1) as u64).max(1);
                 let dict_bits = used.len() as u64 * 32 + n * u64::from(width);
                 if dict_bits <= n * u64::from(bit_width(range as u64)) {
-                    let pages = index_pages(&keys, &map, used.len(), valid);
+                    let pages = index_pages(&keys, Some(&map), used.len(), valid);
                     let dict: Vec<i64> = used.iter().map(|&k| lo + i64::from(k)).collect();
                     let dict_page = (plain_ints(&dict, wide), dict.len() as u32);
                     let enc = Encoding::RLE_DICTIONARY;
@@ -378,6 +604,50 @@ pub(crate) fn encode(
             write_chunk(descr, None, &pages, enc, stats, rows)
         }
     }
+}
+
+fn expect(phys: PhysicalType, want: PhysicalType) -> Result<(), String> {
+    if phys == want {
+        Ok(())
+    } else {
+        Err(format!("{want} values do not fit a {phys} column"))
+    }
+}
+
+/// The validity to write as definition levels (`None` for a required
+/// column, which must have no nulls), and the number of nulls.
+fn levels<'a>(
+    descr: &ColumnDescPtr,
+    valid: &'a [bool],
+) -> Result<(Option<&'a [bool]>, u64), String> {
+    let nulls = valid.iter().filter(|v| !**v).count() as u64;
+    if descr.max_def_level() == 0 {
+        return match nulls {
+            0 => Ok((None, 0)),
+            _ => Err("a null in a required column".into()),
+        };
+    }
+    Ok((Some(valid), nulls))
+}
+
+/// Data pages of `rows` rows, `PAGE_ROWS` at a time: definition levels from
+/// `valid`, then what `values` writes for the page's rows (valid ones only).
+fn paged(
+    rows: usize,
+    valid: Option<&[bool]>,
+    values: impl Fn(std::ops::Range<usize>, &mut Vec<u8>),
+) -> Vec<EncodedPage> {
+    let mut pages = Vec::with_capacity(rows.div_ceil(PAGE_ROWS));
+    for start in (0..rows).step_by(PAGE_ROWS) {
+        let end = (start + PAGE_ROWS).min(rows);
+        let mut body = Vec::new();
+        if let Some(v) = valid {
+            def_levels(&v[start..end], &mut body);
+        }
+        values(start..end, &mut body);
+        pages.push(compress(body, (end - start) as u32));
+    }
+    pages
 }
 
 /// `(min, max)`; `(i64::MAX, i64::MIN)` when there are no values.
@@ -499,176 +769,4 @@ fn write_chunk(
         offset_index: None,
     };
     Ok((Bytes::from(bytes), close))
-}
-
-/// Bits needed for values up to `max`.
-fn bit_width(max: u64) -> u8 {
-    (64 - max.leading_zeros()) as u8
-}
-
-/// Packs values of `width` bits, least significant bit first.
-struct Packer<'a> {
-    out: &'a mut Vec<u8>,
-    acc: u128,
-    bits: u32,
-}
-
-impl Packer<'_> {
-    #[inline]
-    fn put(&mut self, v: u64, width: u8) {
-        self.acc |= u128::from(v) << self.bits;
-        self.bits += u32::from(width);
-        if self.bits >= 64 {
-            self.out.extend_from_slice(&(self.acc as u64).to_le_bytes());
-            self.acc >>= 64;
-            self.bits -= 64;
-        }
-    }
-
-    /// Writes the bits left, padded to a whole byte.
-    fn finish(self) {
-        let bytes = self.bits.div_ceil(8) as usize;
-        self.out
-            .extend_from_slice(&(self.acc as u64).to_le_bytes()[..bytes]);
-    }
-}
-
-fn uleb(mut v: u64, out: &mut Vec<u8>) {
-    while v >= 0x80 {
-        out.push(v as u8 | 0x80);
-        v >>= 7;
-    }
-    out.push(v as u8);
-}
-
-/// Runs of equal values shorter than this stay in bit-packed runs.
-const MIN_RUN: usize = 16;
-
-/// The RLE/bit-packed hybrid encoding of `values` (each below `2^width`):
-/// long runs of one value as RLE runs, the rest bit-packed in groups of 8.
-fn hybrid(values: &[u32], width: u8, out: &mut Vec<u8>) {
-    let value_bytes = usize::from(width).div_ceil(8);
-    let mut lit = 0; // start of the pending bit-packed values
-    let mut i = 0;
-    while i < values.len() {
-        let v = values[i];
-        let mut j = i + 1;
-        while j < values.len() && values[j] == v {
-            j += 1;
-        }
-        // A run starts where the pending literals fill whole groups of 8.
-        let start = i + (8 - (i - lit) % 8) % 8;
-        if j >= start + MIN_RUN {
-            literal(&values[lit..start], width, out);
-            uleb(((j - start) as u64) << 1, out);
-            out.extend_from_slice(&v.to_le_bytes()[..value_bytes]);
-            lit = j;
-        }
-        i = j;
-    }
-    literal(&values[lit..], width, out);
-}
-
-/// One bit-packed run of `values`, zero-padded to a multiple of 8.
-fn literal(values: &[u32], width: u8, out: &mut Vec<u8>) {
-    if values.is_empty() {
-        return;
-    }
-    let groups = values.len().div_ceil(8);
-    uleb(((groups as u64) << 1) | 1, out);
-    out.reserve(groups * usize::from(width) + 8);
-    let mut p = Packer {
-        out,
-        acc: 0,
-        bits: 0,
-    };
-    for &v in values {
-        p.put(u64::from(v), width);
-    }
-    for _ in values.len()..groups * 8 {
-        p.put(0, width);
-    }
-    p.finish();
-}
-
-/// Version 1 definition levels (0 null, 1 valid): a 4-byte length, then the
-/// hybrid encoding at bit width 1.
-fn def_levels(valid: &[bool], out: &mut Vec<u8>) {
-    let at = out.len();
-    out.extend_from_slice(&[0; 4]);
-    let levels: Vec<u32> = valid.iter().map(|&v| u32::from(v)).collect();
-    hybrid(&levels, 1, out);
-    let len = (out.len() - at - 4) as u32;
-    out[at..at + 4].copy_from_slice(&len.to_le_bytes());
-}
-
-/// PLAIN integers, 4 or 8 bytes little-endian.
-fn plain_ints(values: &[i64], wide: bool) -> Vec<u8> {
-    let mut out = Vec::with_capacity(values.len() * 8);
-    for &v in values {
-        if wide {
-            out.extend_from_slice(&v.to_le_bytes());
-        } else {
-            out.extend_from_slice(&(v as i32).to_le_bytes());
-        }
-    }
-    out
-}
-
-fn zigzag(v: i64) -> u64 {
-    ((v << 1) ^ (v >> 63)) as u64
-}
-
-/// Values per DELTA_BINARY_PACKED block and per miniblock.
-const BLOCK: usize = 128;
-const MINI: usize = 32;
-
-/// DELTA_BINARY_PACKED `values`, with deltas taken in the physical width
-/// (wrapping, as decoders undo them).
-fn delta(values: &[i64], wide: bool, out: &mut Vec<u8>) {
-    uleb(BLOCK as u64, out);
-    uleb((BLOCK / MINI) as u64, out);
-    uleb(values.len() as u64, out);
-    let Some(&first) = values.first() else {
-        uleb(0, out);
-        return;
-    };
-    uleb(zigzag(first), out);
-    let deltas: Vec<i64> = values
-        .windows(2)
-        .map(|w| {
-            if wide {
-                w[1].wrapping_sub(w[0])
-            } else {
-                i64::from((w[1] as i32).wrapping_sub(w[0] as i32))
-            }
-        })
-        .collect();
-    let mut packed = [0u64; BLOCK];
-    for block in deltas.chunks(BLOCK) {
-        let min = block.iter().copied().min().unwrap_or(0);
-        uleb(zigzag(min), out);
-        for (d, p) in block.iter().zip(packed.iter_mut()) {
-            *p = if wide {
-                d.wrapping_sub(min) as u64
-            } else {
-                u64::from((*d as i32).wrapping_sub(min as i32) as u32)
-            };
-        }
-        let at = out.len();
-        out.extend_from_slice(&[0; BLOCK / MINI]);
-        for (m, mini) in packed[..block.len()].chunks(MINI).enumerate() {
-            let width = bit_width(mini.iter().fold(0, |a, &x| a | x));
-            out[at + m] = width;
-            let mut p = Packer {
-                out,
-                acc: 0,
-                bits: 0,
-            };
-            for k in 0..MINI {
-                p.put(mini.get(k).copied().unwrap_or(0), width);
-            }
-            p.finish();
-        }
-    }
 }

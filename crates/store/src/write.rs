@@ -8,12 +8,10 @@ use crate::StoreError;
 use crate::durable::Syncs;
 use crate::encode::PqWriter;
 use crate::pages::{Col, Dict};
-use arrow_array::builder::{BooleanBufferBuilder, StringBuilder};
+use arrow_array::builder::StringBuilder;
 use arrow_array::types::{Float64Type, Int16Type, UInt32Type};
-use arrow_array::{
-    ArrayRef, ArrowPrimitiveType, BooleanArray, ListArray, PrimitiveArray, StringArray,
-};
-use arrow_buffer::{BooleanBuffer, NullBuffer, OffsetBuffer, ScalarBuffer};
+use arrow_array::{ArrayRef, ArrowPrimitiveType, ListArray, PrimitiveArray, StringArray};
+use arrow_buffer::{OffsetBuffer, ScalarBuffer};
 use arrow_schema::{DataType, Field, Schema, SchemaRef};
 use model::{Category, Deal, Entity, Flags, Flows, NO_DEAL, Release};
 use std::ops::Range;
@@ -361,34 +359,41 @@ fn prim<T: ArrowPrimitiveType>(values: Vec<T::Native>) -> ArrayRef {
     Arc::new(PrimitiveArray::<T>::new(ScalarBuffer::from(values), None))
 }
 
-/// A nullable primitive column: `f` gives each row's value or `None`.
-fn opt_prim<T: ArrowPrimitiveType, R>(rows: &[R], f: impl Fn(&R) -> Option<T::Native>) -> ArrayRef {
-    let mut valid = BooleanBufferBuilder::new(rows.len());
-    let values: Vec<T::Native> = rows
+fn bools<R>(rows: &[R], f: impl Fn(&R) -> bool) -> Col {
+    Col::Bool(rows.iter().map(f).collect(), None)
+}
+
+fn opt_bools<R>(rows: &[R], f: impl Fn(&R) -> Option<bool>) -> Col {
+    let (values, valid) = rows
         .iter()
-        .map(|r| {
-            let v = f(r);
-            valid.append(v.is_some());
-            v.unwrap_or_default()
-        })
-        .collect();
-    let nulls = NullBuffer::new(valid.finish());
-    let nulls = (nulls.null_count() > 0).then_some(nulls);
-    Arc::new(PrimitiveArray::<T>::new(ScalarBuffer::from(values), nulls))
+        .map(|r| f(r).map_or((false, false), |v| (v, true)))
+        .unzip();
+    Col::Bool(values, Some(valid))
 }
 
-fn bools<R>(rows: &[R], f: impl Fn(&R) -> bool) -> ArrayRef {
-    let values = BooleanBuffer::collect_bool(rows.len(), |i| f(&rows[i]));
-    Arc::new(BooleanArray::new(values, None))
+fn opt_f64s<R>(rows: &[R], f: impl Fn(&R) -> Option<f64>) -> Col {
+    let (values, valid) = rows
+        .iter()
+        .map(|r| f(r).map_or((0.0, false), |v| (v, true)))
+        .unzip();
+    Col::F64(values, Some(valid))
 }
 
-fn opt_bools<R>(rows: &[R], f: impl Fn(&R) -> Option<bool>) -> ArrayRef {
-    let values = BooleanBuffer::collect_bool(rows.len(), |i| f(&rows[i]) == Some(true));
-    let nulls = NullBuffer::new(BooleanBuffer::collect_bool(rows.len(), |i| {
-        f(&rows[i]).is_some()
-    }));
-    let nulls = (nulls.null_count() > 0).then_some(nulls);
-    Arc::new(BooleanArray::new(values, nulls))
+/// A required text column, PLAIN-encoded; `dict`: dictionary-encoded in the
+/// file (values that repeat).
+fn text<R>(rows: &[R], dict: bool, f: impl Fn(&R) -> &str) -> Col {
+    let bytes: usize = rows.iter().map(|r| f(r).len() + 4).sum();
+    let mut plain = Vec::with_capacity(bytes);
+    for r in rows {
+        let v = f(r);
+        plain.extend_from_slice(&(v.len() as u32).to_le_bytes());
+        plain.extend_from_slice(v.as_bytes());
+    }
+    Col::Text {
+        plain,
+        rows: rows.len(),
+        dict,
+    }
 }
 
 /// A text column, its buffers sized once.
@@ -438,12 +443,12 @@ pub(crate) fn flow_column(
         "year" => ints(f.year[rows].iter().map(|&y| i32::from(y))),
         "category" => d.category(f.category[rows.clone()].iter().copied()),
         "category_code" => ints(f.category[rows].iter().map(|&c| i32::from(c))),
-        "tiv" => Col::Arrow(prim::<Float64Type>(f.tiv[rows].to_vec())),
+        "tiv" => Col::F64(f.tiv[rows].to_vec(), None),
         "units" => ints(f.units[rows].iter().map(|&u| u as i32)),
         // Flags are a bit set: stored bit-for-bit in a signed column.
         "flags" => ints(flags.iter().map(|&x| i32::from(x as i16))),
-        "estimated" => Col::Arrow(bools(flags, |&x| x & Flags::ANY_ESTIMATE != 0)),
-        "allocated" => Col::Arrow(bools(flags, |&x| x & Flags::ALLOCATED != 0)),
+        "estimated" => bools(flags, |&x| x & Flags::ANY_ESTIMATE != 0),
+        "allocated" => bools(flags, |&x| x & Flags::ALLOCATED != 0),
         "deal" => opt_ints(&f.deal[rows], |&x| (x != NO_DEAL).then_some(x as i32)),
         _ => return Err(unknown(name)),
     })
@@ -458,7 +463,6 @@ pub(crate) fn deal_column(
     deals: &[Deal],
 ) -> Result<Col, StoreError> {
     let ids = |f: fn(&Deal) -> u32| deals.iter().map(f).collect::<Vec<u32>>();
-    let arrow = Col::Arrow;
     Ok(match name {
         "deal" => ints((first..first + deals.len()).map(|i| i as i32)),
         "sipri_id" => opt_i64s(deals, |x| x.sipri_id.map(|v| v as i64)),
@@ -466,24 +470,24 @@ pub(crate) fn deal_column(
         "recipient_id" => d.entity(&d.ids, &ids(|x| x.recipient), RECIPIENT),
         "supplier" => d.entity(&d.names, &ids(|x| x.supplier), SUPPLIER),
         "recipient" => d.entity(&d.names, &ids(|x| x.recipient), RECIPIENT),
-        "designation" => arrow(texts(deals, |x| &x.designation)),
-        "description" => arrow(texts(deals, |x| &x.description)),
+        "designation" => text(deals, true, |x| &x.designation),
+        "description" => text(deals, true, |x| &x.description),
         "category" => d.category(deals.iter().map(|x| x.category)),
         "category_code" => ints(deals.iter().map(|x| i32::from(x.category))),
         "order_year" => opt_ints(deals, |x| x.order_year.map(|y| i32::from(y as i16))),
-        "order_year_estimated" => arrow(opt_bools(deals, |x| x.order_year_estimated)),
+        "order_year_estimated" => opt_bools(deals, |x| x.order_year_estimated),
         "number_ordered" => opt_ints(deals, |x| x.number_ordered.map(|v| v as i32)),
-        "number_ordered_estimated" => arrow(opt_bools(deals, |x| x.number_ordered_estimated)),
+        "number_ordered_estimated" => opt_bools(deals, |x| x.number_ordered_estimated),
         "number_delivered" => opt_ints(deals, |x| x.number_delivered.map(|v| v as i32)),
-        "number_delivered_estimated" => arrow(opt_bools(deals, |x| x.number_delivered_estimated)),
-        "delivery_years" => arrow(delivery_years(deals)?),
-        "status" => arrow(texts(deals, |x| &x.status)),
-        "comments" => arrow(texts(deals, |x| &x.comments)),
-        "tiv_unit_new" => arrow(opt_prim::<Float64Type, Deal>(deals, |x| x.tiv_unit_new)),
-        "tiv_unit" => arrow(opt_prim::<Float64Type, Deal>(deals, |x| x.tiv_unit)),
-        "tiv_order" => arrow(opt_prim::<Float64Type, Deal>(deals, |x| x.tiv_order)),
-        "tiv_delivered" => arrow(opt_prim::<Float64Type, Deal>(deals, |x| x.tiv_delivered)),
-        "local_production" => arrow(opt_bools(deals, |x| x.local_production)),
+        "number_delivered_estimated" => opt_bools(deals, |x| x.number_delivered_estimated),
+        "delivery_years" => Col::Arrow(delivery_years(deals)?),
+        "status" => text(deals, true, |x| &x.status),
+        "comments" => text(deals, false, |x| &x.comments),
+        "tiv_unit_new" => opt_f64s(deals, |x| x.tiv_unit_new),
+        "tiv_unit" => opt_f64s(deals, |x| x.tiv_unit),
+        "tiv_order" => opt_f64s(deals, |x| x.tiv_order),
+        "tiv_delivered" => opt_f64s(deals, |x| x.tiv_delivered),
+        "local_production" => opt_bools(deals, |x| x.local_production),
         "line" => Col::I64(deals.iter().map(|x| i64::from(x.line)).collect(), None),
         _ => return Err(unknown(name)),
     })
