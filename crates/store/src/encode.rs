@@ -173,9 +173,10 @@ impl PqWriter {
             };
             let take = (self.group_rows - *filled).min(rows - at);
             let (schema, path, range) = (&self.schema, &self.path, at..at + take);
+            let room = self.group_rows - *filled;
             par_each(slots, self.threads, path, &|i, slot| {
                 let field = &schema.fields()[i];
-                fill(slot, field, build(field.name(), range.clone())?, path)
+                fill(slot, field, build(field.name(), range.clone())?, room, path)
             })?;
             *filled += take;
             at += take;
@@ -193,33 +194,45 @@ impl PqWriter {
             return Ok(());
         };
         let path = &self.path;
-        // Index pages shared by columns keyed alike, encoded once.
-        let mut firsts: Vec<(u8, Option<&Buf>, Option<Indexed>)> = Vec::new();
-        for b in slots.iter().filter_map(|s| s.own.as_ref()) {
-            let tag = b.share();
-            if tag != 0 && !firsts.iter().any(|f| f.0 == tag) {
-                firsts.push((tag, Some(b), None));
+        // Index pages shared by columns keyed alike, encoded once from the
+        // first such column; a column uses them only if its keys are equal.
+        let own: Vec<Option<&Buf>> = slots.iter().map(|s| s.own.as_ref()).collect();
+        let mut firsts: Vec<(usize, Option<Indexed>)> = Vec::new();
+        let mut share: Vec<Option<usize>> = vec![None; slots.len()];
+        for (i, b) in own.iter().enumerate() {
+            let Some(b) = b.filter(|b| b.share() != 0) else {
+                continue;
+            };
+            let first = firsts
+                .iter()
+                .position(|&(f, _)| own[f].is_some_and(|f| f.share() == b.share()));
+            match first {
+                Some(k) if own[firsts[k].0].is_some_and(|f| f.same_keys(b)) => {
+                    share[i] = Some(k);
+                }
+                Some(_) => {}
+                None => {
+                    share[i] = Some(firsts.len());
+                    firsts.push((i, None));
+                }
             }
         }
         par_each(&mut firsts, self.threads, path, &|_, f| {
-            f.2 = f.1.take().and_then(Indexed::of);
+            f.1 = own[f.0].and_then(Indexed::of);
             Ok(())
         })?;
-        let firsts: Vec<(u8, Indexed)> = firsts
-            .into_iter()
-            .filter_map(|(tag, _, ix)| Some((tag, ix?)))
-            .collect();
+        drop(own);
         let descr = self.file.schema_descr();
         let mut jobs: Vec<(Option<Slot>, Option<Chunk>)> =
             slots.into_iter().map(|s| (Some(s), None)).collect();
-        let shared = &firsts;
+        let (firsts, share) = (&firsts, &share);
         par_each(&mut jobs, self.threads, path, &|i, job| {
             let Some(slot) = job.0.take() else {
                 return Ok(());
             };
             job.1 = Some(match slot.own {
                 Some(buf) => {
-                    let ix = shared.iter().find(|f| f.0 == buf.share()).map(|f| &f.1);
+                    let ix = share[i].and_then(|k| firsts[k].1.as_ref());
                     let (bytes, close) =
                         pages::encode(&descr.column(i), buf, ix).map_err(|e| werr(path, &e))?;
                     Chunk::Own(bytes, close)
@@ -251,7 +264,13 @@ impl PqWriter {
 }
 
 /// Adds one batch of a column to its slot.
-fn fill(slot: &mut Slot, field: &Field, col: Col, path: &Path) -> Result<(), StoreError> {
+fn fill(
+    slot: &mut Slot,
+    field: &Field,
+    col: Col,
+    room: usize,
+    path: &Path,
+) -> Result<(), StoreError> {
     let mixed = || werr(path, &format!("column {} changed its kind", field.name()));
     match col {
         Col::Arrow(array) => {
@@ -271,7 +290,7 @@ fn fill(slot: &mut Slot, field: &Field, col: Col, path: &Path) -> Result<(), Sto
                 slot.own = Buf::new(&col);
             }
             let buf = slot.own.as_mut().ok_or_else(mixed)?;
-            buf.push(col)
+            buf.push(col, room)
                 .map_err(|e| werr(path, &format!("column {}: {e}", field.name())))?;
         }
     }

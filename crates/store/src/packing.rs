@@ -6,30 +6,38 @@ pub(crate) fn bit_width(max: u64) -> u8 {
     (64 - max.leading_zeros()) as u8
 }
 
-/// Packs values of `width` bits, least significant bit first.
-struct Packer<'a> {
-    out: &'a mut Vec<u8>,
-    acc: u128,
-    bits: u32,
-}
-
-impl Packer<'_> {
-    #[inline]
-    fn put(&mut self, v: u64, width: u8) {
-        self.acc |= u128::from(v) << self.bits;
-        self.bits += u32::from(width);
-        if self.bits >= 64 {
-            self.out.extend_from_slice(&(self.acc as u64).to_le_bytes());
-            self.acc >>= 64;
-            self.bits -= 64;
-        }
+/// Appends `values` packed in `width` bits each, least significant bit
+/// first, padded to a whole byte.
+fn pack(values: impl Iterator<Item = u64>, width: u8, out: &mut Vec<u8>) {
+    let w = u32::from(width);
+    if w == 0 {
+        return;
     }
-
-    /// Writes the bits left, padded to a whole byte.
-    fn finish(self) {
-        let bytes = self.bits.div_ceil(8) as usize;
-        self.out
-            .extend_from_slice(&(self.acc as u64).to_le_bytes()[..bytes]);
+    if w <= 32 {
+        // Below 32 bits pending plus at most 32 new: a u64 holds them.
+        let (mut acc, mut bits) = (0u64, 0u32);
+        for v in values {
+            acc |= v << bits;
+            bits += w;
+            if bits >= 32 {
+                out.extend_from_slice(&(acc as u32).to_le_bytes());
+                acc >>= 32;
+                bits -= 32;
+            }
+        }
+        out.extend_from_slice(&acc.to_le_bytes()[..bits.div_ceil(8) as usize]);
+    } else {
+        let (mut acc, mut bits) = (0u128, 0u32);
+        for v in values {
+            acc |= u128::from(v) << bits;
+            bits += w;
+            if bits >= 64 {
+                out.extend_from_slice(&(acc as u64).to_le_bytes());
+                acc >>= 64;
+                bits -= 64;
+            }
+        }
+        out.extend_from_slice(&(acc as u64).to_le_bytes()[..bits.div_ceil(8) as usize]);
     }
 }
 
@@ -77,18 +85,8 @@ fn literal(values: &[u32], width: u8, out: &mut Vec<u8>) {
     let groups = values.len().div_ceil(8);
     uleb(((groups as u64) << 1) | 1, out);
     out.reserve(groups * usize::from(width) + 8);
-    let mut p = Packer {
-        out,
-        acc: 0,
-        bits: 0,
-    };
-    for &v in values {
-        p.put(u64::from(v), width);
-    }
-    for _ in values.len()..groups * 8 {
-        p.put(0, width);
-    }
-    p.finish();
+    let pad = std::iter::repeat_n(0, groups * 8 - values.len());
+    pack(values.iter().map(|&v| u64::from(v)).chain(pad), width, out);
 }
 
 /// Version 1 definition levels (0 null, 1 valid): a 4-byte length, then the
@@ -160,35 +158,22 @@ pub(crate) fn delta(values: &[i64], wide: bool, out: &mut Vec<u8>) {
         for (m, mini) in packed[..block.len()].chunks(MINI).enumerate() {
             let width = bit_width(mini.iter().fold(0, |a, &x| a | x));
             out[at + m] = width;
-            let mut p = Packer {
-                out,
-                acc: 0,
-                bits: 0,
-            };
-            for k in 0..MINI {
-                p.put(mini.get(k).copied().unwrap_or(0), width);
-            }
-            p.finish();
+            out.reserve(MINI * usize::from(width) / 8);
+            let pad = std::iter::repeat_n(0, MINI - mini.len());
+            pack(mini.iter().copied().chain(pad), width, out);
         }
     }
 }
 
 /// PLAIN booleans: one bit each, least significant first.
 pub(crate) fn plain_bools(values: impl Iterator<Item = bool>, out: &mut Vec<u8>) {
-    let mut p = Packer {
-        out,
-        acc: 0,
-        bits: 0,
-    };
-    for v in values {
-        p.put(u64::from(v), 1);
-    }
-    p.finish();
+    pack(values.map(u64::from), 1, out);
 }
 
 /// A fast hash for dictionary look-ups of short keys (the multiply-rotate
-/// hash rustc uses): the std default hashes several times slower, and these
-/// tables never see untrusted adversarial keys at a size where it matters.
+/// hash rustc uses, with a final mix): the std default hashes several times
+/// slower. A crafted file could make it collide, which costs time, not
+/// correctness.
 #[derive(Default)]
 pub(crate) struct Fx(u64);
 
@@ -225,7 +210,11 @@ impl std::hash::Hasher for Fx {
         self.add(v as u64);
     }
 
+    /// Mixes the high bits down: hash tables index by the low bits, which a
+    /// product leaves untouched by the input's high bits (TIVs' bit patterns
+    /// differ mostly there).
     fn finish(&self) -> u64 {
-        self.0
+        let h = (self.0 ^ (self.0 >> 33)).wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^ (h >> 33)
     }
 }

@@ -72,8 +72,9 @@ impl Dict {
 pub(crate) enum Col {
     /// Encoded by the parquet crate's Arrow writer.
     Arrow(arrow_array::ArrayRef),
-    /// Keys into `dict`. Columns of one batch with the same nonzero `share`
-    /// and equal keys are encoded once (checked, not assumed).
+    /// Keys into `dict`. The data pages of columns of one row group with the
+    /// same nonzero `share` and equal keys are encoded once (the keys are
+    /// compared, not assumed equal).
     Keys {
         keys: Vec<u32>,
         dict: Arc<Dict>,
@@ -180,8 +181,10 @@ impl Buf {
         })
     }
 
-    /// Appends `col`, which must be of this buffer's kind.
-    pub(crate) fn push(&mut self, col: Col) -> Result<(), String> {
+    /// Appends `col`, which must be of this buffer's kind; `room`: rows the
+    /// row group still has room for (reserved at once: one allocation per
+    /// column and row group, and none for a group of one batch).
+    pub(crate) fn push(&mut self, col: Col, room: usize) -> Result<(), String> {
         match (self, col) {
             (
                 Buf::Keys { keys, dict, .. },
@@ -195,7 +198,7 @@ impl Buf {
                 if let Some(&bad) = k.iter().find(|&&x| x as usize >= dict.len()) {
                     return Err(format!("key {bad} is outside the dictionary"));
                 }
-                keys.extend_from_slice(&k);
+                append(keys, k, room);
             }
             (
                 Buf::Ints {
@@ -208,24 +211,22 @@ impl Buf {
                 let n = values.len();
                 let v = match (col, *wide) {
                     (Col::I32(v, ok), false) => {
+                        values.reserve(room);
                         values.extend(v.iter().map(|&x| i64::from(x)));
                         ok
                     }
                     (Col::I64(v, ok), true) => {
-                        values.extend_from_slice(&v);
+                        append(values, v, room);
                         ok
                     }
                     _ => return Err("a column changed its kind".into()),
                 };
-                match v {
-                    Some(ok) if ok.len() == values.len() - n => valid.extend_from_slice(&ok),
-                    Some(_) => return Err("validity and values differ in length".into()),
-                    None => valid.resize(values.len(), true),
-                }
+                push_valid(valid, values.len() - n, v, room)?;
             }
             (Buf::Floats { dict, valid }, Col::F64(v, ok)) => {
                 let n = valid.len();
-                push_valid(valid, v.len(), ok)?;
+                push_valid(valid, v.len(), ok, room)?;
+                dict.keys.reserve(room);
                 for (i, x) in v.into_iter().enumerate() {
                     if !valid[n + i] {
                         // Never read: nulls have no index in the pages.
@@ -242,11 +243,12 @@ impl Buf {
                 }
             }
             (Buf::Bools { values, valid }, Col::Bool(v, ok)) => {
-                push_valid(valid, v.len(), ok)?;
-                values.extend_from_slice(&v);
+                push_valid(valid, v.len(), ok, room)?;
+                append(values, v, room);
             }
             (Buf::Dict(dict), Col::Text { plain, rows, .. }) => {
                 let n = dict.keys.len();
+                dict.keys.reserve(room);
                 for (a, b) in text_rows(&plain) {
                     let v = &plain[a..b];
                     let k = match dict.map.get(v) {
@@ -283,11 +285,19 @@ impl Buf {
                     return Err("text rows and values differ".into());
                 }
                 *rows += n;
-                plain.extend_from_slice(&p);
+                append(plain, p, 0);
             }
             _ => return Err("a column changed its kind".into()),
         }
         Ok(())
+    }
+
+    /// Whether both are keys, and equal.
+    pub(crate) fn same_keys(&self, other: &Buf) -> bool {
+        match (self, other) {
+            (Buf::Keys { keys: a, .. }, Buf::Keys { keys: b, .. }) => a == b,
+            _ => false,
+        }
     }
 
     pub(crate) fn share(&self) -> u8 {
@@ -298,11 +308,30 @@ impl Buf {
     }
 }
 
-fn push_valid(valid: &mut Vec<bool>, n: usize, ok: Option<Vec<bool>>) -> Result<(), String> {
+/// Appends `more` to `v`: moved in if `v` is empty, else after reserving
+/// `room` more.
+fn append<T: Copy>(v: &mut Vec<T>, more: Vec<T>, room: usize) {
+    if v.is_empty() {
+        *v = more;
+    } else {
+        v.reserve(room.max(more.len()));
+        v.extend_from_slice(&more);
+    }
+}
+
+fn push_valid(
+    valid: &mut Vec<bool>,
+    n: usize,
+    ok: Option<Vec<bool>>,
+    room: usize,
+) -> Result<(), String> {
     match ok {
-        Some(ok) if ok.len() == n => valid.extend_from_slice(&ok),
+        Some(ok) if ok.len() == n => append(valid, ok, room),
         Some(_) => return Err("validity and values differ in length".into()),
-        None => valid.resize(valid.len() + n, true),
+        None => {
+            valid.reserve(room);
+            valid.resize(valid.len() + n, true);
+        }
     }
     Ok(())
 }
@@ -310,7 +339,6 @@ fn push_valid(valid: &mut Vec<bool>, n: usize, ok: Option<Vec<bool>>) -> Result<
 /// Data pages of dictionary indices, compressed, and the dictionary keys the
 /// row group uses (index `i` stands for key `used[i]`).
 pub(crate) struct Indexed {
-    keys: Vec<u32>,
     used: Vec<u32>,
     pages: Vec<EncodedPage>,
 }
@@ -325,11 +353,7 @@ impl Indexed {
             Buf::Keys { keys, dict, .. } => {
                 let (map, used) = used_keys(keys, dict.len(), None);
                 let pages = index_pages(keys, Some(&map), used.len(), None);
-                Some(Indexed {
-                    keys: keys.clone(),
-                    used,
-                    pages,
-                })
+                Some(Indexed { used, pages })
             }
             _ => None,
         }
@@ -388,21 +412,21 @@ fn index_pages(
         }
         body.push(width);
         hybrid(&idx, width, &mut body);
-        pages.push(compress(body, (end - start) as u32));
+        pages.push(compress(&body, (end - start) as u32));
     }
     pages
 }
 
-fn compress(body: Vec<u8>, rows: u32) -> EncodedPage {
+fn compress(body: &[u8], rows: u32) -> EncodedPage {
     let len = body.len();
     let data = snap::raw::Encoder::new()
-        .compress_vec(&body)
+        .compress_vec(body)
         .expect("a page is far below snappy's 4 GiB limit");
     (Bytes::from(data), len, rows)
 }
 
 /// Encodes `buf` as a column chunk of `descr`; `shared` are the index pages
-/// of a column keyed like it, if any (used only if the keys are equal).
+/// of a column with the same keys (`Buf::same_keys`), if any.
 pub(crate) fn encode(
     descr: &ColumnDescPtr,
     buf: Buf,
@@ -425,15 +449,11 @@ pub(crate) fn encode(
             let rows = keys.len() as u64;
             let own;
             let ix = match shared {
-                Some(s) if s.keys == keys => s,
+                Some(s) => s,
                 _ => {
                     let (map, used) = used_keys(&keys, dict.len(), None);
                     let pages = index_pages(&keys, Some(&map), used.len(), None);
-                    own = Indexed {
-                        keys: Vec::new(),
-                        used,
-                        pages,
-                    };
+                    own = Indexed { used, pages };
                     &own
                 }
             };
@@ -537,7 +557,7 @@ pub(crate) fn encode(
             for (i, &a) in pages.iter().enumerate() {
                 let b = pages.get(i + 1).copied().unwrap_or(plain.len());
                 let n = (rows - i * PAGE_ROWS).min(PAGE_ROWS);
-                encoded.push(compress(plain[a..b].to_vec(), n as u32));
+                encoded.push(compress(&plain[a..b], n as u32));
             }
             write_chunk(descr, None, &encoded, Encoding::PLAIN, None, rows as u64)
         }
@@ -561,10 +581,10 @@ pub(crate) fn encode(
                 None => min_max(values.iter().copied()),
             };
             let stats = int_stats(descr, lo, hi, nulls);
-            if let Some(range) = hi
-                .checked_sub(lo)
-                .filter(|&r| (0..MAX_DICT_RANGE).contains(&r))
-            {
+            // The table has an entry per value in the range: not much
+            // larger than the column.
+            let most = (rows as i64).clamp(1 << 12, MAX_DICT_RANGE);
+            if let Some(range) = hi.checked_sub(lo).filter(|&r| (0..most).contains(&r)) {
                 // Keys are offsets from the minimum: a table, not a hash.
                 let keys: Vec<u32> = values
                     .iter()
@@ -598,7 +618,7 @@ pub(crate) fn encode(
                     None => vals.extend_from_slice(&values[start..end]),
                 }
                 delta(&vals, wide, &mut body);
-                pages.push(compress(body, (end - start) as u32));
+                pages.push(compress(&body, (end - start) as u32));
             }
             let enc = Encoding::DELTA_BINARY_PACKED;
             write_chunk(descr, None, &pages, enc, stats, rows)
@@ -645,7 +665,7 @@ fn paged(
             def_levels(&v[start..end], &mut body);
         }
         values(start..end, &mut body);
-        pages.push(compress(body, (end - start) as u32));
+        pages.push(compress(&body, (end - start) as u32));
     }
     pages
 }
@@ -695,14 +715,16 @@ fn write_chunk(
     rows: u64,
 ) -> Result<(Bytes, ColumnCloseResult), String> {
     let err = |e: parquet::errors::ParquetError| e.to_string();
-    let mut sink = TrackedWrite::new(Vec::new());
+    let size = pages.iter().map(|p| p.0.len() + 64).sum::<usize>()
+        + dict.as_ref().map_or(0, |d| d.0.len() + 64);
+    let mut sink = TrackedWrite::new(Vec::with_capacity(size));
     let mut pw = SerializedPageWriter::new(&mut sink);
     let (mut compressed, mut uncompressed) = (0u64, 0u64);
     let mut dict_offset = None;
     let mut enc_stats = Vec::new();
     let mut encodings = vec![Encoding::RLE, encoding];
     if let Some((body, n)) = dict {
-        let (data, len, _) = compress(body, 0);
+        let (data, len, _) = compress(&body, 0);
         let page = Page::DictionaryPage {
             buf: data,
             num_values: n,
