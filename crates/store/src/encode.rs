@@ -173,7 +173,8 @@ impl PqWriter {
             };
             let take = (self.group_rows - *filled).min(rows - at);
             let (schema, path, range) = (&self.schema, &self.path, at..at + take);
-            let room = self.group_rows - *filled;
+            // Rows still to come into this row group from this call.
+            let room = (self.group_rows - *filled).min(rows - at);
             par_each(slots, self.threads, path, &|i, slot| {
                 let field = &schema.fields()[i];
                 fill(slot, field, build(field.name(), range.clone())?, room, path)

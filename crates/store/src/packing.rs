@@ -53,26 +53,29 @@ fn uleb(mut v: u64, out: &mut Vec<u8>) {
 const MIN_RUN: usize = 16;
 
 /// The RLE/bit-packed hybrid encoding of `values` (each below `2^width`):
-/// long runs of one value as RLE runs, the rest bit-packed in groups of 8.
+/// runs of one value as RLE runs, the rest bit-packed in groups of 8. Runs
+/// are looked for only where a group of 8 starts, so random values cost one
+/// comparison per group; sorted or repetitive columns still get their runs.
 pub(crate) fn hybrid(values: &[u32], width: u8, out: &mut Vec<u8>) {
     let value_bytes = usize::from(width).div_ceil(8);
+    let n = values.len();
     let mut lit = 0; // start of the pending bit-packed values
-    let mut i = 0;
-    while i < values.len() {
-        let v = values[i];
-        let mut j = i + 1;
-        while j < values.len() && values[j] == v {
-            j += 1;
-        }
-        // A run starts where the pending literals fill whole groups of 8.
-        let start = i + (8 - (i - lit) % 8) % 8;
-        if j >= start + MIN_RUN {
-            literal(&values[lit..start], width, out);
-            uleb(((j - start) as u64) << 1, out);
+    let mut g = 0; // start of the next group of 8, from `lit`
+    while g < n {
+        let v = values[g];
+        if g + MIN_RUN <= n && values[g + 1..g + MIN_RUN].iter().all(|&x| x == v) {
+            let mut j = g + MIN_RUN;
+            while j < n && values[j] == v {
+                j += 1;
+            }
+            literal(&values[lit..g], width, out);
+            uleb(((j - g) as u64) << 1, out);
             out.extend_from_slice(&v.to_le_bytes()[..value_bytes]);
             lit = j;
+            g = j;
+        } else {
+            g += 8;
         }
-        i = j;
     }
     literal(&values[lit..], width, out);
 }
@@ -190,12 +193,20 @@ impl std::hash::Hasher for Fx {
         for c in &mut chunks {
             self.add(u64::from_le_bytes(c.try_into().unwrap_or_default()));
         }
+        // The last 1-7 bytes in two overlapping loads (no byte copies).
         let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut last = [0u8; 8];
-            last[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(last));
-        }
+        let word = match rest.len() {
+            0 => return,
+            4.. => {
+                let lo = u32::from_le_bytes(rest[..4].try_into().unwrap_or_default());
+                let hi = u32::from_le_bytes(rest[rest.len() - 4..].try_into().unwrap_or_default());
+                u64::from(lo) | (u64::from(hi) << 32)
+            }
+            k => {
+                u64::from(rest[0]) | (u64::from(rest[k / 2]) << 8) | (u64::from(rest[k - 1]) << 16)
+            }
+        };
+        self.add(word);
     }
 
     fn write_u64(&mut self, v: u64) {

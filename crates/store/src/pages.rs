@@ -27,8 +27,6 @@ use parquet::file::metadata::{ColumnChunkMetaData, PageEncodingStats};
 use parquet::file::statistics::{Statistics, ValueStatistics};
 use parquet::file::writer::{SerializedPageWriter, TrackedWrite};
 use parquet::schema::types::ColumnDescPtr;
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 use std::sync::Arc;
 
 use crate::packing::{Fx, bit_width, def_levels, delta, hybrid, plain_bools, plain_ints};
@@ -80,8 +78,9 @@ pub(crate) enum Col {
         dict: Arc<Dict>,
         share: u8,
     },
-    /// An INT32 column: values, and which are valid (`None`: all).
-    I32(Vec<i32>, Option<Vec<bool>>),
+    /// An INT32 column: values (as `i64`, so that one row group's buffer is
+    /// the first batch's vector), and which are valid (`None`: all).
+    I32(Vec<i64>, Option<Vec<bool>>),
     /// An INT64 column.
     I64(Vec<i64>, Option<Vec<bool>>),
     /// A DOUBLE column.
@@ -97,14 +96,71 @@ pub(crate) enum Col {
     },
 }
 
-/// A dictionary built from the values of one row group.
+/// A dictionary built from the values of one row group: its entries (PLAIN,
+/// back to back), each row's key, and an open-addressing table of the
+/// entries by hash.
 #[derive(Default)]
-pub(crate) struct Interner<K> {
-    map: HashMap<K, u32, BuildHasherDefault<Fx>>,
-    /// The entries, PLAIN-encoded back to back, and where each starts.
+pub(crate) struct Interner {
+    /// Entry + 1, 0 where empty; a power of two, at least twice the entries.
+    slots: Vec<u32>,
+    hashes: Vec<u64>,
     plain: Vec<u8>,
     starts: Vec<usize>,
     keys: Vec<u32>,
+}
+
+impl Interner {
+    fn entry(&self, e: usize) -> &[u8] {
+        let end = self.starts.get(e + 1).copied().unwrap_or(self.plain.len());
+        &self.plain[self.starts[e]..end]
+    }
+
+    /// Appends the key of `v` (whose hash is `hash`), adding it if new.
+    #[inline]
+    fn push(&mut self, v: &[u8], hash: u64) {
+        if self.slots.len() < 2 * (self.hashes.len() + 1) {
+            self.grow();
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = hash as usize & mask;
+        let key = loop {
+            let s = self.slots[i];
+            if s == 0 {
+                let e = self.hashes.len() as u32;
+                self.slots[i] = e + 1;
+                self.hashes.push(hash);
+                self.starts.push(self.plain.len());
+                self.plain.extend_from_slice(v);
+                break e;
+            }
+            let e = (s - 1) as usize;
+            if self.hashes[e] == hash && self.entry(e) == v {
+                break e as u32;
+            }
+            i = (i + 1) & mask;
+        };
+        self.keys.push(key);
+    }
+
+    fn grow(&mut self) {
+        let cap = (self.slots.len() * 2).max(1 << 10);
+        let mut slots = vec![0u32; cap];
+        for (e, &h) in self.hashes.iter().enumerate() {
+            let mut i = h as usize & (cap - 1);
+            while slots[i] != 0 {
+                i = (i + 1) & (cap - 1);
+            }
+            slots[i] = e as u32 + 1;
+        }
+        self.slots = slots;
+    }
+}
+
+fn hash(bytes: &[u8]) -> u64 {
+    use std::hash::Hasher;
+    let mut h = Fx::default();
+    h.write(bytes);
+    h.finish()
 }
 
 /// The rows of PLAIN text `plain`: where each value starts and ends.
@@ -132,7 +188,7 @@ pub(crate) enum Buf {
         wide: bool,
     },
     Floats {
-        dict: Interner<u64>,
+        dict: Interner,
         valid: Vec<bool>,
     },
     Bools {
@@ -141,7 +197,7 @@ pub(crate) enum Buf {
     },
     /// Text with a dictionary of its own, or PLAIN with the byte offset of
     /// every `PAGE_ROWS`-th row.
-    Dict(Interner<Box<[u8]>>),
+    Dict(Interner),
     Plain {
         plain: Vec<u8>,
         pages: Vec<usize>,
@@ -211,8 +267,7 @@ impl Buf {
                 let n = values.len();
                 let v = match (col, *wide) {
                     (Col::I32(v, ok), false) => {
-                        values.reserve(room);
-                        values.extend(v.iter().map(|&x| i64::from(x)));
+                        append(values, v, room);
                         ok
                     }
                     (Col::I64(v, ok), true) => {
@@ -233,13 +288,8 @@ impl Buf {
                         dict.keys.push(0);
                         continue;
                     }
-                    let bits = x.to_bits();
-                    let next = dict.map.len() as u32;
-                    let k = *dict.map.entry(bits).or_insert_with(|| {
-                        dict.plain.extend_from_slice(&bits.to_le_bytes());
-                        next
-                    });
-                    dict.keys.push(k);
+                    let bits = x.to_bits().to_le_bytes();
+                    dict.push(&bits, hash(&bits));
                 }
             }
             (Buf::Bools { values, valid }, Col::Bool(v, ok)) => {
@@ -251,17 +301,7 @@ impl Buf {
                 dict.keys.reserve(room);
                 for (a, b) in text_rows(&plain) {
                     let v = &plain[a..b];
-                    let k = match dict.map.get(v) {
-                        Some(&k) => k,
-                        None => {
-                            let k = dict.map.len() as u32;
-                            dict.map.insert(v.into(), k);
-                            dict.starts.push(dict.plain.len());
-                            dict.plain.extend_from_slice(v);
-                            k
-                        }
-                    };
-                    dict.keys.push(k);
+                    dict.push(v, hash(v));
                 }
                 if dict.keys.len() - n != rows {
                     return Err("text rows and values differ".into());
@@ -580,6 +620,9 @@ pub(crate) fn encode(
                 Some(v) => min_max(values.iter().zip(v).filter(|p| *p.1).map(|p| *p.0)),
                 None => min_max(values.iter().copied()),
             };
+            if !wide && lo <= hi && (lo < i64::from(i32::MIN) || hi > i64::from(i32::MAX)) {
+                return Err("a value does not fit a 32-bit column".into());
+            }
             let stats = int_stats(descr, lo, hi, nulls);
             // The table has an entry per value in the range: not much
             // larger than the column.
