@@ -27,7 +27,7 @@ use parquet::file::writer::SerializedFileWriter;
 use std::fs::File;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Mutex, OnceLock};
 
 /// Builds the column named by the first argument for rows `range` of the
 /// caller's rows.
@@ -195,50 +195,55 @@ impl PqWriter {
             return Ok(());
         };
         let path = &self.path;
-        // Index pages shared by columns keyed alike, encoded once from the
-        // first such column; a column uses them only if its keys are equal.
-        let own: Vec<Option<&Buf>> = slots.iter().map(|s| s.own.as_ref()).collect();
-        let mut firsts: Vec<(usize, Option<Indexed>)> = Vec::new();
-        let mut share: Vec<Option<usize>> = vec![None; slots.len()];
+        // Index pages shared by columns keyed alike, encoded once (by the
+        // first thread to need them) from the first such column; a column
+        // uses them only if its keys are equal.
+        let (own, arrow): (Vec<Option<Buf>>, Vec<Option<ArrowColumnWriter>>) = slots
+            .into_iter()
+            .map(|s| match s.own {
+                Some(b) => (Some(b), None),
+                None => (None, Some(s.arrow)),
+            })
+            .unzip();
+        let mut firsts: Vec<usize> = Vec::new();
+        let mut share: Vec<Option<usize>> = vec![None; own.len()];
         for (i, b) in own.iter().enumerate() {
-            let Some(b) = b.filter(|b| b.share() != 0) else {
+            let Some(b) = b.as_ref().filter(|b| b.share() != 0) else {
                 continue;
             };
             let first = firsts
                 .iter()
-                .position(|&(f, _)| own[f].is_some_and(|f| f.share() == b.share()));
+                .position(|&f| own[f].as_ref().is_some_and(|f| f.share() == b.share()));
             match first {
-                Some(k) if own[firsts[k].0].is_some_and(|f| f.same_keys(b)) => {
+                Some(k) if own[firsts[k]].as_ref().is_some_and(|f| f.same_keys(b)) => {
                     share[i] = Some(k);
                 }
                 Some(_) => {}
                 None => {
                     share[i] = Some(firsts.len());
-                    firsts.push((i, None));
+                    firsts.push(i);
                 }
             }
         }
-        par_each(&mut firsts, self.threads, path, &|_, f| {
-            f.1 = own[f.0].and_then(Indexed::of);
-            Ok(())
-        })?;
-        drop(own);
+        let indexed: Vec<OnceLock<Option<Indexed>>> =
+            firsts.iter().map(|_| OnceLock::new()).collect();
         let descr = self.file.schema_descr();
-        let mut jobs: Vec<(Option<Slot>, Option<Chunk>)> =
-            slots.into_iter().map(|s| (Some(s), None)).collect();
-        let (firsts, share) = (&firsts, &share);
+        let mut jobs: Vec<(Option<ArrowColumnWriter>, Option<Chunk>)> =
+            arrow.into_iter().map(|a| (a, None)).collect();
+        let (own, firsts, share, indexed) = (&own, &firsts, &share, &indexed);
         par_each(&mut jobs, self.threads, path, &|i, job| {
-            let Some(slot) = job.0.take() else {
-                return Ok(());
-            };
-            job.1 = Some(match slot.own {
-                Some(buf) => {
-                    let ix = share[i].and_then(|k| firsts[k].1.as_ref());
+            job.1 = Some(match (&own[i], job.0.take()) {
+                (Some(buf), _) => {
+                    let ix = share[i].and_then(|k| {
+                        let first = || own[firsts[k]].as_ref().and_then(Indexed::of);
+                        indexed[k].get_or_init(first).as_ref()
+                    });
                     let (bytes, close) =
                         pages::encode(&descr.column(i), buf, ix).map_err(|e| werr(path, &e))?;
                     Chunk::Own(bytes, close)
                 }
-                None => Chunk::Arrow(slot.arrow.close().map_err(|e| werr(path, &e))?),
+                (None, Some(w)) => Chunk::Arrow(w.close().map_err(|e| werr(path, &e))?),
+                (None, None) => return Err(werr(path, &"a column has no writer")),
             });
             Ok(())
         })?;

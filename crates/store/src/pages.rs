@@ -134,7 +134,7 @@ impl Interner {
                 break e;
             }
             let e = (s - 1) as usize;
-            if self.hashes[e] == hash && self.entry(e) == v {
+            if self.hashes[e] == hash && same(self.entry(e), v) {
                 break e as u32;
             }
             i = (i + 1) & mask;
@@ -153,6 +153,15 @@ impl Interner {
             slots[i] = e as u32 + 1;
         }
         self.slots = slots;
+    }
+}
+
+/// Byte equality, without a `memcmp` call for 8-byte values (TIVs).
+#[inline]
+fn same(a: &[u8], b: &[u8]) -> bool {
+    match (<[u8; 8]>::try_from(a), <[u8; 8]>::try_from(b)) {
+        (Ok(x), Ok(y)) => u64::from_ne_bytes(x) == u64::from_ne_bytes(y),
+        _ => a == b,
     }
 }
 
@@ -469,7 +478,7 @@ fn compress(body: &[u8], rows: u32) -> EncodedPage {
 /// of a column with the same keys (`Buf::same_keys`), if any.
 pub(crate) fn encode(
     descr: &ColumnDescPtr,
-    buf: Buf,
+    buf: &Buf,
     shared: Option<&Indexed>,
 ) -> Result<(Bytes, ColumnCloseResult), String> {
     let phys = descr.physical_type();
@@ -481,7 +490,7 @@ pub(crate) fn encode(
             if descr.max_def_level() > 0 {
                 return Err("keys of a nullable column are not encoded here".into());
             }
-            match (&*dict, phys) {
+            match (&**dict, phys) {
                 (Dict::Text { .. }, PhysicalType::BYTE_ARRAY) => {}
                 (Dict::Int(_), PhysicalType::INT32) => {}
                 _ => return Err(format!("a dictionary does not fit a {phys} column")),
@@ -497,7 +506,7 @@ pub(crate) fn encode(
                     &own
                 }
             };
-            let (page, stats) = match &*dict {
+            let (page, stats) = match &**dict {
                 Dict::Text { plain, starts } => {
                     let mut page = Vec::new();
                     for &k in &ix.used {
@@ -512,7 +521,7 @@ pub(crate) fn encode(
                     (plain_ints(&vals, false), int_stats(descr, lo, hi, 0))
                 }
             };
-            let dict_page = (page, ix.used.len() as u32);
+            let dict_page = (&page[..], ix.used.len() as u32);
             let enc = Encoding::RLE_DICTIONARY;
             write_chunk(descr, Some(dict_page), &ix.pages, enc, stats, rows)
         }
@@ -548,7 +557,7 @@ pub(crate) fn encode(
             // A dictionary pays where values repeat (TIVs do); else PLAIN.
             if !values.is_empty() && values.len() * 2 <= (rows - nulls) as usize {
                 let pages = index_pages(&dict.keys, None, values.len(), valid);
-                let page = (dict.plain, values.len() as u32);
+                let page = (&dict.plain[..], values.len() as u32);
                 let enc = Encoding::RLE_DICTIONARY;
                 return write_chunk(descr, Some(page), &pages, enc, stats, rows);
             }
@@ -576,12 +585,12 @@ pub(crate) fn encode(
             let entries = dict.starts.len();
             if entries * 2 <= dict.keys.len() {
                 let pages = index_pages(&dict.keys, None, entries, None);
-                let page = (dict.plain, entries as u32);
+                let page = (&dict.plain[..], entries as u32);
                 let enc = Encoding::RLE_DICTIONARY;
                 return write_chunk(descr, Some(page), &pages, enc, None, rows);
             }
             // Mostly distinct: PLAIN, from the dictionary.
-            let mut starts = dict.starts;
+            let mut starts = dict.starts.clone();
             starts.push(dict.plain.len());
             let pages = paged(dict.keys.len(), None, |r, body| {
                 for &k in &dict.keys[r] {
@@ -596,16 +605,17 @@ pub(crate) fn encode(
             let mut encoded = Vec::with_capacity(pages.len());
             for (i, &a) in pages.iter().enumerate() {
                 let b = pages.get(i + 1).copied().unwrap_or(plain.len());
-                let n = (rows - i * PAGE_ROWS).min(PAGE_ROWS);
+                let n = (*rows - i * PAGE_ROWS).min(PAGE_ROWS);
                 encoded.push(compress(&plain[a..b], n as u32));
             }
-            write_chunk(descr, None, &encoded, Encoding::PLAIN, None, rows as u64)
+            write_chunk(descr, None, &encoded, Encoding::PLAIN, None, *rows as u64)
         }
         Buf::Ints {
             values,
             valid,
             wide,
         } => {
+            let wide = *wide;
             match (phys, wide) {
                 (PhysicalType::INT32, false) | (PhysicalType::INT64, true) => {}
                 _ => return Err(format!("integers do not fit a {phys} column")),
@@ -642,7 +652,7 @@ pub(crate) fn encode(
                 if dict_bits <= n * u64::from(bit_width(range as u64)) {
                     let pages = index_pages(&keys, Some(&map), used.len(), valid);
                     let dict: Vec<i64> = used.iter().map(|&k| lo + i64::from(k)).collect();
-                    let dict_page = (plain_ints(&dict, wide), dict.len() as u32);
+                    let dict_page = (&plain_ints(&dict, wide)[..], dict.len() as u32);
                     let enc = Encoding::RLE_DICTIONARY;
                     return write_chunk(descr, Some(dict_page), &pages, enc, stats, rows);
                 }
@@ -751,7 +761,7 @@ fn int_stats(descr: &ColumnDescPtr, lo: i64, hi: i64, nulls: u64) -> Option<Stat
 /// writer (headers), and its metadata with offsets relative to the bytes.
 fn write_chunk(
     descr: &ColumnDescPtr,
-    dict: Option<(Vec<u8>, u32)>,
+    dict: Option<(&[u8], u32)>,
     pages: &[EncodedPage],
     encoding: Encoding,
     stats: Option<Statistics>,
@@ -767,7 +777,7 @@ fn write_chunk(
     let mut enc_stats = Vec::new();
     let mut encodings = vec![Encoding::RLE, encoding];
     if let Some((body, n)) = dict {
-        let (data, len, _) = compress(&body, 0);
+        let (data, len, _) = compress(body, 0);
         let page = Page::DictionaryPage {
             buf: data,
             num_values: n,
