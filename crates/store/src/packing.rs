@@ -135,18 +135,19 @@ pub(crate) fn delta(values: &[i64], wide: bool, out: &mut Vec<u8>) {
         return;
     };
     uleb(zigzag(first), out);
-    let deltas: Vec<i64> = values
-        .windows(2)
-        .map(|w| {
-            if wide {
-                w[1].wrapping_sub(w[0])
-            } else {
-                i64::from((w[1] as i32).wrapping_sub(w[0] as i32))
-            }
-        })
-        .collect();
+    // Block by block on the stack: a page's deltas never touch the heap.
+    let mut deltas = [0i64; BLOCK];
     let mut packed = [0u64; BLOCK];
-    for block in deltas.chunks(BLOCK) {
+    for start in (1..values.len()).step_by(BLOCK) {
+        let end = (start + BLOCK).min(values.len());
+        let block = &mut deltas[..end - start];
+        for (d, i) in block.iter_mut().zip(start..end) {
+            *d = if wide {
+                values[i].wrapping_sub(values[i - 1])
+            } else {
+                i64::from((values[i] as i32).wrapping_sub(values[i - 1] as i32))
+            };
+        }
         let min = block.iter().copied().min().unwrap_or(0);
         uleb(zigzag(min), out);
         for (d, p) in block.iter().zip(packed.iter_mut()) {

@@ -441,9 +441,10 @@ fn index_pages(
     let width = bit_width(entries.saturating_sub(1) as u64).max(1);
     let mut pages = Vec::with_capacity(keys.len().div_ceil(PAGE_ROWS));
     let mut idx = Vec::with_capacity(PAGE_ROWS.min(keys.len()));
+    let mut body = Vec::new();
     for start in (0..keys.len()).step_by(PAGE_ROWS) {
         let end = (start + PAGE_ROWS).min(keys.len());
-        let mut body = Vec::with_capacity((end - start) * width as usize / 8 + 64);
+        body.clear();
         idx.clear();
         match valid {
             Some(v) => {
@@ -659,9 +660,10 @@ pub(crate) fn encode(
             }
             let mut pages = Vec::with_capacity(values.len().div_ceil(PAGE_ROWS));
             let mut vals = Vec::with_capacity(PAGE_ROWS.min(values.len()));
+            let mut body = Vec::new();
             for start in (0..values.len()).step_by(PAGE_ROWS) {
                 let end = (start + PAGE_ROWS).min(values.len());
-                let mut body = Vec::new();
+                body.clear();
                 vals.clear();
                 match valid {
                     Some(v) => {
@@ -711,9 +713,10 @@ fn paged(
     values: impl Fn(std::ops::Range<usize>, &mut Vec<u8>),
 ) -> Vec<EncodedPage> {
     let mut pages = Vec::with_capacity(rows.div_ceil(PAGE_ROWS));
+    let mut body = Vec::new();
     for start in (0..rows).step_by(PAGE_ROWS) {
         let end = (start + PAGE_ROWS).min(rows);
-        let mut body = Vec::new();
+        body.clear();
         if let Some(v) = valid {
             def_levels(&v[start..end], &mut body);
         }
