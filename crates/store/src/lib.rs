@@ -11,6 +11,7 @@
 //! See `docs/store.md` for the column layout.
 
 mod cache;
+mod chunk;
 mod clock;
 mod durable;
 mod encode;
