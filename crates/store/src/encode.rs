@@ -91,6 +91,8 @@ struct Slot {
     /// Whether `arrow` has been given values.
     arrow_used: bool,
     own: Option<Buf>,
+    /// The previous row group's buffer, emptied, for `own` to reuse.
+    spare: Option<Buf>,
 }
 
 /// A closed column chunk, ready to be appended.
@@ -109,6 +111,8 @@ pub(crate) struct PqWriter {
     group_rows: usize,
     /// Columns of the row group being filled, and its rows so far.
     open: Option<(Vec<Slot>, usize)>,
+    /// Own buffers of the last row group, emptied, by column.
+    spares: Vec<Option<Buf>>,
     threads: usize,
 }
 
@@ -136,6 +140,7 @@ impl PqWriter {
             factory,
             group_rows: group_rows.max(1),
             open: None,
+            spares: Vec::new(),
             threads: threads(),
         })
     }
@@ -161,12 +166,15 @@ impl PqWriter {
                     if writers.len() != self.schema.fields().len() {
                         return Err(werr(&self.path, &"nested columns are not supported"));
                     }
+                    self.spares.resize_with(writers.len(), || None);
                     let slots = writers
                         .into_iter()
-                        .map(|arrow| Slot {
+                        .zip(&mut self.spares)
+                        .map(|(arrow, spare)| Slot {
                             arrow,
                             arrow_used: false,
                             own: None,
+                            spare: spare.take(),
                         })
                         .collect();
                     self.open.insert((slots, 0))
@@ -199,7 +207,7 @@ impl PqWriter {
         // Index pages shared by columns keyed alike, encoded once (by the
         // first thread to need them) from the first such column; a column
         // uses them only if its keys are equal.
-        let (own, arrow): (Vec<Option<Buf>>, Vec<Option<ArrowColumnWriter>>) = slots
+        let (bufs, arrow): (Vec<Option<Buf>>, Vec<Option<ArrowColumnWriter>>) = slots
             .into_iter()
             .map(|s| match s.own {
                 Some(b) => (Some(b), None),
@@ -207,6 +215,7 @@ impl PqWriter {
             })
             .unzip();
         let mut firsts: Vec<usize> = Vec::new();
+        let own = &bufs;
         let mut share: Vec<Option<usize>> = vec![None; own.len()];
         for (i, b) in own.iter().enumerate() {
             let Some(b) = b.as_ref().filter(|b| b.share() != 0) else {
@@ -231,7 +240,7 @@ impl PqWriter {
         let descr = self.file.schema_descr();
         let mut jobs: Vec<(Option<ArrowColumnWriter>, Option<Chunk>)> =
             arrow.into_iter().map(|a| (a, None)).collect();
-        let (own, firsts, share, indexed) = (&own, &firsts, &share, &indexed);
+        let (firsts, share, indexed) = (&firsts, &share, &indexed);
         par_each(&mut jobs, self.threads, path, &|i, job| {
             job.1 = Some(match (&own[i], job.0.take()) {
                 (Some(buf), _) => {
@@ -248,6 +257,15 @@ impl PqWriter {
             });
             Ok(())
         })?;
+        self.spares = bufs
+            .into_iter()
+            .map(|b| {
+                b.map(|mut b| {
+                    b.clear();
+                    b
+                })
+            })
+            .collect();
         let mut group = self.file.next_row_group().map_err(|e| werr(path, &e))?;
         for (_, chunk) in jobs {
             match chunk {
@@ -294,7 +312,10 @@ fn fill(
                 return Err(mixed());
             }
             if slot.own.is_none() {
-                slot.own = Buf::new(&col);
+                slot.own = match slot.spare.take() {
+                    Some(b) if b.takes(&col) => Some(b),
+                    _ => Buf::new(&col),
+                };
             }
             let buf = slot.own.as_mut().ok_or_else(mixed)?;
             buf.push(col, room)

@@ -98,6 +98,14 @@ pub(crate) struct Interner {
 }
 
 impl Interner {
+    fn clear(&mut self) {
+        self.slots.iter_mut().for_each(|s| *s = 0);
+        self.hashes.clear();
+        self.plain.clear();
+        self.starts.clear();
+        self.keys.clear();
+    }
+
     fn entry(&self, e: usize) -> &[u8] {
         let end = self.starts.get(e + 1).copied().unwrap_or(self.plain.len());
         &self.plain[self.starts[e]..end]
@@ -329,6 +337,46 @@ impl Buf {
         Ok(())
     }
 
+    /// Empties the buffer for the next row group, keeping its memory: a big
+    /// release's row groups then reuse it instead of faulting in fresh pages.
+    pub(crate) fn clear(&mut self) {
+        match self {
+            Buf::Keys { keys, .. } => keys.clear(),
+            Buf::Ints { values, valid, .. } => {
+                values.clear();
+                valid.clear();
+            }
+            Buf::Floats { dict, valid } => {
+                dict.clear();
+                valid.clear();
+            }
+            Buf::Bools { values, valid } => {
+                values.clear();
+                valid.clear();
+            }
+            Buf::Dict(dict) => dict.clear(),
+            Buf::Plain { plain, pages, rows } => {
+                plain.clear();
+                pages.clear();
+                *rows = 0;
+            }
+        }
+    }
+
+    /// Whether `col` goes into a buffer of this kind.
+    pub(crate) fn takes(&self, col: &Col) -> bool {
+        matches!(
+            (self, col),
+            (Buf::Keys { .. }, Col::Keys { .. })
+                | (Buf::Ints { wide: false, .. }, Col::I32(..))
+                | (Buf::Ints { wide: true, .. }, Col::I64(..))
+                | (Buf::Floats { .. }, Col::F64(..))
+                | (Buf::Bools { .. }, Col::Bool(..))
+                | (Buf::Dict(_), Col::Text { dict: true, .. })
+                | (Buf::Plain { .. }, Col::Text { dict: false, .. })
+        )
+    }
+
     /// Whether both are keys, and equal.
     pub(crate) fn same_keys(&self, other: &Buf) -> bool {
         match (self, other) {
@@ -345,10 +393,10 @@ impl Buf {
     }
 }
 
-/// Appends `more` to `v`: moved in if `v` is empty, else after reserving
-/// `room` more.
+/// Appends `more` to `v`: moved in if `v` is empty and smaller (a fresh
+/// buffer), else after reserving `room` more (a recycled one has it).
 fn append<T: Copy>(v: &mut Vec<T>, more: Vec<T>, room: usize) {
-    if v.is_empty() {
+    if v.is_empty() && v.capacity() < more.len() {
         *v = more;
     } else {
         v.reserve(room.max(more.len()));
