@@ -165,26 +165,7 @@ pub(crate) fn encode(
                 .chunks_exact(8)
                 .map(|c| f64::from_bits(u64::from_le_bytes(c.try_into().unwrap_or_default())))
                 .collect();
-            let stats = if values.iter().any(|v| v.is_nan()) {
-                None
-            } else {
-                let (lo, hi) = values
-                    .iter()
-                    .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &x| {
-                        (a.min(x), b.max(x))
-                    });
-                let some = lo <= hi;
-                let st = ValueStatistics::new(
-                    some.then_some(lo),
-                    some.then_some(hi),
-                    None,
-                    Some(nulls),
-                    false,
-                );
-                Some(Statistics::Double(
-                    st.with_backwards_compatible_min_max(true),
-                ))
-            };
+            let stats = float_stats(values.iter().copied(), nulls);
             let rows = dict.keys.len() as u64;
             // A dictionary pays where values repeat (TIVs do); else PLAIN.
             if !values.is_empty() && values.len() * 2 <= (rows - nulls) as usize {
@@ -198,6 +179,20 @@ pub(crate) fn encode(
                     body.extend_from_slice(&values[dict.keys[i] as usize].to_le_bytes());
                 }
             });
+            write_chunk(descr, None, &pages, Encoding::PLAIN, stats, rows)
+        }
+        Buf::PlainFloats { values, valid } => {
+            expect(phys, PhysicalType::DOUBLE)?;
+            let (valid, nulls) = levels(descr, valid)?;
+            let ok = |i: usize| valid.is_none_or(|v| v[i]);
+            let present = (0..values.len()).filter(|&i| ok(i)).map(|i| values[i]);
+            let stats = float_stats(present, nulls);
+            let pages = paged(values.len(), valid, |r, body| {
+                for i in r.filter(|&i| ok(i)) {
+                    body.extend_from_slice(&values[i].to_le_bytes());
+                }
+            });
+            let rows = values.len() as u64;
             write_chunk(descr, None, &pages, Encoding::PLAIN, stats, rows)
         }
         Buf::Bools { values, valid } => {
@@ -355,6 +350,28 @@ fn paged(
         pages.push(compress(&body, (end - start) as u32));
     }
     pages
+}
+
+/// Min/max of `values` (none if one is NaN), as the Arrow writer gives them.
+fn float_stats(values: impl Iterator<Item = f64>, nulls: u64) -> Option<Statistics> {
+    let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
+    for x in values {
+        if x.is_nan() {
+            return None;
+        }
+        (lo, hi) = (lo.min(x), hi.max(x));
+    }
+    let some = lo <= hi;
+    let st = ValueStatistics::new(
+        some.then_some(lo),
+        some.then_some(hi),
+        None,
+        Some(nulls),
+        false,
+    );
+    Some(Statistics::Double(
+        st.with_backwards_compatible_min_max(true),
+    ))
 }
 
 /// `(min, max)`; `(i64::MAX, i64::MIN)` when there are no values.

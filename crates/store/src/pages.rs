@@ -95,10 +95,25 @@ pub(crate) struct Interner {
     pub(crate) plain: Vec<u8>,
     pub(crate) starts: Vec<usize>,
     pub(crate) keys: Vec<u32>,
+    /// Entries after the row group's first `PROBE` rows (0 before).
+    at_probe: usize,
 }
 
+/// Rows after which a row group's text or float dictionary is judged: more
+/// entries than half of them, and the values are written PLAIN (the Arrow
+/// writer's dictionary page limit, in rows); nor may it exceed
+/// `MAX_ENTRIES`. The decision depends on the rows alone, never on how they
+/// arrive in batches.
+const PROBE: usize = 1 << 16;
+const MAX_ENTRIES: usize = 1 << 16;
+
 impl Interner {
+    fn gave_up(&self) -> bool {
+        self.hashes.len() > MAX_ENTRIES || self.at_probe * 2 > PROBE
+    }
+
     fn clear(&mut self) {
+        self.at_probe = 0;
         self.slots.iter_mut().for_each(|s| *s = 0);
         self.hashes.clear();
         self.plain.clear();
@@ -106,9 +121,18 @@ impl Interner {
         self.keys.clear();
     }
 
-    fn entry(&self, e: usize) -> &[u8] {
+    pub(crate) fn entry(&self, e: usize) -> &[u8] {
         let end = self.starts.get(e + 1).copied().unwrap_or(self.plain.len());
         &self.plain[self.starts[e]..end]
+    }
+
+    /// Appends a placeholder key for a null (never read: nulls have no
+    /// index in the pages).
+    fn push_null(&mut self) {
+        self.keys.push(0);
+        if self.keys.len() == PROBE {
+            self.at_probe = self.hashes.len();
+        }
     }
 
     /// Appends the key of `v` (whose hash is `hash`), adding it if new.
@@ -136,6 +160,9 @@ impl Interner {
             i = (i + 1) & mask;
         };
         self.keys.push(key);
+        if self.keys.len() == PROBE {
+            self.at_probe = self.hashes.len();
+        }
     }
 
     fn grow(&mut self) {
@@ -196,6 +223,11 @@ pub(crate) enum Buf {
         dict: Interner,
         valid: Vec<bool>,
     },
+    /// Floats that did not repeat enough for a dictionary (`Interner::gave_up`).
+    PlainFloats {
+        values: Vec<f64>,
+        valid: Vec<bool>,
+    },
     Bools {
         values: Vec<bool>,
         valid: Vec<bool>,
@@ -246,6 +278,46 @@ impl Buf {
     /// row group still has room for (reserved at once: one allocation per
     /// column and row group, and none for a group of one batch).
     pub(crate) fn push(&mut self, col: Col, room: usize) -> Result<(), String> {
+        self.push_kind(col, room)?;
+        self.give_up();
+        Ok(())
+    }
+
+    /// A text or float dictionary that stopped paying (`Interner::gave_up`)
+    /// becomes PLAIN values for the rest of the row group.
+    fn give_up(&mut self) {
+        let plain = match self {
+            Buf::Dict(d) if d.gave_up() => {
+                let (mut plain, mut pages) = (Vec::new(), Vec::new());
+                for (i, &k) in d.keys.iter().enumerate() {
+                    if i % PAGE_ROWS == 0 {
+                        pages.push(plain.len());
+                    }
+                    plain.extend_from_slice(d.entry(k as usize));
+                }
+                let rows = d.keys.len();
+                Buf::Plain { plain, pages, rows }
+            }
+            Buf::Floats { dict, valid } if dict.gave_up() => {
+                let value = |k: u32| {
+                    let e = <[u8; 8]>::try_from(dict.entry(k as usize)).unwrap_or_default();
+                    f64::from_le_bytes(e)
+                };
+                let values = dict.keys.iter().zip(valid.iter());
+                let values = values
+                    .map(|(&k, &ok)| if ok { value(k) } else { 0.0 })
+                    .collect();
+                Buf::PlainFloats {
+                    values,
+                    valid: std::mem::take(valid),
+                }
+            }
+            _ => return,
+        };
+        *self = plain;
+    }
+
+    fn push_kind(&mut self, col: Col, room: usize) -> Result<(), String> {
         match (self, col) {
             (
                 Buf::Keys { keys, dict, .. },
@@ -290,12 +362,16 @@ impl Buf {
                 for (i, x) in v.into_iter().enumerate() {
                     if !valid[n + i] {
                         // Never read: nulls have no index in the pages.
-                        dict.keys.push(0);
+                        dict.push_null();
                         continue;
                     }
                     let bits = x.to_bits().to_le_bytes();
                     dict.push(&bits, hash(&bits));
                 }
+            }
+            (Buf::PlainFloats { values, valid }, Col::F64(v, ok)) => {
+                push_valid(valid, v.len(), ok, room)?;
+                append(values, v, room);
             }
             (Buf::Bools { values, valid }, Col::Bool(v, ok)) => {
                 push_valid(valid, v.len(), ok, room)?;
@@ -351,6 +427,10 @@ impl Buf {
                 valid.clear();
             }
             Buf::Bools { values, valid } => {
+                values.clear();
+                valid.clear();
+            }
+            Buf::PlainFloats { values, valid } => {
                 values.clear();
                 valid.clear();
             }
