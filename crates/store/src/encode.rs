@@ -688,6 +688,23 @@ mod roundtrip {
                 .map(|a| (n - a).min(group) as i64)
                 .collect();
             assert_eq!(groups, want);
+            if n == 70_000 {
+                // Distinct designations and unit TIVs went PLAIN; statuses
+                // kept their dictionary.
+                let f = File::open(&path).unwrap();
+                let r = ParquetRecordBatchReaderBuilder::try_new(f).unwrap();
+                let g = r.metadata().row_group(0);
+                let dict = |name: &str| {
+                    let c = g
+                        .columns()
+                        .iter()
+                        .find(|c| c.column_path().string() == name);
+                    c.unwrap()
+                        .encodings()
+                        .any(|e| e == parquet::basic::Encoding::RLE_DICTIONARY)
+                };
+                assert!(!dict("designation") && !dict("tiv_unit") && dict("status"));
+            }
         }
     }
 
