@@ -3,7 +3,7 @@
 //! through the parquet crate's page writer.
 
 use crate::packing::{bit_width, def_levels, delta, hybrid, plain_bools, plain_ints};
-use crate::pages::{Buf, Dict, PAGE_ROWS};
+use crate::pages::{Buf, Dict, IntVals, PAGE_ROWS};
 use bytes::Bytes;
 use parquet::basic::{Encoding, PageType, Type as PhysicalType};
 use parquet::column::page::{CompressedPage, Page, PageWriter};
@@ -132,8 +132,8 @@ pub(crate) fn encode(
             let ix = match shared {
                 Some(s) => s,
                 _ => {
-                    let (map, used) = used_keys(&keys, dict.len(), None);
-                    let pages = index_pages(&keys, Some(&map), used.len(), None);
+                    let (map, used) = used_keys(keys, dict.len(), None);
+                    let pages = index_pages(keys, Some(&map), used.len(), None);
                     own = Indexed { used, pages };
                     &own
                 }
@@ -159,7 +159,7 @@ pub(crate) fn encode(
         }
         Buf::Floats { dict, valid } => {
             expect(phys, PhysicalType::DOUBLE)?;
-            let (valid, nulls) = levels(descr, &valid)?;
+            let (valid, nulls) = levels(descr, valid)?;
             let values: Vec<f64> = dict
                 .plain
                 .chunks_exact(8)
@@ -197,7 +197,7 @@ pub(crate) fn encode(
         }
         Buf::Bools { values, valid } => {
             expect(phys, PhysicalType::BOOLEAN)?;
-            let (valid, _) = levels(descr, &valid)?;
+            let (valid, _) = levels(descr, valid)?;
             let rows = values.len() as u64;
             let pages = paged(values.len(), valid, |r, body| match valid {
                 Some(v) => plain_bools(r.filter(|&i| v[i]).map(|i| values[i]), body),
@@ -237,74 +237,74 @@ pub(crate) fn encode(
             }
             write_chunk(descr, None, &encoded, Encoding::PLAIN, None, *rows as u64)
         }
-        Buf::Ints {
-            values,
-            valid,
-            wide,
-        } => {
-            let wide = *wide;
-            match (phys, wide) {
-                (PhysicalType::INT32, false) | (PhysicalType::INT64, true) => {}
-                _ => return Err(format!("integers do not fit a {phys} column")),
-            }
-            let rows = values.len() as u64;
-            let nulls = valid.iter().filter(|v| !**v).count() as u64;
-            if descr.max_def_level() == 0 && nulls > 0 {
-                return Err("a null in a required column".into());
-            }
-            let valid = (descr.max_def_level() > 0).then_some(&valid[..]);
-            let (lo, hi) = match valid {
-                Some(v) => min_max(values.iter().zip(v).filter(|p| *p.1).map(|p| *p.0)),
-                None => min_max(values.iter().copied()),
-            };
-            if !wide && lo <= hi && (lo < i64::from(i32::MIN) || hi > i64::from(i32::MAX)) {
-                return Err("a value does not fit a 32-bit column".into());
-            }
-            let stats = int_stats(descr, lo, hi, nulls);
-            // The table has an entry per value in the range: not much
-            // larger than the column.
-            let most = (rows as i64).clamp(1 << 12, MAX_DICT_RANGE);
-            if let Some(range) = hi.checked_sub(lo).filter(|&r| (0..most).contains(&r)) {
-                // Keys are offsets from the minimum: a table, not a hash.
-                let keys: Vec<u32> = values
-                    .iter()
-                    .map(|&x| x.wrapping_sub(lo).clamp(0, range) as u32)
-                    .collect();
-                let (map, used) = used_keys(&keys, range as usize + 1, valid);
-                // A dictionary pays where its page costs less than the bits
-                // its narrower indices save over packing each value's offset.
-                let n = rows - nulls;
-                let width = bit_width(used.len().saturating_sub(1) as u64).max(1);
-                let dict_bits = used.len() as u64 * 32 + n * u64::from(width);
-                if dict_bits <= n * u64::from(bit_width(range as u64)) {
-                    let pages = index_pages(&keys, Some(&map), used.len(), valid);
-                    let dict: Vec<i64> = used.iter().map(|&k| lo + i64::from(k)).collect();
-                    let dict_page = (&plain_ints(&dict, wide)[..], dict.len() as u32);
-                    let enc = Encoding::RLE_DICTIONARY;
-                    return write_chunk(descr, Some(dict_page), &pages, enc, stats, rows);
-                }
-            }
-            let mut pages = Vec::with_capacity(values.len().div_ceil(PAGE_ROWS));
-            let mut vals = Vec::with_capacity(PAGE_ROWS.min(values.len()));
-            let mut body = Vec::new();
-            for start in (0..values.len()).step_by(PAGE_ROWS) {
-                let end = (start + PAGE_ROWS).min(values.len());
-                body.clear();
-                vals.clear();
-                match valid {
-                    Some(v) => {
-                        def_levels(&v[start..end], &mut body);
-                        vals.extend((start..end).filter(|&i| v[i]).map(|i| values[i]));
-                    }
-                    None => vals.extend_from_slice(&values[start..end]),
-                }
-                delta(&vals, wide, &mut body);
-                pages.push(compress(&body, (end - start) as u32));
-            }
-            let enc = Encoding::DELTA_BINARY_PACKED;
-            write_chunk(descr, None, &pages, enc, stats, rows)
+        Buf::Ints { values, valid } => match values {
+            IntVals::I32(v) => ints(descr, v, valid, false),
+            IntVals::I64(v) => ints(descr, v, valid, true),
+        },
+    }
+}
+
+/// An INT32 (`wide`: INT64) column: a dictionary of the values the row group
+/// uses where their range is small and it pays, else DELTA_BINARY_PACKED.
+fn ints<T: Copy + Into<i64>>(
+    descr: &ColumnDescPtr,
+    values: &[T],
+    valid: &[bool],
+    wide: bool,
+) -> Result<(Bytes, ColumnCloseResult), String> {
+    let phys = descr.physical_type();
+    match (phys, wide) {
+        (PhysicalType::INT32, false) | (PhysicalType::INT64, true) => {}
+        _ => return Err(format!("integers do not fit a {phys} column")),
+    }
+    let get = |i: usize| -> i64 { values[i].into() };
+    let rows = values.len() as u64;
+    let nulls = valid.iter().filter(|v| !**v).count() as u64;
+    if descr.max_def_level() == 0 && nulls > 0 {
+        return Err("a null in a required column".into());
+    }
+    let valid = (descr.max_def_level() > 0).then_some(valid);
+    let ok = |i: usize| valid.is_none_or(|v| v[i]);
+    let (lo, hi) = min_max((0..values.len()).filter(|&i| ok(i)).map(get));
+    let stats = int_stats(descr, lo, hi, nulls);
+    // The table has an entry per value in the range: not much larger than
+    // the column.
+    let most = (rows as i64).clamp(1 << 12, MAX_DICT_RANGE);
+    if let Some(range) = hi.checked_sub(lo).filter(|&r| (0..most).contains(&r)) {
+        // Keys are offsets from the minimum: a table, not a hash.
+        let keys: Vec<u32> = (0..values.len())
+            .map(|i| get(i).wrapping_sub(lo).clamp(0, range) as u32)
+            .collect();
+        let (map, used) = used_keys(&keys, range as usize + 1, valid);
+        // A dictionary pays where its page costs less than the bits its
+        // narrower indices save over packing each value's offset.
+        let n = rows - nulls;
+        let width = bit_width(used.len().saturating_sub(1) as u64).max(1);
+        let dict_bits = used.len() as u64 * 32 + n * u64::from(width);
+        if dict_bits <= n * u64::from(bit_width(range as u64)) {
+            let pages = index_pages(&keys, Some(&map), used.len(), valid);
+            let dict: Vec<i64> = used.iter().map(|&k| lo + i64::from(k)).collect();
+            let dict_page = (&plain_ints(&dict, wide)[..], dict.len() as u32);
+            let enc = Encoding::RLE_DICTIONARY;
+            return write_chunk(descr, Some(dict_page), &pages, enc, stats, rows);
         }
     }
+    let mut pages = Vec::with_capacity(values.len().div_ceil(PAGE_ROWS));
+    let mut vals = Vec::with_capacity(PAGE_ROWS.min(values.len()));
+    let mut body = Vec::new();
+    for start in (0..values.len()).step_by(PAGE_ROWS) {
+        let end = (start + PAGE_ROWS).min(values.len());
+        body.clear();
+        vals.clear();
+        if let Some(v) = valid {
+            def_levels(&v[start..end], &mut body);
+        }
+        vals.extend((start..end).filter(|&i| ok(i)).map(get));
+        delta(&vals, wide, &mut body);
+        pages.push(compress(&body, (end - start) as u32));
+    }
+    let enc = Encoding::DELTA_BINARY_PACKED;
+    write_chunk(descr, None, &pages, enc, stats, rows)
 }
 
 fn expect(phys: PhysicalType, want: PhysicalType) -> Result<(), String> {
@@ -471,7 +471,6 @@ fn write_chunk(
         });
     }
     pw.close().map_err(err)?;
-    drop(pw);
     let bytes = sink.into_inner().map_err(err)?;
     let mut meta = ColumnChunkMetaData::builder(descr.clone())
         .set_compression(parquet::basic::Compression::SNAPPY)

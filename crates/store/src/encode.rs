@@ -594,9 +594,8 @@ mod roundtrip {
             "flags" => I(i64::from(f.flags[i] as i16)),
             "estimated" => B(f.flags[i] & model::Flags::ANY_ESTIMATE != 0),
             "allocated" => B(f.flags[i] & model::Flags::ALLOCATED != 0),
-            "deal" => (f.deal[i] != NO_DEAL)
-                .then(|| I(i64::from(f.deal[i])))
-                .unwrap_or(Null),
+            "deal" if f.deal[i] == NO_DEAL => Null,
+            "deal" => I(i64::from(f.deal[i])),
             _ => panic!("no expectation for {col}"),
         }
     }

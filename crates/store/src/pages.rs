@@ -66,9 +66,8 @@ pub(crate) enum Col {
         dict: Arc<Dict>,
         share: u8,
     },
-    /// An INT32 column: values (as `i64`, so that one row group's buffer is
-    /// the first batch's vector), and which are valid (`None`: all).
-    I32(Vec<i64>, Option<Vec<bool>>),
+    /// An INT32 column: values, and which are valid (`None`: all).
+    I32(Vec<i32>, Option<Vec<bool>>),
     /// An INT64 column.
     I64(Vec<i64>, Option<Vec<bool>>),
     /// A DOUBLE column.
@@ -207,6 +206,12 @@ fn text_rows(plain: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
     })
 }
 
+/// The values of an INT32 or INT64 column.
+pub(crate) enum IntVals {
+    I32(Vec<i32>),
+    I64(Vec<i64>),
+}
+
 /// A row group's worth of one own-encoded column.
 pub(crate) enum Buf {
     Keys {
@@ -215,9 +220,8 @@ pub(crate) enum Buf {
         share: u8,
     },
     Ints {
-        values: Vec<i64>,
+        values: IntVals,
         valid: Vec<bool>,
-        wide: bool,
     },
     Floats {
         dict: Interner,
@@ -252,10 +256,13 @@ impl Buf {
                 dict: dict.clone(),
                 share: *share,
             },
-            Col::I32(..) | Col::I64(..) => Buf::Ints {
-                values: Vec::new(),
+            Col::I32(..) => Buf::Ints {
+                values: IntVals::I32(Vec::new()),
                 valid: Vec::new(),
-                wide: matches!(col, Col::I64(..)),
+            },
+            Col::I64(..) => Buf::Ints {
+                values: IntVals::I64(Vec::new()),
+                valid: Vec::new(),
             },
             Col::F64(..) => Buf::Floats {
                 dict: Interner::default(),
@@ -333,27 +340,21 @@ impl Buf {
                 }
                 append(keys, k, room);
             }
-            (
-                Buf::Ints {
-                    values,
-                    valid,
-                    wide,
-                },
-                col,
-            ) => {
-                let n = values.len();
-                let v = match (col, *wide) {
-                    (Col::I32(v, ok), false) => {
+            (Buf::Ints { values, valid }, col) => {
+                let (n, ok) = match (values, col) {
+                    (IntVals::I32(values), Col::I32(v, ok)) => {
+                        let n = v.len();
                         append(values, v, room);
-                        ok
+                        (n, ok)
                     }
-                    (Col::I64(v, ok), true) => {
+                    (IntVals::I64(values), Col::I64(v, ok)) => {
+                        let n = v.len();
                         append(values, v, room);
-                        ok
+                        (n, ok)
                     }
                     _ => return Err("a column changed its kind".into()),
                 };
-                push_valid(valid, values.len() - n, v, room)?;
+                push_valid(valid, n, ok, room)?;
             }
             (Buf::Floats { dict, valid }, Col::F64(v, ok)) => {
                 let n = valid.len();
@@ -418,8 +419,11 @@ impl Buf {
     pub(crate) fn clear(&mut self) {
         match self {
             Buf::Keys { keys, .. } => keys.clear(),
-            Buf::Ints { values, valid, .. } => {
-                values.clear();
+            Buf::Ints { values, valid } => {
+                match values {
+                    IntVals::I32(v) => v.clear(),
+                    IntVals::I64(v) => v.clear(),
+                }
                 valid.clear();
             }
             Buf::Floats { dict, valid } => {
@@ -448,8 +452,20 @@ impl Buf {
         matches!(
             (self, col),
             (Buf::Keys { .. }, Col::Keys { .. })
-                | (Buf::Ints { wide: false, .. }, Col::I32(..))
-                | (Buf::Ints { wide: true, .. }, Col::I64(..))
+                | (
+                    Buf::Ints {
+                        values: IntVals::I32(_),
+                        ..
+                    },
+                    Col::I32(..)
+                )
+                | (
+                    Buf::Ints {
+                        values: IntVals::I64(_),
+                        ..
+                    },
+                    Col::I64(..)
+                )
                 | (Buf::Floats { .. }, Col::F64(..))
                 | (Buf::Bools { .. }, Col::Bool(..))
                 | (Buf::Dict(_), Col::Text { dict: true, .. })

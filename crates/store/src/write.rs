@@ -495,14 +495,14 @@ pub(crate) fn deal_column(
 
 /// An INT32 column without nulls (int16, uint8 and uint32 columns too).
 fn ints(values: impl Iterator<Item = i32>) -> Col {
-    Col::I32(values.map(i64::from).collect(), None)
+    Col::I32(values.collect(), None)
 }
 
 /// A nullable INT32 column: `f` gives each row's value or `None`.
 fn opt_ints<R>(rows: &[R], f: impl Fn(&R) -> Option<i32>) -> Col {
     let (values, valid) = rows
         .iter()
-        .map(|r| f(r).map_or((0, false), |v| (i64::from(v), true)))
+        .map(|r| f(r).map_or((0, false), |v| (v, true)))
         .unzip();
     Col::I32(values, Some(valid))
 }
