@@ -164,6 +164,42 @@ impl Interner {
         }
     }
 
+    /// `push` for 8-byte values (TIVs' bits): entries are then `plain`'s
+    /// 8-byte words, compared as such.
+    #[inline]
+    fn push8(&mut self, v: u64) {
+        if self.slots.len() < 2 * (self.hashes.len() + 1) {
+            self.grow();
+        }
+        let hash = mix(v);
+        let mask = self.slots.len() - 1;
+        let mut i = hash as usize & mask;
+        let key = loop {
+            let s = self.slots[i];
+            if s == 0 {
+                let e = self.hashes.len() as u32;
+                self.slots[i] = e + 1;
+                self.hashes.push(hash);
+                self.starts.push(self.plain.len());
+                self.plain.extend_from_slice(&v.to_le_bytes());
+                break e;
+            }
+            let e = (s - 1) as usize;
+            let at = self
+                .plain
+                .get(e * 8..e * 8 + 8)
+                .and_then(|b| <[u8; 8]>::try_from(b).ok());
+            if at.map(u64::from_le_bytes) == Some(v) {
+                break e as u32;
+            }
+            i = (i + 1) & mask;
+        };
+        self.keys.push(key);
+        if self.keys.len() == PROBE {
+            self.at_probe = self.hashes.len();
+        }
+    }
+
     fn grow(&mut self) {
         let cap = (self.slots.len() * 2).max(1 << 10);
         let mut slots = vec![0u32; cap];
@@ -185,6 +221,14 @@ fn same(a: &[u8], b: &[u8]) -> bool {
         (Ok(x), Ok(y)) => u64::from_ne_bytes(x) == u64::from_ne_bytes(y),
         _ => a == b,
     }
+}
+
+/// A 64-bit finaliser (MurmurHash3's): every input bit reaches the low bits
+/// a table indexes by.
+fn mix(v: u64) -> u64 {
+    let h = (v ^ (v >> 33)).wrapping_mul(0xff51_afd7_ed55_8ccd);
+    let h = (h ^ (h >> 33)).wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 33)
 }
 
 fn hash(bytes: &[u8]) -> u64 {
@@ -335,7 +379,8 @@ impl Buf {
                 if !Arc::ptr_eq(dict, &d) && **dict != *d {
                     return Err("the dictionary changed within a row group".into());
                 }
-                if let Some(&bad) = k.iter().find(|&&x| x as usize >= dict.len()) {
+                let len = dict.len();
+                if let Some(&bad) = k.iter().find(|&&x| x as usize >= len) {
                     return Err(format!("key {bad} is outside the dictionary"));
                 }
                 append(keys, k, room);
@@ -366,8 +411,7 @@ impl Buf {
                         dict.push_null();
                         continue;
                     }
-                    let bits = x.to_bits().to_le_bytes();
-                    dict.push(&bits, hash(&bits));
+                    dict.push8(x.to_bits());
                 }
             }
             (Buf::PlainFloats { values, valid }, Col::F64(v, ok)) => {
