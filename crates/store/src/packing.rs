@@ -157,14 +157,16 @@ pub(crate) fn delta(values: &[i64], wide: bool, out: &mut Vec<u8>) {
                 u64::from((*d as i32).wrapping_sub(min as i32) as u32)
             };
         }
+        // The last miniblock is padded with zeros to a whole one.
+        let used = block.len().div_ceil(MINI) * MINI;
+        packed[block.len()..used].fill(0);
         let at = out.len();
         out.extend_from_slice(&[0; BLOCK / MINI]);
-        for (m, mini) in packed[..block.len()].chunks(MINI).enumerate() {
+        for (m, mini) in packed[..used].chunks_exact(MINI).enumerate() {
             let width = bit_width(mini.iter().fold(0, |a, &x| a | x));
             out[at + m] = width;
             out.reserve(MINI * usize::from(width) / 8);
-            let pad = std::iter::repeat_n(0, MINI - mini.len());
-            pack(mini.iter().copied().chain(pad), width, out);
+            pack(mini.iter().copied(), width, out);
         }
     }
 }
