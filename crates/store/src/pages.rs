@@ -1,23 +1,25 @@
-//! Column chunks whose pages we encode ourselves.
+//! Column values handed to the writer, and one row group's worth of them.
 //!
 //! The parquet crate's Arrow writer hashes every value of a dictionary column
 //! into a dictionary it builds afresh, although our dictionaries are known
 //! (the entity table, the categories) and our keys are the ids we hold; and
 //! its integer encoders work value by value. For such columns the writer is
-//! handed the keys or integers themselves ([`Col`]), and this module writes
-//! the pages straight from them: no hashing, one pass to pack. The parquet
-//! crate still writes the page headers, the chunk metadata and the footer.
+//! handed the keys or values themselves ([`Col`]), buffers a row group of
+//! them ([`Buf`]), and `chunk.rs` writes their pages straight from them. The
+//! parquet crate still writes the page headers, the chunk metadata and the
+//! footer.
 //!
-//! - Dictionary columns (`Col::Keys`): a PLAIN dictionary page of the entries
-//!   the row group uses, in key order, and RLE_DICTIONARY data pages (the
-//!   RLE/bit-packed hybrid). Columns keyed by the same ids (`supplier_id`,
-//!   `supplier`, `supplier_key`) share one encoding of their data pages.
+//! - Keys into a known dictionary (`Col::Keys`): a PLAIN dictionary page of
+//!   the entries the row group uses, in key order, and RLE_DICTIONARY data
+//!   pages. Columns keyed by the same ids (`supplier_id`, `supplier`,
+//!   `supplier_key`) share one encoding of their data pages.
 //! - Integers (`Col::I32`, `Col::I64`): a dictionary of the values the row
-//!   group uses when their range is small (years, codes, flags, counts),
-//!   taken from a table indexed by value, not a hash table; otherwise
-//!   DELTA_BINARY_PACKED. Min/max statistics as the Arrow writer gives them
-//!   (what windowed loads use to skip row groups by `year`).
-//! - Nulls: version 1 data pages with RLE definition levels.
+//!   group uses when their range is small and it pays, taken from a table
+//!   indexed by value, not a hash; otherwise DELTA_BINARY_PACKED; min/max
+//!   statistics (what windowed loads use to skip row groups by `year`).
+//! - Floats and texts: a dictionary built here ([`Interner`], an
+//!   open-addressing table), given up for PLAIN where values do not repeat.
+//! - Booleans PLAIN; nulls as RLE definition levels (version 1 data pages).
 
 use crate::packing::Fx;
 use std::sync::Arc;
