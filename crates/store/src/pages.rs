@@ -495,24 +495,25 @@ impl Buf {
 
     /// Whether `col` goes into a buffer of this kind.
     pub(crate) fn takes(&self, col: &Col) -> bool {
+        if let (Buf::Keys { dict: a, .. }, Col::Keys { dict: b, .. }) = (self, col) {
+            // A new row group may bring a new dictionary.
+            return Arc::ptr_eq(a, b);
+        }
         matches!(
             (self, col),
-            (Buf::Keys { .. }, Col::Keys { .. })
-                | (
-                    Buf::Ints {
-                        values: IntVals::I32(_),
-                        ..
-                    },
-                    Col::I32(..)
-                )
-                | (
-                    Buf::Ints {
-                        values: IntVals::I64(_),
-                        ..
-                    },
-                    Col::I64(..)
-                )
-                | (Buf::Floats { .. }, Col::F64(..))
+            (
+                Buf::Ints {
+                    values: IntVals::I32(_),
+                    ..
+                },
+                Col::I32(..)
+            ) | (
+                Buf::Ints {
+                    values: IntVals::I64(_),
+                    ..
+                },
+                Col::I64(..)
+            ) | (Buf::Floats { .. }, Col::F64(..))
                 | (Buf::Bools { .. }, Col::Bool(..))
                 | (Buf::Dict(_), Col::Text { dict: true, .. })
                 | (Buf::Plain { .. }, Col::Text { dict: false, .. })
