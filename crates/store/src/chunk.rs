@@ -114,6 +114,9 @@ pub(crate) fn encode(
     shared: Option<&Indexed>,
 ) -> Result<(Bytes, ColumnCloseResult), String> {
     let phys = descr.physical_type();
+    if let Buf::Lists { values, counts } = buf {
+        return lists(descr, values, counts);
+    }
     if descr.max_rep_level() > 0 {
         return Err("nested columns are not encoded here".into());
     }
@@ -237,6 +240,7 @@ pub(crate) fn encode(
             }
             write_chunk(descr, None, &encoded, Encoding::PLAIN, None, *rows as u64)
         }
+        Buf::Lists { .. } => Err("a list column is encoded by `lists`".into()),
         Buf::Ints { values, valid } => match values {
             IntVals::I32(v) => ints(descr, v, valid, false),
             IntVals::I64(v) => ints(descr, v, valid, true),
@@ -305,6 +309,64 @@ fn ints<T: Copy + Into<i64>>(
     }
     let enc = Encoding::DELTA_BINARY_PACKED;
     write_chunk(descr, None, &pages, enc, stats, rows)
+}
+
+/// A required list of never-null INT32 items (`list<int16>` with a nullable
+/// item field: definition level 0 for an empty list, 2 for an item; a
+/// repetition level 0 starts each row). Pages hold whole rows; items are
+/// DELTA_BINARY_PACKED.
+fn lists(
+    descr: &ColumnDescPtr,
+    values: &[i32],
+    counts: &[u32],
+) -> Result<(Bytes, ColumnCloseResult), String> {
+    if descr.physical_type() != PhysicalType::INT32
+        || descr.max_rep_level() != 1
+        || descr.max_def_level() != 2
+    {
+        return Err("list items do not fit this column".into());
+    }
+    let (lo, hi) = min_max(values.iter().map(|&v| i64::from(v)));
+    let stats = int_stats(descr, lo, hi, 0);
+    let mut pages = Vec::with_capacity(counts.len().div_ceil(PAGE_ROWS));
+    let (mut reps, mut defs, mut items) = (Vec::new(), Vec::new(), Vec::new());
+    let mut body = Vec::new();
+    let mut at = 0; // first item of the page
+    let mut entries = 0u64;
+    for rows in counts.chunks(PAGE_ROWS) {
+        reps.clear();
+        defs.clear();
+        for &n in rows {
+            if n == 0 {
+                reps.push(0);
+                defs.push(0);
+            } else {
+                reps.push(0);
+                reps.extend(std::iter::repeat_n(1, n as usize - 1));
+                defs.extend(std::iter::repeat_n(2, n as usize));
+            }
+        }
+        let n: usize = rows.iter().map(|&n| n as usize).sum();
+        items.clear();
+        items.extend(values[at..at + n].iter().map(|&v| i64::from(v)));
+        at += n;
+        body.clear();
+        for (levels, width) in [(&reps, 1), (&defs, 2)] {
+            let len_at = body.len();
+            body.extend_from_slice(&[0; 4]);
+            hybrid(levels, width, &mut body);
+            let len = (body.len() - len_at - 4) as u32;
+            body[len_at..len_at + 4].copy_from_slice(&len.to_le_bytes());
+        }
+        delta(&items, false, &mut body);
+        entries += reps.len() as u64;
+        let (data, len, _) = compress(&body, 0);
+        pages.push((data, len, reps.len() as u32));
+    }
+    let enc = Encoding::DELTA_BINARY_PACKED;
+    let (bytes, mut close) = write_chunk(descr, None, &pages, enc, stats, entries)?;
+    close.rows_written = counts.len() as u64;
+    Ok((bytes, close))
 }
 
 fn expect(phys: PhysicalType, want: PhysicalType) -> Result<(), String> {

@@ -76,6 +76,9 @@ pub(crate) enum Col {
     F64(Vec<f64>, Option<Vec<bool>>),
     /// A BOOLEAN column.
     Bool(Vec<bool>, Option<Vec<bool>>),
+    /// A required list of INT32 items that are never null: every row's
+    /// items back to back, and each row's count (`delivery_years`).
+    Lists { values: Vec<i32>, counts: Vec<u32> },
     /// A required text column, PLAIN-encoded (`u32` length, bytes) for
     /// `rows` rows; `dict`: give it a dictionary of its own.
     Text {
@@ -282,6 +285,10 @@ pub(crate) enum Buf {
         values: Vec<bool>,
         valid: Vec<bool>,
     },
+    Lists {
+        values: Vec<i32>,
+        counts: Vec<u32>,
+    },
     /// Text with a dictionary of its own, or PLAIN with the byte offset of
     /// every `PAGE_ROWS`-th row.
     Dict(Interner),
@@ -317,6 +324,10 @@ impl Buf {
             Col::Bool(..) => Buf::Bools {
                 values: Vec::new(),
                 valid: Vec::new(),
+            },
+            Col::Lists { .. } => Buf::Lists {
+                values: Vec::new(),
+                counts: Vec::new(),
             },
             Col::Text { dict: true, .. } => Buf::Dict(Interner::default()),
             Col::Text { dict: false, .. } => Buf::Plain {
@@ -416,6 +427,19 @@ impl Buf {
                     dict.push8(x.to_bits());
                 }
             }
+            (
+                Buf::Lists { values, counts },
+                Col::Lists {
+                    values: v,
+                    counts: c,
+                },
+            ) => {
+                if c.iter().map(|&n| n as usize).sum::<usize>() != v.len() {
+                    return Err("list counts and items differ".into());
+                }
+                append(values, v, 0);
+                append(counts, c, room);
+            }
             (Buf::PlainFloats { values, valid }, Col::F64(v, ok)) => {
                 push_valid(valid, v.len(), ok, room)?;
                 append(values, v, room);
@@ -484,6 +508,10 @@ impl Buf {
                 values.clear();
                 valid.clear();
             }
+            Buf::Lists { values, counts } => {
+                values.clear();
+                counts.clear();
+            }
             Buf::Dict(dict) => dict.clear(),
             Buf::Plain { plain, pages, rows } => {
                 plain.clear();
@@ -515,6 +543,7 @@ impl Buf {
                 Col::I64(..)
             ) | (Buf::Floats { .. }, Col::F64(..))
                 | (Buf::Bools { .. }, Col::Bool(..))
+                | (Buf::Lists { .. }, Col::Lists { .. })
                 | (Buf::Dict(_), Col::Text { dict: true, .. })
                 | (Buf::Plain { .. }, Col::Text { dict: false, .. })
         )

@@ -10,8 +10,8 @@ use crate::encode::PqWriter;
 use crate::pages::{Col, Dict};
 use arrow_array::builder::StringBuilder;
 use arrow_array::types::{Float64Type, Int16Type, UInt32Type};
-use arrow_array::{ArrayRef, ArrowPrimitiveType, ListArray, PrimitiveArray, StringArray};
-use arrow_buffer::{OffsetBuffer, ScalarBuffer};
+use arrow_array::{ArrayRef, ArrowPrimitiveType, PrimitiveArray, StringArray};
+use arrow_buffer::ScalarBuffer;
 use arrow_schema::{DataType, Field, Schema, SchemaRef};
 use model::{Category, Deal, Entity, Flags, Flows, NO_DEAL, Release};
 use std::ops::Range;
@@ -480,7 +480,16 @@ pub(crate) fn deal_column(
         "number_ordered_estimated" => opt_bools(deals, |x| x.number_ordered_estimated),
         "number_delivered" => opt_ints(deals, |x| x.number_delivered.map(|v| v as i32)),
         "number_delivered_estimated" => opt_bools(deals, |x| x.number_delivered_estimated),
-        "delivery_years" => Col::Arrow(delivery_years(deals)?),
+        "delivery_years" => Col::Lists {
+            values: deals
+                .iter()
+                .flat_map(|x| x.delivery_years.iter().map(|&y| i32::from(y as i16)))
+                .collect(),
+            counts: deals
+                .iter()
+                .map(|x| x.delivery_years.len() as u32)
+                .collect(),
+        },
         "status" => text(deals, true, |x| &x.status),
         "comments" => text(deals, false, |x| &x.comments),
         "tiv_unit_new" => opt_f64s(deals, |x| x.tiv_unit_new),
@@ -514,25 +523,6 @@ fn opt_i64s<R>(rows: &[R], f: impl Fn(&R) -> Option<i64>) -> Col {
         .map(|r| f(r).map_or((0, false), |v| (v, true)))
         .unzip();
     Col::I64(values, Some(valid))
-}
-
-/// Each deal's delivery years as a list (never null), from one values vector.
-fn delivery_years(deals: &[Deal]) -> Result<ArrayRef, StoreError> {
-    let total = deals.iter().map(|x| x.delivery_years.len()).sum();
-    let mut values = Vec::with_capacity(total);
-    for x in deals {
-        values.extend(x.delivery_years.iter().map(|&y| y as i16));
-    }
-    let offsets = OffsetBuffer::from_lengths(deals.iter().map(|x| x.delivery_years.len()));
-    // The item field is `item`, nullable: the schema's list type.
-    let item = Arc::new(Field::new("item", DataType::Int16, true));
-    let list = ListArray::try_new(item, offsets, prim::<Int16Type>(values), None).map_err(|e| {
-        StoreError::Write {
-            path: "<batch>".into(),
-            reason: e.to_string(),
-        }
-    })?;
-    Ok(Arc::new(list))
 }
 
 #[cfg(test)]
