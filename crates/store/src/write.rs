@@ -310,10 +310,33 @@ pub(crate) fn check_flows(f: &Flows, entities: u64, deals: u64) -> Result<(), St
 /// The deal half of [`check_ranges`]: the first deal's first problem, in
 /// one pass.
 pub(crate) fn check_deals(deals: &[Deal], entities: u64) -> Result<(), String> {
+    // One branch-free test per deal; the problem is spelt out only for the
+    // first deal that fails it.
+    if deals.iter().all(|d| deal_ok(d, entities)) {
+        return Ok(());
+    }
     match deals.iter().find_map(|d| deal_problem(d, entities)) {
         Some(problem) => Err(problem),
         None => Ok(()),
     }
+}
+
+/// Whether `deal_problem` finds nothing in `d` (the same predicates).
+fn deal_ok(d: &Deal, entities: u64) -> bool {
+    let year = |y: u16| y <= i16::MAX as u16;
+    let count = |c: Option<u32>| c.is_none_or(|c| u64::from(c) <= i32::MAX as u64);
+    let tiv = |v: Option<f64>| v.is_none_or(|v| v.is_finite() && v >= 0.0);
+    (u64::from(d.supplier) < entities)
+        & (u64::from(d.recipient) < entities)
+        & d.order_year.is_none_or(year)
+        & d.delivery_years.iter().all(|&y| year(y))
+        & count(d.number_ordered)
+        & count(d.number_delivered)
+        & tiv(d.tiv_unit_new)
+        & tiv(d.tiv_unit)
+        & tiv(d.tiv_order)
+        & tiv(d.tiv_delivered)
+        & d.sipri_id.is_none_or(|v| v <= i64::MAX as u64)
 }
 
 /// What in `d` would not survive the store's signed columns, if anything.
@@ -545,6 +568,7 @@ mod tests {
         let bad = |f: fn(&mut Deal)| {
             let mut d = ok.clone();
             f(&mut d);
+            assert!(!deal_ok(&d, 2) && deal_ok(&ok, 2));
             check_deals(&[ok.clone(), d], 2).unwrap_err()
         };
         assert!(bad(|d| d.recipient = 2).contains("outside the entity table"));
