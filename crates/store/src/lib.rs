@@ -11,9 +11,12 @@
 //! See `docs/store.md` for the column layout.
 
 mod cache;
+mod chunk;
 mod clock;
 mod durable;
 mod encode;
+mod packing;
+mod pages;
 mod read;
 mod scan;
 mod stream;

@@ -7,13 +7,11 @@
 use crate::StoreError;
 use crate::durable::Syncs;
 use crate::encode::PqWriter;
-use arrow_array::builder::{BooleanBufferBuilder, StringBuilder};
-use arrow_array::types::{Float64Type, Int16Type, Int32Type, Int64Type, UInt8Type, UInt32Type};
-use arrow_array::{
-    ArrayRef, ArrowPrimitiveType, BooleanArray, DictionaryArray, Int32Array, ListArray,
-    PrimitiveArray, StringArray,
-};
-use arrow_buffer::{BooleanBuffer, NullBuffer, OffsetBuffer, ScalarBuffer};
+use crate::pages::{Col, Dict};
+use arrow_array::builder::StringBuilder;
+use arrow_array::types::{Float64Type, Int16Type, UInt32Type};
+use arrow_array::{ArrayRef, ArrowPrimitiveType, PrimitiveArray, StringArray};
+use arrow_buffer::ScalarBuffer;
 use arrow_schema::{DataType, Field, Schema, SchemaRef};
 use model::{Category, Deal, Entity, Flags, Flows, NO_DEAL, Release};
 use std::ops::Range;
@@ -101,39 +99,49 @@ fn world_totals_schema() -> SchemaRef {
     ]))
 }
 
-/// Dictionaries shared by every batch: entity names, entity keys, categories.
+/// Dictionaries shared by every batch: entity names, entity keys, entity ids
+/// and categories. Columns keyed by the same ids share the
+/// encoding of their data pages (`pages::Col::Keys::share`).
 pub(crate) struct Dicts {
-    names: ArrayRef,
-    keys: ArrayRef,
-    categories: ArrayRef,
+    names: Arc<Dict>,
+    keys: Arc<Dict>,
+    ids: Arc<Dict>,
+    categories: Arc<Dict>,
 }
+
+/// Share tags of `Col::Keys` columns.
+const SUPPLIER: u8 = 1;
+const RECIPIENT: u8 = 2;
+const CATEGORY: u8 = 3;
 
 impl Dicts {
     pub(crate) fn new(entities: &[Entity]) -> Dicts {
         let mut cats: Vec<&str> = Category::ALL.iter().map(|c| c.sipri_name()).collect();
         cats.push(Category::Unspecified.sipri_name());
         Dicts {
-            names: Arc::new(StringArray::from_iter_values(
-                entities.iter().map(|e| &e.name),
-            )),
-            keys: Arc::new(StringArray::from_iter_values(
-                entities.iter().map(|e| &e.key),
-            )),
-            categories: Arc::new(StringArray::from_iter_values(cats)),
+            names: Arc::new(Dict::text(entities.iter().map(|e| e.name.as_str()))),
+            keys: Arc::new(Dict::text(entities.iter().map(|e| e.key.as_str()))),
+            ids: Arc::new(Dict::Int((0..entities.len() as i32).collect())),
+            categories: Arc::new(Dict::text(cats)),
         }
     }
 
-    fn entity(&self, values: &ArrayRef, ids: &[u32]) -> ArrayRef {
-        let keys = Int32Array::from_iter_values(ids.iter().map(|&i| i as i32));
-        Arc::new(DictionaryArray::<Int32Type>::new(keys, values.clone()))
+    /// Entity ids as keys into `dict` (names, keys or the ids themselves).
+    fn entity(&self, dict: &Arc<Dict>, ids: &[u32], share: u8) -> Col {
+        Col::Keys {
+            keys: ids.to_vec(),
+            dict: dict.clone(),
+            share,
+        }
     }
 
-    fn category(&self, codes: &[u8]) -> ArrayRef {
-        let keys = Int32Array::from_iter_values(codes.iter().map(|&c| category_key(c)));
-        Arc::new(DictionaryArray::<Int32Type>::new(
-            keys,
-            self.categories.clone(),
-        ))
+    /// Category codes as keys into the category names.
+    fn category(&self, codes: impl Iterator<Item = u8>) -> Col {
+        Col::Keys {
+            keys: codes.map(|c| category_key(c) as u32).collect(),
+            dict: self.categories.clone(),
+            share: CATEGORY,
+        }
     }
 }
 
@@ -190,7 +198,7 @@ pub(crate) fn write_entities(
     let mut w =
         PqWriter::create(&path, entities_schema(), CHUNK.max(entities.len()))?.with_threads(1);
     w.write(entities.len(), &|col, rows| {
-        entity_column(&entities[rows], col)
+        entity_column(&entities[rows], col).map(Col::Arrow)
     })?;
     w.finish(syncs)?;
     let cache = dir.join(crate::cache::ENTITIES_FILE);
@@ -235,11 +243,11 @@ fn write_world_totals(dir: &Path, totals: &[(u16, f64)], syncs: &Syncs) -> Resul
     let mut w = PqWriter::create(&path, world_totals_schema(), CHUNK)?.with_threads(1);
     w.write(totals.len(), &|col, rows| {
         let t = &totals[rows];
-        Ok(match col {
+        Ok(Col::Arrow(match col {
             "year" => prim::<Int16Type>(t.iter().map(|&(y, _)| y as i16).collect()),
             "tiv" => prim::<Float64Type>(t.iter().map(|&(_, v)| v).collect()),
             _ => return Err(unknown(col)),
-        })
+        }))
     })?;
     w.finish(syncs)
 }
@@ -302,10 +310,33 @@ pub(crate) fn check_flows(f: &Flows, entities: u64, deals: u64) -> Result<(), St
 /// The deal half of [`check_ranges`]: the first deal's first problem, in
 /// one pass.
 pub(crate) fn check_deals(deals: &[Deal], entities: u64) -> Result<(), String> {
+    // One branch-free test per deal; the problem is spelt out only for the
+    // first deal that fails it.
+    if deals.iter().all(|d| deal_ok(d, entities)) {
+        return Ok(());
+    }
     match deals.iter().find_map(|d| deal_problem(d, entities)) {
         Some(problem) => Err(problem),
         None => Ok(()),
     }
+}
+
+/// Whether `deal_problem` finds nothing in `d` (the same predicates).
+fn deal_ok(d: &Deal, entities: u64) -> bool {
+    let year = |y: u16| y <= i16::MAX as u16;
+    let count = |c: Option<u32>| c.is_none_or(|c| u64::from(c) <= i32::MAX as u64);
+    let tiv = |v: Option<f64>| v.is_none_or(|v| v.is_finite() && v >= 0.0);
+    (u64::from(d.supplier) < entities)
+        & (u64::from(d.recipient) < entities)
+        & d.order_year.is_none_or(year)
+        & d.delivery_years.iter().all(|&y| year(y))
+        & count(d.number_ordered)
+        & count(d.number_delivered)
+        & tiv(d.tiv_unit_new)
+        & tiv(d.tiv_unit)
+        & tiv(d.tiv_order)
+        & tiv(d.tiv_delivered)
+        & d.sipri_id.is_none_or(|v| v <= i64::MAX as u64)
 }
 
 /// What in `d` would not survive the store's signed columns, if anything.
@@ -351,34 +382,41 @@ fn prim<T: ArrowPrimitiveType>(values: Vec<T::Native>) -> ArrayRef {
     Arc::new(PrimitiveArray::<T>::new(ScalarBuffer::from(values), None))
 }
 
-/// A nullable primitive column: `f` gives each row's value or `None`.
-fn opt_prim<T: ArrowPrimitiveType, R>(rows: &[R], f: impl Fn(&R) -> Option<T::Native>) -> ArrayRef {
-    let mut valid = BooleanBufferBuilder::new(rows.len());
-    let values: Vec<T::Native> = rows
+fn bools<R>(rows: &[R], f: impl Fn(&R) -> bool) -> Col {
+    Col::Bool(rows.iter().map(f).collect(), None)
+}
+
+fn opt_bools<R>(rows: &[R], f: impl Fn(&R) -> Option<bool>) -> Col {
+    let (values, valid) = rows
         .iter()
-        .map(|r| {
-            let v = f(r);
-            valid.append(v.is_some());
-            v.unwrap_or_default()
-        })
-        .collect();
-    let nulls = NullBuffer::new(valid.finish());
-    let nulls = (nulls.null_count() > 0).then_some(nulls);
-    Arc::new(PrimitiveArray::<T>::new(ScalarBuffer::from(values), nulls))
+        .map(|r| f(r).map_or((false, false), |v| (v, true)))
+        .unzip();
+    Col::Bool(values, Some(valid))
 }
 
-fn bools<R>(rows: &[R], f: impl Fn(&R) -> bool) -> ArrayRef {
-    let values = BooleanBuffer::collect_bool(rows.len(), |i| f(&rows[i]));
-    Arc::new(BooleanArray::new(values, None))
+fn opt_f64s<R>(rows: &[R], f: impl Fn(&R) -> Option<f64>) -> Col {
+    let (values, valid) = rows
+        .iter()
+        .map(|r| f(r).map_or((0.0, false), |v| (v, true)))
+        .unzip();
+    Col::F64(values, Some(valid))
 }
 
-fn opt_bools<R>(rows: &[R], f: impl Fn(&R) -> Option<bool>) -> ArrayRef {
-    let values = BooleanBuffer::collect_bool(rows.len(), |i| f(&rows[i]) == Some(true));
-    let nulls = NullBuffer::new(BooleanBuffer::collect_bool(rows.len(), |i| {
-        f(&rows[i]).is_some()
-    }));
-    let nulls = (nulls.null_count() > 0).then_some(nulls);
-    Arc::new(BooleanArray::new(values, nulls))
+/// A required text column, PLAIN-encoded; `dict`: dictionary-encoded in the
+/// file (values that repeat).
+fn text<R>(rows: &[R], dict: bool, f: impl Fn(&R) -> &str) -> Col {
+    let bytes: usize = rows.iter().map(|r| f(r).len() + 4).sum();
+    let mut plain = Vec::with_capacity(bytes);
+    for r in rows {
+        let v = f(r);
+        plain.extend_from_slice(&(v.len() as u32).to_le_bytes());
+        plain.extend_from_slice(v.as_bytes());
+    }
+    Col::Text {
+        plain,
+        rows: rows.len(),
+        dict,
+    }
 }
 
 /// A text column, its buffers sized once.
@@ -414,29 +452,27 @@ pub(crate) fn flow_column(
     f: &Flows,
     name: &str,
     rows: Range<usize>,
-) -> Result<ArrayRef, StoreError> {
+) -> Result<Col, StoreError> {
     let sup = &f.supplier[rows.clone()];
     let rec = &f.recipient[rows.clone()];
     let flags = &f.flags[rows.clone()];
     Ok(match name {
-        "supplier_id" => prim::<UInt32Type>(sup.to_vec()),
-        "recipient_id" => prim::<UInt32Type>(rec.to_vec()),
-        "supplier" => d.entity(&d.names, sup),
-        "recipient" => d.entity(&d.names, rec),
-        "supplier_key" => d.entity(&d.keys, sup),
-        "recipient_key" => d.entity(&d.keys, rec),
-        "year" => prim::<Int16Type>(f.year[rows].iter().map(|&y| y as i16).collect()),
-        "category" => d.category(&f.category[rows]),
-        "category_code" => prim::<UInt8Type>(f.category[rows].to_vec()),
-        "tiv" => prim::<Float64Type>(f.tiv[rows].to_vec()),
-        "units" => prim::<Int32Type>(f.units[rows].iter().map(|&u| u as i32).collect()),
+        "supplier_id" => d.entity(&d.ids, sup, SUPPLIER),
+        "recipient_id" => d.entity(&d.ids, rec, RECIPIENT),
+        "supplier" => d.entity(&d.names, sup, SUPPLIER),
+        "recipient" => d.entity(&d.names, rec, RECIPIENT),
+        "supplier_key" => d.entity(&d.keys, sup, SUPPLIER),
+        "recipient_key" => d.entity(&d.keys, rec, RECIPIENT),
+        "year" => ints(f.year[rows].iter().map(|&y| i32::from(y))),
+        "category" => d.category(f.category[rows.clone()].iter().copied()),
+        "category_code" => ints(f.category[rows].iter().map(|&c| i32::from(c))),
+        "tiv" => Col::F64(f.tiv[rows].to_vec(), None),
+        "units" => ints(f.units[rows].iter().map(|&u| u as i32)),
         // Flags are a bit set: stored bit-for-bit in a signed column.
-        "flags" => prim::<Int16Type>(flags.iter().map(|&x| x as i16).collect()),
+        "flags" => ints(flags.iter().map(|&x| i32::from(x as i16))),
         "estimated" => bools(flags, |&x| x & Flags::ANY_ESTIMATE != 0),
         "allocated" => bools(flags, |&x| x & Flags::ALLOCATED != 0),
-        "deal" => {
-            opt_prim::<Int32Type, u32>(&f.deal[rows], |&x| (x != NO_DEAL).then_some(x as i32))
-        }
+        "deal" => opt_ints(&f.deal[rows], |&x| (x != NO_DEAL).then_some(x as i32)),
         _ => return Err(unknown(name)),
     })
 }
@@ -448,59 +484,68 @@ pub(crate) fn deal_column(
     name: &str,
     first: usize,
     deals: &[Deal],
-) -> Result<ArrayRef, StoreError> {
+) -> Result<Col, StoreError> {
     let ids = |f: fn(&Deal) -> u32| deals.iter().map(f).collect::<Vec<u32>>();
     Ok(match name {
-        "deal" => prim::<Int32Type>((first..first + deals.len()).map(|i| i as i32).collect()),
-        "sipri_id" => opt_prim::<Int64Type, Deal>(deals, |x| x.sipri_id.map(|v| v as i64)),
-        "supplier_id" => prim::<UInt32Type>(ids(|x| x.supplier)),
-        "recipient_id" => prim::<UInt32Type>(ids(|x| x.recipient)),
-        "supplier" => d.entity(&d.names, &ids(|x| x.supplier)),
-        "recipient" => d.entity(&d.names, &ids(|x| x.recipient)),
-        "designation" => texts(deals, |x| &x.designation),
-        "description" => texts(deals, |x| &x.description),
-        "category" => d.category(&deals.iter().map(|x| x.category).collect::<Vec<_>>()),
-        "category_code" => prim::<UInt8Type>(deals.iter().map(|x| x.category).collect()),
-        "order_year" => opt_prim::<Int16Type, Deal>(deals, |x| x.order_year.map(|y| y as i16)),
+        "deal" => ints((first..first + deals.len()).map(|i| i as i32)),
+        "sipri_id" => opt_i64s(deals, |x| x.sipri_id.map(|v| v as i64)),
+        "supplier_id" => d.entity(&d.ids, &ids(|x| x.supplier), SUPPLIER),
+        "recipient_id" => d.entity(&d.ids, &ids(|x| x.recipient), RECIPIENT),
+        "supplier" => d.entity(&d.names, &ids(|x| x.supplier), SUPPLIER),
+        "recipient" => d.entity(&d.names, &ids(|x| x.recipient), RECIPIENT),
+        "designation" => text(deals, true, |x| &x.designation),
+        "description" => text(deals, true, |x| &x.description),
+        "category" => d.category(deals.iter().map(|x| x.category)),
+        "category_code" => ints(deals.iter().map(|x| i32::from(x.category))),
+        "order_year" => opt_ints(deals, |x| x.order_year.map(|y| i32::from(y as i16))),
         "order_year_estimated" => opt_bools(deals, |x| x.order_year_estimated),
-        "number_ordered" => {
-            opt_prim::<Int32Type, Deal>(deals, |x| x.number_ordered.map(|v| v as i32))
-        }
+        "number_ordered" => opt_ints(deals, |x| x.number_ordered.map(|v| v as i32)),
         "number_ordered_estimated" => opt_bools(deals, |x| x.number_ordered_estimated),
-        "number_delivered" => {
-            opt_prim::<Int32Type, Deal>(deals, |x| x.number_delivered.map(|v| v as i32))
-        }
+        "number_delivered" => opt_ints(deals, |x| x.number_delivered.map(|v| v as i32)),
         "number_delivered_estimated" => opt_bools(deals, |x| x.number_delivered_estimated),
-        "delivery_years" => delivery_years(deals)?,
-        "status" => texts(deals, |x| &x.status),
-        "comments" => texts(deals, |x| &x.comments),
-        "tiv_unit_new" => opt_prim::<Float64Type, Deal>(deals, |x| x.tiv_unit_new),
-        "tiv_unit" => opt_prim::<Float64Type, Deal>(deals, |x| x.tiv_unit),
-        "tiv_order" => opt_prim::<Float64Type, Deal>(deals, |x| x.tiv_order),
-        "tiv_delivered" => opt_prim::<Float64Type, Deal>(deals, |x| x.tiv_delivered),
+        "delivery_years" => Col::Lists {
+            values: deals
+                .iter()
+                .flat_map(|x| x.delivery_years.iter().map(|&y| i32::from(y as i16)))
+                .collect(),
+            counts: deals
+                .iter()
+                .map(|x| x.delivery_years.len() as u32)
+                .collect(),
+        },
+        "status" => text(deals, true, |x| &x.status),
+        "comments" => text(deals, false, |x| &x.comments),
+        "tiv_unit_new" => opt_f64s(deals, |x| x.tiv_unit_new),
+        "tiv_unit" => opt_f64s(deals, |x| x.tiv_unit),
+        "tiv_order" => opt_f64s(deals, |x| x.tiv_order),
+        "tiv_delivered" => opt_f64s(deals, |x| x.tiv_delivered),
         "local_production" => opt_bools(deals, |x| x.local_production),
-        "line" => prim::<Int64Type>(deals.iter().map(|x| i64::from(x.line)).collect()),
+        "line" => Col::I64(deals.iter().map(|x| i64::from(x.line)).collect(), None),
         _ => return Err(unknown(name)),
     })
 }
 
-/// Each deal's delivery years as a list (never null), from one values vector.
-fn delivery_years(deals: &[Deal]) -> Result<ArrayRef, StoreError> {
-    let total = deals.iter().map(|x| x.delivery_years.len()).sum();
-    let mut values = Vec::with_capacity(total);
-    for x in deals {
-        values.extend(x.delivery_years.iter().map(|&y| y as i16));
-    }
-    let offsets = OffsetBuffer::from_lengths(deals.iter().map(|x| x.delivery_years.len()));
-    // The item field is `item`, nullable: the schema's list type.
-    let item = Arc::new(Field::new("item", DataType::Int16, true));
-    let list = ListArray::try_new(item, offsets, prim::<Int16Type>(values), None).map_err(|e| {
-        StoreError::Write {
-            path: "<batch>".into(),
-            reason: e.to_string(),
-        }
-    })?;
-    Ok(Arc::new(list))
+/// An INT32 column without nulls (int16, uint8 and uint32 columns too).
+fn ints(values: impl Iterator<Item = i32>) -> Col {
+    Col::I32(values.collect(), None)
+}
+
+/// A nullable INT32 column: `f` gives each row's value or `None`.
+fn opt_ints<R>(rows: &[R], f: impl Fn(&R) -> Option<i32>) -> Col {
+    let (values, valid) = rows
+        .iter()
+        .map(|r| f(r).map_or((0, false), |v| (v, true)))
+        .unzip();
+    Col::I32(values, Some(valid))
+}
+
+/// A nullable INT64 column.
+fn opt_i64s<R>(rows: &[R], f: impl Fn(&R) -> Option<i64>) -> Col {
+    let (values, valid) = rows
+        .iter()
+        .map(|r| f(r).map_or((0, false), |v| (v, true)))
+        .unzip();
+    Col::I64(values, Some(valid))
 }
 
 #[cfg(test)]
@@ -523,6 +568,7 @@ mod tests {
         let bad = |f: fn(&mut Deal)| {
             let mut d = ok.clone();
             f(&mut d);
+            assert!(!deal_ok(&d, 2) && deal_ok(&ok, 2));
             check_deals(&[ok.clone(), d], 2).unwrap_err()
         };
         assert!(bad(|d| d.recipient = 2).contains("outside the entity table"));
