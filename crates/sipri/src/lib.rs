@@ -20,6 +20,7 @@ mod sniff;
 mod spill;
 pub mod stream;
 mod stream_out;
+mod stream_part;
 mod tables;
 mod text;
 

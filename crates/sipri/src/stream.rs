@@ -16,13 +16,14 @@
 //! report. Formats other than the UTF-8/Latin-1 current register are not
 //! streamed (`Ok(None)`): they are small, and [`crate::read`] reads them.
 
-use crate::builder::{Builder, sha_hex};
+use crate::builder::{Builder, FastMap, sha_hex};
 use crate::chunk::{ChunkOut, ChunkSpec, Parsed, parse_chunk, recycle};
 use crate::ordered::ordered;
 use crate::register::{self, COLUMNS};
-use crate::spill::{Put, Spill};
+use crate::spill::Spill;
+use crate::stream_out::{Bits, Checked, check_part, put_flow};
 pub use crate::stream_out::{DealStream, FlowStream};
-use crate::stream_out::{PartOut, build_part};
+use crate::stream_part::{LastFields, put_row};
 use crate::{ReadError, ReadOptions};
 use model::{EntityTable, ImportReport, ReleaseMeta, SourceFormat};
 use sha2::{Digest, Sha256};
@@ -35,13 +36,12 @@ use std::sync::Mutex;
 
 /// Bytes per chunk of pass 1 (cut at a line end).
 const CHUNK_BYTES: usize = 8 << 20;
-/// Deal streams: a part of a 2.75 GB register is about 40 MB.
-const PARTS: usize = 64;
+/// Deal parts the file is cut into, about: a part of a 2.75 GB register is
+/// about 40 MB of scratch.
+const PARTS: u64 = 64;
 /// Years a row may name (`parse_year`: 1900-2100).
 pub(crate) const FIRST_YEAR: u16 = 1900;
 const YEARS: usize = 201;
-/// A row rejected in pass 2, in the ordinal → deal table.
-pub(crate) const REJECTED: u32 = u32::MAX;
 
 /// Why a streamed read failed: the file (where and why), or the scratch space.
 #[derive(Debug)]
@@ -162,21 +162,33 @@ pub fn stream(
             Mode::Latin1 => "latin-1",
         }
         .to_string();
+        let size = std::fs::metadata(path)?.len();
+        // About 200 bytes of file a deal (two rows); deals are numbered
+        // from 0, so a part of `1 << shift` deals is about 1/PARTS of them.
+        let deals = size / 200;
+        let shift = (deals / PARTS).max(1).ilog2().clamp(4, 24);
         let mut p1 = Pass1 {
             b,
             header: header.line.no,
             ord: 0,
             year_rows: vec![0; YEARS],
             flows: Spill::new(scratch, "flows", YEARS),
-            parts: Spill::new(scratch, "part", PARTS),
-            last_texts: vec![Default::default(); PARTS],
+            parts: Spill::new(scratch, "part", 0),
+            last: Vec::new(),
+            shift,
+            deal_of: FastMap::with_capacity_and_hasher(
+                (deals as usize).min(1 << 26),
+                Default::default(),
+            ),
+            last_deal: None,
+            deals: 0,
             stop: None,
             blank: 0,
         };
         let Some((sha, lines)) = p1.run(path, mode, progress)? else {
             continue; // not UTF-8 after all: read again as Latin-1
         };
-        return finish(p1, header.preamble.clone(), sha, lines, scratch).map(Some);
+        return finish(p1, header.preamble.clone(), sha, lines).map(Some);
     }
     Ok(None)
 }
@@ -189,9 +201,17 @@ struct Pass1 {
     /// Good rows per delivery year (1900 + index).
     year_rows: Vec<u64>,
     flows: Spill,
+    /// Deal rows, deal `n`'s in part `n >> shift`.
     parts: Spill,
-    /// Per part stream, the texts of its last record.
-    last_texts: Vec<[String; 3]>,
+    /// Per part, the deal fields of its last row.
+    last: Vec<LastFields>,
+    shift: u32,
+    /// Deal id → number, in order of first appearance.
+    deal_of: FastMap<u64, u32>,
+    /// The previous row's deal (id, number): a deal's rows are mostly
+    /// adjacent, and the map is large.
+    last_deal: Option<(u64, u32)>,
+    deals: u32,
     /// The first bad row when bad rows are not skipped: reading stops there.
     stop: Option<(u64, String)>,
     blank: u64,
@@ -339,52 +359,57 @@ impl Pass1 {
             let ord = self.ord;
             self.ord = ord
                 .checked_add(1)
-                .filter(|&o| o < REJECTED)
+                .filter(|&o| o < u32::MAX)
                 .ok_or_else(|| io::Error::other("more than 4 billion rows"))?;
             let y = usize::from(r.year - FIRST_YEAR);
             self.year_rows[y] += 1;
-            let flags = p.flags;
-            let w = self.flows.buf(y);
-            w.u32(ord);
-            w.u32(sup);
-            w.u32(rec);
-            w.u8(r.category as u8);
-            w.f64(r.tiv);
-            w.u32(r.units.unwrap_or(0));
-            w.u16(flags);
-            self.flows.done(y)?;
-            let part = (r.id.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58) as usize % PARTS;
-            let w = self.parts.buf(part);
-            w.u32(ord);
-            w.u64(p.line);
-            w.u64(r.id);
-            w.u32(sup);
-            w.u32(rec);
-            w.u16(r.year);
-            w.u8(r.category as u8);
-            w.f64(r.tiv);
-            w.opt_u32(r.units);
-            w.u16(flags);
-            w.opt_u16(r.order_year);
-            w.opt_bool(r.order_est);
-            w.opt_bool(r.units_est);
-            w.opt_bool(r.year_est);
-            w.opt_f64(r.tiv_unit_new);
-            w.opt_f64(r.tiv_unit);
-            w.opt_bool(r.local);
-            // A deal's rows repeat its texts: written once per run of equal
-            // texts in this stream (a flag, then the texts if they changed).
-            let last = &mut self.last_texts[part];
-            if last.iter().zip(r.texts).all(|(a, b)| a == b) {
-                w.u8(1);
-            } else {
-                w.u8(0);
-                for (l, t) in last.iter_mut().zip(r.texts) {
-                    w.str(t);
-                    l.clear();
-                    l.push_str(t);
+            let (deal, new) = match self.last_deal {
+                Some((id, d)) if id == r.id => (d, false),
+                _ => {
+                    let next = self.deals;
+                    let d = *self.deal_of.entry(r.id).or_insert(next);
+                    if d == next {
+                        self.deals = next
+                            .checked_add(1)
+                            .filter(|&n| n < u32::MAX)
+                            .ok_or_else(|| io::Error::other("more than 4 billion deals"))?;
+                    }
+                    self.last_deal = Some((r.id, d));
+                    (d, d == next)
                 }
+            };
+            let flags = p.flags;
+            let units = r.units.unwrap_or(0);
+            let cat = r.category as u8;
+            put_flow(
+                self.flows.buf(y),
+                ord,
+                deal,
+                sup,
+                rec,
+                cat,
+                r.tiv,
+                units,
+                flags,
+            );
+            self.flows.done(y)?;
+            let part = (deal >> self.shift) as usize;
+            if part >= self.last.len() {
+                self.last.resize_with(part + 1, LastFields::default);
             }
+            let w = self.parts.buf(part);
+            put_row(
+                w,
+                &mut self.last[part],
+                new,
+                deal,
+                ord,
+                p.line,
+                r,
+                sup,
+                rec,
+                flags,
+            );
             self.parts.done(part)?;
             b.report.tiv_total += r.tiv;
             b.note_parties([sup, rec], r.tiv);
@@ -442,60 +467,54 @@ fn decode(bytes: &[u8], mode: Mode, first: bool) -> Option<Cow<'_, str>> {
     }
 }
 
-/// Pass 2 and the report: builds the deals part by part, numbers them, and
-/// settles the accounting.
+/// Pass 2 (checking each deal's rows; the deals are built later, as they
+/// are pulled) and the report.
 fn finish(
     mut p: Pass1,
     preamble: crate::preamble::Preamble,
     sha: String,
     lines: u64,
-    scratch: &Path,
 ) -> Result<Streamed, StreamError> {
-    let n = p.ord as usize;
-    // Ordinal → ordinal of its deal's first row (then, below, deal number).
-    let mut first = vec![REJECTED; n];
-    let mut deals_out = Spill::new(scratch, "deals", PARTS);
+    // The map is pass 1's largest structure: gone before the write.
+    p.deal_of = FastMap::default();
+    p.last = Vec::new();
+    let mut rejected = Bits::new(p.ord as usize);
     let mut errors: Vec<(u64, String)> = Vec::new();
     let mut controls = 0u64;
+    let mut flows = u64::from(p.ord);
     // Parts two at a time, one per core; results applied in part order.
     // Two part buffers, reused: a fresh 40 MB buffer per part would be
     // page-faulted in again every time.
     let mut bytes = [Vec::new(), Vec::new()];
-    for pair in (0..PARTS).collect::<Vec<_>>().chunks(2) {
+    let parts: Vec<usize> = (0..p.parts.keys()).collect();
+    for pair in parts.chunks(2) {
         for (&k, buf) in pair.iter().zip(bytes.iter_mut()) {
-            p.parts.take_into(k, buf)?;
+            p.parts.read_into(k, buf)?;
         }
         let bytes = &bytes[..pair.len()];
-        let entities = &p.b.entities;
-        let outs: Vec<io::Result<PartOut>> = std::thread::scope(|s| {
+        let (entities, shift) = (&p.b.entities, p.shift);
+        let outs: Vec<io::Result<Checked>> = std::thread::scope(|s| {
             let other = bytes
                 .get(1)
-                .map(|b| s.spawn(move || build_part(b, entities)));
-            let mut v = vec![build_part(&bytes[0], entities)];
+                .map(|b| s.spawn(move || check_part(b, pair[1], shift, entities)));
+            let mut v = vec![check_part(&bytes[0], pair[0], shift, entities)];
             v.extend(other.map(|h| {
                 h.join()
-                    .unwrap_or_else(|_| Err(io::Error::other("deal builder panicked")))
+                    .unwrap_or_else(|_| Err(io::Error::other("deal checker panicked")))
             }));
             v
         });
-        for (&part, out) in pair.iter().zip(outs) {
+        for out in outs {
             let out = out?;
-            for (ord, f) in out.assign {
-                first[ord as usize] = f;
-            }
             for r in out.rejects {
+                rejected.set(r.ord);
+                flows -= 1;
                 p.b.report.tiv_total -= r.tiv;
                 p.b.unnote_parties([r.sup, r.rec], r.tiv);
                 p.year_rows[usize::from(r.year - FIRST_YEAR)] -= 1;
                 errors.push((r.line, r.reason));
             }
             controls += out.controls;
-            for &(_, start, end) in &out.deals {
-                deals_out
-                    .buf(part)
-                    .extend_from_slice(&out.deal_bytes[start..end]);
-                deals_out.done(part)?;
-            }
         }
     }
     p.b.add_controls(controls);
@@ -518,22 +537,6 @@ fn finish(
     if p.b.report.rows_read == 0 {
         return Err(p.b.error(p.header, "no data rows after the header").into());
     }
-    // First rows get the next deal number; other rows take their first's.
-    let mut deals = 0u32;
-    let mut flows = 0u64;
-    for i in 0..n {
-        let f = first[i];
-        if f == REJECTED {
-            continue;
-        }
-        flows += 1;
-        first[i] = if f as usize == i {
-            deals += 1;
-            deals - 1
-        } else {
-            first[f as usize]
-        };
-    }
     let span = {
         let mut used = (0..YEARS).filter(|&y| p.year_rows[y] > 0);
         let lo = used.next();
@@ -544,18 +547,14 @@ fn finish(
     p.b.report.lines = lines;
     let (meta, entities, mut report) =
         p.b.finish_parts(SourceFormat::Register, preamble, sha, span);
-    report.deals = u64::from(deals);
+    report.deals = u64::from(p.deals);
     report.flows = flows;
+    let rejected = Arc::new(rejected);
     Ok(Streamed {
         meta,
         entities,
         report,
-        flows: FlowStream {
-            spill: p.flows,
-            deal_of: first,
-            year: 0,
-            cur: None,
-        },
-        deals: DealStream::new(deals_out)?,
+        flows: FlowStream::new(p.flows, rejected.clone()),
+        deals: DealStream::new(p.parts, p.shift, rejected),
     })
 }
