@@ -28,6 +28,7 @@ use crate::{ReadError, ReadOptions};
 use model::{EntityTable, ImportReport, ReleaseMeta, SourceFormat};
 use sha2::{Digest, Sha256};
 use std::borrow::Cow;
+use std::collections::hash_map::Entry;
 use std::fs::File;
 use std::io::{self, Read};
 use std::path::Path;
@@ -175,6 +176,8 @@ pub fn stream(
             flows: Spill::new(scratch, "flows", YEARS),
             parts: Spill::new(scratch, "part", 0),
             last: Vec::new(),
+            check: Vec::new(),
+            run: (u32::MAX, Vec::new(), 0),
             shift,
             deal_of: FastMap::with_capacity_and_hasher(
                 (deals as usize).min(1 << 26),
@@ -182,6 +185,9 @@ pub fn stream(
             ),
             last_deal: None,
             deals: 0,
+            probe: Vec::new(),
+            found: Vec::new(),
+            numbers: Vec::new(),
             stop: None,
             blank: 0,
         };
@@ -205,6 +211,12 @@ struct Pass1 {
     parts: Spill,
     /// Per part, the deal fields of its last row.
     last: Vec<LastFields>,
+    /// Per part, whether pass 2 must check its rows: some deal's rows are
+    /// not adjacent, differ or repeat a year, or its texts are not plain.
+    check: Vec<bool>,
+    /// The last row's deal, its years and units so far, while its rows
+    /// are adjacent.
+    run: (u32, Vec<u16>, u64),
     shift: u32,
     /// Deal id → number, in order of first appearance.
     deal_of: FastMap<u64, u32>,
@@ -212,6 +224,10 @@ struct Pass1 {
     /// adjacent, and the map is large.
     last_deal: Option<(u64, u32)>,
     deals: u32,
+    /// Buffers of [`Pass1::number`], reused from chunk to chunk.
+    probe: Vec<u64>,
+    found: Vec<Option<u32>>,
+    numbers: Vec<(u32, bool)>,
     /// The first bad row when bad rows are not skipped: reading stops there.
     stop: Option<(u64, String)>,
     blank: u64,
@@ -338,23 +354,79 @@ impl Pass1 {
         Ok(Some((sha, lines)))
     }
 
+    /// Numbers the deals of `rows` in order of first appearance, in
+    /// `self.numbers` as (number, first row of its deal). The map is far
+    /// larger than the caches: its lookups are made first, all together,
+    /// so that their cache misses overlap, instead of one at a time between
+    /// the other work on each row.
+    fn number(&mut self, rows: &[Parsed]) -> io::Result<()> {
+        let mut last = self.last_deal.map(|l| l.0);
+        self.probe.clear();
+        for p in rows {
+            if last != Some(p.row.id) {
+                self.probe.push(p.row.id);
+                last = Some(p.row.id);
+            }
+        }
+        self.found.clear();
+        let map = &self.deal_of;
+        self.found
+            .extend(self.probe.iter().map(|id| map.get(id).copied()));
+        self.numbers.clear();
+        let mut found = self.found.iter();
+        for p in rows {
+            let n = match self.last_deal {
+                Some((id, d)) if id == p.row.id => (d, false),
+                _ => {
+                    // A deal first met in this chunk is not in `found`.
+                    let known = found.next().copied().flatten();
+                    let next = self.deals;
+                    // Written, not read back: the bucket's line is not
+                    // in the cache.
+                    let d = match known {
+                        Some(d) => d,
+                        None => match self.deal_of.entry(p.row.id) {
+                            Entry::Occupied(e) => *e.get(),
+                            Entry::Vacant(e) => {
+                                e.insert(next);
+                                next
+                            }
+                        },
+                    };
+                    if d == next {
+                        self.deals = next
+                            .checked_add(1)
+                            .filter(|&n| n < u32::MAX)
+                            .ok_or_else(|| io::Error::other("more than 4 billion deals"))?;
+                    }
+                    self.last_deal = Some((p.row.id, d));
+                    (d, d == next)
+                }
+            };
+            self.numbers.push(n);
+        }
+        Ok(())
+    }
+
     /// Interns the chunk's names, accounts its rows and appends them to the
     /// scratch streams, in file order.
     fn merge(&mut self, out: ChunkOut) -> io::Result<Vec<Parsed<'static>>> {
-        let b = &mut self.b;
-        b.report.rows_read += out.rows_read;
+        self.b.report.rows_read += out.rows_read;
         self.blank += out.blank;
-        let ids: Vec<u32> = out.names.iter().map(|n| b.entity(n)).collect();
+        let ids: Vec<u32> = out.names.iter().map(|n| self.b.entity(n)).collect();
         for (line, reason) in out.errors {
-            if b.bad_row(line, reason.clone()).is_err() {
+            if self.b.bad_row(line, reason.clone()).is_err() {
                 self.stop = Some((line, reason));
                 break;
             }
         }
-        for p in &out.rows {
-            if self.stop.as_ref().is_some_and(|s| p.line > s.0) {
-                break;
-            }
+        let rows = match &self.stop {
+            Some(s) => &out.rows[..out.rows.partition_point(|p| p.line <= s.0)],
+            None => &out.rows[..],
+        };
+        self.number(rows)?;
+        let b = &mut self.b;
+        for (i, p) in rows.iter().enumerate() {
             let (sup, rec, r) = (ids[p.sup as usize], ids[p.rec as usize], &p.row);
             let ord = self.ord;
             self.ord = ord
@@ -363,21 +435,7 @@ impl Pass1 {
                 .ok_or_else(|| io::Error::other("more than 4 billion rows"))?;
             let y = usize::from(r.year - FIRST_YEAR);
             self.year_rows[y] += 1;
-            let (deal, new) = match self.last_deal {
-                Some((id, d)) if id == r.id => (d, false),
-                _ => {
-                    let next = self.deals;
-                    let d = *self.deal_of.entry(r.id).or_insert(next);
-                    if d == next {
-                        self.deals = next
-                            .checked_add(1)
-                            .filter(|&n| n < u32::MAX)
-                            .ok_or_else(|| io::Error::other("more than 4 billion deals"))?;
-                    }
-                    self.last_deal = Some((r.id, d));
-                    (d, d == next)
-                }
-            };
+            let (deal, new) = self.numbers[i];
             let flags = p.flags;
             let units = r.units.unwrap_or(0);
             let cat = r.category as u8;
@@ -396,9 +454,10 @@ impl Pass1 {
             let part = (deal >> self.shift) as usize;
             if part >= self.last.len() {
                 self.last.resize_with(part + 1, LastFields::default);
+                self.check.resize(part + 1, false);
             }
             let w = self.parts.buf(part);
-            put_row(
+            let same = put_row(
                 w,
                 &mut self.last[part],
                 new,
@@ -410,6 +469,23 @@ impl Pass1 {
                 rec,
                 flags,
             );
+            // Whether pass 2 can be sure, without reading the part, that
+            // it keeps this row: the deal's rows so far are adjacent, this
+            // one repeats their deal fields exactly and adds a new year.
+            let run = &mut self.run;
+            let sure = if new {
+                run.0 = deal;
+                run.1.clear();
+                run.2 = 0;
+                r.texts.iter().all(|t| crate::text::printable_ascii(t))
+            } else {
+                run.0 == deal && same && !run.1.contains(&r.year)
+            };
+            run.1.push(r.year);
+            run.2 += u64::from(units);
+            if !sure || run.2 > i32::MAX as u64 {
+                self.check[part] = true;
+            }
             self.parts.done(part)?;
             b.report.tiv_total += r.tiv;
             b.note_parties([sup, rec], r.tiv);
@@ -478,6 +554,7 @@ fn finish(
     // The map is pass 1's largest structure: gone before the write.
     p.deal_of = FastMap::default();
     p.last = Vec::new();
+    p.check.resize(p.parts.keys(), false);
     let mut rejected = Bits::new(p.ord as usize);
     let mut errors: Vec<(u64, String)> = Vec::new();
     let mut controls = 0u64;
@@ -486,7 +563,9 @@ fn finish(
     // Two part buffers, reused: a fresh 40 MB buffer per part would be
     // page-faulted in again every time.
     let mut bytes = [Vec::new(), Vec::new()];
-    let parts: Vec<usize> = (0..p.parts.keys()).collect();
+    // Parts pass 1 is sure of are not read here.
+    let parts: Vec<usize> = (0..p.parts.keys()).filter(|&k| p.check[k]).collect();
+    let mut dirty = vec![false; p.parts.keys()];
     for pair in parts.chunks(2) {
         for (&k, buf) in pair.iter().zip(bytes.iter_mut()) {
             p.parts.read_into(k, buf)?;
@@ -504,8 +583,9 @@ fn finish(
             }));
             v
         });
-        for out in outs {
+        for (&k, out) in pair.iter().zip(outs) {
             let out = out?;
+            dirty[k] = out.controls > 0;
             for r in out.rejects {
                 rejected.set(r.ord);
                 flows -= 1;
@@ -555,6 +635,6 @@ fn finish(
         entities,
         report,
         flows: FlowStream::new(p.flows, rejected.clone()),
-        deals: DealStream::new(p.parts, p.shift, rejected),
+        deals: DealStream::new(p.parts, p.shift, rejected, dirty),
     })
 }

@@ -102,7 +102,14 @@ pub(crate) fn check_part(
 
 /// Builds the deals of part `k`, in number order, from its rows that
 /// [`check_part`] kept (`rejected`: a bit per row ordinal).
-fn build_deals(bytes: &[u8], k: usize, shift: u32, rejected: &Bits) -> io::Result<Vec<Deal>> {
+/// `dirty`: some of the part's texts hold control characters.
+fn build_deals(
+    bytes: &[u8],
+    k: usize,
+    shift: u32,
+    rejected: &Bits,
+    dirty: bool,
+) -> io::Result<Vec<Deal>> {
     let p = Part::read(bytes, k, shift)?;
     let mut out = Vec::with_capacity(p.deals());
     for d in 0..p.deals() {
@@ -122,11 +129,12 @@ fn build_deals(bytes: &[u8], k: usize, shift: u32, rejected: &Bits) -> io::Resul
             deal.tiv_delivered = Some(deal.tiv_delivered.unwrap_or(0.0) + r.tiv);
         }
         deal.delivery_years.sort_unstable();
-        for s in [
+        let texts = [
             &mut deal.designation,
             &mut deal.description,
             &mut deal.status,
-        ] {
+        ];
+        for s in texts.into_iter().filter(|_| dirty) {
             if let (Cow::Owned(c), _) = crate::text::clean_controls(s) {
                 *s = c;
             }
@@ -276,6 +284,8 @@ pub struct DealStream {
     pub(crate) parts: Spill,
     pub(crate) shift: u32,
     pub(crate) rejected: Arc<Bits>,
+    /// Per part, whether its texts hold control characters.
+    pub(crate) dirty: Vec<bool>,
     pub(crate) next_part: usize,
     /// Built deals of the current part, not yet handed out, reversed.
     pub(crate) ready: Vec<Deal>,
@@ -285,11 +295,17 @@ pub struct DealStream {
 }
 
 impl DealStream {
-    pub(crate) fn new(parts: Spill, shift: u32, rejected: Arc<Bits>) -> DealStream {
+    pub(crate) fn new(
+        parts: Spill,
+        shift: u32,
+        rejected: Arc<Bits>,
+        dirty: Vec<bool>,
+    ) -> DealStream {
         DealStream {
             parts,
             shift,
             rejected,
+            dirty,
             next_part: 0,
             ready: Vec::new(),
             bytes: Vec::new(),
@@ -310,7 +326,8 @@ impl DealStream {
                 self.parts.read_into(k, &mut self.bytes)?;
                 // Its scratch space is freed as soon as it is read.
                 self.parts.remove(k)?;
-                let deals = build_deals(&self.bytes, k, self.shift, &self.rejected)?;
+                let dirty = self.dirty.get(k).copied().unwrap_or(true);
+                let deals = build_deals(&self.bytes, k, self.shift, &self.rejected, dirty)?;
                 if !deals.is_empty() && (k << self.shift) as u64 != u64::from(self.next_deal) {
                     return Err(io::Error::new(
                         io::ErrorKind::InvalidData,

@@ -35,7 +35,8 @@ pub(crate) struct LastFields {
     texts: [String; 3],
 }
 
-/// Appends one row of deal `deal` (ordinal `ord`, at `line`) to a part.
+/// Appends one row of deal `deal` (ordinal `ord`, at `line`) to a part;
+/// `true` if its deal fields are exactly those of the part's previous row.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn put_row(
     w: &mut Vec<u8>,
@@ -48,7 +49,7 @@ pub(crate) fn put_row(
     sup: u32,
     rec: u32,
     flags: u16,
-) {
+) -> bool {
     // Compared as bits: a restored -0.0 must stay -0.0.
     let (tun, tu) = (
         r.tiv_unit_new.map(f64::to_bits),
@@ -78,7 +79,7 @@ pub(crate) fn put_row(
     w.opt_bool(r.units_est);
     w.opt_bool(r.year_est);
     if same {
-        return;
+        return true;
     }
     w.u32(sup);
     w.u32(rec);
@@ -107,6 +108,7 @@ pub(crate) fn put_row(
         l.clear();
         l.push_str(t);
     }
+    false
 }
 
 /// One row as pass 2 reads it back (texts borrowed from the part's bytes).
