@@ -10,6 +10,7 @@ pub mod synth;
 
 mod builder;
 mod chunk;
+mod deal_ids;
 mod legacy;
 mod merge;
 pub mod names;

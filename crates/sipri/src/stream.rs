@@ -16,8 +16,9 @@
 //! report. Formats other than the UTF-8/Latin-1 current register are not
 //! streamed (`Ok(None)`): they are small, and [`crate::read`] reads them.
 
-use crate::builder::{Builder, FastMap, sha_hex};
+use crate::builder::{Builder, sha_hex};
 use crate::chunk::{ChunkOut, ChunkSpec, Parsed, parse_chunk, recycle};
+use crate::deal_ids::DealIds;
 use crate::ordered::ordered;
 use crate::register::{self, COLUMNS};
 use crate::spill::Spill;
@@ -28,7 +29,6 @@ use crate::{ReadError, ReadOptions};
 use model::{EntityTable, ImportReport, ReleaseMeta, SourceFormat};
 use sha2::{Digest, Sha256};
 use std::borrow::Cow;
-use std::collections::hash_map::Entry;
 use std::fs::File;
 use std::io::{self, Read};
 use std::path::Path;
@@ -179,10 +179,7 @@ pub fn stream(
             check: Vec::new(),
             run: (u32::MAX, Vec::new(), 0),
             shift,
-            deal_of: FastMap::with_capacity_and_hasher(
-                (deals as usize).min(1 << 26),
-                Default::default(),
-            ),
+            deal_of: DealIds::with_capacity((deals as usize).min(1 << 26)),
             last_deal: None,
             deals: 0,
             probe: Vec::new(),
@@ -219,14 +216,14 @@ struct Pass1 {
     run: (u32, Vec<u16>, u64),
     shift: u32,
     /// Deal id → number, in order of first appearance.
-    deal_of: FastMap<u64, u32>,
+    deal_of: DealIds,
     /// The previous row's deal (id, number): a deal's rows are mostly
     /// adjacent, and the map is large.
     last_deal: Option<(u64, u32)>,
     deals: u32,
     /// Buffers of [`Pass1::number`], reused from chunk to chunk.
     probe: Vec<u64>,
-    found: Vec<Option<u32>>,
+    found: Vec<(u32, bool)>,
     numbers: Vec<(u32, bool)>,
     /// The first bad row when bad rows are not skipped: reading stops there.
     stop: Option<(u64, String)>,
@@ -356,51 +353,38 @@ impl Pass1 {
 
     /// Numbers the deals of `rows` in order of first appearance, in
     /// `self.numbers` as (number, first row of its deal). The map is far
-    /// larger than the caches: its lookups are made first, all together,
-    /// so that their cache misses overlap, instead of one at a time between
-    /// the other work on each row.
+    /// larger than the caches: the rows' lookups are made in one tight
+    /// loop, so that their cache misses overlap, instead of one at a time
+    /// between the other work on each row.
     fn number(&mut self, rows: &[Parsed]) -> io::Result<()> {
-        let mut last = self.last_deal.map(|l| l.0);
+        let mut last = self.last_deal;
         self.probe.clear();
         for p in rows {
-            if last != Some(p.row.id) {
+            if last.is_none_or(|l| l.0 != p.row.id) {
                 self.probe.push(p.row.id);
-                last = Some(p.row.id);
+                last = Some((p.row.id, 0));
             }
         }
         self.found.clear();
-        let map = &self.deal_of;
-        self.found
-            .extend(self.probe.iter().map(|id| map.get(id).copied()));
+        let mut next = self.deals;
+        for &id in &self.probe {
+            let (d, new) = self.deal_of.get_or_insert(id, next);
+            next += u32::from(new);
+            self.found.push((d, new));
+            if next == u32::MAX {
+                return Err(io::Error::other("more than 4 billion deals"));
+            }
+        }
+        self.deals = next;
         self.numbers.clear();
         let mut found = self.found.iter();
         for p in rows {
             let n = match self.last_deal {
                 Some((id, d)) if id == p.row.id => (d, false),
                 _ => {
-                    // A deal first met in this chunk is not in `found`.
-                    let known = found.next().copied().flatten();
-                    let next = self.deals;
-                    // Written, not read back: the bucket's line is not
-                    // in the cache.
-                    let d = match known {
-                        Some(d) => d,
-                        None => match self.deal_of.entry(p.row.id) {
-                            Entry::Occupied(e) => *e.get(),
-                            Entry::Vacant(e) => {
-                                e.insert(next);
-                                next
-                            }
-                        },
-                    };
-                    if d == next {
-                        self.deals = next
-                            .checked_add(1)
-                            .filter(|&n| n < u32::MAX)
-                            .ok_or_else(|| io::Error::other("more than 4 billion deals"))?;
-                    }
+                    let &(d, new) = found.next().ok_or_else(|| io::Error::other("deal lost"))?;
                     self.last_deal = Some((p.row.id, d));
-                    (d, d == next)
+                    (d, new)
                 }
             };
             self.numbers.push(n);
@@ -552,7 +536,7 @@ fn finish(
     lines: u64,
 ) -> Result<Streamed, StreamError> {
     // The map is pass 1's largest structure: gone before the write.
-    p.deal_of = FastMap::default();
+    p.deal_of = DealIds::with_capacity(0);
     p.last = Vec::new();
     p.check.resize(p.parts.keys(), false);
     let mut rejected = Bits::new(p.ord as usize);
