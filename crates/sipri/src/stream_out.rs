@@ -12,7 +12,7 @@
 use crate::register::{conflict, fill_deal, merge, new_deal};
 use crate::spill::{Put, Reader, Spill};
 use crate::stream::FIRST_YEAR;
-use crate::stream_part::Part;
+use crate::stream_part::{Part, PartBufs};
 use model::{Deal, EntityTable, Flows};
 use std::borrow::Cow;
 use std::io::{self, Read};
@@ -44,7 +44,7 @@ pub(crate) fn check_part(
     shift: u32,
     entities: &EntityTable,
 ) -> io::Result<Checked> {
-    let p = Part::read(bytes, k, shift)?;
+    let p = Part::read(bytes, k, shift, PartBufs::default())?;
     let mut out = Checked {
         rejects: Vec::new(),
         controls: 0,
@@ -56,14 +56,14 @@ pub(crate) fn check_part(
     let mut prior: Vec<(u32, f64, u16)> = Vec::new();
     for d in 0..p.deals() {
         let group = p.group(d);
-        let head = &p.recs[group[0] as usize];
+        let head = &p.rec(group[0]);
         fill_deal(&mut deal, &head.row(), head.sup, head.rec, head.line);
         rows.clear();
         rows.push((0u32, line32(head.line)));
         prior.clear();
         prior.push((head.units.unwrap_or(0), head.tiv, head.flags));
         for &i in &group[1..] {
-            let r = &p.recs[i as usize];
+            let r = &p.rec(i);
             let row = r.row();
             let prior_of = |i: u32| prior[i as usize];
             let mut why = conflict(&name, &deal, &|k| rows[k], &prior_of, &row, r.sup, r.rec);
@@ -100,24 +100,26 @@ pub(crate) fn check_part(
     Ok(out)
 }
 
-/// Builds the deals of part `k`, in number order, from its rows that
-/// [`check_part`] kept (`rejected`: a bit per row ordinal).
-/// `dirty`: some of the part's texts hold control characters.
+/// Builds the deals of part `k` into `out`, in number order, from its rows
+/// that [`check_part`] kept (`rejected`: a bit per row ordinal). `dirty`:
+/// some of the part's texts hold control characters. `bufs`: the buffers
+/// of the previous part, given back for the next.
 fn build_deals(
     bytes: &[u8],
-    k: usize,
-    shift: u32,
+    (k, shift): (usize, u32),
     rejected: &Bits,
     dirty: bool,
-) -> io::Result<Vec<Deal>> {
-    let p = Part::read(bytes, k, shift)?;
-    let mut out = Vec::with_capacity(p.deals());
+    bufs: PartBufs,
+    out: &mut Vec<Deal>,
+) -> io::Result<PartBufs> {
+    let p = Part::read(bytes, k, shift, bufs)?;
+    out.reserve(p.deals());
     for d in 0..p.deals() {
         let group = p.group(d);
-        let head = &p.recs[group[0] as usize];
+        let head = &p.rec(group[0]);
         let mut deal = new_deal(&head.row(), head.sup, head.rec, head.line);
         for &i in &group[1..] {
-            let r = &p.recs[i as usize];
+            let r = &p.rec(i);
             if rejected.get(r.ord) {
                 continue;
             }
@@ -141,7 +143,7 @@ fn build_deals(
         }
         out.push(deal);
     }
-    Ok(out)
+    Ok(p.into_bufs())
 }
 
 fn line32(no: u64) -> u32 {
@@ -290,6 +292,7 @@ pub struct DealStream {
     /// Built deals of the current part, not yet handed out, reversed.
     pub(crate) ready: Vec<Deal>,
     pub(crate) bytes: Vec<u8>,
+    pub(crate) bufs: PartBufs,
     /// The number the next deal must have (a check against lost rows).
     pub(crate) next_deal: u32,
 }
@@ -309,6 +312,7 @@ impl DealStream {
             next_part: 0,
             ready: Vec::new(),
             bytes: Vec::new(),
+            bufs: PartBufs::default(),
             next_deal: 0,
         }
     }
@@ -327,16 +331,18 @@ impl DealStream {
                 // Its scratch space is freed as soon as it is read.
                 self.parts.remove(k)?;
                 let dirty = self.dirty.get(k).copied().unwrap_or(true);
-                let deals = build_deals(&self.bytes, k, self.shift, &self.rejected, dirty)?;
-                if !deals.is_empty() && (k << self.shift) as u64 != u64::from(self.next_deal) {
+                let bufs = std::mem::take(&mut self.bufs);
+                let at = (k, self.shift);
+                let ready = &mut self.ready;
+                self.bufs = build_deals(&self.bytes, at, &self.rejected, dirty, bufs, ready)?;
+                if !ready.is_empty() && (k << self.shift) as u64 != u64::from(self.next_deal) {
                     return Err(io::Error::new(
                         io::ErrorKind::InvalidData,
                         "scratch part: deals missing before it",
                     ));
                 }
-                self.next_deal += deals.len() as u32;
-                self.ready = deals;
-                self.ready.reverse();
+                self.next_deal += ready.len() as u32;
+                ready.reverse();
                 continue;
             }
             let n = (max - out.len()).min(self.ready.len());

@@ -111,14 +111,11 @@ pub(crate) fn put_row(
     false
 }
 
-/// One row as pass 2 reads it back (texts borrowed from the part's bytes).
+/// One row as pass 2 hands it on (texts borrowed from the part's bytes).
 #[derive(Clone, Copy)]
 pub(crate) struct Rec<'a> {
-    pub new: bool,
-    pub deal: u32,
     pub ord: u32,
     pub line: u64,
-    /// Read on a deal's first row; copied to the others by [`Part::read`].
     pub id: u64,
     pub sup: u32,
     pub rec: u32,
@@ -157,30 +154,95 @@ impl<'a> Rec<'a> {
     }
 }
 
+/// A row as read back, small (a part holds hundreds of thousands): its deal
+/// fields are an index into [`Part`]'s list, which holds them once per run
+/// of rows that repeat them.
+#[derive(Clone, Copy)]
+struct Slim {
+    new: bool,
+    units_est: Option<bool>,
+    year_est: Option<bool>,
+    year: u16,
+    flags: u16,
+    deal: u32,
+    ord: u32,
+    fields: u32,
+    units: Option<u32>,
+    line: u64,
+    tiv: f64,
+}
+
+/// The deal fields of a run of rows.
+#[derive(Clone, Copy)]
+struct Fields<'a> {
+    sup: u32,
+    rec: u32,
+    category: u8,
+    order_year: Option<u16>,
+    order_est: Option<bool>,
+    local: Option<bool>,
+    tiv_unit_new: Option<f64>,
+    tiv_unit: Option<f64>,
+    texts: [&'a str; 3],
+}
+
 fn bad(what: &str) -> io::Error {
     io::Error::new(io::ErrorKind::InvalidData, format!("scratch part: {what}"))
+}
+
+/// The buffers of a [`Part`], kept from part to part: a fresh buffer of
+/// this size is mapped and page-faulted in anew every time.
+#[derive(Default)]
+pub(crate) struct PartBufs {
+    recs: Vec<Slim>,
+    fields: Vec<Fields<'static>>,
+    ids: Vec<u64>,
+    order: Vec<u32>,
+    starts: Vec<u32>,
 }
 
 /// A part read back: its rows, and their indices grouped by deal (each
 /// group in file order, the groups in deal-number order).
 pub(crate) struct Part<'a> {
-    pub recs: Vec<Rec<'a>>,
+    recs: Vec<Slim>,
+    fields: Vec<Fields<'a>>,
+    /// Per deal of the part, its id.
+    ids: Vec<u64>,
     order: Vec<u32>,
     /// Per deal of the part, where its group starts in `order` (one more
     /// entry at the end).
     starts: Vec<u32>,
+    base: u32,
+}
+
+/// An emptied vector's allocation, for fields borrowing from another part.
+// `filter_map` changes the element's lifetime, which `filter` cannot.
+#[allow(clippy::unnecessary_filter_map)]
+fn recycle<'b>(mut v: Vec<Fields<'_>>) -> Vec<Fields<'b>> {
+    v.clear();
+    v.into_iter().filter_map(|_| None).collect()
 }
 
 impl<'a> Part<'a> {
     /// Reads part `k` of deals `k << shift ..`; checks that its deals are
     /// numbered without gaps, each opened by its first row.
-    pub fn read(bytes: &'a [u8], k: usize, shift: u32) -> io::Result<Part<'a>> {
+    pub fn read(bytes: &'a [u8], k: usize, shift: u32, bufs: PartBufs) -> io::Result<Part<'a>> {
+        let PartBufs {
+            mut recs,
+            fields,
+            mut ids,
+            mut order,
+            mut starts,
+        } = bufs;
+        recs.clear();
+        ids.clear();
+        let mut fields = recycle(fields);
         let mut g = Cur(bytes);
-        let mut recs: Vec<Rec<'a>> = Vec::with_capacity(bytes.len() / 40 + 16);
-        let mut prev: Option<Rec<'a>> = None;
         let base = u32::try_from(k << shift).map_err(|_| bad("part number"))?;
         let span = 1usize << shift;
-        let mut counts: Vec<u32> = Vec::new();
+        // Rows per deal first (then made into starts).
+        let counts = &mut starts;
+        counts.clear();
         while !g.is_empty() {
             let tag = g.u8()?;
             let (deal, ord, line) = (g.u32()?, g.u32()?, g.u64()?);
@@ -188,13 +250,18 @@ impl<'a> Part<'a> {
             if rel >= span {
                 return Err(bad("deal outside its part"));
             }
-            let id = if tag & NEW != 0 { g.u64()? } else { 0 };
+            if rel >= counts.len() {
+                counts.resize(rel + 1, 0);
+                ids.resize(rel + 1, 0);
+            }
+            let new = tag & NEW != 0;
+            if new {
+                ids[rel] = g.u64()?;
+            }
             let (year, tiv, units, flags) = (g.u16()?, g.f64()?, g.opt_u32()?, g.u16()?);
             let (units_est, year_est) = (g.opt_bool()?, g.opt_bool()?);
-            let mut r = if tag & SAME != 0 {
-                prev.ok_or_else(|| bad("no previous row"))?
-            } else {
-                Rec {
+            if tag & SAME == 0 {
+                fields.push(Fields {
                     sup: g.u32()?,
                     rec: g.u32()?,
                     category: g.u8()?,
@@ -204,84 +271,110 @@ impl<'a> Part<'a> {
                     tiv_unit: g.opt_f64()?,
                     local: g.opt_bool()?,
                     texts: [g.str_ref()?, g.str_ref()?, g.str_ref()?],
-                    ..prev.unwrap_or(Rec {
-                        new: false,
-                        deal: 0,
-                        ord: 0,
-                        line: 0,
-                        id: 0,
-                        sup: 0,
-                        rec: 0,
-                        year: 0,
-                        category: 0,
-                        tiv: 0.0,
-                        units: None,
-                        flags: 0,
-                        order_year: None,
-                        order_est: None,
-                        units_est: None,
-                        year_est: None,
-                        tiv_unit_new: None,
-                        tiv_unit: None,
-                        local: None,
-                        texts: [""; 3],
-                    })
-                }
-            };
-            (r.new, r.deal, r.ord, r.line, r.id) = (tag & NEW != 0, deal, ord, line, id);
-            (r.year, r.tiv, r.units, r.flags) = (year, tiv, units, flags);
-            (r.units_est, r.year_est) = (units_est, year_est);
-            if rel >= counts.len() {
-                counts.resize(rel + 1, 0);
+                });
+            } else if fields.is_empty() {
+                return Err(bad("no previous row"));
             }
             counts[rel] += 1;
-            recs.push(r);
-            prev = Some(r);
+            recs.push(Slim {
+                new,
+                units_est,
+                year_est,
+                year,
+                flags,
+                deal,
+                ord,
+                fields: fields.len() as u32 - 1,
+                units,
+                line,
+                tiv,
+            });
         }
         // Counting sort by deal: stable, so each group keeps file order.
-        let mut starts = Vec::with_capacity(counts.len() + 1);
         let mut at = 0u32;
-        for &c in &counts {
-            if c == 0 {
+        for c in counts.iter_mut() {
+            if *c == 0 {
                 return Err(bad("a deal number without rows"));
             }
-            starts.push(at);
-            at += c;
+            (*c, at) = (at, at + *c);
         }
-        starts.push(at);
-        let mut fill = starts.clone();
-        let mut order = vec![0u32; recs.len()];
+        counts.push(at);
+        order.clear();
+        order.resize(recs.len(), 0);
+        // `counts` now holds the starts; each is moved past its group
+        // while filling, then moved back.
         for (i, r) in recs.iter().enumerate() {
-            let slot = &mut fill[(r.deal - base) as usize];
+            let slot = &mut counts[(r.deal - base) as usize];
             order[*slot as usize] = i as u32;
             *slot += 1;
         }
-        let mut p = Part {
+        for d in (1..counts.len() - 1).rev() {
+            counts[d] = counts[d - 1];
+        }
+        if counts.len() > 1 {
+            counts[0] = 0;
+        }
+        let p = Part {
             recs,
+            fields,
+            ids,
             order,
             starts,
+            base,
         };
         for d in 0..p.deals() {
             let mut rows = p.group(d).iter().map(|&i| p.recs[i as usize].new);
             if rows.next() != Some(true) || rows.any(|n| n) {
                 return Err(bad("a deal not opened by its first row"));
             }
-            let id = p.recs[p.group(d)[0] as usize].id;
-            for j in p.starts[d] as usize..p.starts[d + 1] as usize {
-                let i = p.order[j] as usize;
-                p.recs[i].id = id;
-            }
         }
         Ok(p)
     }
 
-    /// How many deals the part holds.
-    pub fn deals(&self) -> usize {
-        self.starts.len() - 1
+    /// Its buffers, for the next part.
+    pub fn into_bufs(self) -> PartBufs {
+        PartBufs {
+            recs: self.recs,
+            fields: recycle(self.fields),
+            ids: self.ids,
+            order: self.order,
+            starts: self.starts,
+        }
     }
 
-    /// The rows of the part's `d`-th deal, as indices into `recs`.
+    /// How many deals the part holds.
+    pub fn deals(&self) -> usize {
+        self.starts.len().saturating_sub(1)
+    }
+
+    /// The rows of the part's `d`-th deal, as indices for [`Part::rec`].
     pub fn group(&self, d: usize) -> &[u32] {
         &self.order[self.starts[d] as usize..self.starts[d + 1] as usize]
+    }
+
+    /// Row `i` of the part.
+    pub fn rec(&self, i: u32) -> Rec<'a> {
+        let r = &self.recs[i as usize];
+        let f = &self.fields[r.fields as usize];
+        Rec {
+            ord: r.ord,
+            line: r.line,
+            id: self.ids[(r.deal - self.base) as usize],
+            sup: f.sup,
+            rec: f.rec,
+            year: r.year,
+            category: f.category,
+            tiv: r.tiv,
+            units: r.units,
+            flags: r.flags,
+            order_year: f.order_year,
+            order_est: f.order_est,
+            units_est: r.units_est,
+            year_est: r.year_est,
+            tiv_unit_new: f.tiv_unit_new,
+            tiv_unit: f.tiv_unit,
+            local: f.local,
+            texts: f.texts,
+        }
     }
 }
