@@ -36,7 +36,14 @@ use std::sync::Arc;
 use std::sync::Mutex;
 
 /// Bytes per chunk of pass 1 (cut at a line end).
-const CHUNK_BYTES: usize = 8 << 20;
+const CHUNK_BYTES: usize = 4 << 20;
+/// Chunks read at a time, and how many a helper may parse ahead of the
+/// merge. The merge is serial, on this thread, and costs over half as much
+/// as parsing: in a short window this thread merges every chunk while the
+/// helpers wait at the window's end; in a long one they parse while it
+/// merges, and it parses only when it would wait.
+const WINDOW: usize = 24;
+const LEAD: usize = 8;
 /// Deal parts the file is cut into, about: a part of a 2.75 GB register is
 /// about 40 MB of scratch.
 const PARTS: u64 = 64;
@@ -93,7 +100,7 @@ enum Mode {
 /// [`CHUNK_BYTES`], lowered by tests to send small files through many chunks.
 static CHUNK_AT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(CHUNK_BYTES);
 
-/// Makes pass 1 read chunks of about `bytes` (default 8 MiB), so that tests
+/// Makes pass 1 read chunks of about `bytes` (default 4 MiB), so that tests
 /// send small files through many chunks and windows.
 #[doc(hidden)]
 pub fn set_chunk_bytes(bytes: usize) {
@@ -268,7 +275,7 @@ impl Pass1 {
         };
         let pool: Mutex<Vec<Vec<Parsed<'static>>>> = Mutex::new(Vec::new());
         let helpers = std::thread::available_parallelism().map_or(1, |n| n.get()) - 1;
-        let window = 2 * (helpers.min(3) + 1);
+        let window = WINDOW;
         while self.stop.is_none() {
             let mut chunks = Vec::with_capacity(window);
             while chunks.len() < window {
@@ -314,8 +321,7 @@ impl Pass1 {
             let merged: Result<(), Option<io::Error>> = ordered(
                 chunks.len(),
                 helpers,
-                // The window already bounds what is parsed ahead.
-                window,
+                LEAD,
                 &parse,
                 &|| (),
                 &mut |(out, len)| {
@@ -480,7 +486,7 @@ impl Pass1 {
 
 /// The next chunk of whole lines (the last may lack its line end).
 /// `buf`: the emptied buffer of an earlier chunk to fill again, if any: a
-/// fresh 8 MB buffer is 2,048 fresh pages, each faulted in.
+/// fresh 4 MB buffer is 1,024 fresh pages, each faulted in.
 fn read_chunk(
     file: &mut File,
     carry: &mut Vec<u8>,

@@ -232,7 +232,7 @@ fn registers_stream_the_same_in_small_chunks() {
         let bytes = std::fs::read(&path).unwrap();
         same(&bytes, &path, false).expect("the real register");
     }
-    sipri::stream::set_chunk_bytes(8 << 20);
+    sipri::stream::set_chunk_bytes(4 << 20);
 }
 
 /// The synthetic register with its data rows in another order, so that no
