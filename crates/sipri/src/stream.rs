@@ -251,7 +251,7 @@ impl Pass1 {
         mode: Mode,
         progress: &dyn Fn(u64),
     ) -> Result<Option<(String, u64)>, StreamError> {
-        let mut file = File::open(path)?;
+        let file = File::open(path)?;
         let (tx, rx) = std::sync::mpsc::sync_channel::<Arc<Vec<u8>>>(4);
         let hasher = std::thread::spawn(move || {
             let mut h = Sha256::new();
@@ -260,10 +260,55 @@ impl Pass1 {
             }
             sha_hex(&h.finalize())
         });
-        let mut carry = Vec::new();
-        let mut free: Vec<Vec<u8>> = Vec::new();
-        let (mut eof, mut next_line, mut done, mut lines) = (false, 1u64, 0u64, 0u64);
-        let mut first = true;
+        let read = std::thread::scope(|s| self.read_all(s, file, tx, mode, progress));
+        let sha = hasher
+            .join()
+            .map_err(|_| io::Error::other("hashing thread panicked"))?;
+        Ok(read?.map(|lines| (sha, lines)))
+    }
+
+    /// Pass 1 proper: chunks are read (and handed to the hasher) on a
+    /// thread of their own, a window ahead, so that the parsing threads do
+    /// not wait for the disk; each window is parsed on every core and
+    /// merged in order. The line count, or `None` when `mode` is UTF-8
+    /// and the file is not.
+    fn read_all<'s>(
+        &mut self,
+        s: &'s std::thread::Scope<'s, '_>,
+        mut file: File,
+        hash: std::sync::mpsc::SyncSender<Arc<Vec<u8>>>,
+        mode: Mode,
+        progress: &dyn Fn(u64),
+    ) -> Result<Option<u64>, StreamError> {
+        type Read = io::Result<(Arc<Vec<u8>>, u64)>;
+        let (chunk_tx, chunk_rx) = std::sync::mpsc::sync_channel::<Read>(WINDOW / 2);
+        let (free_tx, free_rx) = std::sync::mpsc::channel::<Vec<u8>>();
+        let reader = s.spawn(move || {
+            let (mut carry, mut eof, mut next_line, mut lines) = (Vec::new(), false, 1u64, 0u64);
+            loop {
+                let buf = free_rx.try_recv().unwrap_or_default();
+                let bytes = match read_chunk(&mut file, &mut carry, &mut eof, buf) {
+                    Ok(Some(b)) => b,
+                    Ok(None) => break,
+                    Err(e) => {
+                        let _ = chunk_tx.send(Err(e));
+                        break;
+                    }
+                };
+                let nl = memchr::memchr_iter(b'\n', &bytes).count() as u64;
+                let last = eof && carry.is_empty();
+                lines += nl + u64::from(last && bytes.last() != Some(&b'\n'));
+                let bytes = Arc::new(bytes);
+                // Either ends when the reading stops early.
+                if hash.send(bytes.clone()).is_err()
+                    || chunk_tx.send(Ok((bytes, next_line))).is_err()
+                {
+                    break;
+                }
+                next_line += nl;
+            }
+            lines
+        });
         let latest_why = self.b.latest_why.clone();
         let lim = (self.b.latest_year, latest_why.as_str());
         let (header, skip) = (self.header, self.b.skips_bad_rows());
@@ -275,56 +320,56 @@ impl Pass1 {
         };
         let pool: Mutex<Vec<Vec<Parsed<'static>>>> = Mutex::new(Vec::new());
         let helpers = std::thread::available_parallelism().map_or(1, |n| n.get()) - 1;
-        let window = WINDOW;
-        while self.stop.is_none() {
-            let mut chunks = Vec::with_capacity(window);
-            while chunks.len() < window {
-                let buf = free.pop().unwrap_or_default();
-                let Some(bytes) = read_chunk(&mut file, &mut carry, &mut eof, buf)? else {
-                    break;
-                };
-                let nl = memchr::memchr_iter(b'\n', &bytes).count() as u64;
-                let last = eof && carry.is_empty();
-                lines += nl + u64::from(last && bytes.last() != Some(&b'\n'));
-                let bytes = Arc::new(bytes);
-                let _ = tx.send(bytes.clone());
-                chunks.push(Chunk {
-                    bytes,
-                    first_line: next_line,
-                });
-                next_line += nl;
+        let mut done = 0u64;
+        let mut ended = false;
+        let mut not_utf8 = false;
+        while self.stop.is_none() && !ended && !not_utf8 {
+            let mut chunks = Vec::with_capacity(WINDOW);
+            while chunks.len() < WINDOW {
+                match chunk_rx.recv() {
+                    Ok(Ok((bytes, first_line))) => chunks.push(Chunk { bytes, first_line }),
+                    Ok(Err(e)) => return Err(e.into()),
+                    Err(_) => {
+                        ended = true;
+                        break;
+                    }
+                }
             }
             if chunks.is_empty() {
                 break;
             }
-            let texts: Vec<Option<Cow<str>>> = chunks
-                .iter()
-                .enumerate()
-                .map(|(i, c)| decode(&c.bytes, mode, first && i == 0))
-                .collect();
-            first = false;
-            if texts.iter().any(Option::is_none) {
-                drop(tx);
-                let _ = hasher.join();
-                return Ok(None);
-            }
+            // Latin-1 is decoded here (the rows borrow the text); UTF-8 is
+            // checked by the parsing threads.
+            let latin: Vec<Cow<str>> = match mode {
+                Mode::Utf8 => Vec::new(),
+                Mode::Latin1 => chunks
+                    .iter()
+                    .map(|c| decode(&c.bytes, mode, c.first_line == 1).unwrap_or_default())
+                    .collect(),
+            };
             // The chunks of a window are parsed on every core and merged
             // in order, each as soon as it is parsed, while later ones are.
             let parse = |i: usize| {
+                let c = &chunks[i];
+                let text = match mode {
+                    Mode::Utf8 => decode(&c.bytes, mode, c.first_line == 1)?,
+                    Mode::Latin1 => Cow::Borrowed(latin[i].as_ref()),
+                };
+                let Cow::Borrowed(text) = text else {
+                    return None;
+                };
                 let spare = pool.lock().ok().and_then(|mut p| p.pop());
-                let text = texts[i].as_deref().unwrap_or("");
-                let out = parse_chunk(text, spec(chunks[i].first_line), spare.unwrap_or_default());
-                (out, chunks[i].bytes.len() as u64)
+                let out = parse_chunk(text, spec(c.first_line), spare.unwrap_or_default());
+                Some((out, c.bytes.len() as u64))
             };
             let helpers = helpers.min(chunks.len() - 1);
-            // `Err(None)`: a bad row stopped the read.
-            let merged: Result<(), Option<io::Error>> = ordered(
-                chunks.len(),
-                helpers,
-                LEAD,
-                &parse,
-                &|| (),
-                &mut |(out, len)| {
+            // `Err(None)`: a bad row, or a chunk not UTF-8, stopped the read.
+            let merged: Result<(), Option<io::Error>> =
+                ordered(chunks.len(), helpers, LEAD, &parse, &|| (), &mut |parsed| {
+                    let Some((out, len)) = parsed else {
+                        not_utf8 = true;
+                        return Err(None);
+                    };
                     let spare = self.merge(out).map_err(Some)?;
                     if let Ok(mut p) = pool.lock() {
                         p.push(spare);
@@ -336,25 +381,25 @@ impl Pass1 {
                     } else {
                         Ok(())
                     }
-                },
-            );
+                });
             match merged {
                 Ok(()) | Err(None) => {}
                 Err(Some(e)) => return Err(e.into()),
             }
             // Buffers the hasher is done with are filled again.
-            drop(texts);
-            free.extend(
-                chunks
-                    .into_iter()
-                    .filter_map(|c| Arc::try_unwrap(c.bytes).ok()),
-            );
+            drop(latin);
+            for c in chunks {
+                if let Ok(b) = Arc::try_unwrap(c.bytes) {
+                    let _ = free_tx.send(b);
+                }
+            }
         }
-        drop(tx);
-        let sha = hasher
+        // A reader still reading stops at its next send.
+        drop(chunk_rx);
+        let lines = reader
             .join()
-            .map_err(|_| io::Error::other("hashing thread panicked"))?;
-        Ok(Some((sha, lines)))
+            .map_err(|_| io::Error::other("reading thread panicked"))?;
+        Ok((!not_utf8).then_some(lines))
     }
 
     /// Numbers the deals of `rows` in order of first appearance, in
