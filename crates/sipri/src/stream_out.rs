@@ -266,7 +266,7 @@ impl FlowStream {
             r.by_ref()
                 .take((FLOW_BLOCK * FLOW_BYTES) as u64)
                 .read_to_end(&mut self.block)?;
-            if self.block.len() % FLOW_BYTES != 0 {
+            if !self.block.len().is_multiple_of(FLOW_BYTES) {
                 return Err(io::Error::new(
                     io::ErrorKind::UnexpectedEof,
                     "scratch flows: a row cut short",

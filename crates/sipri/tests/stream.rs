@@ -256,10 +256,7 @@ fn scattered_deals_stream_to_the_same_release() {
         .unwrap();
     let mut shuffled: Vec<&str> = (0..n).map(|i| rows[(i * step) % n]).collect();
     // A few contradicting copies, far from their deals' other rows.
-    let extra: Vec<String> = rows[..5]
-        .iter()
-        .map(|r| r.replacen(",", ",", 1).replace(".", ".5"))
-        .collect();
+    let extra: Vec<String> = rows[..5].iter().map(|r| r.replace('.', ".5")).collect();
     rows.clear();
     shuffled.extend(extra.iter().map(String::as_str));
     lines.extend(shuffled);
