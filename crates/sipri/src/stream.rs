@@ -1,15 +1,17 @@
 //! The current trade register read in bounded memory, for registers far
 //! larger than SIPRI's.
 //!
-//! Pass 1 reads the file in chunks of a few MB, parses and checks each on its
-//! own thread (two at a time), and appends every good row twice to scratch
-//! streams ([`crate::spill`]): its flow to the stream of its delivery year,
-//! its deal fields to one of [`PARTS`] streams chosen by hashing the deal id.
-//! Pass 2 builds the deals one part at a time (every row of a deal is in the
-//! same part), with the same checks and messages as [`crate::register`], and
-//! numbers them in order of first appearance, as the in-memory reader does.
-//! The caller then pulls the flows in year order ([`FlowStream`]) and the
-//! deals in number order ([`DealStream`]) to write them.
+//! Pass 1 reads the file in chunks of a few MB (on a reading thread), parses
+//! and checks them on every core, and merges them in file order: names are
+//! interned, deals numbered at their first row ([`crate::deal_ids`]), and
+//! every good row is appended twice to scratch streams ([`crate::spill`]):
+//! its flow to the stream of its delivery year, its deal fields to the part
+//! of its deal number ([`crate::stream_part`]), so that a part holds a range
+//! of deal numbers. Pass 2 ([`crate::stream_out`]) checks each deal's rows
+//! against each other, with the checks and messages of [`crate::register`],
+//! in the parts pass 1 could not vouch for. The caller then pulls the flows
+//! in year order ([`FlowStream`]) and the deals in number order
+//! ([`DealStream`], which builds them part by part meanwhile) to write them.
 //!
 //! The release is the one [`crate::read`] makes of the same file: same
 //! entities in the same order, same deals, same flows in year order, same
@@ -22,8 +24,8 @@ use crate::deal_ids::DealIds;
 use crate::ordered::ordered;
 use crate::register::{self, COLUMNS};
 use crate::spill::Spill;
-use crate::stream_out::{Bits, Checked, check_part, put_flow};
 pub use crate::stream_out::{DealStream, FlowStream};
+use crate::stream_out::{finish, put_flow};
 use crate::stream_part::{LastFields, put_row};
 use crate::{ReadError, ReadOptions};
 use model::{EntityTable, ImportReport, ReleaseMeta, SourceFormat};
@@ -49,7 +51,7 @@ const LEAD: usize = 8;
 const PARTS: u64 = 64;
 /// Years a row may name (`parse_year`: 1900-2100).
 pub(crate) const FIRST_YEAR: u16 = 1900;
-const YEARS: usize = 201;
+pub(crate) const YEARS: usize = 201;
 
 /// Why a streamed read failed: the file (where and why), or the scratch space.
 #[derive(Debug)]
@@ -203,38 +205,38 @@ pub fn stream(
     Ok(None)
 }
 
-struct Pass1 {
-    b: Builder,
-    header: u64,
+pub(crate) struct Pass1 {
+    pub(crate) b: Builder,
+    pub(crate) header: u64,
     /// Rows passed to pass 2 so far (their ordinals).
-    ord: u32,
+    pub(crate) ord: u32,
     /// Good rows per delivery year (1900 + index).
-    year_rows: Vec<u64>,
-    flows: Spill,
+    pub(crate) year_rows: Vec<u64>,
+    pub(crate) flows: Spill,
     /// Deal rows, deal `n`'s in part `n >> shift`.
-    parts: Spill,
+    pub(crate) parts: Spill,
     /// Per part, the deal fields of its last row.
-    last: Vec<LastFields>,
+    pub(crate) last: Vec<LastFields>,
     /// Per part, whether pass 2 must check its rows: some deal's rows are
     /// not adjacent, differ or repeat a year, or its texts are not plain.
-    check: Vec<bool>,
+    pub(crate) check: Vec<bool>,
     /// The last row's deal, its years and units so far, while its rows
     /// are adjacent.
-    run: (u32, Vec<u16>, u64),
-    shift: u32,
+    pub(crate) run: (u32, Vec<u16>, u64),
+    pub(crate) shift: u32,
     /// Deal id → number, in order of first appearance.
-    deal_of: DealIds,
+    pub(crate) deal_of: DealIds,
     /// The previous row's deal (id, number): a deal's rows are mostly
     /// adjacent, and the map is large.
-    last_deal: Option<(u64, u32)>,
-    deals: u32,
+    pub(crate) last_deal: Option<(u64, u32)>,
+    pub(crate) deals: u32,
     /// Buffers of [`Pass1::number`], reused from chunk to chunk.
-    probe: Vec<u64>,
-    found: Vec<(u32, bool)>,
-    numbers: Vec<(u32, bool)>,
+    pub(crate) probe: Vec<u64>,
+    pub(crate) found: Vec<(u32, bool)>,
+    pub(crate) numbers: Vec<(u32, bool)>,
     /// The first bad row when bad rows are not skipped: reading stops there.
-    stop: Option<(u64, String)>,
-    blank: u64,
+    pub(crate) stop: Option<(u64, String)>,
+    pub(crate) blank: u64,
 }
 
 /// One chunk of the file: its bytes and the number of its first line.
@@ -576,100 +578,4 @@ fn decode(bytes: &[u8], mode: Mode, first: bool) -> Option<Cow<'_, str>> {
                 .0,
         ),
     }
-}
-
-/// Pass 2 (checking each deal's rows; the deals are built later, as they
-/// are pulled) and the report.
-fn finish(
-    mut p: Pass1,
-    preamble: crate::preamble::Preamble,
-    sha: String,
-    lines: u64,
-) -> Result<Streamed, StreamError> {
-    // The map is pass 1's largest structure: gone before the write.
-    p.deal_of = DealIds::with_capacity(0);
-    p.last = Vec::new();
-    p.check.resize(p.parts.keys(), false);
-    let mut rejected = Bits::new(p.ord as usize);
-    let mut errors: Vec<(u64, String)> = Vec::new();
-    let mut controls = 0u64;
-    let mut flows = u64::from(p.ord);
-    // Parts two at a time, one per core; results applied in part order.
-    // Two part buffers, reused: a fresh 40 MB buffer per part would be
-    // page-faulted in again every time.
-    let mut bytes = [Vec::new(), Vec::new()];
-    // Parts pass 1 is sure of are not read here.
-    let parts: Vec<usize> = (0..p.parts.keys()).filter(|&k| p.check[k]).collect();
-    let mut dirty = vec![false; p.parts.keys()];
-    for pair in parts.chunks(2) {
-        for (&k, buf) in pair.iter().zip(bytes.iter_mut()) {
-            p.parts.read_into(k, buf)?;
-        }
-        let bytes = &bytes[..pair.len()];
-        let (entities, shift) = (&p.b.entities, p.shift);
-        let outs: Vec<io::Result<Checked>> = std::thread::scope(|s| {
-            let other = bytes
-                .get(1)
-                .map(|b| s.spawn(move || check_part(b, pair[1], shift, entities)));
-            let mut v = vec![check_part(&bytes[0], pair[0], shift, entities)];
-            v.extend(other.map(|h| {
-                h.join()
-                    .unwrap_or_else(|_| Err(io::Error::other("deal checker panicked")))
-            }));
-            v
-        });
-        for (&k, out) in pair.iter().zip(outs) {
-            let out = out?;
-            dirty[k] = out.controls > 0;
-            for r in out.rejects {
-                rejected.set(r.ord);
-                flows -= 1;
-                p.b.report.tiv_total -= r.tiv;
-                p.b.unnote_parties([r.sup, r.rec], r.tiv);
-                p.year_rows[usize::from(r.year - FIRST_YEAR)] -= 1;
-                errors.push((r.line, r.reason));
-            }
-            controls += out.controls;
-        }
-    }
-    p.b.add_controls(controls);
-    if let Some(stop) = p.stop.take() {
-        errors.push(stop);
-    }
-    if !p.b.skips_bad_rows() {
-        if let Some((line, reason)) = errors.into_iter().min_by_key(|e| e.0) {
-            return Err(p.b.error(line, reason).into());
-        }
-    } else {
-        for (line, reason) in errors {
-            let _ = p.b.bad_row(line, reason);
-        }
-        p.b.report.rejected.sort_by_key(|r| r.line);
-    }
-    if p.blank > 0 {
-        p.b.warn(format!("{} blank lines skipped", p.blank));
-    }
-    if p.b.report.rows_read == 0 {
-        return Err(p.b.error(p.header, "no data rows after the header").into());
-    }
-    let span = {
-        let mut used = (0..YEARS).filter(|&y| p.year_rows[y] > 0);
-        let lo = used.next();
-        let hi = used.next_back().or(lo);
-        lo.zip(hi)
-            .map(|(a, b)| (FIRST_YEAR + a as u16, FIRST_YEAR + b as u16))
-    };
-    p.b.report.lines = lines;
-    let (meta, entities, mut report) =
-        p.b.finish_parts(SourceFormat::Register, preamble, sha, span);
-    report.deals = u64::from(p.deals);
-    report.flows = flows;
-    let rejected = Arc::new(rejected);
-    Ok(Streamed {
-        meta,
-        entities,
-        report,
-        flows: FlowStream::new(p.flows, rejected.clone()),
-        deals: DealStream::new(p.parts, p.shift, rejected, dirty),
-    })
 }

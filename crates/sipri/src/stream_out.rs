@@ -1,19 +1,22 @@
 //! Pass 2 of [`crate::stream`] and the two streams the caller pulls the
 //! release's tables from.
 //!
-//! Pass 2 reads each part twice. First, before anything is written, to
+//! Pass 2 reads a part up to twice. First, before anything is written, to
 //! check each deal's rows against each other as `register::read` does (the
 //! rows it rejects must be known before the first flow is written, and the
-//! report before the release). Then again inside [`DealStream`], while the
+//! report before the release); only parts pass 1 could not vouch for (a
+//! deal's rows apart, differing or repeating a year, texts that are not
+//! plain ASCII) are read for this. Then inside [`DealStream`], while the
 //! flows are being written, to build the deals in number order: the part
 //! holds a range of deal numbers, so nothing is written back to scratch and
 //! nothing merged.
 
+use crate::deal_ids::DealIds;
 use crate::register::{conflict, fill_deal, merge, new_deal};
 use crate::spill::{Put, Reader, Spill};
-use crate::stream::FIRST_YEAR;
+use crate::stream::{FIRST_YEAR, Pass1, StreamError, Streamed, YEARS};
 use crate::stream_part::{Part, PartBufs};
-use model::{Deal, EntityTable, Flows};
+use model::{Deal, EntityTable, Flows, SourceFormat};
 use std::borrow::Cow;
 use std::io::{self, Read};
 use std::sync::Arc;
@@ -351,4 +354,100 @@ impl DealStream {
         }
         Ok((!out.is_empty()).then_some(out))
     }
+}
+
+/// Pass 2 (checking each deal's rows; the deals are built later, as they
+/// are pulled) and the report.
+pub(crate) fn finish(
+    mut p: Pass1,
+    preamble: crate::preamble::Preamble,
+    sha: String,
+    lines: u64,
+) -> Result<Streamed, StreamError> {
+    // The map is pass 1's largest structure: gone before the write.
+    p.deal_of = DealIds::with_capacity(0);
+    p.last = Vec::new();
+    p.check.resize(p.parts.keys(), false);
+    let mut rejected = Bits::new(p.ord as usize);
+    let mut errors: Vec<(u64, String)> = Vec::new();
+    let mut controls = 0u64;
+    let mut flows = u64::from(p.ord);
+    // Parts two at a time, one per core; results applied in part order.
+    // Two part buffers, reused: a fresh 40 MB buffer per part would be
+    // page-faulted in again every time.
+    let mut bytes = [Vec::new(), Vec::new()];
+    // Parts pass 1 is sure of are not read here.
+    let parts: Vec<usize> = (0..p.parts.keys()).filter(|&k| p.check[k]).collect();
+    let mut dirty = vec![false; p.parts.keys()];
+    for pair in parts.chunks(2) {
+        for (&k, buf) in pair.iter().zip(bytes.iter_mut()) {
+            p.parts.read_into(k, buf)?;
+        }
+        let bytes = &bytes[..pair.len()];
+        let (entities, shift) = (&p.b.entities, p.shift);
+        let outs: Vec<io::Result<Checked>> = std::thread::scope(|s| {
+            let other = bytes
+                .get(1)
+                .map(|b| s.spawn(move || check_part(b, pair[1], shift, entities)));
+            let mut v = vec![check_part(&bytes[0], pair[0], shift, entities)];
+            v.extend(other.map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| Err(io::Error::other("deal checker panicked")))
+            }));
+            v
+        });
+        for (&k, out) in pair.iter().zip(outs) {
+            let out = out?;
+            dirty[k] = out.controls > 0;
+            for r in out.rejects {
+                rejected.set(r.ord);
+                flows -= 1;
+                p.b.report.tiv_total -= r.tiv;
+                p.b.unnote_parties([r.sup, r.rec], r.tiv);
+                p.year_rows[usize::from(r.year - FIRST_YEAR)] -= 1;
+                errors.push((r.line, r.reason));
+            }
+            controls += out.controls;
+        }
+    }
+    p.b.add_controls(controls);
+    if let Some(stop) = p.stop.take() {
+        errors.push(stop);
+    }
+    if !p.b.skips_bad_rows() {
+        if let Some((line, reason)) = errors.into_iter().min_by_key(|e| e.0) {
+            return Err(p.b.error(line, reason).into());
+        }
+    } else {
+        for (line, reason) in errors {
+            let _ = p.b.bad_row(line, reason);
+        }
+        p.b.report.rejected.sort_by_key(|r| r.line);
+    }
+    if p.blank > 0 {
+        p.b.warn(format!("{} blank lines skipped", p.blank));
+    }
+    if p.b.report.rows_read == 0 {
+        return Err(p.b.error(p.header, "no data rows after the header").into());
+    }
+    let span = {
+        let mut used = (0..YEARS).filter(|&y| p.year_rows[y] > 0);
+        let lo = used.next();
+        let hi = used.next_back().or(lo);
+        lo.zip(hi)
+            .map(|(a, b)| (FIRST_YEAR + a as u16, FIRST_YEAR + b as u16))
+    };
+    p.b.report.lines = lines;
+    let (meta, entities, mut report) =
+        p.b.finish_parts(SourceFormat::Register, preamble, sha, span);
+    report.deals = u64::from(p.deals);
+    report.flows = flows;
+    let rejected = Arc::new(rejected);
+    Ok(Streamed {
+        meta,
+        entities,
+        report,
+        flows: FlowStream::new(p.flows, rejected.clone()),
+        deals: DealStream::new(p.parts, p.shift, rejected, dirty),
+    })
 }
