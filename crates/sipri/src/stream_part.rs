@@ -378,3 +378,82 @@ impl<'a> Part<'a> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(line: &str) -> Row<'_> {
+        let mut f = [""; 17];
+        assert_eq!(crate::text::split_fields(line, &mut f), 17);
+        crate::register::parse_row(&f).unwrap()
+    }
+
+    /// Rows written with shared deal fields come back whole, grouped by
+    /// deal in file order; a deal number without its first row is refused.
+    #[test]
+    fn rows_come_back_grouped_by_deal() {
+        let a1 = row("7,A,B, D ,x,Aircraft,2001,Yes,2,No,2003,,New,-0,2,24,Yes");
+        let a2 = row("7,A,B, D ,x,Aircraft,2001,Yes,3,No,2004,,New,-0,2,25,Yes");
+        let b1 = row("9,A,B, D ,x,Aircraft,2001,Yes,1,,2003,,New,-0,2,5,Yes");
+        let a3 = row("7,A,B,E,x,Ships,2001,,,,2005,Yes,New,,,1,");
+        let mut w = Vec::new();
+        let mut last = LastFields::default();
+        // Deals 16 and 17 in part 1 of 16-deal parts.
+        let rows = [
+            (&a1, true, 16, 3),
+            (&a2, false, 16, 4),
+            (&b1, true, 17, 6),
+            (&a3, false, 16, 9),
+        ];
+        let mut same = Vec::new();
+        for (ord, (r, new, deal, line)) in rows.into_iter().enumerate() {
+            same.push(put_row(
+                &mut w, &mut last, new, deal, ord as u32, line, r, 1, 2, 0,
+            ));
+        }
+        assert_eq!(same, [false, true, true, false]);
+        let p = Part::read(&w, 1, 4, PartBufs::default()).unwrap();
+        assert_eq!(p.deals(), 2);
+        let lines = |d: usize| {
+            p.group(d)
+                .iter()
+                .map(|&i| p.rec(i).line)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(lines(0), [3, 4, 9]);
+        assert_eq!(lines(1), [6]);
+        let back = p.rec(p.group(1)[0]);
+        assert_eq!((back.id, back.units, back.tiv), (9, Some(1), 5.0));
+        assert_eq!(back.texts, [" D ", "x", "New"]);
+        assert_eq!(
+            back.tiv_unit_new.map(f64::to_bits),
+            Some((-0.0f64).to_bits())
+        );
+        let last = p.rec(p.group(0)[2]);
+        assert_eq!((last.id, last.year, last.texts[0]), (7, 2005, "E"));
+        assert_eq!(last.category, a3.category as u8);
+        // The same rows read as part 0: outside it.
+        assert!(Part::read(&w, 0, 4, PartBufs::default()).is_err());
+        // Without deal 16's first row.
+        let mut w = Vec::new();
+        let mut last = LastFields::default();
+        put_row(&mut w, &mut last, false, 16, 0, 3, &a1, 1, 2, 0);
+        assert!(Part::read(&w, 1, 4, PartBufs::default()).is_err());
+        // Cut short.
+        let mut w = Vec::new();
+        put_row(
+            &mut w,
+            &mut LastFields::default(),
+            true,
+            16,
+            0,
+            3,
+            &a1,
+            1,
+            2,
+            0,
+        );
+        assert!(Part::read(&w[..w.len() - 1], 1, 4, PartBufs::default()).is_err());
+    }
+}
