@@ -1,10 +1,15 @@
 //! Deal id → deal number for pass 1 of the streaming reader: millions of
 //! deals, one lookup per deal's first row, on the one thread that merges.
 //!
-//! A table this size misses the caches on every lookup. `HashMap` keeps its
-//! control bytes and its entries apart, so a new id costs two misses, the
-//! second a store that holds up the stores after it. Here an id and its
-//! number share one slot: the lookup loads the line the insert then writes.
+//! SIPRI's deal ids are small numbers (under 70,000 in 2026), and a
+//! register lists a deal's rows together, often in id order: ids below a
+//! limit (a few times the file's expected deals) are looked up in an array
+//! indexed by id, where neighbouring ids share a cache line and pages no id
+//! falls in are never mapped. Larger ids go to a hash table. A table this
+//! size misses the caches on every lookup: `HashMap` keeps its control
+//! bytes and its entries apart, so a new id costs two misses, the second a
+//! store that holds up the stores after it; here an id and its number share
+//! one slot, and the lookup loads the line the insert writes.
 
 /// One slot: `deal == EMPTY` when free.
 #[derive(Clone, Copy)]
@@ -15,19 +20,23 @@ struct Slot {
 
 const EMPTY: u32 = u32::MAX;
 
-/// Open addressing with linear probing, grown at 85 % load.
+/// Ids below `direct.len()` in the array (number + 1; 0: none), the others
+/// in open addressing with linear probing, grown at 85 % load.
 pub(crate) struct DealIds {
+    direct: Vec<u32>,
     slots: Vec<Slot>,
     bits: u32,
     len: usize,
 }
 
 impl DealIds {
-    /// A table for about `n` ids without growing.
+    /// A table for a file of about `n` deals: the array covers ids below
+    /// `4 n` (at least 65,536); the hash table starts small.
     pub fn with_capacity(n: usize) -> DealIds {
-        let want = (n as u64).saturating_mul(10) / 9 + 1;
-        let bits = want.next_power_of_two().ilog2().clamp(6, 40);
+        let bits = 6;
         DealIds {
+            // Zeroed by the allocator: pages no id falls in stay unmapped.
+            direct: vec![0; n.saturating_mul(4).clamp(1 << 16, 1 << 28)],
             slots: vec![Slot { id: 0, deal: EMPTY }; 1 << bits],
             bits,
             len: 0,
@@ -37,7 +46,7 @@ impl DealIds {
     /// How many ids the table holds.
     #[cfg(test)]
     pub fn len(&self) -> usize {
-        self.len
+        self.len + self.direct.iter().filter(|&&d| d != 0).count()
     }
 
     #[inline]
@@ -50,6 +59,18 @@ impl DealIds {
     #[inline]
     pub fn get_or_insert(&mut self, id: u64, next: u32) -> (u32, bool) {
         debug_assert!(next != EMPTY);
+        if let Some(d) = usize::try_from(id)
+            .ok()
+            .and_then(|i| self.direct.get_mut(i))
+        {
+            return match *d {
+                0 => {
+                    *d = next + 1;
+                    (next, true)
+                }
+                n => (n - 1, false),
+            };
+        }
         if (self.len + 1) * 20 > self.slots.len() * 17 {
             self.grow();
         }
@@ -96,7 +117,7 @@ mod tests {
         /// through growth and colliding ids.
         #[test]
         fn numbers_like_a_hash_map(ids in proptest::collection::vec(
-            prop_oneof![0u64..50, any::<u64>(), Just(u64::MAX), (0u64..40).prop_map(|k| k << 58)],
+            prop_oneof![0u64..50, 65_500u64..65_600, any::<u64>(), Just(u64::MAX), (0u64..40).prop_map(|k| k << 58)],
             0..600,
         )) {
             let mut t = DealIds::with_capacity(3);
