@@ -314,3 +314,32 @@ fn adjacent_contradictions_stream_to_the_same_release() {
     assert!(same(&bytes, &path, false).is_none());
     let _ = std::fs::remove_file(path);
 }
+
+/// Deal ids far above the file's deal count (numbered in a hash table, not
+/// by index), some of them colliding in their low bits.
+#[test]
+fn large_deal_ids_stream_to_the_same_release() {
+    let mut v = Vec::new();
+    sipri::synth::write_register(&mut v, 1, 17).unwrap();
+    let text = String::from_utf8(v).unwrap();
+    let lines: Vec<String> = text
+        .lines()
+        .map(|l| match l.split_once(',') {
+            Some((id, rest)) if id.parse::<u64>().is_ok() => {
+                let id: u64 = id.parse().unwrap();
+                let big = if id % 3 == 0 {
+                    id << 40
+                } else {
+                    id + 1_000_000_000_000
+                };
+                format!("{big},{rest}")
+            }
+            _ => l.to_string(),
+        })
+        .collect();
+    let bytes = (lines.join("\n") + "\n").into_bytes();
+    let path = write_tmp("bigids.csv", &bytes);
+    let r = same(&bytes, &path, false).expect("imports");
+    assert!(r.deals > 5_000, "{r:?}");
+    let _ = std::fs::remove_file(path);
+}
