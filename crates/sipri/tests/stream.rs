@@ -327,7 +327,7 @@ fn large_deal_ids_stream_to_the_same_release() {
         .map(|l| match l.split_once(',') {
             Some((id, rest)) if id.parse::<u64>().is_ok() => {
                 let id: u64 = id.parse().unwrap();
-                let big = if id % 3 == 0 {
+                let big = if id.is_multiple_of(3) {
                     id << 40
                 } else {
                     id + 1_000_000_000_000
