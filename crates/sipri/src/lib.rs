@@ -10,6 +10,7 @@ pub mod synth;
 
 mod builder;
 mod chunk;
+mod deal_ids;
 mod fast;
 mod legacy;
 mod merge;
@@ -21,6 +22,7 @@ mod sniff;
 mod spill;
 pub mod stream;
 mod stream_out;
+mod stream_part;
 mod tables;
 mod text;
 

@@ -41,9 +41,18 @@ impl Spill {
         self.bufs.len()
     }
 
-    /// The buffer of `key`, to append one record to; call [`Spill::done`] after.
+    /// The buffer of `key`, to append one record to; call [`Spill::done`]
+    /// after. Keys past the last one are added (empty) as needed.
     pub fn buf(&mut self, key: usize) -> &mut Vec<u8> {
+        if key >= self.bufs.len() {
+            self.bufs.resize_with(key + 1, Vec::new);
+            self.files.resize_with(key + 1, || None);
+        }
         &mut self.bufs[key]
+    }
+
+    fn path(&self, key: usize) -> PathBuf {
+        self.dir.join(format!("{}-{key}", self.prefix))
     }
 
     /// Writes `key`'s buffer out if it is full.
@@ -73,7 +82,7 @@ impl Spill {
             Some(mut f) => {
                 f.write_all(&rest)?;
                 drop(f);
-                let path = self.dir.join(format!("{}-{key}", self.prefix));
+                let path = self.path(key);
                 let f = File::open(&path)?;
                 // Unlinked now: the data lives as long as the reader.
                 std::fs::remove_file(&path)?;
@@ -83,14 +92,37 @@ impl Spill {
         Ok(BufReader::with_capacity(FLUSH, inner))
     }
 
-    /// Everything appended to `key`, in `out` (its allocation reused); empties it.
-    pub fn take_into(&mut self, key: usize, out: &mut Vec<u8>) -> io::Result<()> {
+    /// Everything appended to `key` so far, in `out` (its allocation
+    /// reused), keeping it for a later read: pass 2 reads each part twice,
+    /// once to check its rows and once, while the flows are written, to
+    /// build its deals.
+    pub fn read_into(&mut self, key: usize, out: &mut Vec<u8>) -> io::Result<()> {
         out.clear();
-        if self.files[key].is_none() {
-            out.append(&mut self.bufs[key]);
+        if key >= self.bufs.len() {
             return Ok(());
         }
-        self.take(key)?.read_to_end(out)?;
+        let Some(f) = &mut self.files[key] else {
+            out.extend_from_slice(&self.bufs[key]);
+            return Ok(());
+        };
+        f.write_all(&self.bufs[key])?;
+        self.bufs[key].clear();
+        let mut f = File::open(self.path(key))?;
+        let len = f.metadata()?.len() as usize;
+        out.reserve(len);
+        f.read_to_end(out)?;
+        Ok(())
+    }
+
+    /// Drops what was appended to `key` (its file, if any).
+    pub fn remove(&mut self, key: usize) -> io::Result<()> {
+        if key >= self.bufs.len() {
+            return Ok(());
+        }
+        self.bufs[key] = Vec::new();
+        if self.files[key].take().is_some() {
+            std::fs::remove_file(self.path(key))?;
+        }
         Ok(())
     }
 }
@@ -116,10 +148,6 @@ pub(crate) trait Put {
     fn opt_u32(&mut self, v: Option<u32>) {
         self.u8(v.is_some() as u8);
         self.u32(v.unwrap_or(0));
-    }
-    fn opt_u64(&mut self, v: Option<u64>) {
-        self.u8(v.is_some() as u8);
-        self.u64(v.unwrap_or(0));
     }
     fn opt_f64(&mut self, v: Option<f64>) {
         self.u8(v.is_some() as u8);
@@ -153,69 +181,62 @@ impl Put for Vec<u8> {
     }
 }
 
-/// Reads what [`Put`] wrote. `Ok(None)` from [`Get::first_u32`] is a clean end.
-pub(crate) struct Get<R>(pub R);
+/// Reads what [`Put`] wrote from a slice: each field a bounds check and a
+/// load, without the `Read` machinery.
+pub(crate) struct Cur<'a>(pub &'a [u8]);
 
-impl<R: Read> Get<R> {
-    fn bytes<const N: usize>(&mut self) -> io::Result<[u8; N]> {
-        let mut b = [0u8; N];
-        self.0.read_exact(&mut b)?;
-        Ok(b)
+impl<'a> Cur<'a> {
+    #[inline]
+    fn take<const N: usize>(&mut self) -> io::Result<[u8; N]> {
+        let (a, rest) = self
+            .0
+            .split_first_chunk::<N>()
+            .ok_or(io::ErrorKind::UnexpectedEof)?;
+        self.0 = rest;
+        Ok(*a)
     }
-    /// The first field of a record, or `None` at the end of the stream.
-    pub fn first_u32(&mut self) -> io::Result<Option<u32>> {
-        let mut b = [0u8; 4];
-        let mut got = 0;
-        while got < 4 {
-            match self.0.read(&mut b[got..])? {
-                0 if got == 0 => return Ok(None),
-                0 => return Err(io::ErrorKind::UnexpectedEof.into()),
-                n => got += n,
-            }
-        }
-        Ok(Some(u32::from_le_bytes(b)))
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
     }
+    #[inline]
     pub fn u8(&mut self) -> io::Result<u8> {
-        Ok(self.bytes::<1>()?[0])
+        Ok(self.take::<1>()?[0])
     }
+    #[inline]
     pub fn u16(&mut self) -> io::Result<u16> {
-        Ok(u16::from_le_bytes(self.bytes()?))
+        Ok(u16::from_le_bytes(self.take()?))
     }
+    #[inline]
     pub fn u32(&mut self) -> io::Result<u32> {
-        Ok(u32::from_le_bytes(self.bytes()?))
+        Ok(u32::from_le_bytes(self.take()?))
     }
+    #[inline]
     pub fn u64(&mut self) -> io::Result<u64> {
-        Ok(u64::from_le_bytes(self.bytes()?))
+        Ok(u64::from_le_bytes(self.take()?))
     }
+    #[inline]
     pub fn f64(&mut self) -> io::Result<f64> {
         Ok(f64::from_bits(self.u64()?))
     }
-    pub fn str(&mut self) -> io::Result<String> {
-        let n = self.u32()? as usize;
-        let mut v = vec![0u8; n];
-        self.0.read_exact(&mut v)?;
-        String::from_utf8(v).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))
-    }
+    #[inline]
     pub fn opt_u16(&mut self) -> io::Result<Option<u16>> {
         let some = self.u8()? != 0;
         let v = self.u16()?;
         Ok(some.then_some(v))
     }
+    #[inline]
     pub fn opt_u32(&mut self) -> io::Result<Option<u32>> {
         let some = self.u8()? != 0;
         let v = self.u32()?;
         Ok(some.then_some(v))
     }
-    pub fn opt_u64(&mut self) -> io::Result<Option<u64>> {
-        let some = self.u8()? != 0;
-        let v = self.u64()?;
-        Ok(some.then_some(v))
-    }
+    #[inline]
     pub fn opt_f64(&mut self) -> io::Result<Option<f64>> {
         let some = self.u8()? != 0;
         let v = self.f64()?;
         Ok(some.then_some(v))
     }
+    #[inline]
     pub fn opt_bool(&mut self) -> io::Result<Option<bool>> {
         Ok(match self.u8()? {
             0 => None,
@@ -223,10 +244,8 @@ impl<R: Read> Get<R> {
             _ => Some(true),
         })
     }
-}
-
-impl<'a> Get<&'a [u8]> {
-    /// A string borrowed from the slice, without a copy.
+    /// A string borrowed from the slice (checked as UTF-8: the bytes come
+    /// back from a file).
     pub fn str_ref(&mut self) -> io::Result<&'a str> {
         let n = self.u32()? as usize;
         if n > self.0.len() {
@@ -246,7 +265,7 @@ mod tests {
     fn round_trips_in_memory_and_through_files() {
         let dir = std::env::temp_dir().join(format!("armsflow-spill-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
-        let mut s = Spill::new(&dir, "t", 2);
+        let mut s = Spill::new(&dir, "t", 0);
         let n = FLUSH / 10 * 3;
         for i in 0..n as u32 {
             let b = s.buf(1);
@@ -256,16 +275,28 @@ mod tests {
             s.done(1).unwrap();
         }
         s.buf(0).u32(7);
-        let mut g = Get(s.take(0).unwrap());
-        assert_eq!(g.first_u32().unwrap(), Some(7));
-        assert_eq!(g.first_u32().unwrap(), None);
-        let mut g = Get(s.take(1).unwrap());
-        for i in 0..n as u32 {
-            assert_eq!(g.first_u32().unwrap(), Some(i));
-            assert_eq!(g.opt_f64().unwrap(), Some(f64::from(i) / 3.0));
-            assert_eq!(g.str().unwrap(), "é,x");
+        assert_eq!(s.keys(), 2);
+        let mut bytes = Vec::new();
+        s.read_into(0, &mut bytes).unwrap();
+        assert_eq!(bytes, 7u32.to_le_bytes());
+        // Read twice: the first read keeps the stream.
+        for _ in 0..2 {
+            s.read_into(1, &mut bytes).unwrap();
+            let mut g = Cur(&bytes);
+            for i in 0..n as u32 {
+                assert_eq!(g.u32().unwrap(), i);
+                assert_eq!(g.opt_f64().unwrap(), Some(f64::from(i) / 3.0));
+                assert_eq!(g.str_ref().unwrap(), "é,x");
+            }
+            assert!(g.is_empty());
+            assert!(g.u8().is_err());
         }
-        assert_eq!(g.first_u32().unwrap(), None);
+        s.remove(1).unwrap();
+        assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 0);
+        let mut r = s.take(0).unwrap();
+        let mut rest = Vec::new();
+        r.read_to_end(&mut rest).unwrap();
+        assert_eq!(rest, 7u32.to_le_bytes());
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

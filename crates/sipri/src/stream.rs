@@ -1,15 +1,17 @@
 //! The current trade register read in bounded memory, for registers far
 //! larger than SIPRI's.
 //!
-//! Pass 1 reads the file in chunks of a few MB, parses and checks each on its
-//! own thread (two at a time), and appends every good row twice to scratch
-//! streams ([`crate::spill`]): its flow to the stream of its delivery year,
-//! its deal fields to one of [`PARTS`] streams chosen by hashing the deal id.
-//! Pass 2 builds the deals one part at a time (every row of a deal is in the
-//! same part), with the same checks and messages as [`crate::register`], and
-//! numbers them in order of first appearance, as the in-memory reader does.
-//! The caller then pulls the flows in year order ([`FlowStream`]) and the
-//! deals in number order ([`DealStream`]) to write them.
+//! Pass 1 reads the file in chunks of a few MB (on a reading thread), parses
+//! and checks them on every core, and merges them in file order: names are
+//! interned, deals numbered at their first row ([`crate::deal_ids`]), and
+//! every good row is appended twice to scratch streams ([`crate::spill`]):
+//! its flow to the stream of its delivery year, its deal fields to the part
+//! of its deal number ([`crate::stream_part`]), so that a part holds a range
+//! of deal numbers. Pass 2 ([`crate::stream_out`]) checks each deal's rows
+//! against each other, with the checks and messages of [`crate::register`],
+//! in the parts pass 1 could not vouch for. The caller then pulls the flows
+//! in year order ([`FlowStream`]) and the deals in number order
+//! ([`DealStream`], which builds them part by part meanwhile) to write them.
 //!
 //! The release is the one [`crate::read`] makes of the same file: same
 //! entities in the same order, same deals, same flows in year order, same
@@ -18,11 +20,13 @@
 
 use crate::builder::{Builder, sha_hex};
 use crate::chunk::{ChunkOut, ChunkSpec, Parsed, parse_chunk, recycle};
+use crate::deal_ids::DealIds;
 use crate::ordered::ordered;
 use crate::register::{self, COLUMNS};
-use crate::spill::{Put, Spill};
+use crate::spill::Spill;
 pub use crate::stream_out::{DealStream, FlowStream};
-use crate::stream_out::{PartOut, build_part};
+use crate::stream_out::{finish, put_flow};
+use crate::stream_part::{LastFields, put_row};
 use crate::{ReadError, ReadOptions};
 use model::{EntityTable, ImportReport, ReleaseMeta, SourceFormat};
 use sha2::{Digest, Sha256};
@@ -34,14 +38,20 @@ use std::sync::Arc;
 use std::sync::Mutex;
 
 /// Bytes per chunk of pass 1 (cut at a line end).
-const CHUNK_BYTES: usize = 8 << 20;
-/// Deal streams: a part of a 2.75 GB register is about 40 MB.
-const PARTS: usize = 64;
+const CHUNK_BYTES: usize = 4 << 20;
+/// Chunks read at a time, and how many a helper may parse ahead of the
+/// merge. The merge is serial, on this thread, and costs over half as much
+/// as parsing: in a short window this thread merges every chunk while the
+/// helpers wait at the window's end; in a long one they parse while it
+/// merges, and it parses only when it would wait.
+const WINDOW: usize = 24;
+const LEAD: usize = 8;
+/// Deal parts the file is cut into, about: a part of a 2.75 GB register is
+/// about 40 MB of scratch.
+const PARTS: u64 = 64;
 /// Years a row may name (`parse_year`: 1900-2100).
 pub(crate) const FIRST_YEAR: u16 = 1900;
-const YEARS: usize = 201;
-/// A row rejected in pass 2, in the ordinal → deal table.
-pub(crate) const REJECTED: u32 = u32::MAX;
+pub(crate) const YEARS: usize = 201;
 
 /// Why a streamed read failed: the file (where and why), or the scratch space.
 #[derive(Debug)]
@@ -92,7 +102,7 @@ enum Mode {
 /// [`CHUNK_BYTES`], lowered by tests to send small files through many chunks.
 static CHUNK_AT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(CHUNK_BYTES);
 
-/// Makes pass 1 read chunks of about `bytes` (default 8 MiB), so that tests
+/// Makes pass 1 read chunks of about `bytes` (default 4 MiB), so that tests
 /// send small files through many chunks and windows.
 #[doc(hidden)]
 pub fn set_chunk_bytes(bytes: usize) {
@@ -162,39 +172,71 @@ pub fn stream(
             Mode::Latin1 => "latin-1",
         }
         .to_string();
+        let size = std::fs::metadata(path)?.len();
+        // About 200 bytes of file a deal (two rows); deals are numbered
+        // from 0, so a part of `1 << shift` deals is about 1/PARTS of them.
+        let deals = size / 200;
+        let shift = (deals / PARTS).max(1).ilog2().clamp(4, 24);
         let mut p1 = Pass1 {
             b,
             header: header.line.no,
             ord: 0,
             year_rows: vec![0; YEARS],
             flows: Spill::new(scratch, "flows", YEARS),
-            parts: Spill::new(scratch, "part", PARTS),
-            last_texts: vec![Default::default(); PARTS],
+            parts: Spill::new(scratch, "part", 0),
+            last: Vec::new(),
+            check: Vec::new(),
+            run: (u32::MAX, Vec::new(), 0),
+            shift,
+            deal_of: DealIds::with_capacity((deals as usize).min(1 << 26)),
+            last_deal: None,
+            deals: 0,
+            probe: Vec::new(),
+            found: Vec::new(),
+            numbers: Vec::new(),
             stop: None,
             blank: 0,
         };
         let Some((sha, lines)) = p1.run(path, mode, progress)? else {
             continue; // not UTF-8 after all: read again as Latin-1
         };
-        return finish(p1, header.preamble.clone(), sha, lines, scratch).map(Some);
+        return finish(p1, header.preamble.clone(), sha, lines).map(Some);
     }
     Ok(None)
 }
 
-struct Pass1 {
-    b: Builder,
-    header: u64,
+pub(crate) struct Pass1 {
+    pub(crate) b: Builder,
+    pub(crate) header: u64,
     /// Rows passed to pass 2 so far (their ordinals).
-    ord: u32,
+    pub(crate) ord: u32,
     /// Good rows per delivery year (1900 + index).
-    year_rows: Vec<u64>,
-    flows: Spill,
-    parts: Spill,
-    /// Per part stream, the texts of its last record.
-    last_texts: Vec<[String; 3]>,
+    pub(crate) year_rows: Vec<u64>,
+    pub(crate) flows: Spill,
+    /// Deal rows, deal `n`'s in part `n >> shift`.
+    pub(crate) parts: Spill,
+    /// Per part, the deal fields of its last row.
+    pub(crate) last: Vec<LastFields>,
+    /// Per part, whether pass 2 must check its rows: some deal's rows are
+    /// not adjacent, differ or repeat a year, or its texts are not plain.
+    pub(crate) check: Vec<bool>,
+    /// The last row's deal, its years and units so far, while its rows
+    /// are adjacent.
+    pub(crate) run: (u32, Vec<u16>, u64),
+    pub(crate) shift: u32,
+    /// Deal id → number, in order of first appearance.
+    pub(crate) deal_of: DealIds,
+    /// The previous row's deal (id, number): a deal's rows are mostly
+    /// adjacent, and the map is large.
+    pub(crate) last_deal: Option<(u64, u32)>,
+    pub(crate) deals: u32,
+    /// Buffers of [`Pass1::number`], reused from chunk to chunk.
+    pub(crate) probe: Vec<u64>,
+    pub(crate) found: Vec<(u32, bool)>,
+    pub(crate) numbers: Vec<(u32, bool)>,
     /// The first bad row when bad rows are not skipped: reading stops there.
-    stop: Option<(u64, String)>,
-    blank: u64,
+    pub(crate) stop: Option<(u64, String)>,
+    pub(crate) blank: u64,
 }
 
 /// One chunk of the file: its bytes and the number of its first line.
@@ -211,7 +253,7 @@ impl Pass1 {
         mode: Mode,
         progress: &dyn Fn(u64),
     ) -> Result<Option<(String, u64)>, StreamError> {
-        let mut file = File::open(path)?;
+        let file = File::open(path)?;
         let (tx, rx) = std::sync::mpsc::sync_channel::<Arc<Vec<u8>>>(4);
         let hasher = std::thread::spawn(move || {
             let mut h = Sha256::new();
@@ -220,10 +262,55 @@ impl Pass1 {
             }
             sha_hex(&h.finalize())
         });
-        let mut carry = Vec::new();
-        let mut free: Vec<Vec<u8>> = Vec::new();
-        let (mut eof, mut next_line, mut done, mut lines) = (false, 1u64, 0u64, 0u64);
-        let mut first = true;
+        let read = std::thread::scope(|s| self.read_all(s, file, tx, mode, progress));
+        let sha = hasher
+            .join()
+            .map_err(|_| io::Error::other("hashing thread panicked"))?;
+        Ok(read?.map(|lines| (sha, lines)))
+    }
+
+    /// Pass 1 proper: chunks are read (and handed to the hasher) on a
+    /// thread of their own, a window ahead, so that the parsing threads do
+    /// not wait for the disk; each window is parsed on every core and
+    /// merged in order. The line count, or `None` when `mode` is UTF-8
+    /// and the file is not.
+    fn read_all<'s>(
+        &mut self,
+        s: &'s std::thread::Scope<'s, '_>,
+        mut file: File,
+        hash: std::sync::mpsc::SyncSender<Arc<Vec<u8>>>,
+        mode: Mode,
+        progress: &dyn Fn(u64),
+    ) -> Result<Option<u64>, StreamError> {
+        type Read = io::Result<(Arc<Vec<u8>>, u64)>;
+        let (chunk_tx, chunk_rx) = std::sync::mpsc::sync_channel::<Read>(WINDOW / 2);
+        let (free_tx, free_rx) = std::sync::mpsc::channel::<Vec<u8>>();
+        let reader = s.spawn(move || {
+            let (mut carry, mut eof, mut next_line, mut lines) = (Vec::new(), false, 1u64, 0u64);
+            loop {
+                let buf = free_rx.try_recv().unwrap_or_default();
+                let bytes = match read_chunk(&mut file, &mut carry, &mut eof, buf) {
+                    Ok(Some(b)) => b,
+                    Ok(None) => break,
+                    Err(e) => {
+                        let _ = chunk_tx.send(Err(e));
+                        break;
+                    }
+                };
+                let nl = memchr::memchr_iter(b'\n', &bytes).count() as u64;
+                let last = eof && carry.is_empty();
+                lines += nl + u64::from(last && bytes.last() != Some(&b'\n'));
+                let bytes = Arc::new(bytes);
+                // Either ends when the reading stops early.
+                if hash.send(bytes.clone()).is_err()
+                    || chunk_tx.send(Ok((bytes, next_line))).is_err()
+                {
+                    break;
+                }
+                next_line += nl;
+            }
+            lines
+        });
         let latest_why = self.b.latest_why.clone();
         let lim = (self.b.latest_year, latest_why.as_str());
         let (header, skip) = (self.header, self.b.skips_bad_rows());
@@ -235,57 +322,56 @@ impl Pass1 {
         };
         let pool: Mutex<Vec<Vec<Parsed<'static>>>> = Mutex::new(Vec::new());
         let helpers = std::thread::available_parallelism().map_or(1, |n| n.get()) - 1;
-        let window = 2 * (helpers.min(3) + 1);
-        while self.stop.is_none() {
-            let mut chunks = Vec::with_capacity(window);
-            while chunks.len() < window {
-                let buf = free.pop().unwrap_or_default();
-                let Some(bytes) = read_chunk(&mut file, &mut carry, &mut eof, buf)? else {
-                    break;
-                };
-                let nl = memchr::memchr_iter(b'\n', &bytes).count() as u64;
-                let last = eof && carry.is_empty();
-                lines += nl + u64::from(last && bytes.last() != Some(&b'\n'));
-                let bytes = Arc::new(bytes);
-                let _ = tx.send(bytes.clone());
-                chunks.push(Chunk {
-                    bytes,
-                    first_line: next_line,
-                });
-                next_line += nl;
+        let mut done = 0u64;
+        let mut ended = false;
+        let mut not_utf8 = false;
+        while self.stop.is_none() && !ended && !not_utf8 {
+            let mut chunks = Vec::with_capacity(WINDOW);
+            while chunks.len() < WINDOW {
+                match chunk_rx.recv() {
+                    Ok(Ok((bytes, first_line))) => chunks.push(Chunk { bytes, first_line }),
+                    Ok(Err(e)) => return Err(e.into()),
+                    Err(_) => {
+                        ended = true;
+                        break;
+                    }
+                }
             }
             if chunks.is_empty() {
                 break;
             }
-            let texts: Vec<Option<Cow<str>>> = chunks
-                .iter()
-                .enumerate()
-                .map(|(i, c)| decode(&c.bytes, mode, first && i == 0))
-                .collect();
-            first = false;
-            if texts.iter().any(Option::is_none) {
-                drop(tx);
-                let _ = hasher.join();
-                return Ok(None);
-            }
+            // Latin-1 is decoded here (the rows borrow the text); UTF-8 is
+            // checked by the parsing threads.
+            let latin: Vec<Cow<str>> = match mode {
+                Mode::Utf8 => Vec::new(),
+                Mode::Latin1 => chunks
+                    .iter()
+                    .map(|c| decode(&c.bytes, mode, c.first_line == 1).unwrap_or_default())
+                    .collect(),
+            };
             // The chunks of a window are parsed on every core and merged
             // in order, each as soon as it is parsed, while later ones are.
             let parse = |i: usize| {
+                let c = &chunks[i];
+                let text = match mode {
+                    Mode::Utf8 => decode(&c.bytes, mode, c.first_line == 1)?,
+                    Mode::Latin1 => Cow::Borrowed(latin[i].as_ref()),
+                };
+                let Cow::Borrowed(text) = text else {
+                    return None;
+                };
                 let spare = pool.lock().ok().and_then(|mut p| p.pop());
-                let text = texts[i].as_deref().unwrap_or("");
-                let out = parse_chunk(text, spec(chunks[i].first_line), spare.unwrap_or_default());
-                (out, chunks[i].bytes.len() as u64)
+                let out = parse_chunk(text, spec(c.first_line), spare.unwrap_or_default());
+                Some((out, c.bytes.len() as u64))
             };
             let helpers = helpers.min(chunks.len() - 1);
-            // `Err(None)`: a bad row stopped the read.
-            let merged: Result<(), Option<io::Error>> = ordered(
-                chunks.len(),
-                helpers,
-                // The window already bounds what is parsed ahead.
-                window,
-                &parse,
-                &|| (),
-                &mut |(out, len)| {
+            // `Err(None)`: a bad row, or a chunk not UTF-8, stopped the read.
+            let merged: Result<(), Option<io::Error>> =
+                ordered(chunks.len(), helpers, LEAD, &parse, &|| (), &mut |parsed| {
+                    let Some((out, len)) = parsed else {
+                        not_utf8 = true;
+                        return Err(None);
+                    };
                     let spare = self.merge(out).map_err(Some)?;
                     if let Ok(mut p) = pool.lock() {
                         p.push(spare);
@@ -297,93 +383,145 @@ impl Pass1 {
                     } else {
                         Ok(())
                     }
-                },
-            );
+                });
             match merged {
                 Ok(()) | Err(None) => {}
                 Err(Some(e)) => return Err(e.into()),
             }
             // Buffers the hasher is done with are filled again.
-            drop(texts);
-            free.extend(
-                chunks
-                    .into_iter()
-                    .filter_map(|c| Arc::try_unwrap(c.bytes).ok()),
-            );
+            drop(latin);
+            for c in chunks {
+                if let Ok(b) = Arc::try_unwrap(c.bytes) {
+                    let _ = free_tx.send(b);
+                }
+            }
         }
-        drop(tx);
-        let sha = hasher
+        // A reader still reading stops at its next send.
+        drop(chunk_rx);
+        let lines = reader
             .join()
-            .map_err(|_| io::Error::other("hashing thread panicked"))?;
-        Ok(Some((sha, lines)))
+            .map_err(|_| io::Error::other("reading thread panicked"))?;
+        Ok((!not_utf8).then_some(lines))
+    }
+
+    /// Numbers the deals of `rows` in order of first appearance, in
+    /// `self.numbers` as (number, first row of its deal). The map is far
+    /// larger than the caches: the rows' lookups are made in one tight
+    /// loop, so that their cache misses overlap, instead of one at a time
+    /// between the other work on each row.
+    fn number(&mut self, rows: &[Parsed]) -> io::Result<()> {
+        let mut last = self.last_deal;
+        self.probe.clear();
+        for p in rows {
+            if last.is_none_or(|l| l.0 != p.row.id) {
+                self.probe.push(p.row.id);
+                last = Some((p.row.id, 0));
+            }
+        }
+        self.found.clear();
+        let mut next = self.deals;
+        for &id in &self.probe {
+            let (d, new) = self.deal_of.get_or_insert(id, next);
+            next += u32::from(new);
+            self.found.push((d, new));
+            if next == u32::MAX {
+                return Err(io::Error::other("more than 4 billion deals"));
+            }
+        }
+        self.deals = next;
+        self.numbers.clear();
+        let mut found = self.found.iter();
+        for p in rows {
+            let n = match self.last_deal {
+                Some((id, d)) if id == p.row.id => (d, false),
+                _ => {
+                    let &(d, new) = found.next().ok_or_else(|| io::Error::other("deal lost"))?;
+                    self.last_deal = Some((p.row.id, d));
+                    (d, new)
+                }
+            };
+            self.numbers.push(n);
+        }
+        Ok(())
     }
 
     /// Interns the chunk's names, accounts its rows and appends them to the
     /// scratch streams, in file order.
     fn merge(&mut self, out: ChunkOut) -> io::Result<Vec<Parsed<'static>>> {
-        let b = &mut self.b;
-        b.report.rows_read += out.rows_read;
+        self.b.report.rows_read += out.rows_read;
         self.blank += out.blank;
-        let ids: Vec<u32> = out.names.iter().map(|n| b.entity(n)).collect();
+        let ids: Vec<u32> = out.names.iter().map(|n| self.b.entity(n)).collect();
         for (line, reason) in out.errors {
-            if b.bad_row(line, reason.clone()).is_err() {
+            if self.b.bad_row(line, reason.clone()).is_err() {
                 self.stop = Some((line, reason));
                 break;
             }
         }
-        for p in &out.rows {
-            if self.stop.as_ref().is_some_and(|s| p.line > s.0) {
-                break;
-            }
+        let rows = match &self.stop {
+            Some(s) => &out.rows[..out.rows.partition_point(|p| p.line <= s.0)],
+            None => &out.rows[..],
+        };
+        self.number(rows)?;
+        let b = &mut self.b;
+        for (i, p) in rows.iter().enumerate() {
             let (sup, rec, r) = (ids[p.sup as usize], ids[p.rec as usize], &p.row);
             let ord = self.ord;
             self.ord = ord
                 .checked_add(1)
-                .filter(|&o| o < REJECTED)
+                .filter(|&o| o < u32::MAX)
                 .ok_or_else(|| io::Error::other("more than 4 billion rows"))?;
             let y = usize::from(r.year - FIRST_YEAR);
             self.year_rows[y] += 1;
+            let (deal, new) = self.numbers[i];
             let flags = p.flags;
-            let w = self.flows.buf(y);
-            w.u32(ord);
-            w.u32(sup);
-            w.u32(rec);
-            w.u8(r.category as u8);
-            w.f64(r.tiv);
-            w.u32(r.units.unwrap_or(0));
-            w.u16(flags);
+            let units = r.units.unwrap_or(0);
+            let cat = r.category as u8;
+            put_flow(
+                self.flows.buf(y),
+                ord,
+                deal,
+                sup,
+                rec,
+                cat,
+                r.tiv,
+                units,
+                flags,
+            );
             self.flows.done(y)?;
-            let part = (r.id.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58) as usize % PARTS;
+            let part = (deal >> self.shift) as usize;
+            if part >= self.last.len() {
+                self.last.resize_with(part + 1, LastFields::default);
+                self.check.resize(part + 1, false);
+            }
             let w = self.parts.buf(part);
-            w.u32(ord);
-            w.u64(p.line);
-            w.u64(r.id);
-            w.u32(sup);
-            w.u32(rec);
-            w.u16(r.year);
-            w.u8(r.category as u8);
-            w.f64(r.tiv);
-            w.opt_u32(r.units);
-            w.u16(flags);
-            w.opt_u16(r.order_year);
-            w.opt_bool(r.order_est);
-            w.opt_bool(r.units_est);
-            w.opt_bool(r.year_est);
-            w.opt_f64(r.tiv_unit_new);
-            w.opt_f64(r.tiv_unit);
-            w.opt_bool(r.local);
-            // A deal's rows repeat its texts: written once per run of equal
-            // texts in this stream (a flag, then the texts if they changed).
-            let last = &mut self.last_texts[part];
-            if last.iter().zip(r.texts).all(|(a, b)| a == b) {
-                w.u8(1);
+            let same = put_row(
+                w,
+                &mut self.last[part],
+                new,
+                deal,
+                ord,
+                p.line,
+                r,
+                sup,
+                rec,
+                flags,
+            );
+            // Whether pass 2 can be sure, without reading the part, that
+            // it keeps this row: the deal's rows so far are adjacent, this
+            // one repeats their deal fields exactly and adds a new year.
+            let run = &mut self.run;
+            let sure = if new {
+                run.0 = deal;
+                run.1.clear();
+                run.2 = 0;
+                r.texts.iter().all(|t| crate::text::printable_ascii(t))
             } else {
-                w.u8(0);
-                for (l, t) in last.iter_mut().zip(r.texts) {
-                    w.str(t);
-                    l.clear();
-                    l.push_str(t);
-                }
+                run.0 == deal && same && !run.1.contains(&r.year)
+            };
+            run.1.push(r.year);
+            run.2 += u64::from(units);
+            if !sure || run.2 > i32::MAX as u64 {
+                self.check[part] = true;
             }
             self.parts.done(part)?;
             b.report.tiv_total += r.tiv;
@@ -395,7 +533,7 @@ impl Pass1 {
 
 /// The next chunk of whole lines (the last may lack its line end).
 /// `buf`: the emptied buffer of an earlier chunk to fill again, if any: a
-/// fresh 8 MB buffer is 2,048 fresh pages, each faulted in.
+/// fresh 4 MB buffer is 1,024 fresh pages, each faulted in.
 fn read_chunk(
     file: &mut File,
     carry: &mut Vec<u8>,
@@ -440,122 +578,4 @@ fn decode(bytes: &[u8], mode: Mode, first: bool) -> Option<Cow<'_, str>> {
                 .0,
         ),
     }
-}
-
-/// Pass 2 and the report: builds the deals part by part, numbers them, and
-/// settles the accounting.
-fn finish(
-    mut p: Pass1,
-    preamble: crate::preamble::Preamble,
-    sha: String,
-    lines: u64,
-    scratch: &Path,
-) -> Result<Streamed, StreamError> {
-    let n = p.ord as usize;
-    // Ordinal → ordinal of its deal's first row (then, below, deal number).
-    let mut first = vec![REJECTED; n];
-    let mut deals_out = Spill::new(scratch, "deals", PARTS);
-    let mut errors: Vec<(u64, String)> = Vec::new();
-    let mut controls = 0u64;
-    // Parts two at a time, one per core; results applied in part order.
-    // Two part buffers, reused: a fresh 40 MB buffer per part would be
-    // page-faulted in again every time.
-    let mut bytes = [Vec::new(), Vec::new()];
-    for pair in (0..PARTS).collect::<Vec<_>>().chunks(2) {
-        for (&k, buf) in pair.iter().zip(bytes.iter_mut()) {
-            p.parts.take_into(k, buf)?;
-        }
-        let bytes = &bytes[..pair.len()];
-        let entities = &p.b.entities;
-        let outs: Vec<io::Result<PartOut>> = std::thread::scope(|s| {
-            let other = bytes
-                .get(1)
-                .map(|b| s.spawn(move || build_part(b, entities)));
-            let mut v = vec![build_part(&bytes[0], entities)];
-            v.extend(other.map(|h| {
-                h.join()
-                    .unwrap_or_else(|_| Err(io::Error::other("deal builder panicked")))
-            }));
-            v
-        });
-        for (&part, out) in pair.iter().zip(outs) {
-            let out = out?;
-            for (ord, f) in out.assign {
-                first[ord as usize] = f;
-            }
-            for r in out.rejects {
-                p.b.report.tiv_total -= r.tiv;
-                p.b.unnote_parties([r.sup, r.rec], r.tiv);
-                p.year_rows[usize::from(r.year - FIRST_YEAR)] -= 1;
-                errors.push((r.line, r.reason));
-            }
-            controls += out.controls;
-            for &(_, start, end) in &out.deals {
-                deals_out
-                    .buf(part)
-                    .extend_from_slice(&out.deal_bytes[start..end]);
-                deals_out.done(part)?;
-            }
-        }
-    }
-    p.b.add_controls(controls);
-    if let Some(stop) = p.stop.take() {
-        errors.push(stop);
-    }
-    if !p.b.skips_bad_rows() {
-        if let Some((line, reason)) = errors.into_iter().min_by_key(|e| e.0) {
-            return Err(p.b.error(line, reason).into());
-        }
-    } else {
-        for (line, reason) in errors {
-            let _ = p.b.bad_row(line, reason);
-        }
-        p.b.report.rejected.sort_by_key(|r| r.line);
-    }
-    if p.blank > 0 {
-        p.b.warn(format!("{} blank lines skipped", p.blank));
-    }
-    if p.b.report.rows_read == 0 {
-        return Err(p.b.error(p.header, "no data rows after the header").into());
-    }
-    // First rows get the next deal number; other rows take their first's.
-    let mut deals = 0u32;
-    let mut flows = 0u64;
-    for i in 0..n {
-        let f = first[i];
-        if f == REJECTED {
-            continue;
-        }
-        flows += 1;
-        first[i] = if f as usize == i {
-            deals += 1;
-            deals - 1
-        } else {
-            first[f as usize]
-        };
-    }
-    let span = {
-        let mut used = (0..YEARS).filter(|&y| p.year_rows[y] > 0);
-        let lo = used.next();
-        let hi = used.next_back().or(lo);
-        lo.zip(hi)
-            .map(|(a, b)| (FIRST_YEAR + a as u16, FIRST_YEAR + b as u16))
-    };
-    p.b.report.lines = lines;
-    let (meta, entities, mut report) =
-        p.b.finish_parts(SourceFormat::Register, preamble, sha, span);
-    report.deals = u64::from(deals);
-    report.flows = flows;
-    Ok(Streamed {
-        meta,
-        entities,
-        report,
-        flows: FlowStream {
-            spill: p.flows,
-            deal_of: first,
-            year: 0,
-            cur: None,
-        },
-        deals: DealStream::new(deals_out)?,
-    })
 }

@@ -1,92 +1,29 @@
-//! Pass 2 of [`crate::stream`] (building the deals of one part) and the two
-//! streams the caller pulls the release's tables from.
+//! Pass 2 of [`crate::stream`] and the two streams the caller pulls the
+//! release's tables from.
+//!
+//! Pass 2 reads a part up to twice. First, before anything is written, to
+//! check each deal's rows against each other as `register::read` does (the
+//! rows it rejects must be known before the first flow is written, and the
+//! report before the release); only parts pass 1 could not vouch for (a
+//! deal's rows apart, differing or repeating a year, texts that are not
+//! plain ASCII) are read for this. Then inside [`DealStream`], while the
+//! flows are being written, to build the deals in number order: the part
+//! holds a range of deal numbers, so nothing is written back to scratch and
+//! nothing merged.
 
-use crate::register::{Row, conflict, fill_deal, merge};
-use crate::spill::{Get, Put, Reader, Spill};
-use crate::stream::{FIRST_YEAR, REJECTED};
-use model::{Category, Deal, EntityTable, Flows};
+use crate::deal_ids::DealIds;
+use crate::register::{conflict, fill_deal, merge, new_deal};
+use crate::spill::{Put, Reader, Spill};
+use crate::stream::{FIRST_YEAR, Pass1, StreamError, Streamed, YEARS};
+use crate::stream_part::{Part, PartBufs};
+use model::{Deal, EntityTable, Flows, SourceFormat};
 use std::borrow::Cow;
 use std::io::{self, Read};
-
-/// One row as pass 2 reads it back (texts borrowed from the part's bytes).
-pub(crate) struct Rec<'a> {
-    ord: u32,
-    line: u64,
-    id: u64,
-    sup: u32,
-    rec: u32,
-    year: u16,
-    category: u8,
-    tiv: f64,
-    units: Option<u32>,
-    flags: u16,
-    order_year: Option<u16>,
-    order_est: Option<bool>,
-    units_est: Option<bool>,
-    year_est: Option<bool>,
-    tiv_unit_new: Option<f64>,
-    tiv_unit: Option<f64>,
-    local: Option<bool>,
-    texts: [&'a str; 3],
-}
-
-/// `prev`: the texts of the stream's previous record (see `Pass1::merge`).
-pub(crate) fn read_rec<'a>(
-    g: &mut Get<&'a [u8]>,
-    prev: &mut [&'a str; 3],
-) -> io::Result<Option<Rec<'a>>> {
-    let Some(ord) = g.first_u32()? else {
-        return Ok(None);
-    };
-    Ok(Some(Rec {
-        ord,
-        line: g.u64()?,
-        id: g.u64()?,
-        sup: g.u32()?,
-        rec: g.u32()?,
-        year: g.u16()?,
-        category: g.u8()?,
-        tiv: g.f64()?,
-        units: g.opt_u32()?,
-        flags: g.u16()?,
-        order_year: g.opt_u16()?,
-        order_est: g.opt_bool()?,
-        units_est: g.opt_bool()?,
-        year_est: g.opt_bool()?,
-        tiv_unit_new: g.opt_f64()?,
-        tiv_unit: g.opt_f64()?,
-        local: g.opt_bool()?,
-        texts: if g.u8()? == 1 {
-            *prev
-        } else {
-            *prev = [g.str_ref()?, g.str_ref()?, g.str_ref()?];
-            *prev
-        },
-    }))
-}
-
-impl<'a> Rec<'a> {
-    fn row(&self) -> Row<'a> {
-        Row {
-            id: self.id,
-            texts: self.texts,
-            category: Category::from_u8(self.category),
-            order_year: self.order_year,
-            order_est: self.order_est,
-            units: self.units,
-            units_est: self.units_est,
-            year: self.year,
-            year_est: self.year_est,
-            tiv_unit_new: self.tiv_unit_new,
-            tiv_unit: self.tiv_unit,
-            tiv: self.tiv,
-            local: self.local,
-        }
-    }
-}
+use std::sync::Arc;
 
 /// A row pass 2 rejects, with what its acceptance in pass 1 accounted.
 pub(crate) struct Reject {
+    pub(crate) ord: u32,
     pub(crate) line: u64,
     pub(crate) reason: String,
     pub(crate) sup: u32,
@@ -95,58 +32,41 @@ pub(crate) struct Reject {
     pub(crate) year: u16,
 }
 
-/// What pass 2 makes of one part: its deals (encoded by [`put_deal`] in
-/// `deal_bytes`, listed by first-row ordinal in `deals` as (ordinal, start,
-/// end) in ordinal order), each kept row's first-row ordinal, the rows it
-/// rejects.
-pub(crate) struct PartOut {
-    pub(crate) deals: Vec<(u32, usize, usize)>,
-    pub(crate) deal_bytes: Vec<u8>,
-    pub(crate) assign: Vec<(u32, u32)>,
+/// What checking one part finds: the rows it rejects, and the control
+/// characters its deals' texts hold.
+pub(crate) struct Checked {
     pub(crate) rejects: Vec<Reject>,
     pub(crate) controls: u64,
 }
 
-/// Builds the deals of one part as `register::read` builds them: each
-/// deal's rows in file order, checked against the rows before them.
-pub(crate) fn build_part(bytes: &[u8], entities: &EntityTable) -> io::Result<PartOut> {
-    let mut g = Get(bytes);
-    let mut recs = Vec::with_capacity(bytes.len() / 80 + 16);
-    let assign_cap = bytes.len() / 80 + 16;
-    let mut prev = [""; 3];
-    while let Some(r) = read_rec(&mut g, &mut prev)? {
-        recs.push(r);
-    }
-    // Sorted as (id, position): each deal's rows stay in file order, and
-    // only 12-byte keys move, not the records.
-    let mut order: Vec<(u64, u32)> = recs
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.id, i as u32))
-        .collect();
-    order.sort_unstable();
-    let mut out = PartOut {
-        deals: Vec::with_capacity(assign_cap / 2),
-        deal_bytes: Vec::with_capacity(bytes.len() / 2),
-        assign: Vec::with_capacity(recs.len().max(assign_cap)),
+/// Checks the deals of part `k` as `register::read` checks them: each
+/// deal's rows in file order, against the rows before them.
+pub(crate) fn check_part(
+    bytes: &[u8],
+    k: usize,
+    shift: u32,
+    entities: &EntityTable,
+) -> io::Result<Checked> {
+    let p = Part::read(bytes, k, shift, PartBufs::default())?;
+    let mut out = Checked {
         rejects: Vec::new(),
         controls: 0,
     };
     let name = |e: u32| entities.get(e).name.clone();
-    // One deal, and the rows lists, reused from group to group.
+    // One deal, and the rows lists, reused from deal to deal.
     let mut deal = Deal::default();
     let mut rows: Vec<(u32, u32)> = Vec::new();
     let mut prior: Vec<(u32, f64, u16)> = Vec::new();
-    for group in order.chunk_by(|a, b| a.0 == b.0) {
-        let head = &recs[group[0].1 as usize];
+    for d in 0..p.deals() {
+        let group = p.group(d);
+        let head = &p.rec(group[0]);
         fill_deal(&mut deal, &head.row(), head.sup, head.rec, head.line);
-        out.assign.push((head.ord, head.ord));
         rows.clear();
         rows.push((0u32, line32(head.line)));
         prior.clear();
         prior.push((head.units.unwrap_or(0), head.tiv, head.flags));
-        for &(_, i) in &group[1..] {
-            let r = &recs[i as usize];
+        for &i in &group[1..] {
+            let r = &p.rec(i);
             let row = r.row();
             let prior_of = |i: u32| prior[i as usize];
             let mut why = conflict(&name, &deal, &|k| rows[k], &prior_of, &row, r.sup, r.rec);
@@ -160,6 +80,7 @@ pub(crate) fn build_part(bytes: &[u8], entities: &EntityTable) -> io::Result<Par
             }
             if let Some(reason) = why {
                 out.rejects.push(Reject {
+                    ord: r.ord,
                     line: r.line,
                     reason,
                     sup: r.sup,
@@ -169,183 +90,364 @@ pub(crate) fn build_part(bytes: &[u8], entities: &EntityTable) -> io::Result<Par
                 });
                 continue;
             }
+            // What `conflict` compares against: the years and units so far.
             deal.delivery_years.push(r.year);
+            deal.number_delivered = Some(sum as u32);
+            rows.push((prior.len() as u32, line32(r.line)));
+            prior.push((r.units.unwrap_or(0), r.tiv, r.flags));
+        }
+        for s in [&deal.designation, &deal.description, &deal.status] {
+            out.controls += crate::text::clean_controls(s).1 as u64;
+        }
+    }
+    Ok(out)
+}
+
+/// Builds the deals of part `k` into `out`, in number order, from its rows
+/// that [`check_part`] kept (`rejected`: a bit per row ordinal). `dirty`:
+/// some of the part's texts hold control characters. `bufs`: the buffers
+/// of the previous part, given back for the next.
+fn build_deals(
+    bytes: &[u8],
+    (k, shift): (usize, u32),
+    rejected: &Bits,
+    dirty: bool,
+    bufs: PartBufs,
+    out: &mut Vec<Deal>,
+) -> io::Result<PartBufs> {
+    let p = Part::read(bytes, k, shift, bufs)?;
+    out.reserve(p.deals());
+    for d in 0..p.deals() {
+        let group = p.group(d);
+        let head = &p.rec(group[0]);
+        let mut deal = new_deal(&head.row(), head.sup, head.rec, head.line);
+        for &i in &group[1..] {
+            let r = &p.rec(i);
+            if rejected.get(r.ord) {
+                continue;
+            }
+            deal.delivery_years.push(r.year);
+            let sum =
+                u64::from(deal.number_delivered.unwrap_or(0)) + u64::from(r.units.unwrap_or(0));
             deal.number_delivered = Some(sum as u32);
             deal.number_delivered_estimated = merge(deal.number_delivered_estimated, r.units_est);
             deal.tiv_delivered = Some(deal.tiv_delivered.unwrap_or(0.0) + r.tiv);
-            rows.push((prior.len() as u32, line32(r.line)));
-            prior.push((r.units.unwrap_or(0), r.tiv, r.flags));
-            out.assign.push((r.ord, head.ord));
         }
         deal.delivery_years.sort_unstable();
-        for s in [
+        let texts = [
             &mut deal.designation,
             &mut deal.description,
             &mut deal.status,
-        ] {
-            if let (Cow::Owned(c), k) = crate::text::clean_controls(s) {
-                out.controls += k as u64;
+        ];
+        for s in texts.into_iter().filter(|_| dirty) {
+            if let (Cow::Owned(c), _) = crate::text::clean_controls(s) {
                 *s = c;
             }
         }
-        let start = out.deal_bytes.len();
-        put_deal(&mut out.deal_bytes, head.ord, &deal);
-        out.deals.push((head.ord, start, out.deal_bytes.len()));
+        out.push(deal);
     }
-    out.deals.sort_unstable_by_key(|d| d.0);
-    Ok(out)
+    Ok(p.into_bufs())
 }
 
 fn line32(no: u64) -> u32 {
     u32::try_from(no).unwrap_or(u32::MAX)
 }
 
+/// A set of row ordinals (the rows pass 2 rejects).
+pub(crate) struct Bits(Vec<u64>);
+
+impl Bits {
+    pub(crate) fn new(n: usize) -> Bits {
+        Bits(vec![0; n.div_ceil(64)])
+    }
+    pub(crate) fn set(&mut self, i: u32) {
+        self.0[i as usize / 64] |= 1 << (i % 64);
+    }
+    pub(crate) fn get(&self, i: u32) -> bool {
+        self.0
+            .get(i as usize / 64)
+            .is_some_and(|w| w & (1 << (i % 64)) != 0)
+    }
+}
+
+/// Bytes of a flow row in scratch (see [`put_flow`]).
+const FLOW_BYTES: usize = 31;
+/// Flow rows decoded per read from scratch.
+const FLOW_BLOCK: usize = 1 << 14;
+
+/// Appends one flow row to its year's stream.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn put_flow(
+    w: &mut Vec<u8>,
+    ord: u32,
+    deal: u32,
+    sup: u32,
+    rec: u32,
+    cat: u8,
+    tiv: f64,
+    units: u32,
+    flags: u16,
+) {
+    w.u32(ord);
+    w.u32(deal);
+    w.u32(sup);
+    w.u32(rec);
+    w.u8(cat);
+    w.f64(tiv);
+    w.u32(units);
+    w.u16(flags);
+}
+
 /// The flows in year order (file order within a year), without rejected rows.
 pub struct FlowStream {
     pub(crate) spill: Spill,
-    /// Ordinal → deal number, or [`REJECTED`].
-    pub(crate) deal_of: Vec<u32>,
+    pub(crate) rejected: Arc<Bits>,
     pub(crate) year: usize,
-    pub(crate) cur: Option<Get<Reader>>,
+    pub(crate) cur: Option<Reader>,
+    /// Undecoded rows read from `cur`, from `at`.
+    pub(crate) block: Vec<u8>,
+    pub(crate) at: usize,
 }
 
 impl FlowStream {
+    pub(crate) fn new(spill: Spill, rejected: Arc<Bits>) -> FlowStream {
+        FlowStream {
+            spill,
+            rejected,
+            year: 0,
+            cur: None,
+            block: Vec::new(),
+            at: 0,
+        }
+    }
+
     /// Up to `max` further flows; `None` when all were taken.
     pub fn next_batch(&mut self, max: usize) -> io::Result<Option<Flows>> {
         let mut out = Flows::with_capacity(max.min(1 << 20));
         while out.len() < max {
-            let Some(g) = &mut self.cur else {
-                if self.year >= self.spill.keys() {
-                    break;
-                }
-                self.cur = Some(Get(self.spill.take(self.year)?));
-                self.year += 1;
-                continue;
-            };
-            let Some(ord) = g.first_u32()? else {
-                self.cur = None;
-                continue;
-            };
-            let (sup, rec, cat, tiv, units, flags) =
-                (g.u32()?, g.u32()?, g.u8()?, g.f64()?, g.u32()?, g.u16()?);
-            let deal = self.deal_of[ord as usize];
-            if deal == REJECTED {
-                continue;
+            if self.at == self.block.len() && !self.refill()? {
+                break;
             }
-            out.supplier.push(sup);
-            out.recipient.push(rec);
-            out.year.push(FIRST_YEAR + self.year as u16 - 1);
-            out.category.push(cat);
-            out.tiv.push(tiv);
-            out.units.push(units);
-            out.flags.push(flags);
-            out.deal.push(deal);
+            let year = FIRST_YEAR + self.year as u16 - 1;
+            let room = max - out.len();
+            let end = self.block.len().min(self.at + room * FLOW_BYTES);
+            for r in self.block[self.at..end].chunks_exact(FLOW_BYTES) {
+                let u32_at = |i: usize| u32::from_le_bytes([r[i], r[i + 1], r[i + 2], r[i + 3]]);
+                if self.rejected.get(u32_at(0)) {
+                    continue;
+                }
+                let mut tiv = [0u8; 8];
+                tiv.copy_from_slice(&r[17..25]);
+                out.deal.push(u32_at(4));
+                out.supplier.push(u32_at(8));
+                out.recipient.push(u32_at(12));
+                out.category.push(r[16]);
+                out.tiv.push(f64::from_le_bytes(tiv));
+                out.units.push(u32_at(25));
+                out.flags.push(u16::from_le_bytes([r[29], r[30]]));
+                out.year.push(year);
+            }
+            self.at = end;
         }
         Ok((!out.is_empty()).then_some(out))
     }
-}
 
-pub(crate) fn put_deal(w: &mut Vec<u8>, ord: u32, d: &Deal) {
-    w.u32(ord);
-    w.opt_u64(d.sipri_id);
-    w.u32(d.supplier);
-    w.u32(d.recipient);
-    w.str(&d.designation);
-    w.str(&d.description);
-    w.u8(d.category);
-    w.opt_u16(d.order_year);
-    w.opt_bool(d.order_year_estimated);
-    w.opt_u32(d.number_ordered);
-    w.opt_bool(d.number_ordered_estimated);
-    w.opt_u32(d.number_delivered);
-    w.opt_bool(d.number_delivered_estimated);
-    w.u32(d.delivery_years.len() as u32);
-    for &y in &d.delivery_years {
-        w.u16(y);
+    /// Reads the next block of rows, moving on to the next year's stream
+    /// at the end of one; `false` when every stream is read.
+    fn refill(&mut self) -> io::Result<bool> {
+        loop {
+            let Some(r) = &mut self.cur else {
+                if self.year >= self.spill.keys() {
+                    return Ok(false);
+                }
+                self.cur = Some(self.spill.take(self.year)?);
+                self.year += 1;
+                continue;
+            };
+            self.block.clear();
+            self.at = 0;
+            r.by_ref()
+                .take((FLOW_BLOCK * FLOW_BYTES) as u64)
+                .read_to_end(&mut self.block)?;
+            if !self.block.len().is_multiple_of(FLOW_BYTES) {
+                return Err(io::Error::new(
+                    io::ErrorKind::UnexpectedEof,
+                    "scratch flows: a row cut short",
+                ));
+            }
+            if self.block.is_empty() {
+                self.cur = None;
+                continue;
+            }
+            return Ok(true);
+        }
     }
-    w.str(&d.status);
-    w.str(&d.comments);
-    w.opt_f64(d.tiv_unit_new);
-    w.opt_f64(d.tiv_unit);
-    w.opt_f64(d.tiv_order);
-    w.opt_f64(d.tiv_delivered);
-    w.opt_bool(d.local_production);
-    w.u32(d.line);
 }
 
-fn get_deal(g: &mut Get<impl Read>) -> io::Result<Option<(u32, Deal)>> {
-    let Some(ord) = g.first_u32()? else {
-        return Ok(None);
-    };
-    let mut d = Deal {
-        sipri_id: g.opt_u64()?,
-        supplier: g.u32()?,
-        recipient: g.u32()?,
-        designation: g.str()?,
-        description: g.str()?,
-        category: g.u8()?,
-        order_year: g.opt_u16()?,
-        order_year_estimated: g.opt_bool()?,
-        number_ordered: g.opt_u32()?,
-        number_ordered_estimated: g.opt_bool()?,
-        number_delivered: g.opt_u32()?,
-        number_delivered_estimated: g.opt_bool()?,
-        ..Deal::default()
-    };
-    let years = g.u32()?;
-    d.delivery_years = (0..years).map(|_| g.u16()).collect::<io::Result<_>>()?;
-    d.status = g.str()?;
-    d.comments = g.str()?;
-    d.tiv_unit_new = g.opt_f64()?;
-    d.tiv_unit = g.opt_f64()?;
-    d.tiv_order = g.opt_f64()?;
-    d.tiv_delivered = g.opt_f64()?;
-    d.local_production = g.opt_bool()?;
-    d.line = g.u32()?;
-    Ok(Some((ord, d)))
-}
-
-/// The deals in number order: a merge of the parts by first-row ordinal.
+/// The deals in number order, built part by part as they are pulled.
 pub struct DealStream {
-    parts: Vec<Get<Reader>>,
-    heads: std::collections::BinaryHeap<std::cmp::Reverse<(u32, usize)>>,
-    next: Vec<Option<Deal>>,
+    pub(crate) parts: Spill,
+    pub(crate) shift: u32,
+    pub(crate) rejected: Arc<Bits>,
+    /// Per part, whether its texts hold control characters.
+    pub(crate) dirty: Vec<bool>,
+    pub(crate) next_part: usize,
+    /// Built deals of the current part, not yet handed out, reversed.
+    pub(crate) ready: Vec<Deal>,
+    pub(crate) bytes: Vec<u8>,
+    pub(crate) bufs: PartBufs,
+    /// The number the next deal must have (a check against lost rows).
+    pub(crate) next_deal: u32,
 }
 
 impl DealStream {
-    pub(crate) fn new(mut spill: Spill) -> io::Result<DealStream> {
-        let mut s = DealStream {
-            parts: Vec::new(),
-            heads: Default::default(),
-            next: Vec::new(),
-        };
-        for k in 0..spill.keys() {
-            let mut g = Get(spill.take(k)?);
-            let head = get_deal(&mut g)?;
-            if let Some((ord, _)) = &head {
-                s.heads.push(std::cmp::Reverse((*ord, k)));
-            }
-            s.next.push(head.map(|h| h.1));
-            s.parts.push(g);
+    pub(crate) fn new(
+        parts: Spill,
+        shift: u32,
+        rejected: Arc<Bits>,
+        dirty: Vec<bool>,
+    ) -> DealStream {
+        DealStream {
+            parts,
+            shift,
+            rejected,
+            dirty,
+            next_part: 0,
+            ready: Vec::new(),
+            bytes: Vec::new(),
+            bufs: PartBufs::default(),
+            next_deal: 0,
         }
-        Ok(s)
     }
 
     /// Up to `max` further deals; `None` when all were taken.
     pub fn next_batch(&mut self, max: usize) -> io::Result<Option<Vec<Deal>>> {
         let mut out = Vec::with_capacity(max.min(1 << 16));
         while out.len() < max {
-            let Some(std::cmp::Reverse((_, k))) = self.heads.pop() else {
-                break;
-            };
-            if let Some(d) = self.next[k].take() {
-                out.push(d);
+            if self.ready.is_empty() {
+                let k = self.next_part;
+                if k >= self.parts.keys() {
+                    break;
+                }
+                self.next_part += 1;
+                self.parts.read_into(k, &mut self.bytes)?;
+                // Its scratch space is freed as soon as it is read.
+                self.parts.remove(k)?;
+                let dirty = self.dirty.get(k).copied().unwrap_or(true);
+                let bufs = std::mem::take(&mut self.bufs);
+                let at = (k, self.shift);
+                let ready = &mut self.ready;
+                self.bufs = build_deals(&self.bytes, at, &self.rejected, dirty, bufs, ready)?;
+                if !ready.is_empty() && (k << self.shift) as u64 != u64::from(self.next_deal) {
+                    return Err(io::Error::new(
+                        io::ErrorKind::InvalidData,
+                        "scratch part: deals missing before it",
+                    ));
+                }
+                self.next_deal += ready.len() as u32;
+                ready.reverse();
+                continue;
             }
-            if let Some((ord, d)) = get_deal(&mut self.parts[k])? {
-                self.heads.push(std::cmp::Reverse((ord, k)));
-                self.next[k] = Some(d);
-            }
+            let n = (max - out.len()).min(self.ready.len());
+            let at = self.ready.len() - n;
+            out.extend(self.ready.drain(at..).rev());
         }
         Ok((!out.is_empty()).then_some(out))
     }
+}
+
+/// Pass 2 (checking each deal's rows; the deals are built later, as they
+/// are pulled) and the report.
+pub(crate) fn finish(
+    mut p: Pass1,
+    preamble: crate::preamble::Preamble,
+    sha: String,
+    lines: u64,
+) -> Result<Streamed, StreamError> {
+    // The map is pass 1's largest structure: gone before the write.
+    p.deal_of = DealIds::with_capacity(0);
+    p.last = Vec::new();
+    p.check.resize(p.parts.keys(), false);
+    let mut rejected = Bits::new(p.ord as usize);
+    let mut errors: Vec<(u64, String)> = Vec::new();
+    let mut controls = 0u64;
+    let mut flows = u64::from(p.ord);
+    // Parts two at a time, one per core; results applied in part order.
+    // Two part buffers, reused: a fresh 40 MB buffer per part would be
+    // page-faulted in again every time.
+    let mut bytes = [Vec::new(), Vec::new()];
+    // Parts pass 1 is sure of are not read here.
+    let parts: Vec<usize> = (0..p.parts.keys()).filter(|&k| p.check[k]).collect();
+    let mut dirty = vec![false; p.parts.keys()];
+    for pair in parts.chunks(2) {
+        for (&k, buf) in pair.iter().zip(bytes.iter_mut()) {
+            p.parts.read_into(k, buf)?;
+        }
+        let bytes = &bytes[..pair.len()];
+        let (entities, shift) = (&p.b.entities, p.shift);
+        let outs: Vec<io::Result<Checked>> = std::thread::scope(|s| {
+            let other = bytes
+                .get(1)
+                .map(|b| s.spawn(move || check_part(b, pair[1], shift, entities)));
+            let mut v = vec![check_part(&bytes[0], pair[0], shift, entities)];
+            v.extend(other.map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| Err(io::Error::other("deal checker panicked")))
+            }));
+            v
+        });
+        for (&k, out) in pair.iter().zip(outs) {
+            let out = out?;
+            dirty[k] = out.controls > 0;
+            for r in out.rejects {
+                rejected.set(r.ord);
+                flows -= 1;
+                p.b.report.tiv_total -= r.tiv;
+                p.b.unnote_parties([r.sup, r.rec], r.tiv);
+                p.year_rows[usize::from(r.year - FIRST_YEAR)] -= 1;
+                errors.push((r.line, r.reason));
+            }
+            controls += out.controls;
+        }
+    }
+    p.b.add_controls(controls);
+    if let Some(stop) = p.stop.take() {
+        errors.push(stop);
+    }
+    if !p.b.skips_bad_rows() {
+        if let Some((line, reason)) = errors.into_iter().min_by_key(|e| e.0) {
+            return Err(p.b.error(line, reason).into());
+        }
+    } else {
+        for (line, reason) in errors {
+            let _ = p.b.bad_row(line, reason);
+        }
+        p.b.report.rejected.sort_by_key(|r| r.line);
+    }
+    if p.blank > 0 {
+        p.b.warn(format!("{} blank lines skipped", p.blank));
+    }
+    if p.b.report.rows_read == 0 {
+        return Err(p.b.error(p.header, "no data rows after the header").into());
+    }
+    let span = {
+        let mut used = (0..YEARS).filter(|&y| p.year_rows[y] > 0);
+        let lo = used.next();
+        let hi = used.next_back().or(lo);
+        lo.zip(hi)
+            .map(|(a, b)| (FIRST_YEAR + a as u16, FIRST_YEAR + b as u16))
+    };
+    p.b.report.lines = lines;
+    let (meta, entities, mut report) =
+        p.b.finish_parts(SourceFormat::Register, preamble, sha, span);
+    report.deals = u64::from(p.deals);
+    report.flows = flows;
+    let rejected = Arc::new(rejected);
+    Ok(Streamed {
+        meta,
+        entities,
+        report,
+        flows: FlowStream::new(p.flows, rejected.clone()),
+        deals: DealStream::new(p.parts, p.shift, rejected, dirty),
+    })
 }

@@ -232,5 +232,114 @@ fn registers_stream_the_same_in_small_chunks() {
         let bytes = std::fs::read(&path).unwrap();
         same(&bytes, &path, false).expect("the real register");
     }
-    sipri::stream::set_chunk_bytes(8 << 20);
+    sipri::stream::set_chunk_bytes(4 << 20);
+}
+
+/// The synthetic register with its data rows in another order, so that no
+/// deal's rows are adjacent: every part goes through pass 2's checks.
+#[test]
+fn scattered_deals_stream_to_the_same_release() {
+    let mut v = Vec::new();
+    sipri::synth::write_register(&mut v, 1, 11).unwrap();
+    let text = String::from_utf8(v).unwrap();
+    let mut lines: Vec<&str> = text.lines().collect();
+    let header = lines
+        .iter()
+        .position(|l| l.starts_with("SIPRI AT"))
+        .unwrap();
+    let mut rows = lines.split_off(header + 1);
+    // A fixed permutation (no randomness in tests): a multiplicative step.
+    let n = rows.len();
+    let step = (1..n)
+        .map(|k| 7919 * k + 1)
+        .find(|&s| gcd(s, n) == 1)
+        .unwrap();
+    let mut shuffled: Vec<&str> = (0..n).map(|i| rows[(i * step) % n]).collect();
+    // A few contradicting copies, far from their deals' other rows.
+    let extra: Vec<String> = rows[..5].iter().map(|r| r.replace('.', ".5")).collect();
+    rows.clear();
+    shuffled.extend(extra.iter().map(String::as_str));
+    lines.extend(shuffled);
+    let bytes = (lines.join("\n") + "\n").into_bytes();
+    let path = write_tmp("scattered.csv", &bytes);
+    let r = same(&bytes, &path, true).expect("imports with skipping");
+    assert!(r.deals > 5_000, "{r:?}");
+    let _ = std::fs::remove_file(path);
+}
+
+fn gcd(a: usize, b: usize) -> usize {
+    if b == 0 { a } else { gcd(b, a % b) }
+}
+
+/// Rows that contradict their deal right after its other rows (the case
+/// pass 1 checks on its own), and rows it must leave to pass 2: texts equal
+/// only once trimmed, control characters, a repeated year.
+#[test]
+fn adjacent_contradictions_stream_to_the_same_release() {
+    let mut v = Vec::new();
+    sipri::synth::write_register(&mut v, 1, 13).unwrap();
+    let text = String::from_utf8(v).unwrap();
+    let mut out: Vec<String> = Vec::new();
+    let mut k = 0;
+    for line in text.lines() {
+        out.push(line.to_string());
+        let f: Vec<&str> = line.split(',').collect();
+        if f.len() != 17 || f[0].parse::<u64>().is_err() {
+            continue;
+        }
+        k += 1;
+        let with = |i: usize, v: &str| {
+            let mut g = f.clone();
+            g[i] = v;
+            g.join(",")
+        };
+        let year: u16 = f[10].trim().parse().unwrap();
+        match k % 97 {
+            1 => out.push(line.to_string()),                // exact repeat
+            2 => out.push(with(15, "1234.5")),              // same year, other TIV
+            3 => out.push(with(3, "Other")),                // other designation
+            4 => out.push(with(1, "Atlantis")),             // other supplier
+            5 => out.push(with(3, &format!(" {} ", f[3]))), // equal once trimmed
+            6 if year > 1950 => out.push(with(10, &(year - 1).to_string())),
+            7 => out.push(with(8, "99999999")), // units add up high
+            8 => *out.last_mut().unwrap() = with(4, "esc\u{1b}[31m"), // controls
+            9 => out.push(with(13, "-0")),      // a -0 unit TIV
+            _ => {}
+        }
+    }
+    let bytes = (out.join("\n") + "\n").into_bytes();
+    let path = write_tmp("adjacent.csv", &bytes);
+    let r = same(&bytes, &path, true).expect("imports with skipping");
+    assert!(r.rejected.len() > 50, "{:?}", r.rejected.len());
+    assert!(same(&bytes, &path, false).is_none());
+    let _ = std::fs::remove_file(path);
+}
+
+/// Deal ids far above the file's deal count (numbered in a hash table, not
+/// by index), some of them colliding in their low bits.
+#[test]
+fn large_deal_ids_stream_to_the_same_release() {
+    let mut v = Vec::new();
+    sipri::synth::write_register(&mut v, 1, 17).unwrap();
+    let text = String::from_utf8(v).unwrap();
+    let lines: Vec<String> = text
+        .lines()
+        .map(|l| match l.split_once(',') {
+            Some((id, rest)) if id.parse::<u64>().is_ok() => {
+                let id: u64 = id.parse().unwrap();
+                let big = if id.is_multiple_of(3) {
+                    id << 40
+                } else {
+                    id + 1_000_000_000_000
+                };
+                format!("{big},{rest}")
+            }
+            _ => l.to_string(),
+        })
+        .collect();
+    let bytes = (lines.join("\n") + "\n").into_bytes();
+    let path = write_tmp("bigids.csv", &bytes);
+    let r = same(&bytes, &path, false).expect("imports");
+    assert!(r.deals > 5_000, "{r:?}");
+    let _ = std::fs::remove_file(path);
 }
