@@ -113,14 +113,23 @@ fn build_deals(
     rejected: &Bits,
     dirty: bool,
     bufs: PartBufs,
-    out: &mut Vec<Deal>,
+    (out, spare): (&mut Vec<Deal>, &mut Vec<Deal>),
 ) -> io::Result<PartBufs> {
     let p = Part::read(bytes, k, shift, bufs)?;
     out.reserve(p.deals());
     for d in 0..p.deals() {
         let group = p.group(d);
         let head = &p.rec(group[0]);
-        let mut deal = new_deal(&head.row(), head.sup, head.rec, head.line);
+        let (row, sup, rec, line) = (&head.row(), head.sup, head.rec, head.line);
+        // A written deal's strings and year list, refilled: allocating and
+        // freeing five blocks per deal was a quarter of the write's CPU.
+        let mut deal = match spare.pop() {
+            Some(mut deal) => {
+                fill_deal(&mut deal, row, sup, rec, line);
+                deal
+            }
+            None => new_deal(row, sup, rec, line),
+        };
         for &i in &group[1..] {
             let r = &p.rec(i);
             if rejected.get(r.ord) {
@@ -169,6 +178,10 @@ impl Bits {
             .is_some_and(|w| w & (1 << (i % 64)) != 0)
     }
 }
+
+/// Most deals [`DealStream`] keeps for reuse (a 1000x register's part holds
+/// about 260,000).
+const SPARE_DEALS: usize = 1 << 20;
 
 /// Bytes of a flow row in scratch (see [`put_flow`]).
 const FLOW_BYTES: usize = 31;
@@ -298,6 +311,10 @@ pub struct DealStream {
     pub(crate) bufs: PartBufs,
     /// The number the next deal must have (a check against lost rows).
     pub(crate) next_deal: u32,
+    /// Deals the writer is done with ([`DealStream::give_back`]), refilled
+    /// by later parts, and emptied batch vectors.
+    pub(crate) spare: Vec<Deal>,
+    pub(crate) batches: Vec<Vec<Deal>>,
 }
 
 impl DealStream {
@@ -317,12 +334,30 @@ impl DealStream {
             bytes: Vec::new(),
             bufs: PartBufs::default(),
             next_deal: 0,
+            spare: Vec::new(),
+            batches: Vec::new(),
+        }
+    }
+
+    /// Takes back a batch the caller is done with, so that later deals reuse
+    /// its allocations. Optional; what it holds is overwritten.
+    pub fn give_back(&mut self, mut spent: Vec<Deal>) {
+        // Bounded anyway by the deals alive at once (a part and the batches
+        // in flight); the cap only guards against a caller hoarding.
+        let room = SPARE_DEALS.saturating_sub(self.spare.len());
+        spent.truncate(room);
+        self.spare.append(&mut spent);
+        if spent.capacity() > 0 && self.batches.len() < 4 {
+            self.batches.push(spent);
         }
     }
 
     /// Up to `max` further deals; `None` when all were taken.
     pub fn next_batch(&mut self, max: usize) -> io::Result<Option<Vec<Deal>>> {
-        let mut out = Vec::with_capacity(max.min(1 << 16));
+        let mut out = match self.batches.pop() {
+            Some(v) if v.is_empty() => v,
+            _ => Vec::with_capacity(max.min(1 << 16)),
+        };
         while out.len() < max {
             if self.ready.is_empty() {
                 let k = self.next_part;
@@ -336,8 +371,9 @@ impl DealStream {
                 let dirty = self.dirty.get(k).copied().unwrap_or(true);
                 let bufs = std::mem::take(&mut self.bufs);
                 let at = (k, self.shift);
+                let reuse = (&mut self.ready, &mut self.spare);
+                self.bufs = build_deals(&self.bytes, at, &self.rejected, dirty, bufs, reuse)?;
                 let ready = &mut self.ready;
-                self.bufs = build_deals(&self.bytes, at, &self.rejected, dirty, bufs, ready)?;
                 if !ready.is_empty() && (k << self.shift) as u64 != u64::from(self.next_deal) {
                     return Err(io::Error::new(
                         io::ErrorKind::InvalidData,

@@ -48,8 +48,11 @@ fn streamed(path: &Path, skip: bool) -> Result<(Release, ImportReport), String> 
     while let Some(b) = flows.next_batch(1000).unwrap() {
         r.flows.append(&b);
     }
-    while let Some(mut b) = deals.next_batch(777).unwrap() {
-        r.deals.append(&mut b);
+    while let Some(b) = deals.next_batch(777).unwrap() {
+        r.deals.extend(b.iter().cloned());
+        // Handed back full, as the importer does: later deals reuse these,
+        // and every field of every one must be overwritten.
+        deals.give_back(b);
     }
     let _ = std::fs::remove_dir_all(&dir);
     Ok((r, report))

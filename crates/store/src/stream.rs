@@ -20,6 +20,11 @@ const FLOW_BATCH: usize = 1 << 16;
 /// Pulls up to `n` further items; `Ok(None)` when there are no more.
 pub type Batches<'a, T> = dyn FnMut(usize) -> std::result::Result<Option<T>, String> + Send + 'a;
 
+/// Pulls up to `n` further deals, handing back the previous batch (empty at
+/// first) so that the reader can reuse its allocations.
+pub type DealBatches<'a> =
+    dyn FnMut(usize, Vec<Deal>) -> std::result::Result<Option<Vec<Deal>>, String> + Send + 'a;
+
 /// A release as a streaming reader hands it over.
 pub struct Parts<'a> {
     pub meta: &'a ReleaseMeta,
@@ -31,7 +36,7 @@ pub struct Parts<'a> {
     /// Flows in the order they are stored (year order).
     pub flow_batches: &'a mut Batches<'a, Flows>,
     /// Deals in number order.
-    pub deal_batches: &'a mut Batches<'a, Vec<Deal>>,
+    pub deal_batches: &'a mut DealBatches<'a>,
 }
 
 /// A scratch directory for an import into the store at `data_dir`, removed
@@ -100,13 +105,17 @@ fn write_files(dir: &Path, p: Parts<'_>, syncs: &Syncs) -> Result<()> {
             let path = dir.join("deals.parquet");
             let mut count = 0u64;
             let mut w = PqWriter::create(&path, write::deals_schema(), write::CHUNK)?;
-            while let Some(batch) = deal_batches(DEAL_BATCH).map_err(|e| bad(path.clone(), e))? {
+            let mut spent = Vec::new();
+            while let Some(batch) =
+                deal_batches(DEAL_BATCH, spent).map_err(|e| bad(path.clone(), e))?
+            {
                 write::check_deals(&batch, n).map_err(|e| bad(path.clone(), e))?;
                 let first = count as usize;
                 w.write(batch.len(), &|col, rows| {
                     write::deal_column(dicts, col, first + rows.start, &batch[rows])
                 })?;
                 count += batch.len() as u64;
+                spent = batch;
             }
             if count != n_deals {
                 return Err(bad(

@@ -137,15 +137,16 @@ fn put_streamed(r: &Release) -> tempfile::TempDir {
     };
     let all = r.deals.clone();
     let mut deals_at = 0;
-    let mut deal_batches = move |n: usize| -> Result<Option<Vec<Deal>>, String> {
-        if deals_at >= all.len() {
-            return Ok(None);
-        }
-        let end = (deals_at + n).min(all.len());
-        let batch = all[deals_at..end].to_vec();
-        deals_at = end;
-        Ok(Some(batch))
-    };
+    let mut deal_batches =
+        move |n: usize, _spent: Vec<Deal>| -> Result<Option<Vec<Deal>>, String> {
+            if deals_at >= all.len() {
+                return Ok(None);
+            }
+            let end = (deals_at + n).min(all.len());
+            let batch = all[deals_at..end].to_vec();
+            deals_at = end;
+            Ok(Some(batch))
+        };
     let rep = report();
     store
         .put_parts(Parts {

@@ -20,6 +20,8 @@ const BIG_FILE: u64 = 8 << 20;
 const STREAM_FROM: u64 = 32 << 20;
 /// Deals per batch handed to the store by the streaming import.
 const DEAL_BATCH: usize = 1 << 13;
+/// Batches the deal decoder may run ahead of the writer.
+const DEAL_QUEUE: usize = 32;
 /// Rejections listed in the table output; JSON lists all.
 const SHOW_REJECTED: usize = 20;
 
@@ -123,9 +125,14 @@ fn import_one(args: &Args, path: &PathBuf) -> anyhow::Result<Imported> {
     // Deals are decoded from scratch on a thread of their own, a few batches
     // ahead of the Parquet writer: the wide deals table is the longest write.
     let outcome = std::thread::scope(|s| {
-        let (tx, rx) = std::sync::mpsc::sync_channel(2);
+        let (tx, rx) = std::sync::mpsc::sync_channel(DEAL_QUEUE);
+        // Written batches come back, so that later deals reuse their strings.
+        let (back_tx, back_rx) = std::sync::mpsc::channel();
         let decoder = s.spawn(move || {
             loop {
+                while let Ok(spent) = back_rx.try_recv() {
+                    deals.give_back(spent);
+                }
                 let batch = deals.next_batch(DEAL_BATCH).map_err(|e| e.to_string());
                 let end = !matches!(batch, Ok(Some(_)));
                 if tx.send(batch).is_err() || end {
@@ -140,7 +147,10 @@ fn import_one(args: &Args, path: &PathBuf) -> anyhow::Result<Imported> {
             flows: report.flows,
             deals: report.deals,
             flow_batches: &mut |n| flows.next_batch(n).map_err(|e| e.to_string()),
-            deal_batches: &mut move |_| rx.recv().unwrap_or(Ok(None)),
+            deal_batches: &mut move |_, spent| {
+                let _ = back_tx.send(spent);
+                rx.recv().unwrap_or(Ok(None))
+            },
         });
         let _ = decoder.join();
         outcome
