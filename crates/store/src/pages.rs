@@ -142,6 +142,28 @@ impl Interner {
     /// Appends the key of `v` (whose hash is `hash`), adding it if new.
     #[inline]
     fn push(&mut self, v: &[u8], hash: u64) {
+        self.insert(hash, v, |me, e| {
+            me.hashes[e] == hash && same(me.entry(e), v)
+        });
+    }
+
+    /// `push` for 8-byte values (TIVs' bits): entries are then `plain`'s
+    /// 8-byte words, compared as such.
+    #[inline]
+    fn push8(&mut self, v: u64) {
+        let word = |me: &Self, e: usize| {
+            me.plain
+                .get(e * 8..e * 8 + 8)
+                .and_then(|b| <[u8; 8]>::try_from(b).ok())
+                .map(u64::from_le_bytes)
+        };
+        self.insert(mix(v), &v.to_le_bytes(), |me, e| word(me, e) == Some(v));
+    }
+
+    /// The probe both `push`es share: `is(self, e)` tells whether entry `e`
+    /// holds the value `v` (with hash `hash`).
+    #[inline(always)]
+    fn insert(&mut self, hash: u64, v: &[u8], is: impl Fn(&Self, usize) -> bool) {
         if self.slots.len() < 2 * (self.hashes.len() + 1) {
             self.grow();
         }
@@ -158,43 +180,7 @@ impl Interner {
                 break e;
             }
             let e = (s - 1) as usize;
-            if self.hashes[e] == hash && same(self.entry(e), v) {
-                break e as u32;
-            }
-            i = (i + 1) & mask;
-        };
-        self.keys.push(key);
-        if self.keys.len() == PROBE {
-            self.at_probe = self.hashes.len();
-        }
-    }
-
-    /// `push` for 8-byte values (TIVs' bits): entries are then `plain`'s
-    /// 8-byte words, compared as such.
-    #[inline]
-    fn push8(&mut self, v: u64) {
-        if self.slots.len() < 2 * (self.hashes.len() + 1) {
-            self.grow();
-        }
-        let hash = mix(v);
-        let mask = self.slots.len() - 1;
-        let mut i = hash as usize & mask;
-        let key = loop {
-            let s = self.slots[i];
-            if s == 0 {
-                let e = self.hashes.len() as u32;
-                self.slots[i] = e + 1;
-                self.hashes.push(hash);
-                self.starts.push(self.plain.len());
-                self.plain.extend_from_slice(&v.to_le_bytes());
-                break e;
-            }
-            let e = (s - 1) as usize;
-            let at = self
-                .plain
-                .get(e * 8..e * 8 + 8)
-                .and_then(|b| <[u8; 8]>::try_from(b).ok());
-            if at.map(u64::from_le_bytes) == Some(v) {
+            if is(self, e) {
                 break e as u32;
             }
             i = (i + 1) & mask;
