@@ -79,20 +79,23 @@ pub fn run(args: Args) -> anyhow::Result<()> {
 /// registers are streamed (bounded memory, both cores); other files are
 /// read whole.
 fn import_one(args: &Args, path: &PathBuf) -> anyhow::Result<Imported> {
-    let size = std::fs::File::open(path)
-        .and_then(|f| f.metadata())
-        .map_err(|e| UserError(format!("{}: cannot read: {e}", path.display())))?
-        .len();
+    let cannot_read =
+        |e: std::io::Error| UserError(format!("{}: cannot read: {e}", path.display()));
+    let file = std::fs::File::open(path).map_err(cannot_read)?;
+    let meta = file.metadata().map_err(cannot_read)?;
+    let size = meta.len();
     if size < STREAM_FROM && !args.stream {
-        return import_whole(args, path, size);
+        return import_whole(args, path, file, &meta);
     }
+    // The streamed reader opens the file by name for each pass; `file` is
+    // kept for a format that turns out not to stream.
     let data_dir = common::data_dir(args.data_dir.as_deref())?;
     let scratch = store::Scratch::new(&data_dir);
     let opts = sipri::ReadOptions {
         file_name: path.display().to_string(),
         skip_bad_rows: args.skip_bad_rows,
     };
-    let bar = progress_bar(path);
+    let bar = progress_bar(path, size);
     let streamed = sipri::stream::stream(path, &opts, scratch.path(), &|n| {
         if let Some(b) = &bar {
             b.set_position(n);
@@ -103,7 +106,7 @@ fn import_one(args: &Args, path: &PathBuf) -> anyhow::Result<Imported> {
     }
     let s = match streamed {
         Ok(Some(s)) => s,
-        Ok(None) => return import_whole(args, path, size),
+        Ok(None) => return import_whole(args, path, file, &meta),
         Err(sipri::stream::StreamError::Read(e)) => return Err(UserError(e.to_string()).into()),
         Err(sipri::stream::StreamError::Io(e)) => {
             anyhow::bail!(
@@ -114,7 +117,7 @@ fn import_one(args: &Args, path: &PathBuf) -> anyhow::Result<Imported> {
         }
     };
     let store = common::open_store_at(args.data_dir.as_deref())?;
-    let spinner = spinner(path, "storing");
+    let spinner = spinner(path, size, "storing");
     let sipri::stream::Streamed {
         meta,
         entities,
@@ -162,12 +165,19 @@ fn import_one(args: &Args, path: &PathBuf) -> anyhow::Result<Imported> {
 }
 
 /// Reads the whole file into memory, then stores it.
-fn import_whole(args: &Args, path: &PathBuf, size: u64) -> anyhow::Result<Imported> {
-    // Parsed structures and Parquet buffers take about ten times the file.
+fn import_whole(
+    args: &Args,
+    path: &std::path::Path,
+    file: std::fs::File,
+    meta: &std::fs::Metadata,
+) -> anyhow::Result<Imported> {
+    let size = meta.len();
+    // Parsed structures and Parquet buffers take up to about twelve times
+    // the file.
     crate::heap::prepare_bulk((size as usize).saturating_mul(12) + (16 << 20));
-    let (release, report) = read_file(path, args.skip_bad_rows)?;
+    let (release, report) = read_file(path, file, meta, args.skip_bad_rows)?;
     let store = common::open_store_at(args.data_dir.as_deref())?;
-    let spinner = spinner(path, "storing");
+    let spinner = spinner(path, size, "storing");
     let outcome = store.put(&release, &report);
     if let Some(s) = spinner {
         s.finish_and_clear();
@@ -238,10 +248,15 @@ fn with_progress(e: anyhow::Error, done: &[Imported], rest: &[PathBuf]) -> anyho
 }
 
 /// Reads and parses one file; every failure here is the user's (exit 2).
-fn read_file(path: &PathBuf, skip_bad_rows: bool) -> anyhow::Result<(Release, ImportReport)> {
-    let bytes = FileBytes::open(path)
+fn read_file(
+    path: &std::path::Path,
+    file: std::fs::File,
+    meta: &std::fs::Metadata,
+    skip_bad_rows: bool,
+) -> anyhow::Result<(Release, ImportReport)> {
+    let bytes = FileBytes::read(file, meta)
         .map_err(|e| UserError(format!("{}: cannot read: {e}", path.display())))?;
-    let spinner = spinner(path, "reading");
+    let spinner = spinner(path, meta.len(), "reading");
     let opts = sipri::ReadOptions {
         file_name: path.display().to_string(),
         skip_bad_rows,
@@ -265,9 +280,7 @@ enum FileBytes {
 }
 
 impl FileBytes {
-    fn open(path: &std::path::Path) -> std::io::Result<FileBytes> {
-        let file = std::fs::File::open(path)?;
-        let meta = file.metadata()?;
+    fn read(file: std::fs::File, meta: &std::fs::Metadata) -> std::io::Result<FileBytes> {
         // Only regular, non-empty files map (not pipes or /dev/stdin).
         if meta.is_file() && meta.len() > 0 {
             // SAFETY: a read-only private map of a file we only read; see the
@@ -293,8 +306,7 @@ impl std::ops::Deref for FileBytes {
 }
 
 /// A spinner on stderr for big files, only when a person is watching.
-fn spinner(path: &PathBuf, what: &str) -> Option<indicatif::ProgressBar> {
-    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+fn spinner(path: &std::path::Path, size: u64, what: &str) -> Option<indicatif::ProgressBar> {
     if size < BIG_FILE || !std::io::stderr().is_terminal() {
         return None;
     }
@@ -306,8 +318,7 @@ fn spinner(path: &PathBuf, what: &str) -> Option<indicatif::ProgressBar> {
 
 /// A progress bar with throughput on stderr while a big file is read, only
 /// when a person is watching.
-fn progress_bar(path: &PathBuf) -> Option<indicatif::ProgressBar> {
-    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+fn progress_bar(path: &std::path::Path, size: u64) -> Option<indicatif::ProgressBar> {
     if size < BIG_FILE || !std::io::stderr().is_terminal() {
         return None;
     }
