@@ -153,3 +153,10 @@ fn general(l: &str, terminated: bool) -> (Result<Row<'_>, String>, [&str; 2]) {
     };
     (parsed, [f[1], f[2]])
 }
+
+/// Cores to parse on, asked once per process: each `available_parallelism`
+/// call reads four cgroup files (14 system calls).
+pub(crate) fn cores() -> usize {
+    static CORES: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+}

@@ -154,7 +154,7 @@ pub fn read(
     check_header(b, header, &COLUMNS)?;
     let body = after_line(text, header.no);
     let chunks = split_chunks(body, chunk_bytes.max(1));
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let cores = crate::chunk::cores();
     let helpers = (cores - 1).min(chunks.len() - 1).min(15);
     let why = b.latest_why.clone();
     let spec = ChunkSpec {
@@ -210,6 +210,8 @@ pub fn read(
         }
         Ok(())
     })?;
+    // The header's line and every chunk's: the file's line count.
+    b.report.lines = base;
     for d in &mut b.deals {
         d.delivery_years.sort_unstable();
     }

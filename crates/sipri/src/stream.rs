@@ -321,7 +321,7 @@ impl Pass1 {
             skip,
         };
         let pool: Mutex<Vec<Vec<Parsed<'static>>>> = Mutex::new(Vec::new());
-        let helpers = std::thread::available_parallelism().map_or(1, |n| n.get()) - 1;
+        let helpers = crate::chunk::cores() - 1;
         let mut done = 0u64;
         let mut ended = false;
         let mut not_utf8 = false;

@@ -168,6 +168,29 @@ fn first_error_in_a_later_chunk_is_the_same() {
     assert!(a.is_err() && b.is_err());
 }
 
+/// The register reader counts lines chunk by chunk (no count of the whole
+/// file before parsing): the report still gives the file's physical lines,
+/// with or without a last line end, with blank lines, with CRLF.
+#[test]
+fn line_count_is_the_files() {
+    let (mut lines, header) = clean_lines();
+    lines.insert(header + 3, String::new());
+    let body = lines.join("\n");
+    for (what, text) in [
+        ("terminated", body.clone() + "\n"),
+        ("last line cut", body.clone()),
+        ("trailing blank lines", body.clone() + "\n\n\n"),
+        ("crlf", body.replace('\n', "\r\n") + "\r\n"),
+    ] {
+        let expected =
+            text.bytes().filter(|&b| b == b'\n').count() as u64 + u64::from(!text.ends_with('\n'));
+        for chunk in [1, 300, usize::MAX] {
+            let (_, r) = read(text.as_bytes(), true, chunk).expect(what);
+            assert_eq!(r.lines, expected, "{what}, chunks of {chunk}");
+        }
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(24))]
 
