@@ -80,8 +80,11 @@ pub(crate) fn properties(schema: &SchemaRef, rows: usize) -> WriterProperties {
 }
 
 /// How many threads encode the columns of one file.
+/// Asked once per process: each `available_parallelism` call reads four
+/// cgroup files (14 system calls), and an import opens several writers.
 pub(crate) fn threads() -> usize {
-    std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
+    static THREADS: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *THREADS.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get().min(8)))
 }
 
 /// One column of the row group being filled: the Arrow writer's, or our own

@@ -509,24 +509,20 @@ fn check_id(id: &str) -> Result<()> {
 
 fn write_all(dir: &Path, release: &Release, report: &ImportReport) -> Result<()> {
     let syncs = durable::Syncs::default();
-    let written = write::write_release(dir, release, &syncs)
-        .and_then(|()| write_meta(dir, &release.meta, report, &syncs));
+    let written = write::write_release(dir, release, &syncs, || {
+        write_json(&dir.join("import-report.json"), report, &syncs)
+    })
+    .and_then(|()| write_meta(dir, &release.meta, &syncs));
     // Every fsync has ended, failed or not, before the caller renames or
     // removes the directory.
     let synced = syncs.finish();
     written.and(synced)
 }
 
-/// The two JSON files, stamping `imported_at`, and the directory's fsync.
-fn write_meta(
-    dir: &Path,
-    meta: &ReleaseMeta,
-    report: &ImportReport,
-    syncs: &durable::Syncs,
-) -> Result<()> {
+/// `release.json`, stamping `imported_at`, and the directory's fsync.
+fn write_meta(dir: &Path, meta: &ReleaseMeta, syncs: &durable::Syncs) -> Result<()> {
     let mut meta = meta.clone();
     meta.imported_at = rfc3339_utc(SystemTime::now());
-    write_json(&dir.join("import-report.json"), report, syncs)?;
     // release.json last: its presence marks a complete directory.
     write_json(&dir.join("release.json"), &meta, syncs)?;
     syncs.add_dir(dir)

@@ -162,5 +162,6 @@ fn write_files(dir: &Path, p: Parts<'_>, syncs: &Syncs) -> Result<()> {
         });
         flows.and(deals)
     })?;
-    crate::write_meta(dir, p.meta, p.report, syncs)
+    crate::write_json(&dir.join("import-report.json"), p.report, syncs)?;
+    crate::write_meta(dir, p.meta, syncs)
 }

@@ -154,19 +154,32 @@ fn category_key(code: u8) -> i32 {
 }
 
 /// Writes all files of `release` into `dir` (which must exist), handing each
-/// to `syncs` to be made durable.
+/// to `syncs` to be made durable; `beside` (the import report) is written
+/// while the deals table, the longest file, is still being encoded.
 pub(crate) fn write_release(
     dir: &Path,
     release: &Release,
     syncs: &Syncs,
+    beside: impl FnOnce() -> Result<(), StoreError>,
 ) -> Result<(), StoreError> {
-    check_ranges(dir, release)?;
+    let bad = |reason: String| StoreError::Write {
+        path: dir.to_path_buf(),
+        reason,
+    };
+    let n = release.entities.len() as u64;
+    if n > i32::MAX as u64 || release.deals.len() as u64 > i32::MAX as u64 {
+        return Err(bad("too many entities or deals".into()));
+    }
     let entities = release.entities.as_slice();
     let dicts = Dicts::new(entities);
     // Flows and deals are the bulk of a big release: each file on its own
-    // thread, and each file's columns encoded on every core.
+    // thread, and each file's columns encoded on every core. Each thread
+    // first checks the values it encodes (so that nothing out of range
+    // reaches an encoder); a failed check fails the import, and the caller
+    // removes the directory.
     std::thread::scope(|s| {
         let deals = s.spawn(|| {
+            check_deals(&release.deals, n).map_err(bad)?;
             let path = dir.join("deals.parquet");
             let mut w = PqWriter::create(&path, deals_schema(), CHUNK)?;
             let all = &release.deals[..];
@@ -175,9 +188,13 @@ pub(crate) fn write_release(
             })?;
             w.finish(syncs)
         });
-        let written = write_entities(dir, entities, syncs)
-            .and_then(|()| write_flows(dir, &dicts, &release.flows, syncs));
-        let written = written.and_then(|()| write_world_totals(dir, &release.world_totals, syncs));
+        let written = check_flows(&release.flows, n, release.deals.len() as u64)
+            .and_then(|()| check_world_totals(&release.world_totals))
+            .map_err(bad)
+            .and_then(|()| write_flows(dir, &dicts, &release.flows, syncs))
+            .and_then(|()| write_entities(dir, entities, syncs))
+            .and_then(|()| write_world_totals(dir, &release.world_totals, syncs))
+            .and_then(|()| beside());
         let deals = deals.join().unwrap_or_else(|_| {
             Err(StoreError::Write {
                 path: dir.join("deals.parquet"),
@@ -252,33 +269,21 @@ fn write_world_totals(dir: &Path, totals: &[(u16, f64)], syncs: &Syncs) -> Resul
     w.finish(syncs)
 }
 
-/// Refuses releases whose ids or counts would not survive the signed Parquet
-/// columns, so that what is stored always loads back identically.
-fn check_ranges(dir: &Path, r: &Release) -> Result<(), StoreError> {
-    let bad = |reason: String| StoreError::Write {
-        path: dir.to_path_buf(),
-        reason,
-    };
-    let n = r.entities.len() as u64;
-    if n > i32::MAX as u64 || r.deals.len() as u64 > i32::MAX as u64 {
-        return Err(bad("too many entities or deals".into()));
+/// Refuses world totals that would not load back (what [`check_flows`] and
+/// [`check_deals`] do for the rest: whatever is stored loads back
+/// identically).
+fn check_world_totals(totals: &[(u16, f64)]) -> Result<(), String> {
+    if totals.iter().any(|&(y, _)| y > i16::MAX as u16) {
+        return Err("a year is outside 0-32767".into());
     }
-    check_flows(&r.flows, n, r.deals.len() as u64).map_err(bad)?;
-    check_deals(&r.deals, n).map_err(bad)?;
-    if r.world_totals.iter().any(|&(y, _)| y > i16::MAX as u16) {
-        return Err(bad("a year is outside 0-32767".into()));
-    }
-    if let Some((y, v)) = r
-        .world_totals
-        .iter()
-        .find(|(_, v)| !model::plausible_tiv(*v))
-    {
-        return Err(bad(format!("the world total for {y} is implausible: {v}")));
+    if let Some((y, v)) = totals.iter().find(|(_, v)| !model::plausible_tiv(*v)) {
+        return Err(format!("the world total for {y} is implausible: {v}"));
     }
     Ok(())
 }
 
-/// The flow half of [`check_ranges`], for `entities` entities and `deals` deals.
+/// Refuses flows whose ids or counts would not survive the signed Parquet
+/// columns, for `entities` entities and `deals` deals.
 pub(crate) fn check_flows(f: &Flows, entities: u64, deals: u64) -> Result<(), String> {
     if !f.is_consistent() {
         return Err("flow columns have different lengths".into());
@@ -307,7 +312,7 @@ pub(crate) fn check_flows(f: &Flows, entities: u64, deals: u64) -> Result<(), St
     Ok(())
 }
 
-/// The deal half of [`check_ranges`]: the first deal's first problem, in
+/// The deal half of [`check_flows`]: the first deal's first problem, in
 /// one pass.
 pub(crate) fn check_deals(deals: &[Deal], entities: u64) -> Result<(), String> {
     // One branch-free test per deal; the problem is spelt out only for the

@@ -312,6 +312,20 @@ fn inconsistent_releases_are_not_written() {
     let mut r = sample("bad", None);
     r.flows.year.pop();
     assert!(store.put(&r, &report()).is_err());
+    // Deals are checked on their own writer thread, beside the flows being
+    // written: a bad deal still fails the whole import, and a bad flow wins
+    // the message when both are bad.
+    let mut r = sample("bad", None);
+    r.deals[1].recipient = 99;
+    let err = store.put(&r, &report()).unwrap_err().to_string();
+    assert!(err.contains("outside the entity table"), "{err}");
+    r.flows.tiv[0] = f64::INFINITY;
+    let err = store.put(&r, &report()).unwrap_err().to_string();
+    assert!(err.contains("implausible TIV"), "{err}");
+    let mut r = sample("bad", None);
+    r.world_totals.push((2020, f64::NAN));
+    let err = store.put(&r, &report()).unwrap_err().to_string();
+    assert!(err.contains("world total"), "{err}");
     assert!(store.list().unwrap().is_empty());
     assert_eq!(
         fs::read_dir(tmp.path().join("releases")).unwrap().count(),
