@@ -94,6 +94,22 @@ impl Builder {
         }
     }
 
+    /// Sets [`Builder::latest_year`] from the file's "Data generated" date,
+    /// else from today (both readers, whole-file and streamed, start here).
+    pub fn limit_years(&mut self, preamble: &Preamble) {
+        (self.latest_year, self.latest_why) = match preamble
+            .generated_iso
+            .as_deref()
+            .and_then(|d| d.get(..4)?.parse::<u16>().ok())
+        {
+            Some(y) => (y, "the year the file was generated".to_string()),
+            None => (
+                crate::fetch::current_year(),
+                "the current year; the file has no 'Data generated' date".to_string(),
+            ),
+        };
+    }
+
     pub fn error(&self, line: u64, reason: impl Into<String>) -> ReadError {
         ReadError {
             file: self.file.clone(),

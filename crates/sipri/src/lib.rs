@@ -121,18 +121,7 @@ pub fn read_chunked(
     // Rough row estimate so flow columns allocate once for large files.
     let capacity = (bytes.len() / 100).min(50_000_000);
     let mut b = builder::Builder::new(file, opts.skip_bad_rows, capacity);
-    (b.latest_year, b.latest_why) = match header
-        .preamble
-        .generated_iso
-        .as_deref()
-        .and_then(|d| d.get(..4)?.parse::<u16>().ok())
-    {
-        Some(y) => (y, "the year the file was generated".to_string()),
-        None => (
-            fetch::current_year(),
-            "the current year; the file has no 'Data generated' date".to_string(),
-        ),
-    };
+    b.limit_years(&header.preamble);
     b.report.encoding = decoded.encoding.to_string();
     if decoded.cr_only {
         b.warn("lines end with a bare CR (classic Mac line endings); read as line breaks".into());

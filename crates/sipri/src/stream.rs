@@ -155,18 +155,7 @@ pub fn stream(
     for mode in [Mode::Utf8, Mode::Latin1] {
         let mut b = Builder::new(&opts.file_name, opts.skip_bad_rows, 0);
         register::check_header(&b, &header.line, &COLUMNS)?;
-        (b.latest_year, b.latest_why) = match header
-            .preamble
-            .generated_iso
-            .as_deref()
-            .and_then(|d| d.get(..4)?.parse::<u16>().ok())
-        {
-            Some(y) => (y, "the year the file was generated".to_string()),
-            None => (
-                crate::fetch::current_year(),
-                "the current year; the file has no 'Data generated' date".to_string(),
-            ),
-        };
+        b.limit_years(&header.preamble);
         b.report.encoding = match mode {
             Mode::Utf8 => "utf-8",
             Mode::Latin1 => "latin-1",

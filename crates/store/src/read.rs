@@ -73,12 +73,7 @@ pub(crate) fn load_release(dir: &Path, meta: ReleaseMeta) -> Result<Release, Sto
     });
     let (flows, deals) = (flows?, deals?);
     check_flows(&dir.join("flows.parquet"), &flows, n_entities, deals.len())?;
-    let wt_path = dir.join("world_totals.parquet");
-    let world_totals = if wt_path.exists() {
-        load_world_totals(&wt_path)?
-    } else {
-        Vec::new()
-    };
+    let world_totals = load_world_totals_in(dir)?;
     Ok(Release {
         meta,
         entities,
@@ -222,12 +217,7 @@ fn flows_only(
     let path = dir.join("flows.parquet");
     let flows = load(&path)?;
     check_flows(&path, &flows, entities.len() as u64, usize::MAX)?;
-    let wt_path = dir.join("world_totals.parquet");
-    let world_totals = if wt_path.exists() {
-        load_world_totals(&wt_path)?
-    } else {
-        Vec::new()
-    };
+    let world_totals = load_world_totals_in(dir)?;
     Ok(Release {
         meta,
         entities,
@@ -680,7 +670,18 @@ fn load_deals(path: &Path, n_entities: u64) -> Result<Vec<Deal>, StoreError> {
     Ok(out)
 }
 
-pub(crate) fn load_world_totals(path: &Path) -> Result<Vec<(u16, f64)>, StoreError> {
+/// The release's world totals; none for releases written before they were
+/// stored (the file is optional).
+pub(crate) fn load_world_totals_in(dir: &Path) -> Result<Vec<(u16, f64)>, StoreError> {
+    let path = dir.join("world_totals.parquet");
+    if path.exists() {
+        load_world_totals(&path)
+    } else {
+        Ok(Vec::new())
+    }
+}
+
+fn load_world_totals(path: &Path) -> Result<Vec<(u16, f64)>, StoreError> {
     let mut out = Vec::new();
     for b in batches(path, None)? {
         let c = Cols { batch: &b, path };

@@ -67,12 +67,7 @@ pub(crate) fn fold_years<A: Send>(
             vec![a?, b?]
         }
     };
-    let wt_path = dir.join("world_totals.parquet");
-    let world_totals = if wt_path.exists() {
-        crate::read::load_world_totals(&wt_path)?
-    } else {
-        Vec::new()
-    };
+    let world_totals = crate::read::load_world_totals_in(dir)?;
     let release = Release {
         meta,
         entities,

@@ -7,7 +7,7 @@
 
 use crate::StoreError;
 use crate::cache::{self, Mapped, Opened};
-use crate::read::{check_flows, check_values_view, load_entities, load_world_totals};
+use crate::read::{check_flows, check_values_view, load_entities, load_world_totals_in};
 use model::{FlowView, Flows, Release, ReleaseMeta};
 use std::path::Path;
 
@@ -84,12 +84,7 @@ pub(crate) fn load_view(
             FlowColumns(Inner::Owned(f))
         }
     };
-    let wt_path = dir.join("world_totals.parquet");
-    let world_totals = if wt_path.exists() {
-        load_world_totals(&wt_path)?
-    } else {
-        Vec::new()
-    };
+    let world_totals = load_world_totals_in(dir)?;
     let release = Release {
         meta,
         entities,
