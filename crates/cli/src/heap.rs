@@ -4,20 +4,25 @@
 //! ~10 ms; with glibc's defaults a third of its CPU time went to the kernel:
 //! one page fault per fresh 4 KiB page (~5,900 per import), heap growth of
 //! each thread's arena by `mprotect`, and large buffers mapped and unmapped
-//! on every resize. Here the heap is grown once, in one arena, and the kernel
-//! is asked to back it with transparent huge pages (2 MiB per fault). This is
+//! on every resize. Here the heap is grown once, in one arena, the kernel
+//! is asked to back it with transparent huge pages (2 MiB per fault), and
+//! the part the import will use is faulted in on a helper thread. This is
 //! what glibc's `glibc.malloc.hugetlb=1` tunable does, which cannot be set
 //! once the process runs. Queries do not call it: for them the larger first
 //! fault costs more than it saves.
 
-/// Reserves (without touching) `bytes` of heap for bulk work and advises the
-/// kernel to use huge pages for it. Only advice: on other platforms, or if
-/// any step is refused, allocation works exactly as before.
-pub fn prepare_bulk(bytes: usize) {
+/// Reserves `bytes` of heap for bulk work and advises the kernel to use huge
+/// pages for it; a helper thread then faults in the first `prefault` bytes
+/// (`MADV_POPULATE_WRITE`, which leaves their contents alone), so that the
+/// import's merge, which runs on one thread and takes most of the fresh
+/// memory, finds its pages ready instead of stopping at each fault. Only
+/// advice: on other platforms, or if any step is refused, allocation works
+/// exactly as before.
+pub fn prepare_bulk(bytes: usize, prefault: usize) {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    glibc::prepare_bulk(bytes);
+    glibc::prepare_bulk(bytes, prefault);
     #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
-    let _ = bytes;
+    let _ = (bytes, prefault);
 }
 
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
@@ -28,8 +33,34 @@ mod glibc {
     const MMAP_THRESHOLD_MAX: usize = 32 << 20;
     const HUGE: usize = 2 << 20;
 
-    pub fn prepare_bulk(bytes: usize) {
-        let bytes = bytes.clamp(HUGE, MAX / 2);
+    pub fn prepare_bulk(bytes: usize, prefault: usize) {
+        if let Some((first, end)) = grow(bytes.clamp(HUGE, MAX / 2)) {
+            let len = prefault.min(end - first) & !(HUGE - 1);
+            if len > 0 {
+                // Populating writes nothing, so the allocator may hand the
+                // memory out meanwhile; a kernel before 5.14 refuses the
+                // advice, and the pages fault in as they are used.
+                let _ = std::thread::Builder::new()
+                    .name("armsflow-prefault".into())
+                    .spawn(move || {
+                        // SAFETY: advice on part of the range the heap grew by,
+                        // which stays mapped until the process exits (the heap
+                        // is never trimmed).
+                        unsafe {
+                            libc::madvise(
+                                first as *mut libc::c_void,
+                                len,
+                                libc::MADV_POPULATE_WRITE,
+                            )
+                        };
+                    });
+            }
+        }
+    }
+
+    /// Grows the heap once by at least `bytes` and advises huge pages for
+    /// it; the advised range `(first, end)`, huge-page aligned at `first`.
+    fn grow(bytes: usize) -> Option<(usize, usize)> {
         // SAFETY: mallopt, sbrk(0), malloc/free and madvise on the range the
         // heap just grew by are all defined at any point of a running process;
         // none of them invalidates an existing allocation.
@@ -50,17 +81,19 @@ mod glibc {
             // malloc/free pair.)
             let p = std::hint::black_box(libc::malloc(HUGE));
             if p.is_null() {
-                return;
+                return None;
             }
             libc::free(p);
             let end = libc::sbrk(0) as usize;
             if start == usize::MAX || end == usize::MAX || end <= start {
-                return;
+                return None;
             }
             let first = start.next_multiple_of(HUGE);
-            if end > first + HUGE {
-                libc::madvise(first as *mut libc::c_void, end - first, libc::MADV_HUGEPAGE);
+            if end <= first + HUGE {
+                return None;
             }
+            libc::madvise(first as *mut libc::c_void, end - first, libc::MADV_HUGEPAGE);
+            Some((first, end))
         }
     }
 }
@@ -69,11 +102,25 @@ mod glibc {
 mod tests {
     #[test]
     fn allocation_works_after_preparing_twice() {
-        super::prepare_bulk(8 << 20);
-        super::prepare_bulk(usize::MAX);
+        super::prepare_bulk(8 << 20, 4 << 20);
+        super::prepare_bulk(usize::MAX, usize::MAX);
         let big: Vec<u64> = (0..(4 << 20)).collect();
         let small: Vec<String> = (0..10_000).map(|i| i.to_string()).collect();
         assert_eq!(big[big.len() - 1], (4 << 20) - 1);
         assert_eq!(small[9_999], "9999");
+    }
+
+    /// Memory handed out while the helper is still faulting it in keeps what
+    /// is written to it (populating must never write).
+    #[test]
+    fn prefaulting_beside_allocation_keeps_contents() {
+        super::prepare_bulk(64 << 20, 48 << 20);
+        let blocks: Vec<Vec<u8>> = (0..400u32)
+            .map(|i| vec![(i % 251) as u8; 64 << 10])
+            .collect();
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        for (i, b) in blocks.iter().enumerate() {
+            assert!(b.iter().all(|&x| x == (i % 251) as u8), "block {i}");
+        }
     }
 }
