@@ -36,26 +36,30 @@ mod glibc {
     pub fn prepare_bulk(bytes: usize, prefault: usize) {
         if let Some((first, end)) = grow(bytes.clamp(HUGE, MAX / 2)) {
             let len = prefault.min(end - first) & !(HUGE - 1);
-            if len > 0 {
-                // Populating writes nothing, so the allocator may hand the
-                // memory out meanwhile; a kernel before 5.14 refuses the
-                // advice, and the pages fault in as they are used.
-                let _ = std::thread::Builder::new()
-                    .name("armsflow-prefault".into())
-                    .spawn(move || {
-                        // SAFETY: advice on part of the range the heap grew by,
-                        // which stays mapped until the process exits (the heap
-                        // is never trimmed).
-                        unsafe {
-                            libc::madvise(
-                                first as *mut libc::c_void,
-                                len,
-                                libc::MADV_POPULATE_WRITE,
-                            )
-                        };
-                    });
-            }
+            // Not joined: the import goes on meanwhile; a kernel before 5.14
+            // refuses the advice, and the pages fault in as they are used.
+            let _ = populate(first, len);
         }
+    }
+
+    /// Faults in `len` bytes from `first` (page aligned) on a helper thread.
+    /// Populating writes nothing, so the memory may be handed out and written
+    /// meanwhile; the caller must keep the range mapped while the thread runs
+    /// (the heap is never trimmed, and the process exits after the import).
+    pub(super) fn populate(first: usize, len: usize) -> Option<std::thread::JoinHandle<()>> {
+        if len == 0 {
+            return None;
+        }
+        std::thread::Builder::new()
+            .name("armsflow-prefault".into())
+            .spawn(move || {
+                // SAFETY: advice on a mapped range (see above), which changes
+                // no byte of it.
+                unsafe {
+                    libc::madvise(first as *mut libc::c_void, len, libc::MADV_POPULATE_WRITE)
+                };
+            })
+            .ok()
     }
 
     /// Grows the heap once by at least `bytes` and advises huge pages for
@@ -110,17 +114,30 @@ mod tests {
         assert_eq!(small[9_999], "9999");
     }
 
-    /// Memory handed out while the helper is still faulting it in keeps what
-    /// is written to it (populating must never write).
+    /// Memory written while the helper is still faulting it in keeps what is
+    /// written to it, before and during (populating must never write).
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
     #[test]
-    fn prefaulting_beside_allocation_keeps_contents() {
-        super::prepare_bulk(64 << 20, 48 << 20);
-        let blocks: Vec<Vec<u8>> = (0..400u32)
-            .map(|i| vec![(i % 251) as u8; 64 << 10])
-            .collect();
-        std::thread::sleep(std::time::Duration::from_millis(50));
-        for (i, b) in blocks.iter().enumerate() {
-            assert!(b.iter().all(|&x| x == (i % 251) as u8), "block {i}");
+    fn populating_beside_writes_keeps_contents() {
+        const PAGE: usize = 4096;
+        let mut buf = vec![0u8; 32 << 20];
+        let start = (buf.as_ptr() as usize).next_multiple_of(PAGE);
+        let off = start - buf.as_ptr() as usize;
+        let len = (buf.len() - off) / PAGE * PAGE;
+        // Half written before, half while the helper runs over all of it.
+        let half = len / 2;
+        let pattern = |i: usize| (i % 251) as u8 + 1;
+        let probes = || (off..off + len).step_by(997);
+        for i in probes().filter(|&i| i < off + half) {
+            buf[i] = pattern(i);
+        }
+        let helper = super::glibc::populate(start, len).expect("helper thread");
+        for i in probes().filter(|&i| i >= off + half) {
+            buf[i] = pattern(i);
+        }
+        helper.join().unwrap();
+        for i in probes() {
+            assert_eq!(buf[i], pattern(i), "byte {i}");
         }
     }
 }
