@@ -114,13 +114,9 @@ pub(crate) fn encode(
     shared: Option<&Indexed>,
 ) -> Result<(Bytes, ColumnCloseResult), String> {
     let phys = descr.physical_type();
-    if let Buf::Lists { values, counts } = buf {
-        return lists(descr, values, counts);
-    }
-    if descr.max_rep_level() > 0 {
-        return Err("nested columns are not encoded here".into());
-    }
     match buf {
+        Buf::Lists { values, counts } => lists(descr, values, counts),
+        _ if descr.max_rep_level() > 0 => Err("nested columns are not encoded here".into()),
         Buf::Keys { keys, dict, .. } => {
             if descr.max_def_level() > 0 {
                 return Err("keys of a nullable column are not encoded here".into());
@@ -134,10 +130,8 @@ pub(crate) fn encode(
             let own;
             let ix = match shared {
                 Some(s) => s,
-                _ => {
-                    let (map, used) = used_keys(keys, dict.len(), None);
-                    let pages = index_pages(keys, Some(&map), used.len(), None);
-                    own = Indexed { used, pages };
+                None => {
+                    own = Indexed::of(buf).ok_or("not a key column")?;
                     &own
                 }
             };
@@ -220,11 +214,9 @@ pub(crate) fn encode(
                 return write_chunk(descr, Some(page), &pages, enc, None, rows);
             }
             // Mostly distinct: PLAIN, from the dictionary.
-            let mut starts = dict.starts.clone();
-            starts.push(dict.plain.len());
             let pages = paged(dict.keys.len(), None, |r, body| {
                 for &k in &dict.keys[r] {
-                    body.extend_from_slice(&dict.plain[starts[k as usize]..starts[k as usize + 1]]);
+                    body.extend_from_slice(dict.entry(k as usize));
                 }
             });
             write_chunk(descr, None, &pages, Encoding::PLAIN, None, rows)
@@ -240,7 +232,6 @@ pub(crate) fn encode(
             }
             write_chunk(descr, None, &encoded, Encoding::PLAIN, None, *rows as u64)
         }
-        Buf::Lists { .. } => Err("a list column is encoded by `lists`".into()),
         Buf::Ints { values, valid } => match values {
             IntVals::I32(v) => ints(descr, v, valid, false),
             IntVals::I64(v) => ints(descr, v, valid, true),
@@ -263,11 +254,7 @@ fn ints<T: Copy + Into<i64>>(
     }
     let get = |i: usize| -> i64 { values[i].into() };
     let rows = values.len() as u64;
-    let nulls = valid.iter().filter(|v| !**v).count() as u64;
-    if descr.max_def_level() == 0 && nulls > 0 {
-        return Err("a null in a required column".into());
-    }
-    let valid = (descr.max_def_level() > 0).then_some(valid);
+    let (valid, nulls) = levels(descr, valid)?;
     let ok = |i: usize| valid.is_none_or(|v| v[i]);
     let (lo, hi) = min_max((0..values.len()).filter(|&i| ok(i)).map(get));
     let stats = int_stats(descr, lo, hi, nulls);

@@ -183,13 +183,12 @@ impl PqWriter {
                     self.open.insert((slots, 0))
                 }
             };
+            // Rows this call adds to the open row group.
             let take = (self.group_rows - *filled).min(rows - at);
             let (schema, path, range) = (&self.schema, &self.path, at..at + take);
-            // Rows still to come into this row group from this call.
-            let room = (self.group_rows - *filled).min(rows - at);
             par_each(slots, self.threads, path, &|i, slot| {
                 let field = &schema.fields()[i];
-                fill(slot, field, build(field.name(), range.clone())?, room, path)
+                fill(slot, field, build(field.name(), range.clone())?, take, path)
             })?;
             *filled += take;
             at += take;

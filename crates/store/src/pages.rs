@@ -324,9 +324,9 @@ impl Buf {
         })
     }
 
-    /// Appends `col`, which must be of this buffer's kind; `room`: rows the
-    /// row group still has room for (reserved at once: one allocation per
-    /// column and row group, and none for a group of one batch).
+    /// Appends `col`, which must be of this buffer's kind; `room`: the rows
+    /// this call adds to the row group, reserved at once (a whole-file write
+    /// fills a row group in one call: one allocation per column and group).
     pub(crate) fn push(&mut self, col: Col, room: usize) -> Result<(), String> {
         self.push_kind(col, room)?;
         self.give_up();

@@ -78,7 +78,7 @@ fn deals(n: usize) -> Vec<Deal> {
             tiv_unit_new: (i % 4 != 0).then_some((i % 50) as f64 / 8.0),
             tiv_unit: (i % 3 != 0).then_some(i as f64 / 7.0),
             tiv_order: None,
-            tiv_delivered: (i % 2 == 1).then_some(-0.0f64.max((i % 9) as f64)),
+            tiv_delivered: (i % 2 == 1).then_some(if i % 9 == 0 { -0.0 } else { (i % 9) as f64 }),
             local_production: (i % 4 != 1).then_some(i % 3 == 0),
             line: u32::MAX - i as u32,
         })
