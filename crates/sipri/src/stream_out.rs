@@ -12,7 +12,7 @@
 //! nothing merged.
 
 use crate::deal_ids::DealIds;
-use crate::register::{conflict, fill_deal, merge, new_deal};
+use crate::register::{conflict, fill_deal, line32, merge, new_deal};
 use crate::spill::{Put, Reader, Spill};
 use crate::stream::{FIRST_YEAR, Pass1, StreamError, Streamed, YEARS};
 use crate::stream_part::{Part, PartBufs};
@@ -156,10 +156,6 @@ fn build_deals(
         out.push(deal);
     }
     Ok(p.into_bufs())
-}
-
-fn line32(no: u64) -> u32 {
-    u32::try_from(no).unwrap_or(u32::MAX)
 }
 
 /// A set of row ordinals (the rows pass 2 rejects).
