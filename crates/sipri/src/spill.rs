@@ -176,6 +176,8 @@ impl Put for Vec<u8> {
         self.extend_from_slice(&v.to_le_bytes());
     }
     fn str(&mut self, s: &str) {
+        // A cell is part of a line, and lines are at most `MAX_LINE` bytes.
+        const _: () = assert!(crate::stream::MAX_LINE < u32::MAX as usize);
         self.u32(s.len() as u32);
         self.extend_from_slice(s.as_bytes());
     }

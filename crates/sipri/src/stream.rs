@@ -39,6 +39,14 @@ use std::sync::Mutex;
 
 /// Bytes per chunk of pass 1 (cut at a line end).
 const CHUNK_BYTES: usize = 4 << 20;
+const _: () = assert!(CHUNK_BYTES <= MAX_LINE / 2);
+/// The longest line pass 1 reads: a SIPRI register record is one line of a
+/// few hundred bytes. A line must be held whole, so without a limit a file
+/// with no line end would be read into memory entire. Files below the
+/// streaming threshold (32 MB) are read whole and cannot hold a longer line,
+/// so both readers accept the same lines. (It also keeps every cell's length
+/// within the scratch format's 32 bits.)
+pub const MAX_LINE: usize = 32 << 20;
 /// Chunks read at a time, and how many a helper may parse ahead of the
 /// merge. The merge is serial, on this thread, and costs over half as much
 /// as parsing: in a short window this thread merges every chunk while the
@@ -106,7 +114,9 @@ static CHUNK_AT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize
 /// send small files through many chunks and windows.
 #[doc(hidden)]
 pub fn set_chunk_bytes(bytes: usize) {
-    CHUNK_AT.store(bytes.max(1), std::sync::atomic::Ordering::Relaxed);
+    // At most half a line's limit (see `read_chunk`).
+    let bytes = bytes.clamp(1, MAX_LINE / 2);
+    CHUNK_AT.store(bytes, std::sync::atomic::Ordering::Relaxed);
 }
 
 /// Makes scratch streams go to disk after `bytes` (default 256 KiB), so
@@ -282,7 +292,7 @@ impl Pass1 {
                     Ok(Some(b)) => b,
                     Ok(None) => break,
                     Err(e) => {
-                        let _ = chunk_tx.send(Err(e));
+                        let _ = chunk_tx.send(Err(LongLine::at(e, next_line)));
                         break;
                     }
                 };
@@ -319,7 +329,19 @@ impl Pass1 {
             while chunks.len() < WINDOW {
                 match chunk_rx.recv() {
                     Ok(Ok((bytes, first_line))) => chunks.push(Chunk { bytes, first_line }),
-                    Ok(Err(e)) => return Err(e.into()),
+                    Ok(Err(e)) => {
+                        return Err(match LongLine::line(&e) {
+                            Some(line) => StreamError::Read(self.b.error(
+                                line,
+                                format!(
+                                    "line {line} is longer than {} MB: not a SIPRI register \
+                                     record (a record is one line of a few hundred bytes)",
+                                    MAX_LINE >> 20
+                                ),
+                            )),
+                            None => e.into(),
+                        });
+                    }
                     Err(_) => {
                         ended = true;
                         break;
@@ -534,15 +556,33 @@ fn read_chunk(
     // Sized once: growing by doubling would copy into fresh pages.
     buf.reserve(chunk + carry.len() + (64 << 10));
     buf.append(carry);
+    // Bytes known to hold no line end: each byte is searched once, also
+    // while a long line is read in many pieces.
+    let mut searched = 0;
+    // The buffer starts at a line start. Only its first line can be longer
+    // than the limit: reading stops at the first line end past a chunk's
+    // size, so the lines after the first one lie within two chunks.
+    let too_long = |buf: &[u8]| memchr::memchr(b'\n', buf).unwrap_or(buf.len()) > MAX_LINE;
+    let long = || io::Error::new(io::ErrorKind::InvalidData, LongLine(0));
     loop {
         if buf.len() >= chunk || *eof {
             if *eof {
+                // (A line over the limit failed below before the end.)
                 return Ok((!buf.is_empty()).then_some(buf));
             }
-            if let Some(p) = buf.iter().rposition(|&b| b == b'\n') {
+            if let Some(p) = memchr::memrchr(b'\n', &buf[searched..]) {
+                if too_long(&buf) {
+                    return Err(long());
+                }
+                let p = searched + p;
                 *carry = buf[p + 1..].to_vec();
                 buf.truncate(p + 1);
                 return Ok(Some(buf));
+            }
+            searched = buf.len();
+            // The whole buffer is one unfinished line.
+            if buf.len() > MAX_LINE {
+                return Err(long());
             }
         }
         let n = file.by_ref().take(chunk as u64).read_to_end(&mut buf)?;
@@ -551,6 +591,33 @@ fn read_chunk(
         }
     }
 }
+
+/// The error of a line longer than [`MAX_LINE`], with its number once the
+/// reading thread knows it (a chunk's lines are numbered after it is read).
+#[derive(Debug)]
+struct LongLine(u64);
+
+impl LongLine {
+    /// `e` with the line number `line`, if it is a long line's error.
+    fn at(e: io::Error, line: u64) -> io::Error {
+        if Self::line(&e).is_some() {
+            io::Error::new(io::ErrorKind::InvalidData, LongLine(line))
+        } else {
+            e
+        }
+    }
+    fn line(e: &io::Error) -> Option<u64> {
+        e.get_ref()?.downcast_ref::<LongLine>().map(|l| l.0)
+    }
+}
+
+impl std::fmt::Display for LongLine {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "line {} is longer than {} MB", self.0, MAX_LINE >> 20)
+    }
+}
+
+impl std::error::Error for LongLine {}
 
 /// A chunk as text; `None` when UTF-8 was assumed and the bytes are not.
 fn decode(bytes: &[u8], mode: Mode, first: bool) -> Option<Cow<'_, str>> {

@@ -347,3 +347,40 @@ fn large_deal_ids_stream_to_the_same_release() {
     assert!(r.deals > 5_000, "{r:?}");
     let _ = std::fs::remove_file(path);
 }
+
+/// A line longer than any record (no line end for 33 MB) fails at its line
+/// number, with or without skipping bad rows, instead of being read into
+/// memory whole however long it is. (Before the limit, every further piece
+/// of such a line searched the whole line again for its end: quadratic.)
+#[test]
+fn a_line_longer_than_the_limit_fails_at_its_number() {
+    let mut bytes = Vec::new();
+    sipri::synth::write_register(&mut bytes, 1, 3).unwrap();
+    let text = String::from_utf8(bytes).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let at = lines.len() / 2;
+    let mut v = lines[..at].join("\n").into_bytes();
+    v.push(b'\n');
+    v.extend(std::iter::repeat_n(
+        b'x',
+        sipri::stream::MAX_LINE + (1 << 20),
+    ));
+    // Within the file, and as its unterminated last line.
+    let last = write_tmp("long-last-line.csv", &v);
+    v.push(b'\n');
+    v.extend(lines[at..].join("\n").bytes());
+    let within = write_tmp("long-line.csv", &v);
+    for path in [within, last] {
+        for skip in [false, true] {
+            let err = streamed(&path, skip).expect_err("a 33 MB line");
+            let want = format!(
+                "{}:{}: line {} is longer than 32 MB",
+                path.display(),
+                at + 1,
+                at + 1
+            );
+            assert!(err.starts_with(&want), "{err}");
+        }
+        let _ = std::fs::remove_file(path);
+    }
+}

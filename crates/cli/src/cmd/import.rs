@@ -18,6 +18,8 @@ const BIG_FILE: u64 = 8 << 20;
 /// the streaming reader's scratch streams and threads, and a register this
 /// size needs well under 1 GB. Larger current registers are streamed.
 const STREAM_FROM: u64 = 32 << 20;
+// Whole files then hold no line the streaming reader would refuse.
+const _: () = assert!(STREAM_FROM as usize <= sipri::stream::MAX_LINE);
 /// Deals per batch handed to the store by the streaming import.
 const DEAL_BATCH: usize = 1 << 13;
 /// Batches the deal decoder may run ahead of the writer.
