@@ -11,6 +11,7 @@ pub mod synth;
 mod builder;
 mod chunk;
 mod deal_ids;
+mod deal_rows;
 mod fast;
 mod legacy;
 mod merge;

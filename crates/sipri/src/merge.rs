@@ -5,7 +5,8 @@
 use crate::ReadError;
 use crate::builder::{Builder, FastMap};
 use crate::chunk::{ChunkOut, Parsed, recycle};
-use crate::register::{conflict, line32, merge, new_deal};
+use crate::deal_rows::{add_delivery, further_row, new_deal};
+use crate::register::line32;
 use crate::text::printable_ascii;
 use model::flows::Flow;
 
@@ -54,7 +55,6 @@ pub(crate) fn merge_chunk(
                     let i = i as usize;
                     (f.units[i], f.tiv[i], f.flags[i])
                 };
-                let row = r;
                 let rows = |k: usize| {
                     let mut f = m.first_flow[d as usize];
                     for _ in 0..k {
@@ -62,12 +62,17 @@ pub(crate) fn merge_chunk(
                     }
                     (f, m.flow_line[f as usize])
                 };
-                if let Some(reason) = conflict(&name, deal, &rows, &prior, row, supplier, recipient)
-                {
-                    b.bad_row(no, reason)?;
-                    continue;
+                match further_row(&name, deal, &rows, &prior, r, supplier, recipient) {
+                    Ok(delivered) => {
+                        let deal = &mut b.deals[d as usize];
+                        add_delivery(deal, r.year, delivered, r.units_est, r.tiv);
+                        (d, false)
+                    }
+                    Err(reason) => {
+                        b.bad_row(no, reason)?;
+                        continue;
+                    }
                 }
-                (d, false)
             }
             None => {
                 let d = b.deals.len() as u32;
@@ -81,26 +86,6 @@ pub(crate) fn merge_chunk(
                 (d, true)
             }
         };
-        if !is_new {
-            // Kept within the store's signed 32-bit column, as a row error.
-            let sum = u64::from(b.deals[deal_idx as usize].number_delivered.unwrap_or(0))
-                + u64::from(r.units.unwrap_or(0));
-            if sum > i32::MAX as u64 {
-                b.bad_row(
-                    no,
-                    format!(
-                        "deal {}: numbers delivered add up to {sum}, more than 2^31",
-                        r.id
-                    ),
-                )?;
-                continue;
-            }
-            let deal = &mut b.deals[deal_idx as usize];
-            deal.delivery_years.push(r.year);
-            deal.number_delivered = Some(sum as u32);
-            deal.number_delivered_estimated = merge(deal.number_delivered_estimated, r.units_est);
-            deal.tiv_delivered = Some(deal.tiv_delivered.unwrap_or(0.0) + r.tiv);
-        }
         let flow = b.flows.len() as u32;
         if !is_new {
             let last = &mut m.last_flow[deal_idx as usize];

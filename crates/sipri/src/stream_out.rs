@@ -12,7 +12,8 @@
 //! nothing merged.
 
 use crate::deal_ids::DealIds;
-use crate::register::{conflict, fill_deal, line32, merge, new_deal};
+use crate::deal_rows::{add_delivery, delivered_with, fill_deal, further_row, new_deal};
+use crate::register::line32;
 use crate::spill::{Put, Reader, Spill};
 use crate::stream::{FIRST_YEAR, Pass1, StreamError, Streamed, YEARS};
 use crate::stream_part::{Part, PartBufs};
@@ -69,30 +70,24 @@ pub(crate) fn check_part(
             let r = &p.rec(i);
             let row = r.row();
             let prior_of = |i: u32| prior[i as usize];
-            let mut why = conflict(&name, &deal, &|k| rows[k], &prior_of, &row, r.sup, r.rec);
-            let sum =
-                u64::from(deal.number_delivered.unwrap_or(0)) + u64::from(r.units.unwrap_or(0));
-            if why.is_none() && sum > i32::MAX as u64 {
-                why = Some(format!(
-                    "deal {}: numbers delivered add up to {sum}, more than 2^31",
-                    r.id
-                ));
-            }
-            if let Some(reason) = why {
-                out.rejects.push(Reject {
-                    ord: r.ord,
-                    line: r.line,
-                    reason,
-                    sup: r.sup,
-                    rec: r.rec,
-                    tiv: r.tiv,
-                    year: r.year,
-                });
-                continue;
-            }
-            // What `conflict` compares against: the years and units so far.
-            deal.delivery_years.push(r.year);
-            deal.number_delivered = Some(sum as u32);
+            let delivered =
+                match further_row(&name, &deal, &|k| rows[k], &prior_of, &row, r.sup, r.rec) {
+                    Ok(delivered) => delivered,
+                    Err(reason) => {
+                        out.rejects.push(Reject {
+                            ord: r.ord,
+                            line: r.line,
+                            reason,
+                            sup: r.sup,
+                            rec: r.rec,
+                            tiv: r.tiv,
+                            year: r.year,
+                        });
+                        continue;
+                    }
+                };
+            // What later rows are checked against: the years and units so far.
+            add_delivery(&mut deal, r.year, delivered, r.units_est, r.tiv);
             rows.push((prior.len() as u32, line32(r.line)));
             prior.push((r.units.unwrap_or(0), r.tiv, r.flags));
         }
@@ -135,12 +130,9 @@ fn build_deals(
             if rejected.get(r.ord) {
                 continue;
             }
-            deal.delivery_years.push(r.year);
-            let sum =
-                u64::from(deal.number_delivered.unwrap_or(0)) + u64::from(r.units.unwrap_or(0));
-            deal.number_delivered = Some(sum as u32);
-            deal.number_delivered_estimated = merge(deal.number_delivered_estimated, r.units_est);
-            deal.tiv_delivered = Some(deal.tiv_delivered.unwrap_or(0.0) + r.tiv);
+            // Checked by `check_part` before the first flow was written.
+            let delivered = delivered_with(&deal, r.units, r.id).map_err(io::Error::other)?;
+            add_delivery(&mut deal, r.year, delivered, r.units_est, r.tiv);
         }
         deal.delivery_years.sort_unstable();
         let texts = [
