@@ -401,9 +401,6 @@ pub(crate) fn parse_u64(t: &str) -> Result<u64, std::num::ParseIntError> {
 /// the same bits as `str::parse` (Clinger's fast path). Anything else goes
 /// to `str::parse`.
 pub(crate) fn parse_f64(t: &str) -> Result<f64, std::num::ParseFloatError> {
-    const POW10: [f64; 16] = [
-        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-    ];
     let b = t.as_bytes();
     // `int[.frac]`, both non-empty when there is a dot ("5." and ".5" go
     // to `str::parse`).
@@ -420,9 +417,20 @@ pub(crate) fn parse_f64(t: &str) -> Result<f64, std::num::ParseFloatError> {
             .iter()
             .chain(frac)
             .fold(0u64, |n, &d| n * 10 + u64::from(d - b'0'));
-        return Ok(m as f64 / POW10[frac.len()]);
+        return Ok(decimal(m, frac.len()));
     }
     t.parse()
+}
+
+/// The decimal with digits `m` and `frac` of them after the point, for at
+/// most 15 digits in all (then `m` and the power of ten are exact in an f64,
+/// and the division's one rounding gives what `str::parse` gives).
+pub(crate) fn decimal(m: u64, frac: usize) -> f64 {
+    const POW10: [f64; 16] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+    ];
+    debug_assert!(m < 10u64.pow(15) && frac <= 15);
+    m as f64 / POW10[frac]
 }
 
 /// A TIV value in `0..=model::MAX_TIV` (finite, not negative, plausible).

@@ -15,8 +15,9 @@
 //! compare them on generated rows mixing good and bad cells, and the
 //! fuzz target on arbitrary input (`fuzz/src/lib.rs`).
 
-use crate::register::Row;
-use model::{Category, MAX_UNITS, plausible_tiv};
+use crate::builder::decimal;
+use crate::register::{Row, exact_category};
+use model::{MAX_UNITS, plausible_tiv};
 
 /// The row that the cells of `line` (one data line, its `;` stripped)
 /// parse to, with its Supplier and Recipient cells, when the row is plainly
@@ -28,7 +29,7 @@ pub(crate) fn row(line: &str) -> Option<(Row<'_>, &str, &str)> {
     let rec = c.name()?;
     let designation = c.text()?;
     let description = c.text()?;
-    let category = category(c.text()?)?;
+    let category = exact_category(c.text()?)?;
     let order_year = c.opt_year()?;
     let order_est = c.flag()?;
     let units = match c.opt_int(8)? {
@@ -78,12 +79,6 @@ pub(crate) fn agrees(line: &str) -> bool {
     format!("{:?}", fast.0) == format!("{slow:?}")
         && bits(&fast.0) == bits(&slow)
         && [fast.1, fast.2] == [f[1], f[2]]
-}
-
-/// SIPRI's exact spelling of a category (the general path also reads
-/// other spellings).
-fn category(s: &str) -> Option<Category> {
-    Category::ALL.into_iter().find(|c| c.sipri_name() == s)
 }
 
 /// A position in a line; every method reads one cell and its comma.
@@ -192,9 +187,6 @@ impl<'a> Cur<'a> {
     /// An empty cell, or a TIV written `digits` or `digits.digits` with at
     /// most 15 digits in all (exact in an f64, as in `builder::parse_f64`).
     fn opt_tiv(&mut self) -> Option<Option<f64>> {
-        const POW10: [f64; 16] = [
-            1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-        ];
         if self.comma(0).is_some() {
             return Some(None);
         }
@@ -205,8 +197,7 @@ impl<'a> Cur<'a> {
                 at: self.at + n + 1,
             };
             let (f, k) = frac.digits(15 - n)?;
-            let m = int * (POW10[k] as u64) + f;
-            (m as f64 / POW10[k], n + 1 + k)
+            (decimal(int * 10u64.pow(k as u32) + f, k), n + 1 + k)
         } else {
             (int as f64, n)
         };

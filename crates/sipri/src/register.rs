@@ -279,9 +279,10 @@ pub fn is_second_hand(status: &str) -> bool {
 
 /// SIPRI's exact spellings first (no allocation), then the lenient parse.
 pub(crate) fn category(s: &str) -> Option<Category> {
-    Category::ALL
-        .iter()
-        .copied()
-        .find(|c| c.sipri_name() == s)
-        .or_else(|| Category::parse(s))
+    exact_category(s).or_else(|| Category::parse(s))
+}
+
+/// SIPRI's exact spelling of a category (what the one-pass row reader takes).
+pub(crate) fn exact_category(s: &str) -> Option<Category> {
+    Category::ALL.into_iter().find(|c| c.sipri_name() == s)
 }
