@@ -5,7 +5,7 @@
 
 use crate::builder::{FastMap, check_year};
 use crate::register::{COLUMNS, Row, parse_row, row_flags};
-use crate::text::{Lines, is_blank, split_fields, strip_semicolon};
+use crate::text::{Lines, count_lines, is_blank, split_fields, strip_semicolon};
 
 /// One parse-checked row of a chunk, its parties as chunk-local name ids.
 /// Kept small (no 17-slice row): a chunk holds tens of thousands.
@@ -45,6 +45,8 @@ pub(crate) struct ChunkOut<'a> {
     pub errors: Vec<(u64, String)>,
     pub rows_read: u64,
     pub blank: u64,
+    /// The chunk's lines, as [`count_lines`] counts them.
+    pub lines: u64,
 }
 
 /// How [`parse_chunk`] reads its lines.
@@ -79,7 +81,8 @@ pub(crate) fn parse_chunk<'a>(
     // previous row's names are the likely ones (a compare, not a hash).
     let mut last_names: [(&str, u32); 2] = [("", u32::MAX); 2];
     let limit = spec.limit;
-    for line in Lines::new(text) {
+    let mut lines = Lines::new(text);
+    for line in lines.by_ref() {
         let no = spec.first_line + line.no - 1;
         if no <= spec.header {
             continue;
@@ -132,6 +135,8 @@ pub(crate) fn parse_chunk<'a>(
             }
         }
     }
+    // Those read, and those after the first error when it stopped the parse.
+    out.lines = lines.read() + count_lines(lines.rest());
     out
 }
 

@@ -11,7 +11,7 @@ use crate::builder::{
 use crate::chunk::{ChunkSpec, Parsed, parse_chunk, row_capacity};
 use crate::merge::{Merge, merge_chunk};
 use crate::ordered::ordered;
-use crate::text::{Line, count_lines, strip_semicolon, trim};
+use crate::text::{Line, strip_semicolon, trim};
 use model::{Category, Flags};
 use std::sync::Mutex;
 
@@ -180,7 +180,7 @@ pub fn read(
             .ok()
             .and_then(|mut p| p.pop())
             .unwrap_or_default();
-        (parse_chunk(c, spec, rows), count_lines(c))
+        parse_chunk(c, spec, rows)
     };
     let hash = || {
         // The name table is first needed by the first merge: built meanwhile.
@@ -190,10 +190,8 @@ pub fn read(
     // A helper may run 6 chunks (~400 KB) ahead of the merge: enough that it
     // rarely waits, few enough that a preempted merge does not leave dozens
     // of parsed chunks (fresh memory) waiting.
-    let sha = ordered(chunks.len(), helpers, 6, &parse, &hash, &mut |(
-        out,
-        lines,
-    )| {
+    let sha = ordered(chunks.len(), helpers, 6, &parse, &hash, &mut |out| {
+        let lines = out.lines;
         let spare = merge_chunk(b, &mut m, out, base)?;
         base += lines;
         if let Ok(mut p) = pool.lock() {

@@ -130,6 +130,14 @@ impl<'a> Lines<'a> {
     pub fn new(text: &'a str) -> Self {
         Lines { rest: text, no: 0 }
     }
+    /// Lines returned so far.
+    pub fn read(&self) -> u64 {
+        self.no
+    }
+    /// The text after them.
+    pub fn rest(&self) -> &'a str {
+        self.rest
+    }
 }
 
 impl<'a> Iterator for Lines<'a> {
