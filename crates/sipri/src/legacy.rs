@@ -9,7 +9,7 @@
 use crate::ReadError;
 use crate::builder::{Builder, parse_opt_count, parse_opt_tiv, parse_opt_year, parse_year};
 use crate::register::{check_header, is_second_hand};
-use crate::text::{Line, Lines, is_blank, split_fields};
+use crate::text::{Line, Lines, is_blank, split_cells};
 use model::{Category, Deal, Flags, flows::Flow};
 
 const N: usize = 16;
@@ -37,8 +37,11 @@ pub const COLUMNS: [&str; N] = [
 /// Physical lines one record may span before we call it malformed.
 const MAX_PARTS: usize = 4;
 
+/// Cells in `s` as [`split_cells`] reads them (a quoted cell may hold
+/// commas); its commas plus one where the quotes do not parse, so that the
+/// record is joined as usual and then rejected with their reason.
 fn field_count(s: &str) -> usize {
-    s.bytes().filter(|&b| b == b',').count() + 1
+    split_cells(s, &mut []).unwrap_or_else(|_| s.bytes().filter(|&b| b == b',').count() + 1)
 }
 
 /// `?` → estimated; empty → firm (the legacy layout has no "unknown" state).
@@ -161,12 +164,13 @@ fn parse(f: &[&str; N]) -> Result<Rec, String> {
 
 fn record(b: &mut Builder, text: &str, line: u64) -> Result<(), ReadError> {
     let mut f = [""; N];
-    split_fields(text, &mut f);
-    let r = match parse(&f).and_then(|r| {
-        b.check_year(r.years.last().copied(), COLUMNS[10])?;
-        b.check_year(r.order_year, COLUMNS[2])?;
-        Ok(r)
-    }) {
+    let r = match split_cells(text, &mut f)
+        .and_then(|_| parse(&f))
+        .and_then(|r| {
+            b.check_year(r.years.last().copied(), COLUMNS[10])?;
+            b.check_year(r.order_year, COLUMNS[2])?;
+            Ok(r)
+        }) {
         Ok(r) => r,
         Err(reason) => return b.bad_row(line, reason),
     };

@@ -37,9 +37,12 @@ pub fn find_header(text: &str) -> Option<Header<'_>> {
     let mut supplier_title = false;
     for line in Lines::new(text).take(MAX_PREAMBLE_LINES) {
         let l = strip_semicolon(line.text);
-        let mut cells = l.split(',').map(str::trim);
-        let c0 = cells.next().unwrap_or("");
-        let c1 = cells.next().unwrap_or("");
+        // Quoted cells read as CSV; a line they do not parse on is no header.
+        let mut f = [""; 2];
+        let (c0, c1) = match crate::text::split_cells(l, &mut f) {
+            Ok(_) => (f[0].trim(), f[1].trim()),
+            Err(_) => ("", ""),
+        };
         let format = match c0 {
             "SIPRI AT Database ID" => Some(SourceFormat::Register),
             "Recipient" if c1 == "Supplier" => Some(SourceFormat::LegacyRegister),

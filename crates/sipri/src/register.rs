@@ -37,10 +37,8 @@ pub const COLUMNS: [&str; 17] = [
 
 /// Checks a header row against the expected column names.
 pub fn check_header(b: &Builder, line: &Line, expected: &[&str]) -> Result<(), ReadError> {
-    let cells: Vec<&str> = strip_semicolon(line.text)
-        .split(',')
-        .map(str::trim)
-        .collect();
+    let cells = crate::text::cells(strip_semicolon(line.text)).map_err(|r| b.error(line.no, r))?;
+    let cells: Vec<&str> = cells.into_iter().map(str::trim).collect();
     if cells.len() != expected.len() {
         return Err(b.error(
             line.no,

@@ -23,7 +23,8 @@ enum Sides {
 }
 
 pub fn read(b: &mut Builder, text: &str, h: &Header) -> Result<(), ReadError> {
-    let cells: Vec<&str> = strip_semicolon(h.line.text).split(',').collect();
+    let line = strip_semicolon(h.line.text);
+    let cells = crate::text::cells(line).map_err(|reason| b.error(h.line.no, reason))?;
     let width = cells.len();
     let year_cols: Vec<(usize, u16)> = cells
         .iter()
@@ -74,15 +75,19 @@ pub fn read(b: &mut Builder, text: &str, h: &Header) -> Result<(), ReadError> {
     );
     let mut col_sums = vec![0.0f64; year_cols.len()];
     let mut col_counts = vec![0usize; year_cols.len()];
-    let mut fields: Vec<&str> = Vec::with_capacity(width);
     for line in Lines::new(text).skip(h.line.no as usize) {
         let l = strip_semicolon(line.text);
         if is_blank(l) {
             continue;
         }
-        fields.clear();
-        fields.extend(l.split(','));
         b.report.rows_read += 1;
+        let fields = match crate::text::cells(l) {
+            Ok(f) => f,
+            Err(reason) => {
+                b.bad_row(line.no, reason)?;
+                continue;
+            }
+        };
         if fields.len() != width {
             let reason = if fields.len() < width && !line.terminated {
                 format!(

@@ -247,6 +247,78 @@ pub fn split_fields<'a>(line: &'a str, out: &mut [&'a str]) -> usize {
     n + 1
 }
 
+/// Splits `line` into its cells as [`split_fields`] does, and reads CSV
+/// quotes (RFC 4180) where the line has any: a cell whose first visible
+/// character is `"` is the text up to the next `"`, commas included, and
+/// blanks around the quotes are dropped. SIPRI's exports hold no quotes
+/// (SIPRI writes `;` where a cell would hold a comma), but a file saved
+/// again by R's `write.csv`, LibreOffice or a script quotes its text cells.
+/// Cells stay slices of the line, so two things are refused with the reason
+/// (a bad row, or the file's error): a quote inside a quoted cell (written
+/// `""`), and a quoted cell that does not end on its line.
+pub fn split_cells<'a>(line: &'a str, out: &mut [&'a str]) -> Result<usize, String> {
+    if memchr::memchr(b'"', line.as_bytes()).is_none() {
+        return Ok(split_fields(line, out));
+    }
+    let (mut n, mut at) = (0usize, 0usize);
+    loop {
+        let rest = &line[at..];
+        let visible = rest.trim_start();
+        let (cell, next) = match visible.strip_prefix('"') {
+            Some(quoted) => {
+                let cell_no = n + 1;
+                let Some(close) = memchr::memchr(b'"', quoted.as_bytes()) else {
+                    return Err(format!(
+                        "cell {cell_no}: a quoted cell does not end on its line (a line break \
+                         inside a cell is not supported)"
+                    ));
+                };
+                let after = quoted[close + 1..].trim_start();
+                let next = match after.as_bytes().first() {
+                    None => None,
+                    Some(b',') => Some(line.len() - after.len() + 1),
+                    Some(b'"') => {
+                        return Err(format!(
+                            "cell {cell_no}: a quote inside a quoted cell (\"\") is not supported"
+                        ));
+                    }
+                    Some(_) => {
+                        return Err(format!(
+                            "cell {cell_no}: text after the closing quote of a quoted cell"
+                        ));
+                    }
+                };
+                (&quoted[..close], next)
+            }
+            None => match memchr::memchr(b',', rest.as_bytes()) {
+                Some(k) => (&rest[..k], Some(at + k + 1)),
+                None => (rest, None),
+            },
+        };
+        if let Some(slot) = out.get_mut(n) {
+            *slot = cell;
+        }
+        n += 1;
+        match next {
+            Some(k) => at = k,
+            None => return Ok(n),
+        }
+    }
+}
+
+/// All cells of `line`, as [`split_cells`] reads them (for headers and
+/// other lines that are not on a hot path).
+pub fn cells(line: &str) -> Result<Vec<&str>, String> {
+    let mut v = vec![""; 32];
+    let n = split_cells(line, &mut v)?;
+    if n > v.len() {
+        v = vec![""; n];
+        split_cells(line, &mut v)?;
+    }
+    v.truncate(n);
+    Ok(v)
+}
+
 /// The position of the first `,` in `b`, eight bytes at a time (as in
 /// [`split_fields`]): cells are short, and a call costs less than memchr's.
 pub fn find_comma(b: &[u8]) -> Option<usize> {
@@ -283,10 +355,16 @@ pub fn trim(s: &str) -> &str {
     }
 }
 
-/// True when a line holds nothing but commas, `;` and whitespace.
+/// True when a line holds nothing but commas, `;` and whitespace, or only
+/// empty cells in quotes (`"",""`, as a program that quotes every cell
+/// writes an empty row).
 pub fn is_blank(line: &str) -> bool {
-    line.bytes()
-        .all(|b| matches!(b, b',' | b';' | b' ' | b'\t'))
+    let blank = |b: u8| matches!(b, b',' | b';' | b' ' | b'\t');
+    match line.bytes().find(|&b| !blank(b)) {
+        None => true,
+        Some(b'"') => cells(line).is_ok_and(|c| c.iter().all(|c| c.trim().is_empty())),
+        Some(_) => false,
+    }
 }
 
 #[cfg(test)]
@@ -318,6 +396,11 @@ mod tests {
         assert_eq!(split_fields("x,y,z", &mut f), 3);
         assert_eq!(f, ["x", "y"]);
         assert!(is_blank(",,, ,"));
+        assert!(is_blank(r#""","" , "#));
+        assert!(!is_blank(r#""",",""#));
+        assert!(is_blank(r#""""#));
+        assert!(!is_blank(r#""""""#));
+        assert!(!is_blank(",x"));
         for s in [
             "",
             ",",
@@ -354,6 +437,32 @@ mod tests {
         assert_eq!(clean_controls("abc ~").1, 0);
         assert_eq!(clean_controls("a\u{7f}b\u{202e}").1, 2);
     }
+
+    #[test]
+    fn quoted_cells() {
+        fn ok(line: &str) -> Vec<&str> {
+            cells(line).unwrap()
+        }
+        assert_eq!(
+            ok(r#"1,"Albania","F-16C, Block 52",,"#),
+            ["1", "Albania", "F-16C, Block 52", "", ""]
+        );
+        assert_eq!(ok(r#" "a" , b ,"" "#), ["a", " b ", ""]);
+        assert_eq!(ok(r#""a""#), ["a"]);
+        assert_eq!(ok(r#"x"y,"z""#), ["x\"y", "z"]);
+        assert_eq!(ok("\u{a0}\"é,\","), ["é,", ""]);
+        let wide = format!("\"a\"{}", ",".repeat(40));
+        assert_eq!(ok(&wide).len(), 41);
+        let mut f = [""; 2];
+        assert_eq!(split_cells(r#""a","b","c""#, &mut f), Ok(3));
+        assert_eq!(f, ["a", "b"]);
+        fn err(line: &str) -> String {
+            cells(line).unwrap_err()
+        }
+        assert!(err(r#"1,"F-16C"#).starts_with("cell 2: a quoted cell does not end"));
+        assert!(err(r#"1,"a""b",2"#).starts_with("cell 2: a quote inside a quoted cell"));
+        assert!(err(r#""a"b,c"#).starts_with("cell 1: text after the closing quote"));
+    }
 }
 
 #[cfg(test)]
@@ -370,6 +479,31 @@ mod props {
             prop_assert_eq!(n, want.len());
             for k in 0..cap.min(n) {
                 prop_assert_eq!(f[k], want[k]);
+            }
+        }
+
+        /// Without quotes, the same cells as `split_fields`; cells quoted at
+        /// random (none holding a quote), the cells as they were.
+        #[test]
+        fn split_cells_reads_quotes(
+            cells in proptest::collection::vec(("[a, é;]{0,6}", any::<bool>(), "[ ]{0,2}"), 1..12),
+            cap in 1usize..20,
+        ) {
+            let plain: Vec<&str> = cells.iter().map(|c| c.0.as_str()).filter(|c| !c.contains(',')).collect();
+            let line = plain.join(",");
+            let mut f = vec![""; cap];
+            let mut g = vec![""; cap];
+            prop_assert_eq!(split_cells(&line, &mut f), Ok(split_fields(&line, &mut g)));
+            prop_assert_eq!(&f, &g);
+            let quoted: Vec<String> = cells
+                .iter()
+                .map(|(c, q, pad)| if *q || c.contains(',') { format!("{pad}\"{c}\"{pad}") } else { c.clone() })
+                .collect();
+            let line = quoted.join(",");
+            let mut f = vec![""; cap];
+            prop_assert_eq!(split_cells(&line, &mut f), Ok(cells.len()));
+            for k in 0..cap.min(cells.len()) {
+                prop_assert_eq!(f[k], cells[k].0.as_str());
             }
         }
 

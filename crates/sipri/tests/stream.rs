@@ -69,7 +69,7 @@ fn read_whole(bytes: &[u8], path: &Path, skip: bool) -> Result<(Release, ImportR
     Ok((r, report))
 }
 
-fn same(bytes: &[u8], path: &Path, skip: bool) -> Option<ImportReport> {
+pub(crate) fn same(bytes: &[u8], path: &Path, skip: bool) -> Option<ImportReport> {
     let old = read_whole(bytes, path, skip);
     let new = streamed(path, skip);
     match (&old, &new) {
@@ -112,7 +112,7 @@ fn same(bytes: &[u8], path: &Path, skip: bool) -> Option<ImportReport> {
     }
 }
 
-fn write_tmp(name: &str, bytes: &[u8]) -> PathBuf {
+pub(crate) fn write_tmp(name: &str, bytes: &[u8]) -> PathBuf {
     let p = scratch().with_extension(name);
     std::fs::write(&p, bytes).unwrap();
     p

@@ -5,6 +5,7 @@ mod common;
 mod fetch;
 mod formats;
 mod malformed;
+mod quoted;
 mod real_data;
 mod regression;
 mod resolver;
