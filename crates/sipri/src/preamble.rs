@@ -68,6 +68,33 @@ pub fn find_header(text: &str) -> Option<Header<'_>> {
     None
 }
 
+/// The line and separator of a header of a known layout whose cells are
+/// separated by `;` or tabs instead of commas: a spreadsheet saves "CSV"
+/// with semicolons where the comma is the decimal mark, and copies as tabs.
+/// For an error that says so, where [`find_header`] found nothing.
+pub fn other_separator(text: &str) -> Option<(u64, &'static str)> {
+    for line in Lines::new(text).take(MAX_PREAMBLE_LINES) {
+        for (sep, name) in [(';', "semicolons"), ('\t', "tabs")] {
+            let mut cells = line
+                .text
+                .split(sep)
+                .map(|c| c.trim().trim_matches('"').trim());
+            let (c0, c1) = (cells.next().unwrap_or(""), cells.next().unwrap_or(""));
+            let c0 = c0.trim_start_matches('\u{feff}');
+            let known = match c0 {
+                "SIPRI AT Database ID" => c1 == "Supplier",
+                "Recipient" => c1 == "Supplier" || is_year(c1),
+                "Exports by" => is_year(c1),
+                _ => false,
+            };
+            if known {
+                return Some((line.no, name));
+            }
+        }
+    }
+    None
+}
+
 /// A 4-digit year cell in 1900..=2100, the range the registers accept (found by
 /// fuzzing: a `1000` column gave flows no `Window` can hold).
 pub fn is_year(s: &str) -> bool {

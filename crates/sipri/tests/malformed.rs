@@ -64,6 +64,28 @@ fn no_header() {
     );
 }
 
+/// A file saved by a spreadsheet with `;` (or tabs) between its cells is
+/// named as such at its header line, not as an unknown layout.
+#[test]
+fn other_separators_are_named() {
+    let semi = reg(&[GOOD]).replace(',', ";");
+    fails(semi.as_bytes(), 3, "separated by semicolons, not commas");
+    let quoted = b"Title\n\"Recipient\";\"Supplier\";\"Year of order\"\n";
+    fails(quoted, 2, "separated by semicolons");
+    fails(
+        b"\xEF\xBB\xBFRecipient\t2019\t2020\nKazakhstan\t1\t2\n",
+        1,
+        "separated by tabs",
+    );
+    fails(
+        leg(&[LEG_GOOD]).replace(',', "\t").as_bytes(),
+        2,
+        "separated by tabs",
+    );
+    // Prose that only mentions a column is no header.
+    fails(b"Recipient; see below\nx\n", 2, "no header found");
+}
+
 #[test]
 fn header_only() {
     fails(reg(&[]).as_bytes(), 3, "no data rows");
