@@ -5,7 +5,7 @@
 
 use crate::builder::{FastMap, check_year};
 use crate::register::{COLUMNS, Row, parse_row, row_flags};
-use crate::text::{Lines, count_lines, is_blank, split_cells, strip_semicolon};
+use crate::text::{Lines, count_lines, is_blank, split_cells_semi, strip_semicolon};
 
 /// One parse-checked row of a chunk, its parties as chunk-local name ids.
 /// Kept small (no 17-slice row): a chunk holds tens of thousands.
@@ -144,7 +144,7 @@ pub(crate) fn parse_chunk<'a>(
 /// Recipient cells; the reason when it is bad.
 fn general(l: &str, terminated: bool) -> (Result<Row<'_>, String>, [&str; 2]) {
     let mut f = [""; 17];
-    let n = match split_cells(l, &mut f) {
+    let n = match split_cells_semi(l, &mut f) {
         Ok(n) => n,
         Err(reason) => return (Err(reason), [f[1], f[2]]),
     };

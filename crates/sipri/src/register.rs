@@ -37,7 +37,12 @@ pub const COLUMNS: [&str; 17] = [
 
 /// Checks a header row against the expected column names.
 pub fn check_header(b: &Builder, line: &Line, expected: &[&str]) -> Result<(), ReadError> {
-    let cells = crate::text::cells(strip_semicolon(line.text)).map_err(|r| b.error(line.no, r))?;
+    let text = strip_semicolon(line.text);
+    let mut cells = crate::text::cells(text).map_err(|r| b.error(line.no, r))?;
+    // As `split_cells_semi` does for rows.
+    if let (true, Some(last)) = (text.trim_end().ends_with('"'), cells.last_mut()) {
+        *last = strip_semicolon(last);
+    }
     let cells: Vec<&str> = cells.into_iter().map(str::trim).collect();
     if cells.len() != expected.len() {
         return Err(b.error(

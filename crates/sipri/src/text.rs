@@ -306,6 +306,20 @@ pub fn split_cells<'a>(line: &'a str, out: &mut [&'a str]) -> Result<usize, Stri
     }
 }
 
+/// [`split_cells`] of a line whose one trailing `;` is already stripped
+/// ([`strip_semicolon`]): where the last cell is quoted, the `;` is inside
+/// it (`"No;"`: a program that read the Feb-2026 register as CSV kept its
+/// stray `;` in the last cell, then quoted the cell), and is dropped there.
+pub fn split_cells_semi<'a>(line: &'a str, out: &mut [&'a str]) -> Result<usize, String> {
+    let n = split_cells(line, out)?;
+    if line.trim_end().ends_with('"')
+        && let Some(last) = out.get_mut(n - 1)
+    {
+        *last = strip_semicolon(last);
+    }
+    Ok(n)
+}
+
 /// All cells of `line`, as [`split_cells`] reads them (for headers and
 /// other lines that are not on a hot path).
 pub fn cells(line: &str) -> Result<Vec<&str>, String> {

@@ -39,6 +39,12 @@ fn quoted(text: &str, header: usize, how: Quote) -> String {
             continue;
         }
         assert!(!body.contains('"'), "a SIPRI file holds no quotes");
+        // A program reading the file as CSV keeps the stray `;` in the last
+        // cell (R's write.csv then quotes it, `"No;"`).
+        let (body, semi) = match how {
+            Quote::All => (&line[..body.len() + semi.len()], ""),
+            Quote::Text => (body, semi),
+        };
         let cells: Vec<String> = body
             .split(',')
             .map(|c| match how {
