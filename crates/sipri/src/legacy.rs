@@ -9,7 +9,7 @@
 use crate::ReadError;
 use crate::builder::{Builder, parse_opt_count, parse_opt_tiv, parse_opt_year, parse_year};
 use crate::register::{check_header, is_second_hand};
-use crate::text::{Line, Lines, is_blank, split_cells};
+use crate::text::{Line, Lines, is_blank, split_cells, strip_semicolon};
 use model::{Category, Deal, Flags, flows::Flow};
 
 const N: usize = 16;
@@ -61,14 +61,15 @@ pub fn read(b: &mut Builder, text: &str, header: &Line) -> Result<(), ReadError>
     let mut lines = Lines::new(text).skip(header.no as usize).peekable();
     let mut blank = 0u64;
     while let Some(line) = lines.next() {
-        if is_blank(line.text) {
+        let text = strip_semicolon(line.text);
+        if is_blank(text) {
             blank += 1;
             continue;
         }
         b.report.rows_read += 1;
-        let n0 = field_count(line.text);
+        let n0 = field_count(text);
         if n0 == N {
-            record(b, line.text, line.no)?;
+            record(b, text, line.no)?;
             continue;
         }
         if n0 > N {
@@ -77,18 +78,19 @@ pub fn read(b: &mut Builder, text: &str, header: &Line) -> Result<(), ReadError>
         }
         // A line break inside Comments: join with the following line(s), as long
         // as the result does not overshoot (then the next line is a record itself).
-        let mut joined = line.text.to_string();
+        let mut joined = text.to_string();
         let mut n = n0;
         let mut last = line.no;
         let mut parts = 1;
         while n < N && parts < MAX_PARTS {
             let Some(next) = lines.peek() else { break };
-            let nn = n + field_count(next.text) - 1;
+            let next_text = strip_semicolon(next.text);
+            let nn = n + field_count(next_text) - 1;
             if nn > N {
                 break;
             }
             joined.push(' ');
-            joined.push_str(next.text);
+            joined.push_str(next_text);
             last = next.no;
             parts += 1;
             n = nn;

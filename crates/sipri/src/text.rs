@@ -200,9 +200,12 @@ pub fn is_unsafe_char(c: char) -> bool {
     c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
-/// Drops one stray trailing `;` (the Feb-2026 register ends every line with one).
+/// Drops the stray `;`s at the end of a line: the Feb-2026 register ends
+/// every line with one, and a copy saved again by a spreadsheet that took
+/// each line for one cell of a `;`-separated table ends them in `;;;;`.
+/// (No layout's last cell ends in `;`: it is a flag or a number.)
 pub fn strip_semicolon(s: &str) -> &str {
-    s.strip_suffix(';').unwrap_or(s)
+    s.trim_end_matches(';')
 }
 
 /// Splits `line` on `,` into `out`; returns the number of fields in the line,

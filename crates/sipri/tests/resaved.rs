@@ -1,7 +1,9 @@
-//! Files saved again with CSV quotes (R's `write.csv` quotes text cells,
-//! LibreOffice can quote every cell) read to the release their unquoted
-//! originals give; what quotes cannot express here is refused with a reason.
-//! SIPRI's own exports hold no quote character.
+//! SIPRI files saved again by other programs read to the release their
+//! originals give: with CSV quotes (R's `write.csv` quotes text cells,
+//! LibreOffice can quote every cell; SIPRI's exports hold no quote, and what
+//! quotes cannot express here is refused with a reason), with `;;;;` line
+//! ends (a spreadsheet that took each line for one cell), without the
+//! preamble and with a BOM.
 
 use crate::stream::{same, write_tmp};
 use model::{ImportReport, Release};
@@ -204,4 +206,72 @@ fn a_quoted_legacy_comment_may_hold_commas() {
     let (rel, rep) = read(text.as_bytes(), false).expect("reads");
     assert_eq!((rep.rows_read, rep.rows_repaired), (1, 0));
     assert_eq!(rel.deals[0].comments, "EUR999 m deal, F3-R version");
+}
+
+/// `text` with `;;;;;;` at the end of every line, as a spreadsheet that read
+/// each line as one cell of a `;`-separated table saves it.
+fn semicolons(text: &str) -> String {
+    text.split_inclusive('\n')
+        .map(|l| {
+            let body = l.trim_end_matches(['\n', '\r']);
+            format!("{body};;;;;;{}", &l[body.len()..])
+        })
+        .collect()
+}
+
+#[test]
+fn lines_ending_in_many_semicolons_read_as_the_original() {
+    let mut v = Vec::new();
+    sipri::synth::write_register(&mut v, 1, 9).unwrap();
+    let text = String::from_utf8(v).unwrap();
+    let plain = read(text.as_bytes(), false).expect("the synthetic register");
+    let got = read(semicolons(&text).as_bytes(), false).expect("with ;;;;");
+    assert_same_data(&plain, &got, "register");
+    let test = "lines_ending_in_many_semicolons_read_as_the_original";
+    let Some(bytes) = testkit::shared_bytes(test, testkit::LEGACY_2025) else {
+        return;
+    };
+    let plain = read(&bytes, false).expect("the legacy register");
+    let text: String = bytes.iter().map(|&b| b as char).collect();
+    let mut got = read(semicolons(&text).as_bytes(), false).expect("legacy with ;;;;");
+    got.1.encoding = plain.1.encoding.clone();
+    assert_same_data(&plain, &got, "legacy register");
+}
+
+/// The legacy register without its preamble and with a UTF-8 BOM (a copy
+/// seen published so): the same deals and flows, as an undated release.
+#[test]
+fn a_legacy_register_without_preamble_reads_its_rows() {
+    let test = "a_legacy_register_without_preamble_reads_its_rows";
+    let Some(bytes) = testkit::shared_bytes(test, testkit::LEGACY_2025) else {
+        return;
+    };
+    let plain = read(&bytes, false).expect("the legacy register");
+    let text: String = bytes.iter().map(|&b| b as char).collect();
+    let h = header_line(&text, "Recipient,Supplier");
+    let rest: String = text.split_inclusive('\n').skip(h - 1).collect();
+    let copy = [b"\xEF\xBB\xBF".as_slice(), rest.as_bytes()].concat();
+    let (rel, rep) = read(&copy, false).expect("without preamble");
+    assert!(
+        rel.meta.id.starts_with("undated-legacy_register-"),
+        "{}",
+        rel.meta.id
+    );
+    assert_eq!(rel.entities, plain.0.entities);
+    // The same deals, their lines counted without the preamble.
+    let mut want = plain.0.deals.clone();
+    for d in &mut want {
+        d.line -= (h - 1) as u32;
+    }
+    assert!(rel.deals == want, "deals differ");
+    assert_eq!(rel.flows, plain.0.flows);
+    assert_eq!(
+        (
+            rep.rows_read,
+            rep.rows_imported,
+            rep.rows_repaired,
+            rep.rejected.len()
+        ),
+        (plain.1.rows_read, plain.1.rows_imported, 4, 0)
+    );
 }
