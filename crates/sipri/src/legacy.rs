@@ -69,6 +69,13 @@ pub fn read(b: &mut Builder, text: &str, header: &Line) -> Result<(), ReadError>
         b.report.rows_read += 1;
         let n0 = field_count(text);
         if n0 == N {
+            let next = lines.peek().map(|l| strip_semicolon(l.text));
+            if let Some(joined) = next.and_then(|next| padded_split(text, next)) {
+                lines.next();
+                b.report.rows_repaired += 1;
+                record(b, &joined, line.no)?;
+                continue;
+            }
             record(b, text, line.no)?;
             continue;
         }
@@ -123,6 +130,29 @@ pub fn read(b: &mut Builder, text: &str, header: &Line) -> Result<(), ReadError>
         return Err(b.error(header.no, "no data rows after the header"));
     }
     Ok(())
+}
+
+/// A record split by a line break in Comments, as a copy saved again by a
+/// program that read the two lines as two rows and padded each to 16 cells
+/// (one published copy of the Mar-2025 register): the first row ends in
+/// three empty TIV cells, the second has only an empty Recipient, the rest
+/// of the comment and the three TIVs. Joined as an unpadded split record
+/// is (the second row alone is no record: its Recipient is empty).
+fn padded_split(first: &str, second: &str) -> Option<String> {
+    let (a, b) = (
+        crate::text::cells(first).ok()?,
+        crate::text::cells(second).ok()?,
+    );
+    let empty = |c: &&str| c.trim().is_empty();
+    let plain = |c: &&str| !c.contains(',');
+    let fits = a.len() == N
+        && b.len() == N
+        && a[13..].iter().all(empty)
+        && empty(&b[0])
+        && !b[1..4].iter().all(empty)
+        && b[4..].iter().all(empty)
+        && a.iter().chain(&b).all(plain);
+    fits.then(|| format!("{} {}", a[..13].join(","), b[..4].join(",")))
 }
 
 struct Rec {
