@@ -361,10 +361,22 @@ fn base_name(file: &str) -> String {
     file.rsplit(['/', '\\']).next().unwrap_or(file).to_string()
 }
 
-/// A 4-digit year in 1900..=2100, or a clear reason.
+/// `t` without a fraction of zeros (`2011.0` → `2011`): a program that keeps
+/// a column with empty cells as floating point (pandas) writes its whole
+/// numbers so, and the number is the same. Any other fraction stays, for
+/// the caller to refuse.
+pub(crate) fn whole(t: &str) -> &str {
+    match t.split_once('.') {
+        Some((int, frac)) if !frac.is_empty() && frac.bytes().all(|b| b == b'0') => int,
+        _ => t,
+    }
+}
+
+/// A 4-digit year in 1900..=2100 (`2011.0` too, see [`whole`]), or a clear
+/// reason.
 pub fn parse_year(s: &str, what: &str) -> Result<u16, String> {
     let t = trim(s);
-    let y = match t.as_bytes() {
+    let y = match whole(t).as_bytes() {
         &[a, b, c, d] if [a, b, c, d].iter().all(u8::is_ascii_digit) => [a, b, c, d]
             .iter()
             .fold(0u16, |y, &x| y * 10 + u16::from(x - b'0')),
@@ -459,13 +471,14 @@ pub fn parse_opt_tiv(s: &str, what: &str) -> Result<Option<f64>, String> {
     }
 }
 
-/// A whole number of units in `0..=model::MAX_UNITS`; empty → `None`.
+/// A whole number of units in `0..=model::MAX_UNITS` (`12.0` too, see
+/// [`whole`]); empty → `None`.
 pub fn parse_opt_count(s: &str, what: &str) -> Result<Option<u32>, String> {
     let t = trim(s);
     if t.is_empty() {
         return Ok(None);
     }
-    match parse_u64(t) {
+    match parse_u64(whole(t)) {
         Ok(n) if n <= u64::from(model::MAX_UNITS) => Ok(Some(n as u32)),
         Ok(_) => Err(format!(
             "{what}: {t} units is implausibly many (the limit is {}; SIPRI's largest are \
@@ -484,6 +497,19 @@ pub fn parse_opt_count(s: &str, what: &str) -> Result<Option<u32>, String> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn whole_numbers_written_as_floats() {
+        assert_eq!(whole("2011.0"), "2011");
+        assert_eq!(whole("12.000"), "12");
+        for t in ["2011", "2011.", "2011.05", "1.0e3", "x.0.0"] {
+            assert_eq!(whole(t), t);
+        }
+        assert_eq!(parse_year(" 2011.0 ", "y"), Ok(2011));
+        assert_eq!(parse_opt_count("12.0", "n"), Ok(Some(12)));
+        assert!(parse_opt_count(".0", "n").is_err());
+        assert!(parse_year("2011.5", "y").is_err());
+    }
 
     #[test]
     fn number_fast_paths_match_str_parse() {

@@ -104,8 +104,8 @@ pub(crate) struct Row<'a> {
 
 pub(crate) fn parse_row<'a>(f: &[&'a str; 17]) -> Result<Row<'a>, String> {
     let id_s = trim(f[0]);
-    let id =
-        parse_u64(id_s).map_err(|_| format!("'SIPRI AT Database ID': '{id_s}' is not a number"))?;
+    let id = parse_u64(crate::builder::whole(id_s))
+        .map_err(|_| format!("'SIPRI AT Database ID': '{id_s}' is not a number"))?;
     if trim(f[1]).is_empty() || trim(f[2]).is_empty() {
         return Err("empty Supplier or Recipient".into());
     }

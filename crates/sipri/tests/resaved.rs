@@ -278,3 +278,43 @@ fn a_legacy_register_without_preamble_reads_its_rows() {
         assert!(rep.rejected.is_empty(), "{what}");
     }
 }
+
+/// A copy saved by pandas (`read_csv` then `to_csv`): no preamble, and the
+/// whole numbers of columns with empty cells written as floats (`2011.0`,
+/// `12.0`), which are the same numbers. A real fraction stays an error.
+#[test]
+fn whole_numbers_written_as_floats_read_as_whole_numbers() {
+    let mut v = Vec::new();
+    sipri::synth::write_register(&mut v, 1, 4).unwrap();
+    let text = String::from_utf8(v).unwrap();
+    let h = header_line(&text, "SIPRI AT Database ID");
+    let floats: String = text
+        .split_inclusive('\n')
+        .skip(h - 1)
+        .enumerate()
+        .map(|(i, l)| {
+            let body = l.trim_end_matches(['\n', '\r']);
+            let body = body.strip_suffix(';').unwrap_or(body);
+            if i == 0 {
+                return format!("{body}\n");
+            }
+            let cells: Vec<String> = body
+                .split(',')
+                .enumerate()
+                .map(|(k, c)| match k {
+                    0 | 6 | 8 | 10 if !c.is_empty() => format!("{c}.0"),
+                    _ => c.to_string(),
+                })
+                .collect();
+            format!("{}\n", cells.join(","))
+        })
+        .collect();
+    let plain: String = text.split_inclusive('\n').skip(h - 1).collect();
+    let want = read(plain.as_bytes(), false).expect("without preamble");
+    let got = read(floats.as_bytes(), false).expect("floats");
+    assert!(floats.contains(",2011.0,") || floats.contains(".0,"));
+    assert_same_data(&want, &got, "floats");
+    let half = floats.replacen(".0,", ".5,", 1);
+    let err = read(half.as_bytes(), false).unwrap_err();
+    assert!(err.contains("is not a number"), "{err}");
+}
