@@ -109,16 +109,8 @@ pub fn read_chunked(
         return Err(err(1, "empty file"));
     }
     let header = preamble::find_header(text).ok_or_else(|| {
-        if let Some((line, sep)) = preamble::other_separator(text) {
-            return err(
-                line,
-                &format!(
-                    "this header's cells are separated by {sep}, not commas (a spreadsheet \
-                     saves CSV so in some languages): armsflow reads SIPRI's comma-separated \
-                     exports; download the file again from SIPRI, or save it as CSV with \
-                     commas"
-                ),
-            );
+        if let Some((line, reason)) = preamble::near_header(text) {
+            return err(line, &reason);
         }
         err(
             text::count_lines(text).min(preamble::MAX_PREAMBLE_LINES as u64),

@@ -68,28 +68,59 @@ pub fn find_header(text: &str) -> Option<Header<'_>> {
     None
 }
 
-/// The line and separator of a header of a known layout whose cells are
-/// separated by `;` or tabs instead of commas: a spreadsheet saves "CSV"
-/// with semicolons where the comma is the decimal mark, and copies as tabs.
-/// For an error that says so, where [`find_header`] found nothing.
-pub fn other_separator(text: &str) -> Option<(u64, &'static str)> {
+/// Why the header of a known layout was not taken for one, where
+/// [`find_header`] found none: cells separated by `;` or tabs instead of
+/// commas (a spreadsheet saves "CSV" with semicolons where the comma is the
+/// decimal mark, and copies as tabs), or a row-index column before the
+/// first (pandas' `to_csv` writes one unless told `index=False`). Its line
+/// and the reason, with the fix.
+pub fn near_header(text: &str) -> Option<(u64, String)> {
+    let known = |c0: &str, c1: &str| match c0 {
+        "SIPRI AT Database ID" => c1 == "Supplier",
+        "Recipient" => c1 == "Supplier" || is_year(c1),
+        "Exports by" => is_year(c1),
+        _ => false,
+    };
+    fn cell(c: &str) -> &str {
+        c.trim()
+            .trim_matches('"')
+            .trim()
+            .trim_start_matches('\u{feff}')
+    }
     for line in Lines::new(text).take(MAX_PREAMBLE_LINES) {
         for (sep, name) in [(';', "semicolons"), ('\t', "tabs")] {
-            let mut cells = line
-                .text
-                .split(sep)
-                .map(|c| c.trim().trim_matches('"').trim());
+            let mut cells = line.text.split(sep).map(cell);
             let (c0, c1) = (cells.next().unwrap_or(""), cells.next().unwrap_or(""));
-            let c0 = c0.trim_start_matches('\u{feff}');
-            let known = match c0 {
-                "SIPRI AT Database ID" => c1 == "Supplier",
-                "Recipient" => c1 == "Supplier" || is_year(c1),
-                "Exports by" => is_year(c1),
-                _ => false,
-            };
-            if known {
-                return Some((line.no, name));
+            if known(c0, c1) {
+                return Some((
+                    line.no,
+                    format!(
+                        "this header's cells are separated by {name}, not commas (a \
+                         spreadsheet saves CSV so in some languages): armsflow reads SIPRI's \
+                         comma-separated exports; download the file again from SIPRI, or save \
+                         it as CSV with commas"
+                    ),
+                ));
             }
+        }
+        let Ok(cells) = crate::text::cells(strip_semicolon(line.text)) else {
+            continue;
+        };
+        let index = cells.first().map(|c| cell(c));
+        if matches!(index, Some("" | "Unnamed: 0" | "index"))
+            && cells.len() > 2
+            && known(cell(cells[1]), cell(cells[2]))
+        {
+            return Some((
+                line.no,
+                format!(
+                    "this header has an extra first column ('{}') before '{}': a row index, \
+                     as pandas' to_csv writes unless told index=False; save the file again \
+                     without it (df.to_csv(path, index=False))",
+                    index.unwrap_or(""),
+                    cell(cells[1])
+                ),
+            ));
         }
     }
     None

@@ -82,6 +82,15 @@ fn other_separators_are_named() {
         2,
         "separated by tabs",
     );
+    // A row index before the first column, as pandas' to_csv writes.
+    let indexed = format!(",{REG_HEADER}\n0,{GOOD}\n");
+    fails(
+        indexed.as_bytes(),
+        1,
+        "extra first column ('') before 'SIPRI AT Database ID'",
+    );
+    let indexed = format!("\"Unnamed: 0\",{LEG_HEADER}\n");
+    fails(indexed.as_bytes(), 1, "index=False");
     // Prose that only mentions a column is no header.
     fails(b"Recipient; see below\nx\n", 2, "no header found");
 }
