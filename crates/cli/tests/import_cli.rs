@@ -250,17 +250,28 @@ fn import_from_a_pipe_equals_import_from_the_file() {
         json[0]["release"].as_str().unwrap().to_string()
     };
     let mapped = id(&import(&file, &tmp.path().join("a"), &["--format", "json"]));
-    let mut child = armsflow()
-        .args(["import", "/dev/stdin", "--format", "json", "--data-dir"])
-        .arg(tmp.path().join("b"))
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    stdin.write_all(good_register().as_bytes()).unwrap();
-    drop(stdin);
-    let piped = child.wait_with_output().unwrap();
-    assert_eq!(id(&piped), mapped);
+    let piped = |name: &str, dir: &str, text: &str| {
+        let mut child = armsflow()
+            .args(["import", name, "--format", "json", "--data-dir"])
+            .arg(tmp.path().join(dir))
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        stdin.write_all(text.as_bytes()).unwrap();
+        drop(stdin);
+        child.wait_with_output().unwrap()
+    };
+    assert_eq!(id(&piped("/dev/stdin", "b", &good_register())), mapped);
+    // `-` is standard input too, named so in the report and in errors.
+    let out = piped("-", "c", &good_register());
+    assert_eq!(id(&out), mapped);
+    let json: serde_json::Value = serde_json::from_str(&ok(&out)).unwrap();
+    assert_eq!(json[0]["file"], "<stdin>");
+    let bad = piped("-", "d", "SIPRI AT Database ID,Supplier\n");
+    assert_eq!(bad.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert!(err.contains("<stdin>:1: header has 2 columns"), "{err}");
 }

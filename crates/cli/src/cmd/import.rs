@@ -29,7 +29,8 @@ const SHOW_REJECTED: usize = 20;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// SIPRI export files (trade register, legacy register, TIV tables)
+    /// SIPRI export files (trade register, legacy register, TIV tables); `-`
+    /// reads standard input
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
     /// Data directory [default: $XDG_DATA_HOME/armsflow or ~/.local/share/armsflow]
@@ -83,11 +84,19 @@ pub fn run(args: Args) -> anyhow::Result<()> {
 fn import_one(args: &Args, path: &PathBuf) -> anyhow::Result<Imported> {
     let cannot_read =
         |e: std::io::Error| UserError(format!("{}: cannot read: {e}", path.display()));
+    if path.as_os_str() == "-" {
+        // Read whole: the streaming reader reads its file twice.
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes)
+            .map_err(|e| UserError(format!("standard input: cannot read: {e}")))?;
+        return import_whole(args, path, FileBytes::Read(bytes));
+    }
     let file = std::fs::File::open(path).map_err(cannot_read)?;
     let meta = file.metadata().map_err(cannot_read)?;
     let size = meta.len();
     if size < STREAM_FROM && !args.stream {
-        return import_whole(args, path, file, &meta);
+        let bytes = FileBytes::read(file, &meta).map_err(cannot_read)?;
+        return import_whole(args, path, bytes);
     }
     // The streamed reader opens the file by name for each pass; `file` is
     // kept for a format that turns out not to stream.
@@ -108,7 +117,10 @@ fn import_one(args: &Args, path: &PathBuf) -> anyhow::Result<Imported> {
     }
     let s = match streamed {
         Ok(Some(s)) => s,
-        Ok(None) => return import_whole(args, path, file, &meta),
+        Ok(None) => {
+            let bytes = FileBytes::read(file, &meta).map_err(cannot_read)?;
+            return import_whole(args, path, bytes);
+        }
         Err(sipri::stream::StreamError::Read(e)) => return Err(UserError(e.to_string()).into()),
         Err(sipri::stream::StreamError::Io(e)) => {
             anyhow::bail!(
@@ -167,24 +179,17 @@ fn import_one(args: &Args, path: &PathBuf) -> anyhow::Result<Imported> {
 }
 
 /// Reads the whole file into memory, then stores it.
-fn import_whole(
-    args: &Args,
-    path: &std::path::Path,
-    file: std::fs::File,
-    meta: &std::fs::Metadata,
-) -> anyhow::Result<Imported> {
-    let size = meta.len();
+fn import_whole(args: &Args, path: &std::path::Path, bytes: FileBytes) -> anyhow::Result<Imported> {
+    let size = bytes.len() as u64;
     // Parsed structures and Parquet buffers take up to about twelve times
     // the file; a register's import peaks near four times it (10.6 MB of heap
     // for the 2.75 MB Feb-2026 register, valgrind's massif), which is faulted
     // in beside the parsing (prefaulting 2, 4, 6 and 9 times the file gave
     // medians of 20.3, 20.0, 20.2 and 21.8 ms against 21.0 ms without).
-    let bytes = size as usize;
-    crate::heap::prepare_bulk(
-        bytes.saturating_mul(12) + (16 << 20),
-        bytes.saturating_mul(4),
-    );
-    let (release, report) = read_file(path, file, meta, args.skip_bad_rows)?;
+    let n = bytes.len();
+    crate::heap::prepare_bulk(n.saturating_mul(12) + (16 << 20), n.saturating_mul(4));
+    let (release, report) = read_file(path, &bytes, args.skip_bad_rows)?;
+    drop(bytes);
     let store = common::open_store_at(args.data_dir.as_deref())?;
     let spinner = spinner(path, size, "storing");
     let outcome = store.put(&release, &report);
@@ -198,6 +203,15 @@ fn import_whole(
     Ok(item)
 }
 
+/// How reports and errors name the file: `-` is standard input.
+fn shown(path: &std::path::Path) -> String {
+    if path.as_os_str() == "-" {
+        "<stdin>".into()
+    } else {
+        path.display().to_string()
+    }
+}
+
 /// The import's outcome as printed (table now, JSON at the end).
 fn finish(
     args: &Args,
@@ -207,7 +221,7 @@ fn finish(
     report: ImportReport,
 ) -> Imported {
     let item = Imported {
-        file: path.display().to_string(),
+        file: shown(path),
         release: outcome.id().to_string(),
         outcome: match outcome {
             PutOutcome::Created(_) => "created",
@@ -259,18 +273,15 @@ fn with_progress(e: anyhow::Error, done: &[Imported], rest: &[PathBuf]) -> anyho
 /// Reads and parses one file; every failure here is the user's (exit 2).
 fn read_file(
     path: &std::path::Path,
-    file: std::fs::File,
-    meta: &std::fs::Metadata,
+    bytes: &[u8],
     skip_bad_rows: bool,
 ) -> anyhow::Result<(Release, ImportReport)> {
-    let bytes = FileBytes::read(file, meta)
-        .map_err(|e| UserError(format!("{}: cannot read: {e}", path.display())))?;
-    let spinner = spinner(path, meta.len(), "reading");
+    let spinner = spinner(path, bytes.len() as u64, "reading");
     let opts = sipri::ReadOptions {
-        file_name: path.display().to_string(),
+        file_name: shown(path),
         skip_bad_rows,
     };
-    let result = sipri::read(&bytes, &opts);
+    let result = sipri::read(bytes, &opts);
     if let Some(s) = spinner {
         s.finish_and_clear();
     }
