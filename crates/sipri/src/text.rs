@@ -309,7 +309,7 @@ pub fn split_cells<'a>(line: &'a str, out: &mut [&'a str]) -> Result<usize, Stri
     }
 }
 
-/// [`split_cells`] of a line whose one trailing `;` is already stripped
+/// [`split_cells`] of a line whose trailing `;`s are already stripped
 /// ([`strip_semicolon`]): where the last cell is quoted, the `;` is inside
 /// it (`"No;"`: a program that read the Feb-2026 register as CSV kept its
 /// stray `;` in the last cell, then quoted the cell), and is dropped there.
