@@ -139,6 +139,10 @@ pub fn read(b: &mut Builder, text: &str, header: &Line) -> Result<(), ReadError>
 /// of the comment and the three TIVs. Joined as an unpadded split record
 /// is (the second row alone is no record: its Recipient is empty).
 fn padded_split(first: &str, second: &str) -> Option<String> {
+    // Cheap first: a record's line starts with its Recipient.
+    if !matches!(second.trim_start().as_bytes().first(), Some(b',' | b'"')) {
+        return None;
+    }
     let (a, b) = (
         crate::text::cells(first).ok()?,
         crate::text::cells(second).ok()?,
