@@ -123,6 +123,43 @@ pub fn near_header(text: &str) -> Option<(u64, String)> {
             ));
         }
     }
+    other_table(text)
+}
+
+/// A table with a Supplier or Recipient column that is none of SIPRI's
+/// export layouts (a processed copy: renamed, reordered or added columns):
+/// its header line, named with its first columns.
+fn other_table(text: &str) -> Option<(u64, String)> {
+    for line in Lines::new(text).take(MAX_PREAMBLE_LINES) {
+        let Ok(cells) = crate::text::cells(strip_semicolon(line.text)) else {
+            continue;
+        };
+        let party = |c: &&str| {
+            let c = c.trim();
+            ["supplier", "recipient", "seller", "buyer"]
+                .iter()
+                .any(|p| c.eq_ignore_ascii_case(p))
+        };
+        if cells.len() >= 3 && cells.iter().any(party) {
+            let shown: Vec<String> = cells
+                .iter()
+                .take(6)
+                .map(|c| format!("'{}'", c.trim()))
+                .collect();
+            let more = if cells.len() > 6 { ", …" } else { "" };
+            return Some((
+                line.no,
+                format!(
+                    "unknown layout: a table with the columns {}{more} is none of SIPRI's \
+                     export layouts (a \
+                     processed copy?): armsflow imports SIPRI's own exports, the trade \
+                     register (first column 'SIPRI AT Database ID'), the legacy register \
+                     ('Recipient,Supplier,…') and the TIV tables",
+                    shown.join(", ")
+                ),
+            ));
+        }
+    }
     None
 }
 

@@ -91,6 +91,13 @@ fn other_separators_are_named() {
     );
     let indexed = format!("\"Unnamed: 0\",{LEG_HEADER}\n");
     fails(indexed.as_bytes(), 1, "index=False");
+    // A processed copy: renamed and reordered columns, named as such.
+    fails(
+        b"Supplier,Recipient,Year,Deliveries in the Year Range\nRussia,Kazakhstan,2011.0,6.0\n",
+        1,
+        "a table with the columns 'Supplier', 'Recipient', 'Year', 'Deliveries in the Year \
+         Range' is none of SIPRI's export layouts",
+    );
     // Prose that only mentions a column is no header.
     fails(b"Recipient; see below\nx\n", 2, "no header found");
 }
