@@ -8,19 +8,26 @@ use crate::register::{COLUMNS, Row};
 use crate::text::trim;
 use model::{Category, Deal, Flags};
 
-/// Whether a further `row` may join `deal`, and the deal's units delivered
-/// once it has: [`conflict`] first, then the total's range. `Err` is why not,
-/// for the rejection.
+/// What a reader knows of a deal's rows so far, for [`further_row`]:
+/// `name(entity)` for messages; `rows(k)`, the deal's `k`-th row so far as
+/// (flow, line), parallel to its `delivery_years`; `prior(flow)`, that
+/// flow's units, TIV and flags.
+pub(crate) struct Seen<'a> {
+    pub name: &'a dyn Fn(u32) -> String,
+    pub rows: &'a dyn Fn(usize) -> (u32, u32),
+    pub prior: &'a dyn Fn(u32) -> (u32, f64, u16),
+}
+
+/// Whether a further `row` of supplier and recipient `parties` may join
+/// `deal`, and the deal's units delivered once it has: [`conflict`] first,
+/// then the total's range. `Err` is why not, for the rejection.
 pub(crate) fn further_row(
-    name: &dyn Fn(u32) -> String,
+    seen: &Seen,
     deal: &Deal,
-    rows: &dyn Fn(usize) -> (u32, u32),
-    prior: &dyn Fn(u32) -> (u32, f64, u16),
     row: &Row,
-    supplier: u32,
-    recipient: u32,
+    parties: [u32; 2],
 ) -> Result<u32, String> {
-    if let Some(why) = conflict(name, deal, rows, prior, row, supplier, recipient) {
+    if let Some(why) = conflict(seen, deal, row, parties) {
         return Err(why);
     }
     delivered_with(deal, row.units, row.id)
@@ -70,17 +77,13 @@ pub(crate) fn merge(a: Option<bool>, b: Option<bool>) -> Option<bool> {
 /// delivery year once. A row that contradicts an earlier one is rejected,
 /// naming both lines and the fields, rather than guessing which one is right;
 /// an exact repeat is rejected too, since keeping it would count its TIV twice.
-/// `rows(k)` is the deal's `k`-th row so far as (flow, line), parallel to its
-/// `delivery_years`; `prior(flow)` gives that flow's units, TIV and flags.
 fn conflict(
-    name: &dyn Fn(u32) -> String,
+    seen: &Seen,
     deal: &Deal,
-    rows: &dyn Fn(usize) -> (u32, u32),
-    prior: &dyn Fn(u32) -> (u32, f64, u16),
     row: &Row,
-    supplier: u32,
-    recipient: u32,
+    [supplier, recipient]: [u32; 2],
 ) -> Option<String> {
+    let Seen { name, rows, prior } = *seen;
     let id = row.id;
     // Compared first, formatted only when different: this runs for every
     // further row of every deal, and must not allocate when all is well.

@@ -5,7 +5,7 @@
 use crate::ReadError;
 use crate::builder::{Builder, FastMap};
 use crate::chunk::{ChunkOut, Parsed, recycle};
-use crate::deal_rows::{add_delivery, further_row, new_deal};
+use crate::deal_rows::{Seen, add_delivery, further_row, new_deal};
 use crate::register::line32;
 use crate::text::printable_ascii;
 use model::flows::Flow;
@@ -62,7 +62,12 @@ pub(crate) fn merge_chunk(
                     }
                     (f, m.flow_line[f as usize])
                 };
-                match further_row(&name, deal, &rows, &prior, r, supplier, recipient) {
+                let seen = Seen {
+                    name: &name,
+                    rows: &rows,
+                    prior: &prior,
+                };
+                match further_row(&seen, deal, r, [supplier, recipient]) {
                     Ok(delivered) => {
                         let deal = &mut b.deals[d as usize];
                         add_delivery(deal, r.year, delivered, r.units_est, r.tiv);

@@ -12,7 +12,7 @@
 //! nothing merged.
 
 use crate::deal_ids::DealIds;
-use crate::deal_rows::{add_delivery, delivered_with, fill_deal, further_row, new_deal};
+use crate::deal_rows::{Seen, add_delivery, delivered_with, fill_deal, further_row, new_deal};
 use crate::register::line32;
 use crate::spill::{Put, Reader, Spill};
 use crate::stream::{FIRST_YEAR, Pass1, StreamError, Streamed, YEARS};
@@ -69,23 +69,26 @@ pub(crate) fn check_part(
         for &i in &group[1..] {
             let r = &p.rec(i);
             let row = r.row();
-            let prior_of = |i: u32| prior[i as usize];
-            let delivered =
-                match further_row(&name, &deal, &|k| rows[k], &prior_of, &row, r.sup, r.rec) {
-                    Ok(delivered) => delivered,
-                    Err(reason) => {
-                        out.rejects.push(Reject {
-                            ord: r.ord,
-                            line: r.line,
-                            reason,
-                            sup: r.sup,
-                            rec: r.rec,
-                            tiv: r.tiv,
-                            year: r.year,
-                        });
-                        continue;
-                    }
-                };
+            let seen = Seen {
+                name: &name,
+                rows: &|k| rows[k],
+                prior: &|i| prior[i as usize],
+            };
+            let delivered = match further_row(&seen, &deal, &row, [r.sup, r.rec]) {
+                Ok(delivered) => delivered,
+                Err(reason) => {
+                    out.rejects.push(Reject {
+                        ord: r.ord,
+                        line: r.line,
+                        reason,
+                        sup: r.sup,
+                        rec: r.rec,
+                        tiv: r.tiv,
+                        year: r.year,
+                    });
+                    continue;
+                }
+            };
             // What later rows are checked against: the years and units so far.
             add_delivery(&mut deal, r.year, delivered, r.units_est, r.tiv);
             rows.push((prior.len() as u32, line32(r.line)));

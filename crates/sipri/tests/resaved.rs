@@ -84,6 +84,13 @@ fn assert_same_data(a: &(Release, ImportReport), b: &(Release, ImportReport), wh
     assert_eq!(a.1, b.1, "{what}: report");
 }
 
+/// The SYNTHETIC register of `seed` (scale 1), as text.
+fn synthetic(seed: u64) -> String {
+    let mut v = Vec::new();
+    sipri::synth::write_register(&mut v, 1, seed).unwrap();
+    String::from_utf8(v).unwrap()
+}
+
 fn header_line(text: &str, first_cell: &str) -> usize {
     1 + text
         .lines()
@@ -93,9 +100,7 @@ fn header_line(text: &str, first_cell: &str) -> usize {
 
 #[test]
 fn a_quoted_register_reads_as_the_original() {
-    let mut v = Vec::new();
-    sipri::synth::write_register(&mut v, 1, 5).unwrap();
-    let text = String::from_utf8(v).unwrap();
+    let text = synthetic(5);
     let h = header_line(&text, "SIPRI AT Database ID");
     let plain = read(text.as_bytes(), false).expect("the synthetic register");
     for how in [Quote::Text, Quote::All] {
@@ -221,9 +226,7 @@ fn semicolons(text: &str) -> String {
 
 #[test]
 fn lines_ending_in_many_semicolons_read_as_the_original() {
-    let mut v = Vec::new();
-    sipri::synth::write_register(&mut v, 1, 9).unwrap();
-    let text = String::from_utf8(v).unwrap();
+    let text = synthetic(9);
     let plain = read(text.as_bytes(), false).expect("the synthetic register");
     let got = read(semicolons(&text).as_bytes(), false).expect("with ;;;;");
     assert_same_data(&plain, &got, "register");
@@ -284,9 +287,7 @@ fn a_legacy_register_without_preamble_reads_its_rows() {
 /// `12.0`), which are the same numbers. A real fraction stays an error.
 #[test]
 fn whole_numbers_written_as_floats_read_as_whole_numbers() {
-    let mut v = Vec::new();
-    sipri::synth::write_register(&mut v, 1, 4).unwrap();
-    let text = String::from_utf8(v).unwrap();
+    let text = synthetic(4);
     let h = header_line(&text, "SIPRI AT Database ID");
     let floats: String = text
         .split_inclusive('\n')
