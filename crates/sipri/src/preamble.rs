@@ -43,15 +43,7 @@ pub fn find_header(text: &str) -> Option<Header<'_>> {
             Ok(_) => (f[0].trim(), f[1].trim()),
             Err(_) => ("", ""),
         };
-        let format = match c0 {
-            "SIPRI AT Database ID" => Some(SourceFormat::Register),
-            "Recipient" if c1 == "Supplier" => Some(SourceFormat::LegacyRegister),
-            "Recipient" if is_year(c1) => Some(SourceFormat::ImportTable),
-            "Exports by" if is_year(c1) => Some(SourceFormat::ExportTable),
-            "" if supplier_title && is_year(c1) => Some(SourceFormat::SupplierTable),
-            _ => None,
-        };
-        if let Some(format) = format {
+        if let Some(format) = layout(c0, c1, supplier_title) {
             return Some(Header {
                 format,
                 line,
@@ -68,6 +60,19 @@ pub fn find_header(text: &str) -> Option<Header<'_>> {
     None
 }
 
+/// The layout whose header starts with cells `c0` and `c1` (trimmed);
+/// `supplier_title`: the first line above was a supplier table's title.
+fn layout(c0: &str, c1: &str, supplier_title: bool) -> Option<SourceFormat> {
+    match c0 {
+        "SIPRI AT Database ID" => Some(SourceFormat::Register),
+        "Recipient" if c1 == "Supplier" => Some(SourceFormat::LegacyRegister),
+        "Recipient" if is_year(c1) => Some(SourceFormat::ImportTable),
+        "Exports by" if is_year(c1) => Some(SourceFormat::ExportTable),
+        "" if supplier_title && is_year(c1) => Some(SourceFormat::SupplierTable),
+        _ => None,
+    }
+}
+
 /// Why the header of a known layout was not taken for one, where
 /// [`find_header`] found none: cells separated by `;` or tabs instead of
 /// commas (a spreadsheet saves "CSV" with semicolons where the comma is the
@@ -75,12 +80,7 @@ pub fn find_header(text: &str) -> Option<Header<'_>> {
 /// first (pandas' `to_csv` writes one unless told `index=False`). Its line
 /// and the reason, with the fix.
 pub fn near_header(text: &str) -> Option<(u64, String)> {
-    let known = |c0: &str, c1: &str| match c0 {
-        "SIPRI AT Database ID" => c1 == "Supplier",
-        "Recipient" => c1 == "Supplier" || is_year(c1),
-        "Exports by" => is_year(c1),
-        _ => false,
-    };
+    let known = |c0: &str, c1: &str| layout(c0, c1, false).is_some();
     fn cell(c: &str) -> &str {
         c.trim()
             .trim_matches('"')
@@ -151,10 +151,9 @@ fn other_table(text: &str) -> Option<(u64, String)> {
                 line.no,
                 format!(
                     "unknown layout: a table with the columns {}{more} is none of SIPRI's \
-                     export layouts (a \
-                     processed copy?): armsflow imports SIPRI's own exports, the trade \
-                     register (first column 'SIPRI AT Database ID'), the legacy register \
-                     ('Recipient,Supplier,…') and the TIV tables",
+                     export layouts (a processed copy?): armsflow imports SIPRI's own \
+                     exports, the trade register (first column 'SIPRI AT Database ID'), the \
+                     legacy register ('Recipient,Supplier,…') and the TIV tables",
                     shown.join(", ")
                 ),
             ));

@@ -334,9 +334,9 @@ impl Pass1 {
                             Some(line) => StreamError::Read(self.b.error(
                                 line,
                                 format!(
-                                    "line {line} is longer than {} MB: not a SIPRI register \
-                                     record (a record is one line of a few hundred bytes)",
-                                    MAX_LINE >> 20
+                                    "{}: not a SIPRI register record (a record is one line \
+                                     of a few hundred bytes)",
+                                    LongLine(line)
                                 ),
                             )),
                             None => e.into(),
