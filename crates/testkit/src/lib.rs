@@ -7,7 +7,7 @@
 pub mod mock;
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// The Feb-2026 register (17-column layout), relative to `shared/`.
 pub const REGISTER_2026: &str = "data/sipri/nagehanrdogan-trade-register-2026/trade_register.csv";
@@ -22,11 +22,24 @@ pub fn shared_dir() -> Option<PathBuf> {
     if let Some(d) = std::env::var_os("ARMSFLOW_SHARED_DIR") {
         return Some(PathBuf::from(d)).filter(|p| p.is_dir());
     }
-    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let here = std::fs::canonicalize(here).unwrap_or_else(|_| here.to_path_buf());
-    here.ancestors()
-        .map(|a| a.join("shared"))
-        .find(|p| p.join("data").is_dir())
+    // Where the test runs first: cargo sets CARGO_MANIFEST_DIR for the test
+    // process and runs it in the crate's directory. The path compiled in
+    // comes last, because a build cache shared between clones (CI's
+    // CARGO_TARGET_DIR) may hold this crate built from another clone, whose
+    // path is baked into it (regression: a stale /check/... path made every
+    // real-data test skip).
+    let runtime = std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from);
+    let cwd = std::env::current_dir().ok();
+    let built = Some(PathBuf::from(env!("CARGO_MANIFEST_DIR")));
+    [runtime, cwd, built]
+        .into_iter()
+        .flatten()
+        .find_map(|here| {
+            let here = std::fs::canonicalize(&here).unwrap_or(here);
+            here.ancestors()
+                .map(|a| a.join("shared"))
+                .find(|p| p.join("data").is_dir())
+        })
 }
 
 /// True when CI demands the shared data (`ARMSFLOW_REQUIRE_SHARED=1`).
