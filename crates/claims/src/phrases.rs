@@ -252,6 +252,11 @@ const LINKS: &[&str] = &[
     "dessen", "deren",
 ];
 
+/// A word linking a sentence to the one before ("it", "seiner").
+pub(crate) fn is_link(norm: &str) -> bool {
+    LINKS.contains(&norm)
+}
+
 /// Comparative words that make a following "als" a comparison.
 const COMPARATIVES: &[&str] = &[
     "mehr",

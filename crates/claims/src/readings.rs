@@ -156,7 +156,10 @@ pub(crate) fn percent_claim(
         .chain(f.directions.iter())
         // A noun ("arms exports") says more than a verb ("bought").
         .min_by_key(|(_, i)| (f.clause(*i) != clause, f.verb_at(*i), i.abs_diff(p.idx)))
-        .map(|d| d.0);
+        .copied();
+    // "for 88 % of its arms imports": the subject owns the flow.
+    let owner = dir.and_then(|(_, i)| f.self_owned.iter().find(|(k, _)| *k == i).map(|o| &o.1));
+    let dir = dir.map(|d| d.0);
     let change = f
         .change
         .iter()
@@ -274,9 +277,10 @@ pub(crate) fn percent_claim(
         Direction::Imports => {
             // "the aircraft Pakistan imported", "der von Indien importierten
             // Raketen": the country right before an import verb is the importer.
-            let importer = ctx
-                .find(|m| in_clause(m) && m.form == Form::Noun && imports_next(ctx, m.end))
-                .cloned();
+            let importer = owner.cloned().or_else(|| {
+                ctx.find(|m| in_clause(m) && m.form == Form::Noun && imports_next(ctx, m.end))
+                    .cloned()
+            });
             let not_imp = |m: &Mention| Some(&m.party) != importer.as_ref();
             // The "from" country nearest the figure ("88 % … auf Russland und
             // 1,5 % auf die Türkei").
@@ -337,11 +341,14 @@ pub(crate) fn percent_claim(
             let r = strong_recipient.as_ref();
             // "Russia's arms exports", "russischen Waffenexporte", "of US arms
             // exports": the owner of the exports is the supplier.
-            let supplier = ctx
-                .find(|m| {
-                    in_clause(m)
-                        && (m.form != Form::Noun || before_direction(f, m))
-                        && Some(&m.party) != r
+            let supplier = owner
+                .filter(|o| Some(*o) != r)
+                .or_else(|| {
+                    ctx.find(|m| {
+                        in_clause(m)
+                            && (m.form != Form::Noun || before_direction(f, m))
+                            && Some(&m.party) != r
+                    })
                 })
                 .or_else(|| {
                     ctx.find(|m| in_clause(m) && m.prep == Some(Prep::From) && Some(&m.party) != r)
