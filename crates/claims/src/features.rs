@@ -110,6 +110,8 @@ pub struct Features {
     /// possessive pronoun ("for 88 % of its arms imports", "seiner Waffen"):
     /// the subject, not the nearest country, owns the imports or exports.
     pub self_owned: Vec<(usize, crate::claim::Party)>,
+    /// The flows the figures are shares of.
+    pub wholes: Vec<crate::flows::Whole>,
 }
 
 impl Features {
@@ -262,6 +264,7 @@ pub fn analyse(s: &Sentence, names: &Names) -> Features {
     }
     crate::flows::bare_arms(t, &mut f);
     crate::flows::self_owned(t, &mut f);
+    crate::flows::wholes(t, &mut f);
     crate::phrases::ranks(t, &mut f);
     f.periods = periods(t);
     crate::phrases::meaning(t, &mut f);

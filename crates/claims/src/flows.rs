@@ -8,6 +8,7 @@
 use crate::claim::Party;
 use crate::features::{Features, Form};
 use crate::lex::Token;
+use crate::lexicon::Prep;
 use engine::Direction;
 
 /// Nouns for arms in general (not a category, not a flow).
@@ -209,6 +210,159 @@ pub(crate) fn bare_arms(t: &[Token], f: &mut Features) {
     f.directions.sort_by_key(|&(_, i)| i);
 }
 
+/// The flow a figure is a share of: the whole after "88 % of …", "share
+/// of …", "Anteil an …", or a sentence-opening "Of all arms exported to …"
+/// ("Von den Waffenexporten nach …").
+/// Which flow the whole is decides the claim, not the flow word nearest the
+/// figure: in "Russia's arms exports to Kazakhstan accounted for 88 % of
+/// Kazakhstan's arms imports" the figure is of the imports.
+#[derive(Debug, Clone)]
+pub struct Whole {
+    /// The figure's token, or `None` for a whole named by a share word or
+    /// an opening "Of", which serves every figure of its clause.
+    pub figure: Option<usize>,
+    pub dir: Direction,
+    pub at: usize,
+    /// Whose flow the whole is, as which side: the importer of an imports
+    /// whole ("Kazakhstan's arms imports", "imports by Kazakhstan", and
+    /// "arms exports to Kazakhstan", which are Kazakhstan's imports), or the
+    /// supplier of an exports whole ("Russia's arms exports", "imports from
+    /// Russia", which are Russia's exports).
+    pub owner: Option<(Direction, Party)>,
+}
+
+/// Words between "of" and the flow noun of a whole: articles, "all",
+/// "total", arms words.
+fn whole_filler(norm: &str) -> bool {
+    filler(norm)
+        || crate::lexicon::is_article(norm)
+        || matches!(
+            norm,
+            "all" | "aller" | "alle" | "allen" | "des" | "den" | "der" | "die"
+        )
+}
+
+fn share_word(norm: &str) -> bool {
+    matches!(
+        norm,
+        "share" | "shares" | "anteil" | "anteile" | "anteils" | "proportion"
+    )
+}
+
+/// The whole that starts at `from` with "of", "der", "an", "in": the first
+/// flow word after it, past fillers and country words.
+fn whole_at(t: &[Token], f: &Features, from: usize, figure: Option<usize>) -> Option<Whole> {
+    let opener = t.get(from).filter(|x| x.is_word())?;
+    if !matches!(
+        opener.norm.as_str(),
+        "of" | "der" | "des" | "aller" | "an" | "am" | "in" | "von"
+    ) {
+        return None;
+    }
+    let clause = f.clause(from);
+    let mut k = from + 1;
+    while k < t.len() && k <= from + 7 && f.clause(k) == clause {
+        if let Some(&(dir, at)) = f.directions.iter().find(|d| d.1 == k) {
+            return Some(Whole {
+                figure,
+                dir,
+                at,
+                owner: whole_owner(t, f, dir, at),
+            });
+        }
+        let in_name = f.mentions.iter().any(|m| m.idx <= k && k < m.end);
+        let skip = in_name
+            || (t[k].is_word()
+                && (whole_filler(&t[k].norm) || crate::lexicon::is_world(&t[k].norm)));
+        if !skip {
+            return None;
+        }
+        k += 1;
+    }
+    None
+}
+
+/// Whose flow the whole at `at` is (see [`Whole::owner`]).
+fn whole_owner(t: &[Token], f: &Features, dir: Direction, at: usize) -> Option<(Direction, Party)> {
+    // An owner right before it ("Kazakhstan's arms imports", "Russian arms
+    // exports", "kasachischen Waffenimporte") or a German genitive after it
+    // ("Waffenimporte Kasachstans") comes first: "46 Prozent der
+    // südkoreanischen Rüstungsexporte [gingen] nach Polen" are South Korea's.
+    let before = before_fillers(t, at);
+    let owned = f
+        .mentions
+        .iter()
+        .find(|m| {
+            (m.form != Form::Noun && before.is_some_and(|j| m.end == j + 1))
+                || (m.form == Form::Possessive && m.idx == at + 1)
+        })
+        .map(|m| (dir, m.party.clone()));
+    if owned.is_some() {
+        return owned;
+    }
+    // A country right after it, through a preposition: "exports to
+    // Kazakhstan", "Waffenexporte nach Kasachstan", "imports by India",
+    // "the arms imported by India", "imports from Russia".
+    let after = f
+        .mentions
+        .iter()
+        .find(|m| m.idx > at && m.idx <= at + 3 && m.prep.is_some() && m.form != Form::Adjective);
+    if let Some(m) = after {
+        // The preposition itself: "by" and "from" share a Prep.
+        let word = t[at + 1..m.idx]
+            .iter()
+            .find(|x| x.is_word() && !crate::lexicon::is_article(&x.norm))
+            .map(|x| x.norm.as_str())
+            .unwrap_or("");
+        let side = match (dir, word) {
+            (Direction::Exports, "to" | "nach" | "an" | "into") => Some(Direction::Imports),
+            (Direction::Imports, "by" | "to" | "nach" | "into") => Some(Direction::Imports),
+            (Direction::Imports, "from" | "aus") => Some(Direction::Exports),
+            (Direction::Exports, "by" | "from" | "aus") => Some(Direction::Exports),
+            _ => None,
+        };
+        if let Some(side) = side {
+            return Some((side, m.party.clone()));
+        }
+    }
+    None
+}
+
+/// The wholes of a sentence's figures, share words and opening "Of".
+pub(crate) fn wholes(t: &[Token], f: &mut Features) {
+    let mut out = Vec::new();
+    for p in &f.percents {
+        // Past the figure's percent sign ("88 %", "88 per cent").
+        let mut k = p.idx + 1;
+        while t
+            .get(k)
+            .is_some_and(|x| matches!(x.kind, crate::lex::Kind::Percent))
+        {
+            k += 1;
+        }
+        out.extend(whole_at(t, f, k, Some(p.idx)));
+    }
+    for (k, x) in t.iter().enumerate() {
+        if x.is_word() && share_word(&x.norm) {
+            // "share of Kazakhstan's imports", "the share of Russia in
+            // Kazakhstan's imports", "Anteil Russlands an den Importen".
+            let after_party = f
+                .mentions
+                .iter()
+                .find(|m| m.idx == k + 1 || (m.idx == k + 2 && m.prep == Some(Prep::Of)))
+                .map(|m| m.end);
+            out.extend(
+                whole_at(t, f, k + 1, None)
+                    .or_else(|| after_party.and_then(|e| whole_at(t, f, e, None))),
+            );
+        }
+    }
+    if t.first().is_some_and(|x| x.norm == "of" || x.norm == "von") {
+        out.extend(whole_at(t, f, 0, None));
+    }
+    f.wholes = out;
+}
+
 #[cfg(test)]
 mod tests {
     use crate::claim::Party;
@@ -280,5 +434,65 @@ mod tests {
             Lang::German,
         );
         assert_eq!(owner(&f), None);
+    }
+
+    fn whole(text: &str, lang: Lang) -> Option<(Direction, Option<(Direction, String)>)> {
+        let f = feats(text, lang);
+        f.wholes
+            .first()
+            .map(|w| (w.dir, w.owner.as_ref().map(|o| (o.0, o.1.key.clone()))))
+    }
+
+    #[test]
+    fn the_whole_after_the_figure_names_whose_flow_it_is() {
+        use Direction::{Exports, Imports};
+        let en = Lang::English;
+        let de = Lang::German;
+        let own = |d: Direction, k: &str| Some((d, k.to_string()));
+        // "exports to R" are R's imports; "imports from S" are S's exports.
+        assert_eq!(
+            whole(
+                "Russia accounted for 88% of arms exports to Kazakhstan in 2020-24.",
+                en
+            ),
+            Some((Exports, own(Imports, "KAZ")))
+        );
+        assert_eq!(
+            whole(
+                "Pakistan took 63% of arms exports from China in 2020-24.",
+                en
+            ),
+            Some((Exports, own(Exports, "CHN")))
+        );
+        assert_eq!(
+            whole(
+                "France supplied 29% of the arms imported by India in 2020-24.",
+                en
+            ),
+            Some((Imports, own(Imports, "IND")))
+        );
+        // An owner named with the flow comes before a preposition after it,
+        // which may belong to the verb.
+        assert_eq!(
+            whole(
+                "2020–24 gingen 46 Prozent der südkoreanischen Rüstungsexporte nach Polen.",
+                de
+            ),
+            Some((Exports, own(Exports, "KOR")))
+        );
+        assert_eq!(
+            whole("88% of arms exports went to Kazakhstan in 2020-24.", en),
+            Some((Exports, None))
+        );
+        // Through a share word, past its own party.
+        assert_eq!(
+            whole(
+                "The share of Russia in Kazakhstan's arms imports was 88% in 2020-24.",
+                en
+            ),
+            Some((Imports, own(Imports, "KAZ")))
+        );
+        // No flow word after the figure: no whole.
+        assert_eq!(whole("Russia's share was 88% in 2020-24.", en), None);
     }
 }

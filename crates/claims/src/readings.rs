@@ -157,6 +157,25 @@ pub(crate) fn percent_claim(
         // A noun ("arms exports") says more than a verb ("bought").
         .min_by_key(|(_, i)| (f.clause(*i) != clause, f.verb_at(*i), i.abs_diff(p.idx)))
         .copied();
+    // The flow the figure is a share of, where the sentence names it ("88 %
+    // of Kazakhstan's arms imports", "share of arms exports to India"),
+    // rules over the flow word nearest the figure.
+    let whole = f
+        .wholes
+        .iter()
+        .find(|w| w.figure == Some(p.idx))
+        .or_else(|| {
+            f.wholes
+                .iter()
+                .find(|w| w.figure.is_none() && f.clause(w.at) == clause)
+        });
+    let dir = whole.map(|w| (w.dir, w.at)).or(dir);
+    let forced = |side: Direction| {
+        whole
+            .and_then(|w| w.owner.as_ref())
+            .filter(|o| o.0 == side)
+            .map(|o| &o.1)
+    };
     // "for 88 % of its arms imports": the subject owns the flow.
     let owner = dir.and_then(|(_, i)| f.self_owned.iter().find(|(k, _)| *k == i).map(|o| &o.1));
     let dir = dir.map(|d| d.0);
@@ -266,6 +285,7 @@ pub(crate) fn percent_claim(
             _ => None,
         });
     }
+    let dir = whole.and_then(|w| w.owner.as_ref()).map(|o| o.0).or(dir);
     let shape = match (dir, role) {
         (Some(d), _) => d,
         (None, Some(RoleNoun::Supplier)) => Direction::Imports,
@@ -277,7 +297,7 @@ pub(crate) fn percent_claim(
         Direction::Imports => {
             // "the aircraft Pakistan imported", "der von Indien importierten
             // Raketen": the country right before an import verb is the importer.
-            let importer = owner.cloned().or_else(|| {
+            let importer = forced(Direction::Imports).or(owner).cloned().or_else(|| {
                 ctx.find(|m| in_clause(m) && m.form == Form::Noun && imports_next(ctx, m.end))
                     .cloned()
             });
@@ -306,6 +326,12 @@ pub(crate) fn percent_claim(
                 })
                 // "Russia's share of …", "der Anteil Russlands an …"
                 .or_else(|| ctx.find(|m| in_clause(m) && owns_share(f, m) && not_imp(m)))
+                // "Russia's arms exports to Kazakhstan accounted for 88 % of …"
+                .or_else(|| {
+                    ctx.find(|m| {
+                        in_clause(m) && m.form != Form::Noun && owns_exports(f, m) && not_imp(m)
+                    })
+                })
                 .cloned()
                 .ok_or(Reason::NoSupplierNamed)?;
             let s = Some(&supplier);
@@ -341,7 +367,8 @@ pub(crate) fn percent_claim(
             let r = strong_recipient.as_ref();
             // "Russia's arms exports", "russischen Waffenexporte", "of US arms
             // exports": the owner of the exports is the supplier.
-            let supplier = owner
+            let supplier = forced(Direction::Exports)
+                .or(owner)
                 .filter(|o| Some(*o) != r)
                 .or_else(|| {
                     ctx.find(|m| {
@@ -398,11 +425,19 @@ fn imports_next(ctx: &Ctx, idx: usize) -> bool {
 
 /// "Russia's share", "der Anteil Russlands": the country owns a share word.
 fn owns_share(f: &Features, m: &Mention) -> bool {
-    m.form == Form::Possessive
-        && f.markers.iter().any(|k| {
-            k.kind == crate::meaning::MarkerKind::ShareWord
-                && (k.idx == m.end || k.idx + 1 == m.idx)
-        })
+    f.markers.iter().any(|k| {
+        k.kind == crate::meaning::MarkerKind::ShareWord
+            && ((m.form == Form::Possessive && (k.idx == m.end || k.idx + 1 == m.idx))
+                // "the share of Russia in …"
+                || (m.form == Form::Noun && m.prep == Some(Prep::Of) && k.idx + 2 == m.idx))
+    })
+}
+
+/// "Russia's arms exports": the owner of an exports noun next to it.
+fn owns_exports(f: &Features, m: &Mention) -> bool {
+    f.directions
+        .iter()
+        .any(|(d, i)| *d == Direction::Exports && *i >= m.end && *i <= m.end + 1 && !f.verb_at(*i))
 }
 
 /// "kasachischen Waffenimporte": the adjective owns the flow next to it.
