@@ -157,6 +157,7 @@ impl State {
             let resolved = match p {
                 PeriodRef::Given(p) => Some(*p),
                 PeriodRef::Anaphor => periods.last().map(|x| x.0).or(self.last_period),
+                PeriodRef::Backwards(..) => None,
             };
             if let Some(p) = resolved {
                 periods.push((p, *i));
@@ -168,7 +169,14 @@ impl State {
             discourse,
         };
         let mut built: Vec<Built> = Vec::new();
-        let mut errors: Vec<Msg> = Vec::new();
+        let mut errors: Vec<Msg> = f
+            .periods
+            .iter()
+            .filter_map(|(p, _)| match p {
+                PeriodRef::Backwards(y, z) => Some(Reason::BackwardsPeriod(*y, *z).into()),
+                _ => None,
+            })
+            .collect();
         let mut left: Vec<Msg> = Vec::new();
         let mut figures: Vec<&crate::features::Percent> = f.percents.iter().collect();
         figures.sort_by_key(|p| p.idx);

@@ -47,6 +47,9 @@ pub struct Percent {
     /// A change word right before the number ("fell 64 %", "rose nearly
     /// 20 %") or right after its percent sign ("a 21 % increase").
     pub change_attached: bool,
+    /// A minus sign written onto the number ("-88 %"): no share, and a
+    /// change is read from its verb, so the figure is not read at all.
+    pub negative: bool,
 }
 
 /// A meaning-bearing word the claim built must represent (see [`crate::meaning`]).
@@ -73,6 +76,8 @@ pub enum PeriodRef {
     Given(Period),
     /// "in diesem Zeitraum": the last period mentioned.
     Anaphor,
+    /// "2024-2020": a range whose end comes before its start.
+    Backwards(u16, u16),
 }
 
 #[derive(Debug, Default)]
@@ -259,6 +264,10 @@ pub fn analyse(s: &Sentence, names: &Names) -> Features {
                 from_level: at(&["from", "von"]),
                 by: at(&["by", "um"]),
                 change_attached: crate::phrases::change_attached(t, i, i + 1),
+                negative: i > 0
+                    && matches!(t[i - 1].kind, Kind::Punct('-' | '−' | '–'))
+                    && t[i - 1].end == t[i].start
+                    && (i == 1 || t[i - 2].end < t[i - 1].start),
             });
         }
     }
@@ -459,12 +468,26 @@ fn periods(t: &[Token]) -> Vec<(PeriodRef, usize)> {
             let opener = matches!(prev, "von" | "from" | "zwischen" | "between");
             let range_link = matches!(link, "bis" | "to" | "through" | "until" | "thru") || dash;
             let and_link = matches!(link, "and" | "und") && matches!(prev, "zwischen" | "between");
-            if let Some(z) = t.get(i + 2).and_then(year_of)
+            // The end year, also as written short after a dash ("2020-19").
+            let short_end = t.get(i + 2).and_then(|x| match x.kind {
+                Kind::Number { value, decimals: 0 } if dash && x.text.len() == 2 => {
+                    Some(y / 100 * 100 + value as u16)
+                }
+                _ => None,
+            });
+            if let Some(z) = t.get(i + 2).and_then(year_of).or(short_end)
                 && (range_link || and_link)
                 && (opener || range_link)
-                && let Ok(win) = Window::new(y, z)
             {
-                out.push((PeriodRef::Given(Period::Fixed(win)), i));
+                // A range that runs backwards ("2024-2020") is no period: not
+                // its first year either, which would answer another question.
+                out.push((
+                    match Window::new(y, z) {
+                        Ok(win) => PeriodRef::Given(Period::Fixed(win)),
+                        Err(_) => PeriodRef::Backwards(y, z),
+                    },
+                    i,
+                ));
                 i += 3;
                 continue;
             }
@@ -595,5 +618,43 @@ mod tests {
         assert_eq!(f.mentions[0].party.key, "RUS");
         assert_eq!(f.mentions[0].form, Form::Possessive);
         assert_eq!(f.mentions[1].party.key, "ARE");
+    }
+
+    /// Regression: "2024-2020" was read as 2024 alone, "2020-19" as 2020,
+    /// and "-88 %" as 88 %: each answered another question.
+    #[test]
+    fn backwards_periods_and_negative_figures_are_not_read() {
+        for (text, lang) in [
+            (
+                "Russia supplied 88% of Kazakhstan's arms imports in 2024-2020.",
+                Lang::English,
+            ),
+            (
+                "Russia supplied 88% of Kazakhstan's arms imports between 2024 and 2020.",
+                Lang::English,
+            ),
+            (
+                "Russland lieferte 2020–19 88 Prozent der Waffenimporte.",
+                Lang::German,
+            ),
+        ] {
+            let f = feats(text, lang);
+            assert!(
+                f.periods.len() == 1 && matches!(f.periods[0].0, PeriodRef::Backwards(..)),
+                "{text}: {:?}",
+                f.periods
+            );
+        }
+        let f = feats(
+            "Russia supplied -88% of Kazakhstan's arms imports in 2020-24.",
+            Lang::English,
+        );
+        assert!(f.percents[0].negative);
+        // A dash between words is no sign: "2020 - 88 %", "imports -- 88 %".
+        let f = feats(
+            "In 2020-24 - 88% of Kazakhstan's arms imports came from Russia.",
+            Lang::English,
+        );
+        assert!(!f.percents[0].negative);
     }
 }

@@ -536,6 +536,7 @@ fn fractions(t: &[Token], f: &mut Features) {
             from_level: matches!(before(t, h, 1), "from" | "von"),
             by: matches!(before(t, h, 1), "by" | "um"),
             change_attached: change_attached(t, j, last),
+            negative: false,
         });
         i = last + 1;
     }

@@ -147,6 +147,9 @@ pub(crate) fn percent_claim(
     periods: &[(Period, usize)],
 ) -> Result<Option<Claim>, Msg> {
     let f = ctx.f;
+    if p.negative {
+        return Err(Reason::NegativeFigure(p.stated).into());
+    }
     let clause = f.clause(p.idx);
     let in_clause = |m: &Mention| m.clause == clause;
     let dir = f

@@ -414,6 +414,8 @@ pub enum Reason {
     },
 
     NoPeriodStated,
+    /// A year range whose end comes before its start (start, end).
+    BackwardsPeriod(u16, u16),
     SeveralPeriods,
     ChangeNeedsFixedPeriods,
     ChangeWithoutPeriod,
@@ -426,6 +428,8 @@ pub enum Reason {
     NoCompareFocus,
     ShareWithoutOwnPeriod(Stated),
     FigureNotTied(Stated),
+    /// A figure written with a minus sign ("-88 %").
+    NegativeFigure(Stated),
     NotRead(String),
     TwoFigures(String),
     DirectionContradicts(Stated, Stated),

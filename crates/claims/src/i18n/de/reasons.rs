@@ -20,6 +20,9 @@ pub(super) fn text(m: &Reason) -> String {
             NoPeriodStated => {
                 "kein Zeitraum angegeben (eine Zahl ohne Zeitraum ist nicht überprüfbar)".into()
             }
+            BackwardsPeriod(y, z) => format!(
+                "der Zeitraum {y}–{z} endet vor seinem Beginn; unklar, welche Jahre gemeint sind"
+            ),
             SeveralPeriods => {
                 "mehrere Zeiträume im Satz: unklar, für welchen die Zahl gilt".into()
             }
@@ -42,6 +45,10 @@ pub(super) fn text(m: &Reason) -> String {
             ),
             FigureNotTied(s) => format!(
                 "die Zahl „{}“ ließ sich keinem Import- oder Exportanteil und keiner Veränderung zuordnen",
+                stated(s, false)
+            ),
+            NegativeFigure(s) => format!(
+                "die Zahl „-{}“ ist negativ: kein Anteil liegt unter null, und eine Veränderung wird aus ihrem Verb gelesen („sank um 64 %“), nicht aus einem Vorzeichen",
                 stated(s, false)
             ),
             NotRead(w) => format!("„{w}“ nicht gelesen"),

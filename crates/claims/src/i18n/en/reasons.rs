@@ -20,6 +20,9 @@ pub(super) fn text(m: &Reason) -> String {
             NoPeriodStated => {
                 "no period stated (a figure without a period cannot be checked)".into()
             }
+            BackwardsPeriod(y, z) => format!(
+                "the period {y}-{z} ends before it starts; which years are meant is unclear"
+            ),
             SeveralPeriods => {
                 "several periods in the sentence: which one the figure is for is unclear".into()
             }
@@ -42,6 +45,10 @@ pub(super) fn text(m: &Reason) -> String {
             ),
             FigureNotTied(s) => format!(
                 "the figure '{}' could not be tied to a share of imports or exports, or to a change",
+                s.render(false)
+            ),
+            NegativeFigure(s) => format!(
+                "the figure '-{}' is negative: no share is below zero, and a change is read from its verb ('fell 64 %'), not from a sign",
                 s.render(false)
             ),
             NotRead(w) => format!("'{w}' not read"),
