@@ -42,8 +42,10 @@ pub enum ParseError {
     Period(String),
     #[error("'{0}' is not a value: write e.g. 88%, 88.4%, almost 90%, +21%")]
     Value(String),
-    #[error("a share cannot exceed 100 % (got {0})")]
+    #[error("a share is between 0 and 100 % (got {0})")]
     ShareOver100(String),
+    #[error("'{0}' is named on both sides: a country's arms come from, and go to, other parties")]
+    SameParty(String),
     #[error("unexpected '{0}' after the end of the claim")]
     Trailing(String),
     #[error("unbalanced quote")]
@@ -479,6 +481,32 @@ pub fn parse(s: &str, names: &Names) -> Result<Claim, ParseError> {
     if let Some(extra) = p.peek() {
         return Err(ParseError::Trailing(extra.into()));
     }
+    // "share imports KAZ from KAZ" would be checked as 0 %: not supported,
+    // a verdict on a question nobody can mean.
+    let pair = match &claim {
+        Claim::ImportShare {
+            supplier,
+            recipient,
+            ..
+        }
+        | Claim::ExportShare {
+            supplier,
+            recipient,
+            ..
+        }
+        | Claim::FirstEver {
+            supplier,
+            recipient,
+            ..
+        } => Some((supplier, recipient)),
+        Claim::Largest { focus, answer, .. } => Some((answer, focus)),
+        _ => None,
+    };
+    if let Some((a, b)) = pair
+        && a == b
+    {
+        return Err(ParseError::SameParty(a.token()));
+    }
     Ok(claim)
 }
 
@@ -546,6 +574,18 @@ mod tests {
         assert!(e.to_string().contains("unknown country 'Kasachstn'"), "{e}");
         assert!(e.to_string().contains("Kazakhstan"), "{e}");
         assert_eq!(parse("", n()).unwrap_err(), ParseError::Empty);
+        assert_eq!(
+            parse("share imports KAZ from KAZ 2020-2024 = 88%", n()),
+            Err(ParseError::SameParty("KAZ".into()))
+        );
+        assert!(matches!(
+            parse("rank exports RUS recipient Russia 2020-2024 = 3", n()),
+            Err(ParseError::SameParty(_))
+        ));
+        assert!(matches!(
+            parse("share imports KAZ from RUS 2020-2024 = -88%", n()),
+            Err(ParseError::ShareOver100(_))
+        ));
         assert!(matches!(
             parse("share imports KAZ from RUS 2020-2024 = 188%", n()),
             Err(ParseError::ShareOver100(_))

@@ -182,10 +182,37 @@ fn claim() -> impl Strategy<Value = Claim> {
     ]
 }
 
+fn same_sides(c: &Claim) -> bool {
+    match c {
+        Claim::ImportShare {
+            supplier,
+            recipient,
+            ..
+        }
+        | Claim::ExportShare {
+            supplier,
+            recipient,
+            ..
+        }
+        | Claim::FirstEver {
+            supplier,
+            recipient,
+            ..
+        } => supplier == recipient,
+        Claim::Largest { focus, answer, .. } => focus == answer,
+        _ => false,
+    }
+}
+
 proptest! {
     #[test]
     fn structured_form_round_trips(c in claim()) {
         let s = c.to_string();
+        if same_sides(&c) {
+            // A country on both sides of a flow is refused, not checked as 0 %.
+            prop_assert!(matches!(parse(&s, Names::builtin()), Err(claims::ParseError::SameParty(_))), "{}", s);
+            return Ok(());
+        }
         let back = parse(&s, Names::builtin()).map_err(|e| TestCaseError::fail(format!("{s}: {e}")))?;
         prop_assert_eq!(back.to_string(), s);
     }
