@@ -47,6 +47,9 @@ pub enum MarkerKind {
     FigureRange,
     /// "most of", "the bulk of", "die meisten": a share with no figure.
     Vague,
+    /// What SIPRI's database does not record: small arms, ammunition, and
+    /// goods other than arms ("oil imports", "Gasimporte"). Never consumed.
+    NotCovered,
 }
 
 impl MarkerKind {
@@ -195,12 +198,63 @@ pub fn marker(prev: &str, norm: &str, next: &str) -> Option<MarkerKind> {
         | "especially" | "particularly" | "hauptsachlich" | "uberwiegend" | "insbesondere"
         | "vorwiegend" | "grosstenteils" | "vornehmlich" => Scope,
         "allem" if prev == "vor" => Scope,
+        // SIPRI records major conventional arms only.
+        "small" | "light" if matches!(next, "arms" | "weapons") => NotCovered,
+        "salw" | "ammunition" | "kleinwaffen" | "handfeuerwaffen" | "munition" => NotCovered,
+        _ if not_arms_goods(norm) => NotCovered,
         "most" if next == "of" => Vague,
         "majority" | "bulk" | "mehrheit" | "grossteil" | "grossteils" | "meisten" | "meiste" => {
             Vague
         }
         _ => return None,
     })
+}
+
+/// Goods other than arms, alone ("oil imports") or in a German compound
+/// with a flow ("Ölimporte", "Gasexporte", "Kleinwaffenexporte").
+fn not_arms_goods(norm: &str) -> bool {
+    const GOODS: &[&str] = &[
+        "oil",
+        "gas",
+        "lng",
+        "energy",
+        "grain",
+        "wheat",
+        "food",
+        "goods",
+        "steel",
+        "coal",
+        "uranium",
+        "commodity",
+        "commodities",
+        "ol",
+        "erdol",
+        "erdgas",
+        "energie",
+        "getreide",
+        "weizen",
+        "waren",
+        "lebensmittel",
+        "kohle",
+        "stahl",
+        "kleinwaffen",
+        "munitions",
+    ];
+    // Alone only where the word means nothing else ("waren" is "were").
+    if GOODS.contains(&norm) && norm != "waren" {
+        return true;
+    }
+    [
+        "importe",
+        "importen",
+        "exporte",
+        "exporten",
+        "einfuhren",
+        "ausfuhren",
+    ]
+    .iter()
+    .filter_map(|s| norm.strip_suffix(s))
+    .any(|head| GOODS.contains(&head) || GOODS.contains(&head.trim_end_matches('s')))
 }
 
 /// A multiple: "doubled" = 2, "halbiert" = 0.5, "verfünffacht" = 5, "fivefold".
@@ -281,6 +335,37 @@ pub fn fraction_noun(norm: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Regression: "88 % of Kazakhstan's oil imports", "imports of small
+    /// arms" and "Ölimporte" were checked as arms imports.
+    #[test]
+    fn what_sipri_does_not_record_is_marked() {
+        for (prev, norm, next) in [
+            ("of", "small", "arms"),
+            ("and", "light", "weapons"),
+            ("'s", "oil", "imports"),
+            ("der", "olimporte", ""),
+            ("die", "gasexporte", ""),
+            ("der", "kleinwaffenexporte", ""),
+            ("der", "munition", ""),
+            ("of", "ammunition", ""),
+        ] {
+            assert_eq!(
+                marker(prev, norm, next),
+                Some(MarkerKind::NotCovered),
+                "{norm}"
+            );
+        }
+        for (prev, norm, next) in [
+            ("usa", "waren", "von"),
+            ("'s", "arms", "imports"),
+            ("der", "waffenimporte", ""),
+            ("a", "small", "share"),
+            ("the", "light", "tanks"),
+        ] {
+            assert_eq!(marker(prev, norm, next), None, "{norm}");
+        }
+    }
 
     #[test]
     fn categories_both_languages() {

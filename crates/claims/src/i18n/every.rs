@@ -495,6 +495,7 @@ fn reasons() -> Vec<Msg> {
         K::Earlier,
         K::FigureRange,
         K::Vague,
+        K::NotCovered,
         K::Rank,
     ] {
         v.push(Marker(k, "Wort".into()));

@@ -382,6 +382,9 @@ fn marker(k: MarkerKind, w: &str) -> String {
         MarkerKind::Vague => format!(
             "„{w}“: Ein Anteil ohne Zahl („die meisten“, „der Großteil“) ist keine Zahl, die diese Lesart prüft"
         ),
+        MarkerKind::NotCovered => format!(
+            "„{w}“: Die SIPRI-Datenbank erfasst nur konventionelle Großwaffen, keine Kleinwaffen, keine Munition und keine anderen Güter"
+        ),
         MarkerKind::Rank => format!(
             "Rang „{w}“ erkannt, aber nicht, was gerankt wird (Lieferant, Empfänger, Exporteur oder Importeur)"
         ),

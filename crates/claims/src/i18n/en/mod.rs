@@ -189,6 +189,9 @@ fn marker(k: MarkerKind, word: &str) -> String {
         MarkerKind::Vague => format!(
             "'{word}': a share without a figure ('most', 'the bulk') is not a figure this reading checks"
         ),
+        MarkerKind::NotCovered => format!(
+            "'{word}': SIPRI's Arms Transfers Database records major conventional arms only, not small arms, ammunition or other goods"
+        ),
         MarkerKind::Rank => format!(
             "rank '{word}' recognised but not what is ranked (supplier, recipient, exporter or importer)"
         ),
