@@ -180,6 +180,11 @@ pub fn marker(prev: &str, norm: &str, next: &str) -> Option<MarkerKind> {
         "since" | "seit" | "seitdem" => OpenPeriod,
         "zuvor" | "vorher" | "previously" | "earlier" | "formerly" | "damals" | "einst"
         | "vormals" | "bisher" => Earlier,
+        // "in each year from 2020 to 2024", "jedes Jahr", "Jahr für Jahr":
+        // a figure for every single year, not for the period as a whole.
+        "each" | "every" | "jedem" | "jedes" | "jeden" if matches!(next, "year" | "jahr") => Rate,
+        "jahr" if next == "fur" && prev != "das" => Rate,
+        "year" if next == "after" && prev != "the" => Rate,
         "annually" | "annual" | "jahrlich" | "jahrliche" | "jahrlichen" | "average"
         | "averaged" | "durchschnittlich" | "durchschnitt" | "per" | "pro" => {
             if matches!(norm, "per" | "pro") && !matches!(next, "year" | "jahr" | "annum") {

@@ -473,7 +473,13 @@ pub fn meaning(t: &[Token], f: &mut Features) {
             mark(MarkerKind::Rank, text.clone());
         }
         if let Some(k) = mn::marker(prev, norm, next) {
-            let hedge = matches!(norm, "than") && hedge_follows(t, i);
+            // "South Africa", "Central African Republic" are countries, not
+            // regions (regression: 'Africa' blocked every South Africa claim).
+            let in_name = k == MarkerKind::Group
+                && f.mentions
+                    .iter()
+                    .any(|m| m.idx <= i && i < m.end && m.end - m.idx > 1);
+            let hedge = in_name || matches!(norm, "than") && hedge_follows(t, i);
             // "Nr. 3", "No. 3" are ranks (read by [`ranks`]).
             let rank_abbrev =
                 norm == "no" && matches!(t.get(i + 1).map(|x| &x.kind), Some(Kind::Punct('.')));

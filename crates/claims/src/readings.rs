@@ -80,10 +80,15 @@ fn own_period(f: &Features, periods: &[(Period, usize)], idx: usize) -> Option<P
         .filter(|i| *i > idx)
         .min()
         .unwrap_or(usize::MAX);
-    periods
+    let (p, at) = periods
         .iter()
-        .find(|(_, i)| *i > idx && *i <= idx + 8 && *i < next_figure)
-        .map(|p| p.0)
+        .find(|(_, i)| *i > idx && *i <= idx + 8 && *i < next_figure)?;
+    // "88 % … in 2020-24 and 2015-19": one figure for two periods is not
+    // the first period's figure (regression: it was checked for 2020-24).
+    let another = periods
+        .iter()
+        .any(|(q, j)| q != p && *j > *at && *j <= at + 3 && *j < next_figure);
+    (!another).then_some(*p)
 }
 
 /// A change of `focus`'s total imports or exports between two windows.
