@@ -110,7 +110,10 @@ pub fn ranks(t: &[Token], f: &mut Features) {
             } else {
                 continue;
             }
-        } else if !t[i].is_word() {
+        } else if !t[i].is_word() && !matches!(t[i].kind, Kind::Number { .. }) {
+            // A numeral goes on to the count branch below: "among the 30
+            // largest" (regression: skipped here, "largest" alone was read
+            // as rank 1).
             continue;
         } else if let Some(role) = lx::main_compound(norm) {
             f.ordinals.push(Ordinal {
