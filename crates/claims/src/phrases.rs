@@ -219,6 +219,14 @@ pub fn ranks(t: &[Token], f: &mut Features) {
                     .collect::<Vec<_>>()
                     .join(" "),
             }),
+            // "the largest of the ten biggest exporters": a rank of its own
+            // within the range that follows, which no claim represents
+            // (regression: the sentence was checked as the range alone).
+            None if matches!(w(t, from), "of" | "among" | "unter") => f.markers.push(Marker {
+                kind: MarkerKind::Rank,
+                idx: i,
+                text: t[i].text.clone(),
+            }),
             None => {}
         }
     }
