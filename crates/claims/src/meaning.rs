@@ -50,6 +50,10 @@ pub enum MarkerKind {
     /// What SIPRI's database does not record: small arms, ammunition, and
     /// goods other than arms ("oil imports", "Gasimporte"). Never consumed.
     NotCovered,
+    /// "1,175 TIV": a volume, which no claim shape carries. Never consumed
+    /// (regression: "supplied 5,000 TIV of arms" was checked as "supplied
+    /// arms", supported).
+    Volume,
 }
 
 impl MarkerKind {
@@ -203,6 +207,7 @@ pub fn marker(prev: &str, norm: &str, next: &str) -> Option<MarkerKind> {
         | "especially" | "particularly" | "hauptsachlich" | "uberwiegend" | "insbesondere"
         | "vorwiegend" | "grosstenteils" | "vornehmlich" => Scope,
         "allem" if prev == "vor" => Scope,
+        "tiv" | "tivs" => Volume,
         // SIPRI records major conventional arms only.
         "small" | "light" if matches!(next, "arms" | "weapons") => NotCovered,
         "salw" | "ammunition" | "kleinwaffen" | "handfeuerwaffen" | "munition" => NotCovered,

@@ -496,6 +496,7 @@ fn reasons() -> Vec<Msg> {
         K::FigureRange,
         K::Vague,
         K::NotCovered,
+        K::Volume,
         K::Rank,
     ] {
         v.push(Marker(k, "Wort".into()));

@@ -189,6 +189,9 @@ fn marker(k: MarkerKind, word: &str) -> String {
         MarkerKind::Vague => format!(
             "'{word}': a share without a figure ('most', 'the bulk') is not a figure this reading checks"
         ),
+        MarkerKind::Volume => format!(
+            "'{word}': a volume in TIV is not a figure this reading checks; state a share, rank or change (armsflow pair shows the TIV)"
+        ),
         MarkerKind::NotCovered => format!(
             "'{word}': SIPRI's Arms Transfers Database records major conventional arms only, not small arms, ammunition or other goods"
         ),
