@@ -39,6 +39,7 @@ pub mod mainsupplier;
 pub mod meaning;
 pub mod names;
 pub mod normalize;
+mod numbers;
 pub mod phrases;
 mod readings;
 pub mod rule;

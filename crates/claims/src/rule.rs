@@ -231,6 +231,9 @@ pub fn unconsumed(f: &Features, t: &[Token], built: &[Built]) -> Vec<Msg> {
             out.push(Reason::NamedNotParty(m.party.clone()).into());
         }
     }
+    for n in crate::numbers::unread(f, t, built) {
+        out.push(Reason::UnreadNumber(n).into());
+    }
     out
 }
 

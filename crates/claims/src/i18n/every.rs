@@ -452,6 +452,7 @@ fn reasons() -> Vec<Msg> {
         FigureNotTied(st(36.0)),
         NegativeFigure(st(36.0)),
         NotRead("Haupt".into()),
+        UnreadNumber("5".into()),
         TwoFigures("share imports KAZ from ESP 2020-2024".into()),
         DirectionContradicts(st(3.0), st(6.0)),
         TwoCategories(Category::Aircraft, Category::Ships),

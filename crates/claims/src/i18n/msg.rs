@@ -431,6 +431,8 @@ pub enum Reason {
     /// A figure written with a minus sign ("-88 %").
     NegativeFigure(Stated),
     NotRead(String),
+    /// A number the sentence states that no claim read from it carries.
+    UnreadNumber(String),
     TwoFigures(String),
     DirectionContradicts(Stated, Stated),
     TwoCategories(Category, Category),

@@ -52,6 +52,9 @@ pub(super) fn text(m: &Reason) -> String {
                 stated(s, false)
             ),
             NotRead(w) => format!("„{w}“ nicht gelesen"),
+            UnreadNumber(n) => format!(
+                "die Zahl „{n}“ gehört zu keiner aus dem Satz gelesenen Aussage; den Rest zu prüfen hieße, eine andere Aussage zu prüfen"
+            ),
             TwoFigures(k) => format!("zwei verschiedene Zahlen für dieselbe Aussage ({k})"),
             DirectionContradicts(a, b) => format!(
                 "das Richtungswort widerspricht den Zahlen ({} auf {})",

@@ -52,6 +52,9 @@ pub(super) fn text(m: &Reason) -> String {
                 s.render(false)
             ),
             NotRead(w) => format!("'{w}' not read"),
+            UnreadNumber(n) => format!(
+                "the number '{n}' is part of no claim read from the sentence; checking the rest would check a different statement"
+            ),
             TwoFigures(k) => format!("two different figures for the same claim ({k})"),
             DirectionContradicts(a, b) => format!(
                 "the direction word contradicts the figures ({} to {})",
