@@ -186,6 +186,14 @@ pub(crate) fn percent_claim(
     };
     // "for 88 % of its arms imports": the subject owns the flow.
     let owner = dir.and_then(|(_, i)| f.self_owned.iter().find(|(k, _)| *k == i).map(|o| &o.1));
+    // A flow word borrowed from another clause ("Russia supplied 88 % of
+    // Kazakhstan's imports; Spain supplied 6 %") keeps its owner there.
+    let borrowed_owner = dir
+        .filter(|(_, i)| f.clause(*i) != clause)
+        .and_then(|(_, i)| {
+            ctx.find(|m| m.form != Form::Noun && m.end <= i && m.end + 2 >= i)
+                .cloned()
+        });
     let dir = dir.map(|d| d.0);
     let change = f
         .change
@@ -358,6 +366,7 @@ pub(crate) fn percent_claim(
                     ctx.find(|m| in_clause(m) && m.prep.is_none() && Some(&m.party) != s)
                         .cloned()
                 })
+                .or_else(|| borrowed_owner.clone().filter(|o| Some(o) != s))
                 .or_else(|| ctx.implicit(s))
                 .ok_or(Reason::NoRecipientNamed)?;
             Ok(Some(Claim::ImportShare {
@@ -396,6 +405,7 @@ pub(crate) fn percent_claim(
                     }
                 })
                 .cloned()
+                .or_else(|| borrowed_owner.clone().filter(|o| Some(o) != r))
                 .or_else(|| ctx.implicit(r))
                 .ok_or(Reason::NoSupplierNamed)?;
             let s = Some(&supplier);

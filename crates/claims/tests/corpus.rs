@@ -173,7 +173,7 @@ fn possessive_and_whole_shares_are_decided() {
         })
         .collect();
     assert!(
-        rows.len() >= 34,
+        rows.len() >= 36,
         "{} possessive, whole and must-decide rows",
         rows.len()
     );
