@@ -12,11 +12,12 @@
 use crate::claim::{Claim, Party, Period, Rank};
 use crate::compare::compare_claim;
 use crate::features::{Features, Form, PeriodRef, analyse};
+use crate::first::first_ever;
 use crate::i18n::{Msg, Reason};
 use crate::lex::{Lang, Sentence, detect, detect_or, lex, sentences};
 use crate::names::Names;
 use crate::normalize::normalize;
-use crate::readings::{Ctx, change_claim, first_ever, ordinal_claim, percent_claim};
+use crate::readings::{Ctx, change_claim, ordinal_claim, percent_claim};
 use crate::rule::{self, Built};
 use crate::stated::Stated;
 use serde::Serialize;

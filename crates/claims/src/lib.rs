@@ -30,6 +30,7 @@ pub mod deals;
 mod ellipsis;
 pub mod extract;
 pub mod features;
+mod first;
 mod flows;
 pub mod groupfacts;
 pub mod i18n;
