@@ -191,11 +191,22 @@ impl State {
                 continue;
             }
             match percent_claim(&ctx, p, &periods) {
-                Ok(Some(c)) => built.push(Built {
-                    claim: c,
-                    clause: f.clause(p.idx),
-                    source: p.idx,
-                }),
+                Ok(Some(c)) => {
+                    // "rose to 88 % in 2020-24" also says the share was lower
+                    // before: checked on the previous window.
+                    if let Some(earlier) = crate::flows::implied_earlier(&f, p, &c) {
+                        built.push(Built {
+                            claim: earlier,
+                            clause: f.clause(p.idx),
+                            source: p.idx,
+                        });
+                    }
+                    built.push(Built {
+                        claim: c,
+                        clause: f.clause(p.idx),
+                        source: p.idx,
+                    })
+                }
                 Ok(None) => left.push(Reason::FigureNotTied(p.stated).into()),
                 Err(why) => errors.push(why),
             }

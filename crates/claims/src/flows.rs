@@ -363,6 +363,99 @@ pub(crate) fn wholes(t: &[Token], f: &mut Features) {
     f.wholes = out;
 }
 
+/// "Russia's share … rose to 88 % in 2020-24" states a level and that it
+/// was lower in the window before (of the same length); checking the level
+/// alone answered half the question (a share that fell to 88 % was
+/// "supported" as having risen). The earlier window's share must lie below
+/// the level's upper bound (a rise) or above its lower bound (a fall), so a
+/// rounding tie is never called a contradiction. `None` for anything else:
+/// no change word in the figure's clause, a "from" level that states the
+/// earlier figure itself, a period that is not fixed.
+pub(crate) fn implied_earlier(
+    f: &Features,
+    p: &crate::features::Percent,
+    claim: &crate::claim::Claim,
+) -> Option<crate::claim::Claim> {
+    use crate::claim::{Claim, Period};
+    use crate::stated::{Qualifier, Stated};
+    let clause = f.clause(p.idx);
+    if !p.level || p.from_level {
+        return None;
+    }
+    let sign = f.change.iter().find(|(_, i)| f.clause(*i) == clause)?.0;
+    let paired = f
+        .percents
+        .iter()
+        .any(|q| q.idx != p.idx && q.from_level && f.clause(q.idx) == clause);
+    if paired {
+        return None;
+    }
+    let bound = |s: &Stated| {
+        let t = s.tolerance();
+        // Rose: the earlier share was below the level's upper bound.
+        let (value, qualifier) = if sign > 0 {
+            (t.hi, Qualifier::LessThan)
+        } else {
+            (t.lo, Qualifier::MoreThan)
+        };
+        value.is_finite().then_some(Stated {
+            value,
+            decimals: s.decimals + 1,
+            qualifier,
+        })
+    };
+    let earlier = |period: &Period| match period {
+        Period::Fixed(w) => Some(Period::Fixed(w.previous())),
+        _ => None,
+    };
+    match claim {
+        Claim::ImportShare {
+            recipient,
+            supplier,
+            period,
+            category,
+            share,
+        } => Some(Claim::ImportShare {
+            recipient: recipient.clone(),
+            supplier: supplier.clone(),
+            period: earlier(period)?,
+            category: *category,
+            share: bound(share)?,
+        }),
+        Claim::ExportShare {
+            supplier,
+            recipient,
+            period,
+            category,
+            share: Some(share),
+            rank: None,
+        } => Some(Claim::ExportShare {
+            supplier: supplier.clone(),
+            recipient: recipient.clone(),
+            period: earlier(period)?,
+            category: *category,
+            share: Some(bound(share)?),
+            rank: None,
+        }),
+        Claim::Global {
+            direction,
+            focus,
+            period,
+            category,
+            share: Some(share),
+            rank: None,
+        } => Some(Claim::Global {
+            direction: *direction,
+            focus: focus.clone(),
+            period: earlier(period)?,
+            category: *category,
+            share: Some(bound(share)?),
+            rank: None,
+        }),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::claim::Party;
