@@ -199,6 +199,18 @@ pub(crate) fn bare_arms(t: &[Token], f: &mut Features) {
         if supply == take {
             continue;
         }
+        // "Russia provided Kazakhstan with 88 % of its arms": with a supply
+        // verb, "its" may be the recipient's as well as the subject's, so
+        // any other country before it leaves the owner open.
+        if own
+            && supply
+            && let Some(p) = pronoun
+            && f.mentions
+                .iter()
+                .any(|m| m.idx < p && subject_of(t, f, p).is_some_and(|s| s != m.party))
+        {
+            continue;
+        }
         let d = if supply != own {
             Direction::Imports
         } else {
@@ -500,6 +512,25 @@ mod tests {
         let f = feats(
             "Russland lieferte 2020 bis 2024 88 Prozent der Waffen Kasachstans.",
             Lang::German,
+        );
+        assert_eq!(arms_flow(&f), [Direction::Imports]);
+    }
+
+    /// Regression: "Russia provided Kazakhstan with 88 % of its arms" was
+    /// read as Russia's exports (its = Russia's).
+    #[test]
+    fn with_a_supply_verb_its_is_open_when_the_recipient_comes_first() {
+        let en = Lang::English;
+        let f = feats(
+            "Russia provided Kazakhstan with 88% of its arms in 2020-24.",
+            en,
+        );
+        assert!(f.directions.is_empty(), "{:?}", f.directions);
+        let f = feats("Russia sold 5% of its arms to Kazakhstan in 2020-24.", en);
+        assert_eq!(arms_flow(&f), [Direction::Exports]);
+        let f = feats(
+            "Kazakhstan relied on Russia for 88% of its arms in 2020-24.",
+            en,
         );
         assert_eq!(arms_flow(&f), [Direction::Imports]);
     }
