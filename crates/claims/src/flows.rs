@@ -405,10 +405,11 @@ pub(crate) fn implied_earlier(
     let bound = |s: &Stated| {
         let t = s.tolerance();
         // Rose: the earlier share was below the level's upper bound.
+        // Clamped to 0-100: "fell to 0 %" means the share was above 0 before.
         let (value, qualifier) = if sign > 0 {
-            (t.hi, Qualifier::LessThan)
+            (t.hi.min(100.0), Qualifier::LessThan)
         } else {
-            (t.lo, Qualifier::MoreThan)
+            (t.lo.max(0.0), Qualifier::MoreThan)
         };
         value.is_finite().then_some(Stated {
             value,

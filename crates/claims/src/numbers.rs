@@ -44,7 +44,7 @@ fn used(f: &Features, t: &[Token], built: &[Built], k: usize) -> bool {
         || built.iter().any(|b| {
             matches!(b.claim, Claim::Delivery(_) | Claim::Presence(_))
                 && ((b.source > k && b.source <= k + 3)
-                    || (k == b.source + 1 && t[b.source].capitalized()))
+                    || (k == b.source + 1 && t.get(b.source).is_some_and(Token::capitalized)))
         })
         // A multiple or count that a change or rank reading consumed.
         || built.iter().any(|b| b.source == k)
