@@ -61,7 +61,16 @@ fn supply_verb(norm: &str) -> bool {
     crate::weapon::deliver_verb(norm)
         || matches!(
             norm,
-            "provided" | "provides" | "furnished" | "furnishes" | "stellte" | "stellten"
+            "provided"
+                | "provides"
+                | "furnished"
+                | "furnishes"
+                | "sent"
+                | "sends"
+                | "shipped"
+                | "transferred"
+                | "stellte"
+                | "stellten"
         )
 }
 
