@@ -176,7 +176,11 @@ pub(crate) fn self_owned(t: &[Token], f: &mut Features) {
 pub(crate) fn bare_arms(t: &[Token], f: &mut Features) {
     let mut found = Vec::new();
     for i in 0..t.len() {
-        if !(t[i].is_word() && arms_noun(&t[i].norm)) {
+        // Also a category noun: "China supplied 81 % of Pakistan's aircraft"
+        // (the claim then carries the category, see `rule::category_for`).
+        let next = t.get(i + 1).map_or("", |x| x.norm.as_str());
+        let category = crate::meaning::category("", &t[i].norm, next).is_some_and(|(_, two)| !two);
+        if !(t[i].is_word() && (arms_noun(&t[i].norm) || category)) {
             continue;
         }
         let clause = f.clause(i);

@@ -173,7 +173,7 @@ fn possessive_and_whole_shares_are_decided() {
         })
         .collect();
     assert!(
-        rows.len() >= 38,
+        rows.len() >= 42,
         "{} possessive, whole and must-decide rows",
         rows.len()
     );
