@@ -203,6 +203,17 @@ pub fn marker(prev: &str, norm: &str, next: &str) -> Option<MarkerKind> {
         | "regional" | "region" | "allies" | "verbundeten" => Group,
         "excluding" | "except" | "ausser" | "ausgenommen" | "abgesehen" | "including"
         | "darunter" | "einschliesslich" | "inklusive" | "davon" => Scope,
+        // "imported arms only from Russia", "nur aus Russland": exclusivity,
+        // which a delivery from that supplier does not show (regression:
+        // checked as "imported arms from Russia", supported).
+        "only" | "exclusively" | "solely" | "nur" | "ausschliesslich" | "allein"
+            if matches!(
+                next,
+                "from" | "to" | "aus" | "von" | "an" | "nach" | "with" | "by"
+            ) =>
+        {
+            Scope
+        }
         "ohne" | "mostly" | "mainly" | "largely" | "chiefly" | "primarily" | "predominantly"
         | "especially" | "particularly" | "hauptsachlich" | "uberwiegend" | "insbesondere"
         | "vorwiegend" | "grosstenteils" | "vornehmlich" => Scope,
