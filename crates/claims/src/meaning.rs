@@ -54,6 +54,9 @@ pub enum MarkerKind {
     /// (regression: "supplied 5,000 TIV of arms" was checked as "supplied
     /// arms", supported).
     Volume,
+    /// "for the last time", "last delivery", "zuletzt": a last-ever
+    /// delivery, which says none came after; no claim shape checks that.
+    LastEver,
 }
 
 impl MarkerKind {
@@ -219,6 +222,21 @@ pub fn marker(prev: &str, norm: &str, next: &str) -> Option<MarkerKind> {
         | "vorwiegend" | "grosstenteils" | "vornehmlich" => Scope,
         "allem" if prev == "vor" => Scope,
         "tiv" | "tivs" => Volume,
+        "last" | "final" | "letzte" | "letzten" | "letztes" | "letzter"
+            if matches!(
+                next,
+                "time"
+                    | "delivery"
+                    | "deliveries"
+                    | "shipment"
+                    | "mal"
+                    | "lieferung"
+                    | "lieferungen"
+            ) =>
+        {
+            LastEver
+        }
+        "zuletzt" | "letztmals" => LastEver,
         // SIPRI records major conventional arms only.
         "small" | "light" if matches!(next, "arms" | "weapons") => NotCovered,
         "salw" | "ammunition" | "kleinwaffen" | "handfeuerwaffen" | "munition" => NotCovered,

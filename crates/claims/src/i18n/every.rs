@@ -498,6 +498,7 @@ fn reasons() -> Vec<Msg> {
         K::Vague,
         K::NotCovered,
         K::Volume,
+        K::LastEver,
         K::Rank,
     ] {
         v.push(Marker(k, "Wort".into()));

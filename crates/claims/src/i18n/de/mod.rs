@@ -382,6 +382,9 @@ fn marker(k: MarkerKind, w: &str) -> String {
         MarkerKind::Vague => format!(
             "„{w}“: Ein Anteil ohne Zahl („die meisten“, „der Großteil“) ist keine Zahl, die diese Lesart prüft"
         ),
+        MarkerKind::LastEver => format!(
+            "„{w}“: Eine letzte Lieferung besagt, dass danach keine mehr kam; das prüft diese Lesart nicht (erstmalige Lieferungen werden geprüft)"
+        ),
         MarkerKind::Volume => format!(
             "„{w}“: Ein Volumen in TIV ist keine Zahl, die diese Lesart prüft; bitte einen Anteil, Rang oder eine Veränderung angeben (armsflow pair zeigt die TIV)"
         ),

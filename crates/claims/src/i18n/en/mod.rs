@@ -189,6 +189,9 @@ fn marker(k: MarkerKind, word: &str) -> String {
         MarkerKind::Vague => format!(
             "'{word}': a share without a figure ('most', 'the bulk') is not a figure this reading checks"
         ),
+        MarkerKind::LastEver => format!(
+            "'{word}': a last delivery says none came after it, which this reading does not check (first-ever deliveries are checked)"
+        ),
         MarkerKind::Volume => format!(
             "'{word}': a volume in TIV is not a figure this reading checks; state a share, rank or change (armsflow pair shows the TIV)"
         ),
