@@ -229,9 +229,12 @@ pub fn marker(prev: &str, norm: &str, next: &str) -> Option<MarkerKind> {
                     | "delivery"
                     | "deliveries"
                     | "shipment"
+                    | "arms"
+                    | "weapons"
                     | "mal"
                     | "lieferung"
                     | "lieferungen"
+                    | "waffenlieferung"
             ) =>
         {
             LastEver
