@@ -215,12 +215,20 @@ pub(crate) fn bare_arms(t: &[Token], f: &mut Features) {
         // "Russia provided Kazakhstan with 88 % of its arms": with a supply
         // verb, "its" may be the recipient's as well as the subject's, so
         // any other country before it leaves the owner open.
+        // Without a recipient named after it ("… of its arms to Kazakhstan"),
+        // "its" may also be the previous sentence's subject's ("India is a
+        // big buyer. Russia supplied 36 % of its arms"): open as well.
         if own
             && supply
             && let Some(p) = pronoun
-            && f.mentions
+            && (f
+                .mentions
                 .iter()
                 .any(|m| m.idx < p && subject_of(t, f, p).is_some_and(|s| s != m.party))
+                || !f
+                    .mentions
+                    .iter()
+                    .any(|m| m.idx > i && m.clause == clause && m.prep == Some(Prep::To)))
         {
             continue;
         }
@@ -531,7 +539,8 @@ mod tests {
     }
 
     /// Regression: "Russia provided Kazakhstan with 88 % of its arms" was
-    /// read as Russia's exports (its = Russia's).
+    /// read as Russia's exports (its = Russia's), and so was "India is a big
+    /// buyer. Russia supplied 36 % of its arms".
     #[test]
     fn with_a_supply_verb_its_is_open_when_the_recipient_comes_first() {
         let en = Lang::English;
@@ -542,6 +551,8 @@ mod tests {
         assert!(f.directions.is_empty(), "{:?}", f.directions);
         let f = feats("Russia sold 5% of its arms to Kazakhstan in 2020-24.", en);
         assert_eq!(arms_flow(&f), [Direction::Exports]);
+        let f = feats("Russia supplied 36% of its arms in 2020-24.", en);
+        assert!(f.directions.is_empty(), "{:?}", f.directions);
         let f = feats(
             "Kazakhstan relied on Russia for 88% of its arms in 2020-24.",
             en,
