@@ -222,6 +222,30 @@ pub enum Claim {
 }
 
 impl Claim {
+    /// The two sides of a claim about one flow between two countries
+    /// (supplier, recipient; a "largest supplier" claim's answer and focus),
+    /// or `None` for a claim with no such pair.
+    pub fn flow_sides(&self) -> Option<(&Party, &Party)> {
+        match self {
+            Claim::ImportShare {
+                supplier,
+                recipient,
+                ..
+            }
+            | Claim::ExportShare {
+                supplier,
+                recipient,
+                ..
+            }
+            | Claim::FirstEver {
+                supplier,
+                recipient,
+                ..
+            } => Some((supplier, recipient)),
+            Claim::Largest { focus, answer, .. } => Some((answer, focus)),
+            _ => None,
+        }
+    }
     /// Short name of the shape, as in the docs: a–k.
     pub fn shape(&self) -> &'static str {
         match self {

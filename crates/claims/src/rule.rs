@@ -112,23 +112,13 @@ pub fn category_of(claim: &Claim) -> Option<Category> {
 /// Every country a claim is about.
 pub fn parties(claim: &Claim) -> Vec<&Party> {
     match claim {
-        Claim::ImportShare {
-            recipient,
-            supplier,
-            ..
-        }
-        | Claim::ExportShare {
-            supplier,
-            recipient,
-            ..
-        }
-        | Claim::FirstEver {
-            supplier,
-            recipient,
-            ..
-        } => vec![supplier, recipient],
+        Claim::ImportShare { .. }
+        | Claim::ExportShare { .. }
+        | Claim::FirstEver { .. }
+        | Claim::Largest { .. } => claim
+            .flow_sides()
+            .map_or_else(Vec::new, |(a, b)| vec![a, b]),
         Claim::Change { focus, .. } | Claim::Global { focus, .. } => vec![focus],
-        Claim::Largest { focus, answer, .. } => vec![focus, answer],
         Claim::Compare {
             focus, more, less, ..
         } => vec![focus, more, less],

@@ -483,25 +483,7 @@ pub fn parse(s: &str, names: &Names) -> Result<Claim, ParseError> {
     }
     // "share imports KAZ from KAZ" would be checked as 0 %: not supported,
     // a verdict on a question nobody can mean.
-    let pair = match &claim {
-        Claim::ImportShare {
-            supplier,
-            recipient,
-            ..
-        }
-        | Claim::ExportShare {
-            supplier,
-            recipient,
-            ..
-        }
-        | Claim::FirstEver {
-            supplier,
-            recipient,
-            ..
-        } => Some((supplier, recipient)),
-        Claim::Largest { focus, answer, .. } => Some((answer, focus)),
-        _ => None,
-    };
+    let pair = claim.flow_sides();
     if let Some((a, b)) = pair
         && a == b
     {

@@ -183,25 +183,7 @@ fn claim() -> impl Strategy<Value = Claim> {
 }
 
 fn same_sides(c: &Claim) -> bool {
-    match c {
-        Claim::ImportShare {
-            supplier,
-            recipient,
-            ..
-        }
-        | Claim::ExportShare {
-            supplier,
-            recipient,
-            ..
-        }
-        | Claim::FirstEver {
-            supplier,
-            recipient,
-            ..
-        } => supplier == recipient,
-        Claim::Largest { focus, answer, .. } => focus == answer,
-        _ => false,
-    }
+    c.flow_sides().is_some_and(|(a, b)| a == b)
 }
 
 proptest! {
