@@ -197,16 +197,16 @@ pub(crate) fn bare_arms(t: &[Token], f: &mut Features) {
                 && m.clause == clause
                 && (j.is_some_and(|j| m.end == j + 1) || m.idx == i + 1)
         });
-        let own = match (pronoun, possessed) {
-            (Some(p), false) => {
-                if subject_of(t, f, p).is_none() {
-                    continue;
-                }
-                true
-            }
-            (None, true) => false,
+        // With a pronoun, the subject it refers to (`None`: open).
+        let subject = match (pronoun, possessed) {
+            (Some(p), false) => match subject_of(t, f, p) {
+                Some(s) => Some(s),
+                None => continue,
+            },
+            (None, true) => None,
             _ => continue,
         };
+        let own = subject.is_some();
         // "relied on Russia for 88 % of its arms": only of its own arms.
         let (supply, take) = transfer_verbs(t, f, clause, own);
         if supply == take {
@@ -218,13 +218,8 @@ pub(crate) fn bare_arms(t: &[Token], f: &mut Features) {
         // Without a recipient named after it ("… of its arms to Kazakhstan"),
         // "its" may also be the previous sentence's subject's ("India is a
         // big buyer. Russia supplied 36 % of its arms"): open as well.
-        if own
-            && supply
-            && let Some(p) = pronoun
-            && (f
-                .mentions
-                .iter()
-                .any(|m| m.idx < p && subject_of(t, f, p).is_some_and(|s| s != m.party))
+        if let (Some(s), Some(p), true) = (&subject, pronoun, supply)
+            && (f.mentions.iter().any(|m| m.idx < p && m.party != *s)
                 || !f
                     .mentions
                     .iter()
@@ -269,17 +264,7 @@ pub struct Whole {
 fn whole_filler(norm: &str) -> bool {
     filler(norm)
         || crate::lexicon::is_article(norm)
-        || matches!(
-            norm,
-            "all" | "aller" | "alle" | "allen" | "des" | "den" | "der" | "die"
-        )
-}
-
-fn share_word(norm: &str) -> bool {
-    matches!(
-        norm,
-        "share" | "shares" | "anteil" | "anteile" | "anteils" | "proportion"
-    )
+        || matches!(norm, "all" | "aller" | "alle" | "allen")
 }
 
 /// The whole that starts at `from` with "of", "der", "an", "in": the first
@@ -376,7 +361,7 @@ pub(crate) fn wholes(t: &[Token], f: &mut Features) {
         out.extend(whole_at(t, f, k, Some(p.idx)));
     }
     for (k, x) in t.iter().enumerate() {
-        if x.is_word() && share_word(&x.norm) {
+        if x.is_word() && crate::meaning::is_share_word(&x.norm) {
             // "share of Kazakhstan's imports", "the share of Russia in
             // Kazakhstan's imports", "Anteil Russlands an den Importen".
             let after_party = f
@@ -438,56 +423,38 @@ pub(crate) fn implied_earlier(
             qualifier,
         })
     };
-    let earlier = |period: &Period| match period {
-        Period::Fixed(w) => Some(Period::Fixed(w.previous())),
+    let earlier = |period: &mut Period| match period {
+        Period::Fixed(w) => {
+            *w = w.previous();
+            Some(())
+        }
         _ => None,
     };
-    match claim {
-        Claim::ImportShare {
-            recipient,
-            supplier,
-            period,
-            category,
-            share,
-        } => Some(Claim::ImportShare {
-            recipient: recipient.clone(),
-            supplier: supplier.clone(),
-            period: earlier(period)?,
-            category: *category,
-            share: bound(share)?,
-        }),
+    // The same claim, one window earlier, with the bound for its figure.
+    let mut c = claim.clone();
+    match &mut c {
+        Claim::ImportShare { period, share, .. } => {
+            earlier(period)?;
+            *share = bound(share)?;
+        }
         Claim::ExportShare {
-            supplier,
-            recipient,
             period,
-            category,
             share: Some(share),
             rank: None,
-        } => Some(Claim::ExportShare {
-            supplier: supplier.clone(),
-            recipient: recipient.clone(),
-            period: earlier(period)?,
-            category: *category,
-            share: Some(bound(share)?),
-            rank: None,
-        }),
-        Claim::Global {
-            direction,
-            focus,
+            ..
+        }
+        | Claim::Global {
             period,
-            category,
             share: Some(share),
             rank: None,
-        } => Some(Claim::Global {
-            direction: *direction,
-            focus: focus.clone(),
-            period: earlier(period)?,
-            category: *category,
-            share: Some(bound(share)?),
-            rank: None,
-        }),
-        _ => None,
+            ..
+        } => {
+            earlier(period)?;
+            *share = bound(share)?;
+        }
+        _ => return None,
     }
+    Some(c)
 }
 
 #[cfg(test)]

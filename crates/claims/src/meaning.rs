@@ -170,7 +170,7 @@ pub fn marker(prev: &str, norm: &str, next: &str) -> Option<MarkerKind> {
         | "replaced" | "replacing" | "displaced" | "ousted" | "outstripped" | "eclipsed"
         | "ubertraf" | "ubertroffen" | "verdrangte" | "verdrangt" | "ablosen" | "abloste"
         | "abgelost" | "hinter" | "gefolgt" | "followed" => Comparison,
-        "share" | "shares" | "anteil" | "anteile" | "anteils" | "proportion" => ShareWord,
+        _ if is_share_word(norm) => ShareWord,
         "licence" | "licences" | "license" | "licenses" | "licensed" | "genehmigung"
         | "genehmigungen" | "genehmigte" | "genehmigten" | "genehmigt" | "approved"
         | "approvals" | "ordered" | "orders" | "order" | "bestellt" | "bestellte"
@@ -250,6 +250,14 @@ pub fn marker(prev: &str, norm: &str, next: &str) -> Option<MarkerKind> {
         }
         _ => return None,
     })
+}
+
+/// "share", "Anteil": a share of some flow follows.
+pub fn is_share_word(norm: &str) -> bool {
+    matches!(
+        norm,
+        "share" | "shares" | "anteil" | "anteile" | "anteils" | "proportion"
+    )
 }
 
 /// Goods other than arms, alone ("oil imports") or in a German compound

@@ -345,7 +345,10 @@ pub(crate) fn percent_claim(
                 // "Russia's arms exports to Kazakhstan accounted for 88 % of …"
                 .or_else(|| {
                     ctx.find(|m| {
-                        in_clause(m) && m.form != Form::Noun && owns_exports(f, m) && not_imp(m)
+                        in_clause(m)
+                            && m.form != Form::Noun
+                            && owns_flow(f, m, Some(Direction::Exports))
+                            && not_imp(m)
                     })
                 })
                 .cloned()
@@ -451,19 +454,17 @@ fn owns_share(f: &Features, m: &Mention) -> bool {
     })
 }
 
-/// "Russia's arms exports": the owner of an exports noun next to it.
-fn owns_exports(f: &Features, m: &Mention) -> bool {
-    f.directions
-        .iter()
-        .any(|(d, i)| *d == Direction::Exports && *i >= m.end && *i <= m.end + 1 && !f.verb_at(*i))
-}
-
 /// "kasachischen Waffenimporte": the adjective owns the flow next to it.
 fn before_direction(f: &Features, m: &Mention) -> bool {
-    // A noun ("Waffenimporte", "arms exports"), not a verb ("India received").
-    f.directions
-        .iter()
-        .any(|(_, i)| *i >= m.end && *i <= m.end + 1 && !f.verb_at(*i))
+    owns_flow(f, m, None)
+}
+
+/// `m` stands right before a flow noun (of direction `dir`, if given): a
+/// noun ("Waffenimporte", "arms exports"), not a verb ("India received").
+fn owns_flow(f: &Features, m: &Mention, dir: Option<Direction>) -> bool {
+    f.directions.iter().any(|(d, i)| {
+        dir.is_none_or(|want| *d == want) && *i >= m.end && *i <= m.end + 1 && !f.verb_at(*i)
+    })
 }
 
 pub(crate) fn ordinal_claim(

@@ -31,15 +31,18 @@ pub fn shared_dir() -> Option<PathBuf> {
     let runtime = std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from);
     let cwd = std::env::current_dir().ok();
     let built = Some(PathBuf::from(env!("CARGO_MANIFEST_DIR")));
-    [runtime, cwd, built]
-        .into_iter()
-        .flatten()
-        .find_map(|here| {
-            let here = std::fs::canonicalize(&here).unwrap_or(here);
-            here.ancestors()
-                .map(|a| a.join("shared"))
-                .find(|p| p.join("data").is_dir())
-        })
+    shared_above([runtime, cwd, built].into_iter().flatten())
+}
+
+/// The nearest `shared/` holding `data/` above the first of `places` that
+/// has one.
+fn shared_above(places: impl IntoIterator<Item = PathBuf>) -> Option<PathBuf> {
+    places.into_iter().find_map(|here| {
+        let here = std::fs::canonicalize(&here).unwrap_or(here);
+        here.ancestors()
+            .map(|a| a.join("shared"))
+            .find(|p| p.join("data").is_dir())
+    })
 }
 
 /// True when CI demands the shared data (`ARMSFLOW_REQUIRE_SHARED=1`).
@@ -92,4 +95,23 @@ pub fn shared_path(test: &str, rel: &str) -> Option<PathBuf> {
 pub fn shared_bytes(test: &str, rel: &str) -> Option<Vec<u8>> {
     let p = shared_path(test, rel)?;
     Some(std::fs::read(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display())))
+}
+
+#[cfg(test)]
+mod tests {
+    /// Regression: only the compiled-in path was searched, and a build cache
+    /// shared between clones held it from a clone that no longer exists.
+    #[test]
+    fn a_stale_compiled_path_falls_through_to_the_running_crate() {
+        let root = std::env::temp_dir().join(format!("armsflow-testkit-{}", std::process::id()));
+        let here = root.join("clone/crates/testkit");
+        std::fs::create_dir_all(&here).unwrap();
+        std::fs::create_dir_all(root.join("shared/data")).unwrap();
+        let stale = std::path::PathBuf::from("/check/nowhere/crates/testkit");
+        let found = super::shared_above([stale.clone(), here]);
+        let want = std::fs::canonicalize(root.join("shared")).unwrap();
+        assert_eq!(found, Some(want));
+        assert_eq!(super::shared_above([stale]), None);
+        std::fs::remove_dir_all(&root).unwrap();
+    }
 }
