@@ -27,6 +27,10 @@ pub(crate) fn row(line: &str) -> Option<(Row<'_>, &str, &str)> {
     let id = c.int(19)?;
     let sup = c.name()?;
     let rec = c.name()?;
+    // One party on both sides is an error: `parse_row` explains it.
+    if sup.trim_end().eq_ignore_ascii_case(rec.trim_end()) {
+        return None;
+    }
     let designation = c.text()?;
     let description = c.text()?;
     let category = exact_category(c.text()?)?;

@@ -176,6 +176,7 @@ fn parse(f: &[&str; N]) -> Result<Rec, String> {
     if f[0].trim().is_empty() || f[1].trim().is_empty() {
         return Err("empty Recipient or Supplier".into());
     }
+    crate::register::same_party(f[1].trim(), f[0].trim())?;
     let mut years = Vec::new();
     if !f[10].trim().is_empty() {
         for y in f[10].split(';') {
@@ -213,6 +214,21 @@ fn record(b: &mut Builder, text: &str, line: u64) -> Result<(), ReadError> {
     let recipient = b.entity(f[0]);
     let supplier = b.entity(f[1]);
     let tiv = r.tiv_delivered.unwrap_or(0.0);
+    b.check_product(
+        line,
+        [COLUMNS[4], COLUMNS[13], COLUMNS[14]],
+        r.ordered,
+        r.tiv_unit,
+        r.tiv_order,
+    );
+    b.check_product(
+        line,
+        [COLUMNS[8], COLUMNS[13], COLUMNS[15]],
+        r.delivered,
+        r.tiv_unit,
+        r.tiv_delivered,
+    );
+    b.check_order(line, r.order_year, r.years.first().copied());
     b.report.tiv_total += tiv;
     b.note_parties([supplier, recipient], tiv);
     let deal_idx = b.deals.len() as u32;

@@ -10,6 +10,9 @@ use crate::register::line32;
 use crate::text::printable_ascii;
 use model::flows::Flow;
 
+/// The columns of a row's TIV identity, for [`Builder::check_product`].
+pub(crate) const PRODUCT: [&str; 3] = ["Numbers delivered", "TIV deal unit", "TIV delivery values"];
+
 /// The deals so far, for merging chunks.
 #[derive(Default)]
 pub(crate) struct Merge {
@@ -46,6 +49,10 @@ pub(crate) fn merge_chunk(
         let no = base + p.line;
         let (supplier, recipient) = (ids[p.sup as usize], ids[p.rec as usize]);
         let r = &p.row;
+        // Before the checks against the row's deal, which the streamed
+        // import makes later: both warn of every row read.
+        b.check_product(no, PRODUCT, r.units, r.tiv_unit, Some(r.tiv));
+        b.check_order(no, r.order_year, Some(r.year));
         let (deal_idx, is_new) = match m.deal_of.get(&r.id) {
             Some(&d) => {
                 let deal = &b.deals[d as usize];

@@ -69,6 +69,19 @@ pub fn check_header(b: &Builder, line: &Line, expected: &[&str]) -> Result<(), R
     Ok(())
 }
 
+/// A transfer has two parties: a row naming one as both would count its
+/// TIV in that party's imports and exports alike. Names compare as the
+/// resolver keys them (trimmed, any case); aliases of one entity (`Turkey`,
+/// `Turkiye`) are not caught here.
+pub(crate) fn same_party(supplier: &str, recipient: &str) -> Result<(), String> {
+    if supplier.eq_ignore_ascii_case(recipient) {
+        return Err(format!(
+            "Supplier and Recipient are both '{supplier}': a transfer is between two parties"
+        ));
+    }
+    Ok(())
+}
+
 /// Yes/No/empty → `Some(true)`/`Some(false)`/`None` (unknown, not No).
 pub(crate) fn yes_no(s: &str, col: usize) -> Result<Option<bool>, String> {
     match trim(s) {
@@ -109,6 +122,7 @@ pub(crate) fn parse_row<'a>(f: &[&'a str; 17]) -> Result<Row<'a>, String> {
     if trim(f[1]).is_empty() || trim(f[2]).is_empty() {
         return Err("empty Supplier or Recipient".into());
     }
+    same_party(trim(f[1]), trim(f[2]))?;
     let cat_s = trim(f[5]);
     let category = category(cat_s).ok_or_else(|| format!("unknown armament category '{cat_s}'"))?;
     Ok(Row {

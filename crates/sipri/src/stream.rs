@@ -537,6 +537,14 @@ impl Pass1 {
             self.parts.done(part)?;
             b.report.tiv_total += r.tiv;
             b.note_parties([sup, rec], r.tiv);
+            b.check_product(
+                p.line,
+                crate::merge::PRODUCT,
+                r.units,
+                r.tiv_unit,
+                Some(r.tiv),
+            );
+            b.check_order(p.line, r.order_year, Some(r.year));
         }
         Ok(recycle(out.rows))
     }

@@ -33,6 +33,19 @@ pub fn read(b: &mut Builder, text: &str, h: &Header) -> Result<(), ReadError> {
         .filter(|(_, c)| is_year(c.trim()))
         .map(|(i, c)| (i, c.trim().parse().unwrap_or(0)))
         .collect();
+    // Two columns of one year would count that year twice.
+    for (k, &(i, y)) in year_cols.iter().enumerate() {
+        if let Some(&(j, _)) = year_cols[..k].iter().find(|c| c.1 == y) {
+            return Err(b.error(
+                h.line.no,
+                format!(
+                    "year {y} heads columns {} and {}: each year may head one column",
+                    j + 1,
+                    i + 1
+                ),
+            ));
+        }
+    }
     if let Some(&(_, y)) = year_cols.iter().max_by_key(|c| c.1) {
         b.check_year(Some(y), "year column")
             .map_err(|reason| b.error(h.line.no, reason))?;
@@ -75,6 +88,8 @@ pub fn read(b: &mut Builder, text: &str, h: &Header) -> Result<(), ReadError> {
     );
     let mut col_sums = vec![0.0f64; year_cols.len()];
     let mut col_counts = vec![0usize; year_cols.len()];
+    // The line of each party's row: a second row would count it twice.
+    let mut row_of: std::collections::HashMap<EntityId, u64> = Default::default();
     for line in Lines::new(text).skip(h.line.no as usize) {
         let l = strip_semicolon(line.text);
         if is_blank(l) {
@@ -154,6 +169,21 @@ pub fn read(b: &mut Builder, text: &str, h: &Header) -> Result<(), ReadError> {
             Sides::RowsAreRecipients(s) => (s, other),
             Sides::RowsAreSuppliers(r) => (other, r),
         };
+        if supplier == recipient {
+            b.bad_row(
+                line.no,
+                format!("'{name}' is the table's own party: a transfer is between two parties"),
+            )?;
+            continue;
+        }
+        if let Some(first) = row_of.insert(other, line.no) {
+            row_of.insert(other, first);
+            b.bad_row(
+                line.no,
+                format!("'{name}' has a row already, at line {first}: a second row would count its TIV twice"),
+            )?;
+            continue;
+        }
         for (k, v) in values.iter().enumerate() {
             let Some((tiv, below_half)) = *v else {
                 continue;

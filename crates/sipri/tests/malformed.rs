@@ -191,6 +191,91 @@ fn empty_party() {
     );
 }
 
+/// Regression: a row with one party on both sides was imported, its TIV in
+/// that party's imports and exports alike. On the fast path (plain cells),
+/// the general one (a blank, another case) and in the legacy register.
+#[test]
+fn one_party_on_both_sides() {
+    let why = "Supplier and Recipient are both 'Russia': a transfer is between two parties";
+    fails(
+        reg(&[&GOOD.replace("Kazakhstan", "Russia")]).as_bytes(),
+        4,
+        why,
+    );
+    fails(
+        reg(&[&GOOD.replace("Kazakhstan", "russia ")]).as_bytes(),
+        4,
+        "are both",
+    );
+    fails(
+        leg(&[&LEG_GOOD.replace("Kazakhstan", "Russia")]).as_bytes(),
+        3,
+        why,
+    );
+    let skipped = read(
+        reg(&[
+            GOOD,
+            &GOOD.replace("1,Russia,Kazakhstan", "2,Russia,Russia"),
+        ])
+        .as_bytes(),
+        &ReadOptions {
+            skip_bad_rows: true,
+            ..opts()
+        },
+    )
+    .expect("skip_bad_rows imports the rest");
+    assert_eq!(skipped.1.rejected.len(), 1);
+    assert_eq!(skipped.0.flows.len(), 1);
+}
+
+/// Regression: a TIV edited far from units × TIV per unit was imported
+/// without a word. It is still summed as written (as SIPRI sums it), with a
+/// warning naming the line; SIPRI's own rounding gives none.
+#[test]
+fn tiv_not_units_times_unit_is_a_warning() {
+    let warns = |bytes: &[u8]| read(bytes, &opts()).expect("reads").1.warnings;
+    let edited = GOOD.replace(",1,1,2,No", ",1,1,9999,No");
+    let w = warns(reg(&[&edited]).as_bytes());
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert!(
+        w[0].starts_with("line 4: TIV delivery values 9999 is not Numbers delivered × TIV deal unit (2 × 1 = 2.00)"),
+        "{w:?}"
+    );
+    // Rounding: 12,500 units of 0.03 (really 0.032) deliver 400.
+    let rounded = GOOD.replace(
+        ",2,No,2020,No,New,1,1,2,No",
+        ",12500,No,2020,No,New,0.03,0.03,400,No",
+    );
+    assert!(warns(reg(&[&rounded]).as_bytes()).is_empty());
+    let w = warns(leg(&[&LEG_GOOD.replace(",1,10,7", ",1,10,70")]).as_bytes());
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert!(
+        w[0].contains("SIPRI TIV of delivered weapons 70 is not Number delivered"),
+        "{w:?}"
+    );
+    let w = warns(leg(&[&LEG_GOOD.replace(",1,10,7", ",1,100,7")]).as_bytes());
+    assert!(
+        w[0].contains("SIPRI TIV for total order 100 is not Number ordered"),
+        "{w:?}"
+    );
+}
+
+/// Regression: a delivery dated before its order was imported without a
+/// word (SIPRI's registers have none); now a warning, the years kept.
+#[test]
+fn delivery_before_order_is_a_warning() {
+    let warns = |bytes: &[u8]| read(bytes, &opts()).expect("reads").1.warnings;
+    let early = GOOD.replace(",2019,Yes,", ",2021,Yes,");
+    assert_eq!(
+        warns(reg(&[&early]).as_bytes()),
+        ["line 4: delivery year 2020 is before the order date 2021; the years as written are used"]
+    );
+    assert!(warns(reg(&[&GOOD.replace(",2019,Yes,", ",2020,Yes,")]).as_bytes()).is_empty());
+    let w = warns(leg(&[&LEG_GOOD.replace(",2017,?,", ",2019,?,")]).as_bytes());
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert!(w[0].starts_with("line 3: delivery year 2018 is before the order date 2019"));
+}
+
 #[test]
 fn conflicting_deal_parties() {
     let other = GOOD.replace("Russia", "China").replace(",2020,", ",2021,");
@@ -275,6 +360,21 @@ fn table_errors() {
         format!("{head},1,1,2\n").as_bytes(),
         4,
         "row without a name",
+    );
+    fails(
+        format!("{head}India,1,1,2\nChina,1,1,2\nindia,1,1,2\n").as_bytes(),
+        6,
+        "'india' has a row already, at line 4: a second row would count its TIV twice",
+    );
+    fails(
+        b"Volume\nRecipient,2020,2020,Total\nIndia,1,1,2\n",
+        2,
+        "year 2020 heads columns 2 and 3",
+    );
+    fails(
+        b"\"TIV of arms exports from India, 2020-2021\"\n,2020,2021,Total\nIndia,1,1,2\n",
+        3,
+        "'India' is the table's own party",
     );
     fails(
         b"\"TIV of arms exports from , 2020-2021\"\n,2020,Total\nIndia,1,1\n",

@@ -45,6 +45,9 @@ fn register_2026() {
     assert_eq!(rep.rows_read, 25_024);
     assert_eq!(rep.rows_imported, 25_024);
     assert!(rep.rejected.is_empty());
+    // Every TIV is units × TIV per unit within SIPRI's rounding (checked
+    // with Python over the raw rows): the identity warning never fires.
+    assert!(rep.warnings.is_empty(), "{:?}", rep.warnings);
     assert_eq!(rep.deals, 12_571);
     assert_eq!(rel.deals.len(), 12_571);
     assert_eq!(rel.flows.len(), 25_024);
@@ -119,6 +122,13 @@ fn legacy_2025() {
     assert_eq!(rep.rows_read, 29_515);
     assert_eq!(rep.rows_repaired, 4);
     assert!(rep.rejected.is_empty());
+    assert!(
+        !rep.warnings
+            .iter()
+            .any(|w| w.contains(" × ") || w.contains("before the order date")),
+        "{:?}",
+        rep.warnings
+    );
     assert_eq!(rep.open_deals, 1_166);
     assert!(rep.unresolved.is_empty(), "{:?}", rep.unresolved);
     assert_eq!(rel.meta.generated.as_deref(), Some("2025-03-13"));
