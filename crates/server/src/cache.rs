@@ -9,6 +9,7 @@
 
 use crate::error::ApiError;
 use crate::params::Params;
+use crate::query::MULTI;
 use crate::state::AppState;
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
@@ -86,9 +87,6 @@ pub fn fnv1a(bytes: &[u8]) -> u64 {
     }
     h
 }
-
-/// Parameters that handlers read as lists (every value counts, in order).
-const MULTI: &[&str] = &["group"];
 
 /// The query as handlers see it: per name (sorted), the first non-blank
 /// trimmed value, or every value for list parameters. Two queries with the
@@ -191,6 +189,14 @@ pub async fn conditional_get(
             .unwrap_or_default()
             .code()
     };
+    // Checked before the cache, which keys on the declared parameters only:
+    // a misspelt one must not be answered from an entry without it.
+    if path.starts_with("/api/")
+        && let Some(d) = &declared
+        && let Err(e) = crate::query::check_api_query(&query, d.iter().map(String::as_str))
+    {
+        return e.into_response();
+    }
     let key = format!(
         "{VERSION}|{}|{}|{}|{}?{}",
         state.generation(),

@@ -26,8 +26,8 @@ fn demo() -> (tempfile::TempDir, Arc<AppState>, Router) {
 #[tokio::test]
 async fn cache_key_follows_the_parameters_handlers_read() {
     let (_t, _st, app) = demo();
-    let a = get(&app, "/api/top?period=2000-2004&period=2020-2024").await;
-    let b = get(&app, "/api/top?period=2020-2024&period=2000-2004").await;
+    let a = get(&app, "/api/top?period=2000-2004&limit=5").await;
+    let b = get(&app, "/api/top?limit=5&period=2020-2024").await;
     assert_eq!(a.status, StatusCode::OK);
     assert_eq!(
         a.json()["filter"]["period"]["label"],
@@ -37,8 +37,11 @@ async fn cache_key_follows_the_parameters_handlers_read() {
     );
     assert_eq!(b.json()["filter"]["period"]["label"], "2020-2024");
     assert_ne!(a.headers["etag"], b.headers["etag"]);
+    // Two different values of one parameter are refused, not cached.
+    let twice = get(&app, "/api/top?period=2000-2004&period=2020-2024").await;
+    assert_error(&twice, StatusCode::BAD_REQUEST);
     // Blank repeats and padding do not change the answer (one entry).
-    let c = get(&app, "/api/top?period=&period=%202000-2004").await;
+    let c = get(&app, "/api/top?limit=5&period=&period=%202000-2004").await;
     assert_eq!(c.headers["etag"], a.headers["etag"]);
 }
 
@@ -121,12 +124,16 @@ async fn oversized_answer_is_a_422_naming_the_limit() {
 
 #[tokio::test]
 async fn undeclared_parameters_share_the_cached_answer() {
-    // Handlers never see undeclared parameters, so they must not split (or
-    // flood) the cache either.
+    // Page handlers never see undeclared parameters (tracking tags of a
+    // shared link), so they must not split (or flood) the cache either. The
+    // API refuses them.
     let (_t, _st, app) = demo();
-    let a = get(&app, "/api/top?limit=3").await;
-    let b = get(&app, "/api/top?limit=3&junk=1&x=2").await;
+    let a = get(&app, "/world?period=2020-2024").await;
+    let b = get(&app, "/world?period=2020-2024&junk=1&x=2").await;
+    assert_eq!(a.status, StatusCode::OK);
     assert_eq!(a.headers["etag"], b.headers["etag"]);
-    let c = get(&app, "/api/top?limit=4").await;
+    let c = get(&app, "/world?period=2015-2019").await;
     assert_ne!(a.headers["etag"], c.headers["etag"]);
+    let r = get(&app, "/api/top?limit=3&junk=1").await;
+    assert_error(&r, StatusCode::BAD_REQUEST);
 }
