@@ -27,7 +27,8 @@ pub fn detect(text: &str) -> Lang {
 fn counts(text: &str, sentence: bool) -> (usize, usize) {
     const DE: &[&str] = &[
         "der", "die", "das", "und", "von", "bis", "mit", "auf", "ist", "war", "den", "des",
-        "aller", "sich", "nicht",
+        "aller", "sich", "nicht", "im", "aus", "zwischen", "prozent", "eine", "einer", "dem",
+        "für", "zum", "zur", "seiner", "seine", "ihrer", "wurde", "wurden", "nach", "bleibt",
     ];
     const EN: &[&str] = &[
         "the", "of", "and", "from", "to", "was", "is", "its", "in", "with", "that", "between",
@@ -476,6 +477,23 @@ mod tests {
 
     fn kinds(s: &str, lang: Lang) -> Vec<Kind> {
         lex(s, lang).into_iter().map(|t| t.kind).collect()
+    }
+
+    /// Regression: short German sentences without the old function words
+    /// were English, so their notes were English and `1.000` was 1.0.
+    #[test]
+    fn short_german_sentences_are_german() {
+        for s in [
+            "Russland bleibt Kasachstans dominanter Waffenlieferant.",
+            "Russland lieferte im Jahr 2024 1.000 Kampfflugzeuge an Kasachstan.",
+            "Russland lieferte 2020–24 1,5 Prozent an Kasachstan.",
+        ] {
+            assert_eq!(detect(s), Lang::German, "{s}");
+        }
+        assert_eq!(
+            detect("Russia supplied 88% of Kazakhstan's arms imports in 2020-24."),
+            Lang::English
+        );
     }
 
     #[test]

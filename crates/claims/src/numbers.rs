@@ -39,12 +39,15 @@ fn used(f: &Features, t: &[Token], built: &[Built], k: usize) -> bool {
         // Part of a name: "Su-30", "F-16", "S-400", "T-72B3".
         || (glued_before && (matches!(t[k - 1].kind, Kind::Punct('-')) || t[k - 1].is_word()))
         || t.get(k + 1).is_some_and(|n| n.start == t[k].end && n.is_word())
-        // A count of a weapon delivered, within two tokens before the weapon,
-        // or part of its name ("Leopard 2 tanks").
+        // A count of a weapon delivered, within two tokens before the weapon
+        // (only when the claim took a count: "1.5 aircraft" or a German
+        // "1.000" read as 1.0 is none), or part of its name ("Leopard 2 tanks").
         || built.iter().any(|b| {
-            matches!(b.claim, Claim::Delivery(_) | Claim::Presence(_))
-                && ((b.source > k && b.source <= k + 3)
-                    || (k == b.source + 1 && t.get(b.source).is_some_and(Token::capitalized)))
+            let counted = matches!(&b.claim, Claim::Delivery(d) if d.number.is_some());
+            let named = matches!(b.claim, Claim::Delivery(_) | Claim::Presence(_))
+                && k == b.source + 1
+                && t.get(b.source).is_some_and(Token::capitalized);
+            counted && b.source > k && b.source <= k + 3 || named
         })
         // A multiple or count that a change or rank reading consumed.
         || built.iter().any(|b| b.source == k)
