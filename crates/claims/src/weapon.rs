@@ -401,6 +401,51 @@ pub(crate) fn weapon(s: &Sent) -> Option<(Weapon, usize)> {
 
 /// A count stated right before the weapon ("88 aircraft", "acht russische Su-30").
 pub(crate) fn count_before(s: &Sent, idx: usize) -> Option<u32> {
+    count_at(s, idx).map(|c| c.0)
+}
+
+/// The words that make the count before the weapon at `idx` something other
+/// than an exact number: a qualifier ("more than 5", "rund 8", "up to 10")
+/// or the end of a range ("8 to 10", "zwischen 8 und 10"). A count compared
+/// as exact would then be a different claim.
+pub(crate) fn count_hedge(s: &Sent, idx: usize) -> Option<String> {
+    let (_, at) = count_at(s, idx)?;
+    let t = &s.s.tokens;
+    let word = |i: Option<usize>| i.and_then(|i| t.get(i)).map_or("", |x| x.norm.as_str());
+    let (p1, p2) = (word(at.checked_sub(1)), word(at.checked_sub(2)));
+    let text = |from: usize| {
+        t[from..=at]
+            .iter()
+            .map(|x| x.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let is_count = |i: Option<usize>| {
+        i.and_then(|i| t.get(i)).is_some_and(|x| {
+            matches!(x.kind, crate::lex::Kind::Number { .. })
+                || crate::lexicon::small_number(&x.norm).is_some()
+        })
+    };
+    let linker = matches!(p1, "to" | "bis" | "or" | "oder" | "and" | "und" | "-" | "–");
+    if linker && is_count(at.checked_sub(2)) {
+        return Some(text(at - 2));
+    }
+    if crate::lexicon::qualifier(p2, p1) != crate::stated::Qualifier::Exact {
+        let from = if matches!(
+            crate::lexicon::qualifier("", p1),
+            crate::stated::Qualifier::Exact
+        ) {
+            at.saturating_sub(2)
+        } else {
+            at.saturating_sub(1)
+        };
+        return Some(text(from));
+    }
+    None
+}
+
+/// [`count_before`] and the index of its token.
+fn count_at(s: &Sent, idx: usize) -> Option<(u32, usize)> {
     let t = &s.s.tokens;
     const UNITS: &[&str] = &[
         "tiv",
@@ -432,9 +477,11 @@ pub(crate) fn count_before(s: &Sent, idx: usize) -> Option<u32> {
             crate::lex::Kind::Number { value, decimals: 0 }
                 if crate::when::year(tok).is_none() && (1.0..100_000.0).contains(&value) =>
             {
-                Some(value as u32)
+                Some((value as u32, idx - k))
             }
-            crate::lex::Kind::Word => crate::lexicon::small_number(&tok.norm).map(u32::from),
+            crate::lex::Kind::Word => {
+                crate::lexicon::small_number(&tok.norm).map(|n| (u32::from(n), idx - k))
+            }
             _ => None,
         }
     })

@@ -460,6 +460,7 @@ fn reasons() -> Vec<Msg> {
         DeliveryNoRecipient,
         DeliveryNoSupplier,
         NegatedCountOrFirst,
+        HedgedCount("more than 5".into()),
         NegatedNoPeriod,
         NegatedSince,
         DeliveryNoYear,

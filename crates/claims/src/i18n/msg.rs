@@ -442,6 +442,8 @@ pub enum Reason {
     DeliveryNoRecipient,
     DeliveryNoSupplier,
     NegatedCountOrFirst,
+    /// A count stated with a qualifier or as a range ("more than 5", "8 to 10").
+    HedgedCount(String),
     NegatedNoPeriod,
     NegatedSince,
     DeliveryNoYear,

@@ -76,6 +76,9 @@ pub(super) fn text(m: &Reason) -> String {
             NegatedCountOrFirst => {
                 "eine verneinte Stückzahl oder erste Lieferung wird nicht geprüft".into()
             }
+            HedgedCount(w) => format!(
+                "„{w}“: eine Stückzahl mit Einschränkung oder als Spanne wird nicht als genaue Zahl geprüft; nennen Sie die gelieferte Stückzahl"
+            ),
             NegatedNoPeriod => "eine verneinte Lieferung ohne Zeitraum ist nicht überprüfbar".into(),
             NegatedSince => {
                 "eine verneinte, erste oder gezählte Lieferung „seit“ einem Jahr wird nicht geprüft"

@@ -74,6 +74,9 @@ pub(super) fn text(m: &Reason) -> String {
             DeliveryNoRecipient => "a delivery statement without a recipient".into(),
             DeliveryNoSupplier => "a delivery statement without a supplier".into(),
             NegatedCountOrFirst => "a negated count or first delivery is not checked".into(),
+            HedgedCount(w) => format!(
+                "'{w}': a count with a qualifier or a range is not checked as an exact number; state the number delivered"
+            ),
             NegatedNoPeriod => "a negated delivery without a period cannot be checked".into(),
             NegatedSince => {
                 "a negated, first or counted delivery \"since\" a year is not checked".into()
