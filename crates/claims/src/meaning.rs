@@ -57,6 +57,9 @@ pub enum MarkerKind {
     /// "for the last time", "last delivery", "zuletzt": a last-ever
     /// delivery, which says none came after; no claim shape checks that.
     LastEver,
+    /// "a record 88 %", "Rekord", "all-time high", "highest ever": a figure
+    /// said to top every earlier period, which no claim shape compares.
+    Record,
 }
 
 impl MarkerKind {
@@ -245,6 +248,31 @@ pub fn marker(prev: &str, norm: &str, next: &str) -> Option<MarkerKind> {
         "salw" | "ammunition" | "kleinwaffen" | "handfeuerwaffen" | "munition" => NotCovered,
         _ if not_arms_goods(norm) => NotCovered,
         "most" if next == "of" => Vague,
+        // Not "SIPRI has no record of", "SIPRI records show".
+        "record"
+            if matches!(prev, "a" | "new" | "all-time")
+                || matches!(
+                    next,
+                    "high" | "highs" | "low" | "lows" | "level" | "levels" | "share"
+                )
+                || next.starts_with(|c: char| c.is_ascii_digit()) =>
+        {
+            Record
+        }
+        // German compounds: Rekordanteil, Rekordwert, Rekordhoch, …
+        _ if norm.starts_with("rekord") => Record,
+        "hochststand" | "hochstand" | "tiefststand" => Record,
+        "ever" | "jemals"
+            if matches!(prev, "highest" | "largest" | "lowest" | "biggest" | "most") =>
+        {
+            Record
+        }
+        "all-time" => Record,
+        // "all of Kazakhstan's arms", "all the Houthis' weapons": a share of
+        // 100 % in words (a delivery reading took it as "some delivery").
+        // Not after "of": "88 % of all the arms" is the whole.
+        "all" | "entire" | "whole" if matches!(next, "of" | "the") && prev != "of" => Vague,
+        "samtliche" => Vague,
         "majority" | "bulk" | "mehrheit" | "grossteil" | "grossteils" | "meisten" | "meiste" => {
             Vague
         }

@@ -201,6 +201,10 @@ pub fn unconsumed(f: &Features, t: &[Token], built: &[Built]) -> Vec<Msg> {
                 Claim::Group(g) => matches!(g.fact, GroupFact::Joined { date: Some(_), .. }),
                 _ => false,
             }),
+            // "almost all of …, about 96 per cent": the figure is the share
+            // the words describe, and it is what is checked. Without a
+            // figure nothing consumes them.
+            MarkerKind::Vague => built.iter().any(|b| is_share(&b.claim)),
             // "NATO", "the EU": a fact of the group table.
             MarkerKind::Group => built.iter().any(|b| {
                 matches!(&b.claim, Claim::Group(g)

@@ -500,6 +500,7 @@ fn reasons() -> Vec<Msg> {
         K::NotCovered,
         K::Volume,
         K::LastEver,
+        K::Record,
         K::Rank,
     ] {
         v.push(Marker(k, "Wort".into()));

@@ -385,6 +385,9 @@ fn marker(k: MarkerKind, w: &str) -> String {
         MarkerKind::LastEver => format!(
             "„{w}“: Eine letzte Lieferung besagt, dass danach keine mehr kam; das prüft diese Lesart nicht (erstmalige Lieferungen werden geprüft)"
         ),
+        MarkerKind::Record => format!(
+            "„{w}“: Ein Rekord vergleicht die Zahl mit allen früheren Zeiträumen; das prüft diese Lesart nicht; bitte Zahl und Zeitraum angeben"
+        ),
         MarkerKind::Volume => format!(
             "„{w}“: Ein Volumen in TIV ist keine Zahl, die diese Lesart prüft; bitte einen Anteil, Rang oder eine Veränderung angeben (armsflow pair zeigt die TIV)"
         ),

@@ -192,6 +192,9 @@ fn marker(k: MarkerKind, word: &str) -> String {
         MarkerKind::LastEver => format!(
             "'{word}': a last delivery says none came after it, which this reading does not check (first-ever deliveries are checked)"
         ),
+        MarkerKind::Record => format!(
+            "'{word}': a record compares the figure with every earlier period, which this reading does not check; state the figure and its period"
+        ),
         MarkerKind::Volume => format!(
             "'{word}': a volume in TIV is not a figure this reading checks; state a share, rank or change (armsflow pair shows the TIV)"
         ),
