@@ -191,7 +191,7 @@ pub async fn conditional_get(
     };
     // Checked before the cache, which keys on the declared parameters only:
     // a misspelt one must not be answered from an entry without it.
-    if path.starts_with("/api/")
+    if crate::query::strict(&path)
         && let Some(d) = &declared
         && let Err(e) = crate::query::check_api_query(&query, d.iter().map(String::as_str))
     {

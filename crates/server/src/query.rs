@@ -85,7 +85,7 @@ impl<S: Send + Sync, T: IntoParams + 'static> FromRequestParts<S> for Q<T> {
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
         let names = declared::<T>();
         let query = parts.uri.query().unwrap_or("");
-        if parts.uri.path().starts_with("/api/") {
+        if strict(parts.uri.path()) {
             check_api_query(query, names.iter().map(|n| n.0.as_str()))?;
         }
         let p = Params::parse(query)
@@ -100,6 +100,12 @@ impl<S: Send + Sync, T: IntoParams + 'static> FromRequestParts<S> for Q<T> {
     }
 }
 
+/// Whether `path` answers machines: the API and the chart downloads
+/// (`/export/…`, which go to print). Pages and embeds are lenient.
+pub fn strict(path: &str) -> bool {
+    path.starts_with("/api/") || path.starts_with("/export/")
+}
+
 /// Parameters that may be given more than once (each value counts).
 pub const MULTI: &[&str] = &["group"];
 
@@ -109,6 +115,7 @@ pub const MULTI: &[&str] = &["group"];
 /// value (`category=aircraft&category=ships`) would be answered for the
 /// first only. Both are a 400 that names the parameter. (Pages are lenient:
 /// shared links carry tracking parameters, and a page states what it shows.)
+/// Applies where [`strict`] says.
 pub fn check_api_query<'a>(
     query: &str,
     declared: impl Iterator<Item = &'a str> + Clone,

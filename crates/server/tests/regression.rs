@@ -586,4 +586,9 @@ async fn unknown_and_repeated_api_parameters_are_refused() {
         get(&app, "/country/KAZ?utm_source=x").await.status,
         StatusCode::OK
     );
+    // Chart downloads go to print: as strict as the API.
+    let csv = "/export/world/exporters-chart.csv?period=2020-2024";
+    assert_eq!(get(&app, csv).await.status, StatusCode::OK);
+    let r = get(&app, &format!("{csv}&categroy=aircraft")).await;
+    assert_error(&r, StatusCode::BAD_REQUEST);
 }
