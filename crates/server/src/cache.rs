@@ -9,8 +9,8 @@
 
 use crate::error::ApiError;
 use crate::params::Params;
-use crate::query::MULTI;
 use crate::state::AppState;
+use crate::strict::MULTI;
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
@@ -191,9 +191,9 @@ pub async fn conditional_get(
     };
     // Checked before the cache, which keys on the declared parameters only:
     // a misspelt one must not be answered from an entry without it.
-    if crate::query::strict(&path)
+    if crate::strict::strict(&path)
         && let Some(d) = &declared
-        && let Err(e) = crate::query::check_api_query(&query, d.iter().map(String::as_str))
+        && let Err(e) = crate::strict::check_api_query(&query, d.iter().map(String::as_str))
     {
         return e.into_response();
     }

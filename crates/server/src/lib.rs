@@ -35,6 +35,7 @@ pub mod present;
 pub mod query;
 pub mod routes;
 pub mod state;
+pub mod strict;
 pub mod work;
 
 use std::net::SocketAddr;

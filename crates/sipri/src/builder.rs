@@ -146,48 +146,6 @@ impl Builder {
         }
     }
 
-    /// Warns of a TIV that is not the number of units times the TIV per unit
-    /// (`cols` names the three columns). SIPRI computes the one from the
-    /// other two and rounds both TIVs to two decimals, so a gap beyond that
-    /// rounding (0.005 a unit, 0.005 on the total; none in SIPRI's 2025 and
-    /// 2026 registers) means an edited or damaged file. The value as written
-    /// is what is summed, as SIPRI sums it; the warning says it may be wrong.
-    pub fn check_product(
-        &mut self,
-        line: u64,
-        cols: [&str; 3],
-        units: Option<u32>,
-        unit: Option<f64>,
-        tiv: Option<f64>,
-    ) {
-        let (Some(n), Some(u), Some(v)) = (units, unit, tiv) else {
-            return;
-        };
-        let n = f64::from(n);
-        let product = n * u;
-        if (v - product).abs() > n * 0.005 + 0.005 + 1e-9 * v.abs().max(1.0) {
-            self.warn(format!(
-                "line {line}: {} {v} is not {} × {} ({n} × {u} = {product:.2}); \
-                 the value as written is used",
-                cols[2], cols[0], cols[1]
-            ));
-        }
-    }
-
-    /// Warns of a delivery dated before its order (none in SIPRI's 2025 and
-    /// 2026 registers): a swapped or mistyped year, which would move the
-    /// row's TIV to another window. The years as written are kept.
-    pub fn check_order(&mut self, line: u64, order: Option<u16>, delivery: Option<u16>) {
-        if let (Some(o), Some(d)) = (order, delivery)
-            && d < o
-        {
-            self.warn(format!(
-                "line {line}: delivery year {d} is before the order date {o}; \
-                 the years as written are used"
-            ));
-        }
-    }
-
     /// The id of a name as written in the file; unknown names become
     /// `Unresolved` entities (reported, never dropped).
     pub fn entity(&mut self, raw: &str) -> EntityId {

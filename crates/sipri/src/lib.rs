@@ -19,6 +19,7 @@ pub mod names;
 mod ordered;
 mod preamble;
 mod register;
+mod row_checks;
 mod sniff;
 mod spill;
 pub mod stream;
