@@ -3,6 +3,7 @@
 //! the Python package (which hands it to pandas as Arrow), so both answer
 //! with the same code, validation and error messages.
 
+pub mod blocs;
 pub mod cmd;
 pub mod common;
 pub mod heap;

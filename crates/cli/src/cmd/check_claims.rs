@@ -73,10 +73,7 @@ pub fn compute(
     }
     let mut table = claims::shapes::GroupTable::builtin();
     for f in groups {
-        let body = std::fs::read_to_string(f)
-            .map_err(|e| UserError(format!("{}: cannot read: {e}", f.display())))?;
-        let set = engine::groups::GroupSet::parse(&body)
-            .map_err(|e| UserError(format!("{}:{}: {}", f.display(), e.line, e.reason)))?;
+        let set = super::groups::read_file(f)?;
         table.add(&f.display().to_string(), set);
     }
     let (checks, skipped) = check_text_with(text, &rel, Names::builtin(), &table);

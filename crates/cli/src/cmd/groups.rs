@@ -14,8 +14,9 @@ use std::path::PathBuf;
 /// Where groups come from: the built-in table, user files, ad-hoc definitions.
 #[derive(clap::Args, Debug, Clone, Default)]
 pub struct GroupFileArgs {
-    /// Membership file(s) in the groups.csv format (group,member,joined,left,note); a group
-    /// named like a built-in one replaces it
+    /// Membership file(s) in the groups.csv format (group,member,joined,left,note), or in the
+    /// compiled blocs.csv layout (bloc,country,joined,left,source,certainty,note; countries by
+    /// name); a group named like a built-in one replaces it
     #[arg(long = "groups", value_name = "FILE")]
     pub files: Vec<PathBuf>,
 }
@@ -25,14 +26,26 @@ impl GroupFileArgs {
     pub fn load(&self) -> anyhow::Result<GroupSet> {
         let mut set = GroupSet::builtin();
         for f in &self.files {
-            let text = std::fs::read_to_string(f)
-                .map_err(|e| UserError(format!("{}: {e}", f.display())))?;
-            let user = GroupSet::parse(&text)
-                .map_err(|e| UserError(format!("{}:{}: {}", f.display(), e.line, e.reason)))?;
-            set.extend(user);
+            set.extend(read_file(f)?);
         }
         Ok(set)
     }
+}
+
+/// One membership file, in either layout (see [`crate::blocs`]); errors
+/// name the file and line.
+pub fn read_file(f: &std::path::Path) -> anyhow::Result<GroupSet> {
+    let text = std::fs::read_to_string(f)
+        .map_err(|e| UserError(format!("{}: cannot read: {e}", f.display())))?;
+    let text = if crate::blocs::is_blocs(&text) {
+        let builtin = GroupSet::builtin();
+        crate::blocs::to_groups_csv(&text, &builtin.names(), member_key)
+            .map_err(|e| UserError(format!("{}:{e:#}", f.display())))?
+    } else {
+        text
+    };
+    GroupSet::parse(&text)
+        .map_err(|e| UserError(format!("{}:{}: {}", f.display(), e.line, e.reason)).into())
 }
 
 /// A group by name, or an ad-hoc `Name=A,B,C` (members for all years; member
