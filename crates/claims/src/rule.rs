@@ -228,6 +228,52 @@ pub fn unconsumed(f: &Features, t: &[Token], built: &[Built]) -> Vec<Msg> {
     for n in crate::numbers::unread(f, t, built) {
         out.push(Reason::UnreadNumber(n).into());
     }
+    out.extend(rank_moves(f, t, built));
+    out
+}
+
+/// "France dropped to the second-largest exporter", "fiel auf Platz drei
+/// zurück": a rank reached by a move says where the country stood before,
+/// which a rank claim does not check (France rose to second; "dropped" was
+/// supported). A move word followed within two tokens by "to"/"auf"/"zum"
+/// in a rank claim's clause makes the sentence not checkable.
+fn rank_moves(f: &Features, t: &[Token], built: &[Built]) -> Vec<Msg> {
+    let is_rank = |c: &Claim| match c {
+        Claim::ExportShare { rank, .. } | Claim::Global { rank, .. } => rank.is_some(),
+        Claim::Largest { .. } => true,
+        _ => false,
+    };
+    let moves = |w: &str| {
+        crate::lexicon::change_sign(w).is_some()
+            || matches!(
+                w,
+                "fiel"
+                    | "rutschte"
+                    | "abgerutscht"
+                    | "gerutscht"
+                    | "zuruckgefallen"
+                    | "aufgestiegen"
+                    | "aufstieg"
+                    | "slipped"
+                    | "slid"
+                    | "moved"
+                    | "advanced"
+            )
+    };
+    let to = |i: usize| {
+        (i + 1..=i + 2).any(|k| {
+            t.get(k)
+                .is_some_and(|x| matches!(x.norm.as_str(), "to" | "into" | "auf" | "zum" | "zur"))
+        })
+    };
+    let mut out = Vec::new();
+    for b in built.iter().filter(|b| is_rank(&b.claim)) {
+        let found = (0..t.len()).find(|&i| f.clause(i) == b.clause && moves(&t[i].norm) && to(i));
+        if let Some(i) = found {
+            out.push(Reason::RankMove(t[i].text.clone()).into());
+            break;
+        }
+    }
     out
 }
 

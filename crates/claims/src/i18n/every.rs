@@ -461,6 +461,7 @@ fn reasons() -> Vec<Msg> {
         DeliveryNoSupplier,
         NegatedCountOrFirst,
         HedgedCount("more than 5".into()),
+        RankMove("dropped".into()),
         NegatedNoPeriod,
         NegatedSince,
         DeliveryNoYear,

@@ -444,6 +444,8 @@ pub enum Reason {
     NegatedCountOrFirst,
     /// A count stated with a qualifier or as a range ("more than 5", "8 to 10").
     HedgedCount(String),
+    /// A rank reached by a move ("dropped to second"): the earlier rank is unread.
+    RankMove(String),
     NegatedNoPeriod,
     NegatedSince,
     DeliveryNoYear,

@@ -76,6 +76,9 @@ pub(super) fn text(m: &Reason) -> String {
             NegatedCountOrFirst => {
                 "eine verneinte Stückzahl oder erste Lieferung wird nicht geprüft".into()
             }
+            RankMove(w) => format!(
+                "„{w}“: Ein Auf- oder Abstieg auf einen Rang sagt, wo das Land vorher stand; das prüft diese Lesart nicht; bitte den Rang in jedem Zeitraum angeben"
+            ),
             HedgedCount(w) => format!(
                 "„{w}“: eine Stückzahl mit Einschränkung oder als Spanne wird nicht als genaue Zahl geprüft; nennen Sie die gelieferte Stückzahl"
             ),

@@ -74,6 +74,9 @@ pub(super) fn text(m: &Reason) -> String {
             DeliveryNoRecipient => "a delivery statement without a recipient".into(),
             DeliveryNoSupplier => "a delivery statement without a supplier".into(),
             NegatedCountOrFirst => "a negated count or first delivery is not checked".into(),
+            RankMove(w) => format!(
+                "'{w}': a move to a rank says where the country stood before, which this reading does not check; state the rank in each period"
+            ),
             HedgedCount(w) => format!(
                 "'{w}': a count with a qualifier or a range is not checked as an exact number; state the number delivered"
             ),
