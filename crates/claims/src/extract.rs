@@ -215,6 +215,14 @@ impl State {
         for o in &f.ordinals {
             match ordinal_claim(&ctx, o, &periods) {
                 Ok(Some(c)) => {
+                    // "remained the largest in 2020-24": also in 2015-19.
+                    if let Some(e) = crate::continued::earlier(&f, &s.tokens, o.idx, &c) {
+                        built.push(Built {
+                            claim: e,
+                            clause: f.clause(o.idx),
+                            source: o.idx,
+                        });
+                    }
                     for claim in each_of_list(&f, &s.tokens, c) {
                         built.push(Built {
                             claim,

@@ -26,6 +26,7 @@
 pub mod check;
 pub mod claim;
 mod compare;
+mod continued;
 pub mod deals;
 mod ellipsis;
 pub mod extract;
