@@ -14,11 +14,52 @@ use crate::rule::Built;
 pub(crate) fn unread(f: &Features, t: &[Token], built: &[Built]) -> Vec<String> {
     let mut out = Vec::new();
     for (k, tok) in t.iter().enumerate() {
-        if matches!(tok.kind, Kind::Number { .. }) && !used(f, t, built, k) {
+        let number = matches!(tok.kind, Kind::Number { .. }) || count_word(&tok.norm);
+        if number && !used(f, t, built, k) && !period_words(t, k) {
             out.push(tok.text.clone());
         }
     }
     out
+}
+
+/// A number written as a word ("three of the five years" checked as "a
+/// delivery in 2020-24" was supported). Not "one"/"ein…", which are also a
+/// pronoun and the German article.
+fn count_word(norm: &str) -> bool {
+    matches!(
+        norm,
+        "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "eleven"
+            | "twelve"
+            | "twenty"
+            | "zwei"
+            | "drei"
+            | "vier"
+            | "funf"
+            | "sechs"
+            | "sieben"
+            | "acht"
+            | "neun"
+            | "zehn"
+            | "elf"
+            | "zwolf"
+            | "zwanzig"
+    )
+}
+
+/// "the past five years", "the five years to 2024", "den letzten fünf
+/// Jahren": a span of years is the period reader's.
+fn period_words(t: &[Token], k: usize) -> bool {
+    let w = |i: usize| t.get(i).map_or("", |x| x.norm.as_str());
+    matches!(w(k + 1), "years" | "year" | "jahre" | "jahren" | "jahr")
 }
 
 fn used(f: &Features, t: &[Token], built: &[Built], k: usize) -> bool {
