@@ -509,6 +509,37 @@ pub fn meaning(t: &[Token], f: &mut Features) {
     fractions(t, f);
 }
 
+/// Whether the words from `k` name a share ("its share", "of the share",
+/// "seines Anteils"): the fraction before them is relative to it.
+fn of_a_share(t: &[Token], k: usize) -> bool {
+    let mut j = k;
+    if matches!(w(t, j), "of" | "von") {
+        j += 1;
+    }
+    if matches!(
+        w(t, j),
+        "its"
+            | "their"
+            | "his"
+            | "her"
+            | "the"
+            | "that"
+            | "this"
+            | "seines"
+            | "seinen"
+            | "ihres"
+            | "ihren"
+            | "des"
+            | "dem"
+            | "den"
+            | "der"
+            | "dessen"
+    ) {
+        j += 1;
+    }
+    mn::is_share_word(w(t, j))
+}
+
 /// Fractions as percentages: "nearly half" = almost 50 %, "nine in ten" =
 /// about 90 %. A bare fraction is approximate (±2.5 points).
 fn fractions(t: &[Token], f: &mut Features) {
@@ -521,6 +552,22 @@ fn fractions(t: &[Token], f: &mut Features) {
         let ordinal_before = lx::english_ordinal(before(t, i, 1)).is_some()
             || matches!(before(t, i, 1), "ersten" | "zweiten" | "erste" | "zweite");
         if ordinal_before {
+            i = last + 1;
+            continue;
+        }
+        // "half its share in 2010-14", "die Hälfte seines Anteils": a
+        // fraction *of another figure*, not a share of 50 % (it was checked
+        // as "about 50 %" and found not supported, though 36 is half of 72).
+        if of_a_share(t, last + 1) {
+            f.markers.push(Marker {
+                kind: MarkerKind::Comparison,
+                idx: i,
+                text: t[i..=last]
+                    .iter()
+                    .map(|x| x.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            });
             i = last + 1;
             continue;
         }
