@@ -56,10 +56,25 @@ fn count_word(norm: &str) -> bool {
 }
 
 /// "the past five years", "the five years to 2024", "den letzten fünf
-/// Jahren": a span of years is the period reader's.
+/// Jahren bis 2024": a span of years the period reader takes. Not "in five
+/// years between 2015 and 2024", which counts years (it was supported
+/// whatever the count).
 fn period_words(t: &[Token], k: usize) -> bool {
     let w = |i: usize| t.get(i).map_or("", |x| x.norm.as_str());
-    matches!(w(k + 1), "years" | "year" | "jahre" | "jahren" | "jahr")
+    if !matches!(w(k + 1), "years" | "jahre" | "jahren") || k == 0 {
+        return false;
+    }
+    let before = w(k - 1);
+    let recent = matches!(
+        before,
+        "past" | "last" | "previous" | "preceding" | "recent" | "letzten" | "vergangenen"
+    );
+    let bounded = matches!(before, "the" | "den" | "die")
+        && matches!(
+            w(k + 2),
+            "to" | "until" | "through" | "up" | "from" | "bis" | "von"
+        );
+    recent || bounded
 }
 
 fn used(f: &Features, t: &[Token], built: &[Built], k: usize) -> bool {

@@ -7,11 +7,9 @@ use crate::builder::{Builder, FastMap};
 use crate::chunk::{ChunkOut, Parsed, recycle};
 use crate::deal_rows::{Seen, add_delivery, further_row, new_deal};
 use crate::register::line32;
+use crate::row_checks::REGISTER_PRODUCT;
 use crate::text::printable_ascii;
 use model::flows::Flow;
-
-/// The columns of a row's TIV identity, for [`Builder::check_product`].
-pub(crate) const PRODUCT: [&str; 3] = ["Numbers delivered", "TIV deal unit", "TIV delivery values"];
 
 /// The deals so far, for merging chunks.
 #[derive(Default)]
@@ -51,7 +49,7 @@ pub(crate) fn merge_chunk(
         let r = &p.row;
         // Before the checks against the row's deal, which the streamed
         // import makes later: both warn of every row read.
-        b.check_product(no, PRODUCT, r.units, r.tiv_unit, Some(r.tiv));
+        b.check_product(no, REGISTER_PRODUCT, r.units, r.tiv_unit, Some(r.tiv));
         b.check_order(no, r.order_year, Some(r.year));
         let (deal_idx, is_new) = match m.deal_of.get(&r.id) {
             Some(&d) => {

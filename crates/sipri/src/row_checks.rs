@@ -4,6 +4,10 @@
 
 use crate::builder::Builder;
 
+/// A current-register row's TIV identity, for [`Builder::check_product`].
+pub(crate) const REGISTER_PRODUCT: [&str; 3] =
+    ["Numbers delivered", "TIV deal unit", "TIV delivery values"];
+
 impl Builder {
     /// Warns of a TIV that is not the number of units times the TIV per unit
     /// (`cols` names the three columns). SIPRI computes the one from the

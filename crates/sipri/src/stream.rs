@@ -539,7 +539,7 @@ impl Pass1 {
             b.note_parties([sup, rec], r.tiv);
             b.check_product(
                 p.line,
-                crate::merge::PRODUCT,
+                crate::row_checks::REGISTER_PRODUCT,
                 r.units,
                 r.tiv_unit,
                 Some(r.tiv),

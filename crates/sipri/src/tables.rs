@@ -176,14 +176,14 @@ pub fn read(b: &mut Builder, text: &str, h: &Header) -> Result<(), ReadError> {
             )?;
             continue;
         }
-        if let Some(first) = row_of.insert(other, line.no) {
-            row_of.insert(other, first);
+        if let Some(&first) = row_of.get(&other) {
             b.bad_row(
                 line.no,
                 format!("'{name}' has a row already, at line {first}: a second row would count its TIV twice"),
             )?;
             continue;
         }
+        row_of.insert(other, line.no);
         for (k, v) in values.iter().enumerate() {
             let Some((tiv, below_half)) = *v else {
                 continue;
