@@ -277,6 +277,8 @@ pub fn analyse(s: &Sentence, names: &Names) -> Features {
     crate::phrases::ranks(t, &mut f);
     f.periods = periods(t);
     crate::phrases::meaning(t, &mut f);
+    crate::unasserted::markers(t, &mut f);
+    crate::timing::markers(t, &mut f);
     f
 }
 

@@ -49,6 +49,8 @@ pub mod shapes;
 pub mod speech;
 pub mod stated;
 pub mod structured;
+pub mod timing;
+pub mod unasserted;
 pub mod weapon;
 pub mod weapons;
 pub mod when;

@@ -60,6 +60,19 @@ pub enum MarkerKind {
     /// "a record 88 %", "Rekord", "all-time high", "highest ever": a figure
     /// said to top every earlier period, which no claim shape compares.
     Record,
+    /// "if", "could have", "would", "könnte", "wird … bleiben": a condition,
+    /// possibility or forecast, not a stated fact (see [`crate::unasserted`]).
+    /// Consumed only by a group claim that reads the future itself ("will
+    /// join", an announcement).
+    Possibility,
+    /// "it is false that", "fälschlich": the sentence denies what it
+    /// contains. Never consumed.
+    Denial,
+    /// "fiscal 2024", "FY2024", "Haushaltsjahr": SIPRI's years are
+    /// calendar years. Never consumed.
+    FiscalYear,
+    /// A question mark: the sentence asks rather than states. Never consumed.
+    Question,
 }
 
 impl MarkerKind {

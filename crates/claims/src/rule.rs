@@ -7,7 +7,7 @@
 
 use crate::claim::{Claim, Party};
 use crate::features::{Features, PeriodRef};
-use crate::groupfacts::GroupFact;
+use crate::groupfacts::{GroupFact, Tense};
 use crate::i18n::{Msg, Reason};
 use crate::lex::Token;
 use crate::meaning::MarkerKind;
@@ -189,6 +189,14 @@ pub fn unconsumed(f: &Features, t: &[Token], built: &[Built]) -> Vec<Msg> {
                 Claim::Delivery(d) => d.negated,
                 Claim::Presence(p) => matches!(p.presence, Presence::Never | Presence::NoLonger),
                 _ => false,
+            }),
+            // "will join", "announced that … will sign": the group reading
+            // takes the future as the claim (a future accession is not checked).
+            MarkerKind::Possibility => built.iter().any(|b| {
+                matches!(&b.claim, Claim::Group(g) if matches!(
+                    g.fact,
+                    GroupFact::Joined { tense: Tense::Future, .. } | GroupFact::Announced { .. }
+                ))
             }),
             // "previously", "bisher": a past presence over the release's span.
             MarkerKind::Earlier => built

@@ -503,6 +503,10 @@ fn reasons() -> Vec<Msg> {
         K::LastEver,
         K::Record,
         K::Rank,
+        K::Possibility,
+        K::Denial,
+        K::Question,
+        K::FiscalYear,
     ] {
         v.push(Marker(k, "Wort".into()));
     }

@@ -394,6 +394,18 @@ fn marker(k: MarkerKind, w: &str) -> String {
         MarkerKind::NotCovered => format!(
             "„{w}“: Die SIPRI-Datenbank erfasst nur konventionelle Großwaffen, keine Kleinwaffen, keine Munition und keine anderen Güter"
         ),
+        MarkerKind::Possibility => format!(
+            "„{w}“: Der Satz nennt eine Bedingung, Möglichkeit oder Prognose, keine Tatsache; SIPRI erfasst erfolgte Lieferungen"
+        ),
+        MarkerKind::Denial => format!(
+            "„{w}“: Der Satz erklärt eine Aussage für falsch; geprüft werden nur als Tatsache getroffene Aussagen"
+        ),
+        MarkerKind::FiscalYear => format!(
+            "„{w}“: SIPRIs Daten gelten für Kalenderjahre, nicht für Haushalts- oder Geschäftsjahre"
+        ),
+        MarkerKind::Question => {
+            format!("„{w}“: Der Satz stellt eine Frage; geprüft werden nur Aussagen")
+        }
         MarkerKind::Rank => format!(
             "Rang „{w}“ erkannt, aber nicht, was gerankt wird (Lieferant, Empfänger, Exporteur oder Importeur)"
         ),

@@ -201,6 +201,18 @@ fn marker(k: MarkerKind, word: &str) -> String {
         MarkerKind::NotCovered => format!(
             "'{word}': SIPRI's Arms Transfers Database records major conventional arms only, not small arms, ammunition or other goods"
         ),
+        MarkerKind::Possibility => format!(
+            "'{word}': the sentence states a condition, possibility or forecast, not a fact; SIPRI records what was delivered"
+        ),
+        MarkerKind::Denial => format!(
+            "'{word}': the sentence says a statement is false; only statements made as facts are checked"
+        ),
+        MarkerKind::FiscalYear => {
+            format!("'{word}': SIPRI's data is by calendar year, not by fiscal year")
+        }
+        MarkerKind::Question => {
+            format!("'{word}': the sentence asks a question; only statements are checked")
+        }
         MarkerKind::Rank => format!(
             "rank '{word}' recognised but not what is ranked (supplier, recipient, exporter or importer)"
         ),
