@@ -96,10 +96,43 @@ fn kazakhstan_and_russia_2020_24() {
         "{text}"
     );
 
-    // An empty window says so.
+    // A window before the release (1995-2024) has no data, which is not "no
+    // deliveries" (regression: "Kazakhstan imported nothing in 1990-1994").
     let text = armsflow(d, &["imports", "Kazakhstan", "--period", "1990-1994"]);
-    assert!(text.contains("No deliveries"), "{text}");
+    assert!(
+        text.contains("No data: the release covers 1995–2024"),
+        "{text}"
+    );
+    assert!(!text.contains("imported nothing"), "{text}");
+    assert!(
+        text.contains("Previous window 1985-1989: no data"),
+        "{text}"
+    );
     assert!(!text.contains("NaN") && !text.contains("-0.00"), "{text}");
+    // Nor are its years zeros, in a partial window or a previous one
+    // (regression: "1993,0" and "TIV 1988-1992 0.00").
+    let csv = armsflow(
+        d,
+        &[
+            "pair",
+            "Russia",
+            "Kazakhstan",
+            "-p",
+            "1993-1997",
+            "--format",
+            "csv",
+        ],
+    );
+    assert!(csv.contains("1993,\n1994,\n1995,99.12"), "{csv}");
+    let t = json(d, &["imports", "Kazakhstan", "-p", "1993-1997"]);
+    assert!(
+        row(&t, "supplier", "Russia")["TIV 1988-1992"].is_null(),
+        "{t}"
+    );
+    // One supplier is all the concentration there can be, not an even
+    // spread (regression: "normalised 0.000").
+    let text = armsflow(d, &["imports", "Kazakhstan", "-p", "1995"]);
+    assert!(text.contains("normalised 1.000"), "{text}");
 
     // Top exporters, and categories that add up.
     let t = json(

@@ -13,8 +13,11 @@ pub struct Concentration {
     pub hhi: f64,
     /// The same on the 0..10,000 scale used by competition authorities.
     pub hhi_10000: f64,
-    /// `(HHI - 1/n) / (1 - 1/n)`: 0 for an even split, 1 for a single partner;
-    /// 0 when `n == 1` (nothing to compare against).
+    /// `(HHI - 1/n) / (1 - 1/n)`: 0 for an even split among the n partners,
+    /// 1 when one partner has everything. The formula is 0/0 at `n == 1`;
+    /// that case is 1 (one partner is all the concentration there can be),
+    /// the usual convention; 0 read as "evenly spread" (regression: a
+    /// country with a single supplier printed "normalised 0.000").
     pub hhi_normalized: f64,
     /// `1 / HHI`: the number of equal-sized partners that would give this HHI.
     pub n_eff: f64,
@@ -42,7 +45,7 @@ pub fn concentration(tivs: &[f64]) -> Option<Concentration> {
     // Rounding can push a one-partner HHI a hair above 1 or below 1/n.
     let hhi = hhi.clamp(1.0 / n as f64, 1.0);
     let hhi_normalized = if n == 1 {
-        0.0
+        1.0
     } else {
         let inv = 1.0 / n as f64;
         ((hhi - inv) / (1.0 - inv)).clamp(0.0, 1.0)
@@ -79,7 +82,7 @@ mod tests {
         let c = concentration(&[5.0]).unwrap();
         assert_eq!(c.n, 1);
         assert!(close(c.hhi, 1.0) && close(c.n_eff, 1.0) && close(c.cr1, 1.0));
-        assert_eq!(c.hhi_normalized, 0.0);
+        assert_eq!(c.hhi_normalized, 1.0);
         assert!(close(c.hhi_10000, 10_000.0));
     }
 

@@ -261,6 +261,7 @@ common.as_table = Als Tabelle
 common.none = Keine.
 common.no_windows = Dieser Datenstand enthält keine Fünfjahreszeiträume.
 common.no_deliveries_window = Keine Lieferungen in diesem Zeitraum.
+common.no_data = keine Daten (nicht im Datenstand)
 form.window = Zeitraum
 form.category = Kategorie
 form.update = Aktualisieren

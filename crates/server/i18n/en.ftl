@@ -261,6 +261,7 @@ common.as_table = As a table
 common.none = None.
 common.no_windows = No five-year windows in this release.
 common.no_deliveries_window = No deliveries in this window.
+common.no_data = no data (not in this release)
 form.window = Window
 form.category = Category
 form.update = Update

@@ -103,6 +103,25 @@ pub fn coverage(rel: &Release, w: Window) -> Value {
     })
 }
 
+/// A year's TIV, or `null` for a delivery year outside the release: no data
+/// is not 0 TIV (regression: `/api/pair` for 1993-1997 gave `"tiv": 0.0` for
+/// 1993 and 1994, a release that starts in 1995). An order year before the
+/// release can have deliveries in it, so the order basis keeps its values.
+pub fn year_tiv(rel: &Release, basis: engine::Basis, year: u16, tiv: f64) -> Value {
+    let outside = rel.year_span().is_none_or(|(a, b)| year < a || year > b);
+    if basis == engine::Basis::Delivery && outside {
+        Value::Null
+    } else {
+        json!(tiv)
+    }
+}
+
+/// Whether a window has no year of data (by delivery year): its empty
+/// result says nothing about deliveries.
+pub fn no_data(rel: &Release, f: &Filter) -> bool {
+    f.basis == engine::Basis::Delivery && rel.coverage(f.window).is_empty()
+}
+
 /// Coverage of the span from the first to the last of `windows` (answers
 /// that hold several windows); `Null` when there is none.
 pub fn coverage_of(rel: &Release, windows: &[Window]) -> Value {
@@ -174,7 +193,8 @@ fn partners_body(rel: &Release, p: &Partners) -> Value {
         "filter": filter(&p.filter),
         "coverage": coverage(rel, p.filter.window),
         "total_tiv": p.total,
-        "no_deliveries": p.is_empty(),
+        "no_deliveries": p.is_empty() && !no_data(rel, &p.filter),
+        "no_data": no_data(rel, &p.filter),
         "partners": rows,
         "concentration": concentration(&p.concentration),
         "estimated_share": p.estimated_share,
@@ -259,7 +279,7 @@ pub fn pair(rel: &Release, p: &Pair) -> Value {
     let by_year: Vec<Value> = p
         .by_year
         .iter()
-        .map(|(y, t)| json!({"year": y, "tiv": t}))
+        .map(|(y, t)| json!({"year": y, "tiv": year_tiv(rel, p.filter.basis, *y, *t)}))
         .collect();
     envelope(
         rel,

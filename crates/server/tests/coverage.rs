@@ -75,6 +75,34 @@ async fn window_past_the_register_is_flagged_in_every_api_answer() {
         .json();
     assert_eq!(j["coverage"]["covered_years"], 0, "{j}");
     assert!(j["change"].is_null(), "{j}");
+    // ... and no data, which is not "no deliveries" (regression).
+    assert_eq!(j["no_data"], true, "{j}");
+    assert_eq!(j["no_deliveries"], false, "{j}");
+
+    // Years outside the release are null, not 0 TIV (regression: 1993 and
+    // 1994 were 0.0 for a release that starts in 1995).
+    let j = get(
+        &app,
+        "/api/pair?supplier=RUS&recipient=KAZ&period=1993-1997",
+    )
+    .await
+    .json();
+    assert!(j["by_year"][0]["tiv"].is_null(), "{j}");
+    assert!(j["by_year"][1]["tiv"].is_null(), "{j}");
+    assert!(
+        (j["by_year"][2]["tiv"].as_f64().unwrap() - 99.12).abs() < 1e-9,
+        "{j}"
+    );
+    let j = get(&app, "/api/series?country=KAZ&from=1993&to=1996")
+        .await
+        .json();
+    assert_eq!(j["total_tiv"][0], Value::Null, "{j}");
+    assert!(j["total_tiv"][2].as_f64().is_some(), "{j}");
+    let page = get(&app, "/pair/RUS/KAZ?period=1993-1997").await.text();
+    assert!(
+        page.contains("1993: no data (not in this release)"),
+        "{page}"
+    );
 }
 
 #[tokio::test]

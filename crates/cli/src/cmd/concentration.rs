@@ -318,7 +318,8 @@ fn all_table(rel: &Release, dir: Direction, f: &Filter, m: engine::PairMatrix) -
         ]);
     }
     if rows.is_empty() {
-        t.note(format!("No deliveries in {}.", describe(f)));
+        let nothing = format!("No deliveries in {}.", describe(f));
+        t.note(super::imports::empty_note(rel, f, nothing));
     } else {
         t.note(format!(
             "{} {focus}s; world total {:.2} TIV. Unknown partners count as one partner; unknown and \

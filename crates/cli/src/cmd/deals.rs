@@ -119,10 +119,11 @@ fn table(
         ]);
     }
     if d.rows.is_empty() {
-        t.note(format!(
+        let nothing = format!(
             "No deals: nothing delivered in {} in this release.",
             describe(f)
-        ));
+        );
+        t.note(super::imports::empty_note(rel, f, nothing));
     } else {
         t.note(format!(
             "{} deals, {:.2} TIV in the window{}.",

@@ -146,6 +146,24 @@ fn pct(x: f64) -> String {
     format!("{:.1}%", x * 100.0)
 }
 
+/// The note for an empty result: "No data" when no year of the window is in
+/// the release (by delivery year), so that an absence of data is never
+/// printed as an absence of deliveries ("Kazakhstan imported nothing in
+/// 1990-1994" was printed for a release that starts in 1995); else
+/// `nothing`, the command's own "No deliveries" sentence.
+pub fn empty_note(rel: &Release, f: &Filter, nothing: String) -> String {
+    let c = rel.coverage(f.window);
+    if f.basis == Basis::Delivery && c.is_empty() {
+        format!(
+            "No data: {}, so nothing can be said about {} from it.",
+            c.note().unwrap_or_default(),
+            describe(f)
+        )
+    } else {
+        nothing
+    }
+}
+
 /// Notes on totals, change, concentration, estimates and unknown partners.
 pub fn partner_notes(t: &mut Table, rel: &Release, p: &Partners) {
     let (verb, side) = match p.direction {
@@ -154,10 +172,11 @@ pub fn partner_notes(t: &mut Table, rel: &Release, p: &Partners) {
     };
     let who = name(rel, p.focus);
     if p.is_empty() {
-        t.note(format!(
+        let nothing = format!(
             "No deliveries: {who} {verb} nothing in {} in this release.",
             describe(&p.filter)
-        ));
+        );
+        t.note(empty_note(rel, &p.filter, nothing));
     } else {
         t.note(format!(
             "Total: {:.2} TIV from {} {side}.",
@@ -176,10 +195,19 @@ pub fn partner_notes(t: &mut Table, rel: &Release, p: &Partners) {
             (None, Some(n)) => format!("change not given ({n})"),
             (None, None) => "change not defined (nothing in the previous window)".into(),
         };
-        t.note(format!(
-            "Previous window {}: {:.2} TIV; {change}.",
-            prev.filter.window, prev.total
-        ));
+        let c = rel.coverage(prev.filter.window);
+        if prev.filter.basis == Basis::Delivery && c.is_empty() {
+            t.note(format!(
+                "Previous window {}: no data ({}); no change given.",
+                prev.filter.window,
+                c.note().unwrap_or_default()
+            ));
+        } else {
+            t.note(format!(
+                "Previous window {}: {:.2} TIV; {change}.",
+                prev.filter.window, prev.total
+            ));
+        }
     }
     if let Some(c) = &p.concentration {
         t.note(format!(
@@ -249,16 +277,26 @@ pub fn partners_table(rel: &Release, p: &Partners) -> Table {
             &c_prev_share,
         ],
     );
+    // A previous window wholly before the release has no figures, not zeros
+    // (regression: "TIV 1988-1992 0.00" beside a 1993-1997 query).
+    let no_data = |q: &Partners| {
+        q.filter.basis == Basis::Delivery && rel.coverage(q.filter.window).is_empty()
+    };
+    let prev_known = prev.filter(|q| !no_data(q));
     for x in &p.partners {
-        let before = prev.and_then(|q| q.get(x.entity));
+        let before = prev_known.and_then(|q| q.get(x.entity));
         t.row(vec![
             Cell::Int(x.rank as i64),
             Cell::text(name(rel, x.entity)),
             Cell::tiv(x.tiv),
             Cell::pct(x.share),
             Cell::pct(x.estimated_tiv / x.tiv),
-            before.map_or(Cell::tiv(0.0), |b| Cell::tiv(b.tiv)),
-            match (before, prev) {
+            match (before, prev_known) {
+                (Some(b), _) => Cell::tiv(b.tiv),
+                (None, Some(_)) => Cell::tiv(0.0),
+                (None, None) => Cell::Empty,
+            },
+            match (before, prev_known) {
                 (Some(b), _) => Cell::pct(b.share),
                 (None, Some(q)) if q.total > 0.0 => Cell::pct(0.0),
                 _ => Cell::Empty,

@@ -5,6 +5,7 @@
 use super::imports::{QueryArgs, describe, name, provenance, title};
 use crate::common::{self, DataArgs};
 use crate::output::{self, Cell, OutputArgs, Table};
+use engine::Basis;
 
 #[derive(clap::Args)]
 #[command(after_help = "Examples:\n  \
@@ -57,15 +58,28 @@ pub fn compute(args: &Args) -> anyhow::Result<Table> {
         ),
         &["year", "TIV"],
     );
+    // A year outside the release has no value, not 0 TIV (by delivery
+    // year; an order year before the release can have deliveries in it).
+    let span = rel.year_span();
+    let outside = |y: u16| f.basis == Basis::Delivery && span.is_none_or(|(a, b)| y < a || y > b);
     for (y, v) in &p.by_year {
-        t.row(vec![Cell::Int(*y as i64), Cell::tiv(*v)]);
+        let tiv = if outside(*y) {
+            Cell::Empty
+        } else {
+            Cell::tiv(*v)
+        };
+        t.row(vec![Cell::Int(*y as i64), tiv]);
     }
-    t.row(vec![Cell::text("total"), Cell::tiv(p.total)]);
+    let empty = f.basis == Basis::Delivery && rel.coverage(f.window).is_empty();
+    let total = if empty {
+        Cell::Empty
+    } else {
+        Cell::tiv(p.total)
+    };
+    t.row(vec![Cell::text("total"), total]);
     if p.total <= 0.0 {
-        t.note(format!(
-            "No deliveries from {sn} to {rn} in {}.",
-            describe(&f)
-        ));
+        let nothing = format!("No deliveries from {sn} to {rn} in {}.", describe(&f));
+        t.note(super::imports::empty_note(&rel, &f, nothing));
     }
     match p.share_of_recipient_imports {
         Some(sh) => t.note(format!(
@@ -79,6 +93,7 @@ pub fn compute(args: &Args) -> anyhow::Result<Table> {
                 p.recipient_suppliers
             ))
         )),
+        None if empty => {}
         None => t.note(format!("{rn} imported nothing in the window.")),
     }
     match p.share_of_supplier_exports {
@@ -93,6 +108,7 @@ pub fn compute(args: &Args) -> anyhow::Result<Table> {
                 p.supplier_customers
             ))
         )),
+        None if empty => {}
         None => t.note(format!("{sn} exported nothing in the window.")),
     }
     if p.total > 0.0 {

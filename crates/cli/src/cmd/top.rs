@@ -89,10 +89,11 @@ pub fn compute(args: &Args) -> anyhow::Result<Table> {
         ]);
     }
     if r.rows.is_empty() {
-        t.note(format!(
+        let nothing = format!(
             "No deliveries: no named {noun} in {} in this release.",
             describe(&f)
-        ));
+        );
+        t.note(super::imports::empty_note(&rel, &f, nothing));
     } else {
         t.note(format!(
             "World total: {:.2} TIV; {} {noun} ranked, {} shown.",

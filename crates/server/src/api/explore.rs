@@ -82,11 +82,18 @@ pub async fn series(
             .with_category(p.category()?)
             .with_basis(p.basis()?);
         let a = annual(&rel, focus, dir, &f);
+        let by_year = |v: &[f64]| -> Vec<Value> {
+            a.years
+                .iter()
+                .zip(v)
+                .map(|(y, t)| present::year_tiv(&rel, f.basis, *y, *t))
+                .collect()
+        };
         let partners: Vec<Value> = a
             .partners
             .iter()
             .map(|r| {
-                json!({"partner": present::entity(&rel, r.entity), "total_tiv": r.total, "tiv": r.tiv})
+                json!({"partner": present::entity(&rel, r.entity), "total_tiv": r.total, "tiv": by_year(&r.tiv)})
             })
             .collect();
         let mut v = present::envelope(
@@ -98,7 +105,7 @@ pub async fn series(
                 "coverage": present::coverage(&rel, w),
                 "years": a.years,
                 "partners": partners,
-                "total_tiv": a.totals,
+                "total_tiv": by_year(&a.totals),
                 "undated_tiv": a.undated_tiv,
             }),
         );
@@ -111,7 +118,7 @@ pub async fn series(
                     let e = present::entity(&rel, r.entity);
                     a.years
                         .iter()
-                        .zip(&r.tiv)
+                        .zip(by_year(&r.tiv))
                         .map(move |(y, t)| json!({"partner": e.clone(), "year": y, "tiv": t}))
                 })
                 .collect();

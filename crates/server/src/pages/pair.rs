@@ -228,10 +228,15 @@ fn denominators(ctx: &Ctx, pr: &Pair, sn: &str, rn: &str) -> Markup {
 fn years_section(ctx: &Ctx, pr: &Pair, sn: &str, rn: &str) -> Markup {
     let w = pr.filter.window;
     let columns: Vec<String> = pr.by_year.iter().map(|(y, _)| y.to_string()).collect();
+    // A year outside the release has no figure, not 0 TIV.
+    let shown = |y: u16, t: f64| match crate::present::year_tiv(&ctx.rel, pr.filter.basis, y, t) {
+        serde_json::Value::Null => ctx.t("common.no_data").to_string(),
+        _ => tiv(ctx, t),
+    };
     let desc: Vec<String> = pr
         .by_year
         .iter()
-        .map(|(y, t)| format!("{y}: {}", tiv(ctx, *t)))
+        .map(|(y, t)| format!("{y}: {}", shown(*y, *t)))
         .collect();
     let chart = charts::stacked_values(
         "pair-chart",
@@ -251,7 +256,7 @@ fn years_section(ctx: &Ctx, pr: &Pair, sn: &str, rn: &str) -> Markup {
     let rows: Vec<Vec<Markup>> = pr
         .by_year
         .iter()
-        .map(|(y, t)| vec![html! { (y) }, html! { (tiv(ctx, *t)) }])
+        .map(|(y, t)| vec![html! { (y) }, html! { (shown(*y, *t)) }])
         .collect();
     html! {
         section aria-labelledby="pair-years-h" {
