@@ -146,3 +146,34 @@ fn skip_bad_rows_imports_the_rest_and_lists_rejections() {
     assert_eq!(report["rejected"][0]["line"], 14, "{json}");
     assert_eq!(json[0]["outcome"], "created");
 }
+
+/// Regression: with --skip-bad-rows a file whose every row is rejected was
+/// stored as an empty release (exit 0), which then became the latest and
+/// answered every query from nothing. Refused, whole and streamed, and
+/// nothing is written.
+#[test]
+fn skip_bad_rows_refuses_a_file_with_no_good_row() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    let file = tmp.path().join("all-bad.csv");
+    let body = register_head()
+        + &register_row(1, 2020, &[(15, "six")])
+        + &register_row(2, 2021, &[(15, "seven")]);
+    fs::write(&file, body).unwrap();
+    for extra in [&[][..], &["--stream"][..]] {
+        let mut args = vec!["--skip-bad-rows"];
+        args.extend_from_slice(extra);
+        let out = import(&file, &data, &args);
+        assert_eq!(out.status.code(), Some(2), "{out:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("every data row was rejected (2 rows"), "{err}");
+        assert!(
+            !data.join("releases").exists()
+                || fs::read_dir(data.join("releases"))
+                    .unwrap()
+                    .flatten()
+                    .all(|e| e.file_name().to_string_lossy().starts_with('.')),
+            "a release was written"
+        );
+    }
+}

@@ -51,6 +51,9 @@ pub(crate) struct Builder {
     pub entities: EntityTable,
     /// Raw name as written → id, so the resolver runs once per distinct name.
     cache: FastMap<String, EntityId>,
+    /// Unresolved names by their folded form (case, accents, spacing): one
+    /// entity per party, keyed by its first spelling.
+    unresolved_folded: FastMap<String, EntityId>,
     /// Unresolved entity → (rows, TIV) it carries.
     unresolved: HashMap<EntityId, (u64, f64)>,
     pub deals: Vec<Deal>,
@@ -78,6 +81,7 @@ impl Builder {
             skip_bad_rows,
             entities: EntityTable::new(),
             cache: FastMap::default(),
+            unresolved_folded: FastMap::default(),
             unresolved: HashMap::new(),
             deals: Vec::new(),
             flows: Flows::with_capacity(capacity),
@@ -157,13 +161,26 @@ impl Builder {
         let name = name.as_ref();
         // Fetched here, not in `new`: the register reader builds the
         // table on a helper thread while the first rows are parsed.
-        let e = Resolver::builtin().resolve(name).unwrap_or_else(|| Entity {
+        let resolved = Resolver::builtin().resolve(name);
+        // Unresolved names that differ only in case or spacing are one
+        // party, as the deal and self-transfer checks treat them (regression:
+        // "Atlantis", "ATLANTIS" and "atlantis " were three suppliers).
+        let folded = resolved.is_none().then(|| crate::names::fold(name));
+        if let Some(id) = folded.as_ref().and_then(|f| self.unresolved_folded.get(f)) {
+            let id = *id;
+            self.cache.insert(raw.to_string(), id);
+            return id;
+        }
+        let e = resolved.unwrap_or_else(|| Entity {
             key: format!("unresolved:{name}"),
             name: name.to_string(),
             kind: EntityKind::Unresolved,
             iso3: None,
         });
         let id = self.entities.intern(e);
+        if let Some(f) = folded {
+            self.unresolved_folded.insert(f, id);
+        }
         self.cache.insert(raw.to_string(), id);
         id
     }

@@ -140,6 +140,34 @@ pub(crate) fn parse_chunk<'a>(
     out
 }
 
+/// Why a row whose Supplier and Recipient are two spellings of one party
+/// ("Turkiye" supplying "Turkey") is bad: its TIV would count in that
+/// party's imports and exports alike. The readers check it once names are
+/// resolved (the same spelling twice is `register::same_party`'s).
+pub(crate) fn one_party(supplier: &str, recipient: &str) -> String {
+    format!(
+        "Supplier '{}' and Recipient '{}' name the same party: a transfer is between two parties",
+        supplier.trim(),
+        recipient.trim()
+    )
+}
+
+/// The rows of `out` whose two names are one party (`ids`: the entity of
+/// each chunk-local name), moved to its errors in line order.
+pub(crate) fn reject_one_party(out: &mut ChunkOut<'_>, ids: &[u32]) {
+    let same = |p: &Parsed<'_>| ids[p.sup as usize] == ids[p.rec as usize];
+    if !out.rows.iter().any(same) {
+        return;
+    }
+    let (bad, kept): (Vec<_>, Vec<_>) = out.rows.drain(..).partition(same);
+    for p in bad {
+        let reason = one_party(out.names[p.sup as usize], out.names[p.rec as usize]);
+        out.errors.push((p.line, reason));
+    }
+    out.errors.sort_by_key(|e| e.0);
+    out.rows = kept;
+}
+
 /// A row read by splitting and [`parse_row`], with its Supplier and
 /// Recipient cells; the reason when it is bad.
 fn general(l: &str, terminated: bool) -> (Result<Row<'_>, String>, [&str; 2]) {

@@ -213,6 +213,9 @@ fn record(b: &mut Builder, text: &str, line: u64) -> Result<(), ReadError> {
     };
     let recipient = b.entity(f[0]);
     let supplier = b.entity(f[1]);
+    if recipient == supplier {
+        return b.bad_row(line, crate::chunk::one_party(f[1], f[0]));
+    }
     let tiv = r.tiv_delivered.unwrap_or(0.0);
     b.check_product(
         line,

@@ -32,13 +32,14 @@ pub(crate) struct Merge {
 pub(crate) fn merge_chunk(
     b: &mut Builder,
     m: &mut Merge,
-    out: ChunkOut,
+    mut out: ChunkOut,
     base: u64,
 ) -> Result<Vec<Parsed<'static>>, ReadError> {
     b.report.rows_read += out.rows_read;
     m.blank += out.blank;
     // In order of first use, as a row-by-row reader would meet them.
     let ids: Vec<u32> = out.names.iter().map(|n| b.entity(n)).collect();
+    crate::chunk::reject_one_party(&mut out, &ids);
     let mut errors = out.errors.into_iter().peekable();
     for p in &out.rows {
         while let Some((line, reason)) = errors.next_if(|e| e.0 < p.line) {

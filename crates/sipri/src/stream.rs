@@ -458,10 +458,11 @@ impl Pass1 {
 
     /// Interns the chunk's names, accounts its rows and appends them to the
     /// scratch streams, in file order.
-    fn merge(&mut self, out: ChunkOut) -> io::Result<Vec<Parsed<'static>>> {
+    fn merge(&mut self, mut out: ChunkOut) -> io::Result<Vec<Parsed<'static>>> {
         self.b.report.rows_read += out.rows_read;
         self.blank += out.blank;
         let ids: Vec<u32> = out.names.iter().map(|n| self.b.entity(n)).collect();
+        crate::chunk::reject_one_party(&mut out, &ids);
         for (line, reason) in out.errors {
             if self.b.bad_row(line, reason.clone()).is_err() {
                 self.stop = Some((line, reason));

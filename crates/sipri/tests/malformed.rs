@@ -228,6 +228,51 @@ fn one_party_on_both_sides() {
     assert_eq!(skipped.0.flows.len(), 1);
 }
 
+/// Regression: two spellings of one party ("Turkiye" supplying "Turkey",
+/// "Czech Republic" and "Czechia", an unresolved name in two cases) passed
+/// the check above, which compares names as written; they are compared as
+/// the entities they resolve to. Unresolved names that differ only in case
+/// or spacing are one entity ("Atlantis", "ATLANTIS" were two suppliers).
+#[test]
+fn two_spellings_of_one_party() {
+    let why = "Supplier 'Turkiye' and Recipient 'Turkey' name the same party";
+    let turk = GOOD.replace("Russia,Kazakhstan", "Turkiye,Turkey");
+    fails(reg(&[GOOD, &turk]).as_bytes(), 5, why);
+    fails(
+        reg(&[&GOOD.replace("Russia,Kazakhstan", "Czech Republic,Czechia")]).as_bytes(),
+        4,
+        "name the same party",
+    );
+    fails(
+        reg(&[&GOOD.replace("Russia,Kazakhstan", "Atlantis,ATLANTIS")]).as_bytes(),
+        4,
+        "a transfer is between two parties",
+    );
+    fails(
+        leg(&[&LEG_GOOD.replace("Kazakhstan,Russia", "Turkey,Turkiye")]).as_bytes(),
+        3,
+        "Supplier 'Turkiye' and Recipient 'Turkey' name the same party",
+    );
+    let skip = ReadOptions {
+        skip_bad_rows: true,
+        ..opts()
+    };
+    let (rel, report) = read(reg(&[GOOD, &turk.replace("1,", "2,")]).as_bytes(), &skip)
+        .expect("skip_bad_rows imports the rest");
+    assert_eq!(report.rejected.len(), 1, "{:?}", report.rejected);
+    assert_eq!(rel.flows.len(), 1);
+    // One unresolved party in three spellings: one entity.
+    let rows: Vec<String> = ["Atlantis", "ATLANTIS", "atlantis  "]
+        .iter()
+        .enumerate()
+        .map(|(i, n)| GOOD.replacen("1,Russia", &format!("{},{n}", i + 1), 1))
+        .collect();
+    let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
+    let (rel, report) = read(reg(&rows).as_bytes(), &opts()).expect("reads");
+    assert_eq!(rel.entities.len(), 2, "{:?}", rel.entities);
+    assert_eq!(report.unresolved.len(), 1, "{:?}", report.unresolved);
+}
+
 /// Regression: a TIV edited far from units × TIV per unit was imported
 /// without a word. It is still summed as written (as SIPRI sums it), with a
 /// warning naming the line; SIPRI's own rounding gives none.

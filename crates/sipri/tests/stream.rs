@@ -161,6 +161,13 @@ pub(crate) fn hostile(seed: u64) -> Vec<u8> {
         ",,,,".to_string(),                                 // blank
         with(2, "Kaz\u{1b}[31makhstan"),                    // control characters
         f[..5].join(","),                                   // missing columns
+        // Two spellings of one party, resolved and unresolved (new deals).
+        with(1, "Turkiye")
+            .replacen(&f[2..3].join(""), "Turkey", 1)
+            .replacen(f[0], "999999998", 1),
+        with(1, "atlantis ")
+            .replacen(&f[2..3].join(""), "ATLANTIS", 1)
+            .replacen(f[0], "999999997", 1),
     ];
     let at = lines.len() / 2;
     for (k, e) in extra.iter().enumerate() {

@@ -130,6 +130,7 @@ fn import_one(args: &Args, path: &PathBuf) -> anyhow::Result<Imported> {
             )
         }
     };
+    nothing_kept(path, &s.report)?;
     let store = common::open_store_at(args.data_dir.as_deref())?;
     let spinner = spinner(path, size, "storing");
     let sipri::stream::Streamed {
@@ -189,6 +190,7 @@ fn import_whole(args: &Args, path: &std::path::Path, bytes: FileBytes) -> anyhow
     let n = bytes.len();
     crate::heap::prepare_bulk(n.saturating_mul(12) + (16 << 20), n.saturating_mul(4));
     let (release, report) = read_file(path, &bytes, args.skip_bad_rows)?;
+    nothing_kept(path, &report)?;
     drop(bytes);
     let store = common::open_store_at(args.data_dir.as_deref())?;
     let spinner = spinner(path, size, "storing");
@@ -201,6 +203,25 @@ fn import_whole(args: &Args, path: &std::path::Path, bytes: FileBytes) -> anyhow
     // waits for it, so it happens beside the report (or the process's exit).
     std::thread::spawn(move || drop(release));
     Ok(item)
+}
+
+/// Refuses a file whose every row was rejected (`--skip-bad-rows`): an empty
+/// release would be stored and become the latest, and every query would then
+/// answer from nothing (regression: "imported 0, rejected 382" exited 0).
+fn nothing_kept(path: &std::path::Path, report: &ImportReport) -> anyhow::Result<()> {
+    if report.rows_imported > 0 || report.rejected.is_empty() {
+        return Ok(());
+    }
+    let first = &report.rejected[0];
+    Err(UserError(format!(
+        "{}: every data row was rejected ({} rows; the first, line {}: {}); nothing was imported. \
+         Check that the file is the SIPRI export it looks like",
+        shown(path),
+        report.rejected.len(),
+        first.line,
+        first.reason
+    ))
+    .into())
 }
 
 /// How reports and errors name the file: `-` is standard input.
@@ -418,6 +439,17 @@ fn print_table(item: &Imported, meta: ReleaseMeta) {
     ];
     for (k, v) in rows {
         let _ = writeln!(out, "  {k:<17} {v}");
+    }
+    // Many rejections mean a wrong layout more often than a few bad rows.
+    let k = r.rejected.len() as u64;
+    if k * 10 > r.rows_read {
+        let _ = writeln!(
+            out,
+            "  WARNING: {} of {} rows were rejected ({:.1} %): check that the file is the export it looks like",
+            n(k),
+            n(r.rows_read),
+            k as f64 * 100.0 / r.rows_read.max(1) as f64
+        );
     }
     for rej in r.rejected.iter().take(SHOW_REJECTED) {
         let _ = writeln!(out, "  rejected {}:{}: {}", item.file, rej.line, rej.reason);
