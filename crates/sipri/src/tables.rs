@@ -22,10 +22,95 @@ enum Sides {
     RowsAreSuppliers(EntityId),
 }
 
+/// `"1950-2024"` → `(1950, 2024)`: a span of years written as one cell or
+/// at the end of a title ("TIV of arms exports from New Zealand, 1950-2021").
+fn span_in(s: &str) -> Option<(u16, u16)> {
+    let s = s.trim().trim_matches('"').trim();
+    let tail = s.get(s.len().checked_sub(9)?..)?;
+    let (a, b) = tail.split_once('-')?;
+    (is_year(a) && is_year(b) && (s.len() == 9 || !s.as_bytes()[s.len() - 10].is_ascii_digit()))
+        .then(|| (a.parse().ok(), b.parse().ok()))
+        .and_then(|(a, b)| Some((a?, b?)))
+}
+
+/// SIPRI's TIV tables head their values with consecutive years from the
+/// second column on, then the total (`Total` or the span, `1950-2024`), and
+/// no year after it. A header that breaks this lost or moved a column: its
+/// values would be dropped or booked to another year without a word
+/// (regression: `2012` renamed `Note` dropped New Zealand's 75 TIV of 2012;
+/// `1901` for `2012` moved it to 1901; `Total` renamed `2022` imported the
+/// totals as 2022's deliveries). The span, where the title or the total's
+/// header states it, must be the years' span.
+fn year_header(cells: &[&str], title: &str) -> Result<(), String> {
+    let cell = |i: usize| cells.get(i).map_or("", |c| c.trim());
+    let mut k = 1;
+    while is_year(cell(k)) {
+        let (prev, this): (u16, u16) = (
+            cell(k - 1).parse().unwrap_or(0),
+            cell(k).parse().unwrap_or(0),
+        );
+        if let Some(j) = (1..k).find(|&j| cell(j) == cell(k)) {
+            return Err(format!(
+                "year {this} heads columns {} and {}: each year may head one column",
+                j + 1,
+                k + 1
+            ));
+        }
+        if k > 1 && this != prev + 1 {
+            return Err(format!(
+                "column {}: year {this} follows {prev}; the year columns must be consecutive years",
+                k + 1
+            ));
+        }
+        k += 1;
+    }
+    if k == 1 {
+        return Err(format!(
+            "column 2 is '{}', not a year: a TIV table's second column is its first year",
+            cell(1)
+        ));
+    }
+    if k < cells.len() && cell(k).is_empty() {
+        return Err(format!(
+            "column {}, after the last year {}, has no header: it should be the total",
+            k + 1,
+            cell(k - 1)
+        ));
+    }
+    let (first, last): (u16, u16) = (
+        cell(1).parse().unwrap_or(0),
+        cell(k - 1).parse().unwrap_or(0),
+    );
+    if let Some(j) = (k..cells.len()).find(|&j| is_year(cell(j))) {
+        return Err(format!(
+            "column {}: year {} after the year columns ended at column {} ('{}'): \
+             each year column must be in one consecutive run",
+            j + 1,
+            cell(j),
+            k + 1,
+            cell(k)
+        ));
+    }
+    for (what, span) in [
+        ("the total column's header", span_in(cell(k))),
+        ("the title", span_in(title)),
+    ] {
+        if let Some((a, b)) = span
+            && (a, b) != (first, last)
+        {
+            return Err(format!(
+                "the year columns run {first}-{last} but {what} says {a}-{b}: a column is missing or misnamed"
+            ));
+        }
+    }
+    Ok(())
+}
+
 pub fn read(b: &mut Builder, text: &str, h: &Header) -> Result<(), ReadError> {
     let line = strip_semicolon(h.line.text);
     let cells = crate::text::cells(line).map_err(|reason| b.error(h.line.no, reason))?;
     let width = cells.len();
+    year_header(&cells, &h.preamble.title).map_err(|reason| b.error(h.line.no, reason))?;
     let year_cols: Vec<(usize, u16)> = cells
         .iter()
         .enumerate()
@@ -33,19 +118,6 @@ pub fn read(b: &mut Builder, text: &str, h: &Header) -> Result<(), ReadError> {
         .filter(|(_, c)| is_year(c.trim()))
         .map(|(i, c)| (i, c.trim().parse().unwrap_or(0)))
         .collect();
-    // Two columns of one year would count that year twice.
-    for (k, &(i, y)) in year_cols.iter().enumerate() {
-        if let Some(&(j, _)) = year_cols[..k].iter().find(|c| c.1 == y) {
-            return Err(b.error(
-                h.line.no,
-                format!(
-                    "year {y} heads columns {} and {}: each year may head one column",
-                    j + 1,
-                    i + 1
-                ),
-            ));
-        }
-    }
     if let Some(&(_, y)) = year_cols.iter().max_by_key(|c| c.1) {
         b.check_year(Some(y), "year column")
             .map_err(|reason| b.error(h.line.no, reason))?;
@@ -90,6 +162,10 @@ pub fn read(b: &mut Builder, text: &str, h: &Header) -> Result<(), ReadError> {
     let mut col_counts = vec![0usize; year_cols.len()];
     // The line of each party's row: a second row would count it twice.
     let mut row_of: std::collections::HashMap<EntityId, u64> = Default::default();
+    // The line of the total row: SIPRI's tables end with it, so a row after
+    // it is outside the total the table checks (and a second total would
+    // replace the world totals).
+    let mut total_at: Option<u64> = None;
     for line in Lines::new(text).skip(h.line.no as usize) {
         let l = strip_semicolon(line.text);
         if is_blank(l) {
@@ -147,7 +223,39 @@ pub fn read(b: &mut Builder, text: &str, h: &Header) -> Result<(), ReadError> {
         }
         let is_total = name.eq_ignore_ascii_case("Total")
             || name.to_ascii_lowercase().starts_with("total world");
+        if let Some(t) = total_at {
+            let what = if is_total {
+                "a second total row"
+            } else {
+                "a row"
+            };
+            b.bad_row(
+                line.no,
+                format!(
+                    "{what} after the table's total row (line {t}): the total would not include it"
+                ),
+            )?;
+            continue;
+        }
+        // "Total world export" closes an exporters table, "… import" an
+        // importers one: the other word means the header named the wrong side.
+        let lower = name.to_ascii_lowercase();
+        let wrong_side = match h.format {
+            SourceFormat::ImportTable => lower.starts_with("total world export"),
+            SourceFormat::ExportTable => lower.starts_with("total world import"),
+            _ => false,
+        };
+        if wrong_side {
+            return Err(b.error(
+                line.no,
+                format!(
+                    "'{name}' closes a table of the other direction than its header ('{}') says",
+                    cells[0].trim()
+                ),
+            ));
+        }
         if is_total {
+            total_at = Some(line.no);
             for (k, v) in values.iter().enumerate() {
                 if let Some((v, _)) = v {
                     if world {

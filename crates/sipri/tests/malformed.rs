@@ -422,9 +422,59 @@ fn table_errors() {
         "'India' is the table's own party",
     );
     fails(
-        b"\"TIV of arms exports from , 2020-2021\"\n,2020,Total\nIndia,1,1\n",
+        b"\"TIV of arms exports from , 2020-2021\"\n,2020,2021,Total\nIndia,1,1,2\n",
         1,
         "cannot read the party",
+    );
+}
+
+/// Regression: a TIV table's header that lost or moved a year column was
+/// read without a word: the column's values were dropped (`2012` renamed
+/// `Note`), booked to another year (`1901` for `2012`), or the totals
+/// imported as a year (`Total` renamed `2022`). And rows after the total row
+/// escaped its check; a second world total replaced the first; an exporters
+/// table headed `Recipient` was read as an importers table.
+#[test]
+fn tiv_table_headers_and_totals() {
+    let t = |header: &str, rows: &str| {
+        format!("\"TIV of arms exports from Russia, 2020-2022\"\n{header}\n{rows}")
+    };
+    let rows = "India,1,2,3,6\nTotal,1,2,3,6\n";
+    assert!(read(t(",2020,2021,2022,Total", rows).as_bytes(), &opts()).is_ok());
+    for (header, needle) in [
+        (
+            ",2020,Note,2022,Total",
+            "year 2022 after the year columns ended at column 3 ('Note')",
+        ),
+        (",2020,1901,2022,Total", "year 1901 follows 2020"),
+        (
+            ",2020,2021,2022,2023",
+            "the year columns run 2020-2023 but the title says 2020-2022",
+        ),
+        (",2020,2021,2022,", "has no header: it should be the total"),
+        (",2020,2021,2021,Total", "year 2021 heads columns 3 and 4"),
+    ] {
+        let e = read(t(header, rows).as_bytes(), &opts()).expect_err(header);
+        assert_eq!(e.line, 2, "{e}");
+        assert!(e.reason.contains(needle), "{header}: {e}");
+    }
+    let after = "India,1,2,3,6\nTotal,1,2,3,6\nChina,1,1,1,3\n";
+    let e = read(t(",2020,2021,2022,Total", after).as_bytes(), &opts()).expect_err("after");
+    assert_eq!(e.line, 5, "{e}");
+    assert!(
+        e.reason.contains("after the table's total row (line 4)"),
+        "{e}"
+    );
+    let world = "Volume\nExports by,2020,2021,2020-2021\nRussia,1,2,3\nTotal world export,1,2,3\n";
+    assert!(read(world.as_bytes(), &opts()).is_ok());
+    let twice = format!("{world}Total world export,9,9,18\n");
+    let e = read(twice.as_bytes(), &opts()).expect_err("two world totals");
+    assert!(e.reason.contains("a second total row"), "{e}");
+    let wrong = world.replace("Exports by", "Recipient");
+    let e = read(wrong.as_bytes(), &opts()).expect_err("wrong side");
+    assert!(
+        e.reason.contains("closes a table of the other direction"),
+        "{e}"
     );
 }
 

@@ -133,7 +133,7 @@ fn years_after_data_generated_are_rejected() {
     );
     fails(legacy.as_bytes(), 3, "2099 is after");
     let table =
-        "Title\nData generated: 1 Mar 2024\nRecipient,2023,2025,2023-2025\nKazakhstan,1,2,3\n";
+        "Title\nData generated: 1 Mar 2024\nRecipient,2024,2025,2024-2025\nKazakhstan,1,2,3\n";
     fails(table.as_bytes(), 3, "2025 is after 2024");
 }
 
