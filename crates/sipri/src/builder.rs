@@ -296,7 +296,7 @@ impl Builder {
         if self.controls > 0 {
             let n = self.controls;
             self.warn(format!(
-                "{n} control characters (e.g. terminal escape codes, bidi overrides) in names or \
+                "{n} control characters (e.g. terminal escape codes, bidi overrides, zero-width spaces) in names or \
                  text replaced by U+FFFD"
             ));
         }
@@ -307,6 +307,13 @@ impl Builder {
                 .push(format!("{n} further warnings not shown"));
         }
         let date = preamble.generated_iso.clone();
+        if date.is_none() && !preamble.synthetic {
+            self.warn(
+                "no 'Data generated' date in the file: the release is undated, and cannot be \
+                 ordered against SIPRI's other releases by date"
+                    .to_string(),
+            );
+        }
         let id = format!(
             "{}-{}-{}",
             date.as_deref().unwrap_or("undated"),

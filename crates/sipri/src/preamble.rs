@@ -188,11 +188,27 @@ fn parse_preamble(lines: &[&str]) -> Preamble {
             p.title = l.to_string();
         }
         let t = l.trim();
-        if let Some(rest) = t
-            .strip_prefix("Data generated:")
-            .or_else(|| t.strip_prefix("Generated:"))
-        {
-            p.generated_raw = rest.trim().to_string();
+        // Any case: "data generated:" is the same line retyped (regression:
+        // it gave an undated release without a word).
+        let after = |prefix: &str| {
+            t.get(..prefix.len())
+                .filter(|head| head.eq_ignore_ascii_case(prefix))
+                .map(|_| &t[prefix.len()..])
+        };
+        if let Some(rest) = after("Data generated:").or_else(|| after("Generated:")) {
+            let rest = rest.trim();
+            // Two different dates: which release this is cannot be told
+            // (the last one silently won).
+            if date_line > 0 && rest != p.generated_raw && p.date_error.is_none() {
+                p.date_error = Some((
+                    i as u64 + 1,
+                    format!(
+                        "a second 'Data generated' line ('{rest}') contradicts line {date_line} ('{}')",
+                        p.generated_raw
+                    ),
+                ));
+            }
+            p.generated_raw = rest.to_string();
             date_line = i as u64 + 1;
         } else if t.starts_with("Source:") && p.source_line.is_empty() {
             p.source_line = t.to_string();
@@ -201,7 +217,7 @@ fn parse_preamble(lines: &[&str]) -> Preamble {
             p.synthetic = true;
         }
     }
-    if date_line > 0 {
+    if date_line > 0 && p.date_error.is_none() {
         match checked_date(&p.generated_raw, today()) {
             Ok(iso) => p.generated_iso = Some(iso),
             Err(e) => p.date_error = Some((date_line, e)),

@@ -23,6 +23,29 @@ impl Builder {
         unit: Option<f64>,
         tiv: Option<f64>,
     ) {
+        // One of the three empty where the other two say there is a value
+        // (none in SIPRI's 2025 and 2026 registers): an empty TIV counts 0
+        // (regression: a legacy row's emptied "TIV of delivered weapons"
+        // dropped 2.8 TIV without a word, though `0` warned), and an empty
+        // unit count leaves the TIV unchecked.
+        match (units, unit, tiv) {
+            (Some(n), Some(u), None) if n > 0 && u > 0.0 => {
+                self.warn(format!(
+                    "line {line}: {} is empty though {} is {n} and {} {u}; 0 TIV is counted",
+                    cols[2], cols[0], cols[1]
+                ));
+                return;
+            }
+            (None, Some(u), Some(v)) if u > 0.0 && v > 0.0 => {
+                self.warn(format!(
+                    "line {line}: {} is empty, so {} {v} cannot be checked against it; \
+                     the value as written is used",
+                    cols[0], cols[2]
+                ));
+                return;
+            }
+            _ => {}
+        }
         let (Some(n), Some(u), Some(v)) = (units, unit, tiv) else {
             return;
         };

@@ -194,10 +194,22 @@ pub fn clean_controls(s: &str) -> (Cow<'_, str>, usize) {
     (Cow::Owned(cleaned), n)
 }
 
-/// Control characters (Unicode Cc) and the bidirectional embedding, override
-/// and isolate characters (U+202A-U+202E, U+2066-U+2069).
+/// Control characters (Unicode Cc), the bidirectional embedding, override
+/// and isolate characters (U+202A-U+202E, U+2066-U+2069) and the invisible
+/// format characters (zero-width space, joiners and marks U+200B-U+200F,
+/// word joiner and invisible operators U+2060-U+2064, a BOM U+FEFF inside a
+/// cell): a name holding one prints exactly like another name (regression:
+/// "Austra\u{200B}lia" was a second "Australia" in the output).
 pub fn is_unsafe_char(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    c.is_control()
+        || matches!(
+            c,
+            '\u{200B}'..='\u{200F}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{FEFF}'
+        )
 }
 
 /// Drops the stray `;`s at the end of a line: the Feb-2026 register ends

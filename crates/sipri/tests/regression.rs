@@ -260,6 +260,80 @@ fn control_characters_in_names_never_reach_a_terminal() {
     );
 }
 
+/// Regression (hostile-file probe): a zero-width space or a BOM inside a
+/// name made a second "Australia" that printed exactly like the first.
+#[test]
+fn invisible_characters_in_names_are_replaced() {
+    for bad in ["Rus\u{200B}sia", "\u{FEFF}Russia", "Rus\u{2060}sia"] {
+        let (rel, rep) = read(reg(&[&GOOD.replace("Russia", bad)]).as_bytes(), &opts()).unwrap();
+        let names: Vec<&str> = rel.entities.iter().map(|(_, e)| e.name.as_str()).collect();
+        assert!(names.iter().any(|n| n.contains('\u{FFFD}')), "{names:?}");
+        assert!(
+            rep.warnings
+                .iter()
+                .any(|w| w.contains("1 control characters")),
+            "{:?}",
+            rep.warnings
+        );
+    }
+}
+
+/// Regression (hostile-file probe): "data generated:" in lower case gave an
+/// undated release without a word; a second, different "Data generated"
+/// line silently won; a file without one was undated without a warning.
+#[test]
+fn data_generated_lines_any_case_once_or_warned() {
+    let lower = reg(&[GOOD]).replace("Data generated:", "data generated:");
+    let (rel, _) = read(lower.as_bytes(), &opts()).unwrap();
+    assert_eq!(
+        rel.meta.generated.as_deref(),
+        Some("2026-02-12"),
+        "{:?}",
+        rel.meta
+    );
+    let two = reg(&[GOOD]).replace("Title;\n", "Title;\nData generated: 1 Jan 2025;\n");
+    let e = read(two.as_bytes(), &opts()).expect_err("two dates");
+    assert!(e.reason.contains("contradicts line 2"), "{e}");
+    let none = reg(&[GOOD]).replace("Data generated: 12 Feb 2026 12:26:12 PM;\n", "");
+    let (rel, rep) = read(none.as_bytes(), &opts()).unwrap();
+    assert!(rel.meta.generated.is_none());
+    assert!(
+        rep.warnings
+            .iter()
+            .any(|w| w.contains("no 'Data generated' date")),
+        "{:?}",
+        rep.warnings
+    );
+}
+
+/// Regression (hostile-file probe): an emptied TIV of delivered weapons
+/// counted 0 without a word (a `0` warned); an empty unit count left the
+/// TIV unchecked, silently.
+#[test]
+fn empty_tiv_or_units_beside_the_other_two_warn() {
+    let legacy = format!(
+        "Title\n{LEG_HEADER}\nKazakhstan,Russia,2017,,10,,X,APC,7,,2018; 2019,New,,1,10,\n"
+    );
+    let (_, rep) = read(legacy.as_bytes(), &opts()).unwrap();
+    assert!(
+        rep.warnings
+            .iter()
+            .any(|w| w
+                .contains("SIPRI TIV of delivered weapons is empty though Number delivered is 7")),
+        "{:?}",
+        rep.warnings
+    );
+    let no_units = GOOD.replace(",Yes,2,No,", ",Yes,,No,");
+    let (_, rep) = read(reg(&[&no_units]).as_bytes(), &opts()).unwrap();
+    assert!(
+        rep.warnings
+            .iter()
+            .any(|w| w.contains("Numbers delivered is empty, so TIV delivery values 2")),
+        "{:?}",
+        rep.warnings
+    );
+}
+
 mod fetch_retry_after {
     use sipri::fetch::{FetchConfig, FetchError, FetchEvent, fetch_register};
     use std::time::Duration;
