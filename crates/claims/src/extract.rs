@@ -425,7 +425,9 @@ fn each_of_list(f: &Features, t: &[crate::lex::Token], claim: Claim) -> Vec<Clai
         .collect()
 }
 
-/// "fell from 72 % to 36 %": the stated direction must agree with the figures.
+/// "fell from 72 % to 36 %", "rose to 88 % from 91 %": the stated direction
+/// must agree with the figures, in either order (regression: "rose to 88 %
+/// in 2020-24 from 91 % in 2015-19" was two supported shares).
 fn level_consistency(f: &Features, built: &[Built]) -> Vec<Msg> {
     let mut out = Vec::new();
     for a in f.percents.iter().filter(|p| p.from_level) {
@@ -433,7 +435,7 @@ fn level_consistency(f: &Features, built: &[Built]) -> Vec<Msg> {
         let Some(b) = f
             .percents
             .iter()
-            .find(|p| p.level && p.idx > a.idx && f.clause(p.idx) == clause)
+            .find(|p| p.level && p.idx != a.idx && f.clause(p.idx) == clause)
         else {
             continue;
         };

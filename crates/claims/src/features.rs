@@ -87,6 +87,10 @@ pub struct Features {
     pub ordinals: Vec<Ordinal>,
     pub directions: Vec<(Direction, usize)>,
     pub periods: Vec<(PeriodRef, usize)>,
+    /// Periods written as a starting point ("from 2015–19", "von 2015–19"):
+    /// their token indexes. A change "from" one period alone has no stated
+    /// end period.
+    pub base_periods: Vec<usize>,
     /// Token indexes of world/global words.
     pub world: Vec<usize>,
     /// (+1 | -1, token index) of change verbs.
@@ -276,6 +280,20 @@ pub fn analyse(s: &Sentence, names: &Names) -> Features {
     crate::flows::wholes(t, &mut f);
     crate::phrases::ranks(t, &mut f);
     f.periods = periods(t);
+    f.base_periods = f
+        .periods
+        .iter()
+        .filter(|(p, i)| {
+            let single = match p {
+                PeriodRef::Given(Period::Fixed(w)) => {
+                    w.start == w.end || matches!(t[*i].kind, Kind::YearRange(_))
+                }
+                _ => false,
+            };
+            single && *i > 0 && matches!(t[*i - 1].norm.as_str(), "from" | "von")
+        })
+        .map(|(_, i)| *i)
+        .collect();
     crate::phrases::meaning(t, &mut f);
     crate::unasserted::markers(t, &mut f);
     crate::timing::markers(t, &mut f);

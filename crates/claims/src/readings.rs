@@ -122,6 +122,12 @@ pub(crate) fn change_claim(
     }
     let (from, to) = match fixed.as_slice() {
         [] => return Err(Reason::ChangeWithoutPeriod.into()),
+        // "decreased 9.3 % from 2015–19": the stated period is where the
+        // change starts, and where it ends is not said (regression: checked
+        // as 2010-14 to 2015-19, not supported).
+        [_] if periods.iter().any(|(_, i)| f.base_periods.contains(i)) => {
+            return Err(Reason::ChangeFromOnly.into());
+        }
         [one] => (one.previous(), *one),
         [a, b] if a.start <= b.start => (*a, *b),
         [a, b] => (*b, *a),

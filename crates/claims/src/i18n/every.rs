@@ -441,6 +441,7 @@ fn reasons() -> Vec<Msg> {
         SeveralPeriods,
         ChangeNeedsFixedPeriods,
         ChangeWithoutPeriod,
+        ChangeFromOnly,
         MoreThanTwoPeriods,
         NoCountryNamed,
         NoSupplierNamed,

@@ -419,6 +419,7 @@ pub enum Reason {
     SeveralPeriods,
     ChangeNeedsFixedPeriods,
     ChangeWithoutPeriod,
+    ChangeFromOnly,
     MoreThanTwoPeriods,
     NoCountryNamed,
     NoSupplierNamed,

@@ -30,6 +30,9 @@ pub(super) fn text(m: &Reason) -> String {
                 "eine Veränderung braucht zwei feste Zeiträume, nicht „die letzten n Jahre“".into()
             }
             ChangeWithoutPeriod => "eine Veränderung ohne Zeitraum ist nicht überprüfbar".into(),
+            ChangeFromOnly => {
+                "eine Veränderung ab einem Zeitraum ohne den Zeitraum, bis zu dem sie reicht, ist nicht überprüfbar; bitte beide Zeiträume angeben".into()
+            }
             MoreThanTwoPeriods => {
                 "mehr als zwei Zeiträume: unklar, zwischen welchen die Veränderung liegt".into()
             }

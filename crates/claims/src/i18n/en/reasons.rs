@@ -30,6 +30,9 @@ pub(super) fn text(m: &Reason) -> String {
                 "a change needs two fixed periods, not 'the past n years'".into()
             }
             ChangeWithoutPeriod => "a change without a period cannot be checked".into(),
+            ChangeFromOnly => {
+                "a change from one period with no period it runs to cannot be checked; state both periods".into()
+            }
             MoreThanTwoPeriods => {
                 "more than two periods: which two the change is between is unclear".into()
             }
