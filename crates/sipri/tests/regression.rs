@@ -334,6 +334,31 @@ fn empty_tiv_or_units_beside_the_other_two_warn() {
     );
 }
 
+/// Regression (hostile-file probe): one Latin-1 byte in a UTF-8 file made
+/// the whole file Latin-1, its UTF-8 names mojibake ("TÃ¼rkiye", another
+/// entity). A file that mixes the two is refused at its first UTF-8 line;
+/// a plain Latin-1 file is read as before.
+#[test]
+fn mixed_utf8_and_latin1_is_refused() {
+    let mut bytes = reg(&[GOOD, &GOOD.replace("1,Russia", "2,T\u{fc}rkiye")]).into_bytes();
+    bytes.extend_from_slice(
+        b"3,Russia,Kazakhstan,X \xb1,tank,Armoured vehicles,2019,Yes,2,No,2020,No,New,1,1,2,No;\n",
+    );
+    let e = read(&bytes, &opts()).expect_err("mixed");
+    assert_eq!(e.line, 5, "{e}");
+    assert!(
+        e.reason
+            .contains("line 6 is not: the file mixes two encodings"),
+        "{e}"
+    );
+    let mut plain = reg(&[GOOD]).into_bytes();
+    plain.extend_from_slice(
+        b"3,Russia,Kazakhstan,X \xb1,tank,Armoured vehicles,2019,Yes,2,No,2020,No,New,1,1,2,No;\n",
+    );
+    let (_, rep) = read(&plain, &opts()).expect("latin-1 alone");
+    assert_eq!(rep.encoding, "latin-1");
+}
+
 mod fetch_retry_after {
     use sipri::fetch::{FetchConfig, FetchError, FetchEvent, fetch_register};
     use std::time::Duration;
