@@ -59,6 +59,10 @@ pub(crate) struct Builder {
     pub deals: Vec<Deal>,
     pub flows: Flows,
     pub world_totals: Vec<(u16, f64)>,
+    /// The years a TIV table covers (its header's, less years without a
+    /// published world total): an empty cell there is "no deliveries", so
+    /// they are the release's years, not only those with a flow.
+    pub table_years: Option<(u16, u16)>,
     pub report: ImportReport,
     suppressed_warnings: u64,
     /// Control characters replaced in names and text cells.
@@ -86,6 +90,7 @@ impl Builder {
             deals: Vec::new(),
             flows: Flows::with_capacity(capacity),
             world_totals: Vec::new(),
+            table_years: None,
             report: ImportReport {
                 file: base_name(file),
                 ..ImportReport::default()
@@ -264,7 +269,7 @@ impl Builder {
             }
         }
         self.deals = deals;
-        let span = self.flows.year_span();
+        let span = self.table_years.or_else(|| self.flows.year_span());
         let (meta, entities, report) = self.finish_parts(format, preamble, sha, span);
         let release = Release {
             meta,

@@ -129,15 +129,9 @@ pub fn read_chunked(
     b.limit_years(&header.preamble);
     b.report.encoding = decoded.encoding.to_string();
     if decoded.encoding == "latin-1"
-        && let Some((bad, utf8)) = text::mixed_encoding(bytes)
+        && let Some(line) = text::utf8_sequence(bytes, 1)
     {
-        return Err(err(
-            utf8,
-            &format!(
-                "this line is UTF-8 but line {bad} is not: the file mixes two encodings, so \
-                 names with accents would be misread (re-save it in one encoding)"
-            ),
-        ));
+        return Err(err(line, text::MIXED_ENCODING));
     }
     if decoded.cr_only {
         b.warn("lines end with a bare CR (classic Mac line endings); read as line breaks".into());

@@ -351,6 +351,14 @@ impl Pass1 {
             if chunks.is_empty() {
                 break;
             }
+            if matches!(mode, Mode::Latin1)
+                && let Some(line) = chunks
+                    .iter()
+                    .find_map(|c| crate::text::utf8_sequence(&c.bytes, c.first_line))
+            {
+                let reason = crate::text::MIXED_ENCODING.to_string();
+                return Err(StreamError::Read(self.b.error(line, reason)));
+            }
             // Latin-1 is decoded here (the rows borrow the text); UTF-8 is
             // checked by the parsing threads.
             let latin: Vec<Cow<str>> = match mode {

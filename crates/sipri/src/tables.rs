@@ -320,6 +320,22 @@ pub fn read(b: &mut Builder, text: &str, h: &Header) -> Result<(), ReadError> {
     if b.report.rows_read == 0 {
         return Err(b.error(h.line.no, "no data rows after the header"));
     }
+    // Regression: a table's release covered only the years with a flow
+    // (New Zealand's 1950-2021 table "covered 1967-2018"), so its years of
+    // no deliveries were reported as outside the data. A world total left
+    // empty (the Oct-2024 tables' 2024) is a year not yet published.
+    let published: Vec<u16> = b.world_totals.iter().map(|w| w.0).collect();
+    b.table_years = if world && !published.is_empty() {
+        Some((
+            *published.iter().min().unwrap_or(&0),
+            *published.iter().max().unwrap_or(&0),
+        ))
+    } else {
+        year_cols
+            .first()
+            .zip(year_cols.last())
+            .map(|(a, z)| (a.1, z.1))
+    };
     Ok(())
 }
 

@@ -58,28 +58,35 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, (u64, String)> {
     Ok(fix_cr_only(decoded))
 }
 
-/// For a file read as Latin-1 (it is not valid UTF-8): the lines of its
-/// first byte that is not UTF-8 and of its first well-formed UTF-8
-/// multi-byte sequence, if it has one. Both means the file mixes two
-/// encodings: read as Latin-1, its UTF-8 names become mojibake ("TÃ¼rkiye"),
-/// other entities than the ones meant (regression: one stray Latin-1 byte
-/// turned every UTF-8 name of the file so). SIPRI's Latin-1 files hold no
-/// such sequence ("Ã¼" is no plausible Latin-1 text).
-pub fn mixed_encoding(bytes: &[u8]) -> Option<(u64, u64)> {
-    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let bad = std::str::from_utf8(body).err()?.valid_up_to();
-    let cont = |i: usize| body.get(i).is_some_and(|b| (0x80..0xC0).contains(b));
-    let utf8 = (0..body.len()).find(|&i| {
-        let n = match body[i] {
+/// Why a file read as Latin-1 (it is not valid UTF-8) is refused when it
+/// holds a well-formed UTF-8 multi-byte sequence: it mixes two encodings,
+/// and read as Latin-1 its UTF-8 names become mojibake ("TÃ¼rkiye"), other
+/// entities than the ones meant (regression: one stray Latin-1 byte turned
+/// every UTF-8 name of the file so). SIPRI's Latin-1 files hold no such
+/// sequence ("Ã¼" is no plausible Latin-1 text).
+pub const MIXED_ENCODING: &str = "this line is UTF-8 but the file also holds bytes that are \
+    not: it mixes two encodings, so names with accents would be misread (re-save it in one encoding)";
+
+/// The offset of the first well-formed UTF-8 multi-byte sequence in
+/// `bytes` (a UTF-8 BOM at the start is not one), and its 1-based line
+/// counted from `first_line`.
+pub fn utf8_sequence(bytes: &[u8], first_line: u64) -> Option<u64> {
+    let skip = if first_line == 1 && bytes.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    };
+    let cont = |i: usize| bytes.get(i).is_some_and(|b| (0x80..0xC0).contains(b));
+    let at = (skip..bytes.len()).find(|&i| {
+        let n = match bytes[i] {
             0xC2..=0xDF => 1,
             0xE0..=0xEF => 2,
             0xF0..=0xF4 => 3,
             _ => return false,
         };
-        (1..=n).all(|k| cont(i + k)) && std::str::from_utf8(&body[i..=i + n]).is_ok()
+        (1..=n).all(|k| cont(i + k)) && std::str::from_utf8(&bytes[i..=i + n]).is_ok()
     })?;
-    let line = |pos: usize| 1 + body[..pos].iter().filter(|&&b| b == b'\n').count() as u64;
-    Some((line(bad), line(utf8)))
+    Some(first_line + bytes[..at].iter().filter(|&&b| b == b'\n').count() as u64)
 }
 
 fn decode_utf16(bytes: &[u8], order: crate::sniff::Utf16) -> Result<Decoded<'_>, (u64, String)> {

@@ -346,11 +346,7 @@ fn mixed_utf8_and_latin1_is_refused() {
     );
     let e = read(&bytes, &opts()).expect_err("mixed");
     assert_eq!(e.line, 5, "{e}");
-    assert!(
-        e.reason
-            .contains("line 6 is not: the file mixes two encodings"),
-        "{e}"
-    );
+    assert!(e.reason.contains("it mixes two encodings"), "{e}");
     let mut plain = reg(&[GOOD]).into_bytes();
     plain.extend_from_slice(
         b"3,Russia,Kazakhstan,X \xb1,tank,Armoured vehicles,2019,Yes,2,No,2020,No,New,1,1,2,No;\n",

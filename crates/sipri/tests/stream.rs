@@ -193,13 +193,22 @@ fn hostile_registers_stream_to_the_same_release() {
         // Without skipping: the same first error (line and reason).
         assert!(same(&bytes, &path, false).is_none());
         // Latin-1 (a byte that is not UTF-8): read again as Windows-1252.
-        let mut latin = bytes.clone();
+        // The whole file in it: a UTF-8 file with one such byte is mixed.
+        let text = String::from_utf8(bytes.clone()).unwrap();
+        let mut latin = encoding_rs::WINDOWS_1252.encode(&text).0.into_owned();
         let pos = latin.len() / 3;
         let nl = pos + latin[pos..].iter().position(|&b| b == b'\n').unwrap();
         latin.splice(nl - 1..nl - 1, [b'x', 0xFC]);
         let lpath = write_tmp("latin.csv", &latin);
         let r = same(&latin, &lpath, true).expect("latin-1");
         assert_eq!(r.encoding, "latin-1");
+        // The UTF-8 file (its title has a dash) with that byte: mixed,
+        // refused the same way by both readers.
+        let mut mixed = bytes.clone();
+        mixed.splice(nl - 1..nl - 1, [b'x', 0xFC]);
+        let mpath = write_tmp("mixed.csv", &mixed);
+        assert!(same(&mixed, &mpath, true).is_none());
+        let _ = std::fs::remove_file(mpath);
         for p in [path, lpath] {
             let _ = std::fs::remove_file(p);
         }
