@@ -44,6 +44,10 @@ pub(crate) fn row(line: &str) -> Option<(Row<'_>, &str, &str)> {
     let year = c.opt_year()??;
     let year_est = c.flag()?;
     let status = c.text()?;
+    // Anything but SIPRI's exact spellings: `parse_row` decides.
+    if !status.is_empty() && !crate::register::STATUSES.contains(&status) {
+        return None;
+    }
     let tiv_unit_new = c.opt_tiv()?;
     let tiv_unit = c.opt_tiv()?;
     let tiv = c.opt_tiv()??;

@@ -177,13 +177,19 @@ fn parse(f: &[&str; N]) -> Result<Rec, String> {
         return Err("empty Recipient or Supplier".into());
     }
     crate::register::same_party(f[1].trim(), f[0].trim())?;
+    crate::register::check_status(f[11], COLUMNS[11])?;
     let mut years = Vec::new();
     if !f[10].trim().is_empty() {
         for y in f[10].split(';') {
             years.push(parse_year(y, COLUMNS[10])?);
         }
         years.sort_unstable();
-        years.dedup();
+        // A year listed twice ("2018; 2018") is one delivery year or a
+        // mistyped other one: which cannot be told (none in SIPRI's 2025
+        // register).
+        if let Some(w) = years.windows(2).find(|w| w[0] == w[1]) {
+            return Err(format!("'{}' lists {} twice", COLUMNS[10], w[0]));
+        }
     }
     Ok(Rec {
         order_year: parse_opt_year(f[2], COLUMNS[2])?,

@@ -124,7 +124,13 @@ pub(crate) fn parse_row<'a>(f: &[&'a str; 17]) -> Result<Row<'a>, String> {
     }
     same_party(trim(f[1]), trim(f[2]))?;
     let cat_s = trim(f[5]);
+    // An empty category would be "Unspecified", a row every per-category
+    // figure leaves out (SIPRI fills it in every row).
+    if cat_s.is_empty() {
+        return Err("empty Armament category".into());
+    }
     let category = category(cat_s).ok_or_else(|| format!("unknown armament category '{cat_s}'"))?;
+    check_status(f[12], "Status")?;
     Ok(Row {
         id,
         texts: [f[3], f[4], f[12]],
@@ -285,6 +291,23 @@ pub(crate) fn row_flags(row: &Row) -> u16 {
 
 pub(crate) fn line32(no: u64) -> u32 {
     u32::try_from(no).unwrap_or(u32::MAX)
+}
+
+/// SIPRI's three Status values, as written.
+pub(crate) const STATUSES: [&str; 3] = ["New", "Second hand", "Second hand but modernized"];
+
+/// A Status cell is one of SIPRI's three values (trimmed, any case) or
+/// empty (not known): any other text was read as "New" without a word
+/// (regression: `Used` and `bogus` were accepted), though the second-hand
+/// flag and the deal's status come from it.
+pub(crate) fn check_status(s: &str, col: &str) -> Result<(), String> {
+    let t = s.trim();
+    if t.is_empty() || STATUSES.iter().any(|k| k.eq_ignore_ascii_case(t)) {
+        return Ok(());
+    }
+    Err(format!(
+        "'{col}': expected New, Second hand or Second hand but modernized, found '{t}'"
+    ))
 }
 
 pub fn is_second_hand(status: &str) -> bool {

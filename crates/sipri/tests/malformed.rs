@@ -281,6 +281,42 @@ fn two_spellings_of_one_party() {
     assert_eq!(report.unresolved.len(), 1, "{:?}", report.unresolved);
 }
 
+/// Regression (hostile-file probe): a Status other than SIPRI's three was
+/// read as "New", an empty Armament category as "Unspecified" (left out of
+/// every per-category figure), and a legacy "2018; 2018" as one year, all
+/// without a word.
+#[test]
+fn status_category_and_repeated_years() {
+    for (bad, needle) in [
+        (
+            ",New,",
+            "'Status': expected New, Second hand or Second hand but modernized, found 'Used'",
+        ),
+        (",Armoured vehicles,", "empty Armament category"),
+    ] {
+        let with = if bad == ",New," {
+            GOOD.replace(bad, ",Used,")
+        } else {
+            GOOD.replace(bad, ",,")
+        };
+        fails(reg(&[&with]).as_bytes(), 4, needle);
+    }
+    // SIPRI's spellings in another case, and an empty status, are read.
+    let ok = GOOD.replace(",New,", ",second hand,");
+    assert!(read(reg(&[&ok]).as_bytes(), &opts()).is_ok());
+    assert!(read(reg(&[&GOOD.replace(",New,", ",,")]).as_bytes(), &opts()).is_ok());
+    fails(
+        leg(&[&LEG_GOOD.replace(",New,", ",bogus,")]).as_bytes(),
+        3,
+        "found 'bogus'",
+    );
+    fails(
+        leg(&[&LEG_GOOD.replace("2018; 2019", "2018; 2018")]).as_bytes(),
+        3,
+        "lists 2018 twice",
+    );
+}
+
 /// Regression: a TIV edited far from units × TIV per unit was imported
 /// without a word. It is still summed as written (as SIPRI sums it), with a
 /// warning naming the line; SIPRI's own rounding gives none.
