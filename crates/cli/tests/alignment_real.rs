@@ -185,6 +185,32 @@ fn alignment_commands_on_real_releases() {
         ],
     );
     assert!(notes(&k).contains("No post-accession deliveries yet"));
+    // A before window reaching before the release is flagged as every
+    // windowed output flags it (it was a closing note only).
+    let p = json(
+        data,
+        &[
+            "event-study",
+            "--group",
+            "NATO",
+            "--member",
+            "Poland",
+            "--release",
+            register,
+        ],
+    );
+    assert!(
+        notes(&p).contains("WARNING: Window 1994-1998 reaches outside the release"),
+        "{}",
+        notes(&p)
+    );
+    assert!(
+        p["provenance"]["coverage"]
+            .as_str()
+            .unwrap()
+            .starts_with("partial (1994-1998"),
+        "{p}"
+    );
 
     // Pipeline: picks the legacy release by itself; refuses the register.
     let p = json(data, &["pipeline", "Kazakhstan"]);

@@ -234,6 +234,9 @@ fn notes(t: &mut Table, rel: &Release, s: &EventStudy, opts: &EventOptions) {
             s.before
         ));
     }
+    // The same WARNING line and `coverage` provenance as every windowed
+    // output (the clipped before window was only a note at the end).
+    super::imports::coverage_notes(t, rel, &[s.before, s.after]);
     if s.member.is_none() {
         t.note(format!(
             "{} has no arms transfers in this release.",
