@@ -98,6 +98,18 @@ async fn window_past_the_register_is_flagged_in_every_api_answer() {
         .json();
     assert_eq!(j["total_tiv"][0], Value::Null, "{j}");
     assert!(j["total_tiv"][2].as_f64().is_some(), "{j}");
+    // Event studies carry each window's coverage (Poland joined NATO in
+    // 1999: its before window 1994-1998 starts before the release).
+    let j = get(&app, "/api/event-study?group=NATO&member=POL")
+        .await
+        .json();
+    let st = &j["studies"][0];
+    assert_eq!(
+        st["before_coverage"]["missing_years"],
+        json!([1994]),
+        "{st}"
+    );
+    assert_eq!(st["after_coverage"]["partial"], false, "{st}");
     let page = get(&app, "/pair/RUS/KAZ?period=1993-1997").await.text();
     assert!(
         page.contains("1993: no data (not in this release)"),

@@ -272,9 +272,18 @@ pub async fn event_study(State(st): State<Arc<AppState>>, Q(p, _): Q<EventStudyQ
                 group.name
             )));
         }
+        let mut named = named(&rel, &studies)?;
+        // Each window's coverage, as every windowed answer carries it (a
+        // before window reaching before the release was only `before_clipped`).
+        if let Some(list) = named.as_array_mut() {
+            for (v, s) in list.iter_mut().zip(&studies) {
+                v["before_coverage"] = present::coverage(&rel, s.before);
+                v["after_coverage"] = present::coverage(&rel, s.after);
+            }
+        }
         let v = present::envelope(
             &rel,
-            json!({"group": group.name, "years": years, "studies": named(&rel, &studies)?}),
+            json!({"group": group.name, "years": years, "studies": named}),
         );
         crate::csvout::reply(&p, &rel, v, "studies", "event-study")
     })
