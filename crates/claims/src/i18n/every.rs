@@ -463,6 +463,7 @@ fn reasons() -> Vec<Msg> {
         NegatedCountOrFirst,
         HedgedCount("more than 5".into()),
         RankMove("dropped".into()),
+        RestsOnAllocation(48.4),
         NegatedNoPeriod,
         NegatedSince,
         DeliveryNoYear,

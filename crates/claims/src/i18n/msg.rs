@@ -447,6 +447,9 @@ pub enum Reason {
     HedgedCount(String),
     /// A rank reached by a move ("dropped to second"): the earlier rank is unread.
     RankMove(String),
+    /// Percent of the figure's TIV that is armsflow's split of legacy deal
+    /// totals into years.
+    RestsOnAllocation(f64),
     NegatedNoPeriod,
     NegatedSince,
     DeliveryNoYear,

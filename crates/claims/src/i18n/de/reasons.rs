@@ -82,6 +82,10 @@ pub(super) fn text(m: &Reason) -> String {
             RankMove(w) => format!(
                 "„{w}“: Ein Auf- oder Abstieg auf einen Rang sagt, wo das Land vorher stand; das prüft diese Lesart nicht; bitte den Rang in jedem Zeitraum angeben"
             ),
+            RestsOnAllocation(p) => format!(
+                "{} % der TIV hinter dieser Zahl sind armsflows Aufteilung von Gesamtwerten des alten Registers auf Jahre, nicht SIPRIs Jahreswerte; die Zahl kann die Aussage daher nicht entscheiden; bitte mit einem Datenstand des aktuellen Registers prüfen",
+                num(*p, 1)
+            ),
             HedgedCount(w) => format!(
                 "„{w}“: eine Stückzahl mit Einschränkung oder als Spanne wird nicht als genaue Zahl geprüft; nennen Sie die gelieferte Stückzahl"
             ),

@@ -80,6 +80,9 @@ pub(super) fn text(m: &Reason) -> String {
             RankMove(w) => format!(
                 "'{w}': a move to a rank says where the country stood before, which this reading does not check; state the rank in each period"
             ),
+            RestsOnAllocation(p) => format!(
+                "{p:.1} % of the TIV behind this figure is armsflow's split of legacy-register deal totals into years, not SIPRI's per-year values, so the figure cannot decide the claim; check it against a current-register release (SIPRI publishes its shares from per-year deliveries)"
+            ),
             HedgedCount(w) => format!(
                 "'{w}': a count with a qualifier or a range is not checked as an exact number; state the number delivered"
             ),
