@@ -379,6 +379,9 @@ pub fn meaning(t: &[Token], f: &mut Features) {
                     text.clone()
                 };
                 f.categories.push((c, i));
+                if mn::narrower(norm) {
+                    mark(MarkerKind::Subtype(c), text.clone());
+                }
                 mark(MarkerKind::Category(c), text);
                 if two {
                     i += 2;
@@ -445,6 +448,11 @@ pub fn meaning(t: &[Token], f: &mut Features) {
                     | "before"
                     | "until"
                     | "till"
+                    // "through 2024", "up to 2024", "the decade to 2024": an
+                    // open start (regression: read as 2024 alone).
+                    | "through"
+                    | "thru"
+                    | "to"
                     | "by"
                     | "prior"
                     | "post"
@@ -467,7 +475,10 @@ pub fn meaning(t: &[Token], f: &mut Features) {
         let unread_rank = t[i].is_word()
             && !f.rank_tokens.contains(&i)
             && !in_fraction
-            && (lx::english_ordinal(norm).is_some_and(|n| n >= 2)
+            // "down from first in 2015-19", "after being first": an earlier
+            // first place (regression: dropped, the sentence supported).
+            && (matches!(norm, "first") && matches!(prev, "from" | "being")
+                || lx::english_ordinal(norm).is_some_and(|n| n >= 2)
                 || german_ordinal(norm).is_some_and(|n| n >= 2)
                 || [
                     "highest",

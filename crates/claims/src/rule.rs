@@ -168,6 +168,10 @@ pub fn unconsumed(f: &Features, t: &[Token], built: &[Built]) -> Vec<Msg> {
                     || matches!(&b.claim, Claim::Delivery(_) | Claim::Presence(_))
                         && (b.source..=b.source + 1).contains(&m.idx)
             }),
+            // A delivery checks the weapon itself ("Leopard 2 tanks").
+            MarkerKind::Subtype(_) => built
+                .iter()
+                .any(|b| matches!(&b.claim, Claim::Delivery(_) | Claim::Presence(_))),
             MarkerKind::ShareWord => {
                 built.iter().any(|b| is_share(&b.claim))
                     && !built
@@ -216,7 +220,9 @@ pub fn unconsumed(f: &Features, t: &[Token], built: &[Built]) -> Vec<Msg> {
             // "NATO", "the EU": a fact of the group table.
             MarkerKind::Group => built.iter().any(|b| {
                 matches!(&b.claim, Claim::Group(g)
-                    if g.group.to_lowercase().contains(&m.text.to_lowercase()))
+                    if g.group.to_lowercase().contains(&m.text.to_lowercase())
+                        // "arabischen Staaten": describes the group's members.
+                        || t.get(m.idx).is_some_and(|x| crate::meaning::is_set_qualifier(&x.norm)))
             }),
             _ => false,
         };
@@ -231,6 +237,32 @@ pub fn unconsumed(f: &Features, t: &[Token], built: &[Built]) -> Vec<Msg> {
         }) || speaker(t, m.idx, m.end);
         if !used {
             out.push(Reason::NamedNotParty(m.party.clone()).into());
+        }
+    }
+    // "India's arms imports from France made up a quarter of French arms
+    // exports": a share of a supplier's exports whose clause also speaks of
+    // imports, where the reading takes the wrong party as the supplier
+    // (regression: read as India's exports to France, 0 %, not supported).
+    // ("Russia's exports to Kazakhstan made up 88 % of its imports" is read
+    // right: the share of imports.)
+    let imports_noun = |x: &Token| {
+        ["imports", "importe", "importen", "einfuhren"]
+            .iter()
+            .any(|e| x.norm.ends_with(e))
+    };
+    // The supplier read is the country whose imports the clause names.
+    for b in built {
+        let Claim::ExportShare { supplier, .. } = &b.claim else {
+            continue;
+        };
+        let importer = f.mentions.iter().any(|m| {
+            m.party == *supplier
+                && f.clause(m.idx) == b.clause
+                && t[m.end..t.len().min(m.end + 3)].iter().any(imports_noun)
+        });
+        if importer {
+            out.push(Reason::ImportsAndExports.into());
+            break;
         }
     }
     for n in crate::numbers::unread(f, t, built) {

@@ -55,6 +55,14 @@ const POSSIBLE: &[&str] = &[
     "hopes",
     "wants",
     "seeks",
+    "sought",
+    "aimed",
+    "wanted",
+    "hoped",
+    "intended",
+    "tried",
+    "attempted",
+    "imagine",
     "wo",
     "'ll",
     // German
@@ -94,6 +102,11 @@ const POSSIBLE: &[&str] = &[
     "planen",
     "beabsichtigt",
     "angestrebt",
+    "angenommen",
+    "wollte",
+    "wollten",
+    "strebte",
+    "versuchte",
 ];
 
 /// Words that say a statement is false: the sentence denies what it contains.
@@ -115,6 +128,13 @@ const DENIAL: &[&str] = &[
     "refuted",
     "debunked",
     "contrary",
+    "failed",
+    "fails",
+    "hardly",
+    "otherwise",
+    "verfehlte",
+    "verfehlt",
+    "kaum",
     "falsch",
     "unwahr",
     "unzutreffend",
@@ -221,7 +241,11 @@ pub fn markers(t: &[Token], f: &mut Features) {
         let low = tok.text.to_lowercase();
         let prev = if i > 0 { t[i - 1].norm.as_str() } else { "" };
         let next = t.get(i + 1).map_or("", |x| x.norm.as_str());
-        let kind = if DENIAL.contains(&low.as_str()) {
+        // "fell short of", "zeigen etwas anderes".
+        let denial = DENIAL.contains(&low.as_str())
+            || low == "short" && prev == "fell"
+            || low == "anderes" && prev == "etwas";
+        let kind = if denial {
             Some(MarkerKind::Denial)
         } else if POSSIBLE.contains(&low.as_str())
             // "may" as written, not the month ("in May 2024", "May 2024 saw").

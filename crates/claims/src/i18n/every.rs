@@ -464,6 +464,7 @@ fn reasons() -> Vec<Msg> {
         HedgedCount("more than 5".into()),
         RankMove("dropped".into()),
         RestsOnAllocation(48.4),
+        ImportsAndExports,
         NegatedNoPeriod,
         NegatedSince,
         DeliveryNoYear,
@@ -509,6 +510,8 @@ fn reasons() -> Vec<Msg> {
         K::Denial,
         K::Question,
         K::FiscalYear,
+        K::Subtype(Category::Ships),
+        K::Anaphor,
     ] {
         v.push(Marker(k, "Wort".into()));
     }

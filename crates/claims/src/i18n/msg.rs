@@ -450,6 +450,8 @@ pub enum Reason {
     /// Percent of the figure's TIV that is armsflow's split of legacy deal
     /// totals into years.
     RestsOnAllocation(f64),
+    /// A share in a clause naming both imports and exports.
+    ImportsAndExports,
     NegatedNoPeriod,
     NegatedSince,
     DeliveryNoYear,

@@ -400,6 +400,13 @@ fn marker(k: MarkerKind, w: &str) -> String {
         MarkerKind::Denial => format!(
             "„{w}“: Der Satz erklärt eine Aussage für falsch; geprüft werden nur als Tatsache getroffene Aussagen"
         ),
+        MarkerKind::Anaphor => format!(
+            "„von {w}“: Wovon der Anteil ist, steht an anderer Stelle im Satz; bitte ausdrücklich nennen („38 Prozent der russischen Waffenexporte“)"
+        ),
+        MarkerKind::Subtype(c) => format!(
+            "„{w}“ ist enger als SIPRIs Waffenkategorie {}: SIPRI gibt Zahlen je Kategorie, daher ist ein Anteil, Rang oder eine Veränderung nur für „{w}“ nicht berechenbar",
+            category(c)
+        ),
         MarkerKind::FiscalYear => format!(
             "„{w}“: SIPRIs Daten gelten für Kalenderjahre, nicht für Haushalts- oder Geschäftsjahre"
         ),

@@ -82,6 +82,7 @@ pub(super) fn text(m: &Reason) -> String {
             RankMove(w) => format!(
                 "„{w}“: Ein Auf- oder Abstieg auf einen Rang sagt, wo das Land vorher stand; das prüft diese Lesart nicht; bitte den Rang in jedem Zeitraum angeben"
             ),
+            ImportsAndExports => "der Satzteil nennt Importe und Exporte, daher ist nicht zu erkennen, welcher Fluss der Teil und welcher das Ganze ist; bitte als „X Prozent der Waffenexporte von A“ oder „X Prozent der Waffenimporte von B“ angeben".into(),
             RestsOnAllocation(p) => format!(
                 "{} % der TIV hinter dieser Zahl sind armsflows Aufteilung von Gesamtwerten des alten Registers auf Jahre, nicht SIPRIs Jahreswerte; die Zahl kann die Aussage daher nicht entscheiden; bitte mit einem Datenstand des aktuellen Registers prüfen",
                 num(*p, 1)

@@ -207,6 +207,13 @@ fn marker(k: MarkerKind, word: &str) -> String {
         MarkerKind::Denial => format!(
             "'{word}': the sentence says a statement is false; only statements made as facts are checked"
         ),
+        MarkerKind::Anaphor => format!(
+            "'of {word}': what the share is of is named elsewhere in the sentence; state it (\"38 % of Russia's arms exports\")"
+        ),
+        MarkerKind::Subtype(c) => format!(
+            "'{word}' is narrower than SIPRI's armament category {}: SIPRI gives figures per category, so a share, rank or change for '{word}' alone cannot be computed",
+            c.sipri_name()
+        ),
         MarkerKind::FiscalYear => {
             format!("'{word}': SIPRI's data is by calendar year, not by fiscal year")
         }

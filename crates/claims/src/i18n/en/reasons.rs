@@ -80,6 +80,7 @@ pub(super) fn text(m: &Reason) -> String {
             RankMove(w) => format!(
                 "'{w}': a move to a rank says where the country stood before, which this reading does not check; state the rank in each period"
             ),
+            ImportsAndExports => "the clause speaks of both imports and exports, so which flow is the part and which the whole cannot be told; state the share as 'X % of A's arms exports' or 'X % of B's arms imports'".into(),
             RestsOnAllocation(p) => format!(
                 "{p:.1} % of the TIV behind this figure is armsflow's split of legacy-register deal totals into years, not SIPRI's per-year values, so the figure cannot decide the claim; check it against a current-register release (SIPRI publishes its shares from per-year deliveries)"
             ),
