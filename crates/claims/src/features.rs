@@ -124,6 +124,15 @@ pub struct Features {
 }
 
 impl Features {
+    /// Records a marker of `kind` at token `idx`, quoting the word as written.
+    pub fn mark(&mut self, kind: MarkerKind, idx: usize, t: &[Token]) {
+        self.markers.push(Marker {
+            kind,
+            idx,
+            text: t[idx].text.clone(),
+        });
+    }
+
     pub fn clause(&self, idx: usize) -> usize {
         self.clause_of.get(idx).copied().unwrap_or(0)
     }

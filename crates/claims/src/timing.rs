@@ -6,7 +6,7 @@
 //! supported; "in late 2020-24" and "in fiscal 2020-24" were checked as
 //! 2020-24).
 
-use crate::features::{Features, Marker, year_of};
+use crate::features::{Features, year_of};
 use crate::lex::{Kind, Token};
 use crate::meaning::MarkerKind;
 
@@ -83,11 +83,7 @@ pub fn markers(t: &[Token], f: &mut Features) {
             None
         };
         if let Some(kind) = kind {
-            f.markers.push(Marker {
-                kind,
-                idx: i,
-                text: tok.text.clone(),
-            });
+            f.mark(kind, i, t);
         }
     }
 }

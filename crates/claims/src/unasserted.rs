@@ -11,7 +11,7 @@
 //! Matched on the lower-case text as written, umlauts kept: "könnte" is a
 //! possibility, "konnte" a past fact; "würde" would, "wurde" was.
 
-use crate::features::{Features, Marker};
+use crate::features::Features;
 use crate::lex::{Kind, Token};
 use crate::meaning::MarkerKind;
 
@@ -229,11 +229,7 @@ fn participle_ge(w: &str) -> bool {
 pub fn markers(t: &[Token], f: &mut Features) {
     for (i, tok) in t.iter().enumerate() {
         if tok.kind == Kind::Punct('?') {
-            f.markers.push(Marker {
-                kind: MarkerKind::Question,
-                idx: i,
-                text: "?".into(),
-            });
+            f.mark(MarkerKind::Question, i, t);
         }
         if !tok.is_word() {
             continue;
@@ -259,11 +255,7 @@ pub fn markers(t: &[Token], f: &mut Features) {
             None
         };
         if let Some(kind) = kind {
-            f.markers.push(Marker {
-                kind,
-                idx: i,
-                text: tok.text.clone(),
-            });
+            f.mark(kind, i, t);
         }
     }
 }
