@@ -48,7 +48,13 @@ fn glued(norm: &str, prefixes: &[&str]) -> bool {
     prefixes.iter().any(|p| {
         norm.strip_prefix(p)
             .map(|r| r.strip_prefix('-').unwrap_or(r))
-            .is_some_and(|r| r.len() >= 4 && r[..4].bytes().all(|b| b.is_ascii_digit()))
+            // Bytes, not a `str` slice: the fourth byte may fall inside a
+            // character (regression: "midꬆඋ" panicked, found by props).
+            .is_some_and(|r| {
+                r.as_bytes()
+                    .get(..4)
+                    .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+            })
     })
 }
 
@@ -117,6 +123,10 @@ mod tests {
         ] {
             assert_eq!(kinds(s), want, "{s}");
         }
+        // Regression: a multi-byte character where a glued year's fourth
+        // byte would be panicked (sliced off a char boundary).
+        assert_eq!(kinds("midꬆඋ 2024"), vec![]);
+        assert_eq!(kinds("FYꬆඋ"), vec![]);
         for s in [
             "Russia supplied 88 % in 2020-24.",
             "At the end, Russia supplied 88 % in 2020-24.",
