@@ -293,13 +293,15 @@ pub fn analyse(s: &Sentence, names: &Names) -> Features {
         .periods
         .iter()
         .filter(|(p, i)| {
-            let single = match p {
+            // One token ("from 2015–19", "von 2019"), not the start of
+            // "from 2020 to 2024".
+            let one_token = match p {
                 PeriodRef::Given(Period::Fixed(w)) => {
                     w.start == w.end || matches!(t[*i].kind, Kind::YearRange(_))
                 }
                 _ => false,
             };
-            single && *i > 0 && matches!(t[*i - 1].norm.as_str(), "from" | "von")
+            one_token && *i > 0 && matches!(t[*i - 1].norm.as_str(), "from" | "von")
         })
         .map(|(_, i)| *i)
         .collect();

@@ -76,7 +76,7 @@ pub enum MarkerKind {
     /// A weapon narrower than its SIPRI category ([`narrower`]): consumed by
     /// a delivery of that weapon, never by a figure.
     Subtype(Category),
-    /// "38 % of them", "davon": what the share is of is named elsewhere
+    /// "38 % of them", "von ihnen": what the share is of is named elsewhere
     /// (regression: "India, the biggest buyer of Russian arms, received 38 %
     /// of them" was read as India's share of Russia's imports, 0 %). Never
     /// consumed.
@@ -213,10 +213,6 @@ pub fn narrower(norm: &str) -> bool {
         "submarine",
         "destroyers",
         "destroyer",
-        "torpedoes",
-        "torpedo",
-        "radars",
-        "radar",
     ];
     EN.contains(&norm)
         || [
@@ -233,6 +229,7 @@ pub fn narrower(norm: &str) -> bool {
         ]
         .iter()
         .any(|w| norm.contains(w))
+        // English and German radar(s), Radaranlagen.
         || norm.starts_with("radar")
 }
 

@@ -239,18 +239,15 @@ pub fn unconsumed(f: &Features, t: &[Token], built: &[Built]) -> Vec<Msg> {
             out.push(Reason::NamedNotParty(m.party.clone()).into());
         }
     }
-    // "India's arms imports from France made up a quarter of French arms
-    // exports": a share of a supplier's exports whose clause also speaks of
-    // imports, where the reading takes the wrong party as the supplier
-    // (regression: read as India's exports to France, 0 %, not supported).
-    // ("Russia's exports to Kazakhstan made up 88 % of its imports" is read
-    // right: the share of imports.)
+    // A share of a supplier's exports whose supplier is the country the
+    // clause says imports ("India's arms imports from France made up a
+    // quarter of French arms exports"): the parties are read the wrong way
+    // round (regression: India's exports to France, 0 %, not supported).
     let imports_noun = |x: &Token| {
         ["imports", "importe", "importen", "einfuhren"]
             .iter()
             .any(|e| x.norm.ends_with(e))
     };
-    // The supplier read is the country whose imports the clause names.
     for b in built {
         let Claim::ExportShare { supplier, .. } = &b.claim else {
             continue;

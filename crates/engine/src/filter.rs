@@ -118,6 +118,20 @@ impl Filter {
         self
     }
 
+    /// Whether `year`, a year of this filter's basis, has no value in `rel`:
+    /// by delivery year, a year outside the release's years, which is no
+    /// data, not 0 TIV. An order year outside them can have deliveries
+    /// inside (a deal ordered in 1990 delivered in 1996), so it has a value.
+    pub fn no_data_in(&self, rel: &Release, year: u16) -> bool {
+        self.basis == Basis::Delivery && rel.year_span().is_none_or(|(a, b)| year < a || year > b)
+    }
+
+    /// Whether no year of the window has a value in `rel` ([`Filter::no_data_in`]):
+    /// an empty result then says nothing about deliveries.
+    pub fn no_data(&self, rel: &Release) -> bool {
+        self.window.years().all(|y| self.no_data_in(rel, y))
+    }
+
     /// Flag bits that make a flow's figure rest on an estimate. By delivery
     /// year: an estimated number (the value) or delivery year (the window). By
     /// order year: an estimated number or order year; the delivery year no

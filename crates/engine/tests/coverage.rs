@@ -75,3 +75,19 @@ proptest! {
         prop_assert_eq!(c.note().is_some(), c.partial);
     }
 }
+
+/// A delivery year outside the release has no value (not 0 TIV); an order
+/// year outside it can have deliveries inside, so it has one. Boundaries
+/// inclusive; a window has no data only when none of its years is inside.
+#[test]
+fn no_data_is_by_delivery_year_outside_the_release() {
+    let (rel, _) = release();
+    let f = Filter::new(w(2013, 2016));
+    assert!(f.no_data_in(&rel, 2014) && !f.no_data_in(&rel, 2015));
+    assert!(!f.no_data_in(&rel, 2024) && f.no_data_in(&rel, 2025));
+    assert!(!f.no_data(&rel));
+    assert!(Filter::new(w(2025, 2029)).no_data(&rel));
+    assert!(Filter::new(w(2010, 2014)).no_data(&rel));
+    let order = Filter::new(w(2010, 2014)).with_basis(Basis::Order);
+    assert!(!order.no_data(&rel) && !order.no_data_in(&rel, 2010));
+}

@@ -105,21 +105,14 @@ pub fn coverage(rel: &Release, w: Window) -> Value {
 
 /// A year's TIV, or `null` for a delivery year outside the release: no data
 /// is not 0 TIV (regression: `/api/pair` for 1993-1997 gave `"tiv": 0.0` for
-/// 1993 and 1994, a release that starts in 1995). An order year before the
-/// release can have deliveries in it, so the order basis keeps its values.
-pub fn year_tiv(rel: &Release, basis: engine::Basis, year: u16, tiv: f64) -> Value {
-    let outside = rel.year_span().is_none_or(|(a, b)| year < a || year > b);
-    if basis == engine::Basis::Delivery && outside {
+/// 1993 and 1994, a release that starts in 1995); the rule is
+/// [`Filter::no_data_in`].
+pub fn year_tiv(rel: &Release, f: &Filter, year: u16, tiv: f64) -> Value {
+    if f.no_data_in(rel, year) {
         Value::Null
     } else {
         json!(tiv)
     }
-}
-
-/// Whether a window has no year of data (by delivery year): its empty
-/// result says nothing about deliveries.
-pub fn no_data(rel: &Release, f: &Filter) -> bool {
-    f.basis == engine::Basis::Delivery && rel.coverage(f.window).is_empty()
 }
 
 /// Coverage of the span from the first to the last of `windows` (answers
@@ -193,8 +186,8 @@ fn partners_body(rel: &Release, p: &Partners) -> Value {
         "filter": filter(&p.filter),
         "coverage": coverage(rel, p.filter.window),
         "total_tiv": p.total,
-        "no_deliveries": p.is_empty() && !no_data(rel, &p.filter),
-        "no_data": no_data(rel, &p.filter),
+        "no_deliveries": p.is_empty() && !p.filter.no_data(rel),
+        "no_data": p.filter.no_data(rel),
         "partners": rows,
         "concentration": concentration(&p.concentration),
         "estimated_share": p.estimated_share,
@@ -279,7 +272,7 @@ pub fn pair(rel: &Release, p: &Pair) -> Value {
     let by_year: Vec<Value> = p
         .by_year
         .iter()
-        .map(|(y, t)| json!({"year": y, "tiv": year_tiv(rel, p.filter.basis, *y, *t)}))
+        .map(|(y, t)| json!({"year": y, "tiv": year_tiv(rel, &p.filter, *y, *t)}))
         .collect();
     envelope(
         rel,

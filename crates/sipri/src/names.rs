@@ -185,15 +185,6 @@ impl Resolver {
             .map(|&i| self.rows[i].entity.clone())
     }
 
-    /// Which entity a name as written is: its row in the table, or, for a
-    /// name not in it, the name folded (case, accents and spaces, as the
-    /// store keys unresolved names). Two names are one party when these are
-    /// equal: `Turkey` and `Turkiye`, `Atlantis` and `ATLANTIS`.
-    pub fn party(&self, sipri_name: &str) -> Result<usize, String> {
-        let f = fold(sipri_name);
-        self.exact.get(&f).copied().ok_or(f)
-    }
-
     /// Resolves user input: any spelling, alias, ISO3 or SIPRI code, ignoring case,
     /// accents and punctuation. On failure returns up to 5 suggestions, best first.
     pub fn lookup(&self, user_query: &str) -> Result<Entity, Vec<String>> {

@@ -28,9 +28,11 @@ fn span_in(s: &str) -> Option<(u16, u16)> {
     let s = s.trim().trim_matches('"').trim();
     let tail = s.get(s.len().checked_sub(9)?..)?;
     let (a, b) = tail.split_once('-')?;
-    (is_year(a) && is_year(b) && (s.len() == 9 || !s.as_bytes()[s.len() - 10].is_ascii_digit()))
-        .then(|| (a.parse().ok(), b.parse().ok()))
-        .and_then(|(a, b)| Some((a?, b?)))
+    let alone = s.len() == 9 || !s.as_bytes()[s.len() - 10].is_ascii_digit();
+    if !(alone && is_year(a) && is_year(b)) {
+        return None;
+    }
+    Some((a.parse().ok()?, b.parse().ok()?))
 }
 
 /// SIPRI's TIV tables head their values with consecutive years from the
@@ -40,8 +42,8 @@ fn span_in(s: &str) -> Option<(u16, u16)> {
 /// (regression: `2012` renamed `Note` dropped New Zealand's 75 TIV of 2012;
 /// `1901` for `2012` moved it to 1901; `Total` renamed `2022` imported the
 /// totals as 2022's deliveries). The span, where the title or the total's
-/// header states it, must be the years' span.
-fn year_header(cells: &[&str], title: &str) -> Result<(), String> {
+/// header states it, must be the years' span. The year columns: (index, year).
+fn year_header(cells: &[&str], title: &str) -> Result<Vec<(usize, u16)>, String> {
     let cell = |i: usize| cells.get(i).map_or("", |c| c.trim());
     let mut k = 1;
     while is_year(cell(k)) {
@@ -103,32 +105,21 @@ fn year_header(cells: &[&str], title: &str) -> Result<(), String> {
             ));
         }
     }
-    Ok(())
+    Ok((1..k).zip(first..).collect())
 }
 
 pub fn read(b: &mut Builder, text: &str, h: &Header) -> Result<(), ReadError> {
     let line = strip_semicolon(h.line.text);
     let cells = crate::text::cells(line).map_err(|reason| b.error(h.line.no, reason))?;
     let width = cells.len();
-    year_header(&cells, &h.preamble.title).map_err(|reason| b.error(h.line.no, reason))?;
-    let year_cols: Vec<(usize, u16)> = cells
-        .iter()
-        .enumerate()
-        .skip(1)
-        .filter(|(_, c)| is_year(c.trim()))
-        .map(|(i, c)| (i, c.trim().parse().unwrap_or(0)))
-        .collect();
-    if let Some(&(_, y)) = year_cols.iter().max_by_key(|c| c.1) {
+    let year_cols =
+        year_header(&cells, &h.preamble.title).map_err(|reason| b.error(h.line.no, reason))?;
+    if let Some(&(_, y)) = year_cols.last() {
         b.check_year(Some(y), "year column")
             .map_err(|reason| b.error(h.line.no, reason))?;
     }
-    // The first non-year column after the years is the row total (`1950-2024`, `Total`).
-    let total_col = cells
-        .iter()
-        .enumerate()
-        .skip(1)
-        .find(|(_, c)| !c.trim().is_empty() && !is_year(c.trim()))
-        .map(|(i, _)| i);
+    // The column after the years is the row total (`1950-2024`, `Total`).
+    let total_col = Some(year_cols.len() + 1).filter(|&i| i < width);
     let sides = match h.format {
         SourceFormat::ImportTable => {
             Sides::RowsAreRecipients(b.aggregate("aggregate:all-suppliers", "All suppliers"))

@@ -67,24 +67,25 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, (u64, String)> {
 pub const MIXED_ENCODING: &str = "this line is UTF-8 but the file also holds bytes that are \
     not: it mixes two encodings, so names with accents would be misread (re-save it in one encoding)";
 
-/// The offset of the first well-formed UTF-8 multi-byte sequence in
-/// `bytes` (a UTF-8 BOM at the start is not one), and its 1-based line
-/// counted from `first_line`.
+/// The 1-based line (counted from `first_line`) of the first well-formed
+/// UTF-8 multi-byte sequence in `bytes`; a UTF-8 BOM at the start of the
+/// file is not one.
 pub fn utf8_sequence(bytes: &[u8], first_line: u64) -> Option<u64> {
     let skip = if first_line == 1 && bytes.starts_with(b"\xEF\xBB\xBF") {
         3
     } else {
         0
     };
-    let cont = |i: usize| bytes.get(i).is_some_and(|b| (0x80..0xC0).contains(b));
     let at = (skip..bytes.len()).find(|&i| {
         let n = match bytes[i] {
-            0xC2..=0xDF => 1,
-            0xE0..=0xEF => 2,
-            0xF0..=0xF4 => 3,
+            0xC2..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            0xF0..=0xF4 => 4,
             _ => return false,
         };
-        (1..=n).all(|k| cont(i + k)) && std::str::from_utf8(&bytes[i..=i + n]).is_ok()
+        bytes
+            .get(i..i + n)
+            .is_some_and(|s| std::str::from_utf8(s).is_ok())
     })?;
     Some(first_line + bytes[..at].iter().filter(|&&b| b == b'\n').count() as u64)
 }

@@ -200,13 +200,7 @@ pub(crate) fn frac(part: f64, whole: f64) -> Option<f64> {
 /// Checks `claim` against `rel`.
 pub fn check(claim: &Claim, rel: &Release) -> Checked {
     if crate::shapes::is_new_shape(claim) {
-        let c = crate::shapes::check_builtin(claim, rel);
-        // A main supplier is decided by shares, as figures are.
-        return if matches!(claim, Claim::MainSupplier(_)) {
-            unallocated(c)
-        } else {
-            c
-        };
+        return crate::shapes::check_builtin(claim, rel);
     }
     unallocated(Checked::new(claim, rel, settle(figures::run(claim, rel))))
 }

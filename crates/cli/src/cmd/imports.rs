@@ -152,11 +152,10 @@ fn pct(x: f64) -> String {
 /// 1990-1994" was printed for a release that starts in 1995); else
 /// `nothing`, the command's own "No deliveries" sentence.
 pub fn empty_note(rel: &Release, f: &Filter, nothing: String) -> String {
-    let c = rel.coverage(f.window);
-    if f.basis == Basis::Delivery && c.is_empty() {
+    if f.no_data(rel) {
         format!(
             "No data: {}, so nothing can be said about {} from it.",
-            c.note().unwrap_or_default(),
+            rel.coverage(f.window).note().unwrap_or_default(),
             describe(f)
         )
     } else {
@@ -195,12 +194,11 @@ pub fn partner_notes(t: &mut Table, rel: &Release, p: &Partners) {
             (None, Some(n)) => format!("change not given ({n})"),
             (None, None) => "change not defined (nothing in the previous window)".into(),
         };
-        let c = rel.coverage(prev.filter.window);
-        if prev.filter.basis == Basis::Delivery && c.is_empty() {
+        if prev.filter.no_data(rel) {
             t.note(format!(
                 "Previous window {}: no data ({}); no change given.",
                 prev.filter.window,
-                c.note().unwrap_or_default()
+                rel.coverage(prev.filter.window).note().unwrap_or_default()
             ));
         } else {
             t.note(format!(
@@ -279,10 +277,7 @@ pub fn partners_table(rel: &Release, p: &Partners) -> Table {
     );
     // A previous window wholly before the release has no figures, not zeros
     // (regression: "TIV 1988-1992 0.00" beside a 1993-1997 query).
-    let no_data = |q: &Partners| {
-        q.filter.basis == Basis::Delivery && rel.coverage(q.filter.window).is_empty()
-    };
-    let prev_known = prev.filter(|q| !no_data(q));
+    let prev_known = prev.filter(|q| !q.filter.no_data(rel));
     for x in &p.partners {
         let before = prev_known.and_then(|q| q.get(x.entity));
         t.row(vec![

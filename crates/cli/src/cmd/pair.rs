@@ -5,7 +5,6 @@
 use super::imports::{QueryArgs, describe, name, provenance, title};
 use crate::common::{self, DataArgs};
 use crate::output::{self, Cell, OutputArgs, Table};
-use engine::Basis;
 
 #[derive(clap::Args)]
 #[command(after_help = "Examples:\n  \
@@ -60,17 +59,15 @@ pub fn compute(args: &Args) -> anyhow::Result<Table> {
     );
     // A year outside the release has no value, not 0 TIV (by delivery
     // year; an order year before the release can have deliveries in it).
-    let span = rel.year_span();
-    let outside = |y: u16| f.basis == Basis::Delivery && span.is_none_or(|(a, b)| y < a || y > b);
     for (y, v) in &p.by_year {
-        let tiv = if outside(*y) {
+        let tiv = if f.no_data_in(&rel, *y) {
             Cell::Empty
         } else {
             Cell::tiv(*v)
         };
         t.row(vec![Cell::Int(*y as i64), tiv]);
     }
-    let empty = f.basis == Basis::Delivery && rel.coverage(f.window).is_empty();
+    let empty = f.no_data(&rel);
     let total = if empty {
         Cell::Empty
     } else {

@@ -86,7 +86,7 @@ pub async fn series(
             a.years
                 .iter()
                 .zip(v)
-                .map(|(y, t)| present::year_tiv(&rel, f.basis, *y, *t))
+                .map(|(y, t)| present::year_tiv(&rel, &f, *y, *t))
                 .collect()
         };
         let partners: Vec<Value> = a

@@ -229,7 +229,7 @@ fn years_section(ctx: &Ctx, pr: &Pair, sn: &str, rn: &str) -> Markup {
     let w = pr.filter.window;
     let columns: Vec<String> = pr.by_year.iter().map(|(y, _)| y.to_string()).collect();
     // A year outside the release has no figure, not 0 TIV.
-    let shown = |y: u16, t: f64| match crate::present::year_tiv(&ctx.rel, pr.filter.basis, y, t) {
+    let shown = |y: u16, t: f64| match crate::present::year_tiv(&ctx.rel, &pr.filter, y, t) {
         serde_json::Value::Null => ctx.t("common.no_data").to_string(),
         _ => tiv(ctx, t),
     };
