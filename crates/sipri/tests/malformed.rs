@@ -514,6 +514,25 @@ fn tiv_table_headers_and_totals() {
     let twice = format!("{world}Total world export,9,9,18\n");
     let e = read(twice.as_bytes(), &opts()).expect_err("two world totals");
     assert!(e.reason.contains("a second total row"), "{e}");
+    // The release covers the header's years, not only those with a flow
+    // (regression: New Zealand's 1950-2021 table "covered 1967-2018"); a
+    // world total left empty is a year not yet published.
+    let (rel, _) = read(
+        t(",2020,2021,2022,Total", "India,,2,,2\nTotal,,2,,2\n").as_bytes(),
+        &opts(),
+    )
+    .expect("reads");
+    assert_eq!(
+        (rel.meta.first_year, rel.meta.last_year),
+        (Some(2020), Some(2022))
+    );
+    let unpublished =
+        "Volume\nExports by,2020,2021,2020-2021\nRussia,1,,1\nTotal world export,1,,1\n";
+    let (rel, _) = read(unpublished.as_bytes(), &opts()).expect("reads");
+    assert_eq!(
+        (rel.meta.first_year, rel.meta.last_year),
+        (Some(2020), Some(2020))
+    );
     let wrong = world.replace("Exports by", "Recipient");
     let e = read(wrong.as_bytes(), &opts()).expect_err("wrong side");
     assert!(
