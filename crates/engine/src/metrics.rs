@@ -100,8 +100,18 @@ pub(crate) fn ratio(num: f64, den: f64) -> f64 {
     }
 }
 
+/// A value as rankings compare it, to a millionth: totals of SIPRI's
+/// two-decimal TIVs summed in different orders differ in their last bits
+/// (206.8 against 206.79999999999998), and equal totals must share a rank
+/// (regression: Bangladesh 28th and Russia 29th, both 206.80 TIV in 2014).
+pub fn rank_key(v: f64) -> i64 {
+    // `as` saturates; NaN (never a TIV) maps to 0.
+    (v * 1e6).round() as i64
+}
+
 /// Sorts `(id, value)` descending by value, ties by name, and assigns
-/// competition ranks (equal values share a rank).
+/// competition ranks (equal values, as [`rank_key`] compares them, share a
+/// rank).
 pub(crate) fn sort_and_rank<T>(
     rel: &Release,
     rows: &mut [T],
@@ -110,14 +120,15 @@ pub(crate) fn sort_and_rank<T>(
     rows.sort_by(|a, b| {
         let (ia, va) = key(a);
         let (ib, vb) = key(b);
-        vb.total_cmp(&va)
+        rank_key(vb)
+            .cmp(&rank_key(va))
             .then_with(|| name_of(rel, ia).cmp(name_of(rel, ib)))
             .then(ia.cmp(&ib))
     });
     let mut ranks = Vec::with_capacity(rows.len());
-    let mut prev: Option<f64> = None;
+    let mut prev: Option<i64> = None;
     for (i, r) in rows.iter().enumerate() {
-        let v = key(r).1;
+        let v = rank_key(key(r).1);
         let rank = match (prev, ranks.last()) {
             (Some(p), Some(&last)) if p == v => last,
             _ => i as u32 + 1,

@@ -347,7 +347,16 @@ pub fn pair_matrix(rel: &Release, f: &Filter, sums: PairSums) -> PairMatrix {
             .filter(|(_, v)| *v > 0.0)
             .map(|((r, s), v)| (s, r, v)),
     );
-    raw.sort_by(|a, b| a.1.cmp(&b.1).then(b.2.total_cmp(&a.2)).then(a.0.cmp(&b.0)));
+    // Within a recipient, as rankings order suppliers: a recipient's first
+    // cell is its top supplier, ties by name (regression: NATO's 2004-08 top
+    // supplier was Ukraine here and Russia per country, both 58.0 TIV).
+    let name = |id| crate::filter::name_of(rel, id);
+    raw.sort_by(|a, b| {
+        a.1.cmp(&b.1)
+            .then(crate::metrics::rank_key(b.2).cmp(&crate::metrics::rank_key(a.2)))
+            .then_with(|| name(a.0).cmp(name(b.0)))
+            .then(a.0.cmp(&b.0))
+    });
     let mut sup_tot: HashMap<EntityId, f64> = HashMap::new();
     for &(s, _, v) in &raw {
         *sup_tot.entry(s).or_default() += v;

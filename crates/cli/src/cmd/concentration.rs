@@ -4,6 +4,7 @@
 use super::imports::{BasisArg, describe, name, provenance, title};
 use crate::common::{self, DataArgs, UserError};
 use crate::output::{self, Cell, OutputArgs, Table};
+use engine::metrics::rank_key;
 use engine::{Basis, Direction, Filter};
 use model::{Category, EntityId, EntityKind, Release, Window};
 
@@ -260,7 +261,10 @@ fn all_table(rel: &Release, dir: Direction, f: &Filter, m: engine::PairMatrix) -
                 let e = top
                     .entry(c.supplier)
                     .or_insert((c.recipient, c.share_of_supplier));
-                if c.share_of_supplier > e.1 {
+                // As rankings order partners: by value, ties by name.
+                let (k, best) = (rank_key(c.share_of_supplier), rank_key(e.1));
+                let name = |id: EntityId| rel.entities.get(id).name.as_str();
+                if k > best || (k == best && name(c.recipient) < name(e.0)) {
                     *e = (c.recipient, c.share_of_supplier);
                 }
             }
