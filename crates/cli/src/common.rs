@@ -228,6 +228,30 @@ fn release_or_user_error<T>(
     }
 }
 
+/// Refuses a question `rel` holds only part of the answer to: a TIV table
+/// asked about the other side, or a per-supplier table about anyone else
+/// ([`engine::one_sided`]).
+pub fn require_side(
+    rel: &Release,
+    dir: engine::Direction,
+    focus: Option<EntityId>,
+) -> anyhow::Result<()> {
+    require_side_in(rel, &rel.flows.view(), dir, focus)
+}
+
+/// [`require_side`] for a release whose flows are `flows`.
+pub fn require_side_in(
+    rel: &Release,
+    flows: &model::FlowView<'_>,
+    dir: engine::Direction,
+    focus: Option<EntityId>,
+) -> anyhow::Result<()> {
+    match engine::one_sided_in(rel, flows, dir, focus) {
+        Some(why) => Err(UserError(why).into()),
+        None => Ok(()),
+    }
+}
+
 /// A user's country (or group) name → its id in `release`, with the
 /// precedence the server uses too ([`sipri::country::resolve_country`]).
 pub fn resolve_country(release: &Release, query: &str) -> anyhow::Result<EntityId> {

@@ -161,3 +161,51 @@ fn kazakhstan_and_russia_2020_24() {
         .sum();
     assert!((sum - 1328.98).abs() < 1e-6);
 }
+
+/// A per-supplier TIV table holds one supplier's exports: asked about a
+/// country's imports, world rankings or another supplier, it answered from
+/// that part as if it were all (regression: "Russia 100 %" of Pakistan's
+/// 2017-21 imports, where the register gives 5.6 %; "China exported
+/// nothing"; a true 5.6 % claim not supported). Only its own exports answer.
+#[test]
+fn a_per_supplier_table_answers_only_its_suppliers_exports() {
+    let Some(table) =
+        shared("data/sipri/360info-tiv-2022/TIV-Export-1950-2021/TIV-Export-RUS-1950-2021.csv")
+    else {
+        return;
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path();
+    import_support::ok(&import_support::import(&table, data, &[]));
+    let exports = armsflow(data, &["exports", "Russia", "-p", "2017-2021"]);
+    assert!(exports.contains("Pakistan"), "{exports}");
+    for args in [
+        &["imports", "Pakistan", "-p", "2017-2021"][..],
+        &["exports", "China", "-p", "2017-2021"],
+        &["top", "exporters", "-p", "2017-2021"],
+        &["top", "importers", "-p", "2017-2021"],
+        &["concentration", "Pakistan"],
+        &["concentration", "--all", "-p", "2017-2021"],
+        &["switching"],
+    ] {
+        let out = import_support::run(args, data);
+        assert_eq!(out.status.code(), Some(2), "{args:?} answered");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("alone: it holds no other supplier"),
+            "{args:?}: {err}"
+        );
+    }
+    let out = import_support::run(
+        &[
+            "check",
+            "Russia supplied 5.6% of Pakistan's arms imports in 2017-2021",
+            "--format",
+            "json",
+        ],
+        data,
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("cannot"), "{text}");
+    assert!(!text.contains("not_supported"), "{text}");
+}

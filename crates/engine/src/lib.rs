@@ -18,6 +18,7 @@ pub mod pipeline;
 pub mod ranking;
 pub mod scenario;
 pub mod series;
+pub mod sides;
 pub mod switching;
 pub mod testkit;
 
@@ -31,3 +32,4 @@ pub use pair::{
     pair_matrix, pair_refusal,
 };
 pub use ranking::{RankSums, Ranked, Ranking, ranking, ranking_of};
+pub use sides::{one_sided, one_sided_in};

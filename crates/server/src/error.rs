@@ -51,6 +51,24 @@ impl ApiError {
         }
     }
 
+    /// A question the release holds only part of the answer to (a TIV
+    /// table asked about the other side or another supplier): 422, as for a
+    /// pair on a table ([`engine::one_sided`]).
+    pub fn one_sided(
+        rel: &model::Release,
+        dir: engine::Direction,
+        focus: Option<model::EntityId>,
+    ) -> Result<(), ApiError> {
+        match engine::one_sided(rel, dir, focus) {
+            None => Ok(()),
+            Some(why) => Err(ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "needs_register",
+                why,
+            )),
+        }
+    }
+
     pub fn bad_request(message: impl Into<String>) -> ApiError {
         ApiError::new(StatusCode::BAD_REQUEST, "bad_request", message)
     }

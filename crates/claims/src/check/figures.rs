@@ -1,7 +1,7 @@
 //! Shapes (a)–(e) and (k): shares, changes, global ranks, "n-th largest",
 //! first-ever deliveries and comparisons, computed by the engine.
 
-use super::{Out, Verdict, bilateral, filter, frac, id, party_of, verdict, window, within};
+use super::{Out, Verdict, bilateral, filter, frac, id, party_of, sided, verdict, window, within};
 use crate::claim::{Claim, Party, Role};
 use crate::i18n::{FigureMsg, Msg, Ranked, Tol};
 use engine::{Direction, Filter};
@@ -134,6 +134,7 @@ pub(super) fn run(claim: &Claim, rel: &Release) -> Res {
         } => {
             let (wf, wt) = (window(rel, from)?, window(rel, to)?);
             let f = id(rel, focus).ok_or_else(|| no_deliveries(focus))?;
+            sided(rel, *direction, Some(f))?;
             let a = engine::partners(rel, f, *direction, &filter(wf, category));
             let b = engine::partners(rel, f, *direction, &filter(wt, category));
             if a.total <= 0.0 {
@@ -181,6 +182,7 @@ pub(super) fn run(claim: &Claim, rel: &Release) -> Res {
             rank,
         } => {
             let w = window(rel, period)?;
+            sided(rel, *direction, None)?;
             let r = engine::ranking(rel, *direction, &filter(w, category));
             if r.total <= 0.0 {
                 return Err(Out::fail(FigureMsg::NothingRecorded {

@@ -282,16 +282,37 @@ pub(crate) fn covered(rel: &Release, w: Window) -> Result<Window, Box<Out>> {
     }
 }
 
-/// Supplier-recipient questions need a register, not a one-sided TIV table.
+/// Supplier-recipient questions need a register, not a TIV table: even a
+/// per-supplier table, which names both parties, holds one supplier's
+/// exports only (regression: on Russia's table, "Russia supplied 5.6 % of
+/// Pakistan's imports" was not supported, computed 100 %).
 pub(crate) fn bilateral(rel: &Release) -> Result<(), Box<Out>> {
-    if rel.meta.format.is_bilateral() {
+    use model::SourceFormat::{LegacyRegister, Register};
+    if matches!(rel.meta.format, Register | LegacyRegister) {
         Ok(())
     } else {
-        Err(Out::fail(FigureMsg::OneSided {
-            release: rel.meta.id.clone(),
-            format: rel.meta.format.as_str().to_string(),
-        }))
+        Err(one_sided_fail(rel))
     }
+}
+
+/// A country's imports or exports (`focus`), or every country's (`None`),
+/// as far as the release holds them ([`engine::one_sided`]).
+pub(crate) fn sided(
+    rel: &Release,
+    dir: engine::Direction,
+    focus: Option<EntityId>,
+) -> Result<(), Box<Out>> {
+    match engine::one_sided(rel, dir, focus) {
+        None => Ok(()),
+        Some(_) => Err(one_sided_fail(rel)),
+    }
+}
+
+fn one_sided_fail(rel: &Release) -> Box<Out> {
+    Out::fail(FigureMsg::OneSided {
+        release: rel.meta.id.clone(),
+        format: rel.meta.format.as_str().to_string(),
+    })
 }
 
 pub(crate) fn verdict(ok: bool) -> Verdict {

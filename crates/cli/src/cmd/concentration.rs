@@ -94,6 +94,7 @@ pub fn compute(args: &Args) -> anyhow::Result<Table> {
         for p in parts {
             sums.merge(&p);
         }
+        common::require_side(&rel, dir, None)?;
         let m = engine::pair_matrix(&rel, &f, sums);
         return Ok(all_table(&rel, dir, &f, m));
     }
@@ -114,9 +115,11 @@ pub fn compute(args: &Args) -> anyhow::Result<Table> {
         let f = Filter::new(window)
             .with_category(args.category)
             .with_basis(basis);
+        common::require_side(&rel, dir, None)?;
         return Ok(all_table(&rel, dir, &f, engine::all_pairs(&rel, &f)));
     };
     let focus = common::resolve_country(&rel, country)?;
+    common::require_side(&rel, dir, Some(focus))?;
     let windows = if args.periods.is_empty() {
         engine::default_windows(&rel)
     } else {

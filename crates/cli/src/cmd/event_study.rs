@@ -56,6 +56,8 @@ pub fn compute(args: &Args) -> anyhow::Result<Table> {
     let set = args.groups.load()?;
     let group = pick(&set, &args.group)?;
     let rel = common::load_release(&args.data)?;
+    // Members' supplier mixes.
+    common::require_side(&rel, engine::Direction::Imports, None)?;
     let member = match &args.member {
         Some(m) => {
             let key = member_key(m)?;

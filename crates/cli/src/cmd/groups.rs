@@ -162,6 +162,7 @@ pub fn compute(args: &Args) -> anyhow::Result<Table> {
         DirArg::Imports => Direction::Imports,
         DirArg::Exports => Direction::Exports,
     };
+    common::require_side(&rel, dir, Some(focus))?;
     let windows = if args.period.is_empty() {
         engine::default_windows(&rel)
     } else {

@@ -401,6 +401,7 @@ pub fn compute_direction(
         if let Some((rel, flows)) = common::load_view(data)? {
             let v = flows.view();
             let focus = common::resolve_country_in(&rel, &v, country)?;
+            common::require_side_in(&rel, &v, dir, Some(focus))?;
             let f = query.filter(&rel)?;
             if let Some(p) = engine::partners_in(&rel, &v, focus, dir, &f) {
                 return Ok(partners_table(&rel, &p));
@@ -409,6 +410,7 @@ pub fn compute_direction(
     }
     let rel = query.load(data)?;
     let focus = common::resolve_country(&rel, country)?;
+    common::require_side(&rel, dir, Some(focus))?;
     let f = query.filter(&rel)?;
     let t = if by_category {
         categories_table(&rel, focus, dir, &f)

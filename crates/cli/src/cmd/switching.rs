@@ -60,6 +60,8 @@ pub fn run(args: Args) -> anyhow::Result<()> {
 /// Runs the query; `run` renders it, the Python package hands it to pandas.
 pub fn compute(args: &Args) -> anyhow::Result<Table> {
     let rel = common::load_release(&args.data)?;
+    // Every recipient's supplier mix.
+    common::require_side(&rel, engine::Direction::Imports, None)?;
     let windows = engine::default_windows(&rel);
     let n = windows.len();
     let from = args.from.or_else(|| (n >= 2).then(|| windows[n - 2]));

@@ -70,6 +70,8 @@ pub fn compute(args: &Args) -> anyhow::Result<Table> {
             (rel, f, r)
         }
     };
+    // Whatever the flows it was summed from, the format decides.
+    common::require_side(&rel, dir, None)?;
     let limit = if args.limit == 0 {
         r.rows.len()
     } else {

@@ -143,6 +143,7 @@ pub async fn groups(State(st): State<Arc<AppState>>, Q(p, _): Q<GroupsQuery>) ->
         let rel = st.pick(p.release())?;
         let focus = p.entity(&rel, "country")?;
         let dir = p.direction(Direction::Imports)?;
+        ApiError::one_sided(&rel, dir, Some(focus))?;
         let chosen: Vec<Group> = match p.get_all("group").as_slice() {
             [] => builtin_groups().groups.clone(),
             specs => specs
@@ -188,6 +189,7 @@ pub async fn groups(State(st): State<Arc<AppState>>, Q(p, _): Q<GroupsQuery>) ->
 pub async fn switching(State(st): State<Arc<AppState>>, Q(p, _): Q<SwitchingQuery>) -> Out {
     heavy(st.clone(), move |_| {
         let rel = st.pick(p.release())?;
+        ApiError::one_sided(&rel, Direction::Imports, None)?;
         let windows = engine::default_windows(&rel);
         let n = windows.len();
         let from = match p.get("from") {
@@ -233,6 +235,7 @@ pub async fn switching(State(st): State<Arc<AppState>>, Q(p, _): Q<SwitchingQuer
 pub async fn event_study(State(st): State<Arc<AppState>>, Q(p, _): Q<EventStudyQuery>) -> Out {
     heavy(st.clone(), move |_| {
         let rel = st.pick(p.release())?;
+        ApiError::one_sided(&rel, Direction::Imports, None)?;
         let group = pick_group(p.require("group")?)?;
         let member = match p.get("member") {
             None => None,

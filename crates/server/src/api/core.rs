@@ -21,6 +21,7 @@ async fn partners_of(st: Arc<AppState>, p: Params, dir: Direction) -> Out {
     light(st.clone(), move |_| {
         let rel = st.pick(p.release())?;
         let focus = p.entity(&rel, "country")?;
+        crate::error::ApiError::one_sided(&rel, dir, Some(focus))?;
         let f = p.filter(&rel)?;
         let r = engine::partners(&rel, focus, dir, &f);
         reply(
@@ -51,6 +52,7 @@ pub async fn top(State(st): State<Arc<AppState>>, Q(p, _): Q<TopQuery>) -> Out {
         };
         let f = p.filter(&rel)?;
         let limit = p.limit("limit", 25, 500)?;
+        crate::error::ApiError::one_sided(&rel, dir, None)?;
         let r = engine::ranking(&rel, dir, &f);
         reply(&p, &rel, present::ranking(&rel, &r, limit), "rows", "top")
     })
@@ -62,6 +64,7 @@ pub async fn concentration(State(st): State<Arc<AppState>>, Q(p, _): Q<Concentra
         let rel = st.pick(p.release())?;
         let focus = p.entity(&rel, "country")?;
         let dir = p.direction(Direction::Imports)?;
+        crate::error::ApiError::one_sided(&rel, dir, Some(focus))?;
         let windows = engine::default_windows(&rel);
         let s = engine::concentration_series(&rel, focus, dir, &windows, p.category()?);
         reply(
