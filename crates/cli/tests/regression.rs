@@ -426,3 +426,49 @@ fn ordinary_output_is_unchanged() {
     let out = run(&["releases", "--format", "json"], &data);
     assert!(stdout(&out).trim_start().starts_with('['));
 }
+
+/// A TIV table of a header and its total row was stored as a release of 0
+/// flows (the total row counted as an imported row), which then became the
+/// latest and answered "no deliveries" to everything. Refused, nothing written.
+#[test]
+fn a_table_with_only_its_total_row_is_not_a_release() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("total_only.csv");
+    fs::write(
+        &file,
+        "\"TIV of arms exports from Kazakhstan, 2019-2021\",,,,\n\
+         Figures are SIPRI Trend Indicator Values (TIVs) expressed in millions.,,,,\n\
+         Source: armsflow test suite,,,,\n\
+         Generated: 28 July 2022,,,,\n\
+         ,2019,2020,2021,Total\n\
+         Total,3,6,,9\n",
+    )
+    .unwrap();
+    let data = tmp.path().join("data");
+    let out = import(&file, &data, &[]);
+    assert_eq!(out.status.code(), Some(2), "{}", stdout(&out));
+    assert!(stderr(&out).contains("no deliveries"), "{}", stderr(&out));
+    let releases = data.join("releases");
+    let n = fs::read_dir(&releases).map_or(0, |d| d.count());
+    assert_eq!(n, 0, "a release was written");
+}
+
+/// "Over a tenth of the rows rejected" was printed by the table output only;
+/// `--format json` and the stored import report said `"warnings": []`.
+#[test]
+fn many_rejected_rows_are_a_warning_of_the_report_itself() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut text = good_register();
+    text.push_str(&register_row(3, 2022, &[(15, "lots")]));
+    let file = tmp.path().join("bad.csv");
+    fs::write(&file, text).unwrap();
+    let data = tmp.path().join("data");
+    let out = import(&file, &data, &["--skip-bad-rows", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let warnings = json[0]["report"]["warnings"].to_string();
+    assert!(warnings.contains("1 of 4 rows were rejected"), "{warnings}");
+    let id = json[0]["release"].as_str().unwrap();
+    let stored =
+        fs::read_to_string(data.join("releases").join(id).join("import-report.json")).unwrap();
+    assert!(stored.contains("rows were rejected"), "{stored}");
+}

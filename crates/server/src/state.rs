@@ -337,6 +337,13 @@ impl AppState {
                 e.to_string(),
             )
         })?;
+        if let Some(why) = sipri::nothing_kept(&report) {
+            return Err(ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "unreadable",
+                format!("{file_name}: {why}"),
+            ));
+        }
         let outcome = self.store.put(&release, &report).map_err(|e| match e {
             store::StoreError::Conflict { .. } => {
                 ApiError::new(StatusCode::CONFLICT, "conflict", e.to_string())

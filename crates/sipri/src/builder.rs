@@ -342,6 +342,11 @@ impl Builder {
         r.flows = self.flows.len() as u64;
         r.entities = self.entities.len() as u64;
         r.unresolved = unresolved;
+        // First, so that it is seen; in the stored report and JSON too
+        // (regression: only the CLI's table printed it).
+        if let Some(w) = crate::many_rejected(r) {
+            r.warnings.insert(0, w);
+        }
         let meta = ReleaseMeta {
             id,
             format,

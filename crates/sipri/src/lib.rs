@@ -75,6 +75,45 @@ pub fn fast_row_agrees(line: &str) -> bool {
 }
 
 /// The layout of a file, from its content; `None` if it is no SIPRI export we know.
+/// Why a read file must not become a release, if it must not: every data
+/// row rejected (`--skip-bad-rows`), or no delivery and no deal kept (a TIV
+/// table's total row alone). Stored, such a release would become the latest,
+/// and every query would answer "no deliveries" from nothing (regressions:
+/// "imported 0, rejected 382" and a table of a header and its total row,
+/// both stored with exit 0).
+pub fn nothing_kept(report: &ImportReport) -> Option<String> {
+    if report.rows_imported == 0 && !report.rejected.is_empty() {
+        let first = &report.rejected[0];
+        return Some(format!(
+            "every data row was rejected ({} rows; the first, line {}: {}); nothing was imported. \
+             Check that the file is the SIPRI export it looks like",
+            report.rejected.len(),
+            first.line,
+            first.reason
+        ));
+    }
+    if report.flows == 0 && report.deals == 0 {
+        return Some(format!(
+            "the file holds no deliveries and no deals ({} rows read, {} kept, none of them a \
+             delivery: a table's total row is not one); nothing was imported",
+            report.rows_read, report.rows_imported
+        ));
+    }
+    None
+}
+
+/// Many rejected rows mean a wrong layout more often than a few bad rows.
+pub fn many_rejected(report: &ImportReport) -> Option<String> {
+    let k = report.rejected.len() as u64;
+    (k * 10 > report.rows_read).then(|| {
+        format!(
+            "{k} of {} rows were rejected ({:.1} %): check that the file is the export it looks like",
+            report.rows_read,
+            k as f64 * 100.0 / report.rows_read.max(1) as f64
+        )
+    })
+}
+
 pub fn detect(bytes: &[u8]) -> Option<SourceFormat> {
     let d = text::decode(bytes).ok()?;
     preamble::find_header(&d.text).map(|h| h.format)

@@ -209,19 +209,10 @@ fn import_whole(args: &Args, path: &std::path::Path, bytes: FileBytes) -> anyhow
 /// release would be stored and become the latest, and every query would then
 /// answer from nothing (regression: "imported 0, rejected 382" exited 0).
 fn nothing_kept(path: &std::path::Path, report: &ImportReport) -> anyhow::Result<()> {
-    if report.rows_imported > 0 || report.rejected.is_empty() {
-        return Ok(());
+    match sipri::nothing_kept(report) {
+        None => Ok(()),
+        Some(why) => Err(UserError(format!("{}: {why}", shown(path))).into()),
     }
-    let first = &report.rejected[0];
-    Err(UserError(format!(
-        "{}: every data row was rejected ({} rows; the first, line {}: {}); nothing was imported. \
-         Check that the file is the SIPRI export it looks like",
-        shown(path),
-        report.rejected.len(),
-        first.line,
-        first.reason
-    ))
-    .into())
 }
 
 /// How reports and errors name the file: `-` is standard input.
@@ -440,16 +431,11 @@ fn print_table(item: &Imported, meta: ReleaseMeta) {
     for (k, v) in rows {
         let _ = writeln!(out, "  {k:<17} {v}");
     }
-    // Many rejections mean a wrong layout more often than a few bad rows.
-    let k = r.rejected.len() as u64;
-    if k * 10 > r.rows_read {
-        let _ = writeln!(
-            out,
-            "  WARNING: {} of {} rows were rejected ({:.1} %): check that the file is the export it looks like",
-            n(k),
-            n(r.rows_read),
-            k as f64 * 100.0 / r.rows_read.max(1) as f64
-        );
+    // Many rejections mean a wrong layout more often than a few bad rows:
+    // the report's first warning, shown here in capitals.
+    let many = sipri::many_rejected(r);
+    if let Some(w) = &many {
+        let _ = writeln!(out, "  WARNING: {w}");
     }
     for rej in r.rejected.iter().take(SHOW_REJECTED) {
         let _ = writeln!(out, "  rejected {}:{}: {}", item.file, rej.line, rej.reason);
@@ -470,7 +456,7 @@ fn print_table(item: &Imported, meta: ReleaseMeta) {
             tiv(u.tiv)
         );
     }
-    for w in &r.warnings {
+    for w in r.warnings.iter().filter(|w| Some(*w) != many.as_ref()) {
         let _ = writeln!(out, "  warning: {w}");
     }
     // The citation needs only the meta; the tables stay empty.
