@@ -47,6 +47,9 @@ pub(crate) struct ChunkOut<'a> {
     pub blank: u64,
     /// The chunk's lines, as [`count_lines`] counts them.
     pub lines: u64,
+    /// The line of the last error, when it is one no `--skip-bad-rows`
+    /// passes over ([`crate::preamble::another_export`]); parsing stops there.
+    pub fatal: Option<u64>,
 }
 
 /// How [`parse_chunk`] reads its lines.
@@ -128,6 +131,13 @@ pub(crate) fn parse_chunk<'a>(
                 });
             }
             Err(reason) => {
+                // Only a line that failed: one that begins another export
+                // never reads as a row.
+                if let Some(why) = crate::preamble::another_export(l) {
+                    out.errors.push((no, why));
+                    out.fatal = Some(no);
+                    break;
+                }
                 out.errors.push((no, reason));
                 if !spec.skip {
                     break;

@@ -67,6 +67,9 @@ pub fn read(b: &mut Builder, text: &str, header: &Line) -> Result<(), ReadError>
             continue;
         }
         b.report.rows_read += 1;
+        if let Some(reason) = crate::preamble::another_export(text) {
+            return Err(b.error(line.no, reason));
+        }
         let n0 = field_count(text);
         if n0 == N {
             let next = lines.peek().map(|l| strip_semicolon(l.text));

@@ -40,10 +40,17 @@ pub(crate) fn merge_chunk(
     // In order of first use, as a row-by-row reader would meet them.
     let ids: Vec<u32> = out.names.iter().map(|n| b.entity(n)).collect();
     crate::chunk::reject_one_party(&mut out, &ids);
+    let fatal = out.fatal;
     let mut errors = out.errors.into_iter().peekable();
+    let bad = |b: &mut Builder, line: u64, reason: String| {
+        if Some(line) == fatal {
+            return Err(b.error(base + line, reason));
+        }
+        b.bad_row(base + line, reason)
+    };
     for p in &out.rows {
         while let Some((line, reason)) = errors.next_if(|e| e.0 < p.line) {
-            b.bad_row(base + line, reason)?;
+            bad(b, line, reason)?;
         }
         let no = base + p.line;
         let (supplier, recipient) = (ids[p.sup as usize], ids[p.rec as usize]);
@@ -119,7 +126,7 @@ pub(crate) fn merge_chunk(
         b.note_parties([supplier, recipient], r.tiv);
     }
     for (line, reason) in errors {
-        b.bad_row(base + line, reason)?;
+        bad(b, line, reason)?;
     }
     Ok(recycle(out.rows))
 }

@@ -197,6 +197,7 @@ pub fn stream(
             found: Vec::new(),
             numbers: Vec::new(),
             stop: None,
+            fatal: false,
             blank: 0,
         };
         let Some((sha, lines)) = p1.run(path, mode, progress)? else {
@@ -238,6 +239,9 @@ pub(crate) struct Pass1 {
     pub(crate) numbers: Vec<(u32, bool)>,
     /// The first bad row when bad rows are not skipped: reading stops there.
     pub(crate) stop: Option<(u64, String)>,
+    /// Whether `stop` is an error under `--skip-bad-rows` too (another export
+    /// begins there).
+    pub(crate) fatal: bool,
     pub(crate) blank: u64,
 }
 
@@ -475,7 +479,10 @@ impl Pass1 {
         let ids: Vec<u32> = out.names.iter().map(|n| self.b.entity(n)).collect();
         crate::chunk::reject_one_party(&mut out, &ids);
         for (line, reason) in out.errors {
-            if self.b.bad_row(line, reason.clone()).is_err() {
+            // Another export beginning here stops the read, skipping or not.
+            let fatal = Some(line) == out.fatal;
+            if fatal || self.b.bad_row(line, reason.clone()).is_err() {
+                self.fatal = fatal;
                 self.stop = Some((line, reason));
                 break;
             }

@@ -438,6 +438,9 @@ pub(crate) fn finish(
         }
     }
     p.b.add_controls(controls);
+    if let (true, Some((line, reason))) = (p.fatal, p.stop.take()) {
+        return Err(p.b.error(line, reason).into());
+    }
     if let Some(stop) = p.stop.take() {
         errors.push(stop);
     }

@@ -163,6 +163,9 @@ pub fn read(b: &mut Builder, text: &str, h: &Header) -> Result<(), ReadError> {
             continue;
         }
         b.report.rows_read += 1;
+        if let Some(reason) = crate::preamble::another_export(l) {
+            return Err(b.error(line.no, reason));
+        }
         let fields = match crate::text::cells(l) {
             Ok(f) => f,
             Err(reason) => {

@@ -576,3 +576,30 @@ proptest! {
         let _ = read(&b, &opts());
     }
 }
+
+/// A legacy register or a TIV table with another export appended: refused
+/// at the line where it begins, also when bad rows are skipped.
+#[test]
+fn another_export_appended_to_a_legacy_register_or_a_table() {
+    let table = "\"TIV of arms exports from Kazakhstan, 2019-2021\",,,,\n\
+                 Generated: 28 July 2022,,,,\n\
+                 ,2019,2020,2021,Total\n\
+                 Russia,3,6,,9\n\
+                 Total,3,6,,9\n";
+    let legacy = leg(&[LEG_GOOD]);
+    for (first, line) in [(table, 6), (legacy.as_str(), 4)] {
+        let joined = format!(
+            "{first}Transfers of major conventional arms: test\r\nData generated: 1 Jan 2025\r\n\
+             {REG_HEADER}\r\n{GOOD}\r\n"
+        );
+        for skip in [false, true] {
+            let o = ReadOptions {
+                file_name: "bad.csv".into(),
+                skip_bad_rows: skip,
+            };
+            let e = read(joined.as_bytes(), &o).expect_err("must fail");
+            assert_eq!(e.line, line, "{e}");
+            assert!(e.reason.contains("another SIPRI export"), "{e}");
+        }
+    }
+}

@@ -400,3 +400,33 @@ fn a_line_longer_than_the_limit_fails_at_its_number() {
         let _ = std::fs::remove_file(path);
     }
 }
+
+/// Two exports joined into one file (`cat a.csv b.csv`): the second one's
+/// preamble was a few "bad rows" under --skip-bad-rows, and the release
+/// mixed both files under the first one's date. Both readers now refuse it
+/// at the line where the second export begins, skipping or not.
+#[test]
+fn two_exports_joined_into_one_file_are_refused() {
+    let one = "Transfers of major conventional arms: test\r\nData generated: 1 Jan 2025\r\n\
+SIPRI AT Database ID,Supplier,Recipient,Designation,Description,Armament category,Order date,\
+Order date is estimate,Numbers delivered,Numbers delivered is estimate,Delivery year,\
+Delivery year is estimate,Status,SIPRI estimate,TIV deal unit,TIV delivery values,Local production\r\n\
+1,Russia,Kazakhstan,X,tank,Armoured vehicles,2019,Yes,2,No,2020,No,New,1,1,2,No\r\n";
+    let two = one
+        .replace("1 Jan 2025", "12 Feb 2026")
+        .replace("\r\n1,", "\r\n2,");
+    let joined = format!("{one}{two}");
+    // The second file's title is line 5.
+    let path = write_tmp("joined.csv", joined.as_bytes());
+    for skip in [false, true] {
+        let whole = read_whole(joined.as_bytes(), &path, skip)
+            .map(|_| ())
+            .unwrap_err();
+        assert!(
+            whole.contains(":5: another SIPRI export begins here"),
+            "{whole}"
+        );
+        assert!(same(joined.as_bytes(), &path, skip).is_none());
+    }
+    let _ = std::fs::remove_file(path);
+}
