@@ -472,3 +472,44 @@ fn many_rejected_rows_are_a_warning_of_the_report_itself() {
         fs::read_to_string(data.join("releases").join(id).join("import-report.json")).unwrap();
     assert!(stored.contains("rows were rejected"), "{stored}");
 }
+
+/// Input of no known size was read whole before any check: `import
+/// /dev/zero` grew to 7 GB and an endless pipe never ended. Binary data is
+/// refused from its first bytes, and piped input over 256 MB as it passes.
+#[test]
+fn endless_or_binary_input_is_refused_while_it_is_read() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    if Path::new("/dev/zero").exists() {
+        let out = import(Path::new("/dev/zero"), &data, &[]);
+        assert_eq!(out.status.code(), Some(2));
+        assert!(stderr(&out).contains("binary data"), "{}", stderr(&out));
+    }
+    let mut child = armsflow()
+        .args(["import", "-", "--data-dir"])
+        .arg(&data)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let feeder = std::thread::spawn(move || {
+        use std::io::Write;
+        let block = vec![b'a'; 1 << 20];
+        // Stops when the reader gives up (a broken pipe).
+        for _ in 0..400 {
+            if stdin.write_all(&block).is_err() {
+                break;
+            }
+        }
+    });
+    let out = child.wait_with_output().unwrap();
+    feeder.join().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("over 256 MB"), "{}", stderr(&out));
+    assert!(
+        !data.join("releases").exists()
+            || fs::read_dir(data.join("releases")).unwrap().count() == 0
+    );
+}

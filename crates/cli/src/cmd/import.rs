@@ -86,8 +86,7 @@ fn import_one(args: &Args, path: &PathBuf) -> anyhow::Result<Imported> {
         |e: std::io::Error| UserError(format!("{}: cannot read: {e}", path.display()));
     if path.as_os_str() == "-" {
         // Read whole: the streaming reader reads its file twice.
-        let mut bytes = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes)
+        let bytes = read_bounded(&mut std::io::stdin().lock())
             .map_err(|e| UserError(format!("standard input: cannot read: {e}")))?;
         return import_whole(args, path, FileBytes::Read(bytes));
     }
@@ -321,9 +320,39 @@ impl FileBytes {
                 return Ok(FileBytes::Mapped(map));
             }
         }
-        let mut bytes = Vec::new();
-        std::io::Read::read_to_end(&mut &file, &mut bytes)?;
-        Ok(FileBytes::Read(bytes))
+        Ok(FileBytes::Read(read_bounded(&mut &file)?))
+    }
+}
+
+/// Input read whole without a known size (standard input, a FIFO, a
+/// device) stops here: the whole-file reader needs about twelve times it.
+const PIPED_MAX: u64 = 256 << 20;
+
+/// Reads `r` to its end, refusing binary data at its start and input over
+/// [`PIPED_MAX`] as soon as they show (regression: `import /dev/zero` grew
+/// to 7 GB, and `/dev/urandom` never ended).
+fn read_bounded(r: &mut impl std::io::Read) -> std::io::Result<Vec<u8>> {
+    let bad = |m: String| std::io::Error::new(std::io::ErrorKind::InvalidData, m);
+    let mut bytes = Vec::new();
+    let mut checked = false;
+    loop {
+        let n = std::io::Read::read_to_end(&mut std::io::Read::take(&mut *r, 1 << 20), &mut bytes)?;
+        if !checked && (bytes.len() >= 64 << 10 || n == 0) {
+            checked = true;
+            if bytes[..bytes.len().min(64 << 10)].contains(&0) {
+                return Err(bad("binary data (NUL byte), not a SIPRI CSV export".into()));
+            }
+        }
+        if n == 0 {
+            return Ok(bytes);
+        }
+        if bytes.len() as u64 > PIPED_MAX {
+            return Err(bad(format!(
+                "over {} MB without an end: save it to a file and import the file (a file \
+                 of any size is read in bounded memory)",
+                PIPED_MAX >> 20
+            )));
+        }
     }
 }
 
