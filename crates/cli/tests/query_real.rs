@@ -209,3 +209,64 @@ fn a_per_supplier_table_answers_only_its_suppliers_exports() {
     assert!(text.contains("cannot"), "{text}");
     assert!(!text.contains("not_supported"), "{text}");
 }
+
+/// Regressions from the numeric probe of 28 Nov, on the real register.
+/// Expected values: scripts/explore_reference.py-style sums over the raw CSV
+/// (Kazakhstan 2015-19: 1,416.65 TIV, China 11.00, US 6.20, Israel 2.80).
+#[test]
+fn previous_partners_and_windows_without_data() {
+    let Some(file) = shared(REGISTER) else { return };
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    armsflow(d, &["import", file.to_str().unwrap()]);
+    // The previous-window columns add up to the previous total: suppliers
+    // of 2015-19 only are listed, unranked.
+    let t = json(d, &["imports", "Kazakhstan", "--period", "2020-2024"]);
+    let sum: f64 = t["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| num(&r["TIV 2015-2019"]))
+        .sum();
+    assert!((sum - 1416.65).abs() < 1e-6, "{sum}");
+    let chn = row(&t, "supplier", "China");
+    assert!(chn["rank"].is_null());
+    assert!((num(&chn["TIV 2015-2019"]) - 11.0).abs() < 1e-9);
+    assert_eq!(num(&chn["TIV"]), 0.0);
+    // Windows with no year in the release: no figures, not zeros.
+    let c = json(
+        d,
+        &[
+            "concentration",
+            "Kazakhstan",
+            "--periods",
+            "1990-1994,2020-2024",
+        ],
+    );
+    let first = &c["rows"][0];
+    assert_eq!(first["window"], "1990-1994");
+    assert!(
+        first["TIV"].is_null() && first["suppliers"].is_null(),
+        "{first}"
+    );
+    assert!(c["notes"].to_string().contains("No data in: 1990-1994"));
+    let g = json(
+        d,
+        &[
+            "groups",
+            "Kazakhstan",
+            "-g",
+            "CSTO",
+            "-p",
+            "1990-1994,2020-2024",
+        ],
+    );
+    assert!(g["rows"][0]["group TIV"].is_null(), "{}", g["rows"][0]);
+    assert!(g["notes"].to_string().contains("CSTO 1990-1994: no data"));
+    let out = import_support::run(
+        &["switching", "--from", "1990-1994", "--to", "2020-2024"],
+        d,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no data for 1990-1994"));
+}

@@ -109,6 +109,22 @@ pub struct Switching {
     pub mix_unknown: usize,
 }
 
+/// Why `switching` over `f` (the earlier window) and `to` would compare a
+/// window the release holds no year of, if it would: every recipient would
+/// then count as "importing in one window only" (regression: 168 of them
+/// for --from 1990-1994 on a 1995-2024 release).
+pub fn no_data_window(rel: &Release, f: &Filter, to: Window) -> Option<String> {
+    [f.window, to]
+        .into_iter()
+        .find(|&w| f.at(w).no_data(rel))
+        .map(|w| {
+            format!(
+                "no data for {w} ({}): switching compares two windows the release holds",
+                rel.coverage(w).note().unwrap_or_default()
+            )
+        })
+}
+
 /// Compares every recipient's supplier mix over `from` with the same selection
 /// over `to` (same category and basis).
 pub fn switching(rel: &Release, from: &Filter, to: Window, opts: &SwitchOptions) -> Switching {

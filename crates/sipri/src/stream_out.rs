@@ -438,7 +438,9 @@ pub(crate) fn finish(
         }
     }
     p.b.add_controls(controls);
-    if let (true, Some((line, reason))) = (p.fatal, p.stop.take()) {
+    if p.fatal
+        && let Some((line, reason)) = p.stop.take()
+    {
         return Err(p.b.error(line, reason).into());
     }
     if let Some(stop) = p.stop.take() {

@@ -164,11 +164,22 @@ pub fn compute(args: &Args) -> anyhow::Result<Table> {
         ],
     );
     let mut empty = Vec::new();
+    let mut no_data = Vec::new();
     let mut last = None;
     for w in &windows {
         let f = Filter::new(*w)
             .with_category(args.category)
             .with_basis(basis);
+        // A window with no year in the release has no figures, not zeros
+        // (regression: "1990-1994,0,,0,…" and "No deliveries in: 1990-1994").
+        if f.no_data(&rel) {
+            let mut cells = vec![Cell::text(w.to_string())];
+            cells.resize(13, Cell::Empty);
+            t.row(cells);
+            no_data.push(w.to_string());
+            last = Some(f);
+            continue;
+        }
         let p = engine::partners(&rel, focus, dir, &f);
         let c = p.concentration;
         let num = |g: fn(&engine::Concentration) -> f64, d| {
@@ -206,6 +217,18 @@ pub fn compute(args: &Args) -> anyhow::Result<Table> {
     }
     if !empty.is_empty() {
         t.note(format!("No deliveries in: {}.", empty.join(", ")));
+    }
+    if !no_data.is_empty() {
+        t.note(format!(
+            "No data in: {} ({}).",
+            no_data.join(", "),
+            rel.coverage(Window {
+                start: windows[0].start,
+                end: windows[windows.len() - 1].end
+            })
+            .note()
+            .unwrap_or_default()
+        ));
     }
     t.note("Change % compares each window's total with the window of equal length before it.");
     if let Some(f) = last {

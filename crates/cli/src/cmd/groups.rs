@@ -290,6 +290,26 @@ fn shares_table(rel: &Release, dir: Direction, f: &Filter, series: &[Vec<GroupSh
             .iter()
             .map(|m| format!("{} {:.1}%", name(rel, m.entity), m.share * 100.0))
             .collect();
+        // A window with no year in the release has no figures, not zeros
+        // (regression: "CSTO 1990-1994 0.00 0.00 … no deliveries").
+        if s.filter.no_data(rel) {
+            t.row(vec![
+                Cell::text(&s.group),
+                Cell::text(s.filter.window.to_string()),
+                Cell::Empty,
+                Cell::Empty,
+                Cell::Empty,
+                Cell::Empty,
+                Cell::Empty,
+            ]);
+            t.note(format!(
+                "{} {}: no data ({}).",
+                s.group,
+                s.filter.window,
+                rel.coverage(s.filter.window).note().unwrap_or_default()
+            ));
+            continue;
+        }
         t.row(vec![
             Cell::text(&s.group),
             Cell::text(s.filter.window.to_string()),

@@ -298,6 +298,35 @@ pub fn partners_table(rel: &Release, p: &Partners) -> Table {
             },
         ]);
     }
+    // Partners of the previous window only, unranked and at 0 now: without
+    // them its columns did not add up to its total (regression: Kazakhstan's
+    // 2015-19 column summed to 1,396.65 of 1,416.65 TIV, without China, the
+    // US and Israel).
+    let gone: Vec<_> = prev_known
+        .map(|q| {
+            q.partners
+                .iter()
+                .filter(|b| p.get(b.entity).is_none())
+                .collect()
+        })
+        .unwrap_or_default();
+    for b in &gone {
+        t.row(vec![
+            Cell::Empty,
+            Cell::text(name(rel, b.entity)),
+            Cell::tiv(0.0),
+            Cell::pct(0.0),
+            Cell::Empty,
+            Cell::tiv(b.tiv),
+            Cell::pct(b.share),
+        ]);
+    }
+    if let (false, Some(q)) = (gone.is_empty(), prev_known) {
+        t.note(format!(
+            "Unranked rows: {side}s of {} only, with nothing in {}.",
+            q.filter.window, p.filter.window
+        ));
+    }
     partner_notes(&mut t, rel, p);
     provenance(&mut t, rel, &p.filter);
     t

@@ -94,6 +94,9 @@ pub fn compute(args: &Args) -> anyhow::Result<Table> {
     let f = Filter::new(from)
         .with_category(args.category)
         .with_basis(basis);
+    if let Some(why) = engine::switching::no_data_window(&rel, &f, to) {
+        return Err(UserError(why).into());
+    }
     let s = switching(&rel, &f, to, &opts);
     Ok(table(&rel, &s, args.limit))
 }

@@ -167,7 +167,20 @@ pub async fn groups(State(st): State<Arc<AppState>>, Q(p, _): Q<GroupsQuery>) ->
         for g in &chosen {
             let idx = g.index(&rel);
             let s = group_share_series(&rel, focus, dir, &idx, &f, &windows);
-            out.push(json!({"group": g.name, "windows": named(&rel, &s)?}));
+            let mut w = named(&rel, &s)?;
+            // A window with no year in the release has no figures, not zeros
+            // (regression: total 0.0, group_tiv 0.0 for 1990-1994).
+            if let Some(rows) = w.as_array_mut() {
+                for (row, x) in rows.iter_mut().zip(&s) {
+                    let none = x.filter.no_data(&rel);
+                    row["no_data"] = json!(none);
+                    if none {
+                        row["total"] = Value::Null;
+                        row["group_tiv"] = Value::Null;
+                    }
+                }
+            }
+            out.push(json!({"group": g.name, "windows": w}));
         }
         let v = present::envelope(
             &rel,
@@ -220,6 +233,9 @@ pub async fn switching(State(st): State<Arc<AppState>>, Q(p, _): Q<SwitchingQuer
         let f = Filter::new(from)
             .with_category(p.category()?)
             .with_basis(p.basis()?);
+        if let Some(why) = engine::switching::no_data_window(&rel, &f, to) {
+            return Err(ApiError::bad_request(why));
+        }
         let mut s = engine::switching::switching(&rel, &f, to, &opts);
         let ranked = s.rows.len();
         s.rows.truncate(limit);
