@@ -513,3 +513,16 @@ fn endless_or_binary_input_is_refused_while_it_is_read() {
             || fs::read_dir(data.join("releases")).unwrap().count() == 0
     );
 }
+
+/// `-c ""` (an unset `$CAT`) and `-c unspecified` selected a hidden category
+/// no register row has, and answered "imported nothing" with exit 0.
+#[test]
+fn an_empty_or_unspecified_category_is_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (data, _) = store_with_release(tmp.path());
+    for c in ["", " ", "unspecified"] {
+        let out = run(&["imports", "Kazakhstan", "-c", c], &data);
+        assert_eq!(out.status.code(), Some(2), "{c:?}: {}", stdout(&out));
+        assert!(stderr(&out).contains("category"), "{}", stderr(&out));
+    }
+}

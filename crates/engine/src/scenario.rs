@@ -164,7 +164,9 @@ impl ScenarioSpec {
                 .ok_or_else(|| ScenarioError::Period("the release has no data".into()))?,
         };
         let category = match &self.category {
-            Some(c) => Some(Category::parse(c).ok_or_else(|| ScenarioError::Category(c.clone()))?),
+            Some(c) => {
+                Some(Category::parse_filter(c).map_err(|_| ScenarioError::Category(c.clone()))?)
+            }
             None => None,
         };
         let mut changes = Vec::with_capacity(self.changes.len());

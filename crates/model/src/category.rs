@@ -82,6 +82,34 @@ impl Category {
         })
     }
 
+    /// A category a user filters by: one of SIPRI's, by [`Category::parse`].
+    /// Empty text and "unspecified" (the category of a TIV table's rows,
+    /// none of SIPRI's) are refused: they selected nothing of a register, so
+    /// an unset `$CAT` answered "India imported nothing" (regression).
+    pub fn parse_filter(s: &str) -> Result<Category, String> {
+        let names = || {
+            Category::ALL
+                .iter()
+                .map(|c| c.sipri_name())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        if s.trim().is_empty() {
+            return Err(format!(
+                "empty category: leave the category out for all, or give one of: {}",
+                names()
+            ));
+        }
+        match Category::parse(s) {
+            Some(Category::Unspecified) | None => Err(format!(
+                "unknown category '{}'; one of: {}",
+                s.trim(),
+                names()
+            )),
+            Some(c) => Ok(c),
+        }
+    }
+
     pub fn from_u8(v: u8) -> Category {
         Category::ALL
             .get(v as usize)
@@ -111,5 +139,9 @@ mod tests {
             Some(Category::AirDefence)
         );
         assert_eq!(Category::parse("tanks"), None);
+        for bad in ["", " ", "unspecified", "Unspecified", "tanks"] {
+            assert!(Category::parse_filter(bad).is_err(), "{bad:?}");
+        }
+        assert_eq!(Category::parse_filter(" Ships "), Ok(Category::Ships));
     }
 }

@@ -160,7 +160,7 @@ impl Params {
         match self.get("category") {
             None => Ok(None),
             Some(s) if s.eq_ignore_ascii_case("all") => Ok(None),
-            Some(s) => Category::parse(s).map(Some).ok_or_else(|| {
+            Some(s) => Category::parse_filter(s).map(Some).map_err(|_| {
                 let names: Vec<String> = Category::ALL
                     .iter()
                     .map(|c| c.sipri_name().to_string())

@@ -60,7 +60,7 @@ fn parse_window(s: &str) -> Result<Window, String> {
 }
 
 fn parse_category(s: &str) -> Result<Category, String> {
-    Category::parse(s).ok_or_else(|| format!("unknown category '{s}'"))
+    Category::parse_filter(s)
 }
 
 pub fn run(args: Args) -> anyhow::Result<()> {

@@ -34,10 +34,7 @@ fn parse_window(s: &str) -> Result<Window, String> {
 }
 
 fn parse_category(s: &str) -> Result<Category, String> {
-    Category::parse(s).ok_or_else(|| {
-        let names: Vec<&str> = Category::ALL.iter().map(|c| c.sipri_name()).collect();
-        format!("unknown category '{s}'; one of: {}", names.join(", "))
-    })
+    Category::parse_filter(s)
 }
 
 impl QueryArgs {

@@ -50,7 +50,7 @@ pub struct Args {
 }
 
 fn parse_category(s: &str) -> Result<Category, String> {
-    Category::parse(s).ok_or_else(|| format!("unknown category '{s}'"))
+    Category::parse_filter(s)
 }
 
 pub fn run(args: Args) -> anyhow::Result<()> {
