@@ -270,3 +270,28 @@ fn previous_partners_and_windows_without_data() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no data for 1990-1994"));
 }
+
+/// Order-basis windows before the release said "no figure of it comes from
+/// data" above figures that do (deliveries from 1995 of older orders), and
+/// never said those orders are undercounted; the "unknown supplier(s)" pool
+/// got ranks, shares and an HHI as if it were one exporter.
+#[test]
+fn order_basis_before_the_release_and_the_unknown_pool() {
+    let Some(file) = shared(REGISTER) else { return };
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    armsflow(d, &["import", file.to_str().unwrap()]);
+    let t = json(
+        d,
+        &["imports", "India", "-p", "1985-1989", "--basis", "order"],
+    );
+    let notes = t["notes"].to_string();
+    assert!(
+        !notes.contains("no figure of it comes from data"),
+        "{notes}"
+    );
+    assert!(notes.contains("undercount"), "{notes}");
+    let out = import_support::run(&["exports", "unknown supplier(s)"], d);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("placeholder"));
+}

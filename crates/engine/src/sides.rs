@@ -6,7 +6,7 @@
 //! per-supplier table, "Russia 100 % of Pakistan's imports", where the
 //! register gives 5.6 %; on an importers table, "Russia exported nothing").
 
-use crate::filter::{Direction, is_aggregate};
+use crate::filter::{Direction, is_aggregate, is_unknown};
 use model::{EntityId, FlowView, Release, SourceFormat};
 
 /// `None` when `rel` holds the whole answer to a question about `dir` (a
@@ -23,6 +23,22 @@ pub fn one_sided_in(
     dir: Direction,
     focus: Option<EntityId>,
 ) -> Option<String> {
+    // SIPRI's "unknown supplier(s)" pools deliveries of many suppliers: its
+    // "exports" have no share, rank or concentration of one party's (as
+    // `pair` already refused; regression: "HHI 0.144 … 6.93 recipients").
+    if let Some(f) = focus
+        && let Some(e) = rel.entities.try_get(f)
+        && matches!(
+            e.kind,
+            model::EntityKind::Unknown | model::EntityKind::Aggregate
+        )
+    {
+        return Some(format!(
+            "'{}' is SIPRI's placeholder for deliveries whose other side is not known, not a \
+             party: it has no exports or imports of its own to divide by",
+            e.name
+        ));
+    }
     let id = &rel.meta.id;
     let side = match dir {
         Direction::Imports => "imports",
@@ -74,7 +90,7 @@ fn subjects(rel: &Release, flows: &FlowView<'_>) -> Vec<EntityId> {
         .supplier
         .iter()
         .copied()
-        .filter(|&s| !is_aggregate(rel, s))
+        .filter(|&s| !is_aggregate(rel, s) && !is_unknown(rel, s))
         .collect();
     v.sort_unstable();
     v.dedup();
@@ -93,7 +109,11 @@ mod tests {
         let pak = b.state("PAK", "Pakistan");
         let chn = b.state("CHN", "China");
         b.flow(rus, pak, 2020, 10.0);
+        let unk = b.unknown_supplier();
+        b.flow(unk, pak, 2020, 1.0);
         let mut rel = b.build();
+        let why = one_sided(&rel, Direction::Exports, Some(unk)).expect("placeholder");
+        assert!(why.contains("placeholder"), "{why}");
         for dir in [Direction::Imports, Direction::Exports] {
             for focus in [None, Some(pak), Some(rus)] {
                 assert_eq!(one_sided(&rel, dir, focus), None);

@@ -86,7 +86,7 @@ fn table(
             "order year",
             "order year estimated",
             "number ordered",
-            "number delivered",
+            "number delivered (all years)",
             "delivery years in window",
             "TIV in window",
             "estimated %",
