@@ -83,6 +83,9 @@ pub enum PeriodRef {
 #[derive(Debug, Default)]
 pub struct Features {
     pub mentions: Vec<Mention>,
+    /// "from Moscow", "aus Ankara": a "from" whose capitalised word names no
+    /// party we know (a capital, a city, a firm); the token of "from".
+    pub unnamed_from: Vec<usize>,
     pub percents: Vec<Percent>,
     pub ordinals: Vec<Ordinal>,
     pub directions: Vec<(Direction, usize)>,
@@ -174,6 +177,16 @@ pub fn analyse(s: &Sentence, names: &Names) -> Features {
         ..Default::default()
     };
     mentions(t, names, &mut f);
+    for i in 0..t.len().saturating_sub(1) {
+        let next = &t[i + 1];
+        if matches!(t[i].norm.as_str(), "from" | "aus")
+            && next.is_word()
+            && next.capitalized()
+            && !f.mentions.iter().any(|m| (m.idx..m.end).contains(&(i + 1)))
+        {
+            f.unnamed_from.push(i);
+        }
+    }
     for i in 0..t.len() {
         let norm = t[i].norm.as_str();
         if t[i].is_word() {
@@ -231,6 +244,8 @@ pub fn analyse(s: &Sentence, names: &Names) -> Features {
                 "received"
                     | "erhielt"
                     | "erhielten"
+                    | "got"
+                    | "procured"
                     | "bought"
                     | "kaufte"
                     | "kauften"
@@ -251,13 +266,16 @@ pub fn analyse(s: &Sentence, names: &Names) -> Features {
         if let Some((value, decimals)) = number
             && matches!(t.get(i + 1).map(|x| &x.kind), Some(Kind::Percent))
         {
-            let w = |k: usize| -> &str {
-                if i >= k && t[i - k].is_word() {
-                    t[i - k].norm.as_str()
-                } else {
-                    ""
-                }
-            };
+            // The words before the number, an abbreviation's dot skipped:
+            // "ca. 87 %", "approx. 87 %" (regression: read as exact).
+            let before: Vec<&str> = t[..i]
+                .iter()
+                .rev()
+                .filter(|x| x.kind != Kind::Punct('.'))
+                .take(3)
+                .map(|x| if x.is_word() { x.norm.as_str() } else { "" })
+                .collect();
+            let w = |k: usize| -> &str { before.get(k - 1).copied().unwrap_or("") };
             let qualifier = lx::qualifier(w(2), w(1));
             let at = |words: &[&str]| {
                 if qualifier == crate::stated::Qualifier::Exact {

@@ -140,6 +140,14 @@ pub fn direction(norm: &str) -> Option<Direction> {
                 | "bought"
                 | "received"
                 | "receives"
+                // "India, Russia's largest customer, got 36 % of its arms
+                // from Russia" (regression: read as Russia's export share).
+                | "got"
+                | "gets"
+                | "procured"
+                | "procures"
+                | "obtains"
+                | "acquires"
                 | "obtained"
                 | "acquired"
                 | "erhielt"
@@ -405,22 +413,34 @@ fn german_ordinal_prefix(prefix: &str) -> Option<u32> {
 /// Hedge words before a number. `prev2`/`prev1` are the two words before it.
 pub fn qualifier(prev2: &str, prev1: &str) -> Qualifier {
     match (prev2, prev1) {
-        ("more" | "mehr" | "upwards", "than" | "als" | "of") => return Qualifier::MoreThan,
+        ("more" | "mehr" | "upwards" | "upward" | "north" | "excess", "than" | "als" | "of") => {
+            return Qualifier::MoreThan;
+        }
         ("less" | "weniger" | "fewer", "than" | "als") => return Qualifier::LessThan,
         ("at", "least") => return Qualifier::AtLeast,
         ("at", "most") | ("up", "to") | ("bis", "zu") => {
             return Qualifier::AtMost;
         }
-        ("close", "to") | ("nahe", "an") | ("in", "etwa") | ("much" | "many", "as") => {
+        ("close", "to" | "on")
+        | ("nahe", "an")
+        | ("in", "etwa")
+        | ("much" | "many", "as")
+        | ("or", "take")
+        | ("an", "estimated" | "die") => {
             return Qualifier::About;
         }
-        ("just" | "slightly", "under" | "below") | ("nicht", "ganz") => return Qualifier::Almost,
+        ("just" | "slightly", "under" | "below")
+        | ("nicht" | "not", "ganz" | "quite")
+        | ("shy", "of")
+        | ("nigh", "on") => return Qualifier::Almost,
+        ("a", "good") | ("und", "gerne") => return Qualifier::AtLeast,
         _ => {}
     }
     match prev1 {
         "almost" | "nearly" | "fast" | "knapp" | "beinahe" | "nahezu" => Qualifier::Almost,
         "about" | "around" | "roughly" | "approximately" | "approx" | "some" | "circa" | "ca"
-        | "rund" | "etwa" | "ungefahr" | "zirka" => Qualifier::About,
+        | "rund" | "etwa" | "ungefahr" | "zirka" | "schatzungsweise" | "annahernd" | "gegen"
+        | "estimated" => Qualifier::About,
         "over" | "uber" | "above" | "exceeding" => Qualifier::MoreThan,
         "under" | "unter" | "below" => Qualifier::LessThan,
         "mindestens" | "wenigstens" | "gut" => Qualifier::AtLeast,

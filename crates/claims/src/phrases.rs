@@ -372,6 +372,20 @@ pub fn meaning(t: &[Token], f: &mut Features) {
             continue;
         }
         if t[i].is_word() {
+            let ahead: Vec<&str> = t[i..t.len().min(i + 3)]
+                .iter()
+                .take_while(|x| x.is_word())
+                .map(|x| x.norm.as_str())
+                .collect();
+            if let Some((c, n)) = mn::narrower_phrase(&ahead) {
+                let text: Vec<&str> = t[i..i + n].iter().map(|x| x.text.as_str()).collect();
+                let text = text.join(" ");
+                f.categories.push((c, i));
+                mark(MarkerKind::SubtypeOnly(c), text.clone());
+                mark(MarkerKind::Category(c), text);
+                i += n;
+                continue;
+            }
             if let Some((c, two)) = mn::category(prev, norm, next) {
                 let text = if two {
                     format!("{text} {}", t[i + 1].text)
@@ -467,6 +481,31 @@ pub fn meaning(t: &[Token], f: &mut Features) {
             mark(
                 MarkerKind::OpenPeriod,
                 format!("{} {}", t[i - 1].text, text),
+            );
+        }
+        // "from 2020 onwards", "from 2020 on", "beginning in 2020", "starting
+        // in 2020", "as of 2020", "von 2020 an": a start with no stated end
+        // (regression: read as 2020 alone).
+        if crate::features::year_of(&t[i]).is_some()
+            && (matches!(next, "onwards" | "onward")
+                || matches!((prev, next), ("from" | "von", "on" | "an"))
+                || matches!(prev, "in" | "from" | "with")
+                    && matches!(
+                        before(t, i, 2),
+                        "beginning" | "starting" | "commencing" | "effective"
+                    )
+                || prev == "of" && before(t, i, 2) == "as")
+        {
+            mark(
+                MarkerKind::OpenPeriod,
+                format!(
+                    "{} {} {}",
+                    t[i - 1].text,
+                    text,
+                    t.get(i + 1).map_or("", |x| &x.text)
+                )
+                .trim()
+                .to_string(),
             );
         }
         // An ordinal or superlative no rank phrase took ("the third-highest

@@ -324,6 +324,24 @@ pub(crate) fn percent_claim(
                     .cloned()
             });
             let not_imp = |m: &Mention| Some(&m.party) != importer.as_ref();
+            // "… got 88 % of its arms from Moscow": the supplier is named,
+            // but not as a party we know; another country of the sentence
+            // is not it (regression: "share imports RUS from KAZ", not
+            // supported, for a true sentence).
+            let from_named = ctx
+                .f
+                .mentions
+                .iter()
+                .any(|m| in_clause(m) && m.prep == Some(Prep::From));
+            if !from_named
+                && ctx
+                    .f
+                    .unnamed_from
+                    .iter()
+                    .any(|&k| ctx.f.clause(k) == clause)
+            {
+                return Err(Reason::NoSupplierNamed.into());
+            }
             // The "from" country nearest the figure ("88 % … auf Russland und
             // 1,5 % auf die Türkei").
             let supplier = ctx

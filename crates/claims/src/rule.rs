@@ -169,6 +169,7 @@ pub fn unconsumed(f: &Features, t: &[Token], built: &[Built]) -> Vec<Msg> {
                         && (b.source..=b.source + 1).contains(&m.idx)
             }),
             // A delivery checks the weapon itself ("Leopard 2 tanks").
+            MarkerKind::SubtypeOnly(_) | MarkerKind::Degree => false,
             MarkerKind::Subtype(_) => built
                 .iter()
                 .any(|b| matches!(&b.claim, Claim::Delivery(_) | Claim::Presence(_))),

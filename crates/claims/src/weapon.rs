@@ -140,10 +140,19 @@ impl WeaponKind {
             Drone => has(&["uav", "ucav", "drone"]),
             Missile => cat == Category::Missiles,
             Artillery => cat == Category::Artillery,
-            Ship => cat == Category::Ships && !has(&["submarine"]),
-            Submarine => has(&["submarine"]),
+            Ship => cat == Category::Ships && !submarine(&d),
+            Submarine => submarine(&d),
         }
     }
+}
+
+/// A description naming a submarine, not an anti-submarine weapon
+/// (regression: "Germany delivered submarines to Egypt" listed 25
+/// "anti-ship/anti-submarine torpedo"es as submarines).
+fn submarine(description: &str) -> bool {
+    description
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .any(|w| w == "submarine" || w == "submarines")
 }
 
 /// A weapon as a claim names it.
@@ -587,5 +596,9 @@ mod tests {
         assert!(WeaponKind::Tank.matches("tank", Category::ArmouredVehicles));
         assert!(!WeaponKind::Tank.matches("anti-tank missile", Category::Missiles));
         assert!(WeaponKind::CombatAircraft.matches("FGA aircraft", Category::Aircraft));
+        let torpedo = "anti-ship/anti-submarine torpedo";
+        assert!(!WeaponKind::Submarine.matches(torpedo, Category::NavalWeapons));
+        assert!(WeaponKind::Submarine.matches("submarine", Category::Ships));
+        assert!(!WeaponKind::Ship.matches("submarine", Category::Ships));
     }
 }

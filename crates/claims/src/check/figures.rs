@@ -252,6 +252,7 @@ pub(super) fn run(claim: &Claim, rel: &Release) -> Res {
                 }));
             }
             let got = id(rel, answer).and_then(|a| parts.get(a));
+            unknown_pool(rel, &parts, id(rel, answer), *nth, focus, w)?;
             let at_n: Vec<Ranked> = parts
                 .partners
                 .iter()
@@ -392,4 +393,87 @@ fn neighbours(rel: &Release, rows: &[engine::PartnerShare], rank: u32) -> Figure
         before: rows[pos.saturating_sub(2)..pos].iter().map(pt).collect(),
         after: rows.iter().skip(pos + 1).take(1).map(pt).collect(),
     }
+}
+
+/// A rank that SIPRI's pool of unknown partners could change: the pool may
+/// be one partner or several, or part of a named one, so the rank asked
+/// about lies between its best case (the whole pool is the partner asked
+/// about) and its worst (the pool lifts rivals above it, or is new ones).
+/// Cannot be checked when the claim holds for some of those ranks and not
+/// others (regression: "Türkiye was Libya's largest arms supplier in
+/// 2020-24" was not supported because the pool, 87 % of Libya's imports,
+/// ranked first).
+fn unknown_pool(
+    rel: &Release,
+    parts: &engine::Partners,
+    answer: Option<model::EntityId>,
+    nth: crate::claim::Rank,
+    focus: &Party,
+    w: Window,
+) -> Result<(), Box<Out>> {
+    let u = parts.unknown_tiv;
+    if u <= 0.0 {
+        return Ok(());
+    }
+    let key = engine::metrics::rank_key;
+    let unknown = |e: model::EntityId| {
+        rel.entities
+            .try_get(e)
+            .is_some_and(|x| x.kind == model::EntityKind::Unknown)
+    };
+    let a = answer.and_then(|x| parts.get(x)).map_or(0.0, |p| p.tiv);
+    let rivals: Vec<f64> = parts
+        .partners
+        .iter()
+        .filter(|p| !unknown(p.entity) && Some(p.entity) != answer)
+        .map(|p| p.tiv)
+        .collect();
+    let above = |x: f64| rivals.iter().filter(|&&b| key(b) > key(x)).count() as u32;
+    let best = 1 + above(a + u);
+    // Rivals at or below `a`, cheapest to lift above it first; then what is
+    // left of the pool as new partners each larger than `a`.
+    let mut gaps: Vec<f64> = rivals
+        .iter()
+        .filter(|&&b| key(b) <= key(a))
+        .map(|&b| a - b)
+        .collect();
+    gaps.sort_by(f64::total_cmp);
+    let mut left = u;
+    let mut lifted = 0u32;
+    for g in gaps {
+        if g < left {
+            left -= g;
+            lifted += 1;
+        } else {
+            break;
+        }
+    }
+    let new = if left <= 0.0 {
+        0
+    } else if a > 0.0 {
+        // Pieces each larger than `a`.
+        ((left / a).ceil() as u32).saturating_sub(1)
+    } else {
+        // Any part of the pool is larger than nothing.
+        u32::MAX
+    };
+    let worst = (1 + above(a)).saturating_add(lifted).saturating_add(new);
+    let (always, never) = if nth.top {
+        (worst <= nth.n, best > nth.n)
+    } else {
+        (
+            best == nth.n && worst == nth.n,
+            nth.n < best || nth.n > worst,
+        )
+    };
+    if always || never {
+        return Ok(());
+    }
+    Err(Out::fail(FigureMsg::UnknownPool {
+        focus: focus.clone(),
+        dir: parts.direction,
+        tiv: u,
+        pct: 100.0 * u / parts.total,
+        window: w,
+    }))
 }

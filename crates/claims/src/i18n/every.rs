@@ -166,6 +166,13 @@ fn figures() -> Vec<Msg> {
             cat,
             window: w(2020, 2024),
         },
+        UnknownPool {
+            focus: kaz(),
+            dir: Direction::Imports,
+            tiv: 34.0,
+            pct: 87.3,
+            window: w(2020, 2024),
+        },
         Largest {
             nth: Rank { n: 3, top: false },
             role: Role::Recipient,
@@ -511,6 +518,8 @@ fn reasons() -> Vec<Msg> {
         K::Question,
         K::FiscalYear,
         K::Subtype(Category::Ships),
+        K::SubtypeOnly(Category::Ships),
+        K::Degree,
         K::Anaphor,
     ] {
         v.push(Marker(k, "Wort".into()));

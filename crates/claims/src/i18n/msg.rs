@@ -154,6 +154,14 @@ pub enum FigureMsg {
         cat: Option<Category>,
         window: Window,
     },
+    /// SIPRI's unknown-partner pool is large enough to change a rank.
+    UnknownPool {
+        focus: Party,
+        dir: Direction,
+        tiv: f64,
+        pct: f64,
+        window: Window,
+    },
     Largest {
         nth: Rank,
         role: Role,

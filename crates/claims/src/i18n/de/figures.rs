@@ -188,6 +188,27 @@ pub(super) fn text(m: &FigureMsg) -> String {
             cat(c),
             when(window)
         ),
+        UnknownPool {
+            focus,
+            dir: d,
+            tiv: t,
+            pct,
+            window,
+        } => format!(
+            "SIPRI verzeichnet für {} {} {} ({} %) mit unbekannten {}, genug, um diesen Rang zu ändern: dahinter können ein oder mehrere {} stehen",
+            land(focus),
+            when(window),
+            tiv(*t),
+            num(*pct, 1),
+            match d {
+                Direction::Imports => "Lieferanten",
+                Direction::Exports => "Empfängern",
+            },
+            match d {
+                Direction::Imports => "Lieferanten",
+                Direction::Exports => "Empfänger",
+            }
+        ),
         Largest {
             nth,
             role,

@@ -370,6 +370,9 @@ fn marker(k: MarkerKind, w: &str) -> String {
         MarkerKind::Multiple => format!(
             "Vielfaches „{w}“ erkannt, aber keine Veränderung zwischen zwei Zeiträumen lesbar (abgeschwächte Vielfache wie „fast verdoppelt“ werden nicht geprüft)"
         ),
+        MarkerKind::Degree => format!(
+            "„{w}“: Wie viel größer oder kleiner, steht nur in Worten, die ein Vergleich nicht prüfen würde; bitte die Zahlen nennen"
+        ),
         MarkerKind::SubYear => {
             format!("„{w}“: Zeiträume unter einem Jahr sind in SIPRIs Jahresdaten nicht enthalten")
         }
@@ -405,6 +408,10 @@ fn marker(k: MarkerKind, w: &str) -> String {
         ),
         MarkerKind::Subtype(c) => format!(
             "„{w}“ ist enger als SIPRIs Waffenkategorie {}: SIPRI gibt Zahlen je Kategorie, daher ist ein Anteil, Rang oder eine Veränderung nur für „{w}“ nicht berechenbar",
+            category(c)
+        ),
+        MarkerKind::SubtypeOnly(c) => format!(
+            "„{w}“ ist enger als SIPRIs Waffenkategorie {}: SIPRI gibt Zahlen je Kategorie, und seine Beschreibungen grenzen „{w}“ nicht ab; daher wird es nicht geprüft",
             category(c)
         ),
         MarkerKind::FiscalYear => format!(

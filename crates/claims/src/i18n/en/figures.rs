@@ -158,6 +158,24 @@ pub(super) fn text(m: &FigureMsg) -> String {
             cat: c,
             window,
         } => format!("{} has no {dir}{} in {window}", focus.name, cat(c)),
+        UnknownPool {
+            focus,
+            dir,
+            tiv,
+            pct,
+            window,
+        } => format!(
+            "SIPRI lists {tiv:.2} TIV ({pct:.1} %) of {}'s {dir} in {window} with unknown {}, enough to change this rank: the pool may be one {} or several",
+            focus.name,
+            match dir {
+                Direction::Imports => "suppliers",
+                Direction::Exports => "recipients",
+            },
+            match dir {
+                Direction::Imports => "supplier",
+                Direction::Exports => "recipient",
+            }
+        ),
         Largest {
             nth,
             role,

@@ -177,6 +177,9 @@ fn marker(k: MarkerKind, word: &str) -> String {
         MarkerKind::Multiple => format!(
             "multiple '{word}' recognised but no change between two periods could be read (hedged multiples such as 'nearly doubled' are not supported)"
         ),
+        MarkerKind::Degree => format!(
+            "'{word}': how much larger or smaller is stated in words, which a comparison would not check; state the figures"
+        ),
         MarkerKind::SubYear => {
             format!("'{word}': periods shorter than a year are not in SIPRI's annual data")
         }
@@ -212,6 +215,10 @@ fn marker(k: MarkerKind, word: &str) -> String {
         ),
         MarkerKind::Subtype(c) => format!(
             "'{word}' is narrower than SIPRI's armament category {}: SIPRI gives figures per category, so a share, rank or change for '{word}' alone cannot be computed",
+            c.sipri_name()
+        ),
+        MarkerKind::SubtypeOnly(c) => format!(
+            "'{word}' is narrower than SIPRI's armament category {}: SIPRI gives figures per category, and its descriptions do not tell '{word}' apart, so it is not checked",
             c.sipri_name()
         ),
         MarkerKind::FiscalYear => {
