@@ -36,6 +36,9 @@ def main() -> int:
         print(f"armsflow: {e}", file=sys.stderr)
         return 2
 
+    # Partners of the previous window only are unranked (rank missing, so
+    # pandas reads the column as float): integer ranks with <NA>.
+    exports["rank"] = exports["rank"].astype("Int64")
     rus = imports[imports["supplier"] == "Russia"].iloc[0]
     kaz = exports[exports["recipient"] == "Kazakhstan"].iloc[0]
     print(f"Kazakhstan's arms imports {args.period}: {imports['TIV'].sum():.2f} TIV (millions)")
