@@ -360,8 +360,29 @@ pub fn meaning(t: &[Token], f: &mut Features) {
                 prev,
                 "ersten" | "zweiten" | "erste" | "zweite" | "letzten" | "last"
             );
+        // "H1 2024", "1H", "Q3", "2Q", "Q1-Q3", "the final months of 2022".
+        let part_code = |w: &str| {
+            let b = w.as_bytes();
+            b.len() == 2
+                && (matches!(b[0], b'h' | b'q') && b[1].is_ascii_digit()
+                    || b[0].is_ascii_digit() && matches!(b[1], b'h' | b'q'))
+        };
         if matches!(norm, "half" | "halfte" | "quarter" | "quarters") && ordinal_before
             || matches!(norm, "quartal" | "quartals" | "halbjahr" | "halbjahres")
+            || part_code(norm)
+            || norm.split('-').count() == 2 && norm.split('-').all(part_code)
+            || matches!(norm, "months" | "monate" | "monaten")
+                && matches!(
+                    prev,
+                    "final"
+                        | "last"
+                        | "closing"
+                        | "first"
+                        | "early"
+                        | "opening"
+                        | "letzten"
+                        | "ersten"
+                )
         {
             let prev_text = if i > 0 { t[i - 1].text.as_str() } else { "" };
             mark(

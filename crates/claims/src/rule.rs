@@ -306,7 +306,22 @@ fn rank_moves(f: &Features, t: &[Token], built: &[Built]) -> Vec<Msg> {
     };
     let mut out = Vec::new();
     for b in built.iter().filter(|b| is_rank(&b.claim)) {
-        let found = (0..t.len()).find(|&i| f.clause(i) == b.clause && moves(&t[i].norm) && to(i));
+        // "became the largest", "wurde zum größten": a rank reached, as
+        // a move is (regression: "The US became the world's largest arms
+        // exporter in 2020-24" was supported; it already was in 2015-19).
+        let became = |i: usize| {
+            matches!(
+                t[i].norm.as_str(),
+                "became" | "becomes" | "become" | "becoming"
+            ) || matches!(t[i].norm.as_str(), "wurde" | "wird" | "wurden")
+                && (i + 1..=i + 3).any(|k| {
+                    t.get(k)
+                        .is_some_and(|x| matches!(x.norm.as_str(), "zum" | "zur"))
+                })
+                || matches!(t[i].norm.as_str(), "geworden" | "aufgerückt" | "aufgeruckt")
+        };
+        let found = (0..t.len())
+            .find(|&i| f.clause(i) == b.clause && (moves(&t[i].norm) && to(i) || became(i)));
         if let Some(i) = found {
             out.push(Reason::RankMove(t[i].text.clone()).into());
             break;

@@ -252,6 +252,23 @@ pub fn require_side_in(
     }
 }
 
+/// Refuses what only a register can answer ([`engine::needs_register`]):
+/// partner mixes across countries, and any one armament category.
+pub fn require_register(rel: &Release, what: &str) -> anyhow::Result<()> {
+    match engine::needs_register(rel, what) {
+        Some(why) => Err(UserError(why).into()),
+        None => Ok(()),
+    }
+}
+
+/// [`require_register`] when a category is asked for.
+pub fn require_categories(rel: &Release, category: Option<model::Category>) -> anyhow::Result<()> {
+    match category {
+        Some(_) => require_register(rel, "a figure for one armament category"),
+        None => Ok(()),
+    }
+}
+
 /// A user's country (or group) name → its id in `release`, with the
 /// precedence the server uses too ([`sipri::country::resolve_country`]).
 pub fn resolve_country(release: &Release, query: &str) -> anyhow::Result<EntityId> {

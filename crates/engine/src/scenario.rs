@@ -366,6 +366,9 @@ pub fn run_spec(
 
 /// Applies the scenario's changes to the recipient's baseline mix.
 pub fn run(rel: &Release, sc: &Scenario) -> Result<ScenarioResult, ScenarioError> {
+    if crate::needs_register(rel, "a scenario").is_some() {
+        return Err(ScenarioError::OneSided(rel.meta.id.clone()));
+    }
     let base = partners_once(rel, sc.recipient, Direction::Imports, &sc.filter);
     if base.total <= 0.0 {
         return Err(ScenarioError::EmptyBaseline {

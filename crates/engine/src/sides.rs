@@ -84,6 +84,24 @@ release",
     }
 }
 
+/// `None` when `rel` can answer a question about partner mixes across
+/// countries or armament categories (`what`: maps, switching, event
+/// studies, group shares, scenarios, category breakdowns): only a register
+/// can; a TIV table holds one side of each transfer and no categories
+/// (regression: on Russia's per-supplier table the map gave every country
+/// 100 % from Russia, and `category=aircraft` answered "imported nothing").
+pub fn needs_register(rel: &Release, what: &str) -> Option<String> {
+    match rel.meta.format {
+        SourceFormat::Register | SourceFormat::LegacyRegister => None,
+        f => Some(format!(
+            "release {} is SIPRI's {} TIV table, which holds one side of each transfer and no \
+             armament categories: {what} needs a trade-register release",
+            rel.meta.id,
+            f.as_str().trim_end_matches("_table")
+        )),
+    }
+}
+
 /// The suppliers a per-supplier table is about (named, not aggregates).
 fn subjects(rel: &Release, flows: &FlowView<'_>) -> Vec<EntityId> {
     let mut v: Vec<EntityId> = flows

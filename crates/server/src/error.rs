@@ -54,6 +54,18 @@ impl ApiError {
     /// A question the release holds only part of the answer to (a TIV
     /// table asked about the other side or another supplier): 422, as for a
     /// pair on a table ([`engine::one_sided`]).
+    /// [`engine::needs_register`] as a 422 `needs_register`.
+    pub fn needs_register(rel: &model::Release, what: &str) -> Result<(), ApiError> {
+        match engine::needs_register(rel, what) {
+            None => Ok(()),
+            Some(why) => Err(ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "needs_register",
+                why,
+            )),
+        }
+    }
+
     pub fn one_sided(
         rel: &model::Release,
         dir: engine::Direction,

@@ -185,8 +185,12 @@ impl Params {
 
     /// `period` + `category` + `basis`.
     pub fn filter(&self, rel: &Release) -> ApiResult<Filter> {
+        let category = self.category()?;
+        if category.is_some() {
+            ApiError::needs_register(rel, "a figure for one armament category")?;
+        }
         Ok(Filter::new(self.window(rel, "period")?)
-            .with_category(self.category()?)
+            .with_category(category)
             .with_basis(self.basis()?))
     }
 

@@ -120,6 +120,7 @@ pub fn compute(args: &Args) -> anyhow::Result<Table> {
     };
     let focus = common::resolve_country(&rel, country)?;
     common::require_side(&rel, dir, Some(focus))?;
+    common::require_categories(&rel, args.category)?;
     let windows = if args.periods.is_empty() {
         engine::default_windows(&rel)
     } else {

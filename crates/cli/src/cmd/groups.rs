@@ -163,6 +163,7 @@ pub fn compute(args: &Args) -> anyhow::Result<Table> {
         DirArg::Exports => Direction::Exports,
     };
     common::require_side(&rel, dir, Some(focus))?;
+    common::require_register(&rel, "group shares")?;
     let windows = if args.period.is_empty() {
         engine::default_windows(&rel)
     } else {

@@ -54,6 +54,7 @@ impl QueryArgs {
             BasisArg::Delivery => Basis::Delivery,
             BasisArg::Order => Basis::Order,
         };
+        crate::common::require_categories(rel, self.category)?;
         Ok(Filter::new(window)
             .with_category(self.category)
             .with_basis(basis))

@@ -72,6 +72,7 @@ pub fn compute(args: &Args) -> anyhow::Result<Table> {
     };
     // Whatever the flows it was summed from, the format decides.
     common::require_side(&rel, dir, None)?;
+    common::require_categories(&rel, args.query.category)?;
     let limit = if args.limit == 0 {
         r.rows.len()
     } else {

@@ -65,6 +65,9 @@ pub async fn concentration(State(st): State<Arc<AppState>>, Q(p, _): Q<Concentra
         let focus = p.entity(&rel, "country")?;
         let dir = p.direction(Direction::Imports)?;
         crate::error::ApiError::one_sided(&rel, dir, Some(focus))?;
+        if p.category()?.is_some() {
+            crate::error::ApiError::needs_register(&rel, "a figure for one armament category")?;
+        }
         let windows = engine::default_windows(&rel);
         let s = engine::concentration_series(&rel, focus, dir, &windows, p.category()?);
         reply(
@@ -118,6 +121,10 @@ pub async fn categories(State(st): State<Arc<AppState>>, Q(p, _): Q<CategoriesQu
         let rel = st.pick(p.release())?;
         let focus = p.entity(&rel, "country")?;
         let dir = p.direction(Direction::Imports)?;
+        crate::error::ApiError::needs_register(
+            &rel,
+            "a category breakdown or the largest deliveries",
+        )?;
         let f = Filter::new(p.window(&rel, "period")?).with_basis(p.basis()?);
         let b = engine::category_breakdown(&rel, focus, dir, &f);
         let rows: Vec<Value> = b
@@ -174,6 +181,10 @@ pub async fn deliveries(State(st): State<Arc<AppState>>, Q(p, _): Q<DeliveriesQu
         let rel = st.pick(p.release())?;
         let focus = p.entity(&rel, "country")?;
         let dir = p.direction(Direction::Imports)?;
+        crate::error::ApiError::needs_register(
+            &rel,
+            "a category breakdown or the largest deliveries",
+        )?;
         let f = p.filter(&rel)?;
         let limit = p.limit("limit", 20, 500)?;
         let rows: Vec<Value> = largest_deliveries(&rel, focus, dir, &f, limit)

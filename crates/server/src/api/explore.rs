@@ -77,6 +77,7 @@ pub async fn series(
         let rel = st.pick(p.release())?;
         let focus = p.entity(&rel, "country")?;
         let dir = p.direction(Direction::Imports)?;
+        crate::error::ApiError::one_sided(&rel, dir, Some(focus))?;
         let w = series_window(&p, &rel)?;
         let f = Filter::new(w)
             .with_category(p.category()?)

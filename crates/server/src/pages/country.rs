@@ -30,6 +30,7 @@ pub async fn page(
 
 pub(crate) fn build(ctx: &Ctx, key: &str) -> Result<Page, crate::ApiError> {
     let rel = &ctx.rel;
+    crate::error::ApiError::needs_register(rel, "the country page")?;
     let focus = resolve_entity(rel, key)?;
     let ent = rel.entities.get(focus);
     let f = Filter::new(ctx.p.window(rel, "period")?);

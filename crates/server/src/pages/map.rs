@@ -25,6 +25,7 @@ pub async fn page(State(st): State<Arc<AppState>>, Q(p, _): Q<MapPage>) -> Respo
 
 fn build(ctx: &Ctx) -> Result<Page, crate::ApiError> {
     let rel = &ctx.rel;
+    crate::error::ApiError::needs_register(rel, "the map")?;
     let spec = Spec::parse(rel, &ctx.p, false)?;
     let map = data::compute(rel, spec);
     let spec = &map.spec;

@@ -45,6 +45,7 @@ pub(crate) fn over_time_rows(cur: &engine::Partners, series: &[engine::Partners]
 
 pub(crate) fn build(ctx: &Ctx, key: &str) -> Result<Page, crate::ApiError> {
     let rel = &ctx.rel;
+    crate::error::ApiError::needs_register(rel, "the supplier page")?;
     let focus = resolve_entity(rel, key)?;
     let ent = rel.entities.get(focus);
     let f = Filter::new(ctx.p.window(rel, "period")?);
