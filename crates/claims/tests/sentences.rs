@@ -102,9 +102,33 @@ const CASES: &[Case] = &[
         "Spanien war von 2020 bis 2024 der zweitgrößte Lieferant Kasachstans.",
         &[("second-largest supplier KAZ 2020-2024 = ESP", Yes)],
     ),
+    // Every country that joined is checked (regression: only Finland was,
+    // and the sentence was supported; Sweden joined on 2024-03-07).
     (
+        "Finland and Sweden joined NATO in 2023.",
+        &[
+            ("group \"NATO\" joined FIN = 2023", Yes),
+            ("group \"NATO\" joined SWE = 2023", No),
+        ],
+    ),
+    (
+        "Ungarn, Polen und die Tschechische Republik traten 1999 der NATO bei.",
+        &[
+            ("group \"NATO\" joined HUN = 1999", Yes),
+            ("group \"NATO\" joined POL = 1999", Yes),
+            ("group \"NATO\" joined CZE = 1999", Yes),
+        ],
+    ),
+    // SIPRI lists US deliveries to India from 1951; the release from 1995.
+    (
+        "The US delivered arms to India for the first time in 2006.",
+        &[("first-ever USA to IND = 2006", Cannot)],
+    ),
+    (
+        // First within 1995-2024; SIPRI's records start in 1950, so this
+        // release cannot confirm it (the legacy register, 1950-2024, does).
         "Israel lieferte 2008 erstmals Waffen an Kasachstan.",
-        &[("first-ever ISR to KAZ = 2008", Yes)],
+        &[("first-ever ISR to KAZ = 2008", Cannot)],
     ),
     (
         "Israel lieferte 2018 erstmals Waffen an Kasachstan.",

@@ -319,7 +319,12 @@ pub(super) fn run(claim: &Claim, rel: &Release) -> Res {
             if found != Some(*year) {
                 return Ok(not_first(*year, found, supplier, recipient));
             }
-            if *year == first {
+            // SIPRI's records start in 1950: a release starting later cannot
+            // show a delivery before its first year (regression: "The US
+            // delivered arms to India for the first time in 2006" was
+            // supported from the 1995-2024 register; SIPRI lists US
+            // deliveries to India from 1951).
+            if *year == first || first > SIPRI_FIRST_YEAR {
                 return Err(Out::fail(FigureMsg::FirstYearOfData {
                     span: (first, last),
                     year: *year,
@@ -394,6 +399,9 @@ fn neighbours(rel: &Release, rows: &[engine::PartnerShare], rank: u32) -> Figure
         after: rows.iter().skip(pos + 1).take(1).map(pt).collect(),
     }
 }
+
+/// The first year of SIPRI's Arms Transfers Database.
+const SIPRI_FIRST_YEAR: u16 = 1950;
 
 /// A rank that SIPRI's pool of unknown partners could change: the pool may
 /// be one partner or several, or part of a named one, so the rank asked

@@ -272,6 +272,32 @@ pub(crate) fn extract(s: &Sent) -> Vec<Result<crate::Claim, Msg>> {
     let Some((member, _)) = member else {
         return out;
     };
+    // "Finland and Sweden joined NATO in 2023", "Finnland trat 2023 der NATO
+    // bei, Schweden 2023": every country named is a member said to have
+    // joined (regression: only the first was checked, and the sentence was
+    // supported though Sweden joined in 2024). With "respectively" the dates
+    // pair with the countries in an order this reading does not follow.
+    let mut members: Vec<Party> = Vec::new();
+    for m in s.f.mentions.iter() {
+        // A conjunct ("and Sweden") reads as in a prepositional phrase.
+        let link = |w: &str| matches!(w, "and" | "und" | "sowie" | ",");
+        let before = |k: usize| m.idx.checked_sub(k).map_or("", |j| s.norm(j));
+        let conjunct = link(before(1))
+            || matches!(before(1), "the" | "die" | "den" | "der") && link(before(2));
+        if m.form == Form::Noun
+            && (m.prep.is_none() || conjunct)
+            && !group_tok(m)
+            && !members.contains(&m.party)
+        {
+            members.push(m.party.clone());
+        }
+    }
+    if members.is_empty() {
+        members.push(member.clone());
+    }
+    if members.len() > 1 && s.has(|w| matches!(w, "respectively" | "beziehungsweise" | "bzw")) {
+        return out;
+    }
     let other_date = |idx: usize| {
         s.whens
             .iter()
@@ -282,7 +308,9 @@ pub(crate) fn extract(s: &Sent) -> Vec<Result<crate::Claim, Msg>> {
     if let Some(a) = announce
         && let Some(d) = other_date(a)
     {
-        out.push(claim(GroupFact::Announced { member, date: d }));
+        for member in members {
+            out.push(claim(GroupFact::Announced { member, date: d }));
+        }
     } else if let Some(j) = join {
         let date = other_date(j);
         let present = s.has(|w| matches!(w, "tritt" | "joins" | "treten" | "accedes"));
@@ -294,11 +322,13 @@ pub(crate) fn extract(s: &Sent) -> Vec<Result<crate::Claim, Msg>> {
             Tense::Past
         };
         let date = if tense == Tense::Future { None } else { date };
-        out.push(claim(GroupFact::Joined {
-            member,
-            date,
-            tense,
-        }));
+        for member in members {
+            out.push(claim(GroupFact::Joined {
+                member,
+                date,
+                tense,
+            }));
+        }
     }
     out
 }

@@ -285,8 +285,8 @@ pub(super) fn text(m: &FigureMsg) -> String {
             span.0, span.1
         ),
         FirstYearOfData { span, year } => format!(
-            "{year} ist das erste Datenjahr der Datenversion ({}–{}): frühere Lieferungen wären nicht sichtbar",
-            span.0, span.1
+            "die Daten der Datenversion reichen von {} bis {}: Lieferungen vor {} wären nicht sichtbar, daher ist eine erste Lieferung {year} nicht bestätigbar (SIPRIs Aufzeichnungen beginnen 1950)",
+            span.0, span.1, span.0
         ),
         FirstDelivery {
             supplier,

@@ -242,8 +242,8 @@ pub(super) fn text(m: &FigureMsg) -> String {
             span.0, span.1
         ),
         FirstYearOfData { span, year } => format!(
-            "{year} is the first year of the release's data ({}-{}): earlier deliveries would not show",
-            span.0, span.1
+            "the release's data run from {} to {}: deliveries before {} would not show, so a first delivery in {year} cannot be confirmed (SIPRI's records start in 1950)",
+            span.0, span.1, span.0
         ),
         FirstDelivery {
             supplier,
