@@ -319,7 +319,24 @@ pub fn analyse(s: &Sentence, names: &Names) -> Features {
                 }
                 _ => false,
             };
-            one_token && *i > 0 && matches!(t[*i - 1].norm.as_str(), "from" | "von")
+            // The words before it, articles skipped: "from 2015-19",
+            // "compared with (the) 2015-19 (period)", "versus", "gegenüber",
+            // "im Vergleich zu" (regression: "rose by 11 % compared with
+            // 2015-19" was checked as 2010-14 to 2015-19).
+            let before: Vec<&str> = t[..*i]
+                .iter()
+                .rev()
+                .map(|x| x.norm.as_str())
+                .filter(|w| !matches!(*w, "the" | "dem" | "den" | "der" | "die"))
+                .take(2)
+                .collect();
+            let w = |k: usize| before.get(k).copied().unwrap_or("");
+            let base = matches!(
+                w(0),
+                "from" | "von" | "versus" | "vs" | "against" | "gegenuber" | "on"
+            ) || matches!(w(0), "with" | "to" | "zu" | "mit")
+                && matches!(w(1), "compared" | "comparison" | "vergleich" | "verglichen");
+            one_token && *i > 0 && base
         })
         .map(|(_, i)| *i)
         .collect();
@@ -375,6 +392,12 @@ fn mentions(t: &[Token], names: &Names, f: &mut Features) {
         let short_ok = w.chars().count() > 3 || w.chars().all(|c| c.is_uppercase() || c == '.');
         if short_ok && let Some(p) = names.demonym(w) {
             push_mention(t, f, p, i, i + 1, Form::Adjective);
+        } else if let Some((_, tail)) = w.split_once('-')
+            && member_word(&sipri::names::fold(tail))
+        {
+            // "EU-Staaten", "NATO-Mitglieder": the members, not SIPRI's
+            // "European Union**" or "NATO**" (regression: read as that
+            // organisation, 0 %, not supported; the members supplied 40 %).
         } else if let Some((head, tail)) = w.split_once('-') {
             // "US-amerikanische", "US-Präsident": a country or demonym inside a compound.
             let head_ok = head.chars().all(char::is_uppercase)
@@ -466,6 +489,21 @@ fn push_mention(
     let prep = before
         .filter(|b| b.is_word())
         .and_then(|b| lx::prep(&b.norm));
+    // "the weapons imported by Saudi Arabia", "der von Saudi-Arabien
+    // importierten Waffen": the agent of an import is the importer, not a
+    // "from" country (regression: "Three in four weapons imported by Saudi
+    // Arabia … came from the US" was read as Saudi Arabia supplying the US).
+    let imports_verb = |k: usize| {
+        t.get(k).is_some_and(|x| {
+            x.is_word()
+                && lx::direction(&x.norm) == Some(Direction::Imports)
+                && !matches!(x.norm.as_str(), "imports" | "import")
+        })
+    };
+    let agent = prep == Some(Prep::From)
+        && before.is_some_and(|b| matches!(b.norm.as_str(), "by" | "von"))
+        && (j >= 2 && imports_verb(j - 2) || (end..end + 3).any(imports_verb));
+    let prep = if agent { None } else { prep };
     // "Abnehmer der Türkei": a genitive article after a noun.
     if form == Form::Noun
         && prep.is_none()
@@ -596,3 +634,23 @@ fn periods(t: &[Token]) -> Vec<(PeriodRef, usize)> {
 
 #[cfg(test)]
 mod tests;
+
+/// A word for a group's members after a hyphen: "EU-Staaten",
+/// "NATO-Mitgliedstaaten", "NATO-Partner".
+fn member_word(tail: &str) -> bool {
+    [
+        "staat",
+        "mitglied",
+        "land",
+        "lander",
+        "partner",
+        "verbundet",
+        "member",
+        "countr",
+        "state",
+        "ally",
+        "allies",
+    ]
+    .iter()
+    .any(|w| tail.starts_with(w))
+}

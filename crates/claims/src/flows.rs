@@ -321,10 +321,11 @@ fn whole_owner(t: &[Token], f: &Features, dir: Direction, at: usize) -> Option<(
     // A country right after it, through a preposition: "exports to
     // Kazakhstan", "Waffenexporte nach Kasachstan", "imports by India",
     // "the arms imported by India", "imports from Russia".
-    let after = f
-        .mentions
-        .iter()
-        .find(|m| m.idx > at && m.idx <= at + 3 && m.prep.is_some() && m.form != Form::Adjective);
+    let after = f.mentions.iter().find(|m| {
+        // An import's agent ("imported by India") has no "from" Prep.
+        let by = m.idx > 0 && matches!(t[m.idx - 1].norm.as_str(), "by" | "von");
+        m.idx > at && m.idx <= at + 3 && (m.prep.is_some() || by) && m.form != Form::Adjective
+    });
     if let Some(m) = after {
         // The preposition itself: "by" and "from" share a Prep.
         let word = t[at + 1..m.idx]

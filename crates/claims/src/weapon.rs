@@ -221,8 +221,10 @@ pub fn same_family(claimed: &str, sipri: &str) -> bool {
     sipri.split([' ', '/']).any(|w| {
         let g = family(w);
         if named {
-            // A name without digits: "Patriot" is the family of "Patriot-3".
+            // A name without digits: "Patriot" is the family of "Patriot-3",
+            // "Buk" of "Buk-M2" (its name before the hyphen).
             g.trim_end_matches(|c: char| c.is_ascii_digit()) == f
+                || w.split_once('-').is_some_and(|(head, _)| family(head) == f)
         } else {
             g == f
         }
@@ -392,6 +394,24 @@ pub(crate) fn weapon(s: &Sent) -> Option<(Weapon, usize)> {
                 ));
             }
         } else if is_generic(&tok.norm) {
+            // "Patriot systems", "NASAMS systems": a name without digits
+            // before "systems" is the weapon (regression: dropped to "arms",
+            // so any delivery of the pair that year supported it).
+            if matches!(
+                tok.norm.as_str(),
+                "systems" | "system" | "systeme" | "systemen"
+            ) && i > 0
+                && name_like(i - 1)
+            {
+                return Some((
+                    Weapon {
+                        text: format!("{} {}", t[i - 1].text, tok.text),
+                        designation: Some(t[i - 1].text.clone()),
+                        kind: None,
+                    },
+                    i - 1,
+                ));
+            }
             generic.get_or_insert(i);
         }
     }

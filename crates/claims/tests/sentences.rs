@@ -119,6 +119,16 @@ const CASES: &[Case] = &[
             ("group \"NATO\" joined CZE = 1999", Yes),
         ],
     ),
+    // A name without digits before "systems" is the weapon (regression:
+    // read as "arms", supported by any delivery that year).
+    (
+        "Russia delivered Pantsir systems to Kazakhstan in 2023.",
+        &[("delivery RUS to KAZ weapon \"Pantsir\" 2023", No)],
+    ),
+    (
+        "Russia delivered Buk systems to Kazakhstan in 2021.",
+        &[("delivery RUS to KAZ weapon \"Buk\" 2021", Yes)],
+    ),
     // SIPRI lists US deliveries to India from 1951; the release from 1995.
     (
         "The US delivered arms to India for the first time in 2006.",

@@ -41,6 +41,7 @@ pub(super) fn run(claim: &Claim, rel: &Release) -> Res {
             }
             let ps = id(rel, supplier).and_then(|s| parts.get(s));
             let tiv = ps.map_or(0.0, |p| p.tiv);
+            organisation_itself(rel, supplier, tiv)?;
             let pct = 100.0 * tiv / parts.total;
             let (ok, tol) = within(share, pct);
             Ok(Out {
@@ -398,6 +399,23 @@ fn neighbours(rel: &Release, rows: &[engine::PartnerShare], rank: u32) -> Figure
         before: rows[pos.saturating_sub(2)..pos].iter().map(pt).collect(),
         after: rows.iter().skip(pos + 1).take(1).map(pt).collect(),
     }
+}
+
+/// A supplier named as an organisation ("Die Europäische Union lieferte …")
+/// with nothing of its own in the figure: SIPRI lists the organisation's
+/// own deliveries under "European Union**", its members' under their names,
+/// and the sentence most likely means the members (regression: not
+/// supported at 0 %, where the EU's members supplied 40 %).
+fn organisation_itself(rel: &Release, party: &Party, tiv: f64) -> Result<(), Box<Out>> {
+    let org = id(rel, party)
+        .and_then(|e| rel.entities.try_get(e))
+        .is_some_and(|e| e.kind == model::EntityKind::Organisation);
+    if org && tiv <= 0.0 {
+        return Err(Out::fail(FigureMsg::OrganisationItself {
+            party: party.clone(),
+        }));
+    }
+    Ok(())
 }
 
 /// The first year of SIPRI's Arms Transfers Database.

@@ -166,6 +166,7 @@ fn figures() -> Vec<Msg> {
             cat,
             window: w(2020, 2024),
         },
+        OrganisationItself { party: kaz() },
         UnknownPool {
             focus: kaz(),
             dir: Direction::Imports,

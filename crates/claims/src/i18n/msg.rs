@@ -154,6 +154,10 @@ pub enum FigureMsg {
         cat: Option<Category>,
         window: Window,
     },
+    /// An organisation with nothing of its own where its members may be meant.
+    OrganisationItself {
+        party: Party,
+    },
     /// SIPRI's unknown-partner pool is large enough to change a rank.
     UnknownPool {
         focus: Party,

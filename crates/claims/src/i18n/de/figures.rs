@@ -188,6 +188,10 @@ pub(super) fn text(m: &FigureMsg) -> String {
             cat(c),
             when(window)
         ),
+        OrganisationItself { party } => format!(
+            "SIPRI führt „{}“ als Organisation, nur mit eigenen Lieferungen (hier keine); die Lieferungen der Mitglieder stehen unter deren Namen, und was der Satz meint, wird nicht gelesen",
+            party.name
+        ),
         UnknownPool {
             focus,
             dir: d,

@@ -158,6 +158,10 @@ pub(super) fn text(m: &FigureMsg) -> String {
             cat: c,
             window,
         } => format!("{} has no {dir}{} in {window}", focus.name, cat(c)),
+        OrganisationItself { party } => format!(
+            "SIPRI lists '{}' as an organisation, with deliveries of its own only (none here); its members' deliveries are under their own names, and which the sentence means is not read",
+            party.name
+        ),
         UnknownPool {
             focus,
             dir,
