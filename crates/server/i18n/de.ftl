@@ -262,6 +262,7 @@ common.none = Keine.
 common.no_windows = Dieser Datenstand enthält keine Fünfjahreszeiträume.
 common.no_deliveries_window = Keine Lieferungen in diesem Zeitraum.
 common.no_data = keine Daten (nicht im Datenstand)
+common.no_data_window = Keine Daten für {window}: Der Datenstand enthält kein Jahr davon, daher sagt hier nichts, ob etwas geliefert wurde.
 form.window = Zeitraum
 form.category = Kategorie
 form.update = Aktualisieren

@@ -262,6 +262,7 @@ common.none = None.
 common.no_windows = No five-year windows in this release.
 common.no_deliveries_window = No deliveries in this window.
 common.no_data = no data (not in this release)
+common.no_data_window = No data for {window}: the release holds no year of it, so nothing here says whether anything was delivered.
 form.window = Window
 form.category = Category
 form.update = Update

@@ -274,6 +274,10 @@ pub fn pair(rel: &Release, p: &Pair) -> Value {
         .iter()
         .map(|(y, t)| json!({"year": y, "tiv": year_tiv(rel, &p.filter, *y, *t)}))
         .collect();
+    // A window with no year in the release has no figures, not zeros
+    // (regression: total_tiv 0.0 for 2025-2029, no flag).
+    let none = p.filter.no_data(rel);
+    let tiv = |v: f64| if none { Value::Null } else { json!(v) };
     envelope(
         rel,
         json!({
@@ -281,12 +285,13 @@ pub fn pair(rel: &Release, p: &Pair) -> Value {
             "recipient": entity(rel, p.recipient),
             "filter": filter(&p.filter),
             "coverage": coverage(rel, p.filter.window),
-            "total_tiv": p.total,
+            "no_data": none,
+            "total_tiv": tiv(p.total),
             "by_year": by_year,
             "estimated_tiv": p.estimated_tiv,
             "allocated_tiv": p.allocated_tiv,
-            "recipient_imports_tiv": p.recipient_imports,
-            "supplier_exports_tiv": p.supplier_exports,
+            "recipient_imports_tiv": tiv(p.recipient_imports),
+            "supplier_exports_tiv": tiv(p.supplier_exports),
             "share_of_recipient_imports": p.share_of_recipient_imports,
             "share_of_supplier_exports": p.share_of_supplier_exports,
             "recipient_rank_among_customers": p.recipient_rank,

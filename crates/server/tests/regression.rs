@@ -637,3 +637,37 @@ async fn a_one_sided_table_is_refused_where_it_holds_part_of_the_answer() {
     let r = get(&app, "/api/exports?country=Russia&period=2019-2021").await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text());
 }
+
+/// A window with no year in the release: the pages said "No deliveries to
+/// Kazakhstan are recorded" under a banner saying nothing there comes from
+/// data, and /api/pair gave total_tiv 0.0 with no flag.
+#[tokio::test]
+async fn a_window_without_data_is_no_data_on_pages_and_the_pair_api() {
+    let (_t, _st, app) = demo();
+    for uri in [
+        "/country/KAZ?period=2026-2030",
+        "/supplier/RUS?period=2026-2030",
+        "/pair/RUS/KAZ?period=2026-2030",
+    ] {
+        let r = get(&app, uri).await;
+        assert_eq!(r.status, StatusCode::OK, "{uri}");
+        let text = r.text();
+        let lede = text
+            .split("lede")
+            .nth(1)
+            .unwrap_or("")
+            .chars()
+            .take(200)
+            .collect::<String>();
+        assert!(text.contains("No data for 2026-2030"), "{uri}: {lede}");
+        assert!(!text.contains("are recorded in 2026-2030"), "{uri}");
+    }
+    let v = get(
+        &app,
+        "/api/pair?supplier=RUS&recipient=KAZ&period=2026-2030",
+    )
+    .await
+    .json();
+    assert_eq!(v["no_data"], true, "{v}");
+    assert!(v["total_tiv"].is_null(), "{v}");
+}

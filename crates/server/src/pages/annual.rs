@@ -165,7 +165,9 @@ pub fn section(ctx: &Ctx, focus: EntityId, period: Window, w: Window) -> Markup 
                 (PreEscaped(super::layout::coverage_banner(ctx.lang, rel, w)))
             }
             (year_form(ctx, w))
-            @if a.partners.is_empty() {
+            @if a.partners.is_empty() && engine::Filter::new(w).no_data(rel) {
+                p { (ctx.tf("common.no_data_window", &[("window", &w)])) }
+            } @else if a.partners.is_empty() {
                 p { (ctx.tf("annual.none", &[("name", &name), ("window", &w)])) }
             } @else {
                 // The chart builder escapes its own text (charts.rs).

@@ -77,6 +77,9 @@ fn summary(ctx: &Ctx, cur: &Partners) -> Markup {
     html! {
         p.lede {
             @match cur.partners.first() {
+                // No year of the window in the release: no data, not "no
+                // deliveries" (regression: the banner said so, the lede not).
+                None if cur.filter.no_data(rel) => { (ctx.tf("common.no_data_window", &[("window", &w)])) }
                 None => { (ctx.tf("country.none", &[("name", &name), ("window", &w)])) }
                 Some(top) => {
                     @let suppliers = if n == 1 {

@@ -146,6 +146,8 @@ pub fn build(ctx: &Ctx, supplier: &str, recipient: &str) -> Result<Page, ApiErro
                 @if pr.estimated_tiv > 0.0 {
                     " " (by_source_f(ctx, "pair.estimated", "pair.estimated.synthetic", &[("share", &ctx.pct(pr.estimated_tiv / pr.total))]))
                 }
+            } @else if pr.filter.no_data(rel) {
+                (ctx.tf("common.no_data_window", &[("window", &w)]))
             } @else {
                 (ctx.tf("pair.none", &[("window", &w), ("supplier", &sn), ("recipient", &rn)]))
             }

@@ -124,6 +124,7 @@ pub(crate) fn build(ctx: &Ctx, key: &str) -> Result<Page, crate::ApiError> {
                     @let (a, b) = msg.split_once("{rank}").unwrap_or((msg.as_str(), ""));
                     (a) strong { (ctx.tf("supplier.rank", &[("rank", &r.rank)])) } (b)
                 }
+                None if f.no_data(rel) => { (ctx.tf("common.no_data_window", &[("window", &f.window)])) }
                 None => { (ctx.tf("supplier.none", &[("name", &name), ("window", &f.window)])) }
             }
             " "
