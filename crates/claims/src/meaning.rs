@@ -281,44 +281,41 @@ pub fn narrower_phrase(words: &[&str]) -> Option<(Category, usize)> {
     if en.is_some() {
         return en;
     }
-    let has = |s: &str| w(0).contains(s);
-    let de = if [
-        "transportflugzeug",
-        "transportmaschine",
-        "schulflugzeug",
-        "tankflugzeug",
-    ]
-    .iter()
-    .any(|s| has(s))
-    {
-        Aircraft
-    } else if [
-        "marschflugkorper",
-        "seezielflugkorper",
-        "luft-luft",
-        "boden-luft",
-        "seeziel",
-    ]
-    .iter()
-    .any(|s| has(s))
-    {
-        Missiles
-    } else if [
-        "kampfpanzer",
-        "schutzenpanzer",
-        "transportpanzer",
-        "radpanzer",
-    ]
-    .iter()
-    .any(|s| has(s))
-    {
-        ArmouredVehicles
-    } else if ["patrouillenboot", "schnellboot"].iter().any(|s| has(s)) {
-        Ships
-    } else {
-        return None;
-    };
-    Some((de, 1))
+    // German compounds, matched inside the word ("Kampfpanzerimporte").
+    const DE: &[(&[&str], Category)] = &[
+        (
+            &[
+                "transportflugzeug",
+                "transportmaschine",
+                "schulflugzeug",
+                "tankflugzeug",
+            ],
+            Aircraft,
+        ),
+        (
+            &[
+                "marschflugkorper",
+                "seezielflugkorper",
+                "luft-luft",
+                "boden-luft",
+                "seeziel",
+            ],
+            Missiles,
+        ),
+        (
+            &[
+                "kampfpanzer",
+                "schutzenpanzer",
+                "transportpanzer",
+                "radpanzer",
+            ],
+            ArmouredVehicles,
+        ),
+        (&["patrouillenboot", "schnellboot"], Ships),
+    ];
+    DE.iter()
+        .find(|(stems, _)| stems.iter().any(|s| w(0).contains(s)))
+        .map(|&(_, c)| (c, 1))
 }
 
 /// Single-word markers (categories are found by [`category`]).
