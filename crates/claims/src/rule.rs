@@ -318,7 +318,7 @@ fn rank_moves(f: &Features, t: &[Token], built: &[Built]) -> Vec<Msg> {
                     t.get(k)
                         .is_some_and(|x| matches!(x.norm.as_str(), "zum" | "zur"))
                 })
-                || matches!(t[i].norm.as_str(), "geworden" | "aufgerückt" | "aufgeruckt")
+                || matches!(t[i].norm.as_str(), "geworden" | "aufgeruckt")
         };
         let found = (0..t.len())
             .find(|&i| f.clause(i) == b.clause && (moves(&t[i].norm) && to(i) || became(i)));

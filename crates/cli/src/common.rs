@@ -246,16 +246,18 @@ pub fn require_side_in(
     dir: engine::Direction,
     focus: Option<EntityId>,
 ) -> anyhow::Result<()> {
-    match engine::one_sided_in(rel, flows, dir, focus) {
-        Some(why) => Err(UserError(why).into()),
-        None => Ok(()),
-    }
+    refuse(engine::one_sided_in(rel, flows, dir, focus))
 }
 
 /// Refuses what only a register can answer ([`engine::needs_register`]):
 /// partner mixes across countries, and any one armament category.
 pub fn require_register(rel: &Release, what: &str) -> anyhow::Result<()> {
-    match engine::needs_register(rel, what) {
+    refuse(engine::needs_register(rel, what))
+}
+
+/// A refusal's reason as the user's error (exit 2).
+fn refuse(why: Option<String>) -> anyhow::Result<()> {
+    match why {
         Some(why) => Err(UserError(why).into()),
         None => Ok(()),
     }

@@ -366,6 +366,7 @@ pub fn run_spec(
 
 /// Applies the scenario's changes to the recipient's baseline mix.
 pub fn run(rel: &Release, sc: &Scenario) -> Result<ScenarioResult, ScenarioError> {
+    // A TIV table (the only source of unnamed "all suppliers" partners).
     if crate::needs_register(rel, "a scenario").is_some() {
         return Err(ScenarioError::OneSided(rel.meta.id.clone()));
     }
@@ -375,9 +376,6 @@ pub fn run(rel: &Release, sc: &Scenario) -> Result<ScenarioResult, ScenarioError
             recipient: name_of(rel, sc.recipient).to_string(),
             window: sc.filter.window,
         });
-    }
-    if base.aggregate_tiv > 0.0 {
-        return Err(ScenarioError::OneSided(rel.meta.id.clone()));
     }
     let baseline: Vec<(EntityId, f64)> = base.partners.iter().map(|p| (p.entity, p.tiv)).collect();
     let mut mix = baseline.clone();

@@ -27,17 +27,9 @@ pub fn one_sided_in(
     // "exports" have no share, rank or concentration of one party's (as
     // `pair` already refused; regression: "HHI 0.144 … 6.93 recipients").
     if let Some(f) = focus
-        && let Some(e) = rel.entities.try_get(f)
-        && matches!(
-            e.kind,
-            model::EntityKind::Unknown | model::EntityKind::Aggregate
-        )
+        && (is_unknown(rel, f) || is_aggregate(rel, f))
     {
-        return Some(format!(
-            "'{}' is SIPRI's placeholder for deliveries whose other side is not known, not a \
-             party: it has no exports or imports of its own to divide by",
-            e.name
-        ));
+        return Some(crate::PairRefusal::Placeholder(f).message(rel));
     }
     let id = &rel.meta.id;
     let side = match dir {

@@ -31,14 +31,6 @@ impl SourceFormat {
             SourceFormat::SupplierTable => "supplier_table",
         }
     }
-
-    /// Whether both parties of each flow are known (registers, per-supplier tables).
-    pub fn is_bilateral(self) -> bool {
-        matches!(
-            self,
-            SourceFormat::Register | SourceFormat::LegacyRegister | SourceFormat::SupplierTable
-        )
-    }
 }
 
 /// What identifies and describes a release.

@@ -51,27 +51,25 @@ impl ApiError {
         }
     }
 
-    /// A question the release holds only part of the answer to (a TIV
-    /// table asked about the other side or another supplier): 422, as for a
-    /// pair on a table ([`engine::one_sided`]).
-    /// [`engine::needs_register`] as a 422 `needs_register`.
+    /// A question only a register answers ([`engine::needs_register`]):
+    /// 422 `needs_register`, as for a pair on a TIV table.
     pub fn needs_register(rel: &model::Release, what: &str) -> Result<(), ApiError> {
-        match engine::needs_register(rel, what) {
-            None => Ok(()),
-            Some(why) => Err(ApiError::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "needs_register",
-                why,
-            )),
-        }
+        Self::refuse(engine::needs_register(rel, what))
     }
 
+    /// A question the release holds only part of the answer to (a TIV table
+    /// asked about the other side or another supplier, or the unknown pool
+    /// as a party: [`engine::one_sided`]), as [`ApiError::needs_register`].
     pub fn one_sided(
         rel: &model::Release,
         dir: engine::Direction,
         focus: Option<model::EntityId>,
     ) -> Result<(), ApiError> {
-        match engine::one_sided(rel, dir, focus) {
+        Self::refuse(engine::one_sided(rel, dir, focus))
+    }
+
+    fn refuse(why: Option<String>) -> Result<(), ApiError> {
+        match why {
             None => Ok(()),
             Some(why) => Err(ApiError::new(
                 StatusCode::UNPROCESSABLE_ENTITY,

@@ -60,6 +60,17 @@ pub fn find_header(text: &str) -> Option<Header<'_>> {
     None
 }
 
+/// The value of a "Data generated:" (or "Generated:") line, in any case: a
+/// retyped "data generated:" is the same line (regression: it gave an
+/// undated release without a word).
+fn generated(t: &str) -> Option<&str> {
+    ["Data generated:", "Generated:"].iter().find_map(|prefix| {
+        t.get(..prefix.len())
+            .filter(|head| head.eq_ignore_ascii_case(prefix))
+            .map(|_| &t[prefix.len()..])
+    })
+}
+
 /// Why a line below the header begins another SIPRI export (its title, its
 /// "Data generated" line or its header row), if it does: two files joined
 /// into one (`cat a.csv b.csv`) would otherwise be one release, the second
@@ -72,16 +83,14 @@ pub(crate) fn another_export(line: &str) -> Option<String> {
     let c0 = cells.first()?.trim().trim_matches('"').trim();
     let c1 = cells.get(1).map_or("", |c| c.trim());
     let low = c0.to_ascii_lowercase();
-    let starts = [
-        "data generated",
-        "generated:",
-        "transfers of major conventional arms",
-        "source: sipri arms transfers database",
-        "tiv of arms exports from",
-        "tiv of arms imports to",
-    ]
-    .iter()
-    .any(|p| low.starts_with(p));
+    let starts = generated(c0).is_some()
+        || supplier_table_party(c0).is_some()
+        || [
+            "transfers of major conventional arms",
+            "source: sipri arms transfers database",
+        ]
+        .iter()
+        .any(|p| low.starts_with(p));
     if !starts && layout(c0, c1, false).is_none() {
         return None;
     }
@@ -220,14 +229,7 @@ fn parse_preamble(lines: &[&str]) -> Preamble {
             p.title = l.to_string();
         }
         let t = l.trim();
-        // Any case: "data generated:" is the same line retyped (regression:
-        // it gave an undated release without a word).
-        let after = |prefix: &str| {
-            t.get(..prefix.len())
-                .filter(|head| head.eq_ignore_ascii_case(prefix))
-                .map(|_| &t[prefix.len()..])
-        };
-        if let Some(rest) = after("Data generated:").or_else(|| after("Generated:")) {
+        if let Some(rest) = generated(t) {
             let rest = rest.trim();
             // Two different dates: which release this is cannot be told
             // (the last one silently won).

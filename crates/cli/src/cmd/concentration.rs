@@ -175,7 +175,7 @@ pub fn compute(args: &Args) -> anyhow::Result<Table> {
         // (regression: "1990-1994,0,,0,…" and "No deliveries in: 1990-1994").
         if f.no_data(&rel) {
             let mut cells = vec![Cell::text(w.to_string())];
-            cells.resize(13, Cell::Empty);
+            cells.resize(t.columns.len(), Cell::Empty);
             t.row(cells);
             no_data.push(w.to_string());
             last = Some(f);
@@ -220,16 +220,10 @@ pub fn compute(args: &Args) -> anyhow::Result<Table> {
         t.note(format!("No deliveries in: {}.", empty.join(", ")));
     }
     if !no_data.is_empty() {
-        t.note(format!(
-            "No data in: {} ({}).",
-            no_data.join(", "),
-            rel.coverage(Window {
-                start: windows[0].start,
-                end: windows[windows.len() - 1].end
-            })
-            .note()
-            .unwrap_or_default()
-        ));
+        let span = rel.year_span().map_or(String::new(), |(a, b)| {
+            format!(" (the release covers {a}-{b})")
+        });
+        t.note(format!("No data in: {}{span}.", no_data.join(", ")));
     }
     t.note("Change % compares each window's total with the window of equal length before it.");
     if let Some(f) = last {

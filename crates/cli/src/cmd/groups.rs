@@ -294,15 +294,12 @@ fn shares_table(rel: &Release, dir: Direction, f: &Filter, series: &[Vec<GroupSh
         // A window with no year in the release has no figures, not zeros
         // (regression: "CSTO 1990-1994 0.00 0.00 … no deliveries").
         if s.filter.no_data(rel) {
-            t.row(vec![
+            let mut cells = vec![
                 Cell::text(&s.group),
                 Cell::text(s.filter.window.to_string()),
-                Cell::Empty,
-                Cell::Empty,
-                Cell::Empty,
-                Cell::Empty,
-                Cell::Empty,
-            ]);
+            ];
+            cells.resize(t.columns.len(), Cell::Empty);
+            t.row(cells);
             t.note(format!(
                 "{} {}: no data ({}).",
                 s.group,

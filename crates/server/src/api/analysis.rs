@@ -202,7 +202,7 @@ pub async fn groups(State(st): State<Arc<AppState>>, Q(p, _): Q<GroupsQuery>) ->
 pub async fn switching(State(st): State<Arc<AppState>>, Q(p, _): Q<SwitchingQuery>) -> Out {
     heavy(st.clone(), move |_| {
         let rel = st.pick(p.release())?;
-        ApiError::needs_register(&rel, "switching and event studies")?;
+        ApiError::needs_register(&rel, "switching")?;
         let windows = engine::default_windows(&rel);
         let n = windows.len();
         let from = match p.get("from") {
@@ -251,7 +251,7 @@ pub async fn switching(State(st): State<Arc<AppState>>, Q(p, _): Q<SwitchingQuer
 pub async fn event_study(State(st): State<Arc<AppState>>, Q(p, _): Q<EventStudyQuery>) -> Out {
     heavy(st.clone(), move |_| {
         let rel = st.pick(p.release())?;
-        ApiError::needs_register(&rel, "switching and event studies")?;
+        ApiError::needs_register(&rel, "an event study")?;
         let group = pick_group(p.require("group")?)?;
         let member = match p.get("member") {
             None => None,

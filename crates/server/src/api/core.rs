@@ -65,11 +65,12 @@ pub async fn concentration(State(st): State<Arc<AppState>>, Q(p, _): Q<Concentra
         let focus = p.entity(&rel, "country")?;
         let dir = p.direction(Direction::Imports)?;
         crate::error::ApiError::one_sided(&rel, dir, Some(focus))?;
-        if p.category()?.is_some() {
+        let category = p.category()?;
+        if category.is_some() {
             crate::error::ApiError::needs_register(&rel, "a figure for one armament category")?;
         }
         let windows = engine::default_windows(&rel);
-        let s = engine::concentration_series(&rel, focus, dir, &windows, p.category()?);
+        let s = engine::concentration_series(&rel, focus, dir, &windows, category);
         reply(
             &p,
             &rel,
