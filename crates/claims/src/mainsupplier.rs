@@ -185,10 +185,10 @@ fn run(c: &MainSupplierClaim, rel: &Release) -> Result<Out, Box<Out>> {
         .entities
         .by_key(&c.supplier.key)
         .and_then(|s| parts.get(s));
-    let first = parts.partners.iter().find(|p| p.rank == 1);
-    let second = parts.partners.iter().find(|p| p.rank == 2);
+    let first = parts.partners.iter().find(|p| p.rank == Some(1));
+    let second = parts.partners.iter().find(|p| p.rank == Some(2));
     let share = got.map_or(0.0, |p| p.share);
-    let rank1 = got.is_some_and(|p| p.rank == 1);
+    let rank1 = got.is_some_and(|p| p.rank == Some(1));
     let lead = match (got, second) {
         (Some(p), Some(q)) if q.tiv > 0.0 => p.tiv / q.tiv,
         (Some(_), None) => f64::INFINITY,
@@ -199,12 +199,12 @@ fn run(c: &MainSupplierClaim, rel: &Release) -> Result<Out, Box<Out>> {
         Strength::Dominant => MainWord::Dominant,
         Strength::Main => MainWord::Main,
     };
-    let mut text = vec![match got {
-        Some(p) => FigureMsg::MainRank {
+    let mut text = vec![match got.and_then(|p| p.rank.map(|r| (p, r))) {
+        Some((p, rank)) => FigureMsg::MainRank {
             supplier: c.supplier.clone(),
             recipient: c.recipient.clone(),
-            rank: p.rank,
-            of: parts.partners.len(),
+            rank,
+            of: parts.ranked(),
             cat: c.category,
             window: w,
             tiv: p.tiv,
@@ -241,7 +241,7 @@ fn run(c: &MainSupplierClaim, rel: &Release) -> Result<Out, Box<Out>> {
     }
     Ok(Out {
         computed: Some(100.0 * share),
-        computed_rank: got.map(|p| p.rank),
+        computed_rank: got.and_then(|p| p.rank),
         window: Some(w),
         tolerance: Some(Tol::MainRule {
             min_pct: 100.0 * MIN_SHARE,

@@ -14,8 +14,12 @@ pub struct PartnerShare {
     pub tiv: f64,
     /// `tiv / Partners::total`, unknown partners included in the denominator.
     pub share: f64,
-    /// 1 = largest; equal values share a rank (1, 2, 2, 4).
-    pub rank: u32,
+    /// 1 = largest; equal values share a rank (1, 2, 2, 4). `None` for
+    /// SIPRI's unknown supplier(s)/recipient(s): a pool of unnamed parties,
+    /// not one partner, so it takes no rank and no named partner's rank
+    /// counts it (regression: Tajikistan "rank 32 of 35" of Russia's
+    /// customers counted the pool at 31).
+    pub rank: Option<u32>,
     /// Part of `tiv` resting on a SIPRI estimate: the number delivered, or the
     /// year that places the flow in the window ([`Filter::estimate_mask`]).
     pub estimated_tiv: f64,
@@ -64,6 +68,12 @@ impl Partners {
 
     pub fn get(&self, partner: EntityId) -> Option<&PartnerShare> {
         self.partners.iter().find(|p| p.entity == partner)
+    }
+
+    /// Partners that take a rank: all but the unknown pool ("from 8
+    /// suppliers", "rank 3 of 34").
+    pub fn ranked(&self) -> usize {
+        self.partners.iter().filter(|p| p.rank.is_some()).count()
     }
 }
 
@@ -135,6 +145,34 @@ pub(crate) fn sort_and_rank<T>(
         };
         ranks.push(rank);
         prev = Some(v);
+    }
+    ranks
+}
+
+/// [`sort_and_rank`] where the unknown pool keeps its place in the order
+/// but takes no rank, and the named parties are ranked among themselves.
+pub(crate) fn named_ranks<T>(
+    rel: &Release,
+    rows: &mut [T],
+    key: impl Fn(&T) -> (EntityId, f64),
+) -> Vec<Option<u32>> {
+    sort_and_rank(rel, rows, &key);
+    let mut ranks = Vec::with_capacity(rows.len());
+    let (mut named, mut prev): (u32, Option<(i64, u32)>) = (0, None);
+    for r in rows.iter() {
+        let (id, v) = key(r);
+        if is_unknown(rel, id) {
+            ranks.push(None);
+            continue;
+        }
+        named += 1;
+        let v = rank_key(v);
+        let rank = match prev {
+            Some((p, last)) if p == v => last,
+            _ => named,
+        };
+        prev = Some((v, rank));
+        ranks.push(Some(rank));
     }
     ranks
 }
@@ -262,7 +300,7 @@ pub(crate) fn build(
     undated_tiv: f64,
 ) -> Partners {
     let mut rows: Vec<(EntityId, Acc)> = by.into_iter().filter(|(_, a)| a.tiv > 0.0).collect();
-    let ranks = sort_and_rank(rel, &mut rows, |r| (r.0, r.1.tiv));
+    let ranks = named_ranks(rel, &mut rows, |r| (r.0, r.1.tiv));
     let total: f64 = rows.iter().map(|r| r.1.tiv).fold(0.0, |a, b| a + b);
     let (mut est, mut alloc, mut unknown, mut aggregate) = (0.0, 0.0, 0.0, 0.0);
     let mut partners = Vec::with_capacity(rows.len());

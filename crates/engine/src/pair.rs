@@ -3,7 +3,7 @@
 
 use crate::concentration::{Concentration, concentration};
 use crate::filter::{Filter, Selected, is_aggregate};
-use crate::metrics::{Acc, ratio, sort_and_rank};
+use crate::metrics::{Acc, named_ranks, ratio};
 use model::{Category, EntityId, FlowView, Release};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -42,13 +42,14 @@ pub struct Pair {
 
 fn rank_in(rel: &Release, map: HashMap<EntityId, f64>, who: EntityId) -> (Option<u32>, usize) {
     let mut rows: Vec<(EntityId, f64)> = map.into_iter().filter(|r| r.1 > 0.0).collect();
-    let ranks = sort_and_rank(rel, &mut rows, |r| (r.0, r.1));
-    let n = rows.len();
+    // The unknown pool is not a partner: it neither ranks nor counts.
+    let ranks = named_ranks(rel, &mut rows, |r| (r.0, r.1));
+    let n = ranks.iter().flatten().count();
     let rank = rows
         .iter()
         .zip(ranks)
         .find(|(r, _)| r.0 == who)
-        .map(|(_, k)| k);
+        .and_then(|(_, k)| k);
     (rank, n)
 }
 

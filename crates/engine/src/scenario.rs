@@ -12,7 +12,7 @@
 
 use crate::concentration::{Concentration, concentration};
 use crate::filter::{Direction, Filter, default_window, name_of};
-use crate::metrics::{partners_once, sort_and_rank};
+use crate::metrics::{named_ranks, partners_once, sort_and_rank};
 use model::{Category, EntityId, Release, Window};
 use serde::{Deserialize, Serialize};
 
@@ -574,7 +574,7 @@ fn apply(
 /// recipient's TIV changed.
 fn knock_on(rel: &Release, sc: &Scenario, row: &SupplierRow) -> KnockOn {
     let exp = partners_once(rel, row.supplier, Direction::Exports, &sc.filter);
-    let base_rank = exp.get(sc.recipient).map(|p| p.rank);
+    let base_rank = exp.get(sc.recipient).and_then(|p| p.rank);
     let mut customers: Vec<(EntityId, f64)> = exp
         .partners
         .iter()
@@ -584,9 +584,11 @@ fn knock_on(rel: &Release, sc: &Scenario, row: &SupplierRow) -> KnockOn {
     if row.scenario_tiv > 0.0 {
         customers.push((sc.recipient, row.scenario_tiv));
     }
-    let ranks = sort_and_rank(rel, &mut customers, |c| (c.0, c.1));
+    // The unknown pool neither ranks nor counts, as in `partners`.
+    let ranks = named_ranks(rel, &mut customers, |c| (c.0, c.1));
     let total: f64 = customers.iter().map(|c| c.1).sum();
     let pos = customers.iter().position(|c| c.0 == sc.recipient);
+    let scenario_customers = ranks.iter().flatten().count();
     KnockOn {
         supplier: row.supplier,
         baseline_tiv: row.baseline_tiv,
@@ -594,9 +596,9 @@ fn knock_on(rel: &Release, sc: &Scenario, row: &SupplierRow) -> KnockOn {
         baseline_exports: exp.total,
         scenario_exports: total,
         baseline_rank: base_rank,
-        scenario_rank: pos.map(|i| ranks[i]),
-        baseline_customers: exp.partners.len(),
-        scenario_customers: customers.len(),
+        scenario_rank: pos.and_then(|i| ranks[i]),
+        baseline_customers: exp.ranked(),
+        scenario_customers,
         baseline_share: if exp.total > 0.0 {
             row.baseline_tiv / exp.total
         } else {

@@ -70,16 +70,22 @@ fn kazakhstan_imports() {
         &Filter::new(w(2020, 2024)),
     );
     assert!(close(p.total, 200.0));
-    let got: Vec<(u32, f64, u32)> = p
+    let got: Vec<(u32, f64, Option<u32>)> = p
         .partners
         .iter()
         .map(|x| (x.entity, x.share, x.rank))
         .collect();
-    // Spain and the unknown supplier tie at 20: same rank, name order.
+    // Spain and the unknown supplier tie at 20: name order; the pool is
+    // listed but takes no rank (it is unnamed parties, not one partner).
     assert_eq!(
         got,
-        vec![(id.rus, 0.8, 1), (id.esp, 0.1, 2), (id.unk, 0.1, 2)]
+        vec![
+            (id.rus, 0.8, Some(1)),
+            (id.esp, 0.1, Some(2)),
+            (id.unk, 0.1, None)
+        ]
     );
+    assert_eq!(p.ranked(), 2);
     assert!(close(p.unknown_tiv, 20.0));
     assert!(close(p.estimated_share, 0.5));
     assert!(close(p.partners[0].estimated_tiv, 100.0));
@@ -108,7 +114,7 @@ fn russia_exports_rank_kazakhstan_second() {
     let order: Vec<u32> = p.partners.iter().map(|x| x.entity).collect();
     assert_eq!(order, vec![id.ind, id.kaz, id.chn]);
     let kaz = p.get(id.kaz).unwrap();
-    assert_eq!(kaz.rank, 2);
+    assert_eq!(kaz.rank, Some(2));
     assert!(close(kaz.share, 160.0 / 540.0));
 }
 
@@ -130,7 +136,8 @@ fn pair_both_denominators() {
     assert!(close(pr.share_of_recipient_imports.unwrap(), 0.8));
     assert!(close(pr.share_of_supplier_exports.unwrap(), 160.0 / 540.0));
     assert_eq!((pr.recipient_rank, pr.supplier_customers), (Some(2), 3));
-    assert_eq!((pr.supplier_rank, pr.recipient_suppliers), (Some(1), 3));
+    // Russia, Spain and the unknown pool: the pool is not counted.
+    assert_eq!((pr.supplier_rank, pr.recipient_suppliers), (Some(1), 2));
     assert!(close(pr.estimated_tiv, 100.0));
     // A pair with nothing delivered has no rank, but still both totals.
     let none = pair(&rel, id.esp, id.ind, &Filter::new(w(2020, 2024)));

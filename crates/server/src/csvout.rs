@@ -43,7 +43,6 @@ pub fn reply(p: &Params, rel: &Release, v: Value, rows: &str, name: &str) -> Api
     }
     let empty = Vec::new();
     let list = v.get(rows).and_then(Value::as_array).unwrap_or(&empty);
-    let body = table(list)?;
     let window = v
         .pointer("/filter/period/label")
         .or_else(|| v.pointer("/coverage/window"))
@@ -53,6 +52,13 @@ pub fn reply(p: &Params, rel: &Release, v: Value, rows: &str, name: &str) -> Api
         .pointer("/coverage/note")
         .and_then(Value::as_str)
         .unwrap_or("");
+    let body = if list.is_empty() {
+        let none = v.pointer("/coverage/covered_years").and_then(Value::as_u64) == Some(0)
+            || v.get("no_data").and_then(Value::as_bool) == Some(true);
+        empty_body(window, note, none, rel.attribution())?
+    } else {
+        table_from(list, Some(rel.attribution()))?
+    };
     let mut r = body.into_response();
     let h = r.headers_mut();
     h.insert(
@@ -98,6 +104,27 @@ pub fn reply(p: &Params, rel: &Release, v: Value, rows: &str, name: &str) -> Api
     Ok(r)
 }
 
+/// The body of an answer without rows: one `note` column saying why, so a
+/// saved file is never an empty file that reads as "nothing was delivered"
+/// (regression: a window past the release gave a 0-byte body).
+fn empty_body(window: &str, coverage_note: &str, no_data: bool, source: &str) -> ApiResult<String> {
+    let why = match (no_data, coverage_note.is_empty(), window.is_empty()) {
+        (true, false, _) => format!("No data for {window}: {coverage_note}."),
+        (true, true, _) => format!("No data for {window}: the release holds no year of it."),
+        (false, false, _) => format!("No rows for {window} ({coverage_note})."),
+        (false, true, false) => format!("No rows: nothing matches this query in {window}."),
+        (false, true, true) => "No rows: nothing matches this query.".to_string(),
+    };
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let err = |e: csv::Error| ApiError::internal(e.to_string());
+    w.write_record(["note", "source"]).map_err(err)?;
+    w.write_record([why.as_str(), source]).map_err(err)?;
+    let bytes = w
+        .into_inner()
+        .map_err(|e| ApiError::internal(e.to_string()))?;
+    String::from_utf8(bytes).map_err(|e| ApiError::internal(e.to_string()))
+}
+
 /// As [`reply`], with the CSV lines built from the JSON answer by `lines`
 /// (for answers whose table is nested), only when CSV is asked for.
 pub fn reply_with(
@@ -127,11 +154,23 @@ fn ascii(s: &str) -> String {
 
 /// Rows of JSON objects as CSV; columns in order of first appearance.
 pub fn table(rows: &[Value]) -> ApiResult<String> {
+    table_from(rows, None)
+}
+
+/// [`table`], with a last `source` column when `source` is given: SIPRI's
+/// attribution or the SYNTHETIC notice inside the file itself, where a
+/// renamed download or pasted rows keep it (regression: a synthetic CSV
+/// said so only in its headers and file name).
+fn table_from(rows: &[Value], source: Option<&str>) -> ApiResult<String> {
     let flat: Vec<Vec<(String, String)>> = rows
         .iter()
         .map(|r| {
             let mut out = Vec::new();
             flatten("", r, &mut out);
+            out.retain(|(k, _)| source.is_none() || k != "source");
+            if let Some(src) = source {
+                out.push(("source".to_string(), src.to_string()));
+            }
             out
         })
         .collect();
@@ -156,7 +195,12 @@ pub fn table(rows: &[Value]) -> ApiResult<String> {
             || c == "rank"
     });
     front.sort_by_key(|c| usize::from(c == "rank"));
-    let cols: Vec<String> = front.into_iter().chain(rest).collect();
+    let mut cols: Vec<String> = front.into_iter().chain(rest).collect();
+    if source.is_some() {
+        // Last, even when a later row brings a column the first lacks.
+        cols.retain(|c| c != "source");
+        cols.push("source".to_string());
+    }
     let mut w = csv::Writer::from_writer(Vec::new());
     let err = |e: csv::Error| ApiError::internal(e.to_string());
     w.write_record(&cols).map_err(err)?;
@@ -296,5 +340,32 @@ mod tests {
     #[test]
     fn empty_table_is_header_only() {
         assert_eq!(table(&[]).unwrap(), "");
+    }
+
+    #[test]
+    fn an_answer_without_rows_says_why() {
+        let s = empty_body(
+            "2025-2029",
+            "the release covers 1995–2024; 2025–2029 are not in it",
+            true,
+            "SIPRI",
+        )
+        .unwrap();
+        assert_eq!(
+            s,
+            "note,source\nNo data for 2025-2029: the release covers 1995–2024; 2025–2029 are not in it.,SIPRI\n"
+        );
+        let s = empty_body("2020-2024", "", false, "SIPRI").unwrap();
+        assert!(
+            s.starts_with("note,source\nNo rows: nothing matches"),
+            "{s}"
+        );
+    }
+
+    #[test]
+    fn every_row_names_its_source_last() {
+        let rows = vec![json!({"tiv": 1.5, "rank": 1})];
+        let s = table_from(&rows, Some("SYNTHETIC demo")).unwrap();
+        assert_eq!(s, "rank,tiv,source\n1,1.5,SYNTHETIC demo\n");
     }
 }

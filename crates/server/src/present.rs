@@ -251,17 +251,22 @@ pub fn ranking(rel: &Release, r: &Ranking, limit: usize) -> Value {
         engine::Direction::Exports => "exporters",
         engine::Direction::Imports => "importers",
     };
+    // A window with no year in the release has no world total, not 0 TIV
+    // (regression: `world_total_tiv` 0.0 for 2025-2029, no flag).
+    let none = r.filter.no_data(rel);
+    let tiv = |v: f64| if none { Value::Null } else { json!(v) };
     envelope(
         rel,
         json!({
             "direction": role,
             "filter": filter(&r.filter),
             "coverage": coverage(rel, r.filter.window),
-            "world_total_tiv": r.total,
+            "no_data": none,
+            "world_total_tiv": tiv(r.total),
             "ranked": r.rows.len(),
             "rows": rows,
-            "unknown_tiv": r.unknown_tiv,
-            "aggregate_tiv": r.aggregate_tiv,
+            "unknown_tiv": tiv(r.unknown_tiv),
+            "aggregate_tiv": tiv(r.aggregate_tiv),
             "undated_tiv": r.undated_tiv,
             "estimated_share": r.estimated_share,
         }),

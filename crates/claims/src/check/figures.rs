@@ -46,7 +46,7 @@ pub(super) fn run(claim: &Claim, rel: &Release) -> Res {
             let (ok, tol) = within(share, pct);
             Ok(Out {
                 computed: Some(pct),
-                computed_rank: ps.map(|p| p.rank),
+                computed_rank: ps.and_then(|p| p.rank),
                 tolerance: Some(tol),
                 window: Some(w),
                 estimated: ps.and_then(|p| frac(p.estimated_tiv, p.tiv)),
@@ -88,7 +88,7 @@ pub(super) fn run(claim: &Claim, rel: &Release) -> Res {
             let ps = id(rel, recipient).and_then(|r| parts.get(r));
             let tiv = ps.map_or(0.0, |p| p.tiv);
             let pct = 100.0 * tiv / parts.total;
-            let got_rank = ps.map(|p| p.rank);
+            let got_rank = ps.and_then(|p| p.rank);
             let mut ok = true;
             let mut tol = None;
             let mut text = vec![FigureMsg::ExportShare {
@@ -257,7 +257,7 @@ pub(super) fn run(claim: &Claim, rel: &Release) -> Res {
             let at_n: Vec<Ranked> = parts
                 .partners
                 .iter()
-                .filter(|p| nth.holds(p.rank))
+                .filter(|p| p.rank.is_some_and(|r| nth.holds(r)))
                 .map(|p| Ranked {
                     party: party_of(rel, p.entity),
                     tiv: p.tiv,
@@ -266,13 +266,13 @@ pub(super) fn run(claim: &Claim, rel: &Release) -> Res {
                 .collect();
             Ok(Out {
                 computed: got.map(|p| 100.0 * p.share),
-                computed_rank: got.map(|p| p.rank),
+                computed_rank: got.and_then(|p| p.rank),
                 tolerance: Some(Tol::Rank(*nth)),
                 window: Some(w),
                 estimated: got.and_then(|p| frac(p.estimated_tiv, p.tiv)),
                 allocated: got.and_then(|p| frac(p.allocated_tiv, p.tiv)),
                 ..Out::new(
-                    verdict(got.is_some_and(|p| nth.holds(p.rank))),
+                    verdict(got.and_then(|p| p.rank).is_some_and(|r| nth.holds(r))),
                     FigureMsg::Largest {
                         nth: *nth,
                         role: *role,
@@ -281,7 +281,7 @@ pub(super) fn run(claim: &Claim, rel: &Release) -> Res {
                         window: w,
                         at_n,
                         answer: answer.clone(),
-                        rank: got.map(|p| p.rank),
+                        rank: got.and_then(|p| p.rank),
                     },
                 )
             })
@@ -391,8 +391,10 @@ fn not_first(year: u16, found: Option<u16>, s: &Party, r: &Party) -> Out {
 
 /// "rank 3 of 35 recipients (after India 4272.69, China 1869.25; ahead of Algeria 814.50)".
 fn neighbours(rel: &Release, rows: &[engine::PartnerShare], rank: u32) -> FigureMsg {
-    let pos = rows.iter().position(|p| p.rank == rank).unwrap_or(0);
-    let pt = |p: &engine::PartnerShare| (party_of(rel, p.entity), p.tiv);
+    // Named recipients only: the unknown pool takes no rank.
+    let rows: Vec<&engine::PartnerShare> = rows.iter().filter(|p| p.rank.is_some()).collect();
+    let pos = rows.iter().position(|p| p.rank == Some(rank)).unwrap_or(0);
+    let pt = |p: &&engine::PartnerShare| (party_of(rel, p.entity), p.tiv);
     FigureMsg::RankAmongRecipients {
         rank,
         of: rows.len(),

@@ -218,10 +218,17 @@ pub fn partner_notes(t: &mut Table, rel: &Release, p: &Partners) {
         );
         t.note(empty_note(rel, &p.filter, nothing));
     } else {
+        // The unknown pool is not one more partner: it is named, not counted.
+        let pool = p
+            .partners
+            .iter()
+            .find(|x| x.rank.is_none())
+            .map(|x| format!(" and {} ({:.2} TIV, unranked)", name(rel, x.entity), x.tiv))
+            .unwrap_or_default();
         t.note(format!(
-            "Total: {:.2} TIV from {} {side}.",
+            "Total: {:.2} TIV from {} {side}{pool}.",
             p.total,
-            p.partners.len()
+            p.ranked()
         ));
     }
     if let Some(prev) = &p.previous {
@@ -322,7 +329,7 @@ pub fn partners_table(rel: &Release, p: &Partners) -> Table {
     for x in &p.partners {
         let before = prev_known.and_then(|q| q.get(x.entity));
         t.row(vec![
-            Cell::Int(x.rank as i64),
+            x.rank.map_or(Cell::Empty, |r| Cell::Int(r.into())),
             Cell::text(name(rel, x.entity)),
             Cell::tiv(x.tiv),
             Cell::pct(x.share),

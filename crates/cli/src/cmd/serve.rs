@@ -46,7 +46,22 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         })?;
         let st = srv.state();
         println!("armsflow: serving on {}", srv.url());
+        let damaged = st.health().damaged;
         match st.demo() {
+            // The demo because every stored release is unreadable, not
+            // because none was imported (regression: it said "no release
+            // stored").
+            Some(_) if st.releases().is_empty() && !damaged.is_empty() => {
+                for (name, why) in damaged.iter() {
+                    eprintln!("armsflow: warning: skipping {name}: {why}");
+                }
+                println!(
+                    "armsflow: no readable release in {} ({} damaged, see above): showing SYNTHETIC DEMO DATA (not SIPRI).\n\
+                     armsflow: re-import the file with `armsflow import FILE`, then reload.",
+                    st.data_dir().display(),
+                    damaged.len()
+                )
+            }
             Some(_) if st.releases().is_empty() => println!(
                 "armsflow: no release stored in {}: showing SYNTHETIC DEMO DATA (not SIPRI).\n\
                  armsflow: for real data run `armsflow import FILE` or `armsflow fetch`, then reload.",

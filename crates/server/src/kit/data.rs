@@ -62,6 +62,17 @@ fn num(v: f64) -> String {
     fixed(v, 6)
 }
 
+/// A year's TIV, or an empty cell for a delivery year outside the release:
+/// no data is not 0 TIV (regression: the annual and pair CSVs gave 0 for
+/// 2025-2027 from a release ending in 2024).
+fn year_num(rel: &model::Release, f: &Filter, year: u16, tiv: f64) -> String {
+    if f.no_data_in(rel, year) {
+        String::new()
+    } else {
+        num(tiv)
+    }
+}
+
 /// `v` with at most `d` decimals, trailing zeros dropped; empty if not finite.
 pub fn fixed(v: f64, d: usize) -> String {
     if !v.is_finite() {
@@ -168,12 +179,19 @@ pub fn table(ctx: &Ctx, target: &Target, chart: &str) -> ApiResult<Option<Table>
             let focus = crate::params::resolve_entity(rel, k)?;
             let period = ctx.p.window(rel, "period")?;
             let w = crate::pages::annual::window(ctx, period)?;
-            let a = engine::series::annual(rel, focus, Direction::Imports, &Filter::new(w));
+            let f = Filter::new(w);
+            let a = engine::series::annual(rel, focus, Direction::Imports, &f);
             let drawn = crate::pages::annual::DRAWN.min(a.partners.len());
             let mut rows = Vec::new();
             for (c, y) in a.years.iter().enumerate() {
                 let row = |sup: String, key: String, tiv: f64| {
-                    vec![y.to_string(), "all".into(), sup, key, num(tiv)]
+                    vec![
+                        y.to_string(),
+                        "all".into(),
+                        sup,
+                        key,
+                        year_num(rel, &f, *y, tiv),
+                    ]
                 };
                 // The chart's stacks: the largest suppliers, then the rest as one.
                 for p in &a.partners[..drawn] {
@@ -208,7 +226,7 @@ pub fn table(ctx: &Ctx, target: &Target, chart: &str) -> ApiResult<Option<Table>
                     vec![
                         w.clone(),
                         "all".into(),
-                        s.rank.to_string(),
+                        s.rank.map_or(String::new(), |r| r.to_string()),
                         name(s.entity),
                         key(s.entity),
                         num(s.tiv),
@@ -240,7 +258,11 @@ pub fn table(ctx: &Ctx, target: &Target, chart: &str) -> ApiResult<Option<Table>
             for id in crate::pages::supplier::over_time_rows(&cur, &series) {
                 for p in &series {
                     let (rank, tiv, share) = p.get(id).map_or((String::new(), 0.0, 0.0), |s| {
-                        (s.rank.to_string(), s.tiv, s.share)
+                        (
+                            s.rank.map_or(String::new(), |r| r.to_string()),
+                            s.tiv,
+                            s.share,
+                        )
                     });
                     rows.push(vec![
                         p.filter.window.to_string(),
@@ -328,7 +350,7 @@ pub fn table(ctx: &Ctx, target: &Target, chart: &str) -> ApiResult<Option<Table>
                         key(s),
                         name(r),
                         key(r),
-                        num(*tiv),
+                        year_num(rel, &f, *y, *tiv),
                     ]
                 })
                 .collect();

@@ -149,7 +149,7 @@ pub struct File {
 /// context's state, the chart cut out, framed, and for PNG rendered.
 pub fn make(ctx: &Ctx, target: &Target, id: &str, fmt: Format) -> ApiResult<File> {
     // A bad window is a 400 here, as on the page.
-    let w = ctx.p.window(&ctx.rel, "period")?;
+    let w = super::chart_window(ctx, target, id)?;
     let coverage = ctx.rel.coverage(w).note();
     let window = w.to_string();
     let ext = match fmt {

@@ -292,6 +292,21 @@ pub fn citation(rel: &Release, lang: Lang, c: &Cited) -> String {
     )
 }
 
+/// The window chart `chart` draws: the page's, except for the country
+/// page's year-by-year chart, which has its own (`from`/`to`; regression:
+/// its embed and files named the page's window).
+pub fn chart_window(
+    ctx: &Ctx,
+    target: &Target,
+    chart: &str,
+) -> crate::error::ApiResult<model::Window> {
+    let w = ctx.p.window(&ctx.rel, "period")?;
+    match (target, chart) {
+        (Target::Country(_), "annual-chart") => crate::pages::annual::window(ctx, w),
+        _ => Ok(w),
+    }
+}
+
 /// What chart `chart` covers, as a citation or a file says it: "2020-2024,
 /// all categories", or for charts over every five-year window of the
 /// release "1995-2024 in five-year windows, all categories".
@@ -311,7 +326,7 @@ pub fn scope(ctx: &Ctx, target: &Target, chart: &str, lang: Lang) -> String {
         None
     };
     // A window reaching past the release's years says so wherever it goes.
-    let window = ctx.p.window(&ctx.rel, "period").ok();
+    let window = chart_window(ctx, target, chart).ok();
     let note = match (&span, window) {
         (None, Some(w)) => ctx.rel.coverage(w).note(),
         _ => None,

@@ -33,6 +33,10 @@ pub struct Spec {
     pub arcs: bool,
     /// The language labels, names and numbers are written in.
     pub lang: Lang,
+    /// The release holds no year of the window (of `from`): an empty cell
+    /// there is no data, not "no deliveries".
+    pub no_data_now: bool,
+    pub no_data_before: bool,
 }
 
 impl Spec {
@@ -87,6 +91,8 @@ impl Spec {
             defaulted: false,
             arcs,
             lang: p.lang(),
+            no_data_now: filter.no_data(rel),
+            no_data_before: from.is_some_and(|w| filter.at(w).no_data(rel)),
         };
         match metric {
             "share" => {
@@ -95,9 +101,14 @@ impl Spec {
                     None => {
                         let top = engine::ranking(rel, Direction::Exports, &filter);
                         let id = top.rows.first().map(|r| r.entity).ok_or_else(|| {
+                            let why = match rel.coverage(filter.window).note() {
+                                Some(n) if filter.no_data(rel) => {
+                                    format!("no data for {} ({n})", filter.window)
+                                }
+                                _ => format!("no deliveries in {}", filter.window),
+                            };
                             ApiError::bad_request(format!(
-                                "no deliveries in {}: pass 'supplier' and a window with data",
-                                filter.window
+                                "{why}: pass 'supplier' and a window with data"
                             ))
                         })?;
                         spec.defaulted = true;
@@ -334,7 +345,9 @@ impl Row {
     pub fn why_none(&self, spec: &Spec) -> &'static str {
         let key = match (self.now, self.before) {
             (Some(c), _) if c.value.is_none() => "map.why.aggregate",
+            (Some(_), None) if spec.change() && spec.no_data_before => "map.why.no_data_earlier",
             (Some(_), None) if spec.change() => "map.why.no_earlier",
+            (None, _) if spec.no_data_now => "map.why.no_data",
             (None, _) => "map.why.none",
             _ => "map.why.aggregate",
         };

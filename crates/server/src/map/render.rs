@@ -88,6 +88,8 @@ fn look(data: &MapData, rel: &Release, w: &World, key: &str, ne_name: &str) -> L
                 lang,
                 if data.spec.change() {
                     "map.why.both"
+                } else if data.spec.no_data_now {
+                    "map.why.no_data"
                 } else {
                     "map.why.none"
                 },

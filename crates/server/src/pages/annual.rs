@@ -73,11 +73,20 @@ pub fn section(ctx: &Ctx, focus: EntityId, period: Window, w: Window) -> Markup 
             color: charts::OTHERS,
         });
     }
+    // A year outside the release has no figure, not 0 TIV.
+    let f = Filter::new(w);
+    let shown = |y: u16, t: f64| {
+        if f.no_data_in(rel, y) {
+            ctx.t("common.no_data").to_string()
+        } else {
+            tiv(ctx, t)
+        }
+    };
     let desc: Vec<String> = a
         .years
         .iter()
         .zip(&a.totals)
-        .map(|(y, t)| format!("{y}: {}", tiv(ctx, *t)))
+        .map(|(y, t)| format!("{y}: {}", shown(*y, *t)))
         .collect();
     let title = ctx.tf("annual.chart.title", &[("name", &name), ("window", &w)]);
     let chart = charts::stacked_values(
@@ -151,7 +160,12 @@ pub fn section(ctx: &Ctx, focus: EntityId, period: Window, w: Window) -> Markup 
         .iter()
         .map(|p| {
             let mut r = vec![html! { (ctx.name(p.entity)) }];
-            r.extend(p.tiv.iter().map(|t| html! { (tiv(ctx, *t)) }));
+            r.extend(
+                a.years
+                    .iter()
+                    .zip(&p.tiv)
+                    .map(|(y, t)| html! { (shown(*y, *t)) }),
+            );
             r
         })
         .collect();

@@ -65,7 +65,9 @@ fn summary(ctx: &Ctx, cur: &Partners) -> Markup {
     let rel = &ctx.rel;
     let name = ctx.name(cur.focus);
     let w = cur.filter.window;
-    let n = cur.partners.len();
+    // The unknown pool is no supplier: it is not counted, nor "the largest".
+    let n = cur.ranked();
+    let named_top = cur.partners.iter().find(|p| p.rank.is_some());
     // Text around the figures comes from the catalogue; the figures and the
     // link stay markup, so a placeholder splits a message into its parts.
     let split = |msg: String, at: &str| -> (String, String) {
@@ -81,7 +83,7 @@ fn summary(ctx: &Ctx, cur: &Partners) -> Markup {
                 // deliveries" (regression: the banner said so, the lede not).
                 None if cur.filter.no_data(rel) => { (ctx.tf("common.no_data_window", &[("window", &w)])) }
                 None => { (ctx.tf("country.none", &[("name", &name), ("window", &w)])) }
-                Some(top) => {
+                Some(_) => {
                     @let suppliers = if n == 1 {
                         ctx.t("country.imported.one")
                     } else {
@@ -95,13 +97,15 @@ fn summary(ctx: &Ctx, cur: &Partners) -> Markup {
                         "{tiv}",
                     );
                     (a) strong { (ctx.tiv(cur.total)) } (b) " "
-                    @let (a, b) = split(ctx.t("country.largest").to_string(), "{supplier}");
-                    @let (b, c) = split(b, "{share}");
-                    (a)
-                    a href=(ctx.supplier_href(&rel.entities.get(top.entity).key)) {
-                        (ctx.name(top.entity))
+                    @if let Some(top) = named_top {
+                        @let (a, b) = split(ctx.t("country.largest").to_string(), "{supplier}");
+                        @let (b, c) = split(b, "{share}");
+                        (a)
+                        a href=(ctx.supplier_href(&rel.entities.get(top.entity).key)) {
+                            (ctx.name(top.entity))
+                        }
+                        (b) strong { (ctx.pct(top.share)) } (c)
                     }
-                    (b) strong { (ctx.pct(top.share)) } (c)
                     @if let Some(c) = &cur.concentration {
                         " " (ctx.tf("country.hhi", &[("hhi", &ctx.num(c.hhi, 2)), ("n_eff", &ctx.num(c.n_eff, 1))]))
                     }
@@ -202,7 +206,7 @@ fn shares_section(ctx: &Ctx, cur: &Partners) -> Markup {
                 "–".into()
             };
             vec![
-                html! { (s.rank) },
+                html! { (s.rank.map_or_else(|| "–".to_string(), |r| r.to_string())) },
                 html! { a href=(ctx.supplier_href(&e.key)) { (ctx.name(s.entity)) } },
                 html! { (ctx.tiv(s.tiv)) },
                 html! { strong { (ctx.pct(s.share)) } },

@@ -11,14 +11,47 @@ use maud::{DOCTYPE, Markup, PreEscaped, html};
 use model::ReleaseMeta;
 use std::sync::Arc;
 
-/// The banner every page carries while it shows generated numbers.
-pub fn synthetic_banner(lang: Lang) -> Markup {
+/// The banner every page carries while it shows generated numbers. `damaged`
+/// names stored releases that could not be read: the demo is then shown
+/// because of them, not because nothing was imported (regression: a store
+/// whose only release was damaged showed the demo as if it were empty).
+pub fn synthetic_banner(lang: Lang, damaged: &[String]) -> Markup {
     html! {
         div.banner role="note" aria-label=(t(lang, "layout.banner.label")) {
             strong { (t(lang, "layout.banner.title")) } " "
+            @if !damaged.is_empty() {
+                (tf(lang, "layout.banner.damaged", &[("names", &damaged.join(", "))])) " "
+            }
             (t(lang, "layout.banner.text")) " "
             code { "armsflow import trade_register.csv" } ", " code { "armsflow fetch" } "."
         }
+    }
+}
+
+/// Names of the stored entries that could not be read, when the page shows
+/// the demo (they are the reason it does).
+fn damaged_names(st: &AppState, synthetic: bool) -> Vec<String> {
+    if !synthetic {
+        return Vec::new();
+    }
+    st.health().damaged.iter().map(|(n, _)| n.clone()).collect()
+}
+
+/// "2026-02-12 · register"; with the release id when another release reads
+/// the same (regression: two TIV tables of one day were indistinguishable).
+fn picker_label(m: &ReleaseMeta, all: &[ReleaseMeta]) -> String {
+    let short = |m: &ReleaseMeta| {
+        format!(
+            "{} · {}",
+            m.generated.as_deref().unwrap_or(&m.generated_raw),
+            m.format.as_str()
+        )
+    };
+    let label = short(m);
+    if all.iter().filter(|o| short(o) == label).count() > 1 {
+        format!("{label} · {}", m.id)
+    } else {
+        label
     }
 }
 
@@ -31,7 +64,7 @@ fn release_picker(ctx: &Ctx) -> Markup {
             select #release-select name="release" {
                 @for m in metas.iter().rev() {
                     option value=(m.id) selected[&m.id == current] {
-                        (m.generated.as_deref().unwrap_or(&m.generated_raw)) " · " (m.format.as_str())
+                        (picker_label(m, &metas))
                     }
                 }
                 @if let Some(d) = ctx.st.demo() {
@@ -166,6 +199,7 @@ fn document(
     lang: Lang,
     title: &str,
     meta: Option<&ReleaseMeta>,
+    damaged: &[String],
     header: Markup,
     body: &str,
 ) -> String {
@@ -187,7 +221,7 @@ fn document(
             body {
                 a.skip href="#main" { (t(lang, "layout.skip")) }
                 @if meta.is_some_and(|m| m.synthetic) {
-                    (synthetic_banner(lang))
+                    (synthetic_banner(lang, damaged))
                 }
                 (header)
                 main #main { (PreEscaped(body)) }
@@ -303,6 +337,7 @@ pub fn layout(ctx: &Ctx, title: &str, body: &str) -> String {
         ctx.lang,
         title,
         Some(&ctx.rel.meta),
+        &damaged_names(&ctx.st, ctx.rel.meta.synthetic),
         header(ctx.lang, ctx.pinned.as_deref(), picker),
         body,
     )
@@ -321,6 +356,7 @@ pub fn bare(st: &Arc<AppState>, lang: Lang, path: &str, title: &str, body: &str)
         lang,
         title,
         meta.as_ref(),
+        &damaged_names(st, meta.as_ref().is_some_and(|m| m.synthetic)),
         header(
             lang,
             None,

@@ -82,7 +82,7 @@ pub(crate) fn build(ctx: &Ctx, key: &str) -> Result<Page, crate::ApiError> {
             for p in &series {
                 row.push(match p.get(*id) {
                     Some(s) => {
-                        html! { (ctx.pct(s.share)) " " span.rank { "#" (s.rank) } }
+                        html! { (ctx.pct(s.share)) @if let Some(r) = s.rank { " " span.rank { "#" (r) } } }
                     }
                     None => html! { "–" },
                 });
@@ -118,7 +118,7 @@ pub(crate) fn build(ctx: &Ctx, key: &str) -> Result<Page, crate::ApiError> {
                             ("name", &name),
                             ("share", &ctx.pct(r.share)),
                             ("tiv", &ctx.tiv(r.tiv)),
-                            ("n", &cur.partners.len()),
+                            ("n", &cur.ranked()),
                         ],
                     );
                     @let (a, b) = msg.split_once("{rank}").unwrap_or((msg.as_str(), ""));
