@@ -17,6 +17,7 @@ mod kit_pair_map;
 mod lang;
 mod map;
 mod map_browser;
+mod nodata;
 mod regression;
 mod seed_button;
 mod webdriver;

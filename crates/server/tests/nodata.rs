@@ -1,0 +1,187 @@
+//! Years the release does not hold are no data, not 0 TIV, in every file a
+//! user takes away (CSV, SVG, embed, map labels); a store whose releases are
+//! all damaged says so; look-alike releases are told apart. Regressions of
+//! the API probe of 28 Nov: each assertion failed before its fix.
+//!
+//! The hand-made register (common::handmade_dir) covers 2016-2022:
+//! Kazakhstan from Russia 50 (2016), 88 (2020), 88 (2022), from Spain 12 (2021).
+
+use crate::common::{get, handmade_dir, state_at};
+use axum::Router;
+use axum::http::StatusCode;
+use server::Limits;
+
+fn app(dir: &std::path::Path) -> Router {
+    server::app(state_at(dir, None, Limits::default()))
+}
+
+/// CSV rows as (header, rows).
+fn rows(body: &[u8]) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut r = csv::Reader::from_reader(body);
+    let h = r.headers().unwrap().iter().map(str::to_string).collect();
+    let rows = r
+        .records()
+        .map(|x| x.unwrap().iter().map(str::to_string).collect())
+        .collect();
+    (h, rows)
+}
+
+fn cell<'a>(h: &[String], row: &'a [String], col: &str) -> &'a str {
+    let i = h
+        .iter()
+        .position(|c| c == col)
+        .unwrap_or_else(|| panic!("{col} in {h:?}"));
+    &row[i]
+}
+
+#[tokio::test]
+async fn chart_files_leave_years_outside_the_release_empty() {
+    let tmp = handmade_dir();
+    let app = app(tmp.path());
+    let r = get(
+        &app,
+        "/export/country/KAZ/annual-chart.csv?from=2021&to=2024",
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    let (h, rs) = rows(&r.body);
+    let russia = |y: &str| {
+        rs.iter()
+            .find(|x| cell(&h, x, "year") == y && cell(&h, x, "supplier") == "Russia")
+            .map(|x| cell(&h, x, "tiv_millions").to_string())
+    };
+    assert_eq!(russia("2022").as_deref(), Some("88"));
+    assert_eq!(russia("2021").as_deref(), Some("0"), "inside: a real zero");
+    assert_eq!(russia("2023").as_deref(), Some(""), "outside: no data");
+    assert_eq!(russia("2024").as_deref(), Some(""));
+
+    let r = get(&app, "/export/pair/RUS/KAZ/pair-chart.csv?period=2020-2024").await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    let (h, rs) = rows(&r.body);
+    let tiv: Vec<(String, String)> = rs
+        .iter()
+        .map(|x| {
+            (
+                cell(&h, x, "year").into(),
+                cell(&h, x, "tiv_millions").into(),
+            )
+        })
+        .collect();
+    let want: Vec<(String, String)> = [
+        ("2020", "88"),
+        ("2021", "0"),
+        ("2022", "88"),
+        ("2023", ""),
+        ("2024", ""),
+    ]
+    .iter()
+    .map(|(a, b)| (a.to_string(), b.to_string()))
+    .collect();
+    assert_eq!(tiv, want);
+
+    // The embed names the chart's own window (was the page's) and says which
+    // years are missing; its description says "no data", not "0".
+    let r = get(&app, "/embed/country/KAZ/annual-chart?from=2021&to=2024").await;
+    let t = r.text();
+    assert!(
+        t.contains("2021-2024 (the release covers 2016–2022; 2023–2024 are not in it)"),
+        "{t}"
+    );
+    assert!(t.contains("2023: no data (not in this release)"), "{t}");
+    let r = get(
+        &app,
+        "/export/country/KAZ/annual-chart.csv?from=2021&to=2024",
+    )
+    .await;
+    assert_eq!(
+        r.headers
+            .get("x-armsflow-window")
+            .and_then(|v| v.to_str().ok()),
+        Some("2021-2024")
+    );
+    // The page's year table, too.
+    let t = get(&app, "/country/KAZ?from=2021&to=2024").await.text();
+    assert!(t.contains("no data (not in this release)"), "{t}");
+}
+
+#[tokio::test]
+async fn api_answers_without_data_say_so() {
+    let tmp = handmade_dir();
+    let app = app(tmp.path());
+    let j = get(&app, "/api/top?direction=imports&period=2025-2029")
+        .await
+        .json();
+    assert_eq!(j["no_data"], true, "{j}");
+    assert!(j["world_total_tiv"].is_null(), "{j}");
+    let j = get(&app, "/api/top?direction=imports&period=2018-2022")
+        .await
+        .json();
+    assert_eq!(j["no_data"], false, "{j}");
+    assert_eq!(j["world_total_tiv"], 188.0, "{j}");
+
+    // No rows: a note saying why, never a 0-byte file.
+    let r = get(&app, "/api/imports?country=KAZ&period=2025-2029&format=csv").await;
+    assert_eq!(r.status, StatusCode::OK);
+    let (h, rs) = rows(&r.body);
+    assert_eq!(h, ["note", "source"]);
+    assert!(
+        rs[0][0].starts_with("No data for 2025-2029: the release covers 2016–2022"),
+        "{rs:?}"
+    );
+    // Every CSV row carries its source inside the file.
+    let r = get(&app, "/api/imports?country=KAZ&period=2018-2022&format=csv").await;
+    let (h, rs) = rows(&r.body);
+    assert_eq!(h.last().map(String::as_str), Some("source"), "{h:?}");
+    assert!(
+        rs.iter()
+            .all(|x| x.last().is_some_and(|s| s.contains("SIPRI"))),
+        "{rs:?}"
+    );
+
+    // Map labels: no data for a window the release lacks, not "no deliveries".
+    let j = get(&app, "/api/map?metric=tiv&period=2018-2022&from=2005-2009")
+        .await
+        .json();
+    let notes: Vec<&str> = j["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|r| r["note"].as_str())
+        .collect();
+    assert!(!notes.is_empty(), "{j}");
+    assert!(
+        notes
+            .iter()
+            .all(|n| n.contains("no data for the earlier window")),
+        "{notes:?}"
+    );
+    let r = get(&app, "/api/map?metric=share&period=2025-2029").await;
+    assert!(r.text().contains("no data for 2025-2029"), "{}", r.text());
+}
+
+#[tokio::test]
+async fn a_store_of_damaged_releases_names_them_on_the_demo_banner() {
+    let tmp = handmade_dir();
+    let rels = tmp.path().join("releases");
+    let dir = std::fs::read_dir(&rels)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let id = dir.file_name().unwrap().to_string_lossy().to_string();
+    std::fs::write(dir.join("flows.parquet"), b"PAR1 damaged").unwrap();
+    let _ = std::fs::remove_file(dir.join("flows.cols"));
+    let t = get(&app(tmp.path()), "/world").await.text();
+    assert!(t.contains("SYNTHETIC DEMO DATA"), "{t}");
+    assert!(
+        t.contains(&format!(
+            "Stored releases in the data directory that could not be read: {id}"
+        )),
+        "{t}"
+    );
+    // An empty store keeps the plain banner.
+    let empty = tempfile::tempdir().unwrap();
+    let t = get(&app(empty.path()), "/world").await.text();
+    assert!(!t.contains("could not be read"), "{t}");
+}
