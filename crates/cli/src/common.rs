@@ -265,8 +265,17 @@ fn refuse(why: Option<String>) -> anyhow::Result<()> {
 
 /// [`require_register`] when a category is asked for.
 pub fn require_categories(rel: &Release, category: Option<model::Category>) -> anyhow::Result<()> {
+    require_categories_in(rel, &rel.flows.view(), category)
+}
+
+/// [`require_categories`] for a release whose flows are `flows`.
+pub fn require_categories_in(
+    rel: &Release,
+    flows: &model::FlowView<'_>,
+    category: Option<model::Category>,
+) -> anyhow::Result<()> {
     match category {
-        Some(_) => require_register(rel, "a figure for one armament category"),
+        Some(_) => refuse(engine::needs_categories_in(rel, flows)),
         None => Ok(()),
     }
 }

@@ -16,3 +16,4 @@ mod import_stream;
 mod import_support;
 mod query_real;
 mod regression;
+mod scope_real;

@@ -14,7 +14,7 @@
 //! a release that ends earlier does not show its missing years as removals.
 
 mod deals;
-mod scope;
+pub(crate) mod scope;
 
 use deals::diff_deals;
 use model::{EntityId, EntityKind, Flags, Release, SourceFormat, Window};

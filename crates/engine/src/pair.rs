@@ -65,6 +65,9 @@ pub enum PairRefusal {
     /// A TIV table holds one side of each transfer, so neither the pair's TIV
     /// nor its two denominators can be read from it.
     NotARegister,
+    /// A register downloaded for some countries only: one of the pair's two
+    /// denominators lies outside it (the reason, as [`crate::one_sided`] gives it).
+    OutOfScope(String),
 }
 
 impl PairRefusal {
@@ -78,6 +81,7 @@ impl PairRefusal {
 not a party: it has no exports or imports of its own to divide by",
                 rel.entities.get(*id).name
             ),
+            PairRefusal::OutOfScope(why) => why.clone(),
             PairRefusal::NotARegister => format!(
                 "release {} is a {} table, which holds one side of each transfer: a pair's TIV and \
 its two shares cannot be read from it; use a trade-register release",
@@ -108,7 +112,11 @@ pub fn pair_refusal(rel: &Release, supplier: EntityId, recipient: EntityId) -> O
     ) {
         return Some(PairRefusal::NotARegister);
     }
-    None
+    // Both shares need both parties' whole totals (regression: on the
+    // Ukraine download, "Ukraine received 100 % of United States's exports").
+    crate::one_sided(rel, crate::Direction::Exports, Some(supplier))
+        .or_else(|| crate::one_sided(rel, crate::Direction::Imports, Some(recipient)))
+        .map(PairRefusal::OutOfScope)
 }
 
 pub fn pair(rel: &Release, supplier: EntityId, recipient: EntityId, f: &Filter) -> Pair {

@@ -123,8 +123,17 @@ pub enum ScenarioError {
     Period(String),
     #[error("category: unknown armament category '{0}'")]
     Category(String),
-    #[error("{recipient} has no imports in {window}: nothing to build a scenario on")]
-    EmptyBaseline { recipient: String, window: Window },
+    /// `what`: "imports", or "Ships imports" with a category (regression:
+    /// "has no imports" when it had no ship imports).
+    #[error("{recipient} has no {what} in {window}: nothing to build a scenario on")]
+    EmptyBaseline {
+        recipient: String,
+        what: String,
+        window: Window,
+    },
+    /// A category asked of a release without categories ([`crate::needs_categories`]).
+    #[error("category: {0}")]
+    NoCategories(String),
     #[error(
         "release {0} has one side of each flow only (a TIV table): scenarios need a trade register"
     )]
@@ -370,10 +379,19 @@ pub fn run(rel: &Release, sc: &Scenario) -> Result<ScenarioResult, ScenarioError
     if crate::needs_register(rel, "a scenario").is_some() {
         return Err(ScenarioError::OneSided(rel.meta.id.clone()));
     }
+    if sc.filter.category.is_some()
+        && let Some(why) = crate::needs_categories(rel)
+    {
+        return Err(ScenarioError::NoCategories(why));
+    }
     let base = partners_once(rel, sc.recipient, Direction::Imports, &sc.filter);
     if base.total <= 0.0 {
         return Err(ScenarioError::EmptyBaseline {
             recipient: name_of(rel, sc.recipient).to_string(),
+            what: match sc.filter.category {
+                Some(c) => format!("{} imports", c.sipri_name()),
+                None => "imports".to_string(),
+            },
             window: sc.filter.window,
         });
     }

@@ -37,7 +37,7 @@ pub fn one_sided_in(
         Direction::Exports => "exports",
     };
     match rel.meta.format {
-        SourceFormat::Register | SourceFormat::LegacyRegister => None,
+        SourceFormat::Register | SourceFormat::LegacyRegister => scoped(rel, dir, focus),
         SourceFormat::ImportTable if dir == Direction::Imports => None,
         SourceFormat::ExportTable if dir == Direction::Exports => None,
         SourceFormat::ImportTable => Some(format!(
@@ -76,6 +76,61 @@ release",
     }
 }
 
+/// A register downloaded for some countries only (SIPRI's title line "from
+/// All countries to Ukraine") holds only their transfers: `None` when the
+/// question lies inside that scope (regression: on the Ukraine download,
+/// "United States exported 2,721.88 TIV, Ukraine 100 %"; the whole register
+/// gives 57,970.98 TIV to 111 recipients, Ukraine 4.7 %).
+fn scoped(rel: &Release, dir: Direction, focus: Option<EntityId>) -> Option<String> {
+    let (from, to) = crate::diff::scope::title_parties(&rel.meta.title);
+    if from.is_none() && to.is_none() {
+        return None;
+    }
+    let ids = |names: &Option<Vec<String>>| -> Option<Vec<EntityId>> {
+        names.as_ref().map(|n| {
+            rel.entities
+                .iter()
+                .filter(|(_, e)| n.iter().any(|x| x.eq_ignore_ascii_case(&e.name)))
+                .map(|(id, _)| id)
+                .collect()
+        })
+    };
+    let (sup, rec) = (ids(&from), ids(&to));
+    // A country's imports are whole when every supplier is in and the
+    // country is one of the recipients; exports the other way round.
+    let (own, other) = match dir {
+        Direction::Imports => (&rec, &sup),
+        Direction::Exports => (&sup, &rec),
+    };
+    let whole =
+        other.is_none() && focus.is_some_and(|f| own.as_ref().is_none_or(|s| s.contains(&f)));
+    if whole {
+        return None;
+    }
+    let part = |side: &str, n: &Option<Vec<String>>| {
+        n.as_ref().map(|n| format!(" {side} {}", n.join(", ")))
+    };
+    let scope: String = [part("from", &from), part("to", &to)]
+        .into_iter()
+        .flatten()
+        .collect();
+    let asked = match (dir, focus) {
+        (_, None) => "world totals or rankings".to_string(),
+        (Direction::Imports, Some(f)) => format!("{}'s imports", rel.entities.get(f).name),
+        (Direction::Exports, Some(f)) => format!("{}'s exports", rel.entities.get(f).name),
+    };
+    let inside = match (&from, &to) {
+        (None, Some(t)) => format!("ask about {}'s imports", t.join(", ")),
+        (Some(s), None) => format!("ask about {}'s exports", s.join(", ")),
+        _ => "ask inside that scope".to_string(),
+    };
+    Some(format!(
+        "release {} is a register download of transfers{scope} only (per its title): it cannot \
+         give {asked}; {inside}, or use a release of the whole register",
+        rel.meta.id
+    ))
+}
+
 /// `None` when `rel` can answer a question about partner mixes across
 /// countries or armament categories (`what`: maps, switching, event
 /// studies, group shares, scenarios, category breakdowns): only a register
@@ -92,6 +147,36 @@ pub fn needs_register(rel: &Release, what: &str) -> Option<String> {
             f.as_str().trim_end_matches("_table")
         )),
     }
+}
+
+/// `None` when `rel` can give a figure for one armament category: a register
+/// whose rows carry SIPRI's categories. SIPRI's legacy register has no
+/// category column (every row is "Unspecified"), so a category filter there
+/// selects nothing and would read as "imported nothing" (regression:
+/// `imports Kazakhstan -c aircraft` on the 2025 legacy register, which lists
+/// about 1,092 TIV of aircraft for 2020-24).
+pub fn needs_categories(rel: &Release) -> Option<String> {
+    needs_categories_in(rel, &rel.flows.view())
+}
+
+/// [`needs_categories`] for a release whose flows are `flows` (a mapped cache).
+pub fn needs_categories_in(rel: &Release, flows: &FlowView<'_>) -> Option<String> {
+    needs_register(rel, "a figure for one armament category").or_else(|| {
+        let unspecified = model::Category::Unspecified as u8;
+        // Flows of one window only (or none) may be all "Unspecified" in a
+        // register that has categories: only a whole legacy register, or
+        // rows that all lack one, say the release has none.
+        let none = rel.meta.format == SourceFormat::LegacyRegister
+            || (!flows.category.is_empty() && flows.category.iter().all(|&c| c == unspecified));
+        none.then(|| {
+            format!(
+                "release {} holds no armament categories (every row is \"Unspecified\"; SIPRI's \
+                 legacy register has no category column): a figure for one category needs a \
+                 trade-register release that has them",
+                rel.meta.id
+            )
+        })
+    })
 }
 
 /// The suppliers a per-supplier table is about (named, not aggregates).
@@ -148,5 +233,59 @@ mod tests {
         assert_eq!(one_sided(&rel, Direction::Exports, None), None);
         assert!(one_sided(&rel, Direction::Imports, Some(pak)).is_some());
         assert!(one_sided(&rel, Direction::Imports, None).is_some());
+    }
+
+    #[test]
+    fn a_register_download_for_one_recipient_answers_its_imports_only() {
+        let mut b = ReleaseBuilder::new();
+        let usa = b.state("USA", "United States");
+        let ukr = b.state("UKR", "Ukraine");
+        let pol = b.state("POL", "Poland");
+        b.flow(usa, ukr, 2020, 10.0);
+        b.flow(pol, ukr, 2020, 5.0);
+        let mut rel = b.build();
+        rel.meta.title =
+            "Transfers of major conventional arms from All countries  to Ukraine  . Deals with deliveries"
+                .into();
+        assert_eq!(one_sided(&rel, Direction::Imports, Some(ukr)), None);
+        for (dir, focus) in [
+            (Direction::Exports, Some(usa)),
+            (Direction::Imports, Some(pol)),
+            (Direction::Imports, None),
+            (Direction::Exports, None),
+        ] {
+            let why = one_sided(&rel, dir, focus).expect("refused");
+            assert!(why.contains("transfers to Ukraine only"), "{why}");
+        }
+        assert!(matches!(
+            crate::pair_refusal(&rel, usa, ukr),
+            Some(crate::PairRefusal::OutOfScope(_))
+        ));
+        // A whole register's title restricts nothing.
+        rel.meta.title =
+            "Transfers of major conventional arms from All countries to All countries".into();
+        assert_eq!(one_sided(&rel, Direction::Exports, Some(usa)), None);
+        assert_eq!(crate::pair_refusal(&rel, usa, ukr), None);
+    }
+
+    #[test]
+    fn a_release_without_categories_refuses_a_category() {
+        let mut b = ReleaseBuilder::new();
+        let rus = b.state("RUS", "Russia");
+        let kaz = b.state("KAZ", "Kazakhstan");
+        b.flow(rus, kaz, 2020, 10.0);
+        let mut rel = b.build();
+        assert_eq!(needs_categories(&rel), None);
+        rel.meta.format = SourceFormat::LegacyRegister;
+        let why = needs_categories(&rel).expect("legacy register");
+        assert!(why.contains("holds no armament categories"), "{why}");
+        rel.meta.format = SourceFormat::Register;
+        rel.flows
+            .category
+            .iter_mut()
+            .for_each(|c| *c = model::Category::Unspecified as u8);
+        assert!(needs_categories(&rel).is_some());
+        rel.meta.format = SourceFormat::ImportTable;
+        assert!(needs_categories(&rel).unwrap().contains("TIV table"));
     }
 }

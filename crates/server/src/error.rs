@@ -57,6 +57,13 @@ impl ApiError {
         Self::refuse(engine::needs_register(rel, what))
     }
 
+    /// One armament category of a release without categories (a TIV table,
+    /// SIPRI's legacy register: [`engine::needs_categories`]), as
+    /// [`ApiError::needs_register`].
+    pub fn needs_categories(rel: &model::Release) -> Result<(), ApiError> {
+        Self::refuse(engine::needs_categories(rel))
+    }
+
     /// A question the release holds only part of the answer to (a TIV table
     /// asked about the other side or another supplier, or the unknown pool
     /// as a party: [`engine::one_sided`]), as [`ApiError::needs_register`].

@@ -183,12 +183,20 @@ impl Params {
         }
     }
 
-    /// `period` + `category` + `basis`.
-    pub fn filter(&self, rel: &Release) -> ApiResult<Filter> {
+    /// `category`, refused (422) when `rel` has no armament categories: a
+    /// category filter there selects nothing, which is not "nothing
+    /// delivered" (regression: `category=aircraft` on the legacy register).
+    pub fn category_in(&self, rel: &Release) -> ApiResult<Option<model::Category>> {
         let category = self.category()?;
         if category.is_some() {
-            ApiError::needs_register(rel, "a figure for one armament category")?;
+            ApiError::needs_categories(rel)?;
         }
+        Ok(category)
+    }
+
+    /// `period` + `category` + `basis`.
+    pub fn filter(&self, rel: &Release) -> ApiResult<Filter> {
+        let category = self.category_in(rel)?;
         Ok(Filter::new(self.window(rel, "period")?)
             .with_category(category)
             .with_basis(self.basis()?))

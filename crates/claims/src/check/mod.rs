@@ -199,6 +199,21 @@ pub(crate) fn frac(part: f64, whole: f64) -> Option<f64> {
 
 /// Checks `claim` against `rel`.
 pub fn check(claim: &Claim, rel: &Release) -> Checked {
+    // A category asked of a release without categories selects nothing:
+    // no verdict, rather than "imported nothing" (regression: the legacy
+    // register, every row "Unspecified").
+    if claim.category().is_some() && engine::needs_categories(rel).is_some() {
+        let why = match engine::needs_register(rel, "a category") {
+            Some(_) => FigureMsg::OneSided {
+                release: rel.meta.id.clone(),
+                format: rel.meta.format.as_str().to_string(),
+            },
+            None => FigureMsg::NoCategories {
+                release: rel.meta.id.clone(),
+            },
+        };
+        return Checked::new(claim, rel, cannot(why));
+    }
     if crate::shapes::is_new_shape(claim) {
         return crate::shapes::check_builtin(claim, rel);
     }

@@ -91,6 +91,9 @@ fn figures() -> Vec<Msg> {
             release: "r1".into(),
             format: "tiv_table".into(),
         },
+        NoCategories {
+            release: "r1".into(),
+        },
         NotAShape,
         NoPeriodResolved,
         NoDeliveriesOf(kaz()),

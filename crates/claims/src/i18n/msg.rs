@@ -78,6 +78,11 @@ pub enum FigureMsg {
         release: String,
         format: String,
     },
+    /// A category claim on a release without categories (SIPRI's legacy
+    /// register): every row is "Unspecified".
+    NoCategories {
+        release: String,
+    },
     NotAShape,
     NoPeriodResolved,
     NoDeliveriesOf(Party),

@@ -79,6 +79,7 @@ pub fn compute(args: &Args) -> anyhow::Result<Table> {
         BasisArg::Delivery => Basis::Delivery,
         BasisArg::Order => Basis::Order,
     };
+    common::require_categories(&rel, args.category)?;
     let filter = Filter::new(Window {
         start: 2000,
         end: 2000,

@@ -45,6 +45,11 @@ impl QueryArgs {
 
     /// The filter these arguments select in `rel`.
     pub fn filter(&self, rel: &Release) -> anyhow::Result<Filter> {
+        self.filter_in(rel, &rel.flows.view())
+    }
+
+    /// [`QueryArgs::filter`] for a release whose flows are `flows`.
+    pub fn filter_in(&self, rel: &Release, flows: &model::FlowView<'_>) -> anyhow::Result<Filter> {
         let window = match self.period {
             Some(w) => w,
             None => engine::default_window(rel)
@@ -54,7 +59,7 @@ impl QueryArgs {
             BasisArg::Delivery => Basis::Delivery,
             BasisArg::Order => Basis::Order,
         };
-        crate::common::require_categories(rel, self.category)?;
+        crate::common::require_categories_in(rel, flows, self.category)?;
         Ok(Filter::new(window)
             .with_category(self.category)
             .with_basis(basis))
@@ -479,7 +484,7 @@ pub fn compute_direction(
             let v = flows.view();
             let focus = common::resolve_country_in(&rel, &v, country)?;
             common::require_side_in(&rel, &v, dir, Some(focus))?;
-            let f = query.filter(&rel)?;
+            let f = query.filter_in(&rel, &v)?;
             if let Some(p) = engine::partners_in(&rel, &v, focus, dir, &f) {
                 return Ok(partners_table(&rel, &p));
             }

@@ -45,7 +45,10 @@ pub fn compute(args: &Args) -> anyhow::Result<Table> {
     let s = common::resolve_country(&rel, &args.supplier)?;
     let r = common::resolve_country(&rel, &args.recipient)?;
     if let Some(why) = engine::pair_refusal(&rel, s, r) {
-        anyhow::bail!("cannot answer this pair: {}", why.message(&rel));
+        // A question this release cannot answer: the user's to change (exit 2).
+        return Err(
+            common::UserError(format!("cannot answer this pair: {}", why.message(&rel))).into(),
+        );
     }
     let f = args.query.filter(&rel)?;
     let p = engine::pair(&rel, s, r, &f);

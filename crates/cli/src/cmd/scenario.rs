@@ -152,6 +152,12 @@ pub fn table(rel: &Release, spec: &ScenarioSpec, res: &ScenarioResult) -> Table 
         conc(&res.baseline.concentration),
         conc(&res.scenario.concentration)
     ));
+    // With a category, every figure is of that category (regression: "of
+    // France's exports" for France's aircraft exports).
+    let kind = res
+        .filter
+        .category
+        .map_or(String::new(), |c| format!("{} ", c.sipri_name()));
     for k in &res.knock_on {
         let sup = name(rel, k.supplier);
         let nb = |x: Option<(EntityId, f64)>| x.map(|(id, v)| format!("{} {v:.2}", name(rel, id)));
@@ -163,7 +169,7 @@ pub fn table(rel: &Release, spec: &ScenarioSpec, res: &ScenarioResult) -> Table 
             ctx.push(format!("ahead of {b}"));
         }
         t.note(format!(
-            "Knock-on: {who} among {sup}'s recipients: rank {} of {} → {} of {} ({:.2} → {:.2} TIV, {} → {} of {sup}'s exports{}).",
+            "Knock-on: {who} among {sup}'s {kind}recipients: rank {} of {} → {} of {} ({:.2} → {:.2} TIV, {} → {} of {sup}'s {kind}exports{}).",
             ordinal(k.baseline_rank),
             k.baseline_customers,
             ordinal(k.scenario_rank),

@@ -91,6 +91,7 @@ pub fn compute(args: &Args) -> anyhow::Result<Table> {
         BasisArg::Delivery => Basis::Delivery,
         BasisArg::Order => Basis::Order,
     };
+    common::require_categories(&rel, args.category)?;
     let f = Filter::new(from)
         .with_category(args.category)
         .with_basis(basis);

@@ -45,7 +45,8 @@ pub fn compute(args: &Args) -> anyhow::Result<Table> {
     let (rel, f, r) = match (args.query.period, args.query.basis) {
         // One window by delivery year: summed while the flows are decoded
         // (mapped cache, or two threads over the window's row groups).
-        (Some(w), BasisArg::Delivery) => {
+        // A category is checked against the whole release first (below).
+        (Some(w), BasisArg::Delivery) if args.query.category.is_none() => {
             let f = Filter::new(w).with_category(args.query.category);
             let (rel, parts) = common::fold_years(
                 &args.data,

@@ -161,7 +161,7 @@ pub async fn groups(State(st): State<Arc<AppState>>, Q(p, _): Q<GroupsQuery>) ->
             ));
         };
         let f = Filter::new(last)
-            .with_category(p.category()?)
+            .with_category(p.category_in(&rel)?)
             .with_basis(p.basis()?);
         let mut out = Vec::new();
         for g in &chosen {
@@ -231,7 +231,7 @@ pub async fn switching(State(st): State<Arc<AppState>>, Q(p, _): Q<SwitchingQuer
         };
         let limit = p.limit("limit", 25, 500)?;
         let f = Filter::new(from)
-            .with_category(p.category()?)
+            .with_category(p.category_in(&rel)?)
             .with_basis(p.basis()?);
         if let Some(why) = engine::switching::no_data_window(&rel, &f, to) {
             return Err(ApiError::bad_request(why));
@@ -277,7 +277,7 @@ pub async fn event_study(State(st): State<Arc<AppState>>, Q(p, _): Q<EventStudyQ
             start: 2000,
             end: 2000,
         })
-        .with_category(p.category()?)
+        .with_category(p.category_in(&rel)?)
         .with_basis(p.basis()?);
         let opts = engine::event::EventOptions {
             years,

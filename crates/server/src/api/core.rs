@@ -65,10 +65,7 @@ pub async fn concentration(State(st): State<Arc<AppState>>, Q(p, _): Q<Concentra
         let focus = p.entity(&rel, "country")?;
         let dir = p.direction(Direction::Imports)?;
         crate::error::ApiError::one_sided(&rel, dir, Some(focus))?;
-        let category = p.category()?;
-        if category.is_some() {
-            crate::error::ApiError::needs_register(&rel, "a figure for one armament category")?;
-        }
+        let category = p.category_in(&rel)?;
         let windows = engine::default_windows(&rel);
         let s = engine::concentration_series(&rel, focus, dir, &windows, category);
         reply(

@@ -80,7 +80,7 @@ pub async fn series(
         crate::error::ApiError::one_sided(&rel, dir, Some(focus))?;
         let w = series_window(&p, &rel)?;
         let f = Filter::new(w)
-            .with_category(p.category()?)
+            .with_category(p.category_in(&rel)?)
             .with_basis(p.basis()?);
         let a = annual(&rel, focus, dir, &f);
         let by_year = |v: &[f64]| -> Vec<Value> {
@@ -164,7 +164,7 @@ pub async fn deals(State(st): State<Arc<AppState>>, Q(p, _): Q<DealsQuery>) -> A
         let q = DealQuery {
             supplier: p.entity_opt(&rel, "supplier")?,
             recipient: p.entity_opt(&rel, "recipient")?,
-            category: p.category()?,
+            category: p.category_in(&rel)?,
             years,
             status: p.get("status").map(str::to_string),
             text: p.get("q").map(str::to_string),

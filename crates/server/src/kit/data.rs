@@ -294,7 +294,8 @@ pub fn table(ctx: &Ctx, target: &Target, chart: &str) -> ApiResult<Option<Table>
             } else {
                 Direction::Imports
             };
-            let f = Filter::new(ctx.p.window(rel, "period")?).with_category(ctx.p.category()?);
+            let f =
+                Filter::new(ctx.p.window(rel, "period")?).with_category(ctx.p.category_in(rel)?);
             let r = engine::ranking(rel, dir, &f);
             let w = f.window.to_string();
             let cat = f

@@ -46,7 +46,7 @@ impl Spec {
     /// metric asked for is a 400; the page's form leaves the other field
     /// filled in, so there it is ignored (the title says what is shown).
     pub fn parse(rel: &Release, p: &Params, strict: bool) -> ApiResult<Spec> {
-        let filter = Filter::new(p.window(rel, "period")?).with_category(p.category()?);
+        let filter = Filter::new(p.window(rel, "period")?).with_category(p.category_in(rel)?);
         let dir = p.direction(Direction::Imports)?;
         let from = match p.get("from") {
             Some(s) => Some(parse_window(s, "from")?),

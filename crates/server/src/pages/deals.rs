@@ -77,7 +77,7 @@ fn build(ctx: &Ctx) -> Result<Page, ApiError> {
     let q = DealQuery {
         supplier: p.entity_opt(rel, "supplier")?,
         recipient: p.entity_opt(rel, "recipient")?,
-        category: p.category()?,
+        category: p.category_in(rel)?,
         years,
         status: p.get("status").map(str::to_string),
         text: p.get("q").map(str::to_string),

@@ -45,6 +45,9 @@ pub(super) fn text(m: &FigureMsg) -> String {
         OneSided { release, format } => format!(
             "Datenversion {release} ist eine {format} mit nur einer Seite jedes Transfers; Zahlen zwischen Lieferant und Empfänger brauchen ein Transferregister"
         ),
+        NoCategories { release } => format!(
+            "Datenversion {release} enthält keine Waffenkategorien (das ältere SIPRI-Register hat keine Kategoriespalte), daher kann keine Zahl für eine Kategorie daraus kommen"
+        ),
         NotAShape => "keine Aussageform dieser Prüfung".into(),
         NoPeriodResolved => "kein Zeitraum".into(),
         NoDeliveriesOf(p) => format!("{}: keine Lieferungen in dieser Datenversion", land(p)),

@@ -37,6 +37,9 @@ pub(super) fn text(m: &FigureMsg) -> String {
         OneSided { release, format } => format!(
             "release {release} is a {format} with one side of each flow only; supplier-recipient figures need a register"
         ),
+        NoCategories { release } => format!(
+            "release {release} holds no armament categories (SIPRI's legacy register has no category column), so a figure for one category cannot come from it"
+        ),
         NotAShape => "not a shape of this checker".into(),
         NoPeriodResolved => "no period".into(),
         NoDeliveriesOf(p) => format!("{} has no deliveries in this release", p.name),
