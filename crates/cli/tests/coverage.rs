@@ -48,6 +48,15 @@ fn window_past_the_register_is_flagged_by_the_cli() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains(NOTE), "{err}");
 
+    // A window wholly past the release: its cells are empty, not 0.00
+    // (regression: "Russia,0,0" for 2025-2029 beside 2020-2024's 1175.2).
+    let csv = ok(&run(
+        &["imports", "Kazakhstan", "-p", "2025-2029", "-f", "csv"],
+        &data,
+    ));
+    let russia = csv.lines().find(|l| l.contains(",Russia,")).unwrap();
+    assert_eq!(russia, ",Russia,,,,1175.2,88.4287", "{csv}");
+
     // JSON: in the notes and the metadata.
     let out = run(
         &["top", "exporters", "-p", "2021-2025", "-f", "json"],
@@ -146,4 +155,51 @@ fn synthetic_release_is_never_sipri_and_gets_no_verdict() {
     let out = run(&["check-claims", article.to_str().unwrap()], &data);
     assert!(!out.status.success() && out.stdout.is_empty());
     assert!(String::from_utf8_lossy(&out.stderr).contains("checked only against a SIPRI release"));
+}
+
+/// Event studies: a before (or after) window the release holds no year of is
+/// no data, and a partly held one is not "complete" (regression: Austria
+/// "0.00" before joining the EU in 1995, NATO's founders 0.00 in 1944-48 and
+/// 1950-54, Czechia's 1994-98 "complete" with 1994 outside the release).
+#[test]
+fn event_study_windows_outside_the_release_are_no_data() {
+    let Some(file) = testkit::shared_path(module_path!(), testkit::REGISTER_2026) else {
+        return;
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    ok(&import(&file, &data, &[]));
+    let csv = ok(&run(&["event-study", "--group", "EU", "-f", "csv"], &data));
+    let austria = csv.lines().find(|l| l.starts_with("Austria,")).unwrap();
+    assert!(
+        austria.contains(",1990-1994,1995-1999,,524.42,"),
+        "{austria}"
+    );
+    assert!(
+        austria.ends_with("no data before (window before the release)"),
+        "{austria}"
+    );
+    let csv = ok(&run(
+        &["event-study", "--group", "NATO", "-f", "csv"],
+        &data,
+    ));
+    let belgium = csv.lines().find(|l| l.starts_with("Belgium,")).unwrap();
+    assert!(
+        !belgium.contains("0.00") && !belgium.contains(",0,"),
+        "{belgium}"
+    );
+    assert!(belgium.contains("no data after"), "{belgium}");
+    let czechia = csv.lines().find(|l| l.starts_with("Czechia,")).unwrap();
+    assert!(
+        czechia.ends_with("4 of 5 before-years in release"),
+        "{czechia}"
+    );
+    let text = ok(&run(
+        &["event-study", "--group", "EU", "--member", "Austria"],
+        &data,
+    ));
+    assert!(
+        text.contains("Totals: no data before, 524.42 TIV after."),
+        "{text}"
+    );
 }

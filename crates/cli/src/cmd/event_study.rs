@@ -157,6 +157,7 @@ fn mix_table(rel: &Release, s: &EventStudy, opts: &EventOptions) -> Table {
         &["supplier", &cb, &cbs, &ca, &cas, "change (points)"],
     );
     let after = s.after_mix.as_ref();
+    let before_none = before_no_data(rel, s, opts);
     let mut ids: Vec<u32> = s.before_mix.partners.iter().map(|p| p.entity).collect();
     for p in after.map_or(&[][..], |a| &a.partners[..]) {
         if !ids.contains(&p.entity) {
@@ -170,7 +171,11 @@ fn mix_table(rel: &Release, s: &EventStudy, opts: &EventOptions) -> Table {
         let share_a = after.map(|_| a.map_or(0.0, |x| x.share));
         t.row(vec![
             Cell::text(name(rel, id)),
-            Cell::tiv(b.map_or(0.0, |x| x.tiv)),
+            if before_none {
+                Cell::Empty
+            } else {
+                Cell::tiv(b.map_or(0.0, |x| x.tiv))
+            },
             if s.before_mix.total > 0.0 {
                 Cell::pct(share_b)
             } else {
@@ -193,16 +198,37 @@ fn pct(x: Option<f64>) -> String {
     x.map_or("n/a (no imports)".into(), |v| format!("{:.1}%", v * 100.0))
 }
 
+/// The release holds no year of the before window: its figures are no
+/// data, not 0 TIV (regression: Austria "0.00 before" joining the EU in 1995,
+/// on a release starting in 1995, marked "complete").
+fn before_no_data(rel: &Release, s: &EventStudy, opts: &EventOptions) -> bool {
+    opts.filter.at(s.before).no_data(rel)
+}
+
+/// "4 of 5 years" when the before window is partly outside the release.
+fn before_partial(rel: &Release, s: &EventStudy) -> Option<String> {
+    let c = rel.coverage(s.before);
+    (c.partial && !c.is_empty()).then(|| {
+        format!(
+            "{} of {} before-years in release",
+            c.covered_years,
+            s.before.len()
+        )
+    })
+}
+
 fn notes(t: &mut Table, rel: &Release, s: &EventStudy, opts: &EventOptions) {
+    let none = before_no_data(rel, s, opts);
+    let no_data = |v: String| if none { "no data".to_string() } else { v };
+    let after_none = opts.filter.at(s.after).no_data(rel) && s.after_mix.is_some();
     t.note(format!(
-        "Totals: {:.2} TIV before, {}.",
-        s.before_mix.total,
-        s.after_mix
-            .as_ref()
-            .map_or("nothing after yet".into(), |a| format!(
-                "{:.2} TIV after",
-                a.total
-            ))
+        "Totals: {} before, {}.",
+        no_data(format!("{:.2} TIV", s.before_mix.total)),
+        match &s.after_mix {
+            _ if after_none => "no data after".to_string(),
+            Some(a) => format!("{:.2} TIV after", a.total),
+            None => "nothing after yet".to_string(),
+        }
     ));
     let roster: Vec<String> = s.roster.iter().map(|k| key_name(k)).collect();
     t.note(format!(
@@ -214,24 +240,30 @@ fn notes(t: &mut Table, rel: &Release, s: &EventStudy, opts: &EventOptions) {
         } else {
             roster.join(", ")
         },
-        pct(s.group_before.share),
-        s.group_after
-            .as_ref()
-            .map_or("none yet".into(), |g| pct(g.share))
+        no_data(pct(s.group_before.share)),
+        match &s.group_after {
+            _ if after_none => "no data".to_string(),
+            Some(g) => pct(g.share),
+            None => "none yet".to_string(),
+        }
     ));
     if let Some(p) = s.partner {
         t.note(format!(
-            "{} share: {} before ({:.2} TIV), {}.",
+            "{} share: {} before, {}.",
             name(rel, p.partner),
-            pct(p.share_before),
-            p.tiv_before,
+            no_data(format!("{} ({:.2} TIV)", pct(p.share_before), p.tiv_before)),
             match s.after_mix {
                 Some(_) => format!("{} after ({:.2} TIV)", pct(p.share_after), p.tiv_after),
                 None => "none yet after".into(),
             }
         ));
     }
-    if s.before_clipped {
+    if none {
+        t.note(format!(
+            "The before window {} lies wholly before the release's first year: no figure of it comes from data.",
+            s.before
+        ));
+    } else if s.before_clipped {
         t.note(format!(
             "The before window starts before the release's first year: {} is only partly covered.",
             s.before
@@ -284,26 +316,67 @@ fn summary_table(rel: &Release, studies: &[EventStudy], opts: &EventOptions) -> 
         &cols,
     );
     for s in studies {
+        let none = before_no_data(rel, s, opts);
+        let after_none = opts.filter.at(s.after).no_data(rel);
         let mut row = vec![
             Cell::text(key_name(&s.member_key)),
             Cell::text(s.joined.to_string()),
             Cell::text(s.before.to_string()),
             Cell::text(after_label(s)),
-            Cell::tiv(s.before_mix.total),
+            if none {
+                Cell::Empty
+            } else {
+                Cell::tiv(s.before_mix.total)
+            },
             s.after_mix
                 .as_ref()
+                .filter(|_| !after_none)
                 .map_or(Cell::Empty, |a| Cell::tiv(a.total)),
-            Cell::opt_pct(s.group_before.share),
-            Cell::opt_pct(s.group_after.as_ref().and_then(|g| g.share)),
+            if none {
+                Cell::Empty
+            } else {
+                Cell::opt_pct(s.group_before.share)
+            },
+            if after_none {
+                Cell::Empty
+            } else {
+                Cell::opt_pct(s.group_after.as_ref().and_then(|g| g.share))
+            },
         ];
         if let Some(p) = s.partner {
-            row.push(Cell::opt_pct(p.share_before));
-            row.push(Cell::opt_pct(p.share_after));
+            row.push(if none {
+                Cell::Empty
+            } else {
+                Cell::opt_pct(p.share_before)
+            });
+            row.push(if after_none {
+                Cell::Empty
+            } else {
+                Cell::opt_pct(p.share_after)
+            });
         }
-        row.push(Cell::text(match s.status {
-            EventStatus::Complete => "complete".to_string(),
-            EventStatus::Truncated { years } => format!("{years} after-year(s) in release"),
-            EventStatus::NoPostAccessionData => "no post-accession deliveries yet".to_string(),
+        let after = match s.status {
+            // A window before the release's first year (NATO's founders,
+            // 1950-1954, on a release from 1995).
+            _ if after_none => Some("no data after (window before the release)".to_string()),
+            EventStatus::Complete => None,
+            EventStatus::Truncated { years } => Some(format!("{years} after-year(s) in release")),
+            EventStatus::NoPostAccessionData => {
+                Some("no post-accession deliveries yet".to_string())
+            }
+        };
+        // The before side too (regression: "complete" beside a before
+        // window the release does not hold, or holds 4 of 5 years of).
+        let before = if none {
+            Some("no data before (window before the release)".to_string())
+        } else {
+            before_partial(rel, s)
+        };
+        let status: Vec<String> = before.into_iter().chain(after).collect();
+        row.push(Cell::text(if status.is_empty() {
+            "complete".to_string()
+        } else {
+            status.join("; ")
         }));
         t.row(row);
     }

@@ -363,22 +363,33 @@ pub fn partners_table(rel: &Release, p: &Partners) -> Table {
                 .collect()
         })
         .unwrap_or_default();
+    // A window the release holds no year of has no figures, not zeros
+    // (regression: "Russia 0.00 0.0 %" for 2025-2029 in CSV and JSON).
+    let now_known = !p.filter.no_data(rel);
+    let zero = |c: Cell| if now_known { c } else { Cell::Empty };
     for b in &gone {
         t.row(vec![
             Cell::Empty,
             Cell::text(name(rel, b.entity)),
-            Cell::tiv(0.0),
-            Cell::pct(0.0),
+            zero(Cell::tiv(0.0)),
+            zero(Cell::pct(0.0)),
             Cell::Empty,
             Cell::tiv(b.tiv),
             Cell::pct(b.share),
         ]);
     }
     if let (false, Some(q)) = (gone.is_empty(), prev_known) {
-        t.note(format!(
-            "Unranked rows: {side}s of {} only, with nothing in {}.",
-            q.filter.window, p.filter.window
-        ));
+        t.note(if now_known {
+            format!(
+                "Unranked rows: {side}s of {} only, with nothing in {}.",
+                q.filter.window, p.filter.window
+            )
+        } else {
+            format!(
+                "Unranked rows: {side}s of {}; {} has no data, so its cells are empty.",
+                q.filter.window, p.filter.window
+            )
+        });
     }
     partner_notes(&mut t, rel, p);
     provenance(&mut t, rel, &p.filter);

@@ -298,6 +298,10 @@ pub async fn event_study(State(st): State<Arc<AppState>>, Q(p, _): Q<EventStudyQ
             for (v, s) in list.iter_mut().zip(&studies) {
                 v["before_coverage"] = present::coverage(&rel, s.before);
                 v["after_coverage"] = present::coverage(&rel, s.after);
+                // The mixes of a window the release holds no year of are
+                // no data, not zero imports.
+                v["before_no_data"] = json!(opts.filter.at(s.before).no_data(&rel));
+                v["after_no_data"] = json!(opts.filter.at(s.after).no_data(&rel));
             }
         }
         let v = present::envelope(
