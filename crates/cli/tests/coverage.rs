@@ -203,3 +203,62 @@ fn event_study_windows_outside_the_release_are_no_data() {
         "{text}"
     );
 }
+
+/// By order year the later window's orders are cut off at the release's last
+/// year: changes are marked, switching warns, and group membership is said
+/// to be tested in the order year (regressions: India "change -87.1%"
+/// unmarked; groups said "Membership by delivery year" on the order basis).
+#[test]
+fn order_basis_outputs_say_what_they_count() {
+    let Some(file) = testkit::shared_path(module_path!(), testkit::REGISTER_2026) else {
+        return;
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    ok(&import(&file, &data, &[]));
+    let text = ok(&run(&["imports", "India", "--basis", "order"], &data));
+    assert!(
+        text.contains(
+            "change -87.1% (not like for like: by order year, orders placed in 2020-2024"
+        ),
+        "{text}"
+    );
+    let text = ok(&run(&["switching", "--basis", "order"], &data));
+    assert!(
+        text.contains("WARNING: by order year, orders placed in 2020-2024"),
+        "{text}"
+    );
+    let text = ok(&run(
+        &[
+            "groups",
+            "United States",
+            "-d",
+            "exports",
+            "--group",
+            "EU",
+            "--basis",
+            "order",
+            "--period",
+            "2000-2004",
+        ],
+        &data,
+    ));
+    assert!(text.contains("Membership by order year"), "{text}");
+    assert!(
+        text.contains("in the year of the order is not counted"),
+        "{text}"
+    );
+    assert!(!text.contains("Membership by delivery year"), "{text}");
+    // Windows given out of order: the span runs from the earliest to the
+    // latest (regression: "Window 2016-1994").
+    let text = ok(&run(
+        &[
+            "concentration",
+            "Kazakhstan",
+            "--periods",
+            "2016-2020,1990-1994",
+        ],
+        &data,
+    ));
+    assert!(text.contains("Window 1990-2020 by delivery year"), "{text}");
+}

@@ -57,6 +57,14 @@ fn legacy_register_refuses_a_category_instead_of_nothing() {
     // Without a category the release answers.
     let out = ok(&run(&["imports", "Kazakhstan", "--period", "2020-2024"], d));
     assert!(out.contains("Russia"), "{out}");
+    // Its per-window deal TIV is our split, and says so.
+    let out = ok(&run(&["deals", "Kazakhstan", "--period", "2020-2024"], d));
+    assert!(
+        out.contains(
+            "WARNING: legacy register: each deal's TIV in the window is armsflow's even split"
+        ),
+        "{out}"
+    );
     // A claim about one category cannot be checked on it.
     let out = ok(&run(
         &[
@@ -84,4 +92,54 @@ fn ukraine_download_answers_ukraines_imports_only() {
     ] {
         refused(&run(args, d), "transfers to Ukraine only");
     }
+}
+
+/// SIPRI's unknown pool is no party: not a supplier to move away from, not a
+/// scenario's source, not a group member (regressions: each was accepted and
+/// analysed as one country).
+#[test]
+fn the_unknown_pool_is_no_party_anywhere() {
+    let Some(d) = imported(module_path!(), testkit::REGISTER_2026) else {
+        return;
+    };
+    let d = d.path();
+    refused(
+        &run(&["switching", "--away-from", "unknown supplier(s)"], d),
+        "placeholder",
+    );
+    refused(
+        &run(
+            &[
+                "groups",
+                "Kazakhstan",
+                "--group",
+                "P=ISR,unknown supplier(s)",
+            ],
+            d,
+        ),
+        "cannot be a group member",
+    );
+    let toml = d.join("sc.toml");
+    std::fs::write(
+        &toml,
+        "recipient = \"KAZ\"\nperiod = \"2020-2024\"\n[[change]]\nkind = \"shift\"\nfrom = \"unknown supplier(s)\"\nto = [\"TUR\"]\npercent = 30\n",
+    )
+    .unwrap();
+    refused(
+        &run(&["scenario", toml.to_str().unwrap()], d),
+        "placeholder",
+    );
+    // In a partner table the pool is listed, unranked, and not counted.
+    let out = ok(&run(&["imports", "Kazakhstan", "--period", "2020-2024"], d));
+    assert!(
+        out.contains(
+            "Total: 1328.98 TIV from 8 suppliers and unknown supplier(s) (2.25 TIV, unranked)."
+        ),
+        "{out}"
+    );
+    let out = ok(&run(
+        &["pair", "Russia", "Tajikistan", "--period", "2020-2024"],
+        d,
+    ));
+    assert!(out.contains("its 31st-largest recipient of 34"), "{out}");
 }

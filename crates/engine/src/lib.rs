@@ -32,4 +32,6 @@ pub use pair::{
     pair_matrix, pair_refusal,
 };
 pub use ranking::{RankSums, Ranked, Ranking, ranking, ranking_of};
-pub use sides::{needs_categories, needs_categories_in, needs_register, one_sided, one_sided_in};
+pub use sides::{
+    needs_categories, needs_categories_in, needs_register, one_sided, one_sided_in, placeholder,
+};

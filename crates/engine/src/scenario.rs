@@ -131,6 +131,8 @@ pub enum ScenarioError {
         what: String,
         window: Window,
     },
+    #[error("{field}: {why}")]
+    Placeholder { field: String, why: String },
     /// A category asked of a release without categories ([`crate::needs_categories`]).
     #[error("category: {0}")]
     NoCategories(String),
@@ -161,10 +163,16 @@ impl ScenarioSpec {
         resolve: &dyn Fn(&str) -> Option<EntityId>,
     ) -> Result<Scenario, ScenarioError> {
         let look = |field: String, name: &str| {
-            resolve(name).ok_or_else(|| ScenarioError::UnknownCountry {
-                field,
+            let id = resolve(name).ok_or_else(|| ScenarioError::UnknownCountry {
+                field: field.clone(),
                 name: name.to_string(),
-            })
+            })?;
+            // SIPRI's unknown pool is no party to shift share to or from
+            // (regression: "Kazakhstan among unknown supplier(s)'s recipients").
+            match crate::sides::placeholder(rel, id) {
+                Some(why) => Err(ScenarioError::Placeholder { field, why }),
+                None => Ok(id),
+            }
         };
         let recipient = look("recipient".into(), &self.recipient)?;
         let window = match &self.period {

@@ -76,6 +76,13 @@ release",
     }
 }
 
+/// Why `id` cannot be a party of a question: SIPRI's unknown pool or a
+/// table's "all" side ([`crate::PairRefusal::Placeholder`]); `None` for a party.
+pub fn placeholder(rel: &Release, id: EntityId) -> Option<String> {
+    (is_unknown(rel, id) || is_aggregate(rel, id))
+        .then(|| crate::PairRefusal::Placeholder(id).message(rel))
+}
+
 /// A register downloaded for some countries only (SIPRI's title line "from
 /// All countries to Ukraine") holds only their transfers: `None` when the
 /// question lies inside that scope (regression: on the Ukraine download,

@@ -10,10 +10,10 @@ use model::{Category, EntityId, EntityKind, Release, Window};
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum DirArg {
-    /// Concentration of the country's suppliers
+    /// The country's arms imports (from its suppliers)
     #[default]
     Imports,
-    /// Concentration of the country's customers
+    /// The country's arms exports (to its customers)
     Exports,
 }
 
@@ -228,9 +228,15 @@ pub fn compute(args: &Args) -> anyhow::Result<Table> {
     t.note("Change % compares each window's total with the window of equal length before it.");
     if let Some(f) = last {
         let span = Filter {
+            // From the earliest start to the latest end, whatever order the
+            // windows were given in (regression: "Window 2016-1994").
             window: Window {
-                start: windows[0].start,
-                end: f.window.end,
+                start: windows
+                    .iter()
+                    .map(|w| w.start)
+                    .min()
+                    .unwrap_or(f.window.start),
+                end: windows.iter().map(|w| w.end).max().unwrap_or(f.window.end),
             },
             ..f
         };

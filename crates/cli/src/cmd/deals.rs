@@ -136,6 +136,17 @@ fn table(
             }
         ));
     }
+    // SIPRI's legacy register gives each deal's delivered TIV once, with the
+    // delivery years listed: a window's part of it is our even split, not a
+    // SIPRI figure (regression: Su-30MK "495.00" in 2020-24 shown as exact;
+    // the per-year register gives 440.00).
+    if rel.meta.format == model::SourceFormat::LegacyRegister && !d.rows.is_empty() {
+        t.note(
+            "WARNING: legacy register: each deal's TIV in the window is armsflow's even split of \
+             its delivered TIV over the delivery years SIPRI lists, not SIPRI's per-year values; \
+             the all-years TIV is SIPRI's.",
+        );
+    }
     if d.without_deal_tiv > 0.0 {
         t.note(format!(
             "{:.2} TIV comes from a source without deals (TIV table) and is not listed.",

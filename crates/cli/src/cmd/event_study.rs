@@ -249,9 +249,13 @@ fn notes(t: &mut Table, rel: &Release, s: &EventStudy, opts: &EventOptions) {
     ));
     if let Some(p) = s.partner {
         t.note(format!(
-            "{} share: {} before, {}.",
+            "{} share: {}, {}.",
             name(rel, p.partner),
-            no_data(format!("{} ({:.2} TIV)", pct(p.share_before), p.tiv_before)),
+            if none {
+                "no data before".to_string()
+            } else {
+                format!("{} before ({:.2} TIV)", pct(p.share_before), p.tiv_before)
+            },
             match s.after_mix {
                 Some(_) => format!("{} after ({:.2} TIV)", pct(p.share_after), p.tiv_after),
                 None => "none yet after".into(),

@@ -72,6 +72,20 @@ pub fn pick(set: &GroupSet, spec: &str) -> anyhow::Result<Group> {
 /// at hand has transfers for it.
 pub fn member_key(query: &str) -> anyhow::Result<String> {
     match sipri::names::Resolver::builtin().lookup(query) {
+        // SIPRI's unknown pool is no member (regression: an ad-hoc group
+        // counted "unknown supplier(s)" as one).
+        Ok(e)
+            if matches!(
+                e.kind,
+                model::EntityKind::Unknown | model::EntityKind::Aggregate
+            ) =>
+        {
+            Err(UserError(format!(
+                "'{query}' is SIPRI's placeholder for deliveries whose other side is not known, \
+                 not a country: it cannot be a group member"
+            ))
+            .into())
+        }
         Ok(e) => Ok(e.key),
         Err(sugg) => {
             let hint = if sugg.is_empty() {
@@ -320,8 +334,15 @@ fn shares_table(rel: &Release, dir: Direction, f: &Filter, series: &[Vec<GroupSh
         ]);
         if s.outside_membership_tiv > 0.0 {
             t.note(format!(
-                "{} {}: {:.2} TIV with countries that were not members of {} in the year of delivery is not counted.",
-                s.group, s.filter.window, s.outside_membership_tiv, s.group
+                "{} {}: {:.2} TIV with countries that were not members of {} in the year of {} is not counted.",
+                s.group,
+                s.filter.window,
+                s.outside_membership_tiv,
+                s.group,
+                match s.filter.basis {
+                    Basis::Delivery => "delivery",
+                    Basis::Order => "the order",
+                }
             ));
         }
         if s.total == 0.0 {
@@ -336,9 +357,17 @@ fn shares_table(rel: &Release, dir: Direction, f: &Filter, series: &[Vec<GroupSh
             ));
         }
     }
-    t.note(
-        "Membership by delivery year: a member counts for year Y iff it was a member on 1 July of Y.",
-    );
+    // By order year the flows of a year are the orders placed in it, and
+    // membership is tested then (regression: the note said "by delivery
+    // year" for an order-basis table).
+    t.note(match f.basis {
+        Basis::Delivery => {
+            "Membership by delivery year: a member counts for year Y iff it was a member on 1 July of Y."
+        }
+        Basis::Order => {
+            "Membership by order year: a member counts for orders placed in year Y iff it was a member on 1 July of Y (not in the years of delivery)."
+        }
+    });
     series_notes(&mut t, rel, f);
     let mut windows: Vec<Window> = series.iter().flatten().map(|s| s.filter.window).collect();
     windows.sort_by_key(|w| (w.start, w.end));

@@ -241,6 +241,17 @@ pub fn partner_notes(t: &mut Table, rel: &Release, p: &Partners) {
             &rel.coverage(p.filter.window),
             &rel.coverage(prev.filter.window),
         );
+        // By order year the later window's orders have had less time to be
+        // delivered: its total is cut off at the release's last year
+        // (regression: India "change -87.1%" by order year, unmarked).
+        let like = match (p.filter.basis, like, rel.year_span()) {
+            (Basis::Order, None, Some((_, last))) => Some(format!(
+                "not like for like: by order year, orders placed in {} count only their \
+                 deliveries up to {last}, so the later window is less complete",
+                p.filter.window
+            )),
+            (_, like, _) => like,
+        };
         let change = match (p.change, like) {
             (Some(c), None) => format!("change {:+.1}%", c * 100.0),
             (Some(c), Some(n)) => format!("change {:+.1}% ({n})", c * 100.0),

@@ -226,7 +226,13 @@ pub async fn switching(State(st): State<Arc<AppState>>, Q(p, _): Q<SwitchingQuer
                 0.0,
                 1e9,
             )?,
-            away_from: p.entity_opt(&rel, "away_from")?,
+            away_from: match p.entity_opt(&rel, "away_from")? {
+                Some(id) => match engine::placeholder(&rel, id) {
+                    Some(why) => return Err(ApiError::bad_request(format!("away_from: {why}"))),
+                    None => Some(id),
+                },
+                None => None,
+            },
             recipient: p.entity_opt(&rel, "country")?,
         };
         let limit = p.limit("limit", 25, 500)?;
