@@ -191,8 +191,23 @@ pub fn diff(a: &Release, b: &Release, opts: &DiffOptions) -> ReleaseDiff {
     let side_b = side(b);
     let mut notes = Vec::new();
     let years = compared_years(&side_a, &side_b, opts.years);
-    if years.is_none() {
-        notes.push("the releases cover no common delivery years: nothing compared".into());
+    // Say which limit applied: the releases' common years, or the period asked
+    // (regression: "the releases cover no common delivery years" for a period
+    // outside years both releases share; 2024-2026 became 2024-2024 silently).
+    let common = side_a.coverage.and_then(|c| clamp(c, side_b.coverage));
+    match (years, common, opts.years) {
+        (None, None, _) => {
+            notes.push("the releases cover no common delivery years: nothing compared".into())
+        }
+        (None, Some((c0, c1)), Some(w)) => notes.push(format!(
+            "the period {w} lies outside the delivery years both releases cover ({c0}-{c1}): \
+             nothing compared"
+        )),
+        (Some((y0, y1)), _, Some(w)) if (y0, y1) != (w.start, w.end) => notes.push(format!(
+            "the period {w} reaches outside the delivery years both releases cover: compared \
+             {y0}-{y1} only"
+        )),
+        _ => {}
     }
     let level = level_for(a.meta.format, b.meta.format);
     if level.is_none() {

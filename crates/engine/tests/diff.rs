@@ -182,7 +182,31 @@ fn only_years_both_releases_cover_are_compared() {
         years: Some(Window::new(2023, 2030).unwrap()),
         ..zero()
     };
-    assert_eq!(diff(&a, &b, &opts).years, Some((2023, 2024)));
+    let d = diff(&a, &b, &opts);
+    assert_eq!(d.years, Some((2023, 2024)));
+    // The clipped period is said, not silent; a period outside both
+    // releases' common years is named as the reason nothing was compared.
+    assert!(
+        d.notes
+            .iter()
+            .any(|n| n.contains("the period 2023-2030 reaches outside")
+                && n.contains("compared 2023-2024 only")),
+        "{:?}",
+        d.notes
+    );
+    let opts = DiffOptions {
+        years: Some(Window::new(1980, 1990).unwrap()),
+        ..zero()
+    };
+    let d = diff(&a, &b, &opts);
+    assert_eq!(d.years, None);
+    assert!(
+        d.notes.iter().any(|n| n.contains(
+            "the period 1980-1990 lies outside the delivery years both releases cover (2022-2024)"
+        )),
+        "{:?}",
+        d.notes
+    );
 }
 
 #[test]
