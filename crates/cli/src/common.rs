@@ -255,6 +255,12 @@ pub fn require_register(rel: &Release, what: &str) -> anyhow::Result<()> {
     refuse(engine::needs_register(rel, what))
 }
 
+/// [`require_register`] for questions across every country
+/// ([`engine::needs_whole`]).
+pub fn require_whole(rel: &Release, what: &str) -> anyhow::Result<()> {
+    refuse(engine::needs_whole(rel, what))
+}
+
 /// A refusal's reason as the user's error (exit 2).
 fn refuse(why: Option<String>) -> anyhow::Result<()> {
     match why {

@@ -133,6 +133,9 @@ pub enum ScenarioError {
     },
     #[error("{field}: {why}")]
     Placeholder { field: String, why: String },
+    /// A release that holds part of the database ([`crate::needs_whole`]).
+    #[error("{0}")]
+    Partial(String),
     /// A category asked of a release without categories ([`crate::needs_categories`]).
     #[error("category: {0}")]
     NoCategories(String),
@@ -387,10 +390,14 @@ pub fn run(rel: &Release, sc: &Scenario) -> Result<ScenarioResult, ScenarioError
     if crate::needs_register(rel, "a scenario").is_some() {
         return Err(ScenarioError::OneSided(rel.meta.id.clone()));
     }
+    // Knock-on ranks need every supplier's whole exports.
+    if let Some(why) = crate::needs_whole(rel, "a scenario") {
+        return Err(ScenarioError::NoCategories(why));
+    }
     if sc.filter.category.is_some()
         && let Some(why) = crate::needs_categories(rel)
     {
-        return Err(ScenarioError::NoCategories(why));
+        return Err(ScenarioError::Partial(why));
     }
     let base = partners_once(rel, sc.recipient, Direction::Imports, &sc.filter);
     if base.total <= 0.0 {

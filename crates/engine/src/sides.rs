@@ -156,6 +156,31 @@ pub fn needs_register(rel: &Release, what: &str) -> Option<String> {
     }
 }
 
+/// [`needs_register`] for questions across every country (maps, switching,
+/// event studies, scenarios with their knock-on ranks, the world page): a
+/// register downloaded for some countries only holds none of them whole
+/// (regression: on the Ukraine download the map said "no deliveries" of
+/// every other country).
+pub fn needs_whole(rel: &Release, what: &str) -> Option<String> {
+    needs_register(rel, what).or_else(|| {
+        let (from, to) = crate::diff::scope::title_parties(&rel.meta.title);
+        let part = |side: &str, n: &Option<Vec<String>>| {
+            n.as_ref().map(|n| format!(" {side} {}", n.join(", ")))
+        };
+        let scope: String = [part("from", &from), part("to", &to)]
+            .into_iter()
+            .flatten()
+            .collect();
+        (!scope.is_empty()).then(|| {
+            format!(
+                "release {} is a register download of transfers{scope} only (per its title): \
+                 {what} needs a release of the whole register",
+                rel.meta.id
+            )
+        })
+    })
+}
+
 /// `None` when `rel` can give a figure for one armament category: a register
 /// whose rows carry SIPRI's categories. SIPRI's legacy register has no
 /// category column (every row is "Unspecified"), so a category filter there

@@ -57,6 +57,12 @@ impl ApiError {
         Self::refuse(engine::needs_register(rel, what))
     }
 
+    /// A question across every country ([`engine::needs_whole`]), as
+    /// [`ApiError::needs_register`].
+    pub fn needs_whole(rel: &model::Release, what: &str) -> Result<(), ApiError> {
+        Self::refuse(engine::needs_whole(rel, what))
+    }
+
     /// One armament category of a release without categories (a TIV table,
     /// SIPRI's legacy register: [`engine::needs_categories`]), as
     /// [`ApiError::needs_register`].

@@ -300,7 +300,9 @@ pub fn search(rel: &Release, q: &str, limit: usize) -> Vec<Hit> {
     let resolver = Resolver::builtin();
     let mut scored: Vec<(u8, String, Hit)> = Vec::new();
     for (_, e) in rel.entities.iter() {
-        if matches!(e.kind, EntityKind::Aggregate) {
+        // Neither a table's "all" side nor SIPRI's unknown pool has a page
+        // (regression: searching "unknown" linked to a page that is refused).
+        if matches!(e.kind, EntityKind::Aggregate | EntityKind::Unknown) {
             continue;
         }
         let score_of = |spelling: &str| -> Option<u8> {

@@ -185,3 +185,71 @@ async fn a_store_of_damaged_releases_names_them_on_the_demo_banner() {
     let t = get(&app(empty.path()), "/world").await.text();
     assert!(!t.contains("could not be read"), "{t}");
 }
+
+/// A register downloaded for one recipient answers that recipient's imports
+/// and refuses the rest (regression: on the Ukraine download the map and the
+/// supplier pages answered every country from Ukraine's rows alone).
+#[tokio::test]
+async fn a_download_for_one_recipient_answers_its_imports_only() {
+    let tmp = crate::common::handmade_dir_titled(
+        "Transfers of major conventional arms from All countries  to Kazakhstan  . Deals with deliveries made for the year range '2016' to '2022'",
+    );
+    let app = app(tmp.path());
+    let r = get(&app, "/api/imports?country=KAZ&period=2018-2022").await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    assert_eq!(r.json()["total_tiv"], 188.0);
+    assert_eq!(
+        get(&app, "/country/KAZ?period=2018-2022").await.status,
+        StatusCode::OK
+    );
+    for uri in [
+        "/api/exports?country=RUS&period=2018-2022",
+        "/api/top?period=2018-2022",
+        "/api/pair?supplier=RUS&recipient=KAZ&period=2018-2022",
+        "/api/map?period=2018-2022",
+        "/api/switching?from=2013-2017&to=2018-2022",
+        "/supplier/RUS?period=2018-2022",
+        "/world?period=2018-2022",
+        "/map?period=2018-2022",
+        "/pair/RUS/KAZ?period=2018-2022",
+    ] {
+        let r = get(&app, uri).await;
+        assert_eq!(
+            r.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{uri}: {}",
+            r.text()
+        );
+        assert!(
+            r.text().contains("transfers to Kazakhstan only"),
+            "{uri}: {}",
+            r.text()
+        );
+    }
+}
+
+/// SIPRI's unknown pool is no country: no page, no link to one, no search hit
+/// (regressions of the API probe: "No exports by unknown supplier(s) are
+/// recorded", though 262 TIV came from them; search linked to that page).
+#[tokio::test]
+async fn the_unknown_pool_has_no_page_and_no_link() {
+    let app = crate::common::demo_app();
+    for uri in ["/supplier/unknown:supplier", "/country/unknown:supplier"] {
+        let r = get(&app, uri).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{uri}");
+        assert!(r.text().contains("placeholder"), "{uri}");
+    }
+    let j = get(&app, "/api/search?q=unknown").await.json();
+    let hits = j["hits"].as_array().unwrap();
+    assert!(
+        hits.iter().all(|h| !h["key"].as_str().unwrap().starts_with("unknown:")),
+        "{j}"
+    );
+    for page in ["/country/KAZ", "/supplier/RUS", "/map?supplier=RUS"] {
+        let t = get(&app, page).await.text();
+        assert!(
+            !t.contains("/supplier/unknown") && !t.contains("/country/unknown"),
+            "{page}"
+        );
+    }
+}

@@ -57,7 +57,7 @@ pub fn compute(args: &Args) -> anyhow::Result<Table> {
     let group = pick(&set, &args.group)?;
     let rel = common::load_release(&args.data)?;
     // Members' supplier mixes.
-    common::require_register(&rel, "an event study")?;
+    common::require_whole(&rel, "an event study")?;
     let member = match &args.member {
         Some(m) => {
             let key = member_key(m)?;

@@ -61,7 +61,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
 pub fn compute(args: &Args) -> anyhow::Result<Table> {
     let rel = common::load_release(&args.data)?;
     // Every recipient's supplier mix.
-    common::require_register(&rel, "switching")?;
+    common::require_whole(&rel, "switching")?;
     let windows = engine::default_windows(&rel);
     let n = windows.len();
     let from = args.from.or_else(|| (n >= 2).then(|| windows[n - 2]));

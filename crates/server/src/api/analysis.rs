@@ -144,6 +144,7 @@ pub async fn groups(State(st): State<Arc<AppState>>, Q(p, _): Q<GroupsQuery>) ->
         let focus = p.entity(&rel, "country")?;
         let dir = p.direction(Direction::Imports)?;
         ApiError::needs_register(&rel, "group shares")?;
+        ApiError::one_sided(&rel, dir, Some(focus))?;
         let chosen: Vec<Group> = match p.get_all("group").as_slice() {
             [] => builtin_groups().groups.clone(),
             specs => specs
@@ -202,7 +203,7 @@ pub async fn groups(State(st): State<Arc<AppState>>, Q(p, _): Q<GroupsQuery>) ->
 pub async fn switching(State(st): State<Arc<AppState>>, Q(p, _): Q<SwitchingQuery>) -> Out {
     heavy(st.clone(), move |_| {
         let rel = st.pick(p.release())?;
-        ApiError::needs_register(&rel, "switching")?;
+        ApiError::needs_whole(&rel, "switching")?;
         let windows = engine::default_windows(&rel);
         let n = windows.len();
         let from = match p.get("from") {
@@ -257,7 +258,7 @@ pub async fn switching(State(st): State<Arc<AppState>>, Q(p, _): Q<SwitchingQuer
 pub async fn event_study(State(st): State<Arc<AppState>>, Q(p, _): Q<EventStudyQuery>) -> Out {
     heavy(st.clone(), move |_| {
         let rel = st.pick(p.release())?;
-        ApiError::needs_register(&rel, "an event study")?;
+        ApiError::needs_whole(&rel, "an event study")?;
         let group = pick_group(p.require("group")?)?;
         let member = match p.get("member") {
             None => None,

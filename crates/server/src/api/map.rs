@@ -18,7 +18,7 @@ use std::sync::Arc;
 pub async fn map(State(st): State<Arc<AppState>>, Q(p, _): Q<MapQuery>) -> ApiResult<Response> {
     light(st.clone(), move |_| {
         let rel = st.pick(p.release())?;
-        crate::error::ApiError::needs_register(&rel, "the map")?;
+        crate::error::ApiError::needs_whole(&rel, "the map")?;
         let svg = p
             .get("format")
             .is_some_and(|f| f.eq_ignore_ascii_case("svg"));

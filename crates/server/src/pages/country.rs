@@ -32,6 +32,7 @@ pub(crate) fn build(ctx: &Ctx, key: &str) -> Result<Page, crate::ApiError> {
     let rel = &ctx.rel;
     crate::error::ApiError::needs_register(rel, "the country page")?;
     let focus = resolve_entity(rel, key)?;
+    crate::error::ApiError::one_sided(rel, Direction::Imports, Some(focus))?;
     let ent = rel.entities.get(focus);
     let f = Filter::new(ctx.p.window(rel, "period")?);
     let cur = engine::partners(rel, focus, Direction::Imports, &f);
@@ -207,7 +208,12 @@ fn shares_section(ctx: &Ctx, cur: &Partners) -> Markup {
             };
             vec![
                 html! { (s.rank.map_or_else(|| "–".to_string(), |r| r.to_string())) },
-                html! { a href=(ctx.supplier_href(&e.key)) { (ctx.name(s.entity)) } },
+                // SIPRI's unknown pool has no page of its own.
+                html! {
+                    @if super::pair::is_party(rel, s.entity) {
+                        a href=(ctx.supplier_href(&e.key)) { (ctx.name(s.entity)) }
+                    } @else { (ctx.name(s.entity)) }
+                },
                 html! { (ctx.tiv(s.tiv)) },
                 html! { strong { (ctx.pct(s.share)) } },
                 html! { (before) },
@@ -421,7 +427,11 @@ fn deliveries_section(ctx: &Ctx, focus: EntityId, f: &Filter) -> Markup {
             let sup = rel.entities.get(fl.supplier);
             vec![
                 html! { (fl.year) },
-                html! { a href=(ctx.supplier_href(&sup.key)) { (ctx.name(fl.supplier)) } },
+                html! {
+                    @if super::pair::is_party(rel, fl.supplier) {
+                        a href=(ctx.supplier_href(&sup.key)) { (ctx.name(fl.supplier)) }
+                    } @else { (ctx.name(fl.supplier)) }
+                },
                 html! {
                     @if let Some(d) = d {
                         (d.designation) " " span.muted { (d.description) }

@@ -25,7 +25,7 @@ pub async fn page(State(st): State<Arc<AppState>>, Q(p, _): Q<MapPage>) -> Respo
 
 fn build(ctx: &Ctx) -> Result<Page, crate::ApiError> {
     let rel = &ctx.rel;
-    crate::error::ApiError::needs_register(rel, "the map")?;
+    crate::error::ApiError::needs_whole(rel, "the map")?;
     let spec = Spec::parse(rel, &ctx.p, false)?;
     let map = data::compute(rel, spec);
     let spec = &map.spec;
@@ -326,8 +326,20 @@ fn metric_head(ctx: &Ctx, spec: &Spec) -> String {
     .to_string()
 }
 
+/// A party's name, linked to its page; SIPRI's unknown pool has none (it is
+/// no country: its page is refused).
 fn name_cell(ctx: &Ctx, r: &Row) -> Markup {
+    if is_pool(r) {
+        return html! { (r.name) };
+    }
     html! { a href=(ctx.country_href(&r.key)) { (r.name) } }
+}
+
+fn is_pool(r: &Row) -> bool {
+    matches!(
+        r.kind,
+        model::EntityKind::Unknown | model::EntityKind::Aggregate
+    )
 }
 
 fn value_cell(ctx: &Ctx, map: &MapData, r: &Row) -> Markup {
@@ -372,7 +384,10 @@ fn not_drawn(ctx: &Ctx, map: &MapData) -> Markup {
             ul.map-missing {
                 @for r in inside {
                     li {
-                        a href=(ctx.country_href(&r.key)) { (render::label(map, r)) } " — "
+                        @if is_pool(r) { (render::label(map, r)) } @else {
+                            a href=(ctx.country_href(&r.key)) { (render::label(map, r)) }
+                        }
+                        " — "
                         @match &r.place {
                             Place::Inside(k) => {
                                 (ctx.tf("map.missing.inside", &[("parent", &parent_name(ctx, k))]))

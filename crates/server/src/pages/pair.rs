@@ -69,11 +69,13 @@ pub fn check_pair(
 ) -> Result<(), ApiError> {
     match engine::pair_refusal(rel, s, r) {
         None => Ok(()),
-        Some(e @ engine::PairRefusal::NotARegister) => Err(ApiError::new(
-            axum::http::StatusCode::UNPROCESSABLE_ENTITY,
-            "needs_register",
-            e.message(rel),
-        )),
+        Some(e @ (engine::PairRefusal::NotARegister | engine::PairRefusal::OutOfScope(_))) => {
+            Err(ApiError::new(
+                axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+                "needs_register",
+                e.message(rel),
+            ))
+        }
         Some(e) => Err(ApiError::bad_request(e.message(rel))),
     }
 }
@@ -87,6 +89,13 @@ fn check_parties(
         Some(e @ (engine::PairRefusal::SameParty | engine::PairRefusal::Placeholder(_))) => {
             Err(ApiError::bad_request(e.message(rel)))
         }
+        // A register download for some countries: a share outside it would
+        // be 100 % of a part (regression: "100.0 % of Russia's exports").
+        Some(e @ engine::PairRefusal::OutOfScope(_)) => Err(ApiError::new(
+            axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+            "needs_register",
+            e.message(rel),
+        )),
         _ => Ok(()),
     }
 }

@@ -45,8 +45,11 @@ pub(crate) fn over_time_rows(cur: &engine::Partners, series: &[engine::Partners]
 
 pub(crate) fn build(ctx: &Ctx, key: &str) -> Result<Page, crate::ApiError> {
     let rel = &ctx.rel;
-    crate::error::ApiError::needs_register(rel, "the supplier page")?;
+    // The page ranks the supplier among the world's exporters.
+    crate::error::ApiError::needs_whole(rel, "the supplier page")?;
     let focus = resolve_entity(rel, key)?;
+    // Not SIPRI's unknown pool: its "exports" are many suppliers'.
+    crate::error::ApiError::one_sided(rel, Direction::Exports, Some(focus))?;
     let ent = rel.entities.get(focus);
     let f = Filter::new(ctx.p.window(rel, "period")?);
     let cur = engine::partners(rel, focus, Direction::Exports, &f);
@@ -65,7 +68,7 @@ pub(crate) fn build(ctx: &Ctx, key: &str) -> Result<Page, crate::ApiError> {
                 label: ctx.name(s.entity).to_string(),
                 value: s.tiv,
                 shown: ctx.pct(s.share),
-                href: Some(ctx.country_href(&e.key)),
+                href: super::pair::is_party(rel, s.entity).then(|| ctx.country_href(&e.key)),
             }
         })
         .collect();
@@ -78,7 +81,11 @@ pub(crate) fn build(ctx: &Ctx, key: &str) -> Result<Page, crate::ApiError> {
         .iter()
         .map(|id| {
             let e = rel.entities.get(*id);
-            let mut row = vec![html! { a href=(ctx.country_href(&e.key)) { (ctx.name(*id)) } }];
+            let mut row = vec![html! {
+                @if super::pair::is_party(rel, *id) {
+                    a href=(ctx.country_href(&e.key)) { (ctx.name(*id)) }
+                } @else { (ctx.name(*id)) }
+            }];
             for p in &series {
                 row.push(match p.get(*id) {
                     Some(s) => {

@@ -27,7 +27,7 @@ pub async fn page(State(st): State<Arc<AppState>>, uri: Uri, Q(p, _): Q<WorldPag
 
 pub(crate) fn build(ctx: &Ctx) -> Result<Page, crate::ApiError> {
     let rel = &ctx.rel;
-    crate::error::ApiError::needs_register(rel, "the world page")?;
+    crate::error::ApiError::needs_whole(rel, "the world page")?;
     let f = Filter::new(ctx.p.window(rel, "period")?).with_category(ctx.p.category_in(rel)?);
     // English writes a category inside a sentence in lower case; German
     // nouns keep their capital.

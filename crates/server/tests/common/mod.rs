@@ -127,8 +127,12 @@ pub fn assert_error(r: &Resp, status: StatusCode) -> serde_json::Value {
 /// and not the generator's): a non-synthetic release for tests that need claim
 /// verdicts, which synthetic releases never get.
 pub fn handmade_dir() -> tempfile::TempDir {
-    let mut csv =
-        String::from("Transfers of major conventional arms: test file made by armsflow tests\n");
+    handmade_dir_titled("Transfers of major conventional arms: test file made by armsflow tests")
+}
+
+/// [`handmade_dir`] with another title line (e.g. a download for one country).
+pub fn handmade_dir_titled(title: &str) -> tempfile::TempDir {
+    let mut csv = format!("{title}\n");
     for i in 2..=8 {
         csv.push_str(&format!("Note {i}.\n"));
     }
