@@ -242,7 +242,8 @@ async fn the_unknown_pool_has_no_page_and_no_link() {
     let j = get(&app, "/api/search?q=unknown").await.json();
     let hits = j["hits"].as_array().unwrap();
     assert!(
-        hits.iter().all(|h| !h["key"].as_str().unwrap().starts_with("unknown:")),
+        hits.iter()
+            .all(|h| !h["key"].as_str().unwrap().starts_with("unknown:")),
         "{j}"
     );
     for page in ["/country/KAZ", "/supplier/RUS", "/map?supplier=RUS"] {
