@@ -254,3 +254,82 @@ async fn the_unknown_pool_has_no_page_and_no_link() {
         );
     }
 }
+
+/// A per-supplier TIV table (made up here) as the only release: the pages,
+/// the map and the series answered from one supplier's exports as if they
+/// were everything ("Russia supplied 100.0 %" of India's imports, "100 % of
+/// world arms exports"). Only that supplier's exports are answered.
+#[tokio::test]
+async fn a_one_sided_table_is_refused_where_it_holds_part_of_the_answer() {
+    let tmp = tempfile::tempdir().unwrap();
+    let csv = "\"TIV of arms exports from Russia, 2019-2021\",,,,\n\
+               Figures are SIPRI Trend Indicator Values (TIVs) expressed in millions.,,,,\n\
+               Source: armsflow test suite,,,,\n\
+               Generated: 28 July 2022,,,,\n\
+               ,2019,2020,2021,Total\n\
+               India,30,20,10,60\n\
+               China,5,5,,10\n\
+               Total,35,25,10,70\n";
+    let (rel, report) = sipri::read(csv.as_bytes(), &sipri::ReadOptions::default()).unwrap();
+    store::Store::open(tmp.path())
+        .unwrap()
+        .put(&rel, &report)
+        .unwrap();
+    let app = server::app(state_at(tmp.path(), None, Limits::default()));
+    for uri in [
+        "/country/IND",
+        "/supplier/RUS",
+        "/world",
+        "/map",
+        "/api/map",
+        "/api/series?country=India",
+        "/api/categories?country=India",
+        "/api/imports?country=India",
+        "/api/top",
+        "/api/exports?country=Russia&category=aircraft",
+    ] {
+        let r = get(&app, uri).await;
+        assert_eq!(
+            r.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{uri}: {}",
+            r.text()
+        );
+    }
+    let r = get(&app, "/api/exports?country=Russia&period=2019-2021").await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+}
+
+/// A window with no year in the release: the pages said "No deliveries to
+/// Kazakhstan are recorded" under a banner saying nothing there comes from
+/// data, and /api/pair gave total_tiv 0.0 with no flag.
+#[tokio::test]
+async fn a_window_without_data_is_no_data_on_pages_and_the_pair_api() {
+    let app = crate::common::demo_app();
+    for uri in [
+        "/country/KAZ?period=2026-2030",
+        "/supplier/RUS?period=2026-2030",
+        "/pair/RUS/KAZ?period=2026-2030",
+    ] {
+        let r = get(&app, uri).await;
+        assert_eq!(r.status, StatusCode::OK, "{uri}");
+        let text = r.text();
+        let lede = text
+            .split("lede")
+            .nth(1)
+            .unwrap_or("")
+            .chars()
+            .take(200)
+            .collect::<String>();
+        assert!(text.contains("No data for 2026-2030"), "{uri}: {lede}");
+        assert!(!text.contains("are recorded in 2026-2030"), "{uri}");
+    }
+    let v = get(
+        &app,
+        "/api/pair?supplier=RUS&recipient=KAZ&period=2026-2030",
+    )
+    .await
+    .json();
+    assert_eq!(v["no_data"], true, "{v}");
+    assert!(v["total_tiv"].is_null(), "{v}");
+}
