@@ -341,6 +341,7 @@ pub fn analyse(s: &Sentence, names: &Names) -> Features {
         .map(|(_, i)| *i)
         .collect();
     crate::phrases::meaning(t, &mut f);
+    crate::asides::markers(t, &mut f);
     crate::unasserted::markers(t, &mut f);
     crate::timing::markers(t, &mut f);
     f

@@ -33,6 +33,17 @@ pub enum MarkerKind {
     Group,
     /// "excluding", "including", "ohne", "darunter".
     Scope,
+    /// A part of the flow SIPRI's categories do not give: a kind of weapon
+    /// with no category of its own ("warplanes", "SAMs", "aero-engines"), a
+    /// buyer branch ("navy", "air force") or a condition ("second-hand").
+    /// Never consumed (regression: each was dropped and the claim checked
+    /// on all arms: "China supplied 81 % of Pakistan's second-hand arms
+    /// imports" supported, China supplied none of them).
+    PartOf,
+    /// A category or country adjective in an aside about a country
+    /// ([`crate::asides`]): it describes the country, not the figure. Never
+    /// consumed.
+    Aside,
     /// "one of the largest", "einer der größten": a rank range without its size.
     OpenRange,
     /// A multiple ("doubled"): consumed by a change claim.
@@ -319,6 +330,45 @@ pub fn narrower_phrase(words: &[&str]) -> Option<(Category, usize)> {
 }
 
 /// Single-word markers (categories are found by [`category`]).
+/// Words naming a part of the flow no SIPRI category gives ([`MarkerKind::PartOf`]).
+fn is_part_of(prev: &str, norm: &str, next: &str) -> bool {
+    let arms = |w: &str| {
+        matches!(
+            w,
+            "arms"
+                | "weapons"
+                | "weapon"
+                | "equipment"
+                | "aircraft"
+                | "jets"
+                | "tanks"
+                | "ships"
+                | "systems"
+                | "hardware"
+                | "waffen"
+                | "rustungsguter"
+        )
+    };
+    match norm {
+        "warplane" | "warplanes" | "sam" | "sams" | "aero-engine" | "aero-engines"
+        | "aeroengine" | "aeroengines" | "turbofan" | "turbofans" | "turbojet" | "turbojets"
+        | "chopper" | "choppers" | "second-hand" | "secondhand" | "surplus" | "navy" | "navies"
+        | "army" | "armies" | "gebrauchte" | "gebrauchten" | "gebrauchter" | "marine" | "heer"
+        | "luftwaffe" => true,
+        "naval" => !matches!(next, "weapons" | "weapon" | "vessels" | "ships"),
+        "force" | "forces" => prev == "air",
+        "vehicles" | "vehicle" => prev == "military",
+        "weapons" => prev == "guided",
+        "used" => arms(next),
+        _ => false,
+    }
+}
+
+/// "wasn't", "didn’t", "can't": an English contraction with "not".
+pub fn is_contracted_not(w: &str) -> bool {
+    w.len() > 3 && (w.ends_with("n't") || w.ends_with("n’t"))
+}
+
 pub fn marker(prev: &str, norm: &str, next: &str) -> Option<MarkerKind> {
     use MarkerKind::*;
     Some(match norm {
@@ -356,6 +406,43 @@ pub fn marker(prev: &str, norm: &str, next: &str) -> Option<MarkerKind> {
         }
         "many" | "several" | "viele" | "mehrere" if next == "times" || next == "mal" => Degree,
         "vielfache" | "vielfaches" | "mehrfache" | "mehrfaches" => Degree,
+        _ if is_part_of(prev, norm, next) => PartOf,
+        // "ceased to be", "stopped being", "lost its place as", "verlor seine
+        // Position": the rank no longer held, checked as held (regression:
+        // "Russia ceased to be India's largest supplier" supported).
+        "ceased" | "ceases" | "cease" => Negation,
+        "stopped" | "stops" if next == "being" => Negation,
+        "lost" | "loses" | "lose" | "losing" | "verlor" | "verloren" | "verliert"
+            if matches!(
+                next,
+                "its"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "the"
+                    | "top"
+                    | "place"
+                    | "position"
+                    | "spot"
+                    | "title"
+                    | "status"
+                    | "rank"
+                    | "seine"
+                    | "ihre"
+                    | "ihren"
+                    | "seinen"
+                    | "den"
+                    | "die"
+                    | "platz"
+                    | "rang"
+                    | "spitzenplatz"
+            ) =>
+        {
+            Negation
+        }
+        // A contraction is one token ("wasn't", "didn’t"): regression, "Russia
+        // wasn't India's largest supplier" was checked as "was".
+        w if is_contracted_not(w) => Negation,
         "not" | "n't" | "nicht" | "never" | "nie" | "niemals" | "none" | "nothing" | "nichts"
         | "neither" | "nor" | "weder" | "no" | "kein" | "keine" | "keinen" | "keiner"
         | "keinem" | "keines" | "zero" | "null"

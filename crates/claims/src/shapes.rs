@@ -82,6 +82,7 @@ impl Sent<'_> {
                     | "keinen"
                     | "keiner"
             ) && !matches!((w, next), ("not", "only") | ("nicht", "nur"))
+                || crate::meaning::is_contracted_not(w)
         })
     }
 

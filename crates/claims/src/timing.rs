@@ -61,6 +61,16 @@ fn glued(norm: &str, prefixes: &[&str]) -> bool {
 /// Marks every part-of-year and fiscal-year mention of the sentence.
 pub fn markers(t: &[Token], f: &mut Features) {
     for (i, tok) in t.iter().enumerate() {
+        // "2020/24", "2023/24": a season or fiscal year as often as a span
+        // (regression: read as 2020 alone in German).
+        if year_at(t, i)
+            && t.get(i + 1).is_some_and(|x| x.kind == Kind::Punct('/'))
+            && t.get(i + 2)
+                .is_some_and(|x| matches!(x.kind, Kind::Number { .. }))
+        {
+            f.mark(MarkerKind::FiscalYear, i, t);
+            continue;
+        }
         if !tok.is_word() {
             continue;
         }

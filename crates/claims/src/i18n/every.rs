@@ -506,6 +506,8 @@ fn reasons() -> Vec<Msg> {
         K::Rate,
         K::Group,
         K::Scope,
+        K::PartOf,
+        K::Aside,
         K::OpenRange,
         K::Multiple,
         K::SubYear,

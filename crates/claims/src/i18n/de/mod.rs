@@ -364,6 +364,12 @@ fn marker(k: MarkerKind, w: &str) -> String {
         MarkerKind::Scope => format!(
             "„{w}“: Eine Zahl, die einen Teil der Lieferungen ein- oder ausschließt, wird nicht geprüft"
         ),
+        MarkerKind::Aside => format!(
+            "„{w}“ steht in einem Einschub über ein Land, nicht in der Aussage; auf welche Lieferungen sich die Zahl bezieht, ist nicht sicher zu lesen, daher wird sie nicht geprüft"
+        ),
+        MarkerKind::PartOf => format!(
+            "„{w}“: Diesen Teil der Lieferungen geben die SIPRI-Waffenkategorien nicht an (eine Waffenart ohne eigene Kategorie, eine Teilstreitkraft oder Gebrauchtwaffen), daher wird er nicht geprüft"
+        ),
         MarkerKind::OpenRange => format!(
             "„{w}“: Eine Rangangabe ohne Größe (die ersten wie viele?) ist nicht überprüfbar"
         ),

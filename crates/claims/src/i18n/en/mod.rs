@@ -171,6 +171,12 @@ fn marker(k: MarkerKind, word: &str) -> String {
         MarkerKind::Scope => format!(
             "'{word}': a figure that includes or excludes part of the flow is not supported"
         ),
+        MarkerKind::Aside => format!(
+            "'{word}' stands in an aside about a country, not in the claim; which flow the figure is of cannot be read safely, so it is not checked"
+        ),
+        MarkerKind::PartOf => format!(
+            "'{word}': SIPRI's armament categories do not give this part of the flow (a kind of weapon without its own category, a service branch or second-hand deliveries), so it is not checked"
+        ),
         MarkerKind::OpenRange => {
             format!("'{word}': a rank range without its size (top how many?) cannot be checked")
         }
