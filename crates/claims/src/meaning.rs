@@ -40,6 +40,11 @@ pub enum MarkerKind {
     /// on all arms: "China supplied 81 % of Pakistan's second-hand arms
     /// imports" supported, China supplied none of them).
     PartOf,
+    /// "West Germany", "Westdeutschland": SIPRI's `Germany` before 1990 only,
+    /// an alias of today's Germany in the name table (regression: "West
+    /// Germany was the fifth-largest exporter in 2020–24" supported). Never
+    /// consumed.
+    FormerName,
     /// A category or country adjective in an aside about a country
     /// ([`crate::asides`]): it describes the country, not the figure. Never
     /// consumed.
@@ -407,6 +412,8 @@ pub fn marker(prev: &str, norm: &str, next: &str) -> Option<MarkerKind> {
         "many" | "several" | "viele" | "mehrere" if next == "times" || next == "mal" => Degree,
         "vielfache" | "vielfaches" | "mehrfache" | "mehrfaches" => Degree,
         _ if is_part_of(prev, norm, next) => PartOf,
+        "west" if matches!(next, "germany" | "german" | "germany's") => FormerName,
+        "westdeutschland" | "westdeutschlands" | "westdeutsche" | "westdeutschen" => FormerName,
         // "ceased to be", "stopped being", "lost its place as", "verlor seine
         // Position": the rank no longer held, checked as held (regression:
         // "Russia ceased to be India's largest supplier" supported).

@@ -508,6 +508,7 @@ fn reasons() -> Vec<Msg> {
         K::Scope,
         K::PartOf,
         K::Aside,
+        K::FormerName,
         K::OpenRange,
         K::Multiple,
         K::SubYear,

@@ -364,6 +364,9 @@ fn marker(k: MarkerKind, w: &str) -> String {
         MarkerKind::Scope => format!(
             "„{w}“: Eine Zahl, die einen Teil der Lieferungen ein- oder ausschließt, wird nicht geprüft"
         ),
+        MarkerKind::FormerName => format!(
+            "„{w}“: Westdeutschland ist SIPRIs Deutschland nur vor 1990; eine Aussage darüber wird nicht am heutigen Deutschland geprüft"
+        ),
         MarkerKind::Aside => format!(
             "„{w}“ steht in einem Einschub über ein Land, nicht in der Aussage; auf welche Lieferungen sich die Zahl bezieht, ist nicht sicher zu lesen, daher wird sie nicht geprüft"
         ),

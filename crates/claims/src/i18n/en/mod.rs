@@ -171,6 +171,9 @@ fn marker(k: MarkerKind, word: &str) -> String {
         MarkerKind::Scope => format!(
             "'{word}': a figure that includes or excludes part of the flow is not supported"
         ),
+        MarkerKind::FormerName => format!(
+            "'{word}': West Germany is SIPRI's Germany before 1990 only; a claim naming it is not checked against today's Germany"
+        ),
         MarkerKind::Aside => format!(
             "'{word}' stands in an aside about a country, not in the claim; which flow the figure is of cannot be read safely, so it is not checked"
         ),
