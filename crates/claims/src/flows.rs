@@ -313,6 +313,13 @@ fn whole_owner(t: &[Token], f: &Features, dir: Direction, at: usize) -> Option<(
         .find(|m| {
             (m.form != Form::Noun && before.is_some_and(|j| m.end == j + 1))
                 || (m.form == Form::Possessive && m.idx == at + 1)
+                // A country name as a modifier after "of": "share of US arms
+                // exports", "of UK arms exports" (regression: read as the
+                // possessive country's exports to the US, 0 %).
+                || (m.form == Form::Noun
+                    && before.is_some_and(|j| m.end == j + 1)
+                    && m.idx > 0
+                    && matches!(t[m.idx - 1].norm.as_str(), "of" | "the"))
         })
         .map(|m| (dir, m.party.clone()));
     if owned.is_some() {

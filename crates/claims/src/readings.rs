@@ -405,8 +405,13 @@ pub(crate) fn percent_claim(
             }))
         }
         Direction::Exports => {
+            // An adjective or genitive after "an" is the exports' owner, not
+            // their destination: "Anteil Indiens an den russischen
+            // Waffenexporten", "an Chinas Waffenexporten", "an den
+            // Waffenexporten der USA" (regression: read as India's exports
+            // to Russia, 0 %).
             let strong_recipient = ctx
-                .find(|m| in_clause(m) && m.prep == Some(Prep::To))
+                .find(|m| in_clause(m) && m.prep == Some(Prep::To) && m.form == Form::Noun)
                 .cloned();
             let r = strong_recipient.as_ref();
             // "Russia's arms exports", "russischen Waffenexporte", "of US arms

@@ -333,3 +333,44 @@ async fn a_window_without_data_is_no_data_on_pages_and_the_pair_api() {
     assert_eq!(v["no_data"], true, "{v}");
     assert!(v["total_tiv"].is_null(), "{v}");
 }
+
+/// Two releases that read the same in the picker ("2025-01-03 · register")
+/// are told apart by their ids (regression: two identical entries).
+#[tokio::test]
+async fn look_alike_releases_are_told_apart_in_the_picker() {
+    let a = handmade_dir();
+    let b = crate::common::handmade_dir_titled(
+        "Transfers of major conventional arms: a second test file made by armsflow tests",
+    );
+    let from = std::fs::read_dir(b.path().join("releases"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let id_b = from.file_name().unwrap().to_string_lossy().to_string();
+    let to = a.path().join("releases").join(&id_b);
+    std::fs::create_dir_all(&to).unwrap();
+    for f in std::fs::read_dir(&from).unwrap() {
+        let f = f.unwrap().path();
+        std::fs::copy(&f, to.join(f.file_name().unwrap())).unwrap();
+    }
+    let page = get(&app(a.path()), "/world").await.text();
+    let t = page
+        .split_once("id=\"release-select\"")
+        .and_then(|x| x.1.split_once("</select>"))
+        .map(|x| x.0)
+        .unwrap_or_else(|| panic!("no release picker: {page}"));
+    let options: Vec<&str> = t
+        .split("<option value=\"")
+        .skip(1)
+        .filter_map(|o| o.split_once("</option>").map(|x| x.0))
+        .collect();
+    assert_eq!(options.len(), 2, "{options:?}");
+    let labels: Vec<&str> = options
+        .iter()
+        .map(|o| o.rsplit_once('>').map_or(*o, |x| x.1))
+        .collect();
+    assert_ne!(labels[0], labels[1], "{labels:?}");
+    assert!(labels.iter().any(|l| l.contains(&id_b)), "{labels:?}");
+}
