@@ -142,21 +142,6 @@ fn cat(c: &Option<Category>) -> String {
     c.map_or(String::new(), |c| format!(" {}", category_token(c)))
 }
 
-impl Claim {
-    /// The armament category every figure of the claim is restricted to.
-    pub fn category(&self) -> Option<Category> {
-        match self {
-            Claim::ImportShare { category, .. }
-            | Claim::ExportShare { category, .. }
-            | Claim::Change { category, .. }
-            | Claim::Global { category, .. }
-            | Claim::Largest { category, .. }
-            | Claim::Compare { category, .. } => *category,
-            _ => None,
-        }
-    }
-}
-
 /// One checkable statement. `category`, where set, restricts every figure of
 /// the claim (numerator and denominator) to one SIPRI armament category.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -202,7 +202,10 @@ pub fn check(claim: &Claim, rel: &Release) -> Checked {
     // A category asked of a release without categories selects nothing:
     // no verdict, rather than "imported nothing" (regression: the legacy
     // register, every row "Unspecified").
-    if claim.category().is_some() && engine::needs_categories(rel).is_some() {
+    // (A delivery names its weapon, which the legacy register has too.)
+    let by_category = !matches!(claim, Claim::Delivery(_) | Claim::Presence(_))
+        && crate::rule::category_of(claim).is_some();
+    if by_category && engine::needs_categories(rel).is_some() {
         let why = match engine::needs_register(rel, "a category") {
             Some(_) => FigureMsg::OneSided {
                 release: rel.meta.id.clone(),
