@@ -1,0 +1,253 @@
+//! Word lists behind [`super::MarkerKind`]: weapon words narrower than their
+//! SIPRI category, parts of the flow no category gives, and English "not"
+//! contractions.
+
+use model::Category;
+
+/// A weapon word narrower than the SIPRI category it falls in: SIPRI's
+/// figures exist per category only, so a share, rank or change of
+/// "submarines" is not the one of "ships" (regression: "Germany supplied 100
+/// per cent of the submarines Egypt imported" was checked against ships,
+/// 41 %, not supported; "Deutschland war der zweitgrößte Exporteur von
+/// U-Booten" supported from ships, though first for submarines). The words
+/// issue #11 maps to a category (combat aircraft, fighters, jets, warships,
+/// Panzer, Kampfflugzeuge, Kriegsschiffe) stay that category; English
+/// "tanks" is narrower ("Kuwait was the largest importer of tanks" was not
+/// supported from armoured vehicles, rank 2, though first for tanks).
+pub fn narrower(norm: &str) -> bool {
+    const EN: &[&str] = &[
+        "helicopters",
+        "helicopter",
+        "drones",
+        "drone",
+        "uavs",
+        "uav",
+        "bombers",
+        "bomber",
+        "tanks",
+        "tank",
+        "howitzers",
+        "howitzer",
+        "mortars",
+        "rockets",
+        "rocket",
+        "frigates",
+        "frigate",
+        "corvettes",
+        "corvette",
+        "submarines",
+        "submarine",
+        "destroyers",
+        "destroyer",
+    ];
+    EN.contains(&norm)
+        || [
+            "hubschrauber",
+            "helikopter",
+            "drohne",
+            "haubitze",
+            "fregatte",
+            "korvette",
+            "u-boot",
+            "flugzeugtrager",
+            "torpedo",
+            "panzerabwehr",
+        ]
+        .iter()
+        .any(|w| norm.contains(w))
+        // English and German radar(s), Radaranlagen.
+        || norm.starts_with("radar")
+}
+
+/// A weapon phrase starting at `words[0]` (normalised words) that is
+/// narrower than its SIPRI category, which its words alone would name or
+/// drop: the category and the words it spans. Regressions: "90 % of the
+/// transport aircraft Kazakhstan imported" was checked against all aircraft
+/// (Russia 90.4 %; Russia delivered none), "air-to-air missile imports"
+/// against missiles, "aircraft carrier" read as aircraft, and "infantry
+/// fighting vehicle imports" lost its category and was checked against all
+/// arms.
+pub fn narrower_phrase(words: &[&str]) -> Option<(Category, usize)> {
+    use Category::*;
+    let w = |k: usize| words.get(k).copied().unwrap_or("");
+    let plane = |s: &str| matches!(s, "aircraft" | "planes" | "plane" | "jets" | "jet");
+    let missile = |s: &str| matches!(s, "missile" | "missiles");
+    let carrier = |s: &str| matches!(s, "carrier" | "carriers");
+    let en = match (w(0), w(1), w(2)) {
+        ("transport" | "cargo" | "trainer" | "training" | "tanker" | "patrol", p, _)
+            if plane(p) =>
+        {
+            Some((Aircraft, 2))
+        }
+        ("aircraft", c, _) if carrier(c) => Some((Ships, 2)),
+        (
+            "cruise" | "anti-ship" | "air-to-air" | "surface-to-air" | "anti-tank" | "ballistic"
+            | "air-to-surface" | "anti-radiation" | "land-attack",
+            m,
+            _,
+        ) if missile(m) => Some((Missiles, 2)),
+        ("armoured" | "armored", "personnel", c) if carrier(c) => Some((ArmouredVehicles, 3)),
+        ("personnel", c, _) if carrier(c) => Some((ArmouredVehicles, 2)),
+        ("infantry", "fighting", "vehicle" | "vehicles") => Some((ArmouredVehicles, 3)),
+        ("patrol", "boat" | "boats" | "vessel" | "vessels" | "ship" | "ships" | "craft", _) => {
+            Some((Ships, 2))
+        }
+        ("apc" | "apcs" | "ifv" | "ifvs" | "mbt" | "mbts", _, _) => Some((ArmouredVehicles, 1)),
+        _ => None,
+    };
+    if en.is_some() {
+        return en;
+    }
+    // German compounds, matched inside the word ("Kampfpanzerimporte").
+    const DE: &[(&[&str], Category)] = &[
+        (
+            &[
+                "transportflugzeug",
+                "transportmaschine",
+                "schulflugzeug",
+                "tankflugzeug",
+            ],
+            Aircraft,
+        ),
+        (
+            &[
+                "marschflugkorper",
+                "seezielflugkorper",
+                "luft-luft",
+                "boden-luft",
+                "seeziel",
+            ],
+            Missiles,
+        ),
+        (
+            &[
+                "kampfpanzer",
+                "schutzenpanzer",
+                "transportpanzer",
+                "radpanzer",
+            ],
+            ArmouredVehicles,
+        ),
+        (&["patrouillenboot", "schnellboot"], Ships),
+    ];
+    DE.iter()
+        .find(|(stems, _)| stems.iter().any(|s| w(0).contains(s)))
+        .map(|&(_, c)| (c, 1))
+}
+
+/// Words naming a part of the flow no SIPRI category gives ([`super::MarkerKind::PartOf`]).
+pub(super) fn is_part_of(prev: &str, norm: &str, next: &str) -> bool {
+    let arms = |w: &str| {
+        matches!(
+            w,
+            "arms"
+                | "weapons"
+                | "weapon"
+                | "equipment"
+                | "aircraft"
+                | "jets"
+                | "tanks"
+                | "ships"
+                | "systems"
+                | "hardware"
+                | "waffen"
+                | "rustungsguter"
+        )
+    };
+    // "the Libyan National Army's", "the rebels’": the word without its
+    // possessive ending.
+    let norm = norm
+        .strip_suffix("'s")
+        .or_else(|| norm.strip_suffix("’s"))
+        .or_else(|| norm.strip_suffix('\''))
+        .or_else(|| norm.strip_suffix('’'))
+        .unwrap_or(norm);
+    match norm {
+        "warplane" | "warplanes" | "sam" | "sams" | "aero-engine" | "aero-engines"
+        | "aeroengine" | "aeroengines" | "turbofan" | "turbofans" | "turbojet" | "turbojets"
+        | "chopper" | "choppers" | "second-hand" | "secondhand" | "surplus" | "navy" | "navies"
+        | "army" | "armies" | "gebrauchte" | "gebrauchten" | "gebrauchter" | "marine" | "heer"
+        | "luftwaffe" => true,
+        "naval" => !matches!(next, "weapons" | "weapon" | "vessels" | "ships"),
+        // Spellings the category reader does not take, and goods SIPRI does
+        // not record (regression: each was dropped and the claim checked on
+        // all arms: "missile-system exports", "AFVs", "nuclear weapons").
+        // Non-state groups named through a state ("the Ukrainian rebels'",
+        // "Libyan forces"): SIPRI lists them apart from the state
+        // (regression: checked against Ukraine's and Libya's imports).
+        "rebels" | "rebel" | "separatists" | "militia" | "militias" | "insurgents" | "rebellen"
+        | "separatisten" | "milizen" | "aufstandische" => true,
+        "forces" => prev != "armed",
+        "afv" | "afvs" | "anti-air" | "motors" | "propulsion" | "gun" | "guns" | "nuclear"
+        | "technology" | "technologies" | "spares" => true,
+        "parts" => prev == "spare",
+        w if w.contains('-') && w.split('-').any(is_category_part) => true,
+        w if [
+            "lenkwaffe",
+            "motoren",
+            "geschutz",
+            "geschoss",
+            "atomwaffe",
+            "ersatzteil",
+        ]
+        .iter()
+        .any(|s| w.contains(s)) =>
+        {
+            true
+        }
+        "force" => prev == "air",
+        "vehicles" | "vehicle" => prev == "military",
+        "weapons" => prev == "guided",
+        "used" => arms(next),
+        _ => false,
+    }
+}
+
+/// A part of a hyphenated word that names a kind of weapon ("armoured-vehicle
+/// imports", "fighter-jet supplier"): the category reader takes whole words
+/// only.
+fn is_category_part(p: &str) -> bool {
+    matches!(
+        p,
+        "vehicle"
+            | "vehicles"
+            | "jet"
+            | "jets"
+            | "missile"
+            | "missiles"
+            | "system"
+            | "systems"
+            | "artillery"
+            | "aircraft"
+            | "ship"
+            | "ships"
+            | "engine"
+            | "engines"
+            | "radar"
+            | "radars"
+            | "sensor"
+            | "sensors"
+            | "tank"
+            | "tanks"
+            | "helicopter"
+            | "helicopters"
+            | "satellite"
+            | "satellites"
+            | "weapon"
+            | "weapons"
+            | "plane"
+            | "planes"
+            | "drone"
+            | "drones"
+            | "defence"
+            | "defense"
+            | "armoured"
+            | "armored"
+            | "naval"
+    )
+}
+
+/// "wasn't", "didn’t", "can't": an English contraction with "not".
+pub fn is_contracted_not(w: &str) -> bool {
+    w.len() > 3 && (w.ends_with("n't") || w.ends_with("n’t"))
+}
