@@ -26,10 +26,8 @@ pub fn one_sided_in(
     // SIPRI's "unknown supplier(s)" pools deliveries of many suppliers: its
     // "exports" have no share, rank or concentration of one party's (as
     // `pair` already refused; regression: "HHI 0.144 … 6.93 recipients").
-    if let Some(f) = focus
-        && (is_unknown(rel, f) || is_aggregate(rel, f))
-    {
-        return Some(crate::PairRefusal::Placeholder(f).message(rel));
+    if let Some(why) = focus.and_then(|f| placeholder(rel, f)) {
+        return Some(why);
     }
     let id = &rel.meta.id;
     let side = match dir {

@@ -80,23 +80,17 @@ pub fn check_pair(
     }
 }
 
+/// [`check_pair`] for the page, which explains a TIV table itself instead
+/// of refusing it; a register download for some countries is refused (a
+/// share outside it is 100 % of a part: "100.0 % of Russia's exports").
 fn check_parties(
     rel: &model::Release,
     s: model::EntityId,
     r: model::EntityId,
 ) -> Result<(), ApiError> {
     match engine::pair_refusal(rel, s, r) {
-        Some(e @ (engine::PairRefusal::SameParty | engine::PairRefusal::Placeholder(_))) => {
-            Err(ApiError::bad_request(e.message(rel)))
-        }
-        // A register download for some countries: a share outside it would
-        // be 100 % of a part (regression: "100.0 % of Russia's exports").
-        Some(e @ engine::PairRefusal::OutOfScope(_)) => Err(ApiError::new(
-            axum::http::StatusCode::UNPROCESSABLE_ENTITY,
-            "needs_register",
-            e.message(rel),
-        )),
-        _ => Ok(()),
+        Some(engine::PairRefusal::NotARegister) => Ok(()),
+        _ => check_pair(rel, s, r),
     }
 }
 
