@@ -31,6 +31,8 @@ pub struct Mention {
     pub form: Form,
     pub prep: Option<Prep>,
     pub clause: usize,
+    /// A German genitive article made it possessive ("Anteil der Türkei").
+    pub genitive_article: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -374,7 +376,11 @@ fn mentions(t: &[Token], names: &Names, f: &mut Features) {
             i += 1;
             continue;
         }
-        if let Some((party, end, form)) = name_at(t, i, names) {
+        if let Some((party, mut end, mut form)) = name_at(t, i, names) {
+            if form == Form::Noun && plural_possessive(t, end) {
+                form = Form::Possessive;
+                end += 1;
+            }
             push_mention(t, f, party, i, end, form);
             i = end;
             continue;
@@ -412,6 +418,24 @@ fn mentions(t: &[Token], names: &Names, f: &mut Features) {
         }
         i += 1;
     }
+}
+
+/// A bare apostrophe glued to a name ending in "s" and followed by a word:
+/// "the United States' arms exports", "the Philippines' imports". The lexer
+/// keeps it apart because no letter follows it (regression: read as the
+/// plain noun, so "Ukraine's share of the United States' arms exports" became
+/// Ukraine's exports to the United States, 0 %).
+fn plural_possessive(t: &[Token], end: usize) -> bool {
+    let (Some(last), Some(mark), Some(next)) =
+        (t.get(end.wrapping_sub(1)), t.get(end), t.get(end + 1))
+    else {
+        return false;
+    };
+    matches!(mark.kind, Kind::Punct('\'' | '’'))
+        && mark.start == last.end
+        && next.start > mark.end
+        && next.is_word()
+        && last.text.ends_with(['s', 'S'])
 }
 
 /// A country name starting at token `i`: `(party, end, form)`.
@@ -506,12 +530,14 @@ fn push_mention(
         && (j >= 2 && imports_verb(j - 2) || (end..end + 3).any(imports_verb));
     let prep = if agent { None } else { prep };
     // "Abnehmer der Türkei": a genitive article after a noun.
+    let mut genitive_article = false;
     if form == Form::Noun
         && prep.is_none()
         && article.is_some_and(lx::is_genitive_article)
         && before.is_some_and(|b| b.is_word() && b.capitalized())
     {
         form = Form::Possessive;
+        genitive_article = true;
     }
     let clause = f.clause(idx);
     f.mentions.push(Mention {
@@ -521,6 +547,7 @@ fn push_mention(
         form,
         prep,
         clause,
+        genitive_article,
     });
 }
 

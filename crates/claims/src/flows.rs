@@ -267,6 +267,11 @@ fn whole_filler(norm: &str) -> bool {
         || matches!(norm, "all" | "aller" | "alle" | "allen")
 }
 
+fn genitive_article(t: &[Token], i: usize) -> bool {
+    t.get(i)
+        .is_some_and(|x| x.is_word() && crate::lexicon::is_genitive_article(&x.norm))
+}
+
 /// The whole that starts at `from` with "of", "der", "an", "in": the first
 /// flow word after it, past fillers and country words.
 fn whole_at(t: &[Token], f: &Features, from: usize, figure: Option<usize>) -> Option<Whole> {
@@ -313,6 +318,9 @@ fn whole_owner(t: &[Token], f: &Features, dir: Direction, at: usize) -> Option<(
         .find(|m| {
             (m.form != Form::Noun && before.is_some_and(|j| m.end == j + 1))
                 || (m.form == Form::Possessive && m.idx == at + 1)
+                // "an den Waffenexporten der USA", "der Vereinigten Staaten"
+                // (regression: read as the USA's imports from the subject).
+                || (m.form == Form::Possessive && m.idx == at + 2 && genitive_article(t, at + 1))
                 // A country name as a modifier after "of": "share of US arms
                 // exports", "of UK arms exports" (regression: read as the
                 // possessive country's exports to the US, 0 %).
@@ -375,7 +383,14 @@ pub(crate) fn wholes(t: &[Token], f: &mut Features) {
             let after_party = f
                 .mentions
                 .iter()
-                .find(|m| m.idx == k + 1 || (m.idx == k + 2 && m.prep == Some(Prep::Of)))
+                .find(|m| {
+                    m.idx == k + 1
+                        || (m.idx == k + 2
+                            && (m.prep == Some(Prep::Of)
+                                // "Anteil der Ukraine an …" (regression: no
+                                // whole, so the Ukraine was read as exporting).
+                                || (m.form == Form::Possessive && genitive_article(t, k + 1))))
+                })
                 .map(|m| m.end);
             out.extend(
                 whole_at(t, f, k + 1, None)

@@ -478,6 +478,8 @@ fn owns_share(f: &Features, m: &Mention) -> bool {
     f.markers.iter().any(|k| {
         k.kind == crate::meaning::MarkerKind::ShareWord
             && ((m.form == Form::Possessive && (k.idx == m.end || k.idx + 1 == m.idx))
+                // "der Anteil der Türkei an …" (regression: no supplier named)
+                || (m.genitive_article && k.idx + 2 == m.idx)
                 // "the share of Russia in …"
                 || (m.form == Form::Noun && m.prep == Some(Prep::Of) && k.idx + 2 == m.idx))
     })
