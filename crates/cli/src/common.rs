@@ -24,7 +24,7 @@ pub struct DataArgs {
     /// Data directory [default: $XDG_DATA_HOME/armsflow or ~/.local/share/armsflow]
     #[arg(long, value_name = "DIR", env = store::DATA_DIR_ENV)]
     pub data_dir: Option<PathBuf>,
-    /// Release to use (an id from `armsflow releases`) [default: the latest]
+    /// Release to use (an id from `armsflow releases`) [default: the one marked * there: the newest of the whole database]
     #[arg(long, value_name = "ID")]
     pub release: Option<String>,
 }
@@ -312,9 +312,10 @@ pub fn resolve_country_in(
     })?;
     if !flows.supplier.contains(&id) && !flows.recipient.contains(&id) {
         return Err(UserError(format!(
-            "{} has no arms transfers in release {}",
+            "{} has no arms transfers in release {}{}",
             release.entities.get(id).name,
-            release.meta.id
+            release.meta.id,
+            release.meta.scope_note()
         ))
         .into());
     }

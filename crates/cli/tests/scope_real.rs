@@ -97,6 +97,42 @@ fn ukraine_download_answers_ukraines_imports_only() {
 /// SIPRI's unknown pool is no party: not a supplier to move away from, not a
 /// scenario's source, not a group member (regressions: each was accepted and
 /// analysed as one country).
+/// Stored beside an older whole release (here SIPRI's Oct-2024 TIV table),
+/// the Ukraine download was the default because it was generated later, and
+/// "India has no arms transfers" read as a fact about India.
+#[test]
+fn ukraine_download_is_not_the_default_and_says_why_a_country_is_missing() {
+    let (Some(ukraine), Some(table)) = (
+        testkit::shared_path(module_path!(), UKRAINE),
+        testkit::shared_path(
+            module_path!(),
+            "data/sipri/mjhofmann-tiv-tables-2024/import-export-values_1950-2024.csv",
+        ),
+    ) else {
+        return;
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    ok(&run(
+        &["import", ukraine.to_str().unwrap(), table.to_str().unwrap()],
+        d,
+    ));
+    let listing = ok(&run(&["releases"], d));
+    let star = listing.lines().find(|l| l.starts_with('*')).unwrap();
+    assert!(star.contains("import_table"), "{listing}");
+    let scoped = listing.lines().find(|l| l.contains("register")).unwrap();
+    assert!(scoped.contains("only to Ukraine"), "{listing}");
+    let id = scoped.split_whitespace().next().unwrap().to_string();
+    // The default answers India from the whole table (its totals only).
+    let out = ok(&run(&["imports", "India"], d));
+    assert!(out.contains("All suppliers"), "{out}");
+    // Asked on the download, the refusal names the scope.
+    let out = run(&["imports", "India", "--release", &id], d);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{err}");
+    assert!(err.contains("transfers to Ukraine only"), "{err}");
+}
+
 #[test]
 fn the_unknown_pool_is_no_party_anywhere() {
     let Some(d) = imported(module_path!(), testkit::REGISTER_2026) else {

@@ -112,7 +112,7 @@ fn scoped(rel: &Release, dir: Direction, focus: Option<EntityId>) -> Option<Stri
     if whole {
         return None;
     }
-    let scope = scope_phrase(&from, &to);
+    let scope = rel.meta.scope_phrase();
     let asked = match (dir, focus) {
         (_, None) => "world totals or rankings".to_string(),
         (Direction::Imports, Some(f)) => format!("{}'s imports", rel.entities.get(f).name),
@@ -148,18 +148,6 @@ pub fn needs_register(rel: &Release, what: &str) -> Option<String> {
     }
 }
 
-/// " from Russia to Ukraine", " to Ukraine": a download's restriction as
-/// its title gives it; empty for a whole register.
-fn scope_phrase(from: &Option<Vec<String>>, to: &Option<Vec<String>>) -> String {
-    let part = |side: &str, n: &Option<Vec<String>>| {
-        n.as_ref().map(|n| format!(" {side} {}", n.join(", ")))
-    };
-    [part("from", from), part("to", to)]
-        .into_iter()
-        .flatten()
-        .collect()
-}
-
 /// [`needs_register`] for questions across every country (maps, switching,
 /// event studies, scenarios with their knock-on ranks, the world page): a
 /// register downloaded for some countries only holds none of them whole
@@ -167,8 +155,7 @@ fn scope_phrase(from: &Option<Vec<String>>, to: &Option<Vec<String>>) -> String 
 /// every other country).
 pub fn needs_whole(rel: &Release, what: &str) -> Option<String> {
     needs_register(rel, what).or_else(|| {
-        let (from, to) = crate::diff::scope::title_parties(&rel.meta.title);
-        let scope = scope_phrase(&from, &to);
+        let scope = rel.meta.scope_phrase();
         (!scope.is_empty()).then(|| {
             format!(
                 "release {} is a register download of transfers{scope} only (per its title): \

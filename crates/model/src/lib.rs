@@ -14,7 +14,10 @@ pub use coverage::{Coverage, comparison_note, comparison_note_in};
 pub use entity::{Entity, EntityId, EntityKind, EntityTable};
 pub use flows::{Deal, Flags, FlowView, Flows, NO_DEAL};
 pub use locale::Lang;
-pub use release::{ImportReport, Rejection, Release, ReleaseMeta, SourceFormat, UnresolvedName};
+pub use release::{
+    ImportReport, Rejection, Release, ReleaseMeta, SourceFormat, UnresolvedName, default_release,
+    title_parties,
+};
 pub use window::{Window, WindowError};
 
 /// Largest TIV (millions) one value may carry: a table cell, a deal's unit,

@@ -60,6 +60,93 @@ pub struct ReleaseMeta {
     pub imported_at: String,
 }
 
+impl ReleaseMeta {
+    /// The parties a register download was restricted to, per its title line
+    /// (see [`title_parties`]); `(None, None)` for a whole register and for
+    /// every other format.
+    pub fn download_scope(&self) -> (Option<Vec<String>>, Option<Vec<String>>) {
+        match self.format {
+            SourceFormat::Register | SourceFormat::LegacyRegister => title_parties(&self.title),
+            _ => (None, None),
+        }
+    }
+
+    /// A register downloaded for some countries only: it answers only
+    /// questions inside that scope, so it is never the default release while
+    /// a whole one is stored.
+    pub fn is_scoped(&self) -> bool {
+        let (from, to) = self.download_scope();
+        from.is_some() || to.is_some()
+    }
+
+    /// Why a country may be missing from a scoped download, to append to a
+    /// "has no arms transfers in release X" (which alone reads as a fact
+    /// about the country); empty for a whole register.
+    pub fn scope_note(&self) -> String {
+        let phrase = self.scope_phrase();
+        if phrase.is_empty() {
+            return phrase;
+        }
+        format!(
+            ", which is a register download of transfers{phrase} only (per its title); use a \
+             release of the whole register"
+        )
+    }
+
+    /// " from Russia to Ukraine", " to Ukraine": a download's restriction as
+    /// its title gives it; empty for a whole register.
+    pub fn scope_phrase(&self) -> String {
+        let (from, to) = self.download_scope();
+        let part =
+            |side: &str, n: Option<Vec<String>>| n.map(|n| format!(" {side} {}", n.join(", ")));
+        [part("from", from), part("to", to)]
+            .into_iter()
+            .flatten()
+            .collect()
+    }
+}
+
+/// Which of `metas` (oldest first, as the store lists them) queries use when
+/// no release is named: the newest that is not a scoped download, else the
+/// newest (regression: importing SIPRI's "to Ukraine" download after an
+/// older whole register made it the default, and every page outside Ukraine
+/// was refused).
+pub fn default_release(metas: &[ReleaseMeta]) -> Option<usize> {
+    metas
+        .iter()
+        .rposition(|m| !m.is_scoped())
+        .or(metas.len().checked_sub(1))
+}
+
+/// Supplier and recipient names from a register title such as
+/// `Transfers of major conventional arms from All countries  to Ukraine  . Deals …`;
+/// `None` on a side that is "All countries" or when the title has another shape.
+pub fn title_parties(title: &str) -> (Option<Vec<String>>, Option<Vec<String>>) {
+    let Some(rest) = title
+        .find(" arms from ")
+        .map(|i| &title[i + " arms from ".len()..])
+    else {
+        return (None, None);
+    };
+    // The parties end where SIPRI's " . Deals with …" (or our generator's
+    // " . SYNTHETIC DATA …") begins (regression: the synthetic title read as
+    // a download "to All countries . SYNTHETIC DATA …").
+    let rest = rest.split(". Deals").next().unwrap_or(rest);
+    let rest = rest.split(" . ").next().unwrap_or(rest);
+    let Some((from, to)) = rest.split_once(" to ") else {
+        return (None, None);
+    };
+    let names = |s: &str| {
+        let s = s.trim().trim_end_matches('.').trim();
+        if s.is_empty() || s.eq_ignore_ascii_case("All countries") {
+            None
+        } else {
+            Some(s.split(',').map(|n| n.trim().to_string()).collect())
+        }
+    };
+    (names(from), names(to))
+}
+
 /// A name the resolver did not know, with what it carries.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UnresolvedName {
@@ -165,5 +252,79 @@ impl Release {
     /// How much of `window` this release covers (see [`crate::Coverage`]).
     pub fn coverage(&self, window: crate::Window) -> crate::Coverage {
         crate::Coverage::of(window, self.year_span())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parties_from_titles() {
+        let t = "Transfers of major conventional arms from All countries  to Ukraine  . Deals with \
+                 deliveries made for the year range '2000' to '2024' ";
+        assert_eq!(title_parties(t), (None, Some(vec!["Ukraine".to_string()])));
+        let t = "Transfers of major conventional arms from All countries  to All countries . Deals \
+                 with deliveries made for the year range '1995' to '2025';";
+        assert_eq!(title_parties(t), (None, None));
+        let t = "Transfers of major conventional arms from Russia, China to All countries. Deals";
+        assert_eq!(
+            title_parties(t),
+            (Some(vec!["Russia".to_string(), "China".to_string()]), None)
+        );
+        assert_eq!(
+            title_parties("Volume of transfers of major arms"),
+            (None, None)
+        );
+        // Our generator's title: a whole register, not a download "to All
+        // countries . SYNTHETIC DATA …".
+        let t = "Transfers of major conventional arms from All countries to All countries . SYNTHETIC \
+                 DATA generated by armsflow — not SIPRI data (scale 1, seed 42)";
+        assert_eq!(title_parties(t), (None, None));
+    }
+
+    fn meta(title: &str, format: SourceFormat, generated: &str) -> ReleaseMeta {
+        ReleaseMeta {
+            id: format!("{generated}-x"),
+            format,
+            title: title.to_string(),
+            generated_raw: String::new(),
+            generated: Some(generated.to_string()),
+            source_line: String::new(),
+            source_file: String::new(),
+            sha256: String::new(),
+            synthetic: false,
+            first_year: None,
+            last_year: None,
+            imported_at: String::new(),
+        }
+    }
+
+    #[test]
+    fn the_default_release_is_the_newest_whole_one() {
+        let whole =
+            "Transfers of major conventional arms from All countries  to All countries . Deals";
+        let ukraine =
+            "Transfers of major conventional arms from All countries  to Ukraine  . Deals";
+        let old = meta(whole, SourceFormat::Register, "2024-03-11");
+        let scoped = meta(ukraine, SourceFormat::Register, "2025-02-17");
+        let table = meta(
+            "Volume of transfers of major arms",
+            SourceFormat::ImportTable,
+            "2025-01-01",
+        );
+        assert!(scoped.is_scoped() && !old.is_scoped() && !table.is_scoped());
+        assert_eq!(default_release(&[old.clone(), scoped.clone()]), Some(0));
+        assert_eq!(default_release(&[scoped.clone(), old.clone()]), Some(1));
+        assert_eq!(
+            default_release(&[old, table.clone(), scoped.clone()]),
+            Some(1)
+        );
+        // Only scoped downloads: the newest of them.
+        assert_eq!(default_release(&[scoped.clone(), scoped]), Some(1));
+        assert_eq!(default_release(&[]), None);
+        // A TIV table's title is never read as a download's scope.
+        let odd = meta(ukraine, SourceFormat::ImportTable, "2025-01-01");
+        assert!(!odd.is_scoped());
     }
 }

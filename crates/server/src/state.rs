@@ -260,7 +260,10 @@ impl AppState {
                         .with_suggestions(ids.into_iter().take(10).collect()))
                 }
             }
-            None => match (metas.last(), &self.demo) {
+            None => match (
+                model::default_release(&metas).map(|i| &metas[i]),
+                &self.demo,
+            ) {
                 (Some(m), _) => Ok(m.id.clone()),
                 (None, Some(d)) => Ok(d.meta.id.clone()),
                 (None, None) => Err(ApiError::new(

@@ -228,6 +228,38 @@ async fn a_download_for_one_recipient_answers_its_imports_only() {
     }
 }
 
+/// A download for one recipient generated after the whole register was the
+/// default release, so the dashboard refused every other country.
+#[tokio::test]
+async fn a_later_download_for_one_recipient_is_not_the_default() {
+    let tmp = tempfile::tempdir().unwrap();
+    crate::common::handmade_put(
+        tmp.path(),
+        "Transfers of major conventional arms from All countries  to All countries . Deals",
+        "3 Jan 2025",
+    );
+    crate::common::handmade_put(
+        tmp.path(),
+        "Transfers of major conventional arms from All countries  to Kazakhstan  . Deals",
+        "5 Jan 2025",
+    );
+    let app = app(tmp.path());
+    let r = get(&app, "/api/exports?country=RUS&period=2018-2022").await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    assert!(
+        r.json()["release"]["id"]
+            .as_str()
+            .unwrap()
+            .starts_with("2025-01-03"),
+        "{}",
+        r.text()
+    );
+    assert_eq!(
+        get(&app, "/world?period=2018-2022").await.status,
+        StatusCode::OK
+    );
+}
+
 /// SIPRI's unknown pool is no country: no page, no link to one, no search hit
 /// (regressions of the API probe: "No exports by unknown supplier(s) are
 /// recorded", though 262 TIV came from them; search linked to that page).

@@ -15,11 +15,13 @@ pub enum CountryError {
     #[error("country name over {MAX_QUERY} bytes")]
     TooLong,
     /// The resolver knows the name, but the release has no such party.
-    #[error("{name} ({key}) has no arms transfers in release {release}")]
+    #[error("{name} ({key}) has no arms transfers in release {release}{scope}")]
     NotInRelease {
         name: String,
         key: String,
         release: String,
+        /// [`model::ReleaseMeta::scope_note`].
+        scope: String,
     },
     #[error("unknown country or party '{query}'")]
     Unknown {
@@ -59,6 +61,7 @@ pub fn resolve_country(rel: &Release, query: &str) -> Result<EntityId, CountryEr
                     name: e.name,
                     key: e.key,
                     release: rel.meta.id.clone(),
+                    scope: rel.meta.scope_note(),
                 });
         }
         Err(s) => s,

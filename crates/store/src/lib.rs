@@ -326,7 +326,8 @@ impl Store {
         self.scan_with(true)
     }
 
-    /// The newest whole release, checking only what it takes to choose it:
+    /// The newest whole release (a whole register before a scoped download,
+    /// see [`model::default_release`]), checking only what it takes to choose it:
     /// every entry's `release.json` is read (for the order), then entries are
     /// [`Store::check`]ed newest first until one passes. Entries found damaged
     /// on the way (unreadable `release.json`, or newer than the chosen one and
@@ -338,6 +339,9 @@ impl Store {
             mut releases,
             mut damaged,
         } = self.scan_with(false)?;
+        // Newest first, whole registers before downloads scoped to some
+        // countries ([`model::default_release`]); `pop` takes from the end.
+        releases.sort_by_key(|m| !m.is_scoped());
         while let Some(meta) = releases.pop() {
             match self.check(&meta.id) {
                 Ok(meta) => return Ok((Some(meta), damaged)),
@@ -411,9 +415,10 @@ impl Store {
         Ok(meta)
     }
 
-    /// The newest release, if any.
+    /// The release queries use by default ([`model::default_release`]).
     pub fn latest(&self) -> Result<Option<ReleaseMeta>> {
-        Ok(self.list()?.pop())
+        let mut list = self.list()?;
+        Ok(model::default_release(&list).map(|i| list.swap_remove(i)))
     }
 
     fn release_dir(&self, id: &str) -> Result<PathBuf> {

@@ -160,3 +160,28 @@ fn latest_whole_skips_and_reports_a_damaged_newest_release() {
     assert!(latest.is_none());
     assert_eq!(damaged.len(), 4);
 }
+
+/// A register downloaded for one recipient ("… to Ukraine", SIPRI's title)
+/// and generated after the whole register became the default release, so
+/// every question outside Ukraine was refused. The newest whole release is
+/// the default; a scoped one only when nothing else is stored.
+#[test]
+fn a_scoped_download_is_not_the_default_while_a_whole_register_is_stored() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = Store::open(tmp.path()).unwrap();
+    let mut scoped = sample("b", Some("2025-02-17"));
+    scoped.meta.title = "Transfers of major conventional arms from All countries  to Ukraine  . \
+                         Deals with deliveries made for the year range '2000' to '2024' "
+        .into();
+    store.put(&scoped, &report()).unwrap();
+    assert_eq!(store.latest().unwrap().unwrap().id, "b");
+    assert_eq!(store.latest_whole().unwrap().0.unwrap().id, "b");
+    store
+        .put(&sample("a", Some("2024-03-11")), &report())
+        .unwrap();
+    assert_eq!(store.latest().unwrap().unwrap().id, "a");
+    assert_eq!(store.latest_whole().unwrap().0.unwrap().id, "a");
+    // Listed oldest first all the same.
+    let ids: Vec<String> = store.list().unwrap().into_iter().map(|m| m.id).collect();
+    assert_eq!(ids, ["a", "b"]);
+}

@@ -26,14 +26,17 @@ struct Row {
     tiv_total: f64,
     /// The release queries use when no `--release` is given.
     latest: bool,
+    /// A register downloaded for some countries only, per its title
+    /// ("only to Ukraine"); it answers only questions inside that scope.
+    scope: Option<String>,
 }
 
 pub fn run(args: Args) -> anyhow::Result<()> {
     let store = common::open_existing_at(args.data_dir.as_deref())?;
     let scan = store.scan()?;
     let (metas, damaged) = (scan.releases, scan.damaged);
-    let n = metas.len();
-    let mut rows = Vec::with_capacity(n);
+    let default = model::default_release(&metas);
+    let mut rows = Vec::with_capacity(metas.len());
     for (i, meta) in metas.into_iter().enumerate() {
         // `scan` read the report already; a failure now is a race with a writer.
         let report = store.report(&meta.id)?;
@@ -43,7 +46,8 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             deals: report.deals,
             rejected: report.rejected.len(),
             tiv_total: report.tiv_total,
-            latest: i + 1 == n,
+            latest: Some(i) == default,
+            scope: scope(&meta),
             meta,
         });
     }
@@ -71,7 +75,11 @@ pub fn run(args: Args) -> anyhow::Result<()> {
                 r.meta.generated.clone().unwrap_or_else(|| "?".into()),
                 thousands(r.rows_imported),
                 tiv(r.tiv_total),
-                if r.meta.synthetic { "SYNTHETIC" } else { "" }.to_string(),
+                match (&r.scope, r.meta.synthetic) {
+                    (_, true) => "SYNTHETIC".to_string(),
+                    (Some(s), false) => s.clone(),
+                    (None, false) => String::new(),
+                },
                 r.meta.imported_at.clone(),
             ]
         })
@@ -108,9 +116,21 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         line(row.each_ref().map(String::as_str));
     }
     println!(
-        "\n* = latest, used when no --release is given. Source: SIPRI Arms Transfers Database (c) SIPRI; SYNTHETIC releases are not SIPRI data."
+        "\n* = latest, used when no --release is given{}. Source: SIPRI Arms Transfers Database (c) SIPRI; SYNTHETIC releases are not SIPRI data.",
+        if rows.iter().any(|r| r.scope.is_some()) {
+            " (a download restricted to some countries is used only when nothing else is stored; it answers only questions inside its scope)"
+        } else {
+            ""
+        }
     );
     Ok(())
+}
+
+/// "only from Russia", "only to Ukraine": the scope a register download's
+/// title states.
+fn scope(meta: &model::ReleaseMeta) -> Option<String> {
+    let phrase = meta.scope_phrase();
+    (!phrase.is_empty()).then(|| format!("only{phrase}"))
 }
 
 /// Entries of `releases/` that are not releases: listed, never fatal.

@@ -14,7 +14,7 @@ pub struct NoQuery {}
 #[derive(IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct ReleaseQuery {
-    /// Release id (see /api/releases); default: the latest stored release, or the SYNTHETIC demo
+    /// Release id (see /api/releases); default: the newest stored release of the whole database (a download restricted to some countries only when nothing else is stored), or the SYNTHETIC demo
     #[param(min_length = 1, max_length = 200)]
     release: Option<String>,
 }

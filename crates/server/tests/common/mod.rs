@@ -132,11 +132,21 @@ pub fn handmade_dir() -> tempfile::TempDir {
 
 /// [`handmade_dir`] with another title line (e.g. a download for one country).
 pub fn handmade_dir_titled(title: &str) -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    handmade_put(tmp.path(), title, "3 Jan 2025");
+    tmp
+}
+
+/// Stores the hand-made register with `title`, generated on `date` (SIPRI's
+/// "3 Jan 2025" form), in data dir `dir`.
+pub fn handmade_put(dir: &std::path::Path, title: &str, date: &str) {
     let mut csv = format!("{title}\n");
     for i in 2..=8 {
         csv.push_str(&format!("Note {i}.\n"));
     }
-    csv.push_str("\nSource: armsflow test suite.\nData generated: 3 Jan 2025 9:15:00 AM\n");
+    csv.push_str(&format!(
+        "\nSource: armsflow test suite.\nData generated: {date} 9:15:00 AM\n"
+    ));
     csv.push_str(
         "SIPRI AT Database ID,Supplier,Recipient,Designation,Description,Armament category,\
          Order date,Order date is estimate,Numbers delivered,Numbers delivered is estimate,\
@@ -159,10 +169,8 @@ pub fn handmade_dir_titled(title: &str) -> tempfile::TempDir {
         ..Default::default()
     };
     let (rel, report) = sipri::read(csv.as_bytes(), &opts).expect("hand-made register reads");
-    let tmp = tempfile::tempdir().expect("tempdir");
-    store::Store::open(tmp.path())
+    store::Store::open(dir)
         .unwrap()
         .put(&rel, &report)
         .expect("store put");
-    tmp
 }
