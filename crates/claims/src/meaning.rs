@@ -94,6 +94,12 @@ pub enum MarkerKind {
     FiscalYear,
     /// A question mark: the sentence asks rather than states. Never consumed.
     Question,
+    /// Another measure than SIPRI's TIV volumes: per capita, unit counts,
+    /// earnings or inflation-adjusted money, new weapons only. Never
+    /// consumed (regression: "Qatar was the largest arms importer per
+    /// capita" and "Russia's arms export earnings fell by 64 %" were checked
+    /// on TIV volumes).
+    Measure,
     /// A weapon narrower than its SIPRI category ([`narrower`]): consumed by
     /// a delivery of that weapon, never by a figure.
     Subtype(Category),
@@ -221,6 +227,7 @@ pub fn marker(prev: &str, norm: &str, next: &str) -> Option<MarkerKind> {
         "cost" | "costs" | "spending" | "spent" | "expenditure" | "expenditures" | "price"
         | "prices" | "budget" | "budgets" | "ausgaben" | "kosten" | "preis" | "preise" => Money,
         "$" | "€" | "£" | "us$" => Money,
+        _ if words::is_other_measure(prev, norm, next) => Measure,
         "much" | "far" | "significantly" | "considerably" | "substantially" | "vastly"
         | "markedly" | "deutlich" | "viel" | "weit" | "erheblich" | "wesentlich" | "bedeutend"
         | "ungleich"
@@ -333,6 +340,11 @@ pub fn marker(prev: &str, norm: &str, next: &str) -> Option<MarkerKind> {
         | "afrikanischen" | "nato" | "eu" | "gulf" | "golfstaaten" | "middle" | "nahost"
         | "nahen" | "western" | "westlichen" | "westliche" | "oceania" | "americas" | "amerika"
         | "regional" | "region" | "allies" | "verbundeten" => Group,
+        // "Africa's largest importer", "der größte Exporteur Europas",
+        // "South American imports": a region, which no claim covers
+        // (regression: checked as the world rank, "Egypt was Africa's
+        // largest arms importer" not supported; "South American" read as the US).
+        _ if words::is_region(prev, norm) => Group,
         // A qualifier of the ranked or summed set: "the largest Arab
         // supplier", "non-CSTO", "nordische" (regression: checked as the
         // plain rank).

@@ -260,12 +260,41 @@ pub(crate) fn percent_claim(
         Some(RoleNoun::Importer) => Some(Direction::Imports),
         _ => None,
     });
-    if world && let Some(direction) = global_dir {
-        let focus = ctx
-            .find(|m| in_clause(m) && m.prep.is_none())
-            .cloned()
+    if world && let Some(mut direction) = global_dir {
+        let bare = f.mentions.iter().find(|m| in_clause(m) && m.prep.is_none());
+        // "About 9 % of global arms exports went to Ukraine".
+        let through = f
+            .mentions
+            .iter()
+            .find(|m| in_clause(m) && matches!(m.prep, Some(Prep::To) | Some(Prep::From)));
+        let focus = bare
+            .or(through)
+            .map(|m| m.party.clone())
             .or_else(|| ctx.implicit(None))
             .ok_or(Reason::NoCountryNamed)?;
+        // Every export is someone's import, so a recipient's share of world
+        // exports is its share of world imports, and a supplier's share of
+        // world imports its share of world exports (regression: "Ukraine
+        // received 8.8 % of global arms exports" was checked as Ukraine's
+        // own exports, 0.32 %, not supported).
+        let flow_word = whole.map(|w| w.at);
+        let verb = |d: Direction| {
+            f.flow_verbs
+                .iter()
+                .any(|(v, i)| *v == d && f.clause(*i) == clause && Some(*i) != flow_word)
+        };
+        let (takes, gives) = match (bare, through) {
+            (None, Some(m)) => (m.prep == Some(Prep::To), m.prep == Some(Prep::From)),
+            _ => (
+                verb(Direction::Imports) && !verb(Direction::Exports),
+                verb(Direction::Exports) && !verb(Direction::Imports),
+            ),
+        };
+        if takes {
+            direction = Direction::Imports;
+        } else if gives {
+            direction = Direction::Exports;
+        }
         let period = period_near(f, periods, p.idx)?;
         return Ok(Some(Claim::Global {
             direction,

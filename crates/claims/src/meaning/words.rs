@@ -251,3 +251,96 @@ fn is_category_part(p: &str) -> bool {
 pub fn is_contracted_not(w: &str) -> bool {
     w.len() > 3 && (w.ends_with("n't") || w.ends_with("n’t"))
 }
+
+/// A region in any form a sentence names it: possessive ("Africa's",
+/// "Asia’s"), German genitive ("Europas", "Afrikas", "Asiens"), compound
+/// ("Südamerika", "Zentralasiens") or after a compass word ("South
+/// America's", "Central American").
+pub(super) fn is_region(prev: &str, norm: &str) -> bool {
+    let base = ["'s", "’s", "'", "’"]
+        .iter()
+        .find_map(|s| norm.strip_suffix(s))
+        .unwrap_or(norm);
+    const REGIONS: &[&str] = &[
+        "europe",
+        "europa",
+        "asia",
+        "asien",
+        "africa",
+        "afrika",
+        "oceania",
+        "ozeanien",
+        "scandinavia",
+        "skandinavien",
+        "sudamerika",
+        "lateinamerika",
+        "mittelamerika",
+        "nordamerika",
+        "zentralasien",
+        "ostasien",
+        "sudostasien",
+        "sudasien",
+        "nordafrika",
+        "westafrika",
+        "ostafrika",
+        "baltikum",
+        "balkan",
+        "kaukasus",
+        "caucasus",
+        "nahost",
+        "mideast",
+        "gulf",
+    ];
+    let genitive = |b: &str| {
+        b.strip_suffix("s")
+            .is_some_and(|stem| REGIONS.contains(&stem))
+    };
+    REGIONS.contains(&base)
+        || genitive(base)
+        || (matches!(base, "america" | "american" | "americans")
+            && matches!(prev, "south" | "central" | "north" | "latin"))
+}
+
+/// Words that name another measure than SIPRI's TIV volumes: money earned
+/// ("earnings", "revenue", "Erlöse", "Umsatz", "in real terms",
+/// "inflationsbereinigt"), population ("per capita", "per head", "pro Kopf",
+/// "Bevölkerung"), unit counts ("in units", "Stückzahl", "number of
+/// weapons") and a scope by condition ("only new weapons").
+pub(super) fn is_other_measure(prev: &str, norm: &str, next: &str) -> bool {
+    matches!(
+        norm,
+        "earnings"
+            | "earned"
+            | "income"
+            | "turnover"
+            | "revenue"
+            | "revenues"
+            | "proceeds"
+            | "erlos"
+            | "erlose"
+            | "erlosen"
+            | "umsatz"
+            | "umsatze"
+            | "umsatzen"
+            | "einnahmen"
+            | "inflation-adjusted"
+            | "inflationsbereinigt"
+            | "inflationsbereinigte"
+            | "inflationsbereinigten"
+            | "capita"
+            | "population"
+            | "bevolkerung"
+            | "einwohner"
+            | "stuckzahl"
+            | "stuckzahlen"
+            | "stuck"
+    ) || (norm == "real" && matches!(next, "terms" | "prices"))
+        || (norm == "inflation" && matches!(next, "adjusted" | "-"))
+        || (norm == "head" && prev == "per")
+        || (norm == "kopf" && prev == "pro")
+        || (matches!(norm, "units" | "unit") && matches!(prev, "in" | "of" | "by"))
+        || (norm == "number" && matches!(prev, "by" | "the") && next == "of")
+        || (norm == "anzahl" && matches!(prev, "nach" | "der" | "die"))
+        || (norm == "new" && matches!(prev, "only"))
+        || (norm == "neue" && matches!(prev, "nur"))
+}

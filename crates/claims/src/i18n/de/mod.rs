@@ -426,6 +426,9 @@ fn marker(k: MarkerKind, w: &str) -> String {
         MarkerKind::FiscalYear => format!(
             "„{w}“: SIPRIs Daten gelten für Kalenderjahre, nicht für Haushalts- oder Geschäftsjahre"
         ),
+        MarkerKind::Measure => format!(
+            "„{w}“: Ein Maß, das SIPRIs Trend-Indikator-Werte (TIV) nicht angeben: Sie messen das Volumen aller Lieferungen, nicht Geld, Stückzahlen, Werte pro Kopf oder nur neue Waffen"
+        ),
         MarkerKind::Question => {
             format!("„{w}“: Der Satz stellt eine Frage; geprüft werden nur Aussagen")
         }

@@ -233,6 +233,9 @@ fn marker(k: MarkerKind, word: &str) -> String {
         MarkerKind::FiscalYear => {
             format!("'{word}': SIPRI's data is by calendar year, not by fiscal year")
         }
+        MarkerKind::Measure => format!(
+            "'{word}': a measure SIPRI's trend-indicator values (TIV) do not give: they measure the volume of all deliveries, not money, units, amounts per person or new weapons alone"
+        ),
         MarkerKind::Question => {
             format!("'{word}': the sentence asks a question; only statements are checked")
         }
