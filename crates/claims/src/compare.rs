@@ -24,6 +24,7 @@ pub(crate) fn check(
     bilateral(rel)?;
     let w = window(rel, period)?;
     let f = id(rel, focus).ok_or_else(|| Out::fail(FigureMsg::NoDeliveriesOf(focus.clone())))?;
+    crate::check::sided(rel, direction, Some(f))?;
     let parts = engine::partners(rel, f, direction, &filter(w, category));
     let tiv = |p: &Party| id(rel, p).and_then(|e| parts.get(e)).map_or(0.0, |x| x.tiv);
     let (a, b) = (tiv(more), tiv(less));

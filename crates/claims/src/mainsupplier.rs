@@ -168,6 +168,7 @@ fn run(c: &MainSupplierClaim, rel: &Release) -> Result<Out, Box<Out>> {
         .entities
         .by_key(&c.recipient.key)
         .ok_or_else(|| Out::fail(FigureMsg::NoDeliveriesOf(c.recipient.clone())))?;
+    crate::check::sided(rel, Direction::Imports, Some(r))?;
     let parts = engine::partners(
         rel,
         r,

@@ -94,6 +94,40 @@ fn ukraine_download_answers_ukraines_imports_only() {
     }
 }
 
+/// The claim checker on the same download (regression of the API probe:
+/// "Ukraine received 100 % of US arms exports in 2019-2023" was supported;
+/// the whole register gives 4.74 %). Claims about Ukraine's imports keep
+/// their verdict: the US supplied 39.61 % of them in 2020-23 (python over
+/// the raw download: 2719.48 of 6865.61 TIV).
+#[test]
+fn ukraine_download_checks_claims_inside_its_scope_only() {
+    let Some(d) = imported(module_path!(), UKRAINE) else {
+        return;
+    };
+    let d = d.path();
+    for claim in [
+        "Ukraine received 100% of US arms exports in 2019-2023.",
+        "Ukraine was the largest recipient of US arms in 2019-2023.",
+        "The US accounted for 40 % of global arms exports in 2019-23.",
+        "Poland imported more arms from the US than from South Korea in 2020-23.",
+    ] {
+        let out = ok(&run(&["check", claim], d));
+        assert!(out.contains("cannot be checked"), "{claim}: {out}");
+        assert!(out.contains("transfers to Ukraine only"), "{claim}: {out}");
+    }
+    let out = ok(&run(
+        &[
+            "check",
+            "The US supplied 45 % of Ukraine's arms imports in 2020-2023.",
+        ],
+        d,
+    ));
+    assert!(
+        out.contains("not supported") && out.contains("39.61"),
+        "{out}"
+    );
+}
+
 /// SIPRI's unknown pool is no party: not a supplier to move away from, not a
 /// scenario's source, not a group member (regressions: each was accepted and
 /// analysed as one country).

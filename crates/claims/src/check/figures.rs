@@ -31,6 +31,7 @@ pub(super) fn run(claim: &Claim, rel: &Release) -> Res {
             bilateral(rel)?;
             let w = window(rel, period)?;
             let r = id(rel, recipient).ok_or_else(|| no_deliveries(recipient))?;
+            sided(rel, Direction::Imports, Some(r))?;
             let parts = engine::partners(rel, r, Direction::Imports, &filter(w, category));
             if parts.total <= 0.0 {
                 return Err(Out::fail(FigureMsg::ImportedNothing {
@@ -77,6 +78,7 @@ pub(super) fn run(claim: &Claim, rel: &Release) -> Res {
             bilateral(rel)?;
             let w = window(rel, period)?;
             let s = id(rel, supplier).ok_or_else(|| no_deliveries(supplier))?;
+            sided(rel, Direction::Exports, Some(s))?;
             let parts = engine::partners(rel, s, Direction::Exports, &filter(w, category));
             if parts.total <= 0.0 {
                 return Err(Out::fail(FigureMsg::ExportedNothing {
@@ -243,6 +245,7 @@ pub(super) fn run(claim: &Claim, rel: &Release) -> Res {
                 Role::Recipient => Direction::Exports,
             };
             let f = id(rel, focus).ok_or_else(|| no_deliveries(focus))?;
+            sided(rel, dir, Some(f))?;
             let parts = engine::partners(rel, f, dir, &filter(w, category));
             if parts.total <= 0.0 {
                 return Err(Out::fail(FigureMsg::NoPartners {
@@ -300,6 +303,7 @@ pub(super) fn run(claim: &Claim, rel: &Release) -> Res {
             year,
         } => {
             bilateral(rel)?;
+            super::pair_in_scope(rel, Some(supplier), recipient)?;
             let (first, last) =
                 engine::year_span(rel).ok_or_else(|| Out::fail(FigureMsg::NoDeliveriesAtAll))?;
             if !(first..=last).contains(year) {

@@ -327,10 +327,46 @@ pub(crate) fn sided(
 }
 
 fn one_sided_fail(rel: &Release) -> Box<Out> {
+    if rel.meta.is_scoped() {
+        return Out::fail(FigureMsg::Scoped {
+            release: rel.meta.id.clone(),
+            scope: rel.meta.scope_phrase(),
+        });
+    }
     Out::fail(FigureMsg::OneSided {
         release: rel.meta.id.clone(),
         format: rel.meta.format.as_str().to_string(),
     })
+}
+
+/// A pair-level fact (a first delivery, deliveries of a weapon) from
+/// `supplier` (`None`: any supplier) to `recipient`: a register downloaded
+/// for some countries holds it whole only when both sides lie inside its
+/// scope (regression: on the "to Ukraine" download, "Ukraine received 100 %
+/// of US arms exports" was supported).
+pub(crate) fn pair_in_scope(
+    rel: &Release,
+    supplier: Option<&Party>,
+    recipient: &Party,
+) -> Result<(), Box<Out>> {
+    let (from, to) = rel.meta.download_scope();
+    let named = |p: &Party, names: &[String]| {
+        let name = rel
+            .entities
+            .by_key(&p.key)
+            .map_or(p.name.as_str(), |i| rel.entities.get(i).name.as_str());
+        names.iter().any(|n| n.eq_ignore_ascii_case(name))
+    };
+    let side_ok = |p: Option<&Party>, names: &Option<Vec<String>>| match (names, p) {
+        (None, _) => true,
+        (Some(n), Some(p)) => named(p, n),
+        (Some(_), None) => false,
+    };
+    if side_ok(supplier, &from) && side_ok(Some(recipient), &to) {
+        Ok(())
+    } else {
+        Err(one_sided_fail(rel))
+    }
 }
 
 pub(crate) fn verdict(ok: bool) -> Verdict {

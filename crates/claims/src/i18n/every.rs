@@ -91,6 +91,10 @@ fn figures() -> Vec<Msg> {
             release: "r1".into(),
             format: "tiv_table".into(),
         },
+        Scoped {
+            release: "r1".into(),
+            scope: " to Ukraine".into(),
+        },
         NoCategories {
             release: "r1".into(),
         },

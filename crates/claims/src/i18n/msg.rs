@@ -78,6 +78,12 @@ pub enum FigureMsg {
         release: String,
         format: String,
     },
+    /// A register download restricted to some countries (its title's
+    /// " to Ukraine"), asked about transfers outside that scope.
+    Scoped {
+        release: String,
+        scope: String,
+    },
     /// A category claim on a release without categories (SIPRI's legacy
     /// register): every row is "Unspecified".
     NoCategories {

@@ -28,6 +28,7 @@ pub(crate) fn check_delivery(c: &DeliveryClaim, rel: &Release) -> Out {
 
 fn delivery(c: &DeliveryClaim, rel: &Release) -> Result<Out, Box<Out>> {
     bilateral(rel)?;
+    crate::check::pair_in_scope(rel, c.supplier.as_ref(), &c.recipient)?;
     let all = span(rel)?;
     let win = c
         .period
@@ -249,6 +250,7 @@ pub(crate) fn check_presence(c: &PresenceClaim, rel: &Release) -> Out {
 
 fn presence(c: &PresenceClaim, rel: &Release) -> Result<Out, Box<Out>> {
     bilateral(rel)?;
+    crate::check::pair_in_scope(rel, c.supplier.as_ref(), &c.recipient)?;
     let all = span(rel)?;
     let what = c.weapon.clone();
     let (sup, rec) = (c.supplier.clone(), c.recipient.clone());

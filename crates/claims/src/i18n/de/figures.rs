@@ -45,6 +45,10 @@ pub(super) fn text(m: &FigureMsg) -> String {
         OneSided { release, format } => format!(
             "Datenversion {release} ist eine {format} mit nur einer Seite jedes Transfers; Zahlen zwischen Lieferant und Empfänger brauchen ein Transferregister"
         ),
+        Scoped { release, scope } => format!(
+            "Datenversion {release} ist ein Registerauszug nur der Transfers{scope} (laut Titel) und enthält daher nicht alle Transfers, die diese Zahl braucht; bitte eine Datenversion des ganzen Registers verwenden",
+            scope = scope.replace(" from ", " von ").replace(" to ", " an ")
+        ),
         NoCategories { release } => format!(
             "Datenversion {release} enthält keine Waffenkategorien (das ältere SIPRI-Register hat keine Kategoriespalte), daher kann keine Zahl für eine Kategorie daraus kommen"
         ),

@@ -37,6 +37,9 @@ pub(super) fn text(m: &FigureMsg) -> String {
         OneSided { release, format } => format!(
             "release {release} is a {format} with one side of each flow only; supplier-recipient figures need a register"
         ),
+        Scoped { release, scope } => format!(
+            "release {release} is a register download of transfers{scope} only (per its title), so it does not hold every transfer this figure needs; use a release of the whole register"
+        ),
         NoCategories { release } => format!(
             "release {release} holds no armament categories (SIPRI's legacy register has no category column), so a figure for one category cannot come from it"
         ),
