@@ -2,7 +2,7 @@
 """Independent reference for the world map's real-data tests
 (crates/server/tests/map.rs): reads SIPRI's raw trade register with the
 standard library only and prints, for deliveries in 2020-2024, how many
-recipients imported arms, how many took some from Russia, Russia's share of
+recipients imported arms (the unknown-recipient pool left out), how many took some from Russia, Russia's share of
 a few recipients' imports and their supplier concentration (HHI, 0-10,000,
 every named supplier a partner, SIPRI's "unknown supplier(s)" included).
 
@@ -24,7 +24,9 @@ for r in rows[head + 1:]:
     by = tiv.setdefault(d["Recipient"], {})
     by[d["Supplier"]] = by.get(d["Supplier"], 0.0) + float(v)
 
-importers = [r for r, s in tiv.items() if sum(s.values()) > 0]
+# SIPRI's "unknown recipient(s)" pools deliveries to parties it cannot name:
+# no country of the map (its share or concentration is no one's).
+importers = [r for r, s in tiv.items() if sum(s.values()) > 0 and r != "unknown recipient(s)"]
 from_russia = [r for r in importers if tiv[r].get("Russia", 0.0) > 0]
 print(f"recipients with imports {FIRST}-{LAST}: {len(importers)}")
 print(f"recipients with imports from Russia: {len(from_russia)}")

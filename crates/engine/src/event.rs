@@ -27,6 +27,16 @@ pub enum EventStatus {
     Truncated { years: u16 },
     /// The release ends before the first post-accession year.
     NoPostAccessionData,
+    /// Both windows lie before the release's first year (NATO's founders on
+    /// a release from 1995): nothing is known either side, and the mixes are
+    /// no data, not zero imports (regression: "complete", 0.0 TIV).
+    OutsideRelease,
+    /// The before window lies wholly before the release's first year: no
+    /// baseline (Austria joining the EU in 1995 on a release from 1995).
+    NoPreAccessionData,
+    /// Only `years` of the before window are in the release (Poland joining
+    /// NATO in 1999: 1994 is outside a release from 1995).
+    BeforeTruncated { years: u16 },
 }
 
 /// One partner's share of the member's imports, before and after.
@@ -125,16 +135,26 @@ pub fn event_study(
         .collect();
     let frozen = GroupIndex::fixed(&group.name, &roster_ids);
     let span = year_span(rel);
-    let last = span.map_or(0, |s| s.1);
-    let before_clipped = span.is_none_or(|(first, _)| before.start < first);
-    let after_in_data = (after.start <= last).then(|| Window {
-        start: after.start,
-        end: after.end.min(last),
-    });
-    let status = match after_in_data {
-        None => EventStatus::NoPostAccessionData,
-        Some(w) if w.end < after.end => EventStatus::Truncated { years: w.len() },
-        Some(_) => EventStatus::Complete,
+    let (first, last) = span.unwrap_or((u16::MAX, 0));
+    let before_clipped = before.start < first;
+    // The parts of each window the release holds.
+    let inside = |w: Window| {
+        let (a, b) = (w.start.max(first), w.end.min(last));
+        (a <= b).then_some(Window { start: a, end: b })
+    };
+    let after_in_data = inside(after);
+    let before_in_data = inside(before);
+    let status = match (before_in_data, after_in_data) {
+        _ if span.is_some_and(|_| after.end < first) => EventStatus::OutsideRelease,
+        (_, None) => EventStatus::NoPostAccessionData,
+        (_, Some(w)) if w.end < after.end || w.start > after.start => {
+            EventStatus::Truncated { years: w.len() }
+        }
+        (None, Some(_)) => EventStatus::NoPreAccessionData,
+        (Some(b), Some(_)) if b.len() < before.len() => {
+            EventStatus::BeforeTruncated { years: b.len() }
+        }
+        _ => EventStatus::Complete,
     };
     let mix = |w: Window| partners_once(rel, focus, Direction::Imports, &opts.filter.at(w));
     let gshare =

@@ -154,7 +154,8 @@ fn all_members_and_absent_members() {
     )[0];
     assert_eq!(u.excluded_year, None);
     assert_eq!((u.before, u.after), (w(2010, 2014), w(2015, 2019)));
-    assert_eq!(u.status, EventStatus::Complete);
+    // This release starts in 2012 (its first flow): 3 of the 5 before-years.
+    assert_eq!(u.status, EventStatus::BeforeTruncated { years: 3 });
     assert!(close(u.group_before.share.unwrap(), 1.0));
     assert_eq!(
         u.group_after.as_ref().unwrap().share,
@@ -172,4 +173,22 @@ fn left_and_rejoined_gives_one_event_per_spell() {
     assert_eq!(dates, ["1992-05-15", "2006-06-23"]);
     assert!(uzb[1].roster.contains(&"RUS".to_string()));
     assert!(uzb[0].before_clipped);
+}
+
+/// Windows the release does not hold are no data, whatever side they lie on
+/// (regression: NATO's founders on a release from 1995, and Austria joining
+/// the EU in 1995, were "complete" with 0.0 TIV before).
+#[test]
+fn windows_outside_the_release_are_named() {
+    let rel = release();
+    let groups = "group,member,joined,left,note\n\
+                  Old,KAZ,1950-04-04,,\n\
+                  Early,KAZ,2013-01-01,,\n";
+    let set = GroupSet::parse(groups).unwrap();
+    let s = &event_studies(&rel, set.get("Old").unwrap(), None, &opts(&rel, "RUS"))[0];
+    assert_eq!(s.status, EventStatus::OutsideRelease);
+    assert_eq!(s.after_in_data, None);
+    let s = &event_studies(&rel, set.get("Early").unwrap(), None, &opts(&rel, "RUS"))[0];
+    // Before 2008-2012: one year (2012) in a release from 2012.
+    assert_eq!(s.status, EventStatus::BeforeTruncated { years: 1 });
 }

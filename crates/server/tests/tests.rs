@@ -2,6 +2,7 @@
 
 mod a11y;
 mod api;
+mod asked;
 mod browser;
 mod cache;
 mod common;

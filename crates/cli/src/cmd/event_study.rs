@@ -139,6 +139,16 @@ fn status_note(s: &EventStudy) -> String {
              columns are the baseline future releases will be compared with.",
             s.after.start
         ),
+        EventStatus::OutsideRelease => {
+            format!("{base} Both windows lie before the release's first year: no data either side.")
+        }
+        EventStatus::NoPreAccessionData => {
+            format!("{base} The before window lies before the release's first year: no baseline.")
+        }
+        EventStatus::BeforeTruncated { years } => format!(
+            "{base} The release holds only {years} of the {} before-years.",
+            s.before.len()
+        ),
     }
 }
 
@@ -220,7 +230,7 @@ fn before_partial(rel: &Release, s: &EventStudy) -> Option<String> {
 fn notes(t: &mut Table, rel: &Release, s: &EventStudy, opts: &EventOptions) {
     let none = before_no_data(rel, s, opts);
     let no_data = |v: String| if none { "no data".to_string() } else { v };
-    let after_none = opts.filter.at(s.after).no_data(rel) && s.after_mix.is_some();
+    let after_none = s.status == EventStatus::OutsideRelease;
     t.note(format!(
         "Totals: {} before, {}.",
         no_data(format!("{:.2} TIV", s.before_mix.total)),
@@ -362,8 +372,12 @@ fn summary_table(rel: &Release, studies: &[EventStudy], opts: &EventOptions) -> 
         let after = match s.status {
             // A window before the release's first year (NATO's founders,
             // 1950-1954, on a release from 1995).
-            _ if after_none => Some("no data after (window before the release)".to_string()),
-            EventStatus::Complete => None,
+            EventStatus::Complete
+            | EventStatus::NoPreAccessionData
+            | EventStatus::BeforeTruncated { .. } => None,
+            EventStatus::OutsideRelease => {
+                Some("no data after (window before the release)".to_string())
+            }
             EventStatus::Truncated { years } => Some(format!("{years} after-year(s) in release")),
             EventStatus::NoPostAccessionData => {
                 Some("no post-accession deliveries yet".to_string())

@@ -307,8 +307,23 @@ pub async fn event_study(State(st): State<Arc<AppState>>, Q(p, _): Q<EventStudyQ
                 v["after_coverage"] = present::coverage(&rel, s.after);
                 // The mixes of a window the release holds no year of are
                 // no data, not zero imports.
-                v["before_no_data"] = json!(opts.filter.at(s.before).no_data(&rel));
-                v["after_no_data"] = json!(opts.filter.at(s.after).no_data(&rel));
+                let before_none = opts.filter.at(s.before).no_data(&rel);
+                let after_none = opts.filter.at(s.after).no_data(&rel);
+                v["before_no_data"] = json!(before_none);
+                v["after_no_data"] = json!(after_none);
+                // No data is not zero imports (regression: Belgium joining
+                // the EU, "before_mix.total 0.0, status complete").
+                for (none, mix, group) in [
+                    (before_none, "before_mix", "group_before"),
+                    (after_none, "after_mix", "group_after"),
+                ] {
+                    if none {
+                        if v[mix].is_object() {
+                            v[mix]["total"] = Value::Null;
+                        }
+                        v[group] = Value::Null;
+                    }
+                }
             }
         }
         let v = present::envelope(

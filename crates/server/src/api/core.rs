@@ -123,6 +123,12 @@ pub async fn categories(State(st): State<Arc<AppState>>, Q(p, _): Q<CategoriesQu
             &rel,
             "a category breakdown or the largest deliveries",
         )?;
+        // The focus's whole side, by category: not from a download scoped
+        // to other countries, not of an unknown pool, not from a register
+        // without categories (regressions: Ukraine 100 % of US exports in
+        // every category on the Ukraine download; the pool's HHI).
+        crate::error::ApiError::one_sided(&rel, dir, Some(focus))?;
+        crate::error::ApiError::needs_categories(&rel)?;
         let f = Filter::new(p.window(&rel, "period")?).with_basis(p.basis()?);
         let b = engine::category_breakdown(&rel, focus, dir, &f);
         let rows: Vec<Value> = b
@@ -183,6 +189,10 @@ pub async fn deliveries(State(st): State<Arc<AppState>>, Q(p, _): Q<DeliveriesQu
             &rel,
             "a category breakdown or the largest deliveries",
         )?;
+        // The largest of the focus's deliveries: all of them must be in the
+        // release (regression: the Ukraine download listed US deliveries to
+        // Ukraine alone as "United States exports").
+        crate::error::ApiError::one_sided(&rel, dir, Some(focus))?;
         let f = p.filter(&rel)?;
         let limit = p.limit("limit", 20, 500)?;
         let rows: Vec<Value> = largest_deliveries(&rel, focus, dir, &f, limit)

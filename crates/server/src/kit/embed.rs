@@ -52,6 +52,7 @@ pub async fn pair(
 async fn answer(st: Arc<AppState>, p: Params, target: Target, chart: String) -> Response {
     let t = target.clone();
     let res = with_ctx(st, p, &target, move |ctx| {
+        super::check_chart_params(ctx, &t, &chart)?;
         let (_, boxed, title) = find_chart(ctx, &t, &chart)?;
         // Links inside the chart open the dashboard outside the frame (it may not be framed).
         let boxed = boxed.replace("<a href=", "<a target=\"_blank\" rel=\"noopener\" href=");

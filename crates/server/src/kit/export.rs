@@ -148,6 +148,7 @@ pub struct File {
 /// Chart `id` of `target`'s page as a file: the page rebuilt with the
 /// context's state, the chart cut out, framed, and for PNG rendered.
 pub fn make(ctx: &Ctx, target: &Target, id: &str, fmt: Format) -> ApiResult<File> {
+    super::check_chart_params(ctx, target, id)?;
     // A bad window is a 400 here, as on the page.
     let w = super::chart_window(ctx, target, id)?;
     let coverage = ctx.rel.coverage(w).note();
@@ -159,11 +160,32 @@ pub fn make(ctx: &Ctx, target: &Target, id: &str, fmt: Format) -> ApiResult<File
     };
     let name = super::file_name(ctx, target, id, ext);
     if fmt == Format::Csv {
+        // The page's own refusals first (a scoped download, an unknown
+        // pool, a category on a release without them): the CSV is cut from
+        // the same page (regression: `customers-chart.csv` on the Ukraine
+        // download gave Ukraine 100 % of US exports; the page said 422).
+        target.build(ctx)?;
         let t = data::table(ctx, target, id)?.ok_or_else(|| {
             ApiError::not_found(format!(
                 "chart '{id}' has no CSV download; its figures are in the page's tables"
             ))
         })?;
+        // No rows: say why in the file itself, as the API's CSVs do
+        // (regression: a header-only file read as "no customers" for a
+        // window past the release).
+        let t = if t.rows.is_empty() {
+            data::Table {
+                header: vec!["note", "source"],
+                rows: vec![vec![
+                    coverage
+                        .clone()
+                        .unwrap_or_else(|| format!("no deliveries in {window}")),
+                    ctx.rel.attribution().to_string(),
+                ]],
+            }
+        } else {
+            t
+        };
         return Ok(File {
             bytes: data::to_csv(&t)?,
             ctype: "text/csv; charset=utf-8",

@@ -307,6 +307,30 @@ pub fn chart_window(
     }
 }
 
+/// Parameters a chart file or embed takes only where they apply: a category
+/// on the world page's charts, `from`/`to` on the country page's
+/// year-by-year chart. Elsewhere they were dropped, and the file covered all
+/// categories or the page's window (regression: `customers-chart.csv?
+/// category=ships` gave Russia's customers for all arms).
+pub fn check_chart_params(ctx: &Ctx, target: &Target, chart: &str) -> crate::error::ApiResult<()> {
+    use crate::error::ApiError;
+    let given = |k: &str| ctx.p.get(k).is_some_and(|v| !v.trim().is_empty());
+    if given("category") && !target.has_category() {
+        return Err(ApiError::bad_request(
+            "'category' applies to the world page's charts only; this chart covers all \
+             categories (one category's figures: /api/imports, /api/exports or /api/categories)",
+        ));
+    }
+    let annual = matches!(target, Target::Country(_)) && chart == "annual-chart";
+    if (given("from") || given("to")) && !annual {
+        return Err(ApiError::bad_request(
+            "'from' and 'to' apply to the country page's year-by-year chart (annual-chart) \
+             only; this chart's window is 'period'",
+        ));
+    }
+    Ok(())
+}
+
 /// What chart `chart` covers, as a citation or a file says it: "2020-2024,
 /// all categories", or for charts over every five-year window of the
 /// release "1995-2024 in five-year windows, all categories".
@@ -462,9 +486,9 @@ pub enum TableCsv<'a> {
 /// A download's file name: `armsflow-<page>-<chart>-<window>[-SYNTHETIC].<ext>`,
 /// ASCII letters, digits, `-`, `_` and `.` only.
 pub fn file_name(ctx: &Ctx, target: &Target, chart: &str, ext: &str) -> String {
-    let w = ctx
-        .p
-        .window(&ctx.rel, "period")
+    // The chart's own window: the year-by-year chart's from/to (regression:
+    // a 2010-2014 file was named "…-2020-2024.csv").
+    let w = chart_window(ctx, target, chart)
         .map(|w| w.to_string())
         .unwrap_or_default();
     let raw = format!(

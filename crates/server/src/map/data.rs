@@ -46,6 +46,10 @@ impl Spec {
     /// metric asked for is a 400; the page's form leaves the other field
     /// filled in, so there it is ignored (the title says what is shown).
     pub fn parse(rel: &Release, p: &Params, strict: bool) -> ApiResult<Spec> {
+        // Every map (page, API, embed, file) compares all countries: a
+        // register downloaded for some countries holds none of them whole
+        // (regression: the embed and the SVG drew Ukraine alone).
+        crate::error::ApiError::needs_whole(rel, "the map")?;
         let filter = Filter::new(p.window(rel, "period")?).with_category(p.category_in(rel)?);
         let dir = p.direction(Direction::Imports)?;
         let from = match p.get("from") {
@@ -397,6 +401,12 @@ pub fn compute(rel: &Release, spec: Spec) -> MapData {
     let mut ids: Vec<EntityId> = now.keys().copied().collect();
     if let Some(b) = &before {
         ids.extend(b.keys());
+    }
+    // SIPRI's unknown pools are no country: their TIV is a volume, but a
+    // share of their "imports" or their concentration is no one's
+    // (regression: "unknown recipient(s) HHI 1,808" in the map's table).
+    if !matches!(spec.kind, metric::Kind::Tiv) {
+        ids.retain(|id| engine::placeholder(rel, *id).is_none());
     }
     ids.sort_unstable();
     ids.dedup();
