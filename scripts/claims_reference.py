@@ -191,6 +191,12 @@ def test(fig, t):
         return f * 0.875 <= ratio < f * 1.125
     v, dec = value(t[1])
     h = 0.5 * 10 ** (-dec)
+    # A whole number above 100 is rounded to its trailing zeros, to at most
+    # a tenth of itself: "about 9,600 %" is rounded to hundreds.
+    if dec == 0 and abs(v) > 100 and float(v).is_integer():
+        digits = str(int(abs(v)))
+        zeros = len(digits) - len(digits.rstrip("0"))
+        h = 0.5 * 10 ** min(zeros, len(digits) - 2)
     eps = 1e-9 * max(abs(fig), 1)
     if op == "exact":
         return v - h - eps <= fig < v + h - eps

@@ -91,7 +91,28 @@ impl Stated {
 
     /// Half a unit of the last written digit: 0.5 for "88", 0.05 for "88.4".
     fn half_unit(&self) -> f64 {
-        0.5 * 10f64.powi(-(self.decimals as i32))
+        0.5 * 10f64.powi(self.rounding_power())
+    }
+
+    /// The power of ten the figure is rounded to: its last written decimal,
+    /// or for a whole number above 100 its trailing zeros ("9,600 %" is
+    /// rounded to hundreds), kept below a tenth of the figure. Regression:
+    /// "rose by about 9,600 per cent" was held to [9597.5, 9602.5] against
+    /// a true +9,627 %; writers round large changes to tens or hundreds.
+    /// Shares never exceed 100, so "100 %" stays exact.
+    fn rounding_power(&self) -> i32 {
+        let v = self.value.abs();
+        if self.decimals > 0 || v <= 100.0 || v.fract() != 0.0 || v > 1e12 {
+            return -(self.decimals as i32);
+        }
+        let mut n = v as u64;
+        let mut zeros = 0;
+        while n % 10 == 0 && n > 0 {
+            n /= 10;
+            zeros += 1;
+        }
+        let cap = (v / 10.0).log10().floor() as i32;
+        zeros.min(cap).max(0)
     }
 
     /// The interval of true values under which the statement holds.
@@ -253,6 +274,27 @@ mod tests {
         assert!(s(90.0, 0, Qualifier::Almost).contains(88.43));
         assert!(!s(90.0, 0, Qualifier::Almost).contains(90.0));
         assert!(s(80.0, 0, Qualifier::AtLeast).contains(80.0));
+    }
+
+    /// Hand-computed: trailing zeros of a whole number above 100 are its
+    /// rounding, capped below a tenth of it; 100 and below stay exact.
+    #[test]
+    fn large_round_figures_are_rounded_to_their_trailing_zeros() {
+        assert_eq!(s(9600.0, 0, Qualifier::About).to_string(), "[9350, 9850]");
+        assert_eq!(s(9600.0, 0, Qualifier::Exact).to_string(), "[9550, 9650)");
+        assert_eq!(s(500.0, 0, Qualifier::About).to_string(), "[475, 525]");
+        assert_eq!(s(470.0, 0, Qualifier::About).to_string(), "[445, 495]");
+        assert_eq!(
+            s(10000.0, 0, Qualifier::Almost).to_string(),
+            "[5000, 10000)"
+        );
+        assert_eq!(s(-1000.0, 0, Qualifier::Exact).to_string(), "[-1050, -950)");
+        assert_eq!(s(155.0, 0, Qualifier::Exact).to_string(), "[154.5, 155.5)");
+        assert_eq!(s(100.0, 0, Qualifier::Exact).to_string(), "[99.5, 100.5)");
+        assert_eq!(
+            s(9600.5, 1, Qualifier::Exact).to_string(),
+            "[9600.45, 9600.55)"
+        );
     }
 
     #[test]
