@@ -87,6 +87,8 @@ class Data:
 
 
 def win(s):
+    if "-" not in s:
+        return int(s), int(s)  # one year: "2020"
     a, b = s.split("-")
     return int(a), int(b)
 
@@ -109,7 +111,7 @@ def measure(data, args):
     if args and args[-1].startswith("cat="):
         cat = name(args.pop()[4:])
     kind = args[0]
-    wins = [win(a) for a in args if a[:4].isdigit() and "-" in a]
+    wins = [win(a) for a in args if a[:4].isdigit()]
     for w in wins:
         if not data.covered(w):
             return None, f"window {w[0]}-{w[1]} outside coverage {data.first}-{data.last}"

@@ -96,6 +96,10 @@ pub struct Features {
     /// their token indexes. A change "from" one period alone has no stated
     /// end period.
     pub base_periods: Vec<usize>,
+    /// Periods written as two whole years in words ("between 2020 and
+    /// 2024", "von 2020 bis 2024"): their token indexes. A change over such
+    /// a span runs from the first year to the last.
+    pub year_pairs: Vec<usize>,
     /// Token indexes of world/global words.
     pub world: Vec<usize>,
     /// (+1 | -1, token index) of change verbs.
@@ -323,6 +327,7 @@ pub fn analyse(s: &Sentence, names: &Names) -> Features {
     crate::flows::wholes(t, &mut f);
     crate::phrases::ranks(t, &mut f);
     f.periods = periods(t);
+    f.year_pairs = year_pairs(t);
     f.base_periods = f
         .periods
         .iter()
@@ -380,6 +385,23 @@ fn clauses(t: &[Token]) -> Vec<usize> {
         out.push(c);
     }
     out
+}
+
+/// Token indexes of spans written as two whole years joined by words after
+/// an opener: "between 2020 and 2024", "from 2020 to 2024", "zwischen 2015
+/// und 2019", "von 2020 bis 2024" (not "2020-24" or "2020–2024").
+fn year_pairs(t: &[Token]) -> Vec<usize> {
+    let w = |i: usize| t.get(i).map_or("", |x| x.norm.as_str());
+    (1..t.len())
+        .filter(|&i| {
+            year_of(&t[i]).is_some()
+                && t.get(i + 2).and_then(year_of).is_some()
+                && matches!(
+                    (w(i - 1), w(i + 1)),
+                    ("between" | "zwischen", "and" | "und") | ("from" | "von", "to" | "bis")
+                )
+        })
+        .collect()
 }
 
 pub(crate) fn year_of(t: &Token) -> Option<u16> {

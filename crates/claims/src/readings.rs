@@ -128,6 +128,19 @@ pub(crate) fn change_claim(
         [_] if periods.iter().any(|(_, i)| f.base_periods.contains(i)) => {
             return Err(Reason::ChangeFromOnly.into());
         }
+        // "rose by 76 per cent between 2020 and 2024": from the first year
+        // to the last (regression: checked as 2015-19 against 2020-24; the
+        // comparison of two five-year periods is written with both).
+        [one] if periods.iter().any(|(_, i)| f.year_pairs.contains(i)) => (
+            model::Window {
+                start: one.start,
+                end: one.start,
+            },
+            model::Window {
+                start: one.end,
+                end: one.end,
+            },
+        ),
         [one] => (one.previous(), *one),
         [a, b] if a.start <= b.start => (*a, *b),
         [a, b] => (*b, *a),
