@@ -452,6 +452,7 @@ fn reasons() -> Vec<Msg> {
             why: SpeechWhy::Interpretation,
         },
         NoPeriodStated,
+        FigureForSeveral(vec!["Russia".into(), "France".into()]),
         BackwardsPeriod(2024, 2020),
         SeveralPeriods,
         ChangeNeedsFixedPeriods,

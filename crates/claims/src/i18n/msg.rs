@@ -437,6 +437,9 @@ pub enum Reason {
     },
 
     NoPeriodStated,
+    /// One figure for a list of countries ("the US, France and Russia
+    /// together accounted for 60 %").
+    FigureForSeveral(Vec<String>),
     /// A year range whose end comes before its start (start, end).
     BackwardsPeriod(u16, u16),
     SeveralPeriods,

@@ -20,6 +20,10 @@ pub(super) fn text(m: &Reason) -> String {
             NoPeriodStated => {
                 "kein Zeitraum angegeben (eine Zahl ohne Zeitraum ist nicht überprüfbar)".into()
             }
+            FigureForSeveral(names) => format!(
+                "eine Zahl für mehrere Länder ({}): armsflow prüft den Anteil je eines Landes; bitte einzeln prüfen",
+                names.join(", ")
+            ),
             BackwardsPeriod(y, z) => format!(
                 "der Zeitraum {y}–{z} endet vor seinem Beginn; unklar, welche Jahre gemeint sind"
             ),

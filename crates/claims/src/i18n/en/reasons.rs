@@ -20,6 +20,10 @@ pub(super) fn text(m: &Reason) -> String {
             NoPeriodStated => {
                 "no period stated (a figure without a period cannot be checked)".into()
             }
+            FigureForSeveral(names) => format!(
+                "one figure for several countries ({}): armsflow checks one country's share at a time; check each country's share separately",
+                names.join(", ")
+            ),
             BackwardsPeriod(y, z) => format!(
                 "the period {y}-{z} ends before it starts; which years are meant is unclear"
             ),
