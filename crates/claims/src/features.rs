@@ -100,6 +100,9 @@ pub struct Features {
     /// 2024", "von 2020 bis 2024"): their token indexes. A change over such
     /// a span runs from the first year to the last.
     pub year_pairs: Vec<usize>,
+    /// The country a sentence opens with before a colon ("Pakistan: …"),
+    /// see [`crate::flows::topic`].
+    pub topic: Option<Party>,
     /// Token indexes of world/global words.
     pub world: Vec<usize>,
     /// (+1 | -1, token index) of change verbs.
@@ -187,6 +190,7 @@ pub fn analyse(s: &Sentence, names: &Names) -> Features {
         ..Default::default()
     };
     mentions::mentions(t, names, &mut f);
+    f.topic = crate::flows::topic(t, &f);
     for i in 0..t.len().saturating_sub(1) {
         let next = &t[i + 1];
         if matches!(t[i].norm.as_str(), "from" | "aus")

@@ -122,6 +122,9 @@ fn before_fillers(t: &[Token], i: usize) -> Option<usize> {
 /// no other country is named as an owner before the pronoun ("Russia,
 /// Kazakhstan's main supplier, provided 88 % of its arms": whose?).
 fn subject_of(t: &[Token], f: &Features, pronoun: usize) -> Option<Party> {
+    if let Some(p) = topic(t, f) {
+        return Some(p);
+    }
     let first = f.mentions.iter().min_by_key(|m| m.idx)?;
     if first.form != Form::Noun || first.prep.is_some() || first.idx > pronoun {
         return None;
@@ -129,11 +132,37 @@ fn subject_of(t: &[Token], f: &Features, pronoun: usize) -> Option<Party> {
     let linked_before = t[..first.idx]
         .iter()
         .any(|x| x.is_word() && (crate::phrases::is_link(&x.norm) || x.norm == "country"));
-    let other_owner = f
-        .mentions
-        .iter()
-        .any(|m| m.idx < pronoun && m.party != first.party && m.form == Form::Possessive);
+    // An owner of a share word is no rival: in "India cut Russia's share of
+    // its arms imports" (German "den Anteil Russlands an seinen
+    // Waffenimporten") the share is of someone else's imports (regression:
+    // read as Russia's imports from India, 0 %).
+    let share_at = |k: usize| {
+        t.get(k)
+            .is_some_and(|x| x.is_word() && crate::meaning::is_share_word(&x.norm))
+    };
+    let other_owner = f.mentions.iter().any(|m| {
+        m.idx < pronoun
+            && m.party != first.party
+            && m.form == Form::Possessive
+            && !share_at(m.end)
+            && !(m.idx > 0 && share_at(m.idx - 1))
+    });
     (!linked_before && !other_owner).then(|| first.party.clone())
+}
+
+/// A country the sentence opens with and a colon after it ("Pakistan: China
+/// provided 81 % of its arms imports"): what the sentence is about, whose
+/// the possessive pronouns are (regression: read as Pakistan supplying
+/// China, 0 %).
+pub(crate) fn topic(t: &[Token], f: &Features) -> Option<Party> {
+    let first = f.mentions.iter().min_by_key(|m| m.idx)?;
+    let opens = t[..first.idx]
+        .iter()
+        .all(|x| x.is_word() && crate::lexicon::is_article(&x.norm));
+    let colon = t
+        .get(first.end)
+        .is_some_and(|x| matches!(x.kind, crate::lex::Kind::Punct(':')));
+    (opens && colon && first.form == Form::Noun).then(|| first.party.clone())
 }
 
 /// Flow nouns owned by the subject through a possessive pronoun.
@@ -151,7 +180,9 @@ pub(crate) fn self_owned(t: &[Token], f: &mut Features) {
             Direction::Imports => supply && !take,
             Direction::Exports => take && !supply,
         };
-        if against {
+        // A topic is not the verb's subject: "Pakistan: China provided …
+        // of its imports" are Pakistan's.
+        if against && topic(t, f).is_none() {
             continue;
         }
         // Also a bare "arms" that `bare_arms` made a flow ("its arms").

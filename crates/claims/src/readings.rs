@@ -361,10 +361,16 @@ pub(crate) fn percent_claim(
         Direction::Imports => {
             // "the aircraft Pakistan imported", "der von Indien importierten
             // Raketen": the country right before an import verb is the importer.
-            let importer = forced(Direction::Imports).or(owner).cloned().or_else(|| {
-                ctx.find(|m| in_clause(m) && m.form == Form::Noun && imports_next(ctx, m.end))
-                    .cloned()
-            });
+            let importer = forced(Direction::Imports)
+                .or(owner)
+                .cloned()
+                .or_else(|| {
+                    ctx.find(|m| in_clause(m) && m.form == Form::Noun && imports_next(ctx, m.end))
+                        .cloned()
+                })
+                // "Kazakhstan: Russia supplied 88 % of arms imports": the
+                // topic's imports (regression: Russia's imports from it).
+                .or_else(|| f.topic.clone());
             let not_imp = |m: &Mention| Some(&m.party) != importer.as_ref();
             // "… got 88 % of its arms from Moscow": the supplier is named,
             // but not as a party we know; another country of the sentence
