@@ -107,7 +107,7 @@ impl Stated {
         }
         let mut n = v as u64;
         let mut zeros = 0;
-        while n % 10 == 0 && n > 0 {
+        while n > 0 && n.is_multiple_of(10) {
             n /= 10;
             zeros += 1;
         }

@@ -206,7 +206,7 @@ proptest! {
         // most to a tenth of it (docs/claims.md).
         let zeros = if d == 0 && m > 100 {
             let (mut n, mut z) = (m, 0);
-            while n % 10 == 0 {
+            while n.is_multiple_of(10) {
                 n /= 10;
                 z += 1;
             }
