@@ -90,12 +90,38 @@ pub fn run(rel: &Release, sc: &Scenario) -> Result<ScenarioResult, ScenarioError
     }
     // Knock-on ranks need every supplier's whole exports.
     if let Some(why) = crate::needs_whole(rel, "a scenario") {
-        return Err(ScenarioError::NoCategories(why));
+        return Err(ScenarioError::Partial(why));
     }
     if sc.filter.category.is_some()
         && let Some(why) = crate::needs_categories(rel)
     {
-        return Err(ScenarioError::Partial(why));
+        return Err(ScenarioError::NoCategories(why));
+    }
+    // A window the release holds no year of has no baseline, which "has no
+    // imports" would misstate (regression: Kazakhstan 2025-2029).
+    if sc.filter.no_data(rel) {
+        let note = rel.coverage(sc.filter.window).note().unwrap_or_default();
+        return Err(ScenarioError::Period(format!(
+            "{} is not in release {}: {note}",
+            sc.filter.window, rel.meta.id
+        )));
+    }
+    // The recipient cannot supply itself (regression: a shift "to" it made
+    // Kazakhstan 44 % of its own imports).
+    for (k, c) in sc.changes.iter().enumerate() {
+        let named: Vec<EntityId> = match c {
+            Change::Shift { from, to, .. } => std::iter::once(*from)
+                .chain(to.iter().map(|t| t.0))
+                .collect(),
+            Change::Add { supplier, .. } | Change::Drop { supplier, .. } => vec![*supplier],
+            Change::Penalise { .. } => Vec::new(),
+        };
+        if named.contains(&sc.recipient) {
+            return Err(ScenarioError::SelfSupply {
+                change: k + 1,
+                name: name_of(rel, sc.recipient).to_string(),
+            });
+        }
     }
     let base = partners_once(rel, sc.recipient, Direction::Imports, &sc.filter);
     if base.total <= 0.0 {
@@ -233,11 +259,19 @@ fn apply(
             let i = slot(mix, *from);
             let amount = mix[i].1 * percent / 100.0;
             mix[i].1 -= amount;
-            let parts = spread(rel, mix, to, amount);
-            format!(
-                "shift {percent} % of {} ({amount:.2} TIV): {parts}",
-                nm(*from)
-            )
+            if amount <= 0.0 {
+                // Said, not silently "+0.00" (regression of the API probe).
+                format!(
+                    "shift {percent} % of {}: it supplied nothing in the window, nothing moves",
+                    nm(*from)
+                )
+            } else {
+                let parts = spread(rel, mix, to, amount);
+                format!(
+                    "shift {percent} % of {} ({amount:.2} TIV): {parts}",
+                    nm(*from)
+                )
+            }
         }
         Change::Add { supplier, tiv } => {
             let i = slot(mix, *supplier);

@@ -298,6 +298,7 @@ country.none = Für {name} sind im Zeitraum {window} keine Lieferungen verzeichn
 country.imported = Im Zeitraum {window} importierte {name} Rüstungsgüter im Wert von {tiv} TIV (Millionen) aus {n} {suppliers}.
 country.imported.one = Lieferland
 country.imported.many = Lieferländern
+country.imported.unknown_only = Im Zeitraum {window} importierte {name} Rüstungsgüter im Wert von {tiv} TIV (Millionen), alle von Lieferländern, die SIPRI nicht bestimmen konnte: keine Anteile und keine Konzentration.
 country.largest = Das größte Lieferland, {supplier}, lieferte {share}.
 country.hhi = Die Lieferantenkonzentration (HHI) beträgt {hhi}; das entspricht {n_eff} gleich großen Lieferländern.
 country.volume_up = Volumen {change} höher als {previous}

@@ -298,6 +298,7 @@ country.none = No deliveries to {name} are recorded in {window}.
 country.imported = In {window}, {name} imported {tiv} TIV (millions) from {n} {suppliers}.
 country.imported.one = supplier
 country.imported.many = suppliers
+country.imported.unknown_only = In {window}, {name} imported {tiv} TIV (millions), all from suppliers SIPRI could not identify: no supplier shares or concentration.
 country.largest = The largest, {supplier}, supplied {share}.
 country.hhi = Supplier concentration (HHI) is {hhi}, like {n_eff} equal-sized suppliers.
 country.volume_up = Volume up {change} against {previous}

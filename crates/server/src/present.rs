@@ -182,18 +182,23 @@ fn partners_body(rel: &Release, p: &Partners) -> Value {
             })
         })
         .collect();
+    // A window with no year in the release has no totals, not zeros
+    // (regression: total_tiv 0.0 beside no_data true, where /api/top and
+    // /api/pair gave null).
+    let none = p.filter.no_data(rel);
+    let tiv = |v: f64| if none { Value::Null } else { json!(v) };
     json!({
         "filter": filter(&p.filter),
         "coverage": coverage(rel, p.filter.window),
-        "total_tiv": p.total,
-        "no_deliveries": p.is_empty() && !p.filter.no_data(rel),
-        "no_data": p.filter.no_data(rel),
+        "total_tiv": tiv(p.total),
+        "no_deliveries": p.is_empty() && !none,
+        "no_data": none,
         "partners": rows,
         "concentration": concentration(&p.concentration),
         "estimated_share": p.estimated_share,
         "allocated_share": p.allocated_share,
-        "unknown_tiv": p.unknown_tiv,
-        "aggregate_tiv": p.aggregate_tiv,
+        "unknown_tiv": tiv(p.unknown_tiv),
+        "aggregate_tiv": tiv(p.aggregate_tiv),
         "undated_tiv": p.undated_tiv,
     })
 }
@@ -300,9 +305,9 @@ pub fn pair(rel: &Release, p: &Pair) -> Value {
             "share_of_recipient_imports": p.share_of_recipient_imports,
             "share_of_supplier_exports": p.share_of_supplier_exports,
             "recipient_rank_among_customers": p.recipient_rank,
-            "supplier_customers": p.supplier_customers,
+            "supplier_customers": if none { Value::Null } else { json!(p.supplier_customers) },
             "supplier_rank_among_suppliers": p.supplier_rank,
-            "recipient_suppliers": p.recipient_suppliers,
+            "recipient_suppliers": if none { Value::Null } else { json!(p.recipient_suppliers) },
         }),
     )
 }

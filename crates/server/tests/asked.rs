@@ -125,7 +125,8 @@ async fn the_unknown_pool_has_no_breakdown_or_chart_file() {
                TIV delivery values,Local production\n\
                1,unknown supplier(s),Kazakhstan,T-1,test,Armoured vehicles,2015,No,4,No,2020,No,New,1,1,10,No\n\
                2,Russia,Kazakhstan,T-2,test,Armoured vehicles,2015,No,4,No,2020,No,New,1,1,30,No\n\
-               3,Russia,unknown recipient(s),T-3,test,Armoured vehicles,2015,No,4,No,2020,No,New,1,1,5,No\n";
+               3,Russia,unknown recipient(s),T-3,test,Armoured vehicles,2015,No,4,No,2020,No,New,1,1,5,No\n\
+               4,unknown supplier(s),Niger,T-4,test,Armoured vehicles,2015,No,4,No,2020,No,New,1,1,6,No\n";
     let opts = sipri::ReadOptions {
         file_name: "pool.csv".into(),
         ..Default::default()
@@ -162,4 +163,77 @@ async fn the_unknown_pool_has_no_breakdown_or_chart_file() {
         .map(|r| r["name"].as_str().unwrap())
         .collect();
     assert!(!names.iter().any(|n| n.starts_with("unknown")), "{names:?}");
+    // Imports from the pool alone: no supplier count, no concentration
+    // (regression: Niger "from 0 suppliers … HHI 1.00").
+    let t = get(&app, "/country/NER?period=2020").await.text();
+    assert!(t.contains("could not identify"), "{t}");
+    assert!(
+        !t.contains("from 0 suppliers") && !t.contains("equal-sized"),
+        "{t}"
+    );
+}
+
+/// No data is not zero anywhere the API answers: a window past the release
+/// has null totals, the pair page no "0 TIV in all", a scenario says the
+/// window is not in the release (regressions: total_tiv 0.0; "imported 0 TIV
+/// in all"; "has no imports in 2025-2029").
+#[tokio::test]
+async fn a_window_past_the_release_has_no_totals() {
+    let tmp = handmade_dir();
+    let app = app(tmp.path());
+    let v = get(&app, "/api/imports?country=KAZ&period=2025-2029")
+        .await
+        .json();
+    assert_eq!(v["no_data"], true, "{v}");
+    assert!(v["total_tiv"].is_null(), "{v}");
+    let v = get(
+        &app,
+        "/api/pair?supplier=RUS&recipient=KAZ&period=2025-2029",
+    )
+    .await
+    .json();
+    assert!(v["recipient_suppliers"].is_null(), "{v}");
+    let t = get(&app, "/pair/RUS/KAZ?period=2025-2029").await.text();
+    assert!(
+        !t.contains("0 TIV in all") && !t.contains("no deliveries)"),
+        "{t}"
+    );
+    let body = r#"{"recipient":"KAZ","period":"2025-2029","change":[{"kind":"shift","from":"RUS","to":["ESP"],"percent":50}]}"#;
+    let r = crate::common::post(&app, "/api/scenario", "application/json", body).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.text());
+    assert!(r.text().contains("not in release"), "{}", r.text());
+}
+
+/// A scenario cannot make the recipient its own supplier (regression:
+/// Kazakhstan 44 % of its own imports), and a shift from a supplier with
+/// nothing in the window says so.
+#[tokio::test]
+async fn a_scenario_refuses_self_supply_and_names_an_empty_shift() {
+    let tmp = handmade_dir();
+    let app = app(tmp.path());
+    let body = r#"{"recipient":"KAZ","period":"2018-2022","change":[{"kind":"shift","from":"RUS","to":["KAZ"],"percent":50}]}"#;
+    let r = crate::common::post(&app, "/api/scenario", "application/json", body).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.text());
+    assert!(r.text().contains("recipient"), "{}", r.text());
+    // Russia delivered in 2020 and 2022, not in 2021.
+    let body = r#"{"recipient":"KAZ","period":"2021","change":[{"kind":"shift","from":"RUS","to":["ESP"],"percent":50}]}"#;
+    let r = crate::common::post(&app, "/api/scenario", "application/json", body).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    assert!(r.text().contains("supplied nothing"), "{}", r.text());
+}
+
+/// /deals honours its release picker, and the group listing refuses
+/// parameters it does not take (regressions: the default release's deals
+/// under the legacy release's name; group=NOSUCH answered 200).
+#[tokio::test]
+async fn deals_take_their_release_and_the_group_list_takes_nothing_else() {
+    let tmp = handmade_dir();
+    let app = app(tmp.path());
+    let r = get(&app, "/deals?release=no-such-release").await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND, "{}", r.text());
+    for uri in ["/api/groups?group=NOSUCH", "/api/groups?period=garbage"] {
+        let r = get(&app, uri).await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "{uri}: {}", r.text());
+    }
+    assert_eq!(get(&app, "/api/groups").await.status, StatusCode::OK);
 }

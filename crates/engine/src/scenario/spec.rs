@@ -122,6 +122,9 @@ pub enum ScenarioError {
     },
     #[error("{field}: {why}")]
     Placeholder { field: String, why: String },
+    /// A change that makes the recipient its own supplier.
+    #[error("change {change}: {name} is the scenario's recipient, not one of its suppliers")]
+    SelfSupply { change: usize, name: String },
     /// A release that holds part of the database ([`crate::needs_whole`]).
     #[error("{0}")]
     Partial(String),

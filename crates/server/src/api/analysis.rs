@@ -138,6 +138,20 @@ pub async fn groups(State(st): State<Arc<AppState>>, Q(p, _): Q<GroupsQuery>) ->
                     "format=csv needs 'country': the group listing is JSON only",
                 ));
             }
+            // The listing takes no other parameter: one given is refused,
+            // not silently dropped (regression: group=NOSUCH, period=garbage
+            // answered 200 with all six groups).
+            let other: Vec<&str> = ["group", "period", "category", "direction", "basis"]
+                .into_iter()
+                .filter(|k| p.get(k).is_some())
+                .collect();
+            if !other.is_empty() {
+                return Err(ApiError::bad_request(format!(
+                    "without 'country', /api/groups lists the groups and takes no {}; \
+                     pass 'country' for a country's group shares",
+                    other.join(", ")
+                )));
+            }
             return Ok(Json(group_list()).into_response());
         }
         let rel = st.pick(p.release())?;

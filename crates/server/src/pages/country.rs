@@ -84,6 +84,16 @@ fn summary(ctx: &Ctx, cur: &Partners) -> Markup {
                 // deliveries" (regression: the banner said so, the lede not).
                 None if cur.filter.no_data(rel) => { (ctx.tf("common.no_data_window", &[("window", &w)])) }
                 None => { (ctx.tf("country.none", &[("name", &name), ("window", &w)])) }
+                // Only SIPRI's unknown pool: no supplier to count and no
+                // concentration (regression: "from 0 suppliers … HHI 1.00,
+                // like 1.0 equal-sized suppliers" for Niger 2003-2005).
+                Some(_) if n == 0 => {
+                    @let (a, b) = split(
+                        ctx.tf("country.imported.unknown_only", &[("window", &w), ("name", &name)]),
+                        "{tiv}",
+                    );
+                    (a) strong { (ctx.tiv(cur.total)) } (b)
+                }
                 Some(_) => {
                     @let suppliers = if n == 1 {
                         ctx.t("country.imported.one")

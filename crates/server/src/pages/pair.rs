@@ -197,6 +197,17 @@ pub fn build(ctx: &Ctx, supplier: &str, recipient: &str) -> Result<Page, ApiErro
 /// The two denominators of the same TIV, side by side.
 fn denominators(ctx: &Ctx, pr: &Pair, sn: &str, rn: &str) -> Markup {
     let w = pr.filter.window;
+    // No year of the window in the release: no totals and no ranks
+    // (regression: "not ranked (no deliveries)", "imported 0 TIV in all"
+    // for 2025-2029 under the no-data banner).
+    if pr.filter.no_data(&ctx.rel) {
+        return html! {
+            section.pair-cards aria-labelledby="denom-h" {
+                h2 #denom-h { (ctx.tf("pair.denom.h", &[("window", &w)])) }
+                p { (ctx.tf("common.no_data_window", &[("window", &w)])) }
+            }
+        };
+    }
     let share = |x: Option<f64>| share_text(x, ctx.lang);
     let rank = |r: Option<u32>, n: usize| match r {
         Some(r) => ctx.tf("pair.rank", &[("rank", &r), ("n", &n)]),

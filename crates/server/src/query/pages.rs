@@ -154,4 +154,7 @@ pub struct DealsPage {
     /// Deals to skip, for paging (default 0; 50 per page)
     #[param(value_type = Option<i64>, minimum = 0, maximum = 1_000_000)]
     offset: Option<String>,
+    /// Release id; default: the latest
+    #[param(min_length = 1, max_length = 200)]
+    release: Option<String>,
 }
