@@ -365,8 +365,15 @@ pub(crate) fn percent_claim(
                 .or(owner)
                 .cloned()
                 .or_else(|| {
-                    ctx.find(|m| in_clause(m) && m.form == Form::Noun && imports_next(ctx, m.end))
-                        .cloned()
+                    // Not "aus Russland bezogen": the supplier before the
+                    // verb (regression: Russia read as the importer).
+                    ctx.find(|m| {
+                        in_clause(m)
+                            && m.form == Form::Noun
+                            && m.prep != Some(Prep::From)
+                            && imports_next(ctx, m.end)
+                    })
+                    .cloned()
                 })
                 // "Kazakhstan: Russia supplied 88 % of arms imports": the
                 // topic's imports (regression: Russia's imports from it).

@@ -57,6 +57,17 @@ fn legacy_register_refuses_a_category_instead_of_nothing() {
     // Without a category the release answers.
     let out = ok(&run(&["imports", "Kazakhstan", "--period", "2020-2024"], d));
     assert!(out.contains("Russia"), "{out}");
+    // Russia before 1992 is the Soviet Union there: no verdict on a made-up
+    // zero (regression of claims probe 7: "not supported", 0.00 TIV).
+    let out = ok(&run(
+        &[
+            "check",
+            "Russia was the world's largest arms exporter in 1985-89.",
+        ],
+        d,
+    ));
+    assert!(out.contains("cannot be checked"), "{out}");
+    assert!(out.contains("no transfer of Russia before 1992"), "{out}");
     // Its per-window deal TIV is our split, and says so.
     let out = ok(&run(&["deals", "Kazakhstan", "--period", "2020-2024"], d));
     assert!(

@@ -217,10 +217,68 @@ pub fn check(claim: &Claim, rel: &Release) -> Checked {
         };
         return Checked::new(claim, rel, cannot(why));
     }
+    if let Some(out) = before_first_record(claim, rel) {
+        return Checked::new(claim, rel, out);
+    }
     if crate::shapes::is_new_shape(claim) {
         return crate::shapes::check_builtin(claim, rel);
     }
     unallocated(Checked::new(claim, rel, settle(figures::run(claim, rel))))
+}
+
+/// A party asked about for years before the release records it at all:
+/// SIPRI lists the Soviet Union, not Russia, before 1992 (regression: "Russia
+/// was the world's largest arms exporter in 1985-89" not supported on 0 TIV
+/// in the legacy register).
+fn before_first_record(claim: &Claim, rel: &Release) -> Option<Out> {
+    let last = engine::year_span(rel)?.1;
+    let (parties, periods): (Vec<&Party>, Vec<&crate::claim::Period>) = match claim {
+        Claim::ImportShare {
+            recipient,
+            supplier,
+            period,
+            ..
+        }
+        | Claim::ExportShare {
+            supplier,
+            recipient,
+            period,
+            ..
+        } => (vec![supplier, recipient], vec![period]),
+        Claim::Global { focus, period, .. } => (vec![focus], vec![period]),
+        Claim::Largest {
+            focus,
+            answer,
+            period,
+            ..
+        } => (vec![focus, answer], vec![period]),
+        Claim::Change {
+            focus, from, to, ..
+        } => (vec![focus], vec![from, to]),
+        _ => return None,
+    };
+    let earliest_end = periods
+        .iter()
+        .filter_map(|p| p.resolve(Some(last)))
+        .map(|w| w.end)
+        .min()?;
+    let fl = &rel.flows;
+    for p in parties {
+        let Some(e) = id(rel, p) else { continue };
+        let first = (0..fl.len())
+            .filter(|&i| fl.supplier[i] == e || fl.recipient[i] == e)
+            .map(|i| fl.year[i])
+            .min();
+        if let Some(first) = first
+            && earliest_end < first
+        {
+            return Some(cannot(FigureMsg::BeforeFirstRecord {
+                who: p.clone(),
+                first,
+            }));
+        }
+    }
+    None
 }
 
 /// No verdict from a figure that rests on our allocation of legacy deal

@@ -95,6 +95,10 @@ fn figures() -> Vec<Msg> {
             release: "r1".into(),
             scope: " to Ukraine".into(),
         },
+        BeforeFirstRecord {
+            who: Party::new("RUS", "Russia"),
+            first: 1992,
+        },
         NoCategories {
             release: "r1".into(),
         },
@@ -453,6 +457,7 @@ fn reasons() -> Vec<Msg> {
         },
         NoPeriodStated,
         FigureForSeveral(vec!["Russia".into(), "France".into()]),
+        BothWays("China".into(), "Russia".into()),
         BackwardsPeriod(2024, 2020),
         SeveralPeriods,
         ChangeNeedsFixedPeriods,

@@ -89,6 +89,11 @@ pub enum FigureMsg {
     NoCategories {
         release: String,
     },
+    /// A party's figure for years before the release records it at all.
+    BeforeFirstRecord {
+        who: Party,
+        first: u16,
+    },
     NotAShape,
     NoPeriodResolved,
     NoDeliveriesOf(Party),
@@ -440,6 +445,9 @@ pub enum Reason {
     /// One figure for a list of countries ("the US, France and Russia
     /// together accounted for 60 %").
     FigureForSeveral(Vec<String>),
+    /// The sentence was read with the same two countries as supplier and
+    /// recipient both ways round.
+    BothWays(String, String),
     /// A year range whose end comes before its start (start, end).
     BackwardsPeriod(u16, u16),
     SeveralPeriods,

@@ -49,6 +49,10 @@ pub(super) fn text(m: &FigureMsg) -> String {
             "Datenversion {release} ist ein Registerauszug nur der Transfers{scope} (laut Titel) und enthält daher nicht alle Transfers, die diese Zahl braucht; bitte eine Datenversion des ganzen Registers verwenden",
             scope = scope.replace(" from ", " von ").replace(" to ", " an ")
         ),
+        BeforeFirstRecord { who, first } => format!(
+            "die Datenversion verzeichnet vor {first} keinen Transfer von {}: Ein Staat vor seiner Unabhängigkeit oder unter früherem Namen ist in SIPRIs Daten eine andere Partei (Sowjetunion, Tschechoslowakei, Jugoslawien), eine 0 würde eine andere Frage beantworten",
+            who.name
+        ),
         NoCategories { release } => format!(
             "Datenversion {release} enthält keine Waffenkategorien (das ältere SIPRI-Register hat keine Kategoriespalte), daher kann keine Zahl für eine Kategorie daraus kommen"
         ),

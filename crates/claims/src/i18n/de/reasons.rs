@@ -20,6 +20,9 @@ pub(super) fn text(m: &Reason) -> String {
             NoPeriodStated => {
                 "kein Zeitraum angegeben (eine Zahl ohne Zeitraum ist nicht überprüfbar)".into()
             }
+            BothWays(a, b) => format!(
+                "der Satz liest sich als Lieferungen von {a} an {b} und von {b} an {a}; in welche Richtung seine Zahlen gehen, ist unklar"
+            ),
             FigureForSeveral(names) => format!(
                 "eine Zahl für mehrere Länder ({}): armsflow prüft den Anteil je eines Landes; bitte einzeln prüfen",
                 names.join(", ")

@@ -40,6 +40,10 @@ pub(super) fn text(m: &FigureMsg) -> String {
         Scoped { release, scope } => format!(
             "release {release} is a register download of transfers{scope} only (per its title), so it does not hold every transfer this figure needs; use a release of the whole register"
         ),
+        BeforeFirstRecord { who, first } => format!(
+            "the release records no transfer of {} before {first}: a state before its independence or under an earlier name is another party in SIPRI's data (the Soviet Union, Czechoslovakia, Yugoslavia), so a figure of 0 would answer another question",
+            who.name
+        ),
         NoCategories { release } => format!(
             "release {release} holds no armament categories (SIPRI's legacy register has no category column), so a figure for one category cannot come from it"
         ),

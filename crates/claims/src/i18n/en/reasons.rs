@@ -20,6 +20,9 @@ pub(super) fn text(m: &Reason) -> String {
             NoPeriodStated => {
                 "no period stated (a figure without a period cannot be checked)".into()
             }
+            BothWays(a, b) => format!(
+                "the sentence reads as {a} supplying {b} and {b} supplying {a}; which way its figures run is unclear"
+            ),
             FigureForSeveral(names) => format!(
                 "one figure for several countries ({}): armsflow checks one country's share at a time; check each country's share separately",
                 names.join(", ")
