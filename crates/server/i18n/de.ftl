@@ -304,6 +304,7 @@ country.hhi = Die Lieferantenkonzentration (HHI) beträgt {hhi}; das entspricht 
 country.volume_up = Volumen {change} höher als {previous}
 country.volume_down = Volumen {change} niedriger als {previous}
 country.estimated = {share} der Summe beruhen auf SIPRI-Schätzungen.
+country.allocated = {share} davon beruhen auf armsflows gleichmäßiger Aufteilung der SIPRI-Gesamtwerte je Geschäft auf die Lieferjahre (dieses Register enthält keine Werte je Jahr).
 country.as_supplier = Als Lieferland →
 country.mix_h = Lieferländer je Fünfjahreszeitraum
 country.mix_title = Anteile der Lieferländer an den Rüstungsimporten: {name}, je Fünfjahreszeitraum

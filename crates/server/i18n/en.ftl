@@ -304,6 +304,7 @@ country.hhi = Supplier concentration (HHI) is {hhi}, like {n_eff} equal-sized su
 country.volume_up = Volume up {change} against {previous}
 country.volume_down = Volume down {change} against {previous}
 country.estimated = {share} of the total rests on SIPRI estimates.
+country.allocated = {share} of it rests on armsflow's even split of SIPRI's per-deal totals over their delivery years (this register gives no per-year values).
 country.as_supplier = As a supplier →
 country.mix_h = Suppliers by five-year window
 country.mix_title = Supplier shares of {name}'s arms imports by five-year window

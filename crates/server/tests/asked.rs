@@ -237,3 +237,30 @@ async fn deals_take_their_release_and_the_group_list_takes_nothing_else() {
     }
     assert_eq!(get(&app, "/api/groups").await.status, StatusCode::OK);
 }
+
+/// The country page of the legacy register says how much of its total rests
+/// on armsflow's split of per-deal totals over years (regression: only the
+/// API's allocated_share 0.484 said so for Kazakhstan 2020-24).
+#[tokio::test]
+async fn the_legacy_country_page_names_the_allocated_share() {
+    let Some(file) = testkit::shared_path(
+        module_path!(),
+        "data/sipri/colasdroin-trade-register-2025/trade-register.csv",
+    ) else {
+        return;
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let bytes = std::fs::read(&file).unwrap();
+    let opts = sipri::ReadOptions {
+        file_name: "trade-register.csv".into(),
+        ..Default::default()
+    };
+    let (rel, report) = sipri::read(&bytes[..], &opts).unwrap();
+    store::Store::open(tmp.path())
+        .unwrap()
+        .put(&rel, &report)
+        .unwrap();
+    let app = app(tmp.path());
+    let t = get(&app, "/country/KAZ?period=2020-2024").await.text();
+    assert!(t.contains("even split of SIPRI"), "{t}");
+}

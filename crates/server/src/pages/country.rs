@@ -135,6 +135,12 @@ fn summary(ctx: &Ctx, cur: &Partners) -> Markup {
                     @if cur.estimated_share > 0.0 {
                         " " (ctx.tf("country.estimated", &[("share", &ctx.pct(cur.estimated_share))]))
                     }
+                    // The legacy register's per-deal totals split over years
+                    // by armsflow (regression: the page did not say so; the
+                    // API gave allocated_share 0.484).
+                    @if cur.allocated_share > 0.0 {
+                        " " (ctx.tf("country.allocated", &[("share", &ctx.pct(cur.allocated_share))]))
+                    }
                 }
             }
             " " a href=(ctx.supplier_href(&rel.entities.get(cur.focus).key)) { (ctx.t("country.as_supplier")) }
