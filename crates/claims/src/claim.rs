@@ -222,9 +222,10 @@ pub enum Claim {
 }
 
 impl Claim {
-    /// The two sides of a claim about one flow between two countries
-    /// (supplier, recipient; a "largest supplier" claim's answer and focus),
-    /// or `None` for a claim with no such pair.
+    /// The two sides of a claim about one flow between two countries, as
+    /// (supplier, recipient) (a "largest supplier" claim's answer and focus,
+    /// a "largest recipient" claim's focus and answer), or `None` for a
+    /// claim with no such pair.
     pub fn flow_sides(&self) -> Option<(&Party, &Party)> {
         match self {
             Claim::ImportShare {
@@ -242,7 +243,18 @@ impl Claim {
                 recipient,
                 ..
             } => Some((supplier, recipient)),
-            Claim::Largest { focus, answer, .. } => Some((answer, focus)),
+            Claim::Largest {
+                role: Role::Supplier,
+                focus,
+                answer,
+                ..
+            } => Some((answer, focus)),
+            Claim::Largest {
+                role: Role::Recipient,
+                focus,
+                answer,
+                ..
+            } => Some((focus, answer)),
             _ => None,
         }
     }
