@@ -215,7 +215,29 @@ pub fn analyse(s: &Sentence, names: &Names) -> Features {
             if lx::is_world(norm) {
                 f.world.push(i);
             }
-            if crate::weapon::deliver_verb(norm) {
+            // "as a recipient", "als Lieferant": the role the share is in
+            // (regression: "Saudi Arabia accounted for 6.8 % of global arms
+            // exports as a recipient" read as its own exports).
+            let as_role = {
+                let mut j = i;
+                while j > 0
+                    && matches!(
+                        t[j - 1].norm.as_str(),
+                        "a" | "an" | "ein" | "eine" | "einer"
+                    )
+                {
+                    j -= 1;
+                }
+                j > 0 && matches!(t[j - 1].norm.as_str(), "as" | "als")
+            };
+            let role = if as_role { lx::role_noun(norm) } else { None };
+            if let Some(r) = role {
+                let d = match r {
+                    RoleNoun::Recipient | RoleNoun::Importer => Direction::Imports,
+                    RoleNoun::Supplier | RoleNoun::Exporter => Direction::Exports,
+                };
+                f.flow_verbs.push((d, i));
+            } else if crate::weapon::deliver_verb(norm) {
                 f.flow_verbs.push((Direction::Exports, i));
             } else if crate::weapon::receive_verb(norm)
                 || matches!(

@@ -333,6 +333,11 @@ pub(super) fn is_other_measure(prev: &str, norm: &str, next: &str) -> bool {
             | "einwohner"
             | "stuckzahl"
             | "stuckzahlen"
+            | "aid"
+            | "assistance"
+            | "hilfe"
+            | "militarhilfe"
+            | "waffenhilfe"
             | "stuck"
     ) || (norm == "real" && matches!(next, "terms" | "prices"))
         || (norm == "inflation" && matches!(next, "adjusted" | "-"))
