@@ -27,9 +27,16 @@ pub(crate) fn check(
     crate::check::sided(rel, direction, Some(f))?;
     let parts = engine::partners(rel, f, direction, &filter(w, category));
     let tiv = |p: &Party| id(rel, p).and_then(|e| parts.get(e)).map_or(0.0, |x| x.tiv);
+    let split = |p: &Party| {
+        id(rel, p)
+            .and_then(|e| parts.get(e))
+            .map_or(0.0, |x| x.allocated_tiv)
+    };
     let (a, b) = (tiv(more), tiv(less));
     Ok(Out {
         computed: Some(a - b),
+        // Either side resting on armsflow's split of legacy deal totals.
+        allocated: crate::check::frac(split(more) + split(less), a + b),
         tolerance: Some(Tol::MoreTiv),
         window: Some(w),
         ..Out::new(

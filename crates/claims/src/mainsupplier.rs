@@ -249,6 +249,7 @@ fn run(c: &MainSupplierClaim, rel: &Release) -> Result<Out, Box<Out>> {
             min_lead: MIN_LEAD,
         }),
         estimated: got.and_then(|p| (p.tiv > 0.0).then(|| p.estimated_tiv / p.tiv)),
+        allocated: Some(parts.allocated_share),
         ..Out::new(verdict(ok), Msg::join(text))
     })
 }

@@ -263,7 +263,12 @@ pub fn check_with(claim: &Claim, rel: &Release, groups: &GroupTable) -> Checked 
     let out = match claim {
         Claim::Delivery(c) => crate::weapons::check_delivery(c, rel),
         Claim::Presence(c) => crate::weapons::check_presence(c, rel),
-        Claim::MainSupplier(c) => crate::mainsupplier::check(c, rel),
+        // A main supplier's shares rest on the legacy split as much as a
+        // share does (deliveries in a listed year are SIPRI's own record).
+        Claim::MainSupplier(c) => {
+            let out = crate::mainsupplier::check(c, rel);
+            return crate::check::unallocated(Checked::new(claim, rel, out));
+        }
         Claim::Group(c) => crate::groupfacts::check(c, groups),
         Claim::Unverifiable(c) => crate::speech::check(c),
         _ => return crate::check::check(claim, rel),

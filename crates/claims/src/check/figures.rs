@@ -196,6 +196,14 @@ pub(super) fn run(claim: &Claim, rel: &Release) -> Res {
             let row = id(rel, focus).and_then(|f| r.rank_of(f));
             let tiv = row.map_or(0.0, |x| x.tiv);
             let pct = 100.0 * tiv / r.total;
+            // How much of the focus's figure is armsflow's split of legacy
+            // deal totals over years (regression: "The US accounted for 43 %
+            // of global arms exports in 2020-24" was not supported on the
+            // Mar-2025 legacy register, 42.15 % by the split; SIPRI
+            // published 43 %).
+            let allocated = id(rel, focus)
+                .map(|f| engine::partners(rel, f, *direction, &filter(w, category)))
+                .and_then(|p| (p.total > 0.0).then_some(p.allocated_share));
             let mut ok = true;
             let mut tol = None;
             if let Some(st) = share {
@@ -214,6 +222,7 @@ pub(super) fn run(claim: &Claim, rel: &Release) -> Res {
                 tolerance: tol,
                 window: Some(w),
                 estimated: row.and_then(|x| frac(x.estimated_tiv, x.tiv)),
+                allocated,
                 ..Out::new(
                     verdict(ok),
                     FigureMsg::Global {

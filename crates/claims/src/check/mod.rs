@@ -288,7 +288,7 @@ fn before_first_record(claim: &Claim, rel: &Release) -> Option<Out> {
 /// Mar-2025 legacy register, 88.90 % with 48 % of it allocated, though
 /// SIPRI's per-year register gives 88.4 %). Weapon counts are refused so
 /// already; a delivery in a listed year is SIPRI's own record.
-fn unallocated(mut c: Checked) -> Checked {
+pub(crate) fn unallocated(mut c: Checked) -> Checked {
     let Some(a) = c.allocated_share.filter(|a| *a > 0.0) else {
         return c;
     };
