@@ -324,4 +324,9 @@ fn allocation_counts_by_delivery_year_only() {
     assert!(close(by_order.total, 40.0));
     assert_eq!(by_order.allocated_share, 0.0);
     assert!(close(by_order.estimated_share, 0.25));
+    // The world ranking says how much of its total is the split: 30 of 40.
+    let r = engine::ranking(&rel, Direction::Exports, &Filter::new(w(2020, 2024)));
+    assert!(close(r.allocated_share, 0.75));
+    let r = engine::ranking(&rel, Direction::Exports, &Filter::new(w(2021, 2021)));
+    assert_eq!(r.allocated_share, 0.0);
 }

@@ -274,6 +274,7 @@ pub fn ranking(rel: &Release, r: &Ranking, limit: usize) -> Value {
             "aggregate_tiv": tiv(r.aggregate_tiv),
             "undated_tiv": r.undated_tiv,
             "estimated_share": r.estimated_share,
+            "allocated_share": r.allocated_share,
         }),
     )
 }

@@ -121,6 +121,16 @@ pub fn compute(args: &Args) -> anyhow::Result<Table> {
             r.estimated_share * 100.0
         ));
     }
+    let split = r.allocated_share;
+    if split > 0.0 {
+        t.set_meta("allocated_share", split.to_string());
+        t.note(format!(
+            "Allocations: {:.1}% of the world total is armsflow's even split of SIPRI's per-deal \
+             totals over delivery years (legacy register): shares can differ from SIPRI's \
+             per-year figures.",
+            split * 100.0
+        ));
+    }
     if r.aggregate_tiv > 0.0 {
         t.note(format!(
             "{:.2} TIV is reported only as an aggregate (TIV table source) and is left out.",
