@@ -95,6 +95,10 @@ fn figures() -> Vec<Msg> {
             release: "r1".into(),
             scope: " to Ukraine".into(),
         },
+        RoundedCells {
+            lo: 6496.0,
+            hi: 6832.0,
+        },
         BeforeFirstRecord {
             who: Party::new("RUS", "Russia"),
             first: 1992,

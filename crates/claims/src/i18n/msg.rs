@@ -89,6 +89,12 @@ pub enum FigureMsg {
     NoCategories {
         release: String,
     },
+    /// A change on a TIV table whose whole-number cells allow the stated
+    /// figure: (lowest, highest) change in percent.
+    RoundedCells {
+        lo: f64,
+        hi: f64,
+    },
     /// A party's figure for years before the release records it at all.
     BeforeFirstRecord {
         who: Party,

@@ -49,6 +49,9 @@ pub(super) fn text(m: &FigureMsg) -> String {
             "Datenversion {release} ist ein Registerauszug nur der Transfers{scope} (laut Titel) und enthält daher nicht alle Transfers, die diese Zahl braucht; bitte eine Datenversion des ganzen Registers verwenden",
             scope = scope.replace(" from ", " von ").replace(" to ", " an ")
         ),
+        RoundedCells { lo, hi } => format!(
+            "SIPRIs TIV-Tabelle rundet jede Zelle auf ganze TIV; das erlaubt eine Veränderung von {lo:.1} % bis {hi:.1} %, die angegebene Zahl eingeschlossen: die Tabelle kann die Aussage nicht entscheiden"
+        ),
         BeforeFirstRecord { who, first } => format!(
             "die Datenversion verzeichnet vor {first} keinen Transfer von {}: Ein Staat vor seiner Unabhängigkeit oder unter früherem Namen ist in SIPRIs Daten eine andere Partei (Sowjetunion, Tschechoslowakei, Jugoslawien), eine 0 würde eine andere Frage beantworten",
             who.name

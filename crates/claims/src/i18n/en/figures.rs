@@ -40,6 +40,9 @@ pub(super) fn text(m: &FigureMsg) -> String {
         Scoped { release, scope } => format!(
             "release {release} is a register download of transfers{scope} only (per its title), so it does not hold every transfer this figure needs; use a release of the whole register"
         ),
+        RoundedCells { lo, hi } => format!(
+            "SIPRI's TIV table rounds each cell to a whole TIV, which allows a change from {lo:.1} % to {hi:.1} %, the stated figure included: the table cannot decide the claim"
+        ),
         BeforeFirstRecord { who, first } => format!(
             "the release records no transfer of {} before {first}: a state before its independence or under an earlier name is another party in SIPRI's data (the Soviet Union, Czechoslovakia, Yugoslavia), so a figure of 0 would answer another question",
             who.name
