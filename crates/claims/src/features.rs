@@ -352,8 +352,7 @@ pub fn analyse(s: &Sentence, names: &Names) -> Features {
     crate::flows::self_owned(t, &mut f);
     crate::flows::wholes(t, &mut f);
     crate::phrases::ranks(t, &mut f);
-    f.periods = periods(t);
-    f.year_pairs = year_pairs(t);
+    (f.periods, f.year_pairs) = periods(t);
     f.base_periods = f
         .periods
         .iter()
@@ -413,23 +412,6 @@ fn clauses(t: &[Token]) -> Vec<usize> {
     out
 }
 
-/// Token indexes of spans written as two whole years joined by words after
-/// an opener: "between 2020 and 2024", "from 2020 to 2024", "zwischen 2015
-/// und 2019", "von 2020 bis 2024" (not "2020-24" or "2020–2024").
-fn year_pairs(t: &[Token]) -> Vec<usize> {
-    let w = |i: usize| t.get(i).map_or("", |x| x.norm.as_str());
-    (1..t.len())
-        .filter(|&i| {
-            year_of(&t[i]).is_some()
-                && t.get(i + 2).and_then(year_of).is_some()
-                && matches!(
-                    (w(i - 1), w(i + 1)),
-                    ("between" | "zwischen", "and" | "und") | ("from" | "von", "to" | "bis")
-                )
-        })
-        .collect()
-}
-
 pub(crate) fn year_of(t: &Token) -> Option<u16> {
     match t.kind {
         Kind::Number { value, decimals: 0 }
@@ -442,8 +424,11 @@ pub(crate) fn year_of(t: &Token) -> Option<u16> {
 }
 
 /// Periods in a sentence, with the token they start at.
-fn periods(t: &[Token]) -> Vec<(PeriodRef, usize)> {
+/// The periods of a sentence with their token indexes, and the indexes of
+/// those written as two whole years in words ([`Features::year_pairs`]).
+fn periods(t: &[Token]) -> (Vec<(PeriodRef, usize)>, Vec<usize>) {
     let mut out = Vec::new();
+    let mut pairs = Vec::new();
     let w = |i: usize| t.get(i).map_or("", |x| x.norm.as_str());
     let mut i = 0;
     while i < t.len() {
@@ -469,10 +454,20 @@ fn periods(t: &[Token]) -> Vec<(PeriodRef, usize)> {
                 }
                 _ => None,
             });
-            if let Some(z) = t.get(i + 2).and_then(year_of).or(short_end)
+            let full_end = t.get(i + 2).and_then(year_of);
+            if let Some(z) = full_end.or(short_end)
                 && (range_link || and_link)
                 && (opener || range_link)
             {
+                // Two whole years in words: "between 2020 and 2024", "von
+                // 2020 bis 2024" (not "2020-24" or "2020–2024").
+                if opener
+                    && !dash
+                    && full_end.is_some()
+                    && matches!(link, "to" | "bis" | "and" | "und")
+                {
+                    pairs.push(i);
+                }
                 // A range that runs backwards ("2024-2020") is no period: not
                 // its first year either, which would answer another question.
                 out.push((
@@ -536,7 +531,7 @@ fn periods(t: &[Token]) -> Vec<(PeriodRef, usize)> {
         }
         i += 1;
     }
-    out
+    (out, pairs)
 }
 
 mod mentions;

@@ -122,8 +122,8 @@ fn before_fillers(t: &[Token], i: usize) -> Option<usize> {
 /// no other country is named as an owner before the pronoun ("Russia,
 /// Kazakhstan's main supplier, provided 88 % of its arms": whose?).
 fn subject_of(t: &[Token], f: &Features, pronoun: usize) -> Option<Party> {
-    if let Some(p) = topic(t, f) {
-        return Some(p);
+    if let Some(p) = &f.topic {
+        return Some(p.clone());
     }
     let first = f.mentions.iter().min_by_key(|m| m.idx)?;
     if first.form != Form::Noun || first.prep.is_some() || first.idx > pronoun {
@@ -182,7 +182,7 @@ pub(crate) fn self_owned(t: &[Token], f: &mut Features) {
         };
         // A topic is not the verb's subject: "Pakistan: China provided …
         // of its imports" are Pakistan's.
-        if against && topic(t, f).is_none() {
+        if against && f.topic.is_none() {
             continue;
         }
         // Also a bare "arms" that `bare_arms` made a flow ("its arms").

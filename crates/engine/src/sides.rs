@@ -87,7 +87,7 @@ pub fn placeholder(rel: &Release, id: EntityId) -> Option<String> {
 /// "United States exported 2,721.88 TIV, Ukraine 100 %"; the whole register
 /// gives 57,970.98 TIV to 111 recipients, Ukraine 4.7 %).
 fn scoped(rel: &Release, dir: Direction, focus: Option<EntityId>) -> Option<String> {
-    let (from, to) = crate::diff::scope::title_parties(&rel.meta.title);
+    let (from, to) = rel.meta.download_scope();
     if from.is_none() && to.is_none() {
         return None;
     }

@@ -87,18 +87,7 @@ async fn files_and_breakdowns_refuse_what_a_scoped_download_lacks() {
         "/api/categories?country=RUS&direction=exports&period=2018-2022",
         "/api/deliveries?country=RUS&direction=exports&period=2018-2022",
     ] {
-        let r = get(&app, uri).await;
-        assert_eq!(
-            r.status,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "{uri}: {}",
-            r.text()
-        );
-        assert!(
-            r.text().contains("transfers to Kazakhstan only"),
-            "{uri}: {}",
-            r.text()
-        );
+        crate::common::refused(&app, uri, "transfers to Kazakhstan only").await;
     }
     // Kazakhstan's own imports are whole.
     let r = get(&app, "/api/categories?country=KAZ&period=2018-2022").await;

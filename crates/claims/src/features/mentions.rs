@@ -36,7 +36,6 @@ pub(super) fn mentions(t: &[Token], names: &Names, f: &mut Features) {
             continue;
         }
         let w = &t[i].text;
-        let short_ok = w.chars().count() > 3 || w.chars().all(|c| c.is_uppercase() || c == '.');
         // "South American", "Central American": a region (a Group marker),
         // not the United States (regression: read as US imports).
         let compass = i > 0
@@ -44,8 +43,9 @@ pub(super) fn mentions(t: &[Token], names: &Names, f: &mut Features) {
                 t[i - 1].norm.as_str(),
                 "south" | "central" | "north" | "latin"
             );
-        if compass {
-        } else if short_ok && let Some(p) = names.demonym(w) {
+        let short_ok =
+            !compass && (w.chars().count() > 3 || w.chars().all(|c| c.is_uppercase() || c == '.'));
+        if short_ok && let Some(p) = names.demonym(w) {
             push_mention(t, f, p, i, i + 1, Form::Adjective);
         } else if let Some((_, tail)) = w.split_once('-')
             && member_word(&sipri::names::fold(tail))

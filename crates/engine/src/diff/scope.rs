@@ -38,8 +38,6 @@ impl Scope {
     }
 }
 
-pub(crate) use model::title_parties;
-
 /// Keys of the entities (in either release) whose display name is one of `names`.
 fn keys_named(names: &[String], releases: [&Release; 2]) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
@@ -68,25 +66,20 @@ pub(crate) fn restrictions(
 ) -> (Option<BTreeSet<String>>, Option<BTreeSet<String>>) {
     let (mut sup, mut rec) = (None, None);
     for (r, label) in [(a, "A"), (b, "B")] {
-        if matches!(
-            r.meta.format,
-            SourceFormat::Register | SourceFormat::LegacyRegister
-        ) {
-            let (s, t) = title_parties(&r.meta.title);
-            if let Some(s) = s {
-                notes.push(format!(
-                    "release {label} covers only transfers from {} (per its title): compared on that scope",
-                    s.join(", ")
-                ));
-                sup = Some(intersect(sup, keys_named(&s, [a, b])));
-            }
-            if let Some(t) = t {
-                notes.push(format!(
-                    "release {label} covers only transfers to {} (per its title): compared on that scope",
-                    t.join(", ")
-                ));
-                rec = Some(intersect(rec, keys_named(&t, [a, b])));
-            }
+        let (s, t) = r.meta.download_scope();
+        if let Some(s) = s {
+            notes.push(format!(
+                "release {label} covers only transfers from {} (per its title): compared on that scope",
+                s.join(", ")
+            ));
+            sup = Some(intersect(sup, keys_named(&s, [a, b])));
+        }
+        if let Some(t) = t {
+            notes.push(format!(
+                "release {label} covers only transfers to {} (per its title): compared on that scope",
+                t.join(", ")
+            ));
+            rec = Some(intersect(rec, keys_named(&t, [a, b])));
         }
         if r.meta.format == SourceFormat::SupplierTable {
             // One supplier's recipients only: other suppliers would look "new".

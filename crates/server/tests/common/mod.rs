@@ -104,6 +104,19 @@ pub async fn get(app: &Router, uri: &str) -> Resp {
     send(app, Request::get(uri).body(Body::empty()).unwrap()).await
 }
 
+/// `uri` answers 422 with a message containing `says` (a question the
+/// release cannot answer whole).
+pub async fn refused(app: &Router, uri: &str, says: &str) {
+    let r = get(app, uri).await;
+    assert_eq!(
+        r.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{uri}: {}",
+        r.text()
+    );
+    assert!(r.text().contains(says), "{uri}: {}", r.text());
+}
+
 pub async fn post(app: &Router, uri: &str, ctype: &str, body: impl Into<Body>) -> Resp {
     send(
         app,
