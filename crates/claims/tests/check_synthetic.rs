@@ -221,5 +221,9 @@ fn cannot_be_checked() {
     table.meta.format = SourceFormat::ImportTable;
     let c = run(&table, "share imports KAZ from RUS 2020-2024 = 70%");
     assert_eq!(c.verdict, Cannot);
-    assert!(c.explanation.contains("import_table"), "{}", c.explanation);
+    assert!(
+        c.explanation.contains("table of arms imports"),
+        "{}",
+        c.explanation
+    );
 }

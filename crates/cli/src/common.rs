@@ -322,6 +322,34 @@ pub fn resolve_country_in(
     Ok(id)
 }
 
+/// The "Estimates:" note for `share` of `of` ("the total"), as far as the
+/// release's layout flags estimates at all (see [`model::EstimateFlags`]).
+pub fn estimates_note(format: model::SourceFormat, share: f64, of: &str) -> String {
+    match format.estimate_flags() {
+        model::EstimateFlags::Recorded => format!(
+            "Estimates: {:.1}% of {of} rests on values SIPRI marks as estimated.",
+            share * 100.0
+        ),
+        model::EstimateFlags::OrderAndNumbers => format!(
+            "Estimates: at least {:.1}% of {of} rests on values SIPRI marks as estimated (the \
+             legacy register flags estimated order years and numbers only, not delivery years \
+             or values).",
+            share * 100.0
+        ),
+        model::EstimateFlags::Absent => "Estimates: unknown (SIPRI's TIV tables carry no \
+             estimate flags)."
+            .to_string(),
+    }
+}
+
+/// An "estimated %" cell: empty where the layout carries no flags.
+pub fn estimated_cell(format: model::SourceFormat, share: f64) -> crate::output::Cell {
+    match format.estimate_flags() {
+        model::EstimateFlags::Absent => crate::output::Cell::Empty,
+        _ => crate::output::Cell::pct(share),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

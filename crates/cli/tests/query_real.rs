@@ -72,6 +72,17 @@ fn kazakhstan_and_russia_2020_24() {
         assert_eq!(format!("{:.1}", num(&r["share %"])), pct, "{name}");
     }
     assert!(t["notes"].to_string().contains("Total: 11102.04 TIV"));
+    // SIPRI counts states: Russia supplied 33 in 2020-24, the US 107 and
+    // France 65 (fact sheet, March 2025); the count of partners says how
+    // many of them are states (regression: "34 recipients", "109", "66").
+    for (who, states) in [
+        ("RUS", "34 recipients (33 states, 1 non-state group)"),
+        ("USA", "109 recipients (107 states, 2 organisations)"),
+        ("FRA", "66 recipients (65 states, 1 organisation)"),
+    ] {
+        let notes = json(d, &["exports", who, "--period", "2020-2024"])["notes"].to_string();
+        assert!(notes.contains(states), "{who}: {notes}");
+    }
 
     // Both denominators in one place.
     let text = armsflow(d, &["pair", "Russia", "kaz", "--period", "2020-2024"]);

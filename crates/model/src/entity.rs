@@ -28,6 +28,12 @@ pub enum EntityKind {
 }
 
 impl EntityKind {
+    /// A state, current or former: what SIPRI counts as a supplier or
+    /// recipient country (not `*` groups or `**` organisations).
+    pub fn is_state(self) -> bool {
+        matches!(self, EntityKind::State | EntityKind::FormerState)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             EntityKind::State => "state",

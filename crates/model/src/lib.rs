@@ -15,8 +15,8 @@ pub use entity::{Entity, EntityId, EntityKind, EntityTable};
 pub use flows::{Deal, Flags, FlowView, Flows, NO_DEAL};
 pub use locale::Lang;
 pub use release::{
-    ImportReport, Rejection, Release, ReleaseMeta, SourceFormat, UnresolvedName, default_release,
-    title_parties,
+    EstimateFlags, ImportReport, Rejection, Release, ReleaseMeta, SourceFormat, UnresolvedName,
+    default_release, title_parties,
 };
 pub use window::{Window, WindowError};
 

@@ -358,7 +358,8 @@ flag.local_production.long = Lizenzfertigung im Empfängerland
 # supplier.lede wird bei {rank} geteilt; dort steht supplier.rank in Fettschrift.
 supplier.title = {name}: Rüstungsexporte
 supplier.sub = Rüstungsexporte
-supplier.lede = Im Zeitraum {window} lag {name} mit {share} der weltweiten Rüstungsexporte ({tiv} TIV, Millionen) an {n} Empfängerländer auf {rank} der Exporteure weltweit.
+supplier.lede = Im Zeitraum {window} lag {name} mit {share} der weltweiten Rüstungsexporte ({tiv} TIV, Millionen) an {n} Empfänger{states} auf {rank} der Exporteure weltweit.
+supplier.states = (davon {states} Staaten)
 supplier.rank = Platz {rank}
 supplier.none = Für {name} sind im Zeitraum {window} keine Exporte verzeichnet.
 supplier.its_imports = Importe dieses Landes →

@@ -358,7 +358,9 @@ flag.local_production.long = licensed production in the recipient country
 # supplier.lede is split at {rank}, where supplier.rank is set in bold.
 supplier.title = {name} arms exports
 supplier.sub = arms exports
-supplier.lede = In {window}, {name} was the world's {rank} exporter with {share} of world arms exports ({tiv} TIV, millions) to {n} recipients.
+supplier.lede = In {window}, {name} was the world's {rank} exporter with {share} of world arms exports ({tiv} TIV, millions) to {n} recipients{states}.
+# After supplier.lede's count when some recipients are not states (SIPRI counts states).
+supplier.states = ({states} of them states)
 supplier.rank = number {rank}
 supplier.none = No exports by {name} are recorded in {window}.
 supplier.its_imports = Its imports →

@@ -136,9 +136,29 @@ pub fn change_coverage(rel: &Release, p: &Partners) -> Value {
 
 /// Wraps a result with the release it was computed over and the attribution.
 /// A synthetic release is never attributed to SIPRI.
+/// Which of SIPRI's estimate flags the release's layout carries: every
+/// "estimated" figure is of flagged values only.
+fn estimate_flags(rel: &Release) -> &'static str {
+    match rel.meta.format.estimate_flags() {
+        model::EstimateFlags::Recorded => "recorded",
+        model::EstimateFlags::OrderAndNumbers => "order_and_numbers_only",
+        model::EstimateFlags::Absent => "absent",
+    }
+}
+
+/// An estimated TIV or share; `null` where the layout flags nothing (a TIV
+/// table's 0 would read as "exact").
+fn estimated(rel: &Release, v: f64) -> Value {
+    match rel.meta.format.estimate_flags() {
+        model::EstimateFlags::Absent => Value::Null,
+        _ => json!(v),
+    }
+}
+
 pub fn envelope(rel: &Release, result: Value) -> Value {
     let mut v = json!({
-        "release": {"id": rel.meta.id, "generated": rel.meta.generated, "synthetic": rel.meta.synthetic},
+        "release": {"id": rel.meta.id, "generated": rel.meta.generated, "synthetic": rel.meta.synthetic,
+                    "estimate_flags": estimate_flags(rel)},
         "attribution": rel.attribution(),
         "citation": rel.citation(),
     });
@@ -177,7 +197,7 @@ fn partners_body(rel: &Release, p: &Partners) -> Value {
                 "tiv": s.tiv,
                 "share": s.share,
                 "rank": s.rank,
-                "estimated_tiv": s.estimated_tiv,
+                "estimated_tiv": estimated(rel, s.estimated_tiv),
                 "allocated_tiv": s.allocated_tiv,
             })
         })
@@ -195,7 +215,7 @@ fn partners_body(rel: &Release, p: &Partners) -> Value {
         "no_data": none,
         "partners": rows,
         "concentration": concentration(&p.concentration),
-        "estimated_share": p.estimated_share,
+        "estimated_share": estimated(rel, p.estimated_share),
         "allocated_share": p.allocated_share,
         "unknown_tiv": tiv(p.unknown_tiv),
         "aggregate_tiv": tiv(p.aggregate_tiv),
@@ -248,7 +268,7 @@ pub fn ranking(rel: &Release, r: &Ranking, limit: usize) -> Value {
                 "tiv": x.tiv,
                 "share": x.share,
                 "rank": x.rank,
-                "estimated_tiv": x.estimated_tiv,
+                "estimated_tiv": estimated(rel, x.estimated_tiv),
             })
         })
         .collect();
@@ -273,7 +293,7 @@ pub fn ranking(rel: &Release, r: &Ranking, limit: usize) -> Value {
             "unknown_tiv": tiv(r.unknown_tiv),
             "aggregate_tiv": tiv(r.aggregate_tiv),
             "undated_tiv": r.undated_tiv,
-            "estimated_share": r.estimated_share,
+            "estimated_share": estimated(rel, r.estimated_share),
             "allocated_share": r.allocated_share,
         }),
     )
@@ -299,7 +319,7 @@ pub fn pair(rel: &Release, p: &Pair) -> Value {
             "no_data": none,
             "total_tiv": tiv(p.total),
             "by_year": by_year,
-            "estimated_tiv": p.estimated_tiv,
+            "estimated_tiv": estimated(rel, p.estimated_tiv),
             "allocated_tiv": p.allocated_tiv,
             "recipient_imports_tiv": tiv(p.recipient_imports),
             "supplier_exports_tiv": tiv(p.supplier_exports),

@@ -532,3 +532,46 @@ async fn real_api_pair_refuses_what_the_page_refuses() {
     .await;
     assert_eq!(ok.status, StatusCode::OK, "{}", ok.text());
 }
+
+/// A TIV table flags no estimates: the API says so and gives `null`, not a
+/// 0 that reads as "exact" (published-figures probe, W2).
+#[tokio::test]
+async fn real_tiv_table_estimates_are_null_not_zero() {
+    let test = "real_tiv_table_estimates_are_null_not_zero";
+    let Some((_tmp, app)) = app_over(
+        test,
+        "data/sipri/mjhofmann-tiv-tables-2024/import-export-values_1950-2024.csv",
+        "import-export-values_1950-2024.csv",
+    ) else {
+        return;
+    };
+    let r = get(&app, "/api/top?direction=imports&period=2019-2023").await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    let v: serde_json::Value = serde_json::from_str(&r.text()).unwrap();
+    assert_eq!(v["release"]["estimate_flags"], "absent", "{v}");
+    assert!(v["estimated_share"].is_null(), "{v}");
+    assert!(v["rows"][0]["estimated_tiv"].is_null(), "{v}");
+}
+
+/// SIPRI counts states: the US supplied 107 in 2020-24 (fact sheet, March
+/// 2025); the page's 109 recipients include NATO** and the UN** and say so
+/// (regression: "an 109 Empfängerländer").
+#[tokio::test]
+async fn real_supplier_page_says_how_many_recipients_are_states() {
+    let test = "real_supplier_page_says_how_many_recipients_are_states";
+    let Some((_tmp, app)) = app_over(test, testkit::REGISTER_2026, "trade_register.csv") else {
+        return;
+    };
+    let en = get(&app, "/supplier/USA?period=2020-2024").await.text();
+    assert!(
+        en.contains("to 109 recipients (107 of them states)"),
+        "{en}"
+    );
+    let de = get(&app, "/supplier/USA?period=2020-2024&lang=de")
+        .await
+        .text();
+    assert!(de.contains("an 109 Empfänger (davon 107 Staaten)"), "{de}");
+    // South Korea's recipients are all states: no note.
+    let kor = get(&app, "/supplier/KOR?period=2020-2024").await.text();
+    assert!(!kor.contains("of them states"), "{kor}");
+}

@@ -102,7 +102,10 @@ impl Checked {
             tolerance: out.tolerance.as_ref().map(|t| t.render(Lang::English)),
             tolerance_localized: None,
             window: out.window,
-            estimated_share: out.estimated,
+            // A table flags nothing: its 0 % would read as "exact".
+            estimated_share: out
+                .estimated
+                .filter(|_| rel.meta.format.estimate_flags() != model::EstimateFlags::Absent),
             allocated_share: out.allocated,
             explanation: out.explanation.english(),
             release: rel.meta.id.clone(),

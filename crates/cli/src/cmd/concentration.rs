@@ -201,7 +201,7 @@ pub fn compute(args: &Args) -> anyhow::Result<Table> {
                 .map_or(Cell::Empty, |x| Cell::text(name(&rel, x.entity))),
             c.as_ref().map_or(Cell::Empty, |c| Cell::pct(c.cr3)),
             Cell::tiv(p.unknown_tiv),
-            Cell::pct(p.estimated_share),
+            common::estimated_cell(rel.meta.format, p.estimated_share),
         ]);
         if p.is_empty() {
             empty.push(w.to_string());

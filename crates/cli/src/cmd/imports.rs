@@ -188,6 +188,41 @@ pub fn coverage_notes(t: &mut Table, rel: &Release, windows: &[Window]) {
     }
 }
 
+/// " (107 states, 2 organisations)": SIPRI counts states, and a reader
+/// takes a bare count of partners for one (published-figures probe: the US
+/// "109 recipients" against SIPRI's 107 states, NATO** and the UN** among
+/// them). Empty when every partner is a state.
+fn kinds(rel: &Release, p: &Partners) -> String {
+    use model::EntityKind as K;
+    let (mut states, mut groups, mut orgs, mut other) = (0, 0, 0, 0);
+    for x in p.partners.iter().filter(|x| x.rank.is_some()) {
+        match rel.entities.get(x.entity).kind {
+            k if k.is_state() => states += 1,
+            K::NonState => groups += 1,
+            K::Organisation => orgs += 1,
+            _ => other += 1,
+        }
+    }
+    if states == p.ranked() {
+        return String::new();
+    }
+    let plural = |n: usize, one: &str, many: &str| match n {
+        0 => None,
+        1 => Some(format!("1 {one}")),
+        n => Some(format!("{n} {many}")),
+    };
+    let parts: Vec<String> = [
+        plural(states, "state", "states"),
+        plural(groups, "non-state group", "non-state groups"),
+        plural(orgs, "organisation", "organisations"),
+        plural(other, "unidentified party", "unidentified parties"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    format!(" ({})", parts.join(", "))
+}
+
 fn pct(x: f64) -> String {
     format!("{:.1}%", x * 100.0)
 }
@@ -231,9 +266,10 @@ pub fn partner_notes(t: &mut Table, rel: &Release, p: &Partners) {
             .map(|x| format!(" and {} ({:.2} TIV, unranked)", name(rel, x.entity), x.tiv))
             .unwrap_or_default();
         t.note(format!(
-            "Total: {:.2} TIV from {} {side}{pool}.",
+            "Total: {:.2} TIV, {} {side}{}{pool}.",
             p.total,
-            p.ranked()
+            p.ranked(),
+            kinds(rel, p)
         ));
     }
     if let Some(prev) = &p.previous {
@@ -292,9 +328,8 @@ pub fn partner_notes(t: &mut Table, rel: &Release, p: &Partners) {
     if !p.is_empty() {
         t.set_meta("estimated_share", p.estimated_share.to_string());
         t.note(format!(
-            "Estimates: {} of the total rests on values SIPRI marks as estimated; {} on allocations \
-             of per-deal totals to years.",
-            pct(p.estimated_share),
+            "{} Allocations of per-deal totals to years: {}.",
+            common::estimates_note(rel.meta.format, p.estimated_share, "the total"),
             pct(p.allocated_share)
         ));
         t.note(format!(
@@ -349,7 +384,7 @@ pub fn partners_table(rel: &Release, p: &Partners) -> Table {
             Cell::text(name(rel, x.entity)),
             Cell::tiv(x.tiv),
             Cell::pct(x.share),
-            Cell::pct(x.estimated_tiv / x.tiv),
+            common::estimated_cell(rel.meta.format, x.estimated_tiv / x.tiv),
             match (before, prev_known) {
                 (Some(b), _) => Cell::tiv(b.tiv),
                 (None, Some(_)) => Cell::tiv(0.0),
@@ -445,7 +480,7 @@ pub fn categories_table(rel: &Release, focus: EntityId, dir: Direction, f: &Filt
             first.map_or(Cell::Empty, |x| Cell::text(name(rel, x.entity))),
             first.map_or(Cell::Empty, |x| Cell::pct(x.share)),
             p.concentration.map_or(Cell::Empty, |c| Cell::num(c.hhi, 3)),
-            Cell::pct(p.estimated_share),
+            common::estimated_cell(rel.meta.format, p.estimated_share),
         ]);
     }
     let mut all_f = all.clone();

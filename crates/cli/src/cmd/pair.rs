@@ -113,8 +113,8 @@ pub fn compute(args: &Args) -> anyhow::Result<Table> {
     }
     if p.total > 0.0 {
         t.note(format!(
-            "Estimates: {:.1}% of the pair's TIV rests on values SIPRI marks as estimated; {:.1}% on allocations.",
-            p.estimated_tiv / p.total * 100.0,
+            "{} Allocations: {:.1}%.",
+            common::estimates_note(rel.meta.format, p.estimated_tiv / p.total, "the pair's TIV"),
             p.allocated_tiv / p.total * 100.0
         ));
     }

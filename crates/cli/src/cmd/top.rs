@@ -89,7 +89,7 @@ pub fn compute(args: &Args) -> anyhow::Result<Table> {
             Cell::text(name(&rel, x.entity)),
             Cell::tiv(x.tiv),
             Cell::pct(x.share),
-            Cell::pct(x.estimated_tiv / x.tiv),
+            common::estimated_cell(rel.meta.format, x.estimated_tiv / x.tiv),
         ]);
     }
     if r.rows.is_empty() {
@@ -116,9 +116,10 @@ pub fn compute(args: &Args) -> anyhow::Result<Table> {
             r.unknown_tiv / r.total * 100.0
         ));
         t.set_meta("estimated_share", r.estimated_share.to_string());
-        t.note(format!(
-            "Estimates: {:.1}% of the world total rests on values SIPRI marks as estimated.",
-            r.estimated_share * 100.0
+        t.note(common::estimates_note(
+            rel.meta.format,
+            r.estimated_share,
+            "the world total",
         ));
     }
     let split = r.allocated_share;

@@ -217,7 +217,10 @@ fn shares_section(ctx: &Ctx, cur: &Partners) -> Markup {
             let before = prev
                 .and_then(|p| p.get(s.entity))
                 .map_or("–".to_string(), |x| ctx.pct(x.share));
-            let est = if s.tiv > 0.0 {
+            // A TIV table flags no estimates: "–", not a 0 that reads as exact.
+            let est = if s.tiv > 0.0
+                && rel.meta.format.estimate_flags() != model::EstimateFlags::Absent
+            {
                 ctx.pct(s.estimated_tiv / s.tiv)
             } else {
                 "–".into()

@@ -126,6 +126,7 @@ pub(crate) fn build(ctx: &Ctx, key: &str) -> Result<Page, crate::ApiError> {
                             ("share", &ctx.pct(r.share)),
                             ("tiv", &ctx.tiv(r.tiv)),
                             ("n", &cur.ranked()),
+                            ("states", &states_note(ctx, &cur)),
                         ],
                     );
                     @let (a, b) = msg.split_once("{rank}").unwrap_or((msg.as_str(), ""));
@@ -173,4 +174,20 @@ pub(crate) fn build(ctx: &Ctx, key: &str) -> Result<Page, crate::ApiError> {
         title: ctx.tf("supplier.title", &[("name", &name)]),
         body: body.into_string(),
     })
+}
+
+/// " (107 of them states)" after the count of recipients when some are
+/// organisations or non-state groups: SIPRI counts states, and a reader
+/// takes "109 recipient countries" for its figure (it was "109
+/// Empfängerländer" for the US in 2020-24, NATO** and the UN** among them).
+fn states_note(ctx: &Ctx, p: &engine::Partners) -> String {
+    let states = p
+        .partners
+        .iter()
+        .filter(|x| x.rank.is_some() && ctx.rel.entities.get(x.entity).kind.is_state())
+        .count();
+    if states == p.ranked() {
+        return String::new();
+    }
+    format!(" {}", ctx.tf("supplier.states", &[("states", &states)]))
 }

@@ -42,9 +42,17 @@ pub(super) fn text(m: &FigureMsg) -> String {
                 win(window)
             )
         }
-        OneSided { release, format } => format!(
-            "Datenversion {release} ist eine {format} mit nur einer Seite jedes Transfers; Zahlen zwischen Lieferant und Empfänger brauchen ein Transferregister"
-        ),
+        OneSided { release, format } => match format.as_str() {
+            "import_table" => format!(
+                "Datenversion {release} ist SIPRIs Tabelle der Waffenimporte (Summen je Importeur): Sie enthält keine Exporte und keine Zahlen zwischen Lieferant und Empfänger; für Exporte bitte die Exporttabelle verwenden, sonst ein Transferregister"
+            ),
+            "export_table" => format!(
+                "Datenversion {release} ist SIPRIs Tabelle der Waffenexporte (Summen je Exporteur): Sie enthält keine Importe und keine Zahlen zwischen Lieferant und Empfänger; für Importe bitte die Importtabelle verwenden, sonst ein Transferregister"
+            ),
+            _ => format!(
+                "Datenversion {release} ist eine {format} mit nur einer Seite jedes Transfers; Zahlen zwischen Lieferant und Empfänger brauchen ein Transferregister"
+            ),
+        },
         Scoped { release, scope } => format!(
             "Datenversion {release} ist ein Registerauszug nur der Transfers{scope} (laut Titel) und enthält daher nicht alle Transfers, die diese Zahl braucht; bitte eine Datenversion des ganzen Registers verwenden",
             scope = scope.replace(" from ", " von ").replace(" to ", " an ")

@@ -34,9 +34,19 @@ pub(super) fn text(m: &FigureMsg) -> String {
                 gaps.join(" and ")
             )
         }
-        OneSided { release, format } => format!(
-            "release {release} is a {format} with one side of each flow only; supplier-recipient figures need a register"
-        ),
+        OneSided { release, format } => match format.as_str() {
+            // The side it holds may be the right one for another question:
+            // say which table (or a register) this one needs.
+            "import_table" => format!(
+                "release {release} is SIPRI's table of arms imports (each importer's totals): it holds no exports and no supplier-recipient figures; use the export table for exports, or a trade register"
+            ),
+            "export_table" => format!(
+                "release {release} is SIPRI's table of arms exports (each exporter's totals): it holds no imports and no supplier-recipient figures; use the import table for imports, or a trade register"
+            ),
+            _ => format!(
+                "release {release} is a {format} with one side of each flow only; supplier-recipient figures need a register"
+            ),
+        },
         Scoped { release, scope } => format!(
             "release {release} is a register download of transfers{scope} only (per its title), so it does not hold every transfer this figure needs; use a release of the whole register"
         ),
