@@ -234,8 +234,13 @@ fn allocation(r: &Revision) -> &'static str {
     }
 }
 
-fn kind(k: RevisionKind) -> &'static str {
-    match k {
+/// "revised" claims SIPRI changed the value; where either side is our even
+/// split of a legacy deal total, the difference may be the split's alone
+/// (published-figures probe: all 5,332 "revisions" between the 2025 legacy
+/// and the Feb-2026 register, the same database version, were such).
+fn kind(r: &Revision) -> &'static str {
+    match r.kind {
+        RevisionKind::Changed if r.allocated_a || r.allocated_b => "differs (allocation)",
         RevisionKind::Changed => "revised",
         RevisionKind::New => "new in B",
         RevisionKind::Dropped => "gone in B",
@@ -245,14 +250,14 @@ fn kind(k: RevisionKind) -> &'static str {
 fn values_table(d: &ReleaseDiff, limit: usize) -> Table {
     let (title, lead): (&str, &[&str]) = match d.level {
         Some(DiffLevel::Pair) => (
-            "TIV revised by supplier, recipient and year",
+            "TIV changes by supplier, recipient and year",
             &["supplier", "recipient"],
         ),
         Some(DiffLevel::Recipient) => (
-            "TIV revised by recipient and year (imports)",
+            "TIV changes by recipient and year (imports)",
             &["recipient"],
         ),
-        Some(DiffLevel::Supplier) => ("TIV revised by supplier and year (exports)", &["supplier"]),
+        Some(DiffLevel::Supplier) => ("TIV changes by supplier and year (exports)", &["supplier"]),
         None => ("No comparable TIV values", &[]),
     };
     let mut cols: Vec<&str> = lead.to_vec();
@@ -280,14 +285,14 @@ fn values_table(d: &ReleaseDiff, limit: usize) -> Table {
             opt_tiv(r.b),
             Cell::tiv(r.change),
             Cell::opt_pct(r.relative),
-            Cell::text(kind(r.kind)),
+            Cell::text(kind(r)),
             Cell::text(allocation(r)),
         ]);
         t.row(row);
     }
     if d.revisions.len() > limit {
         t.note(format!(
-            "showing the {limit} largest of {} revisions (--limit N to see more)",
+            "showing the {limit} largest of {} changes (--limit N to see more)",
             d.revisions.len()
         ));
     }
@@ -375,7 +380,7 @@ fn add_notes(t: &mut Table, d: &ReleaseDiff, a: &Release, b: &Release) {
         .years
         .map_or("none".to_string(), |(x, y)| format!("{x}-{y}"));
     t.note(format!(
-        "compared delivery years {years}: {} values, {} revised by at least {} TIV{}, {} smaller \
+        "compared delivery years {years}: {} values, {} differ by at least {} TIV{}, {} smaller \
          changes not listed",
         d.compared,
         d.revisions.len(),
@@ -389,7 +394,8 @@ fn add_notes(t: &mut Table, d: &ReleaseDiff, a: &Release, b: &Release) {
     ));
     if d.allocated_revisions > 0 {
         t.note(format!(
-            "{} of {} revisions rest on allocated values (column 'rests on allocation')",
+            "{} of {} differences rest on allocated values (column 'rests on allocation', \
+             'differs (allocation)'): not necessarily SIPRI revisions",
             d.allocated_revisions,
             d.revisions.len()
         ));
