@@ -63,6 +63,11 @@ pub struct RankSums {
     acc: Vec<Acc>,
     extra: std::collections::BTreeMap<EntityId, Acc>,
     undated: f64,
+    /// Every selected flow's TIV, summed in flow order whatever the side:
+    /// the world total of exporters and of importers is then the same float
+    /// (summed by party, 18,203.5 came out as 18,203.499999999996 on one
+    /// side and a page showed "18,204" and "18,203" for one total).
+    all: f64,
 }
 
 impl RankSums {
@@ -73,11 +78,13 @@ impl RankSums {
             acc: vec![Acc::default(); width],
             extra: Default::default(),
             undated: 0.0,
+            all: 0.0,
         }
     }
 
     #[inline]
     fn add(&mut self, id: EntityId, tiv: f64, flags: u16, mask: (u16, u16)) {
+        self.all += tiv;
         match self.acc.get_mut(id as usize) {
             Some(a) => a.add(tiv, flags, mask),
             None => self.extra.entry(id).or_default().add(tiv, flags, mask),
@@ -120,6 +127,7 @@ impl RankSums {
             self.merge_one(id, a);
         }
         self.undated += other.undated;
+        self.all += other.all;
     }
 
     fn merge_one(&mut self, id: EntityId, b: Acc) {
@@ -158,6 +166,7 @@ pub fn ranking_of(rel: &Release, f: &Filter, sums: RankSums) -> Ranking {
         acc,
         extra,
         undated,
+        all: world,
     } = sums;
     let all = acc
         .into_iter()
@@ -183,7 +192,12 @@ pub fn ranking_of(rel: &Release, f: &Filter, sums: RankSums) -> Ranking {
         rows.push((id, a));
     }
     let ranks = sort_and_rank(rel, &mut rows, |r| (r.0, r.1.tiv));
-    let total = rows.iter().map(|r| r.1.tiv).fold(0.0, |a, b| a + b) + unknown;
+    // A TIV table's aggregate side ("all suppliers") is no party's TIV.
+    let total = if aggregate > 0.0 {
+        world - aggregate
+    } else {
+        world
+    };
     let rows = rows
         .into_iter()
         .zip(ranks)
