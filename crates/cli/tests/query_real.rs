@@ -72,6 +72,17 @@ fn kazakhstan_and_russia_2020_24() {
         assert_eq!(format!("{:.1}", num(&r["share %"])), pct, "{name}");
     }
     assert!(t["notes"].to_string().contains("Total: 11102.04 TIV"));
+    // Kazakhstan had 8 named suppliers in 2020-24 and 2.25 TIV from unknown
+    // supplier(s) (python csv over the raw file); the concentration table
+    // counted the pool as a ninth (regression).
+    let t = json(
+        d,
+        &["concentration", "Kazakhstan", "--periods", "2020-2024"],
+    );
+    assert_eq!(t["rows"][0]["suppliers"], 8, "{t}");
+    assert!(t["notes"].to_string().contains("counts named suppliers"));
+    let t = json(d, &["concentration", "--all", "--period", "2020-2024"]);
+    assert_eq!(row(&t, "importer", "Kazakhstan")["suppliers"], 8, "{t}");
     // SIPRI counts states: Russia supplied 33 in 2020-24, the US 107 and
     // France 65 (fact sheet, March 2025); the count of partners says how
     // many of them are states (regression: "34 recipients", "109", "66").

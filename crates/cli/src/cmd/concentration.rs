@@ -190,7 +190,7 @@ pub fn compute(args: &Args) -> anyhow::Result<Table> {
             Cell::text(w.to_string()),
             Cell::tiv(p.total),
             p.change.map_or(Cell::Empty, |x| Cell::num(x * 100.0, 1)),
-            Cell::Int(p.partners.len() as i64),
+            Cell::Int(p.ranked() as i64),
             num(|c| c.hhi, 3),
             num(|c| c.hhi_10000, 0),
             num(|c| c.hhi_normalized, 3),
@@ -226,6 +226,10 @@ pub fn compute(args: &Args) -> anyhow::Result<Table> {
         t.note(format!("No data in: {}{span}.", no_data.join(", ")));
     }
     t.note("Change % compares each window's total with the window of equal length before it.");
+    t.note(format!(
+        "The {side}s column counts named {side}s; HHI, effective n and CR1/CR3 count SIPRI's \
+         unknown {side}(s) as one more partner (column unknown TIV)."
+    ));
     if let Some(f) = last {
         let span = Filter {
             // From the earliest start to the latest end, whatever order the
@@ -273,15 +277,22 @@ fn all_table(rel: &Release, dir: Direction, f: &Filter, m: engine::PairMatrix) -
             .map(|r| {
                 let cells = m.cells_of(r.recipient);
                 let top = cells.first().map(|c| (c.supplier, c.share_of_recipient));
-                (r.recipient, r.total, r.concentration, top, cells.len())
+                // Named suppliers: the unknown pool is in the HHI, not the count.
+                let named = cells
+                    .iter()
+                    .filter(|c| !is_kind(rel, c.supplier, EntityKind::Unknown))
+                    .count();
+                (r.recipient, r.total, r.concentration, top, named)
             })
             .collect(),
         Direction::Exports => {
-            let mut by: std::collections::BTreeMap<EntityId, (Vec<f64>, bool)> = Default::default();
+            let mut by: std::collections::BTreeMap<EntityId, (Vec<f64>, bool, usize)> =
+                Default::default();
             for c in &m.cells {
                 let e = by.entry(c.supplier).or_default();
                 e.0.push(c.tiv);
                 e.1 |= is_kind(rel, c.recipient, EntityKind::Aggregate);
+                e.2 += usize::from(!is_kind(rel, c.recipient, EntityKind::Unknown));
             }
             let mut top: std::collections::HashMap<EntityId, (EntityId, f64)> = Default::default();
             for c in &m.cells {
@@ -296,10 +307,10 @@ fn all_table(rel: &Release, dir: Direction, f: &Filter, m: engine::PairMatrix) -
                 }
             }
             by.into_iter()
-                .map(|(s, (v, agg))| {
+                .map(|(s, (v, agg, named))| {
                     let total = v.iter().fold(0.0, |a, b| a + b);
                     let c = if agg { None } else { engine::concentration(&v) };
-                    (s, total, c, top.get(&s).copied(), v.len())
+                    (s, total, c, top.get(&s).copied(), named)
                 })
                 .collect()
         }

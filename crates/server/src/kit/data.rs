@@ -153,7 +153,7 @@ pub fn table(ctx: &Ctx, target: &Target, chart: &str) -> ApiResult<Option<Table>
                         p.filter.window.to_string(),
                         "all".into(),
                         num(p.total),
-                        p.partners.len().to_string(),
+                        p.ranked().to_string(),
                         c.map_or(String::new(), |c| num(c.hhi)),
                         c.map_or(String::new(), |c| num(c.n_eff)),
                         c.map_or(String::new(), |c| pct(c.cr1)),

@@ -340,7 +340,7 @@ fn concentration_section(ctx: &Ctx, series: &[Partners]) -> Markup {
             [
                 p.filter.window.to_string(),
                 ctx.tiv(p.total),
-                p.partners.len().to_string(),
+                p.ranked().to_string(),
                 f(c.map(|c| c.hhi), 3),
                 f(c.map(|c| c.n_eff), 2),
                 c.map_or("–".into(), |c| ctx.pct(c.cr1)),
