@@ -42,6 +42,11 @@ fn kazakhstan_and_russia_2020_24() {
     let tmp = tempfile::tempdir().unwrap();
     let d = tmp.path();
     armsflow(d, &["import", file.to_str().unwrap()]);
+    // The id's 2026 is when SIPRI generated the file; its data end in 2024
+    // (published-figures probe: "2026-02-12-register" read as 2026 data).
+    let list = armsflow(d, &["releases"]);
+    assert!(list.contains("delivery years"), "{list}");
+    assert!(list.contains("2026-02-12  1995-2024"), "{list}");
 
     // 88.4 % of Kazakhstan's imports: 1175.20 of 1328.98.
     let t = json(d, &["imports", "Kazakhstan", "--period", "2020-2024"]);

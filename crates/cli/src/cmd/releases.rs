@@ -66,13 +66,19 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         );
         return Ok(());
     }
-    let table: Vec<[String; 7]> = rows
+    let table: Vec<[String; 8]> = rows
         .iter()
         .map(|r| {
             [
                 format!("{}{}", if r.latest { "* " } else { "  " }, r.meta.id),
                 r.meta.format.as_str().to_string(),
                 r.meta.generated.clone().unwrap_or_else(|| "?".into()),
+                // The id's date is when SIPRI generated the file, not the
+                // data's last year: the Feb-2026 register ends in 2024.
+                match (r.meta.first_year, r.meta.last_year) {
+                    (Some(a), Some(b)) => format!("{a}-{b}"),
+                    _ => "none".into(),
+                },
                 thousands(r.rows_imported),
                 tiv(r.tiv_total),
                 match (&r.scope, r.meta.synthetic) {
@@ -88,6 +94,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         "  id",
         "format",
         "generated",
+        "delivery years",
         "rows",
         "TIV total",
         "data",
@@ -99,11 +106,11 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             *w = (*w).max(c.chars().count());
         }
     }
-    let line = |cells: [&str; 7]| {
+    let line = |cells: [&str; 8]| {
         let mut s = String::new();
         for (i, (c, w)) in cells.iter().zip(width).enumerate() {
             // Numbers right-aligned, text left-aligned.
-            if i == 3 || i == 4 {
+            if i == 4 || i == 5 {
                 s.push_str(&format!("{c:>w$}  "));
             } else {
                 s.push_str(&format!("{c:<w$}  "));
