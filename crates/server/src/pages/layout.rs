@@ -37,12 +37,18 @@ fn damaged_names(st: &AppState, synthetic: bool) -> Vec<String> {
     st.health().damaged.iter().map(|(n, _)| n.clone()).collect()
 }
 
-/// "2026-02-12 · register"; with the release id when another release reads
+/// "2026-02-12 · register · 1995–2024"; with the release id when another release reads
 /// the same (regression: two TIV tables of one day were indistinguishable).
 fn picker_label(m: &ReleaseMeta, all: &[ReleaseMeta]) -> String {
+    // The delivery years too: the date is when SIPRI generated the file,
+    // and "2026-02-12" holds data up to 2024.
     let short = |m: &ReleaseMeta| {
+        let years = match (m.first_year, m.last_year) {
+            (Some(a), Some(b)) => format!(" · {a}–{b}"),
+            _ => String::new(),
+        };
         format!(
-            "{} · {}",
+            "{} · {}{years}",
             m.generated.as_deref().unwrap_or(&m.generated_raw),
             m.format.as_str()
         )
