@@ -567,6 +567,8 @@ async fn real_supplier_page_says_how_many_recipients_are_states() {
         en.contains("to 109 recipients (107 of them states)"),
         "{en}"
     );
+    // The picker gives the data's years beside SIPRI's generation date.
+    assert!(en.contains("2026-02-12 · register · 1995–2024"), "{en}");
     let de = get(&app, "/supplier/USA?period=2020-2024&lang=de")
         .await
         .text();
