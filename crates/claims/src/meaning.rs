@@ -45,6 +45,13 @@ pub enum MarkerKind {
     /// Germany was the fifth-largest exporter in 2020–24" supported). Never
     /// consumed.
     FormerName,
+    /// A bare "Congo": SIPRI's `Congo` is the Republic of the Congo, while
+    /// English (and German "Kongo") often means DR Congo (regression of
+    /// claims probe 8: "China supplied more than half of Congo's arms
+    /// imports" not supported on Congo-Brazzaville's 0 %; DR Congo's 52.5 %).
+    /// Never consumed; full names ("DR Congo", "Republic of the Congo") are
+    /// mentions of their own and not marked.
+    AmbiguousName,
     /// A category or country adjective in an aside about a country
     /// ([`crate::asides`]): it describes the country, not the figure. Never
     /// consumed.
@@ -257,6 +264,7 @@ pub fn marker(prev: &str, norm: &str, next: &str) -> Option<MarkerKind> {
         _ if is_part_of(prev, norm, next) => PartOf,
         "west" if matches!(next, "germany" | "german" | "germany's") => FormerName,
         "westdeutschland" | "westdeutschlands" | "westdeutsche" | "westdeutschen" => FormerName,
+        "congo" | "congo's" | "congo’s" | "kongo" | "kongos" => AmbiguousName,
         // "ceased to be", "stopped being", "lost its place as", "verlor seine
         // Position": the rank no longer held, checked as held (regression:
         // "Russia ceased to be India's largest supplier" supported).

@@ -10,8 +10,10 @@ use crate::lexicon::{self as lx, RoleNoun};
 use crate::meaning::{self as mn, MarkerKind};
 use crate::stated::{Qualifier, Stated};
 use fractions::{fraction_at, fractions};
+use scope::scope_qualifier;
 
 mod fractions;
+mod scope;
 
 fn w(t: &[Token], i: usize) -> &str {
     t.get(i).map_or("", |x| x.norm.as_str())
@@ -515,10 +517,13 @@ pub fn meaning(t: &[Token], f: &mut Features) {
         if unread_rank {
             mark(MarkerKind::Rank, text.clone());
         }
+        if let Some(q) = scope_qualifier(t, i, f) {
+            mark(MarkerKind::Group, q);
+        }
         if let Some(k) = mn::marker(prev, norm, next) {
             // "South Africa", "Central African Republic" are countries, not
             // regions (regression: 'Africa' blocked every South Africa claim).
-            let in_name = k == MarkerKind::Group
+            let in_name = matches!(k, MarkerKind::Group | MarkerKind::AmbiguousName)
                 && f.mentions
                     .iter()
                     .any(|m| m.idx <= i && i < m.end && m.end - m.idx > 1);

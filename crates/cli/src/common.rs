@@ -319,6 +319,13 @@ pub fn resolve_country_in(
         ))
         .into());
     }
+    // SIPRI's "Congo" is Congo-Brazzaville; many readers mean DR Congo.
+    if sipri::names::fold(query.trim()) == "congo" {
+        eprintln!(
+            "note: 'Congo' is SIPRI's Republic of the Congo (Brazzaville); for the Democratic \
+             Republic of the Congo use 'DR Congo'"
+        );
+    }
     Ok(id)
 }
 

@@ -223,6 +223,9 @@ pub fn check(claim: &Claim, rel: &Release) -> Checked {
     if let Some(out) = before_first_record(claim, rel) {
         return Checked::new(claim, rel, out);
     }
+    if let Some(out) = organisation_totals(claim, rel) {
+        return Checked::new(claim, rel, out);
+    }
     if crate::shapes::is_new_shape(claim) {
         return crate::shapes::check_builtin(claim, rel);
     }
@@ -233,6 +236,34 @@ pub fn check(claim: &Claim, rel: &Release) -> Checked {
 /// SIPRI lists the Soviet Union, not Russia, before 1992 (regression: "Russia
 /// was the world's largest arms exporter in 1985-89" not supported on 0 TIV
 /// in the legacy register).
+/// An organisation whose totals a figure takes ("NATO's arms imports",
+/// "NATO's largest supplier", "NATO's share of world imports"): the reader
+/// may mean its members (regression of claims probe 8: "The United States
+/// supplied 10 % of NATO's arms imports" supported on NATO**'s own 105 of
+/// 1,065 TIV, where the members' imports give 51 %). Deliveries to or by the
+/// organisation are still checked.
+fn organisation_totals(claim: &Claim, rel: &Release) -> Option<Out> {
+    let totals: Vec<&Party> = match claim {
+        Claim::ImportShare {
+            recipient,
+            supplier,
+            ..
+        } => vec![recipient, supplier],
+        Claim::ExportShare {
+            supplier,
+            recipient,
+            ..
+        } => vec![supplier, recipient],
+        Claim::Global { focus, .. } | Claim::Change { focus, .. } => vec![focus],
+        Claim::Largest { focus, answer, .. } => vec![focus, answer],
+        _ => return None,
+    };
+    let org = totals.into_iter().find(|p| {
+        id(rel, p).is_some_and(|e| rel.entities.get(e).kind == model::EntityKind::Organisation)
+    })?;
+    Some(cannot(FigureMsg::Organisation { who: org.clone() }))
+}
+
 fn before_first_record(claim: &Claim, rel: &Release) -> Option<Out> {
     let last = engine::year_span(rel)?.1;
     let (parties, periods): (Vec<&Party>, Vec<&crate::claim::Period>) = match claim {

@@ -328,6 +328,7 @@ fn reasons() -> Vec<Msg> {
         K::PartOf,
         K::Aside,
         K::FormerName,
+        K::AmbiguousName,
         K::OpenRange,
         K::Multiple,
         K::SubYear,

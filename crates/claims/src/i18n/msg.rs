@@ -95,6 +95,12 @@ pub enum FigureMsg {
         lo: f64,
         hi: f64,
     },
+    /// An organisation (SIPRI's `**`, e.g. NATO**) as the party whose
+    /// totals a figure divides or ranks: "NATO's arms imports" usually means
+    /// its members', which SIPRI's recipient NATO** is not.
+    Organisation {
+        who: Party,
+    },
     /// A party's figure for years before the release records it at all.
     BeforeFirstRecord {
         who: Party,

@@ -193,17 +193,24 @@ pub fn coverage_notes(t: &mut Table, rel: &Release, windows: &[Window]) {
 /// "109 recipients" against SIPRI's 107 states, NATO** and the UN** among
 /// them). Empty when every partner is a state.
 fn kinds(rel: &Release, p: &Partners) -> String {
+    let ranked = p.partners.iter().filter(|x| x.rank.is_some());
+    party_kinds(rel, ranked.map(|x| x.entity))
+}
+
+/// " (161 states, 5 non-state groups, 2 organisations)" for `ids`; empty when
+/// every one is a state.
+pub(super) fn party_kinds(rel: &Release, ids: impl Iterator<Item = EntityId>) -> String {
     use model::EntityKind as K;
     let (mut states, mut groups, mut orgs, mut other) = (0, 0, 0, 0);
-    for x in p.partners.iter().filter(|x| x.rank.is_some()) {
-        match rel.entities.get(x.entity).kind {
+    for id in ids {
+        match rel.entities.get(id).kind {
             k if k.is_state() => states += 1,
             K::NonState => groups += 1,
             K::Organisation => orgs += 1,
             _ => other += 1,
         }
     }
-    if states == p.ranked() {
+    if groups + orgs + other == 0 {
         return String::new();
     }
     let plural = |n: usize, one: &str, many: &str| match n {

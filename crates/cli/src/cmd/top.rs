@@ -100,9 +100,10 @@ pub fn compute(args: &Args) -> anyhow::Result<Table> {
         t.note(super::imports::empty_note(&rel, &f, nothing));
     } else {
         t.note(format!(
-            "World total: {:.2} TIV; {} {noun} ranked, {} shown.",
+            "World total: {:.2} TIV; {} {noun} ranked{}, {} shown.",
             r.total,
             r.rows.len(),
+            super::imports::party_kinds(&rel, r.rows.iter().map(|x| x.entity)),
             limit.min(r.rows.len())
         ));
         t.note(format!(

@@ -60,6 +60,10 @@ pub(super) fn text(m: &FigureMsg) -> String {
         RoundedCells { lo, hi } => format!(
             "SIPRIs TIV-Tabelle rundet jede Zelle auf ganze TIV; das erlaubt eine Veränderung von {lo:.1} % bis {hi:.1} %, die angegebene Zahl eingeschlossen: die Tabelle kann die Aussage nicht entscheiden"
         ),
+        Organisation { who } => format!(
+            "{} ist in SIPRIs Daten eine Organisation (Lieferungen an oder durch die Organisation selbst, mit ** markiert), während eine Zahl zu ihren Waffenimporten oder -exporten meist die ihrer Mitgliedstaaten meint: die Zahl lässt nicht erkennen, was gemeint ist",
+            who.name
+        ),
         BeforeFirstRecord { who, first } => format!(
             "die Datenversion verzeichnet vor {first} keinen Transfer von {}: Ein Staat vor seiner Unabhängigkeit oder unter früherem Namen ist in SIPRIs Daten eine andere Partei (Sowjetunion, Tschechoslowakei, Jugoslawien), eine 0 würde eine andere Frage beantworten",
             who.name

@@ -364,6 +364,9 @@ fn marker(k: MarkerKind, w: &str) -> String {
         MarkerKind::Scope => format!(
             "„{w}“: Eine Zahl, die einen Teil der Lieferungen ein- oder ausschließt, wird nicht geprüft"
         ),
+        MarkerKind::AmbiguousName => format!(
+            "„{w}“ kann die Republik Kongo (SIPRIs „Congo“) oder die Demokratische Republik Kongo sein: bitte das Land vollständig benennen"
+        ),
         MarkerKind::FormerName => format!(
             "„{w}“: Westdeutschland ist SIPRIs Deutschland nur vor 1990; eine Aussage darüber wird nicht am heutigen Deutschland geprüft"
         ),

@@ -53,6 +53,10 @@ pub(super) fn text(m: &FigureMsg) -> String {
         RoundedCells { lo, hi } => format!(
             "SIPRI's TIV table rounds each cell to a whole TIV, which allows a change from {lo:.1} % to {hi:.1} %, the stated figure included: the table cannot decide the claim"
         ),
+        Organisation { who } => format!(
+            "{} is an organisation in SIPRI's data (deliveries to or by the organisation itself, marked **), while a figure of its arms imports or exports usually means its member states': the figure cannot tell which is meant",
+            who.name
+        ),
         BeforeFirstRecord { who, first } => format!(
             "the release records no transfer of {} before {first}: a state before its independence or under an earlier name is another party in SIPRI's data (the Soviet Union, Czechoslovakia, Yugoslavia), so a figure of 0 would answer another question",
             who.name

@@ -171,6 +171,9 @@ fn marker(k: MarkerKind, word: &str) -> String {
         MarkerKind::Scope => format!(
             "'{word}': a figure that includes or excludes part of the flow is not supported"
         ),
+        MarkerKind::AmbiguousName => format!(
+            "'{word}' may be the Republic of the Congo (SIPRI's 'Congo') or DR Congo: name the country in full"
+        ),
         MarkerKind::FormerName => format!(
             "'{word}': West Germany is SIPRI's Germany before 1990 only; a claim naming it is not checked against today's Germany"
         ),

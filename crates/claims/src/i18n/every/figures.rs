@@ -33,6 +33,9 @@ pub(super) fn figures() -> Vec<Msg> {
             lo: 6496.0,
             hi: 6832.0,
         },
+        Organisation {
+            who: Party::new("nato", "NATO**"),
+        },
         BeforeFirstRecord {
             who: Party::new("RUS", "Russia"),
             first: 1992,
