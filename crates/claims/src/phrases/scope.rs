@@ -168,6 +168,11 @@ fn neutral_noun(norm: &str) -> bool {
             | "summe"
             | "tiv"
             | "terms"
+            // "des Landes", "des Staates": the country the sentence names.
+            | "landes"
+            | "lands"
+            | "staates"
+            | "staats"
     ) || ["import", "export", "waffen", "rustung", "arms", "weapon"]
         .iter()
         .any(|w| norm.contains(w))
