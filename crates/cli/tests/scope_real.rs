@@ -92,6 +92,25 @@ fn legacy_register_refuses_a_category_instead_of_nothing() {
     // SIPRI's publication from per-year values).
     let out = ok(&run(&["top", "exporters", "--period", "2020-2024"], d));
     assert!(out.contains("Allocations:"), "{out}");
+    // Every windowed output says its values are our split (metrics probe:
+    // concentration named the US Canada's top supplier at 34.9 %; the
+    // register gives Spain 30.1 %).
+    let scenario = d.join("s.toml");
+    std::fs::write(
+        &scenario,
+        "recipient = \"Canada\"\nperiod = \"2020-2024\"\n[[change]]\nkind = \"shift\"\nfrom = \"United States\"\nto = [\"Spain\"]\npercent = 10\n",
+    )
+    .unwrap();
+    for args in [
+        &["concentration", "Canada", "--periods", "2020-2024"][..],
+        &["switching"],
+        &["groups", "Kazakhstan", "--group", "CSTO"],
+        &["event-study", "--group", "NATO", "--member", "Romania"],
+        &["scenario", scenario.to_str().unwrap()],
+    ] {
+        let out = ok(&run(args, d));
+        assert!(out.contains("WARNING: legacy register"), "{args:?}: {out}");
+    }
     // It flags estimated order years and numbers only: a lower bound
     // (probe: 4.2 % of the world here, 59 % on the register).
     assert!(out.contains("Estimates: at least"), "{out}");

@@ -50,6 +50,17 @@ pub enum EstimateFlags {
 }
 
 impl SourceFormat {
+    /// Why a legacy register's windows are not SIPRI's per-year figures;
+    /// `None` for layouts with per-year values.
+    pub fn allocation_warning(self) -> Option<&'static str> {
+        (self == SourceFormat::LegacyRegister).then_some(
+            "legacy register: its per-year values are armsflow's even split of each deal's \
+             delivered TIV over the deal's delivery years, not SIPRI's per-year figures, so a \
+             window's totals, shares, ranks and concentration can differ from SIPRI's; use a \
+             current trade register for per-year figures",
+        )
+    }
+
     pub fn estimate_flags(self) -> EstimateFlags {
         match self {
             SourceFormat::Register => EstimateFlags::Recorded,

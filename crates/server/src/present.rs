@@ -165,6 +165,9 @@ pub fn envelope(rel: &Release, result: Value) -> Value {
     if rel.meta.synthetic {
         v["warning"] = json!("SYNTHETIC DEMO DATA — not SIPRI");
     }
+    if let Some(w) = rel.meta.format.allocation_warning() {
+        v["allocation_warning"] = json!(w);
+    }
     if let (Value::Object(dst), Value::Object(src)) = (&mut v, result) {
         dst.extend(src);
     }

@@ -577,3 +577,33 @@ async fn real_supplier_page_says_how_many_recipients_are_states() {
     let kor = get(&app, "/supplier/KOR?period=2020-2024").await.text();
     assert!(!kor.contains("of them states"), "{kor}");
 }
+
+/// Every page and API answer of a legacy register says its per-year values
+/// are armsflow's split of deal totals (metrics probe: switching, scenarios
+/// and event studies said nothing; Canada's top supplier 2020-24 was the US
+/// at 34.9 % there, Spain at 30.1 % on the register).
+#[tokio::test]
+async fn real_legacy_register_says_its_years_are_a_split() {
+    let test = "real_legacy_register_says_its_years_are_a_split";
+    let Some((_tmp, app)) = app_over(test, testkit::LEGACY_2025, "trade-register.csv") else {
+        return;
+    };
+    for uri in ["/world", "/country/CAN", "/switching"] {
+        let page = get(&app, uri).await.text();
+        assert!(page.contains("Legacy register: per-year values"), "{uri}");
+    }
+    for uri in [
+        "/api/top?direction=imports&period=2020-2024",
+        "/api/switching",
+    ] {
+        let r = get(&app, uri).await;
+        assert_eq!(r.status, StatusCode::OK, "{uri}: {}", r.text());
+        let v: serde_json::Value = serde_json::from_str(&r.text()).unwrap();
+        assert!(
+            v["allocation_warning"]
+                .as_str()
+                .is_some_and(|w| w.contains("even split")),
+            "{uri}: {v}"
+        );
+    }
+}

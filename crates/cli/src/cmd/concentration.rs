@@ -226,6 +226,16 @@ pub fn compute(args: &Args) -> anyhow::Result<Table> {
         t.note(format!("No data in: {}{span}.", no_data.join(", ")));
     }
     t.note("Change % compares each window's total with the window of equal length before it.");
+    // As `imports` marks it (metrics probe: India's 2020-24 "-87.1 %" by
+    // order year, unmarked here).
+    if basis == Basis::Order
+        && let Some((_, last)) = rel.year_span()
+    {
+        t.note(format!(
+            "By order year, change % is not like for like: a later window's orders count only \
+             their deliveries up to {last}, so it is less complete than the window before it."
+        ));
+    }
     t.note(format!(
         "The {side}s column counts named {side}s; HHI, effective n and CR1/CR3 count SIPRI's \
          unknown {side}(s) as one more partner (column unknown TIV)."

@@ -379,6 +379,26 @@ fn shares_table(rel: &Release, dir: Direction, f: &Filter, series: &[Vec<GroupSh
 /// Release and attribution notes for a table over several windows (the
 /// windows are in the rows; `f` gives category and basis).
 pub fn series_notes(t: &mut Table, rel: &Release, f: &Filter) {
+    super::imports::legacy_warning(t, rel);
+    // Orders count only what has been delivered (metrics probe: Finland's
+    // 2018-22 orders 5.1 % NATO without the undelivered F-35A order, 92 %
+    // with it, unsaid in groups and event studies).
+    if f.basis == Basis::Order
+        && !t
+            .notes
+            .iter()
+            .any(|n| n.starts_with("WARNING: by order year"))
+        && let Some((_, last)) = rel.year_span()
+    {
+        t.notes.insert(
+            0,
+            format!(
+                "WARNING: by order year, each order counts only its deliveries up to {last}: \
+                 orders not yet delivered are missing, so recent windows undercount orders and \
+                 their shares can be far from the orders' values."
+            ),
+        );
+    }
     let d = describe(f);
     let what = d.strip_prefix(&f.window.to_string()).unwrap_or(&d).trim();
     t.note(format!(

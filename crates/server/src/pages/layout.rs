@@ -229,6 +229,14 @@ fn document(
                 @if meta.is_some_and(|m| m.synthetic) {
                     (synthetic_banner(lang, damaged))
                 }
+                // Every figure of a legacy register's window rests on the
+                // split of deal totals (metrics probe: no page but the
+                // country and pair pages said so).
+                @if meta.is_some_and(|m| m.format == model::SourceFormat::LegacyRegister) {
+                    div.banner.coverage role="note" aria-label=(t(lang, "layout.legacy.label")) {
+                        strong { (t(lang, "layout.legacy.title")) } " " (t(lang, "layout.legacy.text"))
+                    }
+                }
                 (header)
                 main #main { (PreEscaped(body)) }
                 (footer(lang, meta))
