@@ -143,8 +143,26 @@ fn a_table_says_its_estimates_are_unknown() {
         args.extend(["--release", &imp]);
         let out = ok(&run(&args, d));
         assert!(out.contains("Estimates: unknown"), "{out}");
+        // Its "all suppliers" side is no party: no rank, not "1 suppliers"
+        // (metrics probe: "1 All suppliers 100 %").
+        assert!(!out.contains("1 suppliers"), "{out}");
         assert!(!out.contains("0.0% of the"), "{out}");
     }
+    let out = ok(&run(
+        &[
+            "imports",
+            "Kazakhstan",
+            "--period",
+            "2019-2023",
+            "--release",
+            &imp,
+            "-f",
+            "json",
+        ],
+        d,
+    ));
+    assert!(out.contains("the source names no suppliers"), "{out}");
+    assert!(out.contains("\"rank\": null"), "{out}");
     let out = ok(&run(
         &[
             "check",

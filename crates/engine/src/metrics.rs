@@ -149,8 +149,10 @@ pub(crate) fn sort_and_rank<T>(
     ranks
 }
 
-/// [`sort_and_rank`] where the unknown pool keeps its place in the order
-/// but takes no rank, and the named parties are ranked among themselves.
+/// [`sort_and_rank`] where the unknown pool and a TIV table's "all
+/// suppliers" side keep their place in the order but take no rank, and the
+/// named parties are ranked among themselves (metrics probe: "1 All
+/// suppliers 100 %", "1 suppliers" for a table that names none).
 pub(crate) fn named_ranks<T>(
     rel: &Release,
     rows: &mut [T],
@@ -161,7 +163,7 @@ pub(crate) fn named_ranks<T>(
     let (mut named, mut prev): (u32, Option<(i64, u32)>) = (0, None);
     for r in rows.iter() {
         let (id, v) = key(r);
-        if is_unknown(rel, id) {
+        if is_unknown(rel, id) || is_aggregate(rel, id) {
             ranks.push(None);
             continue;
         }

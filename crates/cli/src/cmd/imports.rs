@@ -283,12 +283,19 @@ pub fn partner_notes(t: &mut Table, rel: &Release, p: &Partners) {
             .find(|x| x.rank.is_none())
             .map(|x| format!(" and {} ({:.2} TIV, unranked)", name(rel, x.entity), x.tiv))
             .unwrap_or_default();
-        t.note(format!(
-            "Total: {:.2} TIV, {} {side}{}{pool}.",
-            p.total,
-            p.ranked(),
-            kinds(rel, p)
-        ));
+        if p.ranked() == 0 && p.aggregate_tiv > 0.0 {
+            t.note(format!(
+                "Total: {:.2} TIV; the source names no {side}.",
+                p.total
+            ));
+        } else {
+            t.note(format!(
+                "Total: {:.2} TIV, {} {side}{}{pool}.",
+                p.total,
+                p.ranked(),
+                kinds(rel, p)
+            ));
+        }
     }
     if let Some(prev) = &p.previous {
         let like = model::comparison_note(
