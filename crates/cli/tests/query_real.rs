@@ -59,6 +59,9 @@ fn kazakhstan_and_russia_2020_24() {
     let notes = t["notes"].to_string();
     assert!(notes.contains("Total: 1328.98 TIV"), "{notes}");
     assert!(notes.contains("Unknown suppliers: 2.25 TIV"), "{notes}");
+    // Values whose estimate flag SIPRI left empty are not counted: a lower
+    // bound (metrics probe: Singapore 2024 "6.7 %", 93 % unflagged).
+    assert!(notes.contains("Estimates: at least 57.3%"), "{notes}");
     assert!(
         notes.contains("2026-02-12-register-"),
         "release id: {notes}"

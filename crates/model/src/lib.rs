@@ -91,6 +91,10 @@ const SIPRI_CREDITS: &[(&str, &str)] = &[
         "SIPRI hat ein Schätzungsfeld leer gelassen",
         "der Generator hat ein Schätzungsfeld leer gelassen",
     ),
+    (
+        "SIPRI ein Schätzungsfeld leer gelassen hat",
+        "der Generator ein Schätzungsfeld leer gelassen hat",
+    ),
 ];
 
 /// `text` with every phrase that credits SIPRI with a figure reworded for
