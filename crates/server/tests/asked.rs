@@ -50,6 +50,21 @@ async fn a_chart_refuses_parameters_it_does_not_take() {
         .unwrap()
         .to_string();
     assert!(cd.contains("2016-2018"), "{cd}");
+    // A chart over every five-year window is named after their span, not
+    // after a `period` it does not follow (metrics probe: "…-2022-2026.csv"
+    // holding 1995-2024's windows).
+    for chart in ["concentration-chart", "supplier-chart"] {
+        let r = get(
+            &app,
+            &format!("/export/country/KAZ/{chart}.csv?period=2022-2026"),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+        let cd = r.headers["content-disposition"].to_str().unwrap();
+        assert!(!cd.contains("2022-2026"), "{chart}: {cd}");
+        let w = r.headers["x-armsflow-window"].to_str().unwrap();
+        assert!(!w.contains("2026"), "{chart}: {w}");
+    }
 }
 
 /// A window without rows says why in the file, as the API's CSVs do: a

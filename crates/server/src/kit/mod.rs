@@ -301,6 +301,18 @@ pub fn chart_window(
     chart: &str,
 ) -> crate::error::ApiResult<model::Window> {
     let w = ctx.p.window(&ctx.rel, "period")?;
+    // Charts over every five-year window of the release cover their span,
+    // whatever `period` says (metrics probe: concentration-chart.csv?
+    // period=2022-2026 was named "…-2022-2026.csv" and held 1995-2024).
+    if data::over_all_windows(target, chart) {
+        let ws = engine::default_windows(&ctx.rel);
+        if let (Some(a), Some(b)) = (ws.first(), ws.last()) {
+            return Ok(model::Window {
+                start: a.start,
+                end: b.end,
+            });
+        }
+    }
     match (target, chart) {
         (Target::Country(_), "annual-chart") => crate::pages::annual::window(ctx, w),
         _ => Ok(w),
