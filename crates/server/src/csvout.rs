@@ -57,7 +57,17 @@ pub fn reply(p: &Params, rel: &Release, v: Value, rows: &str, name: &str) -> Api
             || v.get("no_data").and_then(Value::as_bool) == Some(true);
         empty_body(window, note, none, rel.attribution())?
     } else {
-        table_from(list, Some(rel.attribution()))?
+        // The release, the window and a partial window's note in the body
+        // too: a saved file loses its headers (metrics probe: a 2022-2026
+        // file of 3 years' data said so only in X-Armsflow-Coverage).
+        let mut prov = vec![("release", rel.meta.id.as_str())];
+        if !window.is_empty() {
+            prov.push(("window", window));
+        }
+        if !note.is_empty() {
+            prov.push(("coverage", note));
+        }
+        table_with(list, &prov, Some(rel.attribution()))?
     };
     let mut r = body.into_response();
     let h = r.headers_mut();
@@ -162,11 +172,22 @@ pub fn table(rows: &[Value]) -> ApiResult<String> {
 /// renamed download or pasted rows keep it (regression: a synthetic CSV
 /// said so only in its headers and file name).
 fn table_from(rows: &[Value], source: Option<&str>) -> ApiResult<String> {
+    table_with(rows, &[], source)
+}
+
+/// [`table_from`] with provenance columns `prov` before `source`; a column a
+/// row already has (a series' own `window`) keeps the row's value.
+fn table_with(rows: &[Value], prov: &[(&str, &str)], source: Option<&str>) -> ApiResult<String> {
     let flat: Vec<Vec<(String, String)>> = rows
         .iter()
         .map(|r| {
             let mut out = Vec::new();
             flatten("", r, &mut out);
+            for (k, v) in prov {
+                if !out.iter().any(|(c, _)| c == k) {
+                    out.push((k.to_string(), v.to_string()));
+                }
+            }
             out.retain(|(k, _)| source.is_none() || k != "source");
             if let Some(src) = source {
                 out.push(("source".to_string(), src.to_string()));

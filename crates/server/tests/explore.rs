@@ -178,6 +178,28 @@ async fn real_imports_csv_of_kazakhstan_gives_russia_88_4() {
     assert!((share - 88.4287).abs() < 0.001, "{share}");
 }
 
+/// A saved CSV keeps its release, window and a partial window's note in the
+/// body, not only in headers it loses (metrics probe: Russia 82.5 % "in
+/// 2022-2026" from 3 of the 5 years, said only in X-Armsflow-Coverage).
+#[tokio::test]
+async fn real_csv_body_names_release_window_and_partial_coverage() {
+    let Some(app) = real_app("real_csv_body_names_release_window_and_partial_coverage") else {
+        return;
+    };
+    let r = get(
+        &app,
+        "/api/imports?country=Kazakhstan&period=2022-2026&format=csv",
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    let (h, rows) = parse(&r.body);
+    let (rel, win, cov) = (col(&h, "release"), col(&h, "window"), col(&h, "coverage"));
+    let first = &rows[0];
+    assert!(first[rel].starts_with("2026-02-12-register-"), "{first:?}");
+    assert_eq!(&first[win], "2022-2026");
+    assert!(first[cov].contains("2025"), "{first:?}");
+}
+
 #[tokio::test]
 async fn real_series_russia_kazakhstan_2021_is_195() {
     let Some(app) = real_app("real_series_russia_kazakhstan_2021_is_195") else {
