@@ -1,7 +1,8 @@
 //! `format=csv` for the GET analysis endpoints: the same answer as the JSON
 //! one, its table flattened to RFC 4180 rows (header first, nothing else in
 //! the body). Provenance that JSON carries in the envelope travels in
-//! response headers instead, so the body stays a plain table.
+//! response headers, and in every row's last columns (`release`, `window`,
+//! a partial window's `coverage`, `source`), which a saved file keeps.
 //!
 //! Precision follows the CLI (crates/cli/src/output.rs): TIV at two decimals
 //! (its exact value), shares as percentages at four decimals.
