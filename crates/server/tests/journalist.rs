@@ -412,6 +412,11 @@ fn real_country_to_pair_to_deals_in_chromium() {
 }
 
 /// The app over one shared SIPRI file, imported into a fresh store.
+/// SIPRI's Oct-2024 TIV table of importers (shared directory), and its name.
+const IMPORT_TABLE: &str =
+    "data/sipri/mjhofmann-tiv-tables-2024/import-export-values_1950-2024.csv";
+const IMPORT_TABLE_FILE: &str = "import-export-values_1950-2024.csv";
+
 fn app_over(
     test: &str,
     rel_path: &str,
@@ -438,11 +443,7 @@ async fn real_new_pages_on_the_legacy_register_and_a_tiv_table() {
     let test = "real_new_pages_on_the_legacy_register_and_a_tiv_table";
     for (path, name, has_deals) in [
         (testkit::LEGACY_2025, "trade-register.csv", true),
-        (
-            "data/sipri/mjhofmann-tiv-tables-2024/import-export-values_1950-2024.csv",
-            "import-export-values_1950-2024.csv",
-            false,
-        ),
+        (IMPORT_TABLE, IMPORT_TABLE_FILE, false),
     ] {
         let Some((_tmp, app)) = app_over(test, path, name) else {
             return;
@@ -493,11 +494,7 @@ async fn real_new_pages_on_the_legacy_register_and_a_tiv_table() {
 #[tokio::test]
 async fn real_api_pair_refuses_what_the_page_refuses() {
     let test = "real_api_pair_refuses_what_the_page_refuses";
-    let Some((_tmp, app)) = app_over(
-        test,
-        "data/sipri/mjhofmann-tiv-tables-2024/import-export-values_1950-2024.csv",
-        "import-export-values_1950-2024.csv",
-    ) else {
+    let Some((_tmp, app)) = app_over(test, IMPORT_TABLE, IMPORT_TABLE_FILE) else {
         return;
     };
     let r = get(
@@ -538,11 +535,7 @@ async fn real_api_pair_refuses_what_the_page_refuses() {
 #[tokio::test]
 async fn real_tiv_table_estimates_are_null_not_zero() {
     let test = "real_tiv_table_estimates_are_null_not_zero";
-    let Some((_tmp, app)) = app_over(
-        test,
-        "data/sipri/mjhofmann-tiv-tables-2024/import-export-values_1950-2024.csv",
-        "import-export-values_1950-2024.csv",
-    ) else {
+    let Some((_tmp, app)) = app_over(test, IMPORT_TABLE, IMPORT_TABLE_FILE) else {
         return;
     };
     let r = get(&app, "/api/top?direction=imports&period=2019-2023").await;
