@@ -114,6 +114,13 @@ fn kazakhstan_and_russia_2020_24() {
             "{args:?}: {notes}"
         );
     }
+    // Overlapping switching windows say so (metrics probe: accepted unsaid).
+    let notes = json(
+        d,
+        &["switching", "--from", "2018-2022", "--to", "2022-2024"],
+    )["notes"]
+        .to_string();
+    assert!(notes.contains("overlap (2022 in both)"), "{notes}");
     // SIPRI counts states: Russia supplied 33 in 2020-24, the US 107 and
     // France 65 (fact sheet, March 2025); the count of partners says how
     // many of them are states (regression: "34 recipients", "109", "66").

@@ -221,6 +221,24 @@ fn table(rel: &Release, s: &Switching, limit: usize) -> Table {
             s.to.window
         ));
     }
+    // Overlapping windows share their common years' deliveries, which damps
+    // every move (metrics probe: 2018-2022 against 2022-2026, unsaid).
+    let (a, b) = (s.from.window, s.to.window);
+    let (lo, hi) = (a.start.max(b.start), a.end.min(b.end));
+    if lo <= hi {
+        let both = if lo == hi {
+            lo.to_string()
+        } else {
+            format!("{lo}-{hi}")
+        };
+        t.notes.insert(
+            0,
+            format!(
+                "WARNING: the windows {a} and {b} overlap ({both} in both): the two mixes share \
+                 those years' deliveries, so moves are damped."
+            ),
+        );
+    }
     series_notes(&mut t, rel, &s.from);
     super::imports::coverage_notes(&mut t, rel, &[s.from.window, s.to.window]);
     t
