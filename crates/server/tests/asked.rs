@@ -268,3 +268,24 @@ async fn the_legacy_country_page_names_the_allocated_share() {
     let t = get(&app, "/country/KAZ?period=2020-2024").await.text();
     assert!(t.contains("even split of SIPRI"), "{t}");
 }
+
+/// Overlapping switching windows say so, and an event study's window
+/// without data has no estimated share (metrics probe: accepted unsaid;
+/// `before_mix.estimated_share` 0.0 beside `total: null`).
+#[tokio::test]
+async fn overlaps_and_empty_windows_are_said() {
+    let tmp = handmade_dir();
+    let app = app(tmp.path());
+    let r = get(&app, "/api/switching?from=2018-2022&to=2022-2024").await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    let v: serde_json::Value = serde_json::from_str(&r.text()).unwrap();
+    assert!(
+        v["overlap_warning"]
+            .as_str()
+            .is_some_and(|w| w.contains("(2022 in both)")),
+        "{v}"
+    );
+    let r = get(&app, "/api/switching?from=2015-2019&to=2020-2024").await;
+    let v: serde_json::Value = serde_json::from_str(&r.text()).unwrap();
+    assert!(v["overlap_warning"].is_null(), "{v}");
+}

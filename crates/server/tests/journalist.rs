@@ -600,3 +600,22 @@ async fn real_legacy_register_says_its_years_are_a_split() {
         );
     }
 }
+
+/// A before window the release holds no year of has no figures at all:
+/// Belgium joined NATO in 1949, the register starts in 1995 (metrics probe:
+/// `estimated_share` 0.0 beside `total: null`).
+#[tokio::test]
+async fn real_event_study_window_without_data_has_no_estimates() {
+    let test = "real_event_study_window_without_data_has_no_estimates";
+    let Some((_tmp, app)) = app_over(test, testkit::REGISTER_2026, "trade_register.csv") else {
+        return;
+    };
+    let r = get(&app, "/api/event-study?group=NATO&member=BEL").await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    let v: serde_json::Value = serde_json::from_str(&r.text()).unwrap();
+    let s = &v["studies"][0];
+    assert_eq!(s["before_no_data"], true, "{s}");
+    for k in ["total", "estimated_share", "aggregate_tiv"] {
+        assert!(s["before_mix"][k].is_null(), "{k}: {s}");
+    }
+}

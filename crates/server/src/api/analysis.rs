@@ -258,12 +258,26 @@ pub async fn switching(State(st): State<Arc<AppState>>, Q(p, _): Q<SwitchingQuer
             return Err(ApiError::bad_request(why));
         }
         let mut s = engine::switching::switching(&rel, &f, to, &opts);
+        // Overlapping windows share their common years (the CLI says so too).
+        let (lo, hi) = (from.start.max(to.start), from.end.min(to.end));
+        let overlap = (lo <= hi).then(|| {
+            let both = if lo == hi {
+                lo.to_string()
+            } else {
+                format!("{lo}-{hi}")
+            };
+            format!(
+                "the windows {from} and {to} overlap ({both} in both): the two mixes share \
+                 those years' deliveries, so moves are damped"
+            )
+        });
         let ranked = s.rows.len();
         s.rows.truncate(limit);
         let mut v = named(&rel, &s)?;
         v["ranked"] = json!(ranked);
         v["coverage"] =
             json!({"from": present::coverage(&rel, from), "to": present::coverage(&rel, to)});
+        v["overlap_warning"] = json!(overlap);
         crate::csvout::reply(&p, &rel, present::envelope(&rel, v), "rows", "switching")
     })
     .await
@@ -333,7 +347,13 @@ pub async fn event_study(State(st): State<Arc<AppState>>, Q(p, _): Q<EventStudyQ
                 ] {
                     if none {
                         if v[mix].is_object() {
-                            v[mix]["total"] = Value::Null;
+                            // Nor are its estimated and aggregate parts 0
+                            // (metrics probe: estimated_share 0.0 there).
+                            for k in ["total", "estimated_share", "aggregate_tiv"] {
+                                if v[mix].get(k).is_some() {
+                                    v[mix][k] = Value::Null;
+                                }
+                            }
                         }
                         v[group] = Value::Null;
                     }
