@@ -121,6 +121,13 @@ fn kazakhstan_and_russia_2020_24() {
     )["notes"]
         .to_string();
     assert!(notes.contains("overlap (2022 in both)"), "{notes}");
+    // "Congo" is SIPRI's Congo-Brazzaville; the CLI says so (claims probe 8:
+    // many readers mean DR Congo).
+    let out = import_support::run(&["imports", "Congo", "--period", "2020-2024"], d);
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("use 'DR Congo'"),
+        "{out:?}"
+    );
     // SIPRI counts states: Russia supplied 33 in 2020-24, the US 107 and
     // France 65 (fact sheet, March 2025); the count of partners says how
     // many of them are states (regression: "34 recipients", "109", "66").

@@ -117,11 +117,10 @@ fn legacy_register_refuses_a_category_instead_of_nothing() {
     // Its per-window deal TIV is our split, and says so.
     let out = ok(&run(&["deals", "Kazakhstan", "--period", "2020-2024"], d));
     assert!(
-        out.contains(
-            "WARNING: legacy register: each deal's TIV in the window is armsflow's even split"
-        ),
+        out.contains("Legacy register: each deal's TIV in the window is armsflow's even split"),
         "{out}"
     );
+    assert_eq!(out.matches("WARNING: legacy register").count(), 1, "{out}");
     // A claim about one category cannot be checked on it.
     let out = ok(&run(
         &[

@@ -192,9 +192,10 @@ pub fn ranking_of(rel: &Release, f: &Filter, sums: RankSums) -> Ranking {
         rows.push((id, a));
     }
     let ranks = sort_and_rank(rel, &mut rows, |r| (r.0, r.1.tiv));
-    // A TIV table's aggregate side ("all suppliers") is no party's TIV.
+    // A TIV table's aggregate side ("all suppliers") is no party's TIV:
+    // there the ranked rows make the total (one side is all the table has).
     let total = if aggregate > 0.0 {
-        world - aggregate
+        rows.iter().map(|r| r.1.tiv).fold(0.0, |a, b| a + b) + unknown
     } else {
         world
     };

@@ -92,9 +92,34 @@ impl PartialEq for EntityTable {
     }
 }
 
+/// How many of some parties are states, SIPRI's count ("the US supplied
+/// 107 states"), and how many are not.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct KindCounts {
+    pub states: usize,
+    pub non_state: usize,
+    pub organisations: usize,
+    /// Unknown pools, aggregates and unresolved names.
+    pub other: usize,
+}
+
 impl EntityTable {
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// The kinds of the entities `ids`.
+    pub fn count_kinds(&self, ids: impl IntoIterator<Item = EntityId>) -> KindCounts {
+        let mut c = KindCounts::default();
+        for id in ids {
+            match self.get(id).kind {
+                k if k.is_state() => c.states += 1,
+                EntityKind::NonState => c.non_state += 1,
+                EntityKind::Organisation => c.organisations += 1,
+                _ => c.other += 1,
+            }
+        }
+        c
     }
 
     /// The table of `entities`, a repeated key keeping its first entity.
@@ -221,5 +246,23 @@ mod tests {
         assert_ne!(a, b);
         assert_eq!(t.by_key("RUS"), Some(b));
         assert_eq!(t.len(), 2);
+    }
+
+    #[test]
+    fn kinds_count_former_states_as_states() {
+        let mut t = EntityTable::new();
+        let kind = |key: &str, kind| Entity { kind, ..e(key) };
+        let ids = [
+            t.intern(e("USA")),
+            t.intern(kind("SUHH", EntityKind::FormerState)),
+            t.intern(kind("org:nato", EntityKind::Organisation)),
+            t.intern(kind("ns:houthi", EntityKind::NonState)),
+            t.intern(kind("unknown:recipient", EntityKind::Unknown)),
+        ];
+        let c = t.count_kinds(ids);
+        assert_eq!(
+            (c.states, c.organisations, c.non_state, c.other),
+            (2, 1, 1, 1)
+        );
     }
 }

@@ -232,10 +232,6 @@ pub fn check(claim: &Claim, rel: &Release) -> Checked {
     unallocated(Checked::new(claim, rel, settle(figures::run(claim, rel))))
 }
 
-/// A party asked about for years before the release records it at all:
-/// SIPRI lists the Soviet Union, not Russia, before 1992 (regression: "Russia
-/// was the world's largest arms exporter in 1985-89" not supported on 0 TIV
-/// in the legacy register).
 /// An organisation whose totals a figure takes ("NATO's arms imports",
 /// "NATO's largest supplier", "NATO's share of world imports"): the reader
 /// may mean its members (regression of claims probe 8: "The United States
@@ -264,6 +260,10 @@ fn organisation_totals(claim: &Claim, rel: &Release) -> Option<Out> {
     Some(cannot(FigureMsg::Organisation { who: org.clone() }))
 }
 
+/// A party asked about for years before the release records it at all:
+/// SIPRI lists the Soviet Union, not Russia, before 1992 (regression: "Russia
+/// was the world's largest arms exporter in 1985-89" not supported on 0 TIV
+/// in the legacy register).
 fn before_first_record(claim: &Claim, rel: &Release) -> Option<Out> {
     let last = engine::year_span(rel)?.1;
     let (parties, periods): (Vec<&Party>, Vec<&crate::claim::Period>) = match claim {

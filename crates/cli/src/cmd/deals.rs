@@ -141,10 +141,11 @@ fn table(
     // SIPRI figure (regression: Su-30MK "495.00" in 2020-24 shown as exact;
     // the per-year register gives 440.00).
     if rel.meta.format == model::SourceFormat::LegacyRegister && !d.rows.is_empty() {
+        // The WARNING of every windowed output (`legacy_warning`) says the
+        // split; this says what in the table is still SIPRI's.
         t.note(
-            "WARNING: legacy register: each deal's TIV in the window is armsflow's even split of \
-             its delivered TIV over the delivery years SIPRI lists, not SIPRI's per-year values; \
-             the all-years TIV is SIPRI's.",
+            "Legacy register: each deal's TIV in the window is armsflow's even split of its \
+             delivered TIV over the delivery years SIPRI lists; the all-years TIV is SIPRI's.",
         );
     }
     if d.without_deal_tiv > 0.0 {

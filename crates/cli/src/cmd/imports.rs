@@ -211,17 +211,8 @@ fn kinds(rel: &Release, p: &Partners) -> String {
 /// " (161 states, 5 non-state groups, 2 organisations)" for `ids`; empty when
 /// every one is a state.
 pub(super) fn party_kinds(rel: &Release, ids: impl Iterator<Item = EntityId>) -> String {
-    use model::EntityKind as K;
-    let (mut states, mut groups, mut orgs, mut other) = (0, 0, 0, 0);
-    for id in ids {
-        match rel.entities.get(id).kind {
-            k if k.is_state() => states += 1,
-            K::NonState => groups += 1,
-            K::Organisation => orgs += 1,
-            _ => other += 1,
-        }
-    }
-    if groups + orgs + other == 0 {
+    let c = rel.entities.count_kinds(ids);
+    if c.non_state + c.organisations + c.other == 0 {
         return String::new();
     }
     let plural = |n: usize, one: &str, many: &str| match n {
@@ -230,10 +221,10 @@ pub(super) fn party_kinds(rel: &Release, ids: impl Iterator<Item = EntityId>) ->
         n => Some(format!("{n} {many}")),
     };
     let parts: Vec<String> = [
-        plural(states, "state", "states"),
-        plural(groups, "non-state group", "non-state groups"),
-        plural(orgs, "organisation", "organisations"),
-        plural(other, "unidentified party", "unidentified parties"),
+        plural(c.states, "state", "states"),
+        plural(c.non_state, "non-state group", "non-state groups"),
+        plural(c.organisations, "organisation", "organisations"),
+        plural(c.other, "unidentified party", "unidentified parties"),
     ]
     .into_iter()
     .flatten()

@@ -181,11 +181,12 @@ pub(crate) fn build(ctx: &Ctx, key: &str) -> Result<Page, crate::ApiError> {
 /// takes "109 recipient countries" for its figure (it was "109
 /// Empfängerländer" for the US in 2020-24, NATO** and the UN** among them).
 fn states_note(ctx: &Ctx, p: &engine::Partners) -> String {
-    let states = p
-        .partners
-        .iter()
-        .filter(|x| x.rank.is_some() && ctx.rel.entities.get(x.entity).kind.is_state())
-        .count();
+    let ranked = p.partners.iter().filter(|x| x.rank.is_some());
+    let states = ctx
+        .rel
+        .entities
+        .count_kinds(ranked.map(|x| x.entity))
+        .states;
     if states == p.ranked() {
         return String::new();
     }
