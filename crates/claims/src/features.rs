@@ -353,6 +353,8 @@ pub fn analyse(s: &Sentence, names: &Names) -> Features {
     crate::flows::wholes(t, &mut f);
     crate::phrases::ranks(t, &mut f);
     (f.periods, f.year_pairs) = periods(t);
+    f.periods
+        .retain(|(_, i)| !crate::timing::speech_date(t, *i));
     f.base_periods = f
         .periods
         .iter()
@@ -390,6 +392,7 @@ pub fn analyse(s: &Sentence, names: &Names) -> Features {
     crate::asides::markers(t, &mut f);
     crate::unasserted::markers(t, &mut f);
     crate::timing::markers(t, &mut f);
+    crate::flownoun::markers(t, &mut f);
     f
 }
 

@@ -33,6 +33,7 @@ mod ellipsis;
 pub mod extract;
 pub mod features;
 mod first;
+mod flownoun;
 mod flows;
 pub mod groupfacts;
 pub mod i18n;

@@ -263,6 +263,7 @@ pub fn unconsumed(f: &Features, t: &[Token], built: &[Built]) -> Vec<Msg> {
             break;
         }
     }
+    out.extend(unused_base(f, t, built));
     if let Some(list) = shared_figure(f, t, built) {
         out.push(Reason::FigureForSeveral(list).into());
     }
@@ -462,4 +463,35 @@ pub fn claim_like(f: &Features) -> bool {
             && f.markers
                 .iter()
                 .any(|m| !matches!(m.kind, MarkerKind::Category(_))))
+}
+
+/// A period written as a starting point ("up from 2015-19", "an increase on
+/// 2015-19", "gegenüber 2015–19") that no claim compares with: the sentence
+/// says the figure changed, and checking the figure alone drops that
+/// (regression of claims probe 9: "Russia supplied 88 % of Kazakhstan's arms
+/// imports in 2020-24, up from 2015-19" supported; the share fell from
+/// 91.2 %). Only where every claim built is a figure with known periods.
+fn unused_base(f: &Features, t: &[Token], built: &[Built]) -> Vec<Msg> {
+    let mut used = Vec::new();
+    for b in built {
+        match &b.claim {
+            Claim::ImportShare { period, .. }
+            | Claim::ExportShare { period, .. }
+            | Claim::Global { period, .. }
+            | Claim::Largest { period, .. }
+            | Claim::Compare { period, .. } => used.push(period),
+            Claim::Change { from, to, .. } => used.extend([from, to]),
+            _ => return Vec::new(),
+        }
+    }
+    if used.is_empty() {
+        return Vec::new();
+    }
+    f.periods
+        .iter()
+        .filter(|(p, i)| {
+            f.base_periods.contains(i) && matches!(p, PeriodRef::Given(g) if !used.contains(&g))
+        })
+        .map(|(_, i)| Reason::BaseWithoutFigure(t[*i].text.clone()).into())
+        .collect()
 }

@@ -288,6 +288,7 @@ fn reasons() -> Vec<Msg> {
         DirectionContradicts(st(3.0), st(6.0)),
         TwoCategories(Category::Aircraft, Category::Ships),
         NamedNotParty(p("USA", "United States")),
+        BaseWithoutFigure("2015-19".into()),
         DeliveryNoRecipient,
         DeliveryNoSupplier,
         NegatedCountOrFirst,

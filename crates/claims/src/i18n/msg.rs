@@ -484,6 +484,9 @@ pub enum Reason {
     DirectionContradicts(Stated, Stated),
     TwoCategories(Category, Category),
     NamedNotParty(Party),
+    /// "up from 2015-19", "an increase on 2015-19": an earlier period the
+    /// figure is compared with, with no figure of its own.
+    BaseWithoutFigure(String),
     /// A meaning-bearing word no claim represents.
     Marker(crate::meaning::MarkerKind, String),
     DeliveryNoRecipient,

@@ -80,6 +80,9 @@ pub(super) fn text(m: &Reason) -> String {
                 "„{}“ wird genannt, ist aber nicht Teil der aus dem Satz gelesenen Aussage",
                 land(p)
             ),
+            BaseWithoutFigure(w) => format!(
+                "„{w}“: Ein Vergleich mit einem früheren Zeitraum, für den der Satz keine Zahl nennt, wird nicht geprüft (die Zahl allein beantwortete eine andere Frage)"
+            ),
             Marker(k, w) => marker(*k, w),
             DeliveryNoRecipient => "eine Lieferaussage ohne Empfänger".into(),
             DeliveryNoSupplier => "eine Lieferaussage ohne Lieferanten".into(),

@@ -80,6 +80,9 @@ pub(super) fn text(m: &Reason) -> String {
                 "'{}' is named but is not a party of the claim read from the sentence",
                 p.name
             ),
+            BaseWithoutFigure(w) => format!(
+                "'{w}': a comparison with an earlier period that the sentence gives no figure for is not checked (the figure alone would answer a different question)"
+            ),
             Marker(k, w) => marker(*k, w),
             DeliveryNoRecipient => "a delivery statement without a recipient".into(),
             DeliveryNoSupplier => "a delivery statement without a supplier".into(),
