@@ -30,11 +30,26 @@ pub(crate) fn hits(
 ) -> Vec<Hit> {
     let fl = &rel.flows;
     let mut by: BTreeMap<(String, String, String), Hit> = BTreeMap::new();
+    let in_scope = |i: usize| {
+        s.is_none_or(|s| fl.supplier[i] == s) && fl.recipient[i] == r && win.contains(fl.year[i])
+    };
+    // A designation with a kind ("24 K9 howitzers"): where some of the
+    // family's deals are of that kind, only those count (regression of
+    // claims probe 9: Poland's 24 K-9 guns and 8 K-9 chassis, parts for its
+    // own howitzers, gave "SIPRI lists 32"). Where none is, the kind word
+    // may just describe the weapon differently from SIPRI: all count.
+    let by_kind = match (&w.designation, w.kind) {
+        (Some(d), Some(k)) => (0..fl.len()).any(|i| {
+            in_scope(i)
+                && rel.deal(i).is_some_and(|x| {
+                    crate::weapon::same_family(d, &x.designation)
+                        && k.matches(&x.description, Category::from_u8(fl.category[i]))
+                })
+        }),
+        _ => false,
+    };
     for i in 0..fl.len() {
-        if s.is_some_and(|s| fl.supplier[i] != s)
-            || fl.recipient[i] != r
-            || !win.contains(fl.year[i])
-        {
+        if !in_scope(i) {
             continue;
         }
         // Any supplier: name each one.
@@ -47,7 +62,9 @@ pub(crate) fn hits(
             None if w.designation.is_none() && w.kind.is_none() => (String::new(), String::new()),
             None => continue,
         };
-        if !w.matches(&des, &desc, Category::from_u8(fl.category[i])) {
+        let cat = Category::from_u8(fl.category[i]);
+        if !w.matches(&des, &desc, cat) || by_kind && w.kind.is_some_and(|k| !k.matches(&desc, cat))
+        {
             continue;
         }
         let h = by

@@ -264,6 +264,7 @@ pub fn unconsumed(f: &Features, t: &[Token], built: &[Built]) -> Vec<Msg> {
         }
     }
     out.extend(unused_base(f, t, built));
+    out.extend(world_subject_as_partner(f, built));
     if let Some(list) = shared_figure(f, t, built) {
         out.push(Reason::FigureForSeveral(list).into());
     }
@@ -494,4 +495,38 @@ fn unused_base(f: &Features, t: &[Token], built: &[Built]) -> Vec<Msg> {
         })
         .map(|(_, i)| Reason::BaseWithoutFigure(t[*i].text.clone()).into())
         .collect()
+}
+
+/// A pair share whose other country is named only in another clause, where
+/// it is the subject of a world share: "The US accounted for 43 % of global
+/// arms exports in 2020-24, while Russia's share fell to 7.8 %" read
+/// Russia's 7.8 % as a share of its exports to the US (regression of claims
+/// probe 9: not supported at 0 %, where Russia's world share is 7.77 %).
+fn world_subject_as_partner(f: &Features, built: &[Built]) -> Option<Msg> {
+    for b in built {
+        let Some((s, r)) = b.claim.flow_sides() else {
+            continue;
+        };
+        if !matches!(
+            b.claim,
+            Claim::ImportShare { .. } | Claim::ExportShare { .. }
+        ) {
+            continue;
+        }
+        for party in [s, r] {
+            let elsewhere = f
+                .mentions
+                .iter()
+                .filter(|m| &m.party == party)
+                .all(|m| m.clause != b.clause);
+            let world_subject = built.iter().any(|g| {
+                g.clause != b.clause
+                    && matches!(&g.claim, Claim::Global { focus, .. } if focus == party)
+            });
+            if elsewhere && world_subject {
+                return Some(Reason::WorldSubjectAsPartner(party.clone()).into());
+            }
+        }
+    }
+    None
 }

@@ -358,3 +358,29 @@ fn sentences_verdicts_on_feb_2026_register() {
     }
     assert!(bad.is_empty(), "{} wrong:\n{}", bad.len(), bad.join("\n"));
 }
+
+/// "last year", "the past five years" are the release's last years: the
+/// explanation says so, and that the text's date is not used (regression of
+/// claims probe 9: "[2024]" was the only trace of the assumption).
+#[test]
+fn relative_periods_say_what_they_were_read_as() {
+    let Some(rel) = common::register_or_skip() else {
+        return;
+    };
+    for (text, said) in [
+        (
+            "Russia supplied 40 % of India's arms imports last year.",
+            "'last year' read as the release's last year (2024)",
+        ),
+        (
+            "In the past five years, Russia supplied 88 per cent of Kazakhstan's arms imports.",
+            "'the last 5 years' read as the release's last 5 years (2020-2024)",
+        ),
+    ] {
+        let read = read(text);
+        assert_eq!(read.len(), 1, "{text}");
+        let c = check(&read[0].0, rel);
+        assert_eq!(c.verdict, Verdict::Supported, "{text}: {}", c.explanation);
+        assert!(c.explanation.contains(said), "{text}: {}", c.explanation);
+    }
+}

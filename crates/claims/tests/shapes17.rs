@@ -129,6 +129,20 @@ const CASES: &[(&str, &str, V)] = &[
         "delivery FRA to EGY weapon \"Rafale\" 2015",
         V::Yes,
     ),
+    // deliveries "South Korea" Poland K9, 2022: K-9 155mm (self-propelled gun)
+    // n=24, and K-9 chassis (armoured vehicles, parts for Poland's Krab) n=8.
+    // Howitzers are the guns alone (regression of claims probe 9: "SIPRI
+    // lists 32", not supported).
+    (
+        "South Korea delivered 24 K9 howitzers to Poland in 2022.",
+        "delivery KOR to POL weapon 24 \"K9\" 2022",
+        V::Yes,
+    ),
+    (
+        "Südkorea lieferte 2022 32 K9-Haubitzen an Polen.",
+        "delivery KOR to POL weapon 32 \"K9\" 2022",
+        V::No,
+    ),
     // deliveries "United States" Ukraine HIMARS: 20 in 2022
     (
         "The US delivered HIMARS rocket launchers to Ukraine in 2022.",

@@ -229,7 +229,27 @@ pub fn check(claim: &Claim, rel: &Release) -> Checked {
     if crate::shapes::is_new_shape(claim) {
         return crate::shapes::check_builtin(claim, rel);
     }
-    unallocated(Checked::new(claim, rel, settle(figures::run(claim, rel))))
+    let mut out = settle(figures::run(claim, rel));
+    if let (Some(n), Some(w)) = (relative_years(claim), out.window) {
+        let note = FigureMsg::RelativeWindow(n, w).into();
+        out.explanation = Msg::Join(vec![out.explanation, note]);
+    }
+    unallocated(Checked::new(claim, rel, out))
+}
+
+/// The N of a claim's "last N years" period (shapes a-e, k).
+fn relative_years(claim: &Claim) -> Option<u16> {
+    match claim {
+        Claim::ImportShare { period, .. }
+        | Claim::ExportShare { period, .. }
+        | Claim::Global { period, .. }
+        | Claim::Largest { period, .. }
+        | Claim::Compare { period, .. } => match period {
+            crate::claim::Period::LastYears(n) => Some(*n),
+            crate::claim::Period::Fixed(_) => None,
+        },
+        _ => None,
+    }
 }
 
 /// An organisation whose totals a figure takes ("NATO's arms imports",

@@ -289,6 +289,7 @@ fn reasons() -> Vec<Msg> {
         TwoCategories(Category::Aircraft, Category::Ships),
         NamedNotParty(p("USA", "United States")),
         BaseWithoutFigure("2015-19".into()),
+        WorldSubjectAsPartner(p("USA", "United States")),
         DeliveryNoRecipient,
         DeliveryNoSupplier,
         NegatedCountOrFirst,

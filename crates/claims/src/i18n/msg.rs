@@ -272,6 +272,9 @@ pub enum FigureMsg {
         min_lead: f64,
     },
     PresentTenseWindow(Window),
+    /// "last year", "the past five years": read as the release's last
+    /// years, which the output must say (a text from 2026 means 2025).
+    RelativeWindow(u16, Window),
 }
 
 impl From<FigureMsg> for Msg {
@@ -487,6 +490,9 @@ pub enum Reason {
     /// "up from 2015-19", "an increase on 2015-19": an earlier period the
     /// figure is compared with, with no figure of its own.
     BaseWithoutFigure(String),
+    /// A pair share whose other country is the subject of a world share in
+    /// another clause: the clause's own share has no whole of its own.
+    WorldSubjectAsPartner(Party),
     /// A meaning-bearing word no claim represents.
     Marker(crate::meaning::MarkerKind, String),
     DeliveryNoRecipient,

@@ -415,6 +415,14 @@ pub(super) fn text(m: &FigureMsg) -> String {
             num(*min_pct, 0),
             num(*min_lead, 0)
         ),
+        RelativeWindow(1, w) => format!(
+            "„vergangenes Jahr“ als das letzte Jahr der Veröffentlichung gelesen ({}), nicht vom Datum des Textes aus gezählt",
+            win(w)
+        ),
+        RelativeWindow(n, w) => format!(
+            "„die letzten {n} Jahre“ als die letzten {n} Jahre der Veröffentlichung gelesen ({}), nicht vom Datum des Textes aus gezählt",
+            win(w)
+        ),
         PresentTenseWindow(w) => format!(
             "kein Zeitraum angegeben: das Präsens wird als die letzten fünf Jahre gelesen ({})",
             win(w)

@@ -80,6 +80,10 @@ pub(super) fn text(m: &Reason) -> String {
                 "„{}“ wird genannt, ist aber nicht Teil der aus dem Satz gelesenen Aussage",
                 land(p)
             ),
+            WorldSubjectAsPartner(p) => format!(
+                "der Anteil nennt kein eigenes Ganzes: „{}“ ist Gegenstand eines Weltanteils in einem anderen Satzteil, nicht Partner dieses Anteils (vielleicht ist ein Weltanteil gemeint, der hier nicht gelesen wird)",
+                land(p)
+            ),
             BaseWithoutFigure(w) => format!(
                 "„{w}“: Ein Vergleich mit einem früheren Zeitraum, für den der Satz keine Zahl nennt, wird nicht geprüft (die Zahl allein beantwortete eine andere Frage)"
             ),

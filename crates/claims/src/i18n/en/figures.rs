@@ -352,6 +352,12 @@ pub(super) fn text(m: &FigureMsg) -> String {
                 MainWord::Dominant => "dominant",
             }
         ),
+        RelativeWindow(1, w) => format!(
+            "'last year' read as the release's last year ({w}), not counted back from when the text was written"
+        ),
+        RelativeWindow(n, w) => format!(
+            "'the last {n} years' read as the release's last {n} years ({w}), not counted back from when the text was written"
+        ),
         PresentTenseWindow(w) => {
             format!("no period stated: the present tense is read as the latest five years ({w})")
         }

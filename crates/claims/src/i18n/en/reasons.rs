@@ -80,6 +80,10 @@ pub(super) fn text(m: &Reason) -> String {
                 "'{}' is named but is not a party of the claim read from the sentence",
                 p.name
             ),
+            WorldSubjectAsPartner(p) => format!(
+                "the share has no whole of its own: '{}' is the subject of a world share in another clause, not this share's partner (perhaps a world share is meant, which is not read here)",
+                p.name
+            ),
             BaseWithoutFigure(w) => format!(
                 "'{w}': a comparison with an earlier period that the sentence gives no figure for is not checked (the figure alone would answer a different question)"
             ),

@@ -207,6 +207,8 @@ pub(super) fn figures() -> Vec<Msg> {
             min_lead: 2.0,
         },
         PresentTenseWindow(w(2020, 2024)),
+        RelativeWindow(1, w(2024, 2024)),
+        RelativeWindow(5, w(2020, 2024)),
     ];
     v.into_iter().map(Msg::from).collect()
 }
