@@ -275,3 +275,26 @@ fn import_from_a_pipe_equals_import_from_the_file() {
     let err = String::from_utf8_lossy(&bad.stderr);
     assert!(err.contains("<stdin>:1: header has 2 columns"), "{err}");
 }
+
+/// Two files of one format and one "Data generated" date with different
+/// content: the second import says so, names the first, and JSON lists it
+/// (regression of the hostile-files probe: an edited copy silently became
+/// the default release).
+#[test]
+fn same_date_other_content_is_a_warning() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    let (a, b) = (tmp.path().join("a.csv"), tmp.path().join("b.csv"));
+    fs::write(&a, good_register()).unwrap();
+    fs::write(&b, good_register().replace(",2.25", ",3.25")).unwrap();
+    let first = ok(&import(&a, &data, &[]));
+    assert!(!first.contains("WARNING"), "{first}");
+    let second = ok(&import(&b, &data, &[]));
+    assert!(
+        second.contains("WARNING: the store holds other content generated the same day"),
+        "{second}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(&import(&b, &data, &["--format", "json"]))).unwrap();
+    assert_eq!(json[0]["same_date"].as_array().map(Vec::len), Some(1), "{json}");
+}

@@ -124,6 +124,7 @@ impl ReleaseBuilder {
                 first_year: span.map(|s| s.0),
                 last_year: span.map(|s| s.1),
                 imported_at: String::new(),
+                caveats: Vec::new(),
             },
             entities: self.entities.clone(),
             deals: self.deals.clone(),

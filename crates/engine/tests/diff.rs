@@ -24,6 +24,7 @@ fn release(id: &str, format: SourceFormat) -> Release {
             first_year: None,
             last_year: None,
             imported_at: String::new(),
+            caveats: Vec::new(),
         },
         entities: Default::default(),
         deals: Vec::new(),

@@ -97,6 +97,14 @@ pub struct ReleaseMeta {
     pub last_year: Option<u16>,
     /// When armsflow imported it (RFC 3339, UTC).
     pub imported_at: String,
+    /// What the import found that every answer from this release must
+    /// carry: rows rejected under `--skip-bad-rows`, a table without its
+    /// world total, cells contradicting the file's own totals, a year still
+    /// under way. The import report's warnings are seen once; these are
+    /// shown with every figure (regression of the hostile-files probe: a
+    /// release missing a rejected row answered as if complete).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub caveats: Vec<String>,
 }
 
 impl ReleaseMeta {
@@ -336,6 +344,7 @@ mod tests {
             first_year: None,
             last_year: None,
             imported_at: String::new(),
+            caveats: Vec::new(),
         }
     }
 

@@ -65,6 +65,8 @@ pub(crate) struct Builder {
     pub table_years: Option<(u16, u16)>,
     pub report: ImportReport,
     suppressed_warnings: u64,
+    /// Goes into [`ReleaseMeta::caveats`].
+    caveats: Vec<String>,
     /// Control characters replaced in names and text cells.
     controls: u64,
     /// The last year a row may name: the year of "Data generated", else the
@@ -96,6 +98,7 @@ impl Builder {
                 ..ImportReport::default()
             },
             suppressed_warnings: 0,
+            caveats: Vec::new(),
             controls: 0,
             latest_year: 2100,
             latest_why: String::new(),
@@ -145,6 +148,12 @@ impl Builder {
 
     pub fn skips_bad_rows(&self) -> bool {
         self.skip_bad_rows
+    }
+
+    /// A warning that every answer from the release must carry as well.
+    pub fn caveat(&mut self, msg: String) {
+        self.caveats.push(msg.clone());
+        self.warn(msg);
     }
 
     pub fn warn(&mut self, msg: String) {
@@ -347,6 +356,30 @@ impl Builder {
         if let Some(w) = crate::many_rejected(r) {
             r.warnings.insert(0, w);
         }
+        if !r.rejected.is_empty() {
+            let n = r.rejected.len();
+            self.caveats.push(format!(
+                "{n} row{} of the source file {} rejected at import (--skip-bad-rows): no figure \
+                 includes {}",
+                if n == 1 { "" } else { "s" },
+                if n == 1 { "was" } else { "were" },
+                if n == 1 { "it" } else { "them" },
+            ));
+        }
+        // SIPRI adds a year the March after it ends: deliveries dated in
+        // the year the file was generated are a year still under way
+        // (regression of the hostile-files probe: one 2025 row in a
+        // Feb-2025 file moved the default window to 2021-2025, "complete").
+        if let (Some(d), Some((_, last))) = (date.as_deref(), span)
+            && d.get(..4).and_then(|y| y.parse::<u16>().ok()) == Some(last)
+        {
+            let w = format!(
+                "deliveries dated {last}, the year the file was generated: SIPRI publishes a \
+                 year's deliveries the March after it, so {last} is incomplete here"
+            );
+            self.report.warnings.push(w.clone());
+            self.caveats.push(w);
+        }
         let meta = ReleaseMeta {
             id,
             format,
@@ -362,6 +395,7 @@ impl Builder {
             first_year: span.map(|s| s.0),
             last_year: span.map(|s| s.1),
             imported_at: String::new(),
+            caveats: std::mem::take(&mut self.caveats),
         };
         let entities = std::mem::take(&mut self.entities);
         (meta, entities, std::mem::take(&mut self.report))

@@ -166,8 +166,10 @@ fn import_and_export_tables() {
     );
     assert_eq!(rel.flows.flags[1], Flags::BELOW_HALF);
     assert_eq!(rel.flows.deal[0], model::NO_DEAL);
-    // The world row disagrees with the rows by more than rounding: warned.
-    assert_eq!(rep.warnings.len(), 1, "{:?}", rep.warnings);
+    // The world row disagrees with the rows by more than rounding: warned,
+    // and a caveat the release carries to every answer.
+    assert_eq!(rep.warnings.len(), 2, "{:?}", rep.warnings);
+    assert_eq!(rel.meta.caveats.len(), 1, "{:?}", rel.meta.caveats);
 
     let e = t
         .replace("Recipient,", "Exports by,")
@@ -205,8 +207,9 @@ fn supplier_table() {
     assert_eq!(rel.entities.get(rel.flows.recipient[0]).key, "KAZ");
     // A wrong Total row is warned about, not imported.
     let bad = t.replace("Total,100,50,150", "Total,100,90,190");
-    let (_, rep) = read(bad.as_bytes(), &opts()).unwrap();
-    assert_eq!(rep.warnings.len(), 1);
+    let (rel, rep) = read(bad.as_bytes(), &opts()).unwrap();
+    assert_eq!(rep.warnings.len(), 2, "{:?}", rep.warnings);
+    assert_eq!(rel.meta.caveats.len(), 1, "{:?}", rel.meta.caveats);
 }
 
 #[test]

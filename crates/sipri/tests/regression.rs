@@ -405,3 +405,29 @@ mod fetch_retry_after {
         assert_eq!(m.register_requests().len(), 1);
     }
 }
+
+/// Rows rejected under `--skip-bad-rows` and deliveries in the year the file
+/// was generated become caveats of the release, which every answer carries
+/// (regressions of the hostile-files probe: a release missing a rejected row
+/// answered as complete; one 2025 row in a Feb-2025 file moved the default
+/// window to 2021-2025, "complete").
+#[test]
+fn rejected_rows_and_a_year_under_way_are_caveats() {
+    let bad = GOOD.replace(",2020,No,", ",20x0,No,");
+    let text = reg(&[GOOD, &bad]);
+    let skip = ReadOptions {
+        skip_bad_rows: true,
+        ..opts()
+    };
+    let (rel, report) = read(text.as_bytes(), &skip).expect("reads");
+    assert_eq!(report.rejected.len(), 1);
+    assert_eq!(rel.meta.caveats.len(), 1, "{:?}", rel.meta.caveats);
+    assert!(rel.meta.caveats[0].contains("1 row of the source file was rejected at import"));
+    let (rel, _) = read(reg(&[GOOD]).as_bytes(), &opts()).expect("reads");
+    assert!(rel.meta.caveats.is_empty(), "{:?}", rel.meta.caveats);
+    let under_way = reg_dated("17 Feb 2020 10:00:00 AM", &[GOOD]);
+    let (rel, report) = read(under_way.as_bytes(), &opts()).expect("reads");
+    assert_eq!(rel.meta.caveats.len(), 1, "{:?}", rel.meta.caveats);
+    assert!(rel.meta.caveats[0].contains("deliveries dated 2020, the year the file was generated"));
+    assert!(report.warnings.contains(&rel.meta.caveats[0]));
+}

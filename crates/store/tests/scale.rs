@@ -65,6 +65,7 @@ fn big(rows: usize) -> Release {
             first_year: None,
             last_year: None,
             imported_at: String::new(),
+            caveats: Vec::new(),
         },
         entities,
         deals,

@@ -32,6 +32,7 @@ fn meta(id: &str, generated: Option<&str>, sha: &str) -> ReleaseMeta {
         first_year: Some(2020),
         last_year: Some(2022),
         imported_at: String::new(),
+        caveats: Vec::new(),
     }
 }
 

@@ -91,6 +91,7 @@ fn varied(flows: usize, deals: usize) -> Release {
             first_year: Some(1950),
             last_year: Some(2024),
             imported_at: String::new(),
+            caveats: Vec::new(),
         },
         entities: EntityTable::from_vec(entities),
         deals,

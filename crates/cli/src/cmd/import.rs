@@ -63,6 +63,10 @@ struct Imported {
     synthetic: bool,
     generated: String,
     report: ImportReport,
+    /// Other releases of the same format and "Data generated" date whose
+    /// content differs (see [`same_date`]).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    same_date: Vec<String>,
 }
 
 pub fn run(args: Args) -> anyhow::Result<()> {
@@ -175,7 +179,7 @@ fn import_one(args: &Args, path: &PathBuf) -> anyhow::Result<Imported> {
     if let Some(s) = spinner {
         s.finish_and_clear();
     }
-    Ok(finish(args, path, outcome?, meta, report))
+    Ok(finish(args, path, outcome?, meta, report, &store))
 }
 
 /// Reads the whole file into memory, then stores it.
@@ -197,7 +201,7 @@ fn import_whole(args: &Args, path: &std::path::Path, bytes: FileBytes) -> anyhow
     if let Some(s) = spinner {
         s.finish_and_clear();
     }
-    let item = finish(args, path, outcome?, release.meta.clone(), report);
+    let item = finish(args, path, outcome?, release.meta.clone(), report, &store);
     // Freeing tens of thousands of deals takes about a millisecond; nothing
     // waits for it, so it happens beside the report (or the process's exit).
     std::thread::spawn(move || drop(release));
@@ -230,7 +234,9 @@ fn finish(
     outcome: PutOutcome,
     meta: ReleaseMeta,
     report: ImportReport,
+    store: &store::Store,
 ) -> Imported {
+    let same_date = same_date(store, &meta, outcome.id());
     let item = Imported {
         file: shown(path),
         release: outcome.id().to_string(),
@@ -242,11 +248,36 @@ fn finish(
         synthetic: meta.synthetic,
         generated: meta.generated_raw.clone(),
         report,
+        same_date,
     };
     if args.format == Format::Table {
         print_table(&item, meta);
     }
     item
+}
+
+/// Stored releases of the same format and "Data generated" date as `meta`
+/// but other content: SIPRI issues one file per date, so one of them is
+/// edited or damaged, and queries default to whichever sorts last
+/// (regression of the hostile-files probe: an edited copy became the
+/// default, silently, with the US at 96.6 % of Afghanistan's 2018-20
+/// imports against the original's 94.4 %).
+fn same_date(store: &store::Store, meta: &ReleaseMeta, id: &str) -> Vec<String> {
+    let Some(date) = &meta.generated else {
+        return Vec::new();
+    };
+    store
+        .list()
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|m| {
+            m.id != id
+                && m.format == meta.format
+                && m.generated.as_ref() == Some(date)
+                && m.sha256 != meta.sha256
+        })
+        .map(|m| m.id)
+        .collect()
 }
 
 /// A failed file's error, extended with what happened to the others: imports
@@ -487,6 +518,15 @@ fn print_table(item: &Imported, meta: ReleaseMeta) {
     }
     for w in r.warnings.iter().filter(|w| Some(*w) != many.as_ref()) {
         let _ = writeln!(out, "  warning: {w}");
+    }
+    if !item.same_date.is_empty() {
+        let _ = writeln!(
+            out,
+            "  WARNING: the store holds other content generated the same day ({}): SIPRI issues \
+             one file per date, so one of them is edited or damaged; queries default to the one imported last \
+             unless --release names one",
+            item.same_date.join(", ")
+        );
     }
     // The citation needs only the meta; the tables stay empty.
     let release = Release {

@@ -141,3 +141,36 @@ fn another_export_appended_to_a_legacy_register_or_a_table() {
         }
     }
 }
+
+/// What the import finds wrong with a table goes into the release's caveats,
+/// which every answer carries (regressions of the hostile-files probe: a world
+/// table cut before its "Total world" row counted its unpublished last year
+/// as data; a cell contradicting the totals answered without a word).
+#[test]
+fn table_caveats_travel_with_the_release() {
+    let head = "Volume\nData generated: 13 Oct 2024 12:33:29 PM\nExports by,2021,2022,2023,2024,2021-2024\n";
+    // Whole: no caveat, the empty 2024 is not published.
+    let whole = format!("{head}Russia,1,2,3,,6\nFrance,1,1,1,,3\nTotal world export,2,3,4,,9\n");
+    let (rel, _) = read(whole.as_bytes(), &opts()).expect("reads");
+    assert!(rel.meta.caveats.is_empty(), "{:?}", rel.meta.caveats);
+    assert_eq!(rel.meta.last_year, Some(2023));
+    // Cut short: the years with a value, and a caveat.
+    let cut = format!("{head}Russia,1,2,3,,6\n");
+    let (rel, report) = read(cut.as_bytes(), &opts()).expect("reads");
+    assert_eq!(
+        (rel.meta.first_year, rel.meta.last_year),
+        (Some(2021), Some(2023))
+    );
+    assert_eq!(rel.meta.caveats.len(), 1, "{:?}", rel.meta.caveats);
+    assert!(rel.meta.caveats[0].contains("no 'Total world' row"));
+    assert!(report.warnings.contains(&rel.meta.caveats[0]));
+    // A cell that contradicts its row total and the world total.
+    let edited = format!("{head}Russia,1,99,3,,6\nFrance,1,1,1,,3\nTotal world export,2,3,4,,9\n");
+    let (rel, _) = read(edited.as_bytes(), &opts()).expect("reads");
+    assert_eq!(rel.meta.caveats.len(), 1, "{:?}", rel.meta.caveats);
+    assert!(
+        rel.meta.caveats[0].contains("contradict its own totals in 2 places"),
+        "{:?}",
+        rel.meta.caveats
+    );
+}
