@@ -72,6 +72,9 @@ pub fn open_existing_at(dir: Option<&Path>) -> anyhow::Result<Store> {
 
 /// Opens the store of a read-only command (see [`open_existing_at`]).
 pub fn open_store(args: &DataArgs) -> anyhow::Result<Store> {
+    // A new question: no note of an earlier one that failed (a long-lived
+    // Python process) may reach its answer.
+    take_name_notes();
     open_existing_at(args.data_dir.as_deref())
 }
 
@@ -320,13 +323,42 @@ pub fn resolve_country_in(
         .into());
     }
     // SIPRI's "Congo" is Congo-Brazzaville; many readers mean DR Congo.
-    if sipri::names::fold(query.trim()) == "congo" {
-        eprintln!(
-            "note: 'Congo' is SIPRI's Republic of the Congo (Brazzaville); for the Democratic \
-             Republic of the Congo use 'DR Congo'"
-        );
+    if let Some(n) = sipri::country::name_note(query) {
+        NAME_NOTES.with(|v| {
+            let mut v = v.borrow_mut();
+            if !v.iter().any(|x| x == n) {
+                v.push(n.to_string());
+            }
+        });
     }
     Ok(id)
+}
+
+thread_local! {
+    /// Notes on how the query's names were read ([`sipri::country::name_note`]),
+    /// waiting for the answer's table: [`crate::output::Table::release_meta`]
+    /// (which nearly every answer calls; [`crate::output::emit`] takes the
+    /// rest) moves them into its notes, so they reach
+    /// table, JSON, CSV metadata and Python alike, not standard error only
+    /// (parameter probe: `imports Congo -f json` said nothing of Brazzaville).
+    static NAME_NOTES: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The pending name notes, emptied.
+pub fn take_name_notes() -> Vec<String> {
+    NAME_NOTES.with(|v| std::mem::take(&mut *v.borrow_mut()))
+}
+
+/// `t` with the name notes still pending: those of an answer that never
+/// called `release_meta`.
+pub fn with_name_notes(t: &crate::output::Table) -> std::borrow::Cow<'_, crate::output::Table> {
+    let late = take_name_notes();
+    if late.is_empty() {
+        return std::borrow::Cow::Borrowed(t);
+    }
+    let mut t = t.clone();
+    t.notes.extend(late);
+    std::borrow::Cow::Owned(t)
 }
 
 /// The "Estimates:" note for `share` of `of` ("the total"), as far as the

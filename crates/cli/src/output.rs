@@ -223,6 +223,9 @@ impl Table {
         self.set_meta("citation", rel.citation());
         self.set_meta("attribution", rel.attribution());
         self.set_meta("synthetic", rel.meta.synthetic.to_string());
+        for n in crate::common::take_name_notes() {
+            self.notes.push(n);
+        }
         if rel.meta.synthetic {
             for n in &mut self.notes {
                 *n = model::without_sipri_credit(n);
@@ -268,6 +271,7 @@ pub struct OutputArgs {
 
 /// Renders `t` as `args` asks, to stdout or the output file.
 pub fn emit(t: &Table, args: &OutputArgs) -> anyhow::Result<()> {
+    let t = &*crate::common::with_name_notes(t);
     if args.format == Format::Parquet {
         let Some(path) = &args.output else {
             return Err(crate::common::UserError(

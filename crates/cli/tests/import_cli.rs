@@ -296,5 +296,9 @@ fn same_date_other_content_is_a_warning() {
     );
     let json: serde_json::Value =
         serde_json::from_str(&ok(&import(&b, &data, &["--format", "json"]))).unwrap();
-    assert_eq!(json[0]["same_date"].as_array().map(Vec::len), Some(1), "{json}");
+    assert_eq!(
+        json[0]["same_date"].as_array().map(Vec::len),
+        Some(1),
+        "{json}"
+    );
 }

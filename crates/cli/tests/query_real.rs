@@ -122,10 +122,11 @@ fn kazakhstan_and_russia_2020_24() {
         .to_string();
     assert!(notes.contains("overlap (2022 in both)"), "{notes}");
     // "Congo" is SIPRI's Congo-Brazzaville; the CLI says so (claims probe 8:
-    // many readers mean DR Congo).
+    // many readers mean DR Congo), in the answer's notes, not on standard
+    // error only (parameter probe: JSON notes lacked it).
     let out = import_support::run(&["imports", "Congo", "--period", "2020-2024"], d);
     assert!(
-        String::from_utf8_lossy(&out.stderr).contains("use 'DR Congo'"),
+        String::from_utf8_lossy(&out.stdout).contains("use 'DR Congo'"),
         "{out:?}"
     );
     // SIPRI counts states: Russia supplied 33 in 2020-24, the US 107 and

@@ -14,6 +14,7 @@ mod import_cli;
 mod import_malformed;
 mod import_stream;
 mod import_support;
+mod params;
 mod published_tables;
 mod query_real;
 mod regression;

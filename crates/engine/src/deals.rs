@@ -153,6 +153,31 @@ pub fn search(rel: &Release, q: &DealQuery) -> Vec<usize> {
     out
 }
 
+/// The TIV each of `deals` (indexes into [`Release::deals`]) delivered in
+/// `window`, by delivery year: the part of the deal a window holds, where
+/// [`model::Deal::tiv_delivered`] is its whole delivered TIV. The same
+/// selection as [`deals`] by delivery year (its `tiv`), so the deals API and
+/// the CLI's "TIV in window" agree, and a recipient's sum is its imports
+/// total (regression: `/api/deals?years=2020-2024` gave Kazakhstan's deals
+/// 1,556.33 TIV of whole-deal values under the window's label; its
+/// 2020-2024 imports are 1,328.98).
+pub fn tiv_in_window(rel: &Release, deals: &[usize], window: Window) -> Vec<f64> {
+    let at: HashMap<usize, usize> = deals.iter().enumerate().map(|(k, &d)| (d, k)).collect();
+    let f = Filter::new(window);
+    let mut out = vec![0.0; deals.len()];
+    for (i, &d) in rel.flows.deal.iter().enumerate() {
+        if d == NO_DEAL {
+            continue;
+        }
+        if let Some(&k) = at.get(&(d as usize))
+            && f.classify(rel, i) == Selected::In
+        {
+            out[k] += rel.flows.tiv[i];
+        }
+    }
+    out
+}
+
 /// The flags of each deal's delivery rows, OR-ed (indexed like `deals`):
 /// a deal's delivery years are "estimated" when SIPRI estimated any of them.
 pub fn delivery_flags(rel: &Release, deals: &[usize]) -> Vec<u16> {
@@ -284,6 +309,29 @@ mod tests {
             )
             .is_empty()
         );
+    }
+
+    #[test]
+    fn tiv_in_window_is_the_deals_part_delivered_in_it() {
+        let mut b = ReleaseBuilder::new();
+        let (rus, kaz) = (b.state("RUS", "Russia"), b.state("KAZ", "Kazakhstan"));
+        let a = b.deal(rus, kaz, Some(2018));
+        let c = b.deal(rus, kaz, Some(2023));
+        let air = Category::Aircraft;
+        b.flow_full(rus, kaz, 2019, 220.0, air, 0, a)
+            .flow_full(rus, kaz, 2020, 220.0, air, 0, a)
+            .flow_full(rus, kaz, 2022, 110.0, air, 0, a)
+            .flow_full(rus, kaz, 2025, 5.0, air, 0, c);
+        let rel = b.build();
+        let w = Window {
+            start: 2020,
+            end: 2024,
+        };
+        let got = tiv_in_window(&rel, &[c as usize, a as usize], w);
+        assert_eq!(got, vec![0.0, 330.0]);
+        // The same figure as the CLI's deals table.
+        let d = deals(&rel, kaz, Direction::Imports, None, &Filter::new(w));
+        assert_eq!(d.rows[0].tiv, got[1]);
     }
 
     #[test]

@@ -15,6 +15,10 @@ pub struct Ranked {
     /// 1 = largest; equal values share a rank.
     pub rank: u32,
     pub estimated_tiv: f64,
+    /// Part of `tiv` that is armsflow's even split of legacy deal totals
+    /// (0 on a register): a legacy top-exporters CSV gave no per-row word
+    /// of it, where the partner tables carry the same column.
+    pub allocated_tiv: f64,
 }
 
 /// Every exporter (`Direction::Exports`) or importer (`Direction::Imports`).
@@ -208,6 +212,7 @@ pub fn ranking_of(rel: &Release, f: &Filter, sums: RankSums) -> Ranking {
             share: ratio(a.tiv, total),
             rank,
             estimated_tiv: a.est,
+            allocated_tiv: a.alloc,
         })
         .collect();
     Ranking {

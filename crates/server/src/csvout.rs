@@ -13,7 +13,7 @@ use axum::Json;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use model::Release;
-use serde_json::{Map, Value};
+use serde_json::{Map, Value, json};
 
 /// TIV decimals, as the CLI writes them.
 pub const TIV_DECIMALS: i32 = 2;
@@ -38,10 +38,21 @@ pub fn wants_csv(p: &Params) -> ApiResult<bool> {
 
 /// The JSON answer `v`, or with `format=csv` the array `v[rows]` as CSV,
 /// named `name` in the download's file name.
-pub fn reply(p: &Params, rel: &Release, v: Value, rows: &str, name: &str) -> ApiResult<Response> {
+pub fn reply(
+    p: &Params,
+    rel: &Release,
+    mut v: Value,
+    rows: &str,
+    name: &str,
+) -> ApiResult<Response> {
+    let notes = name_notes(p);
+    if !notes.is_empty() {
+        v["notes"] = json!(notes);
+    }
     if !wants_csv(p)? {
         return Ok(Json(v).into_response());
     }
+    let name_note = notes.join(" ");
     let empty = Vec::new();
     let list = v.get(rows).and_then(Value::as_array).unwrap_or(&empty);
     let window = v
@@ -53,6 +64,11 @@ pub fn reply(p: &Params, rel: &Release, v: Value, rows: &str, name: &str) -> Api
         .pointer("/coverage/note")
         .and_then(Value::as_str)
         .unwrap_or("");
+    let asked = question(&v);
+    let warning = v
+        .get("allocation_warning")
+        .and_then(Value::as_str)
+        .unwrap_or("");
     let body = if list.is_empty() {
         let none = v.pointer("/coverage/covered_years").and_then(Value::as_u64) == Some(0)
             || v.get("no_data").and_then(Value::as_bool) == Some(true);
@@ -61,12 +77,25 @@ pub fn reply(p: &Params, rel: &Release, v: Value, rows: &str, name: &str) -> Api
         // The release, the window and a partial window's note in the body
         // too: a saved file loses its headers (metrics probe: a 2022-2026
         // file of 3 years' data said so only in X-Armsflow-Coverage).
-        let mut prov = vec![("release", rel.meta.id.as_str())];
+        let mut prov: Vec<(&str, &str)> = asked
+            .iter()
+            .map(|(k, x)| (k.as_str(), x.as_str()))
+            .collect();
+        prov.push(("release", rel.meta.id.as_str()));
         if !window.is_empty() {
             prov.push(("window", window));
         }
         if !note.is_empty() {
             prov.push(("coverage", note));
+        }
+        // The legacy register's even split, in the file as in the JSON's
+        // `allocation_warning` (probe: a legacy top-exporters CSV gave the
+        // US 42.15 % with nothing saying it rests on armsflow's split).
+        if !warning.is_empty() {
+            prov.push(("allocation_warning", warning));
+        }
+        if !name_note.is_empty() {
+            prov.push(("name_note", name_note.as_str()));
         }
         table_with(list, &prov, Some(rel.attribution()))?
     };
@@ -93,9 +122,31 @@ pub fn reply(p: &Params, rel: &Release, v: Value, rows: &str, name: &str) -> Api
     if !note.is_empty() {
         set("x-armsflow-coverage", note);
     }
+    if !warning.is_empty() {
+        set("x-armsflow-allocation-warning", warning);
+    }
+    // The file name says whose figures these are and what they select:
+    // "armsflow-imports-2020-2024.csv" fitted every country (probe: India's
+    // aircraft imports by order year saved under that name).
+    let pick = |k: &str| {
+        asked
+            .iter()
+            .find(|(c, _)| c == k)
+            .map(|(_, x)| x.as_str())
+            .filter(|x| !x.is_empty())
+    };
+    let mut parts: Vec<&str> = vec![name];
+    parts.extend(pick("focus_key"));
+    parts.extend(pick("filter.category"));
+    if !window.is_empty() {
+        parts.push(window);
+    }
+    if pick("filter.basis") == Some("order") {
+        parts.push("by-order-year");
+    }
     let file = format!(
-        "armsflow-{name}-{}{}.csv",
-        if window.is_empty() { "" } else { window },
+        "armsflow-{}{}.csv",
+        parts.join("-"),
         if rel.meta.synthetic { "-SYNTHETIC" } else { "" }
     );
     let file: String = file
@@ -113,6 +164,62 @@ pub fn reply(p: &Params, rel: &Release, v: Value, rows: &str, name: &str) -> Api
         &format!("attachment; filename=\"{file}\""),
     );
     Ok(r)
+}
+
+/// The parameters that name a party.
+const PARTY_PARAMS: &[&str] = &[
+    "country",
+    "supplier",
+    "recipient",
+    "partner",
+    "member",
+    "away_from",
+];
+
+/// How the request's party names were read, where a reader may expect
+/// otherwise ([`sipri::country::name_note`]): the JSON's `notes`, the CSV's
+/// `name_note` column (parameter probe: `/api/imports?country=Congo` never
+/// said it meant Congo-Brazzaville).
+pub fn name_notes(p: &Params) -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = Vec::new();
+    for k in PARTY_PARAMS {
+        for q in p.get_all(k) {
+            if let Some(n) = sipri::country::name_note(q)
+                && !out.contains(&n)
+            {
+                out.push(n);
+            }
+        }
+    }
+    out
+}
+
+/// The question an answer is about, as CSV columns: its country (`focus`,
+/// `focus_key`), `direction`, `filter.category` and `filter.basis`, from the
+/// JSON envelope. Rows that carry their own (`/api/pair`'s summary line,
+/// `/api/concentration`'s windows) keep theirs; the others had none, so a
+/// saved `/api/imports?country=India&category=aircraft` file named neither
+/// India nor aircraft (parameter probe).
+fn question(v: &Value) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    if let Some(Value::Object(m)) = v.get("focus")
+        && is_entity(m)
+    {
+        out.push(("focus".to_string(), text(m.get("name"))));
+        out.push(("focus_key".to_string(), text(m.get("key"))));
+    }
+    if let Some(d) = v.get("direction").and_then(Value::as_str) {
+        out.push(("direction".to_string(), d.to_string()));
+    }
+    if let Some(f) = v.get("filter").filter(|f| f.is_object()) {
+        if f.get("category").is_some() {
+            out.push(("filter.category".to_string(), text(f.get("category"))));
+        }
+        if let Some(b) = f.get("basis").and_then(Value::as_str) {
+            out.push(("filter.basis".to_string(), b.to_string()));
+        }
+    }
+    out
 }
 
 /// The body of an answer without rows: one `note` column saying why, so a

@@ -87,6 +87,10 @@ fn operation(e: &Endpoint) -> Value {
                 "true for armsflow's synthetic demo data (format=csv)",
             ),
             (
+                "X-Armsflow-Allocation-Warning",
+                "Legacy-register releases: per-year values are armsflow's even split of deal totals (format=csv; also an `allocation_warning` column)",
+            ),
+            (
                 "Content-Disposition",
                 "attachment with a file name (format=csv)",
             ),

@@ -272,6 +272,7 @@ pub fn ranking(rel: &Release, r: &Ranking, limit: usize) -> Value {
                 "share": x.share,
                 "rank": x.rank,
                 "estimated_tiv": estimated(rel, x.estimated_tiv),
+                "allocated_tiv": x.allocated_tiv,
             })
         })
         .collect();

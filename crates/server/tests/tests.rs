@@ -19,6 +19,7 @@ mod lang;
 mod map;
 mod map_browser;
 mod nodata;
+mod params;
 mod regression;
 mod seed_button;
 mod webdriver;

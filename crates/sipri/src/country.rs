@@ -31,6 +31,17 @@ pub enum CountryError {
     },
 }
 
+/// What a user's name resolves to that many readers would not expect, as a
+/// sentence for the answer's notes: SIPRI's "Congo" is Congo-Brazzaville,
+/// where many mean DR Congo. The CLI printed it on standard error only, so
+/// JSON and API answers for "Congo" never said it (parameter probe).
+pub fn name_note(query: &str) -> Option<&'static str> {
+    (crate::names::fold(query.trim()) == "congo").then_some(
+        "'Congo' is SIPRI's Republic of the Congo (Brazzaville); for the Democratic Republic \
+         of the Congo use 'DR Congo'",
+    )
+}
+
 /// Resolves `query` in `rel`, in this order: the release's own key (`KAZ`,
 /// any case); any spelling the built-in resolver knows (names, aliases, ISO
 /// and SIPRI codes, across languages); a release entity's name (so names the

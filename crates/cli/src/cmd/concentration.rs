@@ -79,6 +79,16 @@ pub fn compute(args: &Args) -> anyhow::Result<Table> {
         BasisArg::Delivery => Basis::Delivery,
         BasisArg::Order => Basis::Order,
     };
+    // `--all` is every country: a COUNTRY beside it was silently dropped,
+    // even an unknown one (parameter probe: `concentration Atlantis --all`
+    // printed the every-importer table, exit 0).
+    if let (true, Some(c)) = (args.all, &args.country) {
+        return Err(UserError(format!(
+            "--all ranks every country, so it takes no COUNTRY ('{c}'): drop '{c}' for every \
+             country, or drop --all (and use --periods) for {c}'s windows"
+        ))
+        .into());
+    }
     if let (true, Some(w), Basis::Delivery) = (args.all, args.period, basis) {
         // The window's pairs are summed while the flows are decoded (two
         // threads, aggregation columns only), the parts merged in file order.
@@ -103,7 +113,7 @@ pub fn compute(args: &Args) -> anyhow::Result<Table> {
         BasisArg::Delivery => common::Load::NoDeals,
     };
     let rel = common::load(&args.data, what)?;
-    let Some(country) = args.country.as_deref().filter(|_| !args.all) else {
+    let Some(country) = args.country.as_deref() else {
         let window = match args.period.or_else(|| engine::default_window(&rel)) {
             Some(w) => w,
             None => {

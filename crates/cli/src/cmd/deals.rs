@@ -56,7 +56,7 @@ pub fn compute(args: &Args) -> anyhow::Result<Table> {
     };
     let f = args.query.filter(&rel)?;
     let d = deals(&rel, focus, dir, partner, &f);
-    Ok(table(&rel, focus, dir, &f, &d, args.limit))
+    Ok(table(&rel, focus, partner, dir, &f, &d, args.limit))
 }
 
 fn opt_int<T: Into<i64>>(v: Option<T>) -> Cell {
@@ -66,15 +66,23 @@ fn opt_int<T: Into<i64>>(v: Option<T>) -> Cell {
 fn table(
     rel: &Release,
     focus: model::EntityId,
+    partner: Option<model::EntityId>,
     dir: Direction,
     f: &engine::Filter,
     d: &engine::deals::Deals,
     limit: usize,
 ) -> Table {
+    // The partner is part of the question: without it in the title and the
+    // empty note, "nothing delivered" read as a statement about the whole
+    // country (regression: `deals Kazakhstan --partner Israel` said
+    // "No deals: nothing delivered in 2020-2024" of a country that imported
+    // 1,328.98 TIV then).
+    let with = partner.map_or(String::new(), |p| format!(" with {}", name(rel, p)));
+    let who = name(rel, focus);
     let mut t = Table::new(
         title(
             rel,
-            format!("Arms {dir} deals of {}, {}", name(rel, focus), describe(f)),
+            format!("Arms {dir} deals of {who}{with}, {}", describe(f)),
         ),
         &[
             "rank",
@@ -118,11 +126,29 @@ fn table(
                 .map_or(Cell::Empty, |id| Cell::Int(id.min(i64::MAX as u64) as i64)),
         ]);
     }
+    if let Some(p) = partner {
+        let side = match dir {
+            Direction::Imports => "supplier",
+            Direction::Exports => "recipient",
+        };
+        t.set_meta("partner", name(rel, p));
+        t.note(format!(
+            "Only deals of {who} with {} (--partner); {who}'s deals with any other {side} are \
+             not listed.",
+            name(rel, p)
+        ));
+    }
     if d.rows.is_empty() {
-        let nothing = format!(
-            "No deals: nothing delivered in {} in this release.",
-            describe(f)
-        );
+        let nothing = match partner {
+            Some(_) => format!(
+                "No deals of {who}{with} delivered in {} in this release.",
+                describe(f)
+            ),
+            None => format!(
+                "No deals: nothing delivered in {} in this release.",
+                describe(f)
+            ),
+        };
         t.note(super::imports::empty_note(rel, f, nothing));
     } else {
         t.note(format!(

@@ -550,6 +550,20 @@ pub fn compute_direction(
     by_category: bool,
     data: &DataArgs,
 ) -> anyhow::Result<Table> {
+    // The breakdown lists every category: a --category beside it was
+    // silently dropped, the table titled "all categories" (parameter probe:
+    // `imports India --by-category --category ships`, exit 0).
+    if let (true, Some(c)) = (by_category, query.category) {
+        return Err(UserError(format!(
+            "--by-category lists every armament category, so it takes no --category ({c}): drop \
+             --category for the breakdown, or drop --by-category for {c} by {}",
+            match dir {
+                Direction::Imports => "supplier",
+                Direction::Exports => "recipient",
+            }
+        ))
+        .into());
+    }
     if query.basis == BasisArg::Delivery && !by_category {
         // One window and its previous by delivery year: the flows' columns
         // are read where they lie (mapped cache), nothing copied.

@@ -108,7 +108,13 @@ pub async fn pair(State(st): State<Arc<AppState>>, Q(p, _): Q<PairQuery>) -> Out
                 }
                 vec![line]
             },
-            "pair",
+            // Both parties in the download's name, as the country of the
+            // other answers' files.
+            &format!(
+                "pair-{}-{}",
+                rel.entities.get(s).key,
+                rel.entities.get(r).key
+            ),
         )
     })
     .await

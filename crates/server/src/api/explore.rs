@@ -176,11 +176,27 @@ pub async fn deals(State(st): State<Arc<AppState>>, Q(p, _): Q<DealsQuery>) -> A
         }
         let offset = offset as usize;
         let hits = search(&rel, &q);
-        let rows: Vec<Value> = hits
+        let page: Vec<usize> = hits.iter().skip(offset).take(limit).copied().collect();
+        // With `years`, each deal's part delivered in them beside its
+        // all-years `tiv_delivered` (see [`engine::deals::tiv_in_window`]).
+        let in_window = years.map(|w| engine::deals::tiv_in_window(&rel, &page, w));
+        let rows: Vec<Value> = page
             .iter()
-            .skip(offset)
-            .take(limit)
-            .map(|&i| deal(&rel, i))
+            .enumerate()
+            .map(|(k, &i)| {
+                let mut v = deal(&rel, i);
+                if let (Some(t), Some(w)) = (&in_window, years) {
+                    v["tiv_in_window"] = json!(t[k]);
+                    v["delivery_years_in_window"] = json!(
+                        rel.deals[i]
+                            .delivery_years
+                            .iter()
+                            .filter(|&&y| w.contains(y))
+                            .collect::<Vec<_>>()
+                    );
+                }
+                v
+            })
             .collect();
         let note = rel.deals.is_empty().then_some(
             "this release has no deal records (a TIV table): load a trade register to search deals",
@@ -193,6 +209,21 @@ pub async fn deals(State(st): State<Arc<AppState>>, Q(p, _): Q<DealsQuery>) -> A
                 "limit": limit,
                 "returned": rows.len(),
                 "note": note,
+                // The selection asked for, echoed: a supplier or recipient
+                // filter is part of what an empty answer means.
+                "query": {
+                    "supplier": q.supplier.map(|e| present::entity(&rel, e)),
+                    "recipient": q.recipient.map(|e| present::entity(&rel, e)),
+                    "category": q.category.map(|c| c.sipri_name()),
+                    "years": years.map(|w| present::window(&w)),
+                    "status": q.status,
+                    "q": q.text,
+                },
+                "tiv_note": years.map(|_| {
+                    "tiv_delivered is each deal's delivered TIV over all its delivery years; \
+                     tiv_in_window is its part delivered in `years` (by delivery year), which \
+                     adds up to the country's imports or exports in them"
+                }),
                 "deals": rows,
             }),
         );

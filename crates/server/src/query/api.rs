@@ -365,8 +365,8 @@ pub struct DealsQuery {
     /// Armament category; default: all
     #[param(schema_with = category)]
     category: Option<String>,
-    /// Only deals ordered or delivered in these years: 2020-2024, 2020-24 or 2021
-    #[param(schema_with = period)]
+    /// Only deals ordered or delivered in these years: 2020-2024, 2020-24 or 2021. With it, each deal also gets `tiv_in_window`, its TIV delivered in these years (by delivery year; these add up to the country's imports or exports in them), beside `tiv_delivered`, its TIV over all delivery years
+    #[param(value_type = Option<String>, pattern = "^[0-9]{4}([-–:/]([0-9]{2}|[0-9]{4}))?$")]
     years: Option<String>,
     /// SIPRI's deal status: New, Second hand, Second hand but modernized (case, hyphens and spaces ignored)
     #[param(example = "New", min_length = 1, max_length = 200)]
