@@ -302,3 +302,55 @@ fn same_date_other_content_is_a_warning() {
         "{json}"
     );
 }
+
+/// A release's caveats lead every answer, and no claim verdict rests on it
+/// (regression of the hostile-files probe: an exports table cut before its
+/// "Total world" row answered "United States 44.0 %", coverage complete).
+#[test]
+fn caveats_lead_every_answer() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    let file = tmp.path().join("cut.csv");
+    fs::write(
+        &file,
+        "Volume\nData generated: 13 Oct 2024 12:33:29 PM\nExports by,2021,2022,2023,2024,2021-2024\n\
+         United States,10,20,30,,60\nFrance,1,2,3,,6\n",
+    )
+    .unwrap();
+    let imported = ok(&import(&file, &data, &[]));
+    assert!(imported.contains("no 'Total world' row"), "{imported}");
+    assert!(
+        imported.contains("delivery years    2021-2023"),
+        "{imported}"
+    );
+    let top = ok(&run(&["top", "exporters", "--period", "2021-2023"], &data));
+    assert!(
+        top.contains("WARNING: release") && top.contains("no 'Total world' row"),
+        "{top}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&ok(&run(
+        &[
+            "top",
+            "exporters",
+            "--period",
+            "2021-2023",
+            "--format",
+            "json",
+        ],
+        &data,
+    )))
+    .unwrap();
+    assert!(json.to_string().contains("no 'Total world' row"), "{json}");
+    let check = ok(&run(
+        &[
+            "check",
+            "The United States accounted for 91 % of global arms exports in 2021-23.",
+        ],
+        &data,
+    ));
+    assert!(check.contains("cannot be checked"), "{check}");
+    assert!(
+        check.contains("carries a caveat from its import"),
+        "{check}"
+    );
+}

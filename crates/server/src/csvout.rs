@@ -69,6 +69,7 @@ pub fn reply(
         .get("allocation_warning")
         .and_then(Value::as_str)
         .unwrap_or("");
+    let caveats = rel.meta.caveats.join(" | ");
     let body = if list.is_empty() {
         let none = v.pointer("/coverage/covered_years").and_then(Value::as_u64) == Some(0)
             || v.get("no_data").and_then(Value::as_bool) == Some(true);
@@ -96,6 +97,9 @@ pub fn reply(
         }
         if !name_note.is_empty() {
             prov.push(("name_note", name_note.as_str()));
+        }
+        if !caveats.is_empty() {
+            prov.push(("caveats", caveats.as_str()));
         }
         table_with(list, &prov, Some(rel.attribution()))?
     };

@@ -53,6 +53,10 @@ pub struct ReleaseInfo {
     pub first_year: Option<u16>,
     pub last_year: Option<u16>,
     pub imported_at: String,
+    /// What the import found wrong with the file (rejected rows, a table
+    /// without its world total, cells contradicting its totals, a year still
+    /// under way): every answer from the release carries them
+    pub caveats: Vec<String>,
 }
 
 impl From<&ReleaseMeta> for ReleaseInfo {
@@ -69,6 +73,7 @@ impl From<&ReleaseMeta> for ReleaseInfo {
             first_year: m.first_year,
             last_year: m.last_year,
             imported_at: m.imported_at.clone(),
+            caveats: m.caveats.clone(),
         }
     }
 }
@@ -167,6 +172,9 @@ pub fn envelope(rel: &Release, result: Value) -> Value {
     }
     if let Some(w) = rel.meta.format.allocation_warning() {
         v["allocation_warning"] = json!(w);
+    }
+    if !rel.meta.caveats.is_empty() {
+        v["caveats"] = json!(rel.meta.caveats);
     }
     if let (Value::Object(dst), Value::Object(src)) = (&mut v, result) {
         dst.extend(src);

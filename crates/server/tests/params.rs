@@ -287,3 +287,58 @@ async fn real_congo_note_is_in_the_answer() {
         .json();
     assert!(v.get("notes").is_none(), "{v}");
 }
+
+/// A release's import caveats travel with every API answer, JSON and CSV,
+/// and in /api/releases (regression of the hostile-files probe: a world
+/// table cut before its total row answered as complete).
+#[tokio::test]
+async fn caveats_travel_with_answers() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = store::Store::open(tmp.path()).unwrap();
+    let text = "Volume\nData generated: 13 Oct 2024 12:33:29 PM\nExports by,2021,2022,2023,2024,2021-2024\n\
+                United States,10,20,30,,60\nFrance,1,2,3,,6\n";
+    let opts = sipri::ReadOptions {
+        file_name: "cut.csv".into(),
+        ..Default::default()
+    };
+    let (rel, report) = sipri::read(text.as_bytes(), &opts).unwrap();
+    assert_eq!(rel.meta.caveats.len(), 1);
+    store.put(&rel, &report).unwrap();
+    let app = server::app(common::state_at(
+        tmp.path(),
+        None,
+        server::Limits::default(),
+    ));
+    let r = get(&app, "/api/top?direction=exporters&period=2021-2023").await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    let v: Value = r.json();
+    assert!(
+        v["caveats"][0]
+            .as_str()
+            .is_some_and(|c| c.contains("no 'Total world' row")),
+        "{v}"
+    );
+    let r = get(
+        &app,
+        "/api/top?direction=exporters&period=2021-2023&format=csv",
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    assert!(
+        column(&r.body, "caveats")
+            .iter()
+            .all(|c| c.contains("no 'Total world' row")),
+        "{}",
+        r.text()
+    );
+    let r = get(&app, "/api/releases").await;
+    assert!(r.text().contains("no 'Total world' row"), "{}", r.text());
+    // The dashboard: a banner on every page (a TIV table answers the world
+    // page with a 422 that names the register it needs; banner included).
+    let r = get(&app, "/world?period=2021-2023").await;
+    assert!(
+        r.text().contains("Release caveats") && r.text().contains("Total world"),
+        "{}",
+        r.text()
+    );
+}

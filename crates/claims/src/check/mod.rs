@@ -202,6 +202,16 @@ pub(crate) fn frac(part: f64, whole: f64) -> Option<f64> {
 
 /// Checks `claim` against `rel`.
 pub fn check(claim: &Claim, rel: &Release) -> Checked {
+    // A file cut short or edited answers with the wrong whole (hostile-files
+    // probe: the US "44.02 %" of a table cut before its world row, 42.1 % of
+    // the whole file): no verdict on such a release.
+    if let Some(c) = rel.meta.caveats.first() {
+        let why = FigureMsg::ReleaseCaveat {
+            release: rel.meta.id.clone(),
+            caveat: c.clone(),
+        };
+        return Checked::new(claim, rel, cannot(why));
+    }
     // A category asked of a release without categories selects nothing:
     // no verdict, rather than "imported nothing" (regression: the legacy
     // register, every row "Unspecified").

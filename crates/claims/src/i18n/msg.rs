@@ -89,6 +89,13 @@ pub enum FigureMsg {
     NoCategories {
         release: String,
     },
+    /// A release whose import found something wrong with its file
+    /// (`ReleaseMeta::caveats`): a table cut before its world total, rows
+    /// rejected, cells contradicting the totals. No verdict rests on it.
+    ReleaseCaveat {
+        release: String,
+        caveat: String,
+    },
     /// A change on a TIV table whose whole-number cells allow the stated
     /// figure: (lowest, highest) change in percent.
     RoundedCells {

@@ -237,6 +237,14 @@ fn document(
                         strong { (t(lang, "layout.legacy.title")) } " " (t(lang, "layout.legacy.text"))
                     }
                 }
+                // What the import found wrong with the release's file (a
+                // table cut short, rejected rows): every figure rests on it.
+                @if let Some(m) = meta.filter(|m| !m.caveats.is_empty()) {
+                    div.banner.coverage role="note" aria-label=(t(lang, "layout.caveats.label")) {
+                        strong { (t(lang, "layout.caveats.title")) }
+                        ul { @for c in &m.caveats { li { (c) } } }
+                    }
+                }
                 (header)
                 main #main { (PreEscaped(body)) }
                 (footer(lang, meta))

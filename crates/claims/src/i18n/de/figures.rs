@@ -71,6 +71,9 @@ pub(super) fn text(m: &FigureMsg) -> String {
         NoCategories { release } => format!(
             "Datenversion {release} enthält keine Waffenkategorien (das ältere SIPRI-Register hat keine Kategoriespalte), daher kann keine Zahl für eine Kategorie daraus kommen"
         ),
+        ReleaseCaveat { release, caveat } => format!(
+            "Datenversion {release} trägt einen Vorbehalt aus ihrem Import ({caveat}), daher stützt sich kein Urteil auf sie; die Datei vollständig importieren oder eine andere Datenversion verwenden"
+        ),
         NotAShape => "keine Aussageform dieser Prüfung".into(),
         NoPeriodResolved => "kein Zeitraum".into(),
         NoDeliveriesOf(p) => format!("{}: keine Lieferungen in dieser Datenversion", land(p)),

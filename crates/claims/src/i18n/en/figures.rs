@@ -64,6 +64,9 @@ pub(super) fn text(m: &FigureMsg) -> String {
         NoCategories { release } => format!(
             "release {release} holds no armament categories (SIPRI's legacy register has no category column), so a figure for one category cannot come from it"
         ),
+        ReleaseCaveat { release, caveat } => format!(
+            "release {release} carries a caveat from its import ({caveat}), so no verdict rests on it; import the file whole, or use another release"
+        ),
         NotAShape => "not a shape of this checker".into(),
         NoPeriodResolved => "no period".into(),
         NoDeliveriesOf(p) => format!("{} has no deliveries in this release", p.name),

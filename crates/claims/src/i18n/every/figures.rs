@@ -43,6 +43,10 @@ pub(super) fn figures() -> Vec<Msg> {
         NoCategories {
             release: "r1".into(),
         },
+        ReleaseCaveat {
+            release: "r1".into(),
+            caveat: "x".into(),
+        },
         NotAShape,
         NoPeriodResolved,
         NoDeliveriesOf(kaz()),
