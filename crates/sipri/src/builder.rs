@@ -320,6 +320,9 @@ impl Builder {
                 .warnings
                 .push(format!("{n} further warnings not shown"));
         }
+        for c in crate::scope_check::caveats(format, &preamble.title, &self.flows, &self.entities) {
+            self.caveat(c);
+        }
         let date = preamble.generated_iso.clone();
         if date.is_none() && !preamble.synthetic {
             self.warn(

@@ -20,6 +20,7 @@ mod ordered;
 mod preamble;
 mod register;
 mod row_checks;
+mod scope_check;
 mod sniff;
 mod spill;
 pub mod stream;

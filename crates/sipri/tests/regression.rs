@@ -431,3 +431,59 @@ fn rejected_rows_and_a_year_under_way_are_caveats() {
     assert!(rel.meta.caveats[0].contains("deliveries dated 2020, the year the file was generated"));
     assert!(report.warnings.contains(&rel.meta.caveats[0]));
 }
+
+/// A register's rows against its title's scope (regressions of the
+/// hostile-files probe): a Poland row in a download "to Ukraine" was counted
+/// in no scoped figure, silently; a Ukraine-only file retitled "All
+/// countries to All countries" gave Ukraine's imports as the world's.
+#[test]
+fn rows_outside_the_titles_scope_are_caveats() {
+    let titled = |title: &str, rows: &[String]| {
+        let mut s = format!("{title};\nData generated: 12 Feb 2026 12:26:12 PM;\n{REG_HEADER};\n");
+        for r in rows {
+            s.push_str(r);
+            s.push_str(";\n");
+        }
+        s
+    };
+    let row = |id: u32, recipient: &str| {
+        format!(
+            "{id},Russia,{recipient},X,tank,Armoured vehicles,2009,Yes,2,No,2010,No,New,1,1,2,No"
+        )
+    };
+    let to_ukraine = "Transfers of major conventional arms from All countries  to Ukraine  . Deals with deliveries made for the year range '2000' to '2024' ";
+    let (rel, _) = read(
+        titled(to_ukraine, &[row(1, "Ukraine"), row(2, "Poland")]).as_bytes(),
+        &opts(),
+    )
+    .expect("reads");
+    assert_eq!(rel.meta.caveats.len(), 1, "{:?}", rel.meta.caveats);
+    assert!(
+        rel.meta.caveats[0]
+            .contains("rows with a recipient outside the title's scope (Ukraine): Poland (1)"),
+        "{:?}",
+        rel.meta.caveats
+    );
+    let (rel, _) =
+        read(titled(to_ukraine, &[row(1, "Ukraine")]).as_bytes(), &opts()).expect("reads");
+    assert!(rel.meta.caveats.is_empty(), "{:?}", rel.meta.caveats);
+    let all = "Transfers of major conventional arms from All countries  to All countries . Deals with deliveries made for the year range '2000' to '2024' ";
+    let one: Vec<String> = (1..=50)
+        .map(|i| {
+            let r = row(i, "Ukraine");
+            // Two suppliers: only the recipient side is one country.
+            if i % 2 == 0 {
+                r.replace(",Russia,", ",France,")
+            } else {
+                r
+            }
+        })
+        .collect();
+    let (rel, _) = read(titled(all, &one).as_bytes(), &opts()).expect("reads");
+    assert_eq!(rel.meta.caveats.len(), 1, "{:?}", rel.meta.caveats);
+    assert!(rel.meta.caveats[0].contains("every row has the same recipient (Ukraine)"));
+    let mut mixed = one.clone();
+    mixed.push(row(51, "Poland"));
+    let (rel, _) = read(titled(all, &mixed).as_bytes(), &opts()).expect("reads");
+    assert!(rel.meta.caveats.is_empty(), "{:?}", rel.meta.caveats);
+}
