@@ -323,11 +323,16 @@ pub fn resolve_country_in(
         .into());
     }
     // SIPRI's "Congo" is Congo-Brazzaville; many readers mean DR Congo.
-    if let Some(n) = sipri::country::name_note(query) {
+    // Russia before 1992 is the Soviet Union in SIPRI's data.
+    let notes = sipri::country::name_note(query)
+        .map(str::to_string)
+        .into_iter()
+        .chain(sipri::country::predecessor_note(release, flows, id));
+    for n in notes {
         NAME_NOTES.with(|v| {
             let mut v = v.borrow_mut();
-            if !v.iter().any(|x| x == n) {
-                v.push(n.to_string());
+            if !v.contains(&n) {
+                v.push(n);
             }
         });
     }

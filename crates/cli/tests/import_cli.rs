@@ -354,3 +354,49 @@ fn caveats_lead_every_answer() {
         "{check}"
     );
 }
+
+/// A successor state asked about a release that lists its predecessor apart:
+/// the answer says where the earlier years are (regression of the
+/// query-parameter probe: "Russia supplied 0.0 % of India's imports" in
+/// 1985-89 on the legacy register, where the Soviet Union supplied ~75 %).
+#[test]
+fn a_successor_state_names_its_predecessor() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    let file = tmp.path().join("legacy.csv");
+    fs::write(
+        &file,
+        "Title\nData generated: 13 Mar 2025 10:02:49 AM\n\
+         Recipient,Supplier,Year of order, ,Number ordered, ,Weapon designation,Weapon description,Number delivered, ,Year(s) of delivery,status,Comments,SIPRI TIV per unit,SIPRI TIV for total order,SIPRI TIV of delivered weapons\n\
+         India,Soviet Union,1984,,10,,MiG-29,fighter aircraft,10,,1986; 1987,New,,10,100,100\n\
+         India,Russia,1995,,5,,Su-30MK,FGA aircraft,5,,1997,New,,20,100,100\n",
+    )
+    .unwrap();
+    ok(&import(&file, &data, &[]));
+    let pair = ok(&run(
+        &["pair", "Russia", "India", "--period", "1985-1989"],
+        &data,
+    ));
+    assert!(
+        pair.contains("SIPRI lists transfers up to 1991 under 'Soviet Union', not under Russia"),
+        "{pair}"
+    );
+    let json = ok(&run(
+        &[
+            "exports",
+            "Russia",
+            "--period",
+            "1985-1989",
+            "--format",
+            "json",
+        ],
+        &data,
+    ));
+    assert!(json.contains("under 'Soviet Union'"), "{json}");
+    // The Soviet Union itself, and India, get no such note.
+    let ussr = ok(&run(
+        &["exports", "Soviet Union", "--period", "1985-1989"],
+        &data,
+    ));
+    assert!(!ussr.contains("SIPRI lists transfers up to"), "{ussr}");
+}

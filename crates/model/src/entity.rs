@@ -224,6 +224,37 @@ impl EntityTable {
     }
 }
 
+/// States SIPRI lists apart from those that followed them: (predecessor key,
+/// its last year in SIPRI's data, the successor keys). SIPRI files the
+/// Soviet Union's transfers up to 1991 under "Soviet Union", never under
+/// Russia, so a successor asked about those years has none of its own (the
+/// parameter probe: "Russia supplied 0.0 % of India's imports" in 1985-89, where the
+/// Soviet Union supplied about 75 %). Last years as the Mar-2025 legacy
+/// register has them (Soviet Union 1991, Czechoslovakia 1992, East Germany
+/// 1990, Yugoslavia 1991, the two Yemens 1989).
+pub const SUCCESSIONS: &[(&str, u16, &[&str])] = &[
+    (
+        "SUHH",
+        1991,
+        &[
+            "RUS", "UKR", "BLR", "KAZ", "UZB", "TKM", "KGZ", "TJK", "ARM", "AZE", "GEO", "MDA",
+            "LTU", "LVA", "EST",
+        ],
+    ),
+    ("CSHH", 1992, &["CZE", "SVK"]),
+    ("DDDE", 1990, &["DEU"]),
+    ("YUCS", 1991, &["SRB", "HRV", "SVN", "BIH", "MKD", "MNE"]),
+    ("YEYE", 1989, &["YEM"]),
+    ("YDYE", 1989, &["YEM"]),
+];
+
+/// The predecessors of the state with key `key`, with their last years.
+pub fn predecessors(key: &str) -> impl Iterator<Item = (&'static str, u16)> + '_ {
+    SUCCESSIONS
+        .iter()
+        .filter(move |(_, _, after)| after.contains(&key))
+        .map(|(before, last, _)| (*before, *last))
+}
 #[cfg(test)]
 mod tests {
     use super::*;

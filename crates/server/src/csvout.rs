@@ -45,7 +45,7 @@ pub fn reply(
     rows: &str,
     name: &str,
 ) -> ApiResult<Response> {
-    let notes = name_notes(p);
+    let notes = name_notes(p, rel);
     if !notes.is_empty() {
         v["notes"] = json!(notes);
     }
@@ -184,14 +184,22 @@ const PARTY_PARAMS: &[&str] = &[
 /// otherwise ([`sipri::country::name_note`]): the JSON's `notes`, the CSV's
 /// `name_note` column (parameter probe: `/api/imports?country=Congo` never
 /// said it meant Congo-Brazzaville).
-pub fn name_notes(p: &Params) -> Vec<&'static str> {
-    let mut out: Vec<&'static str> = Vec::new();
+pub fn name_notes(p: &Params, rel: &Release) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let flows = rel.flows.view();
     for k in PARTY_PARAMS {
         for q in p.get_all(k) {
-            if let Some(n) = sipri::country::name_note(q)
-                && !out.contains(&n)
-            {
-                out.push(n);
+            let predecessor = sipri::country::resolve_country(rel, q)
+                .ok()
+                .and_then(|id| sipri::country::predecessor_note(rel, &flows, id));
+            let found = sipri::country::name_note(q)
+                .map(str::to_string)
+                .into_iter()
+                .chain(predecessor);
+            for n in found {
+                if !out.contains(&n) {
+                    out.push(n);
+                }
             }
         }
     }

@@ -342,3 +342,43 @@ async fn caveats_travel_with_answers() {
         r.text()
     );
 }
+
+/// A successor state on a release listing its predecessor apart: the API's
+/// notes and CSV say where the earlier years are (regression of the
+/// query-parameter probe: Russia "0.0 %" of India's 1985-89 imports on the
+/// legacy register, where the Soviet Union supplied ~75 %).
+#[tokio::test]
+async fn a_successor_state_names_its_predecessor() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = store::Store::open(tmp.path()).unwrap();
+    let text = "Title\nData generated: 13 Mar 2025 10:02:49 AM\n\
+         Recipient,Supplier,Year of order, ,Number ordered, ,Weapon designation,Weapon description,Number delivered, ,Year(s) of delivery,status,Comments,SIPRI TIV per unit,SIPRI TIV for total order,SIPRI TIV of delivered weapons\n\
+         India,Soviet Union,1984,,10,,MiG-29,fighter aircraft,10,,1986; 1987,New,,10,100,100\n\
+         India,Russia,1995,,5,,Su-30MK,FGA aircraft,5,,1997,New,,20,100,100\n";
+    let opts = sipri::ReadOptions {
+        file_name: "legacy.csv".into(),
+        ..Default::default()
+    };
+    let (rel, report) = sipri::read(text.as_bytes(), &opts).unwrap();
+    store.put(&rel, &report).unwrap();
+    let app = server::app(common::state_at(
+        tmp.path(),
+        None,
+        server::Limits::default(),
+    ));
+    let r = get(&app, "/api/exports?country=Russia&period=1985-1989").await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    assert!(
+        r.text()
+            .contains("SIPRI lists transfers up to 1991 under 'Soviet Union'"),
+        "{}",
+        r.text()
+    );
+    let r = get(&app, "/api/exports?country=Soviet%20Union&period=1985-1989").await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    assert!(
+        !r.text().contains("SIPRI lists transfers up to"),
+        "{}",
+        r.text()
+    );
+}

@@ -42,6 +42,35 @@ pub fn name_note(query: &str) -> Option<&'static str> {
     )
 }
 
+/// A note for a state that did not exist in all of the release's years,
+/// where SIPRI lists a predecessor's transfers in the release apart from it
+/// ([`model::SUCCESSIONS`]): asked for those years, the state has none of its
+/// own, and a plain 0 reads as a fact about it. `flows` are the release's
+/// (a view: the CLI's fast paths load no `Flows`).
+pub fn predecessor_note(
+    rel: &Release,
+    flows: &model::FlowView<'_>,
+    id: EntityId,
+) -> Option<String> {
+    let e = rel.entities.get(id);
+    let notes: Vec<String> = model::predecessors(&e.key)
+        .filter_map(|(key, last)| {
+            let p = rel.entities.by_key(key)?;
+            let active = flows.supplier.contains(&p) || flows.recipient.contains(&p);
+            active.then(|| {
+                format!(
+                    "SIPRI lists transfers up to {last} under '{}', not under {}: for years up \
+                     to {last} ask for '{}'",
+                    rel.entities.get(p).name,
+                    e.name,
+                    rel.entities.get(p).name
+                )
+            })
+        })
+        .collect();
+    (!notes.is_empty()).then(|| notes.join("; "))
+}
+
 /// Resolves `query` in `rel`, in this order: the release's own key (`KAZ`,
 /// any case); any spelling the built-in resolver knows (names, aliases, ISO
 /// and SIPRI codes, across languages); a release entity's name (so names the
