@@ -260,7 +260,8 @@ pub struct OutputArgs {
     #[arg(long, short = 'f', value_enum, default_value_t = Format::Table)]
     pub format: Format,
     /// Write to FILE instead of standard output (required for parquet); with
-    /// csv also writes FILE.datapackage.json (source, licence, release, window, field units)
+    /// csv also writes a Data Package beside it (`kaz.csv` → `kaz.datapackage.json`:
+    /// source, licence, release, window, field units)
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// CSV: keep the title and notes as leading `# ` comment lines instead of
@@ -441,7 +442,9 @@ fn render_csv(t: &Table) -> anyhow::Result<String> {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(&t.columns)?;
     for r in 0..t.rows.len() {
-        w.write_record((0..t.columns.len()).map(|c| t.cell(r, c).raw()))?;
+        w.write_record(
+            (0..t.columns.len()).map(|c| model::csv_safe(&t.cell(r, c).raw()).into_owned()),
+        )?;
     }
     Ok(String::from_utf8(w.into_inner()?)?)
 }

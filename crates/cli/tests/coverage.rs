@@ -66,6 +66,15 @@ fn window_past_the_register_is_flagged_by_the_cli() {
     assert!(j["notes"].to_string().contains(NOTE), "{j}");
     let meta = j["provenance"].to_string();
     assert!(meta.contains("partial (2021-2025: "), "{meta}");
+    // A window wholly past the release covers none of it, not "partial"
+    // (regression of the parameter probe: `--period 2025`).
+    let out = run(
+        &["imports", "Kazakhstan", "-p", "2025", "-f", "json"],
+        &data,
+    );
+    let j: serde_json::Value = serde_json::from_str(&ok(&out)).unwrap();
+    let meta = j["provenance"]["coverage"].as_str().unwrap_or("");
+    assert!(meta.starts_with("none (2025: "), "{j}");
 
     // Other windowed subcommands: pair, switching.
     for args in [

@@ -139,3 +139,33 @@ mod tests {
         assert!(!de.contains("SIPRI"), "{de}");
     }
 }
+
+/// A CSV cell that a spreadsheet would run as a formula (`=HYPERLINK(…)`,
+/// `+…`, `-…`, `@…`) gets a leading `'`, which spreadsheets show as text;
+/// numbers (`-2.5`) stay as they are. Names come from imported files, which
+/// may be hostile (hostile-files probe: a supplier `=HYPERLINK("x")` went
+/// into CSV output as a live formula).
+pub fn csv_safe(s: &str) -> std::borrow::Cow<'_, str> {
+    let risky = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if risky && s.trim().parse::<f64>().is_err() {
+        std::borrow::Cow::Owned(format!("'{s}"))
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
+#[cfg(test)]
+mod csv_safe_tests {
+    use super::csv_safe;
+
+    #[test]
+    fn formulas_become_text_numbers_stay() {
+        assert_eq!(csv_safe("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(csv_safe("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_safe("+1+1"), "'+1+1");
+        assert_eq!(csv_safe("-2.5"), "-2.5");
+        assert_eq!(csv_safe("1e3"), "1e3");
+        assert_eq!(csv_safe("Russia"), "Russia");
+        assert_eq!(csv_safe(""), "");
+    }
+}

@@ -63,7 +63,13 @@ impl Window {
                         let yy = year(b)? as u16;
                         let century = start / 100 * 100;
                         let mut e = century + yy;
+                        // "1998-02" crosses a century; "2020-19" is a
+                        // period written backwards, not 2020-2119
+                        // (parameter probe: "year 2119 is outside 1900-2100").
                         if e < start {
+                            if century + 100 + yy - start > 20 {
+                                return Err(WindowError::Reversed(start, e));
+                            }
                             e += 100;
                         }
                         e
@@ -166,6 +172,10 @@ mod tests {
             Window::new(2021, 2021).unwrap()
         );
         assert!(Window::parse("2024-2020").is_err());
+        assert_eq!(
+            Window::parse("2020-19"),
+            Err(WindowError::Reversed(2020, 2019))
+        );
         assert!(Window::parse("20-24").is_err());
         assert!(Window::parse("abc").is_err());
         assert!(Window::parse("").is_err());

@@ -346,15 +346,18 @@ fn table_with(rows: &[Value], prov: &[(&str, &str)], source: Option<&str>) -> Ap
     let err = |e: csv::Error| ApiError::internal(e.to_string());
     w.write_record(&cols).map_err(err)?;
     for r in &flat {
-        let rec: Vec<&str> = cols
+        let rec: Vec<std::borrow::Cow<'_, str>> = cols
             .iter()
             .map(|c| {
-                r.iter()
-                    .find(|(k, _)| k == c)
-                    .map_or("", |(_, v)| v.as_str())
+                model::csv_safe(
+                    r.iter()
+                        .find(|(k, _)| k == c)
+                        .map_or("", |(_, v)| v.as_str()),
+                )
             })
             .collect();
-        w.write_record(&rec).map_err(err)?;
+        w.write_record(rec.iter().map(|c| c.as_bytes()))
+            .map_err(err)?;
     }
     let bytes = w
         .into_inner()

@@ -271,7 +271,13 @@ pub fn checked_date(raw: &str, today: (i32, u32, u32)) -> Result<String, String>
             what()
         )
     })?;
-    if !(1900..=2100).contains(&y) || d == 0 || d > days_in_month(y, m) {
+    if !(1900..=2100).contains(&y) {
+        return Err(format!(
+            "{} is outside 1900-2100 (SIPRI's database starts in 1950)",
+            what()
+        ));
+    }
+    if d == 0 || d > days_in_month(y, m) {
         return Err(format!("{} is not a real calendar date", what()));
     }
     let tomorrow = days_from_civil(today.0, today.1, today.2) + 1;

@@ -101,6 +101,13 @@ fn data_generated_must_be_a_real_past_date() {
         "in the future",
     );
     fails(reg_dated("yesterday", &[GOOD]).as_bytes(), 2, "not a date");
+    // A real date, outside the range (hostile-files probe: "not a real
+    // calendar date" for 17 Feb 1899).
+    fails(
+        reg_dated("17 Feb 1899", &[GOOD]).as_bytes(),
+        2,
+        "is outside 1900-2100",
+    );
     fails(
         reg_dated("0 Mar 2020", &[GOOD]).as_bytes(),
         2,

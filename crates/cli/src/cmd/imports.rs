@@ -201,8 +201,13 @@ pub fn coverage_notes(t: &mut Table, rel: &Release, windows: &[Window]) {
     missing.dedup();
     let missing: Vec<String> = missing.iter().map(u16::to_string).collect();
     t.set_meta("missing_years", missing.join(","));
+    // "none" where no window holds a year of the release (parameter probe:
+    // `--period 2025` on a 1995-2024 release said "partial").
+    let none = windows.iter().all(|w| rel.coverage(*w).covered_years == 0);
     if partial.is_empty() {
         t.set_meta("coverage", "complete");
+    } else if none {
+        t.set_meta("coverage", format!("none ({})", partial.join("; ")));
     } else {
         t.set_meta("coverage", format!("partial ({})", partial.join("; ")));
     }
