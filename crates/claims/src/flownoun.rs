@@ -85,17 +85,6 @@ const WHOLE_DE: &[&str] = &[
     "grosswaffen",
 ];
 
-/// German flow nouns, as the end of a compound.
-const FLOW_DE: &[&str] = &[
-    "importe",
-    "importen",
-    "exporte",
-    "exporten",
-    "einfuhren",
-    "ausfuhren",
-    "lieferungen",
-];
-
 /// Marks every modifier of a flow noun that narrows the flow.
 pub fn markers(t: &[Token], f: &mut Features) {
     let in_mention = |i: usize| f.mentions.iter().any(|m| m.idx <= i && i < m.end);
@@ -168,7 +157,11 @@ fn narrowing_modifier(t: &[Token], at: usize, in_mention: &dyn Fn(usize) -> bool
 /// "Marineimporte", "Heeresimporte"); categories ("Flugzeugimporte") and
 /// goods other than arms ("Ölimporte", marked elsewhere) are not.
 fn german_narrowed(norm: &str) -> bool {
-    let Some(head) = FLOW_DE.iter().find_map(|s| norm.strip_suffix(s)) else {
+    let Some(head) = meaning::FLOW_DE
+        .iter()
+        .chain(&["lieferungen"])
+        .find_map(|s| norm.strip_suffix(s))
+    else {
         return false;
     };
     let head = head.trim_end_matches('-');

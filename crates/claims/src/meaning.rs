@@ -478,6 +478,16 @@ pub fn is_share_word(norm: &str) -> bool {
     )
 }
 
+/// German flow nouns as the end of a compound ("Ölimporte", "Waffenexporte").
+pub(crate) const FLOW_DE: &[&str] = &[
+    "importe",
+    "importen",
+    "exporte",
+    "exporten",
+    "einfuhren",
+    "ausfuhren",
+];
+
 /// Goods other than arms, alone ("oil imports") or in a German compound
 /// with a flow ("Ölimporte", "Gasexporte", "Kleinwaffenexporte").
 fn not_arms_goods(norm: &str) -> bool {
@@ -512,17 +522,10 @@ fn not_arms_goods(norm: &str) -> bool {
     if GOODS.contains(&norm) && norm != "waren" {
         return true;
     }
-    [
-        "importe",
-        "importen",
-        "exporte",
-        "exporten",
-        "einfuhren",
-        "ausfuhren",
-    ]
-    .iter()
-    .filter_map(|s| norm.strip_suffix(s))
-    .any(|head| GOODS.contains(&head) || GOODS.contains(&head.trim_end_matches('s')))
+    FLOW_DE
+        .iter()
+        .filter_map(|s| norm.strip_suffix(s))
+        .any(|head| GOODS.contains(&head) || GOODS.contains(&head.trim_end_matches('s')))
 }
 
 /// A multiple: "doubled" = 2, "halbiert" = 0.5, "verfünffacht" = 5, "fivefold".
