@@ -26,6 +26,7 @@
 mod asides;
 pub mod check;
 pub mod claim;
+mod combat;
 mod compare;
 mod continued;
 pub mod deals;
@@ -131,7 +132,10 @@ pub fn check_found(
         if !go_on() {
             return None;
         }
-        let mut checked = shapes::check_with(&f.claim, rel, groups);
+        let checked = shapes::check_with(&f.claim, rel, groups);
+        let mut checked = combat::both_readings(&f.sentence, &f.claim, rel, checked, |c, r| {
+            shapes::check_with(c, r, groups)
+        });
         checked.localize(f.lang);
         checks.push(TextCheck {
             checked,

@@ -384,3 +384,42 @@ fn relative_periods_say_what_they_were_read_as() {
         assert!(c.explanation.contains(said), "{text}: {}", c.explanation);
     }
 }
+
+/// "Combat aircraft" on SIPRI's Aircraft category and on its combat aircraft:
+/// cannot be checked where the verdicts differ, the verdict where they agree
+/// (regression of claims probe 9: "Russia supplied 26 % of India's combat
+/// aircraft imports" supported at 25.97 % of all aircraft; 33.55 % of the
+/// fighter and strike aircraft, pandas over the raw register).
+#[test]
+fn combat_aircraft_is_decided_only_where_both_readings_agree() {
+    let Some(rel) = common::register_or_skip() else {
+        return;
+    };
+    for (text, want) in [
+        (
+            "Russia supplied 26 % of India's combat aircraft imports in 2020–24.",
+            Cannot,
+        ),
+        (
+            "Russland lieferte 2020–24 26 Prozent der Kampfjets, die Indien importierte.",
+            Cannot,
+        ),
+        (
+            "Russia supplied 26 % of India's aircraft imports in 2020–24.",
+            Yes,
+        ),
+        (
+            "Die USA lieferten 2020–24 über 90 Prozent der Kampfflugzeuge, die Saudi-Arabien importierte.",
+            Yes,
+        ),
+    ] {
+        let (checks, _) = claims::check_text(text, rel, Names::builtin());
+        assert_eq!(checks.len(), 1, "{text}");
+        let c = &checks[0].checked;
+        assert_eq!(c.verdict, want, "{text}: {}", c.explanation);
+        if want == Cannot {
+            assert!(c.explanation.contains("25.97"), "{text}: {}", c.explanation);
+            assert!(c.explanation.contains("33.55"), "{text}: {}", c.explanation);
+        }
+    }
+}

@@ -89,6 +89,12 @@ pub enum FigureMsg {
     NoCategories {
         release: String,
     },
+    /// "combat aircraft": the figure on SIPRI's Aircraft category and on its
+    /// combat aircraft, whose verdicts differ.
+    CombatReadings {
+        aircraft: Option<f64>,
+        combat: Option<f64>,
+    },
     /// A release whose import found something wrong with its file
     /// (`ReleaseMeta::caveats`): a table cut before its world total, rows
     /// rejected, cells contradicting the totals. No verdict rests on it.

@@ -71,6 +71,14 @@ pub(super) fn text(m: &FigureMsg) -> String {
         NoCategories { release } => format!(
             "Datenversion {release} enthält keine Waffenkategorien (das ältere SIPRI-Register hat keine Kategoriespalte), daher kann keine Zahl für eine Kategorie daraus kommen"
         ),
+        CombatReadings { aircraft, combat } => {
+            let v = |x: &Option<f64>| x.map_or("keine Zahl".to_string(), |v| num(v, 2));
+            format!(
+                "SIPRI hat keine Kategorie Kampfflugzeuge: in seiner Kategorie Luftfahrzeuge (mit Hubschraubern, Transportflugzeugen, Schulflugzeugen und Drohnen) ergibt sich {}, bei seinen Kampfflugzeugen (Jagd-, Jagdbomber-, Erdkampf- und Bombenflugzeuge) {}; die beiden Lesarten führen zu verschiedenen Urteilen",
+                v(aircraft),
+                v(combat)
+            )
+        }
         ReleaseCaveat { release, caveat } => format!(
             "Datenversion {release} trägt einen Vorbehalt aus ihrem Import ({caveat}), daher stützt sich kein Urteil auf sie; die Datei vollständig importieren oder eine andere Datenversion verwenden"
         ),

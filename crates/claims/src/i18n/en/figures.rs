@@ -64,6 +64,14 @@ pub(super) fn text(m: &FigureMsg) -> String {
         NoCategories { release } => format!(
             "release {release} holds no armament categories (SIPRI's legacy register has no category column), so a figure for one category cannot come from it"
         ),
+        CombatReadings { aircraft, combat } => {
+            let v = |x: &Option<f64>| x.map_or("no figure".to_string(), |v| format!("{v:.2}"));
+            format!(
+                "SIPRI has no combat-aircraft category: on its Aircraft category (which also holds helicopters, transport aircraft, trainers and drones) the figure is {}, on its combat aircraft (fighter, FGA, ground-attack and bomber aircraft) {}, and the two readings give different verdicts",
+                v(aircraft),
+                v(combat)
+            )
+        }
         ReleaseCaveat { release, caveat } => format!(
             "release {release} carries a caveat from its import ({caveat}), so no verdict rests on it; import the file whole, or use another release"
         ),

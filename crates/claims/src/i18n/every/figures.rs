@@ -43,6 +43,10 @@ pub(super) fn figures() -> Vec<Msg> {
         NoCategories {
             release: "r1".into(),
         },
+        CombatReadings {
+            aircraft: Some(25.97),
+            combat: Some(33.55),
+        },
         ReleaseCaveat {
             release: "r1".into(),
             caveat: "x".into(),
