@@ -136,6 +136,7 @@ pub fn check_found(
         let mut checked = combat::both_readings(&f.sentence, &f.claim, rel, checked, |c, r| {
             shapes::check_with(c, r, groups)
         });
+        attributed(&f.sentence, &mut checked);
         checked.localize(f.lang);
         checks.push(TextCheck {
             checked,
@@ -154,6 +155,52 @@ pub fn check_found(
     }));
     checks.sort_by_key(|c| c.offset);
     Some((checks, ex.skipped))
+}
+
+/// Words that attribute a figure to a source. SIPRI itself is not a source
+/// to flag: its figures are what the checker compares with.
+const ATTRIBUTIONS: &[&str] = &[
+    "according to",
+    "claims",
+    "claimed",
+    "said",
+    "says",
+    "told",
+    "stated",
+    "noted",
+    "laut",
+    "zufolge",
+    "behauptet",
+    "behauptete",
+    "sagte",
+    "sagt",
+    "erklärte",
+    "erklärt",
+];
+
+/// A decided verdict on a figure the sentence attributes to a source says
+/// that only the figure was checked (claims probe 9: "The Kremlin claims
+/// that Russia supplied 88 % …" came back supported with no word that the
+/// claim checked is the figure, not the Kremlin's statement).
+fn attributed(sentence: &str, checked: &mut Checked) {
+    let lower = sentence.to_lowercase();
+    let decided = matches!(checked.verdict, Verdict::Supported | Verdict::NotSupported);
+    if !decided || lower.contains("sipri") {
+        return;
+    }
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let found = ATTRIBUTIONS.iter().find(|a| {
+        let parts: Vec<&str> = a.split(' ').collect();
+        words.windows(parts.len()).any(|w| w == parts.as_slice())
+    });
+    if let Some(a) = found {
+        let note = i18n::FigureMsg::Attributed((*a).to_string()).into();
+        checked.message = i18n::Msg::Join(vec![checked.message.clone(), note]);
+        checked.explanation = checked.message.english();
+    }
 }
 
 /// `armsflow check`'s input: the structured form or a plain sentence. A

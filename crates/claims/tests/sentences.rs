@@ -423,3 +423,42 @@ fn combat_aircraft_is_decided_only_where_both_readings_agree() {
         }
     }
 }
+
+/// A figure the sentence attributes to a source is checked as a figure, and
+/// the explanation says so; SIPRI as the source is no such attribution
+/// (claims probe 9: "The Kremlin claims …" supported with no such word).
+#[test]
+fn attributed_figures_say_what_was_checked() {
+    let Some(rel) = common::register_or_skip() else {
+        return;
+    };
+    for (text, note) in [
+        (
+            "The Kremlin claims that Russia supplied 88 % of Kazakhstan's arms imports in 2020-24.",
+            true,
+        ),
+        (
+            "Laut dem indischen Verteidigungsministerium lieferte Russland 2020–24 36 Prozent der Waffenimporte Indiens.",
+            true,
+        ),
+        (
+            "According to SIPRI, Russia supplied 88 % of Kazakhstan's arms imports in 2020-24.",
+            false,
+        ),
+        (
+            "Russia supplied 88 % of Kazakhstan's arms imports in 2020-24.",
+            false,
+        ),
+    ] {
+        let (checks, _) = claims::check_text(text, rel, Names::builtin());
+        assert_eq!(checks.len(), 1, "{text}");
+        let c = &checks[0].checked;
+        assert_eq!(c.verdict, Yes, "{text}: {}", c.explanation);
+        assert_eq!(
+            c.explanation.contains("attributes the figure to a source"),
+            note,
+            "{text}: {}",
+            c.explanation
+        );
+    }
+}

@@ -89,6 +89,9 @@ pub enum FigureMsg {
     NoCategories {
         release: String,
     },
+    /// "The Kremlin claims …", "laut dem Ministerium …": the figure is a
+    /// source's; the verdict is on the figure, not on what was said.
+    Attributed(String),
     /// "combat aircraft": the figure on SIPRI's Aircraft category and on its
     /// combat aircraft, whose verdicts differ.
     CombatReadings {

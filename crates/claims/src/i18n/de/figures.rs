@@ -71,6 +71,9 @@ pub(super) fn text(m: &FigureMsg) -> String {
         NoCategories { release } => format!(
             "Datenversion {release} enthält keine Waffenkategorien (das ältere SIPRI-Register hat keine Kategoriespalte), daher kann keine Zahl für eine Kategorie daraus kommen"
         ),
+        Attributed(w) => format!(
+            "der Satz schreibt die Zahl einer Quelle zu („{w}“): geprüft wird die Zahl an SIPRIs Daten, nicht ob die Quelle sie so geäußert hat"
+        ),
         CombatReadings { aircraft, combat } => {
             let v = |x: &Option<f64>| x.map_or("keine Zahl".to_string(), |v| num(v, 2));
             format!(

@@ -64,6 +64,9 @@ pub(super) fn text(m: &FigureMsg) -> String {
         NoCategories { release } => format!(
             "release {release} holds no armament categories (SIPRI's legacy register has no category column), so a figure for one category cannot come from it"
         ),
+        Attributed(w) => format!(
+            "the sentence attributes the figure to a source ('{w}'): what is checked is the figure against SIPRI's data, not whether the source said it"
+        ),
         CombatReadings { aircraft, combat } => {
             let v = |x: &Option<f64>| x.map_or("no figure".to_string(), |v| format!("{v:.2}"));
             format!(

@@ -43,6 +43,7 @@ pub(super) fn figures() -> Vec<Msg> {
         NoCategories {
             release: "r1".into(),
         },
+        Attributed("according to".into()),
         CombatReadings {
             aircraft: Some(25.97),
             combat: Some(33.55),
