@@ -65,7 +65,7 @@ const STOP: &[&str] = &[
     "such", "of", "for", "to", "from", "by", "with", "in", "on", "at", "and", "or", "as", "than",
     "first", "last", "initial", "further", "more", "most", "less", "all", "any", "some", "no",
     "whose", "which", "were", "was", "are", "is", "be", "been", "had", "has", "have", "per",
-    "cent", "percent", "its", "whole", "entire", "largest", "biggest", "main", "own",
+    "cent", "percent", "whole", "entire", "largest", "biggest", "main", "own",
 ];
 
 /// German compound heads that leave the flow whole ("Rüstungsimporte",

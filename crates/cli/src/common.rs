@@ -349,6 +349,15 @@ thread_local! {
     static NAME_NOTES: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
+/// A WARNING note per caveat of `rel` (`ReleaseMeta::caveats`).
+pub fn caveat_notes(rel: &model::Release) -> Vec<String> {
+    rel.meta
+        .caveats
+        .iter()
+        .map(|c| format!("WARNING: release {}: {c}.", rel.meta.id))
+        .collect()
+}
+
 /// The pending name notes, emptied.
 pub fn take_name_notes() -> Vec<String> {
     NAME_NOTES.with(|v| std::mem::take(&mut *v.borrow_mut()))

@@ -226,6 +226,16 @@ impl Table {
         for n in crate::common::take_name_notes() {
             self.notes.push(n);
         }
+        // What the import found wrong with the file leads every answer from
+        // the release (see `ReleaseMeta::caveats`).
+        for n in crate::common::caveat_notes(rel).into_iter().rev() {
+            if !self.notes.contains(&n) {
+                self.notes.insert(0, n);
+            }
+        }
+        if !rel.meta.caveats.is_empty() {
+            self.set_meta("caveats", rel.meta.caveats.join(" | "));
+        }
         if rel.meta.synthetic {
             for n in &mut self.notes {
                 *n = model::without_sipri_credit(n);

@@ -353,6 +353,57 @@ fn caveats_lead_every_answer() {
         check.contains("carries a caveat from its import"),
         "{check}"
     );
+
+    // A register imported with --skip-bad-rows: every answer leads with the
+    // caveat, also the commands that write no window notes (the orders
+    // pipeline of a legacy register).
+    let reg = tmp.path().join("reg.csv");
+    let mut text = good_register();
+    text.push_str(&register_row(9, 2021, &[(15, "x")]));
+    fs::write(&reg, text).unwrap();
+    let legacy = tmp.path().join("legacy.csv");
+    fs::write(
+        &legacy,
+        "Title\nData generated: 13 Mar 2025 10:02:49 AM\n\
+         Recipient,Supplier,Year of order, ,Number ordered, ,Weapon designation,Weapon description,Number delivered, ,Year(s) of delivery,status,Comments,SIPRI TIV per unit,SIPRI TIV for total order,SIPRI TIV of delivered weapons\n\
+         India,Russia,2019,,10,,Su-30MK,FGA aircraft,5,,2021,New,,20,200,100\n\
+         India,Russia,20x9,,10,,Su-30MK,FGA aircraft,5,,2021,New,,20,200,100\n",
+    )
+    .unwrap();
+    let data = tmp.path().join("data2");
+    ok(&import(&reg, &data, &["--skip-bad-rows"]));
+    ok(&import(&legacy, &data, &["--skip-bad-rows"]));
+    let reg_id = releases_json(&data)
+        .iter()
+        .find(|r| r["format"] == "register")
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .unwrap();
+    for args in [
+        &["pipeline", "India"][..],
+        &[
+            "deals",
+            "Kazakhstan",
+            "--period",
+            "2020-2022",
+            "--release",
+            &reg_id,
+        ][..],
+        &[
+            "top",
+            "importers",
+            "--period",
+            "2020-2022",
+            "--release",
+            &reg_id,
+        ][..],
+    ] {
+        let out = ok(&run(args, &data));
+        assert!(
+            out.contains("WARNING: release")
+                && out.contains("1 row of the source file was rejected"),
+            "{args:?}: {out}"
+        );
+    }
 }
 
 /// A successor state asked about a release that lists its predecessor apart:

@@ -376,12 +376,10 @@ impl Builder {
         if let (Some(d), Some((_, last))) = (date.as_deref(), span)
             && d.get(..4).and_then(|y| y.parse::<u16>().ok()) == Some(last)
         {
-            let w = format!(
+            self.caveat(format!(
                 "deliveries dated {last}, the year the file was generated: SIPRI publishes a \
                  year's deliveries the March after it, so {last} is incomplete here"
-            );
-            self.report.warnings.push(w.clone());
-            self.caveats.push(w);
+            ));
         }
         let meta = ReleaseMeta {
             id,

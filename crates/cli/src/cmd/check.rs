@@ -132,7 +132,5 @@ pub fn verdict_table(
     );
     t.note(rel.citation());
     t.release_meta(rel);
-    // A verdict rests on the release: what its import found wrong comes first.
-    super::imports::legacy_warning(&mut t, rel);
     t
 }

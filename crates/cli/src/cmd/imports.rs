@@ -127,15 +127,6 @@ pub fn legacy_warning(t: &mut Table, rel: &Release) {
     if let Some(w) = rel.meta.format.allocation_warning() {
         t.notes.insert(0, format!("WARNING: {w}."));
     }
-    // What the import found wrong with the file, with every figure (see
-    // `ReleaseMeta::caveats`), first of all.
-    for c in rel.meta.caveats.iter().rev() {
-        t.notes
-            .insert(0, format!("WARNING: release {}: {c}.", rel.meta.id));
-    }
-    if !rel.meta.caveats.is_empty() {
-        t.set_meta("caveats", rel.meta.caveats.join(" | "));
-    }
 }
 
 /// By order year a window is not missing years: its orders count whatever
