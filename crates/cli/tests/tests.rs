@@ -19,3 +19,4 @@ mod published_tables;
 mod query_real;
 mod regression;
 mod scope_real;
+mod verify;

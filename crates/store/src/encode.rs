@@ -285,7 +285,7 @@ impl PqWriter {
     pub(crate) fn finish(mut self, syncs: &Syncs) -> Result<(), StoreError> {
         self.close_group()?;
         let file = self.file.into_inner().map_err(|e| werr(&self.path, &e))?;
-        syncs.add(&self.path, file);
+        syncs.add_digested(&self.path, file);
         Ok(())
     }
 }

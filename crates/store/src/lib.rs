@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! <data dir>/releases/<id>/{flows,deals,entities,world_totals?}.parquet
-//!                          release.json, import-report.json
+//!                          release.json, import-report.json, SHA256SUMS
 //! ```
 //!
 //! A release appears all at once or not at all: it is written into a dot-named
@@ -13,6 +13,7 @@
 mod cache;
 mod chunk;
 mod clock;
+mod digests;
 mod durable;
 mod encode;
 mod packing;
@@ -26,6 +27,7 @@ pub use view::FlowColumns;
 mod write;
 
 pub use clock::rfc3339_utc;
+pub use digests::Integrity;
 pub use stream::{Parts, Scratch};
 
 use model::{ImportReport, Release, ReleaseMeta};
@@ -264,7 +266,15 @@ impl Store {
     /// fails to load must still be repairable.
     fn verify(&self, id: &str) -> Result<()> {
         self.check(id)?;
+        self.verify_files(id)?;
         self.load(id).map(drop)
+    }
+
+    /// Checks release `id`'s files against the SHA-256 digests recorded at
+    /// import (`SHA256SUMS`), reading every byte: the one check that sees a
+    /// flipped bit which still decodes to valid values.
+    pub fn verify_files(&self, id: &str) -> Result<Integrity> {
+        digests::check(&self.release_dir(id)?)
     }
 
     fn already_present(&self, id: &str, sha256: &str) -> Result<PutOutcome> {
@@ -524,12 +534,14 @@ fn write_all(dir: &Path, release: &Release, report: &ImportReport) -> Result<()>
     written.and(synced)
 }
 
-/// `release.json`, stamping `imported_at`, and the directory's fsync.
+/// `release.json`, stamping `imported_at`, `SHA256SUMS`, and the
+/// directory's fsync.
 fn write_meta(dir: &Path, meta: &ReleaseMeta, syncs: &durable::Syncs) -> Result<()> {
     let mut meta = meta.clone();
     meta.imported_at = rfc3339_utc(SystemTime::now());
-    // release.json last: its presence marks a complete directory.
     write_json(&dir.join("release.json"), &meta, syncs)?;
+    // Last: the digests of every file above, read back from disk.
+    digests::write_sums(dir, syncs)?;
     syncs.add_dir(dir)
 }
 
@@ -551,7 +563,7 @@ fn write_json<T: serde::Serialize + serde::de::DeserializeOwned>(
     let io = |e| StoreError::io(path, e);
     let mut f = File::create(path).map_err(io)?;
     std::io::Write::write_all(&mut f, &bytes).map_err(io)?;
-    syncs.add(path, f);
+    syncs.add_digested(path, f);
     Ok(())
 }
 

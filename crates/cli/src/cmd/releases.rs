@@ -12,6 +12,12 @@ pub struct Args {
     pub data_dir: Option<PathBuf>,
     #[arg(long, value_enum, default_value_t = crate::cmd::import::Format::Table)]
     pub format: crate::cmd::import::Format,
+    /// Read every file of every release and check it against the SHA-256
+    /// recorded at import (SHA256SUMS): finds damage that still decodes,
+    /// such as a flipped bit in a data page. Exits with status 1 if any
+    /// release is damaged.
+    #[arg(long)]
+    pub verify: bool,
 }
 
 /// One release as `--format json` prints it.
@@ -29,6 +35,50 @@ struct Row {
     /// A register downloaded for some countries only, per its title
     /// ("only to Ukraine"); it answers only questions inside that scope.
     scope: Option<String>,
+    /// With `--verify`: what reading every file found.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    verified: Option<Verified>,
+}
+
+/// The outcome of `--verify` for one release.
+#[derive(Serialize)]
+struct Verified {
+    /// `ok`, `damaged`, or `no_digests` (imported before armsflow recorded
+    /// them: the release was loaded in full instead).
+    status: &'static str,
+    files: usize,
+    bytes: u64,
+    /// What is damaged, naming the file (never a full path).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    problem: Option<String>,
+}
+
+fn verify(store: &store::Store, id: &str) -> Verified {
+    let damaged = |e: store::StoreError| Verified {
+        status: "damaged",
+        files: 0,
+        bytes: 0,
+        problem: Some(e.reason()),
+    };
+    match store.verify_files(id) {
+        Ok(store::Integrity::Verified { files, bytes }) => Verified {
+            status: "ok",
+            files,
+            bytes,
+            problem: None,
+        },
+        // Nothing to compare with: decoding every file is the best check left.
+        Ok(store::Integrity::NoDigests) => match store.load(id) {
+            Ok(_) => Verified {
+                status: "no_digests",
+                files: 0,
+                bytes: 0,
+                problem: None,
+            },
+            Err(e) => damaged(e),
+        },
+        Err(e) => damaged(e),
+    }
 }
 
 pub fn run(args: Args) -> anyhow::Result<()> {
@@ -48,14 +98,31 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             tiv_total: report.tiv_total,
             latest: Some(i) == default,
             scope: scope(&meta),
+            verified: args.verify.then(|| verify(&store, &meta.id)),
             meta,
         });
     }
+    let failed = rows
+        .iter()
+        .filter(|r| r.verified.as_ref().is_some_and(|v| v.status == "damaged"))
+        .count()
+        // Entries that failed the cheap check are damaged too.
+        + if args.verify { damaged.len() } else { 0 };
+    let outcome = || {
+        if failed > 0 {
+            anyhow::bail!(
+                "{failed} of {} releases damaged (see above): importing a damaged release's \
+                 original file again repairs it",
+                rows.len() + damaged.len()
+            )
+        }
+        Ok(())
+    };
     if args.format == crate::cmd::import::Format::Json {
         // The JSON stays a list of releases; damaged entries go to stderr.
         damaged.iter().for_each(common::warn_damaged);
         println!("{}", serde_json::to_string_pretty(&rows)?);
-        return Ok(());
+        return outcome();
     }
     print_damaged(&damaged);
     if rows.is_empty() {
@@ -64,7 +131,8 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             store.dir().display(),
             common::EMPTY_STORE_HINT
         );
-        return Ok(());
+        // Damaged entries may be all there is: --verify still fails on them.
+        return outcome();
     }
     let table: Vec<[String; 8]> = rows
         .iter()
@@ -130,7 +198,33 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             ""
         }
     );
-    Ok(())
+    if args.verify {
+        print_verified(&rows);
+    }
+    outcome()
+}
+
+fn print_verified(rows: &[Row]) {
+    println!("\nVerification (every byte read, against the SHA-256 digests recorded at import):");
+    let width = rows.iter().map(|r| r.meta.id.len()).max().unwrap_or(0);
+    for r in rows {
+        let Some(v) = &r.verified else { continue };
+        let what = match v.status {
+            "ok" => format!(
+                "ok: {} files, {} bytes, as imported",
+                v.files,
+                thousands(v.bytes)
+            ),
+            "no_digests" => "no digests (imported before armsflow recorded them); \
+                             every file decodes, but damage that decodes cannot be ruled out"
+                .to_string(),
+            _ => format!("DAMAGED: {}", v.problem.as_deref().unwrap_or("?")),
+        };
+        println!(
+            "{}",
+            common::term_safe(&format!("  {:<width$}  {what}", r.meta.id))
+        );
+    }
 }
 
 /// "only from Russia", "only to Ukraine": the scope a register download's
