@@ -19,6 +19,9 @@ use std::path::{Path, PathBuf};
 
 pub(crate) const FILE: &str = "SHA256SUMS";
 
+const DIFFERS: &str = "content differs from the SHA-256 recorded at import: damaged since; \
+                       importing the release's original file again repairs it";
+
 /// Larger than any list of a release's files, a bound on what is read.
 const MAX_SUMS_BYTES: u64 = 64 << 10;
 
@@ -35,7 +38,10 @@ impl Digest {
     pub(crate) fn of_file(path: &Path) -> std::io::Result<Digest> {
         let mut f = File::open(path)?;
         let mut h = sha2::Sha256::new();
-        let mut buf = vec![0u8; 256 << 10];
+        // Sized to the file: most are a few kilobytes, and a fresh 256 KiB
+        // buffer costs a query its page faults.
+        let len = f.metadata()?.len();
+        let mut buf = vec![0u8; len.clamp(4 << 10, 256 << 10) as usize];
         let mut bytes = 0u64;
         loop {
             let n = match f.read(&mut buf) {
@@ -126,12 +132,7 @@ pub(crate) fn check(dir: &Path) -> Result<Integrity> {
             )
         })?;
         if got.sha256 != *want {
-            return Err(corrupt(
-                path,
-                "content differs from the SHA-256 recorded at import: damaged \
-                 since; importing the release's original file again repairs it"
-                    .to_string(),
-            ));
+            return Err(corrupt(path, DIFFERS.to_string()));
         }
         bytes += got.bytes;
     }
@@ -139,6 +140,61 @@ pub(crate) fn check(dir: &Path) -> Result<Integrity> {
         files: entries.len(),
         bytes,
     })
+}
+
+/// Files above this are checked by `releases --verify` only: a query on a
+/// 1000× release reads a few of its row groups, and hashing the whole file
+/// first would cost more than the query.
+pub(crate) const VERIFY_ON_READ_MAX: u64 = 64 << 20;
+
+/// Before a file of a release is decoded for an answer: its digest, if the
+/// release lists one, must match (`bytes`: the file's content when already
+/// read). A file the list does not name is refused, since it is not part of
+/// the release as imported (a `world_totals.parquet` copied in from another
+/// release would change every share). Releases without `SHA256SUMS` and
+/// files above [`VERIFY_ON_READ_MAX`] pass unchecked.
+pub(crate) fn expect(path: &Path, bytes: Option<&[u8]>) -> Result<()> {
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
+        return Ok(());
+    };
+    let sums_path = dir.join(FILE);
+    let text = match std::fs::read_to_string(&sums_path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(StoreError::io(&sums_path, e)),
+    };
+    let entries = parse(&text).map_err(|reason| StoreError::Corrupt {
+        path: sums_path.clone(),
+        reason,
+    })?;
+    let name = name.to_string_lossy();
+    let Some((_, want)) = entries.iter().find(|(n, _)| *n == name) else {
+        return Err(StoreError::Corrupt {
+            path: path.to_path_buf(),
+            reason: "not listed in SHA256SUMS: not part of this release as imported".into(),
+        });
+    };
+    let got = match bytes {
+        Some(b) => sha2::Sha256::digest(b).into(),
+        None => {
+            let len = std::fs::metadata(path)
+                .map_err(|e| StoreError::io(path, e))?
+                .len();
+            if len > VERIFY_ON_READ_MAX {
+                return Ok(());
+            }
+            Digest::of_file(path)
+                .map_err(|e| StoreError::io(path, e))?
+                .sha256
+        }
+    };
+    if got != *want {
+        return Err(StoreError::Corrupt {
+            path: path.to_path_buf(),
+            reason: DIFFERS.into(),
+        });
+    }
+    Ok(())
 }
 
 /// `sha256sum` lines: 64 lowercase hex digits, two spaces, a plain file name

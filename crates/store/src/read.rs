@@ -211,6 +211,7 @@ pub(crate) fn load_release_years(
     last: u16,
 ) -> Result<Release, StoreError> {
     flows_only(dir, meta, |path| {
+        crate::digests::expect(path, None)?;
         let groups = row_groups_for_years(path, first, last)?;
         let half = groups.len() / 2;
         let (a, b) = std::thread::scope(|s| {
@@ -298,6 +299,11 @@ pub(crate) fn reader_in<'p>(
     ),
     StoreError,
 > {
+    // Whole-file reads only: readers of some row groups are verified once
+    // by their caller, not once per group.
+    if row_groups.is_none() {
+        crate::digests::expect(path, None)?;
+    }
     let file = File::open(path).map_err(|e| StoreError::io(path, e))?;
     let mut builder = ParquetRecordBatchReaderBuilder::try_new(file)
         .map_err(|e| corrupt(path, e.to_string()))?
@@ -388,6 +394,10 @@ pub(crate) fn non_negative(path: &Path, what: &str, v: i64) -> Result<u32, Store
 /// The entity table of `path` (an `entities.parquet`), from the release's
 /// `entities.cols` cache when that is usable.
 pub(crate) fn load_entities(path: &Path) -> Result<EntityTable, StoreError> {
+    // Even when the cache serves: the cache is bound to this file, so a
+    // file copied in from another release (with its cache) is caught only
+    // here; the file is a few kilobytes.
+    crate::digests::expect(path, None)?;
     let cached = path.parent().and_then(crate::cache::read_entities);
     let out = match cached {
         Some(v) => v,
@@ -433,13 +443,15 @@ fn load_flows(path: &Path) -> Result<Flows, StoreError> {
 /// Flows decoded on two threads, half of the row groups each: decoding is the
 /// cost of loading a large release, and this machine class has two cores.
 pub(crate) fn load_flows_parallel(path: &Path) -> Result<Flows, StoreError> {
+    crate::digests::expect(path, None)?;
     let file = File::open(path).map_err(|e| StoreError::io(path, e))?;
     let n_rg = ParquetRecordBatchReaderBuilder::try_new(file)
         .map_err(|e| corrupt(path, e.to_string()))?
         .metadata()
         .num_row_groups();
     if n_rg < 2 {
-        return load_flows(path);
+        // Verified above: by row groups, so not hashed again.
+        return load_flows_in(path, Some((0..n_rg).collect()));
     }
     let half = n_rg / 2;
     let (a, b) = std::thread::scope(|s| {
@@ -598,6 +610,7 @@ pub(crate) fn check_footers(dir: &Path) -> Result<(), StoreError> {
 /// Used by `Store::report` and `Store::list`: a JSON file, with errors naming it.
 pub(crate) fn read_json<T: serde::de::DeserializeOwned>(path: PathBuf) -> Result<T, StoreError> {
     let bytes = std::fs::read(&path).map_err(|e| StoreError::io(&path, e))?;
+    crate::digests::expect(&path, Some(&bytes))?;
     serde_json::from_slice(&bytes).map_err(|e| corrupt(&path, e.to_string()))
 }
 

@@ -47,6 +47,7 @@ pub(crate) fn fold_years<A: Send>(
             vec![a]
         }
         None => {
+            crate::digests::expect(&path, None)?;
             let groups = row_groups_for_years(&path, first, last)?;
             let half = groups.len().div_ceil(2);
             let part = |g: &[usize]| -> Result<A, StoreError> {

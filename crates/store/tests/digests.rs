@@ -123,3 +123,67 @@ fn a_listed_file_that_is_missing_or_a_path_outside_is_damage() {
     let err = store.verify_files("a").unwrap_err().reason();
     assert!(err.contains("not a file of this release"), "{err}");
 }
+
+/// Regressions of the hostile-files probe (round 2): each of these answered
+/// with wrong figures and status 0. Now the load that would have used the
+/// damaged file refuses, naming it.
+#[test]
+fn answers_refuse_a_damaged_or_foreign_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = Store::open(tmp.path()).unwrap();
+    let r = sample("a", Some("2025-01-01"));
+    store.put(&r, &report()).unwrap();
+    // Another release, whose entity table differs in one name.
+    let mut other = sample("b", Some("2024-01-01"));
+    let mut ents = other.entities.as_slice().to_vec();
+    ents[0].name = "Guyana".into();
+    other.entities = model::EntityTable::from_vec(ents);
+    store.put(&other, &report()).unwrap();
+    let (a, b) = (tmp.path().join("releases/a"), tmp.path().join("releases/b"));
+    let fresh = |f: &str| {
+        fs::remove_dir_all(&a).unwrap();
+        store.put(&r, &report()).unwrap();
+        a.join(f)
+    };
+
+    // A bit of the deal table (a designation): the deals load refuses.
+    let p = fresh("deals.parquet");
+    let mut bytes = fs::read(&p).unwrap();
+    let at = bytes.windows(7).position(|w| w == b"Su-30SM").unwrap();
+    bytes[at + 2] ^= 1;
+    fs::write(&p, &bytes).unwrap();
+    let err = store.load("a").unwrap_err().reason();
+    assert!(
+        err.starts_with("deals.parquet") && err.contains("SHA-256"),
+        "{err}"
+    );
+
+    // Another release's entity table, alone or with its cache.
+    for with_cache in [false, true] {
+        let p = fresh("entities.parquet");
+        fs::copy(b.join("entities.parquet"), &p).unwrap();
+        if with_cache {
+            fs::copy(b.join("entities.cols"), a.join("entities.cols")).unwrap();
+        }
+        let err = store.load_without_deals("a").unwrap_err().reason();
+        assert!(err.starts_with("entities.parquet"), "{err}");
+    }
+
+    // Another release's import report: the listing no longer shows it as whole.
+    let p = fresh("import-report.json");
+    let mut text = fs::read_to_string(&p).unwrap();
+    text = text.replace("\"rows_read\": 4", "\"rows_read\": 29515");
+    fs::write(&p, text).unwrap();
+    assert!(store.report("a").is_err());
+    assert_eq!(store.list().unwrap().len(), 1, "only b is whole");
+
+    // A flipped bit in flows.parquet once the cache is gone.
+    let p = fresh("flows.parquet");
+    let _ = fs::remove_file(a.join("flows.cols"));
+    let mut bytes = fs::read(&p).unwrap();
+    let mid = bytes.len() / 2;
+    bytes[mid] ^= 0x04;
+    fs::write(&p, &bytes).unwrap();
+    let err = store.load_without_deals("a").unwrap_err().reason();
+    assert!(err.starts_with("flows.parquet"), "{err}");
+}
