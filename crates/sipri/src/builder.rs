@@ -69,6 +69,12 @@ pub(crate) struct Builder {
     caveats: Vec<String>,
     /// Control characters replaced in names and text cells.
     controls: u64,
+    /// Rows whose TIV is not their units × TIV per unit, kept as written
+    /// ([`Builder::check_product`]): a caveat, not only a warning.
+    pub(crate) inconsistent_tiv: u64,
+    /// Legacy deals with TIV delivered but no delivery year: (deals, TIV)
+    /// that no year's figures hold.
+    pub(crate) undated_tiv: (u64, f64),
     /// The last year a row may name: the year of "Data generated", else the
     /// current year. SIPRI records deliveries made and orders placed, so a
     /// later year is an error, not a window past the data.
@@ -100,6 +106,8 @@ impl Builder {
             suppressed_warnings: 0,
             caveats: Vec::new(),
             controls: 0,
+            inconsistent_tiv: 0,
+            undated_tiv: (0, 0.0),
             latest_year: 2100,
             latest_why: String::new(),
             dirty_deals: None,
@@ -367,6 +375,27 @@ impl Builder {
                 if n == 1 { "" } else { "s" },
                 if n == 1 { "was" } else { "were" },
                 if n == 1 { "it" } else { "them" },
+            ));
+        }
+        // Warned of once at import, then never again (regression of the
+        // hostile-files probe 2: a legacy row's delivered TIV typed 6600 for
+        // 12 × 55 = 660 made Russia 97.4 % of Kazakhstan's imports, 88.9 %
+        // as SIPRI has it, with no word in the answer).
+        if self.inconsistent_tiv > 0 {
+            let n = self.inconsistent_tiv;
+            self.caveat(format!(
+                "{n} row{} of the file state a TIV that is not its number of units × TIV per \
+                 unit (see the import report's warnings): the values as written are used, and \
+                 may be typing errors",
+                if n == 1 { "" } else { "s" }
+            ));
+        }
+        if self.undated_tiv.0 > 0 {
+            let (n, tiv) = self.undated_tiv;
+            self.caveat(format!(
+                "{tiv} TIV delivered in {n} deal{} without a delivery year is in no year's \
+                 figures (see the import report's warnings)",
+                if n == 1 { "" } else { "s" }
             ));
         }
         // SIPRI adds a year the March after it ends: deliveries dated in

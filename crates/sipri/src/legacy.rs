@@ -249,6 +249,8 @@ fn record(b: &mut Builder, text: &str, line: u64) -> Result<(), ReadError> {
     if k == 0 {
         b.report.open_deals += 1;
         if tiv > 0.0 {
+            b.undated_tiv.0 += 1;
+            b.undated_tiv.1 += tiv;
             b.warn(format!(
                 "line {line}: {tiv} TIV delivered but no delivery year; not in flows"
             ));

@@ -30,6 +30,7 @@ impl Builder {
         // unit count leaves the TIV unchecked.
         match (units, unit, tiv) {
             (Some(n), Some(u), None) if n > 0 && u > 0.0 => {
+                self.inconsistent_tiv += 1;
                 self.warn(format!(
                     "line {line}: {} is empty though {} is {n} and {} {u}; 0 TIV is counted",
                     cols[2], cols[0], cols[1]
@@ -52,6 +53,7 @@ impl Builder {
         let n = f64::from(n);
         let product = n * u;
         if (v - product).abs() > n * 0.005 + 0.005 + 1e-9 * v.abs().max(1.0) {
+            self.inconsistent_tiv += 1;
             self.warn(format!(
                 "line {line}: {} {v} is not {} × {} ({n} × {u} = {product:.2}); \
                  the value as written is used",

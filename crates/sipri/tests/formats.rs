@@ -212,6 +212,28 @@ fn supplier_table() {
     assert_eq!(rel.meta.caveats.len(), 1, "{:?}", rel.meta.caveats);
 }
 
+/// A supplier table cut before its `Total` row imported without a word
+/// (hostile-files probe 2: Russia's table cut after line 60 answered 22,053
+/// TIV, the whole file 25,300). Now the release carries a caveat.
+#[test]
+fn supplier_table_without_its_total_row_is_caveated() {
+    let pad = ",,,";
+    let t = format!(
+        "\"TIV of arms exports from Russia, 2020-2021\"{pad},\nSource: SIPRI Arms Transfers Database{pad},\nGenerated: 28 July 2022{pad},\n{pad},\n,2020,2021,Total\nKazakhstan,100,0,100\nIndia,,50,50\n"
+    );
+    let (rel, _) = read(t.as_bytes(), &opts()).unwrap();
+    assert_eq!(rel.meta.caveats.len(), 1, "{:?}", rel.meta.caveats);
+    assert!(
+        rel.meta.caveats[0].starts_with("no 'Total' row") && rel.meta.caveats[0].contains("2 rows"),
+        "{:?}",
+        rel.meta.caveats
+    );
+    // With it, none.
+    let whole = format!("{t}Total,100,50,150\n");
+    let (rel, _) = read(whole.as_bytes(), &opts()).unwrap();
+    assert!(rel.meta.caveats.is_empty(), "{:?}", rel.meta.caveats);
+}
+
 #[test]
 fn skip_bad_rows_collects_rejections() {
     let text = register(

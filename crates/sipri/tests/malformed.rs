@@ -327,7 +327,18 @@ fn tiv_not_units_times_unit_is_a_warning() {
     let warns = |bytes: &[u8]| row_warnings(read(bytes, &opts()).expect("reads").1.warnings);
     let edited = GOOD.replace(",1,1,2,No", ",1,1,9999,No");
     let w = warns(reg(&[&edited]).as_bytes());
-    assert_eq!(w.len(), 1, "{w:?}");
+    // The row's warning, then the release's caveat (hostile-files probe 2:
+    // the edited value answered without a word once imported).
+    assert_eq!(w.len(), 2, "{w:?}");
+    let caveats = read(reg(&[&edited]).as_bytes(), &opts())
+        .unwrap()
+        .0
+        .meta
+        .caveats;
+    assert!(
+        caveats.len() == 1 && caveats[0].starts_with("1 row of the file state a TIV"),
+        "{caveats:?}"
+    );
     assert!(
         w[0].starts_with("line 4: TIV delivery values 9999 is not Numbers delivered × TIV deal unit (2 × 1 = 2.00)"),
         "{w:?}"
@@ -339,7 +350,7 @@ fn tiv_not_units_times_unit_is_a_warning() {
     );
     assert!(warns(reg(&[&rounded]).as_bytes()).is_empty());
     let w = warns(leg(&[&LEG_GOOD.replace(",1,10,7", ",1,10,70")]).as_bytes());
-    assert_eq!(w.len(), 1, "{w:?}");
+    assert_eq!(w.len(), 2, "{w:?}");
     assert!(
         w[0].contains("SIPRI TIV of delivered weapons 70 is not Number delivered"),
         "{w:?}"
@@ -348,6 +359,29 @@ fn tiv_not_units_times_unit_is_a_warning() {
     assert!(
         w[0].contains("SIPRI TIV for total order 100 is not Number ordered"),
         "{w:?}"
+    );
+}
+
+/// A legacy deal with TIV delivered but no delivery year is in no year's
+/// figures: the import warned once, answers never (hostile-files probe 2).
+#[test]
+fn undated_legacy_tiv_is_a_caveat() {
+    let undated = LEG_GOOD.replace("2018; 2019", "");
+    let (rel, rep) = read(leg(&[&undated]).as_bytes(), &opts()).unwrap();
+    assert!(rel.flows.is_empty());
+    assert!(
+        rep.warnings
+            .iter()
+            .any(|w| w.contains("7 TIV delivered but no delivery year")),
+        "{:?}",
+        rep.warnings
+    );
+    assert_eq!(
+        rel.meta.caveats,
+        [
+            "7 TIV delivered in 1 deal without a delivery year is in no year's figures (see the \
+          import report's warnings)"
+        ]
     );
 }
 
