@@ -272,6 +272,22 @@ fn refuse(why: Option<String>) -> anyhow::Result<()> {
     }
 }
 
+/// Refuses an order-year figure where the release has no orders
+/// ([`engine::needs_orders`]).
+pub fn require_basis(rel: &Release, basis: engine::Basis) -> anyhow::Result<()> {
+    match basis {
+        engine::Basis::Order => refuse(engine::needs_orders(rel)),
+        engine::Basis::Delivery => Ok(()),
+    }
+}
+
+/// Refuses a breakdown by armament category where the release has none
+/// (regression of the hostile-files probe 2: `--by-category` on a TIV table
+/// printed "Unspecified 100 %").
+pub fn require_breakdown_in(rel: &Release, flows: &model::FlowView<'_>) -> anyhow::Result<()> {
+    refuse(engine::needs_categories_in(rel, flows))
+}
+
 /// [`require_register`] when a category is asked for.
 pub fn require_categories(rel: &Release, category: Option<model::Category>) -> anyhow::Result<()> {
     require_categories_in(rel, &rel.flows.view(), category)

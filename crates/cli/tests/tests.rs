@@ -19,4 +19,5 @@ mod published_tables;
 mod query_real;
 mod regression;
 mod scope_real;
+mod tiv_tables;
 mod verify;

@@ -33,6 +33,6 @@ pub use pair::{
 };
 pub use ranking::{RankSums, Ranked, Ranking, ranking, ranking_of};
 pub use sides::{
-    needs_categories, needs_categories_in, needs_register, needs_whole, one_sided, one_sided_in,
-    placeholder,
+    needs_categories, needs_categories_in, needs_orders, needs_register, needs_whole, one_sided,
+    one_sided_in, placeholder,
 };

@@ -148,6 +148,22 @@ pub fn needs_register(rel: &Release, what: &str) -> Option<String> {
     }
 }
 
+/// `None` when `rel` can give a figure by order year: only a register lists
+/// deals with their order dates; a TIV table records deliveries by year
+/// (regression of the hostile-files probe 2: `imports Kazakhstan --basis
+/// order` on the import table said "imported nothing by order year").
+pub fn needs_orders(rel: &Release) -> Option<String> {
+    match rel.meta.format {
+        SourceFormat::Register | SourceFormat::LegacyRegister => None,
+        f => Some(format!(
+            "release {} is SIPRI's {} TIV table, which records deliveries by year and no \
+             orders: a figure by order year needs a trade-register release",
+            rel.meta.id,
+            f.as_str().trim_end_matches("_table")
+        )),
+    }
+}
+
 /// [`needs_register`] for questions across every country (maps, switching,
 /// event studies, scenarios with their knock-on ranks, the world page): a
 /// register downloaded for some countries only holds none of them whole

@@ -45,6 +45,9 @@ pub fn run(args: Args) -> anyhow::Result<()> {
 pub fn compute(args: &Args) -> anyhow::Result<Table> {
     // Deals are the point here: always load the deal table.
     let rel = common::load_release(&args.data)?;
+    // A TIV table has no deals: "No deals: nothing delivered" beside its
+    // 900 TIV read as an answer (hostile-files probe 2).
+    common::require_register(&rel, "a list of deals")?;
     let focus = common::resolve_country(&rel, &args.country)?;
     let partner = match &args.partner {
         Some(p) => Some(common::resolve_country(&rel, p)?),

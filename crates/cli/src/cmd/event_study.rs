@@ -80,6 +80,7 @@ pub fn compute(args: &Args) -> anyhow::Result<Table> {
         BasisArg::Order => Basis::Order,
     };
     common::require_categories(&rel, args.category)?;
+    common::require_basis(&rel, basis)?;
     let filter = Filter::new(Window {
         start: 2000,
         end: 2000,

@@ -60,6 +60,7 @@ impl QueryArgs {
             BasisArg::Order => Basis::Order,
         };
         crate::common::require_categories_in(rel, flows, self.category)?;
+        crate::common::require_basis(rel, basis)?;
         Ok(Filter::new(window)
             .with_category(self.category)
             .with_basis(basis))
@@ -587,6 +588,7 @@ pub fn compute_direction(
     common::require_side(&rel, dir, Some(focus))?;
     let f = query.filter(&rel)?;
     let t = if by_category {
+        common::require_breakdown_in(&rel, &rel.flows.view())?;
         categories_table(&rel, focus, dir, &f)
     } else {
         partners_table(&rel, &engine::partners(&rel, focus, dir, &f))

@@ -98,6 +98,7 @@ pub fn compute(args: &Args) -> anyhow::Result<Table> {
         BasisArg::Order => Basis::Order,
     };
     common::require_categories(&rel, args.category)?;
+    common::require_basis(&rel, basis)?;
     let f = Filter::new(from)
         .with_category(args.category)
         .with_basis(basis);

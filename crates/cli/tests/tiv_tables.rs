@@ -1,0 +1,65 @@
+//! Questions a TIV table cannot answer are refused, naming why, instead of
+//! answered with something else (hostile-files probe 2: `--basis order` said
+//! "imported nothing", `--by-category` printed "Unspecified 100 %",
+//! `concentration --all` gave every importer one supplier, `deals` said
+//! "No deals: nothing delivered").
+
+use crate::import_support::*;
+use std::fs;
+
+#[test]
+fn a_tiv_table_refuses_orders_categories_deals_and_all_country_concentration() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    let file = tmp.path().join("exports.csv");
+    fs::write(
+        &file,
+        "Volume\nData generated: 13 Oct 2024 12:33:29 PM\nExports by,2021,2022,2023,2021-2023\n\
+         United States,10,20,30,60\nFrance,1,2,3,6\nTotal world export,11,22,33,66\n",
+    )
+    .unwrap();
+    ok(&import(&file, &data, &[]));
+    let us = "United States";
+    for (args, needle) in [
+        (
+            vec!["exports", us, "--basis", "order"],
+            "records deliveries by year and no orders",
+        ),
+        (
+            vec!["top", "exporters", "--basis", "order"],
+            "records deliveries by year and no orders",
+        ),
+        (
+            vec!["exports", us, "--by-category"],
+            "no armament categories",
+        ),
+        (
+            vec!["concentration", "--all", "--direction", "exports"],
+            "concentration for every country needs a trade-register release",
+        ),
+        (
+            vec![
+                "concentration",
+                "--all",
+                "--direction",
+                "exports",
+                "--period",
+                "2021-2023",
+            ],
+            "concentration for every country needs a trade-register release",
+        ),
+        (
+            vec!["deals", us, "--direction", "exports"],
+            "a list of deals needs a trade-register release",
+        ),
+    ] {
+        let out = run(&args, &data);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains(needle), "{args:?}: {err}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+    }
+    // What it can answer still answers: the US's 60 of 66.
+    let top = ok(&run(&["top", "exporters", "--format", "json"], &data));
+    assert!(top.contains("United States"), "{top}");
+}
