@@ -63,3 +63,48 @@ fn a_tiv_table_refuses_orders_categories_deals_and_all_country_concentration() {
     let top = ok(&run(&["top", "exporters", "--format", "json"], &data));
     assert!(top.contains("United States"), "{top}");
 }
+
+/// "France has no arms transfers in release R" read as a fact about France
+/// where R is Russia's own table, or where France's row was rejected at
+/// import (hostile-files probe 2): the refusal now says why.
+#[test]
+fn a_missing_country_is_explained_by_the_release_not_asserted() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    let file = tmp.path().join("rus.csv");
+    let pad = ",,,";
+    fs::write(
+        &file,
+        format!(
+            "\"TIV of arms exports from Russia, 2020-2021\"{pad}\nSource: SIPRI Arms Transfers \
+             Database{pad}\nGenerated: 28 July 2022{pad}\n{pad}\n,2020,2021,Total\n\
+             Kazakhstan,100,0,100\nIndia,,50,50\n{pad}\nTotal,100,50,150\n"
+        ),
+    )
+    .unwrap();
+    ok(&import(&file, &data, &[]));
+    let out = run(&["imports", "France"], &data);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("has no arms transfers")
+            && err.contains("one country's table ('TIV of arms exports from Russia, 2020-2021')"),
+        "{err}"
+    );
+
+    let data = tmp.path().join("data2");
+    let reg = tmp.path().join("reg.csv");
+    let mut text = good_register();
+    text.push_str(&register_row(
+        3,
+        2022,
+        &[(1, "France"), (2, "India"), (15, "x")],
+    ));
+    fs::write(&reg, text).unwrap();
+    ok(&import(&reg, &data, &["--skip-bad-rows"]));
+    let out = run(&["imports", "India"], &data);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("has no arms transfers") && err.contains("the release is not whole: 1 row"),
+        "{err}"
+    );
+}

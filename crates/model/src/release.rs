@@ -131,13 +131,30 @@ impl ReleaseMeta {
     /// about the country); empty for a whole register.
     pub fn scope_note(&self) -> String {
         let phrase = self.scope_phrase();
-        if phrase.is_empty() {
-            return phrase;
+        let mut note = if !phrase.is_empty() {
+            format!(
+                ", which is a register download of transfers{phrase} only (per its title); use a \
+                 release of the whole register"
+            )
+        } else if self.format == SourceFormat::SupplierTable {
+            // Hostile-files probe 2: France "has no arms transfers" in
+            // Russia's per-supplier table, which read as a fact about France.
+            format!(
+                ", which is one country's table ('{}'): it holds other countries only as that \
+                 country's partners; use a trade-register release",
+                self.title.trim()
+            )
+        } else {
+            String::new()
+        };
+        // A party whose rows were rejected at import is missing too.
+        if !self.caveats.is_empty() {
+            note.push_str(&format!(
+                "; the release is not whole: {}",
+                self.caveats.join("; ")
+            ));
         }
-        format!(
-            ", which is a register download of transfers{phrase} only (per its title); use a \
-             release of the whole register"
-        )
+        note
     }
 
     /// " from Russia to Ukraine", " to Ukraine": a download's restriction as
