@@ -27,6 +27,8 @@ layout.legacy.text = This release gives one delivered TIV per deal; armsflow spr
 layout.banner.title = SYNTHETIC DEMO DATA — not SIPRI.
 layout.banner.text = Every number on this page comes from armsflow's generator, not from SIPRI. To see real data, import a file downloaded from the SIPRI Arms Transfers Database, or let armsflow download it, then reload this page:
 layout.banner.damaged = Stored releases in the data directory that could not be read: {names}. They are not shown; `armsflow releases` says why.
+layout.damaged.label = Damaged releases
+layout.damaged.fallback = Stored releases that could not be read were skipped: {names}. These figures come from release {id}; importing the damaged release's original file again repairs it.
 layout.footer.synthetic = Figures computed by armsflow from its own generated release {id}; no figure on this page comes from SIPRI or may be cited as SIPRI's.
 layout.footer.release = Figures computed by armsflow from release {id} (SIPRI data generated {generated}). Values are SIPRI trend-indicator values (TIV), millions; shares are by delivery year unless stated. TIV measures the volume of transfers, not their price.
 layout.footer.unknown_date = unknown date
@@ -293,6 +295,8 @@ world.top_importers = Top importers
 world.chart_title = {title}, {window}: share of world total
 world.table_caption = {title}, {window} (world total {total} TIV)
 world.unknown = {tiv} TIV with an unknown party is in the world total but not ranked.
+world.estimated = At least {share} of the world total rests on SIPRI estimates (not counted: values for which SIPRI left an estimate flag empty).
+world.estimated.legacy = At least {share} of the world total rests on SIPRI estimates (this legacy register flags estimated order years and numbers only, not delivery years or values).
 
 # --- country page ---
 # A message with {tiv}, {supplier} or {share} is split there: the figure or
@@ -517,6 +521,7 @@ kit.scope.five_year = in five-year windows
 kit.scope.all_categories = all categories
 kit.source.release = Release {release} (SIPRI data generated {generated}). TIV: SIPRI trend-indicator values, millions. Computed with armsflow.
 kit.source.synthetic = Synthetic release {release}; no figure here comes from SIPRI.
+kit.caveats = Caveats of this release, found when its file was imported; every figure here rests on it: {caveats}
 kit.table.shares = Supplier shares, {window}
 kit.table.deliveries = Largest deliveries, {window}
 kit.table.groups = Alignment groups, {window}

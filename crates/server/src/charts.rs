@@ -4,7 +4,7 @@
 
 use crate::html::esc;
 use crate::i18n::{Lang, t, tf};
-use model::locale::{decimal, percent};
+use crate::numfmt::{decimal, percent};
 use std::fmt::Write;
 
 mod colors;

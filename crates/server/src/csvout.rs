@@ -13,7 +13,7 @@ use axum::Json;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use model::Release;
-use serde_json::{Map, Value, json};
+use serde_json::{Map, Value};
 
 /// TIV decimals, as the CLI writes them.
 pub const TIV_DECIMALS: i32 = 2;
@@ -46,8 +46,13 @@ pub fn reply(
     name: &str,
 ) -> ApiResult<Response> {
     let notes = name_notes(p, rel);
-    if !notes.is_empty() {
-        v["notes"] = json!(notes);
+    for n in &notes {
+        crate::present::add_note(&mut v, n.clone());
+    }
+    // The default passed over a damaged release: the file says so too.
+    let release_note = crate::state::fallback_note(rel).unwrap_or_default();
+    if !release_note.is_empty() {
+        crate::present::add_note(&mut v, release_note.clone());
     }
     if !wants_csv(p)? {
         return Ok(Json(v).into_response());
@@ -97,6 +102,9 @@ pub fn reply(
         }
         if !name_note.is_empty() {
             prov.push(("name_note", name_note.as_str()));
+        }
+        if !release_note.is_empty() {
+            prov.push(("release_note", release_note.as_str()));
         }
         if !caveats.is_empty() {
             prov.push(("caveats", caveats.as_str()));

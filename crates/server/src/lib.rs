@@ -28,6 +28,7 @@ pub mod html;
 pub mod i18n;
 pub mod kit;
 pub mod map;
+pub mod numfmt;
 pub mod openapi;
 pub mod pages;
 pub mod params;

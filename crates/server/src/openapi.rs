@@ -128,6 +128,14 @@ fn operation(e: &Endpoint) -> Value {
         );
         responses.insert("422".into(), err("The file is not a readable SIPRI export"));
     }
+    // A release named by id whose files are damaged (`release_damaged`).
+    let names_release = e.id == "getRelease" || (e.params)().iter().any(|p| p.name == "release");
+    if names_release && !responses.contains_key("409") {
+        responses.insert(
+            "409".into(),
+            err("The release named is stored but damaged (error `release_damaged`): importing its original file again repairs it"),
+        );
+    }
     responses.insert(
         "400".into(),
         err("Bad parameter (period, category, limit, …)"),

@@ -179,7 +179,25 @@ pub fn envelope(rel: &Release, result: Value) -> Value {
     if let (Value::Object(dst), Value::Object(src)) = (&mut v, result) {
         dst.extend(src);
     }
+    if let Some(n) = crate::state::fallback_note(rel) {
+        add_note(&mut v, n);
+    }
     v
+}
+
+/// Appends `note` to the answer's `notes` (made if absent), once.
+pub fn add_note(v: &mut Value, note: String) {
+    if !v.is_object() {
+        return;
+    }
+    match v.get_mut("notes") {
+        Some(Value::Array(a)) => {
+            if !a.iter().any(|x| x.as_str() == Some(note.as_str())) {
+                a.push(json!(note));
+            }
+        }
+        _ => v["notes"] = json!([note]),
+    }
 }
 
 pub fn concentration(c: &Option<Concentration>) -> Value {
@@ -348,11 +366,12 @@ pub fn pair(rel: &Release, p: &Pair) -> Value {
 /// Percent with one decimal, in English ("88.4 %"). Rounding happens only
 /// here; pages in other languages use [`crate::pages::Ctx::pct`].
 pub fn pct(share: f64) -> String {
-    model::locale::percent(share, 1, model::Lang::En)
+    crate::numfmt::percent(share, 1, model::Lang::En)
 }
 
 /// TIV in millions, thousands separated, no decimals under 10 only when whole.
 pub fn tiv(v: f64) -> String {
+    let v = crate::numfmt::round_half_away(v, if v.abs() < 10.0 { 1 } else { 0 });
     if v.abs() < 10.0 {
         return format!("{v:.1}");
     }
@@ -377,7 +396,8 @@ mod tests {
         assert_eq!(pct(0.88431), "88.4 %");
         assert_eq!(tiv(1234567.4), "1,234,567");
         assert_eq!(tiv(999.6), "1,000");
-        assert_eq!(tiv(3.25), "3.2");
+        // Half away from zero, as every page rounds (crate::numfmt).
+        assert_eq!(tiv(3.25), "3.3");
         assert_eq!(tiv(-12345.0), "-12,345");
     }
 }

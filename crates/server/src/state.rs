@@ -241,8 +241,20 @@ impl AppState {
         self.demo.as_ref()
     }
 
+    /// Entries of `releases/` that are not valid releases: (name, reason),
+    /// both without paths.
+    pub fn damaged(&self) -> Arc<Vec<(String, String)>> {
+        self.listing
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .damaged
+            .clone()
+    }
+
     /// The release a request means: `requested`, else the latest stored, else
-    /// the demo. Unknown ids are a 404 listing the known ones.
+    /// the demo. Unknown ids are a 404 listing the known ones; a damaged
+    /// one is a 409 saying so (hostile-files probe: "no release" for a
+    /// release whose file was truncated, as if it had never been stored).
     pub fn resolve_id(&self, requested: Option<&str>) -> ApiResult<String> {
         let metas = self.releases();
         match requested.map(str::trim).filter(|s| !s.is_empty()) {
@@ -251,6 +263,8 @@ impl AppState {
                     || self.demo.as_ref().is_some_and(|d| d.meta.id == id);
                 if known {
                     Ok(id.to_string())
+                } else if let Some((_, reason)) = self.damaged().iter().find(|(n, _)| n == id) {
+                    Err(release_damaged(id, reason))
                 } else {
                     let mut ids: Vec<String> = metas.iter().rev().map(|m| m.id.clone()).collect();
                     if let Some(d) = &self.demo {
@@ -293,6 +307,16 @@ impl AppState {
         let rel = self.store.load(id).map_err(|e| match e {
             store::StoreError::NotFound { .. } => ApiError::not_found(format!("no release '{id}'")),
             store::StoreError::InvalidId(_) => ApiError::not_found(e.to_string()),
+            // Damage the listing has not seen yet (it is re-read every few
+            // seconds, and checks less than a load): the same answer as a
+            // listed damaged entry, its detail (paths, library internals)
+            // in the log under an error id.
+            other @ (store::StoreError::Corrupt { .. } | store::StoreError::Io { .. }) => {
+                let detail = ApiError::internal(format!("cannot load release {id}: {other}"));
+                let mut e = release_damaged(id, &other.reason());
+                e.error_id = detail.error_id;
+                e
+            }
             other => ApiError::internal(format!("cannot load release {id}: {other}")),
         })?;
         let rel = Arc::new(rel);
@@ -306,10 +330,42 @@ impl AppState {
         Ok(rel)
     }
 
-    /// Resolves and loads in one step.
+    /// Resolves and loads in one step. When the request named no release
+    /// and damaged entries were passed over, the answer's notes say so
+    /// ([`fallback_note`]; hostile-files probe: the API answered from the
+    /// older legacy release and only `release.id` showed it).
     pub fn pick(&self, requested: Option<&str>) -> ApiResult<Arc<Release>> {
+        FALLBACK.with(|f| f.borrow_mut().take());
         let id = self.resolve_id(requested)?;
-        self.release(&id)
+        let rel = self.release(&id)?;
+        let named = requested.is_some_and(|r| !r.trim().is_empty());
+        let damaged = self.damaged();
+        // Only entries that would have been chosen: a release id begins with
+        // SIPRI's date, so an older damaged release (or a stray folder) was
+        // not skipped for this answer.
+        fn date(s: &str) -> Option<&str> {
+            s.get(..10)
+                .filter(|d| d.bytes().all(|b| b.is_ascii_digit() || b == b'-'))
+        }
+        let newer = |n: &str| matches!((date(n), date(&id)), (Some(a), Some(b)) if a >= b);
+        let names: Vec<&str> = damaged
+            .iter()
+            .map(|(n, _)| n.as_str())
+            .filter(|n| newer(n))
+            .collect();
+        if !named && !names.is_empty() {
+            let note = format!(
+                "The stored release{} {} {} damaged and {} skipped; this answer comes from \
+                 release {id}. Importing {} original file again repairs it (details: /api/releases).",
+                if names.len() == 1 { "" } else { "s" },
+                names.join(", "),
+                if names.len() == 1 { "is" } else { "are" },
+                if names.len() == 1 { "was" } else { "were" },
+                if names.len() == 1 { "its" } else { "their" },
+            );
+            FALLBACK.with(|f| *f.borrow_mut() = Some((id, note)));
+        }
+        Ok(rel)
     }
 
     /// The stored import report of release `id`.
@@ -361,6 +417,46 @@ impl AppState {
         self.refresh_listing();
         Ok((meta, report, created))
     }
+}
+
+thread_local! {
+    /// The note of the last [`AppState::pick`] on this thread: (release id,
+    /// note). Handlers pick and answer on one blocking thread, inside one
+    /// job of a [`crate::work::Queue`], which clears it first.
+    static FALLBACK: std::cell::RefCell<Option<(String, String)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Forgets the note of an earlier job on this thread.
+pub(crate) fn clear_fallback_note() {
+    FALLBACK.with(|f| f.borrow_mut().take());
+}
+
+/// What the answer from `rel` must say about damaged releases passed over
+/// by default (see [`AppState::pick`]), if anything.
+pub fn fallback_note(rel: &Release) -> Option<String> {
+    FALLBACK.with(|f| {
+        f.borrow()
+            .as_ref()
+            .filter(|(id, _)| *id == rel.meta.id)
+            .map(|(_, n)| n.clone())
+    })
+}
+
+/// 409 `release_damaged`: the release's files are damaged; `reason` names
+/// the file inside the release (never a path).
+pub fn release_damaged(id: &str, reason: &str) -> ApiError {
+    // The store's own reason may already say how to repair it.
+    let hint = if reason.contains("repairs it") {
+        ""
+    } else {
+        "; importing its original file again repairs it"
+    };
+    ApiError::new(
+        StatusCode::CONFLICT,
+        "release_damaged",
+        format!("release {id} is damaged ({reason}){hint}"),
+    )
 }
 
 /// The SYNTHETIC demo: our generator's register at scale 1, read by the real

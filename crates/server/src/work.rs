@@ -117,6 +117,7 @@ impl Queue {
         let c = cancel.clone();
         let name = self.name;
         tokio::task::spawn_blocking(move || {
+            crate::state::clear_fallback_note();
             let _permit = permit;
             let _slot = slot;
             if c.is_cancelled() {

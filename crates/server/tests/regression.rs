@@ -308,8 +308,10 @@ async fn api_never_shows_server_paths() {
         assert!(t.contains("trade_register.csv"));
     }
 
-    // A release damaged after the listing was read: the error names an id
-    // for the server log, never the data dir.
+    // A release damaged after the listing was read: the error says it is
+    // damaged and which file (hostile-files probe: a 500 said nothing a
+    // reader could act on), with an id for the server log, never the data
+    // dir.
     let (tmp, id) = stored_from_absolute_path(6);
     let app = server::app(state_at(tmp.path(), None, Limits::default()));
     let dir = tmp.path().to_string_lossy().to_string();
@@ -320,10 +322,12 @@ async fn api_never_shows_server_paths() {
         }
     }
     let r = get(&app, &format!("/api/imports?country=KAZ&release={id}")).await;
-    let j = assert_error(&r, StatusCode::INTERNAL_SERVER_ERROR);
+    let j = assert_error(&r, StatusCode::CONFLICT);
+    assert_eq!(j["error"], "release_damaged", "{j}");
     assert!(j["error_id"].is_string(), "{j}");
     let t = r.text();
-    assert!(!t.contains(&dir) && !t.contains("parquet"), "{t}");
+    assert!(!t.contains(&dir) && !t.contains("secret-folder"), "{t}");
+    assert!(t.contains(".parquet") && t.contains("repairs it"), "{t}");
 }
 
 #[tokio::test]

@@ -15,6 +15,7 @@ mod journalist;
 mod kit;
 mod kit_browser;
 mod kit_pair_map;
+mod labels;
 mod lang;
 mod map;
 mod map_browser;

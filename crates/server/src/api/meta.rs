@@ -49,7 +49,9 @@ pub struct ReleaseRef {
 
 #[derive(serde::Serialize, utoipa::ToSchema)]
 pub struct DamagedEntry {
+    /// The entry's name inside `releases/` (a release id for a damaged release)
     pub name: String,
+    /// What is wrong, naming the file inside the entry (never a path)
     pub reason: String,
 }
 
@@ -61,14 +63,7 @@ pub async fn health(State(st): State<Arc<AppState>>) -> ApiResult<Json<Health>> 
         status: if degraded { "degraded" } else { "ok" },
         release: ReleaseRef { id },
         releases: h.releases,
-        damaged: h
-            .damaged
-            .iter()
-            .map(|(name, reason)| DamagedEntry {
-                name: name.clone(),
-                reason: reason.clone(),
-            })
-            .collect(),
+        damaged: damaged_entries(&h.damaged),
         data_dir_error: h.error.clone(),
         checked_seconds_ago: h.checked_secs_ago,
         synthetic_demo: st.demo().is_some() && st.releases().is_empty(),
@@ -84,6 +79,11 @@ pub struct ReleaseList {
     pub default: Option<String>,
     /// Stored releases, oldest first, then the SYNTHETIC demo if shown
     pub releases: Vec<present::ReleaseInfo>,
+    /// Entries of `releases/` that are not valid releases (a release with a
+    /// damaged or missing file, or a stray entry), by name: left out of
+    /// `releases` and of the default; importing the original file again
+    /// repairs a damaged release
+    pub damaged: Vec<DamagedEntry>,
     pub attribution: &'static str,
 }
 
@@ -96,8 +96,18 @@ pub async fn releases(State(st): State<Arc<AppState>>) -> ApiResult<Json<Release
     Ok(Json(ReleaseList {
         default: st.resolve_id(None).ok(),
         releases: list,
+        damaged: damaged_entries(&st.damaged()),
         attribution: model::SIPRI_ATTRIBUTION,
     }))
+}
+
+fn damaged_entries(d: &[(String, String)]) -> Vec<DamagedEntry> {
+    d.iter()
+        .map(|(name, reason)| DamagedEntry {
+            name: name.clone(),
+            reason: reason.clone(),
+        })
+        .collect()
 }
 
 pub async fn release(

@@ -374,12 +374,39 @@ pub fn table(ctx: &Ctx, target: &Target, chart: &str) -> ApiResult<Option<Table>
     // Every row names its release and source, so a file cut loose from its
     // download still says where it comes from.
     let mut t = t;
-    t.header.extend(["release", "source"]);
+    t.header.push("release");
     for r in &mut t.rows {
         r.push(release.clone());
+    }
+    with_warnings(rel, &mut t);
+    t.header.push("source");
+    for r in &mut t.rows {
         r.push(src.clone());
     }
     Ok(Some(t))
+}
+
+/// The `allocation_warning` and `caveats` columns the API's CSVs carry
+/// ([`crate::csvout::reply`]), for a release that has them: a legacy chart's
+/// file said only "Source: SIPRI", so its per-year values (armsflow's even
+/// split of deal totals) read as SIPRI's (figure probe).
+pub fn with_warnings(rel: &model::Release, t: &mut Table) {
+    let caveats = rel.meta.caveats.join(" | ");
+    let cols = [
+        (
+            "allocation_warning",
+            rel.meta.format.allocation_warning().map(str::to_string),
+        ),
+        ("caveats", (!caveats.is_empty()).then_some(caveats)),
+    ];
+    for (name, value) in cols {
+        if let Some(v) = value {
+            t.header.push(name);
+            for r in &mut t.rows {
+                r.push(v.clone());
+            }
+        }
+    }
 }
 
 /// RFC 4180 text of `t`, header row first.

@@ -28,6 +28,9 @@ const STYLE: &str = "text{fill:#1b1f24}.axis{font-size:12px;fill:#5b6570}.legend
 .grid{stroke:#e3e7eb;stroke-width:1}a text{fill:#0b5d8c}rect[class^=s]{stroke:#ffffff;stroke-width:1}\
 .synthetic-mark{display:none}";
 
+/// Colour of the warning lines (over 4.5:1 on white, as the page's text).
+const WARN: &str = "#9a3412";
+
 /// What frames a chart.
 pub struct Frame<'a> {
     pub title: &'a str,
@@ -50,7 +53,7 @@ pub fn view_box(svg: &str) -> Option<(f64, f64)> {
 }
 
 /// Splits `text` into lines of at most about `max` characters, at spaces.
-fn wrap(text: &str, max: usize) -> Vec<String> {
+pub(crate) fn wrap(text: &str, max: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut cur = String::new();
     for word in text.split_whitespace() {
@@ -92,6 +95,31 @@ pub fn source_lines(rel: &Release, lang: Lang) -> Vec<String> {
             ),
         ]
     }
+}
+
+/// What every figure of the file rests on, beyond its source: the legacy
+/// register's even split of deal totals over years (armsflow's allocation,
+/// not SIPRI's per-year values) and the caveats its import recorded. A chart
+/// saved or embedded from a page must keep them as the page's banners do
+/// (figure probe: a legacy Russia→Kazakhstan chart said "Source: SIPRI" and
+/// nothing else, so 250 TIV in 2021 read as SIPRI's figure; SIPRI's is 195).
+pub fn warning_lines(rel: &Release, lang: Lang) -> Vec<String> {
+    let mut v = Vec::new();
+    if rel.meta.format.allocation_warning().is_some() {
+        v.push(format!(
+            "{} {}",
+            t(lang, "layout.legacy.title"),
+            t(lang, "layout.legacy.text")
+        ));
+    }
+    if !rel.meta.caveats.is_empty() {
+        v.push(tf(
+            lang,
+            "kit.caveats",
+            &[("caveats", &rel.meta.caveats.join(" | "))],
+        ));
+    }
+    v
 }
 
 /// How much larger than on the page the chart is drawn.
@@ -138,6 +166,18 @@ pub fn standalone(rel: &Release, lang: Lang, chart: &str, frame: &Frame) -> Opti
         "<text x=\"{PAD}\" y=\"{y:.1}\" font-size=\"{SUB_SIZE}\" style=\"fill:#5b6570\">{}</text>",
         esc(frame.scope)
     );
+    for line in warning_lines(rel, lang) {
+        y += 6.0;
+        for part in wrap(&line, fits(width - 2.0 * PAD, FOOT_SIZE)) {
+            y += FOOT_SIZE * 1.45;
+            let _ = write!(
+                head,
+                "<text class=\"kit-warning\" x=\"{PAD}\" y=\"{y:.1}\" font-size=\"{FOOT_SIZE}\" \
+style=\"fill:{WARN}\">{}</text>",
+                esc(&part)
+            );
+        }
+    }
     let chart_y = y + 14.0;
     let mut foot = String::new();
     let mut fy = chart_y + chart_h + 22.0;

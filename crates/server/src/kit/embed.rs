@@ -81,6 +81,7 @@ pub fn view(
     let synthetic = ctx.rel.meta.synthetic;
     let v = assets::version();
     let lines = super::document::source_lines(&ctx.rel, ctx.lang);
+    let warnings = super::document::warning_lines(&ctx.rel, ctx.lang);
     let lang = ctx.lang;
     html! {
         (DOCTYPE)
@@ -96,6 +97,11 @@ pub fn view(
                 main {
                     @if synthetic {
                         p.banner role="note" { strong { (ctx.t("layout.banner.title")) } " " (ctx.t("kit.embed.synthetic")) }
+                    }
+                    // As the full page's banners: an embedded legacy chart
+                    // is otherwise quoted as SIPRI's per-year figures.
+                    @for w in &warnings {
+                        p.banner.coverage role="note" { (w) }
                     }
                     h1 { (title) }
                     p.sub { (scope) }

@@ -143,6 +143,8 @@ pub struct File {
     pub window: String,
     /// The window reaches past the release's years: what is missing.
     pub coverage: Option<String>,
+    /// The legacy register's split, as the API's CSVs say it in a header.
+    pub allocation_warning: Option<&'static str>,
 }
 
 /// Chart `id` of `target`'s page as a file: the page rebuilt with the
@@ -174,15 +176,18 @@ pub fn make(ctx: &Ctx, target: &Target, id: &str, fmt: Format) -> ApiResult<File
         // (regression: a header-only file read as "no customers" for a
         // window past the release).
         let t = if t.rows.is_empty() {
-            data::Table {
-                header: vec!["note", "source"],
+            let mut t = data::Table {
+                header: vec!["note"],
                 rows: vec![vec![
                     coverage
                         .clone()
                         .unwrap_or_else(|| format!("no deliveries in {window}")),
-                    ctx.rel.attribution().to_string(),
                 ]],
-            }
+            };
+            data::with_warnings(&ctx.rel, &mut t);
+            t.header.push("source");
+            t.rows[0].push(ctx.rel.attribution().to_string());
+            t
         } else {
             t
         };
@@ -192,6 +197,7 @@ pub fn make(ctx: &Ctx, target: &Target, id: &str, fmt: Format) -> ApiResult<File
             name,
             window,
             coverage,
+            allocation_warning: ctx.rel.meta.format.allocation_warning(),
         });
     }
     let width = png_width(ctx, fmt)?;
@@ -214,6 +220,7 @@ pub fn make(ctx: &Ctx, target: &Target, id: &str, fmt: Format) -> ApiResult<File
             name,
             window,
             coverage,
+            allocation_warning: ctx.rel.meta.format.allocation_warning(),
         });
     }
     let bytes = to_png(&doc, width)?;
@@ -223,6 +230,7 @@ pub fn make(ctx: &Ctx, target: &Target, id: &str, fmt: Format) -> ApiResult<File
         name,
         window,
         coverage,
+        allocation_warning: ctx.rel.meta.format.allocation_warning(),
     })
 }
 
@@ -302,6 +310,9 @@ pub fn respond(f: File, release: &str, attribution: &str, synthetic: bool) -> Re
     );
     if let Some(n) = &f.coverage {
         set("x-armsflow-coverage", n);
+    }
+    if let Some(w) = f.allocation_warning {
+        set("x-armsflow-allocation-warning", w);
     }
     // Titles and source lines are in the negotiated language.
     set("vary", "Accept-Language, Cookie");

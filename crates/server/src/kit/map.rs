@@ -169,6 +169,7 @@ pub async fn export(
             name,
             window: spec.filter.window.to_string(),
             coverage: (!coverage.is_empty()).then(|| coverage.join("; ")),
+            allocation_warning: ctx.rel.meta.format.allocation_warning(),
         };
         Ok((
             f,

@@ -277,7 +277,15 @@ pub fn standalone_svg(data: &MapData, rel: &Release) -> String {
     let w = geo::world();
     let lang = data.spec.lang;
     let (top, bottom) = (150u32, 240u32);
-    let (width, height) = (w.width, w.height + top + bottom);
+    // The legacy register's split and the release's caveats, as on the page
+    // (figure probe: a saved legacy chart said only "Source: SIPRI").
+    let warnings: Vec<String> = crate::kit::document::warning_lines(rel, lang)
+        .iter()
+        .flat_map(|l| crate::kit::document::wrap(l, ((w.width - 60) / 16) as usize))
+        .collect();
+    const WARN_LINE: u32 = 40;
+    let base = w.height + top + bottom;
+    let (width, height) = (w.width, base + WARN_LINE * warnings.len() as u32);
     let pal = if data.scale.diverging {
         DIVERGING
     } else {
@@ -356,6 +364,14 @@ role=\"img\" aria-labelledby=\"t\"><title id=\"t\">{}</title><style>{css}</style
             "map.svg.source"
         },
     );
+    for (i, line) in warnings.iter().enumerate() {
+        let _ = write!(
+            s,
+            "<text class=\"kit-warning\" x=\"30\" y=\"{}\" font-size=\"28\" style=\"fill:#9a3412\">{}</text>",
+            base - 35 + WARN_LINE * i as u32,
+            esc(line)
+        );
+    }
     let _ = write!(
         s,
         "<text x=\"30\" y=\"{}\" font-size=\"28\" fill=\"#5b6570\">{} · {} · {}</text>",

@@ -124,7 +124,7 @@ fn summary(ctx: &Ctx, cur: &Partners) -> Markup {
                         " "
                         (ctx.tf(
                             if ch >= 0.0 { "country.volume_up" } else { "country.volume_down" },
-                            &[("change", &model::locale::percent(ch.abs(), 0, ctx.lang)), ("previous", &w.previous())],
+                            &[("change", &crate::numfmt::percent(ch.abs(), 0, ctx.lang)), ("previous", &w.previous())],
                         ))
                         // A window partly outside the release: say the change is not like for like.
                         @match model::comparison_note_in(&rel.coverage(w), &rel.coverage(w.previous()), ctx.lang) {
@@ -325,7 +325,7 @@ fn concentration_section(ctx: &Ctx, series: &[Partners]) -> Markup {
                 color: charts::PALETTE[5],
                 values: hhi,
                 right_axis: false,
-                fmt: |v, l| model::locale::decimal(v, 3, l),
+                fmt: |v, l| crate::numfmt::decimal(v, 3, l),
             },
         ],
         1.0,

@@ -29,9 +29,9 @@ pub fn synthetic_banner(lang: Lang, damaged: &[String]) -> Markup {
 }
 
 /// Names of the stored entries that could not be read, when the page shows
-/// the demo (they are the reason it does).
-fn damaged_names(st: &AppState, synthetic: bool) -> Vec<String> {
-    if !synthetic {
+/// the demo or the default release (they are why it shows that one).
+fn damaged_names(st: &AppState, by_default: bool) -> Vec<String> {
+    if !by_default {
         return Vec::new();
     }
     st.health().damaged.iter().map(|(n, _)| n.clone()).collect()
@@ -228,6 +228,10 @@ fn document(
                 a.skip href="#main" { (t(lang, "layout.skip")) }
                 @if meta.is_some_and(|m| m.synthetic) {
                     (synthetic_banner(lang, damaged))
+                } @else if let Some(m) = meta.filter(|_| !damaged.is_empty()) {
+                    div.banner.coverage role="note" aria-label=(t(lang, "layout.damaged.label")) {
+                        (tf(lang, "layout.damaged.fallback", &[("names", &damaged.join(", ")), ("id", &m.id)]))
+                    }
                 }
                 // Every figure of a legacy register's window rests on the
                 // split of deal totals (metrics probe: no page but the
@@ -359,7 +363,9 @@ pub fn layout(ctx: &Ctx, title: &str, body: &str) -> String {
         ctx.lang,
         title,
         Some(&ctx.rel.meta),
-        &damaged_names(&ctx.st, ctx.rel.meta.synthetic),
+        // A page on the default release also names the damaged ones it
+        // passed over, as the API's notes do (hostile-files probe).
+        &damaged_names(&ctx.st, ctx.rel.meta.synthetic || ctx.pinned.is_none()),
         header(ctx.lang, ctx.pinned.as_deref(), picker),
         body,
     )

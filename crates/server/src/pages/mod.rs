@@ -51,24 +51,24 @@ impl Ctx {
 
     /// A share as "88.4 %" / "88,4 %" (one decimal).
     pub fn pct(&self, share: f64) -> String {
-        model::locale::percent(share, 1, self.lang)
+        crate::numfmt::percent(share, 1, self.lang)
     }
 
     /// A change of share in percentage points, signed.
     pub fn pp(&self, delta: f64) -> String {
-        model::locale::points(delta, 1, self.lang)
+        crate::numfmt::points(delta, 1, self.lang)
     }
 
     /// A number with `digits` decimals and the language's separators.
     pub fn num(&self, x: f64, digits: usize) -> String {
-        model::locale::decimal(x, digits, self.lang)
+        crate::numfmt::decimal(x, digits, self.lang)
     }
 
     /// TIV in millions as pages show it: whole numbers, grouped ("1,234" /
     /// "1.234"); one decimal below 10, where rounding would hide the value.
     pub fn tiv(&self, v: f64) -> String {
         let digits = if v.abs() < 10.0 { 1 } else { 0 };
-        model::locale::decimal(v, digits, self.lang)
+        crate::numfmt::decimal(v, digits, self.lang)
     }
 
     /// An ISO date in words ("12. Februar 2026"); other text unchanged.

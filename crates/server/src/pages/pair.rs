@@ -298,9 +298,9 @@ pub fn share_text(x: Option<f64>, lang: model::Lang) -> String {
     match x {
         None => "–".to_string(),
         Some(v) if v > 0.0 && v < 0.0005 => {
-            format!("< {}", model::locale::percent(0.001, 1, lang))
+            format!("< {}", crate::numfmt::percent(0.001, 1, lang))
         }
-        Some(v) => model::locale::percent(v, 1, lang),
+        Some(v) => crate::numfmt::percent(v, 1, lang),
     }
 }
 

@@ -134,7 +134,22 @@ fn side(ctx: &Ctx, f: &Filter, dir: Direction, title: &str, id: &str, color: &st
             @if r.unknown_tiv > 0.0 {
                 p.note { (ctx.tf("world.unknown", &[("tiv", &ctx.tiv(r.unknown_tiv))])) }
             }
+            // The CLI's `top` says it; the country and pair pages did, the
+            // world page did not (figure probe: 59.1 % of 2020-24).
+            @if let Some(key) = estimated_key(rel.meta.format).filter(|_| r.estimated_share > 0.0) {
+                p.note { (ctx.tf(key, &[("share", &ctx.pct(r.estimated_share))])) }
+            }
         }
+    }
+}
+
+/// How the estimated share of the world total is worded for a release's
+/// layout (as the CLI's estimates note): `None` where nothing is flagged.
+fn estimated_key(format: model::SourceFormat) -> Option<&'static str> {
+    match format.estimate_flags() {
+        model::EstimateFlags::Recorded => Some("world.estimated"),
+        model::EstimateFlags::OrderAndNumbers => Some("world.estimated.legacy"),
+        model::EstimateFlags::Absent => None,
     }
 }
 
