@@ -70,6 +70,12 @@ impl ApiError {
         Self::refuse(engine::needs_categories(rel))
     }
 
+    /// An order-year figure where the release records no orders
+    /// ([`engine::needs_orders`]), as [`ApiError::needs_register`].
+    pub fn needs_orders(rel: &model::Release) -> Result<(), ApiError> {
+        Self::refuse(engine::needs_orders(rel))
+    }
+
     /// A question the release holds only part of the answer to (a TIV table
     /// asked about the other side or another supplier, or the unknown pool
     /// as a party: [`engine::one_sided`]), as [`ApiError::needs_register`].

@@ -194,12 +194,23 @@ impl Params {
         Ok(category)
     }
 
+    /// `basis`, refused (422) as `order` where `rel` records no orders (a
+    /// TIV table): there it selected nothing, which read as "imported
+    /// nothing by order year" (hostile-files probe 2).
+    pub fn basis_in(&self, rel: &Release) -> ApiResult<Basis> {
+        let basis = self.basis()?;
+        if basis == Basis::Order {
+            ApiError::needs_orders(rel)?;
+        }
+        Ok(basis)
+    }
+
     /// `period` + `category` + `basis`.
     pub fn filter(&self, rel: &Release) -> ApiResult<Filter> {
         let category = self.category_in(rel)?;
         Ok(Filter::new(self.window(rel, "period")?)
             .with_category(category)
-            .with_basis(self.basis()?))
+            .with_basis(self.basis_in(rel)?))
     }
 
     /// `direction`: imports (default) or exports; also `importers`/`exporters`.

@@ -302,3 +302,25 @@ async fn the_openapi_document_knows_damaged_releases() {
     );
     assert!(v["paths"]["/api/imports"]["get"]["responses"]["409"].is_object());
 }
+
+/// `basis=order` on a TIV table (no orders recorded) selected nothing and
+/// answered "imported nothing" (hostile-files probe 2): now a 422 saying why.
+#[tokio::test]
+async fn order_basis_on_a_tiv_table_is_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    put(
+        tmp.path(),
+        "Volume\nData generated: 13 Oct 2024 12:33:29 PM\nExports by,2021,2022,2023,2021-2023\n\
+         United States,10,20,30,60\nFrance,1,2,3,6\nTotal world export,11,22,33,66\n",
+        "exports.csv",
+    );
+    let app = app(tmp.path());
+    for uri in [
+        "/api/top?direction=exports&period=2021-2023&basis=order",
+        "/api/exports?country=USA&period=2021-2023&basis=order",
+    ] {
+        crate::common::refused(&app, uri, "records deliveries by year and no orders").await;
+    }
+    let ok = get(&app, "/api/top?direction=exports&period=2021-2023").await;
+    assert_eq!(ok.status, StatusCode::OK, "{}", ok.text());
+}

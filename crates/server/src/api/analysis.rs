@@ -177,7 +177,7 @@ pub async fn groups(State(st): State<Arc<AppState>>, Q(p, _): Q<GroupsQuery>) ->
         };
         let f = Filter::new(last)
             .with_category(p.category_in(&rel)?)
-            .with_basis(p.basis()?);
+            .with_basis(p.basis_in(&rel)?);
         let mut out = Vec::new();
         for g in &chosen {
             let idx = g.index(&rel);
@@ -253,7 +253,7 @@ pub async fn switching(State(st): State<Arc<AppState>>, Q(p, _): Q<SwitchingQuer
         let limit = p.limit("limit", 25, 500)?;
         let f = Filter::new(from)
             .with_category(p.category_in(&rel)?)
-            .with_basis(p.basis()?);
+            .with_basis(p.basis_in(&rel)?);
         if let Some(why) = engine::switching::no_data_window(&rel, &f, to) {
             return Err(ApiError::bad_request(why));
         }
@@ -313,7 +313,7 @@ pub async fn event_study(State(st): State<Arc<AppState>>, Q(p, _): Q<EventStudyQ
             end: 2000,
         })
         .with_category(p.category_in(&rel)?)
-        .with_basis(p.basis()?);
+        .with_basis(p.basis_in(&rel)?);
         let opts = engine::event::EventOptions {
             years,
             partner: p.entity_opt(&rel, "partner")?,

@@ -135,7 +135,7 @@ pub async fn categories(State(st): State<Arc<AppState>>, Q(p, _): Q<CategoriesQu
         // every category on the Ukraine download; the pool's HHI).
         crate::error::ApiError::one_sided(&rel, dir, Some(focus))?;
         crate::error::ApiError::needs_categories(&rel)?;
-        let f = Filter::new(p.window(&rel, "period")?).with_basis(p.basis()?);
+        let f = Filter::new(p.window(&rel, "period")?).with_basis(p.basis_in(&rel)?);
         let b = engine::category_breakdown(&rel, focus, dir, &f);
         let rows: Vec<Value> = b
             .iter()

@@ -81,7 +81,7 @@ pub async fn series(
         let w = series_window(&p, &rel)?;
         let f = Filter::new(w)
             .with_category(p.category_in(&rel)?)
-            .with_basis(p.basis()?);
+            .with_basis(p.basis_in(&rel)?);
         let a = annual(&rel, focus, dir, &f);
         let by_year = |v: &[f64]| -> Vec<Value> {
             a.years
