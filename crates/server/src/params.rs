@@ -270,7 +270,9 @@ pub fn resolve_entity(rel: &Release, q: &str) -> ApiResult<EntityId> {
         })
         .map_err(|e| match e {
             CountryError::Empty | CountryError::TooLong => ApiError::bad_request(e.to_string()),
-            CountryError::NotInRelease { .. } => ApiError::not_found(e.to_string()),
+            CountryError::NotInRelease { .. } | CountryError::Region { .. } => {
+                ApiError::not_found(e.to_string())
+            }
             CountryError::Unknown {
                 ref suggestions, ..
             } => ApiError::not_found(e.to_string()).with_suggestions(suggestions.clone()),

@@ -23,6 +23,15 @@ pub enum CountryError {
         /// [`model::ReleaseMeta::scope_note`].
         scope: String,
     },
+    /// A region's name: no party of SIPRI's, and the nearest names (the
+    /// EU**, the African Union**) would answer another question (figure
+    /// probe: `imports Europe` offered "European Union**").
+    #[error(
+        "'{query}' is a region, not a country or party: SIPRI's releases list transfers by \
+         country, so a region's total is not among these answers; for a set of countries use \
+         `groups` with your own group (e.g. --group 'Gulf=Saudi Arabia,UAE,Qatar')"
+    )]
+    Region { query: String },
     #[error("unknown country or party '{query}'")]
     Unknown {
         query: String,
@@ -109,6 +118,11 @@ pub fn resolve_country(rel: &Release, query: &str) -> Result<EntityId, CountryEr
     if let Some((id, _)) = rel.entities.iter().find(|(_, e)| loose(&e.name) == lq) {
         return Ok(id);
     }
+    if REGIONS.contains(&lq.as_str()) {
+        return Err(CountryError::Region {
+            query: q.to_string(),
+        });
+    }
     let suggestions = if suggestions.is_empty() {
         near_names(rel, &lq)
     } else {
@@ -119,6 +133,76 @@ pub fn resolve_country(rel: &Release, query: &str) -> Result<EntityId, CountryEr
         suggestions,
     })
 }
+
+/// Regions and continents as users write them (`loose`-folded, English and
+/// German), none of them a SIPRI party.
+const REGIONS: &[&str] = &[
+    "europe",
+    "europa",
+    "western europe",
+    "eastern europe",
+    "central europe",
+    "westeuropa",
+    "osteuropa",
+    "mitteleuropa",
+    "asia",
+    "asien",
+    "east asia",
+    "south asia",
+    "south east asia",
+    "southeast asia",
+    "central asia",
+    "ostasien",
+    "sudasien",
+    "sudostasien",
+    "zentralasien",
+    "asia and oceania",
+    "oceania",
+    "ozeanien",
+    "africa",
+    "afrika",
+    "north africa",
+    "sub saharan africa",
+    "west africa",
+    "east africa",
+    "nordafrika",
+    "subsahara afrika",
+    "afrika sudlich der sahara",
+    "westafrika",
+    "ostafrika",
+    "americas",
+    "the americas",
+    "amerika",
+    "north america",
+    "south america",
+    "latin america",
+    "central america",
+    "nordamerika",
+    "sudamerika",
+    "lateinamerika",
+    "mittelamerika",
+    "middle east",
+    "the middle east",
+    "near east",
+    "naher osten",
+    "nahost",
+    "mittlerer osten",
+    "gulf",
+    "the gulf",
+    "golfregion",
+    "caucasus",
+    "kaukasus",
+    "balkans",
+    "the balkans",
+    "balkan",
+    "baltics",
+    "the baltics",
+    "baltikum",
+    "scandinavia",
+    "skandinavien",
+    "world",
+    "welt",
+];
 
 /// Names in the release close to `lq` (already `loose`-folded).
 fn near_names(rel: &Release, lq: &str) -> Vec<String> {
@@ -151,6 +235,29 @@ mod tests {
         let mut buf = Vec::new();
         crate::synth::write_register(&mut buf, 1, 42).unwrap();
         crate::read(&buf, &crate::ReadOptions::default()).unwrap().0
+    }
+
+    /// Figure probe: `imports Europe` answered "did you mean European
+    /// Union**?", an organisation, not the region.
+    #[test]
+    fn a_region_is_named_as_one_not_matched_to_an_organisation() {
+        let r = demo();
+        for q in [
+            "Europe",
+            "europe",
+            "Middle East",
+            "sub-Saharan Africa",
+            "Südamerika",
+            "Nahost",
+        ] {
+            assert_eq!(
+                resolve_country(&r, q),
+                Err(CountryError::Region {
+                    query: q.to_string()
+                }),
+                "{q}"
+            );
+        }
     }
 
     #[test]
