@@ -234,7 +234,9 @@ fn flags(f: u16) -> String {
         v.push("Jahreswert von armsflow aus der Gesamtmenge des Geschäfts verteilt");
     }
     if v.is_empty() {
-        "gesichert".into()
+        // Not "gesichert": the legacy register records no estimate flag
+        // for delivery years at all (figure probe).
+        "nicht als geschätzt gekennzeichnet".into()
     } else {
         v.join(", ")
     }

@@ -49,7 +49,9 @@ fn flags(f: u16) -> String {
         v.push("per-year figure allocated by armsflow from the deal total");
     }
     if v.is_empty() {
-        "firm".into()
+        // Not "firm": the legacy register records no estimate flag for
+        // delivery years at all (figure probe).
+        "not flagged as estimated".into()
     } else {
         v.join(", ")
     }
