@@ -478,6 +478,11 @@ fn classify(cfg: &FetchConfig, url: &str, e: ureq::Error, in_body: bool) -> Fail
                 secs: cfg.timeout.as_secs_f64().ceil() as u64,
             }),
             K::UnexpectedEof => cut("the connection closed early".into()),
+            // The resolver's failure comes as a plain I/O error; it was
+            // reported as an answer "cut off" (hostile-files probe 2).
+            _ if !in_body && io.to_string().contains("lookup address") => {
+                unreachable(format!("host not found (no network, or DNS failure): {io}"))
+            }
             _ => cut(io.to_string()),
         },
         E::Protocol(p) if in_body => cut(p.to_string()),

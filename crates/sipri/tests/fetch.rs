@@ -308,3 +308,14 @@ fn max_year_is_read_from_plain_text() {
     assert_eq!(y, 2024);
     assert_eq!(m.requests()[0].path, "/api/p/trades/getMaxYear");
 }
+
+/// A name that does not resolve (`.invalid` never does; nor does any name
+/// without a network) is "cannot reach", not an answer "cut off"
+/// (hostile-files probe 2).
+#[test]
+fn an_unresolvable_host_is_unreachable_not_a_cut_off_answer() {
+    let cfg = config("http://armsflow-test.invalid/api/p".into());
+    let err = fetch(&cfg).0.unwrap_err();
+    assert!(matches!(err, FetchError::Unreachable { .. }), "{err:?}");
+    assert!(err.to_string().starts_with("cannot reach SIPRI"), "{err}");
+}
