@@ -273,6 +273,31 @@ fn multi_file_import_reports_files_not_reached() {
         err.contains("not reached (nothing imported from them):") && err.contains("later.csv"),
         "{err}"
     );
+
+    // With --format json, stdout lists what was stored and what failed (it
+    // printed nothing: hostile-files probe 2).
+    let out = armsflow()
+        .args(["import", "--format", "json"])
+        .args([&good, &bad, &later])
+        .arg("--data-dir")
+        .arg(tmp.path().join("data2"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v[0]["outcome"], "created", "{v}");
+    assert_eq!(v[1]["outcome"], "failed", "{v}");
+    assert!(
+        v[1]["error"].as_str().unwrap().contains("Excel workbook"),
+        "{v}"
+    );
+    assert!(
+        v[1]["not_reached"][0]
+            .as_str()
+            .unwrap()
+            .ends_with("later.csv"),
+        "{v}"
+    );
 }
 
 /// Terminal escape codes in names were printed raw.

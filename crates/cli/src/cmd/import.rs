@@ -72,14 +72,44 @@ struct Imported {
 pub fn run(args: Args) -> anyhow::Result<()> {
     let mut done = Vec::new();
     for (i, path) in args.files.iter().enumerate() {
-        let item =
-            import_one(&args, path).map_err(|e| with_progress(e, &done, &args.files[i + 1..]))?;
-        done.push(item);
+        match import_one(&args, path) {
+            Ok(item) => done.push(item),
+            Err(e) => {
+                let rest = &args.files[i + 1..];
+                if args.format == Format::Json {
+                    // A script reading stdout learns what was stored before
+                    // the failure too (it printed nothing; hostile-files
+                    // probe 2); the message and status stay as in a table.
+                    println!("{}", failed_json(&done, path, &e, rest)?);
+                }
+                return Err(with_progress(e, &done, rest));
+            }
+        }
     }
     if args.format == Format::Json {
         println!("{}", serde_json::to_string_pretty(&done)?);
     }
     Ok(())
+}
+
+/// The JSON list of a run that failed at `path`: the files imported before
+/// it, then `{file, outcome: "failed", error, not_reached}`.
+fn failed_json(
+    done: &[Imported],
+    path: &std::path::Path,
+    e: &anyhow::Error,
+    rest: &[PathBuf],
+) -> anyhow::Result<String> {
+    let mut list = serde_json::to_value(done)?;
+    if let Some(items) = list.as_array_mut() {
+        items.push(serde_json::json!({
+            "file": path.display().to_string(),
+            "outcome": "failed",
+            "error": format!("{e:#}"),
+            "not_reached": rest.iter().map(|p| p.display().to_string()).collect::<Vec<_>>(),
+        }));
+    }
+    Ok(serde_json::to_string_pretty(&list)?)
 }
 
 /// Reads, checks and stores one file; prints its table report. Large current
