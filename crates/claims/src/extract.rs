@@ -223,7 +223,10 @@ impl State {
                             source: o.idx,
                         });
                     }
-                    for claim in each_of_list(&f, &s.tokens, c) {
+                    // "… in 2020–24 and the largest in 2015–19": two ranks.
+                    let claims = crate::pairing::coordinated_rank(&f, &s.tokens, o, &c)
+                        .unwrap_or_else(|| each_of_list(&f, &s.tokens, c));
+                    for claim in claims {
                         built.push(Built {
                             claim,
                             clause: f.clause(o.idx),
@@ -278,6 +281,8 @@ impl State {
                 Err(why) => errors.push(why),
             }
         }
+        // "…, as it had in 2015–19": the one claim again for that period.
+        crate::pairing::repeated(&f, &s.tokens, &mut built);
         // The shapes of issue #17, under the same rule as the others.
         let shape_reasons = crate::shapes::extract_sentence(s, &f, discourse, &mut built);
         errors.extend(shape_reasons.iter().cloned());

@@ -350,11 +350,10 @@ pub fn analyse(s: &Sentence, names: &Names) -> Features {
     }
     crate::flows::bare_arms(t, &mut f);
     crate::flows::self_owned(t, &mut f);
-    crate::flows::wholes(t, &mut f);
     crate::phrases::ranks(t, &mut f);
     (f.periods, f.year_pairs) = periods(t);
     f.periods
-        .retain(|(_, i)| !crate::timing::speech_date(t, *i));
+        .retain(|(_, i)| !crate::timing::speech_date(t, *i) && !crate::timing::event_date(t, *i));
     f.base_periods = f
         .periods
         .iter()
@@ -389,6 +388,9 @@ pub fn analyse(s: &Sentence, names: &Names) -> Features {
         .map(|(_, i)| *i)
         .collect();
     crate::phrases::meaning(t, &mut f);
+    // After `meaning`, which reads the fractions: "two-thirds of French
+    // arms" has a whole as "66 % of French arms" has.
+    crate::flows::wholes(t, &mut f);
     crate::asides::markers(t, &mut f);
     crate::unasserted::markers(t, &mut f);
     crate::timing::markers(t, &mut f);

@@ -325,15 +325,28 @@ fn whole_at(t: &[Token], f: &Features, from: usize, figure: Option<usize>) -> Op
             });
         }
         let in_name = f.mentions.iter().any(|m| m.idx <= k && k < m.end);
+        // An agent or relative pronoun inside the whole, before its verb:
+        // "der von Russland exportierten Waffen", "the arms that Russia
+        // exported".
+        let agent = t[k].is_word()
+            && matches!(t[k].norm.as_str(), "von" | "that")
+            && f.mentions.iter().any(|m| {
+                m.idx == k + 1
+                    && f.directions
+                        .iter()
+                        .any(|d| d.1 == m.end && f.verb_at(m.end))
+            });
         let skip = in_name
+            || agent
             || (t[k].is_word()
                 && (whole_filler(&t[k].norm) || crate::lexicon::is_world(&t[k].norm)));
         if !skip {
-            return None;
+            break;
         }
         k += 1;
     }
-    None
+    made::demonym_whole(t, f, from, k, figure)
+        .or_else(|| made::relative_whole(t, f, from, k, figure))
 }
 
 /// Whose flow the whole at `at` is (see [`Whole::owner`]).
@@ -363,6 +376,9 @@ fn whole_owner(t: &[Token], f: &Features, dir: Direction, at: usize) -> Option<(
         .map(|m| (dir, m.party.clone()));
     if owned.is_some() {
         return owned;
+    }
+    if let Some(o) = made::agent_before(t, f, dir, at) {
+        return Some(o);
     }
     // A country right after it, through a preposition: "exports to
     // Kazakhstan", "Waffenexporte nach Kasachstan", "imports by India",
@@ -511,5 +527,6 @@ pub(crate) fn implied_earlier(
     Some(c)
 }
 
+mod made;
 #[cfg(test)]
 mod tests;

@@ -45,6 +45,7 @@ pub mod meaning;
 pub mod names;
 pub mod normalize;
 mod numbers;
+mod pairing;
 pub mod phrases;
 mod readings;
 pub mod rule;

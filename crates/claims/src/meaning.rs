@@ -595,10 +595,10 @@ pub fn number_word(norm: &str) -> Option<u32> {
 pub fn fraction_noun(norm: &str) -> Option<u32> {
     Some(match norm {
         "half" | "halfte" => 2,
-        "third" | "thirds" | "drittel" => 3,
-        "quarter" | "quarters" | "viertel" => 4,
-        "fifth" | "fifths" | "funftel" => 5,
-        "tenth" | "tenths" | "zehntel" => 10,
+        "third" | "thirds" | "drittel" | "dritteln" => 3,
+        "quarter" | "quarters" | "viertel" | "vierteln" => 4,
+        "fifth" | "fifths" | "funftel" | "funfteln" => 5,
+        "tenth" | "tenths" | "zehntel" | "zehnteln" => 10,
         _ => return None,
     })
 }

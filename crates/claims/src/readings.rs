@@ -434,7 +434,7 @@ pub(crate) fn percent_claim(
                     })
                 })
                 .cloned()
-                .ok_or(Reason::NoSupplierNamed)?;
+                .ok_or_else(|| supplier_elsewhere(ctx, clause, importer.as_ref()))?;
             let s = Some(&supplier);
             let recipient = importer
                 .clone()
@@ -521,6 +521,25 @@ pub(crate) fn percent_claim(
             }))
         }
     }
+}
+
+/// Why no supplier was found in the figure's clause: a country another
+/// clause names as a plain noun ("Russia was still its main supplier,
+/// accounting for 36 per cent of …") is not taken over, and the reason says
+/// so rather than that no supplier was named (claims probe 10).
+fn supplier_elsewhere(ctx: &Ctx, clause: usize, importer: Option<&Party>) -> Msg {
+    ctx.f
+        .mentions
+        .iter()
+        .find(|m| {
+            m.clause != clause
+                && m.form == Form::Noun
+                && m.prep.is_none()
+                && Some(&m.party) != importer
+        })
+        .map_or(Reason::NoSupplierNamed.into(), |m| {
+            Reason::SupplierInOtherClause(m.party.clone()).into()
+        })
 }
 
 /// The token at `idx` is an import verb ("imported", "importierten", "einführte").

@@ -263,6 +263,7 @@ pub fn unconsumed(f: &Features, t: &[Token], built: &[Built]) -> Vec<Msg> {
             break;
         }
     }
+    out.extend(importer_as_supplier(f, built));
     out.extend(unused_base(f, t, built));
     out.extend(world_subject_as_partner(f, built));
     if let Some(list) = shared_figure(f, t, built) {
@@ -275,7 +276,31 @@ pub fn unconsumed(f: &Features, t: &[Token], built: &[Built]) -> Vec<Msg> {
         out.push(Reason::UnreadNumber(n).into());
     }
     out.extend(rank_moves(f, t, built));
+    out.extend(crate::pairing::unseparated(f, built));
     out
+}
+
+/// A share of imports whose supplier is the subject of an import verb right
+/// after it ("India received 38 % of the arms Russia imported": Russia
+/// imported them, so reading it as the supplier answers another question).
+fn importer_as_supplier(f: &Features, built: &[Built]) -> Option<Msg> {
+    built.iter().find_map(|b| {
+        let Claim::ImportShare { supplier, .. } = &b.claim else {
+            return None;
+        };
+        f.mentions
+            .iter()
+            .any(|m| {
+                m.party == *supplier
+                    && m.form == Form::Noun
+                    // Not "aus Russland bezogen": that is where from.
+                    && m.prep.is_none()
+                    && f.directions.iter().any(|&(d, i)| {
+                        d == engine::Direction::Imports && i == m.end && f.verb_at(i)
+                    })
+            })
+            .then(|| Reason::ImporterAsSupplier(supplier.clone()).into())
+    })
 }
 
 /// Two claims of one sentence that run between the same two countries in

@@ -159,6 +159,89 @@ const SAY_NOUNS: &[&str] = &[
     "ansprache",
 ];
 
+/// Events a year can name as an attribute ("the 2016 agreement", "der
+/// Krieg von …" is not this shape): `loose`-normalised.
+const EVENT_NOUNS: &[&str] = &[
+    "agreement",
+    "agreements",
+    "deal",
+    "deals",
+    "contract",
+    "contracts",
+    "order",
+    "orders",
+    "accord",
+    "accords",
+    "treaty",
+    "invasion",
+    "war",
+    "coup",
+    "election",
+    "elections",
+    "summit",
+    "purchase",
+    "sale",
+    "sanctions",
+    "embargo",
+    "visit",
+    "decision",
+    "crisis",
+    "budget",
+    "abkommen",
+    "vertrag",
+    "krieg",
+    "invasion",
+    "bestellung",
+    "auftrag",
+    "vereinbarung",
+    "kauf",
+    "putsch",
+    "wahl",
+    "gipfel",
+    "sanktionen",
+    "besuch",
+    "beschluss",
+    "entscheidung",
+    "haushalt",
+];
+
+/// Whether the year at `i` names an event ("Under the 2016 agreement,
+/// France supplied 33 per cent … in 2020-24", "nach dem 2022 Krieg"): a
+/// determiner or possessive, the year, an event noun. Such a year is no
+/// period of a figure (claims probe 10: the sweep found "the 2016
+/// agreement" read as a second claim period, and without 2020-24 it would
+/// have been checked on 2016 alone).
+pub fn event_date(t: &[Token], i: usize) -> bool {
+    let det = i > 0 && {
+        let w = t[i - 1].norm.as_str();
+        matches!(
+            w,
+            "the"
+                | "a"
+                | "an"
+                | "its"
+                | "their"
+                | "this"
+                | "that"
+                | "der"
+                | "die"
+                | "das"
+                | "dem"
+                | "den"
+                | "des"
+                | "ein"
+                | "eine"
+                | "einem"
+                | "einer"
+                | "eines"
+        ) || w.ends_with("'s")
+            || w.ends_with("’s")
+    };
+    det && matches!(t[i].kind, Kind::Number { .. })
+        && t.get(i + 1)
+            .is_some_and(|x| EVENT_NOUNS.contains(&x.norm.as_str()))
+}
+
 /// Whether the period at `i` dates a statement rather than the figure:
 /// "In a 2024 interview, the minister said Russia supplies 36 per cent of
 /// India's arms imports" states no period for the figure (regression of

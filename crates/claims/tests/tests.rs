@@ -4,6 +4,7 @@ mod check_synthetic;
 mod common;
 mod corpus;
 mod localized;
+mod probe10;
 mod props;
 mod reading;
 mod seed_article;

@@ -482,12 +482,23 @@ pub enum Reason {
     /// A year range whose end comes before its start (start, end).
     BackwardsPeriod(u16, u16),
     SeveralPeriods,
+    /// Two claims coordinated in one sentence ("the second-largest in
+    /// 2020–24 and the largest in 2015–19") of which not every stated
+    /// window got its own: the stated windows (start, end).
+    ClaimsNotSeparated(Vec<(u16, u16)>),
     ChangeNeedsFixedPeriods,
     ChangeWithoutPeriod,
     ChangeFromOnly,
     MoreThanTwoPeriods,
     NoCountryNamed,
     NoSupplierNamed,
+    /// The figure's clause names no supplier, but another clause of the
+    /// sentence names this country ("Russia was still its main supplier,
+    /// accounting for 36 per cent of …"): it is not carried over.
+    SupplierInOtherClause(Party),
+    /// A share's supplier that the sentence says imported the arms ("India
+    /// received 38 % of the arms Russia imported").
+    ImporterAsSupplier(Party),
     NoRecipientNamed,
     FirstEverNeedsYear,
     SameParty,

@@ -12,11 +12,23 @@ pub(crate) fn ordinal_claim(
     let clause = f.clause(o.idx);
     let in_clause = |m: &Mention| m.clause == clause;
     // A country after the role noun, tied to it: "Abnehmer Russlands",
-    // "buyer of Russian arms", "supplier to Kazakhstan".
+    // "buyer of Russian arms", "supplier to Kazakhstan". Not past the next
+    // rank phrase: in "the second-largest arms importer in 2020–24 and the
+    // largest importer of Russian arms in 2015–19" Russia is the second's
+    // (regression of claims probe 10: the first was read as a rank among
+    // Russia's recipients).
+    let next_rank = f
+        .ordinals
+        .iter()
+        .map(|x| x.idx)
+        .filter(|&i| i > o.idx)
+        .min()
+        .unwrap_or(usize::MAX);
     let after = |preps: &[Prep]| {
         ctx.find(|m| {
             in_clause(m)
                 && m.idx > o.role_idx
+                && m.idx < next_rank
                 && (m.form != Form::Noun || m.prep.is_some_and(|p| preps.contains(&p)))
         })
     };

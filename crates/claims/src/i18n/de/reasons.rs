@@ -30,6 +30,13 @@ pub(super) fn text(m: &Reason) -> String {
             BackwardsPeriod(y, z) => format!(
                 "der Zeitraum {y}–{z} endet vor seinem Beginn; unklar, welche Jahre gemeint sind"
             ),
+            ClaimsNotSeparated(ws) => format!(
+                "der Satz enthält zwei Aussagen ({}), die sich nicht trennen ließen: nicht jede Zahl oder Rangangabe ließ sich ihrem eigenen Zeitraum zuordnen, und eine allein zu prüfen beantwortete eine andere Frage; bitte jede Aussage in einem eigenen Satz",
+                ws.iter()
+                    .map(|(a, b)| if a == b { format!("{a}") } else { format!("{a}–{b}") })
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
             SeveralPeriods => {
                 "mehrere Zeiträume im Satz: unklar, für welchen die Zahl gilt".into()
             }
@@ -45,6 +52,14 @@ pub(super) fn text(m: &Reason) -> String {
             }
             NoCountryNamed => "kein Land genannt".into(),
             NoSupplierNamed => "kein Lieferant genannt".into(),
+            ImporterAsSupplier(p) => format!(
+                "„{}“ hat laut Satz die Waffen importiert, auf die sich die Zahl bezieht, ist also nicht ihr Lieferant; wovon die Zahl ein Anteil ist, lässt sich nicht sagen",
+                land(p)
+            ),
+            SupplierInOtherClause(p) => format!(
+                "der Satzteil mit der Zahl nennt keinen Lieferanten; „{}“ steht in einem anderen Satzteil, und dass es der Lieferant dieser Zahl ist, wird nicht übertragen",
+                land(p)
+            ),
             NoRecipientNamed => "kein Empfänger genannt".into(),
             FirstEverNeedsYear => "eine Aussage über die erste Lieferung braucht ein einzelnes Jahr".into(),
             SameParty => "Lieferant und Empfänger sind dasselbe Land".into(),

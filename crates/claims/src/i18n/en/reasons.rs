@@ -30,6 +30,13 @@ pub(super) fn text(m: &Reason) -> String {
             BackwardsPeriod(y, z) => format!(
                 "the period {y}-{z} ends before it starts; which years are meant is unclear"
             ),
+            ClaimsNotSeparated(ws) => format!(
+                "the sentence makes two claims ({}) that could not be separated: each figure or rank could not be paired with its own period, and checking one alone would answer a different question; state each claim in its own sentence",
+                ws.iter()
+                    .map(|(a, b)| if a == b { format!("{a}") } else { format!("{a}-{b}") })
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
             SeveralPeriods => {
                 "several periods in the sentence: which one the figure is for is unclear".into()
             }
@@ -45,6 +52,14 @@ pub(super) fn text(m: &Reason) -> String {
             }
             NoCountryNamed => "no country named".into(),
             NoSupplierNamed => "no supplier named".into(),
+            ImporterAsSupplier(p) => format!(
+                "'{}' is said to have imported the arms the figure is of, so it is not their supplier; which flow the figure is a share of cannot be told",
+                p.name
+            ),
+            SupplierInOtherClause(p) => format!(
+                "the clause with the figure names no supplier; '{}' is named in another clause of the sentence, and that it is the figure's supplier is not carried over",
+                p.name
+            ),
             NoRecipientNamed => "no recipient named".into(),
             FirstEverNeedsYear => "a first-ever statement needs a single year".into(),
             SameParty => "supplier and recipient are the same".into(),
