@@ -145,6 +145,15 @@ fn legacy_register_vs_register_marks_allocations() {
     assert!(row.ends_with(",differs (allocation),A"), "{row}");
     let err = text(&out.stderr);
     assert!(err.contains("legacy register"), "{err}");
+    assert!(!text(&out.stdout).contains("is newer than B"));
+    // The newer release first reads every revision backwards: said so.
+    let back = diff(tmp.path(), &[&b, &a, "--country", "Kazakhstan"]);
+    assert!(back.status.success(), "{}", text(&back.stderr));
+    let all = format!("{}{}", text(&back.stdout), text(&back.stderr));
+    assert!(
+        all.contains("WARNING: A (2026-02-12) is newer than B (2025-03-13)"),
+        "{all}"
+    );
 }
 
 #[test]
