@@ -358,6 +358,24 @@ pub fn read(b: &mut Builder, text: &str, h: &Header) -> Result<(), ReadError> {
             }
         ));
     }
+    // A title naming a state that had ceased to exist over years with
+    // values is an edited file (hostile-files probe 2: Russia's table
+    // retitled "Soviet Union" answered Soviet exports for 2017-21).
+    if let Sides::RowsAreRecipients(party) | Sides::RowsAreSuppliers(party) = sides
+        && !world
+    {
+        let e = b.entities.get(party);
+        if let Some(&(_, last, _)) = model::SUCCESSIONS.iter().find(|s| s.0 == e.key)
+            && let Some(late) = filled.iter().copied().filter(|&y| y > last).max()
+        {
+            b.caveat(format!(
+                "the title names {}, which SIPRI lists only up to {last}, yet the table has \
+                 values up to {late}: the title may have been edited, and the party every \
+                 figure is attributed to may be wrong",
+                e.name
+            ));
+        }
+    }
     // Every supplier table SIPRI published ends with its `Total` row (all
     // 134 of the 2022 set); without it the rows left may be a cut-short file
     // (regression of the hostile-files probe: Russia's table cut after line

@@ -212,6 +212,28 @@ fn supplier_table() {
     assert_eq!(rel.meta.caveats.len(), 1, "{:?}", rel.meta.caveats);
 }
 
+/// A supplier table whose title names a state that no longer existed in
+/// its years (Russia's table retitled "Soviet Union") answered Soviet
+/// exports for 2017-21 without a word (hostile-files probe 2).
+#[test]
+fn supplier_table_titled_after_a_former_state_is_caveated() {
+    let pad = ",,,";
+    let table = |title: &str| {
+        format!(
+            "\"TIV of arms exports from {title}, 1991-1992\"{pad},\nSource: SIPRI Arms Transfers Database{pad},\nGenerated: 28 July 2022{pad},\n{pad},\n,1991,1992,Total\nKazakhstan,,100,100\nIndia,50,,50\n{pad}\nTotal,50,100,150\n"
+        )
+    };
+    let (rel, _) = read(table("Soviet Union").as_bytes(), &opts()).unwrap();
+    assert_eq!(rel.meta.caveats.len(), 1, "{:?}", rel.meta.caveats);
+    assert!(
+        rel.meta.caveats[0].starts_with("the title names Soviet Union, which SIPRI lists only up to 1991, yet the table has values up to 1992"),
+        "{:?}",
+        rel.meta.caveats
+    );
+    let (rel, _) = read(table("Russia").as_bytes(), &opts()).unwrap();
+    assert!(rel.meta.caveats.is_empty(), "{:?}", rel.meta.caveats);
+}
+
 /// A supplier table cut before its `Total` row imported without a word
 /// (hostile-files probe 2: Russia's table cut after line 60 answered 22,053
 /// TIV, the whole file 25,300). Now the release carries a caveat.
