@@ -204,7 +204,18 @@ pub fn compute(args: &Args) -> anyhow::Result<Table> {
         let idx = g.index(&rel);
         series.push(group_share_series(&rel, focus, dir, &idx, &f, &windows));
     }
-    Ok(shares_table(&rel, dir, &f, &series))
+    // Ad-hoc groups (`NAME=A,B`) hold their members in every year: the
+    // dated-membership rule is not theirs (figure probe: "Europe=…" printed
+    // the 1 July rule, and was called an alignment group).
+    let dated: Vec<bool> = chosen
+        .iter()
+        .map(|g| {
+            g.spells
+                .iter()
+                .any(|s| s.joined.is_some() || s.left.is_some())
+        })
+        .collect();
+    Ok(shares_table(&rel, dir, &f, &series, &dated))
 }
 
 fn list_groups(groups: &[Group]) -> Table {
@@ -275,7 +286,13 @@ fn list_members(groups: &[Group]) -> Table {
     t
 }
 
-fn shares_table(rel: &Release, dir: Direction, f: &Filter, series: &[Vec<GroupShare>]) -> Table {
+fn shares_table(
+    rel: &Release,
+    dir: Direction,
+    f: &Filter,
+    series: &[Vec<GroupShare>],
+    dated: &[bool],
+) -> Table {
     let (noun, side, prep) = match dir {
         Direction::Imports => ("imports", "suppliers", "from"),
         Direction::Exports => ("exports", "recipients", "to"),
@@ -288,7 +305,14 @@ fn shares_table(rel: &Release, dir: Direction, f: &Filter, series: &[Vec<GroupSh
     let mut t = Table::new(
         title(
             rel,
-            format!("Share of {focus}'s arms {noun} {prep} alignment groups"),
+            format!(
+                "Share of {focus}'s arms {noun} {prep} {}",
+                if dated.iter().any(|&d| d) {
+                    "alignment groups"
+                } else {
+                    "groups"
+                }
+            ),
         ),
         &[
             "group",
@@ -361,14 +385,21 @@ fn shares_table(rel: &Release, dir: Direction, f: &Filter, series: &[Vec<GroupSh
     // By order year the flows of a year are the orders placed in it, and
     // membership is tested then (regression: the note said "by delivery
     // year" for an order-basis table).
-    t.note(match f.basis {
-        Basis::Delivery => {
-            "Membership by delivery year: a member counts for year Y iff it was a member on 1 July of Y."
-        }
-        Basis::Order => {
-            "Membership by order year: a member counts for orders placed in year Y iff it was a member on 1 July of Y (not in the years of delivery)."
-        }
-    });
+    if dated.iter().any(|&d| d) {
+        t.note(match f.basis {
+            Basis::Delivery => {
+                "Membership by delivery year: a member counts for year Y iff it was a member on 1 July of Y."
+            }
+            Basis::Order => {
+                "Membership by order year: a member counts for orders placed in year Y iff it was a member on 1 July of Y (not in the years of delivery)."
+            }
+        });
+    }
+    if dated.iter().any(|&d| !d) {
+        t.note(
+            "Groups defined on the command line (NAME=A,B,...) count their members in every year.",
+        );
+    }
     series_notes(&mut t, rel, f);
     let mut windows: Vec<Window> = series.iter().flatten().map(|s| s.filter.window).collect();
     windows.sort_by_key(|w| (w.start, w.end));
