@@ -394,20 +394,28 @@ pub fn with_name_notes(t: &crate::output::Table) -> std::borrow::Cow<'_, crate::
 /// The "Estimates:" note for `share` of `of` ("the total"), as far as the
 /// release's layout flags estimates at all (see [`model::EstimateFlags`]).
 pub fn estimates_note(format: model::SourceFormat, share: f64, of: &str) -> String {
+    // "at least 100.0%" reads oddly; all of it is all of it, and a share
+    // just under all must not round up to it.
+    let pct = if share >= 1.0 {
+        "all".to_string()
+    } else {
+        format!(
+            "at least {:.1}%",
+            (share * 1000.0).floor().min(999.0) / 10.0
+        )
+    };
     match format.estimate_flags() {
         // SIPRI leaves some flags empty (29 % of 2024's TIV): those values
         // are not counted, so the share is a lower bound (metrics probe:
         // Singapore 2024 "6.7 %" with 93 % of its TIV unflagged).
         model::EstimateFlags::Recorded => format!(
-            "Estimates: at least {:.1}% of {of} rests on values SIPRI marks as estimated (not \
-             counted: values for which SIPRI left an estimate flag empty).",
-            share * 100.0
+            "Estimates: {pct} of {of} rests on values SIPRI marks as estimated (not counted: \
+             values for which SIPRI left an estimate flag empty)."
         ),
         model::EstimateFlags::OrderAndNumbers => format!(
-            "Estimates: at least {:.1}% of {of} rests on values SIPRI marks as estimated (the \
-             legacy register flags estimated order years and numbers only, not delivery years \
-             or values).",
-            share * 100.0
+            "Estimates: {pct} of {of} rests on values SIPRI marks as estimated (the legacy \
+             register flags estimated order years and numbers only, not delivery years or \
+             values)."
         ),
         model::EstimateFlags::Absent => "Estimates: unknown (SIPRI's TIV tables carry no \
              estimate flags)."
@@ -425,6 +433,22 @@ pub fn estimated_cell(format: model::SourceFormat, share: f64) -> crate::output:
 
 #[cfg(test)]
 mod tests {
+    /// "at least 100.0%" for a share that was all of it, and a lower bound
+    /// rounded up ("at least 57.4%" for 57.36 %): a bound is rounded down.
+    #[test]
+    fn estimates_note_bounds_round_down_and_all_is_all() {
+        let f = model::SourceFormat::Register;
+        let n = |s: f64| super::estimates_note(f, s, "the total");
+        assert!(
+            n(1.0).starts_with("Estimates: all of the total"),
+            "{}",
+            n(1.0)
+        );
+        assert!(n(0.99999).contains("at least 99.9%"), "{}", n(0.99999));
+        assert!(n(0.5736).contains("at least 57.3%"), "{}", n(0.5736));
+        assert!(n(0.0).contains("at least 0.0%"), "{}", n(0.0));
+    }
+
     use super::*;
 
     fn demo() -> Release {
