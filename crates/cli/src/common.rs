@@ -395,14 +395,12 @@ pub fn with_name_notes(t: &crate::output::Table) -> std::borrow::Cow<'_, crate::
 /// release's layout flags estimates at all (see [`model::EstimateFlags`]).
 pub fn estimates_note(format: model::SourceFormat, share: f64, of: &str) -> String {
     // "at least 100.0%" reads oddly; all of it is all of it, and a share
-    // just under all must not round up to it.
+    // just under all must not round up to it. Otherwise rounded as the
+    // "estimated %" column and the dashboard round it.
     let pct = if share >= 1.0 {
         "all".to_string()
     } else {
-        format!(
-            "at least {:.1}%",
-            (share * 1000.0).floor().min(999.0) / 10.0
-        )
+        format!("at least {:.1}%", (share * 100.0).min(99.9))
     };
     match format.estimate_flags() {
         // SIPRI leaves some flags empty (29 % of 2024's TIV): those values
@@ -433,10 +431,9 @@ pub fn estimated_cell(format: model::SourceFormat, share: f64) -> crate::output:
 
 #[cfg(test)]
 mod tests {
-    /// "at least 100.0%" for a share that was all of it, and a lower bound
-    /// rounded up ("at least 57.4%" for 57.36 %): a bound is rounded down.
+    /// "at least 100.0%" for a share that was all of it, or just under.
     #[test]
-    fn estimates_note_bounds_round_down_and_all_is_all() {
+    fn estimates_note_says_all_for_all() {
         let f = model::SourceFormat::Register;
         let n = |s: f64| super::estimates_note(f, s, "the total");
         assert!(
@@ -445,7 +442,7 @@ mod tests {
             n(1.0)
         );
         assert!(n(0.99999).contains("at least 99.9%"), "{}", n(0.99999));
-        assert!(n(0.5736).contains("at least 57.3%"), "{}", n(0.5736));
+        assert!(n(0.5736).contains("at least 57.4%"), "{}", n(0.5736));
         assert!(n(0.0).contains("at least 0.0%"), "{}", n(0.0));
     }
 
