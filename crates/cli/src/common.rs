@@ -227,6 +227,21 @@ fn release_or_user_error<T>(
             ))
             .into())
         }
+        // Damage found while loading: what to do about it, as the listing
+        // says (hostile-files probe 2: a bare "os error 2" or "snappy:
+        // corrupt input").
+        Err(e @ (StoreError::Corrupt { .. } | StoreError::Io { .. })) => {
+            let reason = e.reason();
+            let fix = if reason.contains("repairs it") {
+                ""
+            } else {
+                "; importing its original file again repairs it"
+            };
+            Err(anyhow::anyhow!(
+                "release {id} is damaged: {reason}{fix} (`armsflow releases --verify` lists \
+                 every damaged file)"
+            ))
+        }
         Err(e) => Err(e.into()),
     }
 }

@@ -28,6 +28,18 @@ fn verify_names_the_damaged_file_and_fails_until_reimported() {
     fs::write(&pq, &b).unwrap();
     ok(&run(&["releases"], &data));
 
+    // A query that needs the deal table refuses, naming the file and the fix
+    // (it printed the store's bare error).
+    let q = run(&["imports", "Kazakhstan", "--basis", "order"], &data);
+    let qerr = String::from_utf8_lossy(&q.stderr);
+    assert_eq!(q.status.code(), Some(1), "{qerr}");
+    assert!(
+        qerr.contains("is damaged: deals.parquet: content differs")
+            && qerr.contains("releases --verify")
+            && !qerr.contains(tmp.path().to_str().unwrap()),
+        "{qerr}"
+    );
+
     let bad = run(&["releases", "--verify"], &data);
     assert_eq!(
         bad.status.code(),
