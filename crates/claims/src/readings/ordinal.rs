@@ -84,7 +84,22 @@ pub(crate) fn ordinal_claim(
         RoleNoun::Exporter | RoleNoun::Importer => {
             // "largest exporter to Kazakhstan" / "largest importer of Russian arms"
             // name a partner: the pair shapes, not a world ranking.
-            let partner = after(&[Prep::To, Prep::Of, Prep::From])
+            // Tied to the role noun: "importer of Russian arms", "exporter to
+            // Kazakhstan", "importer of arms from Russia". A partner further on
+            // belongs to another claim of the sentence (regression of claims
+            // probe 11: "Kazakhstan, the third-largest arms importer, got 88 per
+            // cent of its arms from Russia" was checked as Kazakhstan's rank
+            // among Russia's recipients, supported; it is the 26th importer).
+            let partner = ctx
+                .find(|m| {
+                    in_clause(m)
+                        && m.idx > o.role_idx
+                        && m.idx <= o.role_idx + 4
+                        && m.idx < next_rank
+                        && (m.form != Form::Noun
+                            || m.prep
+                                .is_some_and(|p| [Prep::To, Prep::Of, Prep::From].contains(&p)))
+                })
                 .filter(|_| !f.world.iter().any(|i| f.clause(*i) == clause));
             let focus = subject_in_clause(partner)
                 .cloned()
