@@ -125,6 +125,7 @@ impl ReleaseBuilder {
                 last_year: span.map(|s| s.1),
                 imported_at: String::new(),
                 caveats: Vec::new(),
+                digests: false,
             },
             entities: self.entities.clone(),
             deals: self.deals.clone(),

@@ -25,6 +25,7 @@ fn release(id: &str, format: SourceFormat) -> Release {
             last_year: None,
             imported_at: String::new(),
             caveats: Vec::new(),
+            digests: false,
         },
         entities: Default::default(),
         deals: Vec::new(),

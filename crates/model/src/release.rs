@@ -105,6 +105,11 @@ pub struct ReleaseMeta {
     /// release missing a rejected row answered as if complete).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub caveats: Vec<String>,
+    /// The store wrote `SHA256SUMS` for this release: without it the
+    /// release is damaged, not an old one (hostile-files probe 2: deleting
+    /// the file turned its checks off).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub digests: bool,
 }
 
 impl ReleaseMeta {
@@ -362,6 +367,7 @@ mod tests {
             last_year: None,
             imported_at: String::new(),
             caveats: Vec::new(),
+            digests: false,
         }
     }
 

@@ -426,6 +426,7 @@ impl Builder {
             last_year: span.map(|s| s.1),
             imported_at: String::new(),
             caveats: std::mem::take(&mut self.caveats),
+            digests: false,
         };
         let entities = std::mem::take(&mut self.entities);
         (meta, entities, std::mem::take(&mut self.report))

@@ -274,6 +274,8 @@ impl Store {
     /// import (`SHA256SUMS`), reading every byte: the one check that sees a
     /// flipped bit which still decodes to valid values.
     pub fn verify_files(&self, id: &str) -> Result<Integrity> {
+        // A release imported with digests that lost them is damaged.
+        self.meta(id)?;
         digests::check(&self.release_dir(id)?)
     }
 
@@ -447,6 +449,14 @@ impl Store {
     pub fn meta(&self, id: &str) -> Result<ReleaseMeta> {
         let path = self.release_dir(id)?.join("release.json");
         let meta: ReleaseMeta = read::read_json(path.clone())?;
+        if meta.digests && !path.with_file_name(digests::FILE).exists() {
+            return Err(StoreError::Corrupt {
+                path: path.with_file_name(digests::FILE),
+                reason: "missing, though this release was imported with it: its files cannot be \
+                         checked; importing the release's original file again repairs it"
+                    .into(),
+            });
+        }
         if meta.id != id {
             return Err(StoreError::Corrupt {
                 path,
@@ -539,6 +549,7 @@ fn write_all(dir: &Path, release: &Release, report: &ImportReport) -> Result<()>
 fn write_meta(dir: &Path, meta: &ReleaseMeta, syncs: &durable::Syncs) -> Result<()> {
     let mut meta = meta.clone();
     meta.imported_at = rfc3339_utc(SystemTime::now());
+    meta.digests = true;
     write_json(&dir.join("release.json"), &meta, syncs)?;
     // Last: the digests of every file above, read back from disk.
     digests::write_sums(dir, syncs)?;

@@ -84,13 +84,34 @@ fn damage_that_decodes_is_found_and_a_reimport_repairs_it() {
     }
 }
 
+/// A release imported before digests were recorded (no `digests` in its
+/// meta, no `SHA256SUMS`) still reads; one imported with them that lost the
+/// file is damaged, and a re-import repairs it (hostile-files probe 2:
+/// deleting the file turned every check off, and a flipped bit answered).
 #[test]
-fn a_release_without_digests_still_reads_and_is_not_replaced() {
+fn a_release_without_digests_reads_only_if_it_never_had_them() {
     let tmp = tempfile::tempdir().unwrap();
     let store = Store::open(tmp.path()).unwrap();
     let r = sample("a", Some("2025-01-01"));
     store.put(&r, &report()).unwrap();
-    fs::remove_file(tmp.path().join("releases/a/SHA256SUMS")).unwrap();
+    let dir = tmp.path().join("releases/a");
+    fs::remove_file(dir.join("SHA256SUMS")).unwrap();
+    let err = store.verify_files("a").unwrap_err().reason();
+    assert!(err.starts_with("SHA256SUMS: missing"), "{err}");
+    assert!(store.list().unwrap().is_empty());
+    assert_eq!(
+        store.put(&r, &report()).unwrap(),
+        PutOutcome::Repaired("a".into())
+    );
+    // An old release: its meta says nothing of digests.
+    fs::remove_file(dir.join("SHA256SUMS")).unwrap();
+    let meta = fs::read_to_string(dir.join("release.json")).unwrap();
+    assert!(meta.contains("\"digests\": true"), "{meta}");
+    fs::write(
+        dir.join("release.json"),
+        meta.replace(",\n  \"digests\": true", ""),
+    )
+    .unwrap();
     assert_eq!(store.verify_files("a").unwrap(), Integrity::NoDigests);
     assert_eq!(store.list().unwrap().len(), 1);
     assert_eq!(

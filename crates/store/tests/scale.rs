@@ -66,6 +66,7 @@ fn big(rows: usize) -> Release {
             last_year: None,
             imported_at: String::new(),
             caveats: Vec::new(),
+            digests: false,
         },
         entities,
         deals,

@@ -33,6 +33,7 @@ fn meta(id: &str, generated: Option<&str>, sha: &str) -> ReleaseMeta {
         last_year: Some(2022),
         imported_at: String::new(),
         caveats: Vec::new(),
+        digests: false,
     }
 }
 
@@ -163,6 +164,8 @@ fn round_trip_is_exact() {
     assert_eq!(loaded.meta.imported_at.len(), 20);
     let mut expected = r.clone();
     expected.meta.imported_at = loaded.meta.imported_at.clone();
+    // The store records that it wrote SHA256SUMS.
+    expected.meta.digests = true;
     assert_eq!(loaded.entities.as_slice(), expected.entities.as_slice());
     assert_eq!(loaded.deals, expected.deals);
     // Flows come back in year order (stable): the store's on-disk layout.
@@ -400,6 +403,12 @@ fn out_of_range_ids_are_corruption() {
     // ...and without them (a release imported before they were recorded)
     // the value checks do.
     fs::remove_file(rel.join("small/SHA256SUMS")).unwrap();
+    let meta = fs::read_to_string(rel.join("small/release.json")).unwrap();
+    fs::write(
+        rel.join("small/release.json"),
+        meta.replace(",\n  \"digests\": true", ""),
+    )
+    .unwrap();
     let err = store.load("small").unwrap_err().to_string();
     assert!(
         err.contains("flows.parquet") && err.contains("outside"),

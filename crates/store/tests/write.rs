@@ -92,6 +92,7 @@ fn varied(flows: usize, deals: usize) -> Release {
             last_year: Some(2024),
             imported_at: String::new(),
             caveats: Vec::new(),
+            digests: false,
         },
         entities: EntityTable::from_vec(entities),
         deals,
