@@ -215,6 +215,10 @@ fn parse(text: &str) -> std::result::Result<Vec<(String, [u8; 32])>, String> {
             return Err(bad("not a file of this release"));
         }
         let digest = unhex(hex).ok_or_else(|| bad("not a SHA-256 in hex"))?;
+        // Two digests for one file: which one holds cannot be told.
+        if out.iter().any(|(n, _)| n == name) {
+            return Err(bad("lists a file a second time"));
+        }
         out.push((name.to_string(), digest));
     }
     if out.is_empty() {
@@ -231,6 +235,8 @@ fn unhex(hex: &str) -> Option<[u8; 32]> {
     let nibble = |c: u8| match c {
         b'0'..=b'9' => Some(c - b'0'),
         b'a'..=b'f' => Some(c - b'a' + 10),
+        // `sha256sum -c` reads upper-case digests too.
+        b'A'..=b'F' => Some(c - b'A' + 10),
         _ => None,
     };
     let mut out = [0u8; 32];
@@ -267,7 +273,8 @@ mod tests {
             format!("{}  a/b", "a".repeat(64)),
             format!("{}  SHA256SUMS", "a".repeat(64)),
             format!("{} flows.parquet", "a".repeat(64)),
-            format!("{}  flows.parquet", "A".repeat(64)),
+            format!("{}  flows.parquet", "g".repeat(64)),
+            format!("{}  a\n{}  a", "a".repeat(64), "b".repeat(64)),
             format!("{}  flows.parquet", "a".repeat(63)),
             String::new(),
         ] {
