@@ -42,6 +42,7 @@ pub mod lex;
 pub mod lexicon;
 pub mod mainsupplier;
 pub mod meaning;
+mod misread;
 pub mod names;
 pub mod normalize;
 mod numbers;

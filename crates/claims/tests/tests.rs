@@ -5,6 +5,7 @@ mod common;
 mod corpus;
 mod localized;
 mod probe10;
+mod probe11;
 mod props;
 mod reading;
 mod seed_article;

@@ -278,6 +278,8 @@ fn reasons() -> Vec<Msg> {
         NoSupplierNamed,
         SupplierInOtherClause(p("RUS", "Russia")),
         ImporterAsSupplier(p("RUS", "Russia")),
+        MakerFlowUnclear(p("CHN", "China")),
+        RankHolderUnclear(p("IND", "India"), p("RUS", "Russia")),
         NoRecipientNamed,
         FirstEverNeedsYear,
         SameParty,

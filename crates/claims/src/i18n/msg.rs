@@ -499,6 +499,14 @@ pub enum Reason {
     /// A share's supplier that the sentence says imported the arms ("India
     /// received 38 % of the arms Russia imported").
     ImporterAsSupplier(Party),
+    /// A share of a maker's arms ("Russian arms", "chinesischen
+    /// Waffenlieferungen") whose flow could not be read reliably: read as
+    /// the maker's imports, or as the other party's imports beside a share of
+    /// the maker's exports.
+    MakerFlowUnclear(Party),
+    /// A world rank read as the second party's though the sentence gives it
+    /// to the first ("…, when India was the second-largest importer").
+    RankHolderUnclear(Party, Party),
     NoRecipientNamed,
     FirstEverNeedsYear,
     SameParty,

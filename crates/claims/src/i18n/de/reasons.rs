@@ -56,6 +56,15 @@ pub(super) fn text(m: &Reason) -> String {
                 "„{}“ hat laut Satz die Waffen importiert, auf die sich die Zahl bezieht, ist also nicht ihr Lieferant; wovon die Zahl ein Anteil ist, lässt sich nicht sagen",
                 land(p)
             ),
+            MakerFlowUnclear(p) => format!(
+                "eine Zahl zu Waffen aus „{}“: ob sie ein Anteil an dessen Waffenexporten oder an den Waffenimporten des anderen Landes ist, ließ sich nicht sicher lesen",
+                land(p)
+            ),
+            RankHolderUnclear(holder, read) => format!(
+                "der Rang wird „{}“ zugeschrieben, wurde aber als Rang von „{}“ gelesen; wessen Rang gemeint ist, ließ sich nicht sicher lesen",
+                land(holder),
+                land(read)
+            ),
             SupplierInOtherClause(p) => format!(
                 "der Satzteil mit der Zahl nennt keinen Lieferanten; „{}“ steht in einem anderen Satzteil, und dass es der Lieferant dieser Zahl ist, wird nicht übertragen",
                 land(p)

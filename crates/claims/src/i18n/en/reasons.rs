@@ -56,6 +56,14 @@ pub(super) fn text(m: &Reason) -> String {
                 "'{}' is said to have imported the arms the figure is of, so it is not their supplier; which flow the figure is a share of cannot be told",
                 p.name
             ),
+            MakerFlowUnclear(p) => format!(
+                "a figure of '{}'-made arms: whether it is a share of {}'s arms exports or of the other country's arms imports could not be read reliably",
+                p.name, p.name
+            ),
+            RankHolderUnclear(holder, read) => format!(
+                "the rank is said of '{}', but it was read as a rank of '{}'; whose rank it is could not be read reliably",
+                holder.name, read.name
+            ),
             SupplierInOtherClause(p) => format!(
                 "the clause with the figure names no supplier; '{}' is named in another clause of the sentence, and that it is the figure's supplier is not carried over",
                 p.name
