@@ -159,54 +159,22 @@ const SAY_NOUNS: &[&str] = &[
     "ansprache",
 ];
 
-/// Events a year can name as an attribute ("the 2016 agreement", "its 2019
-/// order"): `loose`-normalised.
-const EVENT_NOUNS: &[&str] = &[
-    "agreement",
-    "agreements",
-    "deal",
-    "deals",
-    "contract",
-    "contracts",
+/// Events a year can name only as an attribute, after a determiner ("its
+/// 2019 order"), beside those of [`EVENTS_BEFORE`] ("the 2016 agreement"):
+/// `loose`-normalised.
+const EVENTS_AFTER_ONLY: &[&str] = &[
     "order",
     "orders",
-    "accord",
-    "accords",
-    "treaty",
-    "invasion",
-    "war",
-    "coup",
-    "election",
-    "elections",
-    "summit",
     "purchase",
     "sale",
-    "sanctions",
-    "embargo",
-    "visit",
     "decision",
-    "crisis",
     "budget",
-    "annexation",
-    "abkommen",
-    "vertrag",
-    "krieg",
     "bestellung",
     "auftrag",
-    "vereinbarung",
     "kauf",
-    "putsch",
-    "wahl",
-    "gipfel",
-    "sanktionen",
-    "besuch",
     "beschluss",
     "entscheidung",
     "haushalt",
-    "einmarsch",
-    "annexion",
-    "angriff",
-    "uberfall",
 ];
 
 /// Events a year can follow ("the agreement of 2016", "an agreement signed in
@@ -329,7 +297,11 @@ pub fn event_date(t: &[Token], i: usize) -> bool {
         .take(3)
         .take_while(|x| !matches!(x.kind, Kind::Punct(c) if c != '-'))
         // German "war" is "was": "der 2020 größter Lieferant war".
-        .any(|x| EVENT_NOUNS.contains(&x.norm.as_str()) && (x.norm != "war" || english));
+        .any(|x| {
+            let w = x.norm.as_str();
+            (EVENTS_BEFORE.contains(&w) || EVENTS_AFTER_ONLY.contains(&w))
+                && (w != "war" || english)
+        });
     if det && after {
         return true;
     }
