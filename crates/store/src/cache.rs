@@ -6,22 +6,27 @@
 //!
 //! `flows.parquet` stays the source of truth: the cache carries a checksum of
 //! the Parquet file's length and footer (which holds every row group's offsets,
-//! sizes and statistics, so any rewrite of the file changes it) and a checksum
-//! of each of its columns. A cache that is missing, for another Parquet file,
+//! sizes and statistics, so any rewrite of the file changes it) mixed with the
+//! file's SHA-256 as `SHA256SUMS` records it, and a checksum of each of its
+//! columns. The recorded digest binds the cache to this release: another
+//! release's `flows.parquet` copied in together with its cache would pass the
+//! footer check, and answers come from the cache without the Parquet file
+//! being hashed. A cache that is missing, for another Parquet file,
 //! or damaged is ignored and the Parquet file is read instead (which reports
 //! its own damage); a cache of an older layout is rebuilt from that read. Rows
 //! are in the Parquet file's order, so sums come out bit-identical. Every value
 //! passes the same checks as a Parquet load.
 //!
-//! Layout (version 2): `MAGIC`, u64 checksum of `flows.parquet`'s footer, u64
+//! Layout (version 3): `MAGIC`, u64 checksum of `flows.parquet`'s footer and
+//! recorded digest (none for a release imported before digests), u64
 //! rows `n`, one u64 checksum per column, a u64 checksum of those 11 words,
 //! then the columns supplier (u32), recipient (u32), year (u16), category
 //! (u8), tiv (f64), units (u32), flags (u16), deal (u32), each `n` values
 //! little-endian, zero-padded to a multiple of 8 bytes (each checksum covers its
 //! padding). Every column starts 8-aligned, so the mapped file is read as typed
 //! slices and copied into the `Flows` vectors: no zeroing, no read buffer.
-//! Version 1 (`AFCOLS01`, unaligned, one checksum at the end) is recognised only
-//! to be replaced.
+//! Versions 1 (`AFCOLS01`, unaligned, one checksum at the end) and 2
+//! (`AFCOLS02`, the footer checksum alone) are recognised only to be replaced.
 
 use crate::StoreError;
 use model::Flows;
@@ -33,11 +38,14 @@ use zerocopy::{FromBytes, IntoBytes};
 /// File name inside a release directory.
 pub(crate) const FILE: &str = "flows.cols";
 
+/// The Parquet file the cache stands in for.
+const PARQUET: &str = "flows.parquet";
+
 /// Format name and version; a new layout gets a new magic.
-const MAGIC: &[u8; 8] = b"AFCOLS02";
+const MAGIC: &[u8; 8] = b"AFCOLS03";
 
 /// Magics of earlier layouts: a cache with one of these is rebuilt.
-const OLD_MAGICS: [&[u8; 8]; 1] = [b"AFCOLS01"];
+const OLD_MAGICS: [&[u8; 8]; 2] = [b"AFCOLS01", b"AFCOLS02"];
 
 /// Releases larger than this (about 170 × SIPRI's register) get no cache: their
 /// queries load year windows from Parquet row groups, and the cache would add
@@ -58,10 +66,16 @@ fn padded(bytes: u64) -> u64 {
     bytes.div_ceil(8) * 8
 }
 
-/// Writes the cache for `flows` (in the order of the Parquet file `parquet`)
-/// to `path`; the caller makes the returned file durable.
-pub(crate) fn write(path: &Path, flows: &Flows, parquet: &Path) -> Result<File, StoreError> {
-    let id = parquet_id(parquet).map_err(|e| StoreError::io(parquet, e))?;
+/// Writes the cache for `flows` (in the order of the Parquet file `parquet`,
+/// whose SHA-256 `SHA256SUMS` records as `digest`, or will once the import
+/// finishes) to `path`; the caller makes the returned file durable.
+pub(crate) fn write(
+    path: &Path,
+    flows: &Flows,
+    parquet: &Path,
+    digest: Option<&[u8; 32]>,
+) -> Result<File, StoreError> {
+    let id = flows_id(parquet, digest).map_err(|e| StoreError::io(parquet, e))?;
     let io = |e| StoreError::io(path, e);
     fn le<T: Copy + zerocopy::IntoBytes + zerocopy::Immutable, const N: usize>(
         v: &[T],
@@ -174,8 +188,11 @@ impl Mapped {
             return None;
         }
         // The file is little-endian; big-endian machines read the Parquet file.
+        // A listing that cannot be read leaves the cache unused: the Parquet
+        // load reports what is wrong with it.
+        let recorded = crate::digests::recorded(dir, PARQUET).ok()?;
         if cfg!(target_endian = "big")
-            || u64_at(b, 8) != parquet_id(&dir.join("flows.parquet")).ok()?
+            || u64_at(b, 8) != flows_id(&dir.join(PARQUET), recorded.as_ref()).ok()?
         {
             return None;
         }
@@ -233,7 +250,11 @@ impl Mapped {
 /// saves time.
 pub(crate) fn rebuild(dir: &Path, flows: &Flows) {
     let tmp = dir.join(format!("{FILE}.tmp-{}", std::process::id()));
-    let written = write(&tmp, flows, &dir.join("flows.parquet"));
+    // Only after a load that checked `flows.parquet` against this digest.
+    let Ok(recorded) = crate::digests::recorded(dir, PARQUET) else {
+        return;
+    };
+    let written = write(&tmp, flows, &dir.join(PARQUET), recorded.as_ref());
     if written
         .and_then(|f| f.sync_all().map_err(|e| StoreError::io(&tmp, e)))
         .is_ok()
@@ -357,6 +378,19 @@ fn parquet_id(path: &Path) -> std::io::Result<u64> {
     sum.add(&len.to_le_bytes());
     sum.add(&b);
     Ok(sum.0)
+}
+
+/// [`parquet_id`] of `flows.parquet` mixed with its recorded SHA-256.
+fn flows_id(path: &Path, digest: Option<&[u8; 32]>) -> std::io::Result<u64> {
+    let id = parquet_id(path)?;
+    Ok(match digest {
+        None => id,
+        Some(d) => {
+            let mut sum = Sum(id);
+            sum.add(d);
+            sum.0
+        }
+    })
 }
 
 /// Checksum of a sequence of byte slices (order matters).

@@ -104,20 +104,10 @@ pub enum Integrity {
 /// that is missing, unreadable or different is the error. A damaged
 /// `SHA256SUMS` is an error too (it is never rewritten after import).
 pub(crate) fn check(dir: &Path) -> Result<Integrity> {
-    let sums_path = dir.join(FILE);
     let corrupt = |path: PathBuf, reason: String| StoreError::Corrupt { path, reason };
-    let text = match File::open(&sums_path) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Integrity::NoDigests),
-        Err(e) => return Err(StoreError::io(&sums_path, e)),
-        Ok(f) => {
-            let mut text = String::new();
-            f.take(MAX_SUMS_BYTES)
-                .read_to_string(&mut text)
-                .map_err(|e| corrupt(sums_path.clone(), format!("not readable as text ({e})")))?;
-            text
-        }
+    let Some(entries) = read_sums(dir)? else {
+        return Ok(Integrity::NoDigests);
     };
-    let entries = parse(&text).map_err(|reason| corrupt(sums_path.clone(), reason))?;
     let mut bytes = 0u64;
     for (name, want) in &entries {
         let path = dir.join(name);
@@ -157,16 +147,9 @@ pub(crate) fn expect(path: &Path, bytes: Option<&[u8]>) -> Result<()> {
     let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
         return Ok(());
     };
-    let sums_path = dir.join(FILE);
-    let text = match std::fs::read_to_string(&sums_path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-        Err(e) => return Err(StoreError::io(&sums_path, e)),
+    let Some(entries) = read_sums(dir)? else {
+        return Ok(());
     };
-    let entries = parse(&text).map_err(|reason| StoreError::Corrupt {
-        path: sums_path.clone(),
-        reason,
-    })?;
     let name = name.to_string_lossy();
     let Some((_, want)) = entries.iter().find(|(n, _)| *n == name) else {
         return Err(StoreError::Corrupt {
@@ -197,9 +180,53 @@ pub(crate) fn expect(path: &Path, bytes: Option<&[u8]>) -> Result<()> {
     Ok(())
 }
 
+/// `SHA256SUMS` parsed: file names and their digests, in file order.
+type Sums = Vec<(String, [u8; 32])>;
+
+/// The digests `dir`'s `SHA256SUMS` lists; `None` for a release without one.
+/// Read within [`MAX_SUMS_BYTES`]: the list is read on every load.
+fn read_sums(dir: &Path) -> Result<Option<Sums>> {
+    let sums_path = dir.join(FILE);
+    let corrupt = |reason: String| StoreError::Corrupt {
+        path: sums_path.clone(),
+        reason,
+    };
+    let f = match File::open(&sums_path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(StoreError::io(&sums_path, e)),
+        Ok(f) => f,
+    };
+    let mut text = String::new();
+    f.take(MAX_SUMS_BYTES + 1)
+        .read_to_string(&mut text)
+        .map_err(|e| corrupt(format!("not readable as text ({e})")))?;
+    if text.len() as u64 > MAX_SUMS_BYTES {
+        return Err(corrupt(format!(
+            "larger than {MAX_SUMS_BYTES} bytes: not a list of a release's files"
+        )));
+    }
+    parse(&text).map(Some).map_err(corrupt)
+}
+
+/// The SHA-256 `dir`'s `SHA256SUMS` records for its file `name`: `None` for a
+/// release imported before digests were recorded; an error when the list is
+/// damaged or does not name the file.
+pub(crate) fn recorded(dir: &Path, name: &str) -> Result<Option<[u8; 32]>> {
+    let Some(entries) = read_sums(dir)? else {
+        return Ok(None);
+    };
+    match entries.into_iter().find(|(n, _)| n == name) {
+        Some((_, d)) => Ok(Some(d)),
+        None => Err(StoreError::Corrupt {
+            path: dir.join(name),
+            reason: "not listed in SHA256SUMS: not part of this release as imported".into(),
+        }),
+    }
+}
+
 /// `sha256sum` lines: 64 lowercase hex digits, two spaces, a plain file name
 /// (no directory: nothing outside the release is ever read).
-fn parse(text: &str) -> std::result::Result<Vec<(String, [u8; 32])>, String> {
+fn parse(text: &str) -> std::result::Result<Sums, String> {
     let mut out = Vec::new();
     for (i, line) in text.lines().enumerate() {
         let bad = |what: &str| format!("line {}: {what}", i + 1);

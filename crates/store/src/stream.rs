@@ -150,7 +150,11 @@ fn write_files(dir: &Path, p: Parts<'_>, syncs: &Syncs) -> Result<()> {
             w.finish(syncs)?;
             if let Some(c) = &cached {
                 let cache = dir.join(crate::cache::FILE);
-                syncs.add(&cache, crate::cache::write(&cache, c, &path)?);
+                // The digest `SHA256SUMS` will record, binding the cache to it.
+                let digest =
+                    crate::digests::Digest::of_file(&path).map_err(|e| StoreError::io(&path, e))?;
+                let file = crate::cache::write(&cache, c, &path, Some(&digest.sha256))?;
+                syncs.add(&cache, file);
             }
             Ok(())
         })();

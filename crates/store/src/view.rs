@@ -42,6 +42,12 @@ impl FlowColumns {
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
+
+    /// Whether the columns are the mapped cache (for tests and benchmarks:
+    /// a cache that stopped being used costs a query a Parquet decode).
+    pub fn is_mapped(&self) -> bool {
+        matches!(self.0, Inner::Mapped(_))
+    }
 }
 
 /// The mapped cache of `dir` when it is usable and its view columns pass

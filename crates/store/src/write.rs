@@ -241,7 +241,11 @@ fn write_flows(dir: &Path, d: &Dicts, flows: &Flows, syncs: &Syncs) -> Result<()
         })?;
         w.finish(syncs)?;
         let cache = dir.join(crate::cache::FILE);
-        syncs.add(&cache, crate::cache::write(&cache, &sorted, &path)?);
+        // The digest `SHA256SUMS` will record, binding the cache to it.
+        let digest =
+            crate::digests::Digest::of_file(&path).map_err(|e| StoreError::io(&path, e))?;
+        let file = crate::cache::write(&cache, &sorted, &path, Some(&digest.sha256))?;
+        syncs.add(&cache, file);
     } else {
         for rows in order.chunks(CHUNK) {
             let part = flows.gather(rows);

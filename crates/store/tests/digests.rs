@@ -208,3 +208,45 @@ fn answers_refuse_a_damaged_or_foreign_file() {
     let err = store.load_without_deals("a").unwrap_err().reason();
     assert!(err.starts_with("flows.parquet"), "{err}");
 }
+
+/// Another release's `flows.parquet` copied in together with its cache: the
+/// cache matched that Parquet file's footer, so answers came from it without
+/// the Parquet file being hashed (recheck probe). The cache is bound to the
+/// digest `SHA256SUMS` records, so every load path now refuses.
+#[test]
+fn another_releases_flows_copied_with_their_cache_are_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = Store::open(tmp.path()).unwrap();
+    store
+        .put(&sample("a", Some("2025-01-01")), &report())
+        .unwrap();
+    let mut other = sample("b", Some("2024-01-01"));
+    other.flows.tiv[0] += 1000.0;
+    store.put(&other, &report()).unwrap();
+    let (a, b) = (tmp.path().join("releases/a"), tmp.path().join("releases/b"));
+    // Both caches are usable for their own release.
+    assert!(store.load_view("a").unwrap().1.is_mapped());
+    assert!(store.load_view("b").unwrap().1.is_mapped());
+    for f in ["flows.parquet", "flows.cols"] {
+        fs::copy(b.join(f), a.join(f)).unwrap();
+    }
+    let refused = |err: String| {
+        assert!(
+            err.starts_with("flows.parquet") && err.contains("SHA-256"),
+            "{err}"
+        )
+    };
+    refused(store.load("a").unwrap_err().reason());
+    refused(store.load_without_deals("a").unwrap_err().reason());
+    refused(store.load_view("a").err().unwrap().reason());
+    let fold = store.fold_years("a", (1950, 2030), &|_| 0.0, &|s: &mut f64, v| {
+        *s += v.tiv.iter().sum::<f64>()
+    });
+    refused(fold.unwrap_err().reason());
+    assert!(matches!(
+        store.verify_files("a"),
+        Err(store::StoreError::Corrupt { .. })
+    ));
+    // Release b's own answers are untouched.
+    assert!(store.load("b").is_ok());
+}

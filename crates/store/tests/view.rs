@@ -45,7 +45,7 @@ fn mapped_view_equals_a_full_load_with_or_without_a_usable_cache() {
     check("mapped");
     let path = tmp.path().join("releases/a/flows.cols");
     let good = fs::read(&path).unwrap();
-    assert_eq!(&good[..8], b"AFCOLS02");
+    assert_eq!(&good[..8], b"AFCOLS03");
     for i in [0, 20, 40, 90, 100, good.len() / 2, good.len() - 1] {
         let mut bad = good.clone();
         bad[i] ^= 0x10;
@@ -61,15 +61,20 @@ fn a_cache_of_the_earlier_layout_is_rebuilt() {
     let (tmp, store) = stored();
     let want = store.load_without_deals("a").unwrap().flows;
     let path = tmp.path().join("releases/a/flows.cols");
-    let mut old = fs::read(&path).unwrap();
-    old[..8].copy_from_slice(b"AFCOLS01");
-    fs::write(&path, &old).unwrap();
-    assert_eq!(store.load_without_deals("a").unwrap().flows, want);
-    let now = fs::read(&path).unwrap();
-    assert_eq!(&now[..8], b"AFCOLS02", "rebuilt in the current layout");
-    assert_eq!(store.load("a").unwrap().flows, want);
-    let (_, cols) = store.load_view("a").unwrap();
-    assert_eq!(columns(&cols.view()), columns(&want.view()));
+    // Version 2 differs from 3 only in what its Parquet id covers.
+    for magic in [b"AFCOLS01", b"AFCOLS02"] {
+        let mut old = fs::read(&path).unwrap();
+        old[..8].copy_from_slice(magic);
+        fs::write(&path, &old).unwrap();
+        assert!(!store.load_view("a").unwrap().1.is_mapped());
+        assert_eq!(store.load_without_deals("a").unwrap().flows, want);
+        let now = fs::read(&path).unwrap();
+        assert_eq!(&now[..8], b"AFCOLS03", "rebuilt in the current layout");
+        assert_eq!(store.load("a").unwrap().flows, want);
+        let (_, cols) = store.load_view("a").unwrap();
+        assert!(cols.is_mapped());
+        assert_eq!(columns(&cols.view()), columns(&want.view()));
+    }
 }
 
 #[test]
