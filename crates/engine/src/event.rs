@@ -37,6 +37,12 @@ pub enum EventStatus {
     /// Only `years` of the before window are in the release (Poland joining
     /// NATO in 1999: 1994 is outside a release from 1995).
     BeforeTruncated { years: u16 },
+    /// The member left again before its first full year in the group
+    /// (`left`): there is no "after joining" to measure.
+    NoMemberYearAfter,
+    /// An earlier spell in the group covers the whole before window: there
+    /// is no "before joining" to measure.
+    NoOutsideYearBefore,
 }
 
 /// One partner's share of the member's imports, before and after.
@@ -61,9 +67,22 @@ pub struct EventStudy {
     pub joined: GroupDate,
     /// The accession year, left out of both windows; `None` for a 1 January accession.
     pub excluded_year: Option<u16>,
+    /// The before window: `years` before the accession, cut to the years after
+    /// `earlier_spell_left` when an earlier spell in the group reaches into it.
     pub before: Window,
-    /// The after window as designed, whether or not the release reaches it.
+    /// The after window as designed, whether or not the release reaches it:
+    /// `years` after the accession, cut to the full years in the group when
+    /// the member left within them (`left`).
     pub after: Window,
+    /// The end of this membership when it falls inside the designed after
+    /// window (Uzbekistan suspended its CSTO membership in 2012, six years
+    /// after rejoining): later years would count purchases made outside the
+    /// group as "after joining". Its year mixes both and is left out.
+    pub left: Option<GroupDate>,
+    /// The end of an earlier spell of the same member inside the designed
+    /// before window (Uzbekistan's first CSTO membership, until 1999): years
+    /// in the group are no baseline for joining it.
+    pub earlier_spell_left: Option<GroupDate>,
     /// The part of `after` inside the release.
     pub after_in_data: Option<Window>,
     /// True when the before window starts before the release's first year.
@@ -119,7 +138,44 @@ pub fn event_study(
     joined: GroupDate,
     opts: &EventOptions,
 ) -> EventStudy {
-    let (before, after, excluded_year) = event_windows(joined, opts.years);
+    let (designed_before, designed_after, excluded_year) = event_windows(joined, opts.years);
+    let spells = || group.spells.iter().filter(|s| s.member == member_key);
+    // This spell's exit inside the after window: only full member years count.
+    let left = spells()
+        .find(|s| s.joined == Some(joined))
+        .and_then(|s| s.left)
+        .filter(|l| l.year <= designed_after.end);
+    let after_cut = match left {
+        Some(l) => l
+            .year
+            .checked_sub(1)
+            .filter(|&end| end >= designed_after.start)
+            .map(|end| Window {
+                start: designed_after.start,
+                end,
+            }),
+        None => Some(designed_after),
+    };
+    // An earlier spell reaching into the before window: only full years
+    // outside the group count.
+    let earlier_spell_left = spells()
+        .filter(|s| s.joined.is_some_and(|j| j < joined))
+        .filter_map(|s| s.left)
+        .filter(|l| *l <= joined && l.year >= designed_before.start)
+        .max();
+    let before_cut = match earlier_spell_left {
+        Some(l) => {
+            // A 1 January exit leaves the whole year outside the group.
+            let start = if l.is_new_year() { l.year } else { l.year + 1 };
+            (start <= designed_before.end).then_some(Window {
+                start,
+                end: designed_before.end,
+            })
+        }
+        None => Some(designed_before),
+    };
+    let before = before_cut.unwrap_or(designed_before);
+    let after = after_cut.unwrap_or(designed_after);
     let member = rel.entities.by_key(member_key);
     // An id no flow carries: an absent member gets empty, well-formed results.
     let focus = member.unwrap_or(EntityId::MAX);
@@ -142,9 +198,11 @@ pub fn event_study(
         let (a, b) = (w.start.max(first), w.end.min(last));
         (a <= b).then_some(Window { start: a, end: b })
     };
-    let after_in_data = inside(after);
+    let after_in_data = after_cut.and_then(inside);
     let before_in_data = inside(before);
     let status = match (before_in_data, after_in_data) {
+        _ if after_cut.is_none() => EventStatus::NoMemberYearAfter,
+        _ if before_cut.is_none() => EventStatus::NoOutsideYearBefore,
         _ if span.is_some_and(|_| after.end < first) => EventStatus::OutsideRelease,
         (_, None) => EventStatus::NoPostAccessionData,
         (_, Some(w)) if w.end < after.end || w.start > after.start => {
@@ -180,6 +238,8 @@ pub fn event_study(
         excluded_year,
         before,
         after,
+        left,
+        earlier_spell_left,
         after_in_data,
         before_clipped,
         status,

@@ -192,3 +192,80 @@ fn windows_outside_the_release_are_named() {
     // Before 2008-2012: one year (2012) in a release from 2012.
     assert_eq!(s.status, EventStatus::BeforeTruncated { years: 1 });
 }
+
+/// Uzbekistan in the CSTO: member 1992-1999-04, again 2006-06-23 to its
+/// suspension on 2012-06-28. Russia 10 in 1997 (first spell), 20 in 2003
+/// (outside), 30 in 2010 (second spell), France 40 in 2015 (outside again).
+/// Regression (alignment probe 12): the ten years "after joining" in 2006
+/// ran to 2016 and counted France's 2015 delivery, made after Uzbekistan
+/// left; the before window 1996-2005 counted its first spell's years.
+#[test]
+fn windows_stop_at_leaving_and_start_after_an_earlier_spell() {
+    let mut b = ReleaseBuilder::new();
+    let [uzb, rus, fra] =
+        [("UZB", "Uzbekistan"), ("RUS", "Russia"), ("FRA", "France")].map(|(k, n)| b.state(k, n));
+    b.flow(rus, uzb, 1997, 10.0)
+        .flow(rus, uzb, 2003, 20.0)
+        .flow(rus, uzb, 2010, 30.0)
+        .flow(fra, uzb, 2015, 40.0);
+    let rel = b.build();
+    let set = GroupSet::parse(
+        "group,member,joined,left,note\n\
+         Pact,RUS,1992-05-15,,\n\
+         Pact,UZB,1992-05-15,1999-04,\n\
+         Pact,UZB,2006-06-23,2012-06-28,\n",
+    )
+    .unwrap();
+    let g = set.get("Pact").unwrap();
+    let mut o = opts(&rel, "RUS");
+    o.years = 10;
+    let studies = event_studies(&rel, g, Some("UZB"), &o);
+    let s = &studies[1];
+    assert_eq!(s.joined, GroupDate::ymd(2006, 6, 23));
+    // 2012, the year it left, mixes both: the last full member year is 2011.
+    assert_eq!(s.left, Some(GroupDate::ymd(2012, 6, 28)));
+    assert_eq!(s.after, w(2007, 2011));
+    assert_eq!(s.after_in_data, Some(w(2007, 2011)));
+    // 1999, the year the first spell ended, mixes both too.
+    assert_eq!(s.earlier_spell_left, GroupDate::parse("1999-04").ok());
+    assert_eq!(s.before, w(2000, 2005));
+    assert_eq!(s.status, EventStatus::Complete);
+    assert!(close(s.before_mix.total, 20.0));
+    assert!(close(s.after_mix.as_ref().unwrap().total, 30.0));
+    let p = s.partner.unwrap();
+    assert_eq!((p.share_before, p.share_after), (Some(1.0), Some(1.0)));
+    // The first spell: its five years after 1992 stop at 1998.
+    o.years = 5;
+    let first = &event_studies(&rel, g, Some("UZB"), &o)[0];
+    assert_eq!(first.after, w(1993, 1997));
+    assert_eq!(first.left, None, "1999 is past the five years");
+    o.years = 8;
+    let first = &event_studies(&rel, g, Some("UZB"), &o)[0];
+    assert_eq!(first.after, w(1993, 1998));
+    assert_eq!(first.left, GroupDate::parse("1999-04").ok());
+}
+
+/// Leaving within a year of joining leaves no full member year after, and
+/// an earlier spell ending the year before leaves none outside before:
+/// both are said, never measured over the wrong years.
+#[test]
+fn no_member_year_after_and_no_outside_year_before_are_statuses() {
+    let mut b = ReleaseBuilder::new();
+    let [uzb, rus] = [("UZB", "Uzbekistan"), ("RUS", "Russia")].map(|(k, n)| b.state(k, n));
+    b.flow(rus, uzb, 2010, 5.0);
+    let rel = b.build();
+    let set = GroupSet::parse(
+        "group,member,joined,left,note\n\
+         Pact,RUS,1992-05-15,,\n\
+         Pact,UZB,2008-06-01,2009-03-01,\n\
+         Pact,UZB,2010-01-01,,\n",
+    )
+    .unwrap();
+    let g = set.get("Pact").unwrap();
+    let studies = event_studies(&rel, g, Some("UZB"), &opts(&rel, "RUS"));
+    assert_eq!(studies[0].status, EventStatus::NoMemberYearAfter);
+    assert_eq!(studies[0].after_in_data, None);
+    assert!(studies[0].after_mix.is_none());
+    // Back on 1 January 2010 after leaving in March 2009: 2009 mixes both.
+    assert_eq!(studies[1].status, EventStatus::NoOutsideYearBefore);
+}

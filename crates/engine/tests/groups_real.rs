@@ -116,6 +116,36 @@ fn abraham_accords_uae_and_morocco_around_2020() {
     assert_eq!(kaz.partner.unwrap().share_before, Some(0.0));
 }
 
+/// Uzbekistan rejoined the CSTO on 2006-06-23 and suspended its membership
+/// on 2012-06-28 (blocs.csv); its first spell ended in 1999-04. Ten years
+/// after joining are its member years 2007-2011 (pandas: 30.00 TIV, all from
+/// Russia), not 2007-2016 (203.26 TIV, 14.8 % Russian), and the years before
+/// are 2000-2005 outside the group (17.50 TIV, all Russian). Regression of
+/// alignment probe 12.
+#[test]
+fn uzbekistan_csto_windows_are_its_member_and_outside_years() {
+    let Some(rel) = register() else { return };
+    let set = GroupSet::builtin();
+    let csto = set.get("CSTO").unwrap();
+    let opts = EventOptions {
+        years: 10,
+        partner: Some(id(rel, "RUS")),
+        filter: Filter::new(w(2000, 2000)),
+    };
+    let studies = event_studies(rel, csto, Some("UZB"), &opts);
+    let s = studies
+        .iter()
+        .find(|s| s.joined.year == 2006)
+        .expect("the 2006 accession");
+    assert_eq!((s.before, s.after), (w(2000, 2005), w(2007, 2011)));
+    assert_eq!(s.left.map(|d| d.year), Some(2012));
+    assert_eq!(s.earlier_spell_left.map(|d| d.year), Some(1999));
+    assert!(near(s.before_mix.total, 17.50, 1e-9));
+    assert!(near(s.after_mix.as_ref().unwrap().total, 30.00, 1e-9));
+    let p = s.partner.unwrap();
+    assert_eq!((p.share_before, p.share_after), (Some(1.0), Some(1.0)));
+}
+
 #[test]
 fn top_ten_moving_away_from_russia() {
     let Some(rel) = register() else { return };

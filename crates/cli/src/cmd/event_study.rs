@@ -128,7 +128,16 @@ fn status_note(s: &EventStudy) -> String {
         "{who} joined {} on {}. Before: {}; after: {}{excluded}.",
         s.group, s.joined, s.before, s.after
     );
+    let base = format!("{base}{}", membership_cuts(s));
     match s.status {
+        EventStatus::NoMemberYearAfter => format!(
+            "{base} It left again before a full year in the group: there are no years after \
+             joining to measure."
+        ),
+        EventStatus::NoOutsideYearBefore => format!(
+            "{base} An earlier spell in the group covers the before window: there are no years \
+             before joining to measure."
+        ),
         EventStatus::Complete => base,
         EventStatus::Truncated { years } => format!(
             "{base} The release reaches only {years} of the {} after-years ({}).",
@@ -151,6 +160,35 @@ fn status_note(s: &EventStudy) -> String {
             s.before.len()
         ),
     }
+}
+
+/// Why a window is shorter than asked: the member left the group inside
+/// the after window, or an earlier spell reached into the before window
+/// (regression: Uzbekistan's CSTO "after joining" ran four years past its
+/// 2012 suspension, unflagged).
+fn membership_cuts(s: &EventStudy) -> String {
+    let mut out = String::new();
+    match s.left {
+        Some(l) if s.status == EventStatus::NoMemberYearAfter => {
+            out.push_str(&format!(" It left {} on {l}.", s.group));
+        }
+        Some(l) => out.push_str(&format!(
+            " It left {} on {l}: the after window ends in {}, its last full year in the group \
+             (later purchases were made outside it).",
+            s.group, s.after.end
+        )),
+        None => {}
+    }
+    match s.earlier_spell_left {
+        Some(l) if s.status != EventStatus::NoOutsideYearBefore => out.push_str(&format!(
+            " An earlier membership ended on {l}: the before window starts in {}, its first \
+             full year outside the group.",
+            s.before.start
+        )),
+        Some(l) => out.push_str(&format!(" An earlier membership ended on {l}.")),
+        None => {}
+    }
+    out
 }
 
 fn mix_table(rel: &Release, s: &EventStudy, opts: &EventOptions) -> Table {
@@ -375,7 +413,11 @@ fn summary_table(rel: &Release, studies: &[EventStudy], opts: &EventOptions) -> 
             // 1950-1954, on a release from 1995).
             EventStatus::Complete
             | EventStatus::NoPreAccessionData
+            | EventStatus::NoOutsideYearBefore
             | EventStatus::BeforeTruncated { .. } => None,
+            EventStatus::NoMemberYearAfter => {
+                Some("left again within a year: no after-years".to_string())
+            }
             EventStatus::OutsideRelease => {
                 Some("no data after (window before the release)".to_string())
             }
@@ -391,7 +433,18 @@ fn summary_table(rel: &Release, studies: &[EventStudy], opts: &EventOptions) -> 
         } else {
             before_partial(rel, s)
         };
-        let status: Vec<String> = before.into_iter().chain(after).collect();
+        let cuts = [
+            s.left.map(|l| format!("after cut at leaving on {l}")),
+            s.earlier_spell_left
+                .map(|l| format!("before cut at an earlier exit on {l}")),
+            (s.status == EventStatus::NoOutsideYearBefore)
+                .then(|| "no years outside the group before".to_string()),
+        ];
+        let status: Vec<String> = before
+            .into_iter()
+            .chain(after)
+            .chain(cuts.into_iter().flatten())
+            .collect();
         row.push(Cell::text(if status.is_empty() {
             "complete".to_string()
         } else {
