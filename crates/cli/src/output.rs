@@ -163,6 +163,10 @@ impl Cell {
     }
 }
 
+/// Provenance key listing (comma-separated) the columns that hold
+/// projections computed from SIPRI's figures (a scenario), not SIPRI's own.
+pub const PROJECTED: &str = "projected_columns";
+
 /// A titled table with notes; the unit every subcommand renders.
 #[derive(Debug, Clone, Default)]
 pub struct Table {

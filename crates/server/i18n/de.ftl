@@ -407,6 +407,7 @@ scenario.col.scenario_share = Anteil Szenario
 scenario.knock_caption = Rang von {name} unter den Abnehmern jedes betroffenen Lieferlandes
 scenario.col.baseline_rank = Rang Ausgangslage (Anteil an dessen Exporten)
 scenario.col.scenario_rank = Rang Szenario
+scenario.not_forecast = Eine Projektion, keine SIPRI-Daten: Rechnung auf der Ausgangslage mit der gewählten Verlagerung, keine Prognose; die Lieferungen an andere Empfänger bleiben unverändert.
 
 # --- synthetic marks on charts, texts written by assets/app.js ---
 layout.synthetic.mark = SYNTHETISCH – nicht SIPRI

@@ -408,6 +408,7 @@ scenario.col.scenario_share = Scenario share
 scenario.knock_caption = {name}'s rank among each affected supplier's customers
 scenario.col.baseline_rank = Baseline rank (share of its exports)
 scenario.col.scenario_rank = Scenario rank
+scenario.not_forecast = A projection, not SIPRI data: arithmetic on the baseline mix by the shift chosen, not a forecast; other recipients' deliveries are held fixed.
 
 # --- synthetic marks on charts, texts written by assets/app.js ---
 layout.synthetic.mark = SYNTHETIC — not SIPRI

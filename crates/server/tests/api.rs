@@ -199,6 +199,17 @@ async fn scenario_and_claims_posts() {
     let j = r.json();
     assert!(j["rows"].as_array().unwrap().len() >= 2);
     assert!(j["recipient"]["key"] == "KAZ");
+    // Labelled as a projection, not SIPRI data (alignment probe 12).
+    assert_eq!(j["projection"], true);
+    assert!(
+        j["notes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|n| n.as_str().unwrap().contains("projection, not SIPRI data")),
+        "{}",
+        j["notes"]
+    );
     let json = serde_json::json!({"recipient": "KAZ", "change": [{"kind": "drop", "supplier": "RUS", "reallocate": "proportional"}]});
     let r = post(&app, "/api/scenario", "application/json", json.to_string()).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text());
@@ -308,6 +319,10 @@ async fn pages_render_with_banner_and_attribution() {
     assert!(
         r.text().contains("Scenario share"),
         "scenario result rendered"
+    );
+    assert!(
+        r.text().contains("A projection, not SIPRI data"),
+        "scenario labelled as ours, not SIPRI's"
     );
     let r = post(
         &app,

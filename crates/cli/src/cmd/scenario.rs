@@ -183,6 +183,13 @@ pub fn table(rel: &Release, spec: &ScenarioSpec, res: &ScenarioResult) -> Table 
     }
     t.note("A scenario is arithmetic on the baseline mix, not a forecast; other recipients' deliveries are held fixed.");
     provenance(&mut t, rel, &res.filter);
+    // Machine formats describe these columns as projections, not SIPRI's
+    // figures (regression: the data package called "scenario TIV" SIPRI
+    // trend-indicator values, exactly like "baseline TIV").
+    t.set_meta(
+        crate::output::PROJECTED,
+        "scenario TIV,scenario %,change (points)",
+    );
     t
 }
 

@@ -38,6 +38,9 @@ pub fn descriptor(t: &Table, csv: &Path) -> Value {
         .file_name()
         .map_or_else(String::new, |f| f.to_string_lossy().into_owned());
     let name = slug(&csv.file_stem().unwrap_or_default().to_string_lossy());
+    let projected: Vec<&str> = t
+        .get_meta(super::PROJECTED)
+        .map_or_else(Vec::new, |v| v.split(',').collect());
     let fields: Vec<Value> = t
         .columns
         .iter()
@@ -64,6 +67,13 @@ pub fn descriptor(t: &Table, csv: &Path) -> Value {
                     ));
                 }
                 None => {}
+            }
+            if projected.contains(&col.as_str()) {
+                let what = f["description"].as_str().unwrap_or_default().to_string();
+                f["description"] = json!(format!(
+                    "PROJECTION, not a SIPRI figure: arithmetic on SIPRI's baseline by the \
+                     scenario's stated shifts, not a forecast. {what}"
+                ));
             }
             f
         })
@@ -121,5 +131,29 @@ mod tests {
             Path::new("out/kaz.datapackage.json")
         );
         assert_eq!(slug("Kazakhstan 2020–24"), "kazakhstan-2020-24");
+    }
+
+    /// Regression (alignment probe 12): a scenario's columns were described
+    /// as SIPRI trend-indicator values, like the baseline's.
+    #[test]
+    fn projected_columns_are_described_as_projections() {
+        use crate::output::Cell;
+        let mut t = Table::new("s", &["supplier", "baseline TIV", "scenario TIV"]);
+        t.row(vec![Cell::text("Israel"), Cell::tiv(1.0), Cell::tiv(2.0)]);
+        t.set_meta(crate::output::PROJECTED, "scenario TIV");
+        let d = descriptor(&t, Path::new("s.csv"));
+        let field = |i: usize| {
+            d["resources"][0]["schema"]["fields"][i]["description"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        };
+        assert!(!field(1).contains("PROJECTION"), "{}", field(1));
+        assert!(
+            field(2).starts_with("PROJECTION, not a SIPRI figure"),
+            "{}",
+            field(2)
+        );
+        assert!(field(2).contains("trend-indicator"), "{}", field(2));
     }
 }

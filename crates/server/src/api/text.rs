@@ -76,7 +76,18 @@ pub async fn scenario(
             let mut v = named(&rel, &res)?;
             v["spec"] = serde_json::to_value(&spec).unwrap_or(Value::Null);
             v["coverage"] = present::coverage(&rel, res.filter.window);
-            Ok(Json(present::envelope(&rel, v)))
+            // Regression (alignment probe 12): the answer carried SIPRI's
+            // attribution and no word that its scenario figures are ours.
+            v["projection"] = json!(true);
+            let mut v = present::envelope(&rel, v);
+            present::add_note(
+                &mut v,
+                "The scenario figures are a projection, not SIPRI data: arithmetic on the \
+                 baseline mix by the shifts given, not a forecast; other recipients' deliveries \
+                 are held fixed."
+                    .into(),
+            );
+            Ok(Json(v))
         })
         .await
 }

@@ -154,6 +154,7 @@ fn result_html(ctx: &Ctx, r: &ScenarioResult) -> Markup {
         @for step in &r.steps {
             p lang="en" { (step) }
         }
+        p.note { (ctx.t("scenario.not_forecast")) }
         p {
             strong { (ctx.t("scenario.baseline")) } " " (c(&r.baseline)) ". "
             strong { (ctx.t("scenario.scenario")) } " " (c(&r.scenario)) "."
