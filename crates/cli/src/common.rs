@@ -340,7 +340,17 @@ pub fn resolve_country_in(
             } else {
                 format!("; did you mean {}?", suggestions.join(", "))
             };
-            UserError(format!("unknown country or group '{query}'{hint}"))
+            // An alignment is no party of SIPRI's data (alignment probe 12:
+            // "unknown country or group 'CSTO'; did you mean … NATO**?").
+            match engine::groups::GroupSet::builtin().get(query.trim()) {
+                Some(g) => UserError(format!(
+                    "'{query}' is an alignment, not a country or organisation in SIPRI's \
+                     data: for its members' trade use `armsflow groups COUNTRY --group {}` \
+                     or `armsflow event-study --group {}`",
+                    g.name, g.name
+                )),
+                None => UserError(format!("unknown country or organisation '{query}'{hint}")),
+            }
         }
         other => UserError(other.to_string()),
     })?;
@@ -358,16 +368,20 @@ pub fn resolve_country_in(
     let notes = sipri::country::name_note(query)
         .map(str::to_string)
         .into_iter()
+        .chain(sipri::country::organisation_note(release, id, query))
         .chain(sipri::country::predecessor_note(release, flows, id));
-    for n in notes {
-        NAME_NOTES.with(|v| {
-            let mut v = v.borrow_mut();
-            if !v.contains(&n) {
-                v.push(n);
-            }
-        });
-    }
+    notes.for_each(answer_note);
     Ok(id)
+}
+
+/// Queues `n` for the answer's notes (once), as the name notes are.
+pub fn answer_note(n: String) {
+    NAME_NOTES.with(|v| {
+        let mut v = v.borrow_mut();
+        if !v.contains(&n) {
+            v.push(n);
+        }
+    });
 }
 
 thread_local! {

@@ -293,6 +293,67 @@ fn alignment_commands_on_real_releases() {
         ],
     );
     assert_eq!(c["rows"][0]["verdict"], "supported", "{c}");
+
+    // An alignment's name where a country is asked for (alignment probe 12):
+    // "EU" is SIPRI's organisation European Union** and the answer says so;
+    // "CSTO" is no party of SIPRI's data and the error points to --group.
+    let s = json(
+        data,
+        &["switching", "--release", register, "--away-from", "EU"],
+    );
+    assert!(
+        notes(&s).contains("'EU' is read as European Union**")
+            && notes(&s).contains("not its member states'"),
+        "{s}"
+    );
+    let out = armsflow(
+        data,
+        &["switching", "--release", register, "--away-from", "CSTO"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("'CSTO' is an alignment") && err.contains("--group CSTO"),
+        "{err}"
+    );
+    // Two groups under one label are refused; a file's group that replaces
+    // a built-in one is named in the answer.
+    let out = armsflow(
+        data,
+        &[
+            "groups",
+            "Kazakhstan",
+            "--group",
+            "NATO",
+            "--group",
+            "NATO=Spain",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("two groups named 'NATO'"));
+    let file = data.join("nato.csv");
+    std::fs::write(
+        &file,
+        "group,member,joined,left,note\nnato,ESP,1982-05-30,,\n",
+    )
+    .unwrap();
+    let g = json(
+        data,
+        &[
+            "groups",
+            "Kazakhstan",
+            "--release",
+            register,
+            "--group",
+            "NATO",
+            "--groups",
+            file.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        notes(&g).contains("(1 member(s)), which replaces the built-in NATO"),
+        "{g}"
+    );
 }
 
 /// The compiled alignment file (`shared/data/blocs/blocs.csv`: countries by

@@ -417,6 +417,19 @@ impl GroupSet {
     }
 }
 
+/// The first name `groups` gives twice (case and punctuation aside): one
+/// answer cannot carry two groups under one label (alignment probe 12:
+/// `--group NATO --group "NATO=Spain"` printed two rows named "NATO").
+pub fn repeated_name(groups: &[Group]) -> Option<&str> {
+    groups.iter().enumerate().find_map(|(i, g)| {
+        let k = name_key(&g.name);
+        groups[..i]
+            .iter()
+            .any(|h| name_key(&h.name) == k)
+            .then_some(g.name.as_str())
+    })
+}
+
 fn name_key(s: &str) -> String {
     s.chars()
         .filter(|c| c.is_alphanumeric())

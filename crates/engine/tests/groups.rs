@@ -331,3 +331,18 @@ proptest! {
         prop_assert!((a.share.unwrap() - 1.0).abs() < 1e-12);
     }
 }
+
+#[test]
+fn a_name_given_twice_is_found() {
+    use engine::groups::{Group, repeated_name};
+    let g = |n: &str| Group::all_years(n, &["ESP".to_string()]);
+    assert_eq!(repeated_name(&[g("NATO"), g("EU")]), None);
+    assert_eq!(
+        repeated_name(&[g("NATO"), g("EU"), g("nato")]),
+        Some("nato")
+    );
+    assert_eq!(
+        repeated_name(&[g("Abraham Accords"), g("abraham-accords")]),
+        Some("abraham-accords")
+    );
+}

@@ -197,12 +197,13 @@ pub fn name_notes(p: &Params, rel: &Release) -> Vec<String> {
     let flows = rel.flows.view();
     for k in PARTY_PARAMS {
         for q in p.get_all(k) {
-            let predecessor = sipri::country::resolve_country(rel, q)
-                .ok()
-                .and_then(|id| sipri::country::predecessor_note(rel, &flows, id));
+            let id = sipri::country::resolve_country(rel, q).ok();
+            let predecessor = id.and_then(|id| sipri::country::predecessor_note(rel, &flows, id));
+            let organisation = id.and_then(|id| sipri::country::organisation_note(rel, id, q));
             let found = sipri::country::name_note(q)
                 .map(str::to_string)
                 .into_iter()
+                .chain(organisation)
                 .chain(predecessor);
             for n in found {
                 if !out.contains(&n) {

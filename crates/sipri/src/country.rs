@@ -51,6 +51,25 @@ pub fn name_note(query: &str) -> Option<&'static str> {
     )
 }
 
+/// A note for a name read as one of SIPRI's organisations (`**`): their
+/// rows are arms the organisation itself supplied or received (NATO**'s own
+/// AWACS, the African Union**'s missions), never its member states'. A user
+/// who typed "NATO" or "EU" as a supplier or partner likely meant the
+/// members, and got a confident answer about the organisation (alignment
+/// probe 12: `switching --away-from EU` ranked only Mali).
+pub fn organisation_note(rel: &Release, id: EntityId, query: &str) -> Option<String> {
+    let e = rel.entities.get(id);
+    (e.kind == model::EntityKind::Organisation).then(|| {
+        format!(
+            "'{}' is read as {}, SIPRI's entry for arms that organisation itself supplied or \
+             received, not its member states'; for the members' trade use an alignment group \
+             (armsflow groups --group NAME; the API's /api/groups)",
+            query.trim(),
+            e.name
+        )
+    })
+}
+
 /// A note for a state that did not exist in all of the release's years,
 /// where SIPRI lists a predecessor's transfers in the release apart from it
 /// ([`model::SUCCESSIONS`]): asked for those years, the state has none of its

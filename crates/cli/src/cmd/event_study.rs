@@ -53,9 +53,11 @@ pub fn run(args: Args) -> anyhow::Result<()> {
 
 /// Runs the query; `run` renders it, the Python package hands it to pandas.
 pub fn compute(args: &Args) -> anyhow::Result<Table> {
+    // The release first: opening the store clears pending notes, and the
+    // group files' ("replaces the built-in NATO") must survive.
+    let rel = common::load_release(&args.data)?;
     let set = args.groups.load()?;
     let group = pick(&set, &args.group)?;
-    let rel = common::load_release(&args.data)?;
     // Members' supplier mixes.
     common::require_whole(&rel, "an event study")?;
     let member = match &args.member {

@@ -24,9 +24,25 @@ pub struct GroupFileArgs {
 impl GroupFileArgs {
     /// The built-in table plus every `--groups FILE`.
     pub fn load(&self) -> anyhow::Result<GroupSet> {
-        let mut set = GroupSet::builtin();
+        let builtin = GroupSet::builtin();
+        let mut set = builtin.clone();
         for f in &self.files {
-            set.extend(read_file(f)?);
+            let file = read_file(f)?;
+            // Said in the answer, not only in --help (alignment probe 12: a
+            // one-member `nato` silently stood in for the 32-member NATO).
+            for g in &file.groups {
+                if let Some(b) = builtin.get(&g.name) {
+                    common::answer_note(format!(
+                        "Group '{}' is the one in {} ({} member(s)), which replaces the \
+                         built-in {}.",
+                        g.name,
+                        f.display(),
+                        g.members().len(),
+                        b.name
+                    ));
+                }
+            }
+            set.extend(file);
         }
         Ok(set)
     }
@@ -153,6 +169,12 @@ pub fn run(args: Args) -> anyhow::Result<()> {
 
 /// Runs the query; `run` renders it, the Python package hands it to pandas.
 pub fn compute(args: &Args) -> anyhow::Result<Table> {
+    // Opening the store starts a new question and clears pending notes, so
+    // the release comes first and the group files' notes survive.
+    let rel = match &args.country {
+        Some(_) => Some(common::load_release(&args.data)?),
+        None => None,
+    };
     let set = args.groups.load()?;
     let chosen: Vec<Group> = if args.group.is_empty() {
         set.groups.clone()
@@ -162,7 +184,14 @@ pub fn compute(args: &Args) -> anyhow::Result<Table> {
             .map(|g| pick(&set, g))
             .collect::<anyhow::Result<_>>()?
     };
-    let Some(country) = &args.country else {
+    if let Some(name) = engine::groups::repeated_name(&chosen) {
+        return Err(UserError(format!(
+            "two groups named '{name}': give the ad-hoc one a name of its own \
+             (--group \"{name} subset=ESP,FRA\")"
+        ))
+        .into());
+    }
+    let (Some(country), Some(rel)) = (&args.country, rel) else {
         let t = if args.group.is_empty() {
             list_groups(&chosen)
         } else {
@@ -170,7 +199,6 @@ pub fn compute(args: &Args) -> anyhow::Result<Table> {
         };
         return Ok(t);
     };
-    let rel = common::load_release(&args.data)?;
     let focus = common::resolve_country(&rel, country)?;
     let dir = match args.direction {
         DirArg::Imports => Direction::Imports,

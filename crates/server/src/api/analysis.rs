@@ -166,6 +166,12 @@ pub async fn groups(State(st): State<Arc<AppState>>, Q(p, _): Q<GroupsQuery>) ->
                 .map(|s| pick_group(s))
                 .collect::<ApiResult<_>>()?,
         };
+        if let Some(name) = engine::groups::repeated_name(&chosen) {
+            return Err(ApiError::bad_request(format!(
+                "two groups named '{name}': give the ad-hoc one a name of its own \
+                 ('{name} subset=ESP,FRA')"
+            )));
+        }
         let windows: Vec<Window> = match p.get("period") {
             Some(_) => vec![p.window(&rel, "period")?],
             None => engine::default_windows(&rel),
