@@ -354,6 +354,38 @@ fn alignment_commands_on_real_releases() {
         notes(&g).contains("(1 member(s)), which replaces the built-in NATO"),
         "{g}"
     );
+    // A country's share of its own imports is refused, not shown as 0.0 %;
+    // one country that is not compared gets its reason (Iceland's only
+    // delivery is of 2011: pandas); SIPRI's unknown recipient is counted.
+    for args in [
+        &["switching", "--country", "Russia", "--away-from", "Russia"][..],
+        &[
+            "event-study",
+            "--group",
+            "Abraham Accords",
+            "--member",
+            "UAE",
+            "--partner",
+            "UAE",
+        ][..],
+    ] {
+        let out = armsflow(data, args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("its own imports is always 0"));
+    }
+    let s = json(
+        data,
+        &["switching", "--release", register, "--country", "Iceland"],
+    );
+    assert!(
+        notes(&s).contains("Iceland is not compared: it imported nothing in either window."),
+        "{s}"
+    );
+    let s = json(data, &["switching", "--release", register]);
+    assert!(
+        notes(&s).contains("SIPRI's placeholder unknown recipient(s)"),
+        "{s}"
+    );
 }
 
 /// The compiled alignment file (`shared/data/blocs/blocs.csv`: countries by

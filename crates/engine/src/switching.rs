@@ -107,6 +107,9 @@ pub struct Switching {
     pub never_supplied: usize,
     /// Recipients whose mix is hidden by an aggregate partner (TIV tables).
     pub mix_unknown: usize,
+    /// SIPRI's placeholder `unknown recipient(s)` when it imported in a
+    /// window: no country to rank, but counted, never dropped unsaid.
+    pub unknown_recipient: usize,
 }
 
 /// Why `switching` over `f` (the earlier window) and `to` would compare a
@@ -140,6 +143,7 @@ pub fn switching(rel: &Release, from: &Filter, to: Window, opts: &SwitchOptions)
         one_window_only: 0,
         never_supplied: 0,
         mix_unknown: 0,
+        unknown_recipient: 0,
     };
     let mut ids: Vec<EntityId> = a
         .recipients
@@ -153,7 +157,11 @@ pub fn switching(rel: &Release, from: &Filter, to: Window, opts: &SwitchOptions)
         ids.retain(|&r| r == only);
     }
     for r in ids {
-        if is_aggregate(rel, r) || is_unknown(rel, r) {
+        if is_aggregate(rel, r) {
+            continue;
+        }
+        if is_unknown(rel, r) {
+            out.unknown_recipient += 1;
             continue;
         }
         let (ca, cb) = (a.cells_of(r), b.cells_of(r));

@@ -154,3 +154,34 @@ proptest! {
         prop_assert!((tv_distance(&p2, &q).unwrap() - pq).abs() < 1e-9);
     }
 }
+
+/// SIPRI's `unknown recipient(s)` imported in both windows: not ranked, but
+/// counted (alignment probe 12: 87 ranked + 72 + 22 left out = 181 of 182).
+#[test]
+fn the_unknown_recipient_is_counted_not_dropped() {
+    let mut b = ReleaseBuilder::new();
+    let rus = b.state("RUS", "Russia");
+    let aaa = b.state("AAA", "AAA land");
+    let unk = b.entity(
+        "unknown:recipient",
+        "unknown recipient(s)",
+        model::EntityKind::Unknown,
+    );
+    b.flow(rus, aaa, 2016, 80.0)
+        .flow(rus, aaa, 2021, 80.0)
+        .flow(rus, unk, 2016, 60.0)
+        .flow(rus, unk, 2022, 60.0);
+    let rel = b.build();
+    let s = switching(
+        &rel,
+        &Filter::new(w(2015, 2019)),
+        w(2020, 2024),
+        &SwitchOptions::default(),
+    );
+    assert_eq!(s.rows.len(), 1);
+    assert_eq!(s.unknown_recipient, 1);
+    assert_eq!(
+        s.rows.len() + s.below_min + s.one_window_only + s.unknown_recipient,
+        2
+    );
+}

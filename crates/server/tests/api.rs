@@ -153,6 +153,14 @@ async fn bad_inputs_are_json_errors() {
         &get(&app, "/api/switching?from=abc").await,
         StatusCode::BAD_REQUEST,
     );
+    // A country's share of its own imports (alignment probe 12: "0.0 %").
+    for uri in [
+        "/api/switching?country=RUS&away_from=Russia",
+        "/api/event-study?group=Abraham%20Accords&member=ARE&partner=ARE",
+        "/api/groups?country=KAZ&group=NATO&group=NATO%3DESP",
+    ] {
+        assert_error(&get(&app, uri).await, StatusCode::BAD_REQUEST);
+    }
     assert_error(
         &get(&app, "/api/switching?min_tiv=-1").await,
         StatusCode::BAD_REQUEST,

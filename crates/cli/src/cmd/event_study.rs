@@ -97,6 +97,16 @@ pub fn compute(args: &Args) -> anyhow::Result<Table> {
         },
         filter,
     };
+    if let (Some(p), Some(m)) = (opts.partner, member.as_deref())
+        && rel.entities.get(p).key == m
+    {
+        return Err(UserError(format!(
+            "--partner and --member are both {}: a country's share of its own imports is \
+             always 0",
+            key_name(m)
+        ))
+        .into());
+    }
     let studies = event_studies(&rel, &group, member.as_deref(), &opts);
     if studies.is_empty() {
         return Err(UserError(format!(

@@ -93,6 +93,16 @@ pub fn compute(args: &Args) -> anyhow::Result<Table> {
             None => None,
         },
     };
+    if let (Some(a), Some(r)) = (opts.away_from, opts.recipient)
+        && a == r
+    {
+        return Err(UserError(format!(
+            "--away-from and --country are both {}: a country's share of its own imports \
+             is always 0",
+            name(&rel, a)
+        ))
+        .into());
+    }
     let basis = match args.basis {
         BasisArg::Delivery => Basis::Delivery,
         BasisArg::Order => Basis::Order,
@@ -179,7 +189,17 @@ fn table(rel: &Release, s: &Switching, limit: usize) -> Table {
         ]);
         t.row(row);
     }
-    if s.rows.is_empty() {
+    if let (true, Some(c)) = (s.rows.is_empty(), s.options.recipient) {
+        // The counts below are of the whole ranking; one country gets its reason.
+        let why = if s.one_window_only > 0 {
+            "it imported in one of the two windows only".to_string()
+        } else if s.mix_unknown > 0 {
+            "its suppliers are not named in this release (TIV table)".to_string()
+        } else {
+            "it imported nothing in either window".to_string()
+        };
+        t.note(format!("{} is not compared: {why}.", name(rel, c)));
+    } else if s.rows.is_empty() {
         t.note("No country qualifies: see the counts below.");
     } else if take < s.rows.len() {
         t.note(format!(
@@ -189,10 +209,15 @@ fn table(rel: &Release, s: &Switching, limit: usize) -> Table {
     }
     if s.options.recipient.is_none() {
         t.note(format!(
-            "Left out: {} below {:.0} TIV in a window (--min-tiv), {} importing in one window only{}.",
+            "Left out: {} below {:.0} TIV in a window (--min-tiv), {} importing in one window only{}{}.",
             s.below_min,
             s.options.min_tiv,
             s.one_window_only,
+            if s.unknown_recipient > 0 {
+                ", SIPRI's placeholder unknown recipient(s)"
+            } else {
+                ""
+            },
             match away {
                 Some(x) => format!(
                     ", {} that took nothing from {} in either window",

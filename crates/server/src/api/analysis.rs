@@ -256,6 +256,14 @@ pub async fn switching(State(st): State<Arc<AppState>>, Q(p, _): Q<SwitchingQuer
             },
             recipient: p.entity_opt(&rel, "country")?,
         };
+        if let (Some(a), Some(r)) = (opts.away_from, opts.recipient)
+            && a == r
+        {
+            return Err(ApiError::bad_request(
+                "'away_from' and 'country' are the same: a country's share of its own imports \
+                 is always 0",
+            ));
+        }
         let limit = p.limit("limit", 25, 500)?;
         let f = Filter::new(from)
             .with_category(p.category_in(&rel)?)
@@ -325,6 +333,14 @@ pub async fn event_study(State(st): State<Arc<AppState>>, Q(p, _): Q<EventStudyQ
             partner: p.entity_opt(&rel, "partner")?,
             filter,
         };
+        if let (Some(p), Some(m)) = (opts.partner, member.as_deref())
+            && rel.entities.get(p).key == m
+        {
+            return Err(ApiError::bad_request(format!(
+                "'partner' and 'member' are both {m}: a country's share of its own imports is \
+                 always 0"
+            )));
+        }
         let studies = engine::event::event_studies(&rel, &group, member.as_deref(), &opts);
         if studies.is_empty() {
             return Err(ApiError::bad_request(format!(
