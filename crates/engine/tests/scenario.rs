@@ -225,6 +225,38 @@ fn drop_with_and_without_reallocation() {
     );
 }
 
+/// Dropping R proportionally also grows SIPRI's unknown pool (U 20 of K's
+/// imports): its TIV and share change, but it has no customer list to rank K
+/// in (alignment probe 12: "Kazakhstan among unknown supplier(s)'s
+/// recipients"). S: 30 → 30 + 60·30/50 = 66; U: 20 → 20 + 60·20/50 = 44.
+#[test]
+fn no_knock_on_rank_among_the_unknown_pool() {
+    let mut b = ReleaseBuilder::new();
+    let k = b.state("KAZ", "K");
+    let r = b.state("RUS", "R");
+    let s = b.state("ESP", "S");
+    let u = b.unknown_supplier();
+    b.flow(r, k, 2021, 60.0)
+        .flow(s, k, 2021, 30.0)
+        .flow(u, k, 2022, 20.0);
+    let rel = b.build();
+    let res = run_spec(
+        &rel,
+        &spec(vec![ChangeSpec::Drop {
+            supplier: "R".into(),
+            reallocate: Reallocate::Proportional,
+        }]),
+        &resolver(&rel),
+    )
+    .unwrap();
+    let pool = res.rows.iter().find(|x| x.supplier == u).unwrap();
+    assert!(close(pool.scenario_tiv, 44.0));
+    let sp = res.rows.iter().find(|x| x.supplier == s).unwrap();
+    assert!(close(sp.scenario_tiv, 66.0));
+    assert!(res.knock_on.iter().all(|x| x.supplier != u));
+    assert!(res.knock_on.iter().any(|x| x.supplier == s));
+}
+
 #[test]
 fn penalise_outside_group() {
     let rel = release();
