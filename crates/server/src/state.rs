@@ -60,6 +60,11 @@ pub struct AppState {
     /// Generated in memory when the store held no release at startup.
     demo: Option<Arc<Release>>,
     loaded: RwLock<HashMap<String, Arc<Release>>>,
+    /// Releases the listing took for whole whose load then found damage
+    /// (the listing checks less than a load): (id, reason, `imported_at`),
+    /// kept until a load succeeds or a re-import replaces the release, so
+    /// `/api/health` does not say "ok" after a 409.
+    load_damaged: RwLock<Vec<(String, String, String)>>,
     listing: RwLock<Listing>,
     /// Bumped whenever the listing changes, so cached pages (whose release
     /// picker lists the releases) are not served stale.
@@ -119,6 +124,7 @@ impl AppState {
             limits,
             demo,
             loaded: RwLock::new(HashMap::new()),
+            load_damaged: RwLock::new(Vec::new()),
             listing: RwLock::new(Listing {
                 metas: Arc::new(metas),
                 damaged: Arc::new(damaged),
@@ -165,12 +171,46 @@ impl AppState {
 
     /// The data dir's state, for `/api/health`.
     pub fn health(&self) -> Health {
+        let found = self.found_damaged();
         let l = self.listing.read().unwrap_or_else(|e| e.into_inner());
+        let mut damaged = (*l.damaged).clone();
+        for f in found {
+            if !damaged.iter().any(|d| d.0 == f.0) {
+                damaged.push(f);
+            }
+        }
         Health {
             releases: l.metas.len(),
-            damaged: l.damaged.clone(),
+            damaged: Arc::new(damaged),
             error: l.error.clone(),
             checked_secs_ago: l.checked.elapsed().as_secs(),
+        }
+    }
+
+    /// Releases whose load found damage, as long as they are the release
+    /// that failed (a re-import stamps a new `imported_at`).
+    fn found_damaged(&self) -> Vec<(String, String)> {
+        let metas = self.releases();
+        self.load_damaged
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .iter()
+            .filter(|(id, _, at)| metas.iter().any(|m| &m.id == id && &m.imported_at == at))
+            .map(|(id, reason, _)| (id.clone(), reason.clone()))
+            .collect()
+    }
+
+    fn note_load(&self, id: &str, damage: Option<&str>) {
+        let mut v = self.load_damaged.write().unwrap_or_else(|e| e.into_inner());
+        v.retain(|(i, _, _)| i != id);
+        if let Some(reason) = damage {
+            let at = self
+                .releases()
+                .iter()
+                .find(|m| m.id == id)
+                .map(|m| m.imported_at.clone())
+                .unwrap_or_default();
+            v.push((id.to_string(), reason.to_string(), at));
         }
     }
 
@@ -313,12 +353,14 @@ impl AppState {
             // in the log under an error id.
             other @ (store::StoreError::Corrupt { .. } | store::StoreError::Io { .. }) => {
                 let detail = ApiError::internal(format!("cannot load release {id}: {other}"));
+                self.note_load(id, Some(&other.reason()));
                 let mut e = release_damaged(id, &other.reason());
                 e.error_id = detail.error_id;
                 e
             }
             other => ApiError::internal(format!("cannot load release {id}: {other}")),
         })?;
+        self.note_load(id, None);
         let rel = Arc::new(rel);
         let mut loaded = self.loaded.write().unwrap_or_else(|e| e.into_inner());
         if loaded.len() >= MAX_LOADED

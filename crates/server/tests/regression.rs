@@ -328,6 +328,13 @@ async fn api_never_shows_server_paths() {
     let t = r.text();
     assert!(!t.contains(&dir) && !t.contains("secret-folder"), "{t}");
     assert!(t.contains(".parquet") && t.contains("repairs it"), "{t}");
+    // And the server's health says so from then on (store recheck: "ok"
+    // after a 409), in /api/releases too.
+    let h = get(&app, "/api/health").await.json();
+    assert_eq!(h["status"], "degraded", "{h}");
+    assert_eq!(h["damaged"][0]["name"], id.as_str(), "{h}");
+    let l = get(&app, "/api/releases").await.json();
+    assert_eq!(l["damaged"][0]["name"], id.as_str(), "{l}");
 }
 
 #[tokio::test]

@@ -96,7 +96,7 @@ pub async fn releases(State(st): State<Arc<AppState>>) -> ApiResult<Json<Release
     Ok(Json(ReleaseList {
         default: st.resolve_id(None).ok(),
         releases: list,
-        damaged: damaged_entries(&st.damaged()),
+        damaged: damaged_entries(&st.health().damaged),
         attribution: model::SIPRI_ATTRIBUTION,
     }))
 }
