@@ -9,7 +9,8 @@
 //! A candidate without a period is not a claim we can check; it is reported
 //! in [`Extraction::skipped`] and never guessed.
 
-use crate::claim::{Claim, Party, Period, Rank};
+use crate::antecedent::{Carried, Link, Named, Prev};
+use crate::claim::{Claim, Period, Rank};
 use crate::compare::compare_claim;
 use crate::features::{Features, Form, PeriodRef, analyse};
 use crate::first::first_ever;
@@ -94,7 +95,8 @@ pub fn extract_lang(text: &str, lang: Lang, names: &Names) -> Extraction {
     let mut st = State {
         subject: None,
         fresh: false,
-        last_period: None,
+        periods: Carried::default(),
+        prev: Prev::default(),
     };
     let mut out = Extraction {
         claims: Vec::new(),
@@ -120,10 +122,12 @@ pub fn extract_lang(text: &str, lang: Lang, names: &Names) -> Extraction {
 
 /// Discourse state carried from sentence to sentence.
 struct State {
-    subject: Option<Party>,
+    /// The discourse subject and its German gender.
+    subject: Option<Named>,
     /// Whether `subject` was named or referred to in the current paragraph.
     fresh: bool,
-    last_period: Option<Period>,
+    periods: Carried,
+    prev: Prev,
 }
 
 impl State {
@@ -136,28 +140,63 @@ impl State {
         out: &mut Extraction,
     ) {
         let f = analyse(s, names);
-        let subject = f
+        let subject_mention = f
             .mentions
             .iter()
-            .find(|m| m.form == Form::Noun && m.prep.is_none())
-            .map(|m| m.party.clone());
+            .find(|m| m.form == Form::Noun && m.prep.is_none());
+        let subject = subject_mention.map(|m| m.party.clone());
         if para_break {
             self.fresh = false;
         }
         // Carry a country over only where the language links the sentences
         // (a pronoun, "das Land", "in diesem Zeitraum"; also across a blank
         // line) or the sentence has no subject (never across a blank line).
-        let discourse = if f.links || (subject.is_none() && self.fresh) {
-            self.subject.as_ref()
+        let fallback = if f.links || (subject.is_none() && self.fresh) {
+            self.subject.clone()
         } else {
             None
         };
-        let linked = discourse.is_some() && f.links;
+        // Where the link is not determinate, no country is carried over.
+        let mut link_error: Option<Msg> = None;
+        let mut switched = false;
+        let chosen: Option<Named> = if subject.is_some() {
+            fallback
+        } else {
+            match crate::antecedent::resolve(&s.tokens, &f, lang, fallback.as_ref(), &self.prev) {
+                Link::Keep => fallback,
+                Link::Use(n) => {
+                    switched = true;
+                    Some(n)
+                }
+                Link::Refuse(m) => {
+                    if fallback.is_some() || f.links {
+                        link_error = Some(m);
+                    }
+                    None
+                }
+            }
+        };
+        let discourse = chosen.as_ref().map(|n| &n.party);
+        let linked = discourse.is_some() && (f.links || switched);
         let mut periods: Vec<(Period, usize)> = Vec::new();
+        let mut period_error: Option<Msg> = None;
         for (p, i) in &f.periods {
             let resolved = match p {
                 PeriodRef::Given(p) => Some(*p),
-                PeriodRef::Anaphor => periods.last().map(|x| x.0).or(self.last_period),
+                PeriodRef::Anaphor => match periods.last() {
+                    Some(x) => Some(x.0),
+                    None => {
+                        let phrase = s.tokens[i.saturating_sub(2)..=*i]
+                            .iter()
+                            .map(|t| t.text.as_str())
+                            .collect::<Vec<_>>()
+                            .join(" ");
+                        self.periods.anaphor(phrase).unwrap_or_else(|m| {
+                            period_error = Some(m);
+                            None
+                        })
+                    }
+                },
                 PeriodRef::Backwards(..) => None,
             };
             if let Some(p) = resolved {
@@ -178,6 +217,8 @@ impl State {
                 _ => None,
             })
             .collect();
+        errors.extend(link_error);
+        errors.extend(period_error);
         let mut left: Vec<Msg> = Vec::new();
         let mut figures: Vec<&crate::features::Percent> = f.percents.iter().collect();
         figures.sort_by_key(|p| p.idx);
@@ -326,6 +367,7 @@ impl State {
         }
         let mut seen = std::collections::HashSet::new();
         reasons.retain(|r| seen.insert(r.english()));
+        let mut made_claim = false;
         if built.is_empty() {
             // With no claim read, unused countries say nothing the other reasons don't.
             let main: Vec<Msg> = reasons
@@ -343,6 +385,7 @@ impl State {
                 ));
             }
         } else {
+            made_claim = !speech;
             let claims = merge(built.into_iter().map(|b| b.claim).collect());
             for c in claims {
                 if reasons.is_empty() {
@@ -365,15 +408,21 @@ impl State {
                 }
             }
         }
-        if let Some(p) = subject {
-            self.subject = Some(p);
+        self.prev = self.prev.after(
+            &s.tokens,
+            &f,
+            chosen.as_ref().filter(|_| linked && subject.is_none()),
+        );
+        if let Some(m) = subject_mention {
+            self.subject = Some(crate::antecedent::named(&s.tokens, m));
             self.fresh = true;
         } else if linked {
+            if switched {
+                self.subject = chosen;
+            }
             self.fresh = true;
         }
-        if let Some((p, _)) = periods.last() {
-            self.last_period = Some(*p);
-        }
+        self.periods.after(&periods, made_claim);
     }
 }
 

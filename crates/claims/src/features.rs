@@ -382,7 +382,12 @@ pub fn analyse(s: &Sentence, names: &Names) -> Features {
                 w(0),
                 "from" | "von" | "versus" | "vs" | "against" | "gegenuber" | "on"
             ) || matches!(w(0), "with" | "to" | "zu" | "mit")
-                && matches!(w(1), "compared" | "comparison" | "vergleich" | "verglichen");
+                && matches!(w(1), "compared" | "comparison" | "vergleich" | "verglichen")
+                // "16 % higher than (in) 2015-19", "höher als 2015-19": the
+                // written period is the base (claims probe 12:
+                // checked as the change into it, from 2010-14).
+                || matches!(w(0), "than" | "als")
+                || matches!(w(0), "in" | "im" | "during") && matches!(w(1), "than" | "als");
             one_token && *i > 0 && base
         })
         .map(|(_, i)| *i)

@@ -23,6 +23,7 @@
 // large, and they are made once per sentence, never in a hot loop.
 #![allow(clippy::result_large_err)]
 
+mod antecedent;
 mod asides;
 pub mod check;
 pub mod claim;

@@ -6,6 +6,7 @@ mod corpus;
 mod localized;
 mod probe10;
 mod probe11;
+mod probe12;
 mod props;
 mod reading;
 mod seed_article;

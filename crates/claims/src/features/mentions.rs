@@ -10,9 +10,20 @@ use engine::Direction;
 
 /// Finds country names (longest span first), possessives and demonyms.
 pub(super) fn mentions(t: &[Token], names: &Names, f: &mut Features) {
+    // "Moscow also sold …": a capital heading the sentence is its state
+    // (claims probe 12: "its" went to the previous sentence's India).
+    let head = crate::antecedent::head_metonym(t, names);
     let mut i = 0;
     while i < t.len() {
         if !t[i].is_word() {
+            i += 1;
+            continue;
+        }
+        if let Some((p, k)) = &head
+            && *k == i
+            && name_at(t, i, names).is_none()
+        {
+            push_mention(t, f, p.clone(), i, i + 1, Form::Noun);
             i += 1;
             continue;
         }

@@ -281,6 +281,22 @@ fn reasons() -> Vec<Msg> {
         MakerFlowUnclear(p("CHN", "China")),
         RankHolderUnclear(p("IND", "India"), p("RUS", "Russia")),
         NoRecipientNamed,
+        PeriodAnaphorUnclear {
+            phrase: "in that period".into(),
+            claim: Some("2020-2024".into()),
+            other: "2024".into(),
+        },
+        PeriodAnaphorUnclear {
+            phrase: "in that period".into(),
+            claim: None,
+            other: "2024".into(),
+        },
+        SubjectNotCountry("Tehran".into()),
+        PronounGender("Sie".into(), p("DEU", "Germany")),
+        AntecedentUnclear(
+            "the latter".into(),
+            vec![p("IND", "India"), p("PAK", "Pakistan")],
+        ),
         FirstEverNeedsYear,
         SameParty,
         NoCompareFocus,

@@ -508,6 +508,22 @@ pub enum Reason {
     /// to the first ("…, when India was the second-largest importer").
     RankHolderUnclear(Party, Party),
     NoRecipientNamed,
+    /// "in that period" after a sentence that makes no claim but writes
+    /// another period (a licence, a visit): the written phrase, the last
+    /// claim's period (if any) and the other period.
+    PeriodAnaphorUnclear {
+        phrase: String,
+        claim: Option<String>,
+        other: String,
+    },
+    /// A subject that is no country read ("Moskau" after a preposition-less
+    /// verb, "Tehran"): a pronoun is not carried over past it.
+    SubjectNotCountry(String),
+    /// A German pronoun whose gender or number does not fit the country it
+    /// would be carried over to ("Sie" after "Deutschland").
+    PronounGender(String, Party),
+    /// "the latter", "the country", "its" after several countries.
+    AntecedentUnclear(String, Vec<Party>),
     FirstEverNeedsYear,
     SameParty,
     NoCompareFocus,

@@ -70,6 +70,23 @@ pub(super) fn text(m: &Reason) -> String {
                 land(p)
             ),
             NoRecipientNamed => "kein Empfänger genannt".into(),
+            PeriodAnaphorUnclear { phrase, claim: Some(c), other } => format!(
+                "„{phrase}“ verweist auf einen Zeitraum, aber nach dem Zeitraum der letzten Aussage ({c}) nennt ein Satz ohne Aussage {other}: unklar, welcher gemeint ist; bitte den Zeitraum angeben"
+            ),
+            PeriodAnaphorUnclear { phrase, claim: None, other } => format!(
+                "„{phrase}“ verweist auf {other}, das nur in einem Satz ohne prüfbare Aussage steht (das Datum eines Ereignisses ist kein Zeitraum einer Aussage); bitte den Zeitraum angeben"
+            ),
+            SubjectNotCountry(w) => format!(
+                "das Subjekt „{w}“ wird nicht als Land gelesen, daher wird ein Pronomen nicht auf das Land eines früheren Satzes bezogen; bitte das Land nennen"
+            ),
+            PronounGender(w, p) => format!(
+                "„{w}“ kann sich nach Genus oder Numerus nicht auf „{}“ beziehen, und nicht genau ein anderes Land des vorigen Satzes passt; bitte das Land nennen",
+                land(p)
+            ),
+            AntecedentUnclear(w, names) => format!(
+                "„{w}“ nach mehreren Ländern ({}): unklar, welches gemeint ist; bitte das Land nennen",
+                names.iter().map(land).collect::<Vec<_>>().join(", ")
+            ),
             FirstEverNeedsYear => "eine Aussage über die erste Lieferung braucht ein einzelnes Jahr".into(),
             SameParty => "Lieferant und Empfänger sind dasselbe Land".into(),
             NoCompareFocus => "kein Land genannt, dessen Partner verglichen werden".into(),

@@ -69,6 +69,23 @@ pub(super) fn text(m: &Reason) -> String {
                 p.name
             ),
             NoRecipientNamed => "no recipient named".into(),
+            PeriodAnaphorUnclear { phrase, claim: Some(c), other } => format!(
+                "'{phrase}' refers back to a period, but after the last claim's period ({c}) a sentence that makes no claim names {other}: which one is meant is unclear; state the period"
+            ),
+            PeriodAnaphorUnclear { phrase, claim: None, other } => format!(
+                "'{phrase}' refers back to {other}, which is written only in a sentence that makes no claim (the date of an event is not a claim's period); state the period"
+            ),
+            SubjectNotCountry(w) => format!(
+                "the subject '{w}' is not read as a country, so a pronoun is not carried over from an earlier sentence's country; name the country"
+            ),
+            PronounGender(w, p) => format!(
+                "'{w}' cannot refer to '{}' (grammatical gender or number), and not exactly one other country of the sentence before fits; name the country",
+                p.name
+            ),
+            AntecedentUnclear(w, names) => format!(
+                "'{w}' after several countries ({}): which one it refers to is unclear; name the country",
+                names.iter().map(|p| p.name.as_str()).collect::<Vec<_>>().join(", ")
+            ),
             FirstEverNeedsYear => "a first-ever statement needs a single year".into(),
             SameParty => "supplier and recipient are the same".into(),
             NoCompareFocus => "no country named whose partners are compared".into(),
