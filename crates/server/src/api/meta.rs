@@ -24,8 +24,9 @@ pub struct Health {
     /// releases or the data dir could not be re-read (the last good listing
     /// is still served)
     pub status: &'static str,
-    /// The release served by default
-    pub release: ReleaseRef,
+    /// The release served by default; `null` when every stored release is
+    /// damaged (status `degraded`)
+    pub release: Option<ReleaseRef>,
     /// Valid releases stored
     pub releases: usize,
     /// Entries of `releases/` that are not valid releases, by name
@@ -56,12 +57,18 @@ pub struct DamagedEntry {
 }
 
 pub async fn health(State(st): State<Arc<AppState>>) -> ApiResult<Json<Health>> {
-    let id = st.resolve_id(None)?;
     let h = st.health();
     let degraded = h.error.is_some() || !h.damaged.is_empty();
+    // A store whose only release is damaged is degraded, not empty: the
+    // health answer says so rather than "no release stored".
+    let id = match st.resolve_id(None) {
+        Ok(id) => Some(id),
+        Err(_) if degraded => None,
+        Err(e) => return Err(e),
+    };
     Ok(Json(Health {
         status: if degraded { "degraded" } else { "ok" },
-        release: ReleaseRef { id },
+        release: id.map(|id| ReleaseRef { id }),
         releases: h.releases,
         damaged: damaged_entries(&h.damaged),
         data_dir_error: h.error.clone(),
