@@ -203,11 +203,27 @@ pub fn year_span(rel: &Release) -> Option<(u16, u16)> {
     rel.year_span()
 }
 
+/// The last year of complete data: the release's last year, or the year
+/// before it when SIPRI had not finished publishing that one when the file
+/// was generated (`ReleaseMeta::last_complete_year`). Relative periods ("the
+/// latest five years") end here.
+pub fn last_complete_year(rel: &Release) -> Option<u16> {
+    let (a, b) = year_span(rel)?;
+    Some(rel.meta.last_complete_year.map_or(b, |c| c.min(b)).max(a))
+}
+
 /// Consecutive SIPRI five-year periods, the last one ending at the release's
-/// last year of data. Empty when the release covers fewer than five years.
+/// last year of complete data (a year SIPRI had not finished publishing is
+/// left out; its caveat says so). Empty when that covers fewer than five years.
 pub fn default_windows(rel: &Release) -> Vec<Window> {
     match year_span(rel) {
-        Some((a, b)) => Window::five_year_periods(a, b),
+        Some((a, b)) => {
+            let b = rel.meta.last_complete_year.map_or(b, |c| c.min(b));
+            if b < a {
+                return Vec::new();
+            }
+            Window::five_year_periods(a, b)
+        }
         None => Vec::new(),
     }
 }
@@ -219,6 +235,7 @@ pub fn default_window(rel: &Release) -> Option<Window> {
         return Some(*w);
     }
     let (a, b) = year_span(rel)?;
+    let b = rel.meta.last_complete_year.map_or(b, |c| c.min(b)).max(a);
     Window::new(a, b).ok()
 }
 

@@ -126,6 +126,7 @@ impl ReleaseBuilder {
                 imported_at: String::new(),
                 caveats: Vec::new(),
                 digests: false,
+                last_complete_year: None,
             },
             entities: self.entities.clone(),
             deals: self.deals.clone(),

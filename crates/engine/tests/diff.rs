@@ -26,6 +26,7 @@ fn release(id: &str, format: SourceFormat) -> Release {
             imported_at: String::new(),
             caveats: Vec::new(),
             digests: false,
+            last_complete_year: None,
         },
         entities: Default::default(),
         deals: Vec::new(),

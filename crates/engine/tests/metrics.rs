@@ -285,6 +285,14 @@ fn series_and_default_windows() {
     // Data span 2019-2025: one complete five-year window ending 2025.
     assert_eq!(default_windows(&rel), vec![w(2021, 2025)]);
     assert_eq!(default_window(&rel), Some(w(2021, 2025)));
+    // 2025 a year SIPRI had not finished publishing (hostile-files probe 3):
+    // the defaults end in 2024, the last complete year.
+    let mut partial = rel.clone();
+    partial.meta.last_complete_year = Some(2024);
+    assert_eq!(default_windows(&partial), vec![w(2020, 2024)]);
+    assert_eq!(default_window(&partial), Some(w(2020, 2024)));
+    assert_eq!(engine::filter::last_complete_year(&partial), Some(2024));
+    assert_eq!(engine::filter::last_complete_year(&rel), Some(2025));
     let ws = [w(2015, 2019), w(2020, 2024)];
     let s = concentration_series(&rel, id.kaz, Direction::Imports, &ws, None);
     assert_eq!(s.len(), 2);

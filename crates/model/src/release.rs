@@ -110,6 +110,12 @@ pub struct ReleaseMeta {
     /// the file turned its checks off).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub digests: bool,
+    /// The last year with complete data when `last_year` is a year SIPRI had
+    /// not finished publishing when the file was generated (a caveat says
+    /// so): default windows end here, not in the partial year (hostile-files
+    /// probe 3: one 2025 row in a Feb-2026 file made 2021-2025 the default).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_complete_year: Option<u16>,
 }
 
 impl ReleaseMeta {
@@ -368,6 +374,7 @@ mod tests {
             imported_at: String::new(),
             caveats: Vec::new(),
             digests: false,
+            last_complete_year: None,
         }
     }
 

@@ -84,7 +84,19 @@ impl Resolver {
                 }
                 continue;
             }
-            let f: Vec<&str> = l.split(',').map(str::trim).collect();
+            // CSV quoting, so that an alias may hold a comma ("Korea, Republic of").
+            let rec = csv::ReaderBuilder::new()
+                .has_headers(false)
+                .from_reader(l.as_bytes())
+                .records()
+                .next()
+                .transpose()
+                .map_err(|e| TableError {
+                    line,
+                    reason: format!("not a CSV line: {e}"),
+                })?
+                .unwrap_or_default();
+            let f: Vec<&str> = rec.iter().map(str::trim).collect();
             if f.len() != 6 {
                 return Err(TableError {
                     line,

@@ -5,6 +5,7 @@ mod common;
 mod fetch;
 mod formats;
 mod malformed;
+mod parsed_traps;
 mod real_data;
 mod regression;
 mod resaved;

@@ -67,6 +67,7 @@ fn big(rows: usize) -> Release {
             imported_at: String::new(),
             caveats: Vec::new(),
             digests: false,
+            last_complete_year: None,
         },
         entities,
         deals,

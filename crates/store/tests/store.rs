@@ -34,6 +34,7 @@ fn meta(id: &str, generated: Option<&str>, sha: &str) -> ReleaseMeta {
         imported_at: String::new(),
         caveats: Vec::new(),
         digests: false,
+        last_complete_year: None,
     }
 }
 

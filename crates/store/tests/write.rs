@@ -93,6 +93,7 @@ fn varied(flows: usize, deals: usize) -> Release {
             imported_at: String::new(),
             caveats: Vec::new(),
             digests: false,
+            last_complete_year: None,
         },
         entities: EntityTable::from_vec(entities),
         deals,

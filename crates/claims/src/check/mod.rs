@@ -403,8 +403,9 @@ pub(crate) fn span(rel: &Release) -> Result<Window, Box<Out>> {
 /// year, the one coverage rule of `model::Coverage`).
 pub(crate) fn window(rel: &Release, p: &Period) -> Result<Window, Box<Out>> {
     let span = engine::year_span(rel);
+    // "The latest five years" end at the last complete year.
     let w = p
-        .resolve(span.map(|s| s.1))
+        .resolve(engine::filter::last_complete_year(rel))
         .ok_or_else(|| Out::fail(FigureMsg::NoDataForRelative))?;
     if span.is_none() {
         return Err(Out::fail(FigureMsg::NoDeliveriesAtAll));
