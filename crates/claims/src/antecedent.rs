@@ -1,96 +1,32 @@
 //! What a link to an earlier sentence refers to, where the sentence has no
 //! country subject of its own. A wrong antecedent checks the right figure
 //! against the wrong country, which gives a confident wrong verdict (claims
-//! probe 12), so every link that is not determinate is refused:
+//! probes 12 and 13), so every link that is not determinate is refused:
 //!
-//! - a capital or seat of government as the subject ("Moscow", "der
-//!   Kreml") is read as its country only at the head of the sentence (the
-//!   table [`METONYMS`]); anywhere else, and an unknown capitalised English
-//!   subject ("Tehran", "Prime Minister Modi"), blocks the fallback to an
-//!   earlier sentence's country;
+//! - a capital or seat of government ([`capitals`]) is read as its country
+//!   only at the head of the sentence and not as the first word of a longer
+//!   name ("The Washington Post"); anywhere else, and an unknown
+//!   capitalised English subject ("Prime Minister Modi", also after "In
+//!   that period, …"), blocks the fallback to an earlier sentence's country;
 //! - "the latter"/"the former" ("letztere"/"erstere") need exactly two
-//!   countries in the sentence before;
+//!   countries in the sentence before; followed by a noun ("the former
+//!   colony") they describe a country without naming it;
 //! - "the country"/"das Land" and pronouns after several countries, or
-//!   after a coordinated subject ("Kazakhstan and Uzbekistan …"), are
+//!   after a coordinated subject ("Both India and Pakistan …"), are
 //!   ambiguous;
-//! - a German pronoun must fit the gender and number of its country: "Sie"
-//!   is not Deutschland, "Seine" is not die Ukraine.
+//! - a German pronoun must fit the gender and number of the discourse
+//!   subject ([`german`]); it is never handed to another country.
 
-use crate::claim::Party;
-use crate::claim::Period;
+use crate::claim::{Claim, Party, Period};
 use crate::features::{Features, Form, Mention};
 use crate::i18n::{Msg, Reason};
 use crate::lex::{Lang, Token};
-use crate::names::Names;
 
-/// Grammatical gender and number of a German country name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Gender {
-    Masc,
-    Fem,
-    Neut,
-    Plural,
-}
+mod capitals;
+mod german;
 
-/// Capitals and seats of government read as their state when they head
-/// the sentence: unambiguous in arms-trade prose. ("Jerusalem" and
-/// "Washington" as a US state are the reasons this list stays short and
-/// is not applied elsewhere in a sentence.)
-pub(crate) const METONYMS: &[(&str, &str)] = &[
-    ("moscow", "RUS"),
-    ("moskau", "RUS"),
-    ("kremlin", "RUS"),
-    ("kreml", "RUS"),
-    ("beijing", "CHN"),
-    ("peking", "CHN"),
-    ("washington", "USA"),
-    ("kyiv", "UKR"),
-    ("kiev", "UKR"),
-    ("kiew", "UKR"),
-    ("islamabad", "PAK"),
-    ("tehran", "IRN"),
-    ("teheran", "IRN"),
-    ("riyadh", "SAU"),
-    ("riad", "SAU"),
-    ("ankara", "TUR"),
-    ("paris", "FRA"),
-    ("london", "GBR"),
-    ("berlin", "DEU"),
-    ("tokyo", "JPN"),
-    ("tokio", "JPN"),
-    ("seoul", "KOR"),
-    ("pyongyang", "PRK"),
-    ("canberra", "AUS"),
-    ("ottawa", "CAN"),
-    ("cairo", "EGY"),
-    ("kairo", "EGY"),
-    ("warsaw", "POL"),
-    ("warschau", "POL"),
-    ("athens", "GRC"),
-    ("athen", "GRC"),
-    ("doha", "QAT"),
-    ("rome", "ITA"),
-    ("rom", "ITA"),
-    ("madrid", "ESP"),
-];
-
-pub(crate) fn metonym(norm: &str) -> Option<&'static str> {
-    METONYMS.iter().find(|(w, _)| *w == norm).map(|(_, k)| *k)
-}
-
-/// The country a metonym at the head of the sentence stands for (after
-/// articles only): (party, token index).
-pub(crate) fn head_metonym(t: &[Token], names: &Names) -> Option<(Party, usize)> {
-    let i = t
-        .iter()
-        .position(|x| !(x.is_word() && crate::lexicon::is_article(&x.norm)))?;
-    let x = &t[i];
-    if !x.is_word() || !x.capitalized() {
-        return None;
-    }
-    let key = metonym(&x.norm)?;
-    names.lookup(key).ok().map(|p| (p, i))
-}
+pub(crate) use capitals::head_metonym;
+pub(crate) use german::{Gender, gender};
 
 /// A mentioned country with the gender of its name as written.
 pub(crate) fn named(t: &[Token], m: &Mention) -> Named {
@@ -102,51 +38,6 @@ pub(crate) fn named(t: &[Token], m: &Mention) -> Named {
     Named {
         gender: gender(&m.party, &surface),
         party: m.party.clone(),
-    }
-}
-
-/// German gender by the name as written ("die Tschechische Republik" but
-/// "Tschechien"), else by the state.
-pub(crate) fn gender(party: &Party, surface: &str) -> Gender {
-    let s = surface.to_lowercase();
-    if s.contains("republik") || s.contains("küste") || s.contains("kuste") {
-        return Gender::Fem;
-    }
-    if s.contains("amerika") || s.contains("königreich") || s.contains("tschechien") {
-        return Gender::Neut;
-    }
-    match party.key.as_str() {
-        "UKR" | "TUR" | "CHE" | "SVK" | "MNG" | "CAF" | "DOM" | "CIV" | "COD" => Gender::Fem,
-        "USA" | "NLD" | "PHL" | "ARE" | "MDV" | "SYC" | "BHS" | "COM" | "SLB" | "MHL" => {
-            Gender::Plural
-        }
-        "IRQ" | "IRN" | "YEM" | "LBN" | "SDN" | "SSD" | "TCD" | "NER" | "SEN" | "OMN" | "COG"
-        | "XKX" => Gender::Masc,
-        _ => Gender::Neut,
-    }
-}
-
-/// The genders a German pronoun can refer to (None: not such a pronoun).
-fn pronoun_fits(norm: &str, next: &str) -> Option<&'static [Gender]> {
-    use Gender::*;
-    match norm {
-        // "es gibt", "es handelt sich": no referent.
-        "es" if matches!(
-            next,
-            "gibt" | "gab" | "geht" | "ging" | "handelt" | "handelte"
-        ) =>
-        {
-            None
-        }
-        "es" => Some(&[Neut]),
-        "er" => Some(&[Masc]),
-        "sein" | "seine" | "seiner" | "seinen" | "seinem" | "seines" | "dessen" => {
-            Some(&[Masc, Neut])
-        }
-        "sie" | "ihr" | "ihre" | "ihrer" | "ihren" | "ihrem" | "ihres" | "deren" => {
-            Some(&[Fem, Plural])
-        }
-        _ => None,
     }
 }
 
@@ -200,21 +91,31 @@ impl Prev {
     }
 }
 
-/// "Kazakhstan and Uzbekistan are …", "Indien und die USA vereinbarten …":
+/// "Kazakhstan and Uzbekistan are …", "Both India and Pakistan were …",
+/// "India's and Pakistan's imports …", "Sowohl Indien als auch Pakistan …":
 /// the sentence opens with two coordinated countries.
 fn compound_subject(t: &[Token], f: &Features) -> bool {
     let [a, b, ..] = f.mentions.as_slice() else {
         return false;
     };
-    let lead = t[..a.idx]
-        .iter()
-        .all(|x| x.is_word() && crate::lexicon::is_article(&x.norm));
+    let lead = t[..a.idx].iter().all(|x| {
+        x.is_word()
+            && (crate::lexicon::is_article(&x.norm)
+                || matches!(
+                    x.norm.as_str(),
+                    "both" | "neither" | "either" | "sowohl" | "weder" | "entweder"
+                ))
+    });
     let joined = t[a.end..b.idx].iter().all(|x| {
         matches!(x.kind, crate::lex::Kind::Punct(','))
-            || matches!(x.norm.as_str(), "and" | "und" | "sowie" | "or" | "oder")
+            || matches!(
+                x.norm.as_str(),
+                "and" | "und" | "sowie" | "or" | "oder" | "nor" | "noch" | "als" | "auch"
+            )
             || crate::lexicon::is_article(&x.norm)
     });
-    lead && a.form == Form::Noun && a.prep.is_none() && b.form == Form::Noun && joined
+    let form = matches!(a.form, Form::Noun | Form::Possessive) && a.form == b.form;
+    lead && form && a.prep.is_none() && joined && b.idx > a.end
 }
 
 /// How the sentence's link is to be read.
@@ -327,41 +228,22 @@ pub(crate) fn resolve(
     prev: &Prev,
 ) -> Link {
     let norm = |i: usize| t.get(i).map_or("", |x| x.norm.as_str());
-    // "the latter", "letztere": the second of exactly two.
-    for (i, x) in t.iter().enumerate() {
-        let n = x.norm.as_str();
-        let the = i > 0 && norm(i - 1) == "the";
-        let latter = n == "latter" && the
-            || matches!(
-                n,
-                "letztere" | "letzterer" | "letzteres" | "letzteren" | "letzterem"
-            );
-        let former = n == "former" && the
-            || matches!(
-                n,
-                "erstere" | "ersterer" | "ersteres" | "ersteren" | "ersterem"
-            );
-        if !(latter || former) {
-            continue;
-        }
-        let word = if the {
-            format!("{} {}", t[i - 1].text, x.text)
-        } else {
-            x.text.clone()
-        };
-        return match prev.parties.as_slice() {
-            [a, b] => Link::Use(if latter { b.clone() } else { a.clone() }),
-            _ => Link::Refuse(Reason::AntecedentUnclear(word, prev.names()).into()),
-        };
+    if let Some(link) = former_latter(t, prev) {
+        return link;
     }
-    // A capital that is no country read ("Im selben Zeitraum verkaufte
-    // Moskau …"): not after a preposition.
-    for (i, x) in t.iter().enumerate() {
-        let after_prep = i > 0 && crate::lexicon::prep(&t[i - 1].norm).is_some();
+    // A capital or seat that is no country read ("Im selben Zeitraum
+    // verkaufte Moskau …", "The Washington Post reported …"): not after a
+    // preposition ("from Moscow", "aus dem Kreml").
+    for i in 0..t.len() {
+        let before = |k: usize| i.checked_sub(k).map_or("", norm);
+        let after_prep = crate::lexicon::prep(before(1)).is_some()
+            || crate::lexicon::is_article(before(1)) && crate::lexicon::prep(before(2)).is_some();
         let mentioned = f.mentions.iter().any(|m| (m.idx..m.end).contains(&i));
-        if x.is_word() && x.capitalized() && metonym(&x.norm).is_some() && !after_prep && !mentioned
+        if let Some(c) = capitals::capital_at(t, i)
+            && !after_prep
+            && !mentioned
         {
-            return Link::Refuse(Reason::SubjectNotCountry(x.text.clone()).into());
+            return Link::Refuse(Reason::SubjectNotCountry(c.text).into());
         }
     }
     if lang == Lang::English
@@ -381,9 +263,11 @@ pub(crate) fn resolve(
             return Link::Refuse(Reason::AntecedentUnclear(word, prev.names()).into());
         }
     }
+    // "sie" is no link word of its own (it is also "the exports"), but it
+    // points back as much as "ihre" does.
     let pronoun = t
         .iter()
-        .find(|x| crate::phrases::is_link(&x.norm))
+        .find(|x| crate::phrases::is_link(&x.norm) || lang == Lang::German && x.norm == "sie")
         .map(|x| x.text.clone());
     let Some(pronoun) = pronoun else {
         return Link::Keep;
@@ -394,101 +278,220 @@ pub(crate) fn resolve(
     if lang != Lang::German {
         return Link::Keep;
     }
-    // German: every pronoun must fit the one country.
-    let mut wants: Vec<(&'static [Gender], String)> = Vec::new();
-    for (i, x) in t.iter().enumerate() {
-        if let Some(g) = pronoun_fits(&x.norm, norm(i + 1)) {
-            wants.push((g, x.text.clone()));
+    german::link(t, discourse, prev)
+}
+
+/// With no country in any earlier sentence (a single sentence), the reason
+/// does not speak of one being carried over.
+pub(crate) fn alone(m: Msg, no_earlier: bool) -> Msg {
+    match m {
+        Msg::Reason(Reason::SubjectNotCountry(w)) if no_earlier => {
+            Reason::SubjectNotCountryAlone(w).into()
         }
+        m => m,
     }
-    let fits = |n: &Named| wants.iter().all(|(g, _)| g.contains(&n.gender));
-    let Some(d) = discourse else {
-        return Link::Keep;
-    };
-    if wants.is_empty() || fits(d) {
-        return Link::Keep;
+}
+
+/// "the latter", "the latter's", "letzterer": the second of exactly two
+/// countries of the sentence before. "The former colony", "the former
+/// superpower" describe a country without naming it (claims probe 13: read
+/// as "the former", they were checked on the first of two): refused.
+fn former_latter(t: &[Token], prev: &Prev) -> Option<Link> {
+    for (i, x) in t.iter().enumerate() {
+        let n = x.norm.trim_end_matches("'s").trim_end_matches("’s");
+        let possessive = n.len() < x.norm.len();
+        let the = i > 0 && t[i - 1].norm == "the";
+        let latter = n == "latter" && the
+            || matches!(
+                n,
+                "letztere" | "letzterer" | "letzteres" | "letzteren" | "letzterem"
+            );
+        let former = n == "former" && the
+            || matches!(
+                n,
+                "erstere" | "ersterer" | "ersteres" | "ersteren" | "ersterem"
+            );
+        if !(latter || former) {
+            continue;
+        }
+        let word = if the {
+            format!("{} {}", t[i - 1].text, x.text)
+        } else {
+            x.text.clone()
+        };
+        if the && !possessive && t.get(i + 1).is_some_and(|y| describes(&y.text, &y.norm)) {
+            // "the former colonial power": the whole description.
+            let end = (i + 1..t.len().min(i + 4))
+                .take_while(|&k| describes(&t[k].text, &t[k].norm))
+                .last()
+                .unwrap_or(i + 1);
+            let rest: Vec<&str> = t[i + 1..=end].iter().map(|y| y.text.as_str()).collect();
+            let phrase = format!("{word} {}", rest.join(" "));
+            return Some(Link::Refuse(Reason::DescribedCountry(phrase).into()));
+        }
+        return Some(match prev.parties.as_slice() {
+            [a, b] => Link::Use(if latter { b.clone() } else { a.clone() }),
+            _ => Link::Refuse(Reason::AntecedentUnclear(word, prev.names()).into()),
+        });
     }
-    let word = wants
-        .iter()
-        .find(|(g, _)| !g.contains(&d.gender))
-        .map_or(pronoun, |w| w.1.clone());
-    let ok: Vec<&Named> = prev.parties.iter().filter(|n| fits(n)).collect();
-    match ok.as_slice() {
-        [one] => Link::Use((*one).clone()),
-        _ => Link::Refuse(Reason::PronounGender(word, d.party.clone()).into()),
+    None
+}
+
+/// Whether the word after "the former"/"the latter" makes it an adjective
+/// ("the former colony") rather than the pronoun ("the former received …",
+/// "the latter, however, …"): anything but a verb, an adverb or punctuation.
+fn describes(text: &str, norm: &str) -> bool {
+    const NOT_NOUNS: &[&str] = &[
+        "was", "were", "is", "are", "had", "has", "have", "also", "still", "then", "only",
+        "however", "alone", "in", "with", "by", "for", "from", "to", "and", "but", "got", "made",
+        "saw", "took", "sold", "bought", "became", "remains", "remained", "accounts", "imports",
+        "exports", "receives", "supplies", "buys", "sells", "gets", "ranks", "ranked", "again",
+        "too", "now", "itself", "overtook", "led", "leads", "fell", "rose", "grew", "held",
+    ];
+    if text.chars().next().is_some_and(|c| !c.is_alphabetic()) {
+        return false;
     }
+    !(NOT_NOUNS.contains(&norm) || norm.ends_with("ed") && !text.starts_with(char::is_uppercase))
 }
 
 /// An English sentence headed by a name that is no country ("Tehran also
-/// bought …", "Prime Minister Modi said …"): the capitalised words before
-/// the first lower-case one, unless they are a country or an opener.
+/// bought …", "Prime Minister Modi said …"), also after a fronted
+/// adverbial ("In that period, the Pentagon also bought …"): the
+/// capitalised words before the first lower-case one, unless they are a
+/// country or an opener.
 fn english_name_subject(t: &[Token], f: &Features) -> Option<String> {
-    let first = t.first()?;
+    if let Some(w) = name_at(t, f, 0) {
+        return Some(w);
+    }
+    // "In that period, …", "Meanwhile, …": the subject follows the comma.
+    let opener = t
+        .first()
+        .is_some_and(|x| OPENERS.contains(&x.norm.as_str()));
+    let comma = t
+        .iter()
+        .take(8)
+        .position(|x| matches!(x.kind, crate::lex::Kind::Punct(',')))?;
+    if !opener {
+        return None;
+    }
+    let mut k = comma + 1;
+    while t.get(k).is_some_and(|x| x.norm == "the") {
+        k += 1;
+    }
+    name_at(t, f, k)
+}
+
+/// The capitalised run at `start` if it is no country, opener or direction.
+fn name_at(t: &[Token], f: &Features, start: usize) -> Option<String> {
+    let first = t.get(start)?;
     if !first.is_word() || !first.capitalized() {
         return None;
     }
-    let mut end = 1;
+    let mut end = start + 1;
     while t.get(end).is_some_and(|x| x.is_word() && x.capitalized()) {
         end += 1;
     }
-    let head: Vec<&Token> = t[..end]
-        .iter()
-        .filter(|x| !OPENERS.contains(&x.norm.as_str()))
-        .filter(|x| x.norm != "sipri")
-        .collect();
     let covered = |k: usize| f.mentions.iter().any(|m| (m.idx..m.end).contains(&k));
-    let name: Vec<&Token> = head
-        .into_iter()
-        .filter(|x| {
-            let k = t.iter().position(|y| std::ptr::eq(y, *x)).unwrap_or(0);
-            !covered(k) && crate::lexicon::direction(&x.norm).is_none()
+    let name: Vec<&str> = (start..end)
+        .filter(|&k| {
+            let x = &t[k];
+            !OPENERS.contains(&x.norm.as_str())
+                && x.norm != "sipri"
+                && !covered(k)
+                && crate::lexicon::direction(&x.norm).is_none()
         })
+        .map(|k| t[k].text.as_str())
         .collect();
-    if name.is_empty() {
-        return None;
-    }
-    Some(
-        name.iter()
-            .map(|x| x.text.as_str())
-            .collect::<Vec<_>>()
-            .join(" "),
-    )
+    (!name.is_empty()).then(|| name.join(" "))
 }
 
 /// The period "in that period" / "im selben Zeitraum" refers back to: the
-/// last claim's, never a year that only dates an event (a licence, a visit)
-/// in a sentence that makes no claim (claims probe 12: "Egypt got almost
-/// two-thirds of its arms from Germany in the same period" was checked on
-/// the licences' 2024 instead of the paragraph's 2020-24).
+/// period the last claim was checked on, never a year that only dates an
+/// event (a licence, a visit) in a sentence that makes no claim (claims
+/// probe 12), nor the date of a side clause of a claim sentence ("…,
+/// although Modi visited Washington in 2023", probe 13). When the claims of
+/// that sentence are about two periods ("36 % in 2020–24, down from 55 % in
+/// 2015–19") either may be meant: refused.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Carried {
-    /// The last period of the last sentence that made a claim.
+    /// The period of the last sentence that made a claim.
     claim: Option<Period>,
+    /// That sentence's claims are about two periods.
+    two: Option<(Period, Period)>,
     /// Another period written since, in a sentence that made none.
     other: Option<Period>,
 }
 
+/// The period a claim is about; a change's is its later window (the earlier
+/// one is what it is compared with).
+pub(crate) fn claim_period(c: &Claim) -> Option<Period> {
+    match c {
+        Claim::ImportShare { period, .. }
+        | Claim::ExportShare { period, .. }
+        | Claim::Global { period, .. }
+        | Claim::Largest { period, .. }
+        | Claim::Compare { period, .. } => Some(*period),
+        Claim::Change { to, .. } => Some(*to),
+        _ => None,
+    }
+}
+
 impl Carried {
     pub(crate) fn anaphor(&self, phrase: String) -> Result<Option<Period>, Msg> {
-        match self.other {
-            Some(o) => Err(Reason::PeriodAnaphorUnclear {
+        if let Some(o) = self.other {
+            return Err(Reason::PeriodAnaphorUnclear {
                 phrase,
-                claim: self.claim.map(|c| c.to_string()),
+                claim: self.claim.or(self.two.map(|t| t.1)).map(|c| c.to_string()),
                 other: o.to_string(),
+            }
+            .into());
+        }
+        match self.two {
+            Some((a, b)) => Err(Reason::PeriodAnaphorTwo {
+                phrase,
+                first: a.to_string(),
+                second: b.to_string(),
             }
             .into()),
             None => Ok(self.claim),
         }
     }
 
-    pub(crate) fn after(&mut self, periods: &[(Period, usize)], made_claim: bool) {
-        if made_claim && let Some((p, _)) = periods.last() {
-            self.claim = Some(*p);
+    /// After a sentence with these written periods and the periods of the
+    /// claims read from it (none where the sentence was refused: its claims'
+    /// periods are then no evidence of which period it is about).
+    pub(crate) fn after(
+        &mut self,
+        periods: &[(Period, usize)],
+        made_claim: bool,
+        claims: &[Period],
+    ) {
+        let mut written: Vec<Period> = Vec::new();
+        for (p, _) in periods {
+            if !written.contains(p) {
+                written.push(*p);
+            }
+        }
+        if made_claim && !written.is_empty() {
+            let mut own: Vec<Period> = Vec::new();
+            for p in claims {
+                if written.contains(p) && !own.contains(p) {
+                    own.push(*p);
+                }
+            }
+            let pick = if own.is_empty() { &written } else { &own };
+            if let [one] = pick.as_slice() {
+                self.claim = Some(*one);
+                self.two = None;
+            } else {
+                self.claim = None;
+                self.two = Some((pick[0], pick[pick.len() - 1]));
+            }
             self.other = None;
         } else if !made_claim {
-            for (p, _) in periods {
-                if Some(*p) != self.claim {
-                    self.other = Some(*p);
+            for p in written {
+                if Some(p) != self.claim && self.two.is_none_or(|(a, b)| p != a && p != b) {
+                    self.other = Some(p);
                 }
             }
         }

@@ -170,7 +170,8 @@ impl State {
                 }
                 Link::Refuse(m) => {
                     if fallback.is_some() || f.links {
-                        link_error = Some(m);
+                        link_error =
+                            Some(crate::antecedent::alone(m, self.prev.parties.is_empty()));
                     }
                     None
                 }
@@ -368,6 +369,12 @@ impl State {
         let mut seen = std::collections::HashSet::new();
         reasons.retain(|r| seen.insert(r.english()));
         let mut made_claim = false;
+        // A refused sentence's claims may carry a misread period.
+        let claim_periods: Vec<Period> = built
+            .iter()
+            .filter(|_| reasons.is_empty())
+            .filter_map(|b| crate::antecedent::claim_period(&b.claim))
+            .collect();
         if built.is_empty() {
             // With no claim read, unused countries say nothing the other reasons don't.
             let main: Vec<Msg> = reasons
@@ -422,7 +429,7 @@ impl State {
             }
             self.fresh = true;
         }
-        self.periods.after(&periods, made_claim);
+        self.periods.after(&periods, made_claim, &claim_periods);
     }
 }
 

@@ -210,6 +210,13 @@ const DEMONYMS: &[(&str, &str)] = &[
     ("sudanese", "SDN"),
 ];
 
+/// German inflected names: (form, entity key).
+const EXTRA_FORMS: &[(&str, &str)] = &[
+    ("Vereinigte Königreich", "GBR"),
+    ("Vereinigten Königreich", "GBR"),
+    ("Vereinigten Königreichs", "GBR"),
+];
+
 /// German adjective endings tried after a stem.
 const DE_ENDINGS: [&str; 6] = ["", "e", "er", "en", "em", "es"];
 
@@ -253,6 +260,13 @@ impl Names {
                 }
                 max_words = max_words.max(k.split(' ').count());
                 text.entry(k).or_insert_with(|| e.key.clone());
+            }
+        }
+        // Inflected forms the name table lacks: "das Vereinigte Königreich"
+        // (the table has only "Vereinigtes Königreich"; claims probe 13).
+        for (form, key) in EXTRA_FORMS {
+            if resolver.by_key(key).is_some() {
+                text.entry(loose(form)).or_insert_with(|| key.to_string());
             }
         }
         let mut demonyms = HashMap::new();

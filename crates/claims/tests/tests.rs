@@ -7,6 +7,8 @@ mod localized;
 mod probe10;
 mod probe11;
 mod probe12;
+mod probe13;
+mod probe13b;
 mod props;
 mod reading;
 mod seed_article;

@@ -19,12 +19,12 @@ pub(super) fn mentions(t: &[Token], names: &Names, f: &mut Features) {
             i += 1;
             continue;
         }
-        if let Some((p, k)) = &head
+        if let Some((p, k, end)) = &head
             && *k == i
             && name_at(t, i, names).is_none()
         {
-            push_mention(t, f, p.clone(), i, i + 1, Form::Noun);
-            i += 1;
+            push_mention(t, f, p.clone(), i, *end, Form::Noun);
+            i = *end;
             continue;
         }
         if let Some((party, mut end, mut form)) = name_at(t, i, names) {

@@ -291,7 +291,14 @@ fn reasons() -> Vec<Msg> {
             claim: None,
             other: "2024".into(),
         },
+        PeriodAnaphorTwo {
+            phrase: "in that period".into(),
+            first: "2020-2024".into(),
+            second: "2015-2019".into(),
+        },
+        DescribedCountry("The former colony".into()),
         SubjectNotCountry("Tehran".into()),
+        SubjectNotCountryAlone("Moscow".into()),
         PronounGender("Sie".into(), p("DEU", "Germany")),
         AntecedentUnclear(
             "the latter".into(),

@@ -516,9 +516,22 @@ pub enum Reason {
         claim: Option<String>,
         other: String,
     },
+    /// "in that period" after a claim sentence whose claims are about two
+    /// periods ("36 % in 2020–24, down from 55 % in 2015–19").
+    PeriodAnaphorTwo {
+        phrase: String,
+        first: String,
+        second: String,
+    },
+    /// "the former colony", "the former superpower": a description, not a
+    /// name nor the pronoun "the former".
+    DescribedCountry(String),
     /// A subject that is no country read ("Moskau" after a preposition-less
     /// verb, "Tehran"): a pronoun is not carried over past it.
     SubjectNotCountry(String),
+    /// The same in a sentence with no earlier country ("In 2020–24, Moscow
+    /// sold 38 % of its arms exports …" alone).
+    SubjectNotCountryAlone(String),
     /// A German pronoun whose gender or number does not fit the country it
     /// would be carried over to ("Sie" after "Deutschland").
     PronounGender(String, Party),

@@ -74,13 +74,22 @@ pub(super) fn text(m: &Reason) -> String {
                 "„{phrase}“ verweist auf einen Zeitraum, aber nach dem Zeitraum der letzten Aussage ({c}) nennt ein Satz ohne Aussage {other}: unklar, welcher gemeint ist; bitte den Zeitraum angeben"
             ),
             PeriodAnaphorUnclear { phrase, claim: None, other } => format!(
-                "„{phrase}“ verweist auf {other}, das nur in einem Satz ohne prüfbare Aussage steht (das Datum eines Ereignisses ist kein Zeitraum einer Aussage); bitte den Zeitraum angeben"
+                "„{phrase}“ verweist auf {other}, das nur in einem Satz steht, aus dem keine Aussage gelesen wurde (ein solcher Zeitraum kann ein Ereignis datieren statt einer Aussage); bitte den Zeitraum angeben"
+            ),
+            PeriodAnaphorTwo { phrase, first, second } => format!(
+                "„{phrase}“ verweist auf einen Zeitraum, aber der vorige Satz nennt zwei ({first} und {second}), und seine Aussagen legen nicht fest, welcher gemeint ist; bitte den Zeitraum angeben"
+            ),
+            DescribedCountry(w) => format!(
+                "„{w}“ beschreibt ein Land, ohne es zu nennen, und welches gemeint ist, wird nicht aufgelöst; bitte das Land nennen"
+            ),
+            SubjectNotCountryAlone(w) => format!(
+                "das Subjekt „{w}“ wird nicht als Land gelesen, und das Pronomen des Satzes hat kein Land, auf das es sich beziehen kann; bitte das Land nennen"
             ),
             SubjectNotCountry(w) => format!(
                 "das Subjekt „{w}“ wird nicht als Land gelesen, daher wird ein Pronomen nicht auf das Land eines früheren Satzes bezogen; bitte das Land nennen"
             ),
             PronounGender(w, p) => format!(
-                "„{w}“ kann sich nach Genus oder Numerus nicht auf „{}“ beziehen, und nicht genau ein anderes Land des vorigen Satzes passt; bitte das Land nennen",
+                "„{w}“ kann sich nach Genus oder Numerus nicht auf „{}“ beziehen, und ein anderes Land wird nicht geraten; bitte das Land nennen",
                 land(p)
             ),
             AntecedentUnclear(w, names) => format!(

@@ -73,13 +73,22 @@ pub(super) fn text(m: &Reason) -> String {
                 "'{phrase}' refers back to a period, but after the last claim's period ({c}) a sentence that makes no claim names {other}: which one is meant is unclear; state the period"
             ),
             PeriodAnaphorUnclear { phrase, claim: None, other } => format!(
-                "'{phrase}' refers back to {other}, which is written only in a sentence that makes no claim (the date of an event is not a claim's period); state the period"
+                "'{phrase}' refers back to {other}, which is written only in a sentence from which no claim was read (such a period may date an event rather than a claim); state the period"
+            ),
+            PeriodAnaphorTwo { phrase, first, second } => format!(
+                "'{phrase}' refers back to a period, but the sentence before states two ({first} and {second}) and its claims do not tell which one is meant; state the period"
+            ),
+            DescribedCountry(w) => format!(
+                "'{w}' describes a country without naming it, and which one is meant is not resolved; name the country"
+            ),
+            SubjectNotCountryAlone(w) => format!(
+                "the subject '{w}' is not read as a country, and the sentence's pronoun has no country to refer to; name the country"
             ),
             SubjectNotCountry(w) => format!(
                 "the subject '{w}' is not read as a country, so a pronoun is not carried over from an earlier sentence's country; name the country"
             ),
             PronounGender(w, p) => format!(
-                "'{w}' cannot refer to '{}' (grammatical gender or number), and not exactly one other country of the sentence before fits; name the country",
+                "'{w}' cannot refer to '{}' (grammatical gender or number), and another country is not guessed; name the country",
                 p.name
             ),
             AntecedentUnclear(w, names) => format!(
