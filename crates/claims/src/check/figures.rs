@@ -450,7 +450,7 @@ fn not_first(year: u16, found: Option<u16>, s: &Party, r: &Party) -> Out {
     }
 }
 
-/// "rank 3 of 35 recipients (after India 4272.69, China 1869.25; ahead of Algeria 814.50)".
+/// "rank 3 of 34 recipients (after India 4272.69, China 1869.25; ahead of Algeria 814.50)".
 fn neighbours(rel: &Release, rows: &[engine::PartnerShare], rank: u32) -> FigureMsg {
     // Named recipients only: the unknown pool takes no rank.
     let rows: Vec<&engine::PartnerShare> = rows.iter().filter(|p| p.rank.is_some()).collect();

@@ -10,7 +10,7 @@ use std::path::PathBuf;
 
 #[derive(clap::Args)]
 #[command(after_help = "Example:\n  \
-armsflow check-claims ../shared/seed/article-kazakhstan-abraham-accords-de.txt\n\n\
+armsflow check-claims examples/seed-article-kazakhstan-abraham-accords-de.txt\n\n\
 Sentences without a checkable claim produce nothing; --verbose lists claim-like sentences that \
 were skipped and why. Beyond shares, ranks and changes, it checks deliveries of a weapon \
 (\"received Su-30SM fighters from Russia in 2024\"), past or absent deliveries (\"never\", \
