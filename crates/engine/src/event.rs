@@ -190,7 +190,10 @@ pub fn event_study(
         .filter_map(|k| rel.entities.by_key(k))
         .collect();
     let frozen = GroupIndex::fixed(&group.name, &roster_ids);
-    let span = year_span(rel);
+    // A year SIPRI had not finished publishing is no "after" year
+    // (hostile-files recheck: Sweden's NATO "after" was 2025 alone, 0.00 TIV).
+    let span =
+        year_span(rel).map(|(a, b)| (a, crate::filter::last_complete_year(rel).unwrap_or(b)));
     let (first, last) = span.unwrap_or((u16::MAX, 0));
     let before_clipped = before.start < first;
     // The parts of each window the release holds.

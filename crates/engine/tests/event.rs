@@ -269,3 +269,21 @@ fn no_member_year_after_and_no_outside_year_before_are_statuses() {
     // Back on 1 January 2010 after leaving in March 2009: 2009 mixes both.
     assert_eq!(studies[1].status, EventStatus::NoOutsideYearBefore);
 }
+
+/// A year SIPRI had not finished publishing is no "after" year (hostile-
+/// files recheck: Sweden joining NATO in 2024 got 2025 alone as its after
+/// window, 0.00 TIV, beside the caveat that 2025 is incomplete).
+#[test]
+fn an_incomplete_last_year_is_no_after_year() {
+    let mut rel = release();
+    // UAE's after window is 2021-2025 and the data end in 2024; with 2024
+    // incomplete the part in data is 2021-2023.
+    rel.meta.last_complete_year = Some(2023);
+    let set = GroupSet::parse(GROUPS).unwrap();
+    let g = set.get("Accord").unwrap();
+    let s = &event_studies(&rel, g, Some("ARE"), &opts(&rel, "ISR"))[0];
+    assert_eq!(s.after_in_data, Some(w(2021, 2023)));
+    assert_eq!(s.status, EventStatus::Truncated { years: 3 });
+    // Israel 30 (2021) + USA 70 (2022).
+    assert!(close(s.after_mix.as_ref().unwrap().total, 100.0));
+}

@@ -390,29 +390,8 @@ impl Builder {
                 if n == 1 { "" } else { "s" }
             ));
         }
-        // A name no table knows is kept as a party of its own, so a country
-        // written that way loses those rows under its usual name (hostile-
-        // files probe 3: "Syrian Arab Republic" held 1,791.84 of Syria's
-        // 3,496.34 TIV, and `imports Syria` said nothing).
-        if !unresolved.is_empty() {
-            let shown: Vec<String> = unresolved
-                .iter()
-                .take(3)
-                .map(|u| {
-                    let s = if u.rows == 1 { "" } else { "s" };
-                    format!("'{}' ({} row{s}, {:.2} TIV)", u.name, u.rows, u.tiv)
-                })
-                .collect();
-            let n = unresolved.len();
-            self.caveat(format!(
-                "{n} name{} in the file match{} no country, group or organisation armsflow \
-                 knows: {}{}; each is kept as a party of its own, so figures for a country \
-                 written that way leave those rows out",
-                if n == 1 { "" } else { "s" },
-                if n == 1 { "es" } else { "" },
-                shown.join(", "),
-                if n > 3 { ", …" } else { "" }
-            ));
+        if let Some(c) = crate::release_caveats::unmatched_names(&unresolved) {
+            self.caveat(c);
         }
         if self.undated_tiv.0 > 0 {
             let (n, tiv) = self.undated_tiv;
@@ -422,32 +401,14 @@ impl Builder {
                 if n == 1 { "" } else { "s" }
             ));
         }
-        // SIPRI adds a year the March after it ends: deliveries dated in
-        // the year the file was generated are a year still under way
-        // (regression of the hostile-files probe: one 2025 row in a
-        // Feb-2025 file moved the default window to 2021-2025, "complete").
-        let mut last_complete = None;
-        // So is the year before, in a file generated before March (hostile-
-        // files probe 3: one 2025 row in the Feb-2026 register).
-        if let (Some(d), Some((_, last))) = (date.as_deref(), span)
-            && let Some(made) = d.get(..4).and_then(|y| y.parse::<u16>().ok())
-        {
-            let month = d.get(5..7).and_then(|m| m.parse::<u8>().ok()).unwrap_or(12);
-            if last >= made || (last + 1 == made && month < 3) {
-                last_complete = Some(last - 1);
-            }
-            if last >= made {
-                self.caveat(format!(
-                    "deliveries dated {last}, the year the file was generated: SIPRI publishes \
-                     a year's deliveries the March after it, so {last} is incomplete here"
-                ));
-            } else if last + 1 == made && month < 3 {
-                self.caveat(format!(
-                    "deliveries dated {last} in a file generated on {d}: SIPRI publishes a \
-                     year's deliveries in March of the next year, so {last} is incomplete here"
-                ));
-            }
-        }
+        let last_complete =
+            match crate::release_caveats::incomplete_year(date.as_deref(), span, &self.flows) {
+                Some((complete, why)) => {
+                    self.caveat(why);
+                    Some(complete)
+                }
+                None => None,
+            };
         let meta = ReleaseMeta {
             id,
             format,

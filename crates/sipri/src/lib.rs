@@ -19,6 +19,7 @@ pub mod names;
 mod ordered;
 mod preamble;
 mod register;
+mod release_caveats;
 mod row_checks;
 mod scope_check;
 mod sniff;

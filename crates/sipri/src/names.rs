@@ -429,6 +429,8 @@ fn push_folded(out: &mut String, c: char) {
         'ł' | 'Ł' => "l",
         'ř' => "r",
         'ž' | 'ź' | 'ż' | 'Ž' => "z",
+        // Typographic apostrophes ("Côte d’Ivoire" as word processors write it).
+        '\u{2019}' | '\u{2018}' | '\u{02bc}' => "'",
         _ => {
             for l in c.to_lowercase() {
                 out.push(l);

@@ -443,6 +443,7 @@ fn is_total_label(name: &str) -> bool {
         || l.starts_with("total world")
         || l.starts_with("world total")
         || l.starts_with("grand total")
+        || l.starts_with("sum of all")
         || matches!(
             l.as_str(),
             "world" | "all countries" | "sum" | "total all" | "gesamt" | "insgesamt" | "welt"

@@ -83,7 +83,7 @@ pub(super) fn text(m: &FigureMsg) -> String {
             )
         }
         ReleaseCaveat { release, caveat } => format!(
-            "Datenversion {release} trägt einen Vorbehalt aus ihrem Import ({caveat}), daher stützt sich kein Urteil auf sie; die Datei vollständig importieren oder eine andere Datenversion verwenden"
+            "Datenversion {release} trägt einen Vorbehalt aus ihrem Import ({caveat}), daher stützt sich kein Urteil auf sie; die Datei berichtigen und erneut importieren (vollständig, falls Zeilen abgelehnt wurden) oder eine andere Datenversion verwenden"
         ),
         NotAShape => "keine Aussageform dieser Prüfung".into(),
         NoPeriodResolved => "kein Zeitraum".into(),

@@ -76,7 +76,7 @@ pub(super) fn text(m: &FigureMsg) -> String {
             )
         }
         ReleaseCaveat { release, caveat } => format!(
-            "release {release} carries a caveat from its import ({caveat}), so no verdict rests on it; import the file whole, or use another release"
+            "release {release} carries a caveat from its import ({caveat}), so no verdict rests on it; correct the file and import it again (whole, if rows were rejected), or use another release"
         ),
         NotAShape => "not a shape of this checker".into(),
         NoPeriodResolved => "no period".into(),

@@ -1,0 +1,111 @@
+//! Caveats read from a whole file rather than one row: what every answer
+//! from the release must carry (see `ReleaseMeta::caveats`).
+
+use model::{Flows, UnresolvedName};
+
+/// A name no table knows is kept as a party of its own, so a country written
+/// that way loses those rows under its usual name (hostile-files probe 3: a
+/// half-renamed "Syrian Arab Republic" held 1,791.84 of Syria's 3,496.34 TIV,
+/// and `imports Syria` said nothing). `names` come largest first.
+pub(crate) fn unmatched_names(names: &[UnresolvedName]) -> Option<String> {
+    if names.is_empty() {
+        return None;
+    }
+    let shown: Vec<String> = names
+        .iter()
+        .take(3)
+        .map(|u| {
+            let s = if u.rows == 1 { "" } else { "s" };
+            format!("'{}' ({} row{s}, {:.2} TIV)", u.name, u.rows, u.tiv)
+        })
+        .collect();
+    let n = names.len();
+    Some(format!(
+        "{n} name{} in the file match{} no country, group or organisation armsflow knows: \
+         {}{}; each is kept as a party of its own, so figures for a country written that way \
+         leave those rows out",
+        if n == 1 { "" } else { "s" },
+        if n == 1 { "es" } else { "" },
+        shown.join(", "),
+        if n > 3 { ", …" } else { "" }
+    ))
+}
+
+/// Below this fraction of the median of the three years before it, the last
+/// year of an undated file is taken for one still being recorded.
+const PARTIAL_YEAR: f64 = 0.1;
+
+/// The last complete year and why, when the file's last year of deliveries
+/// is one SIPRI had not finished publishing: SIPRI adds a year in March of
+/// the next, so deliveries dated in the year the file was generated, or in
+/// the year before for a file generated before March, are partial (one 2025
+/// row in the Feb-2026 register moved every default window to 2021-2025).
+/// A file without a generation date is judged by its volume instead: a last
+/// year under a tenth of the years before it (hostile-files recheck: 50 TIV
+/// in 2025 against 28,937.66 in 2024).
+pub(crate) fn incomplete_year(
+    date: Option<&str>,
+    span: Option<(u16, u16)>,
+    flows: &Flows,
+) -> Option<(u16, String)> {
+    let (first, last) = span?;
+    let Some(d) = date else {
+        return thin_last_year(flows, first, last);
+    };
+    let made = d.get(..4)?.parse::<u16>().ok()?;
+    let month = d.get(5..7).and_then(|m| m.parse::<u8>().ok()).unwrap_or(12);
+    if last >= made {
+        Some((
+            last - 1,
+            format!(
+                "deliveries dated {last}, the year the file was generated: SIPRI publishes a \
+                 year's deliveries the March after it, so {last} is incomplete here"
+            ),
+        ))
+    } else if last + 1 == made && month < 3 {
+        Some((
+            last - 1,
+            format!(
+                "deliveries dated {last} in a file generated on {d}: SIPRI publishes a year's \
+                 deliveries in March of the next year, so {last} is incomplete here"
+            ),
+        ))
+    } else {
+        None
+    }
+}
+
+fn thin_last_year(flows: &Flows, first: u16, last: u16) -> Option<(u16, String)> {
+    if last <= first {
+        return None;
+    }
+    let year_total = |y: u16| -> f64 {
+        flows
+            .year
+            .iter()
+            .zip(&flows.tiv)
+            .filter(|(fy, _)| **fy == y)
+            .map(|(_, t)| *t)
+            .sum()
+    };
+    let mut before: Vec<f64> = (last.saturating_sub(3).max(first)..last)
+        .map(year_total)
+        .filter(|t| *t > 0.0)
+        .collect();
+    if before.is_empty() {
+        return None;
+    }
+    before.sort_by(f64::total_cmp);
+    let median = before[before.len() / 2];
+    let now = year_total(last);
+    (now < PARTIAL_YEAR * median).then(|| {
+        (
+            last - 1,
+            format!(
+                "deliveries dated {last} total {now:.2} TIV against a median of {median:.2} in \
+                 the years before, and the file states no generation date: {last} is taken as \
+                 incomplete"
+            ),
+        )
+    })
+}
