@@ -99,6 +99,39 @@ pub fn predecessor_note(
     (!notes.is_empty()).then(|| notes.join("; "))
 }
 
+/// Names of the release's file that matched no table entry but share a word
+/// stem with `name` ("Syrian Arab Rep." for Syria), as a clause for the
+/// "no arms transfers" answer: the country may be in the file under that
+/// spelling (hostile-files recheck: the answer listed three unrelated names).
+fn unmatched_like(rel: &Release, name: &str) -> String {
+    let stems: Vec<String> = loose(name)
+        .split(' ')
+        .filter(|w| w.chars().count() >= 4)
+        .map(|w| w.chars().take(5).collect())
+        .collect();
+    let like: Vec<String> = rel
+        .entities
+        .iter()
+        .filter(|(_, e)| e.kind == model::EntityKind::Unresolved)
+        .filter(|(_, e)| {
+            loose(&e.name)
+                .split(' ')
+                .any(|w| stems.iter().any(|s| w.starts_with(s.as_str())))
+        })
+        .map(|(_, e)| format!("'{}'", e.name))
+        .take(5)
+        .collect();
+    if like.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "; the file has {} (matching no name armsflow knows), which may be {name} written \
+             otherwise",
+            like.join(", ")
+        )
+    }
+}
+
 /// Resolves `query` in `rel`, in this order: the release's own key (`KAZ`,
 /// any case); any spelling the built-in resolver knows (names, aliases, ISO
 /// and SIPRI codes, across languages); a release entity's name (so names the
@@ -126,10 +159,10 @@ pub fn resolve_country(rel: &Release, query: &str) -> Result<EntityId, CountryEr
                 .entities
                 .by_key(&e.key)
                 .ok_or_else(|| CountryError::NotInRelease {
+                    scope: format!("{}{}", rel.meta.scope_note(), unmatched_like(rel, &e.name)),
                     name: e.name,
                     key: e.key,
                     release: rel.meta.id.clone(),
-                    scope: rel.meta.scope_note(),
                 });
         }
         Err(s) => s,

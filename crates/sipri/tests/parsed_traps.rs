@@ -168,3 +168,30 @@ fn a_thin_last_year_of_an_undated_file_is_incomplete() {
     assert_eq!(rel.meta.last_complete_year, None);
     assert!(rel.meta.caveats.is_empty(), "{:?}", rel.meta.caveats);
 }
+
+/// A country whose every row is under a spelling nothing matches: the
+/// refusal points at that spelling (hostile-files recheck: it listed three
+/// unrelated names and hid "Syrian Arab Rep." behind "…").
+#[test]
+fn a_country_missing_under_another_spelling_is_pointed_at() {
+    let text = reg(&[
+        GOOD,
+        &GOOD
+            .replacen("1,", "2,", 1)
+            .replace("Kazakhstan", "Syrian Arab Rep"),
+    ]);
+    let (rel, _) = read(text.as_bytes(), &opts()).expect("reads");
+    let err = sipri::country::resolve_country(&rel, "Syria")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains(
+            "the file has 'Syrian Arab Rep' (matching no name armsflow knows), which may be Syria"
+        ),
+        "{err}"
+    );
+    let err = sipri::country::resolve_country(&rel, "Egypt")
+        .unwrap_err()
+        .to_string();
+    assert!(!err.contains("which may be"), "{err}");
+}
