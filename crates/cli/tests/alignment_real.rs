@@ -330,6 +330,14 @@ fn alignment_commands_on_real_releases() {
         ],
     );
     assert_eq!(out.status.code(), Some(2));
+    // An ad-hoc group under a built-in name would read as that group (API
+    // probe 14: "NATO=USA" answered as NATO, 0.0 %).
+    assert!(String::from_utf8_lossy(&out.stderr).contains("'NATO' is already a group"));
+    let out = armsflow(
+        data,
+        &["groups", "Kazakhstan", "--group", "NATO", "--group", "nato"],
+    );
+    assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("two groups named 'NATO'"));
     let file = data.join("nato.csv");
     std::fs::write(

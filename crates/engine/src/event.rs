@@ -98,6 +98,15 @@ pub struct EventStudy {
     pub partner: Option<PartnerShift>,
 }
 
+impl EventStudy {
+    /// Whether the before window holds years outside the group: with an
+    /// earlier spell covering all of it, its figures measure membership, not
+    /// a baseline, and are shown as none (API probe 14).
+    pub fn before_measured(&self) -> bool {
+        self.status != EventStatus::NoOutsideYearBefore
+    }
+}
+
 /// What to study around each accession.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct EventOptions {
@@ -222,7 +231,9 @@ pub fn event_study(
         |w: Window| group_share(rel, focus, Direction::Imports, &frozen, &opts.filter.at(w));
     let before_mix = mix(before);
     let after_mix = after_in_data.map(mix);
-    let partner = opts.partner.map(|p| {
+    // A member is no partner of its own imports (API probe 14: Sweden's own
+    // row, "share before 0.0 %", when every NATO member was studied).
+    let partner = opts.partner.filter(|&p| Some(p) != member).map(|p| {
         let get = |m: &Partners| m.get(p).map_or(0.0, |s| s.tiv);
         let share = |m: &Partners| (m.total > 0.0).then(|| get(m) / m.total);
         PartnerShift {

@@ -268,6 +268,7 @@ fn no_member_year_after_and_no_outside_year_before_are_statuses() {
     assert!(studies[0].after_mix.is_none());
     // Back on 1 January 2010 after leaving in March 2009: 2009 mixes both.
     assert_eq!(studies[1].status, EventStatus::NoOutsideYearBefore);
+    assert!(!studies[1].before_measured() && studies[0].before_measured());
 }
 
 /// A year SIPRI had not finished publishing is no "after" year (hostile-
@@ -286,4 +287,19 @@ fn an_incomplete_last_year_is_no_after_year() {
     assert_eq!(s.status, EventStatus::Truncated { years: 3 });
     // Israel 30 (2021) + USA 70 (2022).
     assert!(close(s.after_mix.as_ref().unwrap().total, 100.0));
+}
+
+/// Every member studied with a partner that is itself a member: that
+/// member's own row has no partner share (API probe 14: Sweden's share of
+/// Sweden's imports, "0.0 %").
+#[test]
+fn a_member_is_no_partner_of_its_own_imports() {
+    let rel = release();
+    let set = GroupSet::parse(GROUPS).unwrap();
+    let g = set.get("Accord").unwrap();
+    let studies = event_studies(&rel, g, None, &opts(&rel, "ISR"));
+    let isr = studies.iter().find(|s| s.member_key == "ISR").unwrap();
+    assert!(isr.partner.is_none());
+    let are = studies.iter().find(|s| s.member_key == "ARE").unwrap();
+    assert!(are.partner.is_some());
 }

@@ -273,6 +273,17 @@ pub fn resolve_entity(rel: &Release, q: &str) -> ApiResult<EntityId> {
             CountryError::NotInRelease { .. } | CountryError::Region { .. } => {
                 ApiError::not_found(e.to_string())
             }
+            // An alignment is no party of SIPRI's data (API probe 14: a bare
+            // "unknown country" with NATO** among the suggestions).
+            CountryError::Unknown { .. }
+                if engine::groups::GroupSet::builtin().get(q.trim()).is_some() =>
+            {
+                ApiError::bad_request(format!(
+                    "'{}' is an alignment, not a country or organisation in SIPRI's data: for \
+                     its members' trade use /api/groups?group=... or /api/event-study?group=...",
+                    q.trim()
+                ))
+            }
             CountryError::Unknown {
                 ref suggestions, ..
             } => ApiError::not_found(e.to_string()).with_suggestions(suggestions.clone()),

@@ -202,7 +202,9 @@ impl AppState {
 
     fn note_load(&self, id: &str, damage: Option<&str>) {
         let mut v = self.load_damaged.write().unwrap_or_else(|e| e.into_inner());
+        let had = v.iter().any(|(i, _, _)| i == id);
         v.retain(|(i, _, _)| i != id);
+        let changed = had != damage.is_some();
         if let Some(reason) = damage {
             let at = self
                 .releases()
@@ -211,6 +213,12 @@ impl AppState {
                 .map(|m| m.imported_at.clone())
                 .unwrap_or_default();
             v.push((id.to_string(), reason.to_string(), at));
+        }
+        drop(v);
+        // Cached answers that list releases (`/api/releases`, pages' release
+        // pickers) must show the change.
+        if changed {
+            self.generation.fetch_add(1, Ordering::Relaxed);
         }
     }
 

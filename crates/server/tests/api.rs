@@ -158,6 +158,9 @@ async fn bad_inputs_are_json_errors() {
         "/api/switching?country=RUS&away_from=Russia",
         "/api/event-study?group=Abraham%20Accords&member=ARE&partner=ARE",
         "/api/groups?country=KAZ&group=NATO&group=NATO%3DESP",
+        "/api/groups?country=KAZ&group=NATO%3DUSA",
+        "/api/groups?country=KAZ&group=NATO&group=nato",
+        "/api/switching?away_from=CSTO",
     ] {
         assert_error(&get(&app, uri).await, StatusCode::BAD_REQUEST);
     }

@@ -322,6 +322,9 @@ async fn api_never_shows_server_paths() {
             std::fs::write(&p, b"garbage").unwrap();
         }
     }
+    // Health asked before the damage is found must not be answered from the
+    // cache afterwards (API probe 14: "ok" for a minute after the 409).
+    assert_eq!(get(&app, "/api/health").await.json()["status"], "ok");
     let r = get(&app, &format!("/api/imports?country=KAZ&release={id}")).await;
     let j = assert_error(&r, StatusCode::CONFLICT);
     assert_eq!(j["error"], "release_damaged", "{j}");
@@ -612,4 +615,35 @@ async fn unknown_and_repeated_api_parameters_are_refused() {
     assert_eq!(get(&app, csv).await.status, StatusCode::OK);
     let r = get(&app, &format!("{csv}&categroy=aircraft")).await;
     assert_error(&r, StatusCode::BAD_REQUEST);
+}
+
+/// A diff is of two releases: each one's import caveats are in its answer,
+/// whichever side it is on (API probe 14: a renamed release's caveat was in
+/// no `/api/diff` JSON).
+#[tokio::test]
+async fn diff_carries_both_releases_caveats() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = store::Store::open(tmp.path()).unwrap();
+    let mut ids = Vec::new();
+    for (seed, caveat) in [(11u64, None), (12, Some("a caveat of the second file"))] {
+        let mut buf = Vec::new();
+        sipri::synth::write_register(&mut buf, 1, seed).unwrap();
+        let (mut rel, report) = sipri::read(&buf, &sipri::ReadOptions::default()).unwrap();
+        rel.meta.caveats.extend(caveat.map(str::to_string));
+        ids.push(store.put(&rel, &report).unwrap().id().to_string());
+    }
+    let app = server::app(state_at(tmp.path(), None, Limits::default()));
+    for (a, b) in [(&ids[0], &ids[1]), (&ids[1], &ids[0])] {
+        let j = get(&app, &format!("/api/diff?a={a}&b={b}")).await.json();
+        let want = format!("release {}: a caveat of the second file", ids[1]);
+        assert_eq!(j["caveats"], serde_json::json!([want]), "{j}");
+        assert!(
+            j["notes"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|n| n.as_str().unwrap().contains(&want)),
+            "{j}"
+        );
+    }
 }

@@ -263,7 +263,7 @@ fn pct(x: Option<f64>) -> String {
 /// data, not 0 TIV (regression: Austria "0.00 before" joining the EU in 1995,
 /// on a release starting in 1995, marked "complete").
 fn before_no_data(rel: &Release, s: &EventStudy, opts: &EventOptions) -> bool {
-    opts.filter.at(s.before).no_data(rel)
+    !s.before_measured() || opts.filter.at(s.before).no_data(rel)
 }
 
 /// "4 of 5 years" when the before window is partly outside the release.
@@ -419,6 +419,9 @@ fn summary_table(rel: &Release, studies: &[EventStudy], opts: &EventOptions) -> 
             } else {
                 Cell::opt_pct(p.share_after)
             });
+        } else if opts.partner.is_some() {
+            // The partner is this member: no share of its own imports.
+            row.extend([Cell::Empty, Cell::Empty]);
         }
         let after = match s.status {
             // A window before the release's first year (NATO's founders,

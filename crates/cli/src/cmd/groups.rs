@@ -69,6 +69,14 @@ pub fn read_file(f: &std::path::Path) -> anyhow::Result<GroupSet> {
 pub fn pick(set: &GroupSet, spec: &str) -> anyhow::Result<Group> {
     if spec.contains('=') {
         let (gname, names) = split_adhoc(spec).map_err(UserError)?;
+        // Under a built-in or file group's name it would read as that group.
+        if set.get(&gname).is_some() {
+            return Err(UserError(format!(
+                "'{gname}' is already a group: give yours a name of its own \
+                 (--group \"My {gname}=...\")"
+            ))
+            .into());
+        }
         let keys = names
             .iter()
             .map(|n| member_key(n))
@@ -186,8 +194,8 @@ pub fn compute(args: &Args) -> anyhow::Result<Table> {
     };
     if let Some(name) = engine::groups::repeated_name(&chosen) {
         return Err(UserError(format!(
-            "two groups named '{name}': give the ad-hoc one a name of its own \
-             (--group \"{name} subset=ESP,FRA\")"
+            "two groups named '{name}': each group may be asked for once, and a group of \
+             your own needs a name of its own (--group \"{name} subset=ESP,FRA\")"
         ))
         .into());
     }

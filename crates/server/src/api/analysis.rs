@@ -75,6 +75,14 @@ pub fn pick_group(spec: &str) -> ApiResult<Group> {
     let set = builtin_groups();
     if spec.contains('=') {
         let (name, members) = split_adhoc(spec).map_err(ApiError::bad_request)?;
+        // Answered under a built-in group's name, it would read as that group
+        // (API probe 14: "NATO=USA" gave "NATO 0.0 %" for Kazakhstan).
+        if set.get(&name).is_some() {
+            return Err(ApiError::bad_request(format!(
+                "'{name}' is a built-in group: give your group a name of its own \
+                 ('My {name}=...')"
+            )));
+        }
         let mut keys = Vec::new();
         for m in members {
             match sipri::names::Resolver::builtin().lookup(&m) {
@@ -168,8 +176,8 @@ pub async fn groups(State(st): State<Arc<AppState>>, Q(p, _): Q<GroupsQuery>) ->
         };
         if let Some(name) = engine::groups::repeated_name(&chosen) {
             return Err(ApiError::bad_request(format!(
-                "two groups named '{name}': give the ad-hoc one a name of its own \
-                 ('{name} subset=ESP,FRA')"
+                "two groups named '{name}': each group may be asked for once, and a group of \
+                 your own needs a name of its own ('{name} subset=ESP,FRA')"
             )));
         }
         let windows: Vec<Window> = match p.get("period") {
@@ -357,7 +365,7 @@ pub async fn event_study(State(st): State<Arc<AppState>>, Q(p, _): Q<EventStudyQ
                 v["after_coverage"] = present::coverage(&rel, s.after);
                 // The mixes of a window the release holds no year of are
                 // no data, not zero imports.
-                let before_none = opts.filter.at(s.before).no_data(&rel);
+                let before_none = !s.before_measured() || opts.filter.at(s.before).no_data(&rel);
                 let after_none = opts.filter.at(s.after).no_data(&rel);
                 v["before_no_data"] = json!(before_none);
                 v["after_no_data"] = json!(after_none);
@@ -485,7 +493,18 @@ pub async fn diff(State(st): State<Arc<AppState>>, Q(p, _): Q<DiffQuery>) -> Out
         let mut d = engine::diff::diff(&a, &b, &opts);
         let total = d.revisions.len();
         d.revisions.truncate(limit);
-        let v = json!({
+        // Each side's import caveats, named by release: the diff is of both
+        // (API probe 14: a renamed release's caveat was in no diff answer).
+        let caveats: Vec<String> = [&a, &b]
+            .iter()
+            .flat_map(|r| {
+                r.meta
+                    .caveats
+                    .iter()
+                    .map(move |c| format!("release {}: {c}", r.meta.id))
+            })
+            .collect();
+        let mut v = json!({
             "diff": d,
             "revisions_total": total,
             "citation_a": a.citation(),
@@ -497,6 +516,12 @@ pub async fn diff(State(st): State<Arc<AppState>>, Q(p, _): Q<DiffQuery>) -> Out
                 model::SIPRI_ATTRIBUTION
             },
         });
+        if !caveats.is_empty() {
+            v["caveats"] = json!(caveats);
+            for c in caveats {
+                present::add_note(&mut v, format!("WARNING: {c}."));
+            }
+        }
         // CSV: the value revisions; the header names the synthetic side if any.
         let side = if a.meta.synthetic { &a } else { &b };
         crate::csvout::reply_with(&p, side, v, |v| {
