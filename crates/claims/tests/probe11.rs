@@ -15,7 +15,7 @@ use claims::{Names, extract};
 
 /// The claims of `text` that would be checked, and the reasons of the
 /// refused ones.
-fn read(text: &str) -> (Vec<String>, Vec<String>) {
+pub(crate) fn read(text: &str) -> (Vec<String>, Vec<String>) {
     let ex = extract(text, Names::builtin());
     let checked = ex.claims.iter().map(|c| c.claim.to_string()).collect();
     let why = ex

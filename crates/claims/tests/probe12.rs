@@ -12,21 +12,7 @@
 //! (USA → Germany 69.97 %); Germany's exports -2.62 % (Ukraine's -72.13 %);
 //! China → Pakistan 81.14 %, Russia → Pakistan 1.49 %.
 
-use claims::{Names, extract};
-
-/// The claims of `text` that would be checked, and the reasons of the
-/// refused ones.
-fn read(text: &str) -> (Vec<String>, Vec<String>) {
-    let ex = extract(text, Names::builtin());
-    let checked = ex.claims.iter().map(|c| c.claim.to_string()).collect();
-    let why = ex
-        .blocked
-        .iter()
-        .map(|b| b.reason.clone())
-        .chain(ex.skipped.iter().map(|s| s.reason.clone()))
-        .collect();
-    (checked, why)
-}
+use crate::probe11::read;
 
 /// `text`'s last sentence is refused with a reason containing `reason`,
 /// and only `first` is checked.

@@ -15,25 +15,12 @@
 //! US -> UAE 2.58 % of US exports (Turkey -> UAE 18.24 %); Pakistan from
 //! China 81.14 %; UK -> Qatar 28.41 % of UK exports, UK from US 86.05 %.
 
-use claims::{Names, extract};
-
-/// The claims of `text` that would be checked, and every reason given.
-fn read(text: &str) -> (Vec<String>, Vec<String>) {
-    let ex = extract(text, Names::builtin());
-    let checked = ex.claims.iter().map(|c| c.claim.to_string()).collect();
-    let why = ex
-        .blocked
-        .iter()
-        .map(|b| b.reason.clone())
-        .chain(ex.skipped.iter().map(|s| s.reason.clone()))
-        .collect();
-    (checked, why)
-}
+use crate::probe11::read;
 
 /// Each text is read as exactly `want`, and (where given) a reason contains
 /// the text's `reason` (the last sentence refused). Reasons are compared
 /// in English; the German wording is covered by the i18n tests.
-fn assert_cases(cases: &[(&str, &[&str], Option<&str>)]) {
+pub(crate) fn assert_cases(cases: &[(&str, &[&str], Option<&str>)]) {
     let mut bad = Vec::new();
     for (text, want, reason) in cases {
         let (checked, why) = read(text);
@@ -47,7 +34,7 @@ fn assert_cases(cases: &[(&str, &[&str], Option<&str>)]) {
     assert!(bad.is_empty(), "{}", bad.join("\n"));
 }
 
-const IND_RUS: &str = "share imports IND from RUS 2020-2024 = 36%";
+pub(crate) const IND_RUS: &str = "share imports IND from RUS 2020-2024 = 36%";
 
 /// A1: a capital that begins a longer name ("The Moscow Times", "the Paris
 /// Club", "London-based") is no state: "its" went to Russia/the US/France.

@@ -3,35 +3,8 @@
 //! sentence with two periods, coordinated subjects, and German names.
 //! Reference figures: see `probe13.rs` (pandas over the Feb-2026 register).
 
-use claims::{Names, extract};
-
-fn read(text: &str) -> (Vec<String>, Vec<String>) {
-    let ex = extract(text, Names::builtin());
-    let checked = ex.claims.iter().map(|c| c.claim.to_string()).collect();
-    let why = ex
-        .blocked
-        .iter()
-        .map(|b| b.reason.clone())
-        .chain(ex.skipped.iter().map(|s| s.reason.clone()))
-        .collect();
-    (checked, why)
-}
-
-fn assert_cases(cases: &[(&str, &[&str], Option<&str>)]) {
-    let mut bad = Vec::new();
-    for (text, want, reason) in cases {
-        let (checked, why) = read(text);
-        let refused = reason.is_none_or(|r| why.iter().any(|w| w.contains(r)));
-        if checked != *want || !refused {
-            bad.push(format!(
-                "{text}\n   checked {checked:?}\n   want {want:?}\n   reasons {why:?}"
-            ));
-        }
-    }
-    assert!(bad.is_empty(), "{}", bad.join("\n"));
-}
-
-const IND_RUS: &str = "share imports IND from RUS 2020-2024 = 36%";
+use crate::probe11::read;
+use crate::probe13::{IND_RUS, assert_cases};
 
 /// B1: capitals that were not on the list, and a subject after a fronted
 /// adverbial, fell back to the previous sentence's India/Pakistan.

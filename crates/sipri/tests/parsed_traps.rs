@@ -2,31 +2,9 @@
 //! files probe 3), one test per finding. Every value here is invented.
 
 use crate::formats::REG_HEADER;
+use crate::regression::{GOOD, opts, reg, reg_dated};
 use model::EntityKind;
-use sipri::{ReadOptions, read};
-
-const GOOD: &str =
-    "1,Russia,Kazakhstan,X,tank,Armoured vehicles,2019,Yes,2,No,2020,No,New,1,1,2,No";
-
-fn opts() -> ReadOptions {
-    ReadOptions {
-        file_name: "trap.csv".into(),
-        skip_bad_rows: false,
-    }
-}
-
-fn reg_dated(date: &str, rows: &[&str]) -> String {
-    let mut s = format!("Title;\nData generated: {date};\n{REG_HEADER};\n");
-    for r in rows {
-        s.push_str(r);
-        s.push_str(";\n");
-    }
-    s
-}
-
-fn reg(rows: &[&str]) -> String {
-    reg_dated("12 Feb 2026 12:26:12 PM", rows)
-}
+use sipri::read;
 
 /// "Syrian Arab Republic" beside "Syria" split Syria's imports in two, the
 /// unmatched half counted under a party of its own, and no answer said so.

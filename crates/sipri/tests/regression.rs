@@ -5,10 +5,10 @@ use sipri::{ReadOptions, read};
 
 use crate::formats::{LEG_HEADER, REG_HEADER};
 
-const GOOD: &str =
+pub(crate) const GOOD: &str =
     "1,Russia,Kazakhstan,X,tank,Armoured vehicles,2019,Yes,2,No,2020,No,New,1,1,2,No";
 
-fn opts() -> ReadOptions {
+pub(crate) fn opts() -> ReadOptions {
     ReadOptions {
         file_name: "hostile.csv".into(),
         skip_bad_rows: false,
@@ -16,7 +16,7 @@ fn opts() -> ReadOptions {
 }
 
 /// Register with a 2-line preamble: header at line 3, data from line 4.
-fn reg_dated(date: &str, rows: &[&str]) -> String {
+pub(crate) fn reg_dated(date: &str, rows: &[&str]) -> String {
     let mut s = format!("Title;\nData generated: {date};\n{REG_HEADER};\n");
     for r in rows {
         s.push_str(r);
@@ -25,7 +25,7 @@ fn reg_dated(date: &str, rows: &[&str]) -> String {
     s
 }
 
-fn reg(rows: &[&str]) -> String {
+pub(crate) fn reg(rows: &[&str]) -> String {
     reg_dated("12 Feb 2026 12:26:12 PM", rows)
 }
 
