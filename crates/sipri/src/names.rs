@@ -87,8 +87,9 @@ impl Resolver {
             // CSV quoting, so that an alias may hold a comma ("Korea, Republic of");
             // a reader is built only for the few quoted lines (building one per
             // line was a fifth of an import's CPU time).
-            let rec = if l.contains('"') {
-                csv::ReaderBuilder::new()
+            let quoted;
+            let f: Vec<&str> = if l.contains('"') {
+                quoted = csv::ReaderBuilder::new()
                     .has_headers(false)
                     .from_reader(l.as_bytes())
                     .records()
@@ -98,11 +99,11 @@ impl Resolver {
                         line,
                         reason: format!("not a CSV line: {e}"),
                     })?
-                    .unwrap_or_default()
+                    .unwrap_or_default();
+                quoted.iter().map(str::trim).collect()
             } else {
-                csv::StringRecord::from(l.split(',').collect::<Vec<&str>>())
+                l.split(',').map(str::trim).collect()
             };
-            let f: Vec<&str> = rec.iter().map(str::trim).collect();
             if f.len() != 6 {
                 return Err(TableError {
                     line,

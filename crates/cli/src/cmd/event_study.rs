@@ -452,8 +452,7 @@ fn summary_table(rel: &Release, studies: &[EventStudy], opts: &EventOptions) -> 
             s.left.map(|l| format!("after cut at leaving on {l}")),
             s.earlier_spell_left
                 .map(|l| format!("before cut at an earlier exit on {l}")),
-            (s.status == EventStatus::NoOutsideYearBefore)
-                .then(|| "no years outside the group before".to_string()),
+            (!s.before_measured()).then(|| "no years outside the group before".to_string()),
         ];
         let status: Vec<String> = before
             .into_iter()
