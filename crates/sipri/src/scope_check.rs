@@ -35,10 +35,20 @@ pub fn caveats(
         ("supplier", from, &flows.supplier),
         ("recipient", to, &flows.recipient),
     ] {
-        let mut rows: BTreeMap<EntityId, usize> = BTreeMap::new();
-        for id in ids.iter() {
-            *rows.entry(*id).or_default() += 1;
+        // Counted densely (ids index the entity table): a tree map cost half
+        // a millisecond of a register's import, after the parallel part.
+        let mut counts = vec![0usize; entities.len()];
+        for &id in ids.iter() {
+            if let Some(n) = counts.get_mut(id as usize) {
+                *n += 1;
+            }
         }
+        let rows: BTreeMap<EntityId, usize> = counts
+            .iter()
+            .enumerate()
+            .filter(|&(_, &n)| n > 0)
+            .map(|(id, &n)| (id as EntityId, n))
+            .collect();
         match scope {
             Some(names) => {
                 let keys: Vec<String> = names.iter().map(|n| key_of(n)).collect();
