@@ -24,12 +24,19 @@ pub fn caveats(
     if !matches!(
         format,
         SourceFormat::Register | SourceFormat::LegacyRegister
-    ) || !title.contains(" arms from ")
-        || flows.is_empty()
+    ) || flows.is_empty()
     {
         return Vec::new();
     }
-    let (from, to) = title_parties(title);
+    // No title (a spreadsheet user cut the preamble): the scope is unknown,
+    // and a one-country download would pass for the world (hostile-files
+    // probe 4: a Ukraine-only register ranked "world" exporters).
+    let titled = title.contains(" arms from ");
+    let (from, to) = if titled {
+        title_parties(title)
+    } else {
+        (None, None)
+    };
     let mut out = Vec::new();
     for (side, scope, ids) in [
         ("supplier", from, &flows.supplier),
@@ -68,12 +75,20 @@ pub fn caveats(
             }
             None if rows.len() == 1 && ids.len() >= ONE_PARTY_MIN_ROWS => {
                 let (id, _) = rows.iter().next().expect("one entry");
-                out.push(format!(
-                    "the title says all countries, but every row has the same {side} ({}): \
-                     probably a download for that country with its title edited, so world \
-                     totals would be that country's alone",
-                    entities.get(*id).name
-                ));
+                let name = &entities.get(*id).name;
+                out.push(if titled {
+                    format!(
+                        "the title says all countries, but every row has the same {side} \
+                         ({name}): probably a download for that country with its title \
+                         edited, so world totals would be that country's alone"
+                    )
+                } else {
+                    format!(
+                        "the file has no title line saying which countries it covers, and \
+                         every row has the same {side} ({name}): probably a download for \
+                         that country, so world totals would be that country's alone"
+                    )
+                });
             }
             None => {}
         }

@@ -493,4 +493,36 @@ fn rows_outside_the_titles_scope_are_caveats() {
     mixed.push(row(51, "Poland"));
     let (rel, _) = read(titled(all, &mixed).as_bytes(), &opts()).expect("reads");
     assert!(rel.meta.caveats.is_empty(), "{:?}", rel.meta.caveats);
+    // Hostile-files probe 4: the title line cut off (blank or gone), a
+    // one-country download passed for the world, with no word.
+    for title in ["", "Data generated: 12 Feb 2026 12:26:12 PM"] {
+        let mut s = format!("{title};\n{REG_HEADER};\n");
+        if title.is_empty() {
+            s.insert_str(1, ";\nData generated: 12 Feb 2026 12:26:12 PM");
+        }
+        for r in &one {
+            s.push_str(r);
+            s.push_str(";\n");
+        }
+        let (rel, _) = read(s.as_bytes(), &opts()).expect("reads");
+        assert_eq!(
+            rel.meta.caveats.len(),
+            1,
+            "{title:?}: {:?}",
+            rel.meta.caveats
+        );
+        assert!(
+            rel.meta.caveats[0].contains("no title line")
+                && rel.meta.caveats[0].contains("every row has the same recipient (Ukraine)"),
+            "{:?}",
+            rel.meta.caveats
+        );
+    }
+    let mut s = format!("{REG_HEADER};\n");
+    for r in &mixed {
+        s.push_str(r);
+        s.push_str(";\n");
+    }
+    let (rel, _) = read(s.as_bytes(), &opts()).expect("reads");
+    assert!(rel.meta.caveats.is_empty(), "{:?}", rel.meta.caveats);
 }
