@@ -178,6 +178,12 @@ pub enum FetchError {
         MANUAL_HINT = MANUAL_HINT
     )]
     MissingBytes { keys: String },
+    #[error(
+        "SIPRI's answer has a `bytes` field, but it holds a JSON {kind}, not the register as \
+         base64 text: its interface may have changed; {MANUAL_HINT}",
+        MANUAL_HINT = MANUAL_HINT
+    )]
+    BytesNotText { kind: &'static str },
     #[error("SIPRI's answer holds invalid base64 ({detail}); try again, or {MANUAL_HINT}", MANUAL_HINT = MANUAL_HINT)]
     InvalidBase64 { detail: String },
     #[error(

@@ -75,7 +75,14 @@ pub(super) fn decode_answer(url: &str, answer: &Answer) -> Result<Vec<u8>, Fetch
     })?;
     let b64 = match value.get("bytes") {
         Some(serde_json::Value::String(s)) => s,
-        _ => {
+        // Said as it is, not "no `bytes` field (it has: bytes)" (hostile-files
+        // probe 4).
+        Some(other) => {
+            return Err(FetchError::BytesNotText {
+                kind: json_kind(other),
+            });
+        }
+        None => {
             let keys = match &value {
                 serde_json::Value::Object(m) if !m.is_empty() => {
                     m.keys().map(String::as_str).collect::<Vec<_>>().join(", ")
@@ -137,16 +144,21 @@ pub fn check_register(csv: &[u8], from: u16, to: u16) -> Result<usize, FetchErro
             });
         }
     }
-    // Data lines after the header (found by its first cells, as `detect` does).
-    let mut lines = csv.split(|&b| b == b'\n').map(|l| {
-        let l = l.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(l);
-        l.strip_suffix(b"\r").unwrap_or(l)
+    // Data lines after the header (found by its first cells, as `detect` does),
+    // counted in the decoded text: a UTF-16 register has rows too (hostile-files
+    // probe 4: "a header but no rows").
+    let decoded = crate::text::decode(csv).map_err(|(line, reason)| FetchError::NotARegister {
+        detail: format!("line {line}: {reason}"),
+    })?;
+    let mut lines = decoded.text.split('\n').map(|l| {
+        let l = l.strip_prefix('\u{feff}').unwrap_or(l);
+        l.strip_suffix('\r').unwrap_or(l)
     });
     let _ = lines
         .by_ref()
-        .position(|l| REGISTER_HEADERS.iter().any(|h| l.starts_with(h.as_bytes())));
+        .position(|l| REGISTER_HEADERS.iter().any(|h| l.starts_with(h)));
     let rows = lines
-        .filter(|l| l.iter().any(|&b| !matches!(b, b' ' | b'\t' | b';' | b',')))
+        .filter(|l| l.chars().any(|c| !matches!(c, ' ' | '\t' | ';' | ',')))
         .count();
     if rows == 0 {
         return Err(FetchError::EmptyRegister { from, to });
@@ -164,5 +176,38 @@ mod tests {
         assert_eq!(html_title("", page).as_deref(), Some("502 Bad Gateway"));
         assert_eq!(html_title("text/html", "oops").as_deref(), Some(""));
         assert_eq!(html_title("application/json", "{}"), None);
+    }
+
+    /// Hostile-files probe 4: `bytes` present but not text was reported as
+    /// missing ("no `bytes` field … (it has: bytes)").
+    #[test]
+    fn bytes_that_are_not_text_are_said_so() {
+        for (body, kind) in [("null", "null"), ("12", "number"), ("[1]", "array")] {
+            let answer = Answer {
+                body: format!("{{\"bytes\": {body}}}").into_bytes(),
+                content_type: "application/json".into(),
+            };
+            let e = decode_answer("http://x", &answer).unwrap_err();
+            assert!(
+                matches!(e, FetchError::BytesNotText { kind: k } if k == kind),
+                "{e}"
+            );
+            assert!(
+                e.to_string().contains(&format!("holds a JSON {kind}")),
+                "{e}"
+            );
+        }
+    }
+
+    /// Hostile-files probe 4: a UTF-16 register was "a header but no rows".
+    #[test]
+    fn utf16_registers_have_rows() {
+        let csv = "SIPRI AT Database ID,Supplier,Recipient\n1,Russia,India\n2,France,India\n";
+        let mut utf16 = vec![0xFF, 0xFE];
+        for u in csv.encode_utf16() {
+            utf16.extend_from_slice(&u.to_le_bytes());
+        }
+        assert_eq!(check_register(csv.as_bytes(), 2000, 2024).unwrap(), 2);
+        assert_eq!(check_register(&utf16, 2000, 2024).unwrap(), 2);
     }
 }
