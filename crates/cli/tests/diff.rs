@@ -154,6 +154,15 @@ fn legacy_register_vs_register_marks_allocations() {
         all.contains("WARNING: A (2026-02-12) is newer than B (2025-03-13)"),
         "{all}"
     );
+    // Diff probe 14: the JSON answer (and so the API and the dashboard,
+    // which share the engine's notes) carried no such warning.
+    let json = diff(
+        tmp.path(),
+        &[&b, &a, "--country", "Kazakhstan", "--format", "json"],
+    );
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).expect("json");
+    let notes = v["diff"]["notes"].to_string();
+    assert!(notes.contains("is newer than B"), "{notes}");
 }
 
 #[test]

@@ -209,6 +209,16 @@ pub fn diff(a: &Release, b: &Release, opts: &DiffOptions) -> ReleaseDiff {
         )),
         _ => {}
     }
+    // Revisions read "A → B" as old → new; given the other way round, every
+    // change runs backwards (the CLI alone said so: diff probe 14).
+    if let (Some(ga), Some(gb)) = (&a.meta.generated, &b.meta.generated)
+        && ga > gb
+    {
+        notes.push(format!(
+            "WARNING: A ({ga}) is newer than B ({gb}): each change shows B's value against A's, \
+             i.e. going back in time; swap the two releases to read SIPRI's revisions forward"
+        ));
+    }
     let level = level_for(a.meta.format, b.meta.format);
     if level.is_none() {
         notes.push(

@@ -443,6 +443,7 @@ claims.skipped = Nicht geprüft ({n})
 diff.h1 = Was sich zwischen Datenständen geändert hat
 diff.lede = SIPRI überarbeitet mit jeder Veröffentlichung seine gesamte Historie: Werte früherer Jahre ändern sich, wenn neue Informationen vorliegen. Zwei gespeicherte Datenstände vergleichen, um zu sehen, welche Lieferungen geändert, hinzugefügt oder entfernt wurden.
 diff.only_one = Es ist nur ein Datenstand gespeichert, daher gibt es nichts zu vergleichen. Eine ältere oder neuere SIPRI-Datei importieren oder die aktuelle herunterladen, dann zurückkehren:
+diff.none_before = Kein gespeicherter Datenstand ist älter als {id}, der als B verglichene Datenstand. Oben den älteren Datenstand (A) wählen oder einen neueren Datenstand als B.
 diff.newer = Neuerer Datenstand (B): {id} – über die Datenstandsauswahl oben änderbar.
 diff.options = Vergleichsoptionen
 diff.older = Älterer Datenstand (A)

@@ -444,6 +444,7 @@ claims.skipped = Not checked ({n})
 diff.h1 = What changed between releases
 diff.lede = SIPRI revises its whole history with every release: values for past years change as new information arrives. Compare two stored releases to see which deliveries were revised, added or dropped.
 diff.only_one = Only one release is stored, so there is nothing to compare. Import an older or newer SIPRI file or fetch the current one, then come back:
+diff.none_before = No stored release is older than {id}, the release compared as B. Choose the older release (A) above, or pick a newer release as B.
 diff.newer = Newer release (B): {id} — change it with the release picker above.
 diff.options = Diff options
 diff.older = Older release (A)

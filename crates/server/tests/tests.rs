@@ -22,5 +22,6 @@ mod map_browser;
 mod nodata;
 mod params;
 mod regression;
+mod releases;
 mod seed_button;
 mod webdriver;

@@ -403,16 +403,6 @@ fn add_notes(t: &mut Table, d: &ReleaseDiff, a: &Release, b: &Release) {
     for n in &d.notes {
         t.note(n.clone());
     }
-    // Columns read "A → B" as old → new; given the other way round, every
-    // revision's sign reads backwards (left alone in an earlier probe).
-    if let (Some(ga), Some(gb)) = (&a.meta.generated, &b.meta.generated)
-        && ga > gb
-    {
-        t.note(format!(
-            "WARNING: A ({ga}) is newer than B ({gb}): each change shows B's value against A's, \
-             i.e. going back in time; swap the two releases to read SIPRI's revisions forward"
-        ));
-    }
     t.note(format!("A: {} ({})", a.citation(), a.meta.format.as_str()));
     t.note(format!("B: {} ({})", b.citation(), b.meta.format.as_str()));
     t.set_meta("release_a", a.meta.id.clone());

@@ -504,6 +504,14 @@ pub async fn diff(State(st): State<Arc<AppState>>, Q(p, _): Q<DiffQuery>) -> Out
                     .map(move |c| format!("release {}: {c}", r.meta.id))
             })
             .collect();
+        // The engine's warnings (a newer release given as A) head the answer's
+        // notes too, where a client reads them (diff probe 14).
+        let warnings: Vec<String> = d
+            .notes
+            .iter()
+            .filter(|n| n.starts_with("WARNING"))
+            .cloned()
+            .collect();
         let mut v = json!({
             "diff": d,
             "revisions_total": total,
@@ -521,6 +529,9 @@ pub async fn diff(State(st): State<Arc<AppState>>, Q(p, _): Q<DiffQuery>) -> Out
             for c in caveats {
                 present::add_note(&mut v, format!("WARNING: {c}."));
             }
+        }
+        for w in warnings {
+            present::add_note(&mut v, w);
         }
         // CSV: the value revisions; the header names the synthetic side if any.
         let side = if a.meta.synthetic { &a } else { &b };

@@ -46,6 +46,9 @@ pub struct Health {
 #[derive(serde::Serialize, utoipa::ToSchema)]
 pub struct ReleaseRef {
     pub id: String,
+    /// Whether it is SYNTHETIC (armsflow's generated data, not SIPRI's): a
+    /// store may hold only a generated file (diff probe 14)
+    pub synthetic: bool,
 }
 
 #[derive(serde::Serialize, utoipa::ToSchema)]
@@ -68,7 +71,11 @@ pub async fn health(State(st): State<Arc<AppState>>) -> ApiResult<Json<Health>> 
     };
     Ok(Json(Health {
         status: if degraded { "degraded" } else { "ok" },
-        release: id.map(|id| ReleaseRef { id }),
+        release: id.map(|id| ReleaseRef {
+            synthetic: st.releases().iter().any(|m| m.id == id && m.synthetic)
+                || st.demo().is_some_and(|d| d.meta.id == id),
+            id,
+        }),
         releases: h.releases,
         damaged: damaged_entries(&h.damaged),
         data_dir_error: h.error.clone(),

@@ -36,11 +36,20 @@ fn build(ctx: &Ctx) -> Result<Page, ApiError> {
         (form(ctx, a_id.as_deref()))
     };
     let Some(a_id) = a_id else {
-        let body = html! {
-            (intro)
-            p.note {
-                (ctx.t("diff.only_one")) " "
-                code { "armsflow import FILE" } ", " code { "armsflow fetch" } "."
+        // Several releases but none older than B: say so, not "only one"
+        // (diff probe 14: the oldest of two releases chosen as B).
+        let body = if ctx.st.releases().len() > 1 {
+            html! {
+                (intro)
+                p.note { (ctx.tf("diff.none_before", &[("id", &b.meta.id)])) }
+            }
+        } else {
+            html! {
+                (intro)
+                p.note {
+                    (ctx.t("diff.only_one")) " "
+                    code { "armsflow import FILE" } ", " code { "armsflow fetch" } "."
+                }
             }
         };
         return Ok(Page {
