@@ -17,7 +17,9 @@ use model::{EntityId, Release};
 use serde::Serialize;
 
 mod spec;
+mod step;
 pub use spec::*;
+pub use step::Step;
 
 /// One supplier, before and after.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -69,8 +71,11 @@ pub struct ScenarioResult {
     pub rows: Vec<SupplierRow>,
     /// One entry per supplier whose TIV to the recipient changed.
     pub knock_on: Vec<KnockOn>,
-    /// What each change did, in words.
+    /// What each change did, in English words.
     pub steps: Vec<String>,
+    /// The same as figures, for wording in another language.
+    #[serde(skip)]
+    pub changes: Vec<Step>,
 }
 
 /// Resolves and runs `spec` in one call.
@@ -136,10 +141,11 @@ pub fn run(rel: &Release, sc: &Scenario) -> Result<ScenarioResult, ScenarioError
     }
     let baseline: Vec<(EntityId, f64)> = base.partners.iter().map(|p| (p.entity, p.tiv)).collect();
     let mut mix = baseline.clone();
-    let mut steps = Vec::new();
+    let mut changes = Vec::new();
     for (k, c) in sc.changes.iter().enumerate() {
-        steps.push(apply(rel, &mut mix, c, k + 1)?);
+        changes.push(apply(rel, &mut mix, c, k + 1)?);
     }
+    let steps = changes.iter().map(|s| s.english(rel)).collect();
     let get =
         |m: &[(EntityId, f64)], id: EntityId| m.iter().find(|x| x.0 == id).map_or(0.0, |x| x.1);
     let new_total: f64 = mix.iter().map(|x| x.1).sum();
@@ -183,6 +189,7 @@ pub fn run(rel: &Release, sc: &Scenario) -> Result<ScenarioResult, ScenarioError
         rows,
         knock_on,
         steps,
+        changes,
     })
 }
 
@@ -196,20 +203,19 @@ fn slot(mix: &mut Vec<(EntityId, f64)>, id: EntityId) -> usize {
     }
 }
 
-/// Spreads `amount` over `to` (ids with weights summing to 1).
+/// Spreads `amount` over `to` (ids with weights summing to 1); what each got.
 fn spread(
-    rel: &Release,
     mix: &mut Vec<(EntityId, f64)>,
     to: &[(EntityId, f64)],
     amount: f64,
-) -> String {
+) -> Vec<(EntityId, f64)> {
     let mut parts = Vec::new();
     for &(id, w) in to {
         let i = slot(mix, id);
         mix[i].1 += amount * w;
-        parts.push(format!("{} +{:.2}", name_of(rel, id), amount * w));
+        parts.push((id, amount * w));
     }
-    parts.join(", ")
+    parts
 }
 
 /// Receivers of a reallocation with their weights, or an error if none.
@@ -256,25 +262,22 @@ fn apply(
     mix: &mut Vec<(EntityId, f64)>,
     c: &Change,
     n: usize,
-) -> Result<String, ScenarioError> {
-    let nm = |id: EntityId| name_of(rel, id).to_string();
+) -> Result<Step, ScenarioError> {
     Ok(match c {
         Change::Shift { from, to, percent } => {
             let i = slot(mix, *from);
             let amount = mix[i].1 * percent / 100.0;
             mix[i].1 -= amount;
-            if amount <= 0.0 {
-                // Said, not silently "+0.00" (regression of the API probe).
-                format!(
-                    "shift {percent} % of {}: it supplied nothing in the window, nothing moves",
-                    nm(*from)
-                )
+            let to = if amount > 0.0 {
+                spread(mix, to, amount)
             } else {
-                let parts = spread(rel, mix, to, amount);
-                format!(
-                    "shift {percent} % of {} ({amount:.2} TIV): {parts}",
-                    nm(*from)
-                )
+                Vec::new()
+            };
+            Step::Shift {
+                percent: *percent,
+                from: *from,
+                tiv: amount.max(0.0),
+                to,
             }
         }
         Change::Add { supplier, tiv } => {
@@ -283,12 +286,16 @@ fn apply(
             if v < -1e-9 {
                 return Err(ScenarioError::NegativeTiv {
                     change: n,
-                    supplier: nm(*supplier),
+                    supplier: name_of(rel, *supplier).to_string(),
                     value: v,
                 });
             }
             mix[i].1 = v.max(0.0);
-            format!("{} {:+.2} TIV → {:.2}", nm(*supplier), tiv, mix[i].1)
+            Step::Add {
+                supplier: *supplier,
+                tiv: *tiv,
+                now: mix[i].1,
+            }
         }
         Change::Drop {
             supplier,
@@ -303,16 +310,11 @@ fn apply(
                 .map(|x| x.0)
                 .collect();
             let to = receivers(mix, &others, *reallocate, n)?;
-            let parts = spread(rel, mix, &to, amount);
-            format!(
-                "drop {} ({amount:.2} TIV){}",
-                nm(*supplier),
-                if parts.is_empty() {
-                    " without reallocation".into()
-                } else {
-                    format!(": {parts}")
-                }
-            )
+            Step::Drop {
+                supplier: *supplier,
+                tiv: amount,
+                to: spread(mix, &to, amount),
+            }
         }
         Change::Penalise {
             group,
@@ -326,15 +328,11 @@ fn apply(
                 cut += d;
             }
             let to = receivers(mix, group, *reallocate, n)?;
-            let parts = spread(rel, mix, &to, cut);
-            format!(
-                "cut suppliers outside the group by {percent} % ({cut:.2} TIV){}",
-                if parts.is_empty() {
-                    " without reallocation".into()
-                } else {
-                    format!(": {parts}")
-                }
-            )
+            Step::Cut {
+                percent: *percent,
+                tiv: cut,
+                to: spread(mix, &to, cut),
+            }
         }
     })
 }

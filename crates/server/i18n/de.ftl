@@ -408,6 +408,13 @@ scenario.knock_caption = Rang von {name} unter den Abnehmern jedes betroffenen L
 scenario.col.baseline_rank = Rang Ausgangslage (Anteil an dessen Exporten)
 scenario.col.scenario_rank = Rang Szenario
 scenario.not_forecast = Eine Projektion, keine SIPRI-Daten: Rechnung auf der Ausgangslage mit der gewählten Verlagerung, keine Prognose; die Lieferungen an andere Empfänger bleiben unverändert.
+scenario.step.shift = {percent} % der Lieferungen von {from} verlagert ({tiv} TIV): {parts}
+scenario.step.shift_nothing = {percent} % der Lieferungen von {from} verlagern: {from} lieferte im Zeitraum nichts, also wird nichts verlagert.
+scenario.step.add = {supplier} {tiv} TIV, jetzt {now}
+scenario.step.drop = {supplier} entfällt ({tiv} TIV): {parts}
+scenario.step.drop_kept = {supplier} entfällt ({tiv} TIV), ohne Umverteilung
+scenario.step.cut = Lieferländer außerhalb der Gruppe um {percent} % gekürzt ({tiv} TIV): {parts}
+scenario.step.cut_kept = Lieferländer außerhalb der Gruppe um {percent} % gekürzt ({tiv} TIV), ohne Umverteilung
 
 # --- synthetic marks on charts, texts written by assets/app.js ---
 layout.synthetic.mark = SYNTHETISCH – nicht SIPRI

@@ -409,6 +409,13 @@ scenario.knock_caption = {name}'s rank among each affected supplier's customers
 scenario.col.baseline_rank = Baseline rank (share of its exports)
 scenario.col.scenario_rank = Scenario rank
 scenario.not_forecast = A projection, not SIPRI data: arithmetic on the baseline mix by the shift chosen, not a forecast; other recipients' deliveries are held fixed.
+scenario.step.shift = Shift {percent} % of {from} ({tiv} TIV): {parts}
+scenario.step.shift_nothing = Shift {percent} % of {from}: it supplied nothing in the window, so nothing moves.
+scenario.step.add = {supplier} {tiv} TIV, now {now}
+scenario.step.drop = Drop {supplier} ({tiv} TIV): {parts}
+scenario.step.drop_kept = Drop {supplier} ({tiv} TIV) without reallocation
+scenario.step.cut = Cut suppliers outside the group by {percent} % ({tiv} TIV): {parts}
+scenario.step.cut_kept = Cut suppliers outside the group by {percent} % ({tiv} TIV) without reallocation
 
 # --- synthetic marks on charts, texts written by assets/app.js ---
 layout.synthetic.mark = SYNTHETIC — not SIPRI

@@ -537,3 +537,22 @@ async fn german_filters_on_map_and_deals() {
     // The value sent stays SIPRI's, so a German filter finds the same deals.
     assert!(select.contains("value=\"Second hand\""), "{select}");
 }
+
+/// The scenario's steps in the page's language (they were the engine's
+/// English on German pages, marked `lang="en"`).
+#[tokio::test]
+async fn scenario_steps_follow_the_page_language() {
+    let app = demo_app();
+    let uri = "/country/KAZ?shift_from=RUS&shift_to=TUR,ISR&shift_pct=30&period=2020-2024";
+    let de = get(&app, &format!("{uri}&lang=de")).await.text();
+    assert!(
+        de.contains("30 % der Lieferungen von Russland verlagert"),
+        "no German step"
+    );
+    assert!(
+        !de.contains("shift 30 % of"),
+        "an English step on the German page"
+    );
+    let en = get(&app, &format!("{uri}&lang=en")).await.text();
+    assert!(en.contains("Shift 30 % of Russia ("), "no English step");
+}

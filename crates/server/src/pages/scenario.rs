@@ -5,7 +5,7 @@
 use super::Ctx;
 use crate::html::table;
 use engine::Partners;
-use engine::scenario::{ChangeSpec, ScenarioResult, ScenarioSpec, run_spec};
+use engine::scenario::{ChangeSpec, ScenarioResult, ScenarioSpec, Step, run_spec};
 use maud::{Markup, html};
 
 /// Suppliers offered as "to" by default: the next two after the largest.
@@ -150,9 +150,8 @@ fn result_html(ctx: &Ctx, r: &ScenarioResult) -> Markup {
         })
         .collect();
     html! {
-        // The engine writes its steps in English; marked so, on any page.
-        @for step in &r.steps {
-            p lang="en" { (step) }
+        @for step in &r.changes {
+            p { (step_text(ctx, step)) }
         }
         p.note { (ctx.t("scenario.not_forecast")) }
         p {
@@ -183,5 +182,101 @@ fn result_html(ctx: &Ctx, r: &ScenarioResult) -> Markup {
                 &knock,
             ))
         }
+    }
+}
+
+/// One change as the page's language words it (the CLI and the API have
+/// the engine's English).
+fn step_text(ctx: &Ctx, step: &Step) -> String {
+    let percent = |p: f64| ctx.num(p, if p.fract() == 0.0 { 0 } else { 2 });
+    let tiv = |t: f64| ctx.num(t, 2);
+    let parts = |to: &[(model::EntityId, f64)]| {
+        to.iter()
+            .map(|&(id, t)| format!("{} +{}", ctx.name(id), tiv(t)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match step {
+        Step::Shift {
+            percent: p,
+            from,
+            tiv: t,
+            to,
+        } if *t <= 0.0 || to.is_empty() => {
+            let _ = to;
+            ctx.tf(
+                "scenario.step.shift_nothing",
+                &[("percent", &percent(*p)), ("from", &ctx.name(*from))],
+            )
+        }
+        Step::Shift {
+            percent: p,
+            from,
+            tiv: t,
+            to,
+        } => ctx.tf(
+            "scenario.step.shift",
+            &[
+                ("percent", &percent(*p)),
+                ("from", &ctx.name(*from)),
+                ("tiv", &tiv(*t)),
+                ("parts", &parts(to)),
+            ],
+        ),
+        Step::Add {
+            supplier,
+            tiv: t,
+            now,
+        } => ctx.tf(
+            "scenario.step.add",
+            &[
+                ("supplier", &ctx.name(*supplier)),
+                (
+                    "tiv",
+                    &format!("{}{}", if *t < 0.0 { "" } else { "+" }, tiv(*t)),
+                ),
+                ("now", &tiv(*now)),
+            ],
+        ),
+        Step::Drop {
+            supplier,
+            tiv: t,
+            to,
+        } if to.is_empty() => ctx.tf(
+            "scenario.step.drop_kept",
+            &[("supplier", &ctx.name(*supplier)), ("tiv", &tiv(*t))],
+        ),
+        Step::Drop {
+            supplier,
+            tiv: t,
+            to,
+        } => ctx.tf(
+            "scenario.step.drop",
+            &[
+                ("supplier", &ctx.name(*supplier)),
+                ("tiv", &tiv(*t)),
+                ("parts", &parts(to)),
+            ],
+        ),
+        Step::Cut {
+            percent: p,
+            tiv: t,
+            to,
+        } if to.is_empty() => ctx.tf(
+            "scenario.step.cut_kept",
+            &[("percent", &percent(*p)), ("tiv", &tiv(*t))],
+        ),
+        Step::Cut {
+            percent: p,
+            tiv: t,
+            to,
+        } => ctx.tf(
+            "scenario.step.cut",
+            &[
+                ("percent", &percent(*p)),
+                ("tiv", &tiv(*t)),
+                ("parts", &parts(to)),
+            ],
+        ),
     }
 }
