@@ -207,7 +207,7 @@ pub fn fold_years<A: Send>(
 
 /// `loaded`, with a missing release `id` turned into a user error that lists
 /// the stored ones.
-fn release_or_user_error<T>(
+pub fn release_or_user_error<T>(
     store: &Store,
     id: &str,
     loaded: store::Result<T>,

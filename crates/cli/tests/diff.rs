@@ -199,3 +199,32 @@ fn diff_on_an_empty_store_explains_what_to_do() {
         text(&out.stderr)
     );
 }
+
+/// A damaged release is said as the queries say it, with no path
+/// (hostile-files probe 4: "/…/releases/…/entities.parquet: corrupt
+/// release: …").
+#[test]
+fn damaged_release_is_said_without_its_path() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut ids = Vec::new();
+    for seed in ["3", "4"] {
+        let csv = tmp.path().join(format!("synthetic-{seed}.csv"));
+        let out = armsflow(&[
+            "demo-data",
+            "--seed",
+            seed,
+            "-o",
+            csv.to_str().unwrap(),
+        ]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        ids.push(import(tmp.path(), &csv));
+    }
+    // The other release's flows: each file whole, the release not.
+    let rel = |i: usize| tmp.path().join("releases").join(&ids[i]);
+    std::fs::copy(rel(0).join("flows.parquet"), rel(1).join("flows.parquet")).unwrap();
+    let out = diff(tmp.path(), &[&ids[0], &ids[1]]);
+    assert!(!out.status.success());
+    let err = text(&out.stderr);
+    assert!(err.contains(&format!("release {} is damaged", ids[1])), "{err}");
+    assert!(!err.contains(tmp.path().to_str().unwrap()), "{err}");
+}

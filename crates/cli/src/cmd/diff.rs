@@ -203,7 +203,9 @@ fn load(store: &Store, query: &str) -> anyhow::Result<Release> {
             }
         }
     };
-    Ok(store.load(&id)?)
+    // Damage said as the queries say it, naming no path (hostile-files
+    // probe 4: diff printed the full path of a corrupt file).
+    common::release_or_user_error(store, &id, store.load(&id))
 }
 
 /// The country's cross-release key, resolved in B (else A).
