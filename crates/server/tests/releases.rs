@@ -71,3 +71,16 @@ async fn health_names_a_synthetic_default_release() {
     assert_eq!(h["release"]["synthetic"], true, "{h}");
     assert_eq!(h["synthetic_demo"], false, "{h}");
 }
+
+/// Damage that only a load sees (a whole file of another release) in the
+/// default release: health says degraded at once, not after a query met it.
+#[tokio::test]
+async fn health_sees_damage_in_the_default_release_before_any_query() {
+    let (tmp, ids) = store_with(&[(25, "2025-03-13"), (26, "2026-02-12")]);
+    let rel = |i: usize| tmp.path().join("releases").join(&ids[i]);
+    std::fs::copy(rel(0).join("flows.parquet"), rel(1).join("flows.parquet")).unwrap();
+    let app = server::app(state_at(tmp.path(), None, Limits::default()));
+    let h = get(&app, "/api/health").await.json();
+    assert_eq!(h["status"], "degraded", "{h}");
+    assert!(h["damaged"].to_string().contains(&ids[1]), "{h}");
+}

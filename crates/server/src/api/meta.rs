@@ -60,6 +60,13 @@ pub struct DamagedEntry {
 }
 
 pub async fn health(State(st): State<Arc<AppState>>) -> ApiResult<Json<Health>> {
+    // The default release loaded (kept after the first time): damage only a
+    // load sees is then reported here before any query meets it
+    // (hostile-files probe 4: "ok" while every default query answered 409).
+    if let Ok(id) = st.resolve_id(None) {
+        let st2 = st.clone();
+        let _ = tokio::task::spawn_blocking(move || st2.release(&id).map(drop)).await;
+    }
     let h = st.health();
     let degraded = h.error.is_some() || !h.damaged.is_empty();
     // A store whose only release is damaged is degraded, not empty: the
