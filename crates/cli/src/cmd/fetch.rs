@@ -87,6 +87,9 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     }
     let (release, report) =
         read.map_err(|e| anyhow::anyhow!("the register SIPRI sent cannot be read: {e}"))?;
+    for w in unasked(&release.meta, cfg.from_year, cfg.to_year) {
+        eprintln!("armsflow: warning: {w}");
+    }
     let store = common::open_store_at(args.data_dir.as_deref())?;
     match store.put(&release, &report)? {
         PutOutcome::Created(id) | PutOutcome::Repaired(id) => {
@@ -272,5 +275,53 @@ fn size(bytes: usize) -> String {
         format!("{:.1} MB", bytes as f64 / f64::from(1u32 << 20))
     } else {
         format!("{:.1} kB", bytes as f64 / 1024.0)
+    }
+}
+
+/// What SIPRI's answer holds beyond what was asked for: the whole register
+/// for delivery years `from`-`to` (hostile-files probe 4: a mock answering
+/// with a Ukraine-only file for 2014-2023 to a request for 2000-2016 was
+/// stored without a word). The release is stored as sent, labelled as it is.
+fn unasked(meta: &model::ReleaseMeta, from: u16, to: u16) -> Vec<String> {
+    let mut out = Vec::new();
+    if let (Some(a), Some(b)) = (meta.first_year, meta.last_year)
+        && (a < from || b > to)
+    {
+        out.push(format!(
+            "SIPRI's answer holds delivery years {a}-{b}, outside the {from}-{to} asked for; \
+             stored as sent"
+        ));
+    }
+    let scope = meta.scope_phrase();
+    if !scope.is_empty() {
+        out.push(format!(
+            "SIPRI's answer is a download restricted to some countries (only{scope}), not the \
+             whole register asked for; stored as sent, and it answers only questions inside \
+             that scope"
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn answers_beyond_the_request_are_said() {
+        let mut buf = Vec::new();
+        sipri::synth::write_register(&mut buf, 1, 1).unwrap();
+        let (rel, _) = sipri::read(&buf, &sipri::ReadOptions::default()).unwrap();
+        let mut meta = rel.meta;
+        meta.title = "Transfers of major conventional arms from All countries to All countries . Deals with deliveries".into();
+        (meta.first_year, meta.last_year) = (Some(2014), Some(2023));
+        assert_eq!(super::unasked(&meta, 2000, 2024), Vec::<String>::new());
+        let w = super::unasked(&meta, 2000, 2016);
+        assert_eq!(w.len(), 1);
+        assert!(
+            w[0].contains("delivery years 2014-2023, outside the 2000-2016"),
+            "{w:?}"
+        );
+        meta.title = "Transfers of major conventional arms from All countries to Ukraine . Deals with deliveries".into();
+        let w = super::unasked(&meta, 2000, 2024);
+        assert!(w.len() == 1 && w[0].contains("only to Ukraine"), "{w:?}");
     }
 }
