@@ -97,6 +97,7 @@ pub fn extract_lang(text: &str, lang: Lang, names: &Names) -> Extraction {
         fresh: false,
         periods: Carried::default(),
         prev: Prev::default(),
+        notation: None,
     };
     let mut out = Extraction {
         claims: Vec::new(),
@@ -104,7 +105,10 @@ pub fn extract_lang(text: &str, lang: Lang, names: &Names) -> Extraction {
         blocked: Vec::new(),
     };
     let mut prev_end = 0;
-    for mut s in sentences(&norm.text, lex(&norm.text, lang)) {
+    let all = sentences(&norm.text, lex(&norm.text, lang));
+    let whole = crate::notation::text_lang(&all);
+    for mut s in all {
+        st.notation = crate::notation::read(&mut s, whole, lang);
         let end = s.tokens.last().map_or(s.start, |t| t.end);
         // A blank line between sentences ends the paragraph: no carry-over.
         let gap = &norm.text[prev_end.min(s.start)..s.start];
@@ -128,6 +132,8 @@ struct State {
     fresh: bool,
     periods: Carried,
     prev: Prev,
+    /// Why the current sentence's numbers cannot be read ([`crate::notation`]).
+    notation: Option<Msg>,
 }
 
 impl State {
@@ -220,6 +226,7 @@ impl State {
             .collect();
         errors.extend(link_error);
         errors.extend(period_error);
+        errors.extend(self.notation.take());
         let mut left: Vec<Msg> = Vec::new();
         let mut figures: Vec<&crate::features::Percent> = f.percents.iter().collect();
         figures.sort_by_key(|p| p.idx);

@@ -52,6 +52,8 @@ pub struct Percent {
     /// A minus sign written onto the number ("-88 %"): no share, and a
     /// change is read from its verb, so the figure is not read at all.
     pub negative: bool,
+    /// An unhedged "half" / "die Hälfte": a fall by it is "halved".
+    pub half: bool,
 }
 
 /// A meaning-bearing word the claim built must represent (see [`crate::meaning`]).
@@ -100,6 +102,11 @@ pub struct Features {
     /// 2024", "von 2020 bis 2024"): their token indexes. A change over such
     /// a span runs from the first year to the last.
     pub year_pairs: Vec<usize>,
+    /// Periods written as a length from a first year ("the five years from
+    /// 2020"): their token indexes. A change over one ("dropped by
+    /// two-thirds in the five years from 2020") may run from 2020 to 2024
+    /// or from 2015-19 to 2020-24 (claims probe 14).
+    pub start_spans: Vec<usize>,
     /// The country a sentence opens with before a colon ("Pakistan: …"),
     /// see [`crate::flows::topic`].
     pub topic: Option<Party>,
@@ -341,6 +348,7 @@ pub fn analyse(s: &Sentence, names: &Names) -> Features {
                 from_level: at(&["from", "von"]),
                 by: at(&["by", "um"]),
                 change_attached: crate::phrases::change_attached(t, i, i + 1),
+                half: false,
                 negative: i > 0
                     && matches!(t[i - 1].kind, Kind::Punct('-' | '−' | '–'))
                     && t[i - 1].end == t[i].start
@@ -351,7 +359,7 @@ pub fn analyse(s: &Sentence, names: &Names) -> Features {
     crate::flows::bare_arms(t, &mut f);
     crate::flows::self_owned(t, &mut f);
     crate::phrases::ranks(t, &mut f);
-    (f.periods, f.year_pairs) = periods(t);
+    (f.periods, f.year_pairs, f.start_spans) = periods(t);
     f.periods
         .retain(|(_, i)| !crate::timing::speech_date(t, *i) && !crate::timing::event_date(t, *i));
     f.base_periods = f
@@ -435,10 +443,14 @@ pub(crate) fn year_of(t: &Token) -> Option<u16> {
 
 /// Periods in a sentence, with the token they start at.
 /// The periods of a sentence with their token indexes, and the indexes of
-/// those written as two whole years in words ([`Features::year_pairs`]).
-fn periods(t: &[Token]) -> (Vec<(PeriodRef, usize)>, Vec<usize>) {
+/// those written as two whole years in words ([`Features::year_pairs`]) or
+/// as a length from a first year ([`Features::start_spans`]).
+type Periods = (Vec<(PeriodRef, usize)>, Vec<usize>, Vec<usize>);
+
+fn periods(t: &[Token]) -> Periods {
     let mut out = Vec::new();
     let mut pairs = Vec::new();
+    let mut starts = Vec::new();
     let w = |i: usize| t.get(i).map_or("", |x| x.norm.as_str());
     let mut i = 0;
     while i < t.len() {
@@ -504,15 +516,14 @@ fn periods(t: &[Token]) -> (Vec<(PeriodRef, usize)>, Vec<usize>) {
             continue;
         }
         let norm = w(i);
-        // "in the five years to 2024", "in den fünf Jahren bis 2024"
-        if let Some(n) = lx::small_number(norm)
-            && matches!(w(i + 1), "years" | "jahren" | "jahre")
-            && matches!(w(i + 2), "to" | "through" | "until" | "bis" | "ending")
-            && let Some(y) = t.get(i + 3).and_then(year_of)
-            && let Ok(win) = Window::new(y + 1 - n.min(y), y)
-        {
-            out.push((PeriodRef::Given(Period::Fixed(win)), i));
-            i += 4;
+        // "in the five years to 2024", "the five years from 2020", "im
+        // Fünfjahreszeitraum ab 2020": the length is part of the period.
+        if let Some(span) = crate::durations::span_at(t, i) {
+            if span.from_start {
+                starts.push(i);
+            }
+            out.push((PeriodRef::Given(Period::Fixed(span.window)), i));
+            i = span.end;
             continue;
         }
         if matches!(
@@ -541,7 +552,7 @@ fn periods(t: &[Token]) -> (Vec<(PeriodRef, usize)>, Vec<usize>) {
         }
         i += 1;
     }
-    (out, pairs)
+    (out, pairs, starts)
 }
 
 mod mentions;

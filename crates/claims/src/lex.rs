@@ -24,7 +24,7 @@ pub fn detect(text: &str) -> Lang {
 }
 
 /// Function words of each language in `text`.
-fn counts(text: &str, sentence: bool) -> (usize, usize) {
+pub(crate) fn counts(text: &str, sentence: bool) -> (usize, usize) {
     const DE: &[&str] = &[
         "der", "die", "das", "und", "von", "bis", "mit", "auf", "ist", "war", "den", "des",
         "aller", "sich", "nicht", "im", "aus", "zwischen", "prozent", "eine", "einer", "dem",

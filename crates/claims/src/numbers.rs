@@ -14,7 +14,9 @@ use crate::rule::Built;
 pub(crate) fn unread(f: &Features, t: &[Token], built: &[Built]) -> Vec<String> {
     let mut out = Vec::new();
     for (k, tok) in t.iter().enumerate() {
-        let number = matches!(tok.kind, Kind::Number { .. }) || count_word(&tok.norm);
+        let number = matches!(tok.kind, Kind::Number { .. })
+            || count_word(&tok.norm)
+            || crate::durations::unread_length(t, k);
         if number && !used(f, t, built, k) && !period_words(t, k) {
             out.push(tok.text.clone());
         }
@@ -56,7 +58,8 @@ fn count_word(norm: &str) -> bool {
 }
 
 /// "the past five years", "the five years to 2024", "den letzten fünf
-/// Jahren bis 2024": a span of years the period reader takes. Not "in five
+/// Jahren bis 2024": a span of years the period reader takes
+/// ([`crate::durations`]). Not "in five
 /// years between 2015 and 2024", which counts years (it was supported
 /// whatever the count).
 fn period_words(t: &[Token], k: usize) -> bool {
@@ -69,12 +72,10 @@ fn period_words(t: &[Token], k: usize) -> bool {
         before,
         "past" | "last" | "previous" | "preceding" | "recent" | "letzten" | "vergangenen"
     );
-    let bounded = matches!(before, "the" | "den" | "die")
-        && matches!(
-            w(k + 2),
-            "to" | "until" | "through" | "up" | "from" | "bis" | "von"
-        );
-    recent || bounded
+    // Not "the five years from 2015 to 2020" (six years) nor "the five years
+    // since 2020": the length is in no period read (claims probe 14: it was
+    // taken as read and 2020 checked alone).
+    recent || crate::durations::is_length(t, k)
 }
 
 fn used(f: &Features, t: &[Token], built: &[Built], k: usize) -> bool {

@@ -461,6 +461,9 @@ pub fn meaning(t: &[Token], f: &mut Features) {
             )
             && !(i >= 2 && crate::features::year_of(&t[i - 2]).is_some())
             && !matches!(before(t, i, 2), "years" | "jahren" | "jahre")
+            // "the five-year period to 2024", "im Fünfjahreszeitraum ab 2020":
+            // the end of a period read with its length.
+            && !crate::durations::anchors(t, i)
         {
             mark(
                 MarkerKind::OpenPeriod,
@@ -479,6 +482,8 @@ pub fn meaning(t: &[Token], f: &mut Features) {
                         "beginning" | "starting" | "commencing" | "effective"
                     )
                 || prev == "of" && before(t, i, 2) == "as")
+            // "the five years beginning in 2020": a period with its length.
+            && !crate::durations::anchors(t, i)
         {
             mark(
                 MarkerKind::OpenPeriod,

@@ -134,6 +134,11 @@ pub(crate) fn change_claim(
         // "rose by 76 per cent between 2020 and 2024": from the first year
         // to the last (regression: checked as 2015-19 against 2020-24; the
         // comparison of two five-year periods is written with both).
+        // "dropped by two-thirds in the five years from 2020": from 2020 to
+        // 2024, or from 2015-19 to 2020-24 (claims probe 14).
+        [one] if periods.iter().any(|(_, i)| f.start_spans.contains(i)) => {
+            return Err(Reason::ChangeOverSpan(one.start, one.end).into());
+        }
         [one] if periods.iter().any(|(_, i)| f.year_pairs.contains(i)) => (
             model::Window {
                 start: one.start,
@@ -250,6 +255,12 @@ pub(crate) fn percent_claim(
                 Qualifier::AtMost => Qualifier::AtLeast,
                 q => q,
             };
+        }
+        // "fell by half", "um die Hälfte zurück": the fact "halved" states,
+        // under the same multiple rule (claims probe 14: "halved" was
+        // supported and "fell by half" not supported at a ratio of 0.441).
+        if sign < 0 && p.half {
+            stated = Stated::factor(0.5);
         }
         return change_claim(ctx, p.idx, stated, periods);
     }

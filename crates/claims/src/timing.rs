@@ -83,10 +83,12 @@ pub fn markers(t: &[Token], f: &mut Features) {
                     || matches!(x.norm.as_str(), "of" | "the" | "year" | "des" | "jahres")
             })
         };
+        // Not "the five years beginning 2020" (a period read with its
+        // length, [`crate::durations`]).
         let part = PART.contains(&norm)
             && (1..=4)
                 .find(|&k| !link(i + k))
-                .is_some_and(|k| year_at(t, i + k));
+                .is_some_and(|k| year_at(t, i + k) && !crate::durations::anchors(t, i + k));
         let kind = if part || glued(norm, PART) {
             Some(MarkerKind::SubYear)
         } else if matches!(

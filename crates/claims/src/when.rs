@@ -87,6 +87,17 @@ pub fn scan(t: &[Token]) -> Vec<When> {
     let w = |i: usize| t.get(i).map_or("", |x| x.norm.as_str());
     let mut i = 0;
     while i < t.len() {
+        // "in the five years from 2020": the length is part of the window.
+        if let Some(span) = crate::durations::span_at(t, i) {
+            out.push(When {
+                window: Some(span.window),
+                date: None,
+                idx: i,
+                end: span.end,
+            });
+            i = span.end;
+            continue;
+        }
         if let Kind::YearRange(win) = t[i].kind {
             out.push(When {
                 window: Some(win),

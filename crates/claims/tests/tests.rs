@@ -9,6 +9,7 @@ mod probe11;
 mod probe12;
 mod probe13;
 mod probe13b;
+mod probe14;
 mod props;
 mod reading;
 mod seed_article;

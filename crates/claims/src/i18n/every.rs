@@ -273,6 +273,8 @@ fn reasons() -> Vec<Msg> {
         ChangeNeedsFixedPeriods,
         ChangeWithoutPeriod,
         ChangeFromOnly,
+        ChangeOverSpan(2020, 2024),
+        NotationUnclear("9,627".into()),
         MoreThanTwoPeriods,
         NoCountryNamed,
         NoSupplierNamed,

@@ -489,6 +489,13 @@ pub enum Reason {
     ChangeNeedsFixedPeriods,
     ChangeWithoutPeriod,
     ChangeFromOnly,
+    /// A change over one period written as a length from its first year
+    /// (start, end): between its first and last year, or against the
+    /// period before it.
+    ChangeOverSpan(u16, u16),
+    /// A number the two notations read differently ("9,627") in a sentence
+    /// whose language (and its text's) does not decide which: as written.
+    NotationUnclear(String),
     MoreThanTwoPeriods,
     NoCountryNamed,
     NoSupplierNamed,

@@ -47,6 +47,19 @@ pub(super) fn text(m: &Reason) -> String {
             ChangeFromOnly => {
                 "eine Veränderung ab einem Zeitraum ohne den Zeitraum, bis zu dem sie reicht, ist nicht überprüfbar; bitte beide Zeiträume angeben".into()
             }
+            ChangeOverSpan(y, z) => {
+                let n = z - y + 1;
+                format!(
+                    "eine Veränderung in den {n} Jahren ab {y} kann von {y} bis {z} oder von {}–{} bis {y}–{z} gemeint sein; unklar, welche, bitte beide Zeiträume angeben",
+                    y - n,
+                    y - 1
+                )
+            }
+            NotationUnclear(n) => format!(
+                "„{n}“ ist in englischer Schreibweise {} und in deutscher {}, und weder der Satz noch der Text zeigt, in welcher Sprache er geschrieben ist; bitte die Zahl ohne Tausendertrennzeichen schreiben",
+                notation(n, crate::lex::Lang::English),
+                notation(n, crate::lex::Lang::German)
+            ),
             MoreThanTwoPeriods => {
                 "mehr als zwei Zeiträume: unklar, zwischen welchen die Veränderung liegt".into()
             }
@@ -192,4 +205,10 @@ nur gegen eine SIPRI-Datenversion geprüft: eine Datei aus der SIPRI Arms Transf
                 num(*limit as f64, 0)
             ),
     }
+}
+
+/// A number as `lang`'s notation reads it, written in German.
+fn notation(n: &str, lang: crate::lex::Lang) -> String {
+    crate::lex::parse_number(n, lang)
+        .map_or_else(|| n.to_string(), |(v, _)| v.to_string().replace('.', ","))
 }

@@ -47,6 +47,19 @@ pub(super) fn text(m: &Reason) -> String {
             ChangeFromOnly => {
                 "a change from one period with no period it runs to cannot be checked; state both periods".into()
             }
+            ChangeOverSpan(y, z) => {
+                let n = z - y + 1;
+                format!(
+                    "a change over the {n} years from {y} may run from {y} to {z} or from {}-{} to {y}-{z}; which is meant is unclear, state both periods",
+                    y - n,
+                    y - 1
+                )
+            }
+            NotationUnclear(n) => format!(
+                "'{n}' is {} in English notation and {} in German, and neither the sentence nor the text says which language it is in; write the number without a thousands separator",
+                notation(n, crate::lex::Lang::English),
+                notation(n, crate::lex::Lang::German)
+            ),
             MoreThanTwoPeriods => {
                 "more than two periods: which two the change is between is unclear".into()
             }
@@ -182,4 +195,9 @@ release: import a file downloaded from the SIPRI Arms Transfers Database \
                 "sentence of {bytes} bytes is over the limit of {limit} bytes; not checked"
             ),
     }
+}
+
+/// A number as `lang`'s notation reads it, written in English.
+fn notation(n: &str, lang: crate::lex::Lang) -> String {
+    crate::lex::parse_number(n, lang).map_or_else(|| n.to_string(), |(v, _)| v.to_string())
 }

@@ -1,0 +1,86 @@
+//! Which language's number notation a sentence is read in. `9,627` is 9627
+//! in English and 9.627 in German; `9.627` the reverse. The text is lexed
+//! once, in its majority language, so a German sentence quoted in an
+//! English text had its "9.627 Prozent" read as 9.627 % (claims probe 14:
+//! "Die Waffenimporte der Ukraine stiegen … um 9.627 Prozent" not supported
+//! inside an English text, supported alone). A sentence whose own function
+//! words decide is re-read in its language; one whose words do not decide
+//! takes the language of the text's other sentences when they agree, and
+//! an ambiguous number in it is refused when they do not.
+
+use crate::i18n::{Msg, Reason};
+use crate::lex::{Kind, Lang, Sentence, counts, parse_number};
+
+/// Re-reads the numbers of `s` (lexed in `lexed`) in its own notation, or
+/// in the text's (`whole`) when its words do not decide; why it cannot be
+/// read when neither decides and a number reads two ways.
+pub(crate) fn read(s: &mut Sentence, whole: Option<Lang>, lexed: Lang) -> Option<Msg> {
+    match decided(&s.text).or(whole) {
+        Some(l) => {
+            if l != lexed {
+                relex(s, l);
+            }
+            None
+        }
+        None => ambiguous(s).map(|n| Reason::NotationUnclear(n).into()),
+    }
+}
+
+/// The language a sentence's own function words decide, `None` on a tie.
+pub(crate) fn decided(text: &str) -> Option<Lang> {
+    let (de, en) = counts(text, true);
+    match de.cmp(&en) {
+        std::cmp::Ordering::Greater => Some(Lang::German),
+        std::cmp::Ordering::Less => Some(Lang::English),
+        std::cmp::Ordering::Equal => None,
+    }
+}
+
+/// The one language of every sentence that decides its own, `None` when
+/// none decides or they differ (a mixed text).
+pub(crate) fn text_lang(sentences: &[Sentence]) -> Option<Lang> {
+    let mut langs = sentences.iter().filter_map(|s| decided(&s.text));
+    let first = langs.next()?;
+    langs.all(|l| l == first).then_some(first)
+}
+
+/// Re-reads the numbers of `s` in `lang`'s notation.
+pub(crate) fn relex(s: &mut Sentence, lang: Lang) {
+    for t in &mut s.tokens {
+        if let Kind::Number { .. } = t.kind
+            && let Some((value, decimals)) = parse_number(&t.text, lang)
+        {
+            t.kind = Kind::Number { value, decimals };
+        }
+    }
+}
+
+/// The first number of `s` that the two notations read differently, as
+/// written.
+pub(crate) fn ambiguous(s: &Sentence) -> Option<String> {
+    s.tokens
+        .iter()
+        .filter(|t| matches!(t.kind, Kind::Number { .. }))
+        .find(|t| parse_number(&t.text, Lang::English) != parse_number(&t.text, Lang::German))
+        .map(|t| t.text.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_notations_differ_on_one_group_of_three() {
+        let s = |text: &str| crate::lex::sentences(text, crate::lex::lex(text, Lang::English));
+        assert_eq!(ambiguous(&s("up 9,627 %")[0]).as_deref(), Some("9,627"));
+        assert_eq!(ambiguous(&s("up 9.627 %")[0]).as_deref(), Some("9.627"));
+        for text in ["up 88,4 %", "up 1,328.98 TIV", "in 2020-24", "up 9627 %"] {
+            assert_eq!(ambiguous(&s(text)[0]), None, "{text}");
+        }
+        assert_eq!(
+            decided("Die Importe der Ukraine stiegen"),
+            Some(Lang::German)
+        );
+        assert_eq!(decided("Ukraine: +9.627 %"), None);
+    }
+}
