@@ -209,13 +209,7 @@ fn damaged_release_is_said_without_its_path() {
     let mut ids = Vec::new();
     for seed in ["3", "4"] {
         let csv = tmp.path().join(format!("synthetic-{seed}.csv"));
-        let out = armsflow(&[
-            "demo-data",
-            "--seed",
-            seed,
-            "-o",
-            csv.to_str().unwrap(),
-        ]);
+        let out = armsflow(&["demo-data", "--seed", seed, "-o", csv.to_str().unwrap()]);
         assert!(out.status.success(), "{}", text(&out.stderr));
         ids.push(import(tmp.path(), &csv));
     }
@@ -225,6 +219,9 @@ fn damaged_release_is_said_without_its_path() {
     let out = diff(tmp.path(), &[&ids[0], &ids[1]]);
     assert!(!out.status.success());
     let err = text(&out.stderr);
-    assert!(err.contains(&format!("release {} is damaged", ids[1])), "{err}");
+    assert!(
+        err.contains(&format!("release {} is damaged", ids[1])),
+        "{err}"
+    );
     assert!(!err.contains(tmp.path().to_str().unwrap()), "{err}");
 }
