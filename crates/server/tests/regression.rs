@@ -322,9 +322,10 @@ async fn api_never_shows_server_paths() {
             std::fs::write(&p, b"garbage").unwrap();
         }
     }
-    // Health asked before the damage is found must not be answered from the
-    // cache afterwards (API probe 14: "ok" for a minute after the 409).
-    assert_eq!(get(&app, "/api/health").await.json()["status"], "ok");
+    // Health loads the default release, so it finds the damage before any
+    // query (hostile-files probe 4); it was "ok" here, and must never be
+    // answered from the cache (API probe 14: "ok" for a minute after a 409).
+    assert_eq!(get(&app, "/api/health").await.json()["status"], "degraded");
     let r = get(&app, &format!("/api/imports?country=KAZ&release={id}")).await;
     let j = assert_error(&r, StatusCode::CONFLICT);
     assert_eq!(j["error"], "release_damaged", "{j}");
