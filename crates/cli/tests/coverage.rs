@@ -232,6 +232,27 @@ fn order_basis_outputs_say_what_they_count() {
         ),
         "{text}"
     );
+    // Orders placed after the release's last year: no data, not "nothing"
+    // with coverage "complete" (query probe 15).
+    let out = run(
+        &[
+            "imports",
+            "India",
+            "--period",
+            "2025-2029",
+            "--basis",
+            "order",
+            "-f",
+            "json",
+        ],
+        &data,
+    );
+    let text = ok(&out);
+    let v: serde_json::Value = serde_json::from_str(&text).expect("json");
+    let p = &v["provenance"];
+    assert!(p["coverage"].as_str().unwrap().starts_with("none"), "{p}");
+    assert_eq!(p["missing_years"], "2025,2026,2027,2028,2029", "{p}");
+    assert!(!text.contains("imported nothing"), "{text}");
     let text = ok(&run(&["switching", "--basis", "order"], &data));
     assert!(
         text.contains("WARNING: by order year, orders placed in 2020-2024"),

@@ -120,10 +120,16 @@ impl Filter {
 
     /// Whether `year`, a year of this filter's basis, has no value in `rel`:
     /// by delivery year, a year outside the release's years, which is no
-    /// data, not 0 TIV. An order year outside them can have deliveries
-    /// inside (a deal ordered in 1990 delivered in 1996), so it has a value.
+    /// data, not 0 TIV. An order year before them can have deliveries
+    /// inside (a deal ordered in 1990 delivered in 1996), so it has a value;
+    /// an order year after them cannot (query probe 15: "India imported
+    /// nothing in 2025-2029 by order year", coverage "complete").
     pub fn no_data_in(&self, rel: &Release, year: u16) -> bool {
-        self.basis == Basis::Delivery && rel.year_span().is_none_or(|(a, b)| year < a || year > b)
+        match (self.basis, rel.year_span()) {
+            (Basis::Delivery, span) => span.is_none_or(|(a, b)| year < a || year > b),
+            (Basis::Order, Some((_, b))) => year > b,
+            (Basis::Order, None) => false,
+        }
     }
 
     /// Whether no year of the window has a value in `rel` ([`Filter::no_data_in`]):

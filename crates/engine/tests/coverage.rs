@@ -90,4 +90,10 @@ fn no_data_is_by_delivery_year_outside_the_release() {
     assert!(Filter::new(w(2010, 2014)).no_data(&rel));
     let order = Filter::new(w(2010, 2014)).with_basis(Basis::Order);
     assert!(!order.no_data(&rel) && !order.no_data_in(&rel, 2010));
+    // An order placed after the release's last year has no delivery in it
+    // (query probe 15: "imported nothing in 2025-2029 by order year").
+    let late = Filter::new(w(2025, 2029)).with_basis(Basis::Order);
+    assert!(late.no_data(&rel) && late.no_data_in(&rel, 2025));
+    let edge = Filter::new(w(2023, 2026)).with_basis(Basis::Order);
+    assert!(!edge.no_data(&rel) && !edge.no_data_in(&rel, 2024) && edge.no_data_in(&rel, 2025));
 }

@@ -146,6 +146,29 @@ fn order_coverage_notes(t: &mut Table, rel: &Release, windows: &[Window]) {
         .filter(|w| w.start < first)
         .map(|w| w.to_string())
         .collect();
+    // Orders placed after the release's last year cannot have a delivery
+    // in it: those years are no data, not 0 TIV (query probe 15).
+    let late: Vec<&Window> = windows.iter().filter(|w| w.end > last).collect();
+    if let Some(w) = late.first() {
+        let years = |w: &Window| {
+            let a = w.start.max(last + 1);
+            if a == w.end {
+                a.to_string()
+            } else {
+                format!("{a}-{}", w.end)
+            }
+        };
+        let list: Vec<String> = late.iter().map(|w| years(w)).collect();
+        t.notes.insert(
+            0,
+            format!(
+                "WARNING: Window {w} reaches past the release: an order placed after {last}, its \
+                 last year, has no delivery in it, so orders of {} are not in it and no figure \
+                 of them comes from data.",
+                list.join(", ")
+            ),
+        );
+    }
     if !early.is_empty() {
         t.notes.insert(
             0,
@@ -156,13 +179,24 @@ fn order_coverage_notes(t: &mut Table, rel: &Release, windows: &[Window]) {
                 early.join(", ")
             ),
         );
-        t.set_meta(
-            "coverage",
-            format!("partial (deliveries before {first} not in the release)"),
-        );
-    } else {
-        t.set_meta("coverage", "complete");
     }
+    let missing: Vec<String> = windows
+        .iter()
+        .flat_map(|w| w.years())
+        .filter(|&y| y > last)
+        .map(|y| y.to_string())
+        .collect();
+    t.set_meta("missing_years", missing.join(","));
+    let coverage = if windows.iter().all(|w| w.start > last) {
+        format!("none (orders after {last} not in the release)")
+    } else if !late.is_empty() {
+        format!("partial (orders after {last} not in the release)")
+    } else if !early.is_empty() {
+        format!("partial (deliveries before {first} not in the release)")
+    } else {
+        "complete".to_string()
+    };
+    t.set_meta("coverage", coverage);
     t.note(format!(
         "By order year: each order counts its deliveries in {first}-{last}; deliveries after \
          {last} are not yet in the release."
