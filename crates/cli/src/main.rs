@@ -44,7 +44,7 @@ enum Command {
     Pair(cmd::pair::Args),
     /// Alignment groups and group shares of imports or exports
     Groups(cmd::groups::Args),
-    /// Countries whose supplier mix moved most between two windows
+    /// Recipients whose supplier mix moved most between two windows
     Switching(cmd::switching::Args),
     /// Supplier mix before vs after a country joined a group
     EventStudy(cmd::event_study::Args),

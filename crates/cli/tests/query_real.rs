@@ -369,3 +369,32 @@ fn order_basis_before_the_release_and_the_unknown_pool() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("placeholder"));
 }
+
+/// Rankings over recipients say when SIPRI's non-state groups (*) and
+/// organisations (**) rank with states (query probe 15: switching ranked
+/// "HoR (Libya)*" first under "Countries"; `concentration --all` listed it
+/// among "importers"). The kinds are counted from the entity table, not
+/// from armsflow's own figures.
+#[test]
+fn rankings_say_which_parties_are_not_states() {
+    let Some(file) = shared(REGISTER) else { return };
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    armsflow(d, &["import", file.to_str().unwrap()]);
+    let t = json(d, &["switching"]);
+    let notes = t["notes"].to_string();
+    assert!(
+        t["title"]
+            .to_string()
+            .contains("Recipients whose supplier mix"),
+        "{t}"
+    );
+    assert!(notes.contains("non-state group"), "{notes}");
+    assert!(notes.contains("are ranked with states"), "{notes}");
+    let t = json(d, &["concentration", "--all"]);
+    let notes = t["notes"].to_string();
+    assert!(
+        notes.contains("162 states, 3 non-state groups, 3 organisations"),
+        "{notes}"
+    );
+}

@@ -393,9 +393,12 @@ fn all_table(rel: &Release, dir: Direction, f: &Filter, m: engine::PairMatrix) -
         let nothing = format!("No deliveries in {}.", describe(f));
         t.note(super::imports::empty_note(rel, f, nothing));
     } else {
+        // Said, as `top` says it (query probe 15: "HoR (Libya)*" listed as
+        // an importer without a word).
+        let kinds = super::imports::party_kinds(rel, rows.iter().map(|r| r.0));
         t.note(format!(
-            "{} {focus}s; world total {:.2} TIV. Unknown partners count as one partner; unknown and \
-             aggregate entities get no row of their own.",
+            "{} {focus}s{kinds}; world total {:.2} TIV. Unknown partners count as one partner; \
+             unknown and aggregate entities get no row of their own.",
             rows.len(),
             m.total
         ));

@@ -124,10 +124,10 @@ fn table(rel: &Release, s: &Switching, limit: usize) -> Table {
     let away = s.options.away_from;
     let heading = match away {
         Some(x) => format!(
-            "Countries moving away from {} as a supplier, {fw} → {tw}",
+            "Recipients moving away from {} as a supplier, {fw} → {tw}",
             name(rel, x)
         ),
-        None => format!("Countries whose supplier mix moved most, {fw} → {tw}"),
+        None => format!("Recipients whose supplier mix moved most, {fw} → {tw}"),
     };
     let (tf, tt) = (format!("TIV {fw}"), format!("TIV {tw}"));
     let mut cols: Vec<String> = vec!["rank".into(), "country".into(), tf, tt];
@@ -204,6 +204,17 @@ fn table(rel: &Release, s: &Switching, limit: usize) -> Table {
     } else if take < s.rows.len() {
         t.note(format!(
             "Showing {take} of {} countries (--limit).",
+            s.rows.len()
+        ));
+    }
+    // SIPRI's non-state groups (*) and organisations (**) rank with states:
+    // said, as `top` says it (query probe 15: "HoR (Libya)*" ranked #1 under
+    // "Countries").
+    let kinds = super::imports::party_kinds(rel, s.rows.iter().map(|r| r.recipient));
+    if !kinds.is_empty() {
+        t.note(format!(
+            "Compared: {} recipients{kinds}; non-state groups (*) and organisations (**) \
+             are ranked with states.",
             s.rows.len()
         ));
     }

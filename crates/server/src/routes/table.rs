@@ -211,7 +211,7 @@ pub static ENDPOINTS: &[Endpoint] = &[
         "/api/switching",
         "switching",
         "alignments",
-        "Countries whose supplier mix moved most between two windows (or away from one supplier)",
+        "Recipients whose supplier mix moved most between two windows (or away from one supplier)",
         params::<SwitchingQuery>,
         || get(api::analysis::switching),
     ),
