@@ -56,10 +56,18 @@ pub fn check_header(b: &Builder, line: &Line, expected: &[&str]) -> Result<(), R
     }
     for (i, (got, want)) in cells.iter().zip(expected).enumerate() {
         if !got.eq_ignore_ascii_case(want.trim()) {
+            // pandas names SIPRI's untitled flag columns "Unnamed: 3"
+            // (hostile-files probe 4: refused without a hint).
+            let hint = if got.starts_with("Unnamed: ") {
+                "; the file looks re-saved by pandas, which names untitled columns \
+                 'Unnamed: N': import SIPRI's original download"
+            } else {
+                ""
+            };
             return Err(b.error(
                 line.no,
                 format!(
-                    "header column {}: '{got}', expected '{}'",
+                    "header column {}: '{got}', expected '{}'{hint}",
                     i + 1,
                     want.trim()
                 ),

@@ -127,6 +127,17 @@ fn header_wrong_columns() {
         3,
         "header column 4: 'Description', expected 'Designation'",
     );
+    // A legacy register re-saved by pandas: its untitled flag columns
+    // become "Unnamed: 3" (hostile-files probe 4: refused without a hint).
+    let s = format!(
+        "{}\n{LEG_GOOD}\n",
+        LEG_HEADER.replacen(", ,", ",Unnamed: 3,", 1)
+    );
+    let e = sipri::read(s.as_bytes(), &sipri::ReadOptions::default()).unwrap_err();
+    assert!(
+        e.reason.contains("'Unnamed: 3'") && e.reason.contains("re-saved by pandas"),
+        "{e}"
+    );
 }
 
 #[test]
