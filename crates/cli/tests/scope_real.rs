@@ -111,6 +111,24 @@ fn legacy_register_refuses_a_category_instead_of_nothing() {
         let out = ok(&run(args, d));
         assert!(out.contains("WARNING: legacy register"), "{args:?}: {out}");
     }
+    // By order year a window holds each deal's split values whole: no split
+    // WARNING (query probe 15: it stood beside "Allocations … 0.0%").
+    let out = ok(&run(
+        &[
+            "imports",
+            "India",
+            "--period",
+            "2010-2014",
+            "--basis",
+            "order",
+        ],
+        d,
+    ));
+    assert!(!out.contains("WARNING: legacy register"), "{out}");
+    assert!(
+        out.contains("Allocations of per-deal totals to years: 0.0%"),
+        "{out}"
+    );
     // It flags estimated order years and numbers only: a lower bound
     // (probe: 4.2 % of the world here, 59 % on the register).
     assert!(out.contains("Estimates: at least"), "{out}");

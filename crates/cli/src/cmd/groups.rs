@@ -447,7 +447,7 @@ fn shares_table(
 /// Release and attribution notes for a table over several windows (the
 /// windows are in the rows; `f` gives category and basis).
 pub fn series_notes(t: &mut Table, rel: &Release, f: &Filter) {
-    super::imports::legacy_warning(t, rel);
+    super::imports::legacy_warning(t, rel, f.basis);
     // Orders count only what has been delivered (metrics probe: Finland's
     // 2018-22 orders 5.1 % NATO without the undelivered F-35A order, 92 %
     // with it, unsaid in groups and event studies).

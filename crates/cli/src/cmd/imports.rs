@@ -101,7 +101,7 @@ pub fn provenance(t: &mut Table, rel: &Release, f: &Filter) {
 /// [`provenance`] for a table over several `windows` (`f.window` spans them):
 /// the coverage warning names each window that reaches outside the release.
 pub fn provenance_for(t: &mut Table, rel: &Release, f: &Filter, windows: &[Window]) {
-    legacy_warning(t, rel);
+    legacy_warning(t, rel, f.basis);
     t.note(format!(
         "Window {} (inclusive); release {}.",
         describe(f),
@@ -124,7 +124,14 @@ pub fn provenance_for(t: &mut Table, rel: &Release, f: &Filter, windows: &[Windo
 /// output (metrics probe: concentration, switching, event studies, groups and
 /// scenarios on it named the US Canada's top supplier at 34.9 %, Spain's
 /// 30.1 % on the register, with no word of the split).
-pub fn legacy_warning(t: &mut Table, rel: &Release) {
+///
+/// By order year it is left out: every year of a deal shares its order year,
+/// so a window holds each deal's split values whole (query probe 15: the
+/// split WARNING beside "Allocations … 0.0%").
+pub fn legacy_warning(t: &mut Table, rel: &Release, basis: Basis) {
+    if basis == Basis::Order {
+        return;
+    }
     if let Some(w) = rel.meta.format.allocation_warning() {
         t.notes.insert(0, format!("WARNING: {w}."));
     }
