@@ -397,4 +397,25 @@ fn rankings_say_which_parties_are_not_states() {
         notes.contains("162 states, 3 non-state groups, 3 organisations"),
         "{notes}"
     );
+    // Three recipients whose aircraft suppliers changed completely (the
+    // probe's pandas: distance 1.0 each) share rank 1, as `top` ranks ties.
+    let t = json(
+        d,
+        &[
+            "switching",
+            "-c",
+            "aircraft",
+            "--basis",
+            "order",
+            "--from",
+            "2010-2014",
+        ],
+    );
+    let rows = t["rows"].as_array().unwrap();
+    let ranks: Vec<i64> = rows
+        .iter()
+        .take(4)
+        .map(|r| r["rank"].as_i64().unwrap())
+        .collect();
+    assert_eq!(ranks, [1, 1, 1, 4], "{t}");
 }
