@@ -299,9 +299,10 @@ def switching(
     min_tiv: Optional[float] = None,
     basis: Optional[str] = None,
 ) -> pd.DataFrame:
-    """Countries whose supplier mix moved most between ``from_period`` and
+    """Recipients whose supplier mix moved most between ``from_period`` and
     ``period`` (the later window; both default to the release's last two
-    five-year windows). ``country`` restricts to one recipient; ``away_from``
+    five-year windows); SIPRI's non-state groups (*) and organisations (**)
+    rank with states. ``country`` restricts to one recipient; ``away_from``
     adds that supplier's share in both windows. ``limit=0`` returns all."""
     return _query(
         "switching",
