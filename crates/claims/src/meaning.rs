@@ -373,6 +373,9 @@ pub fn marker(prev: &str, norm: &str, next: &str) -> Option<MarkerKind> {
         {
             Scope
         }
+        // "almost exclusively Russian arms", "fast ausschließlich Waffen aus
+        // Russland": a share near 100 %, not "some delivery" (claims probe 15).
+        "exclusively" | "solely" | "ausschliesslich" | "exklusiv" => Scope,
         "ohne" | "mostly" | "mainly" | "largely" | "chiefly" | "primarily" | "predominantly"
         | "especially" | "particularly" | "hauptsachlich" | "uberwiegend" | "insbesondere"
         | "vorwiegend" | "grosstenteils" | "vornehmlich" => Scope,
@@ -426,6 +429,35 @@ pub fn marker(prev: &str, norm: &str, next: &str) -> Option<MarkerKind> {
         // Not after "of": "88 % of all the arms" is the whole.
         "all" | "entire" | "whole" if matches!(next, "of" | "the") && prev != "of" => Vague,
         "samtliche" => Vague,
+        // "nearly all its arms", "fast alle (seine) Waffen", "only a few arms",
+        // "nur wenige Waffen": a share in words, which a delivery does not show
+        // (claims probe 15: each was supported on "some delivery happened").
+        // Not after "of": "40 % of all its imports" is the whole.
+        "all" | "alle"
+            if matches!(
+                prev,
+                "nearly"
+                    | "almost"
+                    | "virtually"
+                    | "practically"
+                    | "essentially"
+                    | "fast"
+                    | "nahezu"
+                    | "beinahe"
+                    | "praktisch"
+                    | "annahernd"
+            ) || (matches!(next, "its" | "their" | "seine" | "ihre")
+                && !matches!(prev, "of" | "von")) =>
+        {
+            Vague
+        }
+        "few" | "wenige" | "wenigen"
+            if matches!(prev, "only" | "very" | "just" | "nur" | "sehr" | "relativ")
+                || matches!(next, "arms" | "weapons")
+                || next.starts_with("waffen") =>
+        {
+            Vague
+        }
         "majority" | "bulk" | "mehrheit" | "grossteil" | "grossteils" | "meisten" | "meiste" => {
             Vague
         }

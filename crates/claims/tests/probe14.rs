@@ -14,17 +14,11 @@
 //! 1.008). The register's deliveries run 1995-2024.
 
 use crate::common;
-use claims::{Names, Verdict, check_text};
+use claims::Verdict;
 
 use Verdict::{CannotBeChecked as Cannot, NotSupported as No, Supported as Yes};
 
-/// (text, claims as read with their verdicts, a reason the last refused
-/// claim gives, in English or in the sentence's language.
-type Case = (
-    &'static str,
-    &'static [(&'static str, Verdict)],
-    Option<&'static str>,
-);
+use common::VerdictCase as Case;
 
 const KAZ_88: &str = "share imports KAZ from RUS 2020-2024 = 88%";
 
@@ -230,53 +224,21 @@ const HALF: &[Case] = &[
     ),
 ];
 
-fn run(cases: &[Case]) {
-    let Some(rel) = common::register_or_skip() else {
-        return;
-    };
-    let mut bad = Vec::new();
-    for (text, want, reason) in cases {
-        let (checks, skipped) = check_text(text, rel, Names::builtin());
-        let got: Vec<(String, Verdict)> = checks
-            .iter()
-            .map(|c| (c.checked.structured.clone(), c.checked.verdict))
-            .collect();
-        let want: Vec<(String, Verdict)> = want.iter().map(|(c, v)| (c.to_string(), *v)).collect();
-        let why: Vec<String> = checks
-            .iter()
-            .flat_map(|c| {
-                [
-                    c.checked.explanation.clone(),
-                    c.checked.explanation_localized.clone(),
-                ]
-            })
-            .chain(
-                skipped
-                    .iter()
-                    .flat_map(|s| [s.reason.clone(), s.reason_localized.clone()]),
-            )
-            .collect();
-        let said = reason.is_none_or(|r| why.iter().any(|w| w.contains(r)));
-        if got != want || !said {
-            bad.push(format!(
-                "{text}\n   got {got:?}\n   want {want:?}\n   reasons {why:?}"
-            ));
-        }
-    }
-    assert!(bad.is_empty(), "{}", bad.join("\n"));
-}
-
 #[test]
 fn a_length_from_a_first_year_is_the_whole_period() {
-    run(SPANS);
+    run_cases(SPANS);
 }
 
 #[test]
 fn numbers_are_read_in_the_sentences_own_notation() {
-    run(NOTATION);
+    run_cases(NOTATION);
 }
 
 #[test]
 fn fell_by_half_is_halved() {
-    run(HALF);
+    run_cases(HALF);
+}
+
+fn run_cases(cases: &[Case]) {
+    common::assert_verdicts(common::register_or_skip(), cases);
 }

@@ -10,6 +10,7 @@ mod probe12;
 mod probe13;
 mod probe13b;
 mod probe14;
+mod probe15;
 mod props;
 mod reading;
 mod seed_article;

@@ -22,6 +22,22 @@ fn years_of(found: &[Hit]) -> Vec<u16> {
     y
 }
 
+/// A kind read (partly) by SIPRI's armament category that matched nothing on
+/// a release without categories: nothing is known, not "none" (claims probe
+/// 15: "Russia never delivered warships to India" supported on the legacy
+/// register). A kind matched by SIPRI's description alone is still checked.
+fn no_categories(w: &crate::weapon::Weapon, rel: &Release) -> Result<(), Box<Out>> {
+    let by_category = w.designation.is_none() && w.kind.is_some_and(|k| k.uses_category());
+    if by_category && engine::needs_categories(rel).is_some() {
+        let mut o = cannot(FigureMsg::NoCategories {
+            release: rel.meta.id.clone(),
+        });
+        o.tolerance = None;
+        return Err(Box::new(o));
+    }
+    Ok(())
+}
+
 pub(crate) fn check_delivery(c: &DeliveryClaim, rel: &Release) -> Out {
     settle(delivery(c, rel))
 }
@@ -59,6 +75,9 @@ fn delivery(c: &DeliveryClaim, rel: &Release) -> Result<Out, Box<Out>> {
         return Ok(o);
     };
     let found = hits(rel, s, r, &c.weapon, win);
+    if found.is_empty() {
+        no_categories(&c.weapon, rel)?;
+    }
     let with_month = |m: Msg| {
         if c.month.is_some() {
             Msg::join(vec![m, DeliveryMsg::MonthNotChecked.into()])
@@ -258,6 +277,9 @@ fn presence(c: &PresenceClaim, rel: &Release) -> Result<Out, Box<Out>> {
         Some((s, r)) => hits(rel, s, r, &c.weapon, all),
         None => Vec::new(),
     };
+    if ids(rel, c.supplier.as_ref(), &c.recipient).is_some() && found.is_empty() {
+        no_categories(&c.weapon, rel)?;
+    }
     // "never bought drones" where SIPRI lists loitering munitions only.
     if found.is_empty()
         && c.presence != Presence::NoLonger

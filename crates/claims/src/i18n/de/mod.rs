@@ -212,6 +212,10 @@ fn what(w: &Weapon) -> String {
             Artillery => "Artilleriesysteme",
             Ship => "Schiffe",
             Submarine => "U-Boote",
+            Frigate => "Fregatten",
+            Corvette => "Korvetten",
+            Mortar => "Mörser",
+            Howitzer => "Haubitzen",
         }
         .into(),
         (None, None) => "Waffen".into(),
