@@ -197,18 +197,16 @@ fn step_text(ctx: &Ctx, step: &Step) -> String {
             .join(", ")
     };
     match step {
+        // As the English step: nothing moved when the supplier had nothing.
         Step::Shift {
             percent: p,
             from,
             tiv: t,
-            to,
-        } if *t <= 0.0 || to.is_empty() => {
-            let _ = to;
-            ctx.tf(
-                "scenario.step.shift_nothing",
-                &[("percent", &percent(*p)), ("from", &ctx.name(*from))],
-            )
-        }
+            ..
+        } if *t <= 0.0 => ctx.tf(
+            "scenario.step.shift_nothing",
+            &[("percent", &percent(*p)), ("from", &ctx.name(*from))],
+        ),
         Step::Shift {
             percent: p,
             from,
