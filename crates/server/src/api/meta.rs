@@ -63,7 +63,10 @@ pub async fn health(State(st): State<Arc<AppState>>) -> ApiResult<Json<Health>> 
     // The default release loaded (kept after the first time): damage only a
     // load sees is then reported here before any query meets it
     // (hostile-files probe 4: "ok" while every default query answered 409).
-    if let Ok(id) = st.resolve_id(None) {
+    // Not again once found damaged: a poll would re-read it every time.
+    if let Ok(id) = st.resolve_id(None)
+        && !st.health().damaged.iter().any(|d| d.0 == id)
+    {
         let st2 = st.clone();
         let _ = tokio::task::spawn_blocking(move || st2.release(&id).map(drop)).await;
     }
