@@ -15,7 +15,9 @@ armsflow check 'From 2020 to 2024, 88 % of Kazakhstan'\\''s arms imports came fr
 armsflow check 'Von 2020 bis 2024 war Kasachstan der drittgrößte Abnehmer russischer Waffen.'\n\n\
 Claim forms, tolerances and verdicts: docs/claims.md.")]
 pub struct Args {
-    /// The claim: structured form or a sentence
+    /// The claim: structured form or a sentence (a leading "- ", as a
+    /// Markdown bullet has, is part of the text; `--` before it also works)
+    #[arg(allow_hyphen_values = true)]
     pub claim: String,
     #[command(flatten)]
     pub data: DataArgs,
