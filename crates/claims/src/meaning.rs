@@ -236,6 +236,7 @@ pub fn marker(prev: &str, norm: &str, next: &str) -> Option<MarkerKind> {
         "cost" | "costs" | "spending" | "spent" | "expenditure" | "expenditures" | "price"
         | "prices" | "budget" | "budgets" | "ausgaben" | "kosten" | "preis" | "preise" => Money,
         "$" | "€" | "£" | "us$" => Money,
+        _ if words::is_payment(prev, norm) => Money,
         _ if words::is_other_measure(prev, norm, next) => Measure,
         "much" | "far" | "significantly" | "considerably" | "substantially" | "vastly"
         | "markedly" | "deutlich" | "viel" | "weit" | "erheblich" | "wesentlich" | "bedeutend"

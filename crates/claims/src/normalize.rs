@@ -1,11 +1,14 @@
 //! Input normalisation before reading prose: Unicode NFKC (decomposed umlauts,
 //! full-width digits, ligatures), soft hyphens and zero-width characters
 //! removed, non-breaking and thin spaces as spaces, typographic quotes and
-//! dashes as their ASCII forms. Copy-pasted newspaper text carries all of
+//! dashes as their ASCII forms, HTML entities decoded, footnote marks
+//! dropped, and links and citations blanked (see [`markup`]). Copy-pasted newspaper text carries all of
 //! these; without this a claim silently vanishes.
 //!
 //! The normalised text keeps a map back to the original, so that sentences
 //! are reported as the user wrote them, at the user's byte offsets.
+
+mod markup;
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
@@ -51,6 +54,24 @@ pub fn normalize(text: &str) -> Normalized {
     let mut it = text.char_indices().peekable();
     let mut chunk = String::new();
     while let Some((start, c)) = it.next() {
+        // An HTML entity stands for one character; its source is the entity.
+        let entity = if c == '&' {
+            markup::entity(&text[start..])
+        } else {
+            None
+        };
+        let c = match entity {
+            Some((decoded, len)) => {
+                while it.peek().is_some_and(|&(i, _)| i < start + len) {
+                    it.next();
+                }
+                decoded
+            }
+            _ => c,
+        };
+        if markup::is_footnote_mark(c) {
+            continue;
+        }
         // A base character and the combining marks that follow it.
         chunk.clear();
         if let Some(f) = fold_char(c) {
@@ -72,6 +93,7 @@ pub fn normalize(text: &str) -> Normalized {
         }
     }
     map.push(text.len());
+    markup::blank_references(&mut out);
     Normalized { text: out, map }
 }
 

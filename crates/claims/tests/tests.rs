@@ -11,6 +11,7 @@ mod probe13;
 mod probe13b;
 mod probe14;
 mod probe15;
+mod probe16;
 mod props;
 mod reading;
 mod seed_article;

@@ -301,6 +301,67 @@ pub(super) fn is_region(prev: &str, norm: &str) -> bool {
             && matches!(prev, "south" | "central" | "north" | "latin"))
 }
 
+/// Payment, finance and value words: what was paid or lent, which TIV is
+/// not (regression, claims probe 16: "Kazakhstan's arms import bill was 88 %
+/// Russian", "paid … with Russian loans", "fell in value by 64 %" were
+/// supported from TIV shares). Not "zahlte": umlauts are folded, and
+/// "zählte" (ranked among) is no payment.
+pub(super) fn is_payment(prev: &str, norm: &str) -> bool {
+    matches!(
+        norm,
+        "payment"
+            | "payments"
+            | "paid"
+            | "pay"
+            | "pays"
+            | "zahlung"
+            | "zahlungen"
+            | "bezahlt"
+            | "bezahlte"
+            | "bill"
+            | "bills"
+            | "rechnung"
+            | "loan"
+            | "loans"
+            | "credit"
+            | "credits"
+            | "kredit"
+            | "kredite"
+            | "krediten"
+            | "finanziert"
+            | "finanzierte"
+            | "finanzierten"
+            | "financed"
+            | "financially"
+            | "finanziell"
+            | "money"
+            | "geld"
+            | "invested"
+            | "invest"
+            | "investment"
+            | "investments"
+            | "investiert"
+            | "investierte"
+            | "investierten"
+            | "investitionen"
+            | "funds"
+            | "funding"
+            | "mittel"
+            | "mitteln"
+    ) || (matches!(norm, "value" | "wert") && matches!(prev, "in" | "by" | "nach" | "dem"))
+}
+
+/// Companies: what they sell is company sales, not a state's TIV exports.
+fn is_company(norm: &str) -> bool {
+    matches!(
+        norm,
+        "firms" | "firm" | "companies" | "company" | "contractors" | "manufacturers"
+    ) || norm.ends_with("konzerne")
+        || norm.ends_with("unternehmen")
+        || norm.ends_with("hersteller")
+        || norm.ends_with("firmen")
+}
+
 /// Words that name another measure than SIPRI's TIV volumes: money earned
 /// ("earnings", "revenue", "Erlöse", "Umsatz", "in real terms",
 /// "inflationsbereinigt"), population ("per capita", "per head", "pro Kopf",
@@ -346,6 +407,10 @@ pub(super) fn is_other_measure(prev: &str, norm: &str, next: &str) -> bool {
         || (matches!(norm, "units" | "unit") && matches!(prev, "in" | "of" | "by"))
         || (norm == "number" && matches!(prev, "by" | "the") && next == "of")
         || (norm == "anzahl" && matches!(prev, "nach" | "der" | "die"))
+        // Company sales ("Russian defence firms sold 38 % …"): what firms
+        // sell is not a state's transfers in TIV.
+        || (matches!(norm, "sold" | "verkauften" | "verkaufte") && is_company(prev))
+        || (is_company(norm) && matches!(next, "sold" | "verkauften" | "verkaufte"))
         || (norm == "new" && matches!(prev, "only"))
         || (norm == "neue" && matches!(prev, "nur"))
 }
