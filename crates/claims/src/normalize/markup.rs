@@ -80,6 +80,12 @@ fn is_link(tok: &str) -> bool {
     if lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www.") {
         return true;
     }
+    // A bare domain is lower case or has a path: "Kazakhstan.US" after a
+    // lost space is two words, not a link.
+    let host = tok.split('/').next().unwrap_or("");
+    if !tok.contains('/') && host.chars().any(char::is_uppercase) {
+        return false;
+    }
     let host = lower.split('/').next().unwrap_or("");
     let Some((name, tld)) = host.rsplit_once('.') else {
         return false;
@@ -203,6 +209,11 @@ mod tests {
             "X (2020-24) and (in 2024)."
         );
         assert_eq!(blanked("e.g. 1.2 U.S. z.B."), "e.g. 1.2 U.S. z.B.");
+        assert_eq!(
+            blanked("to Kazakhstan.US exports"),
+            "to Kazakhstan.US exports"
+        );
+        assert_eq!(blanked("See SIPRI.org/2024 now"), "See now");
     }
 
     #[test]

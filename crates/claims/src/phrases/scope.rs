@@ -277,7 +277,8 @@ fn english_group(t: &[Token], p: usize, f: &Features) -> Option<usize> {
             || rank_word(w)
             || w.ends_with("est")
             || w.chars().any(|c| c.is_ascii_digit())
-            || NUMBER_WORDS.contains(&w)
+            || crate::lexicon::small_number(w).is_some()
+            || matches!(w, "few" | "several" | "many" | "dozen")
             || in_mention(f, k);
         if !skip {
             seen += 1;
@@ -310,11 +311,6 @@ fn english_group(t: &[Token], p: usize, f: &Features) -> Option<usize> {
     }
     None
 }
-
-const NUMBER_WORDS: &[&str] = &[
-    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-    "fifteen", "twenty", "few", "several", "many", "dozen",
-];
 
 /// Lower-case English nouns that name a group of countries after "in".
 const GROUP_NOUNS: &[&str] = &[

@@ -75,7 +75,9 @@ fn delivery(c: &DeliveryClaim, rel: &Release) -> Result<Out, Box<Out>> {
         return Ok(o);
     };
     let found = hits(rel, s, r, &c.weapon, win);
-    if found.is_empty() {
+    // A count or a first delivery needs every deal of the kind; where the
+    // category is missing only those its description names are found.
+    if found.is_empty() || c.number.is_some() || c.first {
         no_categories(&c.weapon, rel)?;
     }
     let with_month = |m: Msg| {
