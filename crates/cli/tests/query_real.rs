@@ -17,6 +17,15 @@ fn armsflow(data: &Path, args: &[&str]) -> String {
     import_support::ok(&import_support::run(args, data))
 }
 
+/// A temporary store holding the Feb-2026 register; `None` (skipped) when
+/// the shared file is absent.
+fn imported() -> Option<tempfile::TempDir> {
+    let file = shared(REGISTER)?;
+    let tmp = tempfile::tempdir().unwrap();
+    armsflow(tmp.path(), &["import", file.to_str().unwrap()]);
+    Some(tmp)
+}
+
 fn json(data: &Path, args: &[&str]) -> Value {
     let mut a = args.to_vec();
     a.extend(["--format", "json"]);
@@ -38,10 +47,8 @@ fn num(v: &Value) -> f64 {
 
 #[test]
 fn kazakhstan_and_russia_2020_24() {
-    let Some(file) = shared(REGISTER) else { return };
-    let tmp = tempfile::tempdir().unwrap();
+    let Some(tmp) = imported() else { return };
     let d = tmp.path();
-    armsflow(d, &["import", file.to_str().unwrap()]);
     // The id's 2026 is when SIPRI generated the file; its data end in 2024
     // (published-figures probe: "2026-02-12-register" read as 2026 data).
     let list = armsflow(d, &["releases"]);
@@ -289,10 +296,8 @@ fn a_per_supplier_table_answers_only_its_suppliers_exports() {
 /// (Kazakhstan 2015-19: 1,416.65 TIV, China 11.00, US 6.20, Israel 2.80).
 #[test]
 fn previous_partners_and_windows_without_data() {
-    let Some(file) = shared(REGISTER) else { return };
-    let tmp = tempfile::tempdir().unwrap();
+    let Some(tmp) = imported() else { return };
     let d = tmp.path();
-    armsflow(d, &["import", file.to_str().unwrap()]);
     // The previous-window columns add up to the previous total: suppliers
     // of 2015-19 only are listed, unranked.
     let t = json(d, &["imports", "Kazakhstan", "--period", "2020-2024"]);
@@ -351,10 +356,8 @@ fn previous_partners_and_windows_without_data() {
 /// got ranks, shares and an HHI as if it were one exporter.
 #[test]
 fn order_basis_before_the_release_and_the_unknown_pool() {
-    let Some(file) = shared(REGISTER) else { return };
-    let tmp = tempfile::tempdir().unwrap();
+    let Some(tmp) = imported() else { return };
     let d = tmp.path();
-    armsflow(d, &["import", file.to_str().unwrap()]);
     let t = json(
         d,
         &["imports", "India", "-p", "1985-1989", "--basis", "order"],
@@ -377,10 +380,8 @@ fn order_basis_before_the_release_and_the_unknown_pool() {
 /// from armsflow's own figures.
 #[test]
 fn rankings_say_which_parties_are_not_states() {
-    let Some(file) = shared(REGISTER) else { return };
-    let tmp = tempfile::tempdir().unwrap();
+    let Some(tmp) = imported() else { return };
     let d = tmp.path();
-    armsflow(d, &["import", file.to_str().unwrap()]);
     let t = json(d, &["switching"]);
     let notes = t["notes"].to_string();
     assert!(
@@ -425,10 +426,8 @@ fn rankings_say_which_parties_are_not_states() {
 /// TIV) is supported as without the bullet.
 #[test]
 fn a_bulleted_sentence_is_checked() {
-    let Some(file) = shared(REGISTER) else { return };
-    let tmp = tempfile::tempdir().unwrap();
+    let Some(tmp) = imported() else { return };
     let d = tmp.path();
-    armsflow(d, &["import", file.to_str().unwrap()]);
     let t = json(
         d,
         &[

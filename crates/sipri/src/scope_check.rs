@@ -8,7 +8,6 @@
 //! countries" answered "World total: 6895.87", Ukraine's imports alone).
 
 use model::{EntityId, EntityTable, Flows, SourceFormat, title_parties};
-use std::collections::BTreeMap;
 
 /// Rows (flows) before a file whose every row has one party is taken for a
 /// mislabelled download: SIPRI's whole register has hundreds of each.
@@ -32,11 +31,7 @@ pub fn caveats(
     // and a one-country download would pass for the world (hostile-files
     // probe 4: a Ukraine-only register ranked "world" exporters).
     let titled = title.contains(" arms from ");
-    let (from, to) = if titled {
-        title_parties(title)
-    } else {
-        (None, None)
-    };
+    let (from, to) = title_parties(title);
     let mut out = Vec::new();
     for (side, scope, ids) in [
         ("supplier", from, &flows.supplier),
@@ -50,7 +45,8 @@ pub fn caveats(
                 *n += 1;
             }
         }
-        let rows: BTreeMap<EntityId, usize> = counts
+        // In id order, as the messages list them.
+        let rows: Vec<(EntityId, usize)> = counts
             .iter()
             .enumerate()
             .filter(|&(_, &n)| n > 0)
@@ -61,7 +57,7 @@ pub fn caveats(
                 let keys: Vec<String> = names.iter().map(|n| key_of(n)).collect();
                 let outside: Vec<String> = rows
                     .iter()
-                    .filter(|(id, _)| !keys.contains(&entities.get(**id).key))
+                    .filter(|(id, _)| !keys.contains(&entities.get(*id).key))
                     .map(|(id, n)| format!("{} ({n})", entities.get(*id).name))
                     .collect();
                 if !outside.is_empty() {
@@ -74,21 +70,22 @@ pub fn caveats(
                 }
             }
             None if rows.len() == 1 && ids.len() >= ONE_PARTY_MIN_ROWS => {
-                let (id, _) = rows.iter().next().expect("one entry");
-                let name = &entities.get(*id).name;
-                out.push(if titled {
-                    format!(
-                        "the title says all countries, but every row has the same {side} \
-                         ({name}): probably a download for that country with its title \
-                         edited, so world totals would be that country's alone"
+                let name = &entities.get(rows[0].0).name;
+                let (said, guess) = if titled {
+                    (
+                        "the title says all countries, but",
+                        " with its title edited",
                     )
                 } else {
-                    format!(
-                        "the file has no title line saying which countries it covers, and \
-                         every row has the same {side} ({name}): probably a download for \
-                         that country, so world totals would be that country's alone"
+                    (
+                        "the file has no title line saying which countries it covers, and",
+                        "",
                     )
-                });
+                };
+                out.push(format!(
+                    "{said} every row has the same {side} ({name}): probably a download for \
+                     that country{guess}, so world totals would be that country's alone"
+                ));
             }
             None => {}
         }
