@@ -10,6 +10,7 @@ mod csv_output;
 mod diff;
 mod fast_paths_real;
 mod fetch;
+mod groups_files;
 mod import_cli;
 mod import_malformed;
 mod import_stream;

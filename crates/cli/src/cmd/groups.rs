@@ -26,8 +26,26 @@ impl GroupFileArgs {
     pub fn load(&self) -> anyhow::Result<GroupSet> {
         let builtin = GroupSet::builtin();
         let mut set = builtin.clone();
+        // Which file defined each group, so a second definition is refused
+        // (alignment probe 17: the later of two files silently won, and the
+        // answer depended on the order of the arguments).
+        let mut defined: Vec<(String, &PathBuf)> = Vec::new();
         for f in &self.files {
             let file = read_file(f)?;
+            for g in &file.groups {
+                let key = g.name.to_lowercase();
+                if let Some((_, first)) = defined.iter().find(|(k, _)| *k == key) {
+                    return Err(UserError(format!(
+                        "group '{}' is defined in both {} and {}: put its members in one \
+                         file, or give one of them another name",
+                        g.name,
+                        first.display(),
+                        f.display()
+                    ))
+                    .into());
+                }
+            }
+            defined.extend(file.groups.iter().map(|g| (g.name.to_lowercase(), f)));
             // Said in the answer, not only in --help (alignment probe 12: a
             // one-member `nato` silently stood in for the 32-member NATO).
             for g in &file.groups {
@@ -56,12 +74,31 @@ pub fn read_file(f: &std::path::Path) -> anyhow::Result<GroupSet> {
     let text = if crate::blocs::is_blocs(&text) {
         let builtin = GroupSet::builtin();
         crate::blocs::to_groups_csv(&text, &builtin.names(), member_key)
-            .map_err(|e| UserError(format!("{}:{e:#}", f.display())))?
     } else {
-        text
-    };
-    GroupSet::parse(&text)
-        .map_err(|e| UserError(format!("{}:{}: {}", f.display(), e.line, e.reason)).into())
+        // SIPRI's unknown pool has a key too: it goes to `member_key`, which refuses it.
+        let is_key = |k: &str| {
+            sipri::names::Resolver::builtin()
+                .by_key(k)
+                .is_some_and(|e| {
+                    !matches!(
+                        e.kind,
+                        model::EntityKind::Unknown | model::EntityKind::Aggregate
+                    )
+                })
+        };
+        crate::blocs::resolve_members(&text, is_key, member_key)
+    }
+    .map_err(|e| UserError(format!("{}:{e:#}", f.display())))?;
+    let set = GroupSet::parse(&text)
+        .map_err(|e| UserError(format!("{}:{}: {}", f.display(), e.line, e.reason)))?;
+    if set.groups.is_empty() {
+        return Err(UserError(format!(
+            "{}: no group rows (a header and comments only): nothing to add",
+            f.display()
+        ))
+        .into());
+    }
+    Ok(set)
 }
 
 /// A group by name, or an ad-hoc `Name=A,B,C` (members for all years; member

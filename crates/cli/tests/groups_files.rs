@@ -1,0 +1,155 @@
+//! User membership files and scenario parties as alignment probe 17 wrote
+//! them, on the real Feb-2026 register (imported at run time, never
+//! committed). Expected figures: the probe's pandas over the raw register
+//! (Kazakhstan 2020-24: 1175.20 TIV from Russia of 1328.98, 88.43 %).
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const REGISTER_2026: &str = "data/sipri/nagehanrdogan-trade-register-2026/trade_register.csv";
+
+fn armsflow(data: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_armsflow"))
+        .args(args)
+        .args(["--data-dir", data.to_str().unwrap()])
+        .env_remove("ARMSFLOW_DATA_DIR")
+        .output()
+        .expect("run armsflow")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// A data dir with the Feb-2026 register, or `None` (skipped loudly) without `shared/`.
+fn imported() -> Option<(tempfile::TempDir, PathBuf)> {
+    let reg = testkit::shared_path(module_path!(), REGISTER_2026)?;
+    let tmp = tempfile::tempdir().unwrap();
+    let out = armsflow(tmp.path(), &["import", reg.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let dir = tmp.path().to_path_buf();
+    Some((tmp, dir))
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> String {
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    p.to_str().unwrap().to_string()
+}
+
+/// Regression: in the groups.csv layout a member written as a name (`Russia`)
+/// or a lower-case code (`rus`) was taken as a key no release has, and the
+/// group answered 0.0 % without a word; an unknown one (`XXX`) likewise.
+#[test]
+fn member_names_in_a_groups_file_are_resolved_or_refused() {
+    let Some((_tmp, data)) = imported() else {
+        return;
+    };
+    let f = write(
+        &data,
+        "keys.csv",
+        "group,member,joined,left,note\nT1,RUS,2000-01-01,,\nT2,Russia,2000-01-01,,\nT3,rus,2000-01-01,,\n",
+    );
+    let out = armsflow(
+        &data,
+        &[
+            "groups",
+            "Kazakhstan",
+            "--groups",
+            &f,
+            "--group",
+            "T1",
+            "--group",
+            "T2",
+            "--group",
+            "T3",
+            "--period",
+            "2020-2024",
+            "-f",
+            "json",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rows = v["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 3);
+    for r in rows {
+        let share = r["share %"].as_f64().unwrap();
+        // Shares are printed to four decimals.
+        assert!((share - 100.0 * 1175.20 / 1328.98).abs() < 5e-5, "{r}");
+    }
+    let bad = write(
+        &data,
+        "bad.csv",
+        "group,member,joined,left,note\nT1,RUS,2000-01-01,,\nT4,XXX,2000-01-01,,\n",
+    );
+    let out = armsflow(
+        &data,
+        &["groups", "Kazakhstan", "--groups", &bad, "--group", "T4"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let e = stderr(&out);
+    assert!(e.contains("bad.csv:3: unknown country 'XXX'"), "{e}");
+}
+
+/// Regression: two files defining one group: the later silently replaced
+/// the earlier, so the answer depended on the order of the arguments. A
+/// file with no group rows added nothing without a word.
+#[test]
+fn a_group_defined_twice_or_a_file_without_groups_is_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let a = write(
+        dir,
+        "a.csv",
+        "\u{feff}group,member,joined,left,note\nBOM,RUS,2000-01-01,,\n",
+    );
+    let b = write(
+        dir,
+        "b.csv",
+        "group,member,joined,left,note\nbom,FRA,2000-01-01,,\n",
+    );
+    let out = armsflow(dir, &["groups", "--groups", &a, "--groups", &b]);
+    assert_eq!(out.status.code(), Some(2));
+    let e = stderr(&out);
+    assert!(e.contains("group 'bom' is defined in both"), "{e}");
+    let empty = write(
+        dir,
+        "h.csv",
+        "group,member,joined,left,note\n# nothing yet\n",
+    );
+    let out = armsflow(dir, &["groups", "--groups", &empty]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("h.csv: no group rows"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+/// Regression: a scenario shifting share "to NATO" moved it to NATO**
+/// (SIPRI's entry for the organisation itself) unsaid; "to CSTO" was an
+/// unknown country without a word of how to name an alignment's members.
+#[test]
+fn a_scenario_says_how_alignment_names_are_read() {
+    let Some((_tmp, data)) = imported() else {
+        return;
+    };
+    let spec = "recipient = \"Kazakhstan\"\nperiod = \"2020-2024\"\n[[change]]\nkind = \"shift\"\n\
+        from = \"Russia\"\nto = [\"NATO\"]\npercent = 10\n";
+    let f = write(&data, "nato.toml", spec);
+    let out = armsflow(&data, &["scenario", &f, "-f", "json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let notes = v["notes"].to_string();
+    assert!(notes.contains("'NATO' is read as NATO**"), "{notes}");
+    let f = write(&data, "csto.toml", &spec.replace("NATO", "CSTO"));
+    let out = armsflow(&data, &["scenario", &f]);
+    assert_eq!(out.status.code(), Some(2));
+    let e = stderr(&out);
+    assert!(
+        e.contains("unknown country 'CSTO'") && e.contains("'CSTO' is an alignment"),
+        "{e}"
+    );
+}
