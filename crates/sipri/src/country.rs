@@ -70,6 +70,25 @@ pub fn organisation_note(rel: &Release, id: EntityId, query: &str) -> Option<Str
     })
 }
 
+/// [`organisation_note`] for each of `names` that `resolve` reads as an
+/// organisation, once each (a scenario's parties).
+pub fn organisation_notes(
+    rel: &Release,
+    names: &[&str],
+    resolve: &dyn Fn(&str) -> Option<EntityId>,
+) -> Vec<String> {
+    let mut notes: Vec<String> = Vec::new();
+    for n in names {
+        let note = resolve(n).and_then(|id| organisation_note(rel, id, n));
+        if let Some(note) = note
+            && !notes.contains(&note)
+        {
+            notes.push(note);
+        }
+    }
+    notes
+}
+
 /// A note for a state that did not exist in all of the release's years,
 /// where SIPRI lists a predecessor's transfers in the release apart from it
 /// ([`model::SUCCESSIONS`]): asked for those years, the state has none of its

@@ -54,13 +54,23 @@ fn resolver(rel: &Release) -> impl Fn(&str) -> Option<EntityId> + '_ {
 pub fn run(args: Args) -> anyhow::Result<()> {
     let spec = read_spec(&args.file)?;
     let rel = common::load_release(&args.data)?;
-    let res = run_spec(&rel, &spec, &resolver(&rel)).map_err(|e| {
+    let resolve = resolver(&rel);
+    let res = run_spec(&rel, &spec, &resolve).map_err(|e| {
         let text = std::fs::read_to_string(&args.file).unwrap_or_default();
         let at = change_of(&e)
             .and_then(|n| change_line(&text, n))
             .map_or(String::new(), |l| format!(":{l}"));
-        UserError(format!("{}{at}: {e}", args.file.display()))
+        UserError(format!(
+            "{}{at}: {e}{}",
+            args.file.display(),
+            e.alignment_hint()
+        ))
     })?;
+    // How names were read where a reader may mean something else (alignment
+    // probe 17: a shift "to NATO" went to NATO**, SIPRI's organisation, unsaid).
+    for note in sipri::country::organisation_notes(&rel, &spec.names(), &resolve) {
+        common::answer_note(note);
+    }
     output::emit(&table(&rel, &spec, &res), &args.out)
 }
 

@@ -149,7 +149,48 @@ pub enum ScenarioError {
     Invalid { change: usize, reason: String },
 }
 
+impl ScenarioError {
+    /// For an unknown name that is an alignment (`CSTO`), how to write its
+    /// members instead; else empty. The queries point to `--group`; a
+    /// scenario names parties (alignment probe 17).
+    pub fn alignment_hint(&self) -> String {
+        let ScenarioError::UnknownCountry { name, .. } = self else {
+            return String::new();
+        };
+        match crate::groups::GroupSet::builtin().get(name.trim()) {
+            Some(g) => format!(
+                " ('{}' is an alignment, not a party in SIPRI's data: name its members \
+                 instead, e.g. in a penalise change's group = [...]; `armsflow groups --group \
+                 {}` lists them)",
+                name.trim(),
+                g.name
+            ),
+            None => String::new(),
+        }
+    }
+}
+
 impl ScenarioSpec {
+    /// Every party name the spec writes, in order (recipient first), for
+    /// notes on how each was read: `NATO` is SIPRI's entry for the
+    /// organisation, not its members (alignment probe 17).
+    pub fn names(&self) -> Vec<&str> {
+        let mut v = vec![self.recipient.as_str()];
+        for c in &self.changes {
+            match c {
+                ChangeSpec::Shift { from, to, .. } => {
+                    v.push(from);
+                    v.extend(to.iter().map(String::as_str));
+                }
+                ChangeSpec::Add { supplier, .. }
+                | ChangeSpec::Remove { supplier, .. }
+                | ChangeSpec::Drop { supplier, .. } => v.push(supplier),
+                ChangeSpec::Penalise { group, .. } => v.extend(group.iter().map(String::as_str)),
+            }
+        }
+        v
+    }
+
     /// Resolves names, period and category against `rel`. `resolve` maps a
     /// user-written name to an entity of this release.
     pub fn resolve(

@@ -65,8 +65,9 @@ pub async fn scenario(
             let st = st2;
             let rel = st.pick(p.release())?;
             let spec = parse_scenario(&headers, &body)?;
-            let res = run_spec(&rel, &spec, &resolver(&rel)).map_err(|e| {
-                let msg = e.to_string();
+            let resolve = resolver(&rel);
+            let res = run_spec(&rel, &spec, &resolve).map_err(|e| {
+                let msg = format!("{e}{}", e.alignment_hint());
                 if msg.contains("unknown country") {
                     ApiError::not_found(msg)
                 } else {
@@ -87,6 +88,10 @@ pub async fn scenario(
                  are held fixed."
                     .into(),
             );
+            // As the CLI says it (alignment probe 17: "to NATO" went to NATO** unsaid).
+            for note in sipri::country::organisation_notes(&rel, &spec.names(), &resolve) {
+                present::add_note(&mut v, note);
+            }
             Ok(Json(v))
         })
         .await
