@@ -98,7 +98,10 @@ impl Cell {
             Cell::Text(s) => s.clone(),
             Cell::Int(i) => i.to_string(),
             Cell::Bool(b) => (if *b { "yes" } else { "no" }).to_string(),
-            Cell::Tiv(v) => format!("{v:.2}"),
+            // Rounded as CSV and JSON round it, then printed: `{:.2}` alone
+            // rounds the binary value (2928.475 is 2928.4749…: .47 in the
+            // table, .48 in CSV; CLI probe 17).
+            Cell::Tiv(v) => format!("{:.2}", round_to(*v, TIV_DECIMALS)),
             Cell::Num { v, decimals } => format!("{v:.decimals$}"),
             Cell::Pct { v, decimals } => format!("{:.decimals$}%", v * 100.0),
             Cell::List { items, shown } => {
@@ -270,9 +273,10 @@ pub enum Format {
 /// `--format`, `--output` and `--meta`, flattened into every query subcommand.
 #[derive(clap::Args, Debug, Clone, Default)]
 pub struct OutputArgs {
-    /// Output format
-    #[arg(long, short = 'f', value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    /// Output format [default: from the -o file's extension (.csv, .json, .md, .parquet),
+    /// else table]
+    #[arg(long, short = 'f', value_enum)]
+    pub format: Option<Format>,
     /// Write to FILE instead of standard output (required for parquet); with
     /// csv also writes a Data Package beside it (`kaz.csv` → `kaz.datapackage.json`:
     /// source, licence, release, window, field units)
@@ -284,10 +288,45 @@ pub struct OutputArgs {
     pub meta: bool,
 }
 
+impl OutputArgs {
+    /// The format asked for, else the one the output file's extension names,
+    /// else a table (CLI probe 17: `-o kaz.csv` wrote an aligned text table
+    /// into a file named .csv).
+    pub fn format(&self) -> Format {
+        let by_name = self.output.as_deref().and_then(format_of_path);
+        if let (Some(asked), Some(named)) = (self.format, by_name)
+            && asked != named
+        {
+            eprintln!(
+                "armsflow: note: writing {} (asked for with --format) to a file named .{}",
+                format!("{asked:?}").to_lowercase(),
+                extension(self.output.as_deref()).unwrap_or_default()
+            );
+        }
+        self.format.or(by_name).unwrap_or_default()
+    }
+}
+
+fn extension(p: Option<&Path>) -> Option<String> {
+    Some(p?.extension()?.to_str()?.to_ascii_lowercase())
+}
+
+/// The format a file name's extension names, if any.
+fn format_of_path(p: &Path) -> Option<Format> {
+    match extension(Some(p))?.as_str() {
+        "csv" => Some(Format::Csv),
+        "json" => Some(Format::Json),
+        "md" | "markdown" => Some(Format::Markdown),
+        "parquet" => Some(Format::Parquet),
+        _ => None,
+    }
+}
+
 /// Renders `t` as `args` asks, to stdout or the output file.
 pub fn emit(t: &Table, args: &OutputArgs) -> anyhow::Result<()> {
     let t = &*crate::common::with_name_notes(t);
-    if args.format == Format::Parquet {
+    let format = args.format();
+    if format == Format::Parquet {
         let Some(path) = &args.output else {
             return Err(crate::common::UserError(
                 "--format parquet writes a binary file: add -o FILE.parquet".into(),
@@ -296,8 +335,8 @@ pub fn emit(t: &Table, args: &OutputArgs) -> anyhow::Result<()> {
         };
         return columnar::write_parquet(t, path);
     }
-    let mut text = render(t, args.format)?;
-    if args.format == Format::Csv {
+    let mut text = render(t, format)?;
+    if format == Format::Csv {
         if args.meta {
             text = comment_lines(t) + &text;
         } else {
@@ -307,7 +346,7 @@ pub fn emit(t: &Table, args: &OutputArgs) -> anyhow::Result<()> {
     match &args.output {
         Some(path) => {
             write_atomic(path, text.as_bytes())?;
-            if args.format == Format::Csv {
+            if format == Format::Csv {
                 let dp = datapackage::path_for(path);
                 let json = serde_json::to_string_pretty(&datapackage::descriptor(t, path))?;
                 write_atomic(&dp, (json + "\n").as_bytes())?;

@@ -147,7 +147,10 @@ mod tests {
 /// into CSV output as a live formula).
 pub fn csv_safe(s: &str) -> std::borrow::Cow<'_, str> {
     let risky = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
-    if risky && s.trim().parse::<f64>().is_err() {
+    // A dash alone is the tables' "nothing here", which no spreadsheet runs
+    // (CLI probe 17: `check -f csv` wrote it as `'-`).
+    let dash = s.trim() == "-";
+    if risky && !dash && s.trim().parse::<f64>().is_err() {
         std::borrow::Cow::Owned(format!("'{s}"))
     } else {
         std::borrow::Cow::Borrowed(s)
@@ -167,5 +170,7 @@ mod csv_safe_tests {
         assert_eq!(csv_safe("1e3"), "1e3");
         assert_eq!(csv_safe("Russia"), "Russia");
         assert_eq!(csv_safe(""), "");
+        assert_eq!(csv_safe("-"), "-");
+        assert_eq!(csv_safe("-1+1"), "'-1+1");
     }
 }

@@ -84,7 +84,8 @@ pub fn compute(args: &Args) -> anyhow::Result<Table> {
 
 pub fn run(args: Args) -> anyhow::Result<()> {
     let (d, a, b) = prepare(&args)?;
-    if args.out.format == Format::Json {
+    let format = args.out.format();
+    if format == Format::Json {
         let mut value = serde_json::json!({
             "diff": d,
             "citation_a": a.citation(),
@@ -96,7 +97,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         let t = serde_json::to_string_pretty(&value)? + "\n";
         return write_text(&args.out, &t);
     }
-    if matches!(args.out.format, Format::Table | Format::Markdown) {
+    if matches!(format, Format::Table | Format::Markdown) {
         let limit = args.limit.unwrap_or(TABLE_LIMIT);
         let mut values = values_table(&d, limit);
         let mut deals = deals_table(&d, limit);
@@ -105,13 +106,11 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         let text = match deals.as_mut() {
             Some(t) => {
                 add_notes(t, &d, &a, &b);
-                output::render(&values, args.out.format)?
-                    + "\n"
-                    + &output::render(t, args.out.format)?
+                output::render(&values, format)? + "\n" + &output::render(t, format)?
             }
             None => {
                 add_notes(&mut values, &d, &a, &b);
-                output::render(&values, args.out.format)?
+                output::render(&values, format)?
             }
         };
         return write_text(&args.out, &text);

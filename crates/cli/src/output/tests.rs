@@ -60,6 +60,21 @@ fn float_noise_never_reaches_machine_formats() {
     assert_eq!(Cell::Bool(false).display(), "no");
 }
 
+/// Regression (CLI probe 17): a legacy split value of 2928.475 TIV was
+/// 2928.47 in the table and 2928.48 in CSV and JSON. Every format rounds
+/// the same value the same way.
+#[test]
+fn tiv_rounds_alike_in_every_format() {
+    let v = 8785.425 / 3.0; // 2928.475 in decimal, 2928.4749… in binary
+    assert!(
+        format!("{v:.2}") == "2928.47",
+        "the case this test is about"
+    );
+    assert_eq!(Cell::tiv(v).raw(), "2928.48");
+    assert_eq!(Cell::tiv(v).display(), "2928.48");
+    assert_eq!(Cell::tiv(-0.004).display(), "0.00");
+}
+
 #[test]
 fn lists_are_short_for_people_and_full_for_machines() {
     let names: Vec<String> = (1..=6).map(|i| format!("S{i}")).collect();
@@ -84,7 +99,7 @@ fn csv_file_gets_a_data_package_and_meta_keeps_comments() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("kaz.csv");
     let args = OutputArgs {
-        format: Format::Csv,
+        format: Some(Format::Csv),
         output: Some(p.clone()),
         meta: false,
     };
@@ -117,4 +132,25 @@ fn csv_file_gets_a_data_package_and_meta_keeps_comments() {
         .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
         .collect();
     assert!(leftovers.is_empty());
+}
+
+/// Regression (CLI probe 17): `-o kaz.csv` without `--format` wrote an
+/// aligned text table into a file named .csv.
+#[test]
+fn the_output_file_names_the_format_unless_one_is_asked_for() {
+    let args = |format: Option<Format>, out: Option<&str>| OutputArgs {
+        format,
+        output: out.map(std::path::PathBuf::from),
+        meta: false,
+    };
+    assert_eq!(args(None, None).format(), Format::Table);
+    assert_eq!(args(None, Some("kaz.csv")).format(), Format::Csv);
+    assert_eq!(args(None, Some("KAZ.JSON")).format(), Format::Json);
+    assert_eq!(args(None, Some("kaz.md")).format(), Format::Markdown);
+    assert_eq!(args(None, Some("kaz.parquet")).format(), Format::Parquet);
+    assert_eq!(args(None, Some("kaz.txt")).format(), Format::Table);
+    assert_eq!(
+        args(Some(Format::Table), Some("kaz.csv")).format(),
+        Format::Table
+    );
 }
