@@ -98,6 +98,7 @@ pub fn extract_lang(text: &str, lang: Lang, names: &Names) -> Extraction {
         periods: Carried::default(),
         prev: Prev::default(),
         notation: None,
+        published: None,
     };
     let mut out = Extraction {
         claims: Vec::new(),
@@ -115,10 +116,16 @@ pub fn extract_lang(text: &str, lang: Lang, names: &Names) -> Extraction {
         let para_break = gap.matches('\n').count() >= 2;
         prev_end = end;
         // Report the sentence as the user wrote it, at the user's offsets.
+        let published = norm
+            .published
+            .iter()
+            .find(|(at, _)| (s.start..end).contains(at))
+            .map(|&(_, y)| y);
         let (a, b) = (norm.original(s.start), norm.original(end));
         s.text = text.get(a..b).unwrap_or(&s.text).trim().to_string();
         s.start = a;
         let own = detect_or(&s.text, lang);
+        st.published = published;
         st.sentence(&s, own, names, para_break, &mut out);
     }
     out
@@ -134,6 +141,8 @@ struct State {
     prev: Prev,
     /// Why the current sentence's numbers cannot be read ([`crate::notation`]).
     notation: Option<Msg>,
+    /// A publication year blanked from the current sentence ([`crate::normalize`]).
+    published: Option<u16>,
 }
 
 impl State {
@@ -372,6 +381,13 @@ impl State {
         if speech {
             // Its own reason (reported speech, a forecast) is given when checked.
             reasons.clear();
+        }
+        if let Some(y) = self.published {
+            for r in &mut reasons {
+                if matches!(r, Msg::Reason(Reason::NoPeriodStated)) {
+                    *r = Reason::PublishedYear(y).into();
+                }
+            }
         }
         let mut seen = std::collections::HashSet::new();
         reasons.retain(|r| seen.insert(r.english()));

@@ -142,6 +142,7 @@ pub fn check_found(
             shapes::check_with(c, r, groups)
         });
         attributed(&f.sentence, &mut checked);
+        published_in(&f.sentence, &mut checked);
         checked.localize(f.lang);
         checks.push(TextCheck {
             checked,
@@ -203,6 +204,22 @@ fn attributed(sentence: &str, checked: &mut Checked) {
     });
     if let Some(a) = found {
         let note = i18n::FigureMsg::Attributed((*a).to_string()).into();
+        checked.message = i18n::Msg::Join(vec![checked.message.clone(), note]);
+        checked.explanation = checked.message.english();
+    }
+}
+
+/// A verdict on a sentence that also cites a SIPRI publication by year says
+/// that the release checked is the one in the citation (claims probe 17:
+/// "According to SIPRI data published in March 2025, … in 2020-24" was
+/// supported on the Feb-2026 register with no word of the difference).
+fn published_in(sentence: &str, checked: &mut Checked) {
+    let decided = matches!(checked.verdict, Verdict::Supported | Verdict::NotSupported);
+    let Some(&(_, y)) = normalize::normalize(sentence).published.first() else {
+        return;
+    };
+    if decided {
+        let note = i18n::FigureMsg::PublishedIn(y).into();
         checked.message = i18n::Msg::Join(vec![checked.message.clone(), note]);
         checked.explanation = checked.message.english();
     }

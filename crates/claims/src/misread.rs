@@ -118,3 +118,36 @@ pub(crate) fn rank_holder_unclear(f: &Features, _t: &[Token], built: &[Built]) -
         })
     })
 }
+
+/// A share of imports whose supplier is a bare country right after the
+/// import verb, with the importer bare before it ("Kasachstan bezog Russland
+/// 88 Prozent seiner Waffen"): no preposition says which country is the
+/// source, and the sentence is as often a garbled "Von Kasachstan bezog
+/// Russland" as "Kasachstan bezog aus Russland" (claims probe 17: read as
+/// Kazakhstan's imports from Russia and supported). Refused.
+pub(crate) fn bare_object_supplier(f: &Features, built: &[Built]) -> Option<Msg> {
+    built.iter().find_map(|b| {
+        let Claim::ImportShare {
+            supplier,
+            recipient,
+            ..
+        } = &b.claim
+        else {
+            return None;
+        };
+        let bare = |p: &Party, at: &dyn Fn(usize, usize) -> bool| {
+            f.mentions.iter().any(|m| {
+                m.party == *p && m.form == Form::Noun && m.prep.is_none() && at(m.idx, m.end)
+            })
+        };
+        let import_verb = |i: usize| {
+            f.directions
+                .iter()
+                .any(|&(d, k)| d == engine::Direction::Imports && k == i && f.verb_at(k))
+        };
+        let object = |idx: usize, _| idx > 0 && import_verb(idx - 1);
+        let subject = |_, end: usize| import_verb(end);
+        (bare(supplier, &object) && bare(recipient, &subject))
+            .then(|| Reason::BothWays(recipient.name.clone(), supplier.name.clone()).into())
+    })
+}

@@ -9,6 +9,7 @@
 //! are reported as the user wrote them, at the user's byte offsets.
 
 mod markup;
+mod published;
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
@@ -20,6 +21,10 @@ pub struct Normalized {
     /// `map[i]` is the original offset of normalised byte `i`; one extra entry
     /// at the end maps `text.len()` to the original's length.
     map: Vec<usize>,
+    /// Publication years blanked from `text` (normalised offset, year): a
+    /// sentence left without a period is refused with the reason that the
+    /// year dates SIPRI's publication, not the deliveries.
+    pub published: Vec<(usize, u16)>,
 }
 
 impl Normalized {
@@ -94,7 +99,20 @@ pub fn normalize(text: &str) -> Normalized {
     }
     map.push(text.len());
     markup::blank_references(&mut out);
-    Normalized { text: out, map }
+    let years = published::years(&out);
+    if !years.is_empty() {
+        let mut bytes = std::mem::take(&mut out).into_bytes();
+        for &(a, b, _) in &years {
+            bytes[a..b].fill(b' ');
+        }
+        out = String::from_utf8(bytes).unwrap_or_default();
+    }
+    let published = years.into_iter().map(|(a, _, y)| (a, y)).collect();
+    Normalized {
+        text: out,
+        map,
+        published,
+    }
 }
 
 #[cfg(test)]

@@ -266,6 +266,7 @@ pub fn unconsumed(f: &Features, t: &[Token], built: &[Built]) -> Vec<Msg> {
     out.extend(importer_as_supplier(f, built));
     out.extend(crate::misread::maker_flow_unclear(f, t, built));
     out.extend(crate::misread::rank_holder_unclear(f, t, built));
+    out.extend(crate::misread::bare_object_supplier(f, built));
     out.extend(unused_base(f, t, built));
     out.extend(world_subject_as_partner(f, built));
     if let Some(list) = shared_figure(f, t, built) {

@@ -12,6 +12,7 @@ mod probe13b;
 mod probe14;
 mod probe15;
 mod probe16;
+mod probe17;
 mod props;
 mod reading;
 mod seed_article;

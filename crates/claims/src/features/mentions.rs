@@ -184,10 +184,24 @@ fn push_mention(
                 && !matches!(x.norm.as_str(), "imports" | "import")
         })
     };
-    let agent = prep == Some(Prep::From)
+    // A "Von"/"Bei" that opens the sentence is a fronted source, never an
+    // agent: "Von Kasachstan bezog Russland 88 Prozent seiner Waffen" says
+    // Russia got them from Kazakhstan (regression: read as Kazakhstan's
+    // imports from Russia, and a false sentence was supported).
+    let fronted = j == 1
+        && before.is_some_and(|b| matches!(b.norm.as_str(), "von" | "vom" | "bei" | "beim"))
+        && (end..end + 3).any(imports_verb);
+    let agent = !fronted
+        && prep == Some(Prep::From)
         && before.is_some_and(|b| matches!(b.norm.as_str(), "by" | "von"))
         && (j >= 2 && imports_verb(j - 2) || (end..end + 3).any(imports_verb));
-    let prep = if agent { None } else { prep };
+    let prep = if fronted {
+        Some(Prep::From)
+    } else if agent {
+        None
+    } else {
+        prep
+    };
     // "Abnehmer der Türkei": a genitive article after a noun.
     let mut genitive_article = false;
     if form == Form::Noun

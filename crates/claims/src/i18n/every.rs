@@ -265,6 +265,7 @@ fn reasons() -> Vec<Msg> {
             why: SpeechWhy::Interpretation,
         },
         NoPeriodStated,
+        PublishedYear(2024),
         FigureForSeveral(vec!["Russia".into(), "France".into()]),
         BothWays("China".into(), "Russia".into()),
         BackwardsPeriod(2024, 2020),

@@ -92,6 +92,9 @@ pub enum FigureMsg {
     /// "The Kremlin claims …", "laut dem Ministerium …": the figure is a
     /// source's; the verdict is on the figure, not on what was said.
     Attributed(String),
+    /// "SIPRI data released in 2025 …, in 2020-24": the sentence cites a
+    /// publication; the figure is checked on the release in the citation.
+    PublishedIn(u16),
     /// "combat aircraft": the figure on SIPRI's Aircraft category and on its
     /// combat aircraft, whose verdicts differ.
     CombatReadings {
@@ -473,6 +476,8 @@ pub enum Reason {
     },
 
     NoPeriodStated,
+    /// The only year dates a SIPRI publication ("data released in 2024").
+    PublishedYear(u16),
     /// One figure for a list of countries ("the US, France and Russia
     /// together accounted for 60 %").
     FigureForSeveral(Vec<String>),

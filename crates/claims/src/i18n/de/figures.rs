@@ -74,6 +74,9 @@ pub(super) fn text(m: &FigureMsg) -> String {
         Attributed(w) => format!(
             "der Satz schreibt die Zahl einer Quelle zu („{w}“): geprüft wird die Zahl an SIPRIs Daten, nicht ob die Quelle sie so geäußert hat"
         ),
+        PublishedIn(y) => format!(
+            "der Satz beruft sich auf eine SIPRI-Veröffentlichung von {y}: geprüft wird die Zahl an dem in der Quellenangabe genannten Datenstand, der von dem im Satz zitierten abweichen kann"
+        ),
         CombatReadings { aircraft, combat } => {
             let v = |x: &Option<f64>| x.map_or("keine Zahl".to_string(), |v| num(v, 2));
             format!(

@@ -20,6 +20,10 @@ pub(super) fn text(m: &Reason) -> String {
             NoPeriodStated => {
                 "kein Zeitraum angegeben (eine Zahl ohne Zeitraum ist nicht überprüfbar)".into()
             }
+            PublishedYear(y) => format!(
+                "kein Zeitraum angegeben: {y} ist das Jahr, in dem SIPRI veröffentlichte, nicht die Jahre, die die Zahl abdeckt ({y} veröffentlichte Daten enden {} oder früher); bitte den Zeitraum der Zahl angeben",
+                y - 1
+            ),
             BothWays(a, b) => format!(
                 "der Satz liest sich als Lieferungen von {a} an {b} und von {b} an {a}; in welche Richtung seine Zahlen gehen, ist unklar"
             ),

@@ -67,6 +67,9 @@ pub(super) fn text(m: &FigureMsg) -> String {
         Attributed(w) => format!(
             "the sentence attributes the figure to a source ('{w}'): what is checked is the figure against SIPRI's data, not whether the source said it"
         ),
+        PublishedIn(y) => format!(
+            "the sentence cites SIPRI's {y} publication: the figure is checked on the release named in the citation, which may differ from the one the sentence cites"
+        ),
         CombatReadings { aircraft, combat } => {
             let v = |x: &Option<f64>| x.map_or("no figure".to_string(), |v| format!("{v:.2}"));
             format!(

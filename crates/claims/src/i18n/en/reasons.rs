@@ -20,6 +20,10 @@ pub(super) fn text(m: &Reason) -> String {
             NoPeriodStated => {
                 "no period stated (a figure without a period cannot be checked)".into()
             }
+            PublishedYear(y) => format!(
+                "no period stated: {y} is when SIPRI published, not the years the figure covers (data released in {y} ends in {} or earlier); state the period the figure is for",
+                y - 1
+            ),
             BothWays(a, b) => format!(
                 "the sentence reads as {a} supplying {b} and {b} supplying {a}; which way its figures run is unclear"
             ),

@@ -44,6 +44,7 @@ pub(super) fn figures() -> Vec<Msg> {
             release: "r1".into(),
         },
         Attributed("according to".into()),
+        PublishedIn(2025),
         CombatReadings {
             aircraft: Some(25.97),
             combat: Some(33.55),
