@@ -48,14 +48,17 @@ fn window_past_the_register_is_flagged_by_the_cli() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains(NOTE), "{err}");
 
-    // A window wholly past the release: its cells are empty, not 0.00
-    // (regression: "Russia,0,0" for 2025-2029 beside 2020-2024's 1175.2).
-    let csv = ok(&run(
+    // A window wholly past the release is refused, never 0.00 (regression:
+    // "Russia,0,0" for 2025-2029 beside 2020-2024's 1175.2) nor an answer of
+    // empty cells with exit 0 (CLI probe 17).
+    let out = run(
         &["imports", "Kazakhstan", "-p", "2025-2029", "-f", "csv"],
         &data,
-    ));
-    let russia = csv.lines().find(|l| l.contains(",Russia,")).unwrap();
-    assert_eq!(russia, ",Russia,,,,1175.2,88.4287", "{csv}");
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("2025–2029 are not in it"), "{err}");
 
     // JSON: in the notes and the metadata.
     let out = run(
@@ -67,14 +70,17 @@ fn window_past_the_register_is_flagged_by_the_cli() {
     let meta = j["provenance"].to_string();
     assert!(meta.contains("partial (2021-2025: "), "{meta}");
     // A window wholly past the release covers none of it, not "partial"
-    // (regression of the parameter probe: `--period 2025`).
+    // (regression of the parameter probe: `--period 2025`): refused.
     let out = run(
         &["imports", "Kazakhstan", "-p", "2025", "-f", "json"],
         &data,
     );
-    let j: serde_json::Value = serde_json::from_str(&ok(&out)).unwrap();
-    let meta = j["provenance"]["coverage"].as_str().unwrap_or("");
-    assert!(meta.starts_with("none (2025: "), "{j}");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("No data: the release covers 1995–2024"),
+        "{err}"
+    );
 
     // Other windowed subcommands: pair, switching.
     for args in [
@@ -247,12 +253,13 @@ fn order_basis_outputs_say_what_they_count() {
         ],
         &data,
     );
-    let text = ok(&out);
-    let v: serde_json::Value = serde_json::from_str(&text).expect("json");
-    let p = &v["provenance"];
-    assert!(p["coverage"].as_str().unwrap().starts_with("none"), "{p}");
-    assert_eq!(p["missing_years"], "2025,2026,2027,2028,2029", "{p}");
-    assert!(!text.contains("imported nothing"), "{text}");
+    // Refused since CLI probe 17: no data is no answer.
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("2025–2029 are not in it") && err.contains("by order year"),
+        "{err}"
+    );
     let text = ok(&run(&["switching", "--basis", "order"], &data));
     assert!(
         text.contains("WARNING: by order year, orders placed in 2020-2024"),

@@ -172,15 +172,31 @@ fn kazakhstan_and_russia_2020_24() {
     );
 
     // A window before the release (1995-2024) has no data, which is not "no
-    // deliveries" (regression: "Kazakhstan imported nothing in 1990-1994").
-    let text = armsflow(d, &["imports", "Kazakhstan", "--period", "1990-1994"]);
-    assert!(
-        text.contains("No data: the release covers 1995–2024"),
-        "{text}"
-    );
+    // deliveries" (regression: "Kazakhstan imported nothing in 1990-1994"),
+    // nor an empty answer: the question is refused, in CSV too, where a bare
+    // header with exit 0 read as "no deliveries" (CLI probe 17).
+    for format in ["table", "csv"] {
+        let args = [
+            "imports",
+            "Kazakhstan",
+            "--period",
+            "1990-1994",
+            "-f",
+            format,
+        ];
+        let out = import_support::run(&args, d);
+        assert_eq!(out.status.code(), Some(2), "{format}");
+        assert!(out.stdout.is_empty(), "{format}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("No data: the release covers 1995–2024"),
+            "{err}"
+        );
+    }
+    let text = armsflow(d, &["imports", "Kazakhstan", "--period", "1995-1999"]);
     assert!(!text.contains("imported nothing"), "{text}");
     assert!(
-        text.contains("Previous window 1985-1989: no data"),
+        text.contains("Previous window 1990-1994: no data"),
         "{text}"
     );
     assert!(!text.contains("NaN") && !text.contains("-0.00"), "{text}");

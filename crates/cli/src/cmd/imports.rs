@@ -61,10 +61,26 @@ impl QueryArgs {
         };
         crate::common::require_categories_in(rel, flows, self.category)?;
         crate::common::require_basis(rel, basis)?;
-        Ok(Filter::new(window)
+        let f = Filter::new(window)
             .with_category(self.category)
-            .with_basis(basis))
+            .with_basis(basis);
+        require_data(rel, &f)?;
+        Ok(f)
     }
+}
+
+/// A window with no year in the release is a question this release cannot
+/// answer, not an empty answer: in CSV it was a bare header and exit 0, the
+/// same as "no deliveries" (CLI probe 17).
+pub fn require_data(rel: &Release, f: &Filter) -> anyhow::Result<()> {
+    if f.no_data(rel) {
+        return Err(UserError(format!(
+            "{} Ask a window the release covers, or another release (armsflow releases).",
+            empty_note(rel, f, String::new())
+        ))
+        .into());
+    }
+    Ok(())
 }
 
 /// Display name of an entity.

@@ -61,6 +61,7 @@ pub fn compute(args: &Args) -> anyhow::Result<Table> {
             for p in parts {
                 sums.merge(&p);
             }
+            super::imports::require_data(&rel, &f)?;
             let r = engine::ranking_of(&rel, &f, sums);
             (rel, f, r)
         }
