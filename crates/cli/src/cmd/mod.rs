@@ -13,6 +13,7 @@ pub mod import;
 pub mod imports;
 pub mod pair;
 pub mod pipeline;
+pub mod provenance;
 pub mod releases;
 pub mod scenario;
 #[cfg(feature = "server")]
