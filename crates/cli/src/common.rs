@@ -369,6 +369,7 @@ pub fn resolve_country_in(
         .map(str::to_string)
         .into_iter()
         .chain(sipri::country::organisation_note(release, id, query))
+        .chain(sipri::country::former_state_note(release, id))
         .chain(sipri::country::predecessor_note(release, flows, id));
     notes.for_each(answer_note);
     Ok(id)

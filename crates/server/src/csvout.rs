@@ -200,10 +200,12 @@ pub fn name_notes(p: &Params, rel: &Release) -> Vec<String> {
             let id = sipri::country::resolve_country(rel, q).ok();
             let predecessor = id.and_then(|id| sipri::country::predecessor_note(rel, &flows, id));
             let organisation = id.and_then(|id| sipri::country::organisation_note(rel, id, q));
+            let former = id.and_then(|id| sipri::country::former_state_note(rel, id));
             let found = sipri::country::name_note(q)
                 .map(str::to_string)
                 .into_iter()
                 .chain(organisation)
+                .chain(former)
                 .chain(predecessor);
             for n in found {
                 if !out.contains(&n) {

@@ -89,6 +89,43 @@ pub fn organisation_notes(
     notes
 }
 
+/// A note for a former state (the Soviet Union, Yugoslavia, East Germany):
+/// its transfers end where it did, and its successors' are listed under
+/// them from then on (CLI probe 17: "Arms exports of Soviet Union" read as
+/// a country like any other).
+pub fn former_state_note(rel: &Release, id: EntityId) -> Option<String> {
+    let e = rel.entities.get(id);
+    if e.kind != model::EntityKind::FormerState {
+        return None;
+    }
+    let (last, after) = model::SUCCESSIONS
+        .iter()
+        .find(|(k, _, _)| *k == e.key)
+        .map(|(_, last, after)| (Some(*last), *after))
+        .unwrap_or((None, &[]));
+    let names: Vec<&str> = after
+        .iter()
+        .map(|k| {
+            crate::names::Resolver::builtin()
+                .by_key(k)
+                .map_or(*k, |x| x.name.as_str())
+        })
+        .collect();
+    let until = last.map_or(String::new(), |y| format!(" up to {y}"));
+    let then = if names.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "; from then on its successors' ({}) are listed under them",
+            names.join(", ")
+        )
+    };
+    Some(format!(
+        "{} is a former state: SIPRI lists its own transfers{until}{then}",
+        e.name
+    ))
+}
+
 /// A note for a state that did not exist in all of the release's years,
 /// where SIPRI lists a predecessor's transfers in the release apart from it
 /// ([`model::SUCCESSIONS`]): asked for those years, the state has none of its
@@ -329,6 +366,27 @@ mod tests {
                 "{q}"
             );
         }
+    }
+
+    /// CLI probe 17: a former state read as a country like any other.
+    #[test]
+    fn a_former_state_is_named_as_one() {
+        let mut r = demo();
+        let su = r.entities.intern(model::Entity {
+            key: "SUHH".into(),
+            name: "Soviet Union".into(),
+            kind: model::EntityKind::FormerState,
+            iso3: None,
+        });
+        let note = former_state_note(&r, su).unwrap();
+        assert!(
+            note.starts_with(
+                "Soviet Union is a former state: SIPRI lists its own transfers up to 1991"
+            ) && note.contains("Russia, Ukraine"),
+            "{note}"
+        );
+        let kaz = r.entities.by_key("KAZ").unwrap();
+        assert_eq!(former_state_note(&r, kaz), None);
     }
 
     #[test]
