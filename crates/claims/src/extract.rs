@@ -77,6 +77,13 @@ pub struct Blocked {
     pub lang: Lang,
     #[serde(skip)]
     pub message: Msg,
+    /// The claim read is not what the sentence says (a named country left
+    /// out of a figure's pair, several figures on one claim, a country
+    /// carried over into a sentence that names none): its label would state
+    /// a claim the sentence does not make (published-figures probe 18), so
+    /// it is shown as "-".
+    #[serde(skip)]
+    pub misread: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -419,7 +426,21 @@ impl State {
         } else {
             made_claim = !speech;
             let claims = merge(built.into_iter().map(|b| b.claim).collect());
+            let two_figures = reasons
+                .iter()
+                .any(|r| matches!(r, Msg::Reason(Reason::TwoFigures(_))));
+            // A figure's pair or focus with a named country left over is
+            // likely the wrong pair; a delivery or group fact stays true of
+            // the parties it names.
+            let unplaced = reasons
+                .iter()
+                .any(|r| matches!(r, Msg::Reason(Reason::NamedNotParty(_))));
+            // Carried over for want of a subject, not by a linking word.
+            let carried = discourse.filter(|_| !linked && subject.is_none());
             for c in claims {
+                let misread = two_figures
+                    || (unplaced && !crate::shapes::is_new_shape(&c))
+                    || carried.is_some_and(|d| rule::parties(&c).iter().any(|p| p.key == d.key));
                 if reasons.is_empty() {
                     out.claims.push(Found {
                         sentence: s.text.clone(),
@@ -436,6 +457,7 @@ impl State {
                         reason: why.english(),
                         lang,
                         message: why,
+                        misread,
                     });
                 }
             }

@@ -152,6 +152,9 @@ pub fn check_found(
     }
     checks.extend(ex.blocked.into_iter().map(|b| {
         let mut checked = cannot_check(&b.claim, rel, &b.message);
+        if b.misread {
+            checked.structured = "-".into();
+        }
         checked.localize(b.lang);
         TextCheck {
             checked,

@@ -13,6 +13,7 @@ mod probe14;
 mod probe15;
 mod probe16;
 mod probe17;
+mod probe18;
 mod props;
 mod reading;
 mod seed_article;

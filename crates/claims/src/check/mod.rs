@@ -244,7 +244,54 @@ pub fn check(claim: &Claim, rel: &Release) -> Checked {
         let note = FigureMsg::RelativeWindow(n, w).into();
         out.explanation = Msg::Join(vec![out.explanation, note]);
     }
-    unallocated(Checked::new(claim, rel, out))
+    revised(unallocated(Checked::new(claim, rel, out)), claim, rel)
+}
+
+/// A final "not supported" on a window SIPRI has published before says that
+/// SIPRI's revisions may be why; a verdict made "cannot be checked" (the
+/// legacy split) needs no such word.
+fn revised(mut c: Checked, claim: &Claim, rel: &Release) -> Checked {
+    if c.verdict != Verdict::NotSupported || !ends_before_last_year(claim, rel) {
+        return c;
+    }
+    let note = FigureMsg::Revised {
+        release: rel.meta.id.clone(),
+        date: rel
+            .meta
+            .generated
+            .clone()
+            .unwrap_or_else(|| rel.meta.generated_raw.clone()),
+    };
+    c.message = Msg::Join(vec![c.message.clone(), note.into()]);
+    c.explanation = c.message.english();
+    let lang = c.lang;
+    c.localize(lang);
+    c
+}
+
+/// Whether every window of the claim ends before the release's last year of
+/// complete data: SIPRI has then published figures for it from earlier
+/// releases, which its revisions may have moved (published-figures probe 18:
+/// SIPRI's own "42 per cent in 2019-23" is 41.18 % on the Feb-2026 register).
+fn ends_before_last_year(claim: &Claim, rel: &Release) -> bool {
+    let Some(last) = engine::filter::last_complete_year(rel) else {
+        return false;
+    };
+    let periods: Vec<&Period> = match claim {
+        Claim::ImportShare { period, .. }
+        | Claim::ExportShare { period, .. }
+        | Claim::Global { period, .. }
+        | Claim::Largest { period, .. }
+        | Claim::Compare { period, .. } => vec![period],
+        Claim::Change { from, to, .. } => vec![from, to],
+        _ => return false,
+    };
+    let ends: Vec<u16> = periods
+        .iter()
+        .filter_map(|p| p.resolve(Some(last)))
+        .map(|w| w.end)
+        .collect();
+    ends.len() == periods.len() && ends.iter().all(|&e| e < last)
 }
 
 /// The N of a claim's "last N years" period (shapes a-e, k).

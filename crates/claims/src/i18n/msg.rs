@@ -96,6 +96,13 @@ pub enum FigureMsg {
     /// "SIPRI data released in 2025 …, in 2020-24": the sentence cites a
     /// publication; the figure is checked on the release in the citation.
     PublishedIn(u16),
+    /// A "not supported" on a window that ends before the release's last
+    /// year: SIPRI published figures for it from earlier releases, and
+    /// revises every past year with each release.
+    Revised {
+        release: String,
+        date: String,
+    },
     /// "combat aircraft": the figure on SIPRI's Aircraft category and on its
     /// combat aircraft, whose verdicts differ.
     CombatReadings {

@@ -77,6 +77,9 @@ pub(super) fn text(m: &FigureMsg) -> String {
         PublishedIn(y) => format!(
             "der Satz beruft sich auf eine SIPRI-Veröffentlichung von {y}: geprüft wird die Zahl an dem in der Quellenangabe genannten Datenstand, der von dem im Satz zitierten abweichen kann"
         ),
+        Revised { release, date } => format!(
+            "dieses Urteil beruht auf Datenversion {release} (SIPRI-Daten vom {date}); SIPRI überarbeitet mit jeder Veröffentlichung auch zurückliegende Jahre, daher kann eine Zahl, die SIPRI für diesen Zeitraum aus einer früheren Datenversion veröffentlicht hat, abweichen: mit der Datenversion prüfen, aus der die Zahl stammt (--release)"
+        ),
         CombatReadings { aircraft, combat } => {
             let v = |x: &Option<f64>| x.map_or("keine Zahl".to_string(), |v| num(v, 2));
             format!(

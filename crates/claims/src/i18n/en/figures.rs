@@ -70,6 +70,9 @@ pub(super) fn text(m: &FigureMsg) -> String {
         PublishedIn(y) => format!(
             "the sentence cites SIPRI's {y} publication: the figure is checked on the release named in the citation, which may differ from the one the sentence cites"
         ),
+        Revised { release, date } => format!(
+            "this verdict is on release {release} (SIPRI data of {date}); SIPRI revises past years with every release, so a figure SIPRI published for this period from an earlier release may differ: check it against the release the figure came from (--release)"
+        ),
         CombatReadings { aircraft, combat } => {
             let v = |x: &Option<f64>| x.map_or("no figure".to_string(), |v| format!("{v:.2}"));
             format!(

@@ -45,6 +45,10 @@ pub(super) fn figures() -> Vec<Msg> {
         },
         Attributed("according to".into()),
         PublishedIn(2025),
+        Revised {
+            release: "r1".into(),
+            date: "2026-02-12".into(),
+        },
         CombatReadings {
             aircraft: Some(25.97),
             combat: Some(33.55),
