@@ -155,6 +155,80 @@ pub async fn json_errors(limits: Limits, req: Request, next: Next) -> Response {
     out
 }
 
+/// Largest error body [`error_ids`] reads back to add the id (error
+/// answers are a few hundred bytes; anything larger passes unchanged).
+const MAX_ERROR_BODY: usize = 256 << 10;
+
+/// Every error answer carries an id a user can quote and the operator can
+/// find in the log: the request id (`x-request-id`, on every log line). JSON
+/// errors get `error_id`, error pages a "Reference:" line (dashboard probe
+/// 18: only internal errors had one; a 400 or 404 had nothing to quote).
+/// An id already set (a logged internal error) is kept.
+pub async fn error_ids(req: Request, next: Next) -> Response {
+    let id = req
+        .headers()
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string);
+    let r = next.run(req).await;
+    let st = r.status();
+    let Some(id) = id else {
+        return r;
+    };
+    if !(st.is_client_error() || st.is_server_error()) {
+        return r;
+    }
+    let ct = r
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_string();
+    let (json, html) = (
+        ct.starts_with("application/json"),
+        ct.starts_with("text/html"),
+    );
+    if !(json || html) || r.headers().contains_key(header::CONTENT_ENCODING) {
+        return r;
+    }
+    let (mut parts, body) = r.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, MAX_ERROR_BODY).await else {
+        // Only an over-long or broken body; nothing to add to.
+        return (parts.status, "").into_response();
+    };
+    let out = if json {
+        match serde_json::from_slice::<serde_json::Value>(&bytes) {
+            Ok(serde_json::Value::Object(mut m)) if !m.contains_key("error_id") => {
+                m.insert("error_id".into(), serde_json::Value::String(id));
+                serde_json::to_vec(&m).ok()
+            }
+            _ => None,
+        }
+    } else {
+        let lang = parts
+            .headers
+            .get(header::CONTENT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(model::Lang::parse)
+            .unwrap_or_default();
+        let label = crate::i18n::t(lang, "error.reference");
+        let page = String::from_utf8_lossy(&bytes);
+        match page.rfind("</main>") {
+            Some(at) if !page.contains(label) => {
+                let line = format!(
+                    "<p class=\"note\">{label} <code>{}</code></p>",
+                    crate::html::esc(&id)
+                );
+                Some(format!("{}{line}{}", &page[..at], &page[at..]).into_bytes())
+            }
+            _ => None,
+        }
+    };
+    let body = out.unwrap_or_else(|| bytes.to_vec());
+    parts.headers.remove(header::CONTENT_LENGTH);
+    Response::from_parts(parts, axum::body::Body::from(body))
+}
+
 /// 503 when a request takes longer than the limit. Engine work runs on the
 /// blocking pool, so the timer fires even while a computation is busy.
 pub async fn timeout(limits: Limits, req: Request, next: Next) -> Response {

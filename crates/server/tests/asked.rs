@@ -273,6 +273,15 @@ async fn the_legacy_country_page_names_the_allocated_share() {
     let app = app(tmp.path());
     let t = get(&app, "/country/KAZ?period=2020-2024").await.text();
     assert!(t.contains("even split of SIPRI"), "{t}");
+    // Its estimate note is worded for its flags, as the CLI and the world
+    // page word it (dashboard probe 18: "not counted: values for which SIPRI
+    // left an estimate flag empty" of a register that has no such flags).
+    let t = get(&app, "/country/KAZ?period=2015-2019").await.text();
+    assert!(
+        t.contains("this legacy register flags estimated order years and numbers only"),
+        "{t}"
+    );
+    assert!(!t.contains("left an estimate flag empty"), "{t}");
 }
 
 /// Overlapping switching windows say so, and an event study's window

@@ -21,6 +21,7 @@ mod map;
 mod map_browser;
 mod nodata;
 mod params;
+mod probe18;
 mod regression;
 mod releases;
 mod seed_button;

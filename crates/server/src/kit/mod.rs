@@ -503,8 +503,18 @@ pub fn file_name(ctx: &Ctx, target: &Target, chart: &str, ext: &str) -> String {
     let w = chart_window(ctx, target, chart)
         .map(|w| w.to_string())
         .unwrap_or_default();
+    // What the chart selects, as the API's CSV names say it (dashboard probe
+    // 18: a Ships chart saved under the all-categories chart's name).
+    let mut select = String::new();
+    if let Ok(Some(c)) = ctx.p.category() {
+        select.push('-');
+        select.push_str(c.sipri_name());
+    }
+    if matches!(ctx.p.basis(), Ok(engine::Basis::Order)) {
+        select.push_str("-by-order-year");
+    }
     let raw = format!(
-        "armsflow-{}-{chart}-{w}{}.{ext}",
+        "armsflow-{}-{chart}{select}-{w}{}.{ext}",
         target.slug(),
         if ctx.rel.meta.synthetic {
             "-SYNTHETIC"

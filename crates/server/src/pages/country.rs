@@ -117,6 +117,12 @@ fn summary(ctx: &Ctx, cur: &Partners) -> Markup {
                         }
                         (b) strong { (ctx.pct(top.share)) } (c)
                     }
+                    // Said where the shares are, not only under the charts
+                    // (dashboard probe 18: Libya "1 supplier … Turkiye
+                    // 12.7 %, HHI 0.78" of a total 87 % unidentified).
+                    @if cur.total > 0.0 && cur.unknown_tiv / cur.total >= 0.01 {
+                        " " (ctx.tf("country.unknown_share", &[("share", &ctx.pct(cur.unknown_tiv / cur.total))]))
+                    }
                     @if let Some(c) = &cur.concentration {
                         " " (ctx.tf("country.hhi", &[("hhi", &ctx.num(c.hhi, 2)), ("n_eff", &ctx.num(c.n_eff, 1))]))
                     }
@@ -132,8 +138,17 @@ fn summary(ctx: &Ctx, cur: &Partners) -> Markup {
                             None => { "." }
                         }
                     }
+                    // Worded for the release's layout, as the world page and
+                    // the CLI word it (dashboard probe 18: the legacy page
+                    // said "not counted: … left empty" of a register that
+                    // flags no delivery year or value at all).
                     @if cur.estimated_share > 0.0 {
-                        " " (ctx.tf("country.estimated", &[("share", &ctx.pct(cur.estimated_share))]))
+                        @let key = if rel.meta.format.estimate_flags() == model::EstimateFlags::OrderAndNumbers {
+                            "country.estimated.legacy"
+                        } else {
+                            "country.estimated"
+                        };
+                        " " (ctx.tf(key, &[("share", &ctx.pct(cur.estimated_share))]))
                     }
                     // The legacy register's per-deal totals split over years
                     // by armsflow (regression: the page did not say so; the

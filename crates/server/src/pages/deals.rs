@@ -136,7 +136,7 @@ fn build(ctx: &Ctx) -> Result<Page, ApiError> {
                         " " span.muted { (ctx.tf("deals.csv_limit", &[("n", &CSV_MAX)])) }
                     }
                 }
-                (deal_table(ctx, &shown, ctx.t("deals.caption"), true))
+                (deal_table(ctx, &shown, ctx.t("deals.caption"), true, years))
                 nav.pager aria-label=(ctx.t("deals.pages")) {
                     @if offset > 0 {
                         a rel="prev" href=(page_href(offset.saturating_sub(PAGE))) { "← " (ctx.t("deals.prev")) }
@@ -264,8 +264,18 @@ fn est(ctx: &Ctx, shown: String, flag: Option<bool>, has_value: bool) -> Markup 
 
 /// The deals at `idx` of the page's release, one row each.
 /// `parties`: show the supplier → recipient column (not on a pair's own page).
-pub fn deal_table(ctx: &Ctx, idx: &[usize], caption: &str, parties: bool) -> Markup {
+/// `window`: the page's years filter, whose part of each deal's TIV gets a
+/// column of its own (dashboard probe 18: only the all-years total was
+/// shown, and the column summed to 1,100 where 880 was delivered in 2020-24).
+pub fn deal_table(
+    ctx: &Ctx,
+    idx: &[usize],
+    caption: &str,
+    parties: bool,
+    window: Option<model::Window>,
+) -> Markup {
     let rel = &ctx.rel;
+    let in_window = window.map(|w| engine::deals::tiv_in_window(rel, idx, w));
     // A register without ordered numbers (SIPRI's current one) gets no empty column.
     let ordered = rel.deals.iter().any(|d| d.number_ordered.is_some());
     let comments = rel.deals.iter().any(|d| !d.comments.is_empty());
@@ -273,7 +283,8 @@ pub fn deal_table(ctx: &Ctx, idx: &[usize], caption: &str, parties: bool) -> Mar
     let rows: Vec<Vec<Markup>> = idx
         .iter()
         .zip(&flags)
-        .map(|(&i, &fl)| {
+        .enumerate()
+        .map(|(k, (&i, &fl))| {
             let d: &Deal = &rel.deals[i];
             let (s, r) = (rel.entities.get(d.supplier), rel.entities.get(d.recipient));
             let num = |n: Option<u32>| n.map_or("–".to_string(), |n| ctx.num(f64::from(n), 0));
@@ -309,6 +320,9 @@ pub fn deal_table(ctx: &Ctx, idx: &[usize], caption: &str, parties: bool) -> Mar
                 },
                 html! { span.comment { (d.comments) } },
             ];
+            if let Some(t) = &in_window {
+                row.insert(9, html! { (tiv(ctx, t[k])) });
+            }
             if !comments {
                 row.pop();
             }
@@ -337,6 +351,11 @@ pub fn deal_table(ctx: &Ctx, idx: &[usize], caption: &str, parties: bool) -> Mar
     let mut numeric = vec![
         true, false, true, true, false, false, true, false, true, false, false,
     ];
+    let in_window_h = window.map(|w| ctx.tf("deals.h.tiv_window", &[("window", &w)]));
+    if let Some(h) = &in_window_h {
+        headers.insert(9, h.as_str());
+        numeric.insert(9, true);
+    }
     if !comments {
         headers.pop();
         numeric.pop();

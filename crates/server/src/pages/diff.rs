@@ -131,7 +131,7 @@ fn summary(ctx: &Ctx, d: &ReleaseDiff) -> Markup {
             h2 #sum-h { (ctx.t("diff.summary")) }
             ul {
                 li { (c0) code { (d.a.id) } (c1) code { (d.b.id) } (c2) }
-                li { (r0) strong { (d.revisions.len()) } (r1) }
+                li { (r0) strong { (ctx.num(d.revisions.len() as f64, 0)) } (r1) }
                 @if d.allocated_revisions > 0 {
                     li { (ctx.tf("diff.allocated", &[("n", &d.allocated_revisions)])) }
                 }
@@ -140,9 +140,9 @@ fn summary(ctx: &Ctx, d: &ReleaseDiff) -> Markup {
                         (ctx.tf(
                             "diff.deals_matched",
                             &[
-                                ("added", &deals.added.len()),
-                                ("removed", &deals.removed.len()),
-                                ("revised", &deals.revised.len()),
+                                ("added", &ctx.num(deals.added.len() as f64, 0)),
+                                ("removed", &ctx.num(deals.removed.len() as f64, 0)),
+                                ("revised", &ctx.num(deals.revised.len() as f64, 0)),
                                 ("unchanged", &deals.unchanged),
                             ],
                         ))
@@ -220,7 +220,7 @@ fn revisions(ctx: &Ctx, d: &ReleaseDiff) -> Markup {
         section aria-labelledby="rev-h" {
             h2 #rev-h { (ctx.t("diff.rev_h")) }
             (table(
-                &ctx.tf("diff.rev_caption", &[("shown", &rows.len()), ("total", &d.revisions.len())]),
+                &ctx.tf("diff.rev_caption", &[("shown", &ctx.num(rows.len() as f64, 0)), ("total", &ctx.num(d.revisions.len() as f64, 0))]),
                 &[
                     ctx.t("col.supplier"),
                     ctx.t("col.recipient"),
@@ -304,7 +304,7 @@ fn deals(ctx: &Ctx, d: &ReleaseDiff) -> Markup {
                     p { (ctx.t("common.none")) }
                 } @else {
                     (table(
-                        &ctx.tf("diff.deals_caption", &[("title", &title), ("n", &list.len())]),
+                        &ctx.tf("diff.deals_caption", &[("title", &title), ("n", &ctx.num(list.len() as f64, 0))]),
                         &hdr,
                         &num,
                         &deal_rows(ctx, list),
@@ -316,7 +316,7 @@ fn deals(ctx: &Ctx, d: &ReleaseDiff) -> Markup {
                 p { (ctx.t("common.none")) }
             } @else {
                 (table(
-                    &ctx.tf("diff.revised_caption", &[("n", &deals.revised.len())]),
+                    &ctx.tf("diff.revised_caption", &[("n", &ctx.num(deals.revised.len() as f64, 0))]),
                     &[
                         ctx.t("diff.col.sipri_id"),
                         ctx.t("col.supplier"),

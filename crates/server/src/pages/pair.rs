@@ -147,7 +147,11 @@ pub fn build(ctx: &Ctx, supplier: &str, recipient: &str) -> Result<Page, ApiErro
                     ("window", &w), ("tiv", &tiv(ctx, pr.total)), ("supplier", &sn), ("recipient", &rn),
                 ]))
                 @if pr.estimated_tiv > 0.0 {
-                    " " (by_source_f(ctx, "pair.estimated", "pair.estimated.synthetic", &[("share", &ctx.pct(pr.estimated_tiv / pr.total))]))
+                    @if rel.meta.format.estimate_flags() == model::EstimateFlags::OrderAndNumbers {
+                        " " (ctx.tf("pair.estimated.legacy", &[("share", &ctx.pct(pr.estimated_tiv / pr.total))]))
+                    } @else {
+                        " " (by_source_f(ctx, "pair.estimated", "pair.estimated.synthetic", &[("share", &ctx.pct(pr.estimated_tiv / pr.total))]))
+                    }
                 }
             } @else if pr.filter.no_data(rel) {
                 (ctx.tf("common.no_data_window", &[("window", &w)]))
@@ -183,7 +187,7 @@ pub fn build(ctx: &Ctx, supplier: &str, recipient: &str) -> Result<Page, ApiErro
                 @if deals.len() > MAX_DEALS {
                     p.note { (ctx.tf("pair.deals.capped", &[("shown", &MAX_DEALS), ("n", &deals.len())])) }
                 }
-                (deal_table(ctx, &deals[..deals.len().min(MAX_DEALS)], &by_source_f(ctx, "pair.deals.caption", "pair.deals.caption.synthetic", &[("supplier", &sn), ("recipient", &rn)]), false))
+                (deal_table(ctx, &deals[..deals.len().min(MAX_DEALS)], &by_source_f(ctx, "pair.deals.caption", "pair.deals.caption.synthetic", &[("supplier", &sn), ("recipient", &rn)]), false, None))
                 (legend(ctx))
             }
         }

@@ -89,6 +89,7 @@ pub fn router(state: Arc<AppState>) -> Router {
             harden::check_host,
         ))
         .layer(middleware::from_fn(harden::security_headers))
+        .layer(middleware::from_fn(harden::error_ids))
         .layer(CompressionLayer::new().gzip(true).br(true))
         .layer(
             TraceLayer::new_for_http()
