@@ -453,3 +453,20 @@ fn a_bulleted_sentence_is_checked() {
     );
     assert_eq!(t["rows"][0]["verdict"], "supported", "{t}");
 }
+
+/// A former state asked of a release that starts after it says so, and
+/// which years it needs (CLI probe 17: only "has no arms transfers").
+#[test]
+fn a_former_state_outside_the_release_says_which_years_it_needs() {
+    let Some(tmp) = imported() else {
+        return;
+    };
+    let out = import_support::run(&["imports", "USSR"], tmp.path());
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("a former state, whose transfers SIPRI lists up to 1991")
+            && err.contains("this release covers 1995–2024"),
+        "{err}"
+    );
+}
