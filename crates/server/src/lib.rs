@@ -69,6 +69,11 @@ pub struct Limits {
     pub max_claims: usize,
     /// Largest GET answer; larger is a 422 asking for a narrower query.
     pub max_response: usize,
+    /// Flows two releases may hold together for a diff on the server (after
+    /// a `country` narrows them); more is a 422. A diff holds every cell and
+    /// deal of both in memory and runs to its end once started (robustness
+    /// probe 19: two SYNTHETIC releases of a million rows took 24 GB).
+    pub max_diff_flows: usize,
     /// Heavy computations (diff, all pairs, claims, scenarios) run at once …
     pub heavy_running: usize,
     /// … and waiting; beyond both, 503 with `Retry-After`.
@@ -98,6 +103,8 @@ impl Default for Limits {
             timeout: Duration::from_secs(15),
             max_claims: 200,
             max_response: 32 * 1024 * 1024,
+            // 20 times SIPRI's register (about 25,000 flows each).
+            max_diff_flows: 500_000,
             heavy_running: cores,
             heavy_waiting: 4 * cores,
             light_running: 4 * cores,

@@ -66,3 +66,57 @@ async fn the_headline_names_the_unknown_suppliers_share() {
         "{lede}"
     );
 }
+
+/// A diff on the server is bounded by the flows it compares, and its deal
+/// lists obey `limit` (robustness probe 19: two SYNTHETIC releases of a
+/// million rows took 24 GB; `limit=1` answered all 12,600 revised deals).
+#[tokio::test]
+async fn a_diff_is_bounded_and_its_deal_lists_obey_the_limit() {
+    use crate::common::{handmade_put, handmade_put_rows, state_at};
+    let tmp = tempfile::tempdir().unwrap();
+    let title = "Transfers of major conventional arms: test file made by armsflow tests";
+    handmade_put(tmp.path(), title, "3 Jan 2025");
+    let revised = [
+        (1, "Russia", 2020, "90"),
+        (1, "Russia", 2022, "90"),
+        (2, "Spain", 2021, "13"),
+        (3, "Russia", 2016, "51"),
+    ];
+    handmade_put_rows(tmp.path(), title, "3 Jan 2026", &revised);
+    let limits = server::Limits {
+        max_diff_flows: 5,
+        ..Default::default()
+    };
+    let app = server::app(state_at(tmp.path(), None, limits));
+    let ids: Vec<String> = get(&app, "/api/releases").await.json()["releases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect();
+    let (old, new) = if ids[0] < ids[1] {
+        (&ids[0], &ids[1])
+    } else {
+        (&ids[1], &ids[0])
+    };
+    // 4 + 4 flows against a bound of 5.
+    let r = get(&app, &format!("/api/diff?a={old}&b={new}")).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text());
+    assert_eq!(r.json()["error"], "diff_too_large", "{}", r.text());
+    let page = get(&app, &format!("/diff?a={old}&b={new}")).await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    // Spain's flows alone (1 + 1) are within it.
+    let r = get(&app, &format!("/api/diff?a={old}&b={new}&country=ESP")).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    let limits = server::Limits::default();
+    let app = server::app(state_at(tmp.path(), None, limits));
+    let r = get(&app, &format!("/api/diff?a={old}&b={new}&limit=1")).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    let v = r.json();
+    assert_eq!(v["deals_total"]["revised"], 3, "{v}");
+    assert_eq!(
+        v["diff"]["deals"]["revised"].as_array().unwrap().len(),
+        1,
+        "{v}"
+    );
+}

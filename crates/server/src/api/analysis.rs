@@ -450,6 +450,37 @@ pub fn release_before(st: &AppState, b_id: &str) -> Option<String> {
         .map(|m| m.id.clone())
 }
 
+/// [`crate::Limits::max_diff_flows`] against the flows `opts` would compare.
+pub fn diff_size_bound(
+    max: usize,
+    a: &Release,
+    b: &Release,
+    opts: &engine::diff::DiffOptions,
+) -> ApiResult<()> {
+    let count = |r: &Release| match &opts.country {
+        None => r.flows.len(),
+        Some(k) => match r.entities.by_key(k) {
+            None => 0,
+            Some(id) => (0..r.flows.len())
+                .filter(|&i| r.flows.supplier[i] == id || r.flows.recipient[i] == id)
+                .count(),
+        },
+    };
+    let n = count(a) + count(b);
+    if n > max {
+        return Err(ApiError::limit(
+            axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+            "diff_too_large",
+            format!(
+                "these releases hold {n} flows to compare, over this server's bound of \
+                 {max}: narrow the diff to one country (country=…), or run \
+                 `armsflow diff` on your own machine"
+            ),
+        ));
+    }
+    Ok(())
+}
+
 /// Diff options from the query, shared by `/api/diff` and the `/diff` page. A
 /// country may exist in only one of the releases, so it is resolved in B, then A.
 pub fn diff_options(p: &Params, a: &Release, b: &Release) -> ApiResult<engine::diff::DiffOptions> {
@@ -490,9 +521,19 @@ pub async fn diff(State(st): State<Arc<AppState>>, Q(p, _): Q<DiffQuery>) -> Out
         let (a, b) = (st.release(&a_id)?, st.release(&b_id)?);
         let opts = diff_options(&p, &a, &b)?;
         let limit = p.limit("limit", 200, 100_000)?;
+        diff_size_bound(st.limits.max_diff_flows, &a, &b, &opts)?;
         let mut d = engine::diff::diff(&a, &b, &opts);
         let total = d.revisions.len();
         d.revisions.truncate(limit);
+        // The deal lists obey `limit` too (robustness probe 19: `limit=1`
+        // answered 9.8 MB, all 12,600 revised deals); their sizes are kept.
+        let deals_total = d.deals.as_mut().map(|x| {
+            let n = json!({"added": x.added.len(), "removed": x.removed.len(), "revised": x.revised.len()});
+            x.added.truncate(limit);
+            x.removed.truncate(limit);
+            x.revised.truncate(limit);
+            n
+        });
         // Each side's import caveats, named by release: the diff is of both
         // (API probe 14: a renamed release's caveat was in no diff answer).
         let caveats: Vec<String> = [&a, &b]
@@ -515,6 +556,7 @@ pub async fn diff(State(st): State<Arc<AppState>>, Q(p, _): Q<DiffQuery>) -> Out
         let mut v = json!({
             "diff": d,
             "revisions_total": total,
+            "deals_total": deals_total,
             "citation_a": a.citation(),
             "citation_b": b.citation(),
             "coverage": opts.years.map(|w| json!({"a": present::coverage(&a, w), "b": present::coverage(&b, w)})),

@@ -59,6 +59,7 @@ fn build(ctx: &Ctx) -> Result<Page, ApiError> {
     };
     let a = ctx.st.release(&a_id)?;
     let opts = diff_options(&ctx.p, &a, b)?;
+    crate::api::analysis::diff_size_bound(ctx.st.limits.max_diff_flows, &a, b, &opts)?;
     let d = engine::diff::diff(&a, b, &opts);
     let body = html! {
         (intro)

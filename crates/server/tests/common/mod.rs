@@ -153,6 +153,23 @@ pub fn handmade_dir_titled(title: &str) -> tempfile::TempDir {
 /// Stores the hand-made register with `title`, generated on `date` (SIPRI's
 /// "3 Jan 2025" form), in data dir `dir`.
 pub fn handmade_put(dir: &std::path::Path, title: &str, date: &str) {
+    let rows = [
+        (1, "Russia", 2020, "88"),
+        (1, "Russia", 2022, "88"),
+        (2, "Spain", 2021, "12"),
+        (3, "Russia", 2016, "50"),
+    ];
+    handmade_put_rows(dir, title, date, &rows);
+}
+
+/// [`handmade_put`] with other rows: (deal id, supplier, delivery year, TIV),
+/// all to Kazakhstan.
+pub fn handmade_put_rows(
+    dir: &std::path::Path,
+    title: &str,
+    date: &str,
+    rows: &[(u32, &str, u16, &str)],
+) {
     let mut csv = format!("{title}\n");
     for i in 2..=8 {
         csv.push_str(&format!("Note {i}.\n"));
@@ -166,12 +183,7 @@ pub fn handmade_put(dir: &std::path::Path, title: &str, date: &str) {
          Delivery year,Delivery year is estimate,Status,SIPRI estimate,TIV deal unit,\
          TIV delivery values,Local production\n",
     );
-    for (id, supplier, year, tiv) in [
-        (1, "Russia", 2020, "88"),
-        (1, "Russia", 2022, "88"),
-        (2, "Spain", 2021, "12"),
-        (3, "Russia", 2016, "50"),
-    ] {
+    for &(id, supplier, year, tiv) in rows {
         csv.push_str(&format!(
             "{id},{supplier},Kazakhstan,TEST-{id},test vehicle,Armoured vehicles,2015,No,4,No,\
              {year},No,New,1,1,{tiv},No\n"
