@@ -54,6 +54,22 @@ pub struct Percent {
     pub negative: bool,
     /// An unhedged "half" / "die Hälfte": a fall by it is "halved".
     pub half: bool,
+    pub rank_lead: RankLead,
+}
+
+/// Words before a figure that make it the share of a rank phrase's country.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RankLead {
+    No,
+    /// ", accounting for 32 %": a clause of its own, right after the
+    /// rank's. "of its imports" cannot be the subject's own flow here.
+    Accounting,
+    /// ", with 4.8 %", ", mit 53 %", ", taking 9 %", with no possessive
+    /// pronoun after the figure ("with 17 % of its exports" may be the
+    /// subject's own exports: claims corpus en296).
+    With,
+    /// "with a share of", "mit einem Anteil von": the rank's clause or the next.
+    ShareOf,
 }
 
 /// A meaning-bearing word the claim built must represent (see [`crate::meaning`]).
@@ -349,6 +365,7 @@ pub fn analyse(s: &Sentence, names: &Names) -> Features {
                 by: at(&["by", "um"]),
                 change_attached: crate::phrases::change_attached(t, i, i + 1),
                 half: false,
+                rank_lead: crate::readings::rank_lead(t, i),
                 negative: i > 0
                     && matches!(t[i - 1].kind, Kind::Punct('-' | '−' | '–'))
                     && t[i - 1].end == t[i].start

@@ -406,6 +406,17 @@ fn german_ordinal_prefix(prefix: &str) -> Option<u32> {
         "acht" => 8,
         "neunt" => 9,
         "zehnt" => 10,
+        // "elftgrößte", "zwölftgrößte" (claims probe 19: unread from 11 on).
+        "elft" => 11,
+        "zwolft" => 12,
+        "dreizehnt" => 13,
+        "vierzehnt" => 14,
+        "funfzehnt" => 15,
+        "sechzehnt" => 16,
+        "siebzehnt" => 17,
+        "achtzehnt" => 18,
+        "neunzehnt" => 19,
+        "zwanzigst" => 20,
         _ => return None,
     })
 }

@@ -232,10 +232,23 @@ fn run(c: &MainSupplierClaim, rel: &Release) -> Result<Out, Box<Out>> {
             lead,
         });
     }
-    text.push(FigureMsg::MainRule {
-        word,
-        min_pct: 100.0 * MIN_SHARE,
-        min_lead: MIN_LEAD,
+    // "main" (unlike "dominant") is used by SIPRI itself for the largest
+    // supplier ("Russia remained India's main arms supplier (36 %)"): when
+    // only that reading holds, the verdict is left open.
+    let open = rank1 && !ok && c.strength == Strength::Main;
+    text.push(if open {
+        FigureMsg::MainReadings {
+            pct: 100.0 * share,
+            lead,
+            min_pct: 100.0 * MIN_SHARE,
+            min_lead: MIN_LEAD,
+        }
+    } else {
+        FigureMsg::MainRule {
+            word,
+            min_pct: 100.0 * MIN_SHARE,
+            min_lead: MIN_LEAD,
+        }
     });
     if c.implied_period {
         text.push(FigureMsg::PresentTenseWindow(w));
@@ -250,6 +263,13 @@ fn run(c: &MainSupplierClaim, rel: &Release) -> Result<Out, Box<Out>> {
         }),
         estimated: got.and_then(|p| (p.tiv > 0.0).then(|| p.estimated_tiv / p.tiv)),
         allocated: Some(parts.allocated_share),
-        ..Out::new(verdict(ok), Msg::join(text))
+        ..Out::new(
+            if open {
+                crate::check::Verdict::CannotBeChecked
+            } else {
+                verdict(ok)
+            },
+            Msg::join(text),
+        )
     })
 }

@@ -53,8 +53,27 @@ fn position(t: &[Token], i: usize) -> Option<u32> {
 
 /// "dritter", "dritten", "fünfte": German ordinal words.
 fn german_ordinal(norm: &str) -> Option<u32> {
-    const STEMS: [&str; 10] = [
-        "erst", "zweit", "dritt", "viert", "funft", "sechst", "siebt", "acht", "neunt", "zehnt",
+    const STEMS: [&str; 20] = [
+        "erst",
+        "zweit",
+        "dritt",
+        "viert",
+        "funft",
+        "sechst",
+        "siebt",
+        "acht",
+        "neunt",
+        "zehnt",
+        "elft",
+        "zwolft",
+        "dreizehnt",
+        "vierzehnt",
+        "funfzehnt",
+        "sechzehnt",
+        "siebzehnt",
+        "achtzehnt",
+        "neunzehnt",
+        "zwanzigst",
     ];
     STEMS.iter().enumerate().find_map(|(k, stem)| {
         let rest = norm.strip_prefix(stem)?;

@@ -10,7 +10,9 @@ use crate::stated::{Qualifier, Stated};
 use engine::Direction;
 
 mod ordinal;
+mod rankshare;
 pub(crate) use ordinal::ordinal_claim;
+pub(crate) use rankshare::rank_lead;
 
 /// Candidate-level context.
 pub(crate) struct Ctx<'a> {
@@ -238,6 +240,12 @@ pub(crate) fn percent_claim(
     // word it is nothing we can read, and never a share.
     if change.is_none() && p.by {
         return Ok(None);
+    }
+    if p.rank_lead != crate::features::RankLead::No
+        && change.is_none()
+        && let Some(c) = rankshare::claim(ctx, p, periods, dir)?
+    {
+        return Ok(Some(c));
     }
     let level = p.level || p.from_level;
     // A change amount is tied to its verb ("fell 64 %", "by 64 %", "um 64

@@ -14,6 +14,7 @@ mod probe15;
 mod probe16;
 mod probe17;
 mod probe18;
+mod probe19;
 mod props;
 mod reading;
 mod seed_article;

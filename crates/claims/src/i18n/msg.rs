@@ -298,6 +298,15 @@ pub enum FigureMsg {
         min_pct: f64,
         min_lead: f64,
     },
+    /// "main" read two ways: rank 1 holds, the dominance rule does not.
+    /// Ordinary usage (and SIPRI's press releases) often mean only the
+    /// largest, so neither reading may be chosen for the writer.
+    MainReadings {
+        pct: f64,
+        lead: f64,
+        min_pct: f64,
+        min_lead: f64,
+    },
     PresentTenseWindow(Window),
     /// "last year", "the past five years": read as the release's last
     /// years, which the output must say (a text from 2026 means 2025).

@@ -137,6 +137,7 @@ pub(super) fn fractions(t: &[Token], f: &mut Features) {
             by: matches!(before(t, h, 1), "by" | "um"),
             change_attached: change_attached(t, j, last),
             negative: false,
+            rank_lead: crate::features::RankLead::No,
             half: q == Qualifier::Exact && matches!(w(t, last), "half" | "halfte"),
         });
         i = last + 1;

@@ -443,6 +443,19 @@ pub(super) fn text(m: &FigureMsg) -> String {
             "„die letzten {n} Jahre“ als die letzten {n} Jahre der Veröffentlichung gelesen ({}), nicht vom Datum des Textes aus gezählt",
             win(w)
         ),
+        MainReadings {
+            pct: p,
+            lead,
+            min_pct,
+            min_lead,
+        } => format!(
+            "„Haupt-“ kann den größten Lieferanten meinen (zutreffend: Rang 1, {}) oder einen dominierenden (nicht zutreffend: {} und das {}-Fache des zweitgrößten, dominierend hieße mindestens {} % und das {}-Fache); welche Lesart der Satz meint, lässt sich nicht entscheiden",
+            pct(*p),
+            pct(*p),
+            num(*lead, 1),
+            num(*min_pct, 0),
+            num(*min_lead, 0)
+        ),
         PresentTenseWindow(w) => format!(
             "kein Zeitraum angegeben: das Präsens wird als die letzten fünf Jahre gelesen ({})",
             win(w)

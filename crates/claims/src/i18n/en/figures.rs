@@ -378,6 +378,14 @@ pub(super) fn text(m: &FigureMsg) -> String {
         RelativeWindow(n, w) => format!(
             "'the last {n} years' read as the release's last {n} years ({w}), not counted back from when the text was written"
         ),
+        MainReadings {
+            pct,
+            lead,
+            min_pct,
+            min_lead,
+        } => format!(
+            "\"main\" may mean the largest supplier (it is: rank 1, {pct:.2} %) or a dominant one (it is not: {pct:.2} % and {lead:.1}× the second, where dominant needs at least {min_pct:.0} % and {min_lead:.0}×); which one the sentence means cannot be told"
+        ),
         PresentTenseWindow(w) => {
             format!("no period stated: the present tense is read as the latest five years ({w})")
         }

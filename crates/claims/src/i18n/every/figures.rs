@@ -220,6 +220,12 @@ pub(super) fn figures() -> Vec<Msg> {
             min_pct: 50.0,
             min_lead: 2.0,
         },
+        MainReadings {
+            pct: 63.55,
+            lead: 1.7,
+            min_pct: 50.0,
+            min_lead: 2.0,
+        },
         PresentTenseWindow(w(2020, 2024)),
         RelativeWindow(1, w(2024, 2024)),
         RelativeWindow(5, w(2020, 2024)),
