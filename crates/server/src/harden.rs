@@ -232,6 +232,14 @@ pub async fn error_ids(req: Request, next: Next) -> Response {
 /// 503 when a request takes longer than the limit. Engine work runs on the
 /// blocking pool, so the timer fires even while a computation is busy.
 pub async fn timeout(limits: Limits, req: Request, next: Next) -> Response {
+    // The time includes receiving the body: a client whose upload trickles
+    // is told so, not only that the server was slow (robustness probe 19).
+    let has_body = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.trim() != "0")
+        || req.headers().contains_key(header::TRANSFER_ENCODING);
     // A zero budget refuses all work up front: tokio's timer only fires on its
     // next tick, so fast work could otherwise slip through a zero deadline.
     let out = if limits.timeout.is_zero() {
@@ -247,8 +255,13 @@ pub async fn timeout(limits: Limits, req: Request, next: Next) -> Response {
             StatusCode::SERVICE_UNAVAILABLE,
             "timeout",
             format!(
-                "the request took longer than {} ms",
-                limits.timeout.as_millis()
+                "the request took longer than {} ms{}",
+                limits.timeout.as_millis(),
+                if has_body {
+                    " (receiving its body included: a slow upload counts)"
+                } else {
+                    ""
+                }
             ),
         )
         .into_response(),

@@ -87,7 +87,7 @@ pub struct Limits {
     /// A connection that sends no complete request header within this, idle
     /// keep-alive connections included, is closed.
     pub header_timeout: Duration,
-    /// A request body not received within this gets 408.
+    /// A request body that pauses this long between two parts gets 408.
     pub body_timeout: Duration,
     /// On SIGTERM, connections still open after this are dropped.
     pub shutdown_grace: Duration,
@@ -111,7 +111,10 @@ impl Default for Limits {
             light_waiting: 128,
             max_connections: 4096,
             header_timeout: Duration::from_secs(5),
-            body_timeout: Duration::from_secs(30),
+            // Under `timeout`, or a stalled body would only ever meet that
+            // limit's 503 (robustness probe 19): a pause this long between
+            // two parts of a body is a 408.
+            body_timeout: Duration::from_secs(10),
             shutdown_grace: Duration::from_secs(5),
         }
     }

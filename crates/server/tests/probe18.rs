@@ -120,3 +120,27 @@ async fn a_diff_is_bounded_and_its_deal_lists_obey_the_limit() {
         "{v}"
     );
 }
+
+/// A stalled upload meets the body timeout before the request timeout, so
+/// it is told it stalled (408), not that the server was slow (robustness
+/// probe 19: at 30 s against 15 s, the 408 could never be reached).
+#[test]
+fn the_body_timeout_fires_before_the_request_timeout() {
+    let l = server::Limits::default();
+    assert!(l.body_timeout < l.timeout, "{l:?}");
+}
+
+/// A JSON scenario sent without its content type is read as TOML; the error
+/// says what to send (robustness probe 19: a bare TOML parse error).
+#[tokio::test]
+async fn a_json_scenario_without_its_content_type_gets_a_hint() {
+    let app = demo_app();
+    let body = r#"{"recipient":"KAZ","change":[]}"#;
+    let r = crate::common::post(&app, "/api/scenario", "text/plain", body).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert!(
+        r.text().contains("Content-Type: application/json"),
+        "{}",
+        r.text()
+    );
+}

@@ -41,8 +41,16 @@ pub fn parse_scenario(headers: &HeaderMap, body: &Bytes) -> ApiResult<ScenarioSp
         serde_json::from_slice(body)
             .map_err(|e| ApiError::bad_request(format!("scenario JSON: {e}")))
     } else {
-        toml::from_str(utf8(body)?).map_err(|e| {
-            ApiError::bad_request(format!("scenario TOML: {}", e.to_string().trim_end()))
+        let text = utf8(body)?;
+        toml::from_str(text).map_err(|e| {
+            // A JSON object sent without its content type (robustness probe
+            // 19: a TOML error with no word of why TOML was read).
+            let hint = if text.trim_start().starts_with('{') {
+                " (the body looks like JSON: send it with Content-Type: application/json)"
+            } else {
+                ""
+            };
+            ApiError::bad_request(format!("scenario TOML: {}{hint}", e.to_string().trim_end()))
         })
     }
 }
