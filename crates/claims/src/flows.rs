@@ -38,7 +38,7 @@ fn filler(norm: &str) -> bool {
 }
 
 /// Possessive pronouns that refer back to a sentence's subject.
-fn owner_pronoun(norm: &str) -> bool {
+pub(crate) fn owner_pronoun(norm: &str) -> bool {
     matches!(
         norm,
         "its"

@@ -52,13 +52,7 @@ pub fn to_groups_csv(
             continue;
         }
         let at = |what: String| anyhow::anyhow!("{line}: {what}");
-        let rec = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .from_reader(l.as_bytes())
-            .records()
-            .next()
-            .transpose()
+        let rec = record(l)
             .with_context(|| format!("{line}: not a CSV row"))?
             .unwrap_or_default();
         if std::mem::take(&mut header) {
@@ -111,14 +105,7 @@ pub fn resolve_members(
         if std::mem::take(&mut header) {
             continue;
         }
-        let Ok(Some(rec)) = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .from_reader(l.as_bytes())
-            .records()
-            .next()
-            .transpose()
-        else {
+        let Ok(Some(rec)) = record(l) else {
             continue;
         };
         let member = rec.get(1).unwrap_or("").trim();
@@ -134,6 +121,17 @@ pub fn resolve_members(
         lines[i] = cells.join(",");
     }
     Ok(lines.join("\n"))
+}
+
+/// One line's CSV record (a record is one line in both layouts).
+fn record(l: &str) -> csv::Result<Option<csv::StringRecord>> {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(l.as_bytes())
+        .records()
+        .next()
+        .transpose()
 }
 
 /// The built-in name a compiled group name spells out, else the name.

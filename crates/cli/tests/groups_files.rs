@@ -5,17 +5,13 @@
 
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 const REGISTER_2026: &str = "data/sipri/nagehanrdogan-trade-register-2026/trade_register.csv";
 
+/// The binary on `data` (`import_support::run`, which passes `--data-dir`).
 fn armsflow(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_armsflow"))
-        .args(args)
-        .args(["--data-dir", data.to_str().unwrap()])
-        .env_remove("ARMSFLOW_DATA_DIR")
-        .output()
-        .expect("run armsflow")
+    crate::import_support::run(args, data)
 }
 
 fn stderr(o: &Output) -> String {

@@ -104,6 +104,14 @@ pub fn panic_response(err: Box<dyn std::any::Any + Send + 'static>) -> Response 
     ApiError::internal(format!("handler panicked: {what}")).into_response()
 }
 
+/// A response's `Content-Type`, empty if none.
+fn content_type(r: &Response) -> &str {
+    r.headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+}
+
 /// Gives the bodyless (or plain-text) errors of tower-http's layers and
 /// hyper a JSON body naming the limit, like every other API error.
 pub async fn json_errors(limits: Limits, req: Request, next: Next) -> Response {
@@ -112,11 +120,7 @@ pub async fn json_errors(limits: Limits, req: Request, next: Next) -> Response {
     if !(st.is_client_error() || st.is_server_error()) {
         return r;
     }
-    let ct = r
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("");
+    let ct = content_type(&r);
     if ct.starts_with("application/json") || ct.starts_with("text/html") {
         return r;
     }
@@ -178,12 +182,7 @@ pub async fn error_ids(req: Request, next: Next) -> Response {
     if !(st.is_client_error() || st.is_server_error()) {
         return r;
     }
-    let ct = r
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("")
-        .to_string();
+    let ct = content_type(&r).to_string();
     let (json, html) = (
         ct.starts_with("application/json"),
         ct.starts_with("text/html"),

@@ -310,24 +310,9 @@ async fn overlaps_and_empty_windows_are_said() {
 /// members (alignment probe 17: both unsaid in the API and the CLI).
 #[tokio::test]
 async fn a_scenario_says_how_alignment_names_are_read() {
-    let Some(file) = testkit::shared_path(
-        module_path!(),
-        "data/sipri/nagehanrdogan-trade-register-2026/trade_register.csv",
-    ) else {
+    let Some(app) = crate::common::real_app(module_path!()) else {
         return;
     };
-    let tmp = tempfile::tempdir().unwrap();
-    let bytes = std::fs::read(&file).unwrap();
-    let opts = sipri::ReadOptions {
-        file_name: "trade_register.csv".into(),
-        ..Default::default()
-    };
-    let (rel, report) = sipri::read(&bytes[..], &opts).unwrap();
-    store::Store::open(tmp.path())
-        .unwrap()
-        .put(&rel, &report)
-        .unwrap();
-    let app = app(tmp.path());
     let body = r#"{"recipient":"KAZ","period":"2020-2024","change":[{"kind":"shift","from":"RUS","to":["NATO"],"percent":10}]}"#;
     let r = crate::common::post(&app, "/api/scenario", "application/json", body).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text());

@@ -56,25 +56,10 @@ pub(crate) fn rank_lead(t: &[Token], i: usize) -> RankLead {
 }
 
 fn pronoun_after(t: &[Token], i: usize) -> bool {
-    t.iter().skip(i + 1).take(6).any(|x| {
-        matches!(
-            x.norm.as_str(),
-            "its"
-                | "their"
-                | "his"
-                | "her"
-                | "sein"
-                | "seine"
-                | "seiner"
-                | "seinen"
-                | "seines"
-                | "ihr"
-                | "ihre"
-                | "ihrer"
-                | "ihren"
-                | "ihres"
-        )
-    })
+    t.iter()
+        .skip(i + 1)
+        .take(6)
+        .any(|x| crate::flows::owner_pronoun(&x.norm) || matches!(x.norm.as_str(), "his" | "her"))
 }
 
 /// The share as a claim of the rank's parties; `None` where the figure's
