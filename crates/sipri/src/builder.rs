@@ -72,6 +72,8 @@ pub(crate) struct Builder {
     /// Rows whose TIV is not their units × TIV per unit, kept as written
     /// ([`Builder::check_product`]): a caveat, not only a warning.
     pub(crate) inconsistent_tiv: u64,
+    /// Register rows over [`crate::row_checks::OUTSIZED_ROW_TIV`]: a caveat.
+    pub(crate) outsized_tiv: u64,
     /// Legacy deals with TIV delivered but no delivery year: (deals, TIV)
     /// that no year's figures hold.
     pub(crate) undated_tiv: (u64, f64),
@@ -107,6 +109,7 @@ impl Builder {
             caveats: Vec::new(),
             controls: 0,
             inconsistent_tiv: 0,
+            outsized_tiv: 0,
             undated_tiv: (0, 0.0),
             latest_year: 2100,
             latest_why: String::new(),
@@ -388,6 +391,17 @@ impl Builder {
                  unit (see the import report's warnings): the values as written are used, and \
                  may be typing errors",
                 if n == 1 { "" } else { "s" }
+            ));
+        }
+        if self.outsized_tiv > 0 {
+            let n = self.outsized_tiv;
+            self.caveat(format!(
+                "{n} row{} of the file state{} over {} TIV for one deal in one year, more than \
+                 SIPRI has ever recorded (see the import report's warnings): the values as \
+                 written are used, and may be typing or scaling errors",
+                if n == 1 { "" } else { "s" },
+                if n == 1 { "s" } else { "" },
+                crate::row_checks::OUTSIZED_ROW_TIV
             ));
         }
         if let Some(c) = crate::release_caveats::unmatched_names(&unresolved) {

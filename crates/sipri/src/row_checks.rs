@@ -8,6 +8,14 @@ use crate::builder::Builder;
 pub(crate) const REGISTER_PRODUCT: [&str; 3] =
     ["Numbers delivered", "TIV deal unit", "TIV delivery values"];
 
+/// A current-register row (one deal's deliveries in one year) above this
+/// TIV is beyond anything SIPRI has recorded: the largest in the 2025 and
+/// 2026 registers is 1,950, and no year's world total reaches 34,000. One
+/// row scaled by 1,000 with its unit value, so that units × unit still
+/// holds, made Russia 77 % of world exports with no word (hostile-files
+/// probe 5).
+pub const OUTSIZED_ROW_TIV: f64 = 10_000.0;
+
 impl Builder {
     /// Warns of a TIV that is not the number of units times the TIV per unit
     /// (`cols` names the three columns). SIPRI computes the one from the
@@ -46,6 +54,18 @@ impl Builder {
                 return;
             }
             _ => {}
+        }
+        if cols == REGISTER_PRODUCT
+            && let Some(v) = tiv
+            && v > OUTSIZED_ROW_TIV
+        {
+            self.outsized_tiv += 1;
+            self.warn(format!(
+                "line {line}: {} {v} is over {OUTSIZED_ROW_TIV} TIV, more than SIPRI has \
+                 recorded for one deal in one year (at most 1,950 in its 2025 and 2026 \
+                 registers); the value as written is used",
+                cols[2]
+            ));
         }
         let (Some(n), Some(u), Some(v)) = (units, unit, tiv) else {
             return;

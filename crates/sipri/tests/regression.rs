@@ -526,3 +526,28 @@ fn rows_outside_the_titles_scope_are_caveats() {
     let (rel, _) = read(s.as_bytes(), &opts()).expect("reads");
     assert!(rel.meta.caveats.is_empty(), "{:?}", rel.meta.caveats);
 }
+
+/// A row scaled by 1,000 together with its unit value, so that units × unit
+/// still holds, is over anything SIPRI has recorded for one deal in one
+/// year (at most 1,950): a warning and a caveat every answer carries
+/// (hostile-files probe 5: Russia 77 % of world exports, no word).
+#[test]
+fn an_outsized_row_is_a_caveat() {
+    // 400 units × 50 TIV = 20,000 TIV in one row.
+    let row = GOOD
+        .replace(",1,1,2,No", ",50,50,20000,No")
+        .replace(",2,No,2020", ",400,No,2020");
+    let (rel, rep) = read(reg(&[&row]).as_bytes(), &opts()).unwrap();
+    assert_eq!(rep.tiv_total, 20000.0);
+    assert!(
+        rel.meta
+            .caveats
+            .iter()
+            .any(|c| c.contains("over 10000 TIV for one deal in one year")),
+        "{:?}",
+        rel.meta.caveats
+    );
+    // SIPRI-sized rows say nothing.
+    let (rel, _) = read(reg(&[GOOD]).as_bytes(), &opts()).unwrap();
+    assert!(rel.meta.caveats.is_empty(), "{:?}", rel.meta.caveats);
+}
