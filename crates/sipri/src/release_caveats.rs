@@ -16,7 +16,15 @@ pub(crate) fn unmatched_names(names: &[UnresolvedName]) -> Option<String> {
         .take(3)
         .map(|u| {
             let s = if u.rows == 1 { "" } else { "s" };
-            format!("'{}' ({} row{s}, {:.2} TIV)", u.name, u.rows, u.tiv)
+            format!(
+                "'{}' ({} row{s}, {:.2} TIV{})",
+                u.name,
+                u.rows,
+                u.tiv,
+                lookalike(&u.name).map_or(String::new(), |n| format!(
+                    "; it looks like '{n}' but has letters of another script"
+                ))
+            )
         })
         .collect();
     let n = names.len();
@@ -29,6 +37,48 @@ pub(crate) fn unmatched_names(names: &[UnresolvedName]) -> Option<String> {
         shown.join(", "),
         if n > 3 { ", …" } else { "" }
     ))
+}
+
+/// The known name a name spells with look-alike letters of another script
+/// (Cyrillic "а" in "Kazаkhstan"), which reads on screen as the country it
+/// is not filed under (hostile-files probe 5: the caveat named it as if it
+/// were Kazakhstan).
+fn lookalike(name: &str) -> Option<String> {
+    let latin: String = name
+        .chars()
+        .map(|c| match c {
+            'А' | 'Α' => 'A',
+            'В' | 'Β' => 'B',
+            'Е' | 'Ε' => 'E',
+            'К' | 'Κ' => 'K',
+            'М' | 'Μ' => 'M',
+            'Н' | 'Η' => 'H',
+            'О' | 'Ο' => 'O',
+            'Р' | 'Ρ' => 'P',
+            'С' => 'C',
+            'Т' | 'Τ' => 'T',
+            'Х' | 'Χ' => 'X',
+            'У' | 'Υ' => 'Y',
+            'І' | 'Ι' => 'I',
+            'а' | 'α' => 'a',
+            'е' => 'e',
+            'о' | 'ο' => 'o',
+            'р' | 'ρ' => 'p',
+            'с' => 'c',
+            'у' => 'y',
+            'х' => 'x',
+            'і' => 'i',
+            'ј' => 'j',
+            'ѕ' => 's',
+            c => c,
+        })
+        .collect();
+    if latin == name {
+        return None;
+    }
+    crate::names::Resolver::builtin()
+        .resolve(&latin)
+        .map(|e| e.name)
 }
 
 /// Below this fraction of the median of the three years before it, the last
@@ -108,4 +158,30 @@ fn thin_last_year(flows: &Flows, first: u16, last: u16) -> Option<(u16, String)>
             ),
         )
     })
+}
+
+#[cfg(test)]
+mod tests {
+    /// Hostile-files probe 5: a Cyrillic "а" made 'Kazаkhstan' a party of
+    /// its own, and the caveat named it as if it were Kazakhstan.
+    #[test]
+    fn a_lookalike_name_is_said_to_be_one() {
+        assert_eq!(super::lookalike("Рoland").as_deref(), Some("Poland"));
+        assert_eq!(
+            super::lookalike("Kazаkhstan").as_deref(),
+            Some("Kazakhstan")
+        );
+        assert_eq!(super::lookalike("Russia"), None);
+        assert_eq!(super::lookalike("Атлантида"), None);
+        let u = model::UnresolvedName {
+            name: "Kazаkhstan".into(),
+            rows: 3,
+            tiv: 10.0,
+        };
+        let c = super::unmatched_names(&[u]).unwrap();
+        assert!(
+            c.contains("it looks like 'Kazakhstan' but has letters of another script"),
+            "{c}"
+        );
+    }
 }
