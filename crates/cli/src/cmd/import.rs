@@ -554,7 +554,8 @@ fn print_table(item: &Imported, meta: ReleaseMeta) {
             out,
             "  WARNING: the store holds other content generated the same day ({}): SIPRI issues \
              one file per date, so one of them is edited or damaged; queries default to the one imported last \
-             unless --release names one",
+             (of two imported within the same second, the one whose release id sorts last) unless \
+             --release names one",
             item.same_date.join(", ")
         );
     }
