@@ -2,12 +2,14 @@
 //! full-width digits, ligatures), soft hyphens and zero-width characters
 //! removed, non-breaking and thin spaces as spaces, typographic quotes and
 //! dashes as their ASCII forms, HTML entities decoded, footnote marks
-//! dropped, and links and citations blanked (see [`markup`]). Copy-pasted newspaper text carries all of
+//! dropped, and links, citations (see [`markup`]) and wire datelines (see
+//! [`dateline`]) blanked. Copy-pasted newspaper text carries all of
 //! these; without this a claim silently vanishes.
 //!
 //! The normalised text keeps a map back to the original, so that sentences
 //! are reported as the user wrote them, at the user's byte offsets.
 
+mod dateline;
 mod markup;
 mod published;
 
@@ -99,6 +101,14 @@ pub fn normalize(text: &str) -> Normalized {
     }
     map.push(text.len());
     markup::blank_references(&mut out);
+    let datelines = dateline::ranges(&out);
+    if !datelines.is_empty() {
+        let mut bytes = std::mem::take(&mut out).into_bytes();
+        for (a, b) in datelines {
+            bytes[a..b].fill(b' ');
+        }
+        out = String::from_utf8(bytes).unwrap_or_default();
+    }
     let years = published::years(&out);
     if !years.is_empty() {
         let mut bytes = std::mem::take(&mut out).into_bytes();

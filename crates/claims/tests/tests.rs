@@ -15,6 +15,7 @@ mod probe16;
 mod probe17;
 mod probe18;
 mod probe19;
+mod probe20;
 mod props;
 mod reading;
 mod seed_article;

@@ -228,5 +228,16 @@ pub(super) fn link(t: &[Token], discourse: Option<&Named>, prev: &Prev) -> Link 
     {
         return Link::Refuse(Reason::AntecedentUnclear(sie, prev.names()).into());
     }
+    // "Israel lieferte 15 Prozent der indischen Importe. Seine Importe …":
+    // both countries are neuter, and the nearer subject is only a guess
+    // (claims probe 20).
+    if let Some((_, word)) = wants.first()
+        && prev
+            .parties
+            .iter()
+            .any(|n| n.party != d.party && fits(n) && !prev.partners.contains(&n.party))
+    {
+        return Link::Refuse(Reason::AntecedentUnclear(word.clone(), prev.names()).into());
+    }
     Link::Keep
 }
