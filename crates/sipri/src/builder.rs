@@ -334,6 +334,11 @@ impl Builder {
         for c in crate::scope_check::caveats(format, &preamble.title, &self.flows, &self.entities) {
             self.caveat(c);
         }
+        if format == SourceFormat::Register
+            && let Some(c) = crate::release_caveats::outside_title_years(&preamble.title, span)
+        {
+            self.caveat(c);
+        }
         let date = preamble.generated_iso.clone();
         if date.is_none() && !preamble.synthetic {
             self.warn(

@@ -81,6 +81,33 @@ fn lookalike(name: &str) -> Option<String> {
         .map(|e| e.name)
 }
 
+/// The year range a register's title gives ("Deals with deliveries made for
+/// the year range '1995' to '2025'"), `None` where it gives none ("'Not
+/// specified'") or another shape.
+fn title_years(title: &str) -> Option<(u16, u16)> {
+    let rest = &title[title.find("year range '")? + "year range '".len()..];
+    let (a, rest) = rest.split_once("' to '")?;
+    let b = rest.split('\'').next()?;
+    let (a, b) = (a.trim().parse().ok()?, b.trim().parse().ok()?);
+    (a <= b).then_some((a, b))
+}
+
+/// A register whose rows have delivery years outside the range its title
+/// gives: SIPRI's export holds only deliveries in that range, so one of the
+/// two was edited (hostile-files probe 5: a title of '1950' to '1990' over
+/// rows of 1995-2024 imported without a word). `span`: the rows' years.
+pub(crate) fn outside_title_years(title: &str, span: Option<(u16, u16)>) -> Option<String> {
+    let (t0, t1) = title_years(title)?;
+    let (r0, r1) = span?;
+    (r0 < t0 || r1 > t1).then(|| {
+        format!(
+            "the file's title gives deliveries for the year range {t0}–{t1}, but its rows run \
+             {r0}–{r1}: SIPRI's export holds only the years its title names, so the title or \
+             the rows were edited; the figures are the rows'"
+        )
+    })
+}
+
 /// Below this fraction of the median of the three years before it, the last
 /// year of an undated file is taken for one still being recorded.
 const PARTIAL_YEAR: f64 = 0.1;
@@ -162,6 +189,21 @@ fn thin_last_year(flows: &Flows, first: u16, last: u16) -> Option<(u16, String)>
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn rows_outside_the_title_years_are_said() {
+        let t = "Transfers of major conventional arms from All countries  to All countries . Deals \
+                 with deliveries made for the year range '1995' to '2025';";
+        assert_eq!(super::title_years(t), Some((1995, 2025)));
+        assert_eq!(super::outside_title_years(t, Some((1995, 2024))), None);
+        let edited = t.replace("'2025'", "'2022'");
+        let c = super::outside_title_years(&edited, Some((1995, 2024))).unwrap();
+        assert!(c.contains("1995–2022, but its rows run 1995–2024"), "{c}");
+        let old = t.replace("'1995' to '2025'", "'1950' to '1990'");
+        assert!(super::outside_title_years(&old, Some((1995, 2024))).is_some());
+        let none = t.replace("'1995' to '2025'", "'Not specified' to 'Not specified'");
+        assert_eq!(super::outside_title_years(&none, Some((1950, 2024))), None);
+    }
+
     /// Hostile-files probe 5: a Cyrillic "а" made 'Kazаkhstan' a party of
     /// its own, and the caveat named it as if it were Kazakhstan.
     #[test]
