@@ -34,6 +34,10 @@ pub struct Found {
     pub claim: Claim,
     /// The sentence's language: the language its verdict is explained in.
     pub lang: Lang,
+    /// The year of a SIPRI publication the sentence cites, found while the
+    /// text was normalised (its verdict names the release checked).
+    #[serde(skip)]
+    pub published: Option<u16>,
 }
 
 /// A sentence that looked like a claim but lacked what checking needs.
@@ -447,6 +451,7 @@ impl State {
                         offset: s.start,
                         claim: c,
                         lang,
+                        published: self.published,
                     });
                 } else {
                     let why = Msg::join(reasons.clone());

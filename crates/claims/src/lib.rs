@@ -142,7 +142,7 @@ pub fn check_found(
             shapes::check_with(c, r, groups)
         });
         attributed(&f.sentence, &mut checked);
-        published_in(&f.sentence, &mut checked);
+        published_in(f.published, &mut checked);
         checked.localize(f.lang);
         checks.push(TextCheck {
             checked,
@@ -216,9 +216,9 @@ fn attributed(sentence: &str, checked: &mut Checked) {
 /// that the release checked is the one in the citation (claims probe 17:
 /// "According to SIPRI data published in March 2025, … in 2020-24" was
 /// supported on the Feb-2026 register with no word of the difference).
-fn published_in(sentence: &str, checked: &mut Checked) {
+fn published_in(published: Option<u16>, checked: &mut Checked) {
     let decided = matches!(checked.verdict, Verdict::Supported | Verdict::NotSupported);
-    let Some(&(_, y)) = normalize::normalize(sentence).published.first() else {
+    let Some(y) = published else {
         return;
     };
     if decided {

@@ -355,18 +355,15 @@ pub fn resolve_country_in(
         // A former state outside the release's years: say which years it
         // needs (CLI probe 17: `imports USSR` on the 1995-2024 register).
         CountryError::NotInRelease { ref key, .. } => {
-            let hint = model::SUCCESSIONS.iter().find(|(k, _, _)| k == key).map_or(
-                String::new(),
-                |(_, last, _)| {
-                    let span = release.year_span().map_or(String::new(), |(a, b)| {
-                        format!("; this release covers {a}–{b}")
-                    });
-                    format!(
-                        ": a former state, whose transfers SIPRI lists up to {last}{span}; ask a \
+            let hint = model::succession(key).map_or(String::new(), |(last, _)| {
+                let span = release.year_span().map_or(String::new(), |(a, b)| {
+                    format!("; this release covers {a}–{b}")
+                });
+                format!(
+                    ": a former state, whose transfers SIPRI lists up to {last}{span}; ask a \
                          release that covers its years (armsflow releases)"
-                    )
-                },
-            );
+                )
+            });
             UserError(format!("{e}{hint}"))
         }
         other => UserError(other.to_string()),

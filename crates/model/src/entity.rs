@@ -248,6 +248,14 @@ pub const SUCCESSIONS: &[(&str, u16, &[&str])] = &[
     ("YDYE", 1989, &["YEM"]),
 ];
 
+/// The last year and successors of the former state with key `key`.
+pub fn succession(key: &str) -> Option<(u16, &'static [&'static str])> {
+    SUCCESSIONS
+        .iter()
+        .find(|(before, _, _)| *before == key)
+        .map(|(_, last, after)| (*last, *after))
+}
+
 /// The predecessors of the state with key `key`, with their last years.
 pub fn predecessors(key: &str) -> impl Iterator<Item = (&'static str, u16)> + '_ {
     SUCCESSIONS

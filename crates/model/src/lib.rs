@@ -12,7 +12,7 @@ pub mod window;
 pub use category::Category;
 pub use coverage::{Coverage, comparison_note, comparison_note_in};
 pub use entity::{
-    Entity, EntityId, EntityKind, EntityTable, KindCounts, SUCCESSIONS, predecessors,
+    Entity, EntityId, EntityKind, EntityTable, KindCounts, SUCCESSIONS, predecessors, succession,
 };
 pub use flows::{Deal, Flags, FlowView, Flows, NO_DEAL};
 pub use locale::Lang;

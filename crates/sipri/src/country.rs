@@ -98,11 +98,7 @@ pub fn former_state_note(rel: &Release, id: EntityId) -> Option<String> {
     if e.kind != model::EntityKind::FormerState {
         return None;
     }
-    let (last, after) = model::SUCCESSIONS
-        .iter()
-        .find(|(k, _, _)| *k == e.key)
-        .map(|(_, last, after)| (Some(*last), *after))
-        .unwrap_or((None, &[]));
+    let (last, after) = model::succession(&e.key).map_or((None, &[][..]), |(l, a)| (Some(l), a));
     let names: Vec<&str> = after
         .iter()
         .map(|k| {
