@@ -25,7 +25,7 @@ use crate::lex::{Lang, Token};
 mod capitals;
 mod german;
 
-pub(crate) use capitals::head_metonym;
+pub(crate) use capitals::{head_metonym, is_capital};
 pub(crate) use german::{Gender, gender};
 
 /// A mentioned country with the gender of its name as written.

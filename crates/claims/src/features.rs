@@ -7,7 +7,8 @@ use crate::lex::{Kind, MONTHS, Sentence, Token};
 use crate::lexicon::{self as lx, Prep, RoleNoun};
 use crate::meaning::MarkerKind;
 use crate::names::Names;
-use crate::stated::Stated;
+use crate::posthedge::PostHedge;
+use crate::stated::{Qualifier, Stated};
 use engine::Direction;
 use model::{Category, Window};
 
@@ -158,6 +159,10 @@ pub struct Features {
     /// possessive pronoun ("for 88 % of its arms imports", "seiner Waffen"):
     /// the subject, not the nearest country, owns the imports or exports.
     pub self_owned: Vec<(usize, crate::claim::Party)>,
+    /// Direction words whose possessive pronoun cannot be the transfer
+    /// verb's subject and could be any of several other countries ("India
+    /// and Pakistan are buyers: China supplied 81 % of its arms imports").
+    pub owner_unclear: Vec<(usize, String, Vec<crate::claim::Party>)>,
     /// The flows the figures are shares of.
     pub wholes: Vec<crate::flows::Whole>,
 }
@@ -345,8 +350,17 @@ pub fn analyse(s: &Sentence, names: &Names) -> Features {
                 .map(|x| if x.is_word() { x.norm.as_str() } else { "" })
                 .collect();
             let w = |k: usize| -> &str { before.get(k - 1).copied().unwrap_or("") };
-            let qualifier = lx::qualifier(w(2), w(1));
+            let pre = lx::qualifier(w(2), w(1));
+            let mut qualifier = pre;
+            match crate::posthedge::post_hedge(t, i + 2) {
+                PostHedge::None => {}
+                PostHedge::Read(q) if pre == Qualifier::Exact || pre == q => qualifier = q,
+                // "more than 88 % or less": two hedges that disagree.
+                PostHedge::Read(_) => f.mark(MarkerKind::Hedge, i + 2, t),
+                PostHedge::Unread(k) => f.mark(MarkerKind::Hedge, k, t),
+            }
             let at = |words: &[&str]| {
+                let qualifier = pre;
                 if qualifier == crate::stated::Qualifier::Exact {
                     words.contains(&w(1))
                 } else {

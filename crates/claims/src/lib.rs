@@ -51,6 +51,7 @@ mod notation;
 mod numbers;
 mod pairing;
 pub mod phrases;
+mod posthedge;
 mod readings;
 pub mod rule;
 pub mod shapes;
@@ -201,15 +202,36 @@ fn attributed(sentence: &str, checked: &mut Checked) {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
-    let found = ATTRIBUTIONS.iter().find(|a| {
-        let parts: Vec<&str> = a.split(' ').collect();
-        words.windows(parts.len()).any(|w| w == parts.as_slice())
-    });
+    let found = ATTRIBUTIONS
+        .iter()
+        .find(|a| {
+            let parts: Vec<&str> = a.split(' ').collect();
+            words.windows(parts.len()).any(|w| w == parts.as_slice())
+        })
+        .map(|a| a.to_string())
+        .or_else(|| dash_source(sentence));
     if let Some(a) = found {
-        let note = i18n::FigureMsg::Attributed((*a).to_string()).into();
+        let note = i18n::FigureMsg::Attributed(a).into();
         checked.message = i18n::Msg::Join(vec![checked.message.clone(), note]);
         checked.explanation = checked.message.english();
     }
+}
+
+/// The source of a pull quote, named after a dash: `“98 % …” – Defence
+/// Minister`, `„98 Prozent …“ – Verteidigungsminister` (claims probe 21:
+/// checked as the writer's own claim, with no note, while `“…,” the
+/// minister said.` had one).
+fn dash_source(sentence: &str) -> Option<String> {
+    let s = sentence.trim_end().trim_end_matches(['.', ')']);
+    let close = s.rfind(['”', '“', '"', '»', '«'])?;
+    let after = s[close..].chars().skip(1).collect::<String>();
+    let tail = after.trim_start();
+    let source = tail.strip_prefix(['–', '—', '-', '―'])?.trim();
+    let words = source.split_whitespace().count();
+    let plain = !source
+        .chars()
+        .any(|c| c.is_ascii_digit() || matches!(c, '%' | '“' | '”' | '"'));
+    (plain && (1..=8).contains(&words)).then(|| source.to_string())
 }
 
 /// A verdict on a sentence that also cites a SIPRI publication by year says

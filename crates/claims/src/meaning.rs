@@ -65,6 +65,10 @@ pub enum MarkerKind {
     /// bought many times more arms from Russia than from France" supported
     /// at a ratio of 1.09). Consumed by nothing.
     Degree,
+    /// A word after a figure that could hedge it and has no reading here
+    /// ("88 % plus", "88 % and up", "88 % or even more"; claims probe 21).
+    /// Never consumed: the figure is not checked as exact.
+    Hedge,
     /// "first half", "quarter", a month: shorter than SIPRI's annual data.
     SubYear,
     /// A rank ("ranked third", "Platz drei") without what is ranked.
@@ -96,6 +100,10 @@ pub enum MarkerKind {
     /// "it is false that", "fälschlich": the sentence denies what it
     /// contains. Never consumed.
     Denial,
+    /// "… is the kind of claim we check", "… is an example of", "ist ein
+    /// Beispiel für": the sentence names a claim rather than making it.
+    /// Never consumed.
+    Mentioned,
     /// "fiscal 2024", "FY2024", "Haushaltsjahr": SIPRI's years are
     /// calendar years. Never consumed.
     FiscalYear,

@@ -537,8 +537,19 @@ pub fn meaning(t: &[Token], f: &mut Features) {
                     "geringst",
                 ]
                 .iter()
-                .any(|w| norm.contains(w)));
-        if unread_rank {
+                // "höchstens" is the at-most hedge (claims probe 21: refused
+                // as a rank).
+                .any(|w| norm.contains(w) && norm != "hochstens"));
+        // "every second weapon", "jede zweite Waffe": one in two, a share
+        // this reading does not take as a half (claims probe 21: refused as
+        // the rank "second").
+        let every = matches!(
+            prev,
+            "every" | "jede" | "jeder" | "jedes" | "jeden" | "jedem"
+        );
+        if unread_rank && every {
+            mark(MarkerKind::Vague, format!("{} {text}", t[i - 1].text));
+        } else if unread_rank {
             mark(MarkerKind::Rank, text.clone());
         }
         if let Some(q) = scope_qualifier(t, i, f) {

@@ -215,6 +215,12 @@ pub(crate) fn percent_claim(
     };
     // "for 88 % of its arms imports": the subject owns the flow.
     let owner = dir.and_then(|(_, i)| f.self_owned.iter().find(|(k, _)| *k == i).map(|o| &o.1));
+    // "its" after a supply verb and several other countries (`flows::its`).
+    if let Some((_, word, several)) =
+        dir.and_then(|(_, i)| f.owner_unclear.iter().find(|(k, ..)| *k == i))
+    {
+        return Err(Reason::AntecedentUnclear(word.clone(), several.clone()).into());
+    }
     // A flow word borrowed from another clause ("Russia supplied 88 % of
     // Kazakhstan's imports; Spain supplied 6 %") keeps its owner there.
     let borrowed_owner = dir

@@ -201,6 +201,31 @@ const DENIAL: &[&str] = &[
     "bezweifeln",
 ];
 
+/// A figure before "is the kind of claim", "is an example of", "ist ein
+/// Beispiel für": the sentence names the claim as an example and does not
+/// make it (claims probe 21: "Methodology: Russia supplied 98 % of
+/// Kazakhstan's arms imports in 2020–24 is the kind of claim we check" was
+/// checked and not supported).
+fn mentioned(t: &[Token], i: usize) -> bool {
+    let w = |k: usize| t.get(k).map_or("", |x| x.norm.as_str());
+    let is = |k: usize| k > 0 && matches!(w(k - 1), "is" | "are" | "was" | "ist" | "sind" | "war");
+    let phrase = match w(i) {
+        // "is the kind of claim", "is a typical example of"
+        "kind" | "type" | "sort" => {
+            w(i + 1) == "of"
+                && matches!(w(i + 2), "claim" | "claims" | "statement" | "statements")
+                && (is(i.saturating_sub(1)) || is(i.saturating_sub(2)))
+        }
+        "example" => w(i + 1) == "of" && (1..=3).any(|d| i >= d && is(i - d)),
+        "beispiel" => {
+            matches!(w(i + 1), "für" | "fur" | "fuer" | "einer" | "eines")
+                && (1..=3).any(|d| i >= d && is(i - d))
+        }
+        _ => false,
+    };
+    phrase && t[..i].iter().any(|x| matches!(x.kind, Kind::Number { .. }))
+}
+
 /// "will" as a noun: "the will of", "political will".
 fn will_is_noun(prev: &str, next: &str) -> bool {
     next == "of"
@@ -292,6 +317,8 @@ pub fn markers(t: &[Token], f: &mut Features) {
             || low == "from" && prev == "far";
         let kind = if denial {
             Some(MarkerKind::Denial)
+        } else if mentioned(t, i) {
+            Some(MarkerKind::Mentioned)
         } else if POSSIBLE.contains(&low.as_str())
             // "may" as written, not the month ("in May 2024", "May 2024 saw").
             || tok.text == "may" && !matches!(t.get(i + 1).map(|x| &x.kind), Some(Kind::Number { .. }))

@@ -16,6 +16,7 @@ mod probe17;
 mod probe18;
 mod probe19;
 mod probe20;
+mod probe21;
 mod props;
 mod reading;
 mod seed_article;

@@ -140,6 +140,12 @@ fn entry(folded: &str) -> Option<Option<&'static str>> {
     SEATS.contains(&folded).then_some(None)
 }
 
+/// Whether `folded` (lower case, words joined by one space) is a capital or
+/// seat: a title-case one before a dash is a dateline (`normalize`).
+pub(crate) fn is_capital(folded: &str) -> bool {
+    entry(folded).is_some()
+}
+
 /// The entry a folded word sequence names, also as a possessive ("Moscow's")
 /// or German genitive ("Moskaus"): (key, possessive).
 fn lookup(folded: &str) -> Option<(Option<&'static str>, bool)> {

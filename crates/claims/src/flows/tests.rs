@@ -79,16 +79,32 @@ fn a_pronoun_is_the_subjects_only_when_nothing_else_could_be() {
         "It relied on Russia for 88% of its arms imports in 2020-24.",
         // Another country is named as an owner before the pronoun.
         "Russia, Kazakhstan's main supplier, provided 88% of its arms imports.",
-        // The subject supplies: the imports are the recipient's.
-        "Russia delivered weapons to Kazakhstan, 88% of its imports, in 2020-24.",
     ] {
         assert_eq!(owner(&feats(s, en)), None, "{s}");
     }
+    // The subject supplies: the imports are the one other country's, the
+    // recipient's (see `its`).
+    let f = feats(
+        "Russia delivered weapons to Kazakhstan, 88% of its imports, in 2020-24.",
+        en,
+    );
+    assert_eq!(owner(&f).as_deref(), Some("KAZ"));
     let f = feats(
         "Russland lieferte 2020 bis 2024 Waffen an Kasachstan, 88 Prozent seiner Importe.",
         Lang::German,
     );
-    assert_eq!(owner(&f), None);
+    assert_eq!(owner(&f).as_deref(), Some("KAZ"));
+    let f = feats(
+        "Kazakhstan is dependent: Russia supplied 88% of its arms imports in 2020-24.",
+        en,
+    );
+    assert_eq!(owner(&f).as_deref(), Some("KAZ"));
+    // Several other countries: no owner, and the reading refuses.
+    let f = feats(
+        "India and Pakistan are buyers: China supplied 81% of its arms imports in 2020-24.",
+        en,
+    );
+    assert_eq!((owner(&f), f.owner_unclear.len()), (None, 1));
 }
 
 fn whole(text: &str, lang: Lang) -> Option<(Direction, Option<(Direction, String)>)> {

@@ -380,6 +380,7 @@ fn reasons() -> Vec<Msg> {
         K::Subtype(Category::Ships),
         K::SubtypeOnly(Category::Ships),
         K::Degree,
+        K::Hedge,
         K::Anaphor,
     ] {
         v.push(Marker(k, "Wort".into()));

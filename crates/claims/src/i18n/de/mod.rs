@@ -391,6 +391,9 @@ fn marker(k: MarkerKind, w: &str) -> String {
         MarkerKind::Degree => format!(
             "„{w}“: Wie viel größer oder kleiner, steht nur in Worten, die ein Vergleich nicht prüfen würde; bitte die Zahlen nennen"
         ),
+        MarkerKind::Hedge => format!(
+            "„{w}“ nach der Zahl schränkt sie womöglich auf eine Weise ein, die hier nicht geprüft wird; die Zahl wird daher nicht als genau geprüft"
+        ),
         MarkerKind::SubYear => {
             format!("„{w}“: Zeiträume unter einem Jahr sind in SIPRIs Jahresdaten nicht enthalten")
         }
@@ -417,6 +420,9 @@ fn marker(k: MarkerKind, w: &str) -> String {
         ),
         MarkerKind::Possibility => format!(
             "„{w}“: Der Satz nennt eine Bedingung, Möglichkeit oder Prognose, keine Tatsache; SIPRI erfasst erfolgte Lieferungen"
+        ),
+        MarkerKind::Mentioned => format!(
+            "„{w}“: Der Satz führt die Zahl als Beispiel einer Aussage an, statt sie zu behaupten; geprüft werden nur als Tatsache getroffene Aussagen"
         ),
         MarkerKind::Denial => format!(
             "„{w}“: Der Satz erklärt eine Aussage für falsch; geprüft werden nur als Tatsache getroffene Aussagen"

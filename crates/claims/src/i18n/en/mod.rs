@@ -194,6 +194,9 @@ fn marker(k: MarkerKind, word: &str) -> String {
         MarkerKind::Degree => format!(
             "'{word}': how much larger or smaller is stated in words, which a comparison would not check; state the figures"
         ),
+        MarkerKind::Hedge => format!(
+            "'{word}' after the figure may qualify it in a way this reading does not check, so the figure is not checked as exact"
+        ),
         MarkerKind::SubYear => {
             format!("'{word}': periods shorter than a year are not in SIPRI's annual data")
         }
@@ -220,6 +223,9 @@ fn marker(k: MarkerKind, word: &str) -> String {
         ),
         MarkerKind::Possibility => format!(
             "'{word}': the sentence states a condition, possibility or forecast, not a fact; SIPRI records what was delivered"
+        ),
+        MarkerKind::Mentioned => format!(
+            "'{word}': the sentence cites the figure as an example of a claim rather than stating it; only statements made as facts are checked"
         ),
         MarkerKind::Denial => format!(
             "'{word}': the sentence says a statement is false; only statements made as facts are checked"
