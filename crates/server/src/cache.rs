@@ -200,6 +200,13 @@ pub async fn conditional_get(
     {
         return e.into_response();
     }
+    // A page refuses such a parameter itself, in its layout and language.
+    if !crate::strict::strict(&path)
+        && let Some(d) = &declared
+        && crate::strict::check_page_query(&query, d.iter().map(String::as_str)).is_err()
+    {
+        return next.run(req).await;
+    }
     let key = format!(
         "{VERSION}|{}|{}|{}|{}?{}",
         state.generation(),

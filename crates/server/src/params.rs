@@ -20,6 +20,10 @@ pub struct Params {
     /// The negotiated language ([`crate::i18n`]); not a query pair, so it
     /// never changes what a handler computes, only how it is written.
     lang: model::Lang,
+    /// Why a page must not answer these parameters
+    /// ([`crate::strict::check_page_query`]), shown as its error page: the
+    /// extractor cannot render one in the page's language and layout.
+    refused: Option<Box<ApiError>>,
 }
 
 impl<S: Send + Sync> FromRequestParts<S> for Params {
@@ -49,9 +53,23 @@ impl Params {
         self.lang
     }
 
+    pub fn with_refusal(mut self, refused: Option<ApiError>) -> Params {
+        self.refused = refused.map(Box::new);
+        self
+    }
+
+    /// `Err` when the request named a parameter the page does not read.
+    pub fn refused(&self) -> ApiResult<()> {
+        match &self.refused {
+            Some(e) => Err((**e).clone()),
+            None => Ok(()),
+        }
+    }
+
     pub fn parse(query: &str) -> Params {
         Params {
             lang: model::Lang::default(),
+            refused: None,
             pairs: form_urlencoded::parse(query.as_bytes())
                 .map(|(k, v)| (k.into_owned(), v.into_owned()))
                 .collect(),
@@ -63,6 +81,7 @@ impl Params {
         let keep: Vec<&str> = names.collect();
         Params {
             lang: self.lang,
+            refused: self.refused,
             pairs: self
                 .pairs
                 .into_iter()

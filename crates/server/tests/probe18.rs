@@ -103,8 +103,18 @@ async fn a_diff_is_bounded_and_its_deal_lists_obey_the_limit() {
     let r = get(&app, &format!("/api/diff?a={old}&b={new}")).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text());
     assert_eq!(r.json()["error"], "diff_too_large", "{}", r.text());
-    let page = get(&app, &format!("/diff?a={old}&b={new}")).await;
+    let page = get(&app, &format!("/diff?a={old}&release={new}")).await;
     assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    // The page names its newer side `release`: the API's `b` is refused
+    // there, not dropped (surfaces probe 21).
+    let page = get(&app, &format!("/diff?a={old}&b={new}")).await;
+    assert_eq!(page.status, StatusCode::BAD_REQUEST);
+    assert!(
+        page.text()
+            .contains("It takes: a, country, period, release"),
+        "{}",
+        page.text()
+    );
     // Spain's flows alone (1 + 1) are within it.
     let r = get(&app, &format!("/api/diff?a={old}&b={new}&country=ESP")).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text());

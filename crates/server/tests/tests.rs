@@ -22,6 +22,7 @@ mod map_browser;
 mod nodata;
 mod params;
 mod probe18;
+mod probe21;
 mod regression;
 mod releases;
 mod seed_button;

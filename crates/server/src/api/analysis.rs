@@ -401,7 +401,17 @@ pub async fn event_study(State(st): State<Arc<AppState>>, Q(p, _): Q<EventStudyQ
 
 pub async fn pipeline(State(st): State<Arc<AppState>>, Q(p, _): Q<PipelineQuery>) -> Out {
     heavy(st.clone(), move |_| {
-        let rel = st.pick(p.release())?;
+        // As the CLI: without `release`, the newest legacy register (the
+        // latest release is usually a current register, which has no
+        // orders; surfaces probe 21: the API refused what the CLI answered).
+        let legacy = st
+            .releases()
+            .iter()
+            .filter(|m| m.format == model::SourceFormat::LegacyRegister)
+            .map(|m| m.id.clone())
+            .max();
+        let requested = p.release().map(str::to_string).or(legacy);
+        let rel = st.pick(requested.as_deref())?;
         let focus = p.entity(&rel, "country")?;
         let dir = p.direction(Direction::Imports)?;
         let pl = engine::pipeline::pipeline(&rel, focus, dir).map_err(|e| {

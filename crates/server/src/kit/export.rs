@@ -92,6 +92,7 @@ pub async fn with_ctx_at<T: Send + 'static>(
     path: String,
     f: impl FnOnce(&Ctx) -> ApiResult<T> + Send + 'static,
 ) -> ApiResult<T> {
+    p.refused()?;
     let st2 = st.clone();
     st.light
         .run(move |cancel| {

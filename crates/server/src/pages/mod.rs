@@ -184,6 +184,9 @@ async fn render_in(
     let st2 = st.clone();
     let lang = p.lang();
     let error_path = path.clone();
+    if let Err(e) = p.refused() {
+        return error_page(&st, lang, None, &error_path, e);
+    }
     let job = move |cancel: &crate::work::Cancel| {
         let pinned = p.release().map(str::to_string);
         let rel = st2.pick(pinned.as_deref())?;

@@ -287,7 +287,7 @@ pub struct PipelineQuery {
     /// imports (default) or exports
     #[param(schema_with = direction)]
     direction: Option<String>,
-    /// Release id; default: the latest
+    /// Release id; default: the newest legacy-register release (the only kind with orders)
     #[param(min_length = 1, max_length = 200)]
     release: Option<String>,
     /// json (default) or csv: RFC 4180, header row first; release, window and attribution in X-Armsflow-* headers

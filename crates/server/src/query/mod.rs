@@ -85,12 +85,19 @@ impl<S: Send + Sync, T: IntoParams + 'static> FromRequestParts<S> for Q<T> {
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
         let names = declared::<T>();
         let query = parts.uri.query().unwrap_or("");
-        if crate::strict::strict(parts.uri.path()) {
-            crate::strict::check_api_query(query, names.iter().map(|n| n.0.as_str()))?;
-        }
+        let declared = names.iter().map(|n| n.0.as_str());
+        // A page renders its refusal itself (`Params::refused`), as its
+        // own error page.
+        let refused = if crate::strict::strict(parts.uri.path()) {
+            crate::strict::check_api_query(query, declared)?;
+            None
+        } else {
+            crate::strict::check_page_query(query, declared).err()
+        };
         let p = Params::parse(query)
             .only(names.iter().map(|n| n.0.as_str()))
-            .with_lang(crate::params::lang_of(parts));
+            .with_lang(crate::params::lang_of(parts))
+            .with_refusal(refused);
         for (name, required) in names.iter() {
             if *required && p.get(name).is_none() {
                 return Err(ApiError::bad_request(format!("missing parameter '{name}'")));
