@@ -70,12 +70,58 @@ pub fn open_existing_at(dir: Option<&Path>) -> anyhow::Result<Store> {
     }
 }
 
+/// The data directory of the question being answered, for a refusal that
+/// can name another release of it ([`require_side_in`]).
+static ASKED_DIR: std::sync::Mutex<Option<PathBuf>> = std::sync::Mutex::new(None);
+
 /// Opens the store of a read-only command (see [`open_existing_at`]).
 pub fn open_store(args: &DataArgs) -> anyhow::Result<Store> {
     // A new question: no note of an earlier one that failed (a long-lived
     // Python process) may reach its answer.
     take_name_notes();
-    open_existing_at(args.data_dir.as_deref())
+    let store = open_existing_at(args.data_dir.as_deref());
+    if let Ok(mut d) = ASKED_DIR.lock() {
+        *d = store.as_ref().ok().map(|s| s.dir().to_path_buf());
+    }
+    store
+}
+
+/// "; release X of this data directory answers it …" for a question on
+/// `dir`'s side that `rel` cannot answer, when the store holds a release
+/// that can (hostile-files probe 6: with an import and an export table of
+/// one date stored, `exports Russia` was sent to look for a trade register,
+/// though the export table answered it).
+fn other_release(rel: &Release, dir: engine::Direction) -> String {
+    use model::SourceFormat as F;
+    let answers = |f: F| match f {
+        F::Register | F::LegacyRegister => true,
+        F::ImportTable => dir == engine::Direction::Imports,
+        F::ExportTable => dir == engine::Direction::Exports,
+        F::SupplierTable => false,
+    };
+    let Some(path) = ASKED_DIR.lock().ok().and_then(|d| d.clone()) else {
+        return String::new();
+    };
+    let Ok(list) = Store::open_existing(&path).and_then(|s| s.list()) else {
+        return String::new();
+    };
+    let ids: Vec<String> = list
+        .into_iter()
+        .rev()
+        .filter(|m| m.id != rel.meta.id && answers(m.format))
+        .map(|m| m.id)
+        .collect();
+    match ids.first() {
+        None => String::new(),
+        Some(id) => format!(
+            ". This data directory holds release {id}, which answers it: add --release {id}{}",
+            if ids.len() > 1 {
+                format!(" (or another of: {})", ids[1..].join(", "))
+            } else {
+                String::new()
+            }
+        ),
+    }
 }
 
 /// The valid releases, oldest first, warning on stderr about entries of
@@ -264,7 +310,7 @@ pub fn require_side_in(
     dir: engine::Direction,
     focus: Option<EntityId>,
 ) -> anyhow::Result<()> {
-    refuse(engine::one_sided_in(rel, flows, dir, focus))
+    refuse(engine::one_sided_in(rel, flows, dir, focus).map(|why| why + &other_release(rel, dir)))
 }
 
 /// Refuses what only a register can answer ([`engine::needs_register`]):

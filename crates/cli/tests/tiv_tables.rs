@@ -108,3 +108,39 @@ fn a_missing_country_is_explained_by_the_release_not_asserted() {
         "{err}"
     );
 }
+
+/// With an import table (the default release) and an export table stored,
+/// an exports question is refused with the stored release that answers it,
+/// not only "use a trade-register release" (hostile-files probe 6).
+#[test]
+fn a_one_sided_refusal_names_the_stored_release_that_answers() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    let exports = tmp.path().join("exports.csv");
+    fs::write(
+        &exports,
+        "Volume\nData generated: 13 Oct 2024 12:33:29 PM\nExports by,2021,2022,2023,2021-2023\n\
+         United States,10,20,30,60\nFrance,1,2,3,6\nTotal world export,11,22,33,66\n",
+    )
+    .unwrap();
+    let imports = tmp.path().join("imports.csv");
+    fs::write(
+        &imports,
+        "Volume\nData generated: 14 Oct 2024 12:33:29 PM\nRecipient,2021,2022,2023,2021-2023\n\
+         India,10,20,30,60\nUnited States,1,2,3,6\nTotal world import,11,22,33,66\n",
+    )
+    .unwrap();
+    ok(&import(&exports, &data, &[]));
+    ok(&import(&imports, &data, &[]));
+    let out = run(&["exports", "United States"], &data);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("use a trade-register release")
+            && err.contains("This data directory holds release 2024-10-13-export_table-")
+            && err.contains("add --release 2024-10-13-export_table-"),
+        "{err}"
+    );
+    // The import question is the default release's own: answered.
+    ok(&run(&["imports", "India"], &data));
+}

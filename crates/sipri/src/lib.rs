@@ -17,6 +17,7 @@ mod legacy;
 mod merge;
 pub mod names;
 mod ordered;
+mod plausible;
 mod preamble;
 mod register;
 mod release_caveats;

@@ -368,10 +368,11 @@ pub fn read(b: &mut Builder, text: &str, h: &Header) -> Result<(), ReadError> {
             && let Some(late) = filled.iter().copied().filter(|&y| y > last).max()
         {
             b.caveat(format!(
-                "the title names {}, which SIPRI lists only up to {last}, yet the table has \
+                "the title names {}, {} {last}, yet the table has \
                  values up to {late}: the title may have been edited, and the party every \
                  figure is attributed to may be wrong",
-                e.name
+                e.name,
+                crate::builder::FORMER_TITLE
             ));
         }
     }

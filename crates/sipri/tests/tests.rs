@@ -6,6 +6,7 @@ mod fetch;
 mod formats;
 mod malformed;
 mod parsed_traps;
+mod plausible;
 mod real_data;
 mod regression;
 mod resaved;
