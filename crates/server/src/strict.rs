@@ -5,10 +5,13 @@
 use crate::error::ApiError;
 use crate::params::Params;
 
-/// Whether `path` answers machines: the API and the chart downloads
-/// (`/export/…`, which go to print). Pages and embeds are lenient.
+/// Whether `path` answers machines: the API. Pages, embeds and chart
+/// downloads (`/export/…`) refuse only parameters armsflow reads elsewhere
+/// and slips for them ([`check_page_query`]): a shared link to a PNG
+/// carries `utm_source` as a page's does (dashboard crawl 22: every
+/// download refused it).
 pub fn strict(path: &str) -> bool {
-    path.starts_with("/api/") || path.starts_with("/export/")
+    path.starts_with("/api/")
 }
 
 /// Parameters that may be given more than once (each value counts).

@@ -91,6 +91,17 @@ pub(crate) const NOT_EXISTING: &str = "when they did not exist";
 /// the same successor key.)
 const NEW_SUCCESSORS: &[&str] = &["SUHH", "CSHH", "YUCS"];
 
+/// The year a former state ended, where it is later than the last year
+/// SIPRI lists it in (`model::SUCCESSIONS`): North and South Yemen united in
+/// May 1990, so a 1990 delivery to either is possible (hostile-files probe 7:
+/// one was called edited).
+fn ended(key: &str, last: u16) -> u16 {
+    match key {
+        "YEYE" | "YDYE" => last.max(1990),
+        _ => last,
+    }
+}
+
 /// Deliveries by or to a former state after its last year (the Soviet
 /// Union after 1991, East Germany after 1990), or by or to one of its new
 /// successors before that (Russia in 1985): SIPRI files each under the state
@@ -115,8 +126,8 @@ pub(crate) fn former_states(flows: &Flows, entities: &EntityTable) -> Option<Str
         for id in [flows.supplier[i], flows.recipient[i]] {
             let e = entities.get(id);
             if let Some((last, _)) = model::succession(&e.key) {
-                if year > last {
-                    note(&e.name, true, last, year);
+                if year > ended(&e.key, last) {
+                    note(&e.name, true, ended(&e.key, last), year);
                 }
                 continue;
             }

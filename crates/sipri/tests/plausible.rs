@@ -54,6 +54,18 @@ fn states_that_did_not_exist_are_a_caveat() {
         "East Germany,Russia,2018,,4,,Mi-35M,combat helicopter,4,,2020,New,,11.5,46,46",
     ]));
     assert!(has(&c, "after it ended in 1990"), "{c:?}");
+    // North Yemen in 1990, the year it united with South Yemen (in May).
+    let c = caveats(&legacy(&[
+        "North Yemen,France,1989,,2,,X,APC,2,,1990,New,,1,2,2",
+    ]));
+    assert!(!has(&c, "did not exist"), "{c:?}");
+    let c = caveats(&legacy(&[
+        "North Yemen,France,1989,,2,,X,APC,2,,1991,New,,1,2,2",
+    ]));
+    assert!(
+        has(&c, "North Yemen: 1 delivery record after it ended in 1990"),
+        "{c:?}"
+    );
     // Croatia in 1991, the year it declared independence, is SIPRI's own.
     let c = caveats(&legacy(&[
         "Croatia,Germany,1991,,2,,X,APC,2,,1991,New,,1,2,2",

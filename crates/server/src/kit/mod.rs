@@ -150,13 +150,25 @@ pub fn permalink(ctx: &Ctx, target: &Target, anchor: &str) -> String {
     )
 }
 
+/// [`state_pairs`] less what `chart` does not read: `from`/`to` belong to
+/// the country page's year-by-year chart only, and the other charts refuse
+/// them (dashboard crawl 22: after "Show years", 8 chart downloads and
+/// embeds of each country page answered 400).
+fn chart_pairs(ctx: &Ctx, target: &Target, chart: &str) -> Vec<(&'static str, String)> {
+    let mut v = state_pairs(ctx, target);
+    if chart != "annual-chart" {
+        v.retain(|(k, _)| !matches!(*k, "from" | "to"));
+    }
+    v
+}
+
 /// `/export/<page>/<chart>.<ext>?<state>`.
 pub fn export_href(ctx: &Ctx, target: &Target, chart: &str, ext: &str) -> String {
     let page = target.page_path();
     format!(
         "/export{page}/{}.{ext}?{}",
         url_enc(chart),
-        query(&state_pairs(ctx, target))
+        query(&chart_pairs(ctx, target, chart))
     )
 }
 
@@ -166,7 +178,7 @@ pub fn embed_href(ctx: &Ctx, target: &Target, chart: &str) -> String {
         "/embed{}/{}?{}",
         target.page_path(),
         url_enc(chart),
-        query(&state_pairs(ctx, target))
+        query(&chart_pairs(ctx, target, chart))
     )
 }
 

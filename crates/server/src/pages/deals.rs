@@ -12,7 +12,7 @@ use axum::extract::State;
 use axum::response::Response;
 use engine::deals::{DealQuery, search};
 use maud::{Markup, PreEscaped, html};
-use model::{Category, Deal};
+use model::{Category, Deal, EntityKind};
 use std::sync::Arc;
 
 /// Deals per page.
@@ -197,12 +197,14 @@ fn form(ctx: &Ctx, q: &DealQuery) -> Markup {
                 label for="deal-recipient" { (ctx.t("deals.f.recipient")) }
                 input #deal-recipient type="text" name="recipient" value=(v("recipient")) placeholder="KAZ" maxlength="200";
             }
-            span.field {
-                label for="deal-category" { (ctx.t("deals.f.category")) }
-                select #deal-category name="category" {
-                    option value="" { (ctx.t("deals.f.all")) }
-                    @for c in Category::ALL {
-                        option value=(c.sipri_name()) selected[q.category == Some(c)] { (ctx.category(c)) }
+            @if ctx.has_categories() {
+                span.field {
+                    label for="deal-category" { (ctx.t("deals.f.category")) }
+                    select #deal-category name="category" {
+                        option value="" { (ctx.t("deals.f.all")) }
+                        @for c in Category::ALL {
+                            option value=(c.sipri_name()) selected[q.category == Some(c)] { (ctx.category(c)) }
+                        }
                     }
                 }
             }
@@ -290,13 +292,25 @@ pub fn deal_table(
             let num = |n: Option<u32>| n.map_or("–".to_string(), |n| ctx.num(f64::from(n), 0));
             let mut row = vec![
                 html! { (d.sipri_id.map_or("–".to_string(), |x| x.to_string())) },
+                // SIPRI's "unknown supplier(s)/recipient(s)" pool many parties:
+                // no page of their own (dashboard crawl 22: the links gave 422).
                 html! {
-                    a href=(ctx.supplier_href(&s.key)) { (ctx.name(d.supplier)) }
+                    @if s.kind == EntityKind::Unknown {
+                        (ctx.name(d.supplier))
+                    } @else {
+                        a href=(ctx.supplier_href(&s.key)) { (ctx.name(d.supplier)) }
+                    }
                     " → "
-                    a href=(ctx.country_href(&r.key)) { (ctx.name(d.recipient)) }
-                    br;
-                    a.muted href=(ctx.href(&format!("/pair/{}/{}", crate::html::url_enc(&s.key), crate::html::url_enc(&r.key)), &[])) {
-                        (ctx.t("deals.pair_link"))
+                    @if r.kind == EntityKind::Unknown {
+                        (ctx.name(d.recipient))
+                    } @else {
+                        a href=(ctx.country_href(&r.key)) { (ctx.name(d.recipient)) }
+                    }
+                    @if s.kind != EntityKind::Unknown && r.kind != EntityKind::Unknown {
+                        br;
+                        a.muted href=(ctx.href(&format!("/pair/{}/{}", crate::html::url_enc(&s.key), crate::html::url_enc(&r.key)), &[])) {
+                            (ctx.t("deals.pair_link"))
+                        }
                     }
                 },
                 est(ctx, d.order_year.map_or("–".into(), |y| y.to_string()), d.order_year_estimated, d.order_year.is_some()),

@@ -158,11 +158,13 @@ fn controls(ctx: &Ctx, spec: &Spec) -> Markup {
                     option value=(w) selected[Some(*w) == spec.from] { (w) }
                 }
             }
-            label for="map-category" { (ctx.t("map.form.category")) }
-            select #map-category name="category" {
-                option value="all" { (ctx.t("map.form.all_categories")) }
-                @for c in model::Category::ALL {
-                    option value=(c.sipri_name()) selected[spec.filter.category == Some(c)] { (ctx.category(c)) }
+            @if ctx.has_categories() {
+                label for="map-category" { (ctx.t("map.form.category")) }
+                select #map-category name="category" {
+                    option value="all" { (ctx.t("map.form.all_categories")) }
+                    @for c in model::Category::ALL {
+                        option value=(c.sipri_name()) selected[spec.filter.category == Some(c)] { (ctx.category(c)) }
+                    }
                 }
             }
             span.check {

@@ -137,6 +137,14 @@ impl Ctx {
         }
     }
 
+    /// Whether the release can answer for one armament category: only a
+    /// current register carries SIPRI's categories. Elsewhere a category
+    /// select offers only choices that are refused (dashboard crawl 22:
+    /// eleven 422s on the legacy release's world, map and deals pages).
+    pub fn has_categories(&self) -> bool {
+        self.rel.meta.format == model::SourceFormat::Register
+    }
+
     pub fn country_href(&self, key: &str) -> String {
         self.href(&format!("/country/{}", crate::html::url_enc(key)), &[])
     }

@@ -168,7 +168,7 @@ pub fn window_form(ctx: &Ctx, f: &Filter, with_category: bool) -> String {
                     option value=(w) selected[*w == f.window] { (w) }
                 }
             }
-            @if with_category {
+            @if with_category && ctx.has_categories() {
                 label for="category" { (ctx.t("form.category")) }
                 select #category name="category" {
                     option value="all" { (ctx.t("category.all")) }
