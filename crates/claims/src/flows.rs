@@ -205,7 +205,9 @@ pub(crate) fn self_owned(t: &[Token], f: &mut Features) {
         };
         // A topic is not the verb's subject: "Pakistan: China provided …
         // of its imports" are Pakistan's.
-        if against && f.topic.is_none() {
+        // "the country's" is never the supplier's either, topic or not.
+        let anaphor = its::country_anaphor(t, i).is_some();
+        if against && (f.topic.is_none() || anaphor) {
             // Then "its" is another country's, if one alone is named.
             let verb = |w: &str| match d {
                 Direction::Imports => supply_verb(w),

@@ -220,18 +220,46 @@ fn attributed(sentence: &str, checked: &mut Checked) {
 /// The source of a pull quote, named after a dash: `“98 % …” – Defence
 /// Minister`, `„98 Prozent …“ – Verteidigungsminister` (claims probe 21:
 /// checked as the writer's own claim, with no note, while `“…,” the
-/// minister said.` had one).
+/// minister said.` had one); also in single quotes, in brackets after the
+/// quote, or before a colon (`Defence Minister: “98 % …”`, claims probe 22).
 fn dash_source(sentence: &str) -> Option<String> {
     let s = sentence.trim_end().trim_end_matches(['.', ')']);
-    let close = s.rfind(['”', '“', '"', '»', '«'])?;
-    let after = s[close..].chars().skip(1).collect::<String>();
-    let tail = after.trim_start();
-    let source = tail.strip_prefix(['–', '—', '-', '―'])?.trim();
-    let words = source.split_whitespace().count();
-    let plain = !source
-        .chars()
-        .any(|c| c.is_ascii_digit() || matches!(c, '%' | '“' | '”' | '"'));
-    (plain && (1..=8).contains(&words)).then(|| source.to_string())
+    let plain = |source: &str| {
+        let words = source.split_whitespace().count();
+        let plain = !source.chars().any(|c| {
+            c.is_ascii_digit() || matches!(c, '%' | '“' | '”' | '"' | '„' | '«' | '»' | ':')
+        });
+        plain && (1..=8).contains(&words)
+    };
+    // Single quotes only when the sentence opens with one: an apostrophe
+    // ("Kazakhstan's") is no closing quote.
+    let single = s.trim_start().starts_with(['\'', '‘']);
+    let quotes: &[char] = if single {
+        &['”', '“', '"', '»', '«', '\'', '’']
+    } else {
+        &['”', '“', '"', '»', '«']
+    };
+    let after_quote = s.rfind(quotes).and_then(|close| {
+        let after = s[close..].chars().skip(1).collect::<String>();
+        let tail = after.trim_start();
+        let source = tail
+            .strip_prefix(['–', '—', '-', '―', '('])?
+            .trim()
+            .to_string();
+        plain(&source).then_some(source)
+    });
+    after_quote.or_else(|| {
+        let s = sentence.trim_end().trim_end_matches('.');
+        if !s.ends_with(['”', '“', '"', '»', '«', '’', '\'']) {
+            return None;
+        }
+        let (source, quote) = s.split_once(':')?;
+        let source = source.trim();
+        let opens = quote
+            .trim_start()
+            .starts_with(['“', '"', '„', '«', '»', '‘', '\'']);
+        (opens && plain(source)).then(|| source.to_string())
+    })
 }
 
 /// A verdict on a sentence that also cites a SIPRI publication by year says

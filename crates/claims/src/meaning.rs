@@ -56,6 +56,9 @@ pub enum MarkerKind {
     /// ([`crate::asides`]): it describes the country, not the figure. Never
     /// consumed.
     Aside,
+    /// Every country of the sentence is named inside an aside between paired
+    /// dashes, brackets or commas ([`crate::asides`]). Never consumed.
+    AsideOnly,
     /// "one of the largest", "einer der größten": a rank range without its size.
     OpenRange,
     /// A multiple ("doubled"): consumed by a change claim.

@@ -124,9 +124,9 @@ const DASH_TOPICS: &[Case] = &[
     ("India, 2020–24 – Russia supplied 36 % of the country's arms imports.", &[("share imports IND from RUS 2020-2024 = 36%", Yes)], None),
     ("Indien (2020–24) – Frankreich lieferte 33 Prozent der Waffenimporte des Landes.", &[("share imports IND from FRA 2020-2024 = 33%", Yes)], None),
     ("Indien (2020–24) — Frankreich lieferte 38 Prozent der Waffenimporte des Landes.", &[("share imports IND from FRA 2020-2024 = 38%", No)], None),
-    ("Kazakhstan – Russia supplied 88 % of the country's arms imports in 2020–24.", &[("share imports RUS from KAZ 2020-2024 = 88%", Cant)], Some("several countries")),
-    ("In 2020–24 Kazakhstan – Russia supplied 88 % of the country's arms imports.", &[("share imports RUS from KAZ 2020-2024 = 88%", Cant)], Some("several countries")),
-    ("Kazakhstan (2020–24) Russia supplied 88 % of the country's arms imports.", &[("share imports RUS from KAZ 2020-2024 = 88%", Cant)], Some("several countries")),
+    ("Kazakhstan – Russia supplied 88 % of the country's arms imports in 2020–24.", &[("share imports KAZ from RUS 2020-2024 = 88%", Cant)], Some("several countries")),
+    ("In 2020–24 Kazakhstan – Russia supplied 88 % of the country's arms imports.", &[("share imports KAZ from RUS 2020-2024 = 88%", Cant)], Some("several countries")),
+    ("Kazakhstan (2020–24) Russia supplied 88 % of the country's arms imports.", &[("share imports KAZ from RUS 2020-2024 = 88%", Cant)], Some("several countries")),
 ];
 
 #[test]

@@ -17,6 +17,7 @@ mod probe18;
 mod probe19;
 mod probe20;
 mod probe21;
+mod probe22;
 mod props;
 mod reading;
 mod seed_article;

@@ -10,6 +10,29 @@ use crate::claim::Party;
 use crate::features::{Features, Form};
 use crate::lex::{Kind, Token};
 
+/// "the country's", "that country's", "the nation's" before the flow word
+/// at `flow`, or "des Landes" after it: the word's index.
+///
+/// Claims probe 22: "Kazakhstan [2020–24]: Russia supplied 88 % of the
+/// country's arms imports" (and other lead-in shapes) was read as Russia's
+/// imports from Kazakhstan, 0 %. A supplier does not supply its own imports,
+/// whatever words point back to it, so these follow the rule for "its".
+pub(super) fn country_anaphor(t: &[Token], flow: usize) -> Option<usize> {
+    let word = |k: usize| {
+        t.get(k)
+            .filter(|x| x.is_word())
+            .map_or("", |x| x.norm.as_str())
+    };
+    if let Some(j) = before_fillers(t, flow).filter(|&j| j > 0) {
+        let n = word(j).trim_end_matches("'s").trim_end_matches("’s");
+        let det = matches!(word(j - 1), "the" | "that" | "this");
+        if det && matches!(n, "country" | "nation") && word(j) != n {
+            return Some(j);
+        }
+    }
+    (matches!(word(flow + 1), "des" | "dieses") && word(flow + 2) == "landes").then_some(flow + 2)
+}
+
 /// What "its" at the flow word `flow` stands for, given that it is not the
 /// transfer verb's subject: `None` when the sentence does not say (no
 /// pronoun, no verb subject, no other country: left as before), `Some(Ok)`
@@ -21,7 +44,9 @@ pub(super) fn other_owner(
     flow: usize,
     verb: impl Fn(&str) -> bool,
 ) -> Option<Result<Party, (String, Vec<Party>)>> {
-    let j = before_fillers(t, flow).filter(|&j| t[j].is_word() && owner_pronoun(&t[j].norm))?;
+    let j = before_fillers(t, flow)
+        .filter(|&j| t[j].is_word() && owner_pronoun(&t[j].norm))
+        .or_else(|| country_anaphor(t, flow))?;
     // The verb before the pronoun, in the flow's clause.
     let clause = f.clause(flow);
     let v = (0..j)

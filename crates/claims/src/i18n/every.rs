@@ -360,6 +360,7 @@ fn reasons() -> Vec<Msg> {
         K::Scope,
         K::PartOf,
         K::Aside,
+        K::AsideOnly,
         K::FormerName,
         K::AmbiguousName,
         K::OpenRange,

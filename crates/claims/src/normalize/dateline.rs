@@ -147,7 +147,11 @@ fn at(line: &str) -> Option<usize> {
 
 /// Whether `rest` (from the dash after a place) holds a second spaced dash
 /// before its sentence ends: "Moskau – lange der wichtigste Lieferant –
-/// lieferte …" names Moscow as the subject.
+/// lieferte …" names Moscow as the subject. Only an odd count of further
+/// dashes closes an apposition: with two, the first dash is the dateline's
+/// and the pair an aside of what follows (claims probe 22: "Stockholm –
+/// Global arms exports – which SIPRI tracks – rose by 73 %" was checked,
+/// and supported, on Sweden).
 fn apposition(rest: &str) -> bool {
     let after = rest.trim_start().trim_start_matches('-');
     let end = [". ", "! ", "? ", ".\n", "\n"]
@@ -155,7 +159,7 @@ fn apposition(rest: &str) -> bool {
         .filter_map(|e| after.find(e))
         .min()
         .unwrap_or(after.len());
-    after[..end].contains(" -")
+    after[..end].matches(" -").count() % 2 == 1
 }
 
 #[cfg(test)]
@@ -197,6 +201,11 @@ mod tests {
         );
         assert_eq!(strip("Moskau - Die Exporte sanken."), "Die Exporte sanken.");
         assert_eq!(strip("Neu-Delhi - Indien kaufte."), "Indien kaufte.");
+        // A dash pair after the dateline is an aside of what follows.
+        assert_eq!(
+            strip("Stockholm - Global arms exports - which SIPRI tracks - rose."),
+            "Global arms exports - which SIPRI tracks - rose."
+        );
     }
 
     #[test]

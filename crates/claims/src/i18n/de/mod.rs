@@ -379,6 +379,9 @@ fn marker(k: MarkerKind, w: &str) -> String {
         MarkerKind::Aside => format!(
             "„{w}“ steht in einem Einschub über ein Land, nicht in der Aussage; auf welche Lieferungen sich die Zahl bezieht, ist nicht sicher zu lesen, daher wird sie nicht geprüft"
         ),
+        MarkerKind::AsideOnly => format!(
+            "das einzige Land, „{w}“, steht in einem Einschub, nicht als Beteiligter der Zahl; wessen Lieferungen gemeint sind, ist nicht sicher zu lesen, daher wird sie nicht geprüft"
+        ),
         MarkerKind::PartOf => format!(
             "„{w}“: Diesen Teil der Lieferungen geben die SIPRI-Waffenkategorien nicht an (eine Waffenart ohne eigene Kategorie, eine Teilstreitkraft oder Gebrauchtwaffen), daher wird er nicht geprüft"
         ),

@@ -182,6 +182,9 @@ fn marker(k: MarkerKind, word: &str) -> String {
         MarkerKind::Aside => format!(
             "'{word}' stands in an aside about a country, not in the claim; which flow the figure is of cannot be read safely, so it is not checked"
         ),
+        MarkerKind::AsideOnly => format!(
+            "the only country, '{word}', is named in an aside, not as a party to the figure; whose flow the figure is cannot be read safely, so it is not checked"
+        ),
         MarkerKind::PartOf => format!(
             "'{word}': SIPRI's armament categories do not give this part of the flow (a kind of weapon without its own category, a service branch or second-hand deliveries), so it is not checked"
         ),
