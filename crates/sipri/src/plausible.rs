@@ -36,13 +36,19 @@ pub(crate) fn before_sipri(span: Option<(u16, u16)>) -> Option<String> {
 
 /// Years whose deliveries add up to more than [`MAX_YEAR_TIV`].
 pub(crate) fn outsized_years(flows: &Flows) -> Option<String> {
-    let mut by_year: Vec<(u16, f64)> = Vec::new();
+    // Indexed by year (the readers keep years within 1900..=2100).
+    let mut sums = vec![0.0f64; 2101];
     for (&y, &t) in flows.year.iter().zip(&flows.tiv) {
-        match by_year.iter_mut().find(|(k, _)| *k == y) {
-            Some(e) => e.1 += t,
-            None => by_year.push((y, t)),
+        if let Some(s) = sums.get_mut(usize::from(y)) {
+            *s += t;
         }
     }
+    let mut by_year: Vec<(u16, f64)> = sums
+        .iter()
+        .enumerate()
+        .filter(|&(_, &t)| t != 0.0)
+        .map(|(y, &t)| (y as u16, t))
+        .collect();
     by_year.retain(|&(_, t)| t > MAX_YEAR_TIV);
     if by_year.is_empty() {
         return None;
@@ -121,27 +127,36 @@ pub(crate) fn former_states(flows: &Flows, entities: &EntityTable) -> Option<Str
         }
         None => found.push((name.to_string(), after, limit, 1, year)),
     };
+    // Per entity, once: (ended after this year: true) or (new before
+    // this year: false), for the few entities either applies to.
+    let limits: Vec<Option<(bool, u16)>> = (0..entities.len() as u32)
+        .map(|id| {
+            let e = entities.get(id);
+            if let Some((last, _)) = model::succession(&e.key) {
+                return Some((true, ended(&e.key, last)));
+            }
+            model::predecessors(&e.key)
+                .filter(|(before, _)| NEW_SUCCESSORS.contains(before))
+                .map(|(_, last)| last)
+                .max()
+                .map(|last| (false, last))
+        })
+        .collect();
+    if limits.iter().all(Option::is_none) {
+        return None;
+    }
     for i in 0..flows.len() {
         let year = flows.year[i];
         for id in [flows.supplier[i], flows.recipient[i]] {
-            let e = entities.get(id);
-            if let Some((last, _)) = model::succession(&e.key) {
-                if year > ended(&e.key, last) {
-                    note(&e.name, true, ended(&e.key, last), year);
+            // Strictly before a new state's year: states that declared
+            // independence during the last year (Croatia, Slovenia and the
+            // Baltic states in 1991) have SIPRI records in it.
+            match limits.get(id as usize).copied().flatten() {
+                Some((true, last)) if year > last => note(&entities.get(id).name, true, last, year),
+                Some((false, last)) if year < last => {
+                    note(&entities.get(id).name, false, last, year)
                 }
-                continue;
-            }
-            let born = model::predecessors(&e.key)
-                .filter(|(before, _)| NEW_SUCCESSORS.contains(before))
-                .map(|(_, last)| last)
-                .max();
-            // Strictly before: states that declared independence during
-            // the last year (Croatia, Slovenia and the Baltic states in 1991)
-            // have SIPRI records in it.
-            if let Some(last) = born
-                && year < last
-            {
-                note(&e.name, false, last, year);
+                _ => {}
             }
         }
     }
