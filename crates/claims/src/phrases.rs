@@ -19,6 +19,18 @@ fn w(t: &[Token], i: usize) -> &str {
     t.get(i).map_or("", |x| x.norm.as_str())
 }
 
+/// "zuletzt, im Zeitraum 2020–2024," before a share or rank: "most
+/// recently", a time aside, not a last-ever delivery (claims probe 23: "China
+/// war zuletzt, im Zeitraum 2020–2024, der viertgrößte Rüstungsexporteur" was
+/// refused as a last delivery).
+fn recently_aside(t: &[Token], i: usize) -> bool {
+    w(t, i + 1) == ","
+        && matches!(w(t, i + 2), "im" | "in")
+        && t.iter().any(|x| {
+            matches!(x.kind, Kind::Percent | Kind::Ordinal(_)) || x.norm.contains("grosst")
+        })
+}
+
 fn before(t: &[Token], i: usize, k: usize) -> &str {
     if i >= k { w(t, i - k) } else { "" }
 }
@@ -107,13 +119,20 @@ pub(crate) fn change_attached(t: &[Token], first: usize, last: usize) -> bool {
         j -= 2;
     }
     let before = j > 0 && lx::change_sign(&t[j - 1].norm).is_some();
-    let after = t.get(last + 1).is_some_and(|x| {
-        lx::change_sign(&x.norm).is_some()
-            || matches!(
-                x.norm.as_str(),
-                "zuwachs" | "plus" | "minus" | "more" | "less" | "mehr" | "weniger"
-            )
-    });
+    // "41 per cent fell to Saudi Arabia" is a share that went to a country,
+    // not a fall by 41 % (claims probe 23: checked as a change of -41 %).
+    let fell_to = t
+        .get(last + 1)
+        .is_some_and(|x| matches!(x.norm.as_str(), "fell" | "falls" | "fall"))
+        && t.get(last + 2).is_some_and(|x| x.norm == "to");
+    let after = !fell_to
+        && t.get(last + 1).is_some_and(|x| {
+            lx::change_sign(&x.norm).is_some()
+                || matches!(
+                    x.norm.as_str(),
+                    "zuwachs" | "plus" | "minus" | "more" | "less" | "mehr" | "weniger"
+                )
+        });
     before || after
 }
 
@@ -555,7 +574,9 @@ pub fn meaning(t: &[Token], f: &mut Features) {
         if let Some(q) = scope_qualifier(t, i, f) {
             mark(MarkerKind::Group, q);
         }
-        if let Some(k) = mn::marker(prev, norm, next) {
+        if let Some(k) = mn::marker(prev, norm, next)
+            && !(norm == "zuletzt" && recently_aside(t, i))
+        {
             // "South Africa", "Central African Republic" are countries, not
             // regions (regression: 'Africa' blocked every South Africa claim).
             let in_name = matches!(k, MarkerKind::Group | MarkerKind::AmbiguousName)

@@ -325,6 +325,9 @@ pub(crate) fn percent_claim(
                 .any(|(v, i)| *v == d && f.clause(*i) == clause && Some(*i) != flow_word)
         };
         let (takes, gives) = match (bare, through) {
+            // "Auf Indien entfielen 8,3 Prozent der weltweiten Waffenimporte":
+            // the flow noun names whose share it is.
+            (None, Some(m)) if m.falls_to && whole.is_some() => (false, false),
             (None, Some(m)) => (m.prep == Some(Prep::To), m.prep == Some(Prep::From)),
             _ => (
                 verb(Direction::Imports) && !verb(Direction::Exports),

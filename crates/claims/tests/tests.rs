@@ -18,6 +18,7 @@ mod probe19;
 mod probe20;
 mod probe21;
 mod probe22;
+mod probe23;
 mod props;
 mod reading;
 mod seed_article;

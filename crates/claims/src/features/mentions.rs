@@ -212,6 +212,10 @@ fn push_mention(
         form = Form::Possessive;
         genitive_article = true;
     }
+    let falls_to = before.is_some_and(|b| b.norm == "auf")
+        || (before.is_some_and(|b| b.norm == "to")
+            && j >= 2
+            && matches!(t[j - 2].norm.as_str(), "fell" | "falls" | "fall"));
     let clause = f.clause(idx);
     f.mentions.push(Mention {
         party,
@@ -221,6 +225,7 @@ fn push_mention(
         prep,
         clause,
         genitive_article,
+        falls_to,
     });
 }
 
