@@ -43,23 +43,14 @@ pub(crate) fn outsized_years(flows: &Flows) -> Option<String> {
             *s += t;
         }
     }
-    let mut by_year: Vec<(u16, f64)> = sums
-        .iter()
-        .enumerate()
-        .filter(|&(_, &t)| t != 0.0)
-        .map(|(y, &t)| (y as u16, t))
-        .collect();
-    by_year.retain(|&(_, t)| t > MAX_YEAR_TIV);
-    if by_year.is_empty() {
-        return None;
-    }
-    by_year.sort_by_key(|&(y, _)| y);
-    let n = by_year.len();
-    let (y, t) = by_year
+    let over: Vec<(usize, f64)> = sums
         .iter()
         .copied()
-        .max_by(|a, b| a.1.total_cmp(&b.1))
-        .unwrap_or(by_year[0]);
+        .enumerate()
+        .filter(|&(_, t)| t > MAX_YEAR_TIV)
+        .collect();
+    let n = over.len();
+    let (y, t) = over.iter().copied().max_by(|a, b| a.1.total_cmp(&b.1))?;
     Some(format!(
         "the file's deliveries add up to more than {MAX_YEAR_TIV:.0} TIV in {n} year{} (the \
          most: {t:.2} TIV in {y}), more than SIPRI has recorded worldwide in any year (under \
