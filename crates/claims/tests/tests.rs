@@ -19,6 +19,7 @@ mod probe20;
 mod probe21;
 mod probe22;
 mod probe23;
+mod probe25;
 mod props;
 mod reading;
 mod seed_article;

@@ -191,7 +191,19 @@ fn push_mention(
     let fronted = j == 1
         && before.is_some_and(|b| matches!(b.norm.as_str(), "von" | "vom" | "bei" | "beim"))
         && (end..end + 3).any(imports_verb);
+    // "seiner Waffenimporte von Russland geliefert": "von" before a supply
+    // participle names the supplier (claims probe 25: the import noun two
+    // back made Russia the importer, supplier and recipient swapped).
+    let supplied_by = before.is_some_and(|b| b.norm == "von")
+        && t.get(end).is_some_and(|x| {
+            x.is_word()
+                && matches!(
+                    x.norm.as_str(),
+                    "geliefert" | "verkauft" | "exportiert" | "beliefert" | "bereitgestellt"
+                )
+        });
     let agent = !fronted
+        && !supplied_by
         && prep == Some(Prep::From)
         && before.is_some_and(|b| matches!(b.norm.as_str(), "by" | "von"))
         && (j >= 2 && imports_verb(j - 2) || (end..end + 3).any(imports_verb));
