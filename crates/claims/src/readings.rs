@@ -156,15 +156,50 @@ pub(crate) fn change_claim(
         [a, b] => (*b, *a),
         _ => return Err(Reason::MoreThanTwoPeriods.into()),
     };
-    let focus = ctx
+    let owned = ctx
         .find(|m| {
             in_clause(m)
                 && (m.form != Form::Noun || matches!(m.prep, None | Some(Prep::Of)))
                 && m.prep != Some(Prep::Other)
         })
-        .cloned()
-        .or_else(|| ctx.implicit(None))
-        .ok_or(Reason::NoCountryNamed)?;
+        .cloned();
+    // "Arms exports to Russia", "Waffenexporte nach Russland": the flow into
+    // Russia, i.e. Russia's imports; "arms imports from India" is India's
+    // exports (claims probe 26: read as Russia's exports, India's imports,
+    // and the sign of the change came out reversed).
+    let partner: Vec<&Mention> = f
+        .mentions
+        .iter()
+        .filter(|m| {
+            in_clause(m)
+                && m.form == Form::Noun
+                && matches!(m.prep, Some(Prep::To) | Some(Prep::From))
+        })
+        .collect();
+    let mut direction = direction;
+    let focus = match (owned, partner.as_slice()) {
+        (Some(p), _) => p,
+        (None, [m]) => {
+            // "its exports to Russia": the subject's flow, as before.
+            if let Some(p) = ctx.implicit(None).filter(|p| *p != m.party) {
+                return Ok(Some(Claim::Change {
+                    direction,
+                    focus: p,
+                    from: Period::Fixed(from),
+                    to: Period::Fixed(to),
+                    category: None,
+                    change,
+                }));
+            }
+            direction = match (m.prep, direction) {
+                (Some(Prep::To), Direction::Exports) => Direction::Imports,
+                (Some(Prep::From), Direction::Imports) => Direction::Exports,
+                (_, d) => d,
+            };
+            m.party.clone()
+        }
+        (None, _) => ctx.implicit(None).ok_or(Reason::NoCountryNamed)?,
+    };
     Ok(Some(Claim::Change {
         direction,
         focus,

@@ -20,6 +20,7 @@ mod probe21;
 mod probe22;
 mod probe23;
 mod probe25;
+mod probe26;
 mod props;
 mod reading;
 mod seed_article;

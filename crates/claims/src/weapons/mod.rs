@@ -144,7 +144,50 @@ pub(crate) fn extract(s: &Sent) -> Vec<Result<crate::Claim, Msg>> {
     let to = s
         .mention(|m| m.prep == Some(Prep::To))
         .map(|m| m.party.clone());
-    let (supplier, recipient) = if deliver && !receive {
+    // Claims probe 26: "Kasachstan wurden 2020–24 von Russland Waffen
+    // geliefert", "Kazakhstan was supplied arms by Russia": after a passive
+    // the "von"/"by"/"aus" country is the supplier, and the subject the
+    // recipient. "Der Ukraine lieferte Deutschland Waffen": a fronted dative
+    // is the recipient.
+    let passive = s.has(|w| matches!(w, "wurde" | "wurden" | "worden" | "was" | "were" | "been"));
+    let passive_agent = passive.then(|| s.source_mention(None).cloned()).flatten();
+    let fronted_dative = s.f.mentions.iter().find(|m| {
+        m.prep.is_none()
+            && m.form == Form::Noun
+            && m.idx == 1
+            && s.s.tokens.get(m.end).is_some_and(|t| deliver_verb(&t.norm))
+            && match s.norm(0) {
+                "dem" | "den" => true,
+                "der" => matches!(
+                    s.norm(1),
+                    "ukraine" | "turkei" | "schweiz" | "slowakei" | "mongolei" | "sowjetunion"
+                ),
+                _ => false,
+            }
+    });
+    let (supplier, recipient) = if deliver
+        && !receive
+        && let Some(sup) = passive_agent
+    {
+        let rec = to.or_else(|| {
+            s.mention(|m| {
+                m.form == Form::Noun
+                    && m.party != sup
+                    && !matches!(m.prep, Some(Prep::Other) | Some(Prep::From))
+            })
+            .map(|m| m.party.clone())
+        });
+        (Some(sup), rec)
+    } else if deliver
+        && !receive
+        && let Some(d) = fronted_dative
+    {
+        let rec = d.party.clone();
+        let sup = s
+            .mention(|m| m.form == Form::Noun && m.prep.is_none() && m.party != rec)
+            .map(|m| m.party.clone());
+        (sup, Some(rec))
+    } else if deliver && !receive {
         let sup = s
             .subject()
             .cloned()
