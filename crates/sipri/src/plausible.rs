@@ -6,8 +6,7 @@
 
 use model::{Deal, EntityTable, Flows, SourceFormat};
 
-/// SIPRI's database starts with deliveries in 1950.
-pub const FIRST_SIPRI_YEAR: u16 = 1950;
+use crate::fetch::FIRST_YEAR as FIRST_SIPRI_YEAR;
 
 /// More than SIPRI has recorded worldwide in any one year (its largest,
 /// about 46,000 TIV in the early 1980s), with room to spare: a year above it
