@@ -2,6 +2,7 @@
 //! row accounting, rejections and warnings.
 
 use crate::ReadError;
+use crate::flow_facts::FlowFacts;
 use crate::names::Resolver;
 use crate::preamble::Preamble;
 use model::{
@@ -89,6 +90,9 @@ pub(crate) struct Builder {
     /// The deals whose texts may hold control characters, ascending, when
     /// a reader knows (the others are printable ASCII); `None`: check all.
     pub dirty_deals: Option<Vec<u32>>,
+    /// The flows' facts, when a reader gathers them as it goes (the
+    /// streamed one, which holds no flows); else taken from `flows`.
+    pub(crate) facts: Option<FlowFacts>,
 }
 
 impl Builder {
@@ -117,6 +121,7 @@ impl Builder {
             latest_year: 2100,
             latest_why: String::new(),
             dirty_deals: None,
+            facts: None,
         }
     }
 
@@ -334,7 +339,11 @@ impl Builder {
                 .warnings
                 .push(format!("{n} further warnings not shown"));
         }
-        for c in crate::scope_check::caveats(format, &preamble.title, &self.flows, &self.entities) {
+        let facts = self
+            .facts
+            .take()
+            .unwrap_or_else(|| FlowFacts::of(&self.flows, &self.entities));
+        for c in crate::scope_check::caveats(format, &preamble.title, &facts, &self.entities) {
             self.caveat(c);
         }
         if format == SourceFormat::Register
@@ -347,7 +356,7 @@ impl Builder {
         for c in crate::plausible::caveats(
             preamble.synthetic,
             span,
-            &self.flows,
+            &facts,
             &self.deals,
             &self.entities,
         ) {

@@ -13,6 +13,7 @@ mod chunk;
 mod deal_ids;
 mod deal_rows;
 mod fast;
+mod flow_facts;
 mod legacy;
 mod merge;
 pub mod names;

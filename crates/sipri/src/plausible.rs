@@ -4,7 +4,8 @@
 //! answer says so), found by hostile-files probe 6, where each imported
 //! without a word.
 
-use model::{Deal, EntityTable, Flows, SourceFormat};
+use crate::flow_facts::FlowFacts;
+use model::{Deal, EntityId, EntityTable, SourceFormat};
 
 use crate::fetch::FIRST_YEAR as FIRST_SIPRI_YEAR;
 
@@ -34,20 +35,8 @@ pub(crate) fn before_sipri(span: Option<(u16, u16)>) -> Option<String> {
 }
 
 /// Years whose deliveries add up to more than [`MAX_YEAR_TIV`].
-pub(crate) fn outsized_years(flows: &Flows) -> Option<String> {
-    // Indexed by year (the readers keep years within 1900..=2100).
-    let mut sums = vec![0.0f64; 2101];
-    for (&y, &t) in flows.year.iter().zip(&flows.tiv) {
-        if let Some(s) = sums.get_mut(usize::from(y)) {
-            *s += t;
-        }
-    }
-    let over: Vec<(usize, f64)> = sums
-        .iter()
-        .copied()
-        .enumerate()
-        .filter(|&(_, t)| t > MAX_YEAR_TIV)
-        .collect();
+pub(crate) fn outsized_years(facts: &FlowFacts) -> Option<String> {
+    let over = facts.years_over(MAX_YEAR_TIV);
     let n = over.len();
     let (y, t) = over.iter().copied().max_by(|a, b| a.1.total_cmp(&b.1))?;
     Some(format!(
@@ -81,81 +70,40 @@ pub(crate) fn outsized_orders(deals: &[Deal]) -> Option<String> {
 /// What the former-state caveat says of them (matched by the builder).
 pub(crate) const NOT_EXISTING: &str = "when they did not exist";
 
-/// Dissolutions after which every successor was a new state: a delivery by
-/// or to one of them before the dissolution's year cannot be SIPRI's.
-/// (Germany and Yemen continue states SIPRI lists before their unions under
-/// the same successor key.)
-const NEW_SUCCESSORS: &[&str] = &["SUHH", "CSHH", "YUCS"];
-
-/// The year a former state ended, where it is later than the last year
-/// SIPRI lists it in (`model::SUCCESSIONS`): North and South Yemen united in
-/// May 1990, so a 1990 delivery to either is possible (hostile-files probe 7:
-/// one was called edited).
-fn ended(key: &str, last: u16) -> u16 {
-    match key {
-        "YEYE" | "YDYE" => last.max(1990),
-        _ => last,
-    }
-}
-
 /// Deliveries by or to a former state after its last year (the Soviet
 /// Union after 1991, East Germany after 1990), or by or to one of its new
 /// successors before that (Russia in 1985): SIPRI files each under the state
 /// that existed, so the rows were edited (probe: "Soviet Union 46.00" in
 /// Kazakhstan's 2020-24 imports; the Soviet Union's exports moved to
 /// Russia's row for 1970-90), without a note.
-pub(crate) fn former_states(flows: &Flows, entities: &EntityTable) -> Option<String> {
-    // (name, after its end?, the state's last or first year, rows, most distant year)
-    let mut found: Vec<(String, bool, u16, u64, u16)> = Vec::new();
-    let mut note = |name: &str, after: bool, limit: u16, year: u16| match found
-        .iter_mut()
-        .find(|f| f.0 == name && f.1 == after)
-    {
-        Some(f) => {
-            f.3 += 1;
-            f.4 = if after { f.4.max(year) } else { f.4.min(year) };
-        }
-        None => found.push((name.to_string(), after, limit, 1, year)),
-    };
-    // Per entity, once: (ended after this year: true) or (new before
-    // this year: false), for the few entities either applies to.
-    let limits: Vec<Option<(bool, u16)>> = (0..entities.len() as u32)
-        .map(|id| {
-            let e = entities.get(id);
-            if let Some((last, _)) = model::succession(&e.key) {
-                return Some((true, ended(&e.key, last)));
+pub(crate) fn former_states(facts: &FlowFacts, entities: &EntityTable) -> Option<String> {
+    // (entity, after its end?, the state's last or first year, rows, most
+    // distant year), in entity order: the same text from either reader.
+    let mut found: Vec<(EntityId, bool, u16, u64, u16)> = Vec::new();
+    for (&(id, year), &n) in &facts.outside {
+        let Some(limit) = facts.limit_of(id) else {
+            continue;
+        };
+        match found.iter_mut().find(|f| f.0 == id) {
+            Some(f) => {
+                f.3 += n;
+                f.4 = if limit.ended {
+                    f.4.max(year)
+                } else {
+                    f.4.min(year)
+                };
             }
-            model::predecessors(&e.key)
-                .filter(|(before, _)| NEW_SUCCESSORS.contains(before))
-                .map(|(_, last)| last)
-                .max()
-                .map(|last| (false, last))
-        })
-        .collect();
-    if limits.iter().all(Option::is_none) {
-        return None;
-    }
-    for i in 0..flows.len() {
-        let year = flows.year[i];
-        for id in [flows.supplier[i], flows.recipient[i]] {
-            // Strictly before a new state's year: states that declared
-            // independence during the last year (Croatia, Slovenia and the
-            // Baltic states in 1991) have SIPRI records in it.
-            match limits.get(id as usize).copied().flatten() {
-                Some((true, last)) if year > last => note(&entities.get(id).name, true, last, year),
-                Some((false, last)) if year < last => {
-                    note(&entities.get(id).name, false, last, year)
-                }
-                _ => {}
-            }
+            None => found.push((id, limit.ended, limit.year, n, year)),
         }
     }
     if found.is_empty() {
         return None;
     }
+    found.sort_unstable_by_key(|f| f.0);
     let list: Vec<String> = found
         .iter()
-        .map(|(name, after, limit, n, year)| {
+        .map(|(id, after, limit, n, year)| {
+            let name = &entities.get(*id).name;
             let rows = format!("{n} delivery record{}", if *n == 1 { "" } else { "s" });
             if *after {
                 format!("{name}: {rows} after it ended in {limit}, the latest dated {year}")
@@ -210,7 +158,7 @@ pub(crate) fn table_ends_early(
 pub(crate) fn caveats(
     synthetic: bool,
     span: Option<(u16, u16)>,
-    flows: &Flows,
+    facts: &FlowFacts,
     deals: &[Deal],
     entities: &EntityTable,
 ) -> Vec<String> {
@@ -219,9 +167,9 @@ pub(crate) fn caveats(
     }
     [
         before_sipri(span),
-        outsized_years(flows),
+        outsized_years(facts),
         outsized_orders(deals),
-        former_states(flows, entities),
+        former_states(facts, entities),
     ]
     .into_iter()
     .flatten()

@@ -7,23 +7,24 @@
 //! query reached it; a Ukraine-only file retitled "All countries to All
 //! countries" answered "World total: 6895.87", Ukraine's imports alone).
 
-use model::{EntityId, EntityTable, Flows, SourceFormat, title_parties};
+use crate::flow_facts::FlowFacts;
+use model::{EntityId, EntityTable, SourceFormat, title_parties};
 
 /// Rows (flows) before a file whose every row has one party is taken for a
 /// mislabelled download: SIPRI's whole register has hundreds of each.
-const ONE_PARTY_MIN_ROWS: usize = 50;
+const ONE_PARTY_MIN_ROWS: u64 = 50;
 
 /// Caveats for a register whose rows disagree with its title's scope.
 pub fn caveats(
     format: SourceFormat,
     title: &str,
-    flows: &Flows,
+    facts: &FlowFacts,
     entities: &EntityTable,
 ) -> Vec<String> {
     if !matches!(
         format,
         SourceFormat::Register | SourceFormat::LegacyRegister
-    ) || flows.is_empty()
+    ) || facts.rows == 0
     {
         return Vec::new();
     }
@@ -33,20 +34,12 @@ pub fn caveats(
     let titled = title.contains(" arms from ");
     let (from, to) = title_parties(title);
     let mut out = Vec::new();
-    for (side, scope, ids) in [
-        ("supplier", from, &flows.supplier),
-        ("recipient", to, &flows.recipient),
+    for (side, scope, counts) in [
+        ("supplier", from, &facts.by_party[0]),
+        ("recipient", to, &facts.by_party[1]),
     ] {
-        // Counted densely (ids index the entity table): a tree map cost half
-        // a millisecond of a register's import, after the parallel part.
-        let mut counts = vec![0usize; entities.len()];
-        for &id in ids.iter() {
-            if let Some(n) = counts.get_mut(id as usize) {
-                *n += 1;
-            }
-        }
         // In id order, as the messages list them.
-        let rows: Vec<(EntityId, usize)> = counts
+        let rows: Vec<(EntityId, u64)> = counts
             .iter()
             .enumerate()
             .filter(|&(_, &n)| n > 0)
@@ -69,7 +62,7 @@ pub fn caveats(
                     ));
                 }
             }
-            None if rows.len() == 1 && ids.len() >= ONE_PARTY_MIN_ROWS => {
+            None if rows.len() == 1 && facts.rows >= ONE_PARTY_MIN_ROWS => {
                 let name = &entities.get(rows[0].0).name;
                 let (said, guess) = if titled {
                     (

@@ -167,6 +167,7 @@ pub fn stream(
     }
     for mode in [Mode::Utf8, Mode::Latin1] {
         let mut b = Builder::new(&opts.file_name, opts.skip_bad_rows, 0);
+        b.facts = Some(Default::default());
         register::check_header(&b, &header.line, &COLUMNS)?;
         b.limit_years(&header.preamble);
         b.report.encoding = match mode {
@@ -556,6 +557,9 @@ impl Pass1 {
             self.parts.done(part)?;
             b.report.tiv_total += r.tiv;
             b.note_parties([sup, rec], r.tiv);
+            if let Some(f) = b.facts.as_mut() {
+                f.add(&b.entities, sup, rec, r.year, r.tiv);
+            }
             b.check_product(
                 p.line,
                 crate::row_checks::REGISTER_PRODUCT,

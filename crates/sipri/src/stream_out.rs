@@ -431,6 +431,9 @@ pub(crate) fn finish(
                 flows -= 1;
                 p.b.report.tiv_total -= r.tiv;
                 p.b.unnote_parties([r.sup, r.rec], r.tiv);
+                if let Some(f) = p.b.facts.as_mut() {
+                    f.remove(&p.b.entities, r.sup, r.rec, r.year, r.tiv);
+                }
                 p.year_rows[usize::from(r.year - FIRST_YEAR)] -= 1;
                 errors.push((r.line, r.reason));
             }
