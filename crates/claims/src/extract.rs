@@ -430,9 +430,18 @@ impl State {
         } else {
             made_claim = !speech;
             let claims = merge(built.into_iter().map(|b| b.claim).collect());
-            let two_figures = reasons
-                .iter()
-                .any(|r| matches!(r, Msg::Reason(Reason::TwoFigures(_))));
+            // Their labels state a claim the sentence does not make ("share
+            // imports ESP from RUS" for "Russian and Spanish arms").
+            let two_figures = reasons.iter().any(|r| {
+                matches!(
+                    r,
+                    Msg::Reason(
+                        Reason::TwoFigures(_)
+                            | Reason::MakersTwoFigures(..)
+                            | Reason::PluralRanking(_)
+                    )
+                )
+            });
             // A figure's pair or focus with a named country left over is
             // likely the wrong pair; a delivery or group fact stays true of
             // the parties it names.

@@ -42,6 +42,7 @@ pub mod groupfacts;
 pub mod i18n;
 pub mod lex;
 pub mod lexicon;
+mod listed;
 pub mod mainsupplier;
 pub mod meaning;
 mod misread;

@@ -80,6 +80,9 @@ pub enum MarkerKind {
     Earlier,
     /// "between 85 and 90 %", "85–90 Prozent": a range of figures.
     FigureRange,
+    /// "88 and 6 %, respectively": one figure each for several parties,
+    /// not a range (claims probe 27 was told "a range of figures").
+    FigurePair,
     /// "most of", "the bulk of", "die meisten": a share with no figure.
     Vague,
     /// What SIPRI's database does not record: small arms, ammunition, and

@@ -464,7 +464,14 @@ pub fn meaning(t: &[Token], f: &mut Features) {
             && matches!(t.get(i + 3).map(|x| &x.kind), Some(Kind::Percent))
         {
             let range = format!("{} {} {} %", text, t[i + 1].text, t[i + 2].text);
-            mark(MarkerKind::FigureRange, range);
+            let between = i > 0 && matches!(t[i - 1].norm.as_str(), "between" | "zwischen");
+            let pair = matches!(next, "and" | "und") && !between;
+            let kind = if pair {
+                MarkerKind::FigurePair
+            } else {
+                MarkerKind::FigureRange
+            };
+            mark(kind, range);
         }
         if t[i].kind == Kind::Points {
             // Quote the word as written ("Prozentpunkte"); the English phrase is two words.

@@ -267,6 +267,9 @@ pub fn unconsumed(f: &Features, t: &[Token], built: &[Built]) -> Vec<Msg> {
     out.extend(crate::misread::maker_flow_unclear(f, t, built));
     out.extend(crate::misread::rank_holder_unclear(f, t, built));
     out.extend(crate::misread::bare_object_supplier(f, built));
+    out.extend(crate::listed::coordinated_makers(f, t, built));
+    out.extend(crate::listed::rank_unread(t, built));
+    out.extend(crate::listed::plural_ranking(t, built));
     out.extend(unused_base(f, t, built));
     out.extend(world_subject_as_partner(f, built));
     if let Some(list) = shared_figure(f, t, built) {
@@ -326,7 +329,7 @@ fn both_ways(built: &[Built]) -> Option<(&Party, &Party)> {
 /// the US's 42.6 %, and "… accounted for 43 %" supported). The names of the
 /// list, when a share claim's party is in one and the list has more names
 /// than the clause has figures.
-fn shared_figure(f: &Features, t: &[Token], built: &[Built]) -> Option<Vec<String>> {
+fn shared_figure(f: &Features, t: &[Token], built: &[Built]) -> Option<Vec<Party>> {
     // A period in brackets between two names joins them too: "Kazakhstan
     // (2020–24) Russia supplied 88 % of the country's arms imports" read as
     // Kazakhstan supplying Russia (claims probe 21). A lead-in topic
@@ -376,7 +379,7 @@ fn shared_figure(f: &Features, t: &[Token], built: &[Built]) -> Option<Vec<Strin
                     && list.iter().any(|m| parties(&b.claim).contains(&&m.party))
             });
             if shared && figures < list.len() {
-                return Some(list.iter().map(|m| m.party.name.clone()).collect());
+                return Some(list.iter().map(|m| m.party.clone()).collect());
             }
         }
         i = j + 1;

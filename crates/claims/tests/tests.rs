@@ -21,6 +21,7 @@ mod probe22;
 mod probe23;
 mod probe25;
 mod probe26;
+mod probe27;
 mod props;
 mod reading;
 mod seed_article;

@@ -332,7 +332,7 @@ pub enum Reason {
     PublishedYear(u16),
     /// One figure for a list of countries ("the US, France and Russia
     /// together accounted for 60 %").
-    FigureForSeveral(Vec<String>),
+    FigureForSeveral(Vec<Party>),
     /// The sentence was read with the same two countries as supplier and
     /// recipient both ways round.
     BothWays(String, String),
@@ -412,6 +412,16 @@ pub enum Reason {
     /// A number the sentence states that no claim read from it carries.
     UnreadNumber(String),
     TwoFigures(String),
+    /// Two coordinated makers' arms with figures ("Russian and Spanish arms
+    /// made up 88 % and 6 % of …"): both are suppliers, and which figure is
+    /// whose is not read.
+    MakersTwoFigures(Party, Party),
+    /// A rank word ("the second-largest") that no claim read from the
+    /// sentence carries, as after a second, gapped party.
+    RankUnread(String),
+    /// A plural role noun ("largest suppliers") with several countries: a
+    /// set, not a claim about the first-named one.
+    PluralRanking(String),
     DirectionContradicts(Stated, Stated),
     TwoCategories(Category, Category),
     NamedNotParty(Party),

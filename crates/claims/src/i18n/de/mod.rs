@@ -406,6 +406,9 @@ fn marker(k: MarkerKind, w: &str) -> String {
         MarkerKind::FigureRange => {
             format!("„{w}“: Eine Spanne von Zahlen ist keine Zahl, die diese Lesart prüft")
         }
+        MarkerKind::FigurePair => format!(
+            "„{w}“: zwei Zahlen, je eine für mehrere Beteiligte; welche Zahl wessen ist, wird nicht gelesen"
+        ),
         MarkerKind::Vague => format!(
             "„{w}“: Ein Anteil ohne Zahl („die meisten“, „der Großteil“) ist keine Zahl, die diese Lesart prüft"
         ),

@@ -29,7 +29,7 @@ pub(super) fn text(m: &Reason) -> String {
             ),
             FigureForSeveral(names) => format!(
                 "eine Zahl für mehrere Länder ({}): armsflow prüft den Anteil je eines Landes; bitte einzeln prüfen",
-                names.join(", ")
+                lands(names)
             ),
             BackwardsPeriod(y, z) => format!(
                 "der Zeitraum {y}–{z} endet vor seinem Beginn; unklar, welche Jahre gemeint sind"
@@ -133,6 +133,16 @@ pub(super) fn text(m: &Reason) -> String {
                 "die Zahl „{n}“ gehört zu keiner aus dem Satz gelesenen Aussage; den Rest zu prüfen hieße, eine andere Aussage zu prüfen"
             ),
             TwoFigures(k) => format!("zwei verschiedene Zahlen für dieselbe Aussage ({k})"),
+            MakersTwoFigures(a, b) => format!(
+                "zwei verschiedene Zahlen zu Waffen aus „{}“ und „{}“: beide sind Lieferanten, und welche Zahl wessen Anteil ist, wird nicht gelesen; ein Satzteil je Lieferant („{} lieferte … und {} …“) wird geprüft",
+                land(a), land(b), land(a), land(b)
+            ),
+            RankUnread(w) => format!(
+                "„{w}“: ein Rang, den keine aus dem Satz gelesene Aussage trägt (ein Rang, der einem zweiten Land ohne eigenes Verb zugeschrieben wird, wird nicht gelesen)"
+            ),
+            PluralRanking(w) => format!(
+                "„{w}“ nennt mehrere Länder zusammen als die größten; ob es genau die größten sind, wird nicht geprüft, und das zuerst genannte wird nicht als das größte gelesen; ein Rang je Land („die zwei größten“, „der zweitgrößte“) wird geprüft"
+            ),
             DirectionContradicts(a, b) => format!(
                 "das Richtungswort widerspricht den Zahlen ({} auf {})",
                 stated(a, false),

@@ -209,6 +209,9 @@ fn marker(k: MarkerKind, word: &str) -> String {
         MarkerKind::FigureRange => {
             format!("'{word}': a range of figures is not a figure this reading checks")
         }
+        MarkerKind::FigurePair => format!(
+            "'{word}': two figures, one for each of several parties; which figure is whose is not read"
+        ),
         MarkerKind::Vague => format!(
             "'{word}': a share without a figure ('most', 'the bulk') is not a figure this reading checks"
         ),

@@ -29,7 +29,7 @@ pub(super) fn text(m: &Reason) -> String {
             ),
             FigureForSeveral(names) => format!(
                 "one figure for several countries ({}): armsflow checks one country's share at a time; check each country's share separately",
-                names.join(", ")
+                names.iter().map(|p| p.name.as_str()).collect::<Vec<_>>().join(", ")
             ),
             BackwardsPeriod(y, z) => format!(
                 "the period {y}-{z} ends before it starts; which years are meant is unclear"
@@ -132,6 +132,16 @@ pub(super) fn text(m: &Reason) -> String {
                 "the number '{n}' is part of no claim read from the sentence; checking the rest would check a different statement"
             ),
             TwoFigures(k) => format!("two different figures for the same claim ({k})"),
+            MakersTwoFigures(a, b) => format!(
+                "two different figures for '{}'- and '{}'-made arms: both are suppliers, and which figure is whose share is not read; a clause per supplier ('{} supplied … and {} …') is checked",
+                a.name, b.name, a.name, b.name
+            ),
+            RankUnread(w) => format!(
+                "'{w}': a rank that no claim read from the sentence carries (a rank given to a second party without its own verb is not read)"
+            ),
+            PluralRanking(w) => format!(
+                "'{w}' names several countries together as the largest; whether they are exactly the largest ones is not checked, and the first named is not read as the largest; a rank per country ('the two largest', 'the second-largest') is checked"
+            ),
             DirectionContradicts(a, b) => format!(
                 "the direction word contradicts the figures ({} to {})",
                 a.render(false),
