@@ -213,8 +213,10 @@ fn event_study_windows_outside_the_release_are_no_data() {
         &["event-study", "--group", "EU", "--member", "Austria"],
         &data,
     ));
+    // Each total says what part of it rests on estimates.
     assert!(
-        text.contains("Totals: no data before, 524.42 TIV after."),
+        text.contains("Totals: no data before, 524.42 TIV (")
+            && text.contains("% estimated) after."),
         "{text}"
     );
 }

@@ -149,3 +149,36 @@ fn a_scenario_says_how_alignment_names_are_read() {
         "{e}"
     );
 }
+
+/// Alignment probe 27: a shift to a country with no arms exports (Mongolia)
+/// was projected without a word ("0.0% → 100.0% of Mongolia's exports");
+/// a shift to the recipient itself was an error without the file's line.
+/// 15 % of Russia's 1175.20 TIV to Kazakhstan in 2020-24 (pandas over the
+/// raw register) is 176.28 TIV.
+#[test]
+fn a_scenario_says_when_a_supplier_never_exported() {
+    let Some((_tmp, data)) = imported() else {
+        return;
+    };
+    let spec = "recipient = \"Kazakhstan\"\nperiod = \"2020-2024\"\n[[change]]\nkind = \"shift\"\n\
+        from = \"Russia\"\nto = [\"Mongolia\"]\npercent = 15\n";
+    let f = write(&data, "mongolia.toml", spec);
+    let out = armsflow(&data, &["scenario", &f, "-f", "json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let notes = v["notes"].to_string();
+    assert!(
+        notes
+            .contains("Mongolia has no arms exports in 2020-2024 in this release, nor in any year")
+            && notes.contains("176.28 TIV"),
+        "{notes}"
+    );
+    let f = write(&data, "self.toml", &spec.replace("Mongolia", "Kazakhstan"));
+    let out = armsflow(&data, &["scenario", &f]);
+    assert_eq!(out.status.code(), Some(2));
+    let e = stderr(&out);
+    assert!(
+        e.contains("self.toml:3: change 1: Kazakhstan is the scenario's recipient"),
+        "{e}"
+    );
+}

@@ -8,6 +8,7 @@ mod coverage;
 mod crash_safety;
 mod csv_output;
 mod diff;
+mod estimates;
 mod fast_paths_real;
 mod fetch;
 mod groups_files;

@@ -49,8 +49,11 @@ pub enum EventStatus {
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct PartnerShift {
     pub partner: EntityId,
-    pub tiv_before: f64,
-    pub tiv_after: f64,
+    /// `None` when the release holds no year of the window: no data, not
+    /// zero imports (alignment probe 27: Kazakhstan's "after" joining the
+    /// Abraham Accords, past the data, was 0.0 TIV from Israel).
+    pub tiv_before: Option<f64>,
+    pub tiv_after: Option<f64>,
     /// `None` when the window has no imports.
     pub share_before: Option<f64>,
     pub share_after: Option<f64>,
@@ -238,8 +241,8 @@ pub fn event_study(
         let share = |m: &Partners| (m.total > 0.0).then(|| get(m) / m.total);
         PartnerShift {
             partner: p,
-            tiv_before: get(&before_mix),
-            tiv_after: after_mix.as_ref().map_or(0.0, get),
+            tiv_before: before_in_data.map(|_| get(&before_mix)),
+            tiv_after: after_mix.as_ref().map(get),
             share_before: share(&before_mix),
             share_after: after_mix.as_ref().and_then(share),
         }

@@ -380,3 +380,39 @@ fn knock_on(rel: &Release, sc: &Scenario, row: &SupplierRow) -> KnockOn {
         below: pos.and_then(|i| customers.get(i + 1).copied()),
     }
 }
+
+/// What the scenario asks of suppliers with no exports in its window: the
+/// projection gives them deliveries SIPRI recorded none of (alignment probe
+/// 27: a shift to Mongolia made it "0.0% → 100.0% of Mongolia's exports",
+/// unremarked). The release-wide check says whether they ever exported.
+pub fn no_exports_notes(rel: &Release, res: &ScenarioResult) -> Vec<String> {
+    let new: Vec<&KnockOn> = res
+        .knock_on
+        .iter()
+        .filter(|k| k.baseline_exports <= 0.0 && k.scenario_tiv > 0.0)
+        .collect();
+    if new.is_empty() {
+        return Vec::new();
+    }
+    let fl = &rel.flows;
+    new.iter()
+        .map(|k| {
+            let ever = (0..fl.len()).any(|i| fl.supplier[i] == k.supplier && fl.tiv[i] > 0.0);
+            let span = rel
+                .year_span()
+                .map_or(String::new(), |(a, b)| format!(" ({a}-{b})"));
+            format!(
+                "{} has no arms exports in {} in this release{}: the projection gives it {:.2} \
+                 TIV, deliveries SIPRI has not recorded for it.",
+                rel.entities.get(k.supplier).name,
+                res.filter.window,
+                if ever {
+                    String::new()
+                } else {
+                    format!(", nor in any year{span}")
+                },
+                k.scenario_tiv
+            )
+        })
+        .collect()
+}

@@ -90,7 +90,7 @@ fn uae_before_and_after_with_israel() {
     let p = s.partner.unwrap();
     assert_eq!(p.share_before, Some(0.0));
     assert!(close(p.share_after.unwrap(), 0.3));
-    assert!(close(p.tiv_after, 30.0));
+    assert!(close(p.tiv_after.unwrap(), 30.0));
     assert_eq!(s.group_before.share, Some(0.0));
     assert!(close(s.group_after.as_ref().unwrap().share.unwrap(), 0.3));
 }

@@ -23,6 +23,7 @@ mod nodata;
 mod params;
 mod probe18;
 mod probe21;
+mod probe27;
 mod regression;
 mod releases;
 mod seed_button;

@@ -284,10 +284,18 @@ fn notes(t: &mut Table, rel: &Release, s: &EventStudy, opts: &EventOptions) {
     let after_none = s.status == EventStatus::OutsideRelease;
     t.note(format!(
         "Totals: {} before, {}.",
-        no_data(format!("{:.2} TIV", s.before_mix.total)),
+        no_data(format!(
+            "{:.2} TIV ({:.1}% estimated)",
+            s.before_mix.total,
+            s.before_mix.estimated_share * 100.0
+        )),
         match &s.after_mix {
             _ if after_none => "no data after".to_string(),
-            Some(a) => format!("{:.2} TIV after", a.total),
+            Some(a) => format!(
+                "{:.2} TIV ({:.1}% estimated) after",
+                a.total,
+                a.estimated_share * 100.0
+            ),
             None => "nothing after yet".to_string(),
         }
     ));
@@ -312,14 +320,13 @@ fn notes(t: &mut Table, rel: &Release, s: &EventStudy, opts: &EventOptions) {
         t.note(format!(
             "{} share: {}, {}.",
             name(rel, p.partner),
-            if none {
-                "no data before".to_string()
-            } else {
-                format!("{} before ({:.2} TIV)", pct(p.share_before), p.tiv_before)
+            match p.tiv_before {
+                Some(t) if !none => format!("{} before ({t:.2} TIV)", pct(p.share_before)),
+                _ => "no data before".to_string(),
             },
-            match s.after_mix {
-                Some(_) => format!("{} after ({:.2} TIV)", pct(p.share_after), p.tiv_after),
-                None => "none yet after".into(),
+            match (&s.after_mix, p.tiv_after) {
+                (Some(_), Some(t)) => format!("{} after ({t:.2} TIV)", pct(p.share_after)),
+                _ => "none yet after".into(),
             }
         ));
     }
@@ -372,6 +379,8 @@ fn summary_table(rel: &Release, studies: &[EventStudy], opts: &EventOptions) -> 
         cols.push(&pb);
         cols.push(&pa);
     }
+    cols.push("estimated % before");
+    cols.push("estimated % after");
     cols.push("status");
     let mut t = Table::new(
         title(
@@ -423,6 +432,18 @@ fn summary_table(rel: &Release, studies: &[EventStudy], opts: &EventOptions) -> 
             // The partner is this member: no share of its own imports.
             row.extend([Cell::Empty, Cell::Empty]);
         }
+        // What each window's total rests on (alignment probe 27: unsaid).
+        row.push(if none {
+            Cell::Empty
+        } else {
+            Cell::pct(s.before_mix.estimated_share)
+        });
+        row.push(
+            s.after_mix
+                .as_ref()
+                .filter(|_| !after_none)
+                .map_or(Cell::Empty, |a| Cell::pct(a.estimated_share)),
+        );
         let after = match s.status {
             // A window before the release's first year (NATO's founders,
             // 1950-1954, on a release from 1995).

@@ -395,6 +395,7 @@ fn shares_table(
             "share %",
             &count_col,
             "top members",
+            "estimated %",
         ],
     );
     for s in series.iter().flatten() {
@@ -429,7 +430,17 @@ fn shares_table(
             Cell::opt_pct(s.share),
             Cell::Int(s.members.len() as i64),
             Cell::list(top, 4),
+            Cell::pct(s.estimated_share),
         ]);
+        if s.allocated_share > 0.0 {
+            t.note(format!(
+                "{} {}: {:.1}% of the group TIV is a per-deal total spread evenly over the \
+                 deal's delivery years (legacy register).",
+                s.group,
+                s.filter.window,
+                s.allocated_share * 100.0
+            ));
+        }
         if s.outside_membership_tiv > 0.0 {
             t.note(format!(
                 "{} {}: {:.2} TIV with countries that were not members of {} in the year of {} is not counted.",
@@ -468,6 +479,10 @@ fn shares_table(
             }
         });
     }
+    t.note(
+        "Estimated %: the share of the group TIV that rests on a SIPRI estimate (a lower bound: \
+         SIPRI leaves some flags empty).",
+    );
     if dated.iter().any(|&d| !d) {
         t.note(
             "Groups defined on the command line (NAME=A,B,...) count their members in every year.",

@@ -71,6 +71,9 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     for note in sipri::country::organisation_notes(&rel, &spec.names(), &resolve) {
         common::answer_note(note);
     }
+    for note in engine::scenario::no_exports_notes(&rel, &res) {
+        common::answer_note(note);
+    }
     output::emit(&table(&rel, &spec, &res), &args.out)
 }
 
@@ -78,10 +81,11 @@ pub fn run(args: Args) -> anyhow::Result<()> {
 fn change_of(e: &engine::scenario::ScenarioError) -> Option<usize> {
     use engine::scenario::ScenarioError as E;
     match e {
-        E::Percent { change, .. } | E::NegativeTiv { change, .. } | E::Invalid { change, .. } => {
-            Some(*change)
-        }
-        E::UnknownCountry { field, .. } => field
+        E::Percent { change, .. }
+        | E::NegativeTiv { change, .. }
+        | E::Invalid { change, .. }
+        | E::SelfSupply { change, .. } => Some(*change),
+        E::UnknownCountry { field, .. } | E::Placeholder { field, .. } => field
             .strip_prefix("change ")
             .and_then(|r| r.split(':').next())
             .and_then(|n| n.parse().ok()),

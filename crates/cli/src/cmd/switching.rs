@@ -146,6 +146,8 @@ fn table(rel: &Release, s: &Switching, limit: usize) -> Table {
         "HHI change",
         "entered",
         "left",
+        "estimated % before",
+        "estimated % after",
     ] {
         cols.push(c.into());
     }
@@ -192,6 +194,8 @@ fn table(rel: &Release, s: &Switching, limit: usize) -> Table {
             r.hhi_change.map_or(Cell::Empty, |h| Cell::num(h, 3)),
             names(&r.entered),
             names(&r.left),
+            Cell::pct(r.estimated_share_from),
+            Cell::pct(r.estimated_share_to),
         ]);
         t.row(row);
     }
@@ -252,6 +256,26 @@ fn table(rel: &Release, s: &Switching, limit: usize) -> Table {
         ));
     }
     t.note("Distance: total-variation distance between supplier mixes, 0.5 × Σ|share before − share after|.");
+    t.note(
+        "Estimated %: the share of each window's TIV that rests on a SIPRI estimate (a lower \
+         bound: SIPRI leaves some flags empty); a move between windows that rest on estimates \
+         unequally is partly a move of the estimates.",
+    );
+    if s.rows
+        .iter()
+        .any(|r| r.allocated_share_from > 0.0 || r.allocated_share_to > 0.0)
+    {
+        let most = s
+            .rows
+            .iter()
+            .map(|r| r.allocated_share_from.max(r.allocated_share_to))
+            .fold(0.0, f64::max);
+        t.note(format!(
+            "Allocated: up to {:.1}% of a window's TIV is a per-deal total spread evenly over \
+             the deal's delivery years (legacy register): window figures are approximations.",
+            most * 100.0
+        ));
+    }
     // Orders of the later window have had less time to be delivered
     // (regression: no caveat; Mexico "100 %" on 50.64 TIV of recent orders).
     if s.from.basis == Basis::Order

@@ -43,6 +43,12 @@ pub struct GroupShare {
     pub aggregate_tiv: f64,
     /// Order basis: TIV whose deal has no order year (not in `total`).
     pub undated_tiv: f64,
+    /// Fractions of `group_tiv` resting on SIPRI estimates, and allocated
+    /// from per-deal totals (legacy register); 0 when `group_tiv` is 0.
+    /// Every figure says what it rests on (alignment probe 27: the group
+    /// shares did not).
+    pub estimated_share: f64,
+    pub allocated_share: f64,
 }
 
 /// The group's share of `focus`'s imports (`Direction::Imports`: suppliers that
@@ -59,6 +65,7 @@ pub fn group_share(
 ) -> GroupShare {
     let (mut total, mut agg, mut outside) = (0.0, 0.0, 0.0);
     let mut undated = 0.0;
+    let (mut est, mut alloc) = (0.0, 0.0);
     let mut by: BTreeMap<EntityId, (f64, Vec<u16>)> = BTreeMap::new();
     for y in f.window.years() {
         let p = partners_once(rel, focus, dir, &f.at(Window { start: y, end: y }));
@@ -71,6 +78,8 @@ pub fn group_share(
                 let e = by.entry(ps.entity).or_default();
                 e.0 += ps.tiv;
                 e.1.push(y);
+                est += ps.estimated_tiv;
+                alloc += ps.allocated_tiv;
             } else if group.spans.contains_key(&ps.entity) {
                 outside += ps.tiv;
             }
@@ -101,6 +110,8 @@ pub fn group_share(
         outside_membership_tiv: outside,
         aggregate_tiv: agg,
         undated_tiv: undated,
+        estimated_share: ratio(est, group_tiv),
+        allocated_share: ratio(alloc, group_tiv),
     }
 }
 

@@ -388,6 +388,18 @@ pub async fn event_study(State(st): State<Arc<AppState>>, Q(p, _): Q<EventStudyQ
                         v[group] = Value::Null;
                     }
                 }
+                // The partner's figures of such a window too (alignment
+                // probe 27: "tiv_after: 0.0" past the data).
+                for (none, keys) in [
+                    (before_none, ["tiv_before", "share_before"]),
+                    (after_none, ["tiv_after", "share_after"]),
+                ] {
+                    if none && v["partner"].is_object() {
+                        for k in keys {
+                            v["partner"][k] = Value::Null;
+                        }
+                    }
+                }
             }
         }
         let v = present::envelope(

@@ -100,6 +100,9 @@ pub async fn scenario(
             for note in sipri::country::organisation_notes(&rel, &spec.names(), &resolve) {
                 present::add_note(&mut v, note);
             }
+            for note in engine::scenario::no_exports_notes(&rel, &res) {
+                present::add_note(&mut v, note);
+            }
             Ok(Json(v))
         })
         .await
