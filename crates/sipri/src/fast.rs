@@ -209,6 +209,11 @@ impl<'a> Cur<'a> {
                 at: self.at + n + 1,
             };
             let (f, k) = frac.digits(15 - n)?;
+            // Three decimals may be a thousands dot ("1.250"): the general
+            // path decides (`builder::cells::thousands_dot`).
+            if k == 3 && (1..=3).contains(&n) && self.bytes().first() != Some(&b'0') {
+                return None;
+            }
             (decimal(int * 10u64.pow(k as u32) + f, k), n + 1 + k)
         } else {
             (int as f64, n)

@@ -179,3 +179,40 @@ fn real_files_are_plausible() {
         );
     }
 }
+
+/// A TIV written with a thousands dot ("1.250" for 1250, as a German
+/// spreadsheet writes it) was read as 1.25: two of Russia's deals to India
+/// imported at a thousandth of their value, no word (hostile-files probe
+/// 28). No SIPRI export writes more than two decimals, so the row is
+/// refused, in every layout; "0.125" and "1.2345" are not such a pattern.
+#[test]
+fn a_thousands_dot_in_a_tiv_is_refused() {
+    let dotted = GOOD.replace(",New,1,1,2,No", ",New,1,1.250,2.500,No");
+    let e = read(reg(&[&dotted]).as_bytes(), &opts())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.starts_with("hostile.csv:4: ")
+            && e.contains("'1.250' has a dot every three digits")
+            && e.contains("write 1250 if that is the value"),
+        "{e}"
+    );
+    let e = read(
+        &legacy(&["India,Russia,2004,,1,,X,aircraft carrier,1,,2013,New,,1.250,1.250,1.250"]),
+        &opts(),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(e.contains("'1.250' has a dot every three digits"), "{e}");
+    let t = "Volume of transfers of major arms\n\nSource: SIPRI Arms Transfers Database (c) SIPRI.\n\
+             Data generated: 13 Mar 2025 12:33:29 PM\n\nRecipient,2022,2023,2022-2023\n\
+             India,1.250,4,1.254\nTotal world import,1.250,4,1.254\n";
+    let e = read(t.as_bytes(), &opts()).unwrap_err().to_string();
+    assert!(e.contains("has a dot every three digits"), "{e}");
+    // Not a thousands pattern: read as written.
+    for (cell, want) in [("0.125", 0.125), ("1.2345", 1.2345), ("12.5", 12.5)] {
+        let row = GOOD.replace(",New,1,1,2,No", &format!(",New,1,1,{cell},No"));
+        let (rel, _) = read(reg(&[&row]).as_bytes(), &opts()).unwrap();
+        assert_eq!(rel.flows.tiv[0], want, "{cell}");
+    }
+}
