@@ -350,6 +350,7 @@ country.groups_caption = Anteil der Importe im Zeitraum {window} aus den Mitglie
 country.col.group = Gruppe
 country.col.import_share = Anteil an den Importen
 country.col.members = Größte Mitglieder
+country.col.group_estimated = Davon geschätzt (mindestens)
 
 # --- flags of a delivery (short marker, then its full meaning) ---
 flag.est_year = gesch. Jahr

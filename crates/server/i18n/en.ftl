@@ -350,6 +350,7 @@ country.groups_caption = Share of imports in {window} from each group's members 
 country.col.group = Group
 country.col.import_share = Share of imports
 country.col.members = Largest members
+country.col.group_estimated = Of it estimated (at least)
 
 # --- flags of a delivery (short marker, then its full meaning) ---
 flag.est_year = est. year

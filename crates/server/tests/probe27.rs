@@ -72,3 +72,22 @@ async fn real_scenario_to_a_country_without_exports_is_said() {
         "{notes}"
     );
 }
+
+/// The country page's group table says what part of each group's TIV rests
+/// on SIPRI estimates: CSTO (Russia alone) supplied Kazakhstan 1175.20 TIV
+/// in 2020-24, 62.6702 % of it estimated (scripts/estimates_reference.py).
+#[tokio::test]
+async fn real_country_page_groups_say_what_is_estimated() {
+    let Some(app) = real_app("real_country_page_groups_say_what_is_estimated") else {
+        return;
+    };
+    let r = get(&app, "/country/KAZ?from=2020&to=2024").await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    let page = r.text();
+    let at = page.find("id=\"groups-h\"").expect("groups section");
+    let section = &page[at..at + page[at..].find("</section>").unwrap()];
+    assert!(section.contains("Of it estimated (at least)"), "{section}");
+    let csto = &section[section.find("scope=\"row\">CSTO").expect("CSTO row")..];
+    let row = &csto[..csto.find("</tr>").unwrap()];
+    assert!(row.contains("62.7"), "{row}");
+}

@@ -525,6 +525,9 @@ fn groups_section(ctx: &Ctx, focus: EntityId, key: &str, f: &Filter) -> Markup {
                 html! { (g.name) },
                 html! { (gs.share.map_or("–".into(), |s| ctx.pct(s))) },
                 html! { (ctx.tiv(gs.group_tiv)) },
+                // What the group's TIV rests on, as every figure says
+                // (alignment probe 27: group shares did not).
+                html! { @if gs.group_tiv > 0.0 { (ctx.pct(gs.estimated_share)) } @else { "–" } },
                 html! {
                     @for (i, m) in gs.members.iter().take(3).enumerate() {
                         @if i > 0 { ", " }
@@ -553,9 +556,10 @@ fn groups_section(ctx: &Ctx, focus: EntityId, key: &str, f: &Filter) -> Markup {
                     ctx.t("country.col.group"),
                     ctx.t("country.col.import_share"),
                     ctx.t("col.tiv"),
+                    ctx.t("country.col.group_estimated"),
                     ctx.t("country.col.members"),
                 ],
-                &[false, true, true, false],
+                &[false, true, true, true, false],
                 &rows,
             ))
             (crate::kit::table_tools(ctx, "groups-h", &ctx.tf("kit.table.groups", &[("window", &f.window)]), crate::kit::TableCsv::Api(format!("/api/groups?country={}&period={}", url_enc(key), f.window))))
