@@ -296,7 +296,7 @@ impl State {
                     }
                     // "… in 2020–24 and the largest in 2015–19": two ranks.
                     let claims = crate::pairing::coordinated_rank(&f, &s.tokens, o, &c)
-                        .unwrap_or_else(|| each_of_list(&f, &s.tokens, c));
+                        .unwrap_or_else(|| crate::listed::each_of_list(&f, &s.tokens, c));
                     for claim in claims {
                         built.push(Built {
                             claim,
@@ -450,8 +450,18 @@ impl State {
                 .any(|r| matches!(r, Msg::Reason(Reason::NamedNotParty(_))));
             // Carried over for want of a subject, not by a linking word.
             let carried = discourse.filter(|_| !linked && subject.is_none());
+            // A claim read inside an unchecked comparison is not what the
+            // sentence states ("more than France, Russia and China combined"
+            // was labelled as a delivery to Russia; claims probe 28).
+            let compared = reasons.iter().any(|r| {
+                matches!(
+                    r,
+                    Msg::Reason(Reason::Marker(crate::meaning::MarkerKind::Comparison, _))
+                )
+            });
             for c in claims {
                 let misread = two_figures
+                    || compared
                     || (unplaced && !crate::shapes::is_new_shape(&c))
                     || carried.is_some_and(|d| rule::parties(&c).iter().any(|p| p.key == d.key));
                 if reasons.is_empty() {
@@ -492,59 +502,6 @@ impl State {
         }
         self.periods.after(&periods, made_claim, &claim_periods);
     }
-}
-
-/// "Russia, France and Israel were India's three largest suppliers": a top-N
-/// rank whose answer is a list of exactly N countries holds for each of them.
-fn each_of_list(f: &Features, t: &[crate::lex::Token], claim: Claim) -> Vec<Claim> {
-    let n = match &claim {
-        Claim::Largest { nth, .. } if nth.top => nth.n,
-        Claim::Global {
-            rank: Some(r),
-            share: None,
-            ..
-        } if r.top => r.n,
-        _ => return vec![claim],
-    };
-    let answer = match &claim {
-        Claim::Largest { answer, .. } => answer.clone(),
-        Claim::Global { focus, .. } => focus.clone(),
-        _ => return vec![claim],
-    };
-    // The list: mentions joined only by commas and "and"/"und"/"sowie".
-    let Some(start) = f.mentions.iter().position(|m| m.party == answer) else {
-        return vec![claim];
-    };
-    let mut list = vec![answer];
-    let mut prev_end = f.mentions[start].end;
-    for m in &f.mentions[start + 1..] {
-        let joiners = t[prev_end..m.idx].iter().all(|x| {
-            matches!(x.kind, crate::lex::Kind::Punct(','))
-                || matches!(
-                    x.norm.as_str(),
-                    "and" | "und" | "sowie" | "the" | "die" | "der"
-                )
-        });
-        if !joiners || m.idx == prev_end {
-            break;
-        }
-        list.push(m.party.clone());
-        prev_end = m.end;
-    }
-    if list.len() < 2 || list.len() as u32 != n {
-        return vec![claim];
-    }
-    list.into_iter()
-        .map(|p| {
-            let mut c = claim.clone();
-            match &mut c {
-                Claim::Largest { answer, .. } => *answer = p,
-                Claim::Global { focus, .. } => *focus = p,
-                _ => {}
-            }
-            c
-        })
-        .collect()
 }
 
 /// "fell from 72 % to 36 %", "rose to 88 % from 91 %": the stated direction

@@ -269,6 +269,7 @@ pub fn unconsumed(f: &Features, t: &[Token], built: &[Built]) -> Vec<Msg> {
     out.extend(crate::misread::bare_object_supplier(f, built));
     out.extend(crate::listed::coordinated_makers(f, t, built));
     out.extend(crate::listed::rank_unread(t, built));
+    out.extend(crate::listed::runner_up_unread(f, t, built));
     out.extend(crate::listed::plural_ranking(t, built));
     out.extend(unused_base(f, t, built));
     out.extend(world_subject_as_partner(f, built));

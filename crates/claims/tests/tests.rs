@@ -22,6 +22,7 @@ mod probe23;
 mod probe25;
 mod probe26;
 mod probe27;
+mod probe28;
 mod props;
 mod reading;
 mod seed_article;
