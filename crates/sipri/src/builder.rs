@@ -68,7 +68,7 @@ pub(crate) struct Builder {
     /// they are the release's years, not only those with a flow.
     pub table_years: Option<(u16, u16)>,
     pub report: ImportReport,
-    suppressed_warnings: u64,
+    pub(crate) suppressed_warnings: u64,
     /// Goes into [`ReleaseMeta::caveats`].
     caveats: Vec<String>,
     /// Control characters replaced in names and text cells.
@@ -93,6 +93,24 @@ pub(crate) struct Builder {
     /// The flows' facts, when a reader gathers them as it goes (the
     /// streamed one, which holds no flows); else taken from `flows`.
     pub(crate) facts: Option<FlowFacts>,
+    /// Rows whose cell checks warned ([`crate::row_checks`]), in order.
+    pub(crate) row_warned: Vec<RowWarned>,
+    /// Lines rejected after their cell checks ran (a deal's rows that
+    /// contradict each other): their warnings are taken back at the finish.
+    pub(crate) taken_back: Vec<u64>,
+}
+
+/// What one cell check of one row added to the report, so that it can be
+/// taken back if the row is rejected later (hostile-files probe 28: a
+/// rejected row's "the value as written is used" stayed in the report and
+/// its file-wide caveat in every answer, though the value was not used).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct RowWarned {
+    pub line: u64,
+    pub shown: u32,
+    pub suppressed: u64,
+    pub inconsistent: u64,
+    pub outsized: u64,
 }
 
 impl Builder {
@@ -122,6 +140,8 @@ impl Builder {
             latest_why: String::new(),
             dirty_deals: None,
             facts: None,
+            row_warned: Vec::new(),
+            taken_back: Vec::new(),
         }
     }
 
@@ -319,6 +339,7 @@ impl Builder {
         sha: String,
         span: Option<(u16, u16)>,
     ) -> (ReleaseMeta, EntityTable, ImportReport) {
+        self.take_back_warnings();
         for s in [
             &mut preamble.title,
             &mut preamble.generated_raw,

@@ -88,6 +88,8 @@ pub(crate) fn merge_chunk(
                     }
                     Err(reason) => {
                         b.bad_row(no, reason)?;
+                        // Checked above: its warnings go at the finish.
+                        b.taken_back.push(no);
                         continue;
                     }
                 }

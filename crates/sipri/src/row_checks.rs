@@ -2,7 +2,7 @@
 //! edited or damaged copy may not. They warn (the values as written are
 //! what SIPRI sums); rejections are the readers' (`register`, `legacy`).
 
-use crate::builder::Builder;
+use crate::builder::{Builder, RowWarned};
 
 /// A current-register row's TIV identity, for [`Builder::check_product`].
 pub(crate) const REGISTER_PRODUCT: [&str; 3] =
@@ -24,6 +24,19 @@ impl Builder {
     /// 2026 registers) means an edited or damaged file. The value as written
     /// is what is summed, as SIPRI sums it; the warning says it may be wrong.
     pub fn check_product(
+        &mut self,
+        line: u64,
+        cols: [&str; 3],
+        units: Option<u32>,
+        unit: Option<f64>,
+        tiv: Option<f64>,
+    ) {
+        let before = self.counts();
+        self.product(line, cols, units, unit, tiv);
+        self.note_row(line, before);
+    }
+
+    fn product(
         &mut self,
         line: u64,
         cols: [&str; 3],
@@ -89,10 +102,67 @@ impl Builder {
         if let (Some(o), Some(d)) = (order, delivery)
             && d < o
         {
+            let before = self.counts();
             self.warn(format!(
                 "line {line}: delivery year {d} is before the order date {o}; \
                  the years as written are used"
             ));
+            self.note_row(line, before);
+        }
+    }
+
+    /// (warnings shown, suppressed, inconsistent rows, outsized rows).
+    fn counts(&self) -> (usize, u64, u64, u64) {
+        (
+            self.report.warnings.len(),
+            self.suppressed_warnings,
+            self.inconsistent_tiv,
+            self.outsized_tiv,
+        )
+    }
+
+    /// Records what a check of `line` added since `before`, if anything.
+    fn note_row(&mut self, line: u64, before: (usize, u64, u64, u64)) {
+        let now = self.counts();
+        if now != before {
+            self.row_warned.push(RowWarned {
+                line,
+                shown: (now.0 - before.0) as u32,
+                suppressed: now.1 - before.1,
+                inconsistent: now.2 - before.2,
+                outsized: now.3 - before.3,
+            });
+        }
+    }
+
+    /// Takes back the warnings and counts of rows rejected after their
+    /// checks ran. Both readers check a row before they can know that a
+    /// later row of its deal contradicts it, and both take the warnings
+    /// back here, at the finish, so their reports stay the same.
+    pub(crate) fn take_back_warnings(&mut self) {
+        if self.taken_back.is_empty() || self.row_warned.is_empty() {
+            return;
+        }
+        let mut lines = std::mem::take(&mut self.taken_back);
+        lines.sort_unstable();
+        lines.dedup();
+        let warned = std::mem::take(&mut self.row_warned);
+        for w in warned
+            .iter()
+            .filter(|w| lines.binary_search(&w.line).is_ok())
+        {
+            let prefix = format!("line {}: ", w.line);
+            let mut left = w.shown;
+            self.report.warnings.retain(|m| {
+                let drop = left > 0 && m.starts_with(&prefix);
+                if drop {
+                    left -= 1;
+                }
+                !drop
+            });
+            self.suppressed_warnings -= w.suppressed;
+            self.inconsistent_tiv -= w.inconsistent;
+            self.outsized_tiv -= w.outsized;
         }
     }
 }

@@ -434,6 +434,7 @@ pub(crate) fn finish(
                 if let Some(f) = p.b.facts.as_mut() {
                     f.remove(&p.b.entities, r.sup, r.rec, r.year, r.tiv);
                 }
+                p.b.taken_back.push(r.line);
                 p.year_rows[usize::from(r.year - FIRST_YEAR)] -= 1;
                 errors.push((r.line, r.reason));
             }

@@ -476,3 +476,39 @@ fn file_wide_caveats_are_the_same_when_streamed() {
     }
     sipri::stream::set_spill_threshold(256 << 10);
 }
+
+/// A row rejected for contradicting its deal takes back the warnings its
+/// own cells raised (hostile-files probe 28: deal 66905's 2022 row repeated
+/// with TIV 999 was rejected, yet "the value as written is used" stayed in
+/// the report and a file-wide caveat in every answer). Both readers, and a
+/// kept row's warning stays. Invented rows.
+#[test]
+fn a_rejected_row_takes_back_its_warnings() {
+    let mut s = String::from("Title;\nData generated: 12 Feb 2026 12:26:12 PM;\n");
+    s.push_str(crate::formats::REG_HEADER);
+    s.push_str(";\n");
+    for row in [
+        "5,Russia,Kazakhstan,Y,tank,Armoured vehicles,2019,No,2,No,2021,No,New,1,1,2,No",
+        "1,France,India,X,tank,Armoured vehicles,2019,No,2,No,2020,No,New,1,1,7,No",
+        // Contradicts line 4 (another designation), and 2 × 1 is not 20000.
+        "5,Russia,Kazakhstan,W,tank,Armoured vehicles,2019,No,2,No,2022,No,New,1,1,20000,No",
+    ] {
+        s.push_str(row);
+        s.push_str(";\n");
+    }
+    let bytes = s.into_bytes();
+    let path = write_tmp("takeback.csv", &bytes);
+    let r = same(&bytes, &path, true).expect("imports with skipping");
+    assert_eq!(r.rejected.len(), 1, "{:?}", r.rejected);
+    assert_eq!(r.rejected[0].line, 6);
+    let w = r.warnings.join("\n");
+    assert!(!w.contains("line 6:"), "{w}");
+    assert!(!w.contains("over 10000 TIV for one deal"), "{w}");
+    // The kept row's own warning (2 × 1 is not 7) stays, with its caveat.
+    assert!(w.contains("line 5: TIV delivery values 7 is not"), "{w}");
+    let (release, _) = streamed(&path, true).unwrap();
+    let c = release.meta.caveats.join("\n");
+    assert!(c.contains("1 row of the file state"), "{c}");
+    assert!(!c.contains("over 10000"), "{c}");
+    let _ = std::fs::remove_file(path);
+}
