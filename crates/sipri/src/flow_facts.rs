@@ -88,48 +88,19 @@ impl FlowFacts {
     pub(crate) fn of(flows: &Flows, entities: &EntityTable) -> FlowFacts {
         let mut f = FlowFacts::default();
         for i in 0..flows.len() {
-            f.add(
-                entities,
-                flows.supplier[i],
-                flows.recipient[i],
-                flows.year[i],
-                flows.tiv[i],
-            );
+            let flow = (flows.supplier[i], flows.recipient[i], flows.year[i]);
+            f.count(entities, flow, flows.tiv[i], true);
         }
         f
     }
 
-    /// Counts one flow; its parties must be in `entities`.
-    pub(crate) fn add(
+    /// Counts one flow (supplier, recipient, year) of `tiv`; its parties
+    /// must be in `entities`. `add: false` takes back a flow counted before
+    /// (the streamed reader rejects contradicting rows in a later pass).
+    pub(crate) fn count(
         &mut self,
         entities: &EntityTable,
-        sup: EntityId,
-        rec: EntityId,
-        year: u16,
-        tiv: f64,
-    ) {
-        self.count(entities, sup, rec, year, tiv, true);
-    }
-
-    /// Takes back [`FlowFacts::add`] for a flow rejected after it was
-    /// counted (the streamed reader finds contradicting rows in a later pass).
-    pub(crate) fn remove(
-        &mut self,
-        entities: &EntityTable,
-        sup: EntityId,
-        rec: EntityId,
-        year: u16,
-        tiv: f64,
-    ) {
-        self.count(entities, sup, rec, year, tiv, false);
-    }
-
-    fn count(
-        &mut self,
-        entities: &EntityTable,
-        sup: EntityId,
-        rec: EntityId,
-        year: u16,
+        (sup, rec, year): (EntityId, EntityId, u16),
         tiv: f64,
         add: bool,
     ) {

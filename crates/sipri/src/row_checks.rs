@@ -32,7 +32,7 @@ impl Builder {
         tiv: Option<f64>,
     ) {
         let before = self.counts();
-        self.product(line, cols, units, unit, tiv);
+        self.product(line, cols, (units, unit, tiv));
         self.note_row(line, before);
     }
 
@@ -40,10 +40,9 @@ impl Builder {
         &mut self,
         line: u64,
         cols: [&str; 3],
-        units: Option<u32>,
-        unit: Option<f64>,
-        tiv: Option<f64>,
+        values: (Option<u32>, Option<f64>, Option<f64>),
     ) {
+        let (units, unit, tiv) = values;
         // One of the three empty where the other two say there is a value
         // (none in SIPRI's 2025 and 2026 registers): an empty TIV counts 0
         // (regression: a legacy row's emptied "TIV of delivered weapons"

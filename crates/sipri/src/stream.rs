@@ -558,7 +558,7 @@ impl Pass1 {
             b.report.tiv_total += r.tiv;
             b.note_parties([sup, rec], r.tiv);
             if let Some(f) = b.facts.as_mut() {
-                f.add(&b.entities, sup, rec, r.year, r.tiv);
+                f.count(&b.entities, (sup, rec, r.year), r.tiv, true);
             }
             b.check_product(
                 p.line,

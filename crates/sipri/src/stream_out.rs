@@ -432,7 +432,7 @@ pub(crate) fn finish(
                 p.b.report.tiv_total -= r.tiv;
                 p.b.unnote_parties([r.sup, r.rec], r.tiv);
                 if let Some(f) = p.b.facts.as_mut() {
-                    f.remove(&p.b.entities, r.sup, r.rec, r.year, r.tiv);
+                    f.count(&p.b.entities, (r.sup, r.rec, r.year), r.tiv, false);
                 }
                 p.b.taken_back.push(r.line);
                 p.year_rows[usize::from(r.year - FIRST_YEAR)] -= 1;
