@@ -21,6 +21,44 @@ pub(crate) struct Hit {
     pub allocated: bool,
 }
 
+/// "SIPRI's designation (description)" of the family's rows in scope when a
+/// designation with a kind ("2 Patriot missiles") finds rows of its family
+/// but none of its kind: the kind word is then a different claim (claims
+/// probe 29: Patriot SAM systems counted as missiles, Su-30 as helicopters).
+pub(crate) fn other_kind(
+    rel: &Release,
+    s: Option<model::EntityId>,
+    r: model::EntityId,
+    w: &Weapon,
+    win: Window,
+) -> Option<Vec<String>> {
+    let (Some(d), Some(k)) = (&w.designation, w.kind) else {
+        return None;
+    };
+    let fl = &rel.flows;
+    let mut out: Vec<String> = Vec::new();
+    for i in 0..fl.len() {
+        if !(s.is_none_or(|s| fl.supplier[i] == s)
+            && fl.recipient[i] == r
+            && win.contains(fl.year[i]))
+        {
+            continue;
+        }
+        let Some(x) = rel.deal(i) else { continue };
+        if !crate::weapon::same_family(d, &x.designation) {
+            continue;
+        }
+        if k.matches(&x.description, Category::from_u8(fl.category[i])) || k.near(&x.description) {
+            return None;
+        }
+        let t = format!("{} ({})", x.designation, x.description);
+        if !out.contains(&t) {
+            out.push(t);
+        }
+    }
+    (!out.is_empty()).then_some(out)
+}
+
 pub(crate) fn hits(
     rel: &Release,
     s: Option<model::EntityId>,
@@ -86,7 +124,10 @@ pub(crate) fn hits(
         e.0 += fl.units[i];
         e.1 |= fl.flags[i];
         h.tiv += fl.tiv[i];
-        if fl.flags[i] & Flags::ANY_ESTIMATE != 0 {
+        // Delivery figures count only the number and delivery-year flags
+        // (docs/methodology.md): the order-date flag dates the deal, not the
+        // units (claims probe 29: 100 % shown on unflagged deliveries).
+        if fl.flags[i] & (Flags::EST_YEAR | Flags::EST_NUMBER) != 0 {
             h.est_tiv += fl.tiv[i];
         }
         if fl.flags[i] & Flags::ALLOCATED != 0 {

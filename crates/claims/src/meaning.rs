@@ -250,7 +250,15 @@ pub fn marker(prev: &str, norm: &str, next: &str) -> Option<MarkerKind> {
         "cost" | "costs" | "spending" | "spent" | "expenditure" | "expenditures" | "price"
         | "prices" | "budget" | "budgets" | "ausgaben" | "kosten" | "preis" | "preise" => Money,
         "$" | "€" | "£" | "us$" => Money,
-        _ if words::is_payment(prev, norm) => Money,
+        _ if words::is_payment(prev, norm) || words::glued_money(norm) => Money,
+        // "agreed to buy", "decided to buy", "beschloss, … zu kaufen": an
+        // intention or a deal, not a delivery (claims probe 29: checked as a
+        // delivery in the year of the agreement).
+        "buy" | "purchase" | "acquire" | "procure" | "kaufen" | "erwerben" | "beschaffen"
+            if matches!(prev, "to" | "zu") =>
+        {
+            NotDeliveries
+        }
         _ if words::is_other_measure(prev, norm, next) => Measure,
         "much" | "far" | "significantly" | "considerably" | "substantially" | "vastly"
         | "markedly" | "deutlich" | "viel" | "weit" | "erheblich" | "wesentlich" | "bedeutend"

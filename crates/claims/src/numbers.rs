@@ -25,36 +25,9 @@ pub(crate) fn unread(f: &Features, t: &[Token], built: &[Built]) -> Vec<String> 
 }
 
 /// A number written as a word ("three of the five years" checked as "a
-/// delivery in 2020-24" was supported). Not "one"/"ein…", which are also a
-/// pronoun and the German article.
+/// delivery in 2020-24" was supported), compound too ("thirty-one").
 fn count_word(norm: &str) -> bool {
-    matches!(
-        norm,
-        "two"
-            | "three"
-            | "four"
-            | "five"
-            | "six"
-            | "seven"
-            | "eight"
-            | "nine"
-            | "ten"
-            | "eleven"
-            | "twelve"
-            | "twenty"
-            | "zwei"
-            | "drei"
-            | "vier"
-            | "funf"
-            | "sechs"
-            | "sieben"
-            | "acht"
-            | "neun"
-            | "zehn"
-            | "elf"
-            | "zwolf"
-            | "zwanzig"
-    )
+    crate::weapon::number_like(norm)
 }
 
 /// "the past five years", "the five years to 2024", "den letzten fünf
@@ -105,6 +78,11 @@ fn used(f: &Features, t: &[Token], built: &[Built], k: usize) -> bool {
                 && k == b.source + 1
                 && t.get(b.source).is_some_and(Token::capitalized);
             counted && b.source > k && b.source <= k + 3 || named
+        })
+        // A count phrase a delivery claim read ("one hundred and fifty Abrams").
+        || built.iter().any(|b| {
+            matches!(&b.claim, Claim::Delivery(d) if d.number.is_some())
+                && crate::weapon::count_span(t, b.source).is_some_and(|c| c.start <= k && k <= c.end)
         })
         // A multiple or count that a change or rank reading consumed.
         || built.iter().any(|b| b.source == k)

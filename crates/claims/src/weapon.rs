@@ -4,6 +4,9 @@
 //! defence systems", "drones") against SIPRI's description and category.
 
 use crate::shapes::Sent;
+
+mod count;
+pub(crate) use count::{count_before, count_hedge, count_span, number_like};
 use model::Category;
 use serde::Serialize;
 
@@ -227,14 +230,24 @@ fn squash(s: &str) -> String {
 
 /// Letters and the first digit group: `Su-30SM` → `SU30`; a name without
 /// digits is its own family (`Patriot` → `PATRIOT`).
+///
+/// The digit group ends at a separator: SIPRI's `Type-209-1400` is `TYPE209`
+/// (claims probe 29: it was `TYPE2091400`, so "Type 209" matched nothing).
 pub fn family(designation: &str) -> String {
-    let d = squash(designation);
-    let letters: String = d.chars().take_while(|c| c.is_alphabetic()).collect();
-    let digits: String = d[letters.len()..]
-        .chars()
-        .take_while(char::is_ascii_digit)
-        .collect();
-    format!("{letters}{digits}")
+    let d: String = designation.chars().flat_map(char::to_uppercase).collect();
+    let mut out = String::new();
+    let mut digits = false;
+    for c in d.chars() {
+        if c.is_ascii_digit() {
+            digits = true;
+            out.push(c);
+        } else if digits {
+            break;
+        } else if c.is_alphabetic() {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// The claimed designation names a family that one word of SIPRI's designation has.
@@ -305,6 +318,16 @@ fn designation_from(parts: &[&str]) -> Option<(String, Option<String>)> {
     Some((d, rest))
 }
 
+/// A class name written in capitals ("MEKO"), not a country code or a number.
+fn class_prefix(w: &str) -> bool {
+    (2..=6).contains(&w.len())
+        && w.chars().all(|c| c.is_ascii_uppercase())
+        && !matches!(
+            w,
+            "US" | "USA" | "UK" | "EU" | "NATO" | "UAE" | "TIV" | "SIPRI"
+        )
+}
+
 fn is_generic(w: &str) -> bool {
     w.contains("militarausrustung")
         || w.contains("rustungsgut")
@@ -372,6 +395,23 @@ pub(crate) fn weapon(s: &Sent) -> Option<(Weapon, usize)> {
                         })
                         .find_map(|x| WeaponKind::of_word(&x.norm))
                 });
+            // "MEKO A-200": a class name in capitals before a short lettered
+            // designation is part of it (claims probe 29: "A-200" matched nothing).
+            if i > 0
+                && d.split('-').next().is_some_and(|h| h.len() <= 2)
+                && class_prefix(&t[i - 1].text)
+                && t[i - 1].end < tok.start
+                && !in_mention(i - 1)
+            {
+                return Some((
+                    Weapon {
+                        text: format!("{} {}", t[i - 1].text, tok.text),
+                        designation: Some(format!("{} {d}", t[i - 1].text)),
+                        kind: k,
+                    },
+                    i - 1,
+                ));
+            }
             return Some((
                 Weapon {
                     text: tok.text.clone(),
@@ -395,8 +435,16 @@ pub(crate) fn weapon(s: &Sent) -> Option<(Weapon, usize)> {
         if let Some(k) = k {
             kind.get_or_insert((i, k));
             // "Leopard 2 tanks": a name and a model number before the kind.
+            // "Type 209 submarines": after "Type"/"Project" any model number
+            // (claims probe 29: 209 was read as the count).
+            let typed = i > 2
+                && matches!(
+                    t[i - 2].norm.as_str(),
+                    "type" | "typ" | "project" | "projekt"
+                );
             if i > 2
-                && matches!(t[i - 1].kind, crate::lex::Kind::Number { value, decimals: 0 } if value < 100.0)
+                && matches!(t[i - 1].kind, crate::lex::Kind::Number { value, decimals: 0 }
+                    if value < 100.0 || typed && value < 100_000.0)
                 && name_like(i - 2)
             {
                 return Some((
@@ -452,94 +500,6 @@ pub(crate) fn weapon(s: &Sent) -> Option<(Weapon, usize)> {
         ));
     }
     generic.map(|i| (Weapon::generic(&t[i].text), i))
-}
-
-/// A count stated right before the weapon ("88 aircraft", "acht russische Su-30").
-pub(crate) fn count_before(s: &Sent, idx: usize) -> Option<u32> {
-    count_at(s, idx).map(|c| c.0)
-}
-
-/// The words that make the count before the weapon at `idx` something other
-/// than an exact number: a qualifier ("more than 5", "rund 8", "up to 10")
-/// or the end of a range ("8 to 10", "zwischen 8 und 10"). A count compared
-/// as exact would then be a different claim.
-pub(crate) fn count_hedge(s: &Sent, idx: usize) -> Option<String> {
-    let (_, at) = count_at(s, idx)?;
-    let t = &s.s.tokens;
-    let word = |i: Option<usize>| i.and_then(|i| t.get(i)).map_or("", |x| x.norm.as_str());
-    let (p1, p2) = (word(at.checked_sub(1)), word(at.checked_sub(2)));
-    let text = |from: usize| {
-        t[from..=at]
-            .iter()
-            .map(|x| x.text.as_str())
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
-    let is_count = |i: Option<usize>| {
-        i.and_then(|i| t.get(i)).is_some_and(|x| {
-            matches!(x.kind, crate::lex::Kind::Number { .. })
-                || crate::lexicon::small_number(&x.norm).is_some()
-        })
-    };
-    let linker = matches!(p1, "to" | "bis" | "or" | "oder" | "and" | "und" | "-" | "–");
-    if linker && is_count(at.checked_sub(2)) {
-        return Some(text(at - 2));
-    }
-    if crate::lexicon::qualifier(p2, p1) != crate::stated::Qualifier::Exact {
-        let from = if matches!(
-            crate::lexicon::qualifier("", p1),
-            crate::stated::Qualifier::Exact
-        ) {
-            at.saturating_sub(2)
-        } else {
-            at.saturating_sub(1)
-        };
-        return Some(text(from));
-    }
-    None
-}
-
-/// [`count_before`] and the index of its token.
-fn count_at(s: &Sent, idx: usize) -> Option<(u32, usize)> {
-    let t = &s.s.tokens;
-    const UNITS: &[&str] = &[
-        "tiv",
-        "million",
-        "millionen",
-        "mio",
-        "billion",
-        "milliarden",
-        "mrd",
-        "usd",
-        "dollar",
-        "dollars",
-        "euro",
-        "tonnes",
-        "tons",
-        "tonnen",
-        "percent",
-        "prozent",
-    ];
-    (1..=2).find_map(|k| {
-        if k == 2
-            && t.get(idx.checked_sub(1)?)
-                .is_some_and(|x| UNITS.contains(&x.norm.as_str()))
-        {
-            return None;
-        }
-        let tok = t.get(idx.checked_sub(k)?)?;
-        match tok.kind {
-            crate::lex::Kind::Number { value, decimals: 0 }
-                if crate::when::year(tok).is_none() && (1.0..100_000.0).contains(&value) =>
-            {
-                Some((value as u32, idx - k))
-            }
-            crate::lex::Kind::Word => {
-                crate::lexicon::small_number(&tok.norm).map(|n| (u32::from(n), idx - k))
-            }
-            _ => None,
-        }
-    })
 }
 
 /// "received", "bought": the subject is the recipient.

@@ -23,6 +23,7 @@ mod probe25;
 mod probe26;
 mod probe27;
 mod probe28;
+mod probe29;
 mod props;
 mod reading;
 mod seed_article;

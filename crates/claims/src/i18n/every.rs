@@ -141,6 +141,11 @@ fn deliveries() -> Vec<Msg> {
             years: vec![2010, 2012],
             deals: vec![deal()],
         },
+        KindDiffers {
+            stated: "Patriot".into(),
+            kind: "missile".into(),
+            sipri: vec!["Patriot-3 SAMS (SAM system)".into()],
+        },
         DesignationDiffers {
             sipri: vec!["Su-30MK".into()],
             stated: "Su-30SM".into(),

@@ -75,6 +75,15 @@ fn delivery(c: &DeliveryClaim, rel: &Release) -> Result<Out, Box<Out>> {
         return Ok(o);
     };
     let found = hits(rel, s, r, &c.weapon, win);
+    if let Some(sipri) = crate::deals::other_kind(rel, s, r, &c.weapon, win) {
+        let mut o = cannot(DeliveryMsg::KindDiffers {
+            stated: c.weapon.label(),
+            kind: c.weapon.kind.map_or("", |k| k.label()).into(),
+            sipri,
+        });
+        o.window = Some(win);
+        return Ok(o);
+    }
     // A count or a first delivery needs every deal of the kind; where the
     // category is missing only those its description names are found.
     if found.is_empty() || c.number.is_some() || c.first {
@@ -281,6 +290,18 @@ fn presence(c: &PresenceClaim, rel: &Release) -> Result<Out, Box<Out>> {
     };
     if ids(rel, c.supplier.as_ref(), &c.recipient).is_some() && found.is_empty() {
         no_categories(&c.weapon, rel)?;
+    }
+    // "delivered Su-30SM helicopters in the past": as for a count.
+    if let Some((s, r)) = ids(rel, c.supplier.as_ref(), &c.recipient)
+        && let Some(sipri) = crate::deals::other_kind(rel, s, r, &c.weapon, all)
+    {
+        let mut o = cannot(DeliveryMsg::KindDiffers {
+            stated: c.weapon.label(),
+            kind: c.weapon.kind.map_or("", |k| k.label()).into(),
+            sipri,
+        });
+        o.window = Some(all);
+        return Ok(o);
     }
     // "never bought drones" where SIPRI lists loitering munitions only.
     if found.is_empty()

@@ -119,6 +119,14 @@ pub(super) fn text(m: &DeliveryMsg) -> String {
             in_years(y),
             deals(d)
         ),
+        KindDiffers {
+            stated,
+            kind,
+            sipri,
+        } => format!(
+            "SIPRI führt {stated} als {}, nicht als {kind}; solche können unter anderen Bezeichnungen geführt sein, daher ist die Angabe nicht prüfbar",
+            sipri.join(", ")
+        ),
         DesignationDiffers {
             sipri,
             stated,

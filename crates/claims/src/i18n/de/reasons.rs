@@ -179,7 +179,7 @@ pub(super) fn text(m: &Reason) -> String {
                 num(*p, 1)
             ),
             HedgedCount(w) => format!(
-                "„{w}“: eine Stückzahl mit Einschränkung oder als Spanne wird nicht als genaue Zahl geprüft; nennen Sie die gelieferte Stückzahl"
+                "„{w}“: eine Stückzahl mit Einschränkung, als Spanne oder als ungefähre Menge wird nicht als genaue Zahl geprüft; nennen Sie die gelieferte Stückzahl"
             ),
             NegatedNoPeriod => "eine verneinte Lieferung ohne Zeitraum ist nicht überprüfbar".into(),
             NegatedSince => {

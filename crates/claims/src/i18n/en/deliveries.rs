@@ -112,6 +112,14 @@ pub(super) fn text(m: &DeliveryMsg) -> String {
             years(y),
             deals(d)
         ),
+        KindDiffers {
+            stated,
+            kind,
+            sipri,
+        } => format!(
+            "SIPRI lists {stated} as {}, not as {kind}; {kind}s of it may be listed under other designations, so the claim cannot be checked",
+            sipri.join(", ")
+        ),
         DesignationDiffers {
             sipri,
             stated,

@@ -175,7 +175,7 @@ pub(super) fn text(m: &Reason) -> String {
                 "{p:.1} % of the TIV behind this figure is armsflow's split of legacy-register deal totals into years, not SIPRI's per-year values, so the figure cannot decide the claim; check it against a current-register release (SIPRI publishes its shares from per-year deliveries)"
             ),
             HedgedCount(w) => format!(
-                "'{w}': a count with a qualifier or a range is not checked as an exact number; state the number delivered"
+                "'{w}': a count with a qualifier, a range or a vague quantity is not checked as an exact number; state the number delivered"
             ),
             NegatedNoPeriod => "a negated delivery without a period cannot be checked".into(),
             NegatedSince => {

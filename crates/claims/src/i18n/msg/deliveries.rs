@@ -70,6 +70,13 @@ pub enum DeliveryMsg {
         years: Vec<u16>,
         deals: Vec<DealText>,
     },
+    /// The family's rows in the window are all of another kind than the
+    /// stated one ("Patriot missiles" where SIPRI lists the SAM system).
+    KindDiffers {
+        stated: String,
+        kind: String,
+        sipri: Vec<String>,
+    },
     DesignationDiffers {
         sipri: Vec<String>,
         stated: String,
