@@ -511,6 +511,26 @@ pub fn estimates_note(format: model::SourceFormat, share: f64, of: &str) -> Stri
     }
 }
 
+/// The note for a table with "estimated %" columns, as far as the release's
+/// layout flags estimates (surfaces probe 30: the legacy register's 0.0 %
+/// read as no estimates, where its layout cannot flag delivery years).
+pub fn estimated_column_note(format: model::SourceFormat) -> String {
+    match format.estimate_flags() {
+        model::EstimateFlags::Recorded => "Estimated %: the share of the TIV that rests on \
+             values SIPRI marks as estimated, a lower bound (values for which SIPRI left an \
+             estimate flag empty are not counted)."
+            .to_string(),
+        model::EstimateFlags::OrderAndNumbers => "Estimated %: the share of the TIV that rests \
+             on values SIPRI marks as estimated, a lower bound: the legacy register flags \
+             estimated order years and numbers only, not delivery years or values, so by \
+             delivery year only estimated numbers count (often none)."
+            .to_string(),
+        model::EstimateFlags::Absent => {
+            "Estimated %: unknown (SIPRI's TIV tables carry no estimate flags).".to_string()
+        }
+    }
+}
+
 /// An "estimated %" cell: empty where the layout carries no flags.
 pub fn estimated_cell(format: model::SourceFormat, share: f64) -> crate::output::Cell {
     match format.estimate_flags() {

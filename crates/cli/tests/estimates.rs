@@ -78,4 +78,78 @@ fn real_switching_groups_and_event_studies_say_what_is_estimated() {
         out.contains("Totals: 1328.98 TIV (57.3% estimated) before, nothing after yet."),
         "{out}"
     );
+    // Belgium joined NATO in 1949: its after window, 1950-54, is before the
+    // register's first year, so no data, not "none yet".
+    let out = ok(&run(
+        &[
+            "event-study",
+            "--group",
+            "NATO",
+            "--member",
+            "Belgium",
+            "--partner",
+            "United States",
+        ],
+        &data,
+    ));
+    assert!(
+        out.contains("United States share: no data before, no data after."),
+        "{out}"
+    );
+}
+
+/// Surfaces probe 30: on the legacy register the estimated share is near 0
+/// because its layout cannot flag delivery years, and the notes said only
+/// "a lower bound"; a group with no TIV showed "0.0%" estimated.
+/// Kazakhstan's legacy estimated shares, 6.32 % (2015-19) and 0.00 %
+/// (2020-24), are the probe's pandas figures (numbers delivered flagged
+/// "?", deal totals spread evenly over their years).
+#[test]
+fn real_estimated_columns_say_what_the_layout_flags() {
+    let Some(file) = testkit::shared_path(module_path!(), testkit::LEGACY_2025) else {
+        return;
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    ok(&import(&file, &data, &[]));
+    let out = ok(&run(
+        &[
+            "switching",
+            "--country",
+            "Kazakhstan",
+            "--from",
+            "2015-2019",
+            "--to",
+            "2020-2024",
+            "-f",
+            "json",
+        ],
+        &data,
+    ));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let r = &v["rows"][0];
+    let pct = |k: &str| r[k].as_f64().unwrap_or(f64::NAN);
+    assert!((pct("estimated % before") - 6.32).abs() < 0.01, "{r}");
+    assert!(pct("estimated % after").abs() < 0.01, "{r}");
+    assert!(
+        v["notes"]
+            .to_string()
+            .contains("the legacy register flags estimated order years and numbers only"),
+        "{v}"
+    );
+    let out = ok(&run(
+        &[
+            "groups",
+            "Kazakhstan",
+            "--group",
+            "Abraham Accords",
+            "--period",
+            "2020-2024",
+            "-f",
+            "json",
+        ],
+        &data,
+    ));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(v["rows"][0]["estimated %"].is_null(), "{v}");
 }

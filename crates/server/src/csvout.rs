@@ -415,7 +415,9 @@ fn flatten(prefix: &str, v: &Value, out: &mut Vec<(String, String)>) {
         }
         x => {
             let leaf = prefix.rsplit('.').next().unwrap_or(prefix);
-            if is_share(leaf) && x.is_number() {
+            // A null share keeps the column's name (surfaces probe 30: a
+            // null `share_before` was its own column beside `share_before_pct`).
+            if is_share(leaf) && (x.is_number() || x.is_null()) {
                 out.push((format!("{prefix}_pct"), scalar(prefix, x)));
             } else {
                 out.push((prefix.to_string(), scalar(prefix, x)));
@@ -489,6 +491,21 @@ mod tests {
         assert_eq!(
             s,
             "partner,partner_key,rank,flags,share_pct,tiv\n\"Russia, Federation\",RUS,1,a;b,88.4287,195\n"
+        );
+    }
+
+    /// A null share is an empty cell under the `_pct` column the other rows
+    /// use (surfaces probe 30: `partner.share_before` beside
+    /// `partner.share_before_pct`).
+    #[test]
+    fn a_null_share_keeps_the_pct_column() {
+        let rows = vec![
+            json!({"partner": {"share_before": 0.5}}),
+            json!({"partner": {"share_before": null}}),
+        ];
+        assert_eq!(
+            table(&rows).unwrap(),
+            "partner.share_before_pct\n50\n\"\"\n"
         );
     }
 

@@ -282,20 +282,21 @@ fn notes(t: &mut Table, rel: &Release, s: &EventStudy, opts: &EventOptions) {
     let none = before_no_data(rel, s, opts);
     let no_data = |v: String| if none { "no data".to_string() } else { v };
     let after_none = s.status == EventStatus::OutsideRelease;
+    // What each total rests on, where the layout flags estimates at all.
+    let est = |share: f64| match rel.meta.format.estimate_flags() {
+        model::EstimateFlags::Absent => String::new(),
+        _ => format!(" ({:.1}% estimated)", share * 100.0),
+    };
     t.note(format!(
         "Totals: {} before, {}.",
         no_data(format!(
-            "{:.2} TIV ({:.1}% estimated)",
+            "{:.2} TIV{}",
             s.before_mix.total,
-            s.before_mix.estimated_share * 100.0
+            est(s.before_mix.estimated_share)
         )),
         match &s.after_mix {
             _ if after_none => "no data after".to_string(),
-            Some(a) => format!(
-                "{:.2} TIV ({:.1}% estimated) after",
-                a.total,
-                a.estimated_share * 100.0
-            ),
+            Some(a) => format!("{:.2} TIV{} after", a.total, est(a.estimated_share)),
             None => "nothing after yet".to_string(),
         }
     ));
@@ -325,6 +326,10 @@ fn notes(t: &mut Table, rel: &Release, s: &EventStudy, opts: &EventOptions) {
                 _ => "no data before".to_string(),
             },
             match (&s.after_mix, p.tiv_after) {
+                // The after window before the release's first year (NATO's
+                // founders on a release from 1995): no data, not "none yet"
+                // (surfaces probe 30).
+                _ if s.status == EventStatus::OutsideRelease => "no data after".into(),
                 (Some(_), Some(t)) => format!("{} after ({t:.2} TIV)", pct(p.share_after)),
                 _ => "none yet after".into(),
             }
@@ -433,16 +438,17 @@ fn summary_table(rel: &Release, studies: &[EventStudy], opts: &EventOptions) -> 
             row.extend([Cell::Empty, Cell::Empty]);
         }
         // What each window's total rests on (alignment probe 27: unsaid).
+        let est = |share: f64| common::estimated_cell(rel.meta.format, share);
         row.push(if none {
             Cell::Empty
         } else {
-            Cell::pct(s.before_mix.estimated_share)
+            est(s.before_mix.estimated_share)
         });
         row.push(
             s.after_mix
                 .as_ref()
                 .filter(|_| !after_none)
-                .map_or(Cell::Empty, |a| Cell::pct(a.estimated_share)),
+                .map_or(Cell::Empty, |a| est(a.estimated_share)),
         );
         let after = match s.status {
             // A window before the release's first year (NATO's founders,
@@ -491,6 +497,7 @@ fn summary_table(rel: &Release, studies: &[EventStudy], opts: &EventOptions) -> 
         "Each accession year is left out of both windows (unless the member joined on 1 January); \
          the group share counts the other members on the accession day.",
     );
+    t.note(common::estimated_column_note(rel.meta.format));
     for s in studies
         .iter()
         .filter(|s| s.status == EventStatus::NoPostAccessionData)

@@ -430,15 +430,16 @@ fn shares_table(
             Cell::opt_pct(s.share),
             Cell::Int(s.members.len() as i64),
             Cell::list(top, 4),
-            Cell::pct(s.estimated_share),
+            s.estimated_share
+                .map_or(Cell::Empty, |e| common::estimated_cell(rel.meta.format, e)),
         ]);
-        if s.allocated_share > 0.0 {
+        if let Some(a) = s.allocated_share.filter(|&a| a > 0.0) {
             t.note(format!(
                 "{} {}: {:.1}% of the group TIV is a per-deal total spread evenly over the \
                  deal's delivery years (legacy register).",
                 s.group,
                 s.filter.window,
-                s.allocated_share * 100.0
+                a * 100.0
             ));
         }
         if s.outside_membership_tiv > 0.0 {
@@ -479,10 +480,7 @@ fn shares_table(
             }
         });
     }
-    t.note(
-        "Estimated %: the share of the group TIV that rests on a SIPRI estimate (a lower bound: \
-         SIPRI leaves some flags empty).",
-    );
+    t.note(common::estimated_column_note(rel.meta.format));
     if dated.iter().any(|&d| !d) {
         t.note(
             "Groups defined on the command line (NAME=A,B,...) count their members in every year.",

@@ -194,8 +194,8 @@ fn table(rel: &Release, s: &Switching, limit: usize) -> Table {
             r.hhi_change.map_or(Cell::Empty, |h| Cell::num(h, 3)),
             names(&r.entered),
             names(&r.left),
-            Cell::pct(r.estimated_share_from),
-            Cell::pct(r.estimated_share_to),
+            common::estimated_cell(rel.meta.format, r.estimated_share_from),
+            common::estimated_cell(rel.meta.format, r.estimated_share_to),
         ]);
         t.row(row);
     }
@@ -256,11 +256,11 @@ fn table(rel: &Release, s: &Switching, limit: usize) -> Table {
         ));
     }
     t.note("Distance: total-variation distance between supplier mixes, 0.5 × Σ|share before − share after|.");
-    t.note(
-        "Estimated %: the share of each window's TIV that rests on a SIPRI estimate (a lower \
-         bound: SIPRI leaves some flags empty); a move between windows that rest on estimates \
-         unequally is partly a move of the estimates.",
-    );
+    t.note(format!(
+        "{} A move between windows that rest on estimates unequally is partly a move of the \
+         estimates.",
+        common::estimated_column_note(rel.meta.format)
+    ));
     if s.rows
         .iter()
         .any(|r| r.allocated_share_from > 0.0 || r.allocated_share_to > 0.0)

@@ -44,11 +44,12 @@ pub struct GroupShare {
     /// Order basis: TIV whose deal has no order year (not in `total`).
     pub undated_tiv: f64,
     /// Fractions of `group_tiv` resting on SIPRI estimates, and allocated
-    /// from per-deal totals (legacy register); 0 when `group_tiv` is 0.
+    /// from per-deal totals (legacy register); `None` when `group_tiv` is 0
+    /// (a share of nothing; surfaces probe 30: "0.0 %" beside 0 TIV).
     /// Every figure says what it rests on (alignment probe 27: the group
     /// shares did not).
-    pub estimated_share: f64,
-    pub allocated_share: f64,
+    pub estimated_share: Option<f64>,
+    pub allocated_share: Option<f64>,
 }
 
 /// The group's share of `focus`'s imports (`Direction::Imports`: suppliers that
@@ -110,8 +111,8 @@ pub fn group_share(
         outside_membership_tiv: outside,
         aggregate_tiv: agg,
         undated_tiv: undated,
-        estimated_share: ratio(est, group_tiv),
-        allocated_share: ratio(alloc, group_tiv),
+        estimated_share: (group_tiv > 0.0).then(|| ratio(est, group_tiv)),
+        allocated_share: (group_tiv > 0.0).then(|| ratio(alloc, group_tiv)),
     }
 }
 

@@ -379,7 +379,12 @@ pub async fn event_study(State(st): State<Arc<AppState>>, Q(p, _): Q<EventStudyQ
                         if v[mix].is_object() {
                             // Nor are its estimated and aggregate parts 0
                             // (metrics probe: estimated_share 0.0 there).
-                            for k in ["total", "estimated_share", "aggregate_tiv"] {
+                            for k in [
+                                "total",
+                                "estimated_share",
+                                "allocated_share",
+                                "aggregate_tiv",
+                            ] {
                                 if v[mix].get(k).is_some() {
                                     v[mix][k] = Value::Null;
                                 }

@@ -527,7 +527,7 @@ fn groups_section(ctx: &Ctx, focus: EntityId, key: &str, f: &Filter) -> Markup {
                 html! { (ctx.tiv(gs.group_tiv)) },
                 // What the group's TIV rests on, as every figure says
                 // (alignment probe 27: group shares did not).
-                html! { @if gs.group_tiv > 0.0 { (ctx.pct(gs.estimated_share)) } @else { "–" } },
+                html! { (gs.estimated_share.map_or("–".into(), |s| ctx.pct(s))) },
                 html! {
                     @for (i, m) in gs.members.iter().take(3).enumerate() {
                         @if i > 0 { ", " }
