@@ -48,7 +48,7 @@ pub(crate) fn other_kind(
         if !crate::weapon::same_family(d, &x.designation) {
             continue;
         }
-        if k.matches(&x.description, Category::from_u8(fl.category[i])) || k.near(&x.description) {
+        if k.fits(&x.description, Category::from_u8(fl.category[i])) || k.near(&x.description) {
             return None;
         }
         let t = format!("{} ({})", x.designation, x.description);
@@ -81,7 +81,7 @@ pub(crate) fn hits(
             in_scope(i)
                 && rel.deal(i).is_some_and(|x| {
                     crate::weapon::same_family(d, &x.designation)
-                        && k.matches(&x.description, Category::from_u8(fl.category[i]))
+                        && k.fits(&x.description, Category::from_u8(fl.category[i]))
                 })
         }),
         _ => false,
@@ -101,8 +101,7 @@ pub(crate) fn hits(
             None => continue,
         };
         let cat = Category::from_u8(fl.category[i]);
-        if !w.matches(&des, &desc, cat) || by_kind && w.kind.is_some_and(|k| !k.matches(&desc, cat))
-        {
+        if !w.matches(&des, &desc, cat) || by_kind && w.kind.is_some_and(|k| !k.fits(&desc, cat)) {
             continue;
         }
         let h = by

@@ -136,6 +136,28 @@ pub fn parties(claim: &Claim) -> Vec<&Party> {
     }
 }
 
+/// Whether the weapon phrase at `idx` is the kind of a delivery's weapon.
+fn describes(b: &Built, idx: usize, t: &[Token]) -> bool {
+    let w = match &b.claim {
+        Claim::Delivery(d) => &d.weapon,
+        Claim::Presence(p) => &p.weapon,
+        _ => return false,
+    };
+    let after = |n: usize| b.source <= idx && idx <= b.source + n;
+    match (&w.designation, w.kind) {
+        // A kind read by category alone would let "Abrams armoured
+        // personnel carriers" pass on tanks.
+        (Some(_), Some(k)) => after(3) && (!k.uses_category() || k == WeaponKind::AirDefence),
+        (Some(_), None) => false,
+        (None, Some(k)) => {
+            !k.uses_category()
+                && (idx == b.source
+                    || t.get(idx).and_then(|x| WeaponKind::of_word(&x.norm)) == Some(k))
+        }
+        (None, None) => false,
+    }
+}
+
 fn is_share(claim: &Claim) -> bool {
     matches!(
         claim,
@@ -168,8 +190,19 @@ pub fn unconsumed(f: &Features, t: &[Token], built: &[Built]) -> Vec<Msg> {
                     || matches!(&b.claim, Claim::Delivery(_) | Claim::Presence(_))
                         && (b.source..=b.source + 1).contains(&m.idx)
             }),
-            // A delivery checks the weapon itself ("Leopard 2 tanks").
-            MarkerKind::SubtypeOnly(_) | MarkerKind::Degree | MarkerKind::Hedge => false,
+            // A kind phrase right after a designation ("BTR-82A infantry
+            // fighting vehicles", "Su-30SM warplanes") describes the named
+            // weapon, whose rows the designation picks and whose kind the
+            // check matches; so does a kind SIPRI's description tells apart
+            // ("144 Kampfpanzer"). Claims probe 30: each was refused.
+            MarkerKind::SubtypeOnly(_) => built.iter().any(|b| describes(b, m.idx, t)),
+            MarkerKind::PartOf => {
+                t.get(m.idx)
+                    .and_then(|x| WeaponKind::of_word(&x.norm))
+                    .is_some()
+                    && built.iter().any(|b| describes(b, m.idx, t))
+            }
+            MarkerKind::Degree | MarkerKind::Hedge => false,
             MarkerKind::Subtype(_) => built
                 .iter()
                 .any(|b| matches!(&b.claim, Claim::Delivery(_) | Claim::Presence(_))),

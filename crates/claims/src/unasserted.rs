@@ -327,6 +327,11 @@ pub fn markers(t: &[Token], f: &mut Features) {
             || low == "said" && next == "to" && matches!(prev, "is" | "are" | "was" | "were")
             || low == "theory" && prev == "in"
             || low == "track" && prev == "on"
+            // "is set to receive", "due to", "slated to" (claims probe 30:
+            // checked as a past delivery).
+            || matches!(low.as_str(), "set" | "due" | "slated" | "scheduled" | "expected" | "poised")
+                && next == "to"
+                && matches!(prev, "is" | "are" | "was" | "were" | "be" | "been")
             || matches!(low.as_str(), "wird" | "werden") && german_future(t, i)
         {
             // "wo" only as the first half of "won't".

@@ -24,6 +24,7 @@ mod probe26;
 mod probe27;
 mod probe28;
 mod probe29;
+mod probe30;
 mod props;
 mod reading;
 mod seed_article;

@@ -418,7 +418,21 @@ pub(super) fn is_other_measure(prev: &str, norm: &str, next: &str) -> bool {
 /// A sum with its unit glued on ("2.5bn", "440m", "440,000k", "2,5Mrd"):
 /// money, which TIV is not (claims probe 29: the figure was dropped and the
 /// rest of the sentence supported).
+///
+/// Also a currency code glued before it ("USD1bn", "Rs2000cr") and German
+/// compounds of a sum ("1,2-Milliarden-Euro-Auftrags", "Milliardenauftrags";
+/// claims probe 30: each was dropped and the delivery supported).
 pub(super) fn glued_money(norm: &str) -> bool {
+    if norm.contains("milliarden") || norm.contains("millionen") {
+        return true;
+    }
+    let norm = ["usd", "us$", "eur", "gbp", "inr", "rs", "$", "€", "£"]
+        .iter()
+        .find_map(|c| {
+            norm.strip_prefix(c)
+                .filter(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+        })
+        .unwrap_or(norm);
     let unit = norm.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',');
     unit.len() < norm.len()
         && norm.starts_with(|c: char| c.is_ascii_digit())
@@ -437,5 +451,8 @@ pub(super) fn glued_money(norm: &str) -> bool {
                 | "million"
                 | "milliarden"
                 | "millionen"
+                | "cr"
+                | "crore"
+                | "lakh"
         )
 }

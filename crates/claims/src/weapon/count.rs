@@ -59,7 +59,38 @@ const VAGUE: &[&str] = &[
     "etliche",
     "einige",
     "paar",
+    "handvoll",
 ];
+
+/// Collective nouns before "of"/"von" ("a score of", "a handful of", "a
+/// squadron of", "eine Reihe von"): a vague or unstated number of weapons
+/// (claims probe 30: each was dropped and the delivery supported; "a score"
+/// is 20, but in prose a rough one).
+const COLLECTIVE: &[&str] = &[
+    "number", "lot", "score", "handful", "batch", "squadron", "fleet", "reihe", "anzahl", "group",
+    "series", "flight",
+];
+
+/// Units of organisation after a weapon ("one Su-30SM squadron", "drei
+/// Su-30SM-Verbänden"): a number before them counts the units, not the
+/// weapons (claims probe 30: read as 1 and 3 aircraft).
+fn unit_noun(w: &str) -> bool {
+    [
+        "squadron",
+        "batch",
+        "regiment",
+        "batter",
+        "battalion",
+        "verband",
+        "verbande",
+        "staffel",
+        "geschwader",
+        "bataillon",
+        "charge",
+    ]
+    .iter()
+    .any(|x| w.contains(x))
+}
 
 /// Words that multiply what precedes them ("two dozen", "zwei Dutzend").
 fn multiplier(w: &str) -> Option<u32> {
@@ -73,7 +104,9 @@ fn multiplier(w: &str) -> Option<u32> {
 
 fn unit_en(w: &str) -> Option<u32> {
     Some(match w {
-        "one" => 1,
+        // "a single", "just a single" (claims probe 30: dropped, and the
+        // delivery of 8 supported).
+        "one" | "single" => 1,
         "two" => 2,
         "three" => 3,
         "four" => 4,
@@ -255,13 +288,14 @@ fn piece(t: &[Token], j: usize, inner: bool) -> bool {
 /// The count phrase ending at `end` (or at `end - 1` before "of": "dozens of").
 fn phrase(t: &[Token], end: usize) -> Option<Count> {
     let mut last = end;
-    if t[end].norm == "of" {
+    if matches!(t[end].norm.as_str(), "of" | "von") {
         last = end.checked_sub(1)?;
         let w = t[last].norm.as_str();
-        if !(VAGUE.contains(&w) || multiplier(w).is_some() || w == "number" || w == "lot") {
+        let collective = COLLECTIVE.contains(&w);
+        if !(VAGUE.contains(&w) || multiplier(w).is_some() || collective) {
             return None;
         }
-        if matches!(w, "number" | "lot") {
+        if collective {
             return Some(Count {
                 value: None,
                 start: last.saturating_sub(1),
@@ -305,7 +339,7 @@ fn phrase(t: &[Token], end: usize) -> Option<Count> {
 /// The count before the weapon at `idx`: right before it, or with one word
 /// between ("acht russische Su-30"), not after a unit ("5,000 TIV of arms").
 pub(crate) fn count_span(t: &[Token], idx: usize) -> Option<Count> {
-    (1..=2).find_map(|k| {
+    let c = (1..=2).find_map(|k| {
         if k == 2
             && t.get(idx.checked_sub(1)?)
                 .is_some_and(|x| UNITS.contains(&x.norm.as_str()))
@@ -313,6 +347,27 @@ pub(crate) fn count_span(t: &[Token], idx: usize) -> Option<Count> {
             return None;
         }
         phrase(t, idx.checked_sub(k)?)
+    })?;
+    // "the first two": which ones, not how many were delivered then
+    // (claims probe 30: "the first two … in 2015" refuted on 4 in 2015).
+    let ordinal = c
+        .start
+        .checked_sub(1)
+        .and_then(|i| t.get(i))
+        .is_some_and(|x| {
+            matches!(
+                x.norm.as_str(),
+                "first" | "last" | "erste" | "ersten" | "letzte" | "letzten" | "next" | "nachsten"
+            )
+        });
+    let unit = t[idx..t.len().min(idx + 4)]
+        .iter()
+        .take_while(|x| x.is_word())
+        .any(|x| unit_noun(&x.norm));
+    Some(if ordinal || unit {
+        Count { value: None, ..c }
+    } else {
+        c
     })
 }
 

@@ -216,6 +216,8 @@ fn what(w: &Weapon) -> String {
             Corvette => "Korvetten",
             Mortar => "Mörser",
             Howitzer => "Haubitzen",
+            Ifv => "Schützenpanzer",
+            Apc => "Transportpanzer",
         }
         .into(),
         (None, None) => "Waffen".into(),
