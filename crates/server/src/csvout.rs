@@ -338,6 +338,23 @@ fn table_with(rows: &[Value], prov: &[(&str, &str)], source: Option<&str>) -> Ap
             }
         }
     }
+    // A null where other rows have an object (an event study's `after_mix`
+    // past the data) is those columns' empty cells, not a column of its own
+    // (surfaces probe 30: the columns changed with the data).
+    let null_objects: Vec<String> = cols
+        .iter()
+        .filter(|c| {
+            let prefix = format!("{c}.");
+            cols.iter().any(|o| o.starts_with(&prefix))
+                && flat.iter().all(|r| {
+                    r.iter()
+                        .find(|(k, _)| k == *c)
+                        .is_none_or(|(_, v)| v.is_empty())
+                })
+        })
+        .cloned()
+        .collect();
+    cols.retain(|c| !null_objects.contains(c));
     // Who comes first: the entity columns (`partner`, `partner_key`, ...),
     // then the rest in JSON order.
     let (mut front, rest): (Vec<String>, Vec<String>) = cols.into_iter().partition(|c| {
@@ -506,6 +523,21 @@ mod tests {
         assert_eq!(
             table(&rows).unwrap(),
             "partner.share_before_pct\n50\n\"\"\n"
+        );
+    }
+
+    /// A null object is empty cells under the object's columns, not a
+    /// column of its own (surfaces probe 30: Kazakhstan's `after_mix: null`
+    /// added `after_mix` beside `after_mix.total`).
+    #[test]
+    fn a_null_object_adds_no_column() {
+        let rows = vec![
+            json!({"member": "UAE", "after_mix": {"total": 2.5}}),
+            json!({"member": "Kazakhstan", "after_mix": null}),
+        ];
+        assert_eq!(
+            table(&rows).unwrap(),
+            "after_mix.total,member\n2.5,UAE\n,Kazakhstan\n"
         );
     }
 
