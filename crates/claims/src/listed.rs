@@ -1,5 +1,5 @@
 //! Several parties listed with several figures in one sentence, whose
-//! readings went wrong in claims probe 27 (/work/bigtmp/claimprobe27):
+//! readings went wrong in claims probe 27:
 //! each is refused, because a verdict on a misread list is worse than none.
 
 use crate::claim::{Claim, Party, Rank};

@@ -21,12 +21,9 @@ fn near(v: &serde_json::Value, want: f64) -> bool {
 
 #[test]
 fn real_switching_groups_and_event_studies_say_what_is_estimated() {
-    let Some(file) = testkit::shared_path(module_path!(), testkit::REGISTER_2026) else {
+    let Some((_tmp, data)) = imported_shared(module_path!(), testkit::REGISTER_2026) else {
         return;
     };
-    let tmp = tempfile::tempdir().unwrap();
-    let data = tmp.path().join("data");
-    ok(&import(&file, &data, &[]));
     for (country, before, after) in [
         ("Kazakhstan", 0.317086, 0.572559),
         ("Egypt", 0.504504, 0.381033),
@@ -106,12 +103,9 @@ fn real_switching_groups_and_event_studies_say_what_is_estimated() {
 /// "?", deal totals spread evenly over their years).
 #[test]
 fn real_estimated_columns_say_what_the_layout_flags() {
-    let Some(file) = testkit::shared_path(module_path!(), testkit::LEGACY_2025) else {
+    let Some((_tmp, data)) = imported_shared(module_path!(), testkit::LEGACY_2025) else {
         return;
     };
-    let tmp = tempfile::tempdir().unwrap();
-    let data = tmp.path().join("data");
-    ok(&import(&file, &data, &[]));
     let out = ok(&run(
         &[
             "switching",

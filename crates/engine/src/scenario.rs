@@ -395,12 +395,12 @@ pub fn no_exports_notes(rel: &Release, res: &ScenarioResult) -> Vec<String> {
         return Vec::new();
     }
     let fl = &rel.flows;
+    let span = rel
+        .year_span()
+        .map_or(String::new(), |(a, b)| format!(" ({a}-{b})"));
     new.iter()
         .map(|k| {
             let ever = (0..fl.len()).any(|i| fl.supplier[i] == k.supplier && fl.tiv[i] > 0.0);
-            let span = rel
-                .year_span()
-                .map_or(String::new(), |(a, b)| format!(" ({a}-{b})"));
             format!(
                 "{} has no arms exports in {} in this release{}: the projection gives it {:.2} \
                  TIV, deliveries SIPRI has not recorded for it.",

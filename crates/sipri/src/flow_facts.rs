@@ -13,7 +13,6 @@ const FIRST_YEAR: u16 = 1900;
 const YEARS: usize = 201;
 
 /// Counts and sums over a file's flows (rows rejected later taken back).
-#[derive(Default)]
 pub(crate) struct FlowFacts {
     /// Flows counted.
     pub rows: u64,
@@ -84,9 +83,20 @@ pub(crate) fn limit(key: &str) -> Option<Limit> {
 }
 
 impl FlowFacts {
+    /// No flows counted yet.
+    pub(crate) fn new() -> FlowFacts {
+        FlowFacts {
+            rows: 0,
+            year_tiv: vec![0.0; YEARS],
+            by_party: [Vec::new(), Vec::new()],
+            limits: Vec::new(),
+            outside: FastMap::default(),
+        }
+    }
+
     /// The facts of flows held in memory.
     pub(crate) fn of(flows: &Flows, entities: &EntityTable) -> FlowFacts {
-        let mut f = FlowFacts::default();
+        let mut f = FlowFacts::new();
         for i in 0..flows.len() {
             let flow = (flows.supplier[i], flows.recipient[i], flows.year[i]);
             f.count(entities, flow, flows.tiv[i], true);
@@ -106,9 +116,6 @@ impl FlowFacts {
     ) {
         let step = |n: &mut u64| *n = if add { *n + 1 } else { n.saturating_sub(1) };
         step(&mut self.rows);
-        if self.year_tiv.is_empty() {
-            self.year_tiv = vec![0.0; YEARS];
-        }
         if let Some(t) = year
             .checked_sub(FIRST_YEAR)
             .and_then(|y| self.year_tiv.get_mut(usize::from(y)))

@@ -167,7 +167,7 @@ pub fn stream(
     }
     for mode in [Mode::Utf8, Mode::Latin1] {
         let mut b = Builder::new(&opts.file_name, opts.skip_bad_rows, 0);
-        b.facts = Some(Default::default());
+        b.facts = Some(crate::flow_facts::FlowFacts::new());
         register::check_header(&b, &header.line, &COLUMNS)?;
         b.limit_years(&header.preamble);
         b.report.encoding = match mode {

@@ -17,7 +17,12 @@ pub(crate) fn opts() -> ReadOptions {
 
 /// Register with a 2-line preamble: header at line 3, data from line 4.
 pub(crate) fn reg_dated(date: &str, rows: &[&str]) -> String {
-    let mut s = format!("Title;\nData generated: {date};\n{REG_HEADER};\n");
+    reg_titled("Title", date, rows)
+}
+
+/// [`reg_dated`] with SIPRI's title line `title` (which may scope the file).
+pub(crate) fn reg_titled(title: &str, date: &str, rows: &[&str]) -> String {
+    let mut s = format!("{title};\nData generated: {date};\n{REG_HEADER};\n");
     for r in rows {
         s.push_str(r);
         s.push_str(";\n");

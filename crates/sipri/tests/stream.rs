@@ -439,23 +439,18 @@ Delivery year is estimate,Status,SIPRI estimate,TIV deal unit,TIV delivery value
 /// dated 2021. Invented rows.
 #[test]
 fn file_wide_caveats_are_the_same_when_streamed() {
-    let mut s = String::from(
+    let bytes = crate::regression::reg_titled(
         "Transfers of major conventional arms from All countries  to Ukraine  . Deals with \
-         deliveries made for the year range '2000' to '2024';\n\
-         Data generated: 12 Feb 2026 12:26:12 PM;\n",
-    );
-    s.push_str(crate::formats::REG_HEADER);
-    s.push_str(";\n");
-    for row in [
-        "1,Russia,Kazakhstan,X,tank,Armoured vehicles,2019,Yes,2,No,2020,No,New,1,1,2,No",
-        "5,Soviet Union,Ukraine,Y,tank,Armoured vehicles,2019,No,2,No,2021,No,New,1,1,2,No",
-        "2,France,Ukraine,Z,tank,Armoured vehicles,2019,No,2,No,2022,No,New,1,1,150000,No",
-        "5,Soviet Union,Ukraine,W,tank,Armoured vehicles,2019,No,2,No,2023,No,New,1,1,2,No",
-    ] {
-        s.push_str(row);
-        s.push_str(";\n");
-    }
-    let bytes = s.into_bytes();
+         deliveries made for the year range '2000' to '2024'",
+        "12 Feb 2026 12:26:12 PM",
+        &[
+            "1,Russia,Kazakhstan,X,tank,Armoured vehicles,2019,Yes,2,No,2020,No,New,1,1,2,No",
+            "5,Soviet Union,Ukraine,Y,tank,Armoured vehicles,2019,No,2,No,2021,No,New,1,1,2,No",
+            "2,France,Ukraine,Z,tank,Armoured vehicles,2019,No,2,No,2022,No,New,1,1,150000,No",
+            "5,Soviet Union,Ukraine,W,tank,Armoured vehicles,2019,No,2,No,2023,No,New,1,1,2,No",
+        ],
+    )
+    .into_bytes();
     for small in [false, true] {
         if small {
             sipri::stream::set_spill_threshold(64);
@@ -484,19 +479,13 @@ fn file_wide_caveats_are_the_same_when_streamed() {
 /// kept row's warning stays. Invented rows.
 #[test]
 fn a_rejected_row_takes_back_its_warnings() {
-    let mut s = String::from("Title;\nData generated: 12 Feb 2026 12:26:12 PM;\n");
-    s.push_str(crate::formats::REG_HEADER);
-    s.push_str(";\n");
-    for row in [
+    let bytes = crate::regression::reg(&[
         "5,Russia,Kazakhstan,Y,tank,Armoured vehicles,2019,No,2,No,2021,No,New,1,1,2,No",
         "1,France,India,X,tank,Armoured vehicles,2019,No,2,No,2020,No,New,1,1,7,No",
         // Contradicts line 4 (another designation), and 2 × 1 is not 20000.
         "5,Russia,Kazakhstan,W,tank,Armoured vehicles,2019,No,2,No,2022,No,New,1,1,20000,No",
-    ] {
-        s.push_str(row);
-        s.push_str(";\n");
-    }
-    let bytes = s.into_bytes();
+    ])
+    .into_bytes();
     let path = write_tmp("takeback.csv", &bytes);
     let r = same(&bytes, &path, true).expect("imports with skipping");
     assert_eq!(r.rejected.len(), 1, "{:?}", r.rejected);

@@ -43,6 +43,17 @@ pub fn import(file: &Path, data: &Path, extra: &[&str]) -> Output {
 
 /// Every file under `dir` with its bytes (and every directory), sorted: two
 /// equal snapshots mean nothing was added, removed or changed.
+/// A data dir holding the shared SIPRI file at `rel` (a `testkit` path),
+/// imported through the binary; `None` (with the loud skip message) where
+/// the shared files are absent. Keep the `TempDir` alive while using it.
+pub fn imported_shared(test: &str, rel: &str) -> Option<(tempfile::TempDir, PathBuf)> {
+    let file = testkit::shared_path(test, rel)?;
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    ok(&import(&file, &data, &[]));
+    Some((tmp, data))
+}
+
 pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Option<Vec<u8>>)> {
     let mut out = Vec::new();
     if !dir.exists() {
