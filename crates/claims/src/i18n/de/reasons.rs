@@ -138,7 +138,7 @@ pub(super) fn text(m: &Reason) -> String {
                 land(a), land(b), land(a), land(b)
             ),
             RankUnread(w) => format!(
-                "„{w}“: ein Rang, den keine aus dem Satz gelesene Aussage trägt (ein Rang, der einem zweiten Land ohne eigenes Verb zugeschrieben wird, wird nicht gelesen)"
+                "„{w}“: ein Rang, den keine aus dem Satz gelesene Aussage trägt; ohne ihn wird der Satz nicht geprüft (Ränge in einem Einschub oder für ein zweites Land ohne eigenes Verb werden nicht gelesen)"
             ),
             PluralRanking(w) => format!(
                 "„{w}“ nennt mehrere Länder zusammen als die größten; ob es genau die größten sind, wird nicht geprüft, und das zuerst genannte wird nicht als das größte gelesen; ein Rang je Land („die zwei größten“, „der zweitgrößte“) wird geprüft"

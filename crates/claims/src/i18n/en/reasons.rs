@@ -137,7 +137,7 @@ pub(super) fn text(m: &Reason) -> String {
                 a.name, b.name, a.name, b.name
             ),
             RankUnread(w) => format!(
-                "'{w}': a rank that no claim read from the sentence carries (a rank given to a second party without its own verb is not read)"
+                "'{w}': a rank that no claim read from the sentence carries, so the sentence is not checked without it (ranks in an aside, or given to a second party without its own verb, are not read)"
             ),
             PluralRanking(w) => format!(
                 "'{w}' names several countries together as the largest; whether they are exactly the largest ones is not checked, and the first named is not read as the largest; a rank per country ('the two largest', 'the second-largest') is checked"
