@@ -251,6 +251,7 @@ pub fn marker(prev: &str, norm: &str, next: &str) -> Option<MarkerKind> {
         | "prices" | "budget" | "budgets" | "ausgaben" | "kosten" | "preis" | "preise" => Money,
         "$" | "€" | "£" | "us$" => Money,
         _ if words::is_payment(prev, norm) || words::glued_money(norm) => Money,
+        _ if words::is_order_compound(norm) => NotDeliveries,
         // "agreed to buy", "decided to buy", "beschloss, … zu kaufen": an
         // intention or a deal, not a delivery (claims probe 29: checked as a
         // delivery in the year of the agreement).

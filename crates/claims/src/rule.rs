@@ -15,6 +15,8 @@ use crate::weapon::WeaponKind;
 use crate::weapons::Presence;
 use model::Category;
 
+mod composition;
+
 /// A claim built from a sentence, with the clause and the token it rests on
 /// (the figure, rank phrase or multiple).
 #[derive(Debug, Clone)]
@@ -62,15 +64,21 @@ pub fn category_for(
             .filter(|(_, i)| f.clause(*i) == clause && !detached(*i))
             .map(|c| c.0),
     )?;
-    match in_clause {
-        Some(c) => Ok(Some(c)),
+    let found = match in_clause {
+        Some(c) => Some(c),
         None => pick(
             &mut f
                 .categories
                 .iter()
                 .filter(|(_, i)| !detached(*i))
                 .map(|c| c.0),
-        ),
+        )?,
+    };
+    match found {
+        Some(c) if composition::category_is_subject(f, t, source) => {
+            Err(Reason::CategoryWithinFlow(c).into())
+        }
+        other => Ok(other),
     }
 }
 
@@ -535,6 +543,13 @@ pub fn claim_like(f: &Features) -> bool {
         || f.markers
             .iter()
             .any(|m| matches!(m.kind, MarkerKind::Rank | MarkerKind::OpenRange))
+        // "Its imports were nearly 100 times higher than in 2015-19": a
+        // comparison of a flow over a period, with no country named.
+        || (!f.periods.is_empty()
+            && (!f.directions.is_empty() || f.arms_word)
+            && f.markers
+                .iter()
+                .any(|m| matches!(m.kind, MarkerKind::Comparison | MarkerKind::Multiple)))
         || (!f.mentions.is_empty()
             && !f.periods.is_empty()
             && (!f.directions.is_empty() || f.delivery_word || f.arms_word)

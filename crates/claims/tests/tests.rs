@@ -25,6 +25,7 @@ mod probe27;
 mod probe28;
 mod probe29;
 mod probe30;
+mod probe32;
 mod props;
 mod reading;
 mod seed_article;

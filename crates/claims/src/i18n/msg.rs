@@ -424,6 +424,10 @@ pub enum Reason {
     PluralRanking(String),
     DirectionContradicts(Stated, Stated),
     TwoCategories(Category, Category),
+    /// "Aircraft made up 80 % of Kazakhstan's arms imports from Russia": the
+    /// category's part of a flow, a different number from the supplier's
+    /// share of the category, which is the only category share read.
+    CategoryWithinFlow(Category),
     NamedNotParty(Party),
     /// "up from 2015-19", "an increase on 2015-19": an earlier period the
     /// figure is compared with, with no figure of its own.
@@ -434,6 +438,10 @@ pub enum Reason {
     /// A meaning-bearing word no claim represents.
     Marker(crate::meaning::MarkerKind, String),
     DeliveryNoRecipient,
+    /// "Russia supplied all of Kazakhstan's aircraft imports": the country
+    /// owns the imports but is not read as the receiver of a delivery, so
+    /// "without a recipient" would misstate why (claims probe 32).
+    DeliveryOwnerNotRecipient(Party),
     DeliveryNoSupplier,
     NegatedCountOrFirst,
     /// A count stated with a qualifier or as a range ("more than 5", "8 to 10").

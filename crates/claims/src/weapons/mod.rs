@@ -221,7 +221,12 @@ pub(crate) fn extract(s: &Sent) -> Vec<Result<crate::Claim, Msg>> {
         (sup, rec)
     };
     let Some(recipient) = recipient else {
-        return vec![Err(Reason::DeliveryNoRecipient.into())];
+        let owner =
+            s.mention(|m| m.form == Form::Possessive && Some(&m.party) != supplier.as_ref());
+        return vec![Err(match owner {
+            Some(m) => Reason::DeliveryOwnerNotRecipient(m.party.clone()).into(),
+            None => Reason::DeliveryNoRecipient.into(),
+        })];
     };
     // A receiving verb may leave the supplier open: any supplier.
     if supplier.is_none()

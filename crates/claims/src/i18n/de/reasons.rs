@@ -153,6 +153,10 @@ pub(super) fn text(m: &Reason) -> String {
                 category(*a),
                 category(*b)
             ),
+            CategoryWithinFlow(c) => format!(
+                "der Anteil einer Kategorie ({}) an einem Rüstungsfluss oder am Waffenhandel eines Landes ist keine Aussage, die armsflow prüft (nur der Anteil eines Lieferanten an den Importen einer Kategorie)",
+                category(*c)
+            ),
             NamedNotParty(p) => format!(
                 "„{}“ wird genannt, ist aber nicht Teil der aus dem Satz gelesenen Aussage",
                 land(p)
@@ -166,6 +170,10 @@ pub(super) fn text(m: &Reason) -> String {
             ),
             Marker(k, w) => marker(*k, w),
             DeliveryNoRecipient => "eine Lieferaussage ohne Empfänger".into(),
+            DeliveryOwnerNotRecipient(p) => format!(
+                "eine Lieferaussage, deren anderes Land („{}“) nur als Besitzer genannt wird (Genitiv); das wird nicht als Empfänger gelesen",
+                land(p)
+            ),
             DeliveryNoSupplier => "eine Lieferaussage ohne Lieferanten".into(),
             NegatedCountOrFirst => {
                 "eine verneinte Stückzahl oder erste Lieferung wird nicht geprüft".into()

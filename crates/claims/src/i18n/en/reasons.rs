@@ -152,6 +152,10 @@ pub(super) fn text(m: &Reason) -> String {
                 a.sipri_name(),
                 b.sipri_name()
             ),
+            CategoryWithinFlow(c) => format!(
+                "the share of one category ({}) within a flow or a country's arms trade is not a claim armsflow checks (only a supplier's share of one category's imports is)",
+                c.sipri_name()
+            ),
             NamedNotParty(p) => format!(
                 "'{}' is named but is not a party of the claim read from the sentence",
                 p.name
@@ -165,6 +169,10 @@ pub(super) fn text(m: &Reason) -> String {
             ),
             Marker(k, w) => marker(*k, w),
             DeliveryNoRecipient => "a delivery statement without a recipient".into(),
+            DeliveryOwnerNotRecipient(p) => format!(
+                "a delivery statement whose only other country, '{}', is named only as an owner ('{}'s …'), which is not read as the recipient",
+                p.name, p.name
+            ),
             DeliveryNoSupplier => "a delivery statement without a supplier".into(),
             NegatedCountOrFirst => "a negated count or first delivery is not checked".into(),
             RankMove(w) => format!(
