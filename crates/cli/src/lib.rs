@@ -7,4 +7,5 @@ pub mod blocs;
 pub mod cmd;
 pub mod common;
 pub mod heap;
+pub mod mapped;
 pub mod output;

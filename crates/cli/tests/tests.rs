@@ -2,6 +2,7 @@
 
 mod alignment_real;
 mod cache_real;
+mod changing_files;
 mod check_claims_seed;
 mod check_no_claim;
 mod coverage;

@@ -165,7 +165,7 @@ impl Builder {
         ReadError {
             file: self.file.clone(),
             line,
-            reason: reason.into(),
+            reason: clipped(reason.into()),
         }
     }
 
@@ -178,6 +178,7 @@ impl Builder {
     /// when the caller asked to skip bad rows.
     pub fn bad_row(&mut self, line: u64, reason: String) -> Result<(), ReadError> {
         if self.skip_bad_rows {
+            let reason = clipped(reason);
             self.report.rejected.push(Rejection { line, reason });
             Ok(())
         } else {
@@ -191,13 +192,14 @@ impl Builder {
 
     /// A warning that every answer from the release must carry as well.
     pub fn caveat(&mut self, msg: String) {
+        let msg = clipped(msg);
         self.caveats.push(msg.clone());
         self.warn(msg);
     }
 
     pub fn warn(&mut self, msg: String) {
         if self.report.warnings.len() < MAX_WARNINGS {
-            self.report.warnings.push(msg);
+            self.report.warnings.push(clipped(msg));
         } else {
             self.suppressed_warnings += 1;
         }
@@ -538,3 +540,12 @@ pub use cells::{parse_opt_count, parse_opt_tiv, parse_opt_year, parse_tiv, parse
 
 #[cfg(test)]
 mod tests;
+
+/// A message cut to [`crate::text::MAX_MESSAGE`] characters (the cells it
+/// quotes are cut where they are quoted; this bounds the rest).
+fn clipped(msg: String) -> String {
+    match crate::text::clip(&msg, crate::text::MAX_MESSAGE) {
+        std::borrow::Cow::Borrowed(_) => msg,
+        std::borrow::Cow::Owned(s) => s,
+    }
+}

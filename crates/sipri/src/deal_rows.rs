@@ -5,7 +5,7 @@
 //! the same deals and the same rejections through either.
 
 use crate::register::{COLUMNS, Row};
-use crate::text::trim;
+use crate::text::{MAX_QUOTED, trim};
 use model::{Category, Deal, Flags};
 
 /// What a reader knows of a deal's rows so far, for [`further_row`]:
@@ -91,11 +91,12 @@ fn conflict(
     let mut diff =
         |col: usize, same: bool, here: &dyn Fn() -> String, there: &dyn Fn() -> String| {
             if !same {
+                let clip = |s: String| crate::text::clip(&s, MAX_QUOTED).into_owned();
                 diffs.push(format!(
                     "{} '{}' here, '{}' there",
                     COLUMNS[col],
-                    here(),
-                    there()
+                    clip(here()),
+                    clip(there())
                 ));
             }
         };

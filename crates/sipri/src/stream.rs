@@ -35,7 +35,7 @@ use model::{EntityTable, ImportReport, ReleaseMeta, SourceFormat};
 use sha2::{Digest, Sha256};
 use std::borrow::Cow;
 use std::fs::File;
-use std::io::{self, Read};
+use std::io::{self, Read, Seek};
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::Mutex;
@@ -64,10 +64,14 @@ const PARTS: u64 = 64;
 pub(crate) const FIRST_YEAR: u16 = 1900;
 pub(crate) const YEARS: usize = 201;
 
-/// Why a streamed read failed: the file (where and why), or the scratch space.
+/// Why a streamed read failed: the file's content (where and why), reading
+/// the file itself, or the scratch space.
 #[derive(Debug)]
 pub enum StreamError {
     Read(ReadError),
+    /// Reading the input (not the scratch space) failed, or the file changed
+    /// while it was read.
+    Input(io::Error),
     Io(io::Error),
 }
 
@@ -75,7 +79,7 @@ impl std::fmt::Display for StreamError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             StreamError::Read(e) => e.fmt(f),
-            StreamError::Io(e) => e.fmt(f),
+            StreamError::Input(e) | StreamError::Io(e) => e.fmt(f),
         }
     }
 }
@@ -129,17 +133,33 @@ pub fn set_spill_threshold(bytes: usize) {
     crate::spill::set_flush(bytes);
 }
 
-/// Reads the register at `path` with scratch files in `scratch` (a directory
-/// made when first needed, which the caller removes). `progress` is told the bytes read so far.
-/// `Ok(None)`: not a current register in UTF-8 or Latin-1; use [`crate::read`].
+/// Reads the register open as `file` with scratch files in `scratch` (a
+/// directory made when first needed, which the caller removes). `progress`
+/// is told the bytes read so far. `Ok(None)`: not a current register in
+/// UTF-8 or Latin-1, or not a regular file; use [`crate::read`].
+///
+/// Every pass reads the one open file from its start: reopening the path
+/// read a FIFO's later bytes as its start (the first megabyte's rows lost,
+/// the release "complete"), and a file renamed over the path in between
+/// gave the old file's date to the new file's rows (hostile-files probe
+/// 32). A file whose size or modification time changes while it is read is
+/// refused.
 pub fn stream(
-    path: &Path,
+    file: &File,
     opts: &ReadOptions,
     scratch: &Path,
     progress: &dyn Fn(u64),
 ) -> Result<Option<Streamed>, StreamError> {
+    let input = StreamError::Input;
+    let before = file.metadata().map_err(input)?;
+    if !before.is_file() {
+        return Ok(None);
+    }
     let mut head = Vec::new();
-    File::open(path)?.take(1 << 20).read_to_end(&mut head)?;
+    rewound(file)?
+        .take(1 << 20)
+        .read_to_end(&mut head)
+        .map_err(input)?;
     if crate::sniff::foreign_format(&head).is_some()
         || crate::sniff::utf16(&head).is_some()
         || head[..head.len().min(64 << 10)].contains(&0)
@@ -175,7 +195,7 @@ pub fn stream(
             Mode::Latin1 => "latin-1",
         }
         .to_string();
-        let size = std::fs::metadata(path)?.len();
+        let size = before.len();
         // About 200 bytes of file a deal (two rows); deals are numbered
         // from 0, so a part of `1 << shift` deals is about 1/PARTS of them.
         let deals = size / 200;
@@ -201,12 +221,36 @@ pub fn stream(
             fatal: false,
             blank: 0,
         };
-        let Some((sha, lines)) = p1.run(path, mode, progress)? else {
+        let Some((sha, lines)) = p1.run(file, mode, progress)? else {
             continue; // not UTF-8 after all: read again as Latin-1
         };
+        unchanged(file, &before)?;
         return finish(p1, header.preamble.clone(), sha, lines).map(Some);
     }
     Ok(None)
+}
+
+/// `file` from its first byte, as a handle of its own (sharing the offset,
+/// which is why the passes never overlap).
+fn rewound(file: &File) -> Result<File, StreamError> {
+    let mut f = file.try_clone().map_err(StreamError::Input)?;
+    f.seek(io::SeekFrom::Start(0)).map_err(StreamError::Input)?;
+    Ok(f)
+}
+
+/// Refuses a file whose size or modification time changed since `before`:
+/// its head (date, header) and its rows may come from different contents.
+pub fn unchanged(file: &File, before: &std::fs::Metadata) -> Result<(), StreamError> {
+    let now = file.metadata().map_err(StreamError::Input)?;
+    if now.len() == before.len() && now.modified().ok() == before.modified().ok() {
+        return Ok(());
+    }
+    Err(StreamError::Input(io::Error::other(format!(
+        "the file changed while it was being read ({} bytes at the start, {} at the end, \
+         or a new modification time); nothing was imported: import it again once it is complete",
+        before.len(),
+        now.len()
+    ))))
 }
 
 pub(crate) struct Pass1 {
@@ -256,11 +300,11 @@ impl Pass1 {
     /// Reads the whole file; `None` when `mode` is UTF-8 and the file is not.
     fn run(
         &mut self,
-        path: &Path,
+        file: &File,
         mode: Mode,
         progress: &dyn Fn(u64),
     ) -> Result<Option<(String, u64)>, StreamError> {
-        let file = File::open(path)?;
+        let file = rewound(file)?;
         let (tx, rx) = std::sync::mpsc::sync_channel::<Arc<Vec<u8>>>(4);
         let hasher = std::thread::spawn(move || {
             let mut h = Sha256::new();
@@ -347,7 +391,7 @@ impl Pass1 {
                                     LongLine(line)
                                 ),
                             )),
-                            None => e.into(),
+                            None => StreamError::Input(e),
                         });
                     }
                     Err(_) => {

@@ -230,18 +230,44 @@ pub fn clean_controls(s: &str) -> (Cow<'_, str>, usize) {
 /// and isolate characters (U+202A-U+202E, U+2066-U+2069) and the invisible
 /// format characters (zero-width space, joiners and marks U+200B-U+200F,
 /// word joiner and invisible operators U+2060-U+2064, a BOM U+FEFF inside a
-/// cell): a name holding one prints exactly like another name (regression:
-/// "Austra\u{200B}lia" was a second "Australia" in the output).
+/// cell), and the other characters that print as nothing (soft hyphen,
+/// combining grapheme joiner, Arabic letter mark, Mongolian vowel
+/// separator): a name holding one prints exactly like another name
+/// (regressions: "Austra\u{200B}lia" was a second "Australia" in the
+/// output; "Kazakh\u{AD}stan" a second "Kazakhstan", hostile-files probe 32).
 pub fn is_unsafe_char(c: char) -> bool {
     c.is_control()
         || matches!(
             c,
-            '\u{200B}'..='\u{200F}'
+            '\u{AD}'
+                | '\u{34F}'
+                | '\u{61C}'
+                | '\u{180E}'
+                | '\u{200B}'..='\u{200F}'
                 | '\u{202A}'..='\u{202E}'
                 | '\u{2060}'..='\u{2064}'
                 | '\u{2066}'..='\u{2069}'
                 | '\u{FEFF}'
         )
+}
+
+/// Longest message about a row (reason, warning) in full: a message quotes
+/// cells, and a 5 MB cell made a 5 MB error on the terminal and in the
+/// import report (hostile-files probe 32). SIPRI's longest cell is a few
+/// hundred characters.
+pub const MAX_MESSAGE: usize = 2000;
+/// Longest cell quoted in full in a message.
+pub const MAX_QUOTED: usize = 200;
+
+/// `s` cut to its first `max` characters, saying how many were left out.
+pub fn clip(s: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    match s.char_indices().nth(max) {
+        None => std::borrow::Cow::Borrowed(s),
+        Some((at, _)) => {
+            let left = s[at..].chars().count();
+            std::borrow::Cow::Owned(format!("{}… ({left} more characters)", &s[..at]))
+        }
+    }
 }
 
 /// Drops the stray `;`s at the end of a line: the Feb-2026 register ends

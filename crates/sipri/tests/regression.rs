@@ -273,10 +273,17 @@ fn control_characters_in_names_never_reach_a_terminal() {
 }
 
 /// Regression (hostile-file probe): a zero-width space or a BOM inside a
-/// name made a second "Australia" that printed exactly like the first.
+/// name made a second "Australia" that printed exactly like the first; a
+/// soft hyphen a second "Kazakhstan" (probe 32).
 #[test]
 fn invisible_characters_in_names_are_replaced() {
-    for bad in ["Rus\u{200B}sia", "\u{FEFF}Russia", "Rus\u{2060}sia"] {
+    for bad in [
+        "Rus\u{200B}sia",
+        "\u{FEFF}Russia",
+        "Rus\u{2060}sia",
+        "Rus\u{AD}sia",
+        "Rus\u{34F}sia",
+    ] {
         let (rel, rep) = read(reg(&[&GOOD.replace("Russia", bad)]).as_bytes(), &opts()).unwrap();
         let names: Vec<&str> = rel.entities.iter().map(|(_, e)| e.name.as_str()).collect();
         assert!(names.iter().any(|n| n.contains('\u{FFFD}')), "{names:?}");

@@ -25,7 +25,8 @@ fn streamed(path: &Path, skip: bool) -> Result<(Release, ImportReport), String> 
         skip_bad_rows: skip,
     };
     let dir = scratch();
-    let out = sipri::stream::stream(path, &opts, &dir, &|_| {});
+    let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+    let out = sipri::stream::stream(&file, &opts, &dir, &|_| {});
     let s = match out {
         Ok(Some(s)) => s,
         Ok(None) => return Err("not streamed".into()),

@@ -4,6 +4,7 @@ mod chunked;
 mod common;
 mod fetch;
 mod formats;
+mod long_cells;
 mod malformed;
 mod parsed_traps;
 mod plausible;

@@ -122,17 +122,19 @@ fn import_one(args: &Args, path: &PathBuf) -> anyhow::Result<Imported> {
         // Read whole: the streaming reader reads its file twice.
         let bytes = read_bounded(&mut std::io::stdin().lock())
             .map_err(|e| UserError(format!("standard input: cannot read: {e}")))?;
-        return import_whole(args, path, FileBytes::Read(bytes));
+        return import_whole(args, path, FileBytes::Read(bytes), None);
     }
     let file = std::fs::File::open(path).map_err(cannot_read)?;
     let meta = file.metadata().map_err(cannot_read)?;
     let size = meta.len();
-    if size < STREAM_FROM && !args.stream {
-        let bytes = FileBytes::read(file, &meta).map_err(cannot_read)?;
-        return import_whole(args, path, bytes);
+    // Only a regular file can be read twice: a FIFO, a device or a
+    // directory goes to the whole-file reader, which reads (or refuses) it
+    // once (hostile-files probe 32: `--stream` on a FIFO lost its first
+    // megabyte of rows).
+    if (size < STREAM_FROM && !args.stream) || !meta.is_file() {
+        let bytes = FileBytes::read(&file, &meta, path).map_err(cannot_read)?;
+        return import_whole(args, path, bytes, Some((&file, &meta)));
     }
-    // The streamed reader opens the file by name for each pass; `file` is
-    // kept for a format that turns out not to stream.
     let data_dir = common::data_dir(args.data_dir.as_deref())?;
     let scratch = store::Scratch::new(&data_dir);
     let opts = sipri::ReadOptions {
@@ -140,7 +142,7 @@ fn import_one(args: &Args, path: &PathBuf) -> anyhow::Result<Imported> {
         skip_bad_rows: args.skip_bad_rows,
     };
     let bar = progress_bar(path, size);
-    let streamed = sipri::stream::stream(path, &opts, scratch.path(), &|n| {
+    let streamed = sipri::stream::stream(&file, &opts, scratch.path(), &|n| {
         if let Some(b) = &bar {
             b.set_position(n);
         }
@@ -151,10 +153,11 @@ fn import_one(args: &Args, path: &PathBuf) -> anyhow::Result<Imported> {
     let s = match streamed {
         Ok(Some(s)) => s,
         Ok(None) => {
-            let bytes = FileBytes::read(file, &meta).map_err(cannot_read)?;
-            return import_whole(args, path, bytes);
+            let bytes = FileBytes::read(&file, &meta, path).map_err(cannot_read)?;
+            return import_whole(args, path, bytes, Some((&file, &meta)));
         }
         Err(sipri::stream::StreamError::Read(e)) => return Err(UserError(e.to_string()).into()),
+        Err(sipri::stream::StreamError::Input(e)) => return Err(cannot_read(e).into()),
         Err(sipri::stream::StreamError::Io(e)) => {
             anyhow::bail!(
                 "{}: reading into {}: {e}",
@@ -212,8 +215,15 @@ fn import_one(args: &Args, path: &PathBuf) -> anyhow::Result<Imported> {
     Ok(finish(args, path, outcome?, meta, report, &store))
 }
 
-/// Reads the whole file into memory, then stores it.
-fn import_whole(args: &Args, path: &std::path::Path, bytes: FileBytes) -> anyhow::Result<Imported> {
+/// Reads the whole file into memory, then stores it. `source`: the open
+/// file and its metadata before the read, to refuse a file changed
+/// meanwhile.
+fn import_whole(
+    args: &Args,
+    path: &std::path::Path,
+    bytes: FileBytes,
+    source: Option<(&std::fs::File, &std::fs::Metadata)>,
+) -> anyhow::Result<Imported> {
     let size = bytes.len() as u64;
     // Parsed structures and Parquet buffers take up to about twelve times
     // the file; a register's import peaks near four times it (10.6 MB of heap
@@ -223,8 +233,13 @@ fn import_whole(args: &Args, path: &std::path::Path, bytes: FileBytes) -> anyhow
     let n = bytes.len();
     crate::heap::prepare_bulk(n.saturating_mul(12) + (16 << 20), n.saturating_mul(4));
     let (release, report) = read_file(path, &bytes, args.skip_bad_rows)?;
-    nothing_kept(path, &report)?;
     drop(bytes);
+    if let Some((file, before)) = source.filter(|(_, m)| m.is_file()) {
+        crate::mapped::test_hook_after_read(path);
+        sipri::stream::unchanged(file, before)
+            .map_err(|e| UserError(format!("{}: cannot read: {e}", shown(path))))?;
+    }
+    nothing_kept(path, &report)?;
     let store = common::open_store_at(args.data_dir.as_deref())?;
     let spinner = spinner(path, size, "storing");
     let outcome = store.put(&release, &report);
@@ -365,23 +380,37 @@ fn read_file(
 /// millisecond of the 2.75 MB register's import); the parse then reads the
 /// page cache directly. Like any mapped reader (ripgrep maps single files
 /// the same way), a file truncated by another program during the import
-/// would fault; a file changed during it is as torn as with `read`.
+/// faults: see [`crate::mapped`]. A file changed during the read is refused
+/// afterwards by its size and modification time.
 enum FileBytes {
-    Mapped(memmap2::Mmap),
+    /// The map, then the guard that names the file if it is cut short
+    /// while mapped (fields drop in this order).
+    Mapped(memmap2::Mmap, crate::mapped::Guard),
     Read(Vec<u8>),
 }
 
 impl FileBytes {
-    fn read(file: std::fs::File, meta: &std::fs::Metadata) -> std::io::Result<FileBytes> {
+    fn read(
+        file: &std::fs::File,
+        meta: &std::fs::Metadata,
+        path: &std::path::Path,
+    ) -> std::io::Result<FileBytes> {
         // Only regular, non-empty files map (not pipes or /dev/stdin).
         if meta.is_file() && meta.len() > 0 {
-            // SAFETY: a read-only private map of a file we only read; see the
-            // type's doc for what a concurrent truncation would do.
-            if let Ok(map) = unsafe { memmap2::MmapOptions::new().populate().map(&file) } {
-                return Ok(FileBytes::Mapped(map));
+            let guard = crate::mapped::Guard::new(&shown(path));
+            // SAFETY: a read-only private map of a file we only read; a
+            // truncation by another program meanwhile faults, and the guard
+            // turns the fault into an error naming the file.
+            if let Ok(map) = unsafe { memmap2::MmapOptions::new().populate().map(file) } {
+                crate::mapped::test_hook_after_map(path);
+                return Ok(FileBytes::Mapped(map, guard));
             }
         }
-        Ok(FileBytes::Read(read_bounded(&mut &file)?))
+        if meta.is_file() {
+            // The streamed reader may have read from this handle already.
+            std::io::Seek::seek(&mut &*file, std::io::SeekFrom::Start(0))?;
+        }
+        Ok(FileBytes::Read(read_bounded(&mut &*file)?))
     }
 }
 
@@ -421,7 +450,7 @@ impl std::ops::Deref for FileBytes {
     type Target = [u8];
     fn deref(&self) -> &[u8] {
         match self {
-            FileBytes::Mapped(m) => m,
+            FileBytes::Mapped(m, _) => m,
             FileBytes::Read(v) => v,
         }
     }
