@@ -198,31 +198,86 @@ pub enum Load {
     Years(u16, u16),
 }
 
-/// The id of the release named by `--release`, else of the latest one.
-fn release_id(store: &Store, args: &DataArgs) -> anyhow::Result<String> {
+/// The id of the release named by `--release`, else of the latest one not
+/// in `skip`.
+fn release_id(store: &Store, args: &DataArgs, skip: &[String]) -> anyhow::Result<String> {
     match &args.release {
         Some(id) => Ok(id.clone()),
-        None => match latest_release(store)? {
-            Some(meta) => Ok(meta.id),
-            None => Err(UserError(format!(
-                "no releases in {}: {EMPTY_STORE_HINT}",
-                store.dir().display()
-            ))
-            .into()),
-        },
+        None => {
+            let (latest, damaged) = store.latest_whole_except(skip)?;
+            // Once: a retry finds the same entries again.
+            for d in damaged.iter().filter(|_| skip.is_empty()) {
+                warn_damaged(d);
+            }
+            match latest {
+                Some(meta) => Ok(meta.id),
+                None => Err(UserError(format!(
+                    "no releases in {}: {EMPTY_STORE_HINT}",
+                    store.dir().display()
+                ))
+                .into()),
+            }
+        }
+    }
+}
+
+/// `get` of the release named by `--release`, else of the latest one; a
+/// default release whose load finds damage that the choice did not see
+/// (data damaged behind an intact footer) is warned about and passed over
+/// for the next (server probe 33: every default question failed until the
+/// file was imported again). A named release answers or fails as named.
+fn with_release<T>(
+    store: &Store,
+    args: &DataArgs,
+    get: impl Fn(&str) -> store::Result<T>,
+) -> anyhow::Result<T> {
+    let mut skip = Vec::new();
+    // The last release passed over: its error is the answer when no other
+    // release is left, and a warning when one answers.
+    let mut failed: Option<(String, StoreError)> = None;
+    let warn = |id: String, e: &StoreError| {
+        warn_damaged(&store::Damaged {
+            name: id,
+            reason: e.reason(),
+        })
+    };
+    loop {
+        let id = match release_id(store, args, &skip) {
+            Ok(id) => id,
+            Err(none) => {
+                return match failed {
+                    Some((id, e)) => release_or_user_error(store, &id, Err(e)),
+                    None => Err(none),
+                };
+            }
+        };
+        match get(&id) {
+            Err(e @ (StoreError::Corrupt { .. } | StoreError::Io { .. }))
+                if args.release.is_none() =>
+            {
+                if let Some((prev, pe)) = failed.replace((id.clone(), e)) {
+                    warn(prev, &pe);
+                }
+                skip.push(id);
+            }
+            loaded => {
+                if let Some((prev, pe)) = failed {
+                    warn(prev, &pe);
+                }
+                return release_or_user_error(store, &id, loaded);
+            }
+        }
     }
 }
 
 /// The release named by `--release` (else the latest), loaded as `what` says.
 pub fn load(args: &DataArgs, what: Load) -> anyhow::Result<Release> {
     let store = open_store(args)?;
-    let id = release_id(&store, args)?;
-    let loaded = match what {
-        Load::Full => store.load(&id),
-        Load::NoDeals => store.load_without_deals(&id),
-        Load::Years(first, last) => store.load_years(&id, first, last),
-    };
-    release_or_user_error(&store, &id, loaded)
+    with_release(&store, args, |id| match what {
+        Load::Full => store.load(id),
+        Load::NoDeals => store.load_without_deals(id),
+        Load::Years(first, last) => store.load_years(id, first, last),
+    })
 }
 
 /// The release named by `--release` (else the latest) without deals, its
@@ -231,8 +286,7 @@ pub fn load(args: &DataArgs, what: Load) -> anyhow::Result<Release> {
 /// span (old releases derive it from the flows): use [`load`] then.
 pub fn load_view(args: &DataArgs) -> anyhow::Result<Option<(Release, store::FlowColumns)>> {
     let store = open_store(args)?;
-    let id = release_id(&store, args)?;
-    let loaded = release_or_user_error(&store, &id, store.load_view(&id))?;
+    let loaded = with_release(&store, args, |id| store.load_view(id))?;
     Ok((loaded.0.meta.first_year.is_some() && loaded.0.meta.last_year.is_some()).then_some(loaded))
 }
 
@@ -246,9 +300,7 @@ pub fn fold_years<A: Send>(
     fold: &(dyn Fn(&mut A, &model::FlowView<'_>) + Sync),
 ) -> anyhow::Result<(Release, Vec<A>)> {
     let store = open_store(args)?;
-    let id = release_id(&store, args)?;
-    let folded = store.fold_years(&id, years, init, fold);
-    release_or_user_error(&store, &id, folded)
+    with_release(&store, args, |id| store.fold_years(id, years, init, fold))
 }
 
 /// `loaded`, with a missing release `id` turned into a user error that lists

@@ -77,3 +77,56 @@ fn verify_names_the_damaged_file_and_fails_until_reimported() {
     assert_eq!(cut.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&cut.stdout).contains("deals.parquet"));
 }
+
+/// The newest release damaged behind an intact footer, which only a load
+/// sees: a question without `--release` warns and answers from the next
+/// release; named, the damaged one fails (server probe 33: every default
+/// question failed until the file was imported again).
+#[test]
+fn a_default_release_found_damaged_by_its_load_is_passed_over() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    let (old, new) = (tmp.path().join("old.csv"), tmp.path().join("new.csv"));
+    fs::write(&old, good_register()).unwrap();
+    fs::write(&new, good_register().replace("3 Jan 2025", "3 Jan 2026")).unwrap();
+    ok(&import(&old, &data, &[]));
+    ok(&import(&new, &data, &[]));
+    let newest = fs::read_dir(data.join("releases"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .find(|n| n.starts_with("2026-01-03"))
+        .unwrap();
+    let dir = data.join("releases").join(&newest);
+    for f in ["flows.parquet", "flows.cols"] {
+        let mut b = fs::read(dir.join(f)).unwrap();
+        // Past the magic number, before the footer.
+        b[12] ^= 0xff;
+        b[13] ^= 0xff;
+        fs::write(dir.join(f), b).unwrap();
+    }
+    let q = run(&["imports", "Kazakhstan", "-p", "2020-2022"], &data);
+    let (out, err) = (ok(&q), String::from_utf8_lossy(&q.stderr).into_owned());
+    assert!(
+        err.contains(&format!("skipping releases/{newest}")),
+        "{err}"
+    );
+    assert!(out.contains("release 2025-01-03-register-"), "{out}");
+    assert!(out.contains("Russia"), "{out}");
+    let named = run(
+        &[
+            "imports",
+            "Kazakhstan",
+            "-p",
+            "2020-2022",
+            "--release",
+            &newest,
+        ],
+        &data,
+    );
+    assert_eq!(named.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&named.stderr);
+    assert!(
+        err.contains(&format!("release {newest} is damaged")),
+        "{err}"
+    );
+}

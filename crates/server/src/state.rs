@@ -322,19 +322,49 @@ impl AppState {
                         .with_suggestions(ids.into_iter().take(10).collect()))
                 }
             }
-            None => match (
-                model::default_release(&metas).map(|i| &metas[i]),
-                &self.demo,
-            ) {
+            None => match (self.default_meta(&metas), &self.demo) {
                 (Some(m), _) => Ok(m.id.clone()),
                 (None, Some(d)) => Ok(d.meta.id.clone()),
-                (None, None) => Err(ApiError::new(
-                    StatusCode::SERVICE_UNAVAILABLE,
-                    "no_release",
-                    "no release stored: run `armsflow import FILE` or `armsflow fetch`",
-                )),
+                (None, None) => {
+                    // Every stored release found damaged by its load: the
+                    // newest one's damage, not "no release stored".
+                    let found = self.found_damaged();
+                    match metas
+                        .iter()
+                        .rev()
+                        .find_map(|m| found.iter().find(|(id, _)| *id == m.id))
+                    {
+                        Some((id, reason)) => Err(release_damaged(id, reason)),
+                        None => Err(ApiError::new(
+                            StatusCode::SERVICE_UNAVAILABLE,
+                            "no_release",
+                            "no release stored: run `armsflow import FILE` or `armsflow fetch`",
+                        )),
+                    }
+                }
             },
         }
+    }
+
+    /// The release answers default to: the newest whole one that no load
+    /// found damaged (server probe 33: a release whose data was damaged
+    /// behind an intact footer stayed the default, and every default answer
+    /// was a 409 until it was imported again).
+    fn default_meta<'a>(&self, metas: &'a [ReleaseMeta]) -> Option<&'a ReleaseMeta> {
+        let found = self.found_damaged();
+        let usable: Vec<ReleaseMeta>;
+        let pool: &[ReleaseMeta] = if found.is_empty() {
+            metas
+        } else {
+            usable = metas
+                .iter()
+                .filter(|m| !found.iter().any(|(id, _)| *id == m.id))
+                .cloned()
+                .collect();
+            &usable
+        };
+        let id = &pool[model::default_release(pool)?].id;
+        metas.iter().find(|m| &m.id == id)
     }
 
     /// The release with id `id` (see [`AppState::resolve_id`]), loading it on first use.
@@ -386,10 +416,32 @@ impl AppState {
     /// older legacy release and only `release.id` showed it).
     pub fn pick(&self, requested: Option<&str>) -> ApiResult<Arc<Release>> {
         FALLBACK.with(|f| f.borrow_mut().take());
-        let id = self.resolve_id(requested)?;
-        let rel = self.release(&id)?;
         let named = requested.is_some_and(|r| !r.trim().is_empty());
-        let damaged = self.damaged();
+        // A default release found damaged by this load is passed over for
+        // the next one (each failed load removes one candidate).
+        // With no other release left, the damage is the answer.
+        let mut tries = self.releases().len();
+        let mut failed: Option<ApiError> = None;
+        let (id, rel) = loop {
+            let id = match self.resolve_id(requested) {
+                Ok(id) => id,
+                Err(e) => return Err(failed.unwrap_or(e)),
+            };
+            match self.release(&id) {
+                Ok(rel) => break (id, rel),
+                Err(e) if !named && e.error == "release_damaged" && tries > 0 => {
+                    tries -= 1;
+                    failed = Some(e);
+                }
+                Err(e) => return Err(e),
+            }
+        };
+        let mut damaged = (*self.damaged()).clone();
+        for f in self.found_damaged() {
+            if !damaged.iter().any(|d| d.0 == f.0) {
+                damaged.push(f);
+            }
+        }
         // Only entries that would have been chosen: a release id begins with
         // SIPRI's date, so an older damaged release (or a stray folder) was
         // not skipped for this answer.

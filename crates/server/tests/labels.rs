@@ -324,3 +324,75 @@ async fn order_basis_on_a_tiv_table_is_refused() {
     let ok = get(&app, "/api/top?direction=exports&period=2021-2023").await;
     assert_eq!(ok.status, StatusCode::OK, "{}", ok.text());
 }
+
+/// The newest release damaged behind an intact footer (bytes flipped in the
+/// middle of its flows files), which only a load sees: default answers pass
+/// over it for the older release and say so, and the listing's default
+/// follows (server probe 33: every default answer was a 409 until the file
+/// was imported again).
+#[tokio::test]
+async fn damage_only_a_load_sees_moves_the_default_to_the_next_release() {
+    let tmp = tempfile::tempdir().unwrap();
+    for (title, date) in [("old", "3 Jan 2025"), ("new", "3 Jan 2026")] {
+        crate::common::handmade_put(
+            tmp.path(),
+            &format!("Transfers of major conventional arms: {title}"),
+            date,
+        );
+    }
+    let ids: Vec<String> = store::Store::open(tmp.path())
+        .unwrap()
+        .list()
+        .unwrap()
+        .into_iter()
+        .map(|m| m.id)
+        .collect();
+    let (old, new) = (ids[0].clone(), ids[1].clone());
+    let dir = tmp.path().join("releases").join(&new);
+    for f in ["flows.parquet", "flows.cols"] {
+        let mut bytes = std::fs::read(dir.join(f)).unwrap();
+        // Past the magic number, before the footer: data only a load reads.
+        bytes[12] ^= 0xff;
+        bytes[13] ^= 0xff;
+        std::fs::write(dir.join(f), bytes).unwrap();
+    }
+    assert!(store::Store::open(tmp.path()).unwrap().check(&new).is_ok());
+    let app = app(tmp.path());
+    for _ in 0..2 {
+        let r = get(&app, "/api/imports?country=KAZ&period=2020-2024").await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+        let v = r.json();
+        assert_eq!(v["release"]["id"], old.as_str(), "{v}");
+        let said = format!("The stored release {new} is damaged and was skipped");
+        assert!(r.text().contains(&said), "{v}");
+    }
+    let v = get(&app, "/api/releases").await.json();
+    assert_eq!(v["default"], old.as_str(), "{v}");
+    let r = get(&app, &format!("/api/imports?country=KAZ&release={new}")).await;
+    let v = crate::common::assert_error(&r, StatusCode::CONFLICT);
+    assert_eq!(v["error"], "release_damaged", "{v}");
+    let page = get(&app, "/country/KAZ").await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.text());
+}
+
+/// The only release damaged where only a load sees it: default answers
+/// name the damage (409), not "no release stored".
+#[tokio::test]
+async fn the_only_release_damaged_by_load_is_named() {
+    let tmp = crate::common::handmade_dir();
+    let id = store::Store::open(tmp.path()).unwrap().list().unwrap()[0]
+        .id
+        .clone();
+    for f in ["flows.parquet", "flows.cols"] {
+        let f = tmp.path().join("releases").join(&id).join(f);
+        let mut bytes = std::fs::read(&f).unwrap();
+        bytes[12] ^= 0xff;
+        std::fs::write(&f, bytes).unwrap();
+    }
+    let app = app(tmp.path());
+    for _ in 0..2 {
+        let r = get(&app, "/api/imports?country=KAZ&period=2020-2024").await;
+        let v = crate::common::assert_error(&r, StatusCode::CONFLICT);
+        assert_eq!(v["error"], "release_damaged", "{v}");
+    }
+}

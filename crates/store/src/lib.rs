@@ -347,10 +347,20 @@ impl Store {
     /// release is never chosen, and never skipped silently. Older releases
     /// are not checked, because they are not used.
     pub fn latest_whole(&self) -> Result<(Option<ReleaseMeta>, Vec<Damaged>)> {
+        self.latest_whole_except(&[])
+    }
+
+    /// [`Store::latest_whole`] passing over the releases in `skip` (found
+    /// damaged by a load, which checks more than this choice does).
+    pub fn latest_whole_except(
+        &self,
+        skip: &[String],
+    ) -> Result<(Option<ReleaseMeta>, Vec<Damaged>)> {
         let Scan {
             mut releases,
             mut damaged,
         } = self.scan_with(false)?;
+        releases.retain(|m| !skip.contains(&m.id));
         // Newest first, whole registers before downloads scoped to some
         // countries ([`model::default_release`]); `pop` takes from the end.
         releases.sort_by_key(|m| !m.is_scoped());

@@ -375,7 +375,11 @@ pub fn layout(ctx: &Ctx, title: &str, body: &str) -> String {
 /// Uses only the in-memory listing: no release is loaded for an error page.
 pub fn bare(st: &Arc<AppState>, lang: Lang, path: &str, title: &str, body: &str) -> String {
     let metas = st.releases();
-    let meta = match (model::default_release(&metas).map(|i| &metas[i]), st.demo()) {
+    let default = st.resolve_id(None).ok();
+    let meta = match (
+        metas.iter().find(|m| Some(&m.id) == default.as_ref()),
+        st.demo(),
+    ) {
         (Some(m), _) => Some(m.clone()),
         (None, Some(d)) => Some(d.meta.clone()),
         (None, None) => None,
