@@ -4,8 +4,9 @@
 //! its query (plus the release listing, for pages that show the picker), so the
 //! ETag is the release id plus a hash of those, `If-None-Match` is answered
 //! with 304 before any work, and a computed 200 body is kept for the next hit.
-//! `Cache-Control` follows the release: a pinned `?release=ID` never changes
-//! (immutable), "latest" may move on the next import (revalidate after a minute).
+//! `Cache-Control` follows the release: a pinned `?release=ID` API answer or
+//! chart never changes (immutable); "latest" may move on the next import, and
+//! a page lists the stored releases (both revalidate after a minute).
 
 use crate::error::ApiError;
 use crate::params::Params;
@@ -225,7 +226,12 @@ pub async fn conditional_get(
     let Ok(etag) = HeaderValue::from_str(&etag_str) else {
         return next.run(req).await;
     };
-    let cc = cache_control(pinned);
+    // A page pinned to a release still changes with the store: its release
+    // picker and damage banners list the stored releases (server probe 33:
+    // a day-long immutable page showed a stale picker). Its figures do not,
+    // so it revalidates cheaply through the ETag, which follows the listing.
+    let page = !path.starts_with("/api/") && !path.starts_with("/export/");
+    let cc = cache_control(pinned && !page);
     let cond = if_none_match(req.headers(), &etag);
     if cond == Cond::Match {
         return not_modified(etag, cc);

@@ -39,7 +39,7 @@ fn operation(e: &Endpoint) -> Value {
             "description": "OK",
             "headers": {
                 "ETag": {"description": "Release id plus a hash of the query", "schema": {"type": "string"}},
-                "Cache-Control": {"description": "immutable for a pinned ?release=, revalidate otherwise", "schema": {"type": "string"}}
+                "Cache-Control": {"description": "immutable for a pinned ?release= (API answers and charts), revalidate otherwise", "schema": {"type": "string"}}
             },
             "content": {"application/json": {"schema": ok_schema(e)}}
         }),

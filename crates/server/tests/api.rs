@@ -455,6 +455,15 @@ async fn etag_and_cache_control() {
             .contains("immutable")
     );
     assert_ne!(r4.headers["etag"], etag.as_str());
+    // A pinned page lists the stored releases in its picker: it revalidates
+    // (server probe 33: immutable for a day, the picker went stale).
+    let page = get(&app, &format!("/country/KAZ?release={release}")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let cc = page.headers["cache-control"].to_str().unwrap();
+    assert!(
+        cc.contains("must-revalidate") && !cc.contains("immutable"),
+        "{cc}"
+    );
     // Errors are never cached.
     let e = get(&app, "/api/imports?country=Nowhere").await;
     assert_eq!(e.headers["cache-control"], "no-store");

@@ -396,3 +396,24 @@ async fn the_only_release_damaged_by_load_is_named() {
         assert_eq!(v["error"], "release_damaged", "{v}");
     }
 }
+
+/// An unknown release on a page suggests the stored ones, each a link to
+/// the same page on that release (server probe 33: the links searched for
+/// the id as a country, and found nothing).
+#[tokio::test]
+async fn suggested_releases_link_to_the_page_on_that_release() {
+    let tmp = crate::common::handmade_dir();
+    let id = store::Store::open(tmp.path()).unwrap().list().unwrap()[0]
+        .id
+        .clone();
+    let app = app(tmp.path());
+    let r = get(&app, "/country/KAZ?release=nope").await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    let want = format!("href=\"/country/KAZ?release={id}\"");
+    assert!(r.text().contains(&want), "{}", r.text());
+    assert!(
+        !r.text().contains(&format!("/search?q={id}")),
+        "{}",
+        r.text()
+    );
+}

@@ -235,7 +235,21 @@ fn error_page(
     e: ApiError,
 ) -> Response {
     use crate::i18n::t;
+    // A suggested release id links to this page on that release (server
+    // probe 33: it led to a search for the id, which found nothing).
+    let release_ids = st.releases();
+    let is_release = |s: &str| {
+        release_ids.iter().any(|m| m.id == s) || st.demo().is_some_and(|d| d.meta.id == s)
+    };
     let href = |s: &str| match ctx {
+        _ if is_release(s) => {
+            let lang_q = if lang == model::Lang::En {
+                String::new()
+            } else {
+                format!("&lang={}", lang.code())
+            };
+            format!("{path}?release={}{lang_q}", crate::html::url_enc(s))
+        }
         Some(c) => c.href("/search", &[("q", s)]),
         None => format!("/search?q={}", crate::html::url_enc(s)),
     };
