@@ -355,7 +355,12 @@ pub fn analyse(s: &Sentence, names: &Names) -> Features {
                 .map(|x| if x.is_word() { x.norm.as_str() } else { "" })
                 .collect();
             let w = |k: usize| -> &str { before.get(k - 1).copied().unwrap_or("") };
-            let pre = lx::qualifier(w(2), w(1));
+            // "no more than 88 %" is at most 88, not "over" (probe 33; still refused).
+            let pre = match (w(3), lx::qualifier(w(2), w(1))) {
+                ("no" | "not" | "nicht", Qualifier::MoreThan) => Qualifier::AtMost,
+                ("no" | "not" | "nicht", Qualifier::LessThan) => Qualifier::AtLeast,
+                (_, q) => q,
+            };
             let mut qualifier = pre;
             match crate::posthedge::post_hedge(t, i + 2) {
                 PostHedge::None => {}

@@ -98,6 +98,9 @@ pub enum MarkerKind {
     /// "a record 88 %", "Rekord", "all-time high", "highest ever": a figure
     /// said to top every earlier period, which no claim shape compares.
     Record,
+    /// "fourth consecutive year", "highest since 1998", "first time since":
+    /// a streak, which compares every year of a span (claims probe 33).
+    Streak,
     /// "if", "could have", "would", "könnte", "wird … bleiben": a condition,
     /// possibility or forecast, not a stated fact (see [`crate::unasserted`]).
     /// Consumed only by a group claim that reads the future itself ("will
@@ -352,6 +355,11 @@ pub fn marker(prev: &str, norm: &str, next: &str) -> Option<MarkerKind> {
         "vertrag" | "vertrage" | "deal" | "deals" | "pledged" | "zugesagt" | "promised" => {
             NotDeliveries
         }
+        "since" | "seit"
+            if matches!(prev, "highest" | "largest" | "lowest" | "biggest" | "time") =>
+        {
+            Streak
+        }
         // "seit langem", "seit jeher": how long, not a period a figure is for.
         "seit" if matches!(next, "langem" | "jeher") => return None,
         "since" | "seit" | "seitdem" => OpenPeriod,
@@ -428,6 +436,9 @@ pub fn marker(prev: &str, norm: &str, next: &str) -> Option<MarkerKind> {
         "salw" | "ammunition" | "kleinwaffen" | "handfeuerwaffen" | "munition" => NotCovered,
         _ if not_arms_goods(norm) => NotCovered,
         "most" if next == "of" => Vague,
+        "consecutive" | "straight" | "successive" if matches!(next, "year" | "years") => Streak,
+        "folge" if prev == "in" => Streak,
+        "erstmals" if next == "seit" => Streak,
         // Not "SIPRI has no record of", "SIPRI records show".
         "record"
             if matches!(prev, "a" | "new" | "all-time")

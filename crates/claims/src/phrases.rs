@@ -277,6 +277,23 @@ fn hedge_follows(t: &[Token], i: usize) -> bool {
         || fraction_at(t, j).is_some()
 }
 
+/// A hedge on a shrinking multiple bounds the fall, not the change: "more
+/// than halved" is a ratio below 0.5, a change under −50 %, as "more than
+/// doubled" is a ratio above 2 (regression, claims probe 33: it was read as
+/// over −50 %, so a fall to ×0.361 was refuted and one to ×0.563 confirmed).
+fn shrink_bound(m: f64, q: Qualifier) -> Qualifier {
+    if m >= 1.0 {
+        return q;
+    }
+    match q {
+        Qualifier::MoreThan => Qualifier::LessThan,
+        Qualifier::LessThan => Qualifier::MoreThan,
+        Qualifier::AtLeast => Qualifier::AtMost,
+        Qualifier::AtMost => Qualifier::AtLeast,
+        other => other,
+    }
+}
+
 /// Markers, categories, links, multiples and fractions.
 pub fn meaning(t: &[Token], f: &mut Features) {
     let mut marks: Vec<Marker> = Vec::new();
@@ -370,7 +387,7 @@ pub fn meaning(t: &[Token], f: &mut Features) {
                     | Qualifier::AtMost => Some(Stated {
                         value: (m - 1.0) * 100.0,
                         decimals: 0,
-                        qualifier: q,
+                        qualifier: shrink_bound(m, q),
                     }),
                     _ => None,
                 };

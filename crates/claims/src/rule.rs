@@ -18,6 +18,7 @@ use model::Category;
 mod composition;
 mod moves;
 
+pub(crate) use composition::category_within_pair;
 use moves::rank_moves;
 
 /// A claim built from a sentence, with the clause and the token it rests on
@@ -308,6 +309,7 @@ pub fn unconsumed(f: &Features, t: &[Token], built: &[Built]) -> Vec<Msg> {
         }
     }
     out.extend(importer_as_supplier(f, built));
+    out.extend(composition::owner_as_supplier(f, t, built));
     out.extend(crate::misread::maker_flow_unclear(f, t, built));
     out.extend(crate::misread::rank_holder_unclear(f, t, built));
     out.extend(crate::misread::bare_object_supplier(f, built));

@@ -26,6 +26,7 @@ mod probe28;
 mod probe29;
 mod probe30;
 mod probe32;
+mod probe33;
 mod props;
 mod reading;
 mod seed_article;

@@ -383,6 +383,7 @@ fn reasons() -> Vec<Msg> {
         K::NotCovered,
         K::Volume,
         K::LastEver,
+        K::Streak,
         K::Record,
         K::Rank,
         K::Possibility,

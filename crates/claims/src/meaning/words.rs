@@ -458,24 +458,47 @@ pub(super) fn glued_money(norm: &str) -> bool {
 }
 
 /// German compounds of orders and contracts ("Rüstungsaufträge",
-/// "Waffenaufträgen", "Exportverträge", "Rüstungsbestellungen"): what was
-/// ordered, not delivered (claims probe 32: "Russische Firmen erhielten 88
-/// Prozent der kasachischen Rüstungsaufträge" was supported on the delivery
-/// share, and with "Russland erhielt" the roles flipped). Sums glued on
+/// "Waffenaufträgen", "Exportverträge", "Rüstungsbestellungen",
+/// "Rüstungsdeals", "Waffengeschäfte", "Auftragsvolumens"): what was
+/// ordered, not delivered (claims probes 32 and 33: "Russische Firmen
+/// erhielten 88 Prozent der kasachischen Rüstungsaufträge" was supported on
+/// the delivery share, and with "Russland erhielt" the roles flipped). A
+/// contract of another kind in an aside ("Staatsverträge",
+/// "Lieferverträge", the Arms Trade Treaty "Waffenhandelsvertrag") is no
+/// order (probe 33: true sentences were refused), so contracts and deals
+/// count only with an arms or trade prefix. Sums glued on
 /// ("Milliardenauftrags") are money and stay with [`glued_money`].
 pub(super) fn is_order_compound(norm: &str) -> bool {
-    const ENDS: &[&str] = &[
+    const ANY_PREFIX: &[&str] = &[
         "auftrag",
         "auftrage",
         "auftragen",
         "auftrags",
+        "bestellung",
+        "bestellungen",
+    ];
+    const ARMS_PREFIX: &[&str] = &[
         "vertrag",
         "vertrage",
         "vertragen",
         "vertrags",
-        "bestellung",
-        "bestellungen",
+        "deal",
+        "deals",
+        "geschaft",
+        "geschafte",
+        "geschaften",
+        "geschafts",
     ];
-    ENDS.iter()
-        .any(|e| norm.len() > e.len() + 2 && norm.ends_with(e))
+    const PREFIXES: &[&str] = &["rustungs", "waffen", "export", "import"];
+    let ends = |e: &&str| norm.len() > e.len() + 2 && norm.ends_with(e);
+    if ANY_PREFIX.iter().any(ends) {
+        return true;
+    }
+    // "Auftragsvolumen(s)": the value of orders.
+    if norm.starts_with("auftrags") && norm.len() > 10 {
+        return true;
+    }
+    ARMS_PREFIX.iter().any(ends)
+        && PREFIXES.iter().any(|p| norm.starts_with(p))
+        && !norm.contains("handelsvertrag")
 }

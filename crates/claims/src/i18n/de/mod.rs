@@ -417,6 +417,9 @@ fn marker(k: MarkerKind, w: &str) -> String {
         MarkerKind::LastEver => format!(
             "„{w}“: Eine letzte Lieferung besagt, dass danach keine mehr kam; das prüft diese Lesart nicht (erstmalige Lieferungen werden geprüft)"
         ),
+        MarkerKind::Streak => format!(
+            "„{w}“: Eine Serie oder ein „höchster Stand seit“ vergleicht die Zahl mit jedem Jahr eines Zeitraums; das prüft diese Lesart nicht; bitte Zahl und Zeitraum angeben"
+        ),
         MarkerKind::Record => format!(
             "„{w}“: Ein Rekord vergleicht die Zahl mit allen früheren Zeiträumen; das prüft diese Lesart nicht; bitte Zahl und Zeitraum angeben"
         ),

@@ -218,6 +218,9 @@ fn marker(k: MarkerKind, word: &str) -> String {
         MarkerKind::LastEver => format!(
             "'{word}': a last delivery says none came after it, which this reading does not check (first-ever deliveries are checked)"
         ),
+        MarkerKind::Streak => format!(
+            "'{word}': a streak or a \"highest since\" compares the figure with every year of a span, which this reading does not check; state the figure and its period"
+        ),
         MarkerKind::Record => format!(
             "'{word}': a record compares the figure with every earlier period, which this reading does not check; state the figure and its period"
         ),
