@@ -45,10 +45,19 @@ pub fn check_header(b: &Builder, line: &Line, expected: &[&str]) -> Result<(), R
     }
     let cells: Vec<&str> = cells.into_iter().map(str::trim).collect();
     if cells.len() != expected.len() {
+        // A bare CR inside the line joins the header to the next line in a
+        // file that mixes CR and LF line ends; an editor shows them as two
+        // lines (hostile-files probe 32: the count alone did not say why).
+        let cr = if line.text.trim_end_matches('\r').contains('\r') {
+            " (the line holds a bare carriage return (CR) that joins two lines: the file \
+             mixes CR and LF line ends, and lines are counted at LF; save it with one kind)"
+        } else {
+            ""
+        };
         return Err(b.error(
             line.no,
             format!(
-                "header has {} columns, expected {}",
+                "header has {} columns, expected {}{cr}",
                 cells.len(),
                 expected.len()
             ),

@@ -509,3 +509,14 @@ proptest! {
         let _ = read(&b, &opts());
     }
 }
+
+/// A header joined to the next line by a bare CR (a file mixing CR and LF
+/// line ends) says so, not only the column count (hostile-files probe 32).
+#[test]
+fn a_header_joined_by_a_bare_cr_says_so() {
+    let file = format!(
+        "Title\nData generated: 1 Jan 2025\n{REG_HEADER}\r{}\n",
+        crate::regression::GOOD
+    );
+    fails(file.as_bytes(), 3, "bare carriage return (CR)");
+}
