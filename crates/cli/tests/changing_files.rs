@@ -26,6 +26,20 @@ fn release_and_rows(json: &str) -> (String, u64) {
     )
 }
 
+/// Imports `file` into `data` with `env` set, expecting status 2; stderr.
+#[cfg(debug_assertions)]
+fn refused_with(env: (&str, &str), file: &Path, data: &Path) -> String {
+    let out = armsflow()
+        .env(env.0, env.1)
+        .args(["import", file.to_str().unwrap(), "--data-dir"])
+        .arg(data)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    err
+}
+
 fn nothing_stored(data: &Path) {
     let left: Vec<_> = std::fs::read_dir(data.join("releases"))
         .map(|d| d.flatten().map(|e| e.file_name()).collect())
@@ -88,14 +102,7 @@ fn a_file_cut_short_while_mapped_is_named() {
     let dir = tempfile::tempdir().unwrap();
     let file = register(dir.path());
     let data = dir.path().join("data");
-    let out = armsflow()
-        .env("ARMSFLOW_TEST_CUT_MAPPED", "1")
-        .args(["import", file.to_str().unwrap(), "--data-dir"])
-        .arg(&data)
-        .output()
-        .unwrap();
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "{err}");
+    let err = refused_with(("ARMSFLOW_TEST_CUT_MAPPED", "1"), &file, &data);
     assert!(
         err.contains("synth.csv: cannot read: the file was cut short"),
         "{err}"
@@ -111,14 +118,7 @@ fn a_file_changed_while_read_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let file = register(dir.path());
     let data = dir.path().join("data");
-    let out = armsflow()
-        .env("ARMSFLOW_TEST_APPEND_AFTER_READ", "1")
-        .args(["import", file.to_str().unwrap(), "--data-dir"])
-        .arg(&data)
-        .output()
-        .unwrap();
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "{err}");
+    let err = refused_with(("ARMSFLOW_TEST_APPEND_AFTER_READ", "1"), &file, &data);
     assert!(
         err.contains("the file changed while it was being read"),
         "{err}"
