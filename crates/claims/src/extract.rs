@@ -424,7 +424,12 @@ impl State {
             // With no claim read, unused countries say nothing the other reasons don't.
             let main: Vec<Msg> = reasons
                 .iter()
-                .filter(|r| !matches!(r, Msg::Reason(Reason::NamedNotParty(_))))
+                .filter(|r| {
+                    !matches!(
+                        r,
+                        Msg::Reason(Reason::NamedNotParty(_) | Reason::PairChange(_))
+                    )
+                })
                 .cloned()
                 .collect();
             let mut shown: Vec<Msg> = if main.is_empty() { reasons } else { main };
@@ -460,9 +465,12 @@ impl State {
             // A figure's pair or focus with a named country left over is
             // likely the wrong pair; a delivery or group fact stays true of
             // the parties it names.
-            let unplaced = reasons
-                .iter()
-                .any(|r| matches!(r, Msg::Reason(Reason::NamedNotParty(_))));
+            let unplaced = reasons.iter().any(|r| {
+                matches!(
+                    r,
+                    Msg::Reason(Reason::NamedNotParty(_) | Reason::PairChange(_))
+                )
+            });
             // Carried over for want of a subject, not by a linking word.
             let carried = discourse.filter(|_| !linked && subject.is_none());
             // A claim read inside an unchecked comparison is not what the

@@ -436,9 +436,7 @@ pub fn marker(prev: &str, norm: &str, next: &str) -> Option<MarkerKind> {
         "salw" | "ammunition" | "kleinwaffen" | "handfeuerwaffen" | "munition" => NotCovered,
         _ if not_arms_goods(norm) => NotCovered,
         "most" if next == "of" => Vague,
-        "consecutive" | "straight" | "successive" if matches!(next, "year" | "years") => Streak,
-        "folge" if prev == "in" => Streak,
-        "erstmals" if next == "seit" => Streak,
+        _ if words::is_streak(prev, norm, next) => Streak,
         // Not "SIPRI has no record of", "SIPRI records show".
         "record"
             if matches!(prev, "a" | "new" | "all-time")

@@ -10,6 +10,7 @@ use crate::features::{Features, Form, PeriodRef};
 use crate::groupfacts::{GroupFact, Tense};
 use crate::i18n::{Msg, Reason};
 use crate::lex::Token;
+use crate::lexicon::Prep;
 use crate::meaning::MarkerKind;
 use crate::weapon::WeaponKind;
 use crate::weapons::Presence;
@@ -281,7 +282,14 @@ pub fn unconsumed(f: &Features, t: &[Token], built: &[Built]) -> Vec<Msg> {
             parties(&b.claim).contains(&&m.party)
                 || group_member(&b.claim, &m.party, t, m.idx, m.end)
         }) || speaker(t, m.idx, m.end);
-        if !used {
+        // "… exports to China more than halved": the partner of a pair.
+        let pair_change = matches!(m.prep, Some(Prep::To | Prep::From))
+            && built
+                .iter()
+                .any(|b| matches!(b.claim, Claim::Change { .. }));
+        if !used && pair_change {
+            out.push(Reason::PairChange(m.party.clone()).into());
+        } else if !used {
             out.push(Reason::NamedNotParty(m.party.clone()).into());
         }
     }

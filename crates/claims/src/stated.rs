@@ -144,7 +144,25 @@ impl Stated {
 
     /// The number as written, with its decimals (no unit).
     pub fn number(&self) -> String {
-        format!("{:.*}", self.decimals as usize, self.value)
+        format!("{:.*}", self.shown_decimals(), self.value)
+    }
+
+    /// A bound from a fraction in words ("more than a third lower", -33.33…)
+    /// is tested as it is, so it is shown with two more decimals: shown at
+    /// its own precision, "under -33%", it contradicted the verdict on
+    /// -33.24 (claims probe 34).
+    pub fn shown_decimals(&self) -> usize {
+        let d = usize::from(self.decimals);
+        let bound = matches!(
+            self.qualifier,
+            Qualifier::MoreThan | Qualifier::LessThan | Qualifier::AtLeast | Qualifier::AtMost
+        );
+        let scaled = self.value * 10f64.powi(i32::from(self.decimals));
+        if bound && (scaled.round() - scaled).abs() > 1e-6 {
+            d + 2
+        } else {
+            d
+        }
     }
 
     /// Structured form: `88%`, `almost 90%`, `+21.5%`.

@@ -49,7 +49,7 @@ const LABELS: &[Case] = &[
         &[("-", Cannot), ("-", Cannot), ("-", Cannot)], None),
     ("The USA accounted for 45 per cent of Ukraine's arms imports in 2020–24, followed by Germany (12 per cent) and Poland (11 per cent).",
         &[("-", Cannot), ("-", Cannot), ("-", Cannot)], None),
-    ("Russia's arms exports to India fell by 47 per cent between 2015–19 and 2020–24.", &[("-", Cannot)], Some("'India' is named")),
+    ("Russia's arms exports to India fell by 47 per cent between 2015–19 and 2020–24.", &[("-", Cannot)], Some("one pair's flow (with 'India')")),
     ("Russlands Waffenexporte nach Indien sanken zwischen 2015–19 und 2020–24 um 41 Prozent.", &[("-", Cannot)], None),
     ("Russia accounted for 36 per cent of India's arms imports in 2020–24.", &[("share imports IND from RUS 2020-2024 = 36%", Yes)], None),
     ("France accounted for 33 per cent of India's arms imports in 2020–24.", &[("share imports IND from FRA 2020-2024 = 33%", Yes)], None),

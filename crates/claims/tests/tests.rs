@@ -27,6 +27,7 @@ mod probe29;
 mod probe30;
 mod probe32;
 mod probe33;
+mod probe34;
 mod props;
 mod reading;
 mod seed_article;

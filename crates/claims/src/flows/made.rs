@@ -45,7 +45,19 @@ pub(super) fn demonym_whole(
     let [maker] = run.as_slice() else {
         return None;
     };
-    if maker.form != Form::Adjective {
+    // "Kazakhstan received 10.6 % of Russia's arms deliveries": a named
+    // owner of a flow noun of no side is its deliverer, as "Russia's arms
+    // exports" would be (claims probe 34: "no supplier named"). Not "its"
+    // nor with a "from" country in the clause, where the owner may be the
+    // taker ("of its arms deliveries from Russia").
+    let deliverer = maker.form == Form::Possessive
+        && t[maker.idx].capitalized()
+        && t.get(after).is_some_and(|x| no_side_flow(&x.norm))
+        && !f
+            .mentions
+            .iter()
+            .any(|m| m.clause == f.clause(from) && m.prep == Some(crate::lexicon::Prep::From));
+    if maker.form != Form::Adjective && !deliverer {
         return None;
     }
     // "38 per cent of Russian and 28 per cent of French arms": the arms
@@ -73,12 +85,8 @@ pub(super) fn demonym_whole(
                 | "over"
                 | "und"
                 | "and"
-                | "deliveries"
-                | "transfers"
-                | "sales"
-                | "supplies"
-                | "shipments"
         )
+        && !no_side_flow(&next.norm)
     {
         return None;
     }
@@ -257,4 +265,12 @@ fn takes_only(f: &Features, clause: usize) -> bool {
             .any(|&(v, i)| v == d && f.clause(i) == clause)
     };
     in_clause(Direction::Imports) && !in_clause(Direction::Exports)
+}
+
+/// A flow noun of no side: the deliverer's flow when someone owns it.
+fn no_side_flow(norm: &str) -> bool {
+    matches!(
+        norm,
+        "deliveries" | "transfers" | "sales" | "supplies" | "shipments"
+    )
 }

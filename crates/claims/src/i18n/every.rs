@@ -328,6 +328,7 @@ fn reasons() -> Vec<Msg> {
         TwoCategories(Category::Aircraft, Category::Ships),
         CategoryWithinFlow(Category::Aircraft),
         NamedNotParty(p("USA", "United States")),
+        PairChange(p("CHN", "China")),
         BaseWithoutFigure("2015-19".into()),
         WorldSubjectAsPartner(p("USA", "United States")),
         DeliveryNoRecipient,

@@ -429,6 +429,10 @@ pub enum Reason {
     /// share of the category, which is the only category share read.
     CategoryWithinFlow(Category),
     NamedNotParty(Party),
+    /// "Russian arms exports to China more than halved": a change of one
+    /// pair's flow, read as the supplier's whole exports with the partner
+    /// left over (claims probe 34: "'China' is named but is not a party").
+    PairChange(Party),
     /// "up from 2015-19", "an increase on 2015-19": an earlier period the
     /// figure is compared with, with no figure of its own.
     BaseWithoutFigure(String),

@@ -90,8 +90,13 @@ pub(crate) fn category_within_pair(f: &Features, t: &[Token]) -> bool {
     if f.categories.is_empty() || t.iter().any(|x| PROVENANCE.contains(&x.norm.as_str())) {
         return false;
     }
-    f.directions.iter().any(|&(_, d)| {
-        let noun = !f.verbs.contains(&d);
+    let flows = f
+        .directions
+        .iter()
+        .map(|&(_, d)| d)
+        .filter(|d| !f.verbs.contains(d))
+        .chain((0..t.len()).filter(|&i| flow_noun(&t[i].norm)));
+    flows.into_iter().any(|d| {
         let partner = f.mentions.iter().any(|m| {
             matches!(m.prep, Some(Prep::From | Prep::To))
                 && m.idx == d + 2
@@ -102,8 +107,28 @@ pub(crate) fn category_within_pair(f: &Features, t: &[Token]) -> bool {
         });
         let owner = f.mentions.iter().any(|m| m.end <= d);
         let on_noun = f.categories.iter().any(|&(_, c)| c == d || c + 1 == d);
-        noun && partner && owner && !on_noun
+        partner && owner && !on_noun
     })
+}
+
+/// A flow noun that names no direction: "Russia's arms deliveries to
+/// Kazakhstan" is Russia's exports to Kazakhstan as much as "exports" is
+/// (claims probe 34: with "deliveries", the seed article's own word, the
+/// category-within-a-flow refusal was escaped and the sentence checked as
+/// Kazakhstan's share of Russia's aircraft exports, 19.76 % for 79.77 %).
+fn flow_noun(norm: &str) -> bool {
+    matches!(
+        norm,
+        "deliveries"
+            | "transfers"
+            | "supplies"
+            | "shipments"
+            | "sales"
+            | "lieferungen"
+            | "verkaufe"
+            | "transfere"
+    ) || norm.ends_with("lieferungen")
+        || norm.ends_with("verkaufe")
 }
 
 /// "Russland erhielt 88 Prozent der kasachischen Waffenkäufe": the subject

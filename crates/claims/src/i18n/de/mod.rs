@@ -484,7 +484,7 @@ fn neighbours(before: &[(Party, f64)], after: &[(Party, f64)]) -> String {
 /// "88 %", "etwa 88 %", "+21 %", "×2": a stated figure in German notation.
 fn stated(s: &crate::stated::Stated, signed: bool) -> String {
     use crate::stated::Qualifier::*;
-    let n = num(s.value, usize::from(s.decimals));
+    let n = num(s.value, s.shown_decimals());
     let n = if signed && s.value > 0.0 {
         format!("+{n}")
     } else {

@@ -161,6 +161,10 @@ pub(super) fn text(m: &Reason) -> String {
                 "„{}“ wird genannt, ist aber nicht Teil der aus dem Satz gelesenen Aussage",
                 land(p)
             ),
+            PairChange(p) => format!(
+                "die Veränderung der Lieferungen zwischen zwei Ländern (mit „{}“) wird nicht gelesen, nur die gesamten Importe oder Exporte eines Landes",
+                land(p)
+            ),
             WorldSubjectAsPartner(p) => format!(
                 "der Anteil nennt kein eigenes Ganzes: „{}“ ist Gegenstand eines Weltanteils in einem anderen Satzteil, nicht Partner dieses Anteils (vielleicht ist ein Weltanteil gemeint, der hier nicht gelesen wird)",
                 land(p)

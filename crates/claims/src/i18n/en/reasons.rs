@@ -160,6 +160,10 @@ pub(super) fn text(m: &Reason) -> String {
                 "'{}' is named but is not a party of the claim read from the sentence",
                 p.name
             ),
+            PairChange(p) => format!(
+                "a change in one pair's flow (with '{}') is not read, only a country's whole imports or exports",
+                p.name
+            ),
             WorldSubjectAsPartner(p) => format!(
                 "the share has no whole of its own: '{}' is the subject of a world share in another clause, not this share's partner (perhaps a world share is meant, which is not read here)",
                 p.name
