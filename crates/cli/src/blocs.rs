@@ -123,15 +123,21 @@ pub fn resolve_members(
     Ok(lines.join("\n"))
 }
 
-/// One line's CSV record (a record is one line in both layouts).
-fn record(l: &str) -> csv::Result<Option<csv::StringRecord>> {
-    csv::ReaderBuilder::new()
+/// One line's CSV record (a record is one line in both layouts). An odd
+/// number of quotes is an unterminated quoted field, which the csv crate
+/// reads to the end of the line (user-files probe 34: `X,"Israel,2000-01-01,,`
+/// was refused as the unknown country 'Israel,2000-01-01,,').
+fn record(l: &str) -> anyhow::Result<Option<csv::StringRecord>> {
+    if l.bytes().filter(|&b| b == b'"').count() % 2 == 1 {
+        anyhow::bail!("unterminated quoted field");
+    }
+    Ok(csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .from_reader(l.as_bytes())
         .records()
         .next()
-        .transpose()
+        .transpose()?)
 }
 
 /// The built-in name a compiled group name spells out, else the name.
@@ -221,5 +227,27 @@ mod tests {
         let bad = "group,member,joined,left,note\nT,XXX,2000-01,,\n";
         let e = resolve_members(bad, is_key, key).unwrap_err();
         assert_eq!(e.to_string(), "2: unknown country 'XXX'");
+    }
+
+    /// An unterminated quote is left for the parser to name, not read as a
+    /// member spanning the rest of the line (user-files probe 34).
+    #[test]
+    fn an_unterminated_quote_is_not_a_member_name() {
+        let text = "group,member,joined,left,note\nX,\"Israel,2000-01-01,,\n";
+        let out = resolve_members(text, |_| false, key).unwrap();
+        let e = engine::groups::GroupSet::parse(&out).unwrap_err();
+        assert_eq!(e.line, 2);
+        assert!(
+            e.reason.contains("unterminated quoted field"),
+            "{}",
+            e.reason
+        );
+        let blocs =
+            "bloc,country,joined,left,source,certainty,note\nNATO,\"Kazakhstan,2010,,s,c,\n";
+        let e = to_groups_csv(blocs, BUILTIN, key).unwrap_err();
+        assert!(
+            format!("{e:#}").contains("unterminated quoted field"),
+            "{e:#}"
+        );
     }
 }

@@ -182,3 +182,48 @@ fn a_scenario_says_when_a_supplier_never_exported() {
         "{e}"
     );
 }
+
+/// A file group whose members have no dates counts them in every year, and
+/// the notes and errors say so without calling it a command-line group; a
+/// spell with no joined date lists its years as "-1999", not "0-1999"
+/// (user-files probe 34).
+#[test]
+fn undated_file_groups_are_not_called_command_line_groups() {
+    let Some((_tmp, data)) = imported() else {
+        return;
+    };
+    let f = write(
+        &data,
+        "undated.csv",
+        "group,member,joined,left,note\nX,RUS,,,\nX,ISR,,,\nY,RUS,,2000-01-01,\n",
+    );
+    let out = armsflow(
+        &data,
+        &[
+            "groups",
+            "Kazakhstan",
+            "--groups",
+            &f,
+            "--group",
+            "X",
+            "-p",
+            "2020-2024",
+        ],
+    );
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(text.contains("Groups without dates"), "{text}");
+    assert!(!text.contains("defined on the command line"), "{text}");
+    // 1175.20 of 1328.98 TIV from Russia (pandas), Israel nothing.
+    assert!(text.contains("88.4"), "{text}");
+    let ev = armsflow(&data, &["event-study", "--groups", &f, "--group", "X"]);
+    assert!(!ev.status.success());
+    let err = stderr(&ev);
+    assert!(
+        err.contains("no joined date") && !err.contains("ad-hoc"),
+        "{err}"
+    );
+    let list = armsflow(&data, &["groups", "--groups", &f, "--group", "Y"]);
+    let text = String::from_utf8_lossy(&list.stdout).into_owned();
+    assert!(text.contains("-1999") && !text.contains("0-1999"), "{text}");
+}

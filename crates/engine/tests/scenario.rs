@@ -458,3 +458,28 @@ mod props {
         }
     }
 }
+
+/// A shift of 0 % moves nothing and says why; the supplier did deliver
+/// (user-files probe 34: "it supplied nothing in the window" for R's 60).
+#[test]
+fn a_zero_percent_shift_says_zero_not_nothing_supplied() {
+    let rel = release();
+    let res = run_spec(
+        &rel,
+        &spec(vec![shift("R", &["I"], 0.0, None)]),
+        &resolver(&rel),
+    )
+    .unwrap();
+    assert_eq!(res.steps[0], "shift 0 % of R: 0 % moves nothing");
+    let nothing = run_spec(
+        &rel,
+        &spec(vec![shift("I", &["S"], 50.0, None)]),
+        &resolver(&rel),
+    )
+    .unwrap();
+    assert!(
+        nothing.steps[0].contains("it supplied nothing in the window"),
+        "{}",
+        nothing.steps[0]
+    );
+}

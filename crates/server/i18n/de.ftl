@@ -414,6 +414,7 @@ scenario.col.baseline_rank = Rang Ausgangslage (Anteil an dessen Exporten)
 scenario.col.scenario_rank = Rang Szenario
 scenario.not_forecast = Eine Projektion, keine SIPRI-Daten: Rechnung auf der Ausgangslage mit der gewählten Verlagerung, keine Prognose; die Lieferungen an andere Empfänger bleiben unverändert.
 scenario.step.shift = {percent} % der Lieferungen von {from} verlagert ({tiv} TIV): {parts}
+scenario.step.shift_zero = 0 % der Lieferungen von {from} verlagern: 0 % verlagert nichts.
 scenario.step.shift_nothing = {percent} % der Lieferungen von {from} verlagern: {from} lieferte im Zeitraum nichts, also wird nichts verlagert.
 scenario.step.add = {supplier} {tiv} TIV, jetzt {now}
 scenario.step.drop = {supplier} entfällt ({tiv} TIV): {parts}

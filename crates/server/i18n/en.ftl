@@ -415,6 +415,7 @@ scenario.col.baseline_rank = Baseline rank (share of its exports)
 scenario.col.scenario_rank = Scenario rank
 scenario.not_forecast = A projection, not SIPRI data: arithmetic on the baseline mix by the shift chosen, not a forecast; other recipients' deliveries are held fixed.
 scenario.step.shift = Shift {percent} % of {from} ({tiv} TIV): {parts}
+scenario.step.shift_zero = Shift 0 % of {from}: 0 % moves nothing.
 scenario.step.shift_nothing = Shift {percent} % of {from}: it supplied nothing in the window, so nothing moves.
 scenario.step.add = {supplier} {tiv} TIV, now {now}
 scenario.step.drop = Drop {supplier} ({tiv} TIV): {parts}

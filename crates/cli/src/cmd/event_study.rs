@@ -110,7 +110,8 @@ pub fn compute(args: &Args) -> anyhow::Result<Table> {
     let studies = event_studies(&rel, &group, member.as_deref(), &opts);
     if studies.is_empty() {
         return Err(UserError(format!(
-            "{} has no dated accessions to study (ad-hoc groups have none)",
+            "{} has no dated accessions to study: its members have no joined date (groups \
+             given as NAME=A,B,... and file members without dates count in every year)",
             group.name
         ))
         .into());

@@ -339,6 +339,8 @@ fn list_members(groups: &[Group]) -> Table {
                 None => "none (no 1 July inside the spell)".to_string(),
                 Some((0, u16::MAX)) => "all".to_string(),
                 Some((a, u16::MAX)) => format!("{a}-"),
+                // No joined date (user-files probe 34: shown as "0-1999").
+                Some((0, b)) => format!("-{b}"),
                 Some((a, b)) => format!("{a}-{b}"),
             };
             t.row(vec![
@@ -483,7 +485,8 @@ fn shares_table(
     t.note(common::estimated_column_note(rel.meta.format));
     if dated.iter().any(|&d| !d) {
         t.note(
-            "Groups defined on the command line (NAME=A,B,...) count their members in every year.",
+            "Groups without dates (NAME=A,B,... on the command line, or members with neither \
+             joined nor left in a file) count their members in every year.",
         );
     }
     series_notes(&mut t, rel, f);

@@ -56,6 +56,11 @@ impl Step {
             }
         };
         match self {
+            // 0 % of a supplier that did deliver (user-files probe 34: it
+            // was said to have supplied nothing).
+            Step::Shift { percent, from, .. } if *percent == 0.0 => {
+                format!("shift 0 % of {}: 0 % moves nothing", nm(*from))
+            }
             // Said, not silently "+0.00" (regression of the API probe).
             Step::Shift {
                 percent, from, tiv, ..

@@ -197,6 +197,9 @@ fn step_text(ctx: &Ctx, step: &Step) -> String {
             .join(", ")
     };
     match step {
+        Step::Shift {
+            percent: p, from, ..
+        } if *p == 0.0 => ctx.tf("scenario.step.shift_zero", &[("from", &ctx.name(*from))]),
         // As the English step: nothing moved when the supplier had nothing.
         Step::Shift {
             percent: p,
