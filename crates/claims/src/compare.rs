@@ -140,3 +140,51 @@ pub(crate) fn compare_claim(
         category: None,
     }))
 }
+
+/// "88 % more arms from Russia than from Spain": the figure measures the gap
+/// between the two parties, but it was also read as the first one's share,
+/// which supported false gaps whenever they matched that share (claims
+/// probe 35). A figure right before a comparative that a "than"/"als"
+/// follows refuses the sentence if a share or comparison was read from it.
+pub(crate) fn gap_figure(
+    f: &crate::features::Features,
+    t: &[crate::lex::Token],
+    built: &[Claim],
+) -> Option<Msg> {
+    const COMPARATIVES: &[&str] = &[
+        "more",
+        "fewer",
+        "less",
+        "higher",
+        "lower",
+        "greater",
+        "larger",
+        "bigger",
+        "smaller",
+        "mehr",
+        "weniger",
+        "hoher",
+        "niedriger",
+        "grosser",
+        "kleiner",
+        "geringer",
+    ];
+    let read = built.iter().any(|c| {
+        matches!(
+            c,
+            Claim::Compare { .. } | Claim::ImportShare { .. } | Claim::ExportShare { .. }
+        )
+    });
+    if !read {
+        return None;
+    }
+    f.percents.iter().find_map(|p| {
+        let w = t.get(p.idx + 2)?;
+        let percent = t.get(p.idx + 1)?.kind == crate::lex::Kind::Percent;
+        let than = t[p.idx + 2..]
+            .iter()
+            .any(|x| matches!(x.norm.as_str(), "than" | "als"));
+        (percent && than && COMPARATIVES.contains(&w.norm.as_str()))
+            .then(|| Reason::GapBetweenParties(w.text.clone()).into())
+    })
+}

@@ -384,6 +384,8 @@ impl State {
             }
         }
         errors.extend(level_consistency(&f, &built));
+        let claims: Vec<Claim> = built.iter().map(|b| b.claim.clone()).collect();
+        errors.extend(crate::compare::gap_figure(&f, &s.tokens, &claims));
         // Two figures for one question ("6 % …, nach 3,5 % zuvor"): one of
         // them belongs to something the sentence does not pin down.
         for (k, a) in built.iter().enumerate() {

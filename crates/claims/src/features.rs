@@ -337,9 +337,7 @@ pub fn analyse(s: &Sentence, names: &Names) -> Features {
         let number = match t[i].kind {
             Kind::Number { value, decimals } => Some((value, decimals)),
             // "sechs Prozent", "eleven per cent"
-            Kind::Word => crate::meaning::number_word(&t[i].norm)
-                .filter(|_| !lx::is_article(&t[i].norm))
-                .map(|n| (n as f64, 0)),
+            Kind::Word => crate::meaning::figure_word(&t[i].norm).map(|n| (n as f64, 0)),
             _ => None,
         };
         if let Some((value, decimals)) = number

@@ -352,7 +352,7 @@ pub fn lex(text: &str, lang: Lang) -> Vec<Token> {
         }
         i += 1;
     }
-    merge_percent_words(out)
+    crate::notation::glued_pc(merge_percent_words(out), lang)
 }
 
 /// End of a word starting at `i`: letters and digits, joined by inner hyphens

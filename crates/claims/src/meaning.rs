@@ -237,7 +237,7 @@ pub fn category(prev: &str, norm: &str, next: &str) -> Option<(Category, bool)> 
 
 mod numwords;
 mod words;
-pub use numwords::{fraction_noun, multiple, number_word};
+pub use numwords::{figure_word, fraction_noun, multiple, number_word};
 use words::is_part_of;
 pub use words::{is_contracted_not, narrower, narrower_phrase};
 

@@ -9,7 +9,7 @@
 //! an ambiguous number in it is refused when they do not.
 
 use crate::i18n::{Msg, Reason};
-use crate::lex::{Kind, Lang, Sentence, counts, parse_number};
+use crate::lex::{Kind, Lang, Sentence, Token, counts, parse_number};
 
 /// Re-reads the numbers of `s` (lexed in `lexed`) in its own notation, or
 /// in the text's (`whole`) when its words do not decide; why it cannot be
@@ -63,6 +63,68 @@ pub(crate) fn ambiguous(s: &Sentence) -> Option<String> {
         .filter(|t| matches!(t.kind, Kind::Number { .. }))
         .find(|t| parse_number(&t.text, Lang::English) != parse_number(&t.text, Lang::German))
         .map(|t| t.text.clone())
+}
+
+/// "sixty four per cent": an English compound written without its hyphen,
+/// joined into one word ("sixty-four") before a per cent only, so that the
+/// figure is 64 and not an unread "sixty" next to a "four".
+fn spaced_tens(toks: Vec<Token>) -> Vec<Token> {
+    let mut out: Vec<Token> = Vec::with_capacity(toks.len());
+    let mut it = toks.into_iter().peekable();
+    while let Some(t) = it.next() {
+        let tens = t.is_word() && !t.norm.contains('-');
+        let joined = format!("{}-{}", t.norm, it.peek().map_or("", |u| u.norm.as_str()));
+        let value = crate::weapon::compound_word(&joined).filter(|_| tens);
+        if value.is_some() {
+            let u = it.next().expect("peeked");
+            if it.peek().is_some_and(|p| p.kind == Kind::Percent) {
+                out.push(Token {
+                    text: format!("{} {}", t.text, u.text),
+                    norm: joined,
+                    end: u.end,
+                    ..t
+                });
+            } else {
+                out.extend([t, u]);
+            }
+            continue;
+        }
+        out.push(t);
+    }
+    out
+}
+
+/// "88pc", "88.4pct": the British newspaper per cent glued to its number,
+/// lexed as one word and so never read as a figure (claims probe 35: the
+/// sentence was refused for an unrelated reason).
+pub(crate) fn glued_pc(toks: Vec<Token>, lang: Lang) -> Vec<Token> {
+    let mut out = Vec::with_capacity(toks.len());
+    for t in spaced_tens(toks) {
+        let head = t
+            .text
+            .strip_suffix("pct")
+            .or_else(|| t.text.strip_suffix("pc"))
+            .filter(|h| t.is_word() && h.starts_with(|c: char| c.is_ascii_digit()));
+        let Some((value, decimals)) = head.and_then(|h| parse_number(h, lang)) else {
+            out.push(t);
+            continue;
+        };
+        let cut = t.start + head.map_or(0, str::len);
+        let (num, pc) = t.text.split_at(cut - t.start);
+        for (kind, text, start, end) in [
+            (Kind::Number { value, decimals }, num, t.start, cut),
+            (Kind::Percent, pc, cut, t.end),
+        ] {
+            out.push(Token {
+                kind,
+                text: text.to_string(),
+                norm: text.to_string(),
+                start,
+                end,
+            });
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use crate::shapes::Sent;
 
 mod count;
 mod kinds;
-pub(crate) use count::{count_before, count_hedge, count_span, number_like};
+pub(crate) use count::{compound_word, count_before, count_hedge, count_span, number_like};
 use kinds::{after_designation, described_category, refine_armoured};
 use model::Category;
 use serde::Serialize;

@@ -28,6 +28,7 @@ mod probe30;
 mod probe32;
 mod probe33;
 mod probe34;
+mod probe35;
 mod props;
 mod reading;
 mod seed_article;

@@ -70,15 +70,7 @@ fn march_2024_fact_sheet_on_the_october_2024_tables() {
         ),
         (
             &imp,
-            "Qatar's arms imports rose by 396 % between 2014-18 and 2019-23.",
-        ),
-        (
-            &imp,
             "Kazakhstan accounted for 0.6 % of global arms imports in 2019-23.",
-        ),
-        (
-            &imp,
-            "Kazakhstan was the 33rd-largest arms importer in 2019-23.",
         ),
     ] {
         let out = verdict(d, release, claim);
@@ -86,7 +78,40 @@ fn march_2024_fact_sheet_on_the_october_2024_tables() {
         assert!(!out.contains("not supported"), "{claim}: {out}");
         assert!(!out.contains("cannot be checked"), "{claim}: {out}");
     }
-    // Whole-TIV cells allow +6,496 % to +6,832 % and −29.8 % to −29.1 %.
+    // Whole-TIV cells allow +6,496 % to +6,832 % and −29.8 % to −29.1 %;
+    // Kazakhstan (900) and Romania (904), five cells each, may swap ranks
+    // 32 and 33; a share of 10.55 % (Russia, SIPRI's 14,761 of its stated
+    // 139,977) and a rise of 4.67 % (India) lie inside what the cells allow
+    // without filling it; Denmark (832) and Myanmar (830) may swap 37 and
+    // 38 (other-formats probe 35: "not supported" and "supported", each a
+    // verdict the table cannot give).
+    for (release, claim) in [
+        (
+            &imp,
+            "Kazakhstan was the 33rd-largest arms importer in 2019-23.",
+        ),
+        // +395.2 % to +396.6 %, of which +396 % (±0.5) is only a part.
+        (
+            &imp,
+            "Qatar's arms imports rose by 396 % between 2014-18 and 2019-23.",
+        ),
+        (
+            &exp,
+            "Russia accounted for 10.55% of global arms exports in 2019-2023.",
+        ),
+        (
+            &imp,
+            "India's arms imports rose by 4.67% between 2014-2018 and 2019-2023.",
+        ),
+        (
+            &imp,
+            "Myanmar was the 37th largest arms importer in 2019-2023.",
+        ),
+    ] {
+        let out = verdict(d, release, claim);
+        assert!(out.contains("cannot be checked"), "{claim}: {out}");
+        assert!(out.contains("rounds each cell"), "{claim}: {out}");
+    }
     for claim in [
         "Ukraine's arms imports rose by 6,633 % between 2014-18 and 2019-23.",
         "Kazakhstan's arms imports fell by 30 % between 2014-18 and 2019-23.",
@@ -163,6 +188,8 @@ fn a_table_says_its_estimates_are_unknown() {
     ));
     assert!(out.contains("the source names no suppliers"), "{out}");
     assert!(out.contains("\"rank\": null"), "{out}");
+    // No provenance share either: "0" read as "no estimates" (probe 35).
+    assert!(!out.contains("\"estimated_share\""), "{out}");
     let out = ok(&run(
         &[
             "check",

@@ -1,6 +1,7 @@
 //! Shapes (a)–(e) and (k): shares, changes, global ranks, "n-th largest",
 //! first-ever deliveries and comparisons, computed by the engine.
 
+use super::rounding;
 use super::{Out, Verdict, bilateral, filter, frac, id, party_of, sided, verdict, window, within};
 use crate::claim::{Claim, Party, Role};
 use crate::i18n::{FigureMsg, Msg, Ranked, Tol};
@@ -150,10 +151,9 @@ pub(super) fn run(claim: &Claim, rel: &Release) -> Res {
             }
             let pct = 100.0 * (b.total / a.total - 1.0);
             let (ok, tol) = within(change, pct);
-            if !ok
-                && let Some((lo, hi)) = rounding_band(rel, f, *direction, wf, wt, a.total, b.total)
-                && change.tolerance().lo <= hi
-                && lo <= change.tolerance().hi
+            if let Some((lo, hi)) =
+                rounding::change_band(rel, f, *direction, (wf, wt), a.total, b.total)
+                && rounding::undecided(ok, (lo, hi), &change.tolerance())
             {
                 return Err(Out::fail(FigureMsg::RoundedCells { lo, hi }));
             }
@@ -218,12 +218,30 @@ pub(super) fn run(claim: &Claim, rel: &Release) -> Res {
             let mut ok = true;
             let mut tol = None;
             if let Some(st) = share {
-                let (o, t) = within(st, pct);
+                let (mut o, t) = within(st, pct);
+                // On a TIV table the verdict is what every share its
+                // rounding allows says, or none.
+                if let Some((lo, hi)) =
+                    rounding::share_band(rel, *direction, id(rel, focus), w, tiv, r.total)
+                {
+                    match rounding::band_verdict((lo, hi), &st.tolerance()) {
+                        Some(v) => o = v,
+                        None => return Err(Out::fail(FigureMsg::RoundedShare { lo, hi })),
+                    }
+                }
                 ok &= o;
                 tol = Some(t);
             }
             let got = row.map(|x| x.rank);
             if let Some(want) = rank {
+                let rows: Vec<_> = r.rows.iter().map(|x| (x.entity, x.tiv)).collect();
+                if let Some(f) = id(rel, focus)
+                    && let Some((best, worst)) = rounding::rank_band(rel, *direction, w, f, &rows)
+                    && (best..=worst).any(|g| want.holds(g))
+                        != (best..=worst).all(|g| want.holds(g))
+                {
+                    return Err(Out::fail(FigureMsg::RoundedRank { best, worst }));
+                }
                 ok &= got.is_some_and(|g| want.holds(g));
                 tol.get_or_insert(Tol::Rank(*want));
             }
@@ -383,43 +401,6 @@ pub(super) fn run(claim: &Claim, rel: &Release) -> Res {
             })
         }
     }
-}
-
-/// On a TIV table, whose cells SIPRI rounds to whole TIV, the change each
-/// window's rounding allows (half a unit per cell either way), in percent;
-/// `None` on a register. Regression: SIPRI's published "+6,633 %" for
-/// Ukraine (2014-18 to 2019-23) was not supported at +6,659.8 % from the
-/// Oct-2024 tables, whose rounding allows +6,496 % to +6,832 %.
-fn rounding_band(
-    rel: &Release,
-    focus: model::EntityId,
-    dir: Direction,
-    from: model::Window,
-    to: model::Window,
-    a: f64,
-    b: f64,
-) -> Option<(f64, f64)> {
-    use model::SourceFormat::{LegacyRegister, Register};
-    if matches!(rel.meta.format, Register | LegacyRegister) {
-        return None;
-    }
-    let fl = &rel.flows;
-    let side = match dir {
-        Direction::Imports => &fl.recipient,
-        Direction::Exports => &fl.supplier,
-    };
-    let cells = |w: model::Window| {
-        (0..fl.len())
-            .filter(|&i| side[i] == focus && w.contains(fl.year[i]))
-            .count() as f64
-    };
-    let (da, db) = (0.5 * cells(from), 0.5 * cells(to));
-    if a - da <= 0.0 {
-        return None;
-    }
-    let lo = 100.0 * ((b - db).max(0.0) / (a + da) - 1.0);
-    let hi = 100.0 * ((b + db) / (a - da) - 1.0);
-    Some((lo, hi))
 }
 
 fn not_first(year: u16, found: Option<u16>, s: &Party, r: &Party) -> Out {

@@ -8,6 +8,7 @@
 //! written out in the sentence's language by [`crate::i18n`].
 
 mod figures;
+mod rounding;
 
 use crate::claim::{Claim, Party, Period};
 use crate::i18n::{Caveat, FigureMsg, Msg, Tol};

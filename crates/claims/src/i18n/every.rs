@@ -327,6 +327,7 @@ fn reasons() -> Vec<Msg> {
         DirectionContradicts(st(3.0), st(6.0)),
         TwoCategories(Category::Aircraft, Category::Ships),
         CategoryWithinFlow(Category::Aircraft),
+        GapBetweenParties("more".into()),
         NamedNotParty(p("USA", "United States")),
         PairChange(p("CHN", "China")),
         BaseWithoutFigure("2015-19".into()),

@@ -122,6 +122,19 @@ pub enum FigureMsg {
         lo: f64,
         hi: f64,
     },
+    /// A world share on a TIV table that the rounding of its cells and the
+    /// difference between its rows' sum and its total row leave open:
+    /// (lowest, highest) share in percent.
+    RoundedShare {
+        lo: f64,
+        hi: f64,
+    },
+    /// A world rank on a TIV table that rows within rounding of each other
+    /// leave open: (best, worst) rank.
+    RoundedRank {
+        best: u32,
+        worst: u32,
+    },
     /// An organisation (SIPRI's `**`, e.g. NATO**) as the party whose
     /// totals a figure divides or ranks: "NATO's arms imports" usually means
     /// its members', which SIPRI's recipient NATO** is not.
@@ -428,6 +441,10 @@ pub enum Reason {
     /// category's part of a flow, a different number from the supplier's
     /// share of the category, which is the only category share read.
     CategoryWithinFlow(Category),
+    /// "88 % more arms from Russia than from Spain": the figure is the gap
+    /// between two parties, which was checked as the first one's share
+    /// (claims probe 35); the word is the comparative.
+    GapBetweenParties(String),
     NamedNotParty(Party),
     /// "Russian arms exports to China more than halved": a change of one
     /// pair's flow, read as the supplier's whole exports with the partner

@@ -64,6 +64,15 @@ pub fn number_word(norm: &str) -> Option<u32> {
     })
 }
 
+/// A number word before a per cent: not an article ("a", "ein"), and
+/// compounds too ("eighty-eight", "achtundachtzig"), which were refused
+/// with unrelated reasons (claims probe 35).
+pub fn figure_word(norm: &str) -> Option<u32> {
+    number_word(norm)
+        .filter(|_| !crate::lexicon::is_article(norm))
+        .or_else(|| crate::weapon::compound_word(norm))
+}
+
 /// The denominator a fraction noun names: "third(s)", "Drittel" = 3.
 pub fn fraction_noun(norm: &str) -> Option<u32> {
     Some(match norm {

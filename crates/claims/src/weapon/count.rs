@@ -237,6 +237,13 @@ pub(crate) fn number_like(w: &str) -> bool {
     word_value(w).is_some_and(|v| v >= 2)
 }
 
+/// A two-part number word below 100 ("eighty-eight", "achtundachtzig"),
+/// which the simple reader of figures does not know.
+pub(crate) fn compound_word(w: &str) -> Option<u32> {
+    let two = w.contains('-') || w.contains("und");
+    word_value(w).filter(|v| two && (21..100).contains(v))
+}
+
 /// A word built like a number word that [`word_value`] does not read
 /// ("dreihundertelf", "twenty-one-hundred"): in count position it is refused.
 fn looks_numeric(w: &str) -> bool {

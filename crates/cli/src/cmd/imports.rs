@@ -254,7 +254,14 @@ pub fn partner_notes(t: &mut Table, rel: &Release, p: &Partners) {
         ));
     }
     if !p.is_empty() {
-        t.set_meta("estimated_share", p.estimated_share.to_string());
+        // None where the layout flags no estimates: a TIV table's "0" was
+        // read as "no estimates" (other-formats probe 35).
+        if !matches!(
+            rel.meta.format.estimate_flags(),
+            model::EstimateFlags::Absent
+        ) {
+            t.set_meta("estimated_share", p.estimated_share.to_string());
+        }
         t.note(format!(
             "{} Allocations of per-deal totals to years: {}.",
             common::estimates_note(rel.meta.format, p.estimated_share, "the total"),

@@ -117,7 +117,14 @@ pub fn compute(args: &Args) -> anyhow::Result<Table> {
             r.unknown_tiv,
             r.unknown_tiv / r.total * 100.0
         ));
-        t.set_meta("estimated_share", r.estimated_share.to_string());
+        // None where the layout flags no estimates: a TIV table's "0" was
+        // read as "no estimates" (other-formats probe 35).
+        if !matches!(
+            rel.meta.format.estimate_flags(),
+            model::EstimateFlags::Absent
+        ) {
+            t.set_meta("estimated_share", r.estimated_share.to_string());
+        }
         t.note(common::estimates_note(
             rel.meta.format,
             r.estimated_share,

@@ -60,6 +60,12 @@ pub(super) fn text(m: &FigureMsg) -> String {
         RoundedCells { lo, hi } => format!(
             "SIPRIs TIV-Tabelle rundet jede Zelle auf ganze TIV; das erlaubt eine Veränderung von {lo:.1} % bis {hi:.1} %, die angegebene Zahl eingeschlossen: die Tabelle kann die Aussage nicht entscheiden"
         ),
+        RoundedShare { lo, hi } => format!(
+            "SIPRIs TIV-Tabelle rundet jede Zelle auf ganze TIV, und ihre Summenzeile weicht von der Summe ihrer Zeilen ab; das erlaubt einen Weltanteil von {lo:.3} % bis {hi:.3} %, von dem die angegebene Zahl nur einen Teil trifft: die Tabelle kann die Aussage nicht entscheiden"
+        ),
+        RoundedRank { best, worst } => format!(
+            "SIPRIs TIV-Tabelle rundet jede Zelle auf ganze TIV; Länder, die innerhalb dieser Rundung beieinander liegen, erlauben die Ränge {best} bis {worst}, von denen der angegebene Rang nur einige trifft: die Tabelle kann die Aussage nicht entscheiden"
+        ),
         Organisation { who } => format!(
             "{} ist in SIPRIs Daten eine Organisation (Lieferungen an oder durch die Organisation selbst, mit ** markiert), während eine Zahl zu ihren Waffenimporten oder -exporten meist die ihrer Mitgliedstaaten meint: die Zahl lässt nicht erkennen, was gemeint ist",
             who.name

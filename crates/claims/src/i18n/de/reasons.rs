@@ -157,6 +157,9 @@ pub(super) fn text(m: &Reason) -> String {
                 "der Anteil einer Kategorie ({}) an einem Rüstungsfluss oder am Waffenhandel eines Landes ist keine Aussage, die armsflow prüft (nur der Anteil eines Lieferanten an den Importen einer Kategorie)",
                 category(*c)
             ),
+            GapBetweenParties(w) => format!(
+                "eine Zahl mit „{w}“ … „als“ ist ein Unterschied zwischen zwei Beteiligten in Prozent, keine Aussage, die armsflow prüft (sie ist niemandes Anteil); ohne die Zahl wird der Vergleich allein geprüft"
+            ),
             NamedNotParty(p) => format!(
                 "„{}“ wird genannt, ist aber nicht Teil der aus dem Satz gelesenen Aussage",
                 land(p)

@@ -53,6 +53,12 @@ pub(super) fn text(m: &FigureMsg) -> String {
         RoundedCells { lo, hi } => format!(
             "SIPRI's TIV table rounds each cell to a whole TIV, which allows a change from {lo:.1} % to {hi:.1} %, the stated figure included: the table cannot decide the claim"
         ),
+        RoundedShare { lo, hi } => format!(
+            "SIPRI's TIV table rounds each cell to a whole TIV, and its total row differs from the sum of its rows; that allows a world share from {lo:.3} % to {hi:.3} %, for only part of which the stated figure holds: the table cannot decide the claim"
+        ),
+        RoundedRank { best, worst } => format!(
+            "SIPRI's TIV table rounds each cell to a whole TIV; countries within that rounding of each other allow ranks {best} to {worst}, for only some of which the stated rank holds: the table cannot decide the claim"
+        ),
         Organisation { who } => format!(
             "{} is an organisation in SIPRI's data (deliveries to or by the organisation itself, marked **), while a figure of its arms imports or exports usually means its member states': the figure cannot tell which is meant",
             who.name

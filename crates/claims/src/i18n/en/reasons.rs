@@ -156,6 +156,9 @@ pub(super) fn text(m: &Reason) -> String {
                 "the share of one category ({}) within a flow or a country's arms trade is not a claim armsflow checks (only a supplier's share of one category's imports is)",
                 c.sipri_name()
             ),
+            GapBetweenParties(w) => format!(
+                "a figure with '{w}' … 'than' is a difference between two parties in per cent, not a claim armsflow checks (it is not anyone's share); without the figure the comparison alone is checked"
+            ),
             NamedNotParty(p) => format!(
                 "'{}' is named but is not a party of the claim read from the sentence",
                 p.name

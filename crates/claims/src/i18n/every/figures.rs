@@ -33,6 +33,14 @@ pub(super) fn figures() -> Vec<Msg> {
             lo: 6496.0,
             hi: 6832.0,
         },
+        RoundedShare {
+            lo: 10.543,
+            hi: 10.549,
+        },
+        RoundedRank {
+            best: 37,
+            worst: 38,
+        },
         Organisation {
             who: Party::new("nato", "NATO**"),
         },
