@@ -541,10 +541,10 @@ pub use cells::{parse_opt_count, parse_opt_tiv, parse_opt_year, parse_tiv, parse
 #[cfg(test)]
 mod tests;
 
-/// A message cut to [`crate::text::MAX_MESSAGE`] characters (the cells it
+/// A message cut to [`crate::clip::MAX_MESSAGE`] characters (the cells it
 /// quotes are cut where they are quoted; this bounds the rest).
 fn clipped(msg: String) -> String {
-    match crate::text::clip(&msg, crate::text::MAX_MESSAGE) {
+    match crate::clip::clip(&msg, crate::clip::MAX_MESSAGE) {
         std::borrow::Cow::Borrowed(_) => msg,
         std::borrow::Cow::Owned(s) => s,
     }

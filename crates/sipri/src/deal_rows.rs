@@ -4,8 +4,9 @@
 //! ([`crate::stream_out`]) call the same functions, so that a file gives
 //! the same deals and the same rejections through either.
 
+use crate::clip::MAX_QUOTED;
 use crate::register::{COLUMNS, Row};
-use crate::text::{MAX_QUOTED, trim};
+use crate::text::trim;
 use model::{Category, Deal, Flags};
 
 /// What a reader knows of a deal's rows so far, for [`further_row`]:
@@ -91,7 +92,7 @@ fn conflict(
     let mut diff =
         |col: usize, same: bool, here: &dyn Fn() -> String, there: &dyn Fn() -> String| {
             if !same {
-                let clip = |s: String| crate::text::clip(&s, MAX_QUOTED).into_owned();
+                let clip = |s: String| crate::clip::clip(&s, MAX_QUOTED).into_owned();
                 diffs.push(format!(
                     "{} '{}' here, '{}' there",
                     COLUMNS[col],

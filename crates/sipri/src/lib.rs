@@ -10,6 +10,7 @@ pub mod synth;
 
 mod builder;
 mod chunk;
+mod clip;
 mod deal_ids;
 mod deal_rows;
 mod fast;

@@ -25,17 +25,20 @@ use crate::ordered::ordered;
 use crate::register::{self, COLUMNS};
 use crate::spill::Spill;
 mod chunks;
+mod input;
 
 pub use crate::stream_out::{DealStream, FlowStream};
 use crate::stream_out::{finish, put_flow};
 use crate::stream_part::{LastFields, put_row};
 use crate::{ReadError, ReadOptions};
 use chunks::{LongLine, decode, read_chunk};
+use input::rewound;
+pub use input::unchanged;
 use model::{EntityTable, ImportReport, ReleaseMeta, SourceFormat};
 use sha2::{Digest, Sha256};
 use std::borrow::Cow;
 use std::fs::File;
-use std::io::{self, Read, Seek};
+use std::io::{self, Read};
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::Mutex;
@@ -228,29 +231,6 @@ pub fn stream(
         return finish(p1, header.preamble.clone(), sha, lines).map(Some);
     }
     Ok(None)
-}
-
-/// `file` from its first byte, as a handle of its own (sharing the offset,
-/// which is why the passes never overlap).
-fn rewound(file: &File) -> Result<File, StreamError> {
-    let mut f = file.try_clone().map_err(StreamError::Input)?;
-    f.seek(io::SeekFrom::Start(0)).map_err(StreamError::Input)?;
-    Ok(f)
-}
-
-/// Refuses a file whose size or modification time changed since `before`:
-/// its head (date, header) and its rows may come from different contents.
-pub fn unchanged(file: &File, before: &std::fs::Metadata) -> Result<(), StreamError> {
-    let now = file.metadata().map_err(StreamError::Input)?;
-    if now.len() == before.len() && now.modified().ok() == before.modified().ok() {
-        return Ok(());
-    }
-    Err(StreamError::Input(io::Error::other(format!(
-        "the file changed while it was being read ({} bytes at the start, {} at the end, \
-         or a new modification time); nothing was imported: import it again once it is complete",
-        before.len(),
-        now.len()
-    ))))
 }
 
 pub(crate) struct Pass1 {

@@ -29,8 +29,15 @@ fn streamed(path: &Path, skip: bool) -> Result<(Release, ImportReport), String> 
     let out = sipri::stream::stream(&file, &opts, &dir, &|_| {});
     let s = match out {
         Ok(Some(s)) => s,
-        Ok(None) => return Err("not streamed".into()),
-        Err(e) => return Err(e.to_string()),
+        // The scratch dir goes on every path (failed reads left theirs).
+        Ok(None) => {
+            let _ = std::fs::remove_dir_all(&dir);
+            return Err("not streamed".into());
+        }
+        Err(e) => {
+            let _ = std::fs::remove_dir_all(&dir);
+            return Err(e.to_string());
+        }
     };
     let sipri::stream::Streamed {
         meta,

@@ -6,6 +6,7 @@
 //! its scratch files were; never a release).
 
 use crate::common::{self, UserError};
+use crate::mapped::{FileBytes, read_bounded};
 use model::{ImportReport, Release, ReleaseMeta};
 use serde::Serialize;
 use std::io::IsTerminal;
@@ -132,7 +133,7 @@ fn import_one(args: &Args, path: &PathBuf) -> anyhow::Result<Imported> {
     // once (hostile-files probe 32: `--stream` on a FIFO lost its first
     // megabyte of rows).
     if (size < STREAM_FROM && !args.stream) || !meta.is_file() {
-        let bytes = FileBytes::read(&file, &meta, path).map_err(cannot_read)?;
+        let bytes = FileBytes::read(&file, &meta, path, &shown(path)).map_err(cannot_read)?;
         return import_whole(args, path, bytes, Some((&file, &meta)));
     }
     let data_dir = common::data_dir(args.data_dir.as_deref())?;
@@ -153,7 +154,7 @@ fn import_one(args: &Args, path: &PathBuf) -> anyhow::Result<Imported> {
     let s = match streamed {
         Ok(Some(s)) => s,
         Ok(None) => {
-            let bytes = FileBytes::read(&file, &meta, path).map_err(cannot_read)?;
+            let bytes = FileBytes::read(&file, &meta, path, &shown(path)).map_err(cannot_read)?;
             return import_whole(args, path, bytes, Some((&file, &meta)));
         }
         Err(sipri::stream::StreamError::Read(e)) => return Err(UserError(e.to_string()).into()),
@@ -373,87 +374,6 @@ fn read_file(
         s.finish_and_clear();
     }
     result.map_err(|e| UserError(e.to_string()).into())
-}
-
-/// A file's bytes: mapped, else read. Mapping the register saves copying it
-/// into freshly faulted memory before parsing can start (about a
-/// millisecond of the 2.75 MB register's import); the parse then reads the
-/// page cache directly. Like any mapped reader (ripgrep maps single files
-/// the same way), a file truncated by another program during the import
-/// faults: see [`crate::mapped`]. A file changed during the read is refused
-/// afterwards by its size and modification time.
-enum FileBytes {
-    /// The map, then the guard that names the file if it is cut short
-    /// while mapped (fields drop in this order).
-    Mapped(memmap2::Mmap, crate::mapped::Guard),
-    Read(Vec<u8>),
-}
-
-impl FileBytes {
-    fn read(
-        file: &std::fs::File,
-        meta: &std::fs::Metadata,
-        path: &std::path::Path,
-    ) -> std::io::Result<FileBytes> {
-        // Only regular, non-empty files map (not pipes or /dev/stdin).
-        if meta.is_file() && meta.len() > 0 {
-            let guard = crate::mapped::Guard::new(&shown(path));
-            // SAFETY: a read-only private map of a file we only read; a
-            // truncation by another program meanwhile faults, and the guard
-            // turns the fault into an error naming the file.
-            if let Ok(map) = unsafe { memmap2::MmapOptions::new().populate().map(file) } {
-                crate::mapped::test_hook_after_map(path);
-                return Ok(FileBytes::Mapped(map, guard));
-            }
-        }
-        if meta.is_file() {
-            // The streamed reader may have read from this handle already.
-            std::io::Seek::seek(&mut &*file, std::io::SeekFrom::Start(0))?;
-        }
-        Ok(FileBytes::Read(read_bounded(&mut &*file)?))
-    }
-}
-
-/// Input read whole without a known size (standard input, a FIFO, a
-/// device) stops here: the whole-file reader needs about twelve times it.
-const PIPED_MAX: u64 = 256 << 20;
-
-/// Reads `r` to its end, refusing binary data at its start and input over
-/// [`PIPED_MAX`] as soon as they show (regression: `import /dev/zero` grew
-/// to 7 GB, and `/dev/urandom` never ended).
-fn read_bounded(r: &mut impl std::io::Read) -> std::io::Result<Vec<u8>> {
-    let bad = |m: String| std::io::Error::new(std::io::ErrorKind::InvalidData, m);
-    let mut bytes = Vec::new();
-    let mut checked = false;
-    loop {
-        let n = std::io::Read::read_to_end(&mut std::io::Read::take(&mut *r, 1 << 20), &mut bytes)?;
-        if !checked && (bytes.len() >= 64 << 10 || n == 0) {
-            checked = true;
-            if bytes[..bytes.len().min(64 << 10)].contains(&0) {
-                return Err(bad("binary data (NUL byte), not a SIPRI CSV export".into()));
-            }
-        }
-        if n == 0 {
-            return Ok(bytes);
-        }
-        if bytes.len() as u64 > PIPED_MAX {
-            return Err(bad(format!(
-                "over {} MB without an end: save it to a file and import the file (a file \
-                 of any size is read in bounded memory)",
-                PIPED_MAX >> 20
-            )));
-        }
-    }
-}
-
-impl std::ops::Deref for FileBytes {
-    type Target = [u8];
-    fn deref(&self) -> &[u8] {
-        match self {
-            FileBytes::Mapped(m, _) => m,
-            FileBytes::Read(v) => v,
-        }
-    }
 }
 
 /// A spinner on stderr for big files, only when a person is watching.
