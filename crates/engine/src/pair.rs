@@ -83,10 +83,19 @@ not a party: it has no exports or imports of its own to divide by",
             ),
             PairRefusal::OutOfScope(why) => why.clone(),
             PairRefusal::NotARegister => format!(
-                "release {} is a {} table, which holds one side of each transfer: a pair's TIV and \
+                "release {} is {}, which holds one side of each transfer: a pair's TIV and \
 its two shares cannot be read from it; use a trade-register release",
                 rel.meta.id,
-                rel.meta.format.as_str()
+                // In words, not the format's key (other-formats probe 35:
+                // "a supplier_table table").
+                match rel.meta.format {
+                    model::SourceFormat::ImportTable => "a TIV table of imports",
+                    model::SourceFormat::ExportTable => "a TIV table of exports",
+                    model::SourceFormat::SupplierTable => "a per-supplier TIV table",
+                    model::SourceFormat::Register | model::SourceFormat::LegacyRegister => {
+                        "a register"
+                    }
+                }
             ),
         }
     }
@@ -436,5 +445,10 @@ mod refusal_tests {
             pair_refusal(&rel, rus, kaz),
             Some(PairRefusal::NotARegister)
         );
+        // In words (other-formats probe 35: "a supplier_table table").
+        rel.meta.format = model::SourceFormat::SupplierTable;
+        let m = PairRefusal::NotARegister.message(&rel);
+        assert!(m.contains("is a per-supplier TIV table"), "{m}");
+        assert!(!m.contains("_table"), "{m}");
     }
 }

@@ -51,6 +51,14 @@ pub trait Catalogue: Sync {
     fn tolerance(&self, t: &Tol) -> String;
 }
 
+/// Decimals that tell `lo` and `hi` apart (one to four): a band shown as
+/// "-27.7 % to -27.7 %" hid why the table cannot decide (claims probe 36).
+pub(crate) fn band_decimals(lo: f64, hi: f64) -> usize {
+    (1..4)
+        .find(|&d| format!("{lo:.d$}") != format!("{hi:.d$}"))
+        .unwrap_or(4)
+}
+
 /// The catalogue of `lang`.
 pub fn catalogue(lang: Lang) -> &'static dyn Catalogue {
     match lang {

@@ -251,3 +251,16 @@ fn no_english_verdict_words_in_german_texts() {
     .into();
     assert!(long.render(Lang::German).contains("12.000"));
 }
+
+/// A rounding band shows the decimals that tell its ends apart (claims
+/// probe 36: Saudi Arabia's −27.749 % to −27.696 % read "-27.7 % to -27.7 %").
+#[test]
+fn rounding_bands_show_their_ends_apart() {
+    assert_eq!(super::band_decimals(-27.749, -27.696), 2);
+    assert_eq!(super::band_decimals(6496.0, 6832.0), 1);
+    let (en, _) = both(&FigureMsg::RoundedCells {
+        lo: -27.749,
+        hi: -27.696,
+    });
+    assert!(en.contains("from -27.75 % to -27.70 %"), "{en}");
+}

@@ -57,9 +57,12 @@ pub(super) fn text(m: &FigureMsg) -> String {
             "Datenversion {release} ist ein Registerauszug nur der Transfers{scope} (laut Titel) und enthält daher nicht alle Transfers, die diese Zahl braucht; bitte eine Datenversion des ganzen Registers verwenden",
             scope = scope.replace(" from ", " von ").replace(" to ", " an ")
         ),
-        RoundedCells { lo, hi } => format!(
-            "SIPRIs TIV-Tabelle rundet jede Zelle auf ganze TIV; das erlaubt eine Veränderung von {lo:.1} % bis {hi:.1} %, die angegebene Zahl eingeschlossen: die Tabelle kann die Aussage nicht entscheiden"
-        ),
+        RoundedCells { lo, hi } => {
+            let d = crate::i18n::band_decimals(*lo, *hi);
+            format!(
+                "SIPRIs TIV-Tabelle rundet jede Zelle auf ganze TIV; das erlaubt eine Veränderung von {lo:.d$} % bis {hi:.d$} %, die angegebene Zahl eingeschlossen: die Tabelle kann die Aussage nicht entscheiden"
+            )
+        }
         RoundedShare { lo, hi } => format!(
             "SIPRIs TIV-Tabelle rundet jede Zelle auf ganze TIV, und ihre Summenzeile weicht von der Summe ihrer Zeilen ab; das erlaubt einen Weltanteil von {lo:.3} % bis {hi:.3} %, von dem die angegebene Zahl nur einen Teil trifft: die Tabelle kann die Aussage nicht entscheiden"
         ),

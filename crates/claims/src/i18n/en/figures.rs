@@ -50,9 +50,12 @@ pub(super) fn text(m: &FigureMsg) -> String {
         Scoped { release, scope } => format!(
             "release {release} is a register download of transfers{scope} only (per its title), so it does not hold every transfer this figure needs; use a release of the whole register"
         ),
-        RoundedCells { lo, hi } => format!(
-            "SIPRI's TIV table rounds each cell to a whole TIV, which allows a change from {lo:.1} % to {hi:.1} %, the stated figure included: the table cannot decide the claim"
-        ),
+        RoundedCells { lo, hi } => {
+            let d = crate::i18n::band_decimals(*lo, *hi);
+            format!(
+                "SIPRI's TIV table rounds each cell to a whole TIV, which allows a change from {lo:.d$} % to {hi:.d$} %, the stated figure included: the table cannot decide the claim"
+            )
+        }
         RoundedShare { lo, hi } => format!(
             "SIPRI's TIV table rounds each cell to a whole TIV, and its total row differs from the sum of its rows; that allows a world share from {lo:.3} % to {hi:.3} %, for only part of which the stated figure holds: the table cannot decide the claim"
         ),
