@@ -201,26 +201,7 @@ async fn german_tiv_is_a_volume_not_a_worth() {
 #[tokio::test]
 async fn a_damaged_newest_release_is_named_not_skipped_silently() {
     let tmp = tempfile::tempdir().unwrap();
-    crate::common::handmade_put(
-        tmp.path(),
-        "Transfers of major conventional arms: old",
-        "3 Jan 2025",
-    );
-    crate::common::handmade_put(
-        tmp.path(),
-        "Transfers of major conventional arms: new",
-        "3 Jan 2026",
-    );
-    let ids: Vec<String> = store::Store::open(tmp.path())
-        .unwrap()
-        .list()
-        .unwrap()
-        .into_iter()
-        .map(|m| m.id)
-        .collect();
-    assert_eq!(ids.len(), 2, "{ids:?}");
-    let (old, new) = (ids[0].clone(), ids[1].clone());
-    assert!(new.starts_with("2026-01-03"), "{ids:?}");
+    let (old, new) = two_releases(tmp.path());
     let flows = tmp.path().join("releases").join(&new).join("flows.parquet");
     let len = std::fs::metadata(&flows).unwrap().len();
     std::fs::OpenOptions::new()
@@ -333,21 +314,7 @@ async fn order_basis_on_a_tiv_table_is_refused() {
 #[tokio::test]
 async fn damage_only_a_load_sees_moves_the_default_to_the_next_release() {
     let tmp = tempfile::tempdir().unwrap();
-    for (title, date) in [("old", "3 Jan 2025"), ("new", "3 Jan 2026")] {
-        crate::common::handmade_put(
-            tmp.path(),
-            &format!("Transfers of major conventional arms: {title}"),
-            date,
-        );
-    }
-    let ids: Vec<String> = store::Store::open(tmp.path())
-        .unwrap()
-        .list()
-        .unwrap()
-        .into_iter()
-        .map(|m| m.id)
-        .collect();
-    let (old, new) = (ids[0].clone(), ids[1].clone());
+    let (old, new) = two_releases(tmp.path());
     let dir = tmp.path().join("releases").join(&new);
     for f in ["flows.parquet", "flows.cols"] {
         let mut bytes = std::fs::read(dir.join(f)).unwrap();
@@ -416,4 +383,26 @@ async fn suggested_releases_link_to_the_page_on_that_release() {
         "{}",
         r.text()
     );
+}
+
+/// The hand-made register stored twice, generated a year apart: the ids of
+/// the older and the newer release.
+fn two_releases(dir: &std::path::Path) -> (String, String) {
+    for (title, date) in [("old", "3 Jan 2025"), ("new", "3 Jan 2026")] {
+        crate::common::handmade_put(
+            dir,
+            &format!("Transfers of major conventional arms: {title}"),
+            date,
+        );
+    }
+    let ids: Vec<String> = store::Store::open(dir)
+        .unwrap()
+        .list()
+        .unwrap()
+        .into_iter()
+        .map(|m| m.id)
+        .collect();
+    assert_eq!(ids.len(), 2, "{ids:?}");
+    assert!(ids[1].starts_with("2026-01-03"), "{ids:?}");
+    (ids[0].clone(), ids[1].clone())
 }

@@ -150,12 +150,16 @@ pub(super) fn run(claim: &Claim, rel: &Release) -> Res {
                 }));
             }
             let pct = 100.0 * (b.total / a.total - 1.0);
-            let (ok, tol) = within(change, pct);
+            let (mut ok, tol) = within(change, pct);
+            // On a TIV table the verdict is what every change its rounding
+            // allows says, or none (as for world shares below).
             if let Some((lo, hi)) =
                 rounding::change_band(rel, f, *direction, (wf, wt), a.total, b.total)
-                && rounding::undecided(ok, (lo, hi), &change.tolerance())
             {
-                return Err(Out::fail(FigureMsg::RoundedCells { lo, hi }));
+                match rounding::band_verdict((lo, hi), &change.tolerance()) {
+                    Some(v) => ok = v,
+                    None => return Err(Out::fail(FigureMsg::RoundedCells { lo, hi })),
+                }
             }
             Ok(Out {
                 computed: Some(pct),

@@ -12,6 +12,7 @@
 use crate::stated::Tolerance;
 use engine::Direction;
 use model::{EntityId, Release, Window};
+use std::collections::HashMap;
 
 /// Whether `rel` is a TIV table (whole-TIV cells), not a register.
 pub(super) fn is_table(rel: &Release) -> bool {
@@ -19,27 +20,24 @@ pub(super) fn is_table(rel: &Release) -> bool {
     !matches!(rel.meta.format, Register | LegacyRegister)
 }
 
-/// Half a TIV per cell of `entity` (on the `dir` side) in `w`.
-fn slack(rel: &Release, dir: Direction, entity: Option<EntityId>, w: Window) -> f64 {
+/// Half a TIV per cell of each entity (on the `dir` side) in `w`, in one
+/// pass over the flows.
+fn slacks(rel: &Release, dir: Direction, w: Window) -> HashMap<EntityId, f64> {
     let fl = &rel.flows;
     let side = match dir {
         Direction::Imports => &fl.recipient,
         Direction::Exports => &fl.supplier,
     };
-    let cells = (0..fl.len())
-        .filter(|&i| entity.is_none_or(|e| side[i] == e) && w.contains(fl.year[i]))
-        .count();
-    0.5 * cells as f64
+    let mut out = HashMap::new();
+    for i in (0..fl.len()).filter(|&i| w.contains(fl.year[i])) {
+        *out.entry(side[i]).or_insert(0.0) += 0.5;
+    }
+    out
 }
 
-/// Whether a verdict of `ok` on the computed figure could be the other one
-/// for a true figure anywhere in `[lo, hi]`.
-pub(super) fn undecided(ok: bool, (lo, hi): (f64, f64), t: &Tolerance) -> bool {
-    if ok {
-        !(t.contains(lo) && t.contains(hi))
-    } else {
-        t.contains(lo) || t.contains(hi) || (lo <= t.lo && t.hi <= hi)
-    }
+/// Half a TIV per cell of `entity` in `w`.
+fn slack(rel: &Release, dir: Direction, entity: EntityId, w: Window) -> f64 {
+    slacks(rel, dir, w).get(&entity).copied().unwrap_or(0.0)
 }
 
 /// The change (percent) each window's rounding allows; `None` on a register.
@@ -57,10 +55,7 @@ pub(super) fn change_band(
     if !is_table(rel) {
         return None;
     }
-    let (da, db) = (
-        slack(rel, dir, Some(focus), from),
-        slack(rel, dir, Some(focus), to),
-    );
+    let (da, db) = (slack(rel, dir, focus, from), slack(rel, dir, focus, to));
     if a - da <= 0.0 {
         return None;
     }
@@ -84,7 +79,7 @@ pub(super) fn share_band(
     if !is_table(rel) {
         return None;
     }
-    let d = focus.map_or(0.0, |f| slack(rel, dir, Some(f), w));
+    let d = focus.map_or(0.0, |f| slack(rel, dir, f, w));
     let years: Vec<f64> = rel
         .world_totals
         .iter()
@@ -108,10 +103,8 @@ pub(super) fn share_band(
 
 /// The verdict every figure in `[lo, hi]` gives, if they agree.
 pub(super) fn band_verdict((lo, hi): (f64, f64), t: &Tolerance) -> Option<bool> {
-    match (
-        t.contains(lo) && t.contains(hi),
-        undecided(false, (lo, hi), t),
-    ) {
+    let overlaps = t.contains(lo) || t.contains(hi) || (lo <= t.lo && t.hi <= hi);
+    match (t.contains(lo) && t.contains(hi), overlaps) {
         (true, _) => Some(true),
         (false, false) => Some(false),
         (false, true) => None,
@@ -133,10 +126,12 @@ pub(super) fn rank_band(
         return None;
     }
     let v = rows.iter().find(|(e, _)| *e == focus)?.1;
-    let d = slack(rel, dir, Some(focus), w);
+    let slack = slacks(rel, dir, w);
+    let at = |e: EntityId| slack.get(&e).copied().unwrap_or(0.0);
+    let d = at(focus);
     let (mut best, mut worst) = (1u32, 1u32);
     for &(e, x) in rows.iter().filter(|(e, _)| *e != focus) {
-        let dx = slack(rel, dir, Some(e), w);
+        let dx = at(e);
         if x - dx > v + d {
             best += 1;
         }
